@@ -1,0 +1,140 @@
+"""Plain data records that the extraction steps produce and the RDF builder consumes.
+
+Offsets are Python string indices (Unicode code points) into the article text, end
+exclusive, so ``text[span.start:span.end] == span.text`` always holds.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    span: Span
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name in the text linked to an entity (registry id or a new entity key)."""
+
+    span: Span
+    entity: str  # registry id, or "new:<Name>" for an entity the registry does not know
+    sentence: int  # index of the sentence it sits in
+    linked_by: str  # "registry" or "ner"
+    ner_label: str | None = None
+
+
+@dataclass(frozen=True)
+class TimeValue:
+    """A time expression with the precision the text gives.
+
+    ``value`` is ISO text: ``YYYY-MM-DD`` (xsd:date), ``YYYY-MM`` (xsd:gYearMonth) or
+    ``YYYY`` (xsd:gYear); ``None`` when the text leaves the time partial ("in August").
+    Ranges fill ``start`` and ``end`` instead of ``value``.
+    """
+
+    span: Span
+    value: str | None = None
+    start: str | None = None
+    end: str | None = None
+
+    @property
+    def is_partial(self) -> bool:
+        return self.value is None and self.start is None and self.end is None
+
+
+@dataclass(frozen=True)
+class Event:
+    kind: str  # ontology class local name, e.g. "MilitaryExercise"
+    sentence: Sentence
+    trigger: Span
+    participants: tuple[str, ...]
+    places: tuple[str, ...] = ()
+    time: TimeValue | None = None
+    status: str | None = None  # None (happened), "scheduled" or "postponed"
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Membership:
+    member: str
+    organisation: str
+    status: str  # "FullMember" or "Observer"
+    sentence: Sentence
+    since: str | None = None  # gYear text
+
+
+@dataclass(frozen=True)
+class ProjectInterest:
+    party: str
+    project: str
+    sentence: Sentence
+    kind: str = "interest"  # interest, participation, investment, construction, ...
+
+
+@dataclass(frozen=True)
+class Cooperation:
+    partners: tuple[str, ...]
+    areas: tuple[str, ...]  # registry ids of CooperationArea concepts
+    area_text: tuple[str, ...]  # the words naming each area
+    sentence: Sentence
+
+
+@dataclass(frozen=True)
+class Quantity:
+    span: Span
+    value: Decimal
+    currency: str  # ISO 4217
+    sentence: Sentence
+    year: str | None = None
+    lower_bound: bool = False  # "over", "more than"
+    measure: str | None = None  # "TradeVolume", "Aid", "Investment"
+    parties: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Claim:
+    kind: str  # "Recommendation", "Assessment" or "Prediction"
+    sentence: Sentence
+    cue: str
+    about: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Author:
+    """What the closing "The writer is ..." sentence says about the writer."""
+
+    sentence: Sentence
+    roles: tuple[str, ...] = ()
+    affiliation: str | None = None  # entity key (registry id or "new:<Name>")
+    affiliation_text: str | None = None
+    email: str | None = None
+
+
+@dataclass
+class Extraction:
+    """Everything extracted from one article."""
+
+    doc_id: str
+    text: str
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    new_entities: dict[str, str] = field(default_factory=dict)  # "new:<Name>" -> class name
+    events: list[Event] = field(default_factory=list)
+    memberships: list[Membership] = field(default_factory=list)
+    interests: list[ProjectInterest] = field(default_factory=list)
+    cooperations: list[Cooperation] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    author: Author | None = None
+    latest_date: str | None = None  # latest date the text mentions (ISO, any precision)
+    unlinked: list[Span] = field(default_factory=list)  # names it could not link
