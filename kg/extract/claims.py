@@ -1,0 +1,300 @@
+"""The writer's argumentative sentences: recommendations, predictions and assessments.
+
+Cues come from the dependency parse; a sentence gives at most one claim, of the strongest
+kind it shows: Recommendation (should/must/ought, "should have been accepted" included;
+needs/has to; "it is (high) time"; "there is an urgent need"; "it would be useful to";
+imperatives; "could" + a named actor's action; "can be used to"; "only by") over
+Prediction (will/would/may/might/could on a main-clause verb, not under "if", "said that"
+or "it is obvious that"; "can" + a verb of change; "likely"; "set to"; "soon") over
+Assessment ("it is obvious/well known that", "certainly", "indeed", "seems to", "can only
+act", evaluative or superlative words after a copula or on the main verb's arguments:
+"is not possible", "almost fictional", "is a big deal", "the greatest landmark").
+Cues in quotation marks, under a reporting verb or in an "if" clause are not the writer's
+own assertion; the author sentence and all after it are skipped.
+
+>>> from kg.extract.pipeline import load_nlp, sentences_of
+>>> doc = load_nlp()("India ought to sign the treaty. The talks will surely fail. "
+...                  "It is clear that the plan is flawed. He said, “We must act.”")
+>>> [(c.kind, c.cue) for c in find_claims(doc, sentences_of(doc), [])]
+[('Recommendation', 'ought to sign'), ('Prediction', 'will surely fail'), ('Assessment', 'It is clear that')]
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.model import Claim, Mention, Sentence
+
+_RANK = {"Recommendation": 0, "Prediction": 1, "Assessment": 2}
+_FUTURE = set("will would may might could shall 'll wo".split())
+_CHANGE = set("""become bring help lead improve develop grow increase provide give open create boost
+    enhance strengthen expand emerge result serve benefit change turn transform achieve build happen
+    prove pave contribute yield reduce allow enable offer rise fall deepen weaken harm damage end
+    """.split())
+_REPORT = set("""say tell state claim announce declare add insist argue assert maintain warn believe
+    think feel hope expect express stress emphasise emphasize reiterate remark affirm confirm deny
+    acknowledge admit vow promise urge note suggest predict report allege indicate write""".split())
+_SUBORDINATE = set("""if unless whether though although because as since when while whereas once
+    until before after so""".split())
+_ADVISE = set("""useful important necessary essential imperative vital crucial advisable wise
+    prudent better best desirable incumbent time urgent critical""".split())
+_EVIDENT = set("""obvious clear evident apparent certain undeniable true know known plain noteworthy
+    ironic unfortunate unsurprising undisputed indisputable""".split())
+_STANCE = set("""certainly undoubtedly indeed clearly obviously evidently surely definitely
+    unsurprisingly naturally undeniably unquestionably doubtless admittedly unfortunately
+    fortunately sadly regrettably ironically arguably understandably""".split())
+_EVAL = set("""positive negative crucial vital important significant essential critical imperative
+    beneficial detrimental harmful fruitful useful useless good bad great excellent poor welcome
+    promising encouraging worrying alarming unfortunate remarkable impressive historic fictional
+    impossible big major key pivotal paramount indispensable inevitable unavoidable dangerous risky
+    successful unsuccessful deplorable regrettable commendable laudable unprecedented ideal wrong
+    mistaken misguided naive baseless hollow meaningless irrelevant unrealistic realistic
+    unsustainable counterproductive troubling sensible modest practical pragmatic attractive
+    deceitful hostile unfriendly mere strong active utmost""".split())
+_EVAL_NOUN = set("""achievement success failure milestone landmark breakthrough mistake blunder
+    setback disaster triumph boon bane nuisance folly asset liability""".split())
+_DEGREE = set("""almost very extremely highly quite rather too so utterly truly really hardly
+    particularly most least increasingly deeply immensely absolutely totally virtually""".split())
+_NAMING = set("term call describe dub label consider regard view deem hail".split())  # "termed"
+_USE = set("use utilise utilize harness leverage employ exploit".split())  # "can be used to"
+_COPULA = set("be seem appear remain become prove look sound".split())
+_NAMED = set("PERSON GPE ORG NORP LOC FAC".split())
+_OPENERS = re.compile(r"(?:^|,\s*)(no doubt|without (?:a )?doubt|of course|needless to say)\b",
+                      re.I)
+_WRITER_RE = re.compile(r"^(?:The\s+)?(?:writer|author)s?\s+(?:is|are|was)\b", re.IGNORECASE)
+_QUOTE_RE = re.compile(r"“[^”]*”?|\"[^\"]*\"?|(?<!\w)‘(?:[^’]|’(?=\w))*’(?!\w)")
+Cue = tuple[str, int, str]  # kind, strength (0 strongest), exact words
+
+
+def _quoted(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks; single quotes only around 4+ words."""
+    return [(m.start(), m.end()) for m in _QUOTE_RE.finditer(text)
+            if m.group()[0] != "‘" or len(m.group().split()) >= 4]
+
+
+def _slice(doc: Doc, a: Token, b: Token, verbal: bool = False) -> str:
+    """Text from ``a`` to ``b`` if short (and, for a verb group such as "should have been
+    accepted", made only of auxiliaries and adverbs), else ``a`` alone."""
+    lo, hi = min(a.i, b.i), max(a.i, b.i)
+    if hi - lo > 5 or verbal and (b.i < a.i or any(
+            t.dep_ not in ("aux", "auxpass", "neg", "advmod", "preconj") and t.tag_ != "TO"
+            for t in doc[lo + 1:hi])):
+        return a.text
+    return doc[lo:hi + 1].text
+
+
+def _frame(head: Token, words: set[str]) -> Token | None:
+    """The ADJ of "it is ADJ ..." when ``head`` is that copula and ADJ is in ``words``."""
+    if head.lemma_ != "be" or not any(c.lower_ == "it" and c.dep_ in ("nsubj", "expl")
+                                      for c in head.children):
+        return None
+    return next((c for c in head.children if c.dep_ in ("acomp", "attr")
+                 and (c.lemma_.lower() in words or c.lower_ in words)), None)
+
+
+def _not_own(tok: Token) -> bool:
+    """Inside an "if" clause or the complement of a reporting verb not said by the writer."""
+    while True:
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
+            return True
+        if tok.head.i == tok.i:
+            return any(c.lower_ == "according" for c in tok.children)
+        if tok.dep_ in ("ccomp", "xcomp", "parataxis") and tok.head.lemma_ in _REPORT:
+            subj = [c.lower_ for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subj or subj[0] not in ("i", "we"):
+                return True
+        tok = tok.head
+
+
+def _main_clause(tok: Token, relcl_ok: bool = False) -> bool:
+    """True when the verb ``tok`` carries the sentence's own assertion (see module doc)."""
+    while tok.head.i != tok.i:
+        dep = tok.dep_
+        if dep in ("advcl", "ccomp") and any(c.dep_ == "mark" and c.lower_ in _SUBORDINATE
+                                             for c in tok.children) or dep == "ccomp" and (
+                tok.head.lemma_ in _REPORT or _frame(tok.head, _EVIDENT)
+                or _frame(tok.head, _EVAL)):
+            return False
+        if relcl_ok and dep == "relcl":  # "an axis ..., which can bring positive developments"
+            tok = _verb_of(tok.head)
+            continue
+        if dep not in ("conj", "xcomp", "ccomp", "advcl", "parataxis"):
+            return False
+        tok = tok.head
+    return True
+
+
+def _changes(verb: Token) -> bool:
+    """A verb of change or outcome, directly or through its xcomp ("be used to develop")."""
+    kids = list(verb.children)
+    return verb.lemma_ in _CHANGE or any(c.dep_ == "xcomp" and c.lemma_ in _CHANGE for c in kids) \
+        or any(c.dep_ == "dobj" and c.lemma_ == "end" for c in kids) \
+        or any(c.lower_ in ("soon", "eventually", "further") for c in kids)
+
+
+def _modal(doc: Doc, tok: Token) -> Iterator[Cue]:
+    verb = tok.head if tok.head.i != tok.i else next(  # "ought" may head its "to" verb
+        (c for c in tok.children if c.dep_ == "xcomp"), tok)
+    if verb.i == tok.i:
+        return
+    word, kids = tok.lower_, list(verb.children)
+    perfect = any(c.lower_ == "have" and c.dep_ == "aux" for c in kids)
+    group = _slice(doc, tok, verb, verbal=True)
+    if word in ("should", "must", "ought") and not (word == "must" and perfect):
+        yield "Recommendation", 0, group
+        return
+    by_only = [c for c in kids if c.lower_ == "by" and any(d.lower_ == "only" for d in c.children)]
+    if by_only:
+        yield "Recommendation", 1, _slice(doc, doc[by_only[0].i - 1], by_only[0])
+    passive = any(c.dep_ == "auxpass" for c in kids)
+    if word in ("can", "could", "ca") and verb.lemma_ in _USE and passive:
+        yield "Recommendation", 1, group
+    subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+    if word == "could" and subj is not None and not passive and not _changes(verb) and (
+            subj.pos_ == "PROPN" or subj.ent_type_ in _NAMED) and verb.lemma_ not in _COPULA:
+        yield "Recommendation", 1, group
+    if not _main_clause(verb, relcl_ok=_changes(verb)) or (perfect and word != "would"):
+        return
+    if word in _FUTURE or _changes(verb):
+        yield "Prediction", 0, group
+    elif word in ("can", "ca"):
+        yield "Assessment", 1, group
+
+
+def _obligation(doc: Doc, tok: Token, kids: list[Token]) -> Iterator[Cue]:
+    if tok.lemma_ in ("need", "have") and tok.tag_ in ("VB", "VBZ", "VBP") and tok.dep_ != "aux" \
+            and any(x.dep_ == "xcomp" and any(c.tag_ == "TO" and c.i == tok.i + 1
+                                               for c in x.children) for x in kids):
+        yield "Recommendation", 0, doc[tok.i:tok.i + 2].text
+    adj = _frame(tok, _ADVISE)
+    if adj is not None and (adj.lemma_ == "time" or any(
+            c.dep_ in ("xcomp", "ccomp", "relcl", "advcl") for c in [*kids, *adj.children])):
+        yield "Recommendation", 0, _slice(doc, next(c for c in kids if c.lower_ == "it"), adj)
+    there = next((c for c in kids if c.dep_ == "expl" and c.lower_ == "there"), None)
+    if tok.lemma_ == "be" and there is not None:
+        for c in (c for c in kids if c.dep_ in ("attr", "nsubj")):
+            negated = any(d.lower_ == "no" for d in c.children)
+            if c.lemma_ in ("need", "urgency", "necessity") and not negated:
+                yield "Recommendation", 0, _slice(doc, there, c)
+            if c.lemma_ == "doubt" and negated:
+                yield "Assessment", 0, _slice(doc, there, c)
+    if tok.dep_ == "ROOT" and tok.tag_ == "VB" and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") for c in kids) and all(
+            t.pos_ in ("ADV", "CCONJ", "PUNCT", "INTJ") for t in doc[tok.sent.start:tok.i]) \
+            and not tok.sent.text.rstrip().endswith("?"):
+        nxt = doc[min(tok.i + 1, len(doc) - 1)]
+        let_us = tok.lemma_ == "let" and nxt.lower_ in ("us", "'s")
+        yield "Recommendation", 0, doc[tok.i:tok.i + 2].text if let_us else tok.text
+
+
+def _stance(doc: Doc, tok: Token, kids: list[Token]) -> Iterator[Cue]:
+    """Predictions and assessments marked by single words or frames ("likely", "indeed")."""
+    if tok.lower_ in ("likely", "unlikely", "probably") and _main_clause(_verb_of(tok)):
+        yield "Prediction", 1, tok.text
+    if tok.lemma_ in ("set", "poise", "expect", "go", "slate") and tok.tag_ in ("VBN", "VBG") \
+            and any(c.lemma_ == "be" and c.dep_ in ("aux", "auxpass") for c in kids) \
+            and any(c.dep_ == "xcomp" and c.i == tok.i + 2 for c in kids) and _main_clause(tok):
+        yield "Prediction", 1, doc[tok.i:tok.i + 2].text
+    if tok.lower_ == "soon" and tok.head.tag_ not in ("VBD", "VBN") and _main_clause(tok.head):
+        yield "Prediction", 1, tok.text
+    adj = _frame(tok, _EVIDENT)
+    if adj is not None and any(c.dep_ == "ccomp" for c in [*kids, *adj.children]):
+        mark = next((m for c in [*kids, *adj.children] if c.dep_ == "ccomp"
+                     for m in c.children if m.dep_ == "mark"), adj)
+        yield "Assessment", 0, _slice(doc, next(c for c in kids if c.lower_ == "it"), mark)
+    if tok.lower_ in _STANCE and tok.dep_ == "advmod" and (
+            tok.i < tok.head.i or tok.head.lemma_ == "be"):
+        yield "Assessment", 0, tok.text
+    if tok.lemma_ in ("seem", "appear") and _main_clause(tok) and any(
+            c.dep_ in ("xcomp", "acomp", "attr", "ccomp") for c in kids):
+        yield "Assessment", 1, tok.text
+
+
+def _verb_of(tok: Token) -> Token:
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _evaluative(t: Token) -> bool:
+    return t.lemma_.lower() in _EVAL or t.lower_ in _EVAL or t.tag_ == "JJS" and \
+        t.lemma_ not in ("most", "least", "many", "much")
+
+
+def _evaluation(doc: Doc, verb: Token, kids: list[Token]) -> Iterator[Cue]:
+    """Evaluative predicates and modifiers in the clause headed by ``verb``."""
+    def with_copula(start: Token, end: Token) -> str:  # "is a big deal"
+        return doc[start.i - (start.i > 0 and start.i - 1 == verb.i):end.i + 1].text
+    if verb.lemma_ in ("hold", "carry", "have", "assume", "attach"):
+        for c in kids:
+            if c.dep_ == "dobj" and c.lemma_ in ("importance", "significance", "relevance"):
+                yield "Assessment", 1, doc[c.left_edge.i:c.i + 1].text
+    subj = next((c for c in kids if c.dep_ in ("nsubj", "csubj")), None)
+    if subj is None and verb.dep_ == "conj":  # "Russia has ... and is a key player"
+        subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "csubj")), None)
+    named = subj is not None and (subj.ent_type_ in _NAMED or subj.pos_ == "PROPN"
+                                  or subj.lower_ in ("he", "she", "they", "we", "i", "you"))
+    if verb.lemma_ in _COPULA:
+        neg = any(c.dep_ == "neg" for c in kids)
+        for c in kids:
+            if c.dep_ == "acomp" and not named and (
+                    _evaluative(c) or (neg and c.lower_ == "possible")
+                    or any(d.dep_ == "advmod" and d.lower_ in _DEGREE for d in c.children)):
+                start = c
+                while start.i > 0 and doc[start.i - 1].dep_ in ("advmod", "neg") and \
+                        doc[start.i - 1].head in (c, verb):
+                    start = doc[start.i - 1]
+                yield "Assessment", 1, with_copula(start, c)
+            mods = [d for d in c.children if d.dep_ == "amod" and _evaluative(d)]
+            if c.dep_ == "attr" and (mods or c.lemma_ in _EVAL_NOUN):
+                first = mods[0] if mods else c
+                start = c.left_edge if c.left_edge.i >= first.i - 1 else first
+                yield "Assessment", 1, with_copula(start, c)
+        if subj is not None and any(d.dep_ == "amod" and d.tag_ == "JJS" and _evaluative(d)
+                                    for d in subj.children) and subj.i - subj.left_edge.i < 5:
+            yield "Assessment", 1, doc[subj.left_edge.i:subj.i + 1].text
+    if verb.dep_ in ("ROOT", "conj") and _main_clause(verb) and verb.lemma_ not in _NAMING:
+        args = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "dative")]
+        args += [p for c in kids if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        args += [p for a in list(args) for c in a.children if c.dep_ == "prep"
+                 for p in c.children if p.dep_ == "pobj"]
+        for a in args:
+            for d in a.children:
+                if d.dep_ == "amod" and d.tag_ == "JJ" and _evaluative(d):
+                    yield "Assessment", 2, doc[d.i:a.i + 1].text if a.i - d.i < 4 else d.text
+
+
+def find_claims(doc: Doc, sentences: list[Sentence], mentions: Iterable[Mention],
+                author_sentence: Sentence | None = None) -> list[Claim]:
+    """At most one claim per sentence, the writer's own, with its cue and entities."""
+    quoted = _quoted(doc.text)
+    mentions = sorted(mentions, key=lambda m: m.span.start)
+    out: list[Claim] = []
+    for sent in sentences:
+        if author_sentence is not None and sent.span.start >= author_sentence.span.start:
+            break
+        if _WRITER_RE.match(sent.span.text):
+            continue
+        span = doc.char_span(sent.span.start, sent.span.end, alignment_mode="expand")
+        found: list[tuple[int, int, int, str, str]] = []
+        for tok in span:
+            if any(a <= tok.idx < b for a, b in quoted) or _not_own(tok):
+                continue
+            kids = list(tok.children)
+            for kind, strength, cue in [
+                    *(_modal(doc, tok) if tok.tag_ == "MD" else ()), *_obligation(doc, tok, kids),
+                    *_stance(doc, tok, kids),
+                    *(_evaluation(doc, tok, kids) if tok.pos_ in ("VERB", "AUX") else ())]:
+                found.append((_RANK[kind], strength, tok.i, kind, cue))
+        opener = _OPENERS.search(sent.span.text)
+        if opener and not any(a <= sent.span.start + opener.start(1) < b for a, b in quoted):
+            found.append((2, 0, span.start, "Assessment", opener.group(1)))
+        if not found:
+            continue
+        *_, kind, cue = min(found)
+        about = dict.fromkeys(m.entity for m in mentions
+                              if sent.span.start <= m.span.start < sent.span.end)
+        out.append(Claim(kind, sent, cue, tuple(about)))
+    return out

@@ -1,0 +1,117 @@
+"""Shared look-ups over one parsed article: which tokens belong to which mention,
+which entities are states or people, and the clause around a word.
+
+The event and relation extractors work on the dependency parse; this module gives them
+the few questions they keep asking of it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.extract.model import Mention, Sentence, TimeValue
+
+PRONOUN_SUBJECTS = {"it", "they", "he", "she"}
+POSSESSIVE_PRONOUNS = {"his", "her", "its", "their"}
+
+
+@dataclass
+class Context:
+    doc: object
+    sentences: list[Sentence]
+    mentions: list[Mention]
+    times: list[TimeValue]
+    registry: object
+    author_sentence: Sentence | None = None
+    new_types: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self):
+        self._by_token: dict[int, Mention] = {}
+        for m in self.mentions:
+            span = self.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for tok in span:
+                self._by_token.setdefault(tok.i, m)
+
+    # -- entity facts -----------------------------------------------------------
+    def core_type(self, eid: str) -> str:
+        if eid.startswith("new:"):
+            kind = self.new_types.get(eid, "")
+            return self.registry.core_class(kind) if kind else ""
+        entity = self.registry.entities.get(eid)
+        return self.registry.core_class(entity.type) if entity else ""
+
+    def is_state(self, eid: str) -> bool:
+        return self.core_type(eid) == "State"
+
+    def is_agent(self, eid: str) -> bool:
+        return self.core_type(eid) in {"State", "Organisation", "Person"}
+
+    def is_place(self, eid: str) -> bool:
+        return self.core_type(eid) == "Place"
+
+    def nationality(self, eid: str) -> str | None:
+        entity = self.registry.entities.get(eid)
+        return getattr(entity, "nationality", None) if entity else None
+
+    def state_of_place(self, eid: str) -> str | None:
+        """Follow ``located_in`` from a place up to the state that contains it."""
+        seen = set()
+        while eid and eid not in seen:
+            seen.add(eid)
+            entity = self.registry.entities.get(eid)
+            if entity is None:
+                return None
+            if self.registry.core_class(entity.type) == "State":
+                return eid
+            eid = getattr(entity, "located_in", None)
+        return None
+
+    # -- tokens and mentions ------------------------------------------------------
+    def mention_at(self, token) -> Mention | None:
+        return self._by_token.get(token.i)
+
+    def mentions_in(self, tokens) -> list[Mention]:
+        seen: dict[tuple[int, int], Mention] = {}
+        for tok in tokens:
+            m = self._by_token.get(tok.i)
+            if m is not None:
+                seen.setdefault((m.span.start, m.span.end), m)
+        return [seen[k] for k in sorted(seen)]
+
+    def sentence_of(self, token) -> Sentence | None:
+        from kg.extract.pipeline import sentence_at
+
+        return sentence_at(self.sentences, token.idx)
+
+    def in_author_bio(self, token) -> bool:
+        s = self.author_sentence
+        return s is not None and token.idx >= s.span.start
+
+    def resolve_pronoun(self, token) -> list[str]:
+        """Entity ids a subject or possessive pronoun most likely stands for.
+
+        "his"/"her": the nearest person named before it in the sentence or the one
+        before; "it"/"its"/"they"/"their": the first state or organisation that is the
+        grammatical subject of the previous sentence.
+        """
+        low = token.lower_
+        sent = self.sentence_of(token)
+        if sent is None:
+            return []
+        window_start = self.sentences[sent.index - 1].span.start if sent.index > 0 else sent.span.start
+        before = [m for m in self.mentions if window_start <= m.span.start < token.idx]
+        if low in {"his", "her", "he", "she"}:
+            people = [m.entity for m in before if self.core_type(m.entity) == "Person"]
+            return people[-1:]
+        if low in {"it", "its", "they", "their"} and sent.index > 0:
+            prev = self.sentences[sent.index - 1].span
+            for tok in self.doc.char_span(prev.start, prev.end, alignment_mode="expand"):
+                if tok.dep_ in {"nsubj", "nsubjpass"}:
+                    for m in self.mentions_in(tok.subtree):
+                        if self.core_type(m.entity) in {"State", "Organisation"}:
+                            return [m.entity]
+        return []
+
+    def times_in(self, start: int, end: int) -> list[TimeValue]:
+        return [t for t in self.times if start <= t.span.start and t.span.end <= end]

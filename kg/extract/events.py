@@ -1,0 +1,334 @@
+"""Events: a trigger word, its kind, and who, where and when from the parse around it.
+
+A trigger is a noun or verb lemma from the tables below ("visit", "exercise",
+"invasion", "recognise", ...), sometimes with a condition on its neighbours ("observer
+status" only when it is gained or given, "relations" only when established or begun).
+The participants are the states, organisations and people named in the trigger's
+*scope*: its own phrase, the subject of the clause it is the object of, and the
+destination or venue; a person brings their nationality and a place its state.
+Triggers in irrealis frames ("the brink of war"), negated, or anaphoric ("this
+offer") are not events.
+"""
+from __future__ import annotations
+
+from kg.extract.context import POSSESSIVE_PRONOUNS, PRONOUN_SUBJECTS, Context
+from kg.extract.model import Event, Span
+
+NOUN_TRIGGERS = {
+    "visit": "StateVisit", "trip": "StateVisit",
+    "exercise": "MilitaryExercise", "drill": "MilitaryExercise", "manoeuvre": "MilitaryExercise",
+    "wargame": "MilitaryExercise",
+    "invasion": "Invasion", "incursion": "Invasion",
+    "war": "War", "fight": "War", "warfare": "War",
+    "recognition": "Recognition",
+    "summit": "Summit", "meeting": "Meeting", "talks": "Meeting",
+    "agreement": "Agreement", "accord": "Agreement", "treaty": "Agreement",
+    "mou": "MemorandumOfUnderstanding", "memorandum": "MemorandumOfUnderstanding",
+    "offer": "Offer",
+    "mediation": "MediationOffer",
+    "collapse": "StateDissolution", "disintegration": "StateDissolution",
+    "dissolution": "StateDissolution", "breakup": "StateDissolution", "break-up": "StateDissolution",
+    "status": "ObserverStatusChange", "membership": "MembershipChange",
+    "support": "StatementOfSupport",
+    "contact": "Meeting",
+    "embargo": "SanctionsChange", "sanction": "SanctionsChange", "sanctions": "SanctionsChange",
+    "relation": "EstablishmentOfRelations", "relations": "EstablishmentOfRelations",
+    "tie": "EstablishmentOfRelations", "ties": "EstablishmentOfRelations",
+}
+VERB_TRIGGERS = {
+    "visit": "StateVisit", "invade": "Invasion", "recognise": "Recognition", "recognize": "Recognition",
+    "meet": "Meeting", "agree": "Agreement", "sign": "Agreement", "offer": "Offer",
+    "mediate": "MediationOffer", "join": "MembershipChange", "support": "StatementOfSupport",
+    "lift": "SanctionsChange", "impose": "SanctionsChange",
+}
+EXERCISE_MODIFIERS = {"military", "joint", "naval", "air", "army", "friendship", "tactical",
+                      "counter-terrorism", "anti-terror", "war", "combat", "drill"}
+GAIN_VERBS = {"get", "gain", "obtain", "grant", "give", "accord", "receive", "award", "win", "achieve"}
+JOIN_VERBS = {"join", "enter", "become", "gain", "obtain", "get", "grant", "admit"}
+SUPPORT_VERBS = {"express", "extend", "voice", "pledge", "announce", "reiterate", "declare", "offer"}
+ESTABLISH_VERBS = {"establish", "build", "normalise", "normalize", "restore", "forge", "open"}
+BEGIN_VERBS = {"begin", "start", "commence"}
+PLACE_OCCASION_VERBS = {"take", "hold", "occur", "happen"}
+SIGNED_THINGS = {"agreement", "accord", "treaty", "mou", "memorandum", "deal", "contract", "protocol"}
+GROUP_NOUNS = {"alliance", "organisation", "organization", "bloc", "pact", "union", "treaty", "group"}
+IRREALIS = {"brink", "threat", "risk", "fear", "danger", "possibility", "verge", "prospect"}
+SCHEDULED = {"potential", "impending", "planned", "upcoming", "proposed", "expected", "possible",
+             "likely", "future", "forthcoming", "prospective", "scheduled"}
+POSTPONE = {"postpone", "delay", "defer", "put"}
+DEMONSTRATIVES = {"this", "these", "that", "those", "such"}
+PLACE_PREPS = {"in", "at", "to", "from", "into", "near", "on"}
+LABELS = {
+    "StateVisit": "Visit", "MilitaryExercise": "Military exercise", "Invasion": "Invasion",
+    "War": "War", "Recognition": "Recognition", "Summit": "Summit", "Meeting": "Meeting",
+    "Agreement": "Agreement", "MemorandumOfUnderstanding": "Memorandum of understanding",
+    "Offer": "Offer", "MediationOffer": "Mediation offer", "StateDissolution": "Dissolution",
+    "ObserverStatusChange": "Observer status", "MembershipChange": "Membership",
+    "StatementOfSupport": "Statement of support", "SanctionsChange": "Sanctions change",
+    "EstablishmentOfRelations": "Establishment of relations",
+}
+
+
+def find_events(ctx: Context) -> list[Event]:
+    """All events in an article, one per kind and sentence (merged), in text order."""
+    found: dict[tuple[str, int], Event] = {}
+    for token in ctx.doc:
+        if ctx.in_author_bio(token):
+            continue
+        kind = _trigger_kind(token)
+        if kind is None or _irrealis(token):
+            continue
+        event = _build(ctx, token, kind)
+        if event is None:
+            continue
+        key = (event.kind, event.sentence.index)
+        if key in found:
+            event = _merge(found[key], event)
+        found[key] = event
+    events = sorted(found.values(), key=lambda e: (e.sentence.index, e.trigger.start))
+    return [_labelled(ctx, e) for e in events]
+
+
+# -- triggers -----------------------------------------------------------------------
+def _trigger_kind(token) -> str | None:
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB":
+        kind = VERB_TRIGGERS.get(lemma)
+        if kind == "Agreement" and lemma == "sign":
+            if not any(c.lemma_.lower() in SIGNED_THINGS for c in token.children if c.dep_ == "dobj"):
+                return None
+        if kind == "Offer" and any(t.lemma_.lower() in {"mediate", "mediator", "mediation"} for t in token.subtree):
+            return "MediationOffer"
+        if kind == "MembershipChange" and not _joins_group(token):
+            return None
+        if kind == "StatementOfSupport" and not _supports_agent(token):
+            return None
+        if kind == "SanctionsChange" and not any(
+            c.lemma_.lower() in {"embargo", "sanction", "sanctions"} for c in token.children if c.dep_ in {"dobj", "nsubjpass"}
+        ):
+            return None
+        if kind == "Recognition" and not any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in token.children):
+            return None
+        if kind is None and lemma in ESTABLISH_VERBS | BEGIN_VERBS:
+            return None
+        return kind
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    kind = NOUN_TRIGGERS.get(lemma) or NOUN_TRIGGERS.get(token.lower_)
+    if kind is None:
+        return None
+    if _anaphoric(token):
+        return None
+    head = token.head
+    head_lemma = head.lemma_.lower()
+    if kind == "MilitaryExercise" and lemma == "exercise":
+        mods = {c.lower_ for c in token.children if c.dep_ in {"amod", "compound"}}
+        if not mods & EXERCISE_MODIFIERS:
+            return None
+    if kind == "ObserverStatusChange":
+        if not any(c.lower_ == "observer" for c in token.children) or head_lemma not in GAIN_VERBS:
+            return None
+    if kind == "MembershipChange" and head_lemma not in JOIN_VERBS:
+        return None
+    if kind == "StatementOfSupport" and not (token.dep_ == "dobj" and head_lemma in SUPPORT_VERBS):
+        return None
+    if kind == "Meeting" and lemma == "contact" and head_lemma not in PLACE_OCCASION_VERBS:
+        return None
+    if kind == "SanctionsChange" and head_lemma not in {"lift", "impose", "ease", "remove", "end"}:
+        return None
+    if kind == "SanctionsChange":
+        return None  # the verb carries it
+    if kind == "EstablishmentOfRelations":
+        established = token.dep_ in {"dobj", "nsubjpass"} and head_lemma in ESTABLISH_VERBS
+        begun = token.dep_ == "nsubj" and head_lemma in BEGIN_VERBS
+        if not (established or begun):
+            return None
+    if kind == "StateDissolution" and not any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)
+        for c in token.children
+    ):
+        return None
+    if kind == "Offer" and any(t.lemma_.lower() in {"mediate", "mediator", "mediation"} for t in token.subtree):
+        return "MediationOffer"
+    if kind == "MediationOffer" and not any(t.lemma_.lower() == "offer" for t in [head, *token.children]):
+        return None
+    return kind
+
+
+def _anaphoric(token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in token.children)
+
+
+def _irrealis(token) -> bool:
+    if any(c.dep_ == "neg" for c in token.children):
+        return True
+    head = token.head
+    if head.dep_ == "prep" and head.lower_ == "of" and head.head.lemma_.lower() in IRREALIS:
+        return True
+    return False
+
+
+def _joins_group(verb) -> bool:
+    for c in verb.children:
+        if c.dep_ == "dobj":
+            if c.pos_ == "PROPN" or c.lemma_.lower() in GROUP_NOUNS:
+                return True
+    return False
+
+
+def _supports_agent(verb) -> bool:
+    return any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in verb.children)
+
+
+# -- scope ---------------------------------------------------------------------------
+_SKIP_CHILD = {"conj", "cc", "relcl", "advcl", "ccomp", "parataxis", "appos_clause"}
+
+
+def _phrase(token, skip=_SKIP_CHILD):
+    """The trigger's own phrase: its subtree without coordinated or subordinate clauses."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ in skip:
+            continue
+        out.extend(child.subtree)
+    return out
+
+
+def _governing_verb(token, limit=5):
+    """Climb from an object or prepositional phrase to the verb that governs it."""
+    cur = token
+    for _ in range(limit):
+        if cur.dep_ in {"ROOT"} or cur.head is cur:
+            return cur if cur.pos_ in {"VERB", "AUX"} else None
+        cur = cur.head
+        if cur.pos_ in {"VERB", "AUX"} or cur.dep_ == "ROOT":
+            return cur
+    return None
+
+
+def _subject_of(verb, ctx: Context, limit=4):
+    """Tokens of the subject of ``verb``, climbing through xcomp/relcl/acl when it has none."""
+    cur = verb
+    for _ in range(limit):
+        subjects = [c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass", "agent"}]
+        if subjects:
+            tokens = []
+            for s in subjects:
+                if s.dep_ == "agent":
+                    tokens.extend(s.subtree)
+                else:
+                    tokens.extend(_phrase(s, skip={"relcl", "advcl", "ccomp"}))
+            return tokens
+        if cur.head is cur:
+            return []
+        cur = cur.head
+    return []
+
+
+def _scope(token, ctx: Context):
+    tokens = list(_phrase(token))
+    if token.pos_ == "VERB":
+        if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+            tokens += _subject_of(token.head, ctx) if token.head is not token else []
+        else:
+            tokens += _subject_of(token, ctx)
+    elif token.dep_ in {"nsubj", "nsubjpass"}:
+        verb = token.head
+        for c in verb.children:
+            if c.dep_ in {"prep", "dobj", "agent", "dative", "npadvmod"}:
+                tokens.extend(c.subtree)
+    else:
+        verb = _governing_verb(token)
+        if verb is not None:
+            tokens += _subject_of(verb, ctx)
+            if token.dep_ in {"dobj", "attr"}:
+                for c in verb.children:
+                    if c.dep_ in {"prep", "dative"} and c.i > token.i:
+                        tokens.extend(c.subtree)
+    return tokens
+
+
+# -- building ------------------------------------------------------------------------
+def _build(ctx: Context, token, kind: str) -> Event | None:
+    sentence = ctx.sentence_of(token)
+    if sentence is None:
+        return None
+    scope = [t for t in _scope(token, ctx) if sentence.span.start <= t.idx < sentence.span.end]
+    participants: list[str] = []
+    places: list[str] = []
+
+    def add(eid):
+        if eid and eid not in participants:
+            participants.append(eid)
+
+    for tok in scope:
+        if tok.lower_ in POSSESSIVE_PRONOUNS | PRONOUN_SUBJECTS and tok.dep_ in {"poss", "nsubj", "nsubjpass"}:
+            for eid in ctx.resolve_pronoun(tok):
+                add(eid)
+                add(ctx.nationality(eid))
+    for m in ctx.mentions_in(scope):
+        if ctx.is_agent(m.entity):
+            add(m.entity)
+            add(ctx.nationality(m.entity))
+        elif ctx.is_place(m.entity):
+            if m.entity not in places:
+                places.append(m.entity)
+    for place in places:
+        add(ctx.state_of_place(place))
+    if kind in {"ObserverStatusChange", "MembershipChange"}:
+        from kg.extract.relations import member_and_organisations
+
+        member, orgs = member_and_organisations(ctx, token)
+        if member:
+            participants = [member] + [o for o in orgs if o != member]
+    if not participants:
+        return None
+    times = ctx.times_in(min(t.idx for t in scope), max(t.idx + len(t) for t in scope))
+    if not times:
+        sentence_times = ctx.times_in(sentence.span.start, sentence.span.end)
+        times = sentence_times if len(sentence_times) == 1 else []
+    time = min(times, key=lambda t: abs(t.span.start - token.idx)) if times else None
+    trigger = Span(token.idx, token.idx + len(token), token.text)
+    return Event(kind, sentence, trigger, tuple(participants), tuple(places), time, _status(token))
+
+
+def _status(token) -> str | None:
+    chain = [token, token.head, token.head.head]
+    if any(t.lemma_.lower() in POSTPONE for t in chain[1:]):
+        if not (chain[1].lemma_.lower() == "put" and not any(c.lower_ == "off" for c in chain[1].children)):
+            return "postponed"
+    if any(c.lower_ in SCHEDULED for c in token.children if c.dep_ in {"amod", "compound"}):
+        return "scheduled"
+    verb = token if token.pos_ == "VERB" else token.head
+    if any(c.dep_ == "aux" and c.lower_ in {"will", "shall"} for c in verb.children):
+        return "scheduled"
+    for t in chain[1:]:
+        if t.lemma_.lower() in {"indication", "plan", "prospect"}:
+            return "scheduled"
+    return None
+
+
+def _merge(a: Event, b: Event) -> Event:
+    parts = list(a.participants) + [p for p in b.participants if p not in a.participants]
+    places = list(a.places) + [p for p in b.places if p not in a.places]
+    return Event(a.kind, a.sentence, a.trigger, tuple(parts), tuple(places), a.time or b.time,
+                 a.status or b.status)
+
+
+def _labelled(ctx: Context, e: Event) -> Event:
+    def name(eid):
+        if eid.startswith("new:"):
+            return eid[4:]
+        ent = ctx.registry.entities.get(eid)
+        return ent.label if ent else eid
+
+    parts = ", ".join(name(p) for p in e.participants[:4])
+    when = ""
+    if e.time is not None:
+        if e.time.value:
+            when = f" ({e.time.value})"
+        elif e.time.start or e.time.end:
+            when = f" ({e.time.start or '?'} to {e.time.end or '?'})"
+        else:
+            when = f" ({e.time.span.text})"
+    label = f"{LABELS.get(e.kind, e.kind)}: {parts}{when}"
+    return Event(e.kind, e.sentence, e.trigger, e.participants, e.places, e.time, e.status, label)

@@ -1,0 +1,319 @@
+"""Find the names in an article and link each to an entity.
+
+Two sources of mentions, in this order of trust:
+
+1. the curated registry: every label, alias, demonym and metonym, matched on the
+   token stream with a spaCy ``PhraseMatcher`` (longest match wins);
+2. spaCy's statistical NER, for names the registry does not know.  A name the
+   registry knows under a slightly different form (``the Shanghai Cooperation
+   Organisation``) is linked through ``Registry.lookup``; the rest become new entities,
+   typed from the NER label and the head noun, and marked as not yet curated.
+
+A capital or seat of government that may stand for its state (a *metonym*) is read as
+the place when the sentence uses it as a location ("visited Moscow", "a summit in
+Islamabad") and as the state otherwise ("Moscow offered to mediate", "relations with
+Islamabad").
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.matcher import PhraseMatcher
+from spacy.util import filter_spans
+
+from kg.extract.model import Mention, Sentence, Span
+from kg.extract.pipeline import sentence_at
+
+# Prepositions after which a capital names a location rather than a government.
+PLACE_PREPOSITIONS = {
+    "in", "to", "at", "from", "into", "near", "via", "towards", "toward", "inside",
+    "outside", "across", "around", "through", "within", "outside",
+}
+# Verbs whose direct object is a destination.
+PLACE_VERBS = {"visit", "reach", "arrive", "leave", "tour", "travel", "fly"}
+
+# Head nouns that make a name an organisation, or a project of a given kind.
+ORG_HEADS = {
+    "organisation", "organization", "council", "institute", "institution", "centre",
+    "center", "university", "network", "ministry", "company", "corporation", "bank",
+    "group", "party", "army", "forces", "agency", "commission", "consortium",
+    "authority", "board", "committee", "fund", "association", "union", "league",
+    "alliance", "federation", "movement", "front", "office", "department", "academy",
+    "college", "school", "foundation", "forum", "club", "trust", "society", "service",
+    "services", "corps", "navy", "force", "bureau", "secretariat", "assembly",
+    "parliament", "senate", "court", "holding", "holdings", "enterprise", "enterprises",
+    "industries", "limited", "ltd", "inc", "plc", "pjsc", "llc", "cabinet",
+}
+PROJECT_HEADS = {
+    "pipeline": "Pipeline", "corridor": "Corridor", "plant": "IndustrialPlant",
+    "mill": "IndustrialPlant", "mills": "IndustrialPlant", "refinery": "IndustrialPlant",
+    "factory": "IndustrialPlant", "works": "IndustrialPlant", "complex": "IndustrialPlant",
+    "dam": "PowerProject", "barrage": "PowerProject", "station": "PowerProject",
+    "project": "Project", "railway": "Project", "rail": "Project", "link": "Project",
+    "line": "Project", "port": "Project", "terminal": "Project", "highway": "Project",
+    "motorway": "Project", "tunnel": "Project", "bridge": "Project", "scheme": "Project",
+}
+NER_TYPES = {"PERSON": "Person", "ORG": "Organisation", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
+ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]*[A-Z0-9]s?$")
+_QUOTES = "\"'“”‘’"
+
+
+class Linker:
+    """Links names in parsed articles to registry entities (built once per registry)."""
+
+    def __init__(self, registry):
+        self.registry = registry
+        self.names = {
+            surface: [(eid, kind) for eid, kind in pairs
+                      if registry.entities[eid].type != "CooperationArea"]
+            for surface, pairs in registry.names().items()
+        }
+        self.names = {k: v for k, v in self.names.items() if v}
+        self._matcher = None
+        self._vocab = None
+
+    def _matcher_for(self, nlp_vocab, make_doc):
+        if self._matcher is None or self._vocab is not nlp_vocab:
+            matcher = PhraseMatcher(nlp_vocab, attr="ORTH")
+            for surface in sorted(self.names):
+                matcher.add(surface, [make_doc(surface)])
+            self._matcher, self._vocab = matcher, nlp_vocab
+        return self._matcher
+
+    def entity_type(self, eid: str) -> str:
+        entity = self.registry.entities.get(eid)
+        return self.registry.core_class(entity.type) if entity else ""
+
+    # -- public -------------------------------------------------------------------
+    def link(self, doc, sentences: list[Sentence], skip: Span | None = None):
+        """Return (mentions, new entity types, unlinked names) for a parsed article.
+
+        ``skip`` is a character range (the writer's bio sentence) where NER names are
+        not turned into new entities: there they are roles and fields of study.
+        """
+        from kg.extract.pipeline import load_nlp
+
+        nlp = load_nlp()
+        matcher = self._matcher_for(doc.vocab, nlp.make_doc)
+        spans = filter_spans([doc[s:e] for _, s, e in matcher(doc)])
+        mentions: list[Mention] = []
+        taken: list[tuple[int, int]] = []
+        for span in spans:
+            surface = span.text
+            eid = self._choose(surface, span)
+            if eid is None:
+                continue
+            mentions.append(self._mention(span, eid, sentences, "registry"))
+            taken.append((span.start_char, span.end_char))
+
+        mentions, taken = _merge_acronym_expansions(doc, mentions, sentences, self)
+        new_types: dict[str, str] = {}
+        unlinked: list[Span] = []
+        for ent in doc.ents:
+            if any(s < ent.end_char and ent.start_char < e for s, e in taken):
+                continue
+            if ent.label_ not in NER_TYPES:
+                continue
+            span = _clean(ent)
+            if span is None:
+                continue
+            entity = self.registry.lookup(span.text)
+            if entity is not None and entity.type != "CooperationArea":
+                mentions.append(self._mention(span, entity.id, sentences, "ner", ent.label_))
+                taken.append((span.start_char, span.end_char))
+                continue
+            if skip is not None and skip.start <= span.start_char < skip.end:
+                continue
+            kind = _new_entity_type(span, ent.label_, taken)
+            if kind is None:
+                unlinked.append(Span(span.start_char, span.end_char, span.text))
+                continue
+            key = "new:" + _canonical(span.text)
+            new_types.setdefault(key, kind)
+            mentions.append(self._mention(span, key, sentences, "ner", ent.label_))
+            taken.append((span.start_char, span.end_char))
+        mentions += self._repeat_new_names(doc, new_types, taken, sentences)
+        mentions.sort(key=lambda m: (m.span.start, m.span.end))
+        return mentions, new_types, unlinked
+
+    # -- helpers ------------------------------------------------------------------
+    def _choose(self, surface: str, span) -> str | None:
+        pairs = self.names.get(surface, [])
+        metonyms = [eid for eid, kind in pairs if kind == "metonym"]
+        others = [eid for eid, kind in pairs if kind != "metonym"]
+        if metonyms:
+            if others and reads_as_place(span):
+                return others[0]
+            if not others or not reads_as_place(span):
+                return metonyms[0]
+        return others[0] if others else None
+
+    def _mention(self, span, eid, sentences, how, label=None) -> Mention:
+        sent = sentence_at(sentences, span.start_char)
+        return Mention(
+            Span(span.start_char, span.end_char, span.text),
+            eid,
+            sent.index if sent else -1,
+            how,
+            label,
+        )
+
+    def _repeat_new_names(self, doc, new_types, taken, sentences) -> list[Mention]:
+        """Link later occurrences of new names that NER missed, and bare surnames."""
+        if not new_types:
+            return []
+        forms: dict[str, str] = {}
+        for key, kind in new_types.items():
+            name = key[4:]
+            forms.setdefault(name, key)
+            parts = name.split()
+            if kind == "Person" and len(parts) >= 2:
+                forms.setdefault(parts[-1], key)
+        # a surname shared by two new people is ambiguous: drop it
+        surnames = [k[4:].split()[-1] for k, t in new_types.items() if t == "Person"]
+        for s in {s for s in surnames if surnames.count(s) > 1}:
+            forms.pop(s, None)
+        out = []
+        for form, key in sorted(forms.items()):
+            for m in re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", doc.text):
+                s, e = m.span()
+                if any(a < e and s < b for a, b in taken):
+                    continue
+                span = doc.char_span(s, e)
+                if span is None:
+                    continue
+                out.append(self._mention(span, key, sentences, "ner"))
+                taken.append((s, e))
+        return out
+
+
+_FILLER = {"of", "and", "the", "for", "&", "-", "–", "(", ")"}
+
+
+def _initials(tokens) -> str:
+    return "".join(t.text[0].upper() for t in tokens if t.text.lower() not in _FILLER and t.text[:1].isalpha())
+
+
+def _merge_acronym_expansions(doc, mentions, sentences, linker):
+    """Treat "Long Name (ABBR)" and "ABBR (Long Name)" as one name of the acronym's entity.
+
+    Names inside a spelled-out acronym ("Turkmenistan-Afghanistan-Pakistan-India (TAPI)")
+    are parts of the project's name, not mentions of those states.
+    """
+    drop: set[int] = set()
+    add: list[Mention] = []
+    for idx, m in enumerate(mentions):
+        acronym = m.span.text.replace("-", "").rstrip("0123456789")
+        if not ACRONYM.match(m.span.text.split("-")[0]) or len(acronym) < 2:
+            continue
+        span = doc.char_span(m.span.start, m.span.end)
+        if span is None:
+            continue
+        before = doc[span.start - 1] if span.start > 0 else None
+        after = doc[span.end] if span.end < len(doc) else None
+        target = acronym.upper()
+        if before is not None and before.text == "(" and after is not None and after.text == ")":
+            # Long Name (ABBR): look back for words whose initials spell the acronym
+            for width in range(len(target), 3 * len(target) + 1):
+                start = span.start - 1 - width
+                if start < 0:
+                    break
+                words = doc[start:span.start - 1]
+                if _initials(words) == target and words[0].text[:1].isupper():
+                    add.append(linker._mention(doc[start:span.end + 1], m.entity, sentences, "registry"))
+                    drop.add(idx)
+                    for j, other in enumerate(mentions):
+                        if words.start_char <= other.span.start and other.span.end <= words.end_char:
+                            drop.add(j)
+                    break
+        elif after is not None and after.text == "(":
+            # ABBR (Long Name): names inside the brackets are part of the expansion
+            close = next((t.i for t in doc[after.i:after.i + 12] if t.text == ")"), None)
+            if close is not None and _initials(doc[after.i + 1:close]).startswith(target[:2]):
+                inner = doc[after.i + 1:close]
+                for j, other in enumerate(mentions):
+                    if inner.start_char <= other.span.start and other.span.end <= inner.end_char:
+                        drop.add(j)
+    kept = [m for i, m in enumerate(mentions) if i not in drop] + add
+    kept.sort(key=lambda m: (m.span.start, m.span.end))
+    return kept, [(m.span.start, m.span.end) for m in kept]
+
+
+def reads_as_place(span) -> bool:
+    """True when a capital's name is used as a location, not as its government."""
+    token = span.root
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS:
+        return True
+    if token.dep_ == "dobj" and token.head.lemma_ in PLACE_VERBS:
+        return True
+    return False
+
+
+def _clean(ent):
+    """Trim articles, possessives, quotes and bracket tails off an NER span."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].text in _QUOTES + "("):
+        start += 1
+    while end > start and (doc[end - 1].text in {"'s", "’s", "'", "’", ")", "(", ",", "."} or doc[end - 1].text in _QUOTES):
+        end -= 1
+    if start >= end:
+        return None
+    # "the Organisation of X (OIC" -> cut at the bracket
+    for i in range(start, end):
+        if doc[i].text == "(":
+            end = i
+            break
+    if start >= end:
+        return None
+    return doc[start:end]
+
+
+def _inside_expansion(span, taken=()) -> bool:
+    """True for words in brackets that spell out the name before them.
+
+    "MOUs (Memorandums of Understanding)", "CASA-1000 (Central Asia South Asia ...)":
+    the bracket follows an acronym or a name already linked.
+    """
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and doc[i].text != "(" and i > span.start - 8:
+        i -= 1
+    if i < 1 or doc[i].text != "(":
+        return False
+    prev = doc[i - 1]
+    prev_end = prev.idx + len(prev)
+    return bool(ACRONYM.match(prev.text)) or any(e == prev_end for _, e in taken)
+
+
+def _new_entity_type(span, label: str, taken=()) -> str | None:
+    """Decide whether an NER name is a real new entity, and of which class."""
+    tokens = [t for t in span if t.text not in {"-", "–", "&", "of", "and", "for", "the", "de"}]
+    if not tokens or not span.text[:1].isupper():
+        return None
+    if _inside_expansion(span, taken):
+        return None
+    if any(t.tag_ in {"VBG", "VBD", "VBN", "VB", "VBZ", "VBP", "NNS", "JJ", "RB", "PRP"} and not t.text[:1].isupper() for t in tokens):
+        return None
+    if any(t.tag_ in {"VBG", "NNS"} for t in tokens) and len(tokens) == 1:
+        return None
+    head = span.root.lower_
+    if head in PROJECT_HEADS and len(span) >= 2:
+        return PROJECT_HEADS[head]
+    if label == "ORG":
+        if head in ORG_HEADS or (len(tokens) == 1 and ACRONYM.match(span.text) and not span.text.endswith("s")):
+            return "Organisation"
+        if len(tokens) >= 2 and all(t.pos_ == "PROPN" for t in tokens) and head not in {"relations", "studies", "affairs", "sciences"}:
+            return "Organisation"
+        return None
+    if not all(t.pos_ in {"PROPN", "NUM"} or t.text[:1].isupper() for t in tokens):
+        return None
+    if label == "PERSON" and (len(tokens) < 2 and tokens[0].pos_ != "PROPN"):
+        return None
+    return NER_TYPES[label]
+
+
+def _canonical(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip(" .,;:" + _QUOTES)

@@ -1,0 +1,215 @@
+"""Relations the articles state: memberships, interest in projects, cooperation.
+
+Each relation is found from a cue word on the dependency parse and keeps its sentence
+as evidence:
+
+* membership: "X's membership of Y", "X, a member of Y", "X joined Y", and observer
+  status ("X got observer status at Y in 2005"); aspirations ("support for X's
+  membership", "keen on becoming a member") are not memberships;
+* interest in a project: a project name under a cue such as *interest*, *participate*,
+  *invest* or *construction*; the interested party is the state that owns the cue
+  ("Russian interest", "Moscow's participation") or the subject of its clause;
+* cooperation: *cooperation*/*collaboration* with two or more states in the sentence
+  and at least one registry area ("energy", "defence") after the cue.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.context import Context
+from kg.extract.events import _governing_verb, _phrase, _subject_of
+from kg.extract.model import Cooperation, Membership, ProjectInterest
+
+MEMBER_IRREALIS = {"support", "bid", "application", "apply", "quest", "desire", "keen", "hope",
+                   "aim", "aspire", "want", "seek", "push", "candidacy", "aspiration", "become"}
+INTEREST_CUES = {
+    "interest": "interest", "interested": "interest", "keen": "interest", "consideration": "interest",
+    "participate": "participation", "participation": "participation", "involvement": "participation",
+    "invest": "investment", "investment": "investment", "finance": "investment", "fund": "investment",
+    "construct": "construction", "construction": "construction", "build": "construction",
+    "establish": "construction",
+}
+COOPERATION_CUES = {"cooperation", "co-operation", "cooperate", "collaboration", "collaborate", "partnership"}
+
+
+# -- memberships ---------------------------------------------------------------------
+def member_and_organisations(ctx: Context, token) -> tuple[str | None, list[str]]:
+    """Who is (or becomes) a member, and of which organisations, around a cue word."""
+    scope = list(_phrase(token))
+    verb = _governing_verb(token) if token.pos_ != "VERB" else token
+    if verb is not None:
+        for c in verb.children:
+            if c.dep_ in {"prep", "dobj"} and c.i > token.i:
+                scope.extend(c.subtree)
+    orgs = [m.entity for m in ctx.mentions_in(scope) if ctx.core_type(m.entity) == "Organisation"]
+    orgs = list(dict.fromkeys(orgs))
+    member = None
+    owners = [c for c in token.children if c.dep_ == "poss"]
+    for owner in owners:
+        member = _first_state(ctx, owner.subtree)
+    if member is None and token.dep_ == "appos":
+        member = _first_state(ctx, [token.head])
+    if member is None and verb is not None:
+        subject = _subject_of(verb, ctx, limit=1)
+        member = _first_state(ctx, subject)
+        if member is None and verb.dep_ in {"pcomp", "advcl", "xcomp"}:
+            outer = verb.head if verb.head.pos_ in {"VERB", "AUX"} else verb.head.head
+            objects = [t for c in outer.children if c.dep_ == "dobj" for t in c.subtree]
+            member = _first_state(ctx, objects) or _first_state(ctx, _subject_of(outer, ctx, limit=1))
+    return member, [o for o in orgs if o != member]
+
+
+def _first_state(ctx: Context, tokens) -> str | None:
+    for m in ctx.mentions_in(list(tokens)):
+        if ctx.core_type(m.entity) in {"State", "Organisation"}:
+            return m.entity
+    return None
+
+
+def _membership_cue(token) -> str | None:
+    low = token.lemma_.lower()
+    if token.pos_ == "VERB" and low == "join":
+        return "FullMember"
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    if low == "status" and any(c.lower_ == "observer" for c in token.children):
+        return "Observer"
+    if low == "observer" and token.dep_ in {"attr", "appos"}:
+        return "Observer"
+    if low in {"member", "membership"} and not any(c.lower_ == "observer" for c in token.children):
+        if any(c.lower_ in {"full", "permanent", "founding"} for c in token.children) or token.dep_ in {"attr", "appos"} \
+                or any(c.dep_ == "poss" for c in token.children):
+            return "FullMember"
+    return None
+
+
+def _aspirational(token) -> bool:
+    cur = token
+    for _ in range(4):
+        if cur.lemma_.lower() in MEMBER_IRREALIS and cur is not token:
+            return True
+        if cur.head is cur:
+            break
+        cur = cur.head
+    return False
+
+
+def find_memberships(ctx: Context) -> list[Membership]:
+    found: dict[tuple[str, str, str], Membership] = {}
+    for token in ctx.doc:
+        status = _membership_cue(token)
+        if status is None or ctx.in_author_bio(token) or _aspirational(token):
+            continue
+        member, orgs = member_and_organisations(ctx, token)
+        if not member or not orgs:
+            continue
+        sentence = ctx.sentence_of(token)
+        scope = list(_phrase(token)) + ([*token.head.subtree] if token.pos_ != "VERB" else [])
+        times = [t for t in ctx.times_in(sentence.span.start, sentence.span.end)
+                 if t.value and min(x.idx for x in scope) <= t.span.start <= max(x.idx for x in scope) + 40]
+        since = times[0].value[:4] if times else None
+        for org in orgs:
+            key = (member, org, status)
+            if key not in found:
+                found[key] = Membership(member, org, status, sentence, since)
+    return sorted(found.values(), key=lambda m: (m.sentence.index, m.member, m.organisation))
+
+
+# -- interest in projects ------------------------------------------------------------
+def _party_of_cue(ctx: Context, cue) -> str | None:
+    for c in cue.children:
+        if c.dep_ in {"poss", "amod", "compound", "nmod"}:
+            m = ctx.mention_at(c)
+            if m and ctx.core_type(m.entity) in {"State", "Organisation"}:
+                return m.entity
+        if c.dep_ in {"prep", "agent"} and c.lower_ == "by":
+            party = _first_state(ctx, c.subtree)
+            if party:
+                return party
+    return None
+
+
+def find_interests(ctx: Context) -> list[ProjectInterest]:
+    found: dict[tuple[str, str], ProjectInterest] = {}
+    for m in ctx.mentions:
+        if ctx.core_type(m.entity) != "Project":
+            continue
+        span = ctx.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        if span is None or ctx.in_author_bio(span.root):
+            continue
+        kind, party, top = None, None, None
+        cur = span.root
+        for _ in range(10):
+            if cur.head is cur:
+                break
+            cur = cur.head
+            cue = INTEREST_CUES.get(cur.lemma_.lower()) or INTEREST_CUES.get(cur.lower_)
+            if cue:
+                kind = kind or cue
+                top = cur
+                party = _party_of_cue(ctx, cur)
+                if party:
+                    break
+        if kind is None:
+            continue
+        if party is None:
+            verb = top if top.pos_ == "VERB" else _governing_verb(top)
+            for _ in range(4):
+                if verb is None or party is not None:
+                    break
+                party = _first_state(ctx, _subject_of(verb, ctx, limit=1))
+                if verb.dep_ in {"xcomp", "pcomp", "conj"} and verb.head is not verb:
+                    verb = verb.head if verb.head.pos_ in {"VERB", "AUX"} else _governing_verb(verb.head)
+                else:
+                    break
+        if party is None or party == m.entity:
+            continue
+        sentence = ctx.sentence_of(span.root)
+        found.setdefault((party, m.entity), ProjectInterest(party, m.entity, sentence, kind))
+    return sorted(found.values(), key=lambda i: (i.sentence.index, i.party, i.project))
+
+
+# -- cooperation ---------------------------------------------------------------------
+def _area_forms(registry) -> list[tuple[str, str]]:
+    forms = []
+    for eid, entity in registry.entities.items():
+        if entity.type == "CooperationArea":
+            for name in [entity.label, *entity.aliases]:
+                forms.append((name.lower(), eid))
+    return sorted(forms, key=lambda f: (-len(f[0]), f[0]))
+
+
+def find_cooperations(ctx: Context) -> list[Cooperation]:
+    forms = _area_forms(ctx.registry)
+    out: dict[int, Cooperation] = {}
+    for token in ctx.doc:
+        if token.lemma_.lower() not in COOPERATION_CUES and token.lower_ not in COOPERATION_CUES:
+            continue
+        sentence = ctx.sentence_of(token)
+        if sentence is None or sentence.index in out or ctx.in_author_bio(token):
+            continue
+        partners: list[str] = []
+        for m in ctx.mentions:
+            if sentence.span.start <= m.span.start < sentence.span.end:
+                for eid in (m.entity, ctx.nationality(m.entity)):
+                    if eid and ctx.is_state(eid) and eid not in partners:
+                        partners.append(eid)
+        if len(partners) < 2:
+            continue
+        tail = ctx.doc.text[token.idx:sentence.span.end].lower()
+        hits: list[tuple[int, int, str]] = []
+        for form, eid in forms:
+            for match in re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", tail):
+                s, e = match.span()
+                if not any(a < e and s < b for a, b, _ in hits):
+                    hits.append((s, e, eid))
+        hits.sort()
+        areas: dict[str, str] = {}
+        for s, e, eid in hits:
+            areas.setdefault(eid, ctx.doc.text[token.idx + s:token.idx + e])
+        if not areas:
+            continue
+        out[sentence.index] = Cooperation(
+            tuple(partners), tuple(areas), tuple(areas.values()), sentence
+        )
+    return [out[k] for k in sorted(out)]

@@ -1,0 +1,144 @@
+"""Write the published files: deterministic serialisations and atomic replacement.
+
+The same graphs always give the same bytes: named graphs are written in IRI order,
+triples in rdflib's sorted Turtle layout (no blank nodes exist to be relabelled), and
+N-Triples/N-Quads lines are sorted.  Files are first written next to their target
+and then renamed over it, so a build that fails midway leaves the previous files as
+they were.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+
+from kg.namespaces import bind_prefixes
+
+FORMATS = {
+    "trig": "kg.trig",
+    "ttl": "kg.ttl",
+    "nt": "kg.nt",
+    "nq": "kg.nq",
+    "jsonld": "kg.jsonld",
+}
+DEFAULT_FORMATS = ("trig", "ttl")
+
+
+def header(version: str, fingerprint: str) -> str:
+    return (
+        "# GENERATED FILE - do not edit by hand.\n"
+        f"# Written by `kg build` (pakru-kg {version}) from data/documents and data/registry.\n"
+        f"# Inputs fingerprint: {fingerprint}\n"
+        "# Source of truth: ontology/pakru.ttl, data/registry/*.yaml, data/documents/*.txt.\n"
+    )
+
+
+def _turtle_body(graph: Graph) -> list[str]:
+    bind_prefixes(graph)
+    text = graph.serialize(format="turtle")
+    return [line for line in text.splitlines() if not line.startswith("@prefix")]
+
+
+def _prefix_lines(graph: Graph) -> list[str]:
+    text = graph.serialize(format="turtle")
+    return sorted(line for line in text.splitlines() if line.startswith("@prefix"))
+
+
+def to_turtle(graphs: dict[URIRef, Graph], head: str) -> str:
+    """All graphs merged into one Turtle document."""
+    union = Graph()
+    for g in graphs.values():
+        union += g
+    bind_prefixes(union)
+    body = union.serialize(format="turtle")
+    return head + "\n" + body.rstrip("\n") + "\n"
+
+
+def to_trig(graphs: dict[URIRef, Graph], head: str) -> str:
+    """Named graphs in IRI order, each as a Turtle block."""
+    union = Graph()
+    for g in graphs.values():
+        union += g
+    bind_prefixes(union)
+    lines = [head.rstrip("\n"), ""]
+    lines += _prefix_lines(union)
+    for name in sorted(graphs, key=str):
+        g = graphs[name]
+        if len(g) == 0:
+            continue
+        body = [line for line in _turtle_body(g) if line.strip()]
+        lines.append("")
+        lines.append(f"<{name}> {{")
+        lines += ["    " + line for line in body]
+        lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def to_ntriples(graphs: dict[URIRef, Graph], head: str, quads: bool) -> str:
+    out = set()
+    for name, g in graphs.items():
+        text = g.serialize(format="nt")
+        for line in text.splitlines():
+            line = line.strip()
+            if not line:
+                continue
+            if quads:
+                line = line[:-1].rstrip() + f" <{name}> ."
+            out.add(line)
+    return head + "\n".join(sorted(out)) + "\n"
+
+
+def to_jsonld(graphs: dict[URIRef, Graph]) -> str:
+    """JSON-LD with one entry per named graph, nodes and keys sorted."""
+    from kg.namespaces import PREFIXES
+
+    context = {p: str(ns) for p, ns in sorted(PREFIXES.items())}
+    doc = {"@context": context, "@graph": []}
+    for name in sorted(graphs, key=str):
+        g = graphs[name]
+        data = json.loads(g.serialize(format="json-ld", context=context, auto_compact=False))
+        nodes = data.get("@graph", data if isinstance(data, list) else [data])
+        nodes = [n for n in nodes if isinstance(n, dict) and "@context" not in n or len(n) > 1]
+        for n in nodes:
+            n.pop("@context", None)
+        nodes.sort(key=lambda n: str(n.get("@id", "")))
+        doc["@graph"].append({"@id": str(name), "@graph": nodes})
+    return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def serialise(graphs: dict[URIRef, Graph], fmt: str, head: str) -> str:
+    if fmt == "trig":
+        return to_trig(graphs, head)
+    if fmt == "ttl":
+        return to_turtle(graphs, head)
+    if fmt in {"nt", "nq"}:
+        return to_ntriples(graphs, head, quads=fmt == "nq")
+    if fmt == "jsonld":
+        return to_jsonld(graphs)
+    raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+
+
+def write_atomically(files: dict[Path, str]) -> None:
+    """Write every file to a temporary sibling first; rename them all only when all are written."""
+    temps: list[tuple[Path, str]] = []
+    try:
+        for target, text in files.items():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(text)
+                fh.flush()
+                os.fsync(fh.fileno())
+            temps.append((target, tmp))
+        for target, tmp in temps:
+            os.replace(tmp, target)
+        temps = []
+    finally:
+        for _, tmp in temps:
+            try:
+                os.unlink(tmp)
+            except FileNotFoundError:
+                pass

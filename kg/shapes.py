@@ -1,0 +1,86 @@
+"""Validate a graph against the SHACL shapes of ``ontology/shapes.ttl`` with pySHACL.
+
+The ontology is passed to pySHACL as the ontology graph, so ``sh:targetClass`` reaches
+subclasses (the shape for ``pakru:Place`` checks every ``pakru:City``); no inference
+is run on the data itself.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rdflib import Graph, Namespace
+from rdflib.namespace import RDF
+
+from kg.ontology import load_ontology, load_shapes, short
+
+SH = Namespace("http://www.w3.org/ns/shacl#")
+
+
+@dataclass(frozen=True, order=True)
+class ShapeResult:
+    """One validation result, every term in prefixed form (``id:pakistan``)."""
+
+    focus: str
+    path: str
+    message: str
+    severity: str = "Violation"
+    value: str = ""
+
+    def line(self) -> str:
+        """The result as one readable line: ``focus path: message``."""
+        where = f"{self.focus} {self.path}".rstrip()
+        lead = "" if self.severity == "Violation" else f"[{self.severity}] "
+        shown = f" (value {self.value})" if self.value else ""
+        return f"{lead}{where}: {self.message}{shown}"
+
+
+@dataclass
+class ShapesReport:
+    """pySHACL's verdict: ``conforms``, the sorted ``results`` and a readable ``text``."""
+
+    conforms: bool
+    results: list[ShapeResult] = field(default_factory=list)
+    text: str = ""
+
+
+def _union(data: Graph) -> Graph:
+    """A plain graph with every triple of ``data``, whatever named graph it sits in.
+
+    pySHACL would validate each named graph of a dataset on its own, and the graph's
+    named graphs point into one another (entities live in the registry graph).
+    """
+    if not data.context_aware:
+        return data
+    union = Graph()
+    for s, p, o, _g in data.quads((None, None, None, None)):
+        union.add((s, p, o))
+    return union
+
+
+def validate_shapes(data: Graph, shapes: Graph | None = None, ontology: Graph | None = None) -> ShapesReport:
+    """Check ``data`` against ``shapes`` (default :func:`kg.ontology.load_shapes`).
+
+    ``ontology`` defaults to :func:`kg.ontology.load_ontology`.  Results are sorted by
+    focus node, path, message and value, so the same data always gives the same report.
+    """
+    from pyshacl import validate
+
+    shapes = shapes if shapes is not None else load_shapes()
+    ontology = ontology if ontology is not None else load_ontology()
+    conforms, graph, _text = validate(
+        _union(data), shacl_graph=shapes, ont_graph=ontology, inference="none",
+        advanced=True, abort_on_first=False, allow_warnings=False, meta_shacl=False)
+    results = []
+    for node in graph.subjects(RDF.type, SH.ValidationResult):
+        def term(pred):
+            value = graph.value(node, pred)
+            return "" if value is None else short(value)
+
+        severity = graph.value(node, SH.resultSeverity)
+        message = graph.value(node, SH.resultMessage) or f"violates {term(SH.sourceConstraintComponent)}"
+        results.append(ShapeResult(
+            focus=term(SH.focusNode), path=term(SH.resultPath), message=str(message),
+            severity=severity.split("#")[-1] if severity else "Violation", value=term(SH.value)))
+    results.sort()
+    text = "\n".join(r.line() for r in results) if results else "conforms"
+    return ShapesReport(bool(conforms), results, text)
