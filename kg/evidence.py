@@ -8,19 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rdflib import Graph
+from rdflib import RDF, Graph
 
-QUERY = """
-PREFIX oa: <http://www.w3.org/ns/oa#>
-PREFIX pakru: <https://w3id.org/pakru/ontology#>
-PREFIX schema: <https://schema.org/>
-SELECT ?span ?doc ?start ?end ?exact WHERE {
-  ?span a pakru:TextSpan ; oa:hasSource ?doc ; oa:hasSelector ?q, ?p .
-  ?q a oa:TextQuoteSelector ; oa:exact ?exact .
-  ?p a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
-}
-"""
-
+from kg.namespaces import OA, PAKRU, SDO
 
 @dataclass(frozen=True)
 class EvidenceProblem:
@@ -35,27 +25,33 @@ class EvidenceProblem:
 def check_evidence(graph: Graph) -> tuple[int, list[EvidenceProblem]]:
     """Return (number of spans checked, problems found)."""
     texts: dict[str, str] = {}
-    from kg.namespaces import SDO
-
     for doc, text in graph.subject_objects(SDO.text):
         texts.setdefault(str(doc), str(text))
     problems: list[EvidenceProblem] = []
     checked = 0
-    for row in graph.query(QUERY):
+    for span in sorted(set(graph.subjects(RDF.type, PAKRU.TextSpan))):
         checked += 1
-        span, doc, start, end, exact = (str(row.span), str(row.doc), row.start.toPython(),
-                                        row.end.toPython(), str(row.exact))
-        text = texts.get(doc)
+        doc = graph.value(span, OA.hasSource)
+        exact = start = end = None
+        for selector in graph.objects(span, OA.hasSelector):
+            exact = graph.value(selector, OA.exact, default=exact)
+            start = graph.value(selector, OA.start, default=start)
+            end = graph.value(selector, OA.end, default=end)
+        if doc is None or exact is None or start is None or end is None:
+            problems.append(EvidenceProblem(str(span), str(doc), "lacks a source, a quote or a start/end position"))
+            continue
+        text = texts.get(str(doc))
+        start, end, exact = start.toPython(), end.toPython(), str(exact)
         if text is None:
-            problems.append(EvidenceProblem(span, doc, f"its document {doc} has no schema:text in the graph"))
+            problems.append(EvidenceProblem(str(span), str(doc), f"its document {doc} has no schema:text in the graph"))
             continue
         if not (0 <= start < end <= len(text)):
-            problems.append(EvidenceProblem(span, doc, f"offsets {start}-{end} fall outside the article "
-                                                       f"(length {len(text)})"))
+            problems.append(EvidenceProblem(str(span), str(doc), f"offsets {start}-{end} fall outside the article "
+                                                                 f"(length {len(text)})"))
             continue
         if text[start:end] != exact:
             problems.append(EvidenceProblem(
-                span, doc, f"quote {exact[:60]!r} does not match the article at {start}-{end}: "
-                           f"{text[start:end][:60]!r}"))
+                str(span), str(doc), f"quote {exact[:60]!r} does not match the article at {start}-{end}: "
+                                     f"{text[start:end][:60]!r}"))
     problems.sort(key=lambda p: p.span)
     return checked, problems

@@ -75,8 +75,7 @@ def _quoted(text: str) -> list[tuple[int, int]]:
 
 
 def _slice(doc: Doc, a: Token, b: Token, verbal: bool = False) -> str:
-    """Text from ``a`` to ``b`` if short (and, for a verb group such as "should have been
-    accepted", made only of auxiliaries and adverbs), else ``a`` alone."""
+    """Text from ``a`` to ``b`` if short (a verb group: only auxiliaries between), else ``a``."""
     lo, hi = min(a.i, b.i), max(a.i, b.i)
     if hi - lo > 5 or verbal and (b.i < a.i or any(
             t.dep_ not in ("aux", "auxpass", "neg", "advmod", "preconj") and t.tag_ != "TO"
@@ -243,8 +242,8 @@ def _evaluation(doc: Doc, verb: Token, kids: list[Token]) -> Iterator[Cue]:
                     _evaluative(c) or (neg and c.lower_ == "possible")
                     or any(d.dep_ == "advmod" and d.lower_ in _DEGREE for d in c.children)):
                 start = c
-                while start.i > 0 and doc[start.i - 1].dep_ in ("advmod", "neg") and \
-                        doc[start.i - 1].head in (c, verb):
+                while start.i > 0 and (doc[start.i - 1].dep_ == "neg" or doc[start.i - 1].dep_
+                                       == "advmod" and doc[start.i - 1].head == c):
                     start = doc[start.i - 1]
                 yield "Assessment", 1, with_copula(start, c)
             mods = [d for d in c.children if d.dep_ == "amod" and _evaluative(d)]

@@ -35,7 +35,7 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
           r"November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)")
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[1-9]\d\d|20\d\d)"
-_MOD = r"(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-]+|(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)?"
+_MOD = r"(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-]+|(?:[Tt]he\s+)?(?:end|beginning|start|middle)\s+of\s+)?"
 _EDGE_L = r"(?<![\w@$£€/.-])"
 _EDGE_R = r"(?![\w@/%]|[.,]\d)"
 
@@ -69,6 +69,7 @@ _PARTIAL_RE = re.compile(  # decades, centuries, weekdays: kept without a value
 _LEAD_RE = re.compile(r"(?:^|(?<=\W))(?:[Ii]n|[Oo]n|[Ss]ince|[Ff]rom|[Dd]uring|[Uu]ntil|[Tt]ill|"
                       r"[Bb]y|[Bb]efore|[Aa]fter|[Aa]round|[Cc]irca|[Aa]s of|[Tt]hroughout|"
                       r"[Pp]rior to|[Ee]arly|[Ll]ate|[Ll]ast|[Nn]ext|[Tt]his|[Tt]he year)\s+$")
+_NAME_BEFORE_RE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+[ -]$")
 _LIST_RE = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s+")
 _PREP_RE = re.compile(r"(?:^|(?<=\W))(?:[Ii]n|[Oo]n|[Ss]ince|[Ff]rom|[Dd]uring|[Uu]ntil|[Tt]ill|"
                       r"[Bb]y|[Bb]efore|[Aa]fter|[Aa]round|[Aa]s of|[Tt]hroughout|[Pp]rior to)\s+$")
@@ -195,8 +196,12 @@ def find_times(doc: Doc) -> list[TimeValue]:
         bare = day is None and (year is None or month is None)
         if bare:
             listed = bool(accepted) and _LIST_RE.fullmatch(text[accepted[-1][1]:m.start()])
-            if not (m.group()[:1].islower() or listed or _vouched(text, m.start(), m.end(), ner)):
+            modified = m.group()[:1].islower() or re.match(r"(?:Early|Mid|Late|The)\b", m.group())
+            if not (modified or listed or _vouched(text, m.start(), m.end(), ner)):
                 continue
+            if month is None and _NAME_BEFORE_RE.search(text[max(0, m.start() - 30):m.start()]) \
+                    and not _LEAD_RE.search(text[max(0, m.start() - 12):m.start()]):
+                continue  # "Friendship 2018", "Vision 2030": a name, even if NER says DATE
         value = _iso(year, month, day)
         cands.append((m.start(), m.end(), value, None, None))
         accepted.append((m.start(), m.end()))

@@ -18,8 +18,7 @@ import re
 from decimal import Decimal
 from typing import Callable, Collection, Iterable
 
-from spacy.tokens import Doc
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from kg.extract.model import Mention, Quantity, Sentence, Span, TimeValue
 
@@ -66,7 +65,11 @@ _MEASURES = {
     "aid": "Aid", "assistance": "Aid", "grant": "Aid", "donation": "Aid",
     "invest": "Investment", "investment": "Investment", "investor": "Investment",
 }
-_CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "parataxis", "csubj", "acl", "conj"}
+# Pledged or financed money with no word of trade, aid or investment counts as investment.
+_WEAK = {"pledge", "promise", "commit", "earmark", "allocate", "finance", "financing", "fund",
+         "funding"}
+# "acl" is left out: "a figure announced in 2023" still speaks of the figure.
+_CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "parataxis", "csubj", "conj"}
 
 
 def _currency(text: str, table: list[tuple[str, str]]) -> str:
@@ -117,12 +120,14 @@ def _find(text: str) -> list[tuple[int, int, Decimal, str, bool]]:
 
 def _measure(doc: Doc, sent: Sentence, anchor: Token) -> str | None:
     """The measure named by the sentence word nearest to the figure."""
-    best: tuple[int, str] | None = None
+    best: tuple[int, int, str] | None = None
     for tok in doc.char_span(sent.span.start, sent.span.end, alignment_mode="expand"):
         kind = _MEASURES.get(tok.lemma_.lower()) or _MEASURES.get(tok.lower_)
-        if kind and (best is None or abs(tok.i - anchor.i) < best[0]):
-            best = (abs(tok.i - anchor.i), kind)
-    return best[1] if best else None
+        weak = kind is None and (tok.lemma_.lower() in _WEAK or tok.lower_ in _WEAK)
+        if kind or weak:
+            key = (int(weak), abs(tok.i - anchor.i), kind or "Investment")
+            best = key if best is None or key < best else best
+    return best[2] if best else None
 
 
 def find_amounts(doc: Doc, sentences: list[Sentence], mentions: Iterable[Mention],

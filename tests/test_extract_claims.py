@@ -1,0 +1,148 @@
+"""Tests for kg.extract.claims: the writer's recommendations, predictions and assessments."""
+from __future__ import annotations
+
+import pytest
+from conftest import make_sentences, read_document
+
+from kg.extract.claims import find_claims
+from kg.extract.model import Claim, Mention, Span
+
+
+def claims_of(nlp, text: str, mentions=(), author_index: int | None = None) -> list[Claim]:
+    doc = nlp(text)
+    sentences = make_sentences(doc)
+    author = sentences[author_index] if author_index is not None else None
+    found = find_claims(doc, sentences, list(mentions), author)
+    for c in found:
+        assert doc.text[c.sentence.span.start:c.sentence.span.end] == c.sentence.span.text
+        assert c.cue in c.sentence.span.text
+    return found
+
+
+def kind_and_cue(nlp, sentence: str) -> tuple[str, str] | None:
+    found = claims_of(nlp, sentence)
+    assert len(found) <= 1
+    return (found[0].kind, found[0].cue) if found else None
+
+
+@pytest.mark.parametrize("sentence, cue", [
+    ("Iran should sign the accord.", "should sign"),
+    ("Kazakhstan must reform its banks.", "must reform"),
+    ("Turkey ought to reopen the border.", "ought to reopen"),
+    ("The ministry needs to hire engineers.", "needs to"),
+    ("Beijing has to pay its dues.", "has to"),
+    ("It is time for Ankara to decide.", "It is time"),
+    ("There is an urgent need to fund schools.", "There is an urgent need"),
+    ("It would be wise to delay the vote.", "It would be wise"),
+    ("It is high time that Oman acted.", "It is high time"),
+    ("Let us build the road.", "Let us"),
+    ("The offer should have been welcomed.", "should have been welcomed"),
+    ("Ankara could draft a transit plan.", "could draft"),
+    ("The surplus can be used to repay the debt.", "can be used"),
+])
+def test_recommendations(nlp, sentence, cue):
+    assert kind_and_cue(nlp, sentence) == ("Recommendation", cue)
+
+
+@pytest.mark.parametrize("sentence, cue", [
+    ("The port will open next year.", "will open"),
+    ("The pipeline may soon carry gas.", "may soon carry"),
+    ("Prices are likely to rise.", "likely"),
+    ("Egypt is set to join the bloc.", "set to"),
+    ("If Ankara agreed, the deal would be done.", "would be done"),
+    ("Ties could also further improve.", "could also further improve"),
+    ("Closer ties can bring lasting peace.", "can bring"),
+])
+def test_predictions(nlp, sentence, cue):
+    assert kind_and_cue(nlp, sentence) == ("Prediction", cue)
+
+
+@pytest.mark.parametrize("sentence, cue", [
+    ("It is clear that the embargo failed.", "It is clear that"),
+    ("The pact is certainly a turning point.", "certainly"),
+    ("The reform is undoubtedly late.", "undoubtedly"),
+    ("The plan is crucial for the region.", "is crucial"),
+    ("The biggest obstacle is distrust.", "The biggest obstacle"),
+    ("The decision was a major blunder.", "was a major blunder"),
+    ("The old quarrels are now almost comical.", "almost comical"),
+    ("Lasting peace is not possible without trust.", "is not possible"),
+    ("The talks seem to be stalled.", "seem"),
+    ("The agency can only watch.", "can only watch"),
+])
+def test_assessments(nlp, sentence, cue):
+    assert kind_and_cue(nlp, sentence) == ("Assessment", cue)
+
+
+def test_recommendation_wins_over_assessment_and_prediction(nlp):
+    assert kind_and_cue(nlp, "It is obvious that Iran should sign, and it will.") == (
+        "Recommendation", "should sign")
+
+
+def test_prediction_under_an_evidence_frame_is_an_assessment(nlp):
+    assert kind_and_cue(nlp, "It is clear that the new road would help farmers.") == (
+        "Assessment", "It is clear that")
+
+
+@pytest.mark.parametrize("text", [
+    "The minister said, “Iran must pay the debt.”",
+    "He said that the bank will collapse.",
+    "According to the envoy, Turkey should leave.",
+    "The delegation arrived in Moscow on Monday.",
+    "Russia had to withdraw in 1989.",
+    "If Iran should win, nothing changes.",
+])
+def test_not_the_writers_own_claims(nlp, text):
+    assert claims_of(nlp, text) == []
+
+
+def test_author_sentence_and_what_follows_are_skipped(nlp):
+    text = ("Pakistan should diversify. The writer is an analyst who says trade will grow. "
+            "She can be reached at x@y.org")
+    found = claims_of(nlp, text, author_index=1)
+    assert [(c.sentence.index, c.kind) for c in found] == [(0, "Recommendation")]
+    assert claims_of(nlp, "Trade grew. The author is a lecturer who should know.") == []
+
+
+def test_about_lists_distinct_entities_in_order_of_first_mention(nlp):
+    text = "Turkey should help Iran, and Iran should thank Turkey."
+    spans = [("turkey", 0, 6), ("iran", 19, 23), ("iran", 29, 33), ("turkey", 46, 52)]
+    mentions = [Mention(Span(s, e, text[s:e]), eid, 0, "registry") for eid, s, e in spans]
+    (claim,) = claims_of(nlp, text, mentions)
+    assert claim.about == ("turkey", "iran")
+
+
+def claims_by_index(nlp, prefix: str) -> dict[int, tuple[str, str]]:
+    doc = nlp(read_document(prefix))
+    sentences = make_sentences(doc)
+    author = next(s for s in sentences if s.span.text.startswith("The writer"))
+    return {c.sentence.index: (c.kind, c.cue) for c in find_claims(doc, sentences, [], author)}
+
+
+def test_article_000_claims(nlp):
+    found = claims_by_index(nlp, "000")
+    kinds = [kind for kind, _ in found.values()]
+    assert kinds.count("Recommendation") == 8
+    by_cue = {cue: kind for kind, cue in found.values()}
+    assert by_cue["should have been accepted"] == "Recommendation"
+    assert by_cue["there is an urgent need"] == "Recommendation"
+    assert by_cue["may not get"] == "Prediction"
+    assert by_cue["The greatest landmark"] == "Assessment"
+    assert by_cue["almost fictional"] == "Assessment"
+    assert max(found) < 50  # the author sentence is 50
+
+
+def test_article_001_claims_skip_the_quotation(nlp):
+    found = claims_by_index(nlp, "001")
+    assert found[1] == ("Prediction", "may soon become")
+    assert found[19] == ("Assessment", "It is obvious that")
+    assert found[25] == ("Recommendation", "it would be useful")
+    assert 22 not in found and 23 not in found  # the spokesman's words
+
+
+def test_article_004_claims(nlp):
+    found = claims_by_index(nlp, "004")
+    assert found[1] == ("Recommendation", "It is time")
+    assert 25 not in found  # "the foreign minister have said that ..."
+    assert found[35] == ("Recommendation", "it is high time")
+    assert found[42] == ("Recommendation", "should be revived")
+    assert found[44] == ("Prediction", "could also further develop")

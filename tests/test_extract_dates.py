@@ -1,0 +1,115 @@
+"""Tests for kg.extract.dates: time expressions, their precision, latest date, ranges."""
+from __future__ import annotations
+
+import pytest
+from conftest import read_document
+
+from kg.extract.dates import find_times, latest_date, time_in
+from kg.extract.model import Span, TimeValue
+
+
+def times_of(nlp, text: str) -> list[TimeValue]:
+    doc = nlp(text)
+    found = find_times(doc)
+    for t in found:
+        assert doc.text[t.span.start:t.span.end] == t.span.text
+    return found
+
+
+def table(found: list[TimeValue]) -> list[tuple]:
+    return [(t.span.text, t.value, t.start, t.end) for t in found]
+
+
+def test_full_dates_in_both_orders(nlp):
+    found = times_of(nlp, "The treaty was signed on March 12, 1992 and ratified on 3 June 1993.")
+    assert table(found) == [("on March 12, 1992", "1992-03-12", None, None),
+                            ("on 3 June 1993", "1993-06-03", None, None)]
+
+
+def test_month_year_and_years_keep_their_precision(nlp):
+    found = times_of(nlp, "Talks resumed in August 2019, since 1999 ties grew, and in 2005 a deal came.")
+    assert [(t.span.text, t.value) for t in found] == [
+        ("in August 2019", "2019-08"), ("since 1999", "1999"), ("in 2005", "2005")]
+
+
+def test_ranges_carry_the_year_back(nlp):
+    found = times_of(nlp, "The drills ran from 5 to 9 March 2021 and from October 30 to November 2, 2017.")
+    assert table(found) == [
+        ("from 5 to 9 March 2021", None, "2021-03-05", "2021-03-09"),
+        ("from October 30 to November 2, 2017", None, "2017-10-30", "2017-11-02")]
+
+
+def test_year_ranges(nlp):
+    found = times_of(nlp, "Output doubled between 2012 and 2014, in 2012-2014 and in the 2019-20 year.")
+    assert [(t.start, t.end) for t in found] == [("2012", "2014"), ("2012", "2014"), ("2019", "2020")]
+    assert found[0].span.text == "between 2012 and 2014"
+
+
+def test_two_listed_years_are_not_a_range(nlp):
+    found = times_of(nlp, "Two summits, in 2010 and 2012, were held in Tashkent.")
+    assert [t.value for t in found] == ["2010", "2012"]
+
+
+def test_partial_times_keep_their_span_without_a_value(nlp):
+    found = times_of(nlp, "Envoys met in early May, since the late 1980s, in July and on 14 February.")
+    assert [t.span.text for t in found] == [
+        "in early May", "since the late 1980s", "in July", "on 14 February"]
+    assert all(t.is_partial for t in found)
+
+
+def test_vague_phrases_are_not_times(nlp):
+    assert times_of(nlp, "In recent years and over the past decade ties grew.") == []
+
+
+def test_impossible_date_is_partial(nlp):
+    (found,) = times_of(nlp, "The deal dated February 30, 2019 was void.")
+    assert found.is_partial and found.span.text == "February 30, 2019"
+
+
+def test_names_with_years_and_the_modal_may_are_not_times(nlp):
+    assert times_of(nlp, "The Shaheen 2021 drill was held by the Indus 2020 group.") == []
+    assert times_of(nlp, "May the talks succeed; they may.") == []
+
+
+def test_iso_date_and_year_of_a_season(nlp):
+    found = times_of(nlp, "The memo of 2021-03-04 follows talks in the summer of 2010.")
+    assert [(t.span.text, t.value) for t in found] == [
+        ("2021-03-04", "2021-03-04"), ("in the summer of 2010", "2010")]
+
+
+def test_latest_date_compares_earliest_instants_and_prefers_precision():
+    def tv(value=None, start=None, end=None):
+        return TimeValue(Span(0, 1, "x"), value, start, end)
+
+    assert latest_date([]) is None
+    assert latest_date([tv()]) is None
+    assert latest_date([tv("2018"), tv("2017-12-31")]) == "2018"
+    assert latest_date([tv("2018"), tv("2018-01")]) == "2018-01"
+    assert latest_date([tv("2018-06"), tv(start="2018-05-01", end="2018-07-02")]) == "2018-07-02"
+
+
+def test_time_in_keeps_values_inside_a_range():
+    inside, outside = TimeValue(Span(5, 12, "in 2005"), "2005"), TimeValue(Span(30, 37, "in 2007"), "2007")
+    assert time_in([inside, outside], 0, 20) == [inside]
+    assert time_in([inside, outside], 6, 40) == [outside]
+
+
+@pytest.mark.parametrize("prefix, latest", [("000", "2011"), ("001", "1974"), ("004", "2018-11-04")])
+def test_latest_date_of_each_article(nlp, prefix, latest):
+    assert latest_date(times_of(nlp, read_document(prefix))) == latest
+
+
+def test_article_004_range_and_full_date(nlp):
+    found = table(times_of(nlp, read_document("004")))
+    assert ("from October 21 to November 4, 2018", None, "2018-10-21", "2018-11-04") in found
+    assert ("on May 1, 1948", "1948-05-01", None, None) in found
+    assert ("in July 2015", "2015-07", None, None) in found
+    assert not any(text == "2018" for text, *_ in found)  # "Friendship 2018" is a name
+
+
+def test_article_000_and_001_partial_times(nlp):
+    texts000 = [t.span.text for t in times_of(nlp, read_document("000")) if t.is_partial]
+    assert texts000 == ["Since the early 1950s"]
+    found001 = times_of(nlp, read_document("001"))
+    assert [(t.span.text, t.value) for t in found001] == [
+        ("in early September", None), ("in 1974", "1974"), ("in August", None)]
