@@ -121,6 +121,12 @@ def serialise(graphs: dict[URIRef, Graph], fmt: str, head: str) -> str:
     raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomically(files: dict[Path, str]) -> None:
     """Write every file to a temporary sibling first; rename them all only when all are written."""
     temps: list[tuple[Path, str]] = []
@@ -132,6 +138,7 @@ def write_atomically(files: dict[Path, str]) -> None:
                 fh.write(text)
                 fh.flush()
                 os.fsync(fh.fileno())
+            os.chmod(tmp, 0o666 & ~_umask())
             temps.append((target, tmp))
         for target, tmp in temps:
             os.replace(tmp, target)
