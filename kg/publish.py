@@ -13,7 +13,8 @@ import os
 import tempfile
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+from rdflib import BNode, Graph, URIRef
+from rdflib.compare import to_canonical_graph
 
 from kg.namespaces import bind_prefixes
 
@@ -77,10 +78,21 @@ def to_trig(graphs: dict[URIRef, Graph], head: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def canonical(graph: Graph) -> Graph:
+    """The graph with its blank nodes (OWL axioms in the ontology) labelled by content.
+
+    Turtle and TriG write blank nodes inline, but N-Triples, N-Quads and JSON-LD print
+    their labels, which rdflib otherwise draws at random.
+    """
+    if not any(isinstance(t, BNode) for triple in graph for t in triple):
+        return graph
+    return to_canonical_graph(graph)
+
+
 def to_ntriples(graphs: dict[URIRef, Graph], head: str, quads: bool) -> str:
     out = set()
     for name, g in graphs.items():
-        text = g.serialize(format="nt")
+        text = canonical(g).serialize(format="nt")
         for line in text.splitlines():
             line = line.strip()
             if not line:
@@ -99,14 +111,24 @@ def to_jsonld(graphs: dict[URIRef, Graph]) -> str:
     doc = {"@context": context, "@graph": []}
     for name in sorted(graphs, key=str):
         g = graphs[name]
-        data = json.loads(g.serialize(format="json-ld", context=context, auto_compact=False))
-        nodes = data.get("@graph", data if isinstance(data, list) else [data])
-        nodes = [n for n in nodes if isinstance(n, dict) and "@context" not in n or len(n) > 1]
+        data = json.loads(canonical(g).serialize(format="json-ld", context=context, auto_compact=False))
+        nodes = data if isinstance(data, list) else data.get("@graph", [data])
         for n in nodes:
             n.pop("@context", None)
-        nodes.sort(key=lambda n: str(n.get("@id", "")))
+        nodes = [_sorted_values(n) for n in nodes if n]
+        nodes.sort(key=lambda n: (str(n.get("@id", "")), json.dumps(n, sort_keys=True)))
         doc["@graph"].append({"@id": str(name), "@graph": nodes})
     return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def _sorted_values(value):
+    """Sort the unordered value arrays of a JSON-LD node (never the items of an @list)."""
+    if isinstance(value, dict):
+        return {k: (v if k == "@list" else _sorted_values(v)) for k, v in value.items()}
+    if isinstance(value, list):
+        items = [_sorted_values(v) for v in value]
+        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True))
+    return value
 
 
 def serialise(graphs: dict[URIRef, Graph], fmt: str, head: str) -> str:
