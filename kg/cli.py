@@ -14,7 +14,7 @@ import warnings
 from kg import __version__
 from kg.errors import KGError, ValidationError
 
-COMMANDS = ["build", "eval"]
+COMMANDS = ["build", "eval", "query", "sparql", "entity", "push"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -86,20 +86,21 @@ def find_once(text: str, snippet: str, path: str) -> int:
 
 def gold_mentions(text: str, entries: list[dict], path: str) -> list[tuple[int, int, str]]:
     """Expand gold mention entries (text, entity, optional context) into spans."""
-    claimed: list[tuple[int, int, str]] = []
-
-    def free(s, e):
-        return not any(a < e and s < b for a, b, _ in claimed)
-
+    candidates: list[tuple[int, int, int, str]] = []  # (start, end, 0 for a context entry / 1 general, entity)
     for entry in entries:
         if entry.get("context"):
             pos = find_once(text, entry["context"], path) + entry["context"].index(entry["text"])
-            claimed.append((pos, pos + len(entry["text"]), norm_entity(entry["entity"])))
-    general = sorted((e for e in entries if not e.get("context")), key=lambda e: -len(e["text"]))
-    for entry in general:
-        for m in re.finditer(r"(?<!\w)" + re.escape(entry["text"]) + r"(?!\w)", text):
-            if free(*m.span()):
-                claimed.append((m.start(), m.end(), norm_entity(entry["entity"])))
+            candidates.append((pos, pos + len(entry["text"]), 0, norm_entity(entry["entity"])))
+        else:
+            for m in re.finditer(r"(?<!\w)" + re.escape(entry["text"]) + r"(?!\w)", text):
+                candidates.append((m.start(), m.end(), 1, norm_entity(entry["entity"])))
+    # longest names first (nested names inside a longer one are not separate mentions);
+    # for the same words, an entry with a context beats the general entry
+    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    claimed: list[tuple[int, int, str]] = []
+    for start, end, _, entity in candidates:
+        if not any(a < end and start < b for a, b, _ in claimed):
+            claimed.append((start, end, entity))
     return sorted(claimed)
 
 

@@ -133,6 +133,23 @@ def _data_triples(data: Graph):  # of a Dataset / ConjunctiveGraph, every named 
     return ((s, p, o) for s, p, o, *_ in data.quads()) if data.context_aware else iter(data)
 
 
+def reasoner_input(data: Graph | None, ontology: Graph) -> tuple[Graph, Counter]:
+    """The graph HermiT gets: ``ontology`` plus the data triples that
+    :func:`reasoner_drop_reason` keeps, and the dropped ones counted by reason."""
+    sig = (_declared(ontology, OWL.Class) | {OWL.Thing}, _declared(ontology, OWL.ObjectProperty),
+           _declared(ontology, OWL.DatatypeProperty))
+    merged = Graph()
+    merged += ontology
+    dropped: Counter = Counter()
+    for t in _data_triples(data) if data is not None else ():
+        reason = reasoner_drop_reason(t, *sig)
+        if reason is None:
+            merged.add(t)
+        else:
+            dropped[reason] += 1
+    return merged, dropped
+
+
 def check_consistency(data: Graph | None = None, ontology: Graph | None = None) -> ConsistencyResult:
     """Run HermiT on ``ontology`` (default: :func:`load_ontology`) plus ``data``.
 
@@ -145,17 +162,7 @@ def check_consistency(data: Graph | None = None, ontology: Graph | None = None) 
 
     start = time.perf_counter()
     ontology = ontology if ontology is not None else load_ontology()
-    sig = (_declared(ontology, OWL.Class) | {OWL.Thing}, _declared(ontology, OWL.ObjectProperty),
-           _declared(ontology, OWL.DatatypeProperty))
-    merged = Graph()
-    merged += ontology
-    dropped: Counter = Counter()
-    for t in _data_triples(data) if data is not None else ():
-        reason = reasoner_drop_reason(t, *sig)
-        if reason is None:
-            merged.add(t)
-        else:
-            dropped[reason] += 1
+    merged, dropped = reasoner_input(data, ontology)
     world = owlready2.World()
     try:
         world.get_ontology("https://w3id.org/pakru/check/").load(

@@ -223,6 +223,8 @@ class DocumentGraph:
             tail = when or f"{self.ex.doc_id}-{e.sentence.span.start}"
             node = ID[f"event/{slug(e.kind)}/{part_slug}/{tail}"]
             self.fact(node, [PAKRU.Event, PAKRU[e.kind]], self.sentence_node(e.sentence.index))
+            for again in e.also:
+                g.add((node, PAKRU.evidence, self.sentence_node(again.index)))
             labels = ", ".join(idx.label(p) for p in parts)
             g.add((node, SKOS.prefLabel, en(f"{_kind_words(e.kind)}: {labels}" + (f" ({when})" if when else ""))))
             trigger = self.span(e.trigger, e.sentence.index)

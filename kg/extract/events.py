@@ -11,6 +11,8 @@ offer") are not events.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kg.extract.context import POSSESSIVE_PRONOUNS, PRONOUN_SUBJECTS, Context
 from kg.extract.model import Event, Span
 
@@ -24,11 +26,11 @@ NOUN_TRIGGERS = {
     "summit": "Summit", "meeting": "Meeting", "talks": "Meeting",
     "agreement": "Agreement", "accord": "Agreement", "treaty": "Agreement",
     "mou": "MemorandumOfUnderstanding", "memorandum": "MemorandumOfUnderstanding",
-    "offer": "Offer",
+    "offer": "Offer", "invitation": "Offer",
     "mediation": "MediationOffer",
     "collapse": "StateDissolution", "disintegration": "StateDissolution",
     "dissolution": "StateDissolution", "breakup": "StateDissolution", "break-up": "StateDissolution",
-    "status": "ObserverStatusChange", "membership": "MembershipChange",
+    "status": "ObserverStatusChange", "membership": "MembershipChange", "member": "MembershipChange",
     "support": "StatementOfSupport",
     "contact": "Meeting",
     "embargo": "SanctionsChange", "sanction": "SanctionsChange", "sanctions": "SanctionsChange",
@@ -37,7 +39,7 @@ NOUN_TRIGGERS = {
 }
 VERB_TRIGGERS = {
     "visit": "StateVisit", "invade": "Invasion", "recognise": "Recognition", "recognize": "Recognition",
-    "meet": "Meeting", "agree": "Agreement", "sign": "Agreement", "offer": "Offer",
+    "meet": "Meeting", "agree": "Agreement", "sign": "Agreement", "offer": "Offer", "invite": "Offer",
     "mediate": "MediationOffer", "join": "MembershipChange", "support": "StatementOfSupport",
     "lift": "SanctionsChange", "impose": "SanctionsChange",
 }
@@ -57,6 +59,9 @@ SCHEDULED = {"potential", "impending", "planned", "upcoming", "proposed", "expec
 POSTPONE = {"postpone", "delay", "defer", "put"}
 DEMONSTRATIVES = {"this", "these", "that", "those", "such"}
 PLACE_PREPS = {"in", "at", "to", "from", "into", "near", "on"}
+TEMPORAL_PREPS = {"since", "during", "after", "before", "until", "till", "throughout", "amid", "following"}
+SPEECH_VERBS = {"say", "state", "announce", "assure", "promise", "declare", "tell", "confirm", "reiterate"}
+TWO_SIDED = {"War", "Invasion"}
 LABELS = {
     "StateVisit": "Visit", "MilitaryExercise": "Military exercise", "Invasion": "Invasion",
     "War": "War", "Recognition": "Recognition", "Summit": "Summit", "Meeting": "Meeting",
@@ -70,7 +75,7 @@ LABELS = {
 
 def find_events(ctx: Context) -> list[Event]:
     """All events in an article, one per kind and sentence (merged), in text order."""
-    found: dict[tuple[str, int], Event] = {}
+    events: list[Event] = []
     for token in ctx.doc:
         if ctx.in_author_bio(token):
             continue
@@ -80,12 +85,41 @@ def find_events(ctx: Context) -> list[Event]:
         event = _build(ctx, token, kind)
         if event is None:
             continue
-        key = (event.kind, event.sentence.index)
-        if key in found:
-            event = _merge(found[key], event)
-        found[key] = event
-    events = sorted(found.values(), key=lambda e: (e.sentence.index, e.trigger.start))
+        for i, earlier in enumerate(events):
+            if _same_event(earlier, event):
+                events[i] = _merge(earlier, event)
+                break
+        else:
+            events.append(event)
+    events.sort(key=lambda e: (e.sentence.index, e.trigger.start))
     return [_labelled(ctx, e) for e in events]
+
+
+def _same_event(a: Event, b: Event) -> bool:
+    """Whether ``b`` (found later) speaks of the event ``a`` again.
+
+    Same kind, one's participants contained in the other's, no conflicting time or
+    status.  In one sentence that joins "visited Moscow ... termed his visit"; across
+    sentences it joins "the disintegration of the USSR ... the collapse of the Soviet Union".
+    """
+    if a.kind != b.kind:
+        return False
+    pa, pb = set(a.participants), set(b.participants)
+    if not (pa <= pb or pb <= pa):
+        return False
+    same_sentence = a.sentence.index == b.sentence.index
+    if a.status != b.status and (same_sentence or b.status is not None):
+        return False
+    if a.time is not None and b.time is not None:
+        if (a.time.value, a.time.start, a.time.end) != (b.time.value, b.time.start, b.time.end):
+            return False
+        if a.time.is_partial and a.time.span.text != b.time.span.text:
+            return False
+    if same_sentence:
+        return True
+    # a later sentence speaks of the same event with a definite noun phrase ("the
+    # collapse of ...", "Putin's visit"), and adds no time the first mention lacks
+    return b.definite and (b.time is None or a.time is not None)
 
 
 # -- triggers -----------------------------------------------------------------------
@@ -94,10 +128,13 @@ def _trigger_kind(token) -> str | None:
     if token.pos_ == "VERB":
         kind = VERB_TRIGGERS.get(lemma)
         if kind == "Agreement" and lemma == "sign":
-            if not any(c.lemma_.lower() in SIGNED_THINGS for c in token.children if c.dep_ == "dobj"):
-                return None
+            objects = [c.lemma_.lower() for c in token.children if c.dep_ == "dobj"]
+            if not any(o in SIGNED_THINGS for o in objects) or any(o in NOUN_TRIGGERS for o in objects):
+                return None  # "signed an agreement": the noun carries the event
         if kind == "Offer" and any(t.lemma_.lower() in {"mediate", "mediator", "mediation"} for t in token.subtree):
             return "MediationOffer"
+        if kind == "Offer" and lemma == "offer" and not _offers_something(token):
+            return None
         if kind == "MembershipChange" and not _joins_group(token):
             return None
         if kind == "StatementOfSupport" and not _supports_agent(token):
@@ -127,9 +164,11 @@ def _trigger_kind(token) -> str | None:
     if kind == "ObserverStatusChange":
         if not any(c.lower_ == "observer" for c in token.children) or head_lemma not in GAIN_VERBS:
             return None
-    if kind == "MembershipChange" and head_lemma not in JOIN_VERBS:
-        return None
-    if kind == "StatementOfSupport" and not (token.dep_ == "dobj" and head_lemma in SUPPORT_VERBS):
+    if kind == "MembershipChange" and (head_lemma not in JOIN_VERBS or token.dep_ not in {"dobj", "attr", "oprd"}
+                                       or head.tag_ == "VBG"):
+        return None  # "became a full member"; not "keen on becoming a member"
+    if kind == "StatementOfSupport" and not (token.dep_ == "dobj" and (
+            head_lemma in SUPPORT_VERBS or (head_lemma in {"provide", "give"} and _reported(head)))):
         return None
     if kind == "Meeting" and lemma == "contact" and head_lemma not in PLACE_OCCASION_VERBS:
         return None
@@ -152,6 +191,26 @@ def _trigger_kind(token) -> str | None:
     if kind == "MediationOffer" and not any(t.lemma_.lower() == "offer" for t in [head, *token.children]):
         return None
     return kind
+
+
+def _offers_something(verb) -> bool:
+    """"offered to mediate", "Russia offered arms": an infinitive, or an agent as subject."""
+    if any(c.dep_ == "xcomp" for c in verb.children):
+        return True
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return any(s.pos_ in {"PROPN", "PRON"} for s in subjects)
+
+
+def _reported(verb) -> bool:
+    """True when a clause is the content of someone's statement ("X said that ...")."""
+    cur = verb
+    for _ in range(3):
+        if cur.dep_ in {"ccomp", "xcomp"} and cur.head.lemma_.lower() in SPEECH_VERBS:
+            return True
+        if cur.head is cur:
+            return False
+        cur = cur.head
+    return False
 
 
 def _anaphoric(token) -> bool:
@@ -210,6 +269,8 @@ def _subject_of(verb, ctx: Context, limit=4):
     cur = verb
     for _ in range(limit):
         subjects = [c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass", "agent"}]
+        if any(c.tag_ in {"WDT", "WP"} for c in subjects) and cur.dep_ == "relcl":
+            return [cur.head]  # "Pakistan, which became ...": the antecedent
         if subjects:
             tokens = []
             for s in subjects:
@@ -236,6 +297,8 @@ def _scope(token, ctx: Context):
         for c in verb.children:
             if c.dep_ in {"prep", "dobj", "agent", "dative", "npadvmod"}:
                 tokens.extend(c.subtree)
+    elif _adjunct(token):
+        pass  # "after the invasion", "politics in the war": a modifier, not an argument
     else:
         verb = _governing_verb(token)
         if verb is not None:
@@ -244,6 +307,24 @@ def _scope(token, ctx: Context):
                 for c in verb.children:
                     if c.dep_ in {"prep", "dative"} and c.i > token.i:
                         tokens.extend(c.subtree)
+    return tokens
+
+
+def _adjunct(token) -> bool:
+    """A noun trigger inside a time adverbial or modifying another noun."""
+    if token.dep_ != "pobj":
+        return False
+    prep = token.head
+    return prep.lower_ in TEMPORAL_PREPS or prep.head.pos_ in {"NOUN", "PROPN"}
+
+
+def _own_tokens(token):
+    """The words that belong to the trigger itself (for plural, generic triggers)."""
+    tokens = list(_phrase(token))
+    if token.dep_ in {"nsubj", "nsubjpass"}:
+        for c in token.head.children:
+            if c.dep_ in {"prep", "agent"}:
+                tokens.extend(c.subtree)
     return tokens
 
 
@@ -282,13 +363,25 @@ def _build(ctx: Context, token, kind: str) -> Event | None:
             participants = [member] + [o for o in orgs if o != member]
     if not participants:
         return None
+    if kind in TWO_SIDED and len(participants) < 2:
+        return None  # an armed conflict names its two sides
+    if token.tag_ in {"NNS", "NNPS"} and not any(ctx.is_agent(m.entity) or ctx.is_place(m.entity)
+                                                for m in ctx.mentions_in(_own_tokens(token))):
+        return None  # "high-level visits": generic, no particular event
     times = ctx.times_in(min(t.idx for t in scope), max(t.idx + len(t) for t in scope))
     if not times:
         sentence_times = ctx.times_in(sentence.span.start, sentence.span.end)
         times = sentence_times if len(sentence_times) == 1 else []
     time = min(times, key=lambda t: abs(t.span.start - token.idx)) if times else None
     trigger = Span(token.idx, token.idx + len(token), token.text)
-    return Event(kind, sentence, trigger, tuple(participants), tuple(places), time, _status(token))
+    return Event(kind, sentence, trigger, tuple(participants), tuple(places), time, _status(token),
+                 definite=_definite(token))
+
+
+def _definite(token) -> bool:
+    """A noun with "the" or a possessive: may refer back to an event named before."""
+    return token.pos_ in {"NOUN", "PROPN"} and any(
+        (c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in token.children)
 
 
 def _status(token) -> str | None:
@@ -310,8 +403,11 @@ def _status(token) -> str | None:
 def _merge(a: Event, b: Event) -> Event:
     parts = list(a.participants) + [p for p in b.participants if p not in a.participants]
     places = list(a.places) + [p for p in b.places if p not in a.places]
-    return Event(a.kind, a.sentence, a.trigger, tuple(parts), tuple(places), a.time or b.time,
-                 a.status or b.status)
+    also = a.also
+    if b.sentence.index != a.sentence.index and b.sentence not in also:
+        also = also + (b.sentence,)
+    return replace(a, participants=tuple(parts), places=tuple(places), time=a.time or b.time,
+                   status=a.status or b.status, also=also)
 
 
 def _labelled(ctx: Context, e: Event) -> Event:
@@ -331,4 +427,4 @@ def _labelled(ctx: Context, e: Event) -> Event:
         else:
             when = f" ({e.time.span.text})"
     label = f"{LABELS.get(e.kind, e.kind)}: {parts}{when}"
-    return Event(e.kind, e.sentence, e.trigger, e.participants, e.places, e.time, e.status, label)
+    return replace(e, label=label)

@@ -22,6 +22,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.util import filter_spans
 
 from kg.extract.model import Mention, Sentence, Span
+from kg.extract.names import name_chunks, short_forms, titled_people
 from kg.extract.pipeline import sentence_at
 
 # Prepositions after which a capital names a location rather than a government.
@@ -54,6 +55,8 @@ PROJECT_HEADS = {
     "motorway": "Project", "tunnel": "Project", "bridge": "Project", "scheme": "Project",
 }
 NER_TYPES = {"PERSON": "Person", "ORG": "Organisation", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
+DIRECTIONS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
+              "middle", "far", "near"}
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]*[A-Z0-9]s?$")
 _QUOTES = "\"'“”‘’"
 
@@ -108,6 +111,8 @@ class Linker:
 
         mentions, taken = _merge_acronym_expansions(doc, mentions, sentences, self)
         new_types: dict[str, str] = {}
+        forms: dict[str, str] = {}  # other names of new entities: acronyms, surnames
+        mentions, taken = self._shaped_names(doc, sentences, mentions, taken, new_types, forms, skip)
         unlinked: list[Span] = []
         for ent in doc.ents:
             if any(s < ent.end_char and ent.start_char < e for s, e in taken):
@@ -124,6 +129,11 @@ class Linker:
                 continue
             if skip is not None and skip.start <= span.start_char < skip.end:
                 continue
+            known = forms.get(span.text) or ("new:" + _canonical(span.text) if "new:" + _canonical(span.text) in new_types else None)
+            if known:
+                mentions.append(self._mention(span, known, sentences, "ner", ent.label_))
+                taken.append((span.start_char, span.end_char))
+                continue
             kind = _new_entity_type(span, ent.label_, taken)
             if kind is None:
                 unlinked.append(Span(span.start_char, span.end_char, span.text))
@@ -132,7 +142,7 @@ class Linker:
             new_types.setdefault(key, kind)
             mentions.append(self._mention(span, key, sentences, "ner", ent.label_))
             taken.append((span.start_char, span.end_char))
-        mentions += self._repeat_new_names(doc, new_types, taken, sentences)
+        mentions += self._repeat_new_names(doc, new_types, taken, sentences, forms)
         mentions.sort(key=lambda m: (m.span.start, m.span.end))
         return mentions, new_types, unlinked
 
@@ -158,17 +168,60 @@ class Linker:
             label,
         )
 
-    def _repeat_new_names(self, doc, new_types, taken, sentences) -> list[Mention]:
-        """Link later occurrences of new names that NER missed, and bare surnames."""
+    def _shaped_names(self, doc, sentences, mentions, taken, new_types, forms, skip):
+        """Add organisation/project names found by their head noun and titled people.
+
+        Such a name may contain a registry place ("Peshawar Institute of Energy Policy"):
+        the place is then part of the name, not a mention of its own.
+        """
+        found = [(s, e, kind) for s, e, kind in name_chunks(doc)]
+        found += [(s, e, "Person") for s, e in titled_people(doc)]
+        for start, end, kind in sorted(found):
+            span = doc[start:end]
+            a, b = span.start_char, span.end_char
+            inside = [m for m in mentions if m.span.start < b and a < m.span.end]
+            if any(not (a <= m.span.start and m.span.end <= b and (m.span.end - m.span.start) < (b - a)
+                        and self.entity_type(m.entity) in {"Place", "State"}) for m in inside):
+                continue
+            if kind == "Person" and skip is not None and skip.start <= a < skip.end:
+                continue
+            entity = self.registry.lookup(span.text)
+            if entity is not None:
+                key, how = entity.id, "registry"
+            else:
+                key, how = "new:" + _canonical(span.text), "ner"
+                new_types.setdefault(key, kind)
+            mentions = [m for m in mentions if m not in inside]
+            mentions.append(self._mention(span, key, sentences, how))
+            if key.startswith("new:"):
+                words = span.text.split()
+                if kind == "Person":
+                    forms.setdefault(words[-1], key)
+                for short in short_forms(span.text, kind):
+                    if self.registry.lookup(short) is None:
+                        forms.setdefault(short, key)
+            acronym = _following_acronym(doc, end, span)
+            if acronym is not None and key.startswith("new:"):
+                forms.setdefault(acronym.text, key)
+                mentions.append(self._mention(acronym, key, sentences, "ner"))
+        mentions.sort(key=lambda m: (m.span.start, m.span.end))
+        return mentions, [(m.span.start, m.span.end) for m in mentions] + [
+            t for t in taken if not any(m.span.start == t[0] and m.span.end == t[1] for m in mentions)]
+
+    def _repeat_new_names(self, doc, new_types, taken, sentences, forms=None) -> list[Mention]:
+        """Link later occurrences of new names that NER missed, bare surnames and acronyms."""
         if not new_types:
             return []
-        forms: dict[str, str] = {}
+        forms = dict(forms or {})
         for key, kind in new_types.items():
             name = key[4:]
             forms.setdefault(name, key)
             parts = name.split()
             if kind == "Person" and len(parts) >= 2:
                 forms.setdefault(parts[-1], key)
+        for form in list(forms):
+            if forms[form] not in new_types:
+                forms.pop(form)
         # a surname shared by two new people is ambiguous: drop it
         surnames = [k[4:].split()[-1] for k, t in new_types.items() if t == "Person"]
         for s in {s for s in surnames if surnames.count(s) > 1}:
@@ -202,6 +255,7 @@ def _merge_acronym_expansions(doc, mentions, sentences, linker):
     """
     drop: set[int] = set()
     add: list[Mention] = []
+    blocked: list[tuple[int, int]] = []  # spelled-out names: no NER mentions inside
     for idx, m in enumerate(mentions):
         acronym = m.span.text.replace("-", "").rstrip("0123456789")
         if not ACRONYM.match(m.span.text.split("-")[0]) or len(acronym) < 2:
@@ -225,18 +279,30 @@ def _merge_acronym_expansions(doc, mentions, sentences, linker):
                     for j, other in enumerate(mentions):
                         if words.start_char <= other.span.start and other.span.end <= words.end_char:
                             drop.add(j)
+                    blocked.append((words.start_char, words.end_char))
                     break
         elif after is not None and after.text == "(":
             # ABBR (Long Name): names inside the brackets are part of the expansion
             close = next((t.i for t in doc[after.i:after.i + 12] if t.text == ")"), None)
             if close is not None and _initials(doc[after.i + 1:close]).startswith(target[:2]):
                 inner = doc[after.i + 1:close]
+                blocked.append((inner.start_char, inner.end_char))
                 for j, other in enumerate(mentions):
-                    if inner.start_char <= other.span.start and other.span.end <= inner.end_char:
+                    if inner.start_char <= other.span.start and other.span.end <= inner.end_char \
+                            and other.entity != m.entity:
                         drop.add(j)
     kept = [m for i, m in enumerate(mentions) if i not in drop] + add
     kept.sort(key=lambda m: (m.span.start, m.span.end))
-    return kept, [(m.span.start, m.span.end) for m in kept]
+    return kept, [(m.span.start, m.span.end) for m in kept] + blocked
+
+
+def _following_acronym(doc, end: int, name):
+    """"Space and Upper Atmosphere Research Commission (SUPARCO)" -> the SUPARCO token."""
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+        tok = doc[end + 1]
+        if ACRONYM.match(tok.text) and tok.text[0] == name.text[0].upper():
+            return doc[end + 1:end + 2]
+    return None
 
 
 def reads_as_place(span) -> bool:
@@ -247,6 +313,13 @@ def reads_as_place(span) -> bool:
     if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS:
         return True
     if token.dep_ == "dobj" and token.head.lemma_ in PLACE_VERBS:
+        return True
+    # "the QAU, Islamabad", "Centre for Research and Security Studies, Islamabad":
+    # a capital set off by a comma right after a name gives that name's location
+    first = span[0]
+    if first.i >= 2 and first.nbor(-1).text == "," and first.nbor(-2).pos_ == "PROPN" \
+            and token.dep_ in {"appos", "npadvmod", "conj", "pobj", "nmod", "compound"} \
+            and (first.nbor(-2).ent_type_ in {"ORG", "FAC"} or token.dep_ == "appos"):
         return True
     return False
 
@@ -292,6 +365,8 @@ def _new_entity_type(span, label: str, taken=()) -> str | None:
     """Decide whether an NER name is a real new entity, and of which class."""
     tokens = [t for t in span if t.text not in {"-", "–", "&", "of", "and", "for", "the", "de"}]
     if not tokens or not span.text[:1].isupper():
+        return None
+    if len(tokens) == 1 and tokens[0].lower_ in DIRECTIONS:
         return None
     if _inside_expansion(span, taken):
         return None

@@ -62,6 +62,8 @@ class Event:
     time: TimeValue | None = None
     status: str | None = None  # None (happened), "scheduled" or "postponed"
     label: str = ""
+    also: tuple[Sentence, ...] = ()  # later sentences that mention the same event again
+    definite: bool = False  # named by a definite noun phrase ("the visit", "Putin's visit")
 
 
 @dataclass(frozen=True)

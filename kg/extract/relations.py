@@ -20,8 +20,13 @@ from kg.extract.context import Context
 from kg.extract.events import _governing_verb, _phrase, _subject_of
 from kg.extract.model import Cooperation, Membership, ProjectInterest
 
-MEMBER_IRREALIS = {"support", "bid", "application", "apply", "quest", "desire", "keen", "hope",
-                   "aim", "aspire", "want", "seek", "push", "candidacy", "aspiration", "become"}
+# words that make a membership an aspiration, not a fact ("support for X's membership",
+# "keen on becoming a member"); verbs only in the second set
+MEMBER_IRREALIS = {"support", "bid", "application", "quest", "desire", "keen", "hope", "aim",
+                   "candidacy", "aspiration", "push"}
+MEMBER_IRREALIS_VERBS = {"apply", "aspire", "want", "seek", "hope", "aim", "wish"}
+MEMBER_NOUNS = {"state", "member", "country", "nation"}
+LISTING_WORDS = {"especially", "including", "like", "notably", "particularly", "namely", "such"}
 INTEREST_CUES = {
     "interest": "interest", "interested": "interest", "keen": "interest", "consideration": "interest",
     "participate": "participation", "participation": "participation", "involvement": "participation",
@@ -86,7 +91,9 @@ def _membership_cue(token) -> str | None:
 def _aspirational(token) -> bool:
     cur = token
     for _ in range(4):
-        if cur.lemma_.lower() in MEMBER_IRREALIS and cur is not token:
+        lemma = cur.lemma_.lower()
+        if cur is not token and ((lemma in MEMBER_IRREALIS and cur.pos_ in {"NOUN", "ADJ"})
+                                 or (lemma in MEMBER_IRREALIS_VERBS and cur.pos_ == "VERB")):
             return True
         if cur.head is cur:
             break
@@ -94,9 +101,29 @@ def _aspirational(token) -> bool:
     return False
 
 
+def _listed_members(ctx: Context, token) -> list[tuple[str, str]]:
+    """"the SCO states, especially Russia and China" -> [(russia, sco), (china, sco)]."""
+    if token.lemma_.lower() not in MEMBER_NOUNS or token.pos_ != "NOUN":
+        return []
+    orgs = [m.entity for c in token.children if c.dep_ in {"compound", "nmod", "amod"}
+            for m in ctx.mentions_in(c.subtree) if ctx.core_type(m.entity) == "Organisation"]
+    if not orgs:
+        return []
+    members: list[str] = []
+    for c in token.children:
+        if c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ in LISTING_WORDS):
+            for m in ctx.mentions_in(c.subtree):
+                if ctx.is_state(m.entity) and m.entity not in members:
+                    members.append(m.entity)
+    return [(member, org) for member in members for org in dict.fromkeys(orgs)]
+
+
 def find_memberships(ctx: Context) -> list[Membership]:
     found: dict[tuple[str, str, str], Membership] = {}
     for token in ctx.doc:
+        for member, org in _listed_members(ctx, token):
+            found.setdefault((member, org, "FullMember"),
+                             Membership(member, org, "FullMember", ctx.sentence_of(token)))
         status = _membership_cue(token)
         if status is None or ctx.in_author_bio(token) or _aspirational(token):
             continue
@@ -129,13 +156,55 @@ def _party_of_cue(ctx: Context, cue) -> str | None:
     return None
 
 
+def _earlier_cue(ctx: Context, span):
+    """When the parse does not put a project under its cue (long coordinations are often
+    attached to the main verb), take the nearest earlier cue in the same clause chain."""
+    sentence = ctx.sentence_of(span.root)
+    first = (None, None, None)
+    for tok in reversed(ctx.doc[:span.start]):
+        if tok.idx < sentence.span.start or (tok.is_punct and tok.text in {";", ":"}):
+            break
+        cue = INTEREST_CUES.get(tok.lemma_.lower()) or INTEREST_CUES.get(tok.lower_)
+        if cue and tok.pos_ in {"NOUN", "VERB", "ADJ"}:
+            party = _party_of_cue(ctx, tok)
+            if party:
+                return cue if first[0] is None else first[0], tok, party
+            if first[0] is None:
+                first = (cue, tok, None)
+    return first
+
+
+PROJECT_NOUNS = {"project", "pipeline", "corridor", "plant", "line", "link", "port", "dam",
+                 "railway", "venture", "scheme", "route", "satellite", "mill", "mills", "refinery"}
+
+
+def _project_occurrences(ctx: Context):
+    """(span, project id) for every project name, and for "the corridor", "the plant" ...
+    standing for the project named last (within the three sentences before)."""
+    out = []
+    last: list[tuple[int, str]] = []  # (sentence index, project id)
+    project_mentions = [m for m in ctx.mentions if ctx.core_type(m.entity) == "Project"]
+    by_start = {m.span.start: m for m in project_mentions}
+    for tok in ctx.doc:
+        m = by_start.get(tok.idx)
+        if m is not None:
+            span = ctx.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+            if span is not None:
+                out.append((span, m.entity))
+                last.append((m.sentence, m.entity))
+            continue
+        if tok.lemma_.lower() in PROJECT_NOUNS and tok.pos_ == "NOUN" and ctx.mention_at(tok) is None \
+                and any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in tok.children):
+            sentence = ctx.sentence_of(tok)
+            if last and sentence is not None and sentence.index - last[-1][0] <= 3:
+                out.append((ctx.doc[tok.i:tok.i + 1], last[-1][1]))
+    return out
+
+
 def find_interests(ctx: Context) -> list[ProjectInterest]:
     found: dict[tuple[str, str], ProjectInterest] = {}
-    for m in ctx.mentions:
-        if ctx.core_type(m.entity) != "Project":
-            continue
-        span = ctx.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
-        if span is None or ctx.in_author_bio(span.root):
+    for span, project in _project_occurrences(ctx):
+        if ctx.in_author_bio(span.root):
             continue
         kind, party, top = None, None, None
         cur = span.root
@@ -151,6 +220,8 @@ def find_interests(ctx: Context) -> list[ProjectInterest]:
                 if party:
                     break
         if kind is None:
+            kind, top, party = _earlier_cue(ctx, span)
+        if kind is None:
             continue
         if party is None:
             verb = top if top.pos_ == "VERB" else _governing_verb(top)
@@ -162,10 +233,10 @@ def find_interests(ctx: Context) -> list[ProjectInterest]:
                     verb = verb.head if verb.head.pos_ in {"VERB", "AUX"} else _governing_verb(verb.head)
                 else:
                     break
-        if party is None or party == m.entity:
+        if party is None or party == project:
             continue
         sentence = ctx.sentence_of(span.root)
-        found.setdefault((party, m.entity), ProjectInterest(party, m.entity, sentence, kind))
+        found.setdefault((party, project), ProjectInterest(party, project, sentence, kind))
     return sorted(found.values(), key=lambda i: (i.sentence.index, i.party, i.project))
 
 

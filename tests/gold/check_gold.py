@@ -30,21 +30,13 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 DEFAULT_TARGETS = [HERE, ROOT / "tests" / "data" / "unseen"]
 
-REGISTRY: dict[str, str] = {}
-for _type, _ids in {
-    "State": "pakistan russia soviet-union united-states india china afghanistan iran "
-    "turkmenistan bangladesh saudi-arabia germany",
-    "Organisation": "sco un-security-council united-nations oic seato cento "
-    "quaid-i-azam-university crss iicr haqqani-network taliban",
-    "Project": "iran-pakistan-gas-pipeline tapi-pipeline casa-1000 cpec pakistan-steel-mills "
-    "munda-dam kurram-tangi-dam muzaffargarh-power-project",
-    "Person": "vladimir-putin asif-ali-zardari liaquat-ali-khan zulfiqar-ali-bhutto zia-ul-haq "
-    "jimmy-carter tahir-rafiq-butt ashfaq-parvez-kayani",
-    "Place": "islamabad moscow karachi peshawar kabul beijing balochistan chechnya kashmir sindh "
-    "cherat khyber-pakhtunkhwa karachay-cherkessia north-caucasus ufa south-asia central-asia asia",
-}.items():
-    for _id in _ids.split():
-        REGISTRY[_id] = _type
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+from kg.registry import load_registry  # noqa: E402
+
+_REG = load_registry()
+# registry id -> core class (State, Organisation, Project, Person, Place, CooperationArea)
+REGISTRY: dict[str, str] = {eid: _REG.core_class(e.type) for eid, e in _REG.entities.items()}
 
 ENTITY_TYPES = {"State", "Organisation", "Project", "Person", "Place"}
 EVENT_TYPES = {

@@ -1,0 +1,198 @@
+"""The one door to the graph: :class:`KnowledgeGraph`.
+
+Open the published graph in the embedded store, or a persistent copy on disk, or
+connect to any SPARQL 1.1 endpoint; then run saved queries, your own SPARQL, or look
+entities, events, claims and evidence up.  The CLI and other front ends only call this.
+
+>>> from kg import KnowledgeGraph
+>>> kg = KnowledgeGraph.open()
+>>> russia = kg.entity("Russian Federation")
+>>> russia.label, russia.iri
+('Russia', 'https://w3id.org/pakru/id/russia')
+>>> r = kg.sparql('''
+...     PREFIX pakru: <https://w3id.org/pakru/ontology#>
+...     SELECT ?start ?end WHERE { ?e a pakru:MilitaryExercise ; pakru:startDate ?start ; pakru:endDate ?end }''')
+>>> r.rows
+[{'start': datetime.date(2018, 10, 21), 'end': datetime.date(2018, 11, 4)}]
+>>> kg.evidence("https://w3id.org/pakru/id/event/militaryexercise/pakistan-russia/2018-10-21")[0].sentence
+'Pakistan and Russia also held a joint military exercise from October 21 to November 4, 2018.'
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+from pathlib import Path
+
+from rdflib import Graph
+
+from kg import lookup
+from kg.errors import KGError, QueryError
+from kg.results import Result
+from kg.store import DEFAULT_SOURCE, OxigraphStore, RemoteStore, Store, check_syntax, open_persistent
+
+QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
+
+
+class KnowledgeGraph:
+    """The graph in a store, with the catalogue of saved queries.
+
+    Make one with :meth:`open` (embedded) or :meth:`connect` (remote endpoint).
+    """
+
+    def __init__(self, store: Store, *, queries_dir: Path | None = None, remote: bool = False,
+                 where: str = ""):
+        self.store = store
+        self.remote = remote
+        self.where = where
+        self._queries_dir = queries_dir
+        self._catalogue = None
+
+    # --- opening ----------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | Path | None = None, *, source: str | Path | None = None,
+             queries_dir: str | Path | None = None) -> "KnowledgeGraph":
+        """The published graph (``data/kg.trig``, or ``source``) in the embedded store.
+
+        With ``path``, a persistent store in that directory: created and loaded on first
+        use, reloaded when the source file changed, otherwise opened without reading it.
+        """
+        src = Path(source) if source is not None else DEFAULT_SOURCE
+        qdir = Path(queries_dir) if queries_dir is not None else None
+        if path is not None:
+            return cls(open_persistent(path, src), queries_dir=qdir, where=f"store {path}")
+        if not src.is_file():
+            raise KGError(f"no published graph at {src}; run `kg build` first", path=src)
+        store = OxigraphStore()
+        store.load_trig(src)
+        return cls(store, queries_dir=qdir, where=str(src))
+
+    @classmethod
+    def connect(cls, url: str, user: str | None = None, password: str | None = None,
+                timeout: float = 30.0, *, queries_dir: str | Path | None = None) -> "KnowledgeGraph":
+        """Any SPARQL 1.1 query endpoint (its default graph must be the union of the
+        named graphs).  Nothing is sent until the first query."""
+        if not url.startswith(("http://", "https://")):
+            raise KGError(f"the endpoint must be an http(s) URL, not {url!r}")
+        store = RemoteStore(url, user=user, password=password, timeout=timeout)
+        return cls(store, queries_dir=Path(queries_dir) if queries_dir else None, remote=True, where=url)
+
+    def close(self) -> None:
+        """Release the store (an on-disk store can then be opened again)."""
+        if hasattr(self.store, "close"):
+            self.store.close()
+
+    def __enter__(self) -> "KnowledgeGraph":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __len__(self) -> int:
+        """The number of statements (quads) in the store."""
+        return len(self.store)
+
+    def __repr__(self) -> str:
+        return f"<KnowledgeGraph {self.where}>"
+
+    # --- saved queries ----------------------------------------------------------------
+    @property
+    def queries(self):
+        """The catalogue of saved queries (:class:`kg.queries.Catalogue`), loaded once."""
+        if self._catalogue is None:
+            from kg.queries import Catalogue
+
+            self._catalogue = Catalogue.load(self._queries_dir)
+        return self._catalogue
+
+    def run(self, name: str, /, **params: object) -> Result:
+        """Run the saved query ``name`` with ``params`` (names as in ``kg query show``).
+
+        Values may be strings or Python values (``date``, ``int``, ``bool``); they are
+        bound as RDF terms after the catalogue checked them.
+        """
+        query = self.queries.get_or_raise(name)
+        values = {k: _text(v) for k, v in params.items()}
+        terms = query.bindings(values)  # checks names, types, required parameters
+        if self.remote:
+            return self.store.query(query.inline(values))
+        by_var = {p.variable: terms[p.name] for p in query.params if terms.get(p.name) is not None}
+        return self.store.query(query.text, by_var)
+
+    # --- your own SPARQL --------------------------------------------------------------
+    def query(self, text: str) -> Result:
+        """Run SPARQL text; always a :class:`Result` (``.boolean`` for ASK, ``.graph``
+        for CONSTRUCT and DESCRIBE)."""
+        if not text.strip():
+            raise QueryError("the SPARQL query is empty")
+        if not self.remote:
+            check_syntax(text)
+        return self.store.query(text)
+
+    def sparql(self, text: str) -> Result | bool | Graph:
+        """Run SPARQL text: a :class:`Result` for SELECT, ``bool`` for ASK, an rdflib
+        ``Graph`` for CONSTRUCT and DESCRIBE."""
+        result = self.query(text)
+        if result.boolean is not None:
+            return result.boolean
+        return result.graph if result.graph is not None else result
+
+    # --- look-ups ---------------------------------------------------------------------
+    def entity(self, name_or_iri: str) -> lookup.Entity:
+        """The resource with this name, alias or IRI: label, types, aliases, description,
+        facts (each with its evidence) and the sentences that mention it."""
+        return lookup.entity(self.store, name_or_iri)
+
+    def events(self, participant: str | None = None, kind: str | None = None,
+               since: str | date | None = None, until: str | date | None = None) -> Result:
+        """Events in time order with their sentence; filter by participant (name or IRI),
+        kind (``"MilitaryExercise"`` or an IRI) and dates (``YYYY[-MM[-DD]]``)."""
+        return lookup.events(self.store, participant, kind, since, until)
+
+    def claims(self, about: str | None = None, kind: str | None = None, author: str | None = None) -> Result:
+        """Claims with their writer and sentence; filter by what they are about, kind
+        (``"Recommendation"``, ``"Assessment"``, ``"Prediction"``) and author."""
+        return lookup.claims(self.store, about, kind, author)
+
+    def evidence(self, iri: str) -> list[lookup.Evidence]:
+        """The text spans that support a fact, event, claim or relation (for an entity:
+        the words that mention it)."""
+        return lookup.evidence(self.store, iri)
+
+    # --- loading other stores ---------------------------------------------------------
+    def push(self, endpoint: str, *, user: str | None = None, password: str | None = None,
+             timeout: float = 30.0, batch_size: int | None = None,
+             progress: Callable[[str], None] | None = None):
+        """Send every named graph to a Graph Store Protocol endpoint (see :mod:`kg.gsp`)."""
+        from kg import gsp
+
+        if not isinstance(self.store, OxigraphStore):
+            raise KGError("push sends an embedded store; open one with KnowledgeGraph.open()")
+        return gsp.push(self.store.quads(), endpoint, user=user, password=password, timeout=timeout,
+                        batch_size=batch_size or gsp.DEFAULT_BATCH, progress=progress)
+
+
+def _text(value: object) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def parse_params(pairs: list[str] | None) -> Mapping[str, str]:
+    """``["state=russia", "since=2015"]`` → ``{"state": "russia", "since": "2015"}``.
+
+    >>> parse_params(["state=id:russia", "q=a=b"])
+    {'state': 'id:russia', 'q': 'a=b'}
+    """
+    out: dict[str, str] = {}
+    for pair in pairs or []:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise QueryError(f"--param {pair!r}: write NAME=VALUE, e.g. --param state=russia")
+        if name.strip() in out:
+            raise QueryError(f"--param {name.strip()!r} is given twice")
+        out[name.strip()] = value
+    return out

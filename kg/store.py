@@ -1,0 +1,353 @@
+"""Where the graph lives: the embedded Oxigraph store, rdflib, or a remote SPARQL endpoint.
+
+Every store answers :meth:`Store.query` with a :class:`kg.results.Result` built from
+rdflib terms, so that results compare equal whatever the store.  Queries see the
+*union* of the named graphs as their default graph (the published graph keeps one
+named graph per article).  Values for ``?_param`` variables are passed as RDF terms:
+as pyoxigraph substitutions or rdflib ``initBindings`` on embedded stores, and as a
+SPARQL ``VALUES`` clause built from the terms' N-Triples form on remote endpoints.
+
+>>> store = OxigraphStore()
+>>> store.load_trig(DEFAULT_SOURCE)
+>>> r = store.query("SELECT ?l WHERE { <https://w3id.org/pakru/id/russia> "
+...                 "<http://www.w3.org/2004/02/skos/core#prefLabel> ?l }")
+>>> r.rows
+[{'l': 'Russia'}]
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import socket
+import urllib.error
+from collections.abc import Mapping
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Protocol
+
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
+from rdflib.term import Node
+
+from kg.errors import KGError, QueryError
+from kg.results import Result, literal, ntriples
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SOURCE = ROOT / "data" / "kg.trig"
+Bindings = Mapping[str, Node] | None
+_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|^`\\]*")
+
+
+class EndpointError(KGError):
+    """A remote store cannot be reached, did not answer in time, or refused the request."""
+
+
+class Store(Protocol):
+    """What the facade needs from a store."""
+
+    def query(self, text: str, bindings: Bindings = None) -> Result: ...
+    def load_trig(self, path: Path) -> None: ...
+    def __len__(self) -> int: ...
+
+
+def sparql_syntax_error(message: str, text: str) -> QueryError:
+    """A :class:`QueryError` saying where (line, column) the SPARQL text is broken."""
+    m = re.search(r"(\d+):(\d+)(?:-\d+:\d+)?:\s*(.*)", message, re.S)
+    if not m:
+        return QueryError(f"SPARQL syntax error: {message}")
+    line, col, what = int(m[1]), int(m[2]), m[3].strip()
+    lines = text.splitlines() or [""]
+    shown = lines[line - 1] if 0 < line <= len(lines) else ""
+    return QueryError(f"SPARQL syntax error at line {line}, column {col}: {what}\n"
+                      f"  {shown}\n  {' ' * max(col - 1, 0)}^", line=line)
+
+
+def check_syntax(text: str) -> None:
+    """Raise a :class:`QueryError` with line and column if ``text`` is not SPARQL 1.1."""
+    try:
+        ox.Store().query(text)
+    except SyntaxError as exc:
+        raise sparql_syntax_error(str(exc), text) from None
+
+
+def to_rdflib(term) -> Node:
+    """The rdflib form of a pyoxigraph term."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        return literal(term.value, term.language, term.datatype.value)
+    raise KGError(f"unsupported RDF term in a result: {term!r}")
+
+
+def to_oxigraph(term: Node):
+    """The pyoxigraph form of an rdflib term."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise QueryError(f"cannot bind {term!r}: give an IRI or a literal")
+
+
+def values_clause(bindings: Bindings) -> str:
+    """A trailing ``VALUES`` clause binding ``?var`` to each term (N-Triples syntax).
+
+    >>> values_clause({"_who": URIRef("https://w3id.org/pakru/id/russia")})
+    '\\nVALUES (?_who) { (<https://w3id.org/pakru/id/russia>) }\\n'
+    """
+    if not bindings:
+        return ""
+    for name, term in bindings.items():
+        if not re.fullmatch(r"[A-Za-z0-9_]+", name):
+            raise QueryError(f"{name!r} is not a SPARQL variable name")
+        if isinstance(term, URIRef) and not _IRI.fullmatch(str(term)):
+            raise QueryError(f"{str(term)!r} is not an IRI")
+    names = " ".join(f"?{k}" for k in bindings)
+    terms = " ".join(ntriples(t) for t in bindings.values())
+    return f"\nVALUES ({names}) {{ ({terms}) }}\n"
+
+
+class OxigraphStore:
+    """The embedded store (pyoxigraph): in memory, or on disk when given a directory."""
+
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False):
+        self.path = Path(path) if path is not None else None
+        try:
+            if self.path is None:
+                self._store = ox.Store()
+            else:
+                self._store = ox.Store.read_only(str(self.path)) if read_only else ox.Store(str(self.path))
+        except OSError as exc:
+            raise KGError(f"cannot open the store at {self.path}: {exc}", path=self.path) from None
+
+    def load_trig(self, path: Path) -> None:
+        """Add the quads of a TriG file (fast bulk load for on-disk stores)."""
+        try:
+            if self.path is None:
+                self._store.load(path=str(path), format=ox.RdfFormat.TRIG)
+            else:
+                self._store.bulk_load(path=str(path), format=ox.RdfFormat.TRIG)
+        except (SyntaxError, ValueError) as exc:
+            raise KGError(f"cannot load {path}: {exc}", path=path) from None
+        except OSError as exc:
+            raise KGError(f"cannot load {path}: {exc}", path=path) from None
+
+    def clear(self) -> None:
+        self._store.clear()
+
+    def flush(self) -> None:
+        if self.path is not None:
+            self._store.flush()
+
+    def quads(self):
+        """Every quad, as pyoxigraph :class:`Quad` objects."""
+        return iter(self._store)
+
+    def close(self) -> None:
+        """Release the store (and the lock on its directory)."""
+        self._store = None
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def query(self, text: str, bindings: Bindings = None) -> Result:
+        subs = {ox.Variable(k): to_oxigraph(v) for k, v in (bindings or {}).items()}
+        try:
+            answer = self._store.query(text, use_default_graph_as_union=True, substitutions=subs or None)
+            if isinstance(answer, ox.QueryBoolean):
+                return Result(boolean=bool(answer))
+            if isinstance(answer, ox.QuerySolutions):
+                names = [v.value for v in answer.variables]
+                rows = [{n: (None if s[n] is None else to_rdflib(s[n])) for n in names} for s in answer]
+                return Result(names, rows)
+            graph = Graph()
+            for t in answer:
+                graph.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
+            return Result(graph=graph)
+        except SyntaxError as exc:
+            raise sparql_syntax_error(str(exc), text) from None
+        except (OSError, RuntimeError, ValueError) as exc:
+            raise QueryError(f"the query failed: {exc}") from None
+
+
+class RdflibStore:
+    """rdflib's in-memory Dataset: slow, but pure Python; kept as a baseline."""
+
+    def __init__(self) -> None:
+        self._data = Dataset(default_union=True)
+
+    def load_trig(self, path: Path) -> None:
+        try:
+            self._data.parse(path, format="trig")
+        except Exception as exc:  # rdflib raises many kinds of parse errors
+            raise KGError(f"cannot load {path}: {exc}", path=path) from None
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self._data.quads((None, None, None, None)))
+
+    def query(self, text: str, bindings: Bindings = None) -> Result:
+        check_syntax(text)
+        init = {Variable(k): v for k, v in (bindings or {}).items()}
+        answer = self._data.query(text, initBindings=init)
+        if answer.type == "ASK":
+            return Result(boolean=bool(answer.askAnswer))
+        if answer.type in ("CONSTRUCT", "DESCRIBE"):
+            graph = Graph()
+            for t in answer.graph:
+                graph.add(tuple(_normal(x) for x in t))
+            return Result(graph=graph)
+        names = [str(v) for v in answer.vars]
+        return Result(names, [{n: _normal(row[n]) for n in names} for row in answer])
+
+
+def _normal(term: Node | None) -> Node | None:
+    if isinstance(term, Literal):
+        return literal(str(term), term.language, None if term.datatype is None else str(term.datatype))
+    return term
+
+
+class RemoteStore:
+    """Any SPARQL 1.1 endpoint, through SPARQLWrapper (POST, JSON results).
+
+    The endpoint must treat its default graph as the union of the named graphs
+    (Oxigraph: ``serve --union-default-graph``; Fuseki: ``tdb2:unionDefaultGraph true``;
+    GraphDB does so by default).
+    """
+
+    def __init__(self, url: str, user: str | None = None, password: str | None = None,
+                 timeout: float = 30.0):
+        self.url, self.user, self.password, self.timeout = url, user, password, float(timeout)
+
+    def load_trig(self, path: Path) -> None:
+        raise KGError("a remote store is loaded with `kg push --endpoint URL`, not through a query")
+
+    def __len__(self) -> int:
+        r = self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return int(r.rows[0]["n"]) if r.rows else 0
+
+    def query(self, text: str, bindings: Bindings = None) -> Result:
+        from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
+
+        full = text + values_clause(bindings)
+        sw = SPARQLWrapper(self.url)
+        sw.setMethod(POST)
+        sw.setTimeout(max(1, round(self.timeout)))
+        if self.user:
+            sw.setCredentials(self.user, self.password or "")
+        sw.setQuery(full)
+        graph_query = sw.queryType in ("CONSTRUCT", "DESCRIBE")
+        sw.setReturnFormat(TURTLE if graph_query else JSON)
+        body = self._send(sw, full)
+        if graph_query:
+            graph = Graph()
+            try:
+                graph.parse(data=body, format="turtle")
+            except Exception as exc:  # rdflib raises many kinds of parse errors
+                raise EndpointError(f"the endpoint {self.url} sent Turtle that does not parse: {exc}") from None
+            return Result(graph=_normal_triples(graph))
+        if "boolean" in body:
+            return Result(boolean=bool(body["boolean"]))
+        from kg.results import term_from_json
+
+        names = body.get("head", {}).get("vars", [])
+        rows = [{n: term_from_json(b[n]) if n in b else None for n in names}
+                for b in body.get("results", {}).get("bindings", [])]
+        return Result(names, rows)
+
+    def _send(self, sw, text: str):
+        from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperException, Unauthorized
+
+        try:
+            return sw.queryAndConvert()
+        except QueryBadFormed as exc:
+            check_syntax(text)  # raises with line and column when the text itself is broken
+            raise QueryError(f"the endpoint {self.url} rejected the query: {_short(exc)}") from None
+        except Unauthorized:
+            raise EndpointError(f"the endpoint {self.url} refused the credentials; "
+                                "check --user and the password") from None
+        except SPARQLWrapperException as exc:
+            raise EndpointError(f"the endpoint {self.url} failed: {_short(exc)}") from None
+        except (TimeoutError, socket.timeout):
+            raise self._timeout() from None
+        except urllib.error.HTTPError as exc:
+            raise EndpointError(f"the endpoint {self.url} answered HTTP {exc.code} {exc.reason}") from None
+        except urllib.error.URLError as exc:
+            if isinstance(exc.reason, (TimeoutError, socket.timeout)):
+                raise self._timeout() from None
+            raise EndpointError(f"cannot reach the endpoint {self.url}: {exc.reason}; "
+                                "is the server running and the URL right?") from None
+        except (ConnectionError, OSError) as exc:
+            raise EndpointError(f"cannot reach the endpoint {self.url}: {exc}") from None
+        except ValueError as exc:  # a body that is not the format asked for
+            raise EndpointError(f"the endpoint {self.url} sent an answer that is not SPARQL results: {exc}") from None
+
+    def _timeout(self) -> EndpointError:
+        return EndpointError(f"the endpoint {self.url} did not answer within {self.timeout:g} s; "
+                             "try again later or raise --timeout")
+
+
+def _normal_triples(graph: Graph) -> Graph:
+    out = Graph()
+    for t in graph:
+        out.add(tuple(_normal(x) for x in t))
+    return out
+
+
+def _short(exc: Exception) -> str:
+    text = " ".join(str(exc).split())
+    return text if len(text) < 400 else text[:400] + "…"
+
+
+# --- the persistent on-disk store -----------------------------------------------------
+
+def file_hash(path: Path) -> str:
+    """SHA-256 of a file's bytes."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def open_persistent(directory: str | Path, source: str | Path = DEFAULT_SOURCE) -> OxigraphStore:
+    """An on-disk Oxigraph store in ``directory``, loaded from ``source`` (TriG).
+
+    The directory holds ``oxigraph/`` (the database) and ``source.json`` (which file,
+    by SHA-256, it was loaded from).  When the source changed since, the store is
+    cleared and reloaded; otherwise it opens without reading the source again.
+    """
+    directory, source = Path(directory), Path(source)
+    if not source.is_file():
+        raise KGError(f"no published graph at {source}; run `kg build` first", path=source)
+    if directory.exists() and not directory.is_dir():
+        raise KGError(f"{directory} is a file; give a directory for the store", path=directory)
+    meta_path = directory / "source.json"
+    digest = file_hash(source)
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        meta = {}
+    directory.mkdir(parents=True, exist_ok=True)
+    current = meta.get("sha256") == digest
+    try:
+        store = OxigraphStore(directory / "oxigraph")
+    except KGError as exc:
+        if current and "lock" in str(exc).lower():  # another process has it open: read it
+            return OxigraphStore(directory / "oxigraph", read_only=True)
+        raise
+    if not current:
+        meta_path.unlink(missing_ok=True)  # a crash while loading leaves no claim of being current
+        store.clear()
+        store.load_trig(source)
+        store.flush()
+        tmp = meta_path.with_suffix(".tmp")
+        tmp.write_text(json.dumps({"source": str(source.resolve()), "sha256": digest, "quads": len(store),
+                                   "loaded": datetime.now(timezone.utc).isoformat(timespec="seconds")},
+                                  indent=2) + "\n", encoding="utf-8")
+        os.replace(tmp, meta_path)
+    return store
