@@ -141,6 +141,7 @@ def build(
     max_bytes: int = MAX_BYTES,
     ontology_path: Path | None = None,
     shapes_path: Path | None = None,
+    reason: bool = True,
 ) -> BuildReport:
     """Build and publish the graph; see the module docstring for the steps."""
     from kg.ontology import load_ontology, load_shapes
@@ -166,6 +167,17 @@ def build(
     graphs, extractions = assemble(docs, registry, ontology, progress)
     report.seconds["extract"] = time.perf_counter() - t
     validate_graphs(graphs, check_owl, report, progress)
+
+    # --- inferred graph (kg.reason): what the axioms imply, kept apart from the asserted graphs
+    if reason:
+        from kg.namespaces import INFERRED_GRAPH
+        from kg.reason import asserted, infer
+
+        t = time.perf_counter()
+        _say(progress, "Materialising inferences (rules, then HermiT) ...")
+        graphs[INFERRED_GRAPH] = infer(asserted(graphs), graphs[ONTOLOGY_GRAPH]).graph
+        report.seconds["reason"] = time.perf_counter() - t
+    # --- end of inferred graph
 
     t = time.perf_counter()
     from kg.extract.pipeline import model_fingerprint

@@ -14,7 +14,7 @@ import warnings
 from kg import __version__
 from kg.errors import KGError, ValidationError
 
-COMMANDS = ["build", "eval", "query", "sparql", "entity", "push"]
+COMMANDS = ["build", "eval", "query", "sparql", "entity", "push", "reason", "validate"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,9 +1,12 @@
 """Read the articles of data/documents: text, id and optional sidecar metadata.
 
 An article is ``<id>.txt``; its id is the file stem.  Text is read as UTF-8; a file
-with a UTF-8 or UTF-16 byte-order mark is decoded accordingly, and a file that is not
-valid UTF-8 but has no NUL bytes is read as Windows-1252/Latin-1, each with a warning.
-Empty, blank, binary and oversized files are refused with an error naming the file.
+with a UTF-8, UTF-16 or UTF-32 byte-order mark is decoded accordingly, and a file that
+is not valid UTF-8 but reads safely as Windows-1252/Latin-1 (no NUL bytes, few non-ASCII
+bytes, no run of foreign letters) is read so; each of these with a warning.  Empty,
+blank, binary, oversized and undecodable files, and two files whose ids differ only in
+case, are refused with an :class:`~kg.errors.InputError` naming the file (and the line
+where there is one), before anything is written.
 ``<id>.yaml`` beside it may add ``title``, ``outlet``, ``url``, ``date`` and ``author``.
 """
 from __future__ import annotations
@@ -38,25 +41,48 @@ class Document:
     encoding: str = "utf-8"
 
 
+#: A non-UTF-8 file is read as Windows-1252 only when it looks like Western text in it:
+#: few non-ASCII bytes, and no run of non-ASCII letters (Cyrillic in cp1251 or KOI8-R
+#: decoded as cp1252 gives long runs such as "Ïàêèñòàí").
+MAX_NON_ASCII_SHARE = 0.1
+_FOREIGN_RUN = re.compile(r"[^\x00-\x7f]{4,}")
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))  # UTF-32 first: its BOM starts like UTF-16's
+
+
 def decode(data: bytes, path: Path) -> tuple[str, str]:
-    """Bytes of an article to text, and the encoding used."""
-    if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8):].decode("utf-8"), "utf-8-sig"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError as exc:
-            raise InputError(f"has a UTF-16 byte-order mark but is not valid UTF-16 ({exc.reason})", path=path) from exc
+    """Bytes of an article to text, and the encoding used (see the module docstring).
+
+    Raises :class:`~kg.errors.InputError` naming the file, and the line where one
+    applies, when the bytes cannot be read safely as text.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                name = encoding.upper().removesuffix("-SIG")
+                raise InputError(f"starts with a {name} byte-order mark but is not valid {name} "
+                                 f"({exc.reason}); re-save it as UTF-8", path=path) from None
     if b"\x00" in data:
-        raise InputError("looks like a binary file (it contains NUL bytes), not a plain-text article", path=path)
+        hint = ""
+        if max(data[0::2].count(0), data[1::2].count(0)) >= 0.9 * (len(data) // 2):
+            hint = " (every other byte is NUL: it may be UTF-16 without a byte-order mark; re-save it as UTF-8)"
+        raise InputError(f"looks like a binary file (it contains NUL bytes), not a plain-text article{hint}", path=path)
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
+        bad = InputError(f"is not UTF-8 (byte 0x{data[exc.start]:02x} on this line) and does not look like "
+                         "Windows-1252/Latin-1 text either; re-save it as UTF-8", path=path, line=line)
         try:
-            return data.decode("cp1252"), "cp1252"
+            text = data.decode("cp1252")
         except UnicodeDecodeError:
-            return data.decode("latin-1"), f"latin-1 (invalid UTF-8 at line {line})"
+            raise bad from None
+        share = sum(b >= 0x80 for b in data) / len(data)
+        if share > MAX_NON_ASCII_SHARE or any(c.isalpha() for m in _FOREIGN_RUN.finditer(text) for c in m.group()):
+            raise bad from None
+        return text, "cp1252"
 
 
 def read_document(path: Path, max_bytes: int = MAX_BYTES) -> Document:
@@ -66,21 +92,30 @@ def read_document(path: Path, max_bytes: int = MAX_BYTES) -> Document:
         raise InputError(
             f"file name {path.name!r} does not make a usable document id "
             "(letters, digits, '_', '.', '-'; starting with a letter or digit)", path=path)
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise InputError(
-            f"article is {size / 1_048_576:.1f} MiB; the limit is {max_bytes / 1_048_576:.1f} MiB "
-            "(split it, or raise the limit with --max-bytes)", path=path)
-    text, encoding = decode(path.read_bytes(), path)
+    try:
+        if not path.is_file():
+            raise InputError("is not a regular file", path=path)
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(
+                f"article is {size / 1_048_576:.1f} MiB; the limit is {max_bytes / 1_048_576:.1f} MiB "
+                "(split it, or raise the limit with --max-bytes)", path=path)
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read the file: {exc.strerror or exc}", path=path) from None
+    if not data:
+        raise InputError("article is empty (0 bytes)", path=path)
+    text, encoding = decode(data, path)
     if encoding != "utf-8":
         warnings.warn(f"{path}: read as {encoding}, not UTF-8; consider re-saving it as UTF-8",
                       EncodingWarning_, stacklevel=2)
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise InputError("article is empty" if not text else "article holds only whitespace", path=path)
-    bad = [c for c in text if unicodedata.category(c) == "Cc" and c not in "\n\t"]
+    bad = [i for i, c in enumerate(text) if unicodedata.category(c) == "Cc" and c not in "\n\t"]
     if len(bad) > max(10, len(text) // 100):
-        raise InputError("article holds many control characters; it does not look like text", path=path)
+        raise InputError(f"article holds {len(bad)} control characters (the first on this line); "
+                         "it does not look like text", path=path, line=text.count("\n", 0, bad[0]) + 1)
     return Document(doc_id, path, text, read_sidecar(path.with_suffix(".yaml")), encoding)
 
 
@@ -90,6 +125,8 @@ def read_sidecar(path: Path) -> dict:
         return {}
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read the metadata as UTF-8 text: {exc}", path=path) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise InputError(f"metadata is not valid YAML: {getattr(exc, 'problem', exc)}",
@@ -141,7 +178,8 @@ def read_corpus(directory: Path, max_bytes: int = MAX_BYTES) -> list[Document]:
         doc = read_document(path, max_bytes)
         key = doc.id.lower()
         if key in docs:
-            raise InputError(f"two articles have the same id {doc.id!r}: {docs[key].path.name} and {path.name}",
+            raise InputError(f"two articles have the same id {doc.id!r} (ids are compared ignoring case, as "
+                             f"many file systems do): {docs[key].path.name} and {path.name}; rename or remove one",
                              path=path)
         docs[key] = doc
     if not docs:

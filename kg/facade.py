@@ -28,7 +28,8 @@ from rdflib import Graph
 from kg import lookup
 from kg.errors import KGError, QueryError
 from kg.results import Result
-from kg.store import DEFAULT_SOURCE, OxigraphStore, RemoteStore, Store, check_syntax, open_persistent
+from kg.remote import RemoteStore
+from kg.store import DEFAULT_SOURCE, OxigraphStore, Store, check_syntax, open_persistent
 
 QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
 

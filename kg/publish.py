@@ -150,8 +150,15 @@ def _umask() -> int:
 
 
 def write_atomically(files: dict[Path, str]) -> None:
-    """Write every file to a temporary sibling first; rename them all only when all are written."""
+    """Replace several files so that either all change or none does.
+
+    Each file is written to a temporary sibling first.  Before the renames, every
+    existing target gets a hard-linked backup; if a rename fails, the targets already
+    replaced are restored from their backups.
+    """
     temps: list[tuple[Path, str]] = []
+    backups: dict[Path, str] = {}
+    done: list[Path] = []
     try:
         for target, text in files.items():
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -162,12 +169,33 @@ def write_atomically(files: dict[Path, str]) -> None:
                 os.fsync(fh.fileno())
             os.chmod(tmp, 0o666 & ~_umask())
             temps.append((target, tmp))
-        for target, tmp in temps:
-            os.replace(tmp, target)
+        for target, _ in temps:
+            if target.exists():
+                backup = f"{target.parent}/.{target.name}.{os.getpid()}.bak"
+                if os.path.exists(backup):
+                    os.unlink(backup)
+                os.link(target, backup)
+                backups[target] = backup
+        try:
+            for target, tmp in temps:
+                os.replace(tmp, target)
+                done.append(target)
+        except BaseException:
+            for target in done:
+                if target in backups:
+                    os.replace(backups.pop(target), target)
+                else:
+                    target.unlink(missing_ok=True)
+            raise
         temps = []
     finally:
         for _, tmp in temps:
             try:
                 os.unlink(tmp)
+            except FileNotFoundError:
+                pass
+        for backup in backups.values():
+            try:
+                os.unlink(backup)
             except FileNotFoundError:
                 pass

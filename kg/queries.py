@@ -22,7 +22,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -30,7 +30,6 @@ import pyoxigraph
 import rdflib
 import yaml
 from rdflib import DCTERMS, RDF, RDFS, XSD, Literal, URIRef
-from rdflib.plugins.sparql import prepareQuery
 from rdflib.term import Node
 
 from kg.errors import QueryError
@@ -39,19 +38,13 @@ from kg.namespaces import PREFIXES, SDO, SH
 QUERY_DIR = Path(__file__).resolve().parents[1] / "queries"
 QUERY_NS = "https://w3id.org/pakru/query/"
 ENDPOINT = URIRef("https://w3id.org/pakru/sparql")
-HEADER_KEYS = {"summary", "description", "tags", "defaults", "enumerate", "inference"}
-LANGUAGES = {"en", "ru", "ur"}
-# grlc datatype suffix -> (lexical form, example shown in errors)
-LEXICAL = {
-    "integer": (r"[+-]?\d+", "42"),
-    "nonNegativeInteger": (r"\+?\d+", "42"),
-    "decimal": (r"[+-]?(\d+(\.\d*)?|\.\d+)", "700000000"),
-    "double": (r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?|NaN|-?INF", "1.5e9"),
-    "boolean": (r"true|false|1|0", "true"),
-    "date": (r"\d{4}-\d{2}-\d{2}", "2018-10-21"),
-    "gYearMonth": (r"\d{4}-(0[1-9]|1[0-2])", "2015-07"),
-    "gYear": (r"\d{4}", "2005"),
-    "string": (r"(?s:.*)", "text"),
+QUERY_TYPES = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+HEADER_KEYS = ("summary", "description", "tags", "defaults", "enumerate", "inference")
+LANGUAGES = ("en", "ru", "ur")
+LEXICAL = {  # grlc datatype suffix -> (lexical form, example for error messages)
+    "integer": (r"[+-]?\d+", "42"), "decimal": (r"[+-]?(\d+(\.\d*)?|\.\d+)", "700000000"),
+    "boolean": (r"true|false|1|0", "true"), "date": (r"\d{4}-\d{2}-\d{2}", "2018-10-21"),
+    "gYearMonth": (r"\d{4}-(0[1-9]|1[0-2])", "2015-07"), "gYear": (r"\d{4}", "2005"),
 }
 IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|^`\\]*")
 TOKEN = re.compile(r"""
@@ -74,7 +67,7 @@ class UnknownParameter(QueryError):
 
 
 class BadParameter(QueryError):
-    """A value does not fit its parameter (not an IRI, wrong lexical form, not allowed)."""
+    """A value does not fit its parameter: not an IRI, wrong lexical form, not allowed."""
 
 
 @dataclass(frozen=True)
@@ -93,7 +86,6 @@ class Param:
     @classmethod
     def from_variable(cls, variable: str) -> Param:
         """``"__since_gYear"`` -> an optional xsd:gYear literal parameter named ``since``."""
-        required = not variable.startswith("__")
         name, _, suffix = variable.lstrip("_").rpartition("_")
         kind, datatype, lang = "literal", None, None
         if name and suffix == "iri":
@@ -104,28 +96,34 @@ class Param:
             lang = suffix
         else:
             name = variable.lstrip("_")
-        return cls(name, variable, kind, datatype, lang, required, None)
+        return cls(name, variable, kind, datatype, lang, not variable.startswith("__"), None)
+
+    @property
+    def expects(self) -> str:
+        """What a value looks like, for messages: ``an xsd:gYear such as 2005``."""
+        if self.enumerate:
+            return "one of " + ", ".join(self.enumerate)
+        if self.kind == "iri":
+            return "an IRI such as https://w3id.org/pakru/id/pakistan or id:pakistan"
+        if self.datatype:
+            local = self.datatype.rsplit("#", 1)[1]
+            return f"an xsd:{local} such as {LEXICAL[local][1]}"
+        return f"text (@{self.lang})" if self.lang else "text"
 
     def term(self, value: str, query: str = "?") -> Node:
         """The RDF term for ``value``, or :class:`BadParameter` saying what is expected."""
-        where = f"parameter '{self.name}' of query '{query}'"
+        local = self.datatype.rsplit("#", 1)[1] if self.datatype else ""
         if self.kind == "iri":
-            iri = expand(value)
-            if not IRI.fullmatch(iri):
-                raise BadParameter(f"{where} expects an IRI such as https://w3id.org/pakru/id/pakistan"
-                                   f" or id:pakistan, got {value!r}")
-            term: Node = URIRef(iri)
-        elif self.datatype:
-            local = self.datatype.rsplit("#", 1)[1]
-            pattern, example = LEXICAL[local]
-            if not re.fullmatch(pattern, value) or (local == "date" and not _is_date(value)):
-                raise BadParameter(f"{where} expects an xsd:{local} such as {example}, got {value!r}")
-            term = Literal(value, datatype=URIRef(self.datatype), normalize=False)
+            ok = bool(IRI.fullmatch(expand(value)))
         else:
-            term = Literal(value, lang=self.lang)
-        if self.enumerate and term not in {_same_kind(self, v) for v in self.enumerate}:
-            raise BadParameter(f"{where} expects one of {', '.join(self.enumerate)}, got {value!r}")
-        return term
+            ok = not local or bool(re.fullmatch(LEXICAL[local][0], value)) and (local != "date" or _is_date(value))
+        if ok and self.enumerate:
+            ok = _key(self, value) in {_key(self, v) for v in self.enumerate}
+        if not ok:
+            raise BadParameter(f"parameter '{self.name}' of query '{query}' expects {self.expects}, got {value!r}")
+        if self.kind == "iri":
+            return URIRef(expand(value))
+        return Literal(value, datatype=self.datatype and URIRef(self.datatype), lang=self.lang, normalize=False)
 
 
 @dataclass(frozen=True)
@@ -141,47 +139,45 @@ class SavedQuery:
     text: str
     query_type: str
     uses_inference: bool
-    where: int = -1  # index of the "{" that opens the WHERE clause (for inline())
+    where: int = -1  # index of the "{" that opens the WHERE group (used by inline())
 
     @property
     def body(self) -> str:
-        """The query without its leading comment and header lines."""
-        lines = self.text.splitlines()
-        while lines and (not lines[0].strip() or lines[0].lstrip().startswith("#")):
-            lines.pop(0)
-        return "\n".join(lines) + "\n"
+        """The query without its ``#+`` header lines."""
+        return "".join(line for line in self.text.splitlines(True) if not line.lstrip().startswith("#+"))
 
     def bindings(self, values: Mapping[str, str | None]) -> dict[str, Node]:
-        """Parameter name -> RDF term, with defaults applied; optional unset ones left out.
+        """Parameter name -> RDF term, defaults applied, unset optional ones left out.
 
-        Keys may be parameter names (``state``) or variable names (``_state_iri``).
+        Keys may be parameter names (``state``) or variable names (``_state_iri``);
+        a value of ``None`` counts as not given.
         """
         by_key = {p.name: p for p in self.params} | {p.variable: p for p in self.params}
         given: dict[str, str] = {}
         for key, value in values.items():
             param = by_key.get(key.lstrip("?$"))
             if param is None:
-                hint = difflib.get_close_matches(key, [p.name for p in self.params], 1)
-                names = ", ".join(p.name for p in self.params) or "none"
-                raise UnknownParameter(f"query '{self.name}' has no parameter '{key}'"
-                                       + (f"; did you mean '{hint[0]}'?" if hint else f" (it takes: {names})"))
+                close = difflib.get_close_matches(key, [p.name for p in self.params], 1)
+                hint = f"did you mean '{close[0]}'?" if close else \
+                    f"it takes: {', '.join(p.name for p in self.params) or 'no parameters'}"
+                raise UnknownParameter(f"query '{self.name}' has no parameter '{key}'; {hint}")
             if value is not None:
                 given[param.name] = value
         out: dict[str, Node] = {}
         for p in self.params:
             value = given.get(p.name, p.default)
-            if value is None:
-                if p.required:
-                    raise MissingParameter(f"query '{self.name}' needs parameter '{p.name}' ({_describe(p)})")
-                continue
-            out[p.name] = p.term(value, self.name)
+            if value is not None:
+                out[p.name] = p.term(value, self.name)
+            elif p.required:
+                raise MissingParameter(f"query '{self.name}' needs parameter '{p.name}': {p.expects}")
         return out
 
     def inline(self, values: Mapping[str, str | None]) -> str:
-        """The text with a ``VALUES`` block binding the parameters, for plain endpoints.
+        """The text with a ``VALUES`` row binding the parameters, for plain endpoints.
 
-        The block opens the WHERE group, where FILTERs can see it (a trailing VALUES is
-        joined only after FILTER and GROUP BY).  Terms are written with ``n3()``.
+        The row opens the WHERE group, where FILTERs see it (a VALUES after the query
+        would be joined only after FILTER and GROUP BY); unset optional parameters are
+        ``UNDEF``.  Terms are written with ``n3()``, which escapes literals.
         """
         terms = self.bindings(values)
         if not self.params:
@@ -190,11 +186,11 @@ class SavedQuery:
         for p in self.params:
             term = terms.get(p.name)
             if isinstance(term, URIRef) and not IRI.fullmatch(str(term)):  # defence in depth
-                raise BadParameter(f"not an IRI: {term!r}")
-            cells.append(term.n3() if term is not None else "UNDEF")
+                raise BadParameter(f"parameter '{p.name}' is not an IRI: {str(term)!r}")
+            cells.append("UNDEF" if term is None else term.n3())
         names = " ".join("?" + p.variable for p in self.params)
-        block = f"\n  VALUES ({names}) {{ ({' '.join(cells)}) }}"
-        return self.text[: self.where + 1] + block + self.text[self.where + 1:]
+        row = f"\n  VALUES ({names}) {{ ({' '.join(cells)}) }}"
+        return self.text[: self.where + 1] + row + self.text[self.where + 1:]
 
 
 class Catalogue(Mapping[str, SavedQuery]):
@@ -225,7 +221,7 @@ class Catalogue(Mapping[str, SavedQuery]):
         return difflib.get_close_matches(name, list(self._queries), n=3, cutoff=0.5)
 
     def get_or_raise(self, name: str) -> SavedQuery:
-        """The query called ``name``, or a :class:`QueryError` suggesting the closest names."""
+        """The query called ``name``, or a :class:`QueryError` suggesting the closest name."""
         if name in self._queries:
             return self._queries[name]
         close = self.closest(name)
@@ -240,9 +236,8 @@ class Catalogue(Mapping[str, SavedQuery]):
         g.bind("query", QUERY_NS)
         for name, q in self._queries.items():
             node = URIRef(QUERY_NS + name)
-            kind = q.query_type.capitalize()
             g.add((node, RDF.type, SH.SPARQLExecutable))
-            g.add((node, RDF.type, SH[f"SPARQL{kind}Executable"]))
+            g.add((node, RDF.type, SH[f"SPARQL{q.query_type.capitalize()}Executable"]))
             g.add((node, RDFS.label, Literal(q.summary, lang="en")))
             g.add((node, RDFS.comment, Literal(q.description or q.summary, lang="en")))
             g.add((node, DCTERMS.identifier, Literal(name)))
@@ -262,123 +257,111 @@ def expand(value: str) -> str:
 
 
 def parse_file(path: Path) -> SavedQuery:
-    """Read and check one ``.rq`` file (header, SPARQL syntax, parameters)."""
+    """Read and check one ``.rq`` file: header, SPARQL syntax, parameters, defaults."""
     text = path.read_text(encoding="utf-8")
     header, lines = _header(text, path)
     summary = header.get("summary")
     if not isinstance(summary, str) or not summary.strip():
         raise QueryError("the header needs '#+ summary: <one line>'", path=path, line=1)
-    query_type, projected = _check_syntax(text, path)
-    variables = [m.group("var")[1:] for m in TOKEN.finditer(text) if m.lastgroup == "var"]
+    query_type, where, variables = _scan(text)
+    _check_syntax(text, path, variables)
     params: dict[str, Param] = {}
-    for var in dict.fromkeys(v for v in variables if v.startswith("_")):
+    for var in variables:
         p = Param.from_variable(var)
         if p.name in params:
-            raise QueryError(f"parameter '{p.name}' is written two ways: ?{params[p.name].variable}"
-                             f" and ?{var}", path=path, line=_line_of(text, "?" + var))
-        if projected is not None and var not in projected:
-            raise QueryError(f"SELECT must list ?{var} (stores bind parameters on projected variables)",
+            raise QueryError(f"parameter '{p.name}' is written two ways: ?{params[p.name].variable} and ?{var}",
                              path=path, line=_line_of(text, "?" + var))
         params[p.name] = p
-    for key in ("defaults", "enumerate"):
-        for name, value in _entries(header.get(key), key, path, lines).items():
-            if name.lstrip("_") not in params and name not in {p.variable for p in params.values()}:
-                raise QueryError(f"{key}: the query has no parameter '{name}'", path=path, line=lines.get(name))
-            p = params.get(name.lstrip("_")) or next(q for q in params.values() if q.variable == name)
-            if key == "enumerate":
-                if not isinstance(value, list) or not value:
-                    raise QueryError(f"enumerate: list the allowed values of '{name}'", path=path, line=lines.get(name))
-                params[p.name] = p = _replace(p, enumerate=tuple(str(v) for v in value))
-            else:
-                params[p.name] = p = _replace(p, default=str(value))
-    for p in params.values():  # a default must itself be a valid value
-        if p.default is not None:
-            try:
-                p.term(p.default, path.stem)
-            except BadParameter as exc:
-                raise QueryError(f"default: {exc.message}", path=path, line=lines.get(p.name)) from None
-    tags = header.get("tags") or []
-    where = _where_brace(text)
-    if where < 0 and params:
+    if params and where < 0:
         raise QueryError("a query with parameters must spell out 'WHERE {'", path=path)
+    for key in ("enumerate", "defaults"):
+        entries = header.get(key) or []
+        for item in entries if isinstance(entries, list) else [entries]:
+            if not isinstance(item, dict):
+                raise QueryError(f"{key}: write '- name: value', not {item!r}", path=path, line=lines.get(key))
+            for name, value in item.items():
+                p = params.get(str(name)) or next((q for q in params.values() if q.variable == name), None)
+                if p is None:
+                    raise QueryError(f"{key}: the query has no parameter '{name}'", path=path, line=lines.get(name))
+                if key == "defaults":
+                    params[p.name] = p = replace(p, default=str(value))
+                    try:
+                        p.term(p.default, path.stem)
+                    except BadParameter as exc:
+                        raise QueryError(f"defaults: {exc.message}", path=path, line=lines.get(name)) from None
+                elif isinstance(value, list) and value:
+                    params[p.name] = replace(p, enumerate=tuple(str(v) for v in value))
+                else:
+                    raise QueryError(f"enumerate: list the values allowed for '{name}'", path=path,
+                                     line=lines.get(name))
+    tags = header.get("tags") or []
     return SavedQuery(path.stem, path, summary.strip(), str(header.get("description") or "").strip(),
                       tuple(str(t) for t in (tags if isinstance(tags, list) else [tags])),
-                      tuple(params.values()), text, query_type, bool(header.get("inference", False)), where)
+                      tuple(params.values()), text, query_type, header.get("inference") is True, where)
 
 
 def _header(text: str, path: Path) -> tuple[dict, dict[str, int]]:
-    """The YAML of the ``#+`` lines, and the file line of each key found in it."""
+    """The YAML of the ``#+`` lines, and the file line where each key first appears."""
     rows: list[tuple[int, str]] = []
     in_body = False
     for number, line in enumerate(text.splitlines(), 1):
         stripped = line.strip()
         if stripped.startswith("#+"):
             if in_body:
-                raise QueryError("'#+' header line after the query text has started", path=path, line=number)
+                raise QueryError("'#+' header line after the query has started", path=path, line=number)
             rows.append((number, stripped[3:] if stripped[2:3] == " " else stripped[2:]))
         elif stripped and not stripped.startswith("#"):
             in_body = True
-    source = "\n".join(r for _, r in rows)
     try:
-        data = yaml.safe_load(source) if rows else {}
+        data = yaml.safe_load("\n".join(r for _, r in rows)) if rows else {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = rows[min(mark.line, len(rows) - 1)][0] if mark else rows[0][0]
         raise QueryError(f"header is not valid YAML: {getattr(exc, 'problem', exc)}", path=path, line=line) from None
     if not isinstance(data, dict):
-        raise QueryError("header must be 'key: value' lines", path=path, line=rows[0][0] if rows else 1)
+        raise QueryError("the header must be '#+ key: value' lines", path=path, line=rows[0][0] if rows else 1)
     lines: dict[str, int] = {}
     for number, row in rows:
-        key = re.match(r"\s*-?\s*([\w-]+)\s*:", row)
-        if key:
+        if key := re.match(r"\s*-?\s*([\w-]+)\s*:", row):
             lines.setdefault(key.group(1), number)
     for key in data:
         if key not in HEADER_KEYS:
-            raise QueryError(f"unknown header key '{key}' (known: {', '.join(sorted(HEADER_KEYS))})",
+            raise QueryError(f"unknown header key '{key}' (known: {', '.join(HEADER_KEYS)})",
                              path=path, line=lines.get(str(key)))
     return data, lines
 
 
-def _entries(value: object, key: str, path: Path, lines: dict[str, int]) -> dict[str, object]:
-    """``defaults``/``enumerate`` as a dict, from grlc's list of one-key maps or a plain map."""
-    if value is None:
-        return {}
-    items = value if isinstance(value, list) else [value]
-    out: dict[str, object] = {}
-    for item in items:
-        if not isinstance(item, dict):
-            raise QueryError(f"{key}: write '- name: value', not {item!r}", path=path, line=lines.get(key))
-        out.update({str(k): v for k, v in item.items()})
-    return out
-
-
-def _check_syntax(text: str, path: Path) -> tuple[str, set[str] | None]:
-    """Parse with pyoxigraph and rdflib; the query type and projected variables (SELECT)."""
-    try:
-        pyoxigraph.Store().query(text)
-    except SyntaxError as exc:
-        where = re.search(r"at (\d+):(\d+)", str(exc))
-        column = f", column {where.group(2)}" if where else ""
-        raise QueryError(f"SPARQL syntax error{column}: {exc}", path=path,
-                         line=int(where.group(1)) if where else None) from None
-    try:
-        algebra = prepareQuery(text).algebra
-    except Exception as exc:  # pyparsing or rdflib algebra errors
-        raise QueryError(f"SPARQL error (rdflib): {exc}", path=path, line=getattr(exc, "lineno", None)) from None
-    kind = algebra.name.removesuffix("Query").upper()
-    projected = {str(v) for v in algebra.get("PV", [])} if kind == "SELECT" else None
-    return kind, projected
-
-
-def _where_brace(text: str) -> int:
-    """Index of the ``{`` after the first WHERE keyword outside strings, IRIs and comments."""
-    seen_where = False
+def _scan(text: str) -> tuple[str, int, list[str]]:
+    """Query type, index of the WHERE group's ``{`` (-1 if none) and ``?_parameter`` names."""
+    query_type, where, seen_where, variables = "", -1, False, []
     for m in TOKEN.finditer(text):
-        if m.lastgroup == "word" and m.group().upper() == "WHERE":
+        kind, token = m.lastgroup, m.group()
+        if kind == "word" and not query_type and token.upper() in QUERY_TYPES:
+            query_type = token.upper()
+        elif kind == "word" and token.upper() == "WHERE":
             seen_where = True
-        elif m.lastgroup == "open" and seen_where:
-            return m.start()
-    return -1
+        elif kind == "open" and seen_where and where < 0:
+            where = m.start()
+        elif kind == "var" and token[1] == "_" and token[1:] not in variables:
+            variables.append(token[1:])
+    return query_type or "SELECT", where, variables
+
+
+def _check_syntax(text: str, path: Path, variables: list[str]) -> None:
+    """Parse with pyoxigraph, then bind every parameter once: a store refuses unprojected ones."""
+    store = pyoxigraph.Store()
+    try:
+        store.query(text)
+    except SyntaxError as exc:
+        at = re.search(r"at (\d+):(\d+)", str(exc))
+        raise QueryError(f"SPARQL syntax error{f', column {at.group(2)}' if at else ''}: {exc}",
+                         path=path, line=int(at.group(1)) if at else None) from None
+    try:
+        store.query(text, substitutions={pyoxigraph.Variable(v): pyoxigraph.Literal("") for v in variables})
+    except Exception as exc:  # pyoxigraph: RuntimeError "... does not contains variable ?x in its SELECT ..."
+        var = re.search(r"\?(\w+)", str(exc))
+        raise QueryError(f"cannot bind parameters ({exc}); list every ?_parameter after SELECT", path=path,
+                         line=_line_of(text, "?" + var.group(1)) if var else None) from None
 
 
 def _line_of(text: str, needle: str) -> int | None:
@@ -386,26 +369,12 @@ def _line_of(text: str, needle: str) -> int | None:
     return text.count("\n", 0, index) + 1 if index >= 0 else None
 
 
-def _replace(p: Param, **changes: object) -> Param:
-    return Param(**{**p.__dict__, **changes})
-
-
-def _same_kind(p: Param, value: str) -> Node:
-    return URIRef(expand(value)) if p.kind == "iri" else Literal(value, datatype=p.datatype and URIRef(p.datatype),
-                                                                 lang=p.lang, normalize=False)
+def _key(p: Param, value: str) -> str:
+    return expand(value) if p.kind == "iri" else value
 
 
 def _is_date(value: str) -> bool:
     try:
-        date.fromisoformat(value)
+        return bool(date.fromisoformat(value))
     except ValueError:
         return False
-    return True
-
-
-def _describe(p: Param) -> str:
-    if p.kind == "iri":
-        return "an IRI"
-    if p.datatype:
-        return "xsd:" + p.datatype.rsplit("#", 1)[1]
-    return f"text in @{p.lang}" if p.lang else "text"

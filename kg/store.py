@@ -20,8 +20,6 @@ import hashlib
 import json
 import os
 import re
-import socket
-import urllib.error
 from collections.abc import Mapping
 from datetime import datetime, timezone
 from pathlib import Path
@@ -32,7 +30,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
 from rdflib.term import Node
 
 from kg.errors import KGError, QueryError
-from kg.results import Result, literal, ntriples
+from kg.results import Result, literal
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SOURCE = ROOT / "data" / "kg.trig"
@@ -96,24 +94,6 @@ def to_oxigraph(term: Node):
             return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
         return ox.Literal(str(term))
     raise QueryError(f"cannot bind {term!r}: give an IRI or a literal")
-
-
-def values_clause(bindings: Bindings) -> str:
-    """A trailing ``VALUES`` clause binding ``?var`` to each term (N-Triples syntax).
-
-    >>> values_clause({"_who": URIRef("https://w3id.org/pakru/id/russia")})
-    '\\nVALUES (?_who) { (<https://w3id.org/pakru/id/russia>) }\\n'
-    """
-    if not bindings:
-        return ""
-    for name, term in bindings.items():
-        if not re.fullmatch(r"[A-Za-z0-9_]+", name):
-            raise QueryError(f"{name!r} is not a SPARQL variable name")
-        if isinstance(term, URIRef) and not _IRI.fullmatch(str(term)):
-            raise QueryError(f"{str(term)!r} is not an IRI")
-    names = " ".join(f"?{k}" for k in bindings)
-    terms = " ".join(ntriples(t) for t in bindings.values())
-    return f"\nVALUES ({names}) {{ ({terms}) }}\n"
 
 
 class OxigraphStore:
@@ -210,101 +190,10 @@ class RdflibStore:
 
 
 def _normal(term: Node | None) -> Node | None:
+    """Literals in the one normal form of :func:`kg.results.literal`."""
     if isinstance(term, Literal):
         return literal(str(term), term.language, None if term.datatype is None else str(term.datatype))
     return term
-
-
-class RemoteStore:
-    """Any SPARQL 1.1 endpoint, through SPARQLWrapper (POST, JSON results).
-
-    The endpoint must treat its default graph as the union of the named graphs
-    (Oxigraph: ``serve --union-default-graph``; Fuseki: ``tdb2:unionDefaultGraph true``;
-    GraphDB does so by default).
-    """
-
-    def __init__(self, url: str, user: str | None = None, password: str | None = None,
-                 timeout: float = 30.0):
-        self.url, self.user, self.password, self.timeout = url, user, password, float(timeout)
-
-    def load_trig(self, path: Path) -> None:
-        raise KGError("a remote store is loaded with `kg push --endpoint URL`, not through a query")
-
-    def __len__(self) -> int:
-        r = self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
-        return int(r.rows[0]["n"]) if r.rows else 0
-
-    def query(self, text: str, bindings: Bindings = None) -> Result:
-        from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
-
-        full = text + values_clause(bindings)
-        sw = SPARQLWrapper(self.url)
-        sw.setMethod(POST)
-        sw.setTimeout(max(1, round(self.timeout)))
-        if self.user:
-            sw.setCredentials(self.user, self.password or "")
-        sw.setQuery(full)
-        graph_query = sw.queryType in ("CONSTRUCT", "DESCRIBE")
-        sw.setReturnFormat(TURTLE if graph_query else JSON)
-        body = self._send(sw, full)
-        if graph_query:
-            graph = Graph()
-            try:
-                graph.parse(data=body, format="turtle")
-            except Exception as exc:  # rdflib raises many kinds of parse errors
-                raise EndpointError(f"the endpoint {self.url} sent Turtle that does not parse: {exc}") from None
-            return Result(graph=_normal_triples(graph))
-        if "boolean" in body:
-            return Result(boolean=bool(body["boolean"]))
-        from kg.results import term_from_json
-
-        names = body.get("head", {}).get("vars", [])
-        rows = [{n: term_from_json(b[n]) if n in b else None for n in names}
-                for b in body.get("results", {}).get("bindings", [])]
-        return Result(names, rows)
-
-    def _send(self, sw, text: str):
-        from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperException, Unauthorized
-
-        try:
-            return sw.queryAndConvert()
-        except QueryBadFormed as exc:
-            check_syntax(text)  # raises with line and column when the text itself is broken
-            raise QueryError(f"the endpoint {self.url} rejected the query: {_short(exc)}") from None
-        except Unauthorized:
-            raise EndpointError(f"the endpoint {self.url} refused the credentials; "
-                                "check --user and the password") from None
-        except SPARQLWrapperException as exc:
-            raise EndpointError(f"the endpoint {self.url} failed: {_short(exc)}") from None
-        except (TimeoutError, socket.timeout):
-            raise self._timeout() from None
-        except urllib.error.HTTPError as exc:
-            raise EndpointError(f"the endpoint {self.url} answered HTTP {exc.code} {exc.reason}") from None
-        except urllib.error.URLError as exc:
-            if isinstance(exc.reason, (TimeoutError, socket.timeout)):
-                raise self._timeout() from None
-            raise EndpointError(f"cannot reach the endpoint {self.url}: {exc.reason}; "
-                                "is the server running and the URL right?") from None
-        except (ConnectionError, OSError) as exc:
-            raise EndpointError(f"cannot reach the endpoint {self.url}: {exc}") from None
-        except ValueError as exc:  # a body that is not the format asked for
-            raise EndpointError(f"the endpoint {self.url} sent an answer that is not SPARQL results: {exc}") from None
-
-    def _timeout(self) -> EndpointError:
-        return EndpointError(f"the endpoint {self.url} did not answer within {self.timeout:g} s; "
-                             "try again later or raise --timeout")
-
-
-def _normal_triples(graph: Graph) -> Graph:
-    out = Graph()
-    for t in graph:
-        out.add(tuple(_normal(x) for x in t))
-    return out
-
-
-def _short(exc: Exception) -> str:
-    text = " ".join(str(exc).split())
-    return text if len(text) < 400 else text[:400] + "…"
 
 
 # --- the persistent on-disk store -----------------------------------------------------
@@ -351,3 +240,12 @@ def open_persistent(directory: str | Path, source: str | Path = DEFAULT_SOURCE) 
                                   indent=2) + "\n", encoding="utf-8")
         os.replace(tmp, meta_path)
     return store
+
+
+def __getattr__(name: str):
+    """``kg.store.RemoteStore`` lives in :mod:`kg.remote`; imported on first use."""
+    if name == "RemoteStore":
+        from kg.remote import RemoteStore
+
+        return RemoteStore
+    raise AttributeError(f"module 'kg.store' has no attribute {name!r}")

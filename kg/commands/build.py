@@ -20,6 +20,7 @@ def run(args) -> int:
         max_bytes=args.max_bytes,
         ontology_path=args.ontology,
         shapes_path=args.shapes,
+        reason=not args.no_reason,
     )
     print(report.text())
     return 0
@@ -40,6 +41,8 @@ def register(sub) -> None:
     b.add_argument("--format", default="trig,ttl",
                    help=f"comma-separated output formats from {', '.join(FORMATS)} (default: %(default)s)")
     b.add_argument("--no-owl", action="store_true", help="skip the HermiT consistency check (saves a few seconds)")
+    b.add_argument("--no-reason", action="store_true",
+                   help="leave out graph:inferred (what kg reason materialises); the published files then differ")
     b.add_argument("--max-bytes", type=int, default=MAX_BYTES, help="largest article accepted (default: %(default)s)")
     b.add_argument("--ontology", type=Path, default=None, help="ontology file (default: ontology/pakru.ttl)")
     b.add_argument("--shapes", type=Path, default=None, help="SHACL shapes file (default: ontology/shapes.ttl)")

@@ -133,7 +133,8 @@ CORPORATE_SUFFIXES = {"systems", "holding", "holdings", "group", "corporation", 
 
 def short_forms(name: str, kind: str) -> list[str]:
     """Shorter names a text may use later: "Kohsar" for "Kohsar Hydropower Project",
-    "Orbita-Vostok" for "Orbita-Vostok Systems".
+    "Orbita-Vostok" for "Orbita-Vostok Systems".  (The caller drops a short form that is
+    already a registry name, such as "Sindh" for "Sindh Coastal Grid Line".)
 
     >>> short_forms("Kohsar Hydropower Project", "Project")
     ['Kohsar']
@@ -146,12 +147,5 @@ def short_forms(name: str, kind: str) -> list[str]:
     if kind == "Organisation" and words[-1].lower() in CORPORATE_SUFFIXES:
         return [" ".join(words[:-1])]
     if kind in PROJECT_HEADS.values() or kind == "Project":
-        lead = []
-        for w in words:
-            if w.lower() in PROJECT_HEADS or w.lower() in {"hydropower", "power", "gas", "oil", "rail",
-                                                           "trade", "earth", "economic", "energy"}:
-                break
-            lead.append(w)
-        if lead and len(lead) < len(words):
-            return [" ".join(lead)]
+        return [words[0]] if words[0][:1].isupper() and words[0].lower() not in PROJECT_HEADS else []
     return []

@@ -1,0 +1,56 @@
+"""The ``kg`` command line: help, version and exit codes."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from kg import __version__
+from kg.build import ROOT
+from kg.cli import build_parser, main
+
+
+def test_help_lists_the_commands(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["--help"])
+    assert exc.value.code == 0
+    out = capsys.readouterr().out
+    for command in ("build", "eval"):
+        assert command in out
+    assert "Exit codes" in out
+
+
+def test_every_command_has_help():
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    for name, sub_parser in sub.choices.items():
+        assert sub_parser.format_help().strip(), name
+        assert sub_parser.description or sub_parser.format_usage(), name
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    assert __version__ in capsys.readouterr().out
+
+
+def test_usage_errors_exit_two(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["no-such-command"])
+    assert exc.value.code == 2
+    with pytest.raises(SystemExit) as exc:
+        main([])
+    assert exc.value.code == 2
+
+
+def test_console_script_runs():
+    proc = subprocess.run([sys.executable, "-m", "kg.cli", "build", "--help"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0 and "--format" in proc.stdout
+
+
+def test_missing_documents_folder_is_an_input_error(tmp_path, capsys):
+    assert main(["build", "-q", "--documents", str(tmp_path / "nope"), "--out", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "documents folder does not exist" in err and "nope" in err

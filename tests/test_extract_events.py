@@ -1,0 +1,104 @@
+"""Event extraction on short texts written for the tests (not taken from the corpus)."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.pipeline import extract
+from kg.registry import load_registry
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_registry()
+
+
+def events(registry, text):
+    ex = extract("t", text, registry)
+    for e in ex.events:
+        assert text[e.sentence.span.start:e.sentence.span.end] == e.sentence.span.text
+        assert text[e.trigger.start:e.trigger.end] == e.trigger.text
+        assert e.participants, "an event without participants must not be emitted"
+    return ex.events
+
+
+def only(evs, kind):
+    found = [e for e in evs if e.kind == kind]
+    assert len(found) == 1, [(e.kind, e.participants) for e in evs]
+    return found[0]
+
+
+def test_joint_exercise_with_a_date_range(registry):
+    e = only(events(registry, "China and Pakistan held a joint naval exercise from March 3 to March 9, 2021."),
+             "MilitaryExercise")
+    assert set(e.participants) == {"china", "pakistan"}
+    assert (e.time.start, e.time.end) == ("2021-03-03", "2021-03-09")
+
+
+def test_visit_with_a_partial_time_keeps_its_words_and_no_year(registry):
+    e = only(events(registry, "Foreign Minister Sergey Lavrov visited Islamabad in early April."), "StateVisit")
+    assert "russia" in e.participants and "pakistan" in e.participants
+    assert e.places == ("islamabad",)
+    assert e.time is not None and e.time.is_partial and e.time.span.text.endswith("early April")
+
+
+def test_postponed_and_planned_visits_get_a_status(registry):
+    evs = events(registry, "President Putin postponed his visit to India. A potential visit by the Iranian "
+                           "foreign minister to Moscow is under discussion.")
+    statuses = sorted(e.status for e in evs if e.kind == "StateVisit")
+    assert statuses == ["postponed", "scheduled"]
+
+
+def test_relations_established_on_a_full_date(registry):
+    e = only(events(registry, "Diplomatic relations between India and Russia were established on April 13, 1947."),
+             "EstablishmentOfRelations")
+    assert e.time.value == "1947-04-13"
+    assert set(e.participants) == {"india", "russia"}
+
+
+def test_observer_status_names_the_member_and_the_organisation(registry):
+    e = only(events(registry, "Iran got observer status at the SCO in 2005."), "ObserverStatusChange")
+    assert e.participants == ("iran", "sco") and e.time.value == "2005"
+
+
+def test_mediation_offer_and_recognition(registry):
+    evs = events(registry, "Beijing offered to act as a mediator. Russia was the first to recognise Bangladesh.")
+    assert only(evs, "MediationOffer").participants[0] == "china"
+    assert set(only(evs, "Recognition").participants) >= {"russia", "bangladesh"}
+
+
+def test_irrealis_negated_and_anaphoric_triggers_are_not_events(registry):
+    evs = events(registry, "The crisis brought India and Pakistan to the brink of war. "
+                           "This offer was welcomed by Pakistan. Russia did not visit Pakistan.")
+    assert [e.kind for e in evs] == []
+
+
+def test_generic_plural_trigger_without_its_own_actors_is_not_an_event(registry):
+    evs = events(registry, "Ties between Russia and Pakistan are improving with high-level visits.")
+    assert [e for e in evs if e.kind == "StateVisit"] == []
+
+
+def test_a_later_definite_mention_joins_the_first_event(registry):
+    evs = events(registry, "After the disintegration of the Soviet Union, trade collapsed. "
+                           "Relations changed. The collapse of the Soviet Union also changed borders.")
+    e = only(evs, "StateDissolution")
+    assert e.participants == ("soviet-union",)
+    assert len(e.also) == 1 and e.also[0].index == 2
+
+
+def test_two_visits_in_one_sentence_stay_apart(registry):
+    evs = events(registry, "A visit by an Iranian delegation to Islamabad in early May and a potential visit "
+                           "by the Pakistani army chief to Tehran show progress.")
+    assert len([e for e in evs if e.kind == "StateVisit"]) == 2
+
+
+def test_war_needs_two_sides(registry):
+    evs = events(registry, "Pakistan became involved in the Afghanistan fight. The Afghan war dragged on.")
+    wars = [e for e in evs if e.kind == "War"]
+    assert len(wars) == 1 and set(wars[0].participants) == {"pakistan", "afghanistan"}
+
+
+def test_embargo_lifted_and_membership_joined(registry):
+    evs = events(registry, "Russia has lifted its arms embargo on Pakistan. India joined the SCO in 2017.")
+    assert set(only(evs, "SanctionsChange").participants) == {"russia", "pakistan"}
+    m = only(evs, "MembershipChange")
+    assert m.participants == ("india", "sco") and m.time.value == "2017"

@@ -1,0 +1,100 @@
+"""Mention finding and linking on short texts written for the tests."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.pipeline import extract
+from kg.registry import load_registry
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_registry()
+
+
+def linked(registry, text):
+    ex = extract("t", text, registry)
+    for m in ex.mentions:
+        assert text[m.span.start:m.span.end] == m.span.text
+    return ex, [(m.span.text, m.entity) for m in ex.mentions]
+
+
+def test_capital_acting_as_state_links_to_the_state(registry):
+    _, pairs = linked(registry, "Moscow offered to mediate between the two rivals. Talks with Islamabad followed.")
+    assert ("Moscow", "russia") in pairs
+    assert ("Islamabad", "pakistan") in pairs
+
+
+def test_capital_as_a_location_links_to_the_city(registry):
+    _, pairs = linked(registry, "The foreign minister visited Moscow in May. A summit was held in Islamabad.")
+    assert ("Moscow", "moscow") in pairs
+    assert ("Islamabad", "islamabad") in pairs
+
+
+def test_seat_of_government_and_demonyms_link_to_states(registry):
+    _, pairs = linked(registry, "The Kremlin welcomed the Pakistani proposal, and Washington objected.")
+    assert ("Kremlin", "russia") in pairs
+    assert ("Pakistani", "pakistan") in pairs
+    assert ("Washington", "united-states") in pairs
+
+
+def test_city_after_an_institution_is_its_location(registry):
+    _, pairs = linked(registry, "She teaches at the QAU, Islamabad, and writes on energy.")
+    assert ("Islamabad", "islamabad") in pairs
+    assert ("QAU", "quaid-i-azam-university") in pairs
+
+
+def test_spelled_out_acronym_is_one_mention_of_the_project(registry):
+    ex, pairs = linked(registry, "Both governments discussed the Turkmenistan-Afghanistan-Pakistan-India (TAPI) "
+                                 "gas pipeline again.")
+    assert [e for _, e in pairs] == ["tapi-pipeline"]
+    (m,) = ex.mentions
+    assert m.span.text == "Turkmenistan-Afghanistan-Pakistan-India (TAPI) gas pipeline"
+
+
+def test_names_inside_an_expansion_after_an_acronym_are_not_mentions(registry):
+    _, pairs = linked(registry, "Kazakhstan backed CASA-1000 (Central Asia South Asia Regional Energy and Trade) "
+                                "last year.")
+    entities = [e for _, e in pairs]
+    assert "central-asia" not in entities and "south-asia" not in entities
+    assert "casa-1000" in entities
+
+
+def test_unknown_organisation_with_a_known_city_in_its_name_is_new(registry):
+    ex, pairs = linked(registry, "The study came from the Multan Institute of Water Studies in Pakistan.")
+    assert ("Multan Institute of Water Studies", "new:Multan Institute of Water Studies") in pairs
+    assert ex.new_entities["new:Multan Institute of Water Studies"] == "Organisation"
+
+
+def test_titled_person_and_later_surname_are_one_new_entity(registry):
+    ex, pairs = linked(registry, "Energy Minister Farida Qureshi met the Russian envoy on Monday. "
+                                 "Later, Qureshi said the talks went well.")
+    assert ("Farida Qureshi", "new:Farida Qureshi") in pairs
+    assert ("Qureshi", "new:Farida Qureshi") in pairs
+    assert ex.new_entities["new:Farida Qureshi"] == "Person"
+
+
+def test_new_project_found_by_its_head_noun_and_short_form(registry):
+    ex, pairs = linked(registry, "Russia will finance the Thal Coal Power Project. Thal could power two cities.")
+    assert ("Thal Coal Power Project", "new:Thal Coal Power Project") in pairs
+    assert ("Thal", "new:Thal Coal Power Project") in pairs
+    assert ex.new_entities["new:Thal Coal Power Project"] == "Project"
+
+
+def test_new_organisation_and_its_acronym(registry):
+    ex, pairs = linked(registry, "The Karakoram Energy Consortium (KEC) signed the deal. KEC will hire locally.")
+    keys = [e for t, e in pairs if t == "KEC"]
+    assert keys == ["new:Karakoram Energy Consortium"] * 2
+
+
+def test_acronym_definitions_and_gerunds_are_not_entities(registry):
+    ex, _ = linked(registry, "Officials hinted at multiple MOUs (Memorandums of Understanding) with Russia. "
+                             "Maintaining balance matters.")
+    assert not any(k in ex.new_entities for k in ("new:Memorandums", "new:Understanding", "new:Maintaining"))
+
+
+def test_bio_sentence_roles_are_not_entities(registry):
+    ex, _ = linked(registry, "Russia and Pakistan met. The writer is an MPhil student in the International "
+                             "Relations at the QAU, Islamabad.")
+    assert "new:International Relations" not in ex.new_entities
+    assert ex.author is not None and ex.author.affiliation == "quaid-i-azam-university"

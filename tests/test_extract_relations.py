@@ -1,0 +1,60 @@
+"""Memberships, project interest and cooperation on short texts written for the tests."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.pipeline import extract
+from kg.registry import load_registry
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_registry()
+
+
+def ex(registry, text):
+    return extract("t", text, registry)
+
+
+def test_membership_patterns(registry):
+    r = ex(registry, "India's membership of the SCO came later. Iran, a permanent member of the OIC, agreed. "
+                     "Uzbekistan, which became a full member of the SCO in 2001, hosted the talks.")
+    found = {(m.member, m.organisation, m.status, m.since) for m in r.memberships}
+    assert ("india", "sco", "FullMember", None) in found
+    assert ("iran", "oic", "FullMember", None) in found
+    assert ("uzbekistan", "sco", "FullMember", "2001") in found
+
+
+def test_observer_status_with_year(registry):
+    r = ex(registry, "Afghanistan got observer status at the SCO in 2012.")
+    assert [(m.member, m.organisation, m.status, m.since) for m in r.memberships] == [
+        ("afghanistan", "sco", "Observer", "2012")]
+
+
+def test_aspirations_are_not_memberships(registry):
+    r = ex(registry, "Moscow expressed support for Iran's membership of the SCO. "
+                     "Turkey is keen on becoming a member of the SCO.")
+    assert r.memberships == []
+
+
+def test_members_listed_after_the_organisation(registry):
+    r = ex(registry, "It would help to work with the SCO states, especially China and India.")
+    assert {(m.member, m.organisation) for m in r.memberships} == {("china", "sco"), ("india", "sco")}
+
+
+def test_interest_owned_by_a_demonym_and_by_the_subject(registry):
+    r = ex(registry, "Islamabad welcomed Chinese interest in the CPEC. "
+                     "Russia has expressed interest in building the TAPI pipeline.")
+    assert {(i.party, i.project) for i in r.interests} == {("china", "cpec"), ("russia", "tapi-pipeline")}
+
+
+def test_interest_reaches_a_project_named_by_a_definite_noun(registry):
+    r = ex(registry, "The Kohat Gas Pipeline was announced in 2020. Iran has shown interest in the pipeline.")
+    assert ("iran", "new:Kohat Gas Pipeline") in {(i.party, i.project) for i in r.interests}
+
+
+def test_cooperation_partners_and_areas(registry):
+    r = ex(registry, "Russia and Pakistan agreed on cooperation in the energy sector and telecommunication.")
+    (c,) = r.cooperations
+    assert set(c.partners) == {"russia", "pakistan"}
+    assert set(c.areas) >= {"energy", "telecommunication"}
