@@ -226,7 +226,10 @@ class DocumentGraph:
             for again in e.also:
                 g.add((node, PAKRU.evidence, self.sentence_node(again.index)))
             labels = ", ".join(idx.label(p) for p in parts)
-            g.add((node, SKOS.prefLabel, en(f"{_kind_words(e.kind)}: {labels}" + (f" ({when})" if when else ""))))
+            title = f"{_kind_words(e.kind)}: {labels}" + (f" ({when})" if when else "")
+            g.add((node, SKOS.prefLabel, en(f"{e.name.text}, {title[0].lower()}{title[1:]}" if e.name else title)))
+            if e.name is not None:
+                g.add((node, SDO.name, en(e.name.text)))
             trigger = self.span(e.trigger, e.sentence.index)
             g.add((node, PAKRU.trigger, trigger))
             for p in parts:

@@ -85,14 +85,97 @@ def find_events(ctx: Context) -> list[Event]:
         event = _build(ctx, token, kind)
         if event is None:
             continue
-        for i, earlier in enumerate(events):
-            if _same_event(earlier, event):
-                events[i] = _merge(earlier, event)
-                break
-        else:
-            events.append(event)
+        for event in _respectively(ctx, token, event):
+            for i, earlier in enumerate(events):
+                if _same_event(earlier, event):
+                    events[i] = _merge(earlier, event)
+                    break
+            else:
+                events.append(event)
     events.sort(key=lambda e: (e.sentence.index, e.trigger.start))
+    _attach_names(ctx, events)
     return [_labelled(ctx, e) for e in events]
+
+
+NAMING_VERBS = {"call", "name", "dub", "codename", "title", "christen"}
+
+
+def _attach_names(ctx: Context, events: list[Event]) -> None:
+    """"The drill was called Friendship 2018": give the latest exercise that name.
+
+    The name is the proper-noun phrase after a naming verb whose passive subject is a
+    definite trigger noun; it goes to the nearest earlier event of that kind (at most
+    three sentences back), and the naming sentence becomes part of its evidence.
+    """
+    for token in ctx.doc:
+        if token.lemma_.lower() not in NAMING_VERBS or token.pos_ != "VERB":
+            continue
+        subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
+        names = [c for c in token.children if c.dep_ in {"oprd", "attr", "xcomp", "dobj"} and c.pos_ == "PROPN"]
+        if not subjects or not names:
+            continue
+        kind = NOUN_TRIGGERS.get(subjects[0].lemma_.lower())
+        sentence = ctx.sentence_of(token)
+        if kind is None or sentence is None:
+            continue
+        phrase = sorted(names[0].subtree, key=lambda t: t.i)
+        name = Span(phrase[0].idx, phrase[-1].idx + len(phrase[-1]), "")
+        name = Span(name.start, name.end, ctx.doc.text[name.start:name.end])
+        for i in range(len(events) - 1, -1, -1):
+            e = events[i]
+            if e.kind == kind and 0 <= sentence.index - e.sentence.index <= 3 and e.name is None:
+                also = e.also if sentence.index == e.sentence.index or sentence in e.also else e.also + (sentence,)
+                events[i] = replace(e, name=name, also=also)
+                break
+
+
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
+
+
+def _respectively(ctx: Context, token, event: Event) -> list[Event]:
+    """"two drills, in 2016 and 2017, were held in A and B respectively": two events.
+
+    Applies when the trigger is counted (a number word or "both"), the sentence says
+    "respectively", and the count matches the dated times and the innermost places.
+    """
+    count = next((NUMBER_WORDS.get(c.lower_) or (int(c.text) if c.text.isdigit() else 0)
+                  for c in token.children if c.dep_ == "nummod" or c.lower_ == "both"), 0)
+    sentence = event.sentence
+    if count < 2 or "respectively" not in sentence.span.text:
+        return [event]
+    times = [t for t in ctx.times_in(sentence.span.start, sentence.span.end) if t.value]
+    leaves = _place_groups(ctx, sentence, event.places)
+    if len(times) != count or len(leaves) != count:
+        return [event]
+    out = []
+    for time, place in zip(sorted(times, key=lambda t: t.span.start), leaves):
+        out.append(replace(event, time=time, places=(place,)))
+    return out
+
+
+def _place_groups(ctx: Context, sentence, places: tuple[str, ...]) -> list[str]:
+    """One place per coordinated location phrase, the most specific of each, in text order.
+
+    "in Cherat in Khyber Pakhtunkhwa, and Russia's North Caucasus republic of
+    Karachayevo-Cherkessia" gives [cherat, karachay-cherkessia].
+    """
+    groups: dict[int, list[str]] = {}
+    for m in ctx.mentions:
+        if m.entity not in places or not (sentence.span.start <= m.span.start < sentence.span.end):
+            continue
+        tok = ctx.doc.char_span(m.span.start, m.span.end, alignment_mode="expand").root
+        while tok.dep_ in {"compound", "pobj", "prep", "poss", "nmod", "appos", "amod"} and tok.head is not tok \
+                and tok.head.pos_ not in {"VERB", "AUX"}:
+            tok = tok.head
+        groups.setdefault(tok.i, []).append(m.entity)
+    out = []
+    for key in sorted(groups):
+        members = groups[key]
+        containers = {getattr(ctx.registry.entities.get(p), "located_in", None) for p in members}
+        specific = [p for p in members if p not in containers]
+        if specific:
+            out.append(specific[-1])
+    return out
 
 
 def _same_event(a: Event, b: Event) -> bool:
@@ -295,7 +378,8 @@ def _scope(token, ctx: Context):
     elif token.dep_ in {"nsubj", "nsubjpass"}:
         verb = token.head
         for c in verb.children:
-            if c.dep_ in {"prep", "dobj", "agent", "dative", "npadvmod"}:
+            if c.dep_ in {"prep", "dobj", "agent", "dative", "npadvmod"} or (
+                    c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"}):  # a place list attached to the verb
                 tokens.extend(c.subtree)
     elif _adjunct(token):
         pass  # "after the invasion", "politics in the war": a modifier, not an argument

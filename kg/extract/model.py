@@ -64,6 +64,7 @@ class Event:
     label: str = ""
     also: tuple[Sentence, ...] = ()  # later sentences that mention the same event again
     definite: bool = False  # named by a definite noun phrase ("the visit", "Putin's visit")
+    name: Span | None = None  # a proper name the text gives the event ("Friendship 2018")
 
 
 @dataclass(frozen=True)
