@@ -47,12 +47,12 @@ _STANCE = set("""certainly undoubtedly indeed clearly obviously evidently surely
     fortunately sadly regrettably ironically arguably understandably""".split())
 _EVAL = set("""positive negative crucial vital important significant essential critical imperative
     beneficial detrimental harmful fruitful useful useless good bad great excellent poor welcome
-    promising encouraging worrying alarming unfortunate remarkable impressive historic fictional
+    promising encouraging worrying alarming unfortunate remarkable impressive historic
     impossible big major key pivotal paramount indispensable inevitable unavoidable dangerous risky
     successful unsuccessful deplorable regrettable commendable laudable unprecedented ideal wrong
     mistaken misguided naive baseless hollow meaningless irrelevant unrealistic realistic
     unsustainable counterproductive troubling sensible modest practical pragmatic attractive
-    deceitful hostile unfriendly mere strong active utmost""".split())
+    deceitful hostile unfriendly mere strong utmost""".split())
 _EVAL_NOUN = set("""achievement success failure milestone landmark breakthrough mistake blunder
     setback disaster triumph boon bane nuisance folly asset liability""".split())
 _DEGREE = set("""almost very extremely highly quite rather too so utterly truly really hardly
