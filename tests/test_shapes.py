@@ -108,7 +108,7 @@ def test_defaults_load_the_shapes_and_ontology_files():
     pytest.param(with_changes(remove=[(POSITION, OA.start, None), (POSITION, OA.end, None)],
                               add=[(POSITION, OA.start, Literal(30, datatype=XSD.nonNegativeInteger)),
                                    (POSITION, OA.end, Literal(5, datatype=XSD.nonNegativeInteger))]),
-                 "id:span/d1/0-63", "", "oa:end must be greater than oa:start", id="span-end-before-start"),
+                 "id:span/d1/0-63/position", "oa:start", "oa:start must be less than its oa:end", id="span-end-before-start"),
     pytest.param(with_changes(remove=[(EVENT, RDF.type, PAKRU.Meeting)]),
                  "id:event/meeting/pakistan/2023-05", "rdf:type", "typed with its kind", id="event-without-kind"),
     pytest.param(with_changes(remove=[(EVENT, PAKRU.evidence, None)], add=[(EVENT, PAKRU.evidence, ID.pakistan)]),
@@ -133,7 +133,8 @@ def test_end_before_start_reports_the_offsets(shapes, onto):
     g = with_changes(remove=[(POSITION, OA.end, None)], add=[(POSITION, OA.end, Literal(0, datatype=XSD.nonNegativeInteger))])
     report = validate_shapes(g, shapes, onto)
     [hit] = [r for r in report.results if "oa:end" in r.message]
-    assert "ends at 0" in hit.message and hit.value == '"0"^^xsd:nonNegativeInteger'
+    assert hit.focus == "id:span/d1/0-63/position" and hit.path == "oa:start"
+    assert "less than its oa:end" in hit.message and hit.value.startswith('"0"')
 
 
 def test_relations_amounts_and_mentions(shapes, onto):
