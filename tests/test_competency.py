@@ -34,8 +34,8 @@ def test_when_the_friendship_2018_exercise_started_and_ended(store):
         ?e a pakru:MilitaryExercise ; pakru:startDate ?start ; pakru:endDate ?end ;
            pakru:evidence/oa:hasSelector/oa:exact ?sentence .
       }""")
-    assert [(r["start"], r["end"]) for r in rows] == [("2018-10-21", "2018-11-04")]
-    assert "joint military exercise" in rows[0]["sentence"]
+    assert {(r["start"], r["end"]) for r in rows} == {("2018-10-21", "2018-11-04")}
+    assert any("joint military exercise" in r["sentence"] for r in rows)
 
 
 def test_when_diplomatic_relations_were_established(store):

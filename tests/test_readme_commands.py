@@ -34,4 +34,8 @@ def test_the_readme_sparql_example_answers():
     store = ox.Store()
     store.load(path=str(ROOT / "data" / "kg.trig"), format=ox.RdfFormat.TRIG)
     rows = list(store.query(query, use_default_graph_as_union=True))
-    assert [(r["start"].value, r["end"].value) for r in rows] == [("2018-10-21", "2018-11-04")]
+    assert {(r["start"].value, r["end"].value) for r in rows} == {("2018-10-21", "2018-11-04")}
+    sentences = [r["sentence"].value for r in rows]
+    assert len(sentences) == 2
+    assert any("joint military exercise from October 21" in s for s in sentences)
+    assert any("called Friendship 2018" in s for s in sentences)
