@@ -182,7 +182,11 @@ def build(
     t = time.perf_counter()
     from kg.extract.pipeline import model_fingerprint
 
-    head = header(__version__, fingerprint(docs, registry, model_fingerprint()))
+    from kg.ontology import ONTOLOGY_PATH, SHAPES_PATH
+
+    schema_bytes = Path(ontology_path or ONTOLOGY_PATH).read_bytes() + Path(shapes_path or SHAPES_PATH).read_bytes()
+    head = header(__version__, fingerprint(
+        docs, registry, model_fingerprint() + hashlib.sha256(schema_bytes).hexdigest() + f"reason={reason}"))
     files = {out / FORMATS[f]: serialise(graphs, f, head) for f in formats}
     write_atomically(files)
     report.seconds["write"] = time.perf_counter() - t

@@ -14,7 +14,7 @@ import warnings
 from kg import __version__
 from kg.errors import KGError, ValidationError
 
-COMMANDS = ["build", "eval", "query", "sparql", "entity", "push", "reason", "validate"]
+COMMANDS = ["build", "eval", "query", "sparql", "entity", "push", "reason", "validate", "serve"]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,7 +31,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _warning_line(message, category, filename, lineno, line=None) -> str:
+    return f"kg: warning: {message}\n"
+
+
 def main(argv: list[str] | None = None) -> int:
+    warnings.formatwarning = _warning_line
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
