@@ -27,11 +27,9 @@ from rdflib import Graph
 
 from kg import lookup
 from kg.errors import KGError, QueryError
-from kg.results import Result
 from kg.remote import RemoteStore
+from kg.results import Result
 from kg.store import DEFAULT_SOURCE, OxigraphStore, Store, check_syntax, open_persistent
-
-QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
 
 
 class KnowledgeGraph:
@@ -158,6 +156,31 @@ class KnowledgeGraph:
         """The text spans that support a fact, event, claim or relation (for an entity:
         the words that mention it)."""
         return lookup.evidence(self.store, iri)
+
+    def search(self, text: str, limit: int = 50) -> list[lookup.Match]:
+        """Resources whose name (label, alias, demonym, metonym, or a name an article
+        uses) contains ``text``, ignoring case: exact names first, then prefixes."""
+        return lookup.search(self.store, text, limit)
+
+    def article(self, doc: str):
+        """An article (``doc:<id>``, its id or IRI): text, headline, writer, and its
+        annotations (mentions, and the sentences behind events, claims, relations)
+        as :class:`kg.articles.Article`."""
+        from kg import articles
+
+        return articles.article(self.store, doc)
+
+    def describe(self, iri: str) -> Graph:
+        """What the graph says about one resource, as an rdflib ``Graph``: every triple
+        with the resource as subject or as object (empty if the graph does not know it)."""
+        term = lookup.iri_term(iri)
+        text = ("CONSTRUCT { ?_r ?p ?o . ?s ?q ?_r } WHERE { %s { ?_r ?p ?o } UNION { ?s ?q ?_r } }"
+                % lookup.values_block({"_r": term}))
+        graph = self.query(text).graph
+        from kg.namespaces import bind_prefixes
+
+        bind_prefixes(graph)
+        return graph
 
     # --- loading other stores ---------------------------------------------------------
     def push(self, endpoint: str, *, user: str | None = None, password: str | None = None,

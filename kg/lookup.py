@@ -36,6 +36,10 @@ _SKIP = {"http://www.w3.org/1999/02/22-rdf-syntax-ns#type", "http://www.w3.org/2
          "http://www.w3.org/ns/oa#hasBody"}
 
 
+class NotFound(QueryError):
+    """The graph has nothing by that name or IRI."""
+
+
 @dataclass(frozen=True)
 class Evidence:
     """A text span that supports a fact: the words, their sentence, where they are."""
@@ -46,6 +50,7 @@ class Evidence:
     end: int
     text: str
     sentence: str
+    sentence_start: int | None = None  # where ``sentence`` starts in the article text
 
 
 @dataclass(frozen=True)
@@ -107,7 +112,7 @@ def resolve(store: Store, name_or_iri: str) -> str:
     """The IRI of the resource named ``name_or_iri`` (a label, an alias, or an IRI)."""
     if re.match(r"^(https?://|urn:|id:|pakru:)", name_or_iri):
         return str(iri_term(name_or_iri))
-    rows = _run(store, "  ?x ?how ?l . VALUES ?how { %s }" % " ".join(_NAMES), "?x ?how ?l", {}, "?x ?l").rows
+    rows = _run(store, "  ?x ?how ?l . VALUES ?how { %s }" % " ".join(_NAMES), "?x ?how ?l", {}, "?x ?l ?how").rows
     wanted = " ".join(name_or_iri.split()).casefold()
     for full in _NAME_IRIS:
         hits = sorted({r["x"] for r in rows if r["how"] == full and str(r["l"]).casefold() == wanted})
@@ -119,21 +124,24 @@ def resolve(store: Store, name_or_iri: str) -> str:
     labels = sorted({str(r["l"]) for r in rows})
     close = difflib.get_close_matches(name_or_iri, labels, n=3, cutoff=0.6)
     hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
-    raise QueryError(f"nothing in the graph is named {name_or_iri!r}{hint}")
+    raise NotFound(f"nothing in the graph is named {name_or_iri!r}{hint}")
 
 
 def _evidence(store: Store, subject_var: str, where: str, bindings: Mapping[str, Node]) -> Result:
     body = where + """
   ?span oa:hasSource ?document ; oa:hasSelector ?q, ?pos .
   ?q oa:exact ?text . ?pos oa:start ?start ; oa:end ?end .
-  OPTIONAL { ?span pakru:inSentence/oa:hasSelector/oa:exact ?sentence }"""
-    return _run(store, body, f"DISTINCT {subject_var} ?span ?document ?start ?end ?text ?sentence",
-                bindings, f"?document ?start ?end {subject_var}")
+  OPTIONAL { ?span pakru:inSentence ?sent . ?sent oa:hasSelector ?sq, ?sp .
+             ?sq oa:exact ?sentence . ?sp oa:start ?sentenceStart }"""
+    return _run(store, body, f"DISTINCT {subject_var} ?span ?document ?start ?end ?text ?sentence ?sentenceStart",
+                bindings, f"?document ?start ?end {subject_var} ?span ?text ?sentence ?sentenceStart")
 
 
 def _to_evidence(row: Mapping[str, object]) -> Evidence:
+    inside = row["sentence"] is not None and row.get("sentenceStart") is not None
     return Evidence(row["span"], row["document"], int(row["start"]), int(row["end"]), row["text"],
-                    row["sentence"] if row["sentence"] is not None else row["text"])
+                    row["sentence"] if inside else row["text"],
+                    int(row["sentenceStart"]) if inside else int(row["start"]))
 
 
 def evidence(store: Store, iri: str) -> list[Evidence]:
@@ -153,7 +161,7 @@ def entity(store: Store, name_or_iri: str) -> Entity:
     out = _run(store, "  ?_e ?p ?o . OPTIONAL { ?o skos:prefLabel ?ol }", "?p ?o ?ol", b, "?p ?o ?ol")
     inc = _run(store, "  ?s ?p ?_e . OPTIONAL { ?s skos:prefLabel ?sl }", "?s ?p ?sl", b, "?p ?s ?sl")
     if not out and not inc:
-        raise QueryError(f"the graph says nothing about {iri}")
+        raise NotFound(f"the graph says nothing about {iri}")
     ent = Entity(iri, None)
     for r in out.rows:
         p, o = r["p"], r["o"]
@@ -203,7 +211,7 @@ def events(store: Store, participant: str | None = None, kind: str | None = None
   OPTIONAL {{ ?event pakru:evidence ?span . ?span oa:hasSource ?document ;
               oa:hasSelector/oa:exact ?sentence ; oa:hasSelector/oa:start ?start }}{filters}"""
     return _run(store, where, "DISTINCT ?event ?label ?date ?sentence ?document ?start", b,
-                "?date ?event ?document ?start")
+                "?date ?event ?document ?start ?label ?sentence")
 
 
 def _date(value: object) -> Literal | None:
@@ -228,7 +236,38 @@ def claims(store: Store, about: str | None = None, kind: str | None = None,
   OPTIONAL {{ ?claim prov:wasDerivedFrom ?document . ?document a pakru:Article }}
   OPTIONAL {{ ?claim pakru:evidence/oa:hasSelector/oa:start ?start }}"""
     return _run(store, where, "DISTINCT ?claim ?type ?text ?cue ?author ?document ?start", b,
-                "?document ?start ?claim ?type")
+                "?document ?start ?claim ?type ?text ?cue ?author")
 
 
-__all__ = ["Entity", "Evidence", "Fact", "claims", "entity", "events", "evidence", "iri_term", "resolve"]
+@dataclass(frozen=True)
+class Match:
+    """A resource found by :func:`search`: its IRI, preferred label and the name that matched."""
+
+    iri: str
+    label: str | None
+    name: str
+
+
+def search(store: Store, text: str, limit: int = 50) -> list[Match]:
+    """Resources under ``id:`` whose label, alias, name, demonym, metonym or a name an
+    article uses contains ``text`` (ignoring case); exact names first, then prefixes."""
+    wanted = " ".join(str(text).split())
+    if not wanted:
+        return []
+    where = """  { ?x ?how ?name . VALUES ?how { skos:prefLabel skos:altLabel schema:name pakru:demonym pakru:metonym } }
+  UNION { ?m a pakru:Mention ; oa:hasBody ?x ; oa:hasTarget/oa:hasSelector/oa:exact ?name }
+  FILTER(STRSTARTS(STR(?x), "%s") && CONTAINS(LCASE(STR(?name)), LCASE(?_q)))
+  OPTIONAL { ?x skos:prefLabel ?label }""" % ID
+    rows = _run(store, where, "DISTINCT ?x ?label ?name", {"_q": Literal(wanted)}, "?x ?name").rows
+    folded = wanted.casefold()
+    best: dict[str, tuple[tuple, Match]] = {}
+    for r in rows:
+        name = str(r["name"])
+        rank = (name.casefold() != folded, not name.casefold().startswith(folded), str(r["label"] or name).casefold())
+        if r["x"] not in best or rank < best[r["x"]][0]:
+            best[r["x"]] = (rank, Match(r["x"], r["label"], name))
+    return [m for _, m in sorted(best.values(), key=lambda item: (item[0], item[1].iri))][:limit]
+
+
+__all__ = ["Entity", "Evidence", "Fact", "Match", "NotFound", "claims", "entity", "events", "evidence", "iri_term",
+           "resolve", "search"]

@@ -18,8 +18,8 @@
    and ``sem:`` classes (from subclass, domain and range axioms, the defined class
    ``pakru:PakistanRussiaBilateralEvent`` and the rules), and values of inverse,
    symmetric and transitive object properties (``pakru:participatedIn``,
-   ``pakru:hasMember``, ``pakru:cooperatesWith``, ``pakru:locatedIn``) on nodes that the
-   data describes.  owlready2 does not store a value whose inverse it already holds (it
+   ``pakru:hasMember``, ``pakru:cooperatesWith``, ``pakru:locatedIn``) about nodes that the
+   data names (as subject or object).  owlready2 does not store a value whose inverse it already holds (it
    treats it as implicit), so inverse and symmetric values are added back here:
    ``p owl:inverseOf q`` and ``s p o`` give ``o q s``; a symmetric ``p`` gives ``o p s``.
 
@@ -66,7 +66,7 @@ SELECT ?event WHERE { ?event a pakru:Event ; pakru:participant id:pakistan , id:
 RULE_CLASSES = {PAKRU.BilateralEvent: BILATERAL_RULE, PAKRU.PakistanRussiaEvent: PAKISTAN_RUSSIA_RULE}
 KINDS = ("type", "defined class", "rule", "inverse", "symmetric", "transitive")
 KIND_TEXT = {"type": "type (subclass, domain, range)", "defined class": "defined class (OWL)",
-             "rule": "rule (closed world)"}
+             "rule": "rule (SPARQL, before HermiT)"}
 
 
 @dataclass
@@ -161,7 +161,8 @@ def _run_hermit(merged: Graph, ontology: Graph, nodes: set):
         raise KGError(f"the HermiT reasoner could not run (is Java 11+ installed?): {exc}") from exc
     finally:
         world.close()
-    lost = sorted(str(n) for n in nodes if str(n) not in set(iris.values()) and (n, None, None) in merged)
+    known = set(iris.values())
+    lost = sorted(str(n) for n in nodes if str(n) not in known and (n, None, None) in merged)
     if lost:
         raise KGError(f"owlready2 did not keep {len(lost)} IRI(s) as written, e.g. <{lost[0]}>; "
                       "inferences about them cannot be mapped back")
@@ -225,6 +226,7 @@ def infer(data: Graph, ontology: Graph | None = None) -> InferenceResult:
     if data.context_aware:
         data = asserted(data)
     nodes = {s for s in data.subjects() if isinstance(s, URIRef)}
+    nodes |= {o for _s, p, o in data if isinstance(o, URIRef) and p not in (RDF.type, OWL.sameAs)}
     rule_types = apply_rules(data)
     merged, dropped = reasoner_input(data, ontology)
     _same_as_copy(merged, nodes)

@@ -11,6 +11,7 @@ import re
 import socket
 import urllib.error
 import warnings
+from pathlib import Path
 
 from rdflib import Graph, URIRef
 
@@ -39,6 +40,10 @@ def query_form(text: str) -> str:
 
 def values_clause(bindings: Bindings) -> str:
     """A trailing ``VALUES`` clause binding ``?var`` to each term (N-Triples syntax).
+
+    A trailing VALUES is joined after the WHERE clause (after its FILTERs and GROUP BY),
+    so it suits variables used in triple patterns only; saved queries are sent with
+    :meth:`kg.queries.SavedQuery.inline`, which opens the WHERE group with the block.
 
     >>> values_clause({"_who": URIRef("https://w3id.org/pakru/id/russia")})
     '\\nVALUES (?_who) { (<https://w3id.org/pakru/id/russia>) }\\n'

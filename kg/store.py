@@ -1,4 +1,5 @@
-"""Where the graph lives: the embedded Oxigraph store, rdflib, or a remote SPARQL endpoint.
+"""Where the graph lives: the embedded Oxigraph store, rdflib, or (:mod:`kg.remote`) a
+remote SPARQL endpoint.
 
 Every store answers :meth:`Store.query` with a :class:`kg.results.Result` built from
 rdflib terms, so that results compare equal whatever the store.  Queries see the

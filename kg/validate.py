@@ -157,14 +157,13 @@ class _Locator:
                     self.home.setdefault(s, DOC[name.rsplit("/", 1)[-1]])
 
     def span_of(self, node):
-        d = self.data
-        if (node, RDF.type, PAKRU.TextSpan) in d:
+        """The span itself, a selector's span, a mention's target or a fact's first evidence."""
+        if (node, RDF.type, PAKRU.TextSpan) in self.data:
             return node
-        for via in ((None, OA.hasSelector, node), (node, OA.hasTarget, None), (node, PAKRU.evidence, None)):
-            found = sorted(d.subjects(via[1], node)) if via[0] is None else sorted(d.objects(node, via[1]))
-            if found:
-                return found[0]
-        return None
+        owners = sorted(self.data.subjects(OA.hasSelector, node))
+        for prop in (OA.hasTarget, PAKRU.evidence):
+            owners = owners or sorted(self.data.objects(node, prop))
+        return owners[0] if owners else None
 
     def where(self, node) -> str:
         span = self.span_of(node) if node is not None else None
@@ -174,13 +173,12 @@ class _Locator:
         if article is None:
             return ""
         doc_id = str(self.data.value(article, DCTERMS.identifier) or str(article).rsplit("/", 1)[-1])
-        line = None
-        if span is not None:
-            start = next((o.toPython() for sel in self.data.objects(span, OA.hasSelector)
-                          for o in self.data.objects(sel, OA.start)), None)
-            if isinstance(start, int) and article in self.texts:
-                line = self.texts[article].count("\n", 0, start) + 1
-        return _place(doc_id, line, self.documents)
+        offset = None
+        if span is not None and article in self.texts:
+            offset = next((o.toPython() for sel in self.data.objects(span, OA.hasSelector)
+                           for o in self.data.objects(sel, OA.start)), None)
+        return _place(doc_id, self.texts.get(article, ""), offset if isinstance(offset, int) else None,
+                      self.documents)
 
 
 def _shown(path: Path) -> str:
@@ -189,11 +187,16 @@ def _shown(path: Path) -> str:
     return str(path) if rel.startswith("..") else rel
 
 
-def _place(doc_id: str, line: int | None, documents: Path | None) -> str:
+def _place(doc_id: str, text: str, offset: int | None, documents: Path | None) -> str:
+    """Where an offset of an article is, as ``file:line:column`` (1-based) when the file exists."""
+    at = ""
+    if offset is not None:
+        line = text.count("\n", 0, offset) + 1
+        at = f":{line}:{offset - (text.rfind(chr(10), 0, offset) + 1) + 1}"
     path = documents / f"{doc_id}.txt" if documents is not None else None
     if path is not None and path.is_file():
-        return _shown(path) + (f":{line}" if line else "")
-    return f"article {doc_id}" + (f", line {line}" if line else "")
+        return _shown(path) + at
+    return f"article {doc_id}" + (f" (line:column {at[1:]})" if at else "")
 
 
 def validate(graph_path: str | Path | None = None, *, registry_dir: Path | None = None,
@@ -242,16 +245,16 @@ def _check_registry(data, graph, registry, **_):
         if missing:
             problems.append(Problem("registry", short(entity.iri), "", (
                 f"{len(missing)} triple(s) of its registry entry are not in the graph, e.g. "
-                f"{' '.join(map(short, missing[0][1:]))}; run `kg build`"), f"{entity.source}:{entity.line}"))
+                f"{' '.join(map(short, missing[0][1:]))}; run `kg build`"),
+                f"{_shown(Path(entity.source))}:{entity.line}"))
     known = {e.iri for e in registry.entities.values()}
     for node in sorted(set(data.subjects(PAKRU.curated, None))):
         if data.value(node, PAKRU.curated).toPython() is True and node not in known:
             problems.append(Problem("registry", short(node), "pakru:curated",
                                     "marked curated, but no entry of data/registry has this id; run `kg build`"))
-    if graph.context_aware and len(published := graph.graph(REGISTRY_GRAPH)):
-        extra = sorted(t for t in published if t not in expected and t[0] not in known)
-        extra += sorted(t for t in published if t not in expected and t[0] in known)
-        for t in extra[:20]:
+    published = _named(graph, REGISTRY_GRAPH)
+    if published is not None:
+        for t in sorted(t for t in published if t not in expected):
             problems.append(Problem("registry", short(t[0]), short(t[1]),
                                     f"{short(t[2])} is in graph:registry but data/registry does not give it; "
                                     "run `kg build`"))
@@ -273,14 +276,13 @@ def _check_documents(data, locate, documents, **_):
         current = read_document(path, max_bytes=max(path.stat().st_size, 1)).text
         if current != text:
             at = next((i for i, (a, b) in enumerate(zip(current, text)) if a != b), min(len(current), len(text)))
-            line = current.count("\n", 0, at) + 1
             problems.append(Problem("documents", short(article), "schema:text",
                                     "the article text in the graph differs from its file from here on; "
-                                    "run `kg build`", _place(doc_id, line, documents)))
+                                    "run `kg build`", _place(doc_id, current, at, documents)))
     for path in sorted(documents.glob("*.txt")):
         if path.stem not in seen and not path.name.startswith("."):
             problems.append(Problem("documents", path.stem, "", "article file is not in the graph; run `kg build`",
-                                    _place(path.stem, None, documents), "Warning"))
+                                    _place(path.stem, "", None, documents), "Warning"))
     return f"{len(locate.texts)} article text(s) compared with {_shown(documents)}", problems
 
 

@@ -12,8 +12,10 @@ from rdflib import Literal, URIRef
 
 import kg.store
 from kg.errors import KGError, QueryError
-from kg.store import (DEFAULT_SOURCE, OxigraphStore, RdflibStore, RemoteStore, check_syntax, open_persistent,
-                      to_oxigraph, to_rdflib, values_clause)
+import kg.remote
+from kg.remote import RemoteStore, query_form, values_clause
+from kg.store import (DEFAULT_SOURCE, OxigraphStore, RdflibStore, check_syntax, open_persistent, to_oxigraph,
+                      to_rdflib)
 
 PRE = """PREFIX pakru: <https://w3id.org/pakru/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
@@ -22,9 +24,9 @@ PREFIX oa: <http://www.w3.org/ns/oa#>
 QUERIES = {
     "exercises": PRE + """SELECT ?e ?start ?end ?sentence WHERE { ?e a pakru:MilitaryExercise ;
         pakru:startDate ?start ; pakru:endDate ?end ; pakru:evidence/oa:hasSelector/oa:exact ?sentence }
-        ORDER BY ?e""",
+        ORDER BY ?e ?sentence""",
     "labels": PRE + """SELECT ?x ?l WHERE { ?x skos:prefLabel ?l } ORDER BY ?x ?l""",
-    "participant": PRE + """SELECT ?e ?_who WHERE { ?e pakru:participant ?_who } ORDER BY ?e""",
+    "participant": PRE + """SELECT DISTINCT ?e ?_who WHERE { ?e pakru:participant ?_who } ORDER BY ?e""",
     "amounts": PRE + """SELECT ?a ?v ?y WHERE { ?a a pakru:MonetaryAmount ;
         <https://schema.org/value> ?v ; pakru:referenceYear ?y } ORDER BY ?a""",
 }
@@ -140,6 +142,13 @@ def test_remote_store_cannot_be_loaded_by_query():
         RemoteStore("http://127.0.0.1:9/query").load_trig(DEFAULT_SOURCE)
 
 
+def test_query_form_ignores_comments_strings_and_iris():
+    assert query_form("#+ description: construction projects\nSELECT * { ?s ?p ?o }") == "SELECT"
+    assert query_form("PREFIX x: <http://e/ASK#>\nCONSTRUCT WHERE { ?s ?p 'DESCRIBE' }") == "CONSTRUCT"
+    assert query_form("ask { ?s ?p ?o }") == "ASK"
+
+
 def test_doctests():
-    failures, tried = doctest.testmod(kg.store)
-    assert tried > 0 and failures == 0
+    for module in (kg.store, kg.remote):
+        failures, tried = doctest.testmod(module)
+        assert tried > 0 and failures == 0, module.__name__
