@@ -156,6 +156,9 @@ def _modal(doc: Doc, tok: Token) -> Iterator[Cue]:
         yield "Recommendation", 1, group
     if not _main_clause(verb, relcl_ok=_changes(verb)) or (perfect and word != "would"):
         return
+    if verb.lemma_ == "be" and _frame(verb, _EVAL | _EVAL_NOUN | _ADVISE) is not None:
+        yield "Assessment", 0, group  # "it would be a mistake / naive to ...": a judgement
+        return
     if word in _FUTURE or _changes(verb):
         yield "Prediction", 0, group
     elif word in ("can", "ca"):
@@ -193,7 +196,8 @@ def _stance(doc: Doc, tok: Token, kids: list[Token]) -> Iterator[Cue]:
     if tok.lower_ in ("likely", "unlikely", "probably") and _main_clause(_verb_of(tok)):
         yield "Prediction", 1, tok.text
     if tok.lemma_ in ("set", "poise", "expect", "go", "slate") and tok.tag_ in ("VBN", "VBG") \
-            and any(c.lemma_ == "be" and c.dep_ in ("aux", "auxpass") for c in kids) \
+            and any(c.lemma_ == "be" and c.dep_ in ("aux", "auxpass") and c.tag_ not in ("VBD",)
+                    for c in kids) \
             and any(c.dep_ == "xcomp" and c.i == tok.i + 2 for c in kids) and _main_clause(tok):
         yield "Prediction", 1, doc[tok.i:tok.i + 2].text
     if tok.lower_ == "soon" and tok.head.tag_ not in ("VBD", "VBN") and _main_clause(tok.head):

@@ -23,8 +23,10 @@ NOUN_TRIGGERS = {
     "invasion": "Invasion", "incursion": "Invasion",
     "war": "War", "fight": "War", "warfare": "War",
     "recognition": "Recognition",
-    "summit": "Summit", "meeting": "Meeting", "talks": "Meeting",
-    "agreement": "Agreement", "accord": "Agreement", "treaty": "Agreement",
+    "summit": "Summit", "meeting": "Meeting", "talks": "Meeting", "consultations": "Meeting",
+    "consultation": "Meeting",
+    "agreement": "Agreement", "accord": "Agreement", "treaty": "Agreement", "protocol": "Agreement",
+    "pact": "Agreement",
     "mou": "MemorandumOfUnderstanding", "memorandum": "MemorandumOfUnderstanding",
     "offer": "Offer", "invitation": "Offer",
     "mediation": "MediationOffer",
@@ -41,10 +43,16 @@ VERB_TRIGGERS = {
     "visit": "StateVisit", "invade": "Invasion", "recognise": "Recognition", "recognize": "Recognition",
     "meet": "Meeting", "agree": "Agreement", "sign": "Agreement", "offer": "Offer", "invite": "Offer",
     "mediate": "MediationOffer", "join": "MembershipChange", "support": "StatementOfSupport",
+    "receive": "Meeting", "host": "Meeting", "send": "StateVisit", "dispatch": "StateVisit",
+    "admit": "MembershipChange",
     "lift": "SanctionsChange", "impose": "SanctionsChange",
 }
 EXERCISE_MODIFIERS = {"military", "joint", "naval", "air", "army", "friendship", "tactical",
-                      "counter-terrorism", "anti-terror", "war", "combat", "drill"}
+                      "counter-terrorism", "anti-terror", "war", "combat", "drill", "multinational",
+                      "bilateral", "trilateral", "maritime", "amphibious"}
+PEOPLE_NOUNS = {"delegation", "team", "teams", "inspector", "official", "envoy", "mission", "expert",
+                "minister", "officer", "representative", "ship", "frigate", "warship", "vessel"}
+ASPIRE_VERBS = {"apply", "seek", "want", "hope", "aim", "plan", "wish", "try", "aspire", "intend", "bid"}
 GAIN_VERBS = {"get", "gain", "obtain", "grant", "give", "accord", "receive", "award", "win", "achieve"}
 JOIN_VERBS = {"join", "enter", "become", "gain", "obtain", "get", "grant", "admit"}
 SUPPORT_VERBS = {"express", "extend", "voice", "pledge", "announce", "reiterate", "declare", "offer"}
@@ -218,7 +226,14 @@ def _trigger_kind(token) -> str | None:
             return "MediationOffer"
         if kind == "Offer" and lemma == "offer" and not _offers_something(token):
             return None
-        if kind == "MembershipChange" and not _joins_group(token):
+        if kind == "MembershipChange" and lemma == "admit":
+            return _admitted_as(token)
+        if kind == "MembershipChange" and (not _joins_group(token) or (
+                token.dep_ == "xcomp" and token.head.lemma_.lower() in ASPIRE_VERBS)):
+            return None  # "applied to join BRICS" is an aspiration
+        if kind == "Meeting" and lemma in {"receive", "host"} and not _hosts_people(token):
+            return None
+        if kind == "StateVisit" and lemma in {"send", "dispatch"} and not _sends_people(token):
             return None
         if kind == "StatementOfSupport" and not _supports_agent(token):
             return None
@@ -244,6 +259,8 @@ def _trigger_kind(token) -> str | None:
         mods = {c.lower_ for c in token.children if c.dep_ in {"amod", "compound"}}
         if not mods & EXERCISE_MODIFIERS:
             return None
+    if kind in {"Agreement", "MemorandumOfUnderstanding"} and not _signed(token):
+        return None  # "brief Washington on the protocol": a reference, not the signing
     if kind == "ObserverStatusChange":
         if not any(c.lower_ == "observer" for c in token.children) or head_lemma not in GAIN_VERBS:
             return None
@@ -277,11 +294,64 @@ def _trigger_kind(token) -> str | None:
 
 
 def _offers_something(verb) -> bool:
-    """"offered to mediate", "Russia offered arms": an infinitive, or an agent as subject."""
+    """"offered to mediate", "Russia offered arms": an infinitive, or an agent as subject
+    (also the subject of a governing "is reported to have offered")."""
     if any(c.dep_ == "xcomp" for c in verb.children):
         return True
-    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    return any(s.pos_ in {"PROPN", "PRON"} for s in subjects)
+    cur = verb
+    for _ in range(3):
+        subjects = [c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            return any(s.pos_ in {"PROPN", "PRON"} for s in subjects)
+        if cur.dep_ != "xcomp" or cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
+SIGN_VERBS = {"sign", "initial", "conclude", "ink", "reach", "finalise", "finalize", "agree", "negotiate",
+              "approve", "ratify", "strike", "seal", "announce", "signing", "conclusion"}
+
+
+def _signed(noun) -> bool:
+    """An agreement noun with its making: "signed a protocol", "the protocol was signed",
+    "a protocol, initialled in Moscow", "the signing of MOUs", "the 1966 agreement"."""
+    head = noun.head
+    if head.lemma_.lower() in SIGN_VERBS and noun.dep_ in {"dobj", "nsubjpass", "pobj", "attr"}:
+        return True
+    if head.lower_ == "of" and head.head.lemma_.lower() in SIGN_VERBS:
+        return True
+    return any(c.dep_ in {"acl", "relcl", "amod"} and c.lemma_.lower() in SIGN_VERBS for c in noun.children) \
+        or any(c.dep_ in {"nummod", "compound"} and c.like_num for c in noun.children)
+
+
+def _admitted_as(verb) -> str | None:
+    """"X was admitted as an observer/member": observer status or membership."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            for obj in prep.children:
+                if obj.lemma_.lower() == "observer":
+                    return "ObserverStatusChange"
+                if obj.lemma_.lower() in {"member", "state"}:
+                    return "MembershipChange"
+    return None
+
+
+def _people_like(token) -> bool:
+    return token.pos_ in {"PROPN", "PRON"} or token.lemma_.lower() in PEOPLE_NOUNS or token.ent_type_ in {"PERSON", "NORP", "ORG"}
+
+
+def _hosts_people(verb) -> bool:
+    """"received X", "X was received by Y", "teams were hosted in Moscow"."""
+    return any(c.dep_ in {"dobj", "nsubjpass"} and _people_like(c) for c in verb.children)
+
+
+def _sends_people(verb) -> bool:
+    """"inspectors were sent to Karachi": people sent to a place."""
+    people = any(c.dep_ in {"dobj", "nsubjpass"} and (_people_like(c) or c.lemma_.lower().rstrip("s") in PEOPLE_NOUNS)
+                 for c in verb.children)
+    goes = any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+    return people and goes
 
 
 def _reported(verb) -> bool:
@@ -368,8 +438,20 @@ def _subject_of(verb, ctx: Context, limit=4):
     return []
 
 
+_NOUN_SKIP = _SKIP_CHILD - {"relcl"}
+ROUND_NOUNS = {"round", "series", "session", "set", "cycle", "phase"}
+
+
+def _anchor(token):
+    """"a second round of talks": the phrase of "round" carries the talks' details."""
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in ROUND_NOUNS:
+        return token.head.head
+    return token
+
+
 def _scope(token, ctx: Context):
-    tokens = list(_phrase(token))
+    token = _anchor(token)
+    tokens = list(_phrase(token, skip=_NOUN_SKIP if token.pos_ in {"NOUN", "PROPN"} else _SKIP_CHILD))
     if token.pos_ == "VERB":
         if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
             tokens += _subject_of(token.head, ctx) if token.head is not token else []
@@ -404,6 +486,7 @@ def _adjunct(token) -> bool:
 
 def _own_tokens(token):
     """The words that belong to the trigger itself (for plural, generic triggers)."""
+    token = _anchor(token)
     tokens = list(_phrase(token))
     if token.dep_ in {"nsubj", "nsubjpass"}:
         for c in token.head.children:

@@ -81,6 +81,9 @@ def _membership_cue(token) -> str | None:
         return "Observer"
     if low == "observer" and token.dep_ in {"attr", "appos"}:
         return "Observer"
+    if token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.lemma_.lower() in {"admit", "accept", "join"}:
+        # "admitted as an observer to X", "joined the SCO as a full member"
+        return "Observer" if low == "observer" else ("FullMember" if low in {"member", "state"} else None)
     if low in {"member", "membership"} and not any(c.lower_ == "observer" for c in token.children):
         if any(c.lower_ in {"full", "permanent", "founding"} for c in token.children) or token.dep_ in {"attr", "appos"} \
                 or any(c.dep_ == "poss" for c in token.children):
