@@ -9,6 +9,9 @@ from kg.eval import Score, evaluate, gold_mentions, kinds_match, norm_entity
 FLOORS = {"entity linking": 0.90, "events": 0.70, "claims": 0.70}
 # the unseen articles use names the registry does not know; lower floors, same categories
 UNSEEN_FLOORS = {"entity linking": 0.85, "events": 0.70, "claims": 0.70, "quantities": 0.9, "author": 0.9}
+# tests/data/heldout was written after the rules and scored once before any change
+# (events F1 0.200 then); later general fixes were checked on it, so it is a dev set now
+HELDOUT_FLOORS = {"entity linking": 0.90, "events": 0.65, "claims": 0.75, "quantities": 0.9}
 
 
 def test_score_arithmetic():
@@ -54,6 +57,14 @@ def test_unseen_articles_floor(category, floor):
     unseen = ROOT / "tests" / "data" / "unseen"
     totals, per_doc = evaluate(unseen, unseen)
     assert len(per_doc) == 4
+    assert totals[category].f1 >= floor, f"{category}: F1 {totals[category].f1:.3f} < {floor}"
+
+
+@pytest.mark.parametrize("category,floor", sorted(HELDOUT_FLOORS.items()))
+def test_heldout_articles_floor(category, floor):
+    heldout = ROOT / "tests" / "data" / "heldout"
+    totals, per_doc = evaluate(heldout, heldout)
+    assert len(per_doc) == 3
     assert totals[category].f1 >= floor, f"{category}: F1 {totals[category].f1:.3f} < {floor}"
 
 
