@@ -1,7 +1,8 @@
 """``kg build``: articles and registry in, validated and published graph out.
 
 Steps: read the registry, ontology, shapes and articles (any error stops here, before
-anything is written); extract each article; build one named graph per article plus the
+anything is written); extract each article whose cached extraction (kg.cache) is
+missing or stale, in parallel processes (kg.parallel); build one named graph per article plus the
 registry and ontology graphs; check evidence offsets, SHACL shapes and (optionally)
 OWL consistency with HermiT; then write every output file atomically.  A failure at
 any step leaves the previously published files byte-identical.
@@ -19,11 +20,13 @@ from typing import Callable
 from rdflib import RDF, Graph, URIRef
 
 from kg import __version__
+from kg.cache import ExtractionCache, content_key, pipeline_fingerprint, source_fingerprint
 from kg.corpus import MAX_BYTES, Document, read_corpus
 from kg.errors import ValidationError
 from kg.evidence import check_evidence
 from kg.namespaces import ONTOLOGY_GRAPH, PAKRU, REGISTRY_GRAPH, document_graph
 from kg.publish import DEFAULT_FORMATS, FORMATS, header, serialise, write_atomically
+from kg.parallel import Progress, default_jobs, extract_many
 from kg.rdf import DocumentGraph, EntityIndex
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,9 +44,19 @@ class BuildReport:
     consistent: bool | None = None
     written: list[Path] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
+    extracted: list[str] = field(default_factory=list)  # ids extracted in this build
+    reused: list[str] = field(default_factory=list)  # ids whose extraction came from the cache
+    added: list[str] = field(default_factory=list)  # ids new since the last build with this cache
+    changed: list[str] = field(default_factory=list)  # ids whose content key changed since then
+    removed: list[str] = field(default_factory=list)  # ids gone since then
+    aliases: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # doc -> [(surface, entity id)]
+    manifest: dict = field(default_factory=dict)
 
     def text(self) -> str:
         lines = [f"Built {len(self.documents)} article(s): {self.triples} triples."]
+        lines.append(f"Extracted {len(self.extracted)} article(s), reused {len(self.reused)} from the cache"
+                     + "".join(f"; {len(v)} {k}" for k, v in (("new", self.added), ("changed", self.changed),
+                                                                ("removed", self.removed)) if v) + ".")
         lines.append("Per class: " + ", ".join(f"{k} {v}" for k, v in sorted(self.per_class.items())))
         for doc in self.documents:
             counts = self.per_document.get(doc, Counter())
@@ -53,6 +66,9 @@ class BuildReport:
         for doc, names in sorted(self.unlinked.items()):
             if names:
                 lines.append(f"  {doc}: " + "; ".join(sorted(set(names))))
+        lines.append(f"Aliases to curate: {sum(len(v) for v in self.aliases.values())}")
+        for doc, pairs in sorted(self.aliases.items()):
+            lines.append(f"  {doc}: " + "; ".join(f"{name!r} -> {eid}" for name, eid in pairs))
         lines.append(f"Evidence: {self.evidence_checked} spans checked, all quotes match their offsets.")
         lines.append("Shapes: conforms." if self.shapes_conform else "Shapes: not checked.")
         if self.consistent is not None:
@@ -79,23 +95,50 @@ def fingerprint(docs: list[Document], registry, extra: str = "") -> str:
     return h.hexdigest()[:16]
 
 
-def assemble(docs: list[Document], registry, ontology: Graph, progress=None, nlp=None):
-    """Extract every article and return (named graphs, extractions)."""
-    from kg.extract.pipeline import extract, load_nlp
+def extract_corpus(docs: list[Document], registry, registry_dir: Path | None, cache: ExtractionCache,
+                   jobs: int, report: BuildReport, show_progress: bool = False) -> list:
+    """Extractions of every article, in id order: from the cache where the key matches,
+    else extracted (in ``jobs`` processes) and stored in the cache."""
+    reg_fp, pipe_fp = registry.fingerprint(), pipeline_fingerprint() + source_fingerprint()
+    keys = {d.id: content_key(d.id, d.text, d.metadata, reg_fp, pipe_fp) for d in docs}
+    found = {d.id: cache.get(keys[d.id]) for d in docs}
+    todo = [(d.id, d.text) for d in docs if found[d.id] is None]
+    bar = Progress(len(todo), show_progress)
+    try:
+        fresh = extract_many(todo, registry, registry_dir, jobs, on_done=bar.update)
+    finally:
+        bar.close()
+    for doc_id, ex in fresh.items():
+        cache.put(keys[doc_id], ex)
+    found.update(fresh)
+    before = cache.read_manifest().get("articles", {})
+    report.extracted, report.reused = sorted(fresh), sorted(set(found) - set(fresh))
+    report.changed = sorted(k for k, v in keys.items() if before.get(k, v) != v)
+    report.added = sorted(set(keys) - set(before)) if before else []
+    report.removed = sorted(set(before) - set(keys))
+    report.manifest = {"format": 1, "registry": reg_fp, "pipeline": pipe_fp, "articles": keys}
+    return [found[d.id] for d in docs]
 
-    nlp = nlp or load_nlp()
-    extractions = []
-    texts = [d.text for d in docs]
-    for i, (doc, parsed) in enumerate(zip(docs, nlp.pipe(texts, batch_size=8)), start=1):
-        ex = extract(doc.id, doc.text, registry, doc=parsed)
-        extractions.append(ex)
-        _say(progress, f"[{i}/{len(docs)}] {doc.id}: {len(ex.sentences)} sentences, "
-                       f"{len(ex.mentions)} mentions, {len(ex.events)} events, {len(ex.claims)} claims")
+
+def assemble(docs: list[Document], extractions: list, registry, ontology: Graph) -> dict[URIRef, Graph]:
+    """The named graphs: ontology, registry and one per article (IRIs assigned over the whole corpus)."""
     index = EntityIndex.for_corpus(registry, extractions)
     graphs: dict[URIRef, Graph] = {ONTOLOGY_GRAPH: ontology, REGISTRY_GRAPH: registry.to_rdf()}
     for doc, ex in zip(docs, extractions):
         graphs[document_graph(doc.id)] = DocumentGraph(ex, index, doc.metadata).build()
-    return graphs, extractions
+    return graphs
+
+
+def new_aliases(extractions: list, registry) -> dict[str, list[tuple[str, str]]]:
+    """Names that NER linked to a registry entity by a case or "the" variant, not an exact registry name."""
+    names = registry.names()
+    out: dict[str, list[tuple[str, str]]] = {}
+    for ex in extractions:
+        found = sorted({(m.span.text, m.entity) for m in ex.mentions
+                        if m.linked_by == "ner" and not m.entity.startswith("new:") and m.span.text not in names})
+        if found:
+            out[ex.doc_id] = found
+    return out
 
 
 def validate_graphs(graphs: dict[URIRef, Graph], check_owl: bool, report: BuildReport, progress=None):
@@ -142,8 +185,17 @@ def build(
     ontology_path: Path | None = None,
     shapes_path: Path | None = None,
     reason: bool = True,
+    jobs: int | None = None,
+    cache_dir: Path | None | bool = None,
+    show_progress: bool = True,
 ) -> BuildReport:
-    """Build and publish the graph; see the module docstring for the steps."""
+    """Build and publish the graph; see the module docstring for the steps.
+
+    ``jobs`` worker processes extract the articles (default: every core).  Extractions
+    are cached under ``cache_dir`` (default: ``.cache`` beside the documents folder;
+    ``False`` for no cache).  With a ``progress`` callable, ``show_progress``
+    also draws the extraction progress on stderr (see :class:`kg.parallel.Progress`).
+    """
     from kg.ontology import load_ontology, load_shapes
     from kg.registry import load_registry
 
@@ -163,9 +215,17 @@ def build(
     report.seconds["read"] = time.perf_counter() - t0
     _say(progress, f"Read {len(docs)} article(s) and {len(registry.entities)} registry entries.")
 
+    if cache_dir is None:
+        cache_dir = documents.resolve().parent / ".cache"
+    cache = ExtractionCache(cache_dir or None)
     t = time.perf_counter()
-    graphs, extractions = assemble(docs, registry, ontology, progress)
+    extractions = extract_corpus(docs, registry, registry_dir, cache, jobs or default_jobs(), report,
+                                 show_progress and progress is not None)
     report.seconds["extract"] = time.perf_counter() - t
+    t = time.perf_counter()
+    graphs = assemble(docs, extractions, registry, ontology)
+    report.seconds["rdf"] = time.perf_counter() - t
+    report.aliases = new_aliases(extractions, registry)
     validate_graphs(graphs, check_owl, report, progress)
 
     # --- inferred graph (kg.reason): what the axioms imply, kept apart from the asserted graphs
@@ -180,17 +240,16 @@ def build(
     # --- end of inferred graph
 
     t = time.perf_counter()
-    from kg.extract.pipeline import model_fingerprint
-
     from kg.ontology import ONTOLOGY_PATH, SHAPES_PATH
 
     schema_bytes = Path(ontology_path or ONTOLOGY_PATH).read_bytes() + Path(shapes_path or SHAPES_PATH).read_bytes()
     head = header(__version__, fingerprint(
-        docs, registry, model_fingerprint() + hashlib.sha256(schema_bytes).hexdigest() + f"reason={reason}"))
+        docs, registry, pipeline_fingerprint() + hashlib.sha256(schema_bytes).hexdigest() + f"reason={reason}"))
     files = {out / FORMATS[f]: serialise(graphs, f, head) for f in formats}
     write_atomically(files)
     report.seconds["write"] = time.perf_counter() - t
     report.written = sorted(files)
+    cache.write_manifest(report.manifest)
     _summarise(report, graphs, extractions)
     return report
 

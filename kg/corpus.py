@@ -12,6 +12,7 @@ where there is one), before anything is written.
 from __future__ import annotations
 
 import codecs
+import hashlib
 import datetime as dt
 import re
 import unicodedata
@@ -92,6 +93,17 @@ def read_document(path: Path, max_bytes: int = MAX_BYTES) -> Document:
         raise InputError(
             f"file name {path.name!r} does not make a usable document id "
             "(letters, digits, '_', '.', '-'; starting with a letter or digit)", path=path)
+    text, encoding = read_text(path, max_bytes)
+    return Document(doc_id, path, text, read_sidecar(path.with_suffix(".yaml")), encoding)
+
+
+def read_text(path: Path, max_bytes: int = MAX_BYTES) -> tuple[str, str]:
+    """The checked, NFC-normalised text of an article file (LF line ends) and its encoding.
+
+    Raises :class:`~kg.errors.InputError` naming the file for anything that is not a
+    readable plain-text article (see the module docstring).
+    """
+    path = Path(path)
     try:
         if not path.is_file():
             raise InputError("is not a regular file", path=path)
@@ -116,7 +128,18 @@ def read_document(path: Path, max_bytes: int = MAX_BYTES) -> Document:
     if len(bad) > max(10, len(text) // 100):
         raise InputError(f"article holds {len(bad)} control characters (the first on this line); "
                          "it does not look like text", path=path, line=text.count("\n", 0, bad[0]) + 1)
-    return Document(doc_id, path, text, read_sidecar(path.with_suffix(".yaml")), encoding)
+    return text, encoding
+
+
+def content_id(text: str) -> str:
+    """A stable article id derived from its content: ``a_`` + 16 hex digits of SHA-256.
+
+    The text is normalised first (NFC, LF line ends, trailing blanks of each line and
+    blank lines at either end dropped), so re-saving an article does not change its id.
+    """
+    norm = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    norm = "\n".join(line.rstrip() for line in norm.split("\n")).strip()
+    return "a_" + hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
 
 
 def read_sidecar(path: Path) -> dict:

@@ -46,7 +46,7 @@ def test_a_second_build_in_another_process_is_byte_identical(built, tmp_path):
     out, _ = built
     env = dict(os.environ, PYTHONHASHSEED="12345")
     proc = subprocess.run(
-        [sys.executable, "-m", "kg.cli", "build", "-q", "--no-owl", "--out", str(tmp_path),
+        [sys.executable, "-m", "kg.cli", "build", "-q", "--no-owl", "--no-cache", "--out", str(tmp_path),
          "--format", "trig,ttl,nt,nq,jsonld"],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr
@@ -118,3 +118,18 @@ def test_cli_build_unknown_format_is_a_usage_error(tmp_path, capsys):
     assert main(["build", "-q", "--no-owl", "--out", str(tmp_path), "--format", "trig,rdfxml"]) == 2
     assert "rdfxml" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_clean_parallel_build_equals_the_committed_files(tmp_path):
+    """No cache, two processes: the committed files again (the fixture may have used the cache)."""
+    build(out=tmp_path, check_owl=False, jobs=2, cache_dir=False)
+    for name in PUBLISHED:
+        assert (tmp_path / name).read_bytes() == (ROOT / "data" / name).read_bytes(), name
+
+
+def test_cli_add_and_remove_are_registered():
+    from kg.cli import build_parser
+
+    args = build_parser().parse_args(["add", "x.txt", "--title", "T", "-j", "2"])
+    assert args.files[0].name == "x.txt" and args.title == "T" and args.jobs == 2
+    assert build_parser().parse_args(["remove", "a_0123"]).ids == ["a_0123"]

@@ -98,3 +98,11 @@ def test_bio_sentence_roles_are_not_entities(registry):
                              "Relations at the QAU, Islamabad.")
     assert "new:International Relations" not in ex.new_entities
     assert ex.author is not None and ex.author.affiliation == "quaid-i-azam-university"
+
+
+def test_one_mention_per_span_even_when_an_acronym_does_not_match_its_expansion(registry):
+    # regression: a swapped expansion before "(SCO)" gave one span two bodies
+    ex, _ = linked(registry, "Talks with the Saudi Arabia Peoples Party (SCO) and the Shanghai "
+                             "Cooperation Organisation (SCO) went on.")
+    spans = [(m.span.start, m.span.end) for m in ex.mentions]
+    assert len(spans) == len(set(spans))

@@ -6,34 +6,41 @@ from pathlib import Path
 from kg.commands import progress_printer
 
 
-def run(args) -> int:
-    from kg.build import build
+def build_options(args) -> dict:
+    """Keyword arguments for :func:`kg.build.build` from the options of :func:`add_build_options`."""
+    from kg.errors import InputError
 
-    formats = tuple(dict.fromkeys(f.strip() for f in args.format.split(",") if f.strip()))
-    report = build(
-        documents=args.documents,
+    if args.jobs is not None and args.jobs < 1:
+        raise InputError(f"--jobs must be 1 or more, not {args.jobs}")
+    return dict(
         registry_dir=args.registry,
         out=args.out,
-        formats=formats,
+        formats=tuple(dict.fromkeys(f.strip() for f in args.format.split(",") if f.strip())),
         check_owl=not args.no_owl,
         progress=progress_printer(args.quiet),
-        max_bytes=args.max_bytes,
         ontology_path=args.ontology,
         shapes_path=args.shapes,
         reason=not args.no_reason,
+        jobs=args.jobs,
+        cache_dir=False if args.no_cache else args.cache,
     )
+
+
+def run(args) -> int:
+    from kg.build import build
+
+    report = build(documents=args.documents, max_bytes=args.max_bytes, **build_options(args))
     print(report.text())
     return 0
 
 
-def register(sub) -> None:
+def add_build_options(b) -> None:
+    """The options of ``kg build``, shared with ``kg add`` and ``kg remove``."""
     from kg.build import ROOT
     from kg.corpus import MAX_BYTES
+    from kg.parallel import default_jobs
     from kg.publish import FORMATS
 
-    b = sub.add_parser("build", help="extract the articles and publish data/kg.trig and data/kg.ttl",
-                       description="Extract every article, validate the graph (evidence offsets, SHACL, "
-                                   "OWL consistency) and write the published files atomically.")
     b.add_argument("--documents", type=Path, default=ROOT / "data" / "documents",
                    help="folder of <id>.txt articles (default: data/documents)")
     b.add_argument("--registry", type=Path, default=None, help="folder of registry YAML files (default: data/registry)")
@@ -46,5 +53,20 @@ def register(sub) -> None:
     b.add_argument("--max-bytes", type=int, default=MAX_BYTES, help="largest article accepted (default: %(default)s)")
     b.add_argument("--ontology", type=Path, default=None, help="ontology file (default: ontology/pakru.ttl)")
     b.add_argument("--shapes", type=Path, default=None, help="SHACL shapes file (default: ontology/shapes.ttl)")
+    b.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
+                   help=f"extract in N processes (default: the machine's cores, here {default_jobs()})")
+    b.add_argument("--cache", type=Path, default=None, metavar="DIR",
+                   help="extraction cache folder (default: .cache beside the documents folder, i.e. data/.cache)")
+    b.add_argument("--no-cache", action="store_true",
+                   help="extract every article again, neither reading nor writing the cache")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress messages")
+
+
+def register(sub) -> None:
+    b = sub.add_parser("build", help="extract the articles and publish data/kg.trig and data/kg.ttl",
+                       description="Extract every article, validate the graph (evidence offsets, SHACL, "
+                                   "OWL consistency) and write the published files atomically. Articles whose "
+                                   "text, metadata, registry and pipeline are unchanged reuse their cached "
+                                   "extraction; the output is the same as a build without the cache.")
+    add_build_options(b)
     b.set_defaults(func=run)

@@ -144,7 +144,7 @@ class Linker:
             taken.append((span.start_char, span.end_char))
         mentions += self._repeat_new_names(doc, new_types, taken, sentences, forms)
         mentions.sort(key=lambda m: (m.span.start, m.span.end))
-        return mentions, new_types, unlinked
+        return _one_per_span(mentions), new_types, unlinked
 
     # -- helpers ------------------------------------------------------------------
     def _choose(self, surface: str, span) -> str | None:
@@ -294,6 +294,18 @@ def _merge_acronym_expansions(doc, mentions, sentences, linker):
     kept = [m for i, m in enumerate(mentions) if i not in drop] + add
     kept.sort(key=lambda m: (m.span.start, m.span.end))
     return kept, [(m.span.start, m.span.end) for m in kept] + blocked
+
+
+def _one_per_span(mentions: list[Mention]) -> list[Mention]:
+    """Keep one mention per exact span (the first found: registry before NER)."""
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for m in mentions:
+        key = (m.span.start, m.span.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(m)
+    return out
 
 
 def _following_acronym(doc, end: int, name):

@@ -1,0 +1,156 @@
+"""Extraction cache: one JSON file per article, keyed by a content hash.
+
+The key of an article hashes everything its extraction depends on: its id and text,
+its sidecar metadata, the registry fingerprint and the pipeline fingerprint (spaCy model
+name and version plus :data:`kg.extract.pipeline.PIPELINE_VERSION`).  Change any of
+them and the article is extracted again; otherwise the cached
+:class:`~kg.extract.model.Extraction` is reused.  The RDF is always rebuilt from the
+(cached or fresh) extractions of the whole corpus, because new-entity IRIs are assigned
+over the whole corpus, so an incremental build gives exactly the bytes of a clean one.
+
+Entries live in ``<cache>/extractions/<key>.json`` (``data/.cache`` by default,
+git-ignored) and are written atomically, so concurrent builds may share a cache.  The
+build also records the key of every article in ``<cache>/manifest.json``.
+"""
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import json
+import os
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+
+from kg.extract import model
+
+#: Bump when the JSON layout below changes.
+CACHE_FORMAT = "1"
+_TYPES = {cls.__name__: cls for cls in vars(model).values()
+          if isinstance(cls, type) and dataclasses.is_dataclass(cls)}
+
+
+@functools.lru_cache(maxsize=1)
+def pipeline_fingerprint() -> str:
+    """Equal to :func:`kg.extract.pipeline.model_fingerprint`, without loading spaCy.
+
+    Reads the model package's ``meta.json``; falls back to loading the model.
+    """
+    import importlib.util
+
+    from kg.extract.pipeline import MODEL_NAME, PIPELINE_VERSION, model_fingerprint
+
+    spec = importlib.util.find_spec(MODEL_NAME)
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        meta_path = Path(folder) / "meta.json"
+        if meta_path.is_file():
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+            key = f"{meta.get('name')}-{meta.get('version')}-rules{PIPELINE_VERSION}"
+            return hashlib.sha256(key.encode()).hexdigest()[:16]
+    return model_fingerprint()
+
+
+@functools.lru_cache(maxsize=1)
+def source_fingerprint() -> str:
+    """SHA-256 of the extraction code (kg/extract/*.py), so a rule change nobody marked
+    by bumping PIPELINE_VERSION still invalidates the cache."""
+    h = hashlib.sha256()
+    for path in sorted((Path(__file__).parent / "extract").glob("*.py")):
+        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def content_key(doc_id: str, text: str, metadata: dict, registry_fingerprint: str, pipeline: str) -> str:
+    """The cache key of one article: SHA-256 over everything its extraction depends on."""
+    blob = json.dumps({"format": CACHE_FORMAT, "id": doc_id, "text": text, "metadata": metadata,
+                       "registry": registry_fingerprint, "pipeline": pipeline},
+                      ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+# -- Extraction <-> JSON --------------------------------------------------------------
+def to_json(value):
+    """Plain JSON data for an extraction record (dataclasses, tuples and Decimals tagged)."""
+    if dataclasses.is_dataclass(value):
+        out = {"@": type(value).__name__}
+        for f in dataclasses.fields(value):
+            out[f.name] = to_json(getattr(value, f.name))
+        return out
+    if isinstance(value, tuple):
+        return {"@t": [to_json(v) for v in value]}
+    if isinstance(value, list):
+        return [to_json(v) for v in value]
+    if isinstance(value, dict):
+        return {"@m": [[k, to_json(v)] for k, v in value.items()]}
+    if isinstance(value, Decimal):
+        return {"@d": str(value)}
+    return value
+
+
+def from_json(value):
+    """Inverse of :func:`to_json`."""
+    if isinstance(value, list):
+        return [from_json(v) for v in value]
+    if isinstance(value, dict):
+        if "@" in value:
+            cls = _TYPES[value["@"]]
+            return cls(**{k: from_json(v) for k, v in value.items() if k != "@"})
+        if "@t" in value:
+            return tuple(from_json(v) for v in value["@t"])
+        if "@m" in value:
+            return {k: from_json(v) for k, v in value["@m"]}
+        if "@d" in value:
+            return Decimal(value["@d"])
+    return value
+
+
+def _write_json(path: Path, data) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class ExtractionCache:
+    """Cached extractions under ``folder``; ``folder=None`` disables reading and writing."""
+
+    def __init__(self, folder: Path | None):
+        self.folder = Path(folder) if folder is not None else None
+
+    def _path(self, key: str) -> Path:
+        return self.folder / "extractions" / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> model.Extraction | None:
+        """The cached extraction for a key, or None (missing, unreadable or stale format)."""
+        if self.folder is None:
+            return None
+        try:
+            data = json.loads(self._path(key).read_text(encoding="utf-8"))
+            if data.get("format") != CACHE_FORMAT:
+                return None
+            return from_json(data["extraction"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return None  # a broken entry is simply extracted again
+
+    def put(self, key: str, extraction: model.Extraction) -> None:
+        if self.folder is not None:
+            _write_json(self._path(key), {"format": CACHE_FORMAT, "extraction": to_json(extraction)})
+
+    def read_manifest(self) -> dict:
+        """The manifest of the last build that used this cache ({} if none)."""
+        if self.folder is None:
+            return {}
+        try:
+            return json.loads((self.folder / "manifest.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+
+    def write_manifest(self, manifest: dict) -> None:
+        if self.folder is not None:
+            _write_json(self.folder / "manifest.json", manifest)

@@ -1,0 +1,25 @@
+"""``kg remove ID...``: take articles out of the corpus and update the published graph."""
+from __future__ import annotations
+
+
+def run(args) -> int:
+    from kg.commands.build import build_options
+    from kg.ingest import remove_articles
+
+    report = remove_articles(args.ids, args.documents, max_bytes=args.max_bytes, **build_options(args))
+    print(report.text())
+    for doc_id in args.ids:
+        print(f"Removed {doc_id}")
+    return 0
+
+
+def register(sub) -> None:
+    from kg.commands.build import add_build_options
+
+    p = sub.add_parser("remove", help="remove articles by id and update the graph",
+                       description="Delete the articles (and their metadata sidecars) from the documents folder "
+                                   "and rebuild: their named graphs and every entity only they mention leave the "
+                                   "graph. If the build fails, the articles are put back.")
+    p.add_argument("ids", nargs="+", metavar="ID", help="article id (the file name without .txt)")
+    add_build_options(p)
+    p.set_defaults(func=run)

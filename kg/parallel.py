@@ -1,0 +1,120 @@
+"""Extract articles in parallel across processes, with a progress display.
+
+Each worker process loads the registry and the spaCy pipeline once (in the pool
+initializer) and then extracts whole articles.  Results are collected by article id,
+so the outcome never depends on the number of workers or the order they finish in.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Callable, Iterable
+
+from kg.extract.model import Extraction
+
+_WORKER_REGISTRY = None
+
+
+def default_jobs() -> int:
+    """The number of cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _init_worker(registry_dir: str | None) -> None:
+    global _WORKER_REGISTRY
+    from kg.extract import pipeline
+    from kg.registry import load_registry
+
+    # A forked worker inherits the parent's linker cache, keyed by id(registry): a stale
+    # linker for another registry could share the new registry's id, so start afresh.
+    pipeline._LINKERS.clear()
+    _WORKER_REGISTRY = load_registry(registry_dir)
+    pipeline.load_nlp()
+
+
+def _extract_one(item: tuple[str, str]) -> Extraction:
+    from kg.extract.pipeline import extract
+
+    doc_id, text = item
+    return extract(doc_id, text, _WORKER_REGISTRY)
+
+
+def extract_many(items: list[tuple[str, str]], registry, registry_dir: Path | None, jobs: int,
+                 on_done: Callable[[Extraction], None] | None = None) -> dict[str, Extraction]:
+    """Extract ``(doc_id, text)`` pairs; return extractions by id.
+
+    ``jobs`` worker processes are used when there is more than one article to extract
+    and ``jobs > 1``; otherwise the articles are parsed in this process with
+    ``nlp.pipe``.  ``registry_dir`` must be the folder ``registry`` was loaded from.
+    """
+    results: dict[str, Extraction] = {}
+    if not items:
+        return results
+    jobs = max(1, min(jobs, len(items)))
+    if jobs == 1:
+        from kg.extract.pipeline import extract, load_nlp
+
+        nlp = load_nlp()
+        parsed = nlp.pipe((text for _, text in items), batch_size=8)
+        for (doc_id, text), doc in zip(items, parsed):
+            ex = extract(doc_id, text, registry, doc=doc)
+            results[doc_id] = ex
+            if on_done:
+                on_done(ex)
+        return results
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    ctx = multiprocessing.get_context(method)
+    # Longest articles first, so that no worker is left with a long one at the end.
+    ordered = sorted(items, key=lambda item: (-len(item[1]), item[0]))
+    with ctx.Pool(jobs, initializer=_init_worker,
+                  initargs=(str(registry_dir) if registry_dir else None,)) as pool:
+        for ex in pool.imap_unordered(_extract_one, ordered, chunksize=1):
+            results[ex.doc_id] = ex
+            if on_done:
+                on_done(ex)
+    return results
+
+
+class Progress:
+    """Articles done, rate and time left on stderr: a tqdm bar on a terminal, else plain lines.
+
+    Plain lines are printed for every article of a small batch and at most every two
+    seconds for a large one.  ``enabled=False`` prints nothing (``-q``).
+    """
+
+    def __init__(self, total: int, enabled: bool, words: Iterable[int] = (), stream=None):
+        self.total, self.enabled, self.stream = total, enabled and total > 0, stream or sys.stderr
+        self.done, self.start, self.last = 0, time.perf_counter(), 0.0
+        self.bar = None
+        if self.enabled and getattr(self.stream, "isatty", lambda: False)():
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit="article", desc="Extracting", file=self.stream, dynamic_ncols=True)
+
+    def update(self, ex: Extraction) -> None:
+        self.done += 1
+        if not self.enabled:
+            return
+        if self.bar is not None:
+            self.bar.update(1)
+            return
+        now = time.perf_counter()
+        if self.total > 50 and self.done < self.total and now - self.last < 2.0:
+            return
+        self.last = now
+        elapsed = max(now - self.start, 1e-9)
+        rate = self.done / elapsed
+        left = (self.total - self.done) / rate if rate else 0.0
+        print(f"[{self.done}/{self.total}] {ex.doc_id}: {len(ex.sentences)} sentences, {len(ex.mentions)} mentions, "
+              f"{len(ex.events)} events, {len(ex.claims)} claims ({rate:.2f} articles/s, {left:.0f}s left)",
+              file=self.stream, flush=True)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
