@@ -1,0 +1,143 @@
+"""Load test for `kg serve`: concurrent clients on loopback for a bounded time.
+
+    .venv/bin/python benchmarks/load_test.py                       # 50 clients, 20 s, own server
+    .venv/bin/python benchmarks/load_test.py --clients 10 --seconds 5 --url http://127.0.0.1:8000
+
+Each client keeps one HTTP connection and sends requests back to back, cycling through a
+mix of saved queries (tables, CSV, JSON), entity and article pages, linked-data Turtle
+and SPARQL queries, until the time is up.  It prints throughput, p50/p99 latency and the
+error count (any answer but 200, or a failed connection), and exits 1 if there was an
+error.  Without --url it starts its own server (`kg serve` on 127.0.0.1, a free port)
+and stops it at the end.  Only loopback addresses are accepted.
+"""
+from __future__ import annotations
+
+import argparse
+import http.client
+import ipaddress
+import itertools
+import random
+import statistics
+import sys
+import threading
+import time
+import urllib.parse
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from kg.server.launch import running  # noqa: E402
+
+HTML, JSON, CSV, TURTLE = "text/html", "application/sparql-results+json", "text/csv", "text/turtle"
+SELECT = ("PREFIX pakru: <https://w3id.org/pakru/ontology#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+          "SELECT ?e ?label WHERE { ?e a pakru:Event ; skos:prefLabel ?label } ORDER BY ?label LIMIT 50")
+MIX = [  # (kind, path, Accept)
+    ("saved", "/queries/timeline", JSON),
+    ("saved", "/queries/events?participant=id:russia&since=2015", CSV),
+    ("saved", "/queries/military_exercises?year=2018", JSON),
+    ("saved", "/queries/memberships?member=id:pakistan", HTML),
+    ("saved", "/queries/project_interest?party=id:russia", JSON),
+    ("saved", "/queries/claims?kind=pakru:Recommendation", CSV),
+    ("page", "/id/russia", HTML),
+    ("page", "/id/pakistan", HTML),
+    ("page", "/id/sco", HTML),
+    ("page", "/id/event/militaryexercise/pakistan-russia/2018-10-21", HTML),
+    ("page", "/doc/000_0b13b1b12f328222", HTML),
+    ("page", "/timeline", HTML),
+    ("page", "/search?q=mosc", HTML),
+    ("data", "/id/russia", TURTLE),
+    ("sparql", "/sparql?" + urllib.parse.urlencode({"query": SELECT}), JSON),
+    ("sparql", "/sparql?" + urllib.parse.urlencode({"query": "ASK { ?s a ?o }"}), JSON),
+]
+
+
+def loopback(url: str) -> tuple[str, int]:
+    """Host and port of ``url``, which must be on this machine's loopback."""
+    parts = urllib.parse.urlsplit(url)
+    host = parts.hostname or ""
+    try:
+        ok = host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        ok = False
+    if parts.scheme != "http" or not ok:
+        raise SystemExit(f"load_test: {url} is not an http:// URL on loopback (127.0.0.0/8, localhost, ::1)")
+    return host, parts.port or 80
+
+
+def client(host: str, port: int, until: float, seed: int, timeout: float, out: list, errors: Counter) -> None:
+    """Send requests back to back until ``until``; record (kind, seconds) or an error."""
+    rng = random.Random(seed)
+    mix = MIX[:]
+    rng.shuffle(mix)
+    conn = http.client.HTTPConnection(host, port, timeout=timeout)
+    for kind, path, accept in itertools.cycle(mix):
+        if time.monotonic() >= until:
+            break
+        started = time.monotonic()
+        try:
+            conn.request("GET", path, headers={"Accept": accept})
+            answer = conn.getresponse()
+            body = answer.read()
+            if answer.status != 200 or not body:
+                errors[f"{answer.status} {kind} {path}"] += 1
+                continue
+        except (OSError, http.client.HTTPException) as exc:
+            errors[f"{type(exc).__name__} {kind} {path}"] += 1
+            conn.close()
+            conn = http.client.HTTPConnection(host, port, timeout=timeout)
+            continue
+        out.append((kind, time.monotonic() - started))
+    conn.close()
+
+
+def run(url: str, clients: int, seconds: float, timeout: float) -> int:
+    host, port = loopback(url)
+    done: list[tuple[str, float]] = []
+    errors: Counter = Counter()
+    until = time.monotonic() + seconds
+    threads = [threading.Thread(target=client, args=(host, port, until, i, timeout, done, errors), daemon=True)
+               for i in range(clients)]
+    started = time.monotonic()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(seconds + timeout + 10)
+    elapsed = time.monotonic() - started
+    latencies = sorted(s for _, s in done)
+    total = len(done) + sum(errors.values())
+    print(f"load test: {clients} clients for {seconds:g} s against {url}")
+    print(f"requests: {total} ({len(done)} ok, {sum(errors.values())} errors) in {elapsed:.1f} s")
+    print(f"throughput: {len(done) / elapsed:.1f} requests/s")
+    if latencies:
+        p50 = statistics.median(latencies)
+        p99 = latencies[min(len(latencies) - 1, int(round(0.99 * (len(latencies) - 1))))]
+        print(f"latency: p50 {p50 * 1000:.1f} ms, p99 {p99 * 1000:.1f} ms, max {latencies[-1] * 1000:.1f} ms")
+        for kind in sorted({k for k, _ in done}):
+            ks = sorted(s for k, s in done if k == kind)
+            print(f"  {kind:<7} {len(ks):>6} requests, p50 {statistics.median(ks) * 1000:7.1f} ms, "
+                  f"p99 {ks[min(len(ks) - 1, int(round(0.99 * (len(ks) - 1))))] * 1000:7.1f} ms")
+    print(f"errors: {sum(errors.values())}")
+    for what, n in errors.most_common(10):
+        print(f"  {n} x {what}")
+    return 1 if errors or not done else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--clients", type=int, default=50, help="concurrent clients (default: %(default)s)")
+    p.add_argument("--seconds", type=float, default=20.0, help="how long to send requests (default: %(default)s)")
+    p.add_argument("--url", help="a running server on loopback; without it, one is started")
+    p.add_argument("--workers", type=int, default=2, help="worker processes of the server started here")
+    p.add_argument("--timeout", type=float, default=30.0, help="give up on one request after this long")
+    args = p.parse_args(argv)
+    if not 1 <= args.clients <= 500 or not 0 < args.seconds <= 600:
+        p.error("--clients must be 1..500 and --seconds 0..600")
+    if args.url:
+        return run(args.url.rstrip("/"), args.clients, args.seconds, args.timeout)
+    with running("--no-access-log", "--workers", str(args.workers), "--log-level", "warning") as url:
+        return run(url, args.clients, args.seconds, args.timeout)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

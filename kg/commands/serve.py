@@ -1,0 +1,35 @@
+"""``kg serve``: a SPARQL 1.1 endpoint and linked-data pages over the graph."""
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def run(args) -> int:
+    from kg.server import serve
+
+    return serve(args.host, args.port, store=args.store, source=args.source, queries=args.queries,
+                 workers=args.workers, timeout=args.query_timeout, max_results=args.max_results,
+                 log_level=args.log_level, access_log=not args.no_access_log)
+
+
+def register(sub) -> None:
+    p = sub.add_parser("serve", help="serve the graph: SPARQL endpoint, saved queries and pages",
+                       description="Serve the graph over HTTP: a read-only SPARQL 1.1 Protocol endpoint at "
+                                   "/sparql, each saved query at /queries/NAME, and a page for every resource "
+                                   "(/id/..., /doc/...) in HTML or RDF by content negotiation. Queries run in "
+                                   "worker processes that are killed and replaced when they pass the time limit.")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: %(default)s)")
+    p.add_argument("--port", type=int, default=8000, help="port to listen on; 0 picks a free one (default: %(default)s)")
+    p.add_argument("--store", type=Path, metavar="DIR",
+                   help="a persistent on-disk store (created or refreshed from --source, then read)")
+    p.add_argument("--source", type=Path, metavar="FILE", help="the TriG file to serve (default: data/kg.trig)")
+    p.add_argument("--queries", type=Path, metavar="DIR", help="folder of saved .rq queries (default: queries/)")
+    p.add_argument("--workers", type=int, default=2, metavar="N",
+                   help="query worker processes (default: %(default)s)")
+    p.add_argument("--query-timeout", type=float, default=10.0, metavar="SECONDS",
+                   help="time limit of one query or page; past it the worker is killed (default: %(default)s)")
+    p.add_argument("--max-results", type=int, default=10000, metavar="N",
+                   help="most rows or triples one answer may have (default: %(default)s)")
+    p.add_argument("--log-level", choices=("debug", "info", "warning", "error"), default="info")
+    p.add_argument("--no-access-log", action="store_true", help="do not log each request")
+    p.set_defaults(func=run)

@@ -1,0 +1,99 @@
+"""``kg serve``: the graph over HTTP, as a SPARQL 1.1 endpoint and linked-data pages.
+
+Modules: :mod:`~kg.server.app` (routes and errors), :mod:`~kg.server.sparql` (the
+protocol endpoint), :mod:`~kg.server.saved` (saved queries), :mod:`~kg.server.pages`
+(entity, article, timeline, search pages), :mod:`~kg.server.markup` (highlighted
+text), :mod:`~kg.server.formats` (content negotiation), :mod:`~kg.server.pool` and
+:mod:`~kg.server.worker` (the query processes that make the time limit real).
+Templates are in ``templates/``, the stylesheet in ``static/``.
+"""
+from __future__ import annotations
+
+import logging
+import signal
+import socket
+import sys
+import threading
+from pathlib import Path
+
+from kg.errors import KGError
+
+DEFAULT_PORT = 8000
+
+
+def bind(host: str, port: int) -> socket.socket:
+    """A listening-ready socket on ``host:port`` (port 0 picks a free one), or a
+    :class:`KGError` saying why not."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        raise KGError(f"cannot listen on {host}:{port}: {exc.strerror}; choose another --port or --host") from None
+    sock.set_inheritable(True)
+    return sock
+
+
+def _interrupt(signum, frame) -> None:
+    """SIGTERM stops the server as Ctrl-C does: requests finish, workers are stopped."""
+    raise KeyboardInterrupt
+
+
+def graph_spec(store: Path | None, source: Path | None, queries: Path | None):
+    """Where the workers find the graph; a persistent store is brought up to date
+    here, once, before the workers open it read-only."""
+    from kg.server.worker import GraphSpec
+    from kg.store import DEFAULT_SOURCE, open_persistent
+
+    src = Path(source) if source is not None else DEFAULT_SOURCE
+    if store is not None:
+        open_persistent(store, src).close()
+        return GraphSpec(store=str(store), queries=queries and str(queries))
+    if not src.is_file():
+        raise KGError(f"no published graph at {src}; run `kg build` first", path=src)
+    return GraphSpec(source=str(src), queries=queries and str(queries))
+
+
+def serve(host: str = "127.0.0.1", port: int = DEFAULT_PORT, *, store: Path | None = None,
+          source: Path | None = None, queries: Path | None = None, workers: int = 2, timeout: float = 10.0,
+          max_results: int = 10000, log_level: str = "info", access_log: bool = True) -> int:
+    """Serve until interrupted; returns the exit code.  Bad options (a port in use, no
+    graph, a broken saved query) raise :class:`KGError` before anything starts."""
+    import uvicorn
+
+    from kg.queries import Catalogue
+    from kg.server.app import create_app
+    from kg.server.pool import WorkerPool
+
+    logging.basicConfig(level=log_level.upper(), stream=sys.stderr,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if max_results < 1:
+        raise KGError(f"--max-results must be at least 1, not {max_results}")
+    catalogue = Catalogue.load(queries)
+    spec = graph_spec(store, source, queries)
+    sock = bind(host, port)
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _interrupt)
+    pool = WorkerPool(spec, size=workers, timeout=timeout, max_results=max_results)
+    try:
+        pool.start()
+        app = create_app(pool, catalogue)
+        config = uvicorn.Config(app, log_level=log_level, access_log=access_log, lifespan="off",
+                                timeout_graceful_shutdown=5)
+        server = uvicorn.Server(config)
+        shown = f"[{host}]" if ":" in host else host
+        print(f"kg: serving {spec.store or spec.source} on http://{shown}:{sock.getsockname()[1]}/ "
+              f"(SPARQL endpoint /sparql; {workers} workers, {timeout:g} s per query); Ctrl-C stops",
+              file=sys.stderr, flush=True)
+        server.run(sockets=[sock])
+    except KeyboardInterrupt:  # uvicorn has shut down; it passes Ctrl-C on
+        print("kg: server stopped", file=sys.stderr)
+    finally:
+        pool.close()
+        sock.close()
+    return 0
+
+
+__all__ = ["serve", "bind", "graph_spec", "DEFAULT_PORT"]

@@ -1,0 +1,125 @@
+"""Linked-data pages: the graph's IRIs resolve on this server by path.
+
+``https://w3id.org/pakru/id/russia`` is served at ``/id/russia`` and
+``https://w3id.org/pakru/doc/<id>`` at ``/doc/<id>``: HTML for browsers, and Turtle,
+JSON-LD, N-Triples or RDF/XML for RDF clients (``Accept``, or ``?format=turtle``),
+whose content is every triple with the resource as subject or object.  Besides those:
+``/`` (the articles), ``/timeline`` (events in order with their evidence), ``/search``
+(entities by any name) and ``/ontology`` (the classes, with counts).
+"""
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from kg.server import formats, markup
+from kg.server.app import Problem, call, format_names, page
+from kg.server.worker import Job
+
+ID, DOC = markup.ID, markup.DOC
+ONTOLOGY_GRAPH = "https://w3id.org/pakru/graph/ontology"
+EVENT_KINDS = ("StateVisit", "Meeting", "Summit", "MilitaryExercise", "Agreement", "MemorandumOfUnderstanding",
+               "DiplomaticAct", "Recognition", "EstablishmentOfRelations", "MediationOffer", "Offer",
+               "StatementOfSupport", "MembershipChange", "ObserverStatusChange", "ArmedConflict", "War",
+               "Invasion", "StateDissolution", "SanctionsChange")
+
+
+def _format(request: Request, offered=formats.PAGE) -> formats.Format:
+    fmt = formats.negotiate(request.headers.get("accept"), offered, format_names(request))
+    if fmt is None:
+        raise Problem(406, "this page is available as " + ", ".join(f.media_type for f in offered))
+    return fmt
+
+
+async def _rdf(request: Request, iri: str, fmt: formats.Format) -> Response:
+    body = await call(request, Job("describe", (iri,), media_type=fmt.media_type))
+    return Response(body, media_type=formats.content_type(fmt), headers={"Vary": "Accept"})
+
+
+async def home(request: Request) -> Response:
+    """``/``: what the graph is, the articles, and where to go next."""
+    documents = await call(request, Job("run", ("documents",)))
+    return page(request, "home.html", documents=documents.rows)
+
+
+async def resource(request: Request) -> Response:
+    """``/id/<path>``: an entity, event, claim, relation or span."""
+    iri = ID + request.path_params["path"]
+    fmt = _format(request)
+    if not fmt.is_html:
+        return await _rdf(request, iri, fmt)
+    entity, evidence = await call(request, Job("resource", (iri,)))
+    outgoing = [f for f in entity.facts if f.subject == entity.iri]
+    incoming = [f for f in entity.facts if f.subject != entity.iri]
+    return page(request, "resource.html", title=entity.label or markup.short(iri), entity=entity,
+                outgoing=outgoing, incoming=incoming, evidence=evidence,
+                mentions=bool(entity.evidence))
+
+
+async def article(request: Request) -> Response:
+    """``/doc/<id>``: the article's text with its mentions, events and claims highlighted."""
+    iri = DOC + request.path_params["path"]
+    fmt = _format(request)
+    if not fmt.is_html:
+        return await _rdf(request, iri, fmt)
+    doc = await call(request, Job("article", (iri,)))
+    body = markup.render(markup.tree(doc.text, doc.annotations))
+    entities: dict[str, dict] = {}
+    for a in doc.annotations:
+        if a.kind == "mention":
+            e = entities.setdefault(a.target, {"iri": a.target, "label": a.label, "first": a, "count": 0})
+            e["count"] += 1
+    facts = [a for a in doc.annotations if a.kind != "mention"]
+    return page(request, "article.html", title=doc.headline or doc.identifier, doc=doc, body=body,
+                entities=sorted(entities.values(), key=lambda e: (-e["count"], e["label"])), facts=facts)
+
+
+async def timeline(request: Request) -> Response:
+    """``/timeline``: events in time order, each with the sentences that report it;
+    filter by participant (a name or IRI), kind and years."""
+    args = {k: request.query_params.get(k, "").strip() for k in ("participant", "kind", "since", "until")}
+    given = {k: v for k, v in args.items() if v}
+    fmt = _format(request, (formats.HTML,) + formats.RESULTS[:-1])
+    try:
+        rows = await call(request, Job("events", (), given, media_type=None if fmt.is_html else fmt.media_type))
+    except Problem as exc:
+        if exc.status not in (400, 404):
+            raise
+        return page(request, "timeline.html", status=400, title="Timeline", args=args, kinds=EVENT_KINDS,
+                    error=exc.message, dated=[], undated=[])
+    if not fmt.is_html:
+        return Response(rows, media_type=formats.content_type(fmt), headers={"Vary": "Accept"})
+    events: dict[str, dict] = {}
+    for r in rows.rows:
+        e = events.setdefault(r["event"], {"iri": r["event"], "label": r["label"], "date": r["date"], "evidence": []})
+        if r["sentence"] and r["document"]:
+            ev = (r["document"], r["start"], r["start"] + len(r["sentence"]), r["sentence"])
+            if ev not in e["evidence"]:
+                e["evidence"].append(ev)
+    dated = [e for e in events.values() if e["date"] is not None]
+    undated = [e for e in events.values() if e["date"] is None]
+    return page(request, "timeline.html", title="Timeline", args=args, kinds=EVENT_KINDS, error=None,
+                dated=dated, undated=undated)
+
+
+async def search(request: Request) -> Response:
+    """``/search?q=``: entities whose name contains the words, exact names first."""
+    q = request.query_params.get("q", "").strip()
+    matches = await call(request, Job("search", (q,))) if q else []
+    if len(matches) == 1 and request.query_params.get("go"):
+        from starlette.responses import RedirectResponse
+
+        return RedirectResponse(markup.local(matches[0].iri), status_code=303)
+    return page(request, "search.html", title=f"Search: {q}" if q else "Search", q=q, matches=matches)
+
+
+async def ontology(request: Request) -> Response:
+    """``/ontology``: the classes of the ontology with how many resources each has; as
+    RDF, the ontology graph itself."""
+    fmt = _format(request)
+    if not fmt.is_html:
+        text = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?s ?p ?o }} }}"
+        body = await call(request, Job("query", (text,), media_type=fmt.media_type))
+        return Response(body, media_type=formats.content_type(fmt), headers={"Vary": "Accept"})
+    classes = await call(request, Job("run", ("class_counts",)))
+    return page(request, "ontology.html", title="Ontology", classes=classes.rows)

@@ -1,0 +1,247 @@
+"""A pool of query worker processes with a real time limit.
+
+pyoxigraph evaluates a query in Rust without checking for cancellation, and Python
+cannot stop a thread, so a time limit enforced in-process would only stop *waiting*
+while the query went on eating a core.  Here every graph call runs in a worker process
+(:mod:`kg.server.worker`); the server thread that sent the job waits on the pipe for at
+most ``timeout`` seconds, and when no answer came it kills the worker (SIGKILL), reaps
+it, and starts a fresh one in the background.  The work is really gone: the process
+that did it no longer exists.
+
+Workers are forked from a ``forkserver`` that has already imported the package, so a
+replacement is ready in about the time it takes to load the graph (tens of ms for the
+embedded store, milliseconds for a persistent one).
+"""
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import queue
+import threading
+import time
+from dataclasses import dataclass
+
+from kg.errors import KGError
+from kg.server import worker
+from kg.server.worker import GraphSpec, Job
+
+log = logging.getLogger("kg.server")
+
+
+class QueryTimeout(KGError):
+    """A job ran past the time limit; its worker was killed."""
+
+
+class ServerBusy(KGError):
+    """No worker became free in time, or the server is stopping."""
+
+
+class JobError(KGError):
+    """A job failed on purpose (bad query, unknown resource, answer too large)."""
+
+    def __init__(self, kind: str, message: str):
+        self.kind = kind
+        super().__init__(message)
+
+
+class WorkerFault(Exception):
+    """A worker hit a bug or died; the details are in the server log."""
+
+
+@dataclass
+class _Worker:
+    proc: multiprocessing.process.BaseProcess
+    conn: object
+
+    @property
+    def pid(self) -> int | None:
+        return self.proc.pid
+
+
+class WorkerPool:
+    """``size`` worker processes answering :class:`Job` s, each within ``timeout`` seconds."""
+
+    def __init__(self, spec: GraphSpec, *, size: int = 2, timeout: float = 10.0, max_results: int = 10000,
+                 queue_wait: float = 30.0, start_timeout: float = 120.0):
+        if size < 1:
+            raise KGError(f"the server needs at least one worker, not {size}")
+        if timeout <= 0:
+            raise KGError(f"the query time limit must be positive, not {timeout}")
+        self.spec, self.size, self.timeout, self.max_results = spec, size, float(timeout), max_results
+        self.queue_wait, self.start_timeout = queue_wait, start_timeout
+        self._ctx = multiprocessing.get_context("forkserver")
+        self._ctx.set_forkserver_preload(["kg.server.worker"])
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._all: dict[int, _Worker] = {}
+        self._lock = threading.Lock()
+        self._closed = False
+        self.counts = {"jobs": 0, "timeouts": 0, "faults": 0, "restarts": 0}
+
+    # --- life cycle -------------------------------------------------------------------
+    def start(self) -> "WorkerPool":
+        """Start every worker and wait until each has opened the graph; a graph that
+        cannot be opened raises :class:`KGError` saying why."""
+        launched = [self._launch() for _ in range(self.size)]
+        try:
+            for w in launched:
+                self._await_ready(w)
+        except BaseException:
+            for w in launched:
+                self._stop(w, kill=True)
+            raise
+        for w in launched:
+            self._idle.put(w)
+        return self
+
+    def close(self) -> None:
+        """Stop every worker (politely, then by force)."""
+        self._closed = True
+        workers = []
+        while True:
+            try:
+                workers.append(self._idle.get_nowait())
+            except queue.Empty:
+                break
+        for w in workers:
+            try:
+                w.conn.send(None)
+            except OSError:
+                pass
+        for w in workers:
+            self._stop(w, kill=False)
+        with self._lock:
+            busy = list(self._all.values())
+        for w in busy:  # still answering a request while the server stops
+            self._stop(w, kill=True)
+
+    def __enter__(self) -> "WorkerPool":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def status(self) -> dict:
+        """Workers alive and idle, their process ids, and counts of jobs, timeouts,
+        faults and restarts since start."""
+        with self._lock:
+            pids = sorted(self._all)
+        return {"workers": len(pids), "idle": self._idle.qsize(), "pids": pids, "timeout": self.timeout,
+                "max_results": self.max_results, **self.counts}
+
+    # --- jobs -------------------------------------------------------------------------
+    def call(self, job: Job) -> object:
+        """Run ``job`` on a free worker and return its value.  Blocks; call it from a
+        thread.  Raises :class:`QueryTimeout`, :class:`ServerBusy`, :class:`JobError`
+        or :class:`WorkerFault`."""
+        if self._closed:
+            raise ServerBusy("the server is stopping")
+        w = self._take()
+        self.counts["jobs"] += 1
+        try:
+            w.conn.send(job)
+        except (OSError, ValueError) as exc:  # the worker's end is gone
+            self._retire(w, f"could not take a job ({exc})")
+            raise WorkerFault("a query worker stopped unexpectedly; see the server log") from None
+        except Exception:  # the job itself could not be pickled: a bug in the caller
+            self._idle.put(w)
+            raise
+        started = time.monotonic()
+        try:
+            ready = w.conn.poll(self.timeout)
+            reply = w.conn.recv() if ready else None
+        except (EOFError, OSError):
+            w.proc.join(1)
+            self.counts["faults"] += 1
+            log.error("query worker %s died during %s (exit code %s)", w.pid, job.method, w.proc.exitcode)
+            self._retire(w, "died")
+            raise WorkerFault("a query worker stopped unexpectedly; see the server log") from None
+        if reply is None:
+            self.counts["timeouts"] += 1
+            log.warning("%s ran past the time limit of %g s; killed worker %s", job.method, self.timeout, w.pid)
+            self._retire(w, "timed out")
+            raise QueryTimeout(f"the query did not finish within this server's time limit of {self.timeout:g} s "
+                               f"(kg serve --query-timeout); narrow it down or add LIMIT")
+        self._idle.put(w)
+        status, value = reply
+        log.debug("%s answered %s in %.3f s", job.method, status, time.monotonic() - started)
+        if status == "ok":
+            return value
+        if status == "error":
+            raise JobError(*value)
+        self.counts["faults"] += 1
+        log.error("query worker %s failed on %s(%r):\n%s", w.pid, job.method, job.args[:1], value)
+        raise WorkerFault("the server failed on this request; the error is in its log")
+
+    # --- workers ----------------------------------------------------------------------
+    def _take(self) -> _Worker:
+        """A free, living worker; one found dead (killed while idle) is logged and replaced."""
+        deadline = time.monotonic() + self.queue_wait
+        while True:
+            try:
+                w = self._idle.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                raise ServerBusy(f"every query worker stayed busy for {self.queue_wait:g} s; try again") from None
+            if w.proc.is_alive():
+                return w
+            self.counts["faults"] += 1
+            log.error("query worker %s died while idle (exit code %s); replacing it", w.pid, w.proc.exitcode)
+            self._retire(w, "died")
+
+    def _launch(self) -> _Worker:
+        parent, child = self._ctx.Pipe()
+        proc = self._ctx.Process(target=worker.main, args=(child, self.spec, self.max_results),
+                                 name="kg-query-worker", daemon=True)
+        proc.start()
+        child.close()
+        return _Worker(proc, parent)
+
+    def _await_ready(self, w: _Worker) -> None:
+        try:
+            if not w.conn.poll(self.start_timeout):
+                raise KGError(f"a query worker did not open the graph within {self.start_timeout:g} s")
+            status, value = w.conn.recv()
+        except (EOFError, OSError):
+            w.proc.join(1)
+            raise KGError(f"a query worker exited while opening the graph (exit code {w.proc.exitcode})") from None
+        if status == "error":
+            raise KGError(value[1])
+        if status != "ready":
+            raise KGError(f"a query worker could not open the graph:\n{value}")
+        with self._lock:
+            self._all[w.pid] = w
+
+    def _stop(self, w: _Worker, kill: bool) -> None:
+        if kill and w.proc.is_alive():
+            w.proc.kill()
+        w.proc.join(2)
+        if w.proc.is_alive():
+            w.proc.kill()
+            w.proc.join(2)
+        w.conn.close()
+        with self._lock:
+            self._all.pop(w.pid, None)
+
+    def _retire(self, w: _Worker, why: str) -> None:
+        """Kill ``w`` and start a replacement in the background."""
+        self._stop(w, kill=True)
+        if not self._closed:
+            threading.Thread(target=self._replace, args=(why,), name="kg-worker-restart", daemon=True).start()
+
+    def _replace(self, why: str) -> None:
+        for attempt in range(1, 4):
+            w = self._launch()
+            try:
+                self._await_ready(w)
+            except KGError as exc:
+                log.error("could not restart a query worker (attempt %d): %s", attempt, exc)
+                self._stop(w, kill=True)
+                time.sleep(attempt)
+                continue
+            self.counts["restarts"] += 1
+            log.info("started query worker %s in place of one that %s", w.pid, why)
+            if self._closed:
+                self._stop(w, kill=True)
+            else:
+                self._idle.put(w)
+            return
+        log.error("gave up restarting a query worker; the server now has fewer workers")
