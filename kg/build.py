@@ -24,7 +24,7 @@ from kg.cache import ExtractionCache, content_key, pipeline_fingerprint, source_
 from kg.corpus import MAX_BYTES, Document, read_corpus
 from kg.errors import ValidationError
 from kg.evidence import check_evidence
-from kg.namespaces import ONTOLOGY_GRAPH, PAKRU, REGISTRY_GRAPH, document_graph
+from kg.namespaces import ONTOLOGY_GRAPH, QUERIES_GRAPH, PAKRU, REGISTRY_GRAPH, document_graph
 from kg.publish import DEFAULT_FORMATS, FORMATS, header, serialise, write_atomically
 from kg.parallel import Progress, default_jobs, extract_many
 from kg.rdf import DocumentGraph, EntityIndex
@@ -239,10 +239,17 @@ def build(
         report.seconds["reason"] = time.perf_counter() - t
     # --- end of inferred graph
 
+    # the saved-query catalogue travels with the data (each query a sh:SPARQLExecutable)
+    from kg.queries import Catalogue
+
+    catalogue = Catalogue.load()
+    graphs[QUERIES_GRAPH] = catalogue.to_rdf()
+
     t = time.perf_counter()
     from kg.ontology import ONTOLOGY_PATH, SHAPES_PATH
 
     schema_bytes = Path(ontology_path or ONTOLOGY_PATH).read_bytes() + Path(shapes_path or SHAPES_PATH).read_bytes()
+    schema_bytes += b"".join(q.path.read_bytes() for q in catalogue.values())
     head = header(__version__, fingerprint(
         docs, registry, pipeline_fingerprint() + hashlib.sha256(schema_bytes).hexdigest() + f"reason={reason}"))
     files = {out / FORMATS[f]: serialise(graphs, f, head) for f in formats}

@@ -111,11 +111,13 @@ class KnowledgeGraph:
         """
         query = self.queries.get_or_raise(name)
         values = {k: _text(v) for k, v in params.items()}
-        terms = query.bindings(values)  # checks names, types, required parameters
-        if self.remote:
-            return self.store.query(query.inline(values))
-        by_var = {p.variable: terms[p.name] for p in query.params if terms.get(p.name) is not None}
-        return self.store.query(query.text, by_var)
+        query.bindings(values)  # checks names, types, required parameters
+        # The checked terms go into a VALUES row at the top of WHERE, escaped term by
+        # term (tests/test_properties.py shows no value can change the query's
+        # structure).  Remote endpoints need it; Oxigraph also plans far better with it
+        # than with substitutions, which it applies only after evaluating the pattern
+        # (evidence: 160 ms -> 20 ms on the published graph).
+        return self.store.query(query.inline(values))
 
     # --- your own SPARQL --------------------------------------------------------------
     def query(self, text: str) -> Result:

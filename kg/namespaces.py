@@ -34,12 +34,14 @@ PREFIXES: dict[str, Namespace] = {
     "rdfs": Namespace(str(RDFS)),
     "xsd": Namespace(str(XSD)),
     "void": VOID,
+    "vann": Namespace("http://purl.org/vocab/vann/"),
     "sh": SH,
 }
 
 ONTOLOGY_GRAPH = GRAPH["ontology"]
 REGISTRY_GRAPH = GRAPH["registry"]
 INFERRED_GRAPH = GRAPH["inferred"]
+QUERIES_GRAPH = GRAPH["queries"]
 
 
 def document_graph(doc_id: str):

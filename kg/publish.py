@@ -37,23 +37,31 @@ def header(version: str, fingerprint: str) -> str:
     )
 
 
+def _with_our_prefixes(graph: Graph) -> Graph:
+    """A copy that knows only the project's prefixes (docs/model.md), so every named
+    graph is written with the same prefixes that the file declares once at the top."""
+    out = Graph(bind_namespaces="none")
+    bind_prefixes(out)
+    out += graph
+    return out
+
+
 def _turtle_body(graph: Graph) -> list[str]:
-    bind_prefixes(graph)
-    text = graph.serialize(format="turtle")
+    text = _with_our_prefixes(graph).serialize(format="turtle")
     return [line for line in text.splitlines() if not line.startswith("@prefix")]
 
 
 def _prefix_lines(graph: Graph) -> list[str]:
-    text = graph.serialize(format="turtle")
+    text = _with_our_prefixes(graph).serialize(format="turtle")
     return sorted(line for line in text.splitlines() if line.startswith("@prefix"))
 
 
 def to_turtle(graphs: dict[URIRef, Graph], head: str) -> str:
     """All graphs merged into one Turtle document."""
-    union = Graph()
+    union = Graph(bind_namespaces="none")
+    bind_prefixes(union)
     for g in graphs.values():
         union += g
-    bind_prefixes(union)
     body = union.serialize(format="turtle")
     return head + "\n" + body.rstrip("\n") + "\n"
 

@@ -116,7 +116,7 @@ class Param:
         if self.kind == "iri":
             ok = bool(IRI.fullmatch(expand(value)))
         else:
-            ok = not local or bool(re.fullmatch(LEXICAL[local][0], value)) and (local != "date" or _is_date(value))
+            ok = not local or (bool(re.fullmatch(LEXICAL[local][0], value)) and (local != "date" or _is_date(value)))
         if ok and self.enumerate:
             ok = _key(self, value) in {_key(self, v) for v in self.enumerate}
         if not ok:
@@ -177,7 +177,8 @@ class SavedQuery:
 
         The row opens the WHERE group, where FILTERs see it (a VALUES after the query
         would be joined only after FILTER and GROUP BY); unset optional parameters are
-        ``UNDEF``.  Terms are written with ``n3()``, which escapes literals.
+        ``UNDEF``.  Terms are written by :func:`sparql_term`, which escapes every special
+        character of a literal (a raw TAB would reach rdflib's parser as spaces).
         """
         terms = self.bindings(values)
         if not self.params:
@@ -187,10 +188,30 @@ class SavedQuery:
             term = terms.get(p.name)
             if isinstance(term, URIRef) and not IRI.fullmatch(str(term)):  # defence in depth
                 raise BadParameter(f"parameter '{p.name}' is not an IRI: {str(term)!r}")
-            cells.append("UNDEF" if term is None else term.n3())
+            cells.append("UNDEF" if term is None else sparql_term(term))
         names = " ".join("?" + p.variable for p in self.params)
         row = f"\n  VALUES ({names}) {{ ({' '.join(cells)}) }}"
         return self.text[: self.where + 1] + row + self.text[self.where + 1:]
+
+
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+
+
+def sparql_term(term: Node) -> str:
+    r"""An RDF term as SPARQL text, every string escape applied (tabs included).
+
+    >>> from rdflib import Literal
+    >>> print(sparql_term(Literal('x" } ; DROP ALL ; #\t')))
+    "x\" } ; DROP ALL ; #\t"
+    """
+    if not isinstance(term, Literal):
+        return term.n3()
+    body = "".join(_ESCAPES.get(ch, ch) for ch in str(term))
+    if term.language:
+        return f'"{body}"@{term.language}'
+    if term.datatype is not None:
+        return f'"{body}"^^<{term.datatype}>'
+    return f'"{body}"'
 
 
 class Catalogue(Mapping[str, SavedQuery]):
@@ -236,15 +257,12 @@ class Catalogue(Mapping[str, SavedQuery]):
         g.bind("query", QUERY_NS)
         for name, q in self._queries.items():
             node = URIRef(QUERY_NS + name)
-            g.add((node, RDF.type, SH.SPARQLExecutable))
-            g.add((node, RDF.type, SH[f"SPARQL{q.query_type.capitalize()}Executable"]))
-            g.add((node, RDFS.label, Literal(q.summary, lang="en")))
-            g.add((node, RDFS.comment, Literal(q.description or q.summary, lang="en")))
-            g.add((node, DCTERMS.identifier, Literal(name)))
-            g.add((node, SH[q.query_type.lower()], Literal(q.body)))
-            g.add((node, SDO.target, ENDPOINT))
-            for tag in q.tags:
-                g.add((node, SDO.keywords, Literal(tag)))
+            for p, o in [(RDF.type, SH.SPARQLExecutable), (RDF.type, SH[f"SPARQL{q.query_type.capitalize()}Executable"]),
+                         (RDFS.label, Literal(q.summary, lang="en")), (DCTERMS.identifier, Literal(name)),
+                         (RDFS.comment, Literal(q.description or q.summary, lang="en")),
+                         (SH[q.query_type.lower()], Literal(q.body)), (SDO.target, ENDPOINT),
+                         *((SDO.keywords, Literal(tag)) for tag in q.tags)]:
+                g.add((node, p, o))
         return g
 
 
@@ -303,15 +321,17 @@ def parse_file(path: Path) -> SavedQuery:
 def _header(text: str, path: Path) -> tuple[dict, dict[str, int]]:
     """The YAML of the ``#+`` lines, and the file line where each key first appears."""
     rows: list[tuple[int, str]] = []
+    lines: dict[str, int] = {}
     in_body = False
     for number, line in enumerate(text.splitlines(), 1):
         stripped = line.strip()
+        if stripped.startswith("#+") and in_body:
+            raise QueryError("'#+' header line after the query has started", path=path, line=number)
         if stripped.startswith("#+"):
-            if in_body:
-                raise QueryError("'#+' header line after the query has started", path=path, line=number)
             rows.append((number, stripped[3:] if stripped[2:3] == " " else stripped[2:]))
-        elif stripped and not stripped.startswith("#"):
-            in_body = True
+            if key := re.match(r"\s*-?\s*([\w-]+)\s*:", rows[-1][1]):
+                lines.setdefault(key.group(1), number)
+        in_body = in_body or bool(stripped and not stripped.startswith("#"))
     try:
         data = yaml.safe_load("\n".join(r for _, r in rows)) if rows else {}
     except yaml.YAMLError as exc:
@@ -320,10 +340,6 @@ def _header(text: str, path: Path) -> tuple[dict, dict[str, int]]:
         raise QueryError(f"header is not valid YAML: {getattr(exc, 'problem', exc)}", path=path, line=line) from None
     if not isinstance(data, dict):
         raise QueryError("the header must be '#+ key: value' lines", path=path, line=rows[0][0] if rows else 1)
-    lines: dict[str, int] = {}
-    for number, row in rows:
-        if key := re.match(r"\s*-?\s*([\w-]+)\s*:", row):
-            lines.setdefault(key.group(1), number)
     for key in data:
         if key not in HEADER_KEYS:
             raise QueryError(f"unknown header key '{key}' (known: {', '.join(HEADER_KEYS)})",
@@ -354,14 +370,19 @@ def _check_syntax(text: str, path: Path, variables: list[str]) -> None:
         store.query(text)
     except SyntaxError as exc:
         at = re.search(r"at (\d+):(\d+)", str(exc))
-        raise QueryError(f"SPARQL syntax error{f', column {at.group(2)}' if at else ''}: {exc}",
+        raise QueryError(f"SPARQL syntax error{f', column {at.group(2)}' if at else ''}: {_short(exc)}",
                          path=path, line=int(at.group(1)) if at else None) from None
     try:
         store.query(text, substitutions={pyoxigraph.Variable(v): pyoxigraph.Literal("") for v in variables})
     except Exception as exc:  # pyoxigraph: RuntimeError "... does not contains variable ?x in its SELECT ..."
         var = re.search(r"\?(\w+)", str(exc))
-        raise QueryError(f"cannot bind parameters ({exc}); list every ?_parameter after SELECT", path=path,
+        raise QueryError(f"cannot bind parameters ({_short(exc)}); list every ?_parameter after SELECT", path=path,
                          line=_line_of(text, "?" + var.group(1)) if var else None) from None
+
+
+def _short(exc: Exception) -> str:
+    """The first line of an error message, at most 200 characters."""
+    return (str(exc).splitlines() or [type(exc).__name__])[0][:200]
 
 
 def _line_of(text: str, needle: str) -> int | None:

@@ -106,3 +106,14 @@ def test_a_tampered_quote_is_reported(union):
     assert len(problems) == 1
     span = URIRef(str(selector).rsplit("/", 1)[0])
     assert problems[0].span == str(span) and "does not match" in problems[0].message
+
+
+def test_the_saved_query_catalogue_is_published_with_the_data(dataset):
+    from kg.namespaces import SH
+    from kg.queries import Catalogue
+
+    queries = dataset.graph(GRAPH["queries"])
+    executables = set(queries.subjects(rdflib.RDF.type, SH.SPARQLExecutable))
+    assert len(executables) == len(Catalogue.load()) >= 15
+    texts = [str(t) for t in queries.objects(None, SH.select)]
+    assert any("pakru:MilitaryExercise" in t for t in texts)
