@@ -22,7 +22,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.util import filter_spans
 
 from kg.extract.model import Mention, Sentence, Span
-from kg.extract.names import name_chunks, short_forms, titled_people
+from kg.extract.names import ORG_HEADS, PROJECT_HEADS, name_chunks, short_forms, titled_people
 from kg.extract.pipeline import sentence_at
 
 # Prepositions after which a capital names a location rather than a government.
@@ -33,27 +33,6 @@ PLACE_PREPOSITIONS = {
 # Verbs whose direct object is a destination.
 PLACE_VERBS = {"visit", "reach", "arrive", "leave", "tour", "travel", "fly"}
 
-# Head nouns that make a name an organisation, or a project of a given kind.
-ORG_HEADS = {
-    "organisation", "organization", "council", "institute", "institution", "centre",
-    "center", "university", "network", "ministry", "company", "corporation", "bank",
-    "group", "party", "army", "forces", "agency", "commission", "consortium",
-    "authority", "board", "committee", "fund", "association", "union", "league",
-    "alliance", "federation", "movement", "front", "office", "department", "academy",
-    "college", "school", "foundation", "forum", "club", "trust", "society", "service",
-    "services", "corps", "navy", "force", "bureau", "secretariat", "assembly",
-    "parliament", "senate", "court", "holding", "holdings", "enterprise", "enterprises",
-    "industries", "limited", "ltd", "inc", "plc", "pjsc", "llc", "cabinet",
-}
-PROJECT_HEADS = {
-    "pipeline": "Pipeline", "corridor": "Corridor", "plant": "IndustrialPlant",
-    "mill": "IndustrialPlant", "mills": "IndustrialPlant", "refinery": "IndustrialPlant",
-    "factory": "IndustrialPlant", "works": "IndustrialPlant", "complex": "IndustrialPlant",
-    "dam": "PowerProject", "barrage": "PowerProject", "station": "PowerProject",
-    "project": "Project", "railway": "Project", "rail": "Project", "link": "Project",
-    "line": "Project", "port": "Project", "terminal": "Project", "highway": "Project",
-    "motorway": "Project", "tunnel": "Project", "bridge": "Project", "scheme": "Project",
-}
 NER_TYPES = {"PERSON": "Person", "ORG": "Organisation", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
 DIRECTIONS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
               "middle", "far", "near"}

@@ -27,6 +27,7 @@ ORG_HEADS = {
     "bureau", "secretariat", "assembly", "parliament", "senate", "court", "holding",
     "holdings", "enterprises", "industries", "systems", "limited", "ltd", "inc", "plc",
     "pjsc", "llc", "cabinet", "army", "navy", "department",
+    "club", "corps", "enterprise", "force", "forces", "front", "office", "service", "services",
 }
 PROJECT_HEADS = {
     "pipeline": "Pipeline", "corridor": "Corridor", "plant": "IndustrialPlant",
