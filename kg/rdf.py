@@ -220,7 +220,7 @@ class DocumentGraph:
             when = None
             if e.time is not None:
                 when = e.time.value or e.time.start
-            tail = when or f"{self.ex.doc_id}-{e.sentence.span.start}"
+            tail = when or f"{self.ex.doc_id}-{e.trigger.start}"  # two undated events may share a sentence
             node = ID[f"event/{slug(e.kind)}/{part_slug}/{tail}"]
             self.fact(node, [PAKRU.Event, PAKRU[e.kind]], self.sentence_node(e.sentence.index))
             for again in e.also:
