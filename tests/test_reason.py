@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PROV = PREFIXES["prov"]
 SHIPPED = ROOT / "data" / "kg.trig"
 EXERCISE = ID["event/militaryexercise/pakistan-russia/2018-10-21"]
-MEDIATION = ID["event/mediationoffer/india-pakistan-russia/004_640bcc7791f640ba-1240"]
+MEDIATION = ID["event/mediationoffer/india-pakistan-russia/004_640bcc7791f640ba-1340"]  # undated: document and trigger offset
 
 
 @pytest.fixture(scope="module")
