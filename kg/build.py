@@ -226,7 +226,9 @@ def build(
     graphs = assemble(docs, extractions, registry, ontology)
     report.seconds["rdf"] = time.perf_counter() - t
     report.aliases = new_aliases(extractions, registry)
-    validate_graphs(graphs, check_owl, report, progress)
+    # reasoning runs HermiT on the same data and fails on an inconsistency, so a build
+    # that reasons does not run a separate consistency check first
+    validate_graphs(graphs, check_owl and not reason, report, progress)
 
     # --- inferred graph (kg.reason): what the axioms imply, kept apart from the asserted graphs
     if reason:
@@ -237,6 +239,8 @@ def build(
         _say(progress, "Materialising inferences (rules, then HermiT) ...")
         graphs[INFERRED_GRAPH] = infer(asserted(graphs), graphs[ONTOLOGY_GRAPH]).graph
         report.seconds["reason"] = time.perf_counter() - t
+        if check_owl:
+            report.consistent = True  # infer() raised ValidationError otherwise
     # --- end of inferred graph
 
     # the saved-query catalogue travels with the data (each query a sh:SPARQLExecutable)

@@ -114,4 +114,6 @@ class Context:
         return []
 
     def times_in(self, start: int, end: int) -> list[TimeValue]:
-        return [t for t in self.times if start <= t.span.start and t.span.end <= end]
+        from kg.extract.dates import time_in
+
+        return time_in(self.times, start, end)

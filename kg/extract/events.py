@@ -70,15 +70,6 @@ PLACE_PREPS = {"in", "at", "to", "from", "into", "near", "on"}
 TEMPORAL_PREPS = {"since", "during", "after", "before", "until", "till", "throughout", "amid", "following"}
 SPEECH_VERBS = {"say", "state", "announce", "assure", "promise", "declare", "tell", "confirm", "reiterate"}
 TWO_SIDED = {"War", "Invasion"}
-LABELS = {
-    "StateVisit": "Visit", "MilitaryExercise": "Military exercise", "Invasion": "Invasion",
-    "War": "War", "Recognition": "Recognition", "Summit": "Summit", "Meeting": "Meeting",
-    "Agreement": "Agreement", "MemorandumOfUnderstanding": "Memorandum of understanding",
-    "Offer": "Offer", "MediationOffer": "Mediation offer", "StateDissolution": "Dissolution",
-    "ObserverStatusChange": "Observer status", "MembershipChange": "Membership",
-    "StatementOfSupport": "Statement of support", "SanctionsChange": "Sanctions change",
-    "EstablishmentOfRelations": "Establishment of relations",
-}
 
 
 def find_events(ctx: Context) -> list[Event]:
@@ -102,7 +93,7 @@ def find_events(ctx: Context) -> list[Event]:
                 events.append(event)
     events.sort(key=lambda e: (e.sentence.index, e.trigger.start))
     _attach_names(ctx, events)
-    return [_labelled(ctx, e) for e in events]
+    return events
 
 
 NAMING_VERBS = {"call", "name", "dub", "codename", "title", "christen"}
@@ -575,23 +566,3 @@ def _merge(a: Event, b: Event) -> Event:
         also = also + (b.sentence,)
     return replace(a, participants=tuple(parts), places=tuple(places), time=a.time or b.time,
                    status=a.status or b.status, also=also)
-
-
-def _labelled(ctx: Context, e: Event) -> Event:
-    def name(eid):
-        if eid.startswith("new:"):
-            return eid[4:]
-        ent = ctx.registry.entities.get(eid)
-        return ent.label if ent else eid
-
-    parts = ", ".join(name(p) for p in e.participants[:4])
-    when = ""
-    if e.time is not None:
-        if e.time.value:
-            when = f" ({e.time.value})"
-        elif e.time.start or e.time.end:
-            when = f" ({e.time.start or '?'} to {e.time.end or '?'})"
-        else:
-            when = f" ({e.time.span.text})"
-    label = f"{LABELS.get(e.kind, e.kind)}: {parts}{when}"
-    return replace(e, label=label)

@@ -61,7 +61,6 @@ class Event:
     places: tuple[str, ...] = ()
     time: TimeValue | None = None
     status: str | None = None  # None (happened), "scheduled" or "postponed"
-    label: str = ""
     also: tuple[Sentence, ...] = ()  # later sentences that mention the same event again
     definite: bool = False  # named by a definite noun phrase ("the visit", "Putin's visit")
     name: Span | None = None  # a proper name the text gives the event ("Friendship 2018")
