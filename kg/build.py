@@ -2,9 +2,11 @@
 
 Steps: read the registry, ontology, shapes and articles (any error stops here, before
 anything is written); extract each article whose cached extraction (kg.cache) is
-missing or stale, in parallel processes (kg.parallel); build one named graph per article plus the
-registry and ontology graphs; check evidence offsets, SHACL shapes and (optionally)
-OWL consistency with HermiT; then write every output file atomically.  A failure at
+missing or stale, in parallel processes (kg.parallel); make each article's block
+(kg.blocks: its named graph, quote and SHACL checks, Turtle statements) unless the
+block cache has it; check what several articles say about one node together, the
+registry's shapes and (optionally) OWL consistency with HermiT; reason (optionally);
+then write every output file atomically, streaming the article blocks.  A failure at
 any step leaves the previously published files byte-identical.
 """
 from __future__ import annotations
@@ -23,11 +25,12 @@ from kg import __version__
 from kg.cache import ExtractionCache, content_key, pipeline_fingerprint, source_fingerprint
 from kg.corpus import MAX_BYTES, Document, read_corpus
 from kg.errors import ValidationError
-from kg.evidence import check_evidence
+from kg.blocks import CORE_COUNTED, Block, BlockCache, block_key, check_shared, code_fingerprint, make_block
 from kg.namespaces import ONTOLOGY_GRAPH, QUERIES_GRAPH, PAKRU, REGISTRY_GRAPH, document_graph
-from kg.publish import DEFAULT_FORMATS, FORMATS, header, serialise, write_atomically
+from kg.publish import (DEFAULT_FORMATS, FORMATS, header, prefix_lines, serialise, sorted_triples, trig_writer,
+                        turtle_body, turtle_writer, write_atomically)
 from kg.parallel import Progress, default_jobs, extract_many
-from kg.rdf import DocumentGraph, EntityIndex
+from kg.rdf import EntityIndex
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -49,6 +52,7 @@ class BuildReport:
     added: list[str] = field(default_factory=list)  # ids new since the last build with this cache
     changed: list[str] = field(default_factory=list)  # ids whose content key changed since then
     removed: list[str] = field(default_factory=list)  # ids gone since then
+    blocks_made: list[str] = field(default_factory=list)  # ids whose block (kg.blocks) was made, not read
     aliases: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # doc -> [(surface, entity id)]
     manifest: dict = field(default_factory=dict)
 
@@ -56,7 +60,8 @@ class BuildReport:
         lines = [f"Built {len(self.documents)} article(s): {self.triples} triples."]
         lines.append(f"Extracted {len(self.extracted)} article(s), reused {len(self.reused)} from the cache"
                      + "".join(f"; {len(v)} {k}" for k, v in (("new", self.added), ("changed", self.changed),
-                                                                ("removed", self.removed)) if v) + ".")
+                                                                ("removed", self.removed)) if v) + "; "
+                     + f"made {len(self.blocks_made)} article graph(s), read {len(self.documents) - len(self.blocks_made)}.")
         lines.append("Per class: " + ", ".join(f"{k} {v}" for k, v in sorted(self.per_class.items())))
         for doc in self.documents:
             counts = self.per_document.get(doc, Counter())
@@ -96,18 +101,15 @@ def fingerprint(docs: list[Document], registry, extra: str = "") -> str:
 
 
 def extract_corpus(docs: list[Document], registry, registry_dir: Path | None, cache: ExtractionCache,
-                   jobs: int, report: BuildReport, show_progress: bool = False) -> list:
-    """Extractions of every article, in id order: from the cache where the key matches,
-    else extracted (in ``jobs`` processes) and stored in the cache."""
+                   jobs: int, report: BuildReport, show_progress: bool = False) -> tuple[list, dict, dict]:
+    """``(summaries, fresh, keys)``: each article's :class:`kg.cache.Summary` (or fresh
+    extraction) in id order, the extractions made in this build (in ``jobs`` processes,
+    then cached) by id, and each article's content key by id."""
     reg_fp, pipe_fp = registry.fingerprint(), pipeline_fingerprint() + source_fingerprint()
     keys = {d.id: content_key(d.id, d.text, d.metadata, reg_fp, pipe_fp) for d in docs}
-    found = {d.id: cache.get(keys[d.id]) for d in docs}
+    found = {d.id: cache.summary(keys[d.id]) for d in docs}
     todo = [(d.id, d.text) for d in docs if found[d.id] is None]
-    bar = Progress(len(todo), show_progress)
-    try:
-        fresh = extract_many(todo, registry, registry_dir, jobs, on_done=bar.update)
-    finally:
-        bar.close()
+    fresh = _extract(todo, registry, registry_dir, jobs, show_progress)
     for doc_id, ex in fresh.items():
         cache.put(keys[doc_id], ex)
     found.update(fresh)
@@ -117,56 +119,94 @@ def extract_corpus(docs: list[Document], registry, registry_dir: Path | None, ca
     report.added = sorted(set(keys) - set(before)) if before else []
     report.removed = sorted(set(before) - set(keys))
     report.manifest = {"format": 1, "registry": reg_fp, "pipeline": pipe_fp, "articles": keys}
-    return [found[d.id] for d in docs]
+    return [found[d.id] for d in docs], fresh, keys
 
 
-def assemble(docs: list[Document], extractions: list, registry, ontology: Graph) -> dict[URIRef, Graph]:
-    """The named graphs: ontology, registry and one per article (IRIs assigned over the whole corpus)."""
-    index = EntityIndex.for_corpus(registry, extractions)
-    graphs: dict[URIRef, Graph] = {ONTOLOGY_GRAPH: ontology, REGISTRY_GRAPH: registry.to_rdf()}
-    for doc, ex in zip(docs, extractions):
-        graphs[document_graph(doc.id)] = DocumentGraph(ex, index, doc.metadata).build()
-    return graphs
+def _extract(todo: list[tuple[str, str]], registry, registry_dir, jobs: int, show_progress: bool) -> dict:
+    bar = Progress(len(todo), show_progress)
+    try:
+        return extract_many(todo, registry, registry_dir, jobs, on_done=bar.update)
+    finally:
+        bar.close()
 
 
-def new_aliases(extractions: list, registry) -> dict[str, list[tuple[str, str]]]:
-    """Names that NER linked to a registry entity by a case or "the" variant, not an exact registry name."""
+def make_blocks(docs: list[Document], summaries: list, fresh: dict, keys: dict, registry, registry_dir,
+                caches: tuple[ExtractionCache, BlockCache], checker, jobs: int, code: str,
+                report: BuildReport) -> list[Block]:
+    """Every article's :class:`kg.blocks.Block`, from the block cache where its key
+    matches, else made from its extraction (fresh, cached, or extracted again when its
+    cached copy is unreadable)."""
+    cache, blocks_cache = caches
+    index = EntityIndex.for_corpus(registry, summaries)
+    bkeys = {s.doc_id: block_key(keys[s.doc_id], s.doc_id, s.new_entities, index, code) for s in summaries}
+    blocks = {d.id: blocks_cache.get(bkeys[d.id]) for d in docs}
+    missing = [d for d in docs if blocks[d.id] is None]
+    report.blocks_made = [d.id for d in missing]
+    extractions = {d.id: fresh.get(d.id) or cache.get(keys[d.id]) for d in missing}
+    lost = [(d.id, d.text) for d in missing if extractions[d.id] is None]
+    extractions.update(_extract(lost, registry, registry_dir, jobs, False))
     names = registry.names()
-    out: dict[str, list[tuple[str, str]]] = {}
-    for ex in extractions:
-        found = sorted({(m.span.text, m.entity) for m in ex.mentions
-                        if m.linked_by == "ner" and not m.entity.startswith("new:") and m.span.text not in names})
-        if found:
-            out[ex.doc_id] = found
+    for d in missing:
+        block = make_block(extractions[d.id], bkeys[d.id], index, d.metadata, checker, names)
+        blocks[d.id] = blocks_cache.put(block)
+    return [blocks[d.id] for d in docs]
+
+
+def _schema_bytes(ontology_path: Path | None = None, shapes_path: Path | None = None) -> bytes:
+    from kg.ontology import ONTOLOGY_PATH, SHAPES_PATH
+
+    return Path(ontology_path or ONTOLOGY_PATH).read_bytes() + Path(shapes_path or SHAPES_PATH).read_bytes()
+
+
+def shape_checker(shapes: Graph, ontology: Graph, registry_graph: Graph):
+    """The build's SHACL checker (kg.shapes.ShapeChecker) with the ontology and registry as context."""
+    import pyoxigraph as ox
+
+    from kg.shapes import ShapeChecker
+
+    context = ox.serialize(sorted_triples(ontology) + sorted_triples(registry_graph),
+                           format=ox.RdfFormat.N_TRIPLES).decode()
+    return ShapeChecker(shapes, context)
+
+
+def document_graphs(blocks: list[Block]) -> dict[URIRef, Graph]:
+    """The article graphs read back from their blocks (for reasoning, HermiT and the
+    formats written from whole graphs)."""
+    out = {}
+    for block in blocks:
+        body = block.body if isinstance(block.body, bytes) else block.body.read_bytes()
+        out[document_graph(block.doc_id)] = Graph().parse(data=prefix_lines() + body.decode("utf-8"),
+                                                         format="turtle")
     return out
 
 
-def validate_graphs(graphs: dict[URIRef, Graph], check_owl: bool, report: BuildReport, progress=None):
-    """Evidence, SHACL and optionally HermiT; raise ValidationError on any failure."""
-    from kg.ontology import check_consistency
-    from kg.shapes import validate_shapes
-
-    data = Graph()
-    for name, g in graphs.items():
-        if name != ONTOLOGY_GRAPH:
-            data += g
+def validate_graphs(blocks: list[Block], graphs: dict[URIRef, Graph], checker, check_owl: bool,
+                    report: BuildReport, progress=None) -> None:
+    """Evidence and SHACL results of every article (made with its block), SHACL on the
+    nodes several articles describe, the registry graph's shapes, and optionally HermiT
+    over everything; raise ValidationError on any failure."""
     t = time.perf_counter()
-    report.evidence_checked, problems = check_evidence(data)
-    if problems:
-        raise ValidationError(f"{len(problems)} evidence span(s) do not match their article",
-                              report="\n".join(map(str, problems)))
-    report.seconds["evidence"] = time.perf_counter() - t
-    t = time.perf_counter()
-    _say(progress, "Checking SHACL shapes ...")
-    shapes = validate_shapes(data, ontology=graphs[ONTOLOGY_GRAPH])
+    report.evidence_checked = sum(b.spans for b in blocks)
+    evidence = [p for b in blocks for p in b.evidence_problems]
+    if evidence:
+        raise ValidationError(f"{len(evidence)} evidence span(s) do not match their article", report="\n".join(evidence))
+    problems = [p for b in blocks for p in b.shape_problems]
+    problems += check_shared(blocks, checker)
+    problems += [f"registry: {r.line()}" for r in checker.check("")]
     report.seconds["shapes"] = time.perf_counter() - t
-    if not shapes.conforms:
-        raise ValidationError(f"the graph does not conform to the shapes ({len(shapes.results)} problem(s))",
-                              report=shapes.text)
+    if problems:
+        raise ValidationError(f"the graph does not conform to the shapes ({len(problems)} problem(s))",
+                              report="\n".join(sorted(set(problems))))
     report.shapes_conform = True
     if check_owl:
+        from kg.ontology import check_consistency
+
         t = time.perf_counter()
         _say(progress, "Checking OWL consistency with HermiT ...")
+        data = Graph()
+        for name, g in {**graphs, **document_graphs(blocks)}.items():
+            if name != ONTOLOGY_GRAPH:
+                data += g
         result = check_consistency(data, graphs[ONTOLOGY_GRAPH])
         report.seconds["hermit"] = time.perf_counter() - t
         report.consistent = result.consistent
@@ -210,7 +250,7 @@ def build(
     t0 = time.perf_counter()
     registry = load_registry(registry_dir)
     ontology = load_ontology(ontology_path)
-    load_shapes(shapes_path)  # fail early on broken shapes
+    shapes = load_shapes(shapes_path)  # fail early on broken shapes
     docs = read_corpus(documents, max_bytes)
     report.seconds["read"] = time.perf_counter() - t0
     _say(progress, f"Read {len(docs)} article(s) and {len(registry.entities)} registry entries.")
@@ -219,16 +259,22 @@ def build(
         cache_dir = documents.resolve().parent / ".cache"
     cache = ExtractionCache(cache_dir or None)
     t = time.perf_counter()
-    extractions = extract_corpus(docs, registry, registry_dir, cache, jobs or default_jobs(), report,
-                                 show_progress and progress is not None)
+    jobs = jobs or default_jobs()
+    summaries, fresh, keys = extract_corpus(docs, registry, registry_dir, cache, jobs, report,
+                                            show_progress and progress is not None)
     report.seconds["extract"] = time.perf_counter() - t
     t = time.perf_counter()
-    graphs = assemble(docs, extractions, registry, ontology)
+    graphs: dict[URIRef, Graph] = {ONTOLOGY_GRAPH: ontology, REGISTRY_GRAPH: registry.to_rdf()}
+    checker = shape_checker(shapes, ontology, graphs[REGISTRY_GRAPH])
+    code = code_fingerprint(_schema_bytes(ontology_path, shapes_path))
+    blocks = make_blocks(docs, summaries, fresh, keys, registry, registry_dir,
+                         (cache, BlockCache(cache_dir or None)), checker, jobs, code, report)
+    del fresh
     report.seconds["rdf"] = time.perf_counter() - t
-    report.aliases = new_aliases(extractions, registry)
+    report.aliases = {b.doc_id: [tuple(a) for a in b.aliases] for b in blocks if b.aliases}
     # reasoning runs HermiT on the same data and fails on an inconsistency, so a build
     # that reasons does not run a separate consistency check first
-    validate_graphs(graphs, check_owl and not reason, report, progress)
+    validate_graphs(blocks, graphs, checker, check_owl and not reason, report, progress)
 
     # --- inferred graph (kg.reason): what the axioms imply, kept apart from the asserted graphs
     if reason:
@@ -237,7 +283,9 @@ def build(
 
         t = time.perf_counter()
         _say(progress, "Materialising inferences (rules, then HermiT) ...")
-        graphs[INFERRED_GRAPH] = infer(asserted(graphs), graphs[ONTOLOGY_GRAPH]).graph
+        everything = {**graphs, **document_graphs(blocks)}
+        graphs[INFERRED_GRAPH] = infer(asserted(everything), graphs[ONTOLOGY_GRAPH]).graph
+        del everything
         report.seconds["reason"] = time.perf_counter() - t
         if check_owl:
             report.consistent = True  # infer() raised ValidationError otherwise
@@ -250,41 +298,51 @@ def build(
     graphs[QUERIES_GRAPH] = catalogue.to_rdf()
 
     t = time.perf_counter()
-    from kg.ontology import ONTOLOGY_PATH, SHAPES_PATH
-
-    schema_bytes = Path(ontology_path or ONTOLOGY_PATH).read_bytes() + Path(shapes_path or SHAPES_PATH).read_bytes()
-    schema_bytes += b"".join(q.path.read_bytes() for q in catalogue.values())
+    schema_bytes = _schema_bytes(ontology_path, shapes_path) + b"".join(q.path.read_bytes() for q in catalogue.values())
     head = header(__version__, fingerprint(
         docs, registry, pipeline_fingerprint() + hashlib.sha256(schema_bytes).hexdigest() + f"reason={reason}"))
-    files = {out / FORMATS[f]: serialise(graphs, f, head) for f in formats}
+    files = output_files(out, formats, head, graphs, blocks)
     write_atomically(files)
     report.seconds["write"] = time.perf_counter() - t
     report.written = sorted(files)
     cache.write_manifest(report.manifest)
-    _summarise(report, graphs, extractions)
+    _summarise(report, graphs, blocks)
     return report
 
 
-def _summarise(report: BuildReport, graphs, extractions) -> None:
-    report.documents = [ex.doc_id for ex in extractions]
-    report.triples = sum(len(g) for g in graphs.values())
-    core = {"State", "Organisation", "Project", "Person", "Place", "Event", "Claim", "Membership",
-            "ProjectInterest", "Cooperation", "MonetaryAmount", "Mention", "Article"}
+def output_files(out: Path, formats, head: str, graphs: dict[URIRef, Graph], blocks: list[Block]) -> dict:
+    """The published files: TriG and Turtle stream the article blocks; N-Triples, N-Quads
+    and JSON-LD are written from whole graphs (read back from the blocks)."""
+    bodies = {name: turtle_body(g) for name, g in graphs.items()}
+    bodies.update({document_graph(b.doc_id): b.body for b in blocks})
+    whole = None
+    files = {}
+    for f in formats:
+        if f == "trig":
+            files[out / FORMATS[f]] = trig_writer(bodies, head)
+        elif f == "ttl":
+            files[out / FORMATS[f]] = turtle_writer(bodies, head)
+        else:
+            whole = whole or {**graphs, **document_graphs(blocks)}
+            files[out / FORMATS[f]] = serialise(whole, f, head)
+    return files
+
+
+def _summarise(report: BuildReport, graphs, blocks: list[Block]) -> None:
+    report.documents = [b.doc_id for b in blocks]
+    report.triples = sum(len(g) for g in graphs.values()) + sum(b.triples for b in blocks)
     for name, g in graphs.items():
         if name == ONTOLOGY_GRAPH:
             continue
-        counts = Counter()
         for cls in g.objects(None, RDF.type):
             if isinstance(cls, URIRef) and str(cls).startswith(str(PAKRU)):
                 local = str(cls)[len(str(PAKRU)):]
-                if local in core:
-                    counts[local] += 1
-        report.per_class.update(counts)
-        doc_id = str(name).rsplit("/", 1)[-1]
-        if "/doc/" in str(name):
-            report.per_document[doc_id] = counts
-    for ex in extractions:
-        report.unlinked[ex.doc_id] = [s.text for s in ex.unlinked]
+                if local in CORE_COUNTED:
+                    report.per_class[local] += 1
+    for b in blocks:
+        report.per_class.update(b.counts)
+        report.per_document[b.doc_id] = Counter(b.counts)
+        report.unlinked[b.doc_id] = list(b.unlinked)
 
 
 def main_progress(message: str) -> None:

@@ -8,8 +8,8 @@ them and the article is extracted again; otherwise the cached
 (cached or fresh) extractions of the whole corpus, because new-entity IRIs are assigned
 over the whole corpus, so an incremental build gives exactly the bytes of a clean one.
 
-Entries live in ``<cache>/extractions/<key>.json`` (``data/.cache`` by default,
-git-ignored) and are written atomically, so concurrent builds may share a cache.  The
+Entries live in ``<cache>/extractions/<key>.json``, each with a small
+``<key>.summary.json`` (``data/.cache`` by default, git-ignored), written atomically, so concurrent builds may share a cache.  The
 build also records the key of every article in ``<cache>/manifest.json``.
 """
 from __future__ import annotations
@@ -105,16 +105,31 @@ def from_json(value):
     return value
 
 
-def _write_json(path: Path, data) -> None:
+def write_file(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary sibling and a rename, so readers
+    (and concurrent builds sharing a cache) never see a partial file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _write_json(path: Path, data) -> None:
+    write_file(path, json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8"))
+
+
+@dataclasses.dataclass(frozen=True)
+class Summary:
+    """An extraction's id and new entities ("new:<Name>" -> type): enough to assign
+    new-entity IRIs over the corpus (kg.rdf.EntityIndex) without reading the whole record."""
+
+    doc_id: str
+    new_entities: dict
 
 
 class ExtractionCache:
@@ -141,6 +156,25 @@ class ExtractionCache:
     def put(self, key: str, extraction: model.Extraction) -> None:
         if self.folder is not None:
             _write_json(self._path(key), {"format": CACHE_FORMAT, "extraction": to_json(extraction)})
+            _write_json(self._summary_path(key), {"format": CACHE_FORMAT, "doc_id": extraction.doc_id,
+                                                  "new_entities": extraction.new_entities})
+
+    def _summary_path(self, key: str) -> Path:
+        return self.folder / "extractions" / key[:2] / f"{key}.summary.json"
+
+    def summary(self, key: str) -> "Summary | None":
+        """What the whole-corpus steps need of a cached extraction (its id and new
+        entities), read from a small file beside it; None when nothing is cached."""
+        if self.folder is None:
+            return None
+        try:
+            data = json.loads(self._summary_path(key).read_text(encoding="utf-8"))
+            if data.get("format") == CACHE_FORMAT:
+                return Summary(data["doc_id"], dict(data["new_entities"]))
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+        extraction = self.get(key)
+        return None if extraction is None else Summary(extraction.doc_id, dict(extraction.new_entities))
 
     def read_manifest(self) -> dict:
         """The manifest of the last build that used this cache ({} if none)."""

@@ -84,3 +84,46 @@ def validate_shapes(data: Graph, shapes: Graph | None = None, ontology: Graph | 
     results.sort()
     text = "\n".join(r.line() for r in results) if results else "conforms"
     return ShapesReport(bool(conforms), results, text)
+
+
+class ShapeChecker:
+    """SHACL for the build: the Rust engine of the ``shacl`` package, compiled once.
+
+    About fifty times faster than pySHACL on an article graph, which lets the build check
+    each article on its own as it is made (kg.blocks).  pySHACL stays the reference
+    (``kg validate`` and :func:`validate_shapes`); tests/test_shapes.py checks that both
+    give the same results.  ``context`` is N-Triples added to every data graph checked:
+    the ontology (its ``rdfs:subClassOf`` axioms make ``sh:targetClass`` reach subclasses)
+    and the registry (the types of the entities articles point to).
+    """
+
+    def __init__(self, shapes: Graph, context: str = ""):
+        import shacl
+
+        self._shapes = shacl.Shapes.from_turtle(shapes.serialize(format="turtle"))
+        self._context = context
+
+    def check(self, ntriples: str, focus: set[str] | None = None) -> list[ShapeResult]:
+        """The sorted results for ``ntriples`` plus the context; only those whose focus
+        node (an N-Triples term such as ``<https://...>``) is in ``focus`` when given."""
+        report = self._shapes.validate_text(self._context + ntriples, "nt")
+        results = [ShapeResult(focus=_short_nt(r.focus_node), path=_short_nt(r.path) if r.path else "",
+                               message=r.message or f"violates sh:{r.component}",
+                               severity=r.severity, value=_short_nt(r.value) if r.value else "")
+                   for r in report.results if focus is None or r.focus_node in focus]
+        return sorted(results)
+
+
+def _short_nt(term: str) -> str:
+    """An N-Triples term as :func:`kg.ontology.short` writes it (a simple literal with
+    its RDF 1.1 datatype ``xsd:string``, as pySHACL shows it)."""
+    from rdflib import XSD, Literal
+    from rdflib.util import from_n3
+
+    try:
+        node = from_n3(term)
+    except Exception:  # noqa: BLE001 - a path such as a sequence is shown as the engine gives it
+        return term
+    if isinstance(node, Literal) and node.datatype is None and not node.language:
+        node = Literal(str(node), datatype=XSD.string)
+    return short(node)

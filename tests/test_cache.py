@@ -76,6 +76,7 @@ def test_incremental_builds_equal_clean_builds(workspace):
 
     again = _build(root, "inc")
     assert again.extracted == [] and again.reused == [REAL, "energy"]
+    assert first.blocks_made == [REAL, "energy"] and again.blocks_made == []
     _build(root, "clean", cache=False)
     _same(root, "inc", "clean")
 
@@ -84,6 +85,7 @@ def test_incremental_builds_equal_clean_builds(workspace):
     path.write_text(path.read_text(encoding="utf-8").replace("$1 billion", "$2 billion"), encoding="utf-8")
     edited = _build(root, "inc")
     assert edited.extracted == ["energy"] and edited.changed == ["energy"]
+    assert edited.blocks_made == ["energy"]  # the other article's graph is read from the block cache
     _build(root, "clean", cache=False)
     _same(root, "inc", "clean")
     assert "$2 billion" in (root / "inc" / "kg.trig").read_text(encoding="utf-8")

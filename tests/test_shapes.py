@@ -8,7 +8,9 @@ from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from kg.ontology import PAKRU, load_ontology, load_shapes
-from kg.shapes import ShapeResult, validate_shapes
+from kg.blocks import Block, check_shared
+from kg.publish import sorted_triples
+from kg.shapes import ShapeChecker, ShapeResult, validate_shapes
 
 ID = Namespace("https://w3id.org/pakru/id/")
 DOC = Namespace("https://w3id.org/pakru/doc/")
@@ -93,7 +95,7 @@ def test_defaults_load_the_shapes_and_ontology_files():
     assert validate_shapes(small_graph()).conforms
 
 
-@pytest.mark.parametrize("graph, focus, path, words", [
+BROKEN = [
     pytest.param(with_changes(remove=[(QUOTE, OA.exact, None)]),
                  "id:span/d1/0-63/quote", "oa:exact", "exactly one oa:exact", id="span-without-exact"),
     pytest.param(with_changes(remove=[(EVENT, PAKRU.participant, None)]),
@@ -120,7 +122,10 @@ def test_defaults_load_the_shapes_and_ontology_files():
                  "id:pakistan", "skos:prefLabel", "exactly one English preferred label", id="two-english-labels"),
     pytest.param(with_changes(add=[(ID.moscow, RDF.type, PAKRU.City)]),
                  "id:moscow", "skos:prefLabel", "exactly one English preferred label", id="subclass-targeted"),
-])
+]
+
+
+@pytest.mark.parametrize("graph, focus, path, words", BROKEN)
 def test_broken_graph_fails_with_a_plain_message(shapes, onto, graph, focus, path, words):
     report = validate_shapes(graph, shapes, onto)
     assert not report.conforms
@@ -188,3 +193,36 @@ def test_event_kinds_in_shapes_match_the_ontology(shapes, onto):
     assert kinds <= in_lists
     claim_kinds = set(onto.transitive_subjects(RDFS.subClassOf, PAKRU.Claim)) - {PAKRU.Claim}
     assert claim_kinds <= in_lists and len(kinds) == 19
+
+
+def _nt(graph: Graph) -> str:
+    import pyoxigraph as ox
+
+    return ox.serialize(sorted_triples(graph), format=ox.RdfFormat.N_TRIPLES).decode()
+
+
+@pytest.mark.parametrize("graph", [pytest.param(small_graph(), id="sound")]
+                         + [pytest.param(p.values[0], id=p.id) for p in BROKEN])
+def test_the_build_checker_gives_the_results_of_pyshacl(shapes, onto, graph):
+    """The build checks with the Rust engine (kg.shapes.ShapeChecker); pySHACL is the reference."""
+    fast = ShapeChecker(shapes, _nt(onto)).check(_nt(graph))
+    assert fast == validate_shapes(graph, shapes, onto).results
+
+
+def _block(doc_id: str, shared: str) -> Block:
+    return Block(doc_id=doc_id, key=doc_id, triples=0, counts={}, spans=0, evidence_problems=[], shape_problems=[],
+                 shared=shared.strip().splitlines(), unlinked=[], aliases=[])
+
+
+def test_nodes_several_articles_describe_are_checked_together(shapes, onto):
+    """Each article alone gives the event one status; together it has two, which the
+    shapes forbid (at most one schema:eventStatus): only the cross-article check sees it."""
+    checker = ShapeChecker(shapes, _nt(onto) + _nt(small_graph()))
+    event = f"<{EVENT}>"
+    a = _block("a", f"{event} <{SCHEMA.eventStatus}> <{SCHEMA.EventPostponed}> .")
+    b = _block("b", f"{event} <{SCHEMA.eventStatus}> <{SCHEMA.EventScheduled}> .")
+    assert check_shared([a], checker) == []
+    [problem] = check_shared([a, b], checker)
+    assert problem.startswith("a, b: id:event/meeting/pakistan/2023-05 schema:eventStatus")
+    same = _block("b", f"{event} <{SCHEMA.eventStatus}> <{SCHEMA.EventPostponed}> .")
+    assert check_shared([a, same], checker) == []

@@ -1,0 +1,186 @@
+"""Article blocks: each article's named graph, built, checked and serialised once.
+
+A :class:`Block` holds what the build needs of one article graph: its Turtle statements
+(the bytes published in kg.trig and kg.ttl), its triple and class counts, the result of
+the evidence and SHACL checks, the names left unlinked, the aliases to curate, and the
+statements about nodes that other articles may describe too (dated events, relations,
+entities), for the cross-article check of :func:`check_shared`.
+
+A block depends on its article's extraction, the new-entity IRIs the corpus assigned to
+the names it uses (kg.rdf.EntityIndex) and the code and schema that make and check it;
+:func:`block_key` hashes all of that.  :class:`BlockCache` keeps blocks under
+``<cache>/blocks`` by that key, so a build after one article changed makes one block and
+reads the others, and writes the same bytes as a clean build.
+"""
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import json
+from collections import defaultdict
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.cache import write_file
+from kg.namespaces import PAKRU
+from kg.publish import Body, sorted_triples, turtle_body
+from kg.rdf import DocumentGraph, EntityIndex
+
+BLOCK_FORMAT = "1"
+CORE_COUNTED = ("State", "Organisation", "Project", "Person", "Place", "Event", "Claim", "Membership",
+                "ProjectInterest", "Cooperation", "MonetaryAmount", "Mention", "Article")
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_PACKAGE = Path(__file__).resolve().parent
+
+
+@dataclasses.dataclass
+class Block:
+    """One article graph as the build uses it (see the module docstring)."""
+
+    doc_id: str
+    key: str
+    triples: int
+    counts: dict[str, int]
+    spans: int  # evidence spans checked
+    evidence_problems: list[str]  # spans whose quote does not match the article; empty when sound
+    shape_problems: list[str]  # SHACL results; empty when the graph conforms
+    shared: list[str]  # N-Triples lines about nodes other articles may describe
+    unlinked: list[str]
+    aliases: list[list[str]]  # [surface, entity id] linked by NER under a name the registry lacks
+    body: Body = b""
+
+    def meta(self) -> dict:
+        return {k: v for k, v in dataclasses.asdict(self).items() if k != "body"}
+
+
+@functools.lru_cache(maxsize=4)
+def code_fingerprint(schema: bytes = b"") -> str:
+    """SHA-256 over the code that makes and checks a block, plus ``schema`` (the
+    ontology and shapes files' bytes)."""
+    h = hashlib.sha256(BLOCK_FORMAT.encode() + schema)
+    for name in ("rdf.py", "blocks.py", "publish.py", "evidence.py", "shapes.py", "namespaces.py", "store.py"):
+        h.update(name.encode() + b"\0" + (_PACKAGE / name).read_bytes())
+    return h.hexdigest()
+
+
+def block_key(content_key: str, doc_id: str, new_entities, index: EntityIndex, code: str) -> str:
+    """Everything an article graph depends on: its extraction's key, the IRI, type and home
+    article of each new entity it names, and the code/schema fingerprint."""
+    entries = [[k, str(index.iri(k)), index.new_types[k], index.new_home[k] == doc_id] for k in sorted(new_entities)]
+    blob = json.dumps([content_key, doc_id, entries, code], ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+def make_block(ex, key: str, index: EntityIndex, metadata: dict, checker, registry_names) -> Block:
+    """Build, check and serialise one article's graph."""
+    maker = DocumentGraph(ex, index, metadata)
+    triples = sorted_triples(maker.triples())
+    spans, evidence_problems = len({(s.start, s.end) for s in maker.spans}), maker.quote_problems()
+    declared = _declarations(ex, index)
+    results = checker.check(ox.serialize(triples + declared, format=ox.RdfFormat.N_TRIPLES).decode())
+    counts: dict[str, int] = defaultdict(int)
+    for t in triples:
+        if t.predicate.value == _RDF_TYPE and t.object.value.startswith(str(PAKRU)):
+            local = t.object.value[len(str(PAKRU)):]
+            if local in CORE_COUNTED:
+                counts[local] += 1
+    aliases = sorted({(m.span.text, m.entity) for m in ex.mentions if m.linked_by == "ner"
+                      and not m.entity.startswith("new:") and m.span.text not in registry_names})
+    return Block(
+        doc_id=ex.doc_id, key=key, triples=len(triples), counts=dict(sorted(counts.items())), spans=spans,
+        evidence_problems=[f"{ex.doc_id}: {p}" for p in evidence_problems],
+        shape_problems=[f"{ex.doc_id}: {r.line()}" for r in results],
+        shared=_shared_lines(triples, ex.doc_id), unlinked=[s.text for s in ex.unlinked],
+        aliases=[list(a) for a in aliases], body=turtle_body(triples))
+
+
+def _declarations(ex, index: EntityIndex) -> list[ox.Triple]:
+    """The types of the new entities this article names but another article declares
+    (their home), so the shapes can check what this graph points to."""
+    out = []
+    for key in sorted(ex.new_entities):
+        if index.new_home[key] != ex.doc_id:
+            kind = index.new_types[key]
+            for cls in {kind, index.registry.core_class(kind)}:
+                out.append(ox.Triple(ox.NamedNode(str(index.iri(key))), ox.NamedNode(_RDF_TYPE),
+                                     ox.NamedNode(str(PAKRU[cls]))))
+    return out
+
+
+def _shared_lines(triples: list[ox.Triple], doc_id: str) -> list[str]:
+    """Statements whose subject's IRI does not carry the article id (so other articles
+    may state things about it too), plus the types of this article's nodes they point to."""
+    out, local_objects = [], set()
+    for t in triples:
+        if doc_id not in t.subject.value:
+            out.append(f"{t} .")
+            if isinstance(t.object, ox.NamedNode) and doc_id in t.object.value:
+                local_objects.add(t.object)
+    out += [f"{t} ." for t in triples if t.subject in local_objects and t.predicate.value == _RDF_TYPE]
+    return sorted(set(out))
+
+
+def check_shared(blocks: list[Block], checker) -> list[str]:
+    """SHACL on the nodes that several article graphs describe, over the union of what
+    those graphs say about them: the check each article's own graph cannot make (two
+    articles giving one event two statuses, say)."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    lines: dict[str, set[str]] = defaultdict(set)
+    for block in blocks:
+        for line in block.shared:
+            subject = line.split(" ", 1)[0]
+            owners[subject].add(block.doc_id)
+            lines[subject].add(line)
+    multi = {s for s, docs in owners.items() if len(docs) > 1}
+    if not multi:
+        return []
+    data = set()
+    for subject in multi:
+        for line in lines[subject]:
+            data.add(line)
+            obj = line[:-2].rsplit(" ", 1)[-1]
+            data.update(lines.get(obj, ()) if obj not in multi else ())
+    results = checker.check("\n".join(sorted(data)) + "\n", focus=multi)
+    return [f"{', '.join(sorted(_owners_of(r.focus, owners)))}: {r.line()}" for r in results]
+
+
+def _owners_of(short_focus: str, owners: dict[str, set[str]]) -> set[str]:
+    from kg.shapes import _short_nt
+
+    return next((docs for subject, docs in owners.items() if _short_nt(subject) == short_focus), set())
+
+
+class BlockCache:
+    """Blocks under ``folder/blocks`` (``<key>.json`` with the figures and
+    ``<key>.ttl`` with the statements); ``folder=None`` keeps nothing."""
+
+    def __init__(self, folder: Path | None):
+        self.folder = Path(folder) / "blocks" if folder is not None else None
+
+    def _paths(self, key: str) -> tuple[Path, Path]:
+        base = self.folder / key[:2] / key
+        return base.with_suffix(".json"), base.with_suffix(".ttl")
+
+    def get(self, key: str) -> Block | None:
+        if self.folder is None:
+            return None
+        meta_path, body_path = self._paths(key)
+        try:
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+            if meta.pop("format", None) != BLOCK_FORMAT or not body_path.is_file():
+                return None
+            return Block(**meta, body=body_path)
+        except (OSError, ValueError, TypeError):
+            return None  # a broken entry is made again
+
+    def put(self, block: Block) -> Block:
+        """Store ``block``; return it with its body pointing at the cached file."""
+        if self.folder is None:
+            return block
+        meta_path, body_path = self._paths(block.key)
+        write_file(body_path, block.body if isinstance(block.body, bytes) else block.body.read_bytes())
+        write_file(meta_path, json.dumps({"format": BLOCK_FORMAT, **block.meta()}, ensure_ascii=False,
+                                     sort_keys=True).encode("utf-8"))
+        return dataclasses.replace(block, body=body_path)
