@@ -78,7 +78,7 @@ def make_block(ex, key: str, index: EntityIndex, metadata: dict, checker, regist
     maker = DocumentGraph(ex, index, metadata)
     triples = sorted_triples(maker.triples())
     spans, evidence_problems = len({(s.start, s.end) for s in maker.spans}), maker.quote_problems()
-    declared = _declarations(ex, index)
+    declared = sorted_triples(_declarations(ex, index) - maker.triples())
     results = checker.check(ox.serialize(triples + declared, format=ox.RdfFormat.N_TRIPLES).decode())
     counts: dict[str, int] = defaultdict(int)
     for t in triples:
@@ -96,17 +96,10 @@ def make_block(ex, key: str, index: EntityIndex, metadata: dict, checker, regist
         aliases=[list(a) for a in aliases], body=turtle_body(triples))
 
 
-def _declarations(ex, index: EntityIndex) -> list[ox.Triple]:
-    """The types of the new entities this article names but another article declares
-    (their home), so the shapes can check what this graph points to."""
-    out = []
-    for key in sorted(ex.new_entities):
-        if index.new_home[key] != ex.doc_id:
-            kind = index.new_types[key]
-            for cls in {kind, index.registry.core_class(kind)}:
-                out.append(ox.Triple(ox.NamedNode(str(index.iri(key))), ox.NamedNode(_RDF_TYPE),
-                                     ox.NamedNode(str(PAKRU[cls]))))
-    return out
+def _declarations(ex, index: EntityIndex) -> set[tuple]:
+    """What the home articles state of the new entities this article names but does not
+    declare, so the shapes can check what this graph points to."""
+    return {t for key in ex.new_entities if index.new_home[key] != ex.doc_id for t in index.declaration(key)}
 
 
 def _shared_lines(triples: list[ox.Triple], doc_id: str) -> list[str]:

@@ -61,6 +61,13 @@ class EntityIndex:
             return self.new_iris[key]
         return ID[key]
 
+    def declaration(self, key: str) -> list[tuple]:
+        """What the home article states of a new entity: its types, label and curation flag."""
+        node, kind = self.iri(key), self.new_types[key]
+        core = self.registry.core_class(kind)
+        return ([(node, RDF.type, PAKRU[kind])] + ([(node, RDF.type, PAKRU[core])] if core != kind else [])
+                + [(node, SKOS.prefLabel, en(key[4:])), (node, PAKRU.curated, Literal(False))])
+
     def label(self, key: str) -> str:
         if key.startswith("new:"):
             return key[4:]
@@ -206,13 +213,8 @@ class DocumentGraph:
         for key in sorted(keys):
             if idx.new_home.get(key) != self.ex.doc_id:
                 continue
-            node, kind = idx.iri(key), idx.new_types[key]
-            self.g.add((node, RDF.type, PAKRU[kind]))
-            core = idx.registry.core_class(kind)
-            if core != kind:
-                self.g.add((node, RDF.type, PAKRU[core]))
-            self.g.add((node, SKOS.prefLabel, en(key[4:])))
-            self.g.add((node, PAKRU.curated, Literal(False)))
+            node = idx.iri(key)
+            self.g.update(idx.declaration(key))
             labels = sorted({m.ner_label for m in self.ex.mentions if m.entity == key and m.ner_label})
             for label in labels:
                 self.g.add((node, PAKRU.nerLabel, Literal(label)))
