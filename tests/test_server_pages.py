@@ -48,6 +48,7 @@ if (why := _missing()) is not None:
 from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support import expected_conditions  # noqa: E402
 from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 
 
@@ -126,6 +127,8 @@ def test_run_a_saved_query_from_its_form(url, browser):
     Select(form.find_element(By.NAME, "type")).select_by_visible_text("pakru:MilitaryExercise")
     form.find_element(By.NAME, "since").send_keys("2018")
     form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    # the page before the click may show a results table too: wait for the new page first
+    WebDriverWait(browser, 15).until(expected_conditions.staleness_of(form))
     table = wait_for(browser, "#answer table.results")
     query = urllib.parse.parse_qs(urllib.parse.urlsplit(browser.current_url).query)
     assert query["participant"] == ["id:russia"] and query["type"] == ["pakru:MilitaryExercise"]
