@@ -92,7 +92,7 @@ def make_block(ex, key: str, index: EntityIndex, metadata: dict, checker, regist
         doc_id=ex.doc_id, key=key, triples=len(triples), counts=dict(sorted(counts.items())), spans=spans,
         evidence_problems=[f"{ex.doc_id}: {p}" for p in evidence_problems],
         shape_problems=[f"{ex.doc_id}: {r.line()}" for r in results],
-        shared=_shared_lines(triples, ex.doc_id), unlinked=[s.text for s in ex.unlinked],
+        shared=_shared_lines(triples, ex.doc_id, checker.bounded), unlinked=[s.text for s in ex.unlinked],
         aliases=[list(a) for a in aliases], body=turtle_body(triples))
 
 
@@ -102,12 +102,16 @@ def _declarations(ex, index: EntityIndex) -> set[tuple]:
     return {t for key in ex.new_entities if index.new_home[key] != ex.doc_id for t in index.declaration(key)}
 
 
-def _shared_lines(triples: list[ox.Triple], doc_id: str) -> list[str]:
-    """Statements whose subject's IRI does not carry the article id (so other articles
-    may state things about it too), plus the types of this article's nodes they point to."""
+def _shared_lines(triples: list[ox.Triple], doc_id: str, bounded: set[str] | None) -> list[str]:
+    """What :func:`check_shared` needs of this article: the statements about each node
+    whose IRI does not carry the article id (so other articles may describe it too) and
+    which the article gives a bounded property (see kg.shapes.bounded_paths), plus the
+    types of this article's nodes those statements point to."""
+    subjects = {t.subject for t in triples if doc_id not in t.subject.value
+                and (bounded is None or t.predicate.value in bounded)}
     out, local_objects = [], set()
     for t in triples:
-        if doc_id not in t.subject.value:
+        if t.subject in subjects:
             out.append(f"{t} .")
             if isinstance(t.object, ox.NamedNode) and doc_id in t.object.value:
                 local_objects.add(t.object)
@@ -115,10 +119,12 @@ def _shared_lines(triples: list[ox.Triple], doc_id: str) -> list[str]:
     return sorted(set(out))
 
 
-def check_shared(blocks: list[Block], checker) -> list[str]:
+def check_shared(blocks: list[Block], checker, new: set[str] | None = None) -> list[str]:
     """SHACL on the nodes that several article graphs describe, over the union of what
     those graphs say about them: the check each article's own graph cannot make (two
-    articles giving one event two statuses, say)."""
+    articles giving one event two statuses, say).  With ``new`` (article ids), only the
+    nodes those articles describe are checked: a union of blocks checked before cannot
+    have changed, and taking an article away cannot break a bound."""
     owners: dict[str, set[str]] = defaultdict(set)
     lines: dict[str, set[str]] = defaultdict(set)
     for block in blocks:
@@ -126,7 +132,7 @@ def check_shared(blocks: list[Block], checker) -> list[str]:
             subject = line.split(" ", 1)[0]
             owners[subject].add(block.doc_id)
             lines[subject].add(line)
-    multi = {s for s, docs in owners.items() if len(docs) > 1}
+    multi = {s for s, docs in owners.items() if len(docs) > 1 and (new is None or docs & new)}
     if not multi:
         return []
     data = set()
@@ -147,10 +153,13 @@ def _owners_of(short_focus: str, owners: dict[str, set[str]]) -> set[str]:
 
 class BlockCache:
     """Blocks under ``folder/blocks`` (``<key>.json`` with the figures and
-    ``<key>.ttl`` with the statements); ``folder=None`` keeps nothing."""
+    ``<key>.ttl`` with the statements); ``folder=None`` keeps nothing.  ``known`` holds
+    the figures of blocks already read (:class:`BuildState`), so only their statements'
+    files are looked at."""
 
-    def __init__(self, folder: Path | None):
+    def __init__(self, folder: Path | None, known: dict | None = None):
         self.folder = Path(folder) / "blocks" if folder is not None else None
+        self.known = known or {}
 
     def _paths(self, key: str) -> tuple[Path, Path]:
         base = self.folder / key[:2] / key
@@ -160,6 +169,8 @@ class BlockCache:
         if self.folder is None:
             return None
         meta_path, body_path = self._paths(key)
+        if key in self.known and body_path.is_file():
+            return Block(**self.known[key], body=body_path)
         try:
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
             if meta.pop("format", None) != BLOCK_FORMAT or not body_path.is_file():
@@ -177,3 +188,32 @@ class BlockCache:
         write_file(meta_path, json.dumps({"format": BLOCK_FORMAT, **block.meta()}, ensure_ascii=False,
                                      sort_keys=True).encode("utf-8"))
         return dataclasses.replace(block, body=body_path)
+
+
+class BuildState:
+    """What the last successful build with a cache used, in one file (``state.json``):
+    each article's extraction summary by content key and each block's figures by block
+    key.  A build reads it instead of two small files per article, and the blocks it
+    lists are the ones whose shared nodes were checked (see :func:`check_shared`)."""
+
+    def __init__(self, folder: Path | None):
+        self.path = Path(folder) / "state.json" if folder is not None else None
+        self.summaries: dict[str, list] = {}
+        self.blocks: dict[str, dict] = {}
+        if self.path is not None:
+            try:
+                data = json.loads(self.path.read_text(encoding="utf-8"))
+                if data.get("format") == BLOCK_FORMAT:
+                    self.summaries, self.blocks = data["summaries"], data["blocks"]
+            except (OSError, ValueError, KeyError, TypeError):
+                pass  # no state: every block is read from its own files and checked
+
+    @property
+    def found(self) -> bool:
+        return bool(self.blocks)
+
+    def save(self, summaries: dict[str, list], blocks: list[Block]) -> None:
+        if self.path is not None:
+            data = {"format": BLOCK_FORMAT, "summaries": summaries, "blocks": {b.key: b.meta() for b in blocks}}
+            write_file(self.path, json.dumps(data, ensure_ascii=False, sort_keys=True,
+                                             separators=(",", ":")).encode("utf-8"))

@@ -22,10 +22,11 @@ from typing import Callable
 from rdflib import RDF, Graph, URIRef
 
 from kg import __version__
-from kg.cache import ExtractionCache, content_key, pipeline_fingerprint, source_fingerprint
+from kg.cache import ExtractionCache, Summary, content_key, pipeline_fingerprint, source_fingerprint
 from kg.corpus import MAX_BYTES, Document, read_corpus
 from kg.errors import ValidationError
-from kg.blocks import CORE_COUNTED, Block, BlockCache, block_key, check_shared, code_fingerprint, make_block
+from kg.blocks import (CORE_COUNTED, Block, BlockCache, BuildState, block_key, check_shared, code_fingerprint,
+                       make_block)
 from kg.namespaces import ONTOLOGY_GRAPH, QUERIES_GRAPH, PAKRU, REGISTRY_GRAPH, document_graph
 from kg.publish import (DEFAULT_FORMATS, FORMATS, header, prefix_lines, serialise, sorted_triples, trig_writer,
                         turtle_body, turtle_writer, write_atomically)
@@ -101,13 +102,16 @@ def fingerprint(docs: list[Document], registry, extra: str = "") -> str:
 
 
 def extract_corpus(docs: list[Document], registry, registry_dir: Path | None, cache: ExtractionCache,
-                   jobs: int, report: BuildReport, show_progress: bool = False) -> tuple[list, dict, dict]:
+                   jobs: int, report: BuildReport, show_progress: bool = False,
+                   known: dict | None = None) -> tuple[list, dict, dict]:
     """``(summaries, fresh, keys)``: each article's :class:`kg.cache.Summary` (or fresh
     extraction) in id order, the extractions made in this build (in ``jobs`` processes,
-    then cached) by id, and each article's content key by id."""
+    then cached) by id, and each article's content key by id.  ``known`` maps content
+    keys to summaries already read (:class:`kg.blocks.BuildState`)."""
     reg_fp, pipe_fp = registry.fingerprint(), pipeline_fingerprint() + source_fingerprint()
     keys = {d.id: content_key(d.id, d.text, d.metadata, reg_fp, pipe_fp) for d in docs}
-    found = {d.id: cache.summary(keys[d.id]) for d in docs}
+    known = known or {}
+    found = {d.id: Summary(*known[keys[d.id]]) if keys[d.id] in known else cache.summary(keys[d.id]) for d in docs}
     todo = [(d.id, d.text) for d in docs if found[d.id] is None]
     fresh = _extract(todo, registry, registry_dir, jobs, show_progress)
     for doc_id, ex in fresh.items():
@@ -181,17 +185,18 @@ def document_graphs(blocks: list[Block]) -> dict[URIRef, Graph]:
 
 
 def validate_graphs(blocks: list[Block], graphs: dict[URIRef, Graph], checker, check_owl: bool,
-                    report: BuildReport, progress=None) -> None:
+                    report: BuildReport, progress=None, new: set[str] | None = None) -> None:
     """Evidence and SHACL results of every article (made with its block), SHACL on the
-    nodes several articles describe, the registry graph's shapes, and optionally HermiT
-    over everything; raise ValidationError on any failure."""
+    nodes several articles describe (those of the ``new`` articles' blocks when given,
+    see :func:`kg.blocks.check_shared`), the registry graph's shapes, and optionally
+    HermiT over everything; raise ValidationError on any failure."""
     t = time.perf_counter()
     report.evidence_checked = sum(b.spans for b in blocks)
     evidence = [p for b in blocks for p in b.evidence_problems]
     if evidence:
         raise ValidationError(f"{len(evidence)} evidence span(s) do not match their article", report="\n".join(evidence))
     problems = [p for b in blocks for p in b.shape_problems]
-    problems += check_shared(blocks, checker)
+    problems += check_shared(blocks, checker, new)
     problems += [f"registry: {r.line()}" for r in checker.check("")]
     report.seconds["shapes"] = time.perf_counter() - t
     if problems:
@@ -257,24 +262,25 @@ def build(
 
     if cache_dir is None:
         cache_dir = documents.resolve().parent / ".cache"
-    cache = ExtractionCache(cache_dir or None)
+    cache, state = ExtractionCache(cache_dir or None), BuildState(cache_dir or None)
     t = time.perf_counter()
     jobs = jobs or default_jobs()
     summaries, fresh, keys = extract_corpus(docs, registry, registry_dir, cache, jobs, report,
-                                            show_progress and progress is not None)
+                                            show_progress and progress is not None, state.summaries)
     report.seconds["extract"] = time.perf_counter() - t
     t = time.perf_counter()
     graphs: dict[URIRef, Graph] = {ONTOLOGY_GRAPH: ontology, REGISTRY_GRAPH: registry.to_rdf()}
     checker = shape_checker(shapes, ontology, graphs[REGISTRY_GRAPH])
     code = code_fingerprint(_schema_bytes(ontology_path, shapes_path))
     blocks = make_blocks(docs, summaries, fresh, keys, registry, registry_dir,
-                         (cache, BlockCache(cache_dir or None)), checker, jobs, code, report)
+                         (cache, BlockCache(cache_dir or None, state.blocks)), checker, jobs, code, report)
     del fresh
     report.seconds["rdf"] = time.perf_counter() - t
     report.aliases = {b.doc_id: [tuple(a) for a in b.aliases] for b in blocks if b.aliases}
     # reasoning runs HermiT on the same data and fails on an inconsistency, so a build
     # that reasons does not run a separate consistency check first
-    validate_graphs(blocks, graphs, checker, check_owl and not reason, report, progress)
+    new = {b.doc_id for b in blocks if b.key not in state.blocks} if state.found else None
+    validate_graphs(blocks, graphs, checker, check_owl and not reason, report, progress, new)
 
     # --- inferred graph (kg.reason): what the axioms imply, kept apart from the asserted graphs
     if reason:
@@ -306,6 +312,7 @@ def build(
     report.seconds["write"] = time.perf_counter() - t
     report.written = sorted(files)
     cache.write_manifest(report.manifest)
+    state.save({keys[s.doc_id]: [s.doc_id, s.new_entities] for s in summaries}, blocks)
     _summarise(report, graphs, blocks)
     return report
 

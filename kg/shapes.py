@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rdflib import Graph, Namespace
+from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import RDF
 
 from kg.ontology import load_ontology, load_shapes, short
@@ -102,6 +102,7 @@ class ShapeChecker:
 
         self._shapes = shacl.Shapes.from_turtle(shapes.serialize(format="turtle"))
         self._context = context
+        self.bounded = bounded_paths(shapes)
 
     def check(self, ntriples: str, focus: set[str] | None = None) -> list[ShapeResult]:
         """The sorted results for ``ntriples`` plus the context; only those whose focus
@@ -112,6 +113,28 @@ class ShapeChecker:
                                severity=r.severity, value=_short_nt(r.value) if r.value else "")
                    for r in report.results if focus is None or r.focus_node in focus]
         return sorted(results)
+
+
+#: Constraints that more statements can break: they bound how many values a node has or
+#: relate its values to one another.  Every other constraint holds of a union of graphs
+#: when it holds of each graph (it judges each value on its own, or asks for at least some).
+_BOUNDING = ("maxCount", "qualifiedMaxCount", "uniqueLang", "lessThan", "lessThanOrEquals", "equals", "disjoint")
+
+
+def bounded_paths(shapes: Graph) -> set[str] | None:
+    """The IRIs of the predicates that a bounding constraint applies to (see
+    :data:`_BOUNDING`); None when a shape is closed or bounds a complex path, in which
+    case every predicate counts."""
+    if any(shapes.subjects(SH.closed, None)):
+        return None
+    out = set()
+    for component in _BOUNDING:
+        for shape in shapes.subjects(SH[component], None):
+            path = shapes.value(shape, SH.path)
+            if path is None or not isinstance(path, URIRef):
+                return None
+            out.add(str(path))
+    return out
 
 
 def _short_nt(term: str) -> str:

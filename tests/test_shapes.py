@@ -226,3 +226,19 @@ def test_nodes_several_articles_describe_are_checked_together(shapes, onto):
     assert problem.startswith("a, b: id:event/meeting/pakistan/2023-05 schema:eventStatus")
     same = _block("b", f"{event} <{SCHEMA.eventStatus}> <{SCHEMA.EventPostponed}> .")
     assert check_shared([a, same], checker) == []
+    # an incremental build checks the nodes its new articles describe, with every article's statements
+    other = _block("c", f"<{ID['event/meeting/russia/2023-06']}> <{SCHEMA.eventStatus}> <{SCHEMA.EventPostponed}> .")
+    assert check_shared([a, b, other], checker, new={"c"}) == []
+    assert len(check_shared([a, b, other], checker, new={"b"})) == 1
+
+
+def test_only_bounded_properties_make_a_node_worth_checking_across_articles(shapes):
+    from kg.shapes import bounded_paths
+
+    bounded = bounded_paths(shapes)
+    assert str(SCHEMA.eventStatus) in bounded and str(SKOS.prefLabel) in bounded  # maxCount, uniqueLang
+    assert str(PAKRU.participant) not in bounded  # at least one, each an agent: holds of any union
+    closed = Graph()
+    closed += shapes
+    closed.add((URIRef("https://w3id.org/pakru/shapes#EventShape"), SH.closed, Literal(True)))
+    assert bounded_paths(closed) is None
