@@ -97,6 +97,10 @@ def read_document(path: Path, max_bytes: int = MAX_BYTES) -> Document:
     return Document(doc_id, path, text, read_sidecar(path.with_suffix(".yaml")), encoding)
 
 
+#: The control characters (Unicode category Cc) but tab and line feed.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def read_text(path: Path, max_bytes: int = MAX_BYTES) -> tuple[str, str]:
     """The checked, NFC-normalised text of an article file (LF line ends) and its encoding.
 
@@ -124,10 +128,11 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> tuple[str, str]:
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise InputError("article is empty" if not text else "article holds only whitespace", path=path)
-    bad = [i for i, c in enumerate(text) if unicodedata.category(c) == "Cc" and c not in "\n\t"]
+    bad = _CONTROL.findall(text)
     if len(bad) > max(10, len(text) // 100):
+        first = _CONTROL.search(text).start()
         raise InputError(f"article holds {len(bad)} control characters (the first on this line); "
-                         "it does not look like text", path=path, line=text.count("\n", 0, bad[0]) + 1)
+                         "it does not look like text", path=path, line=text.count("\n", 0, first) + 1)
     return text, encoding
 
 
