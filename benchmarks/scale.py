@@ -4,7 +4,8 @@ For each size N (default 10, 100, 1000, 10000) it generates N articles with
 benchmarks/corpus_generator.py, runs a clean build (empty cache) in a fresh process
 and prints wall time, articles/s, words/s (overall and of extraction per core), peak
 memory (main process and largest worker) and triples.  It then changes one article of
-the largest corpus and times the incremental build.
+the largest corpus and times the incremental build, then another with ``--no-fsync``
+(the published files are then not flushed to disk: the write phase is disk-bound).
 
     python benchmarks/scale.py --sizes 10,100 --jobs 2
 
@@ -26,25 +27,27 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def child(docs: str, out: str, cache: str, jobs: int, owl: bool, reason: bool) -> None:
+def child(docs: str, out: str, cache: str, jobs: int, owl: bool, reason: bool, durable: bool = True) -> None:
     """Run one build in this process and print its figures as JSON (used by the parent)."""
     from kg.build import build
 
     t = time.perf_counter()
     report = build(documents=Path(docs), out=Path(out), formats=("trig", "ttl"), check_owl=owl, reason=reason,
-                   jobs=jobs, cache_dir=Path(cache), progress=None)
+                   jobs=jobs, cache_dir=Path(cache), progress=None, durable=durable)
     wall = time.perf_counter() - t
     print(json.dumps({
         "wall": wall, "triples": report.triples, "extracted": len(report.extracted),
+        "blocks_made": len(report.blocks_made),
+        "bytes": sum(p.stat().st_size for p in report.written),
         "seconds": report.seconds,
         "rss_main_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "rss_worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
     }))
 
 
-def run_build(docs: Path, out: Path, cache: Path, jobs: int, owl: bool, reason: bool) -> dict:
+def run_build(docs: Path, out: Path, cache: Path, jobs: int, owl: bool, reason: bool, durable: bool = True) -> dict:
     cmd = [sys.executable, __file__, "--child", str(docs), str(out), str(cache), str(jobs)]
-    cmd += ["--owl"] * owl + ["--reason"] * reason
+    cmd += ["--owl"] * owl + ["--reason"] * reason + ["--no-fsync"] * (not durable)
     t = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
     if proc.returncode != 0:
@@ -70,10 +73,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, default=None, help="where corpora go (default: a temp folder)")
     parser.add_argument("--owl", action="store_true", help="include the HermiT consistency check")
     parser.add_argument("--reason", action="store_true", help="include the inferred graph")
+    parser.add_argument("--no-fsync", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--child", nargs=4, metavar=("DOCS", "OUT", "CACHE", "JOBS"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        child(*args.child[:3], int(args.child[3]), args.owl, args.reason)
+        child(*args.child[:3], int(args.child[3]), args.owl, args.reason, not args.no_fsync)
         return 0
     from benchmarks.corpus_generator import generate
     from kg.parallel import default_jobs
@@ -95,13 +99,16 @@ def main(argv: list[str] | None = None) -> int:
         print(line(n, words, figures, jobs), flush=True)
     n = sizes[-1]
     docs = work / f"n{n}" / "documents"
-    first = sorted(docs.glob("*.txt"))[0]
-    first.write_text(first.read_text(encoding="utf-8").rstrip("\n") + " Pakistan and Russia signed a new agreement.\n",
-                     encoding="utf-8")
-    f = run_build(docs, work / f"n{n}" / "out", work / f"n{n}" / "cache", jobs, args.owl, args.reason)
-    phases = ", ".join(f"{k} {v:.1f}s" for k, v in f["seconds"].items())
-    print(f"Incremental build after changing 1 of {n} articles: wall {f['wall']:.1f}s "
-          f"(process {f['process_wall']:.1f}s), {f['extracted']} article(s) extracted; phases: {phases}", flush=True)
+    for position, durable in ((0, True), (1, False)):
+        changed = sorted(docs.glob("*.txt"))[position]
+        changed.write_text(changed.read_text(encoding="utf-8").rstrip("\n")
+                           + " Pakistan and Russia signed a new agreement.\n", encoding="utf-8")
+        f = run_build(docs, work / f"n{n}" / "out", work / f"n{n}" / "cache", jobs, args.owl, args.reason, durable)
+        phases = ", ".join(f"{k} {v:.1f}s" for k, v in f["seconds"].items())
+        print(f"Incremental build after changing 1 of {n} articles{'' if durable else ' (--no-fsync)'}: "
+              f"wall {f['wall']:.1f}s (process {f['process_wall']:.1f}s), {f['extracted']} article(s) extracted, "
+              f"{f['blocks_made']} article graph(s) made, {f['bytes'] / 1e6:.0f} MB written; phases: {phases}",
+              flush=True)
     return 0
 
 

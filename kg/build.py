@@ -233,6 +233,7 @@ def build(
     jobs: int | None = None,
     cache_dir: Path | None | bool = None,
     show_progress: bool = True,
+    durable: bool = True,
 ) -> BuildReport:
     """Build and publish the graph; see the module docstring for the steps.
 
@@ -240,6 +241,8 @@ def build(
     are cached under ``cache_dir`` (default: ``.cache`` beside the documents folder;
     ``False`` for no cache).  With a ``progress`` callable, ``show_progress``
     also draws the extraction progress on stderr (see :class:`kg.parallel.Progress`).
+    ``durable=False`` skips flushing the published files to disk (see
+    :func:`kg.publish.write_atomically`).
     """
     from kg.ontology import load_ontology, load_shapes
     from kg.registry import load_registry
@@ -308,7 +311,7 @@ def build(
     head = header(__version__, fingerprint(
         docs, registry, pipeline_fingerprint() + hashlib.sha256(schema_bytes).hexdigest() + f"reason={reason}"))
     files = output_files(out, formats, head, graphs, blocks)
-    write_atomically(files)
+    write_atomically(files, durable)
     report.seconds["write"] = time.perf_counter() - t
     report.written = sorted(files)
     cache.write_manifest(report.manifest)

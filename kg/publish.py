@@ -217,8 +217,13 @@ def _umask() -> int:
     return mask
 
 
-def write_atomically(files: dict[Path, "str | Callable[[BinaryIO], None]"]) -> None:
+def write_atomically(files: dict[Path, "str | Callable[[BinaryIO], None]"], durable: bool = True) -> None:
     """Replace several files so that either all change or none does.
+
+    With ``durable`` (the default) each new file is flushed to disk (fsync) before the
+    renames, so a power cut cannot leave an empty file in place of the old one; without
+    it a large output is written at memory speed instead of disk speed (a failed build
+    still leaves the old files as they were).
 
     A file's content is text, or a callable that writes its bytes to an open binary file
     (so that large outputs stream from cached pieces without being held in memory).
@@ -240,7 +245,8 @@ def write_atomically(files: dict[Path, "str | Callable[[BinaryIO], None]"]) -> N
                 else:
                     fh.write(text.encode("utf-8"))
                 fh.flush()
-                os.fsync(fh.fileno())
+                if durable:
+                    os.fsync(fh.fileno())
             os.chmod(tmp, 0o666 & ~_umask())
             temps.append((target, tmp))
         for target, _ in temps:

@@ -105,6 +105,16 @@ def test_a_rename_failing_midway_restores_the_files_already_replaced(tmp_path, m
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kg.trig", "kg.ttl"]
 
 
+@pytest.mark.parametrize("durable, flushes", [(True, 2), (False, 0)])
+def test_files_are_flushed_to_disk_unless_asked_not_to(tmp_path, monkeypatch, durable, flushes):
+    calls = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: calls.append(fd) or real_fsync(fd))
+    write_atomically({tmp_path / "a": "a\n", tmp_path / "b": lambda fh: fh.write(b"b\n")}, durable=durable)
+    assert len(calls) == flushes
+    assert (tmp_path / "a").read_text() == "a\n" and (tmp_path / "b").read_text() == "b\n"
+
+
 def test_cli_build_reports_and_exits_zero(tmp_path):
     from kg.cli import main
 
