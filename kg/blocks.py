@@ -151,6 +151,50 @@ def _owners_of(short_focus: str, owners: dict[str, set[str]]) -> set[str]:
     return next((docs for subject, docs in owners.items() if _short_nt(subject) == short_focus), set())
 
 
+_WORK: dict = {}  # what block-making workers need, set before they are forked
+
+
+def make_many(tasks: list[tuple[str, str, str, dict]], work: dict, jobs: int) -> dict[str, "Block | None"]:
+    """Blocks for ``(doc_id, content key, block key, metadata)`` tasks, each stored in
+    ``work["blocks"]`` (a :class:`BlockCache`); made in ``jobs`` forked processes when
+    there are several and the blocks have a cache folder to go to.  ``work`` also holds
+    ``index``, ``names``, ``shapes`` and ``context`` (see kg.shapes.ShapeChecker),
+    ``fresh`` (extractions by id) and ``cache`` (kg.cache.ExtractionCache, for the
+    others).  An article whose extraction is in neither gets None."""
+    import multiprocessing
+
+    store = work["blocks"]
+    _WORK.clear()
+    _WORK.update(work)
+    try:
+        if store.folder is None or jobs < 2 or len(tasks) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            return dict(map(_make_one, tasks))
+        with multiprocessing.get_context("fork").Pool(min(jobs, len(tasks))) as pool:
+            made = dict(pool.imap_unordered(_make_in_worker, tasks, chunksize=4))
+    finally:
+        _WORK.clear()
+    return {doc_id: None if meta is None else Block(**meta, body=store.body_path(meta["key"]))
+            for doc_id, meta in made.items()}
+
+
+def _make_one(task: tuple[str, str, str, dict]) -> tuple[str, "Block | None"]:
+    from kg.shapes import ShapeChecker
+
+    doc_id, content, key, metadata = task
+    w = _WORK
+    ex = w["fresh"].get(doc_id) or w["cache"].get(content)
+    if ex is None:
+        return doc_id, None
+    if "checker" not in w:  # made where it runs: a compiled Rust object is not shared across a fork
+        w["checker"] = ShapeChecker(w["shapes"], w["context"])
+    return doc_id, w["blocks"].put(make_block(ex, key, w["index"], metadata, w["checker"], w["names"]))
+
+
+def _make_in_worker(task: tuple[str, str, str, dict]) -> tuple[str, dict | None]:
+    doc_id, block = _make_one(task)
+    return doc_id, None if block is None else block.meta()
+
+
 class BlockCache:
     """Blocks under ``folder/blocks`` (``<key>.json`` with the figures and
     ``<key>.ttl`` with the statements); ``folder=None`` keeps nothing.  ``known`` holds
@@ -164,6 +208,9 @@ class BlockCache:
     def _paths(self, key: str) -> tuple[Path, Path]:
         base = self.folder / key[:2] / key
         return base.with_suffix(".json"), base.with_suffix(".ttl")
+
+    def body_path(self, key: str) -> Path:
+        return self._paths(key)[1]
 
     def get(self, key: str) -> Block | None:
         if self.folder is None:

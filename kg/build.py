@@ -26,12 +26,13 @@ from kg.cache import ExtractionCache, Summary, content_key, pipeline_fingerprint
 from kg.corpus import MAX_BYTES, Document, read_corpus
 from kg.errors import ValidationError
 from kg.blocks import (CORE_COUNTED, Block, BlockCache, BuildState, block_key, check_shared, code_fingerprint,
-                       make_block)
+                       make_many)
 from kg.namespaces import ONTOLOGY_GRAPH, QUERIES_GRAPH, PAKRU, REGISTRY_GRAPH, document_graph
 from kg.publish import (DEFAULT_FORMATS, FORMATS, header, prefix_lines, serialise, sorted_triples, trig_writer,
                         turtle_body, turtle_writer, write_atomically)
 from kg.parallel import Progress, default_jobs, extract_many
 from kg.rdf import EntityIndex
+from kg.shapes import ShapeChecker
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -135,24 +136,25 @@ def _extract(todo: list[tuple[str, str]], registry, registry_dir, jobs: int, sho
 
 
 def make_blocks(docs: list[Document], summaries: list, fresh: dict, keys: dict, registry, registry_dir,
-                caches: tuple[ExtractionCache, BlockCache], checker, jobs: int, code: str,
+                caches: tuple[ExtractionCache, BlockCache], checking: tuple, jobs: int, code: str,
                 report: BuildReport) -> list[Block]:
     """Every article's :class:`kg.blocks.Block`, from the block cache where its key
     matches, else made from its extraction (fresh, cached, or extracted again when its
-    cached copy is unreadable)."""
+    cached copy is unreadable) in ``jobs`` processes.  ``checking`` is the shapes graph
+    and the checker's context (see :func:`shape_checker`)."""
     cache, blocks_cache = caches
     index = EntityIndex.for_corpus(registry, summaries)
     bkeys = {s.doc_id: block_key(keys[s.doc_id], s.doc_id, s.new_entities, index, code) for s in summaries}
     blocks = {d.id: blocks_cache.get(bkeys[d.id]) for d in docs}
     missing = [d for d in docs if blocks[d.id] is None]
     report.blocks_made = [d.id for d in missing]
-    extractions = {d.id: fresh.get(d.id) or cache.get(keys[d.id]) for d in missing}
-    lost = [(d.id, d.text) for d in missing if extractions[d.id] is None]
-    extractions.update(_extract(lost, registry, registry_dir, jobs, False))
-    names = registry.names()
-    for d in missing:
-        block = make_block(extractions[d.id], bkeys[d.id], index, d.metadata, checker, names)
-        blocks[d.id] = blocks_cache.put(block)
+    work = {"index": index, "names": registry.names(), "shapes": checking[0], "context": checking[1],
+            "fresh": fresh, "cache": cache, "blocks": blocks_cache}
+    blocks.update(make_many([(d.id, keys[d.id], bkeys[d.id], d.metadata) for d in missing], work, jobs))
+    lost = [d for d in missing if blocks[d.id] is None]
+    if lost:  # unreadable cache entries: extract those articles again
+        work["fresh"] = _extract([(d.id, d.text) for d in lost], registry, registry_dir, jobs, False)
+        blocks.update(make_many([(d.id, keys[d.id], bkeys[d.id], d.metadata) for d in lost], work, 1))
     return [blocks[d.id] for d in docs]
 
 
@@ -162,15 +164,18 @@ def _schema_bytes(ontology_path: Path | None = None, shapes_path: Path | None = 
     return Path(ontology_path or ONTOLOGY_PATH).read_bytes() + Path(shapes_path or SHAPES_PATH).read_bytes()
 
 
-def shape_checker(shapes: Graph, ontology: Graph, registry_graph: Graph):
-    """The build's SHACL checker (kg.shapes.ShapeChecker) with the ontology and registry as context."""
+def checker_context(ontology: Graph, registry_graph: Graph) -> str:
+    """N-Triples added to every graph the build's SHACL checker sees: the ontology and registry."""
     import pyoxigraph as ox
 
+    return ox.serialize(sorted_triples(ontology) + sorted_triples(registry_graph), format=ox.RdfFormat.N_TRIPLES).decode()
+
+
+def shape_checker(shapes: Graph, ontology: Graph, registry_graph: Graph):
+    """The build's SHACL checker (kg.shapes.ShapeChecker) with the ontology and registry as context."""
     from kg.shapes import ShapeChecker
 
-    context = ox.serialize(sorted_triples(ontology) + sorted_triples(registry_graph),
-                           format=ox.RdfFormat.N_TRIPLES).decode()
-    return ShapeChecker(shapes, context)
+    return ShapeChecker(shapes, checker_context(ontology, registry_graph))
 
 
 def document_graphs(blocks: list[Block]) -> dict[URIRef, Graph]:
@@ -273,10 +278,11 @@ def build(
     report.seconds["extract"] = time.perf_counter() - t
     t = time.perf_counter()
     graphs: dict[URIRef, Graph] = {ONTOLOGY_GRAPH: ontology, REGISTRY_GRAPH: registry.to_rdf()}
-    checker = shape_checker(shapes, ontology, graphs[REGISTRY_GRAPH])
+    context = checker_context(ontology, graphs[REGISTRY_GRAPH])
     code = code_fingerprint(_schema_bytes(ontology_path, shapes_path))
     blocks = make_blocks(docs, summaries, fresh, keys, registry, registry_dir,
-                         (cache, BlockCache(cache_dir or None, state.blocks)), checker, jobs, code, report)
+                         (cache, BlockCache(cache_dir or None, state.blocks)), (shapes, context), jobs, code, report)
+    checker = ShapeChecker(shapes, context)
     del fresh
     report.seconds["rdf"] = time.perf_counter() - t
     report.aliases = {b.doc_id: [tuple(a) for a in b.aliases] for b in blocks if b.aliases}

@@ -46,7 +46,10 @@ def test_the_key_covers_text_metadata_registry_and_pipeline():
 
 @pytest.fixture(scope="module")
 def workspace(tmp_path_factory):
-    root = tmp_path_factory.mktemp("incremental")
+    return _workspace(tmp_path_factory.mktemp("incremental"))
+
+
+def _workspace(root: Path) -> Path:
     docs = root / "documents"
     docs.mkdir()
     shutil.copy(ROOT / "data" / "documents" / f"{REAL}.txt", docs)
@@ -115,3 +118,12 @@ def test_incremental_builds_equal_clean_builds(workspace):
     assert changed.extracted == [REAL]
     _build(root, "clean", cache=False)
     _same(root, "inc", "clean")
+
+
+def test_blocks_made_in_two_processes_equal_blocks_made_in_one(tmp_path):
+    root = _workspace(tmp_path)
+    two = build(documents=root / "documents", registry_dir=root / "registry", out=root / "two",
+                formats=("trig", "ttl"), check_owl=False, reason=False, jobs=2, cache_dir=root / "cache-two")
+    assert len(two.blocks_made) == len(two.documents) >= 2
+    _build(root, "one", cache=False)
+    _same(root, "two", "one")
