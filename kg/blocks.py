@@ -26,7 +26,7 @@ import pyoxigraph as ox
 from kg.cache import write_file
 from kg.namespaces import PAKRU
 from kg.publish import Body, sorted_triples, turtle_body
-from kg.rdf import DocumentGraph, EntityIndex
+from kg.rdf import DocumentGraph, EntityIndex, own_iri_test
 
 BLOCK_FORMAT = "1"
 CORE_COUNTED = ("State", "Organisation", "Project", "Person", "Place", "Event", "Claim", "Membership",
@@ -104,18 +104,19 @@ def _declarations(ex, index: EntityIndex) -> set[tuple]:
 
 def _shared_lines(triples: list[ox.Triple], doc_id: str, bounded: set[str] | None) -> list[str]:
     """What :func:`check_shared` needs of this article: the statements about each node
-    whose IRI does not carry the article id (so other articles may describe it too) and
-    which the article gives a bounded property (see kg.shapes.bounded_paths), plus the
-    types of this article's nodes those statements point to."""
-    subjects = {t.subject for t in triples if doc_id not in t.subject.value
+    that is not the article's own (so other articles may describe it too) and which the
+    article gives a bounded property (see kg.shapes.bounded_paths), plus the types of
+    the article's own nodes those statements point to."""
+    own = own_iri_test(doc_id)
+    subjects = {t.subject for t in triples if not own(t.subject.value)
                 and (bounded is None or t.predicate.value in bounded)}
-    out, local_objects = [], set()
+    out, own_objects = [], set()
     for t in triples:
         if t.subject in subjects:
             out.append(f"{t} .")
-            if isinstance(t.object, ox.NamedNode) and doc_id in t.object.value:
-                local_objects.add(t.object)
-    out += [f"{t} ." for t in triples if t.subject in local_objects and t.predicate.value == _RDF_TYPE]
+            if isinstance(t.object, ox.NamedNode) and own(t.object.value):
+                own_objects.add(t.object)
+    out += [f"{t} ." for t in triples if t.subject in own_objects and t.predicate.value == _RDF_TYPE]
     return sorted(set(out))
 
 

@@ -7,6 +7,7 @@ with a Web Annotation quote selector and position selector, and
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from rdflib import DCTERMS, PROV, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
@@ -73,6 +74,23 @@ class EntityIndex:
             return key[4:]
         entity = self.registry.entities.get(key)
         return entity.label if entity else key
+
+
+_OWN_PER_ARTICLE = ("span", "mention", "claim", "amount", "cooperation")
+
+
+def own_iri_test(doc_id: str):
+    """A test of whether an IRI names a node only this article's graph describes: the
+    article, its graph, writer and extraction activity, its spans, mentions, claims,
+    amounts and cooperation records, and its undated events (the IRIs minted below)."""
+    exact = {str(DOC[doc_id]), str(document_graph(doc_id)), str(ID[f"author/{doc_id}"]),
+             str(ID[f"activity/extract/{doc_id}"])}
+    prefixes = tuple(str(ID[f"{kind}/{doc_id}/"]) for kind in _OWN_PER_ARTICLE)
+    undated_event = re.compile(rf"^{re.escape(str(ID['event/']))}.*/{re.escape(doc_id)}-\d+$")
+
+    def own(iri: str) -> bool:
+        return iri in exact or iri.startswith(prefixes) or undated_event.match(iri) is not None
+    return own
 
 
 class DocumentGraph:
@@ -340,7 +358,5 @@ def _tail(iri: URIRef) -> str:
 
 
 def _kind_words(kind: str) -> str:
-    import re
-
     words = re.sub(r"(?<!^)(?=[A-Z])", " ", kind).lower()
     return words[:1].upper() + words[1:]

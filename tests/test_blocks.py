@@ -80,3 +80,17 @@ def test_the_cache_gives_back_the_block_with_its_body_in_a_file(setting, tmp_pat
     again.body.write_bytes(b"")
     again.body.unlink()
     assert cache.get(block.key) is None  # a block without its statements is made again
+
+
+def test_own_nodes_are_told_from_shared_ones_by_the_iris_the_graph_mints():
+    from kg.rdf import own_iri_test
+
+    own = own_iri_test("russia")  # an article id that is also an entity's name
+    base = "https://w3id.org/pakru/"
+    for iri in ("doc/russia", "graph/doc/russia", "id/author/russia", "id/activity/extract/russia",
+                "id/span/russia/0-5", "id/mention/russia/0-5", "id/claim/russia/0-9",
+                "id/event/meeting/pakistan-russia/russia-120"):
+        assert own(base + iri), iri
+    for iri in ("id/russia", "id/event/meeting/pakistan-russia/2023-05", "id/membership/russia/sco/member",
+                "id/span/russian/0-5", "id/event/meeting/pakistan-russia/other-120"):
+        assert not own(base + iri), iri
