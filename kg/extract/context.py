@@ -25,6 +25,7 @@ class Context:
     new_types: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self):
+        self.text = self.doc.text  # Doc.text joins every token on each call: keep it
         self._by_token: dict[int, Mention] = {}
         for m in self.mentions:
             span = self.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")

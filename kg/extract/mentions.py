@@ -206,8 +206,9 @@ class Linker:
         for s in {s for s in surnames if surnames.count(s) > 1}:
             forms.pop(s, None)
         out = []
+        text = doc.text
         for form, key in sorted(forms.items()):
-            for m in re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", doc.text):
+            for m in re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", text):
                 s, e = m.span()
                 if any(a < e and s < b for a, b in taken):
                     continue

@@ -49,9 +49,10 @@ def normalise_text(text: str) -> str:
 def sentences_of(doc) -> list[Sentence]:
     """Sentences with character offsets, leading and trailing blanks trimmed off."""
     out: list[Sentence] = []
+    text = doc.text  # Doc.text joins every token: build it once, not per sentence
     for sent in doc.sents:
         start, end = sent.start_char, sent.end_char
-        raw = doc.text[start:end]
+        raw = text[start:end]
         stripped = raw.strip()
         if not stripped:
             continue

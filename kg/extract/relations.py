@@ -270,7 +270,7 @@ def find_cooperations(ctx: Context) -> list[Cooperation]:
                         partners.append(eid)
         if len(partners) < 2:
             continue
-        tail = ctx.doc.text[token.idx:sentence.span.end].lower()
+        tail = ctx.text[token.idx:sentence.span.end].lower()
         hits: list[tuple[int, int, str]] = []
         for form, eid in forms:
             for match in re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", tail):
@@ -280,7 +280,7 @@ def find_cooperations(ctx: Context) -> list[Cooperation]:
         hits.sort()
         areas: dict[str, str] = {}
         for s, e, eid in hits:
-            areas.setdefault(eid, ctx.doc.text[token.idx + s:token.idx + e])
+            areas.setdefault(eid, ctx.text[token.idx + s:token.idx + e])
         if not areas:
             continue
         out[sentence.index] = Cooperation(
