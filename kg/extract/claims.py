@@ -93,18 +93,32 @@ def _frame(head: Token, words: set[str]) -> Token | None:
                  and (c.lemma_.lower() in words or c.lower_ in words)), None)
 
 
-def _not_own(tok: Token) -> bool:
-    """Inside an "if" clause or the complement of a reporting verb not said by the writer."""
-    while True:
+def _not_own(tok: Token, memo: dict[int, bool]) -> bool:
+    """Inside an "if" clause or the complement of a reporting verb not said by the writer.
+
+    The answer is found on the way up to the root, and every token passed on the way
+    has the same answer: ``memo`` (token index -> answer, one per Doc) keeps them.
+    """
+    path: list[int] = []
+    while (answer := memo.get(tok.i)) is None:
+        path.append(tok.i)
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
-            return True
-        if tok.head.i == tok.i:
-            return any(c.lower_ == "according" for c in tok.children)
-        if tok.dep_ in ("ccomp", "xcomp", "parataxis") and tok.head.lemma_ in _REPORT:
-            subj = [c.lower_ for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if not subj or subj[0] not in ("i", "we"):
-                return True
-        tok = tok.head
+            answer = True
+        elif tok.head.i == tok.i:
+            answer = any(c.lower_ == "according" for c in tok.children)
+        elif tok.dep_ in ("ccomp", "xcomp", "parataxis") and tok.head.lemma_ in _REPORT and (
+                _first_subject(tok.head) not in ("i", "we")):
+            answer = True
+        else:
+            tok = tok.head
+            continue
+        break
+    memo.update(dict.fromkeys(path, answer))
+    return answer
+
+
+def _first_subject(verb: Token) -> str | None:
+    return next((c.lower_ for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def _main_clause(tok: Token, relcl_ok: bool = False) -> bool:
@@ -275,6 +289,7 @@ def find_claims(doc: Doc, sentences: list[Sentence], mentions: Iterable[Mention]
     quoted = _quoted(doc.text)
     mentions = sorted(mentions, key=lambda m: m.span.start)
     out: list[Claim] = []
+    not_own: dict[int, bool] = {}
     for sent in sentences:
         if author_sentence is not None and sent.span.start >= author_sentence.span.start:
             break
@@ -283,7 +298,7 @@ def find_claims(doc: Doc, sentences: list[Sentence], mentions: Iterable[Mention]
         span = doc.char_span(sent.span.start, sent.span.end, alignment_mode="expand")
         found: list[tuple[int, int, int, str, str]] = []
         for tok in span:
-            if any(a <= tok.idx < b for a, b in quoted) or _not_own(tok):
+            if any(a <= tok.idx < b for a, b in quoted) or _not_own(tok, not_own):
                 continue
             kids = list(tok.children)
             for kind, strength, cue in [
