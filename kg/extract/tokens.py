@@ -17,20 +17,22 @@ from __future__ import annotations
 from typing import Collection
 
 import numpy as np
-from spacy.attrs import DEP, LEMMA, LOWER, POS, TAG
+from spacy.attrs import DEP, IDX, LEMMA, LOWER, POS, TAG
 
-# attribute -> (spaCy attribute id, compare lower-cased); the lemma is compared
-# lower-cased because the rules read ``token.lemma_.lower()``
-_ATTRS = {"lemma": (LEMMA, True), "lower": (LOWER, False), "tag": (TAG, False),
-          "pos": (POS, False), "dep": (DEP, False)}
+# attribute -> (spaCy attribute id, how its values compare): the lemma lower-cased, as
+# the rules read ``token.lemma_.lower()``; ``idx`` (character offset) as a number
+_ATTRS = {"lemma": (LEMMA, "lower"), "lower": (LOWER, "string"), "tag": (TAG, "string"),
+          "pos": (POS, "string"), "dep": (DEP, "string"), "idx": (IDX, "number")}
 _STRINGS: dict[tuple[int, bool], str] = {}  # (hash, lower-cased) -> string; hashes are stable
 
 
-def _string(strings, key: int, lowered: bool) -> str:
-    text = _STRINGS.get((key, lowered))
+def _value(strings, key: int, how: str) -> str | int:
+    if how == "number":
+        return key
+    text = _STRINGS.get((key, how == "lower"))
     if text is None:
-        text = strings[key].lower() if lowered else strings[key]
-        _STRINGS[(key, lowered)] = text
+        text = strings[key].lower() if how == "lower" else strings[key]
+        _STRINGS[(key, how == "lower")] = text
     return text
 
 
@@ -38,8 +40,8 @@ def token_indices(doc, **words: Collection[str]) -> list[int]:
     """Indices, in order, of the tokens with any of the given values.
 
     Keywords are ``lemma`` (lower-cased lemma), ``lower``, ``tag``, ``pos`` and ``dep``,
-    each a collection of strings; a token is kept when one of its attributes is in the
-    collection given for it.
+    each a collection of strings, and ``idx`` (character offsets, numbers); a token is
+    kept when one of its attributes is in the collection given for it.
     """
     if not len(doc) or not words:
         return []
@@ -50,9 +52,9 @@ def token_indices(doc, **words: Collection[str]) -> list[int]:
     strings = doc.vocab.strings
     keep = np.zeros(len(doc), dtype=bool)
     for k, name in enumerate(names):
-        lowered, wanted = _ATTRS[name][1], words[name]
+        how, wanted = _ATTRS[name][1], words[name]
         column = columns[:, k]
-        hits = [key for key in np.unique(column).tolist() if _string(strings, key, lowered) in wanted]
+        hits = [key for key in np.unique(column).tolist() if _value(strings, key, how) in wanted]
         if hits:
             keep |= np.isin(column, hits)
     return np.flatnonzero(keep).tolist()
