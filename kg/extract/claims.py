@@ -21,11 +21,13 @@ own assertion; the author sentence and all after it are skipped.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Iterable, Iterator
 
 from spacy.tokens import Doc, Token
 
 from kg.extract.model import Claim, Mention, Sentence
+from kg.extract.tokens import token_indices
 
 _RANK = {"Recommendation": 0, "Prediction": 1, "Assessment": 2}
 _FUTURE = set("will would may might could shall 'll wo".split())
@@ -66,6 +68,13 @@ _OPENERS = re.compile(r"(?:^|,\s*)(no doubt|without (?:a )?doubt|of course|needl
 _WRITER_RE = re.compile(r"^(?:The\s+)?(?:writer|author)s?\s+(?:is|are|was)\b", re.IGNORECASE)
 _QUOTE_RE = re.compile(r"“[^”]*”?|\"[^\"]*\"?|(?<!\w)‘(?:[^’]|’(?=\w))*’(?!\w)")
 Cue = tuple[str, int, str]  # kind, strength (0 strongest), exact words
+# Every token a cue can start from: a modal (_modal), a verb (_evaluation), an imperative
+# root, and the words _obligation and _stance test (their "it is ADJ" frames need "be").
+_CUE_TOKENS = {
+    "tag": {"MD"}, "pos": {"VERB", "AUX"}, "dep": {"ROOT"},
+    "lemma": {"need", "have", "be", "set", "poise", "expect", "go", "slate", "seem", "appear"},
+    "lower": {"likely", "unlikely", "probably", "soon", *_STANCE},
+}
 
 
 def _quoted(text: str) -> list[tuple[int, int]]:
@@ -290,6 +299,7 @@ def find_claims(doc: Doc, sentences: list[Sentence], mentions: Iterable[Mention]
     mentions = sorted(mentions, key=lambda m: m.span.start)
     out: list[Claim] = []
     not_own: dict[int, bool] = {}
+    candidates = token_indices(doc, **_CUE_TOKENS)
     for sent in sentences:
         if author_sentence is not None and sent.span.start >= author_sentence.span.start:
             break
@@ -297,7 +307,8 @@ def find_claims(doc: Doc, sentences: list[Sentence], mentions: Iterable[Mention]
             continue
         span = doc.char_span(sent.span.start, sent.span.end, alignment_mode="expand")
         found: list[tuple[int, int, int, str, str]] = []
-        for tok in span:
+        first, last = bisect_left(candidates, span.start), bisect_left(candidates, span.end)
+        for tok in (doc[i] for i in candidates[first:last]):
             if any(a <= tok.idx < b for a, b in quoted) or _not_own(tok, not_own):
                 continue
             kids = list(tok.children)
