@@ -27,7 +27,7 @@ from typing import Iterable, Iterator
 from spacy.tokens import Doc, Token
 
 from kg.extract.model import Claim, Mention, Sentence
-from kg.extract.tokens import token_indices
+from kg.extract.tokens import doc_text, token_indices
 
 _RANK = {"Recommendation": 0, "Prediction": 1, "Assessment": 2}
 _FUTURE = set("will would may might could shall 'll wo".split())
@@ -295,7 +295,7 @@ def _evaluation(doc: Doc, verb: Token, kids: list[Token]) -> Iterator[Cue]:
 def find_claims(doc: Doc, sentences: list[Sentence], mentions: Iterable[Mention],
                 author_sentence: Sentence | None = None) -> list[Claim]:
     """At most one claim per sentence, the writer's own, with its cue and entities."""
-    quoted = _quoted(doc.text)
+    quoted = _quoted(doc_text(doc))
     mentions = sorted(mentions, key=lambda m: m.span.start)
     out: list[Claim] = []
     not_own: dict[int, bool] = {}

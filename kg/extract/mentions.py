@@ -24,6 +24,7 @@ from spacy.util import filter_spans
 from kg.extract.model import Mention, Sentence, Span
 from kg.extract.names import ORG_HEADS, PROJECT_HEADS, name_chunks, short_forms, titled_people
 from kg.extract.pipeline import sentence_at
+from kg.extract.tokens import doc_text
 
 # Prepositions after which a capital names a location rather than a government.
 PLACE_PREPOSITIONS = {
@@ -206,7 +207,7 @@ class Linker:
         for s in {s for s in surnames if surnames.count(s) > 1}:
             forms.pop(s, None)
         out = []
-        text = doc.text
+        text = doc_text(doc)
         for form, key in sorted(forms.items()):
             for m in re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", text):
                 s, e = m.span()

@@ -1,4 +1,5 @@
-"""Find the few tokens a rule can fire on without walking every token in Python.
+"""Find the few tokens a rule can fire on without walking every token in Python,
+and read a Doc's text once.
 
 Most rules start from a cue word ("visit", "membership", "cooperation", a modal verb).
 Making a ``Token`` object for every word of an article and reading its attributes costs
@@ -24,6 +25,15 @@ from spacy.attrs import DEP, IDX, LEMMA, LOWER, POS, TAG
 _ATTRS = {"lemma": (LEMMA, "lower"), "lower": (LOWER, "string"), "tag": (TAG, "string"),
           "pos": (POS, "string"), "dep": (DEP, "string"), "idx": (IDX, "number")}
 _STRINGS: dict[tuple[int, bool], str] = {}  # (hash, lower-cased) -> string; hashes are stable
+_TEXT = "kg.text"
+
+
+def doc_text(doc) -> str:
+    """``doc.text``, joined once per Doc (spaCy rebuilds it from every token on each access)."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
 
 
 def _value(strings, key: int, how: str) -> str | int:
