@@ -5,7 +5,8 @@ benchmarks/corpus_generator.py), in one process, it times
 
   (a) the bare spaCy pipeline: ``nlp.pipe`` with every component the model enables;
   (b) spaCy with only the components the extraction uses (``pipeline.load_nlp()``);
-  (c) the full extraction: ``nlp.pipe`` plus ``extract()`` on each parsed article;
+  (c) the full extraction as a worker of kg.parallel runs it: ``nlp.pipe`` in batches,
+      then ``extract()`` on each parsed article;
 
 and prints words per second for each and the ratio (c)/(a).  Each measure is run
 ``--repeat`` times, interleaved, and the medians are printed, from this process's CPU
@@ -54,15 +55,18 @@ def bare_nlp():
 
 
 def run_spacy(nlp, texts) -> None:
-    for _ in nlp.pipe(texts, batch_size=8):
+    from kg.parallel import BATCH_SIZE
+
+    for _ in nlp.pipe(texts, batch_size=BATCH_SIZE):
         pass
 
 
-def run_extract(nlp, items, registry) -> None:
-    from kg.extract.pipeline import extract
+def run_extract(items, registry) -> None:
+    """What one extraction worker does (kg.parallel): nlp.pipe in batches, then extract()."""
+    from kg.parallel import iter_extract
 
-    for (doc_id, text), doc in zip(items, nlp.pipe((t for _, t in items), batch_size=8)):
-        extract(doc_id, text, registry, doc=doc)
+    for _ in iter_extract(items, registry):
+        pass
 
 
 def timed(fn) -> tuple[float, float]:
@@ -91,14 +95,14 @@ def main(argv: list[str] | None = None) -> int:
     bare, trimmed = bare_nlp(), load_nlp()
     print(f"{len(items)} articles, {words} words; bare: {', '.join(bare.pipe_names)}; "
           f"trimmed: {', '.join(trimmed.pipe_names)}")
-    run_extract(trimmed, items[:2], registry)  # warm-up: matchers, lazy imports
+    run_extract(items[:2], registry)  # warm-up: matchers, lazy imports
 
     if args.profile:
         import cProfile
         import pstats
 
         profiler = cProfile.Profile()
-        profiler.runcall(run_extract, trimmed, items, registry)
+        profiler.runcall(run_extract, items, registry)
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(args.top)
         pstats.Stats(profiler).sort_stats("tottime").print_stats(args.top)
         return 0
@@ -106,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     measures = {
         "(a) bare spaCy": lambda: run_spacy(bare, texts),
         "(b) trimmed spaCy": lambda: run_spacy(trimmed, texts),
-        "(c) full extract": lambda: run_extract(trimmed, items, registry),
+        "(c) full extract": lambda: run_extract(items, registry),
     }
     runs: dict[str, list[tuple[float, float]]] = {name: [] for name in measures}
     names = list(measures)
