@@ -95,9 +95,7 @@ class Linker:
         mentions, taken = self._shaped_names(doc, sentences, mentions, taken, new_types, forms, skip)
         unlinked: list[Span] = []
         for ent in doc.ents:
-            if any(s < ent.end_char and ent.start_char < e for s, e in taken):
-                continue
-            if ent.label_ not in NER_TYPES:
+            if ent.label_ not in NER_TYPES or any(s < ent.end_char and ent.start_char < e for s, e in taken):
                 continue
             span = _clean(ent)
             if span is None:
