@@ -1,8 +1,9 @@
 """Extract articles in parallel across processes, with a progress display.
 
 Each worker process loads the registry and the spaCy pipeline once (in the pool
-initializer) and then extracts whole articles.  Results are collected by article id,
-so the outcome never depends on the number of workers or the order they finish in.
+initializer) and then extracts batches of whole articles, parsed together with
+``nlp.pipe``.  Results are collected by article id, so the outcome never depends on the
+number of workers, the batches or the order they finish in.
 """
 from __future__ import annotations
 
@@ -11,11 +12,12 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from kg.extract.model import Extraction
 
 _WORKER_REGISTRY = None
+BATCH_SIZE = 8  # articles parsed together by nlp.pipe, and sent to a worker at a time
 
 
 def default_jobs() -> int:
@@ -38,11 +40,17 @@ def _init_worker(registry_dir: str | None) -> None:
     pipeline.load_nlp()
 
 
-def _extract_one(item: tuple[str, str]) -> Extraction:
-    from kg.extract.pipeline import extract
+def iter_extract(items: list[tuple[str, str]], registry) -> Iterator[Extraction]:
+    """Extract ``(doc_id, text)`` pairs in this process, parsing them with ``nlp.pipe``."""
+    from kg.extract.pipeline import extract, load_nlp, normalise_text
 
-    doc_id, text = item
-    return extract(doc_id, text, _WORKER_REGISTRY)
+    docs = load_nlp().pipe((normalise_text(text) for _, text in items), batch_size=BATCH_SIZE)
+    for (doc_id, text), doc in zip(items, docs):
+        yield extract(doc_id, text, registry, doc=doc)
+
+
+def _extract_batch(items: list[tuple[str, str]]) -> list[Extraction]:
+    return list(iter_extract(items, _WORKER_REGISTRY))
 
 
 def extract_many(items: list[tuple[str, str]], registry, registry_dir: Path | None, jobs: int,
@@ -50,34 +58,34 @@ def extract_many(items: list[tuple[str, str]], registry, registry_dir: Path | No
     """Extract ``(doc_id, text)`` pairs; return extractions by id.
 
     ``jobs`` worker processes are used when there is more than one article to extract
-    and ``jobs > 1``; otherwise the articles are parsed in this process with
-    ``nlp.pipe``.  ``registry_dir`` must be the folder ``registry`` was loaded from.
+    and ``jobs > 1``; otherwise the articles are extracted in this process.  Either way
+    they are parsed in batches with ``nlp.pipe``.  ``registry_dir`` must be the folder
+    ``registry`` was loaded from.
     """
     results: dict[str, Extraction] = {}
     if not items:
         return results
     jobs = max(1, min(jobs, len(items)))
     if jobs == 1:
-        from kg.extract.pipeline import extract, load_nlp
-
-        nlp = load_nlp()
-        parsed = nlp.pipe((text for _, text in items), batch_size=8)
-        for (doc_id, text), doc in zip(items, parsed):
-            ex = extract(doc_id, text, registry, doc=doc)
-            results[doc_id] = ex
+        for ex in iter_extract(items, registry):
+            results[ex.doc_id] = ex
             if on_done:
                 on_done(ex)
         return results
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     ctx = multiprocessing.get_context(method)
-    # Longest articles first, so that no worker is left with a long one at the end.
+    # Longest articles first, so that no worker is left with a long one at the end, in
+    # batches of similar length; at least four batches per worker to share the load.
     ordered = sorted(items, key=lambda item: (-len(item[1]), item[0]))
+    size = max(1, min(BATCH_SIZE, len(ordered) // (4 * jobs)))
+    batches = [ordered[i:i + size] for i in range(0, len(ordered), size)]
     with ctx.Pool(jobs, initializer=_init_worker,
                   initargs=(str(registry_dir) if registry_dir else None,)) as pool:
-        for ex in pool.imap_unordered(_extract_one, ordered, chunksize=1):
-            results[ex.doc_id] = ex
-            if on_done:
-                on_done(ex)
+        for batch in pool.imap_unordered(_extract_batch, batches, chunksize=1):
+            for ex in batch:
+                results[ex.doc_id] = ex
+                if on_done:
+                    on_done(ex)
     return results
 
 

@@ -21,11 +21,13 @@ own assertion; the author sentence and all after it are skipped.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Iterable, Iterator
 
 from spacy.tokens import Doc, Token
 
 from kg.extract.model import Claim, Mention, Sentence
+from kg.extract.tokens import doc_text, token_indices
 
 _RANK = {"Recommendation": 0, "Prediction": 1, "Assessment": 2}
 _FUTURE = set("will would may might could shall 'll wo".split())
@@ -66,6 +68,13 @@ _OPENERS = re.compile(r"(?:^|,\s*)(no doubt|without (?:a )?doubt|of course|needl
 _WRITER_RE = re.compile(r"^(?:The\s+)?(?:writer|author)s?\s+(?:is|are|was)\b", re.IGNORECASE)
 _QUOTE_RE = re.compile(r"“[^”]*”?|\"[^\"]*\"?|(?<!\w)‘(?:[^’]|’(?=\w))*’(?!\w)")
 Cue = tuple[str, int, str]  # kind, strength (0 strongest), exact words
+# Every token a cue can start from: a modal (_modal), a verb (_evaluation), an imperative
+# root, and the words _obligation and _stance test (their "it is ADJ" frames need "be").
+_CUE_TOKENS = {
+    "tag": {"MD"}, "pos": {"VERB", "AUX"}, "dep": {"ROOT"},
+    "lemma": {"need", "have", "be", "set", "poise", "expect", "go", "slate", "seem", "appear"},
+    "lower": {"likely", "unlikely", "probably", "soon", *_STANCE},
+}
 
 
 def _quoted(text: str) -> list[tuple[int, int]]:
@@ -93,18 +102,32 @@ def _frame(head: Token, words: set[str]) -> Token | None:
                  and (c.lemma_.lower() in words or c.lower_ in words)), None)
 
 
-def _not_own(tok: Token) -> bool:
-    """Inside an "if" clause or the complement of a reporting verb not said by the writer."""
-    while True:
+def _not_own(tok: Token, memo: dict[int, bool]) -> bool:
+    """Inside an "if" clause or the complement of a reporting verb not said by the writer.
+
+    The answer is found on the way up to the root, and every token passed on the way
+    has the same answer: ``memo`` (token index -> answer, one per Doc) keeps them.
+    """
+    path: list[int] = []
+    while (answer := memo.get(tok.i)) is None:
+        path.append(tok.i)
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
-            return True
-        if tok.head.i == tok.i:
-            return any(c.lower_ == "according" for c in tok.children)
-        if tok.dep_ in ("ccomp", "xcomp", "parataxis") and tok.head.lemma_ in _REPORT:
-            subj = [c.lower_ for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if not subj or subj[0] not in ("i", "we"):
-                return True
-        tok = tok.head
+            answer = True
+        elif tok.head.i == tok.i:
+            answer = any(c.lower_ == "according" for c in tok.children)
+        elif tok.dep_ in ("ccomp", "xcomp", "parataxis") and tok.head.lemma_ in _REPORT and (
+                _first_subject(tok.head) not in ("i", "we")):
+            answer = True
+        else:
+            tok = tok.head
+            continue
+        break
+    memo.update(dict.fromkeys(path, answer))
+    return answer
+
+
+def _first_subject(verb: Token) -> str | None:
+    return next((c.lower_ for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def _main_clause(tok: Token, relcl_ok: bool = False) -> bool:
@@ -272,9 +295,11 @@ def _evaluation(doc: Doc, verb: Token, kids: list[Token]) -> Iterator[Cue]:
 def find_claims(doc: Doc, sentences: list[Sentence], mentions: Iterable[Mention],
                 author_sentence: Sentence | None = None) -> list[Claim]:
     """At most one claim per sentence, the writer's own, with its cue and entities."""
-    quoted = _quoted(doc.text)
+    quoted = _quoted(doc_text(doc))
     mentions = sorted(mentions, key=lambda m: m.span.start)
     out: list[Claim] = []
+    not_own: dict[int, bool] = {}
+    candidates = token_indices(doc, **_CUE_TOKENS)
     for sent in sentences:
         if author_sentence is not None and sent.span.start >= author_sentence.span.start:
             break
@@ -282,8 +307,9 @@ def find_claims(doc: Doc, sentences: list[Sentence], mentions: Iterable[Mention]
             continue
         span = doc.char_span(sent.span.start, sent.span.end, alignment_mode="expand")
         found: list[tuple[int, int, int, str, str]] = []
-        for tok in span:
-            if any(a <= tok.idx < b for a, b in quoted) or _not_own(tok):
+        first, last = bisect_left(candidates, span.start), bisect_left(candidates, span.end)
+        for tok in (doc[i] for i in candidates[first:last]):
+            if any(a <= tok.idx < b for a, b in quoted) or _not_own(tok, not_own):
                 continue
             kids = list(tok.children)
             for kind, strength, cue in [

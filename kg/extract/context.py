@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kg.extract.model import Mention, Sentence, TimeValue
+from kg.extract.tokens import doc_text
 
 PRONOUN_SUBJECTS = {"it", "they", "he", "she"}
 POSSESSIVE_PRONOUNS = {"his", "her", "its", "their"}
@@ -25,6 +26,7 @@ class Context:
     new_types: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self):
+        self.text = doc_text(self.doc)
         self._by_token: dict[int, Mention] = {}
         for m in self.mentions:
             span = self.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")

@@ -24,6 +24,7 @@ from typing import Iterable
 from spacy.tokens import Doc
 
 from kg.extract.model import Span, TimeValue
+from kg.extract.tokens import doc_text
 
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -164,7 +165,7 @@ def find_times(doc: Doc) -> list[TimeValue]:
     >>> [(t.span.text, t.value, t.start, t.end, t.is_partial) for t in find_times(doc)]
     [('in 2016-2017', None, '2016', '2017', False), ('between 2003 and 2011', None, '2003', '2011', False), ('in early June', None, None, None, True)]
     """
-    text = doc.text
+    text = doc_text(doc)
     ner = _ner_dates(doc)
     cands: list[tuple[int, int, str | None, str | None, str | None]] = []
     pos = 0

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from kg.extract.context import POSSESSIVE_PRONOUNS, PRONOUN_SUBJECTS, Context
 from kg.extract.model import Event, Span
+from kg.extract.tokens import token_indices
 
 NOUN_TRIGGERS = {
     "visit": "StateVisit", "trip": "StateVisit",
@@ -70,12 +71,14 @@ PLACE_PREPS = {"in", "at", "to", "from", "into", "near", "on"}
 TEMPORAL_PREPS = {"since", "during", "after", "before", "until", "till", "throughout", "amid", "following"}
 SPEECH_VERBS = {"say", "state", "announce", "assure", "promise", "declare", "tell", "confirm", "reiterate"}
 TWO_SIDED = {"War", "Invasion"}
+_TRIGGER_WORDS = VERB_TRIGGERS.keys() | NOUN_TRIGGERS.keys()
 
 
 def find_events(ctx: Context) -> list[Event]:
     """All events in an article, one per kind and sentence (merged), in text order."""
     events: list[Event] = []
-    for token in ctx.doc:
+    cues = token_indices(ctx.doc, lemma=_TRIGGER_WORDS, lower=NOUN_TRIGGERS)
+    for token in (ctx.doc[i] for i in cues):  # no other token has a trigger kind
         if ctx.in_author_bio(token):
             continue
         kind = _trigger_kind(token)
@@ -106,8 +109,8 @@ def _attach_names(ctx: Context, events: list[Event]) -> None:
     definite trigger noun; it goes to the nearest earlier event of that kind (at most
     three sentences back), and the naming sentence becomes part of its evidence.
     """
-    for token in ctx.doc:
-        if token.lemma_.lower() not in NAMING_VERBS or token.pos_ != "VERB":
+    for token in (ctx.doc[i] for i in token_indices(ctx.doc, lemma=NAMING_VERBS)):
+        if token.pos_ != "VERB":
             continue
         subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
         names = [c for c in token.children if c.dep_ in {"oprd", "attr", "xcomp", "dobj"} and c.pos_ == "PROPN"]
@@ -119,7 +122,7 @@ def _attach_names(ctx: Context, events: list[Event]) -> None:
             continue
         phrase = sorted(names[0].subtree, key=lambda t: t.i)
         name = Span(phrase[0].idx, phrase[-1].idx + len(phrase[-1]), "")
-        name = Span(name.start, name.end, ctx.doc.text[name.start:name.end])
+        name = Span(name.start, name.end, ctx.text[name.start:name.end])
         for i in range(len(events) - 1, -1, -1):
             e = events[i]
             if e.kind == kind and 0 <= sentence.index - e.sentence.index <= 3 and e.name is None:

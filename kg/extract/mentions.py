@@ -24,6 +24,7 @@ from spacy.util import filter_spans
 from kg.extract.model import Mention, Sentence, Span
 from kg.extract.names import ORG_HEADS, PROJECT_HEADS, name_chunks, short_forms, titled_people
 from kg.extract.pipeline import sentence_at
+from kg.extract.tokens import doc_text
 
 # Prepositions after which a capital names a location rather than a government.
 PLACE_PREPOSITIONS = {
@@ -94,9 +95,7 @@ class Linker:
         mentions, taken = self._shaped_names(doc, sentences, mentions, taken, new_types, forms, skip)
         unlinked: list[Span] = []
         for ent in doc.ents:
-            if any(s < ent.end_char and ent.start_char < e for s, e in taken):
-                continue
-            if ent.label_ not in NER_TYPES:
+            if ent.label_ not in NER_TYPES or any(s < ent.end_char and ent.start_char < e for s, e in taken):
                 continue
             span = _clean(ent)
             if span is None:
@@ -206,8 +205,9 @@ class Linker:
         for s in {s for s in surnames if surnames.count(s) > 1}:
             forms.pop(s, None)
         out = []
+        text = doc_text(doc)
         for form, key in sorted(forms.items()):
-            for m in re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", doc.text):
+            for m in re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", text):
                 s, e = m.span()
                 if any(a < e and s < b for a, b in taken):
                     continue

@@ -26,6 +26,7 @@ from typing import Callable
 from spacy.tokens import Doc
 
 from kg.extract.model import Author, Sentence
+from kg.extract.tokens import doc_text
 
 _WRITER_RE = re.compile(r"^(?:The\s+)?(?:writer|author|columnist|contributor)s?\s+(?:is|was)\s+",
                         re.IGNORECASE)
@@ -97,7 +98,7 @@ def find_author(doc: Doc, sentences: list[Sentence],
         segment, aff_text = body, None
     if segment.strip().lower().startswith(("associated", "affiliated", "based")):
         segment = ""
-    email_match = _EMAIL_RE.search(doc.text, sent.span.start)
+    email_match = _EMAIL_RE.search(doc_text(doc), sent.span.start)
     email = email_match.group().rstrip(".") if email_match else None
     affiliation = None
     if aff_text:

@@ -18,6 +18,8 @@ The NER model of en_core_web_sm often splits such names or tags only their first
 """
 from __future__ import annotations
 
+from kg.extract.tokens import token_indices
+
 ORG_HEADS = {
     "organisation", "organization", "council", "institute", "institution", "centre",
     "center", "university", "network", "ministry", "company", "corporation", "bank",
@@ -115,8 +117,8 @@ def titled_people(doc) -> list[tuple[int, int]]:
     """
     out = []
     n = len(doc)
-    for tok in doc:
-        if tok.lower_ not in TITLES or not tok.text[:1].isupper():
+    for tok in (doc[i] for i in token_indices(doc, lower=TITLES)):
+        if not tok.text[:1].isupper():
             continue
         j = tok.i + 1
         while j < n and j - tok.i <= 4 and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() \

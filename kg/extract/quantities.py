@@ -21,6 +21,7 @@ from typing import Callable, Collection, Iterable
 from spacy.tokens import Doc, Token
 
 from kg.extract.model import Mention, Quantity, Sentence, Span, TimeValue
+from kg.extract.tokens import doc_text
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORDS = {
@@ -144,7 +145,7 @@ def find_amounts(doc: Doc, sentences: list[Sentence], mentions: Iterable[Mention
     [('Rs 20 billion', '20000000000', 'PKR', 'Aid'), ('$5bn', '5000000000', 'USD', 'TradeVolume'), ('2 billion euros', '2000000000', 'EUR', 'TradeVolume')]
     """
     state = is_state if callable(is_state) else (lambda eid: eid in is_state)
-    text = doc.text
+    text = doc_text(doc)
     mentions = sorted(mentions, key=lambda m: m.span.start)
     figures = _find(text)
     owned: set[TimeValue] = set()

@@ -19,6 +19,7 @@ import re
 from kg.extract.context import Context
 from kg.extract.events import _governing_verb, _phrase, _subject_of
 from kg.extract.model import Cooperation, Membership, ProjectInterest
+from kg.extract.tokens import token_indices
 
 # words that make a membership an aspiration, not a fact ("support for X's membership",
 # "keen on becoming a member"); verbs only in the second set
@@ -35,6 +36,8 @@ INTEREST_CUES = {
     "establish": "construction",
 }
 COOPERATION_CUES = {"cooperation", "co-operation", "cooperate", "collaboration", "collaborate", "partnership"}
+# every lemma _membership_cue or _listed_members can fire on
+MEMBERSHIP_WORDS = {"join", "status", "observer", "member", "membership"} | MEMBER_NOUNS
 
 
 # -- memberships ---------------------------------------------------------------------
@@ -123,7 +126,7 @@ def _listed_members(ctx: Context, token) -> list[tuple[str, str]]:
 
 def find_memberships(ctx: Context) -> list[Membership]:
     found: dict[tuple[str, str, str], Membership] = {}
-    for token in ctx.doc:
+    for token in (ctx.doc[i] for i in token_indices(ctx.doc, lemma=MEMBERSHIP_WORDS)):
         for member, org in _listed_members(ctx, token):
             found.setdefault((member, org, "FullMember"),
                              Membership(member, org, "FullMember", ctx.sentence_of(token)))
@@ -188,7 +191,9 @@ def _project_occurrences(ctx: Context):
     last: list[tuple[int, str]] = []  # (sentence index, project id)
     project_mentions = [m for m in ctx.mentions if ctx.core_type(m.entity) == "Project"]
     by_start = {m.span.start: m for m in project_mentions}
-    for tok in ctx.doc:
+    starts = token_indices(ctx.doc, idx=by_start) if by_start else []
+    nouns = token_indices(ctx.doc, lemma=PROJECT_NOUNS)
+    for tok in (ctx.doc[i] for i in sorted({*starts, *nouns})):
         m = by_start.get(tok.idx)
         if m is not None:
             span = ctx.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
@@ -256,9 +261,7 @@ def _area_forms(registry) -> list[tuple[str, str]]:
 def find_cooperations(ctx: Context) -> list[Cooperation]:
     forms = _area_forms(ctx.registry)
     out: dict[int, Cooperation] = {}
-    for token in ctx.doc:
-        if token.lemma_.lower() not in COOPERATION_CUES and token.lower_ not in COOPERATION_CUES:
-            continue
+    for token in (ctx.doc[i] for i in token_indices(ctx.doc, lemma=COOPERATION_CUES, lower=COOPERATION_CUES)):
         sentence = ctx.sentence_of(token)
         if sentence is None or sentence.index in out or ctx.in_author_bio(token):
             continue
@@ -270,9 +273,11 @@ def find_cooperations(ctx: Context) -> list[Cooperation]:
                         partners.append(eid)
         if len(partners) < 2:
             continue
-        tail = ctx.doc.text[token.idx:sentence.span.end].lower()
+        tail = ctx.text[token.idx:sentence.span.end].lower()
         hits: list[tuple[int, int, str]] = []
         for form, eid in forms:
+            if form not in tail:  # a cheap test before the regular expression
+                continue
             for match in re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", tail):
                 s, e = match.span()
                 if not any(a < e and s < b for a, b, _ in hits):
@@ -280,7 +285,7 @@ def find_cooperations(ctx: Context) -> list[Cooperation]:
         hits.sort()
         areas: dict[str, str] = {}
         for s, e, eid in hits:
-            areas.setdefault(eid, ctx.doc.text[token.idx + s:token.idx + e])
+            areas.setdefault(eid, ctx.text[token.idx + s:token.idx + e])
         if not areas:
             continue
         out[sentence.index] = Cooperation(
