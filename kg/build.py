@@ -105,21 +105,26 @@ def fingerprint(docs: list[Document], registry, extra: str = "") -> str:
 def extract_corpus(docs: list[Document], registry, registry_dir: Path | None, cache: ExtractionCache,
                    jobs: int, report: BuildReport, show_progress: bool = False,
                    known: dict | None = None) -> tuple[list, dict, dict]:
-    """``(summaries, fresh, keys)``: each article's :class:`kg.cache.Summary` (or fresh
-    extraction) in id order, the extractions made in this build (in ``jobs`` processes,
-    then cached) by id, and each article's content key by id.  ``known`` maps content
-    keys to summaries already read (:class:`kg.blocks.BuildState`)."""
+    """``(summaries, fresh, keys)``: each article's :class:`kg.cache.Summary` in id
+    order, the extractions made in this build (in ``jobs`` processes) by id when there is
+    no cache to put them in (with a cache each goes there as soon as it is made), and each
+    article's content key by id.  ``known`` maps content keys to summaries already read
+    (:class:`kg.blocks.BuildState`)."""
     reg_fp, pipe_fp = registry.fingerprint(), pipeline_fingerprint() + source_fingerprint()
     keys = {d.id: content_key(d.id, d.text, d.metadata, reg_fp, pipe_fp) for d in docs}
     known = known or {}
     found = {d.id: Summary(*known[keys[d.id]]) if keys[d.id] in known else cache.summary(keys[d.id]) for d in docs}
     todo = [(d.id, d.text) for d in docs if found[d.id] is None]
-    fresh = _extract(todo, registry, registry_dir, jobs, show_progress)
-    for doc_id, ex in fresh.items():
-        cache.put(keys[doc_id], ex)
-    found.update(fresh)
+    made: list[str] = []
+
+    def done(ex) -> None:  # each extraction goes to the cache at once; only its summary stays in memory
+        cache.put(keys[ex.doc_id], ex)
+        found[ex.doc_id] = Summary(ex.doc_id, dict(ex.new_entities))
+        made.append(ex.doc_id)
+
+    fresh = _extract(todo, registry, registry_dir, jobs, show_progress, done, keep=cache.folder is None)
     before = cache.read_manifest().get("articles", {})
-    report.extracted, report.reused = sorted(fresh), sorted(set(found) - set(fresh))
+    report.extracted, report.reused = sorted(made), sorted(set(found) - set(made))
     report.changed = sorted(k for k, v in keys.items() if before.get(k, v) != v)
     report.added = sorted(set(keys) - set(before)) if before else []
     report.removed = sorted(set(before) - set(keys))
@@ -127,10 +132,16 @@ def extract_corpus(docs: list[Document], registry, registry_dir: Path | None, ca
     return [found[d.id] for d in docs], fresh, keys
 
 
-def _extract(todo: list[tuple[str, str]], registry, registry_dir, jobs: int, show_progress: bool) -> dict:
+def _extract(todo: list[tuple[str, str]], registry, registry_dir, jobs: int, show_progress: bool,
+             on_done=None, keep: bool = True) -> dict:
     bar = Progress(len(todo), show_progress)
+
+    def done(ex) -> None:
+        bar.update(ex)
+        if on_done is not None:
+            on_done(ex)
     try:
-        return extract_many(todo, registry, registry_dir, jobs, on_done=bar.update)
+        return extract_many(todo, registry, registry_dir, jobs, on_done=done, keep=keep)
     finally:
         bar.close()
 

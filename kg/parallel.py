@@ -54,8 +54,10 @@ def _extract_batch(items: list[tuple[str, str]]) -> list[Extraction]:
 
 
 def extract_many(items: list[tuple[str, str]], registry, registry_dir: Path | None, jobs: int,
-                 on_done: Callable[[Extraction], None] | None = None) -> dict[str, Extraction]:
-    """Extract ``(doc_id, text)`` pairs; return extractions by id.
+                 on_done: Callable[[Extraction], None] | None = None, keep: bool = True) -> dict[str, Extraction]:
+    """Extract ``(doc_id, text)`` pairs; return extractions by id (none with
+    ``keep=False``, for a caller that stores each one from ``on_done``, so that memory
+    does not grow with the number of articles).
 
     ``jobs`` worker processes are used when there is more than one article to extract
     and ``jobs > 1``; otherwise the articles are extracted in this process.  Either way
@@ -68,7 +70,8 @@ def extract_many(items: list[tuple[str, str]], registry, registry_dir: Path | No
     jobs = max(1, min(jobs, len(items)))
     if jobs == 1:
         for ex in iter_extract(items, registry):
-            results[ex.doc_id] = ex
+            if keep:
+                results[ex.doc_id] = ex
             if on_done:
                 on_done(ex)
         return results
@@ -83,7 +86,8 @@ def extract_many(items: list[tuple[str, str]], registry, registry_dir: Path | No
                   initargs=(str(registry_dir) if registry_dir else None,)) as pool:
         for batch in pool.imap_unordered(_extract_batch, batches, chunksize=1):
             for ex in batch:
-                results[ex.doc_id] = ex
+                if keep:
+                    results[ex.doc_id] = ex
                 if on_done:
                     on_done(ex)
     return results

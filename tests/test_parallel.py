@@ -67,3 +67,13 @@ def test_cli_quiet_build_prints_no_progress(tmp_path, capfd):
     err = capfd.readouterr().err
     assert "[1/1] energy:" in err and "articles/s" in err
     assert default_jobs() >= 1
+
+
+def test_without_keep_each_extraction_goes_only_to_the_callback():
+    from kg.parallel import extract_many
+    from kg.registry import load_registry
+
+    items = [(p.stem, p.read_text(encoding="utf-8")) for p in sorted((ROOT / "data" / "documents").glob("*.txt"))[:2]]
+    seen: list[str] = []
+    assert extract_many(items, load_registry(), None, 2, on_done=lambda ex: seen.append(ex.doc_id), keep=False) == {}
+    assert sorted(seen) == sorted(doc_id for doc_id, _ in items)
