@@ -1,10 +1,12 @@
 """Saved SPARQL queries: one ``queries/<name>.rq`` file per question, grlc-style.
 
 A file starts with ``#+`` header lines (YAML: ``summary``, ``description``, ``tags``,
-``defaults``, ``enumerate``, ``inference``) followed by the query.  Variables named
+``defaults``, ``enumerate``, ``inference``, ``pagination``) followed by the query.  Variables named
 ``?_name`` are required parameters, ``?__name`` optional ones; a suffix gives the kind
 of value: ``_iri``, a datatype (``_integer``, ``_decimal``, ``_date``, ``_gYear``, ...)
 or a language (``_en``).  Values are bound as RDF terms, never pasted into the text.
+A query with ``#+ pagination: N`` answers N rows a page; the ``page`` parameter (1, 2,
+...) picks one, and :meth:`SavedQuery.inline` appends its ``LIMIT``/``OFFSET``.
 
 >>> catalogue = Catalogue.load()
 >>> query = catalogue["memberships"]
@@ -39,7 +41,8 @@ QUERY_DIR = Path(__file__).resolve().parents[1] / "queries"
 QUERY_NS = "https://w3id.org/pakru/query/"
 ENDPOINT = URIRef("https://w3id.org/pakru/sparql")
 QUERY_TYPES = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
-HEADER_KEYS = ("summary", "description", "tags", "defaults", "enumerate", "inference")
+HEADER_KEYS = ("summary", "description", "tags", "defaults", "enumerate", "inference", "pagination")
+PAGE = "page"  # the parameter that picks a page of a query with a pagination header
 LANGUAGES = ("en", "ru", "ur")
 LEXICAL = {  # grlc datatype suffix -> (lexical form, example for error messages)
     "integer": (r"[+-]?\d+", "42"), "decimal": (r"[+-]?(\d+(\.\d*)?|\.\d+)", "700000000"),
@@ -103,6 +106,8 @@ class Param:
         """What a value looks like, for messages: ``an xsd:gYear such as 2005``."""
         if self.enumerate:
             return "one of " + ", ".join(self.enumerate)
+        if self.kind == "page":
+            return "a page number: 1, 2, ..."
         if self.kind == "iri":
             return "an IRI such as https://w3id.org/pakru/id/pakistan or id:pakistan"
         if self.datatype:
@@ -140,6 +145,26 @@ class SavedQuery:
     query_type: str
     uses_inference: bool
     where: int = -1  # index of the "{" that opens the WHERE group (used by inline())
+    page_size: int | None = None  # rows a page (the pagination header), None: every row
+
+    @property
+    def inputs(self) -> tuple[Param, ...]:
+        """What a caller can give: the parameters, then ``page`` if the query is paginated."""
+        if self.page_size is None:
+            return self.params
+        return self.params + (Param(PAGE, "", "page", str(XSD.integer), None, False, "1"),)
+
+    def page(self, values: Mapping[str, str | None]) -> int:
+        """The page number in ``values`` (1 if not given), checked: a whole number from 1."""
+        value = values.get(PAGE)
+        if value is None:
+            return 1
+        if self.page_size is None:
+            raise UnknownParameter(f"query '{self.name}' is not paginated: it has no parameter 'page'")
+        if not re.fullmatch(r"\s*\+?0*[1-9]\d{0,8}\s*", str(value)):
+            raise BadParameter(f"parameter 'page' of query '{self.name}' expects a page number (1, 2, ...), "
+                               f"got {value!r}")
+        return int(value)
 
     @property
     def body(self) -> str:
@@ -154,12 +179,15 @@ class SavedQuery:
         """
         by_key = {p.name: p for p in self.params} | {p.variable: p for p in self.params}
         given: dict[str, str] = {}
+        self.page(values)
         for key, value in values.items():
+            if key == PAGE:
+                continue
             param = by_key.get(key.lstrip("?$"))
             if param is None:
                 close = difflib.get_close_matches(key, [p.name for p in self.params], 1)
                 hint = f"did you mean '{close[0]}'?" if close else \
-                    f"it takes: {', '.join(p.name for p in self.params) or 'no parameters'}"
+                    f"it takes: {', '.join(p.name for p in self.inputs) or 'no parameters'}"
                 raise UnknownParameter(f"query '{self.name}' has no parameter '{key}'; {hint}")
             if value is not None:
                 given[param.name] = value
@@ -179,10 +207,16 @@ class SavedQuery:
         would be joined only after FILTER and GROUP BY); unset optional parameters are
         ``UNDEF``.  Terms are written by :func:`sparql_term`, which escapes every special
         character of a literal (a raw TAB would reach rdflib's parser as spaces).
+        A paginated query gets ``LIMIT``/``OFFSET`` for the page asked for (default 1).
         """
         terms = self.bindings(values)
+        text = self.text
+        if self.page_size is not None:
+            limit = f"LIMIT {self.page_size} OFFSET {(self.page(values) - 1) * self.page_size}"
+            mark = _page_mark(text)
+            text = f"{text.rstrip()}\n{limit}\n" if mark is None else text[:mark.start()] + limit + text[mark.end():]
         if not self.params:
-            return self.text
+            return text
         cells = []
         for p in self.params:
             term = terms.get(p.name)
@@ -191,7 +225,7 @@ class SavedQuery:
             cells.append("UNDEF" if term is None else sparql_term(term))
         names = " ".join("?" + p.variable for p in self.params)
         row = f"\n  VALUES ({names}) {{ ({' '.join(cells)}) }}"
-        return self.text[: self.where + 1] + row + self.text[self.where + 1:]
+        return text[: self.where + 1] + row + text[self.where + 1:]
 
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
@@ -312,10 +346,26 @@ def parse_file(path: Path) -> SavedQuery:
                 else:
                     raise QueryError(f"enumerate: list the values allowed for '{name}'", path=path,
                                      line=lines.get(name))
+    if PAGE in params:
+        raise QueryError("'page' is the page number of a paginated query; name the variable otherwise",
+                         path=path, line=_line_of(text, "?" + params[PAGE].variable))
+    size = header.get("pagination")
+    if size is not None and (isinstance(size, bool) or not isinstance(size, int) or size < 1):
+        raise QueryError(f"pagination: give the rows a page as a whole number from 1, not {size!r}",
+                         path=path, line=lines.get("pagination"))
+    if size is not None and {"LIMIT", "OFFSET"} & set(_tail_words(text)):
+        raise QueryError("a paginated query ends without LIMIT/OFFSET: the page adds them", path=path)
+    mark = _page_mark(text)
+    if mark is not None and size is None:
+        raise QueryError("'# page' marks where a page's LIMIT goes: add '#+ pagination: <rows a page>'",
+                         path=path, line=text.count("\n", 0, mark.start()) + 1)
+    if mark is not None and where >= 0 and mark.start() < where:
+        raise QueryError("'# page' comes after the WHERE group that takes the parameters", path=path,
+                         line=text.count("\n", 0, mark.start()) + 1)
     tags = header.get("tags") or []
     return SavedQuery(path.stem, path, summary.strip(), str(header.get("description") or "").strip(),
                       tuple(str(t) for t in (tags if isinstance(tags, list) else [tags])),
-                      tuple(params.values()), text, query_type, header.get("inference") is True, where)
+                      tuple(params.values()), text, query_type, header.get("inference") is True, where, size)
 
 
 def _header(text: str, path: Path) -> tuple[dict, dict[str, int]]:
@@ -348,18 +398,36 @@ def _header(text: str, path: Path) -> tuple[dict, dict[str, int]]:
 
 
 def _scan(text: str) -> tuple[str, int, list[str]]:
-    """Query type, index of the WHERE group's ``{`` (-1 if none) and ``?_parameter`` names."""
-    query_type, where, seen_where, variables = "", -1, False, []
+    """Query type, index of the ``{`` where the parameters' VALUES row goes (-1 if none)
+    and the ``?_parameter`` names.
+
+    The row opens the WHERE group of the last SELECT (in text order: the innermost) that
+    lists every parameter, so a subquery that selects a page can use them; otherwise
+    (an ASK, say) the first WHERE group.
+    """
+    query_type, variables = "", []
+    groups: list[tuple[set[str], int]] = []  # per "WHERE {": variables of its SELECT, index
+    projected: set[str] | None = None  # between a SELECT and its WHERE
+    seen_where, first_where = False, -1
     for m in TOKEN.finditer(text):
         kind, token = m.lastgroup, m.group()
         if kind == "word" and not query_type and token.upper() in QUERY_TYPES:
             query_type = token.upper()
+        if kind == "word" and token.upper() == "SELECT":
+            projected = set()
         elif kind == "word" and token.upper() == "WHERE":
             seen_where = True
-        elif kind == "open" and seen_where and where < 0:
-            where = m.start()
-        elif kind == "var" and token[1] == "_" and token[1:] not in variables:
+        elif kind == "open" and seen_where:
+            groups.append((projected or set(), m.start()))
+            first_where = m.start() if first_where < 0 else first_where
+            projected, seen_where = None, False
+        elif kind == "open":
+            projected = None  # a SELECT without WHERE: its group takes no row
+        if kind == "var" and projected is not None:
+            projected.add(token[1:])
+        if kind == "var" and token[1] == "_" and token[1:] not in variables:
             variables.append(token[1:])
+    where = next((i for names, i in reversed(groups) if variables and set(variables) <= names), first_where)
     return query_type or "SELECT", where, variables
 
 
@@ -378,6 +446,23 @@ def _check_syntax(text: str, path: Path, variables: list[str]) -> None:
         var = re.search(r"\?(\w+)", str(exc))
         raise QueryError(f"cannot bind parameters ({_short(exc)}); list every ?_parameter after SELECT", path=path,
                          line=_line_of(text, "?" + var.group(1)) if var else None) from None
+
+
+def _page_mark(text: str) -> re.Match | None:
+    """The comment ``# page`` that ends the ORDER BY of the subquery selecting a page."""
+    return next((m for m in TOKEN.finditer(text) if m.lastgroup == "comment"
+                 and re.fullmatch(r"#\s*page\s*", m.group())), None)
+
+
+def _tail_words(text: str) -> list[str]:
+    """The keywords after the query's last ``}`` (upper case): its solution modifiers."""
+    words: list[str] = []
+    for m in TOKEN.finditer(text):
+        if m.group() == "}":
+            words = []
+        elif m.lastgroup == "word":
+            words.append(m.group().upper())
+    return words
 
 
 def _short(exc: Exception) -> str:
