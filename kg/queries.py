@@ -144,7 +144,7 @@ class SavedQuery:
     text: str
     query_type: str
     uses_inference: bool
-    where: int = -1  # index of the "{" that opens the WHERE group (used by inline())
+    where: tuple[int, ...] = ()  # where inline() puts the VALUES row: after these "{"
     page_size: int | None = None  # rows a page (the pagination header), None: every row
 
     @property
@@ -203,20 +203,24 @@ class SavedQuery:
     def inline(self, values: Mapping[str, str | None]) -> str:
         """The text with a ``VALUES`` row binding the parameters, for plain endpoints.
 
-        The row opens the WHERE group, where FILTERs see it (a VALUES after the query
-        would be joined only after FILTER and GROUP BY); unset optional parameters are
-        ``UNDEF``.  Terms are written by :func:`sparql_term`, which escapes every special
+        The row opens the WHERE group of every SELECT that lists the parameters (the
+        main one, and a subquery that selects a page, say), where FILTERs see it (a VALUES
+        after the query would be joined only after FILTER and GROUP BY), as substitution
+        binds a variable everywhere; unset optional parameters are ``UNDEF``.  Terms are written by :func:`sparql_term`, which escapes every special
         character of a literal (a raw TAB would reach rdflib's parser as spaces).
         A paginated query gets ``LIMIT``/``OFFSET`` for the page asked for (default 1).
         """
         terms = self.bindings(values)
         text = self.text
+        if self.params:
+            text = self._with_values(terms)
         if self.page_size is not None:
             limit = f"LIMIT {self.page_size} OFFSET {(self.page(values) - 1) * self.page_size}"
             mark = _page_mark(text)
             text = f"{text.rstrip()}\n{limit}\n" if mark is None else text[:mark.start()] + limit + text[mark.end():]
-        if not self.params:
-            return text
+        return text
+
+    def _with_values(self, terms: Mapping[str, Node]) -> str:
         cells = []
         for p in self.params:
             term = terms.get(p.name)
@@ -225,7 +229,10 @@ class SavedQuery:
             cells.append("UNDEF" if term is None else sparql_term(term))
         names = " ".join("?" + p.variable for p in self.params)
         row = f"\n  VALUES ({names}) {{ ({' '.join(cells)}) }}"
-        return text[: self.where + 1] + row + text[self.where + 1:]
+        text = self.text
+        for at in sorted(self.where, reverse=True):
+            text = text[: at + 1] + row + text[at + 1:]
+        return text
 
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
@@ -324,7 +331,7 @@ def parse_file(path: Path) -> SavedQuery:
             raise QueryError(f"parameter '{p.name}' is written two ways: ?{params[p.name].variable} and ?{var}",
                              path=path, line=_line_of(text, "?" + var))
         params[p.name] = p
-    if params and where < 0:
+    if params and not where:
         raise QueryError("a query with parameters must spell out 'WHERE {'", path=path)
     for key in ("enumerate", "defaults"):
         entries = header.get(key) or []
@@ -359,8 +366,8 @@ def parse_file(path: Path) -> SavedQuery:
     if mark is not None and size is None:
         raise QueryError("'# page' marks where a page's LIMIT goes: add '#+ pagination: <rows a page>'",
                          path=path, line=text.count("\n", 0, mark.start()) + 1)
-    if mark is not None and where >= 0 and mark.start() < where:
-        raise QueryError("'# page' comes after the WHERE group that takes the parameters", path=path,
+    if mark is not None and any(mark.start() < at for at in where):
+        raise QueryError("'# page' comes after the WHERE groups that take the parameters", path=path,
                          line=text.count("\n", 0, mark.start()) + 1)
     tags = header.get("tags") or []
     return SavedQuery(path.stem, path, summary.strip(), str(header.get("description") or "").strip(),
@@ -397,13 +404,13 @@ def _header(text: str, path: Path) -> tuple[dict, dict[str, int]]:
     return data, lines
 
 
-def _scan(text: str) -> tuple[str, int, list[str]]:
-    """Query type, index of the ``{`` where the parameters' VALUES row goes (-1 if none)
-    and the ``?_parameter`` names.
+def _scan(text: str) -> tuple[str, tuple[int, ...], list[str]]:
+    """Query type, indices of the ``{`` where the parameters' VALUES row goes (none if
+    there is no WHERE group) and the ``?_parameter`` names.
 
-    The row opens the WHERE group of the last SELECT (in text order: the innermost) that
-    lists every parameter, so a subquery that selects a page can use them; otherwise
-    (an ASK, say) the first WHERE group.
+    The row opens the WHERE group of every SELECT that lists every parameter (the main
+    one, and subqueries that use them, such as the one that selects a page); for a query
+    whose main SELECT does not list them all (an ASK, say), the first WHERE group.
     """
     query_type, variables = "", []
     groups: list[tuple[set[str], int]] = []  # per "WHERE {": variables of its SELECT, index
@@ -427,7 +434,9 @@ def _scan(text: str) -> tuple[str, int, list[str]]:
             projected.add(token[1:])
         if kind == "var" and token[1] == "_" and token[1:] not in variables:
             variables.append(token[1:])
-    where = next((i for names, i in reversed(groups) if variables and set(variables) <= names), first_where)
+    where = tuple(i for names, i in groups if variables and set(variables) <= names)
+    if not where or (groups and where[0] != groups[0][1]):
+        where = (first_where,) + where if first_where >= 0 else where
     return query_type or "SELECT", where, variables
 
 
