@@ -415,7 +415,10 @@ def test_to_rdf_names_the_query_form(tmp_path):
 # -- documentation -------------------------------------------------------------------------
 
 def test_docstring_examples_run():
+    import kg.params
+
     assert doctest.testmod(kg.queries).failed == 0
+    assert doctest.testmod(kg.params).failed == 0 and doctest.testmod(kg.params).attempted >= 3
 
 
 def test_queries_readme_lists_every_query_and_parameter(catalogue):

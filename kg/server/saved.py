@@ -15,7 +15,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from kg.errors import QueryError
-from kg.queries import LEXICAL, Param, SavedQuery
+from kg.params import LEXICAL, Param
+from kg.queries import SavedQuery
 from kg.server import formats
 from kg.server.app import Problem, call, format_names, page
 from kg.server.worker import Job
