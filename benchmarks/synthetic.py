@@ -7,7 +7,10 @@ the extraction activity, and in literals such as ``dcterms:identifier``) and eve
 resource that lives only in that article's graph (events, relations, new entities) get a
 new id, so copies never merge.  Curated entities the article points to may be swapped
 for other registry entities of the same class (``id:pakistan`` and ``id:russia`` stay, so
-the Pakistan-Russia queries keep finding things).  The inferred triples about an
+the Pakistan-Russia queries keep finding things); a fact several real articles share keeps
+its IRI, but with the swapped entities' names in it (``id:interest/russia/tapi-pipeline``
+becomes ``id:interest/russia/casa-1000`` when CASA-1000 stands in for TAPI), as the build
+names facts, so one fact never collects the projects of every copy.  The inferred triples about an
 article's resources are copied with it into ``graph:inferred``; the ontology, the
 registry and the other inferred triples are kept once.  The real articles come first,
 unchanged, so the saved queries' default parameters still match.
@@ -63,6 +66,9 @@ class Template:
                 out.append(new_id)
             elif p[0] == "l":  # a resource of this article
                 out.append(orig.replace(self.doc_id, new_id) if self.doc_id in orig else f"{orig}-{new_id}")
+            elif p[0] == "s":  # a fact several articles share, named after entities: renamed with them
+                names = {a[len(ID):]: b[len(ID):] for a, b in swap.items() if a.startswith(ID)}
+                out.append(ID + "/".join(names.get(part, part) for part in orig[len(ID):].split("/")))
             else:  # a registry entity
                 out.append(swap.get(orig, orig))
         return "".join(out)
@@ -127,6 +133,8 @@ def load_templates(source: Path = SOURCE) -> tuple[str, list[Template], dict[str
                 kind = "l"
             elif iri in types and iri not in FIXED:
                 kind = "e"
+            elif iri.startswith(ID) and iri not in defined:
+                kind = "s"
             else:
                 return m.group(0)
             key = keys.setdefault(iri, f"{kind}{len(keys)}")

@@ -1,10 +1,12 @@
 """Saved SPARQL queries: one ``queries/<name>.rq`` file per question, grlc-style.
 
 A file starts with ``#+`` header lines (YAML: ``summary``, ``description``, ``tags``,
-``defaults``, ``enumerate``, ``inference``) followed by the query.  Variables named
+``defaults``, ``enumerate``, ``inference``, ``pagination``) followed by the query.  Variables named
 ``?_name`` are required parameters, ``?__name`` optional ones; a suffix gives the kind
 of value: ``_iri``, a datatype (``_integer``, ``_decimal``, ``_date``, ``_gYear``, ...)
 or a language (``_en``).  Values are bound as RDF terms, never pasted into the text.
+A query with ``#+ pagination: N`` answers N rows a page; the ``page`` parameter (1, 2,
+...) picks one, and :meth:`SavedQuery.inline` appends its ``LIMIT``/``OFFSET``.
 
 >>> catalogue = Catalogue.load()
 >>> query = catalogue["memberships"]
@@ -23,7 +25,6 @@ import difflib
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
-from datetime import date
 from pathlib import Path
 
 import pyoxigraph
@@ -34,19 +35,15 @@ from rdflib.term import Node
 
 from kg.errors import QueryError
 from kg.namespaces import PREFIXES, SDO, SH
+from kg.params import (IRI, BadParameter, MissingParameter, Param,  # noqa: F401 (errors re-exported)
+                       UnknownParameter, sparql_term)
 
 QUERY_DIR = Path(__file__).resolve().parents[1] / "queries"
 QUERY_NS = "https://w3id.org/pakru/query/"
 ENDPOINT = URIRef("https://w3id.org/pakru/sparql")
 QUERY_TYPES = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
-HEADER_KEYS = ("summary", "description", "tags", "defaults", "enumerate", "inference")
-LANGUAGES = ("en", "ru", "ur")
-LEXICAL = {  # grlc datatype suffix -> (lexical form, example for error messages)
-    "integer": (r"[+-]?\d+", "42"), "decimal": (r"[+-]?(\d+(\.\d*)?|\.\d+)", "700000000"),
-    "boolean": (r"true|false|1|0", "true"), "date": (r"\d{4}-\d{2}-\d{2}", "2018-10-21"),
-    "gYearMonth": (r"\d{4}-(0[1-9]|1[0-2])", "2015-07"), "gYear": (r"\d{4}", "2005"),
-}
-IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|^`\\]*")
+HEADER_KEYS = ("summary", "description", "tags", "defaults", "enumerate", "inference", "pagination")
+PAGE = "page"  # the parameter that picks a page of a query with a pagination header
 TOKEN = re.compile(r"""
     (?P<comment>\#[^\n]*)
   | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*'''
@@ -56,74 +53,6 @@ TOKEN = re.compile(r"""
   | (?P<word>[A-Za-z_][\w.-]*(?::[\w.:%-]*)?|:[\w.:%-]*)
   | (?P<open>\{)
   | (?P<other>\S)""", re.VERBOSE)
-
-
-class MissingParameter(QueryError):
-    """A required parameter has neither a value nor a default."""
-
-
-class UnknownParameter(QueryError):
-    """A value was given for a parameter the query does not have."""
-
-
-class BadParameter(QueryError):
-    """A value does not fit its parameter: not an IRI, wrong lexical form, not allowed."""
-
-
-@dataclass(frozen=True)
-class Param:
-    """One parameter, read from a ``?_name_suffix`` variable of the query."""
-
-    name: str
-    variable: str
-    kind: str
-    datatype: str | None
-    lang: str | None
-    required: bool
-    default: str | None
-    enumerate: tuple[str, ...] = ()
-
-    @classmethod
-    def from_variable(cls, variable: str) -> Param:
-        """``"__since_gYear"`` -> an optional xsd:gYear literal parameter named ``since``."""
-        name, _, suffix = variable.lstrip("_").rpartition("_")
-        kind, datatype, lang = "literal", None, None
-        if name and suffix == "iri":
-            kind = "iri"
-        elif name and suffix in LEXICAL:
-            datatype = str(XSD[suffix])
-        elif name and suffix in LANGUAGES:
-            lang = suffix
-        else:
-            name = variable.lstrip("_")
-        return cls(name, variable, kind, datatype, lang, not variable.startswith("__"), None)
-
-    @property
-    def expects(self) -> str:
-        """What a value looks like, for messages: ``an xsd:gYear such as 2005``."""
-        if self.enumerate:
-            return "one of " + ", ".join(self.enumerate)
-        if self.kind == "iri":
-            return "an IRI such as https://w3id.org/pakru/id/pakistan or id:pakistan"
-        if self.datatype:
-            local = self.datatype.rsplit("#", 1)[1]
-            return f"an xsd:{local} such as {LEXICAL[local][1]}"
-        return f"text (@{self.lang})" if self.lang else "text"
-
-    def term(self, value: str, query: str = "?") -> Node:
-        """The RDF term for ``value``, or :class:`BadParameter` saying what is expected."""
-        local = self.datatype.rsplit("#", 1)[1] if self.datatype else ""
-        if self.kind == "iri":
-            ok = bool(IRI.fullmatch(expand(value)))
-        else:
-            ok = not local or (bool(re.fullmatch(LEXICAL[local][0], value)) and (local != "date" or _is_date(value)))
-        if ok and self.enumerate:
-            ok = _key(self, value) in {_key(self, v) for v in self.enumerate}
-        if not ok:
-            raise BadParameter(f"parameter '{self.name}' of query '{query}' expects {self.expects}, got {value!r}")
-        if self.kind == "iri":
-            return URIRef(expand(value))
-        return Literal(value, datatype=self.datatype and URIRef(self.datatype), lang=self.lang, normalize=False)
 
 
 @dataclass(frozen=True)
@@ -139,7 +68,27 @@ class SavedQuery:
     text: str
     query_type: str
     uses_inference: bool
-    where: int = -1  # index of the "{" that opens the WHERE group (used by inline())
+    where: tuple[int, ...] = ()  # where inline() puts the VALUES row: after these "{"
+    page_size: int | None = None  # rows a page (the pagination header), None: every row
+
+    @property
+    def inputs(self) -> tuple[Param, ...]:
+        """What a caller can give: the parameters, then ``page`` if the query is paginated."""
+        if self.page_size is None:
+            return self.params
+        return self.params + (Param(PAGE, "", "page", str(XSD.integer), None, False, "1"),)
+
+    def page(self, values: Mapping[str, str | None]) -> int:
+        """The page number in ``values`` (1 if not given), checked: a whole number from 1."""
+        value = values.get(PAGE)
+        if value is None:
+            return 1
+        if self.page_size is None:
+            raise UnknownParameter(f"query '{self.name}' is not paginated: it has no parameter 'page'")
+        if not re.fullmatch(r"\s*\+?0*[1-9]\d{0,8}\s*", str(value)):
+            raise BadParameter(f"parameter 'page' of query '{self.name}' expects a page number (1, 2, ...), "
+                               f"got {value!r}")
+        return int(value)
 
     @property
     def body(self) -> str:
@@ -154,12 +103,15 @@ class SavedQuery:
         """
         by_key = {p.name: p for p in self.params} | {p.variable: p for p in self.params}
         given: dict[str, str] = {}
+        self.page(values)
         for key, value in values.items():
+            if key == PAGE:
+                continue
             param = by_key.get(key.lstrip("?$"))
             if param is None:
                 close = difflib.get_close_matches(key, [p.name for p in self.params], 1)
                 hint = f"did you mean '{close[0]}'?" if close else \
-                    f"it takes: {', '.join(p.name for p in self.params) or 'no parameters'}"
+                    f"it takes: {', '.join(p.name for p in self.inputs) or 'no parameters'}"
                 raise UnknownParameter(f"query '{self.name}' has no parameter '{key}'; {hint}")
             if value is not None:
                 given[param.name] = value
@@ -175,14 +127,24 @@ class SavedQuery:
     def inline(self, values: Mapping[str, str | None]) -> str:
         """The text with a ``VALUES`` row binding the parameters, for plain endpoints.
 
-        The row opens the WHERE group, where FILTERs see it (a VALUES after the query
-        would be joined only after FILTER and GROUP BY); unset optional parameters are
-        ``UNDEF``.  Terms are written by :func:`sparql_term`, which escapes every special
+        The row opens the WHERE group of every SELECT that lists the parameters (the
+        main one, and a subquery that selects a page, say), where FILTERs see it (a VALUES
+        after the query would be joined only after FILTER and GROUP BY), as substitution
+        binds a variable everywhere; unset optional parameters are ``UNDEF``.  Terms are written by :func:`sparql_term`, which escapes every special
         character of a literal (a raw TAB would reach rdflib's parser as spaces).
+        A paginated query gets ``LIMIT``/``OFFSET`` for the page asked for (default 1).
         """
         terms = self.bindings(values)
-        if not self.params:
-            return self.text
+        text = self.text
+        if self.params:
+            text = self._with_values(terms)
+        if self.page_size is not None:
+            limit = f"LIMIT {self.page_size} OFFSET {(self.page(values) - 1) * self.page_size}"
+            mark = _page_mark(text)
+            text = f"{text.rstrip()}\n{limit}\n" if mark is None else text[:mark.start()] + limit + text[mark.end():]
+        return text
+
+    def _with_values(self, terms: Mapping[str, Node]) -> str:
         cells = []
         for p in self.params:
             term = terms.get(p.name)
@@ -191,27 +153,10 @@ class SavedQuery:
             cells.append("UNDEF" if term is None else sparql_term(term))
         names = " ".join("?" + p.variable for p in self.params)
         row = f"\n  VALUES ({names}) {{ ({' '.join(cells)}) }}"
-        return self.text[: self.where + 1] + row + self.text[self.where + 1:]
-
-
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
-
-
-def sparql_term(term: Node) -> str:
-    r"""An RDF term as SPARQL text, every string escape applied (tabs included).
-
-    >>> from rdflib import Literal
-    >>> print(sparql_term(Literal('x" } ; DROP ALL ; #\t')))
-    "x\" } ; DROP ALL ; #\t"
-    """
-    if not isinstance(term, Literal):
-        return term.n3()
-    body = "".join(_ESCAPES.get(ch, ch) for ch in str(term))
-    if term.language:
-        return f'"{body}"@{term.language}'
-    if term.datatype is not None:
-        return f'"{body}"^^<{term.datatype}>'
-    return f'"{body}"'
+        text = self.text
+        for at in sorted(self.where, reverse=True):
+            text = text[: at + 1] + row + text[at + 1:]
+        return text
 
 
 class Catalogue(Mapping[str, SavedQuery]):
@@ -266,14 +211,6 @@ class Catalogue(Mapping[str, SavedQuery]):
         return g
 
 
-def expand(value: str) -> str:
-    """``id:pakistan`` -> ``https://w3id.org/pakru/id/pakistan``; other text unchanged."""
-    prefix, sep, local = value.partition(":")
-    if sep and prefix in PREFIXES and not local.startswith("//"):
-        return str(PREFIXES[prefix]) + local
-    return value
-
-
 def parse_file(path: Path) -> SavedQuery:
     """Read and check one ``.rq`` file: header, SPARQL syntax, parameters, defaults."""
     text = path.read_text(encoding="utf-8")
@@ -290,7 +227,7 @@ def parse_file(path: Path) -> SavedQuery:
             raise QueryError(f"parameter '{p.name}' is written two ways: ?{params[p.name].variable} and ?{var}",
                              path=path, line=_line_of(text, "?" + var))
         params[p.name] = p
-    if params and where < 0:
+    if params and not where:
         raise QueryError("a query with parameters must spell out 'WHERE {'", path=path)
     for key in ("enumerate", "defaults"):
         entries = header.get(key) or []
@@ -312,10 +249,26 @@ def parse_file(path: Path) -> SavedQuery:
                 else:
                     raise QueryError(f"enumerate: list the values allowed for '{name}'", path=path,
                                      line=lines.get(name))
+    if PAGE in params:
+        raise QueryError("'page' is the page number of a paginated query; name the variable otherwise",
+                         path=path, line=_line_of(text, "?" + params[PAGE].variable))
+    size = header.get("pagination")
+    if size is not None and (isinstance(size, bool) or not isinstance(size, int) or size < 1):
+        raise QueryError(f"pagination: give the rows a page as a whole number from 1, not {size!r}",
+                         path=path, line=lines.get("pagination"))
+    if size is not None and {"LIMIT", "OFFSET"} & set(_tail_words(text)):
+        raise QueryError("a paginated query ends without LIMIT/OFFSET: the page adds them", path=path)
+    mark = _page_mark(text)
+    if mark is not None and size is None:
+        raise QueryError("'# page' marks where a page's LIMIT goes: add '#+ pagination: <rows a page>'",
+                         path=path, line=text.count("\n", 0, mark.start()) + 1)
+    if mark is not None and any(mark.start() < at for at in where):
+        raise QueryError("'# page' comes after the WHERE groups that take the parameters", path=path,
+                         line=text.count("\n", 0, mark.start()) + 1)
     tags = header.get("tags") or []
     return SavedQuery(path.stem, path, summary.strip(), str(header.get("description") or "").strip(),
                       tuple(str(t) for t in (tags if isinstance(tags, list) else [tags])),
-                      tuple(params.values()), text, query_type, header.get("inference") is True, where)
+                      tuple(params.values()), text, query_type, header.get("inference") is True, where, size)
 
 
 def _header(text: str, path: Path) -> tuple[dict, dict[str, int]]:
@@ -347,19 +300,39 @@ def _header(text: str, path: Path) -> tuple[dict, dict[str, int]]:
     return data, lines
 
 
-def _scan(text: str) -> tuple[str, int, list[str]]:
-    """Query type, index of the WHERE group's ``{`` (-1 if none) and ``?_parameter`` names."""
-    query_type, where, seen_where, variables = "", -1, False, []
+def _scan(text: str) -> tuple[str, tuple[int, ...], list[str]]:
+    """Query type, indices of the ``{`` where the parameters' VALUES row goes (none if
+    there is no WHERE group) and the ``?_parameter`` names.
+
+    The row opens the WHERE group of every SELECT that lists every parameter (the main
+    one, and subqueries that use them, such as the one that selects a page); for a query
+    whose main SELECT does not list them all (an ASK, say), the first WHERE group.
+    """
+    query_type, variables = "", []
+    groups: list[tuple[set[str], int]] = []  # per "WHERE {": variables of its SELECT, index
+    projected: set[str] | None = None  # between a SELECT and its WHERE
+    seen_where, first_where = False, -1
     for m in TOKEN.finditer(text):
         kind, token = m.lastgroup, m.group()
         if kind == "word" and not query_type and token.upper() in QUERY_TYPES:
             query_type = token.upper()
+        if kind == "word" and token.upper() == "SELECT":
+            projected = set()
         elif kind == "word" and token.upper() == "WHERE":
             seen_where = True
-        elif kind == "open" and seen_where and where < 0:
-            where = m.start()
-        elif kind == "var" and token[1] == "_" and token[1:] not in variables:
+        elif kind == "open" and seen_where:
+            groups.append((projected or set(), m.start()))
+            first_where = m.start() if first_where < 0 else first_where
+            projected, seen_where = None, False
+        elif kind == "open":
+            projected = None  # a SELECT without WHERE: its group takes no row
+        if kind == "var" and projected is not None:
+            projected.add(token[1:])
+        if kind == "var" and token[1] == "_" and token[1:] not in variables:
             variables.append(token[1:])
+    where = tuple(i for names, i in groups if variables and set(variables) <= names)
+    if not where or (groups and where[0] != groups[0][1]):
+        where = (first_where,) + where if first_where >= 0 else where
     return query_type or "SELECT", where, variables
 
 
@@ -380,6 +353,23 @@ def _check_syntax(text: str, path: Path, variables: list[str]) -> None:
                          line=_line_of(text, "?" + var.group(1)) if var else None) from None
 
 
+def _page_mark(text: str) -> re.Match | None:
+    """The comment ``# page`` that ends the ORDER BY of the subquery selecting a page."""
+    return next((m for m in TOKEN.finditer(text) if m.lastgroup == "comment"
+                 and re.fullmatch(r"#\s*page\s*", m.group())), None)
+
+
+def _tail_words(text: str) -> list[str]:
+    """The keywords after the query's last ``}`` (upper case): its solution modifiers."""
+    words: list[str] = []
+    for m in TOKEN.finditer(text):
+        if m.group() == "}":
+            words = []
+        elif m.lastgroup == "word":
+            words.append(m.group().upper())
+    return words
+
+
 def _short(exc: Exception) -> str:
     """The first line of an error message, at most 200 characters."""
     return (str(exc).splitlines() or [type(exc).__name__])[0][:200]
@@ -388,14 +378,3 @@ def _short(exc: Exception) -> str:
 def _line_of(text: str, needle: str) -> int | None:
     index = text.find(needle)
     return text.count("\n", 0, index) + 1 if index >= 0 else None
-
-
-def _key(p: Param, value: str) -> str:
-    return expand(value) if p.kind == "iri" else value
-
-
-def _is_date(value: str) -> bool:
-    try:
-        return bool(date.fromisoformat(value))
-    except ValueError:
-        return False

@@ -76,6 +76,20 @@ def test_params(capsys):
     assert code == 0 and "1948" in out
 
 
+def test_pages(capsys, graph):
+    code, out, _ = kg(capsys, "query", "show", "co_mentions")
+    assert "--param page=...  (integer, optional, default 1, 100 rows a page)" in out
+    everything = graph.run("co_mentions", entity="id:pakistan", page=1).column("other")
+    assert len(everything) == 32  # the published graph: one page
+    code, out, _ = kg(capsys, "query", "run", "co_mentions", "-p", "entity=id:pakistan", "-p", "page=2",
+                      "--format", "csv")
+    assert code == 0 and out.splitlines() == [out.splitlines()[0]] and out.startswith("entity,")  # header only
+    code, _, err = kg(capsys, "query", "run", "timeline", "-p", "page=0")
+    assert code == 2 and "expects a page number" in err
+    code, _, err = kg(capsys, "query", "run", "class_counts", "-p", "page=2")
+    assert code == 2 and "not paginated" in err
+
+
 @pytest.mark.parametrize("argv, message", [
     (["query", "run", "timelines"], "did you mean 'timeline'"),
     (["query", "show", "memberhsips"], "did you mean 'memberships'"),

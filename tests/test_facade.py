@@ -6,6 +6,7 @@ import doctest
 import importlib.util
 import io
 import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -78,6 +79,18 @@ def test_run_with_parameters(graph):
     assert r.rows and all(isinstance(row["start"], int) for row in r)
     assert graph.run("military_exercises", year=2018).rows[0]["startDate"] == date(2018, 10, 21)
     assert set(graph.run("entity_by_name", name="Kremlin").column("entity")) == {"https://w3id.org/pakru/id/russia"}
+
+
+def test_run_pages(graph):
+    """A paginated query answers a page (100 rows) at a time; the pages follow each other."""
+    events = graph.run("events")
+    query = graph.queries["events"]
+    assert query.page_size == 100 and len(events) < 100
+    small = replace(query, page_size=10)
+    pages = [graph.store.query(small.inline({"page": n})).column("sentence") for n in (1, 2, 3, 4, 5)]
+    assert [len(p) for p in pages] == [10, 10, 10, 7, 0]
+    assert sum(pages, []) == events.column("sentence")
+    assert not graph.run("events", page=2)
 
 
 def test_run_binds_values_as_terms_not_text(graph):

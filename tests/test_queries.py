@@ -193,8 +193,8 @@ SELECT ?s ?_name ("WHERE { ?_quoted }" AS ?note) WHERE {
 ORDER BY ?s
 """))
     assert [p.variable for p in query.params] == ["_name"]
-    assert query.text[query.where - 6:query.where + 1] == "WHERE {"
-    assert query.text.index("WHERE {\n  ?s") == query.where - 6
+    assert query.text[query.where[0] - 6:query.where[0] + 1] == "WHERE {"
+    assert query.text.index("WHERE {\n  ?s") == query.where[0] - 6
 
 
 def test_unknown_query_names_the_closest(catalogue):
@@ -337,15 +337,51 @@ def test_a_hostile_iri_never_reaches_the_text(catalogue):
         catalogue["evidence"].inline({"resource": "id:x>"})
 
 
-def test_inline_opens_the_where_group_with_one_values_row(catalogue, things):
+def test_inline_opens_every_where_group_that_lists_the_parameters_with_one_values_row(catalogue, things):
     events = catalogue["events"]
     text = events.inline({"participant": "id:russia", "until": "1991"})
     row = ('VALUES (?__participant_iri ?__type_iri ?__since_gYear ?__until_gYear) '
            '{ (<https://w3id.org/pakru/id/russia> UNDEF UNDEF "1991"^^<http://www.w3.org/2001/XMLSchema#gYear>) }')
-    assert text.count("VALUES (") == 1 and row in text
-    assert text.index(row) > text.index("WHERE {") and text.index(row) < text.index("?event a pakru:Event")
-    assert catalogue["timeline"].inline({}) == catalogue["timeline"].text  # no parameters, nothing added
+    selects = len(re.findall(r"SELECT[^{]*\?__participant_iri[^{]*WHERE \{", events.text))
+    assert selects == 3  # the main query, the rows with their lists, the page of events
+    assert text.count("VALUES (") == text.count(row) == selects
+    for at in [m.start() for m in re.finditer(re.escape(row), text)]:
+        assert text[:at].rstrip().endswith("WHERE {")
+    assert text.index(row) < text.index("?event a pakru:Event")
+    assert catalogue["class_counts"].inline({}) == catalogue["class_counts"].text  # no parameters, no pages
     assert things.inline({}) == things.text.replace("WHERE {", 'WHERE {\n  VALUES (?_name) { ("Moscow") }', 1)
+
+
+def test_a_page_is_a_limit_and_offset(catalogue, tmp_path):
+    timeline = catalogue["timeline"]
+    assert timeline.page_size == 100 and [p.name for p in timeline.inputs] == ["page"]
+    assert "# page" in timeline.text and "LIMIT" not in timeline.text
+    first, third = timeline.inline({}), timeline.inline({"page": "3"})
+    assert "LIMIT 100 OFFSET 0" in first and "LIMIT 100 OFFSET 200" in third and "# page" not in third
+    assert first.index("LIMIT 100") < first.rindex("ORDER BY")  # inside the subquery that selects the page
+    plain = parse_file(write(tmp_path, "paged", GOOD.replace("#+ tags:", "#+ pagination: 2\n#+ tags:")))
+    assert plain.inline({"page": "2"}).rstrip().endswith("ORDER BY ?thing\nLIMIT 2 OFFSET 2")
+    store = tiny_store("Moscow", "Moscow", "Moscow")
+    pages = [[r["thing"].value for r in store.query(plain.inline({"page": n}), use_default_graph_as_union=True)]
+             for n in ("1", "2", "3")]
+    assert pages == [["http://example.org/t0", "http://example.org/t1"], ["http://example.org/t2"], []]
+    for bad in ("0", "-1", "two", "1.5", ""):
+        with pytest.raises(BadParameter, match="page number"):
+            plain.inline({"page": bad})
+    with pytest.raises(UnknownParameter, match="not paginated"):
+        parse_file(write(tmp_path, "unpaged", GOOD)).inline({"page": "2"})
+
+
+@pytest.mark.parametrize("header, body, message", [
+    ("#+ pagination: 0\n", "SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s\n", "whole number from 1"),
+    ("#+ pagination: ten\n", "SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s\n", "whole number from 1"),
+    ("#+ pagination: 10\n", "SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s LIMIT 5\n", "without LIMIT"),
+    ("", "SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s  # page\n", "add '#+ pagination"),
+    ("#+ pagination: 10\n", "SELECT ?s ?_page WHERE { ?s ?p ?_page } ORDER BY ?s\n", "'page' is the page number"),
+])
+def test_pagination_errors_say_what_to_fix(tmp_path, header, body, message):
+    with pytest.raises(QueryError, match=re.escape(message)):
+        parse_file(write(tmp_path, "paging", "#+ summary: s\n" + header + body))
 
 
 # -- the catalogue as RDF ------------------------------------------------------------------
@@ -379,7 +415,10 @@ def test_to_rdf_names_the_query_form(tmp_path):
 # -- documentation -------------------------------------------------------------------------
 
 def test_docstring_examples_run():
+    import kg.params
+
     assert doctest.testmod(kg.queries).failed == 0
+    assert doctest.testmod(kg.params).failed == 0 and doctest.testmod(kg.params).attempted >= 3
 
 
 def test_queries_readme_lists_every_query_and_parameter(catalogue):

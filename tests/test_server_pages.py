@@ -127,8 +127,10 @@ def test_run_a_saved_query_from_its_form(url, browser):
     Select(form.find_element(By.NAME, "type")).select_by_visible_text("pakru:MilitaryExercise")
     form.find_element(By.NAME, "since").send_keys("2018")
     form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    # the page before the click may show a results table too: wait for the new page first
+    # the form without values already shows an answer: wait until that page is gone and
+    # the browser shows the page the form asked for
     WebDriverWait(browser, 15).until(expected_conditions.staleness_of(form))
+    WebDriverWait(browser, 15).until(lambda d: "since=2018" in d.current_url)
     table = wait_for(browser, "#answer table.results")
     query = urllib.parse.parse_qs(urllib.parse.urlsplit(browser.current_url).query)
     assert query["participant"] == ["id:russia"] and query["type"] == ["pakru:MilitaryExercise"]

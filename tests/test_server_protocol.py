@@ -188,6 +188,13 @@ def test_saved_queries_over_http(url):
     assert "2018-10-21" in {v["value"] for b in json.loads(body)["results"]["bindings"] for v in b.values()}
     status, _, body = fetch(url + "/queries/events?since=last+year&format=json")
     assert status == 400 and b"expects an xsd:gYear" in body
+    status, _, body = fetch(url + "/queries/co_mentions?entity=id:pakistan&page=1&format=json")
+    first = json.loads(body)["results"]["bindings"]
+    assert status == 200 and first[0]["other"]["value"] == "https://w3id.org/pakru/id/russia"
+    status, _, body = fetch(url + "/queries/co_mentions?entity=id:pakistan&page=2&format=json")
+    assert status == 200 and json.loads(body)["results"]["bindings"] == []  # one page on this graph
+    status, _, body = fetch(url + "/queries/co_mentions?page=first&format=json")
+    assert status == 400 and b"expects a page number" in body
     status, _, body = fetch(url + "/queries/event?format=json")
     assert status == 404 and b"did you mean 'events'" in body
     status, _, body = fetch(url + "/queries", headers={"Accept": "text/turtle"})

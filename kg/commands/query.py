@@ -71,11 +71,11 @@ def run_list(args) -> int:
     items = [q for q in cat.values() if not args.tag or args.tag in q.tags]
     if args.format == "json":
         print(json.dumps([{"name": q.name, "summary": q.summary, "tags": list(q.tags),
-                           "params": [p.name for p in q.params]} for q in items], indent=2))
+                           "params": [p.name for p in q.inputs]} for q in items], indent=2))
         return 0
     width = max((len(q.name) for q in items), default=0)
     for q in items:
-        params = " ".join(f"{p.name}=" if p.required else f"[{p.name}=]" for p in q.params)
+        params = " ".join(f"{p.name}=" if p.required else f"[{p.name}=]" for p in q.inputs)
         print(f"{q.name.ljust(width)}  {q.summary}{'  (' + params + ')' if params else ''}")
     return 0
 
@@ -88,9 +88,9 @@ def run_show(args) -> int:
     if q.description:
         print(f"\n{q.description}")
     print(f"\ntype: {q.query_type}; tags: {', '.join(q.tags) or '-'}; file: {q.path}")
-    if q.params:
+    if q.inputs:
         print("\nparameters:")
-    for p in q.params:
+    for p in q.inputs:
         kind = "IRI" if p.kind == "iri" else (p.datatype.rsplit("#", 1)[-1] if p.datatype else "text")
         if p.lang:
             kind += f"@{p.lang}"
@@ -99,6 +99,8 @@ def run_show(args) -> int:
             extra += f", default {p.default}"
         if p.enumerate:
             extra += f", one of {', '.join(p.enumerate)}"
+        if p.kind == "page":
+            extra += f", {q.page_size} rows a page"
         print(f"  --param {p.name}=...  ({kind}, {extra})")
     print(f"\n{getattr(q, 'body', q.text).rstrip()}")
     return 0

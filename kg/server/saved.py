@@ -15,7 +15,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from kg.errors import QueryError
-from kg.queries import LEXICAL, Param, SavedQuery
+from kg.params import LEXICAL, Param
+from kg.queries import SavedQuery
 from kg.server import formats
 from kg.server.app import Problem, call, format_names, page
 from kg.server.worker import Job
@@ -56,7 +57,7 @@ def arguments(request: Request, query: SavedQuery) -> dict[str, str]:
     """The parameter values in the query string (empty ones count as not given)."""
     out: dict[str, str] = {}
     for key, value in request.query_params.multi_items():
-        if key in formats.FORMAT_ARGUMENTS and key not in {p.name for p in query.params}:
+        if key in formats.FORMAT_ARGUMENTS and key not in {p.name for p in query.inputs}:
             continue
         if key in out:
             raise Problem(400, f"parameter '{key}' is given twice; give it once")
@@ -111,4 +112,4 @@ async def run(request: Request) -> Response:
     downloads = [(f.names[0].upper(), "?" + urlencode({**values, "format": f.names[0]}))
                  for f in offered if not f.is_html]
     return page(request, "query.html", status=status, title=query.summary, query=query, error=error,
-                result=result, fields=[field(p, values.get(p.name)) for p in query.params], downloads=downloads)
+                result=result, fields=[field(p, values.get(p.name)) for p in query.inputs], downloads=downloads)
