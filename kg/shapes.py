@@ -104,14 +104,18 @@ class ShapeChecker:
         self._context = context
         self.bounded = bounded_paths(shapes)
 
-    def check(self, ntriples: str, focus: set[str] | None = None) -> list[ShapeResult]:
+    def check(self, ntriples: str, focus: set[str] | None = None,
+              components: frozenset[str] | None = None) -> list[ShapeResult]:
         """The sorted results for ``ntriples`` plus the context; only those whose focus
-        node (an N-Triples term such as ``<https://...>``) is in ``focus`` when given."""
+        node (an N-Triples term such as ``<https://...>``) is in ``focus`` and whose
+        constraint component (``MaxCountConstraintComponent``, ...) is in ``components``
+        when given."""
         report = self._shapes.validate_text(self._context + ntriples, "nt")
         results = [ShapeResult(focus=_short_nt(r.focus_node), path=_short_nt(r.path) if r.path else "",
                                message=r.message or f"violates sh:{r.component}",
                                severity=r.severity, value=_short_nt(r.value) if r.value else "")
-                   for r in report.results if focus is None or r.focus_node in focus]
+                   for r in report.results if (focus is None or r.focus_node in focus)
+                   and (components is None or r.component in components)]
         return sorted(results)
 
 
@@ -119,6 +123,8 @@ class ShapeChecker:
 #: relate its values to one another.  Every other constraint holds of a union of graphs
 #: when it holds of each graph (it judges each value on its own, or asks for at least some).
 _BOUNDING = ("maxCount", "qualifiedMaxCount", "uniqueLang", "lessThan", "lessThanOrEquals", "equals", "disjoint")
+#: Their constraint components, as validation results name them.
+BOUNDING_COMPONENTS = frozenset(f"{c[0].upper()}{c[1:]}ConstraintComponent" for c in _BOUNDING)
 
 
 def bounded_paths(shapes: Graph) -> set[str] | None:
