@@ -281,7 +281,9 @@ def build(
 
     if cache_dir is None:
         cache_dir = documents.resolve().parent / ".cache"
+    t = time.perf_counter()
     cache, state = ExtractionCache(cache_dir or None), BuildState(cache_dir or None)
+    report.seconds["state"] = time.perf_counter() - t
     t = time.perf_counter()
     jobs = jobs or default_jobs()
     summaries, fresh, keys = extract_corpus(docs, registry, registry_dir, cache, jobs, report,
@@ -332,7 +334,9 @@ def build(
     report.seconds["write"] = time.perf_counter() - t
     report.written = sorted(files)
     cache.write_manifest(report.manifest)
+    t = time.perf_counter()
     state.save({keys[s.doc_id]: [s.doc_id, s.new_entities] for s in summaries}, blocks)
+    report.seconds["state"] += time.perf_counter() - t
     _summarise(report, graphs, blocks)
     return report
 

@@ -94,11 +94,25 @@ Body = Union[bytes, Path]  # a graph's Turtle statements, in memory or in a cach
 
 
 def _copy_body(body: Body, out: BinaryIO) -> None:
-    if isinstance(body, Path):
-        with body.open("rb") as fh:
-            shutil.copyfileobj(fh, out, 1 << 20)
-    else:
+    """Append a body to ``out``: a cached file is copied by the kernel (copy_file_range)
+    when ``out`` is a file, without passing through Python."""
+    if not isinstance(body, Path):
         out.write(body)
+        return
+    with body.open("rb") as fh:
+        try:
+            out.flush()
+            left = os.fstat(fh.fileno()).st_size
+            while left > 0:
+                sent = os.copy_file_range(fh.fileno(), out.fileno(), left)
+                if sent == 0:
+                    break
+                left -= sent
+            if left == 0:
+                return
+        except (AttributeError, OSError, io.UnsupportedOperation):  # no such call here, or not a file
+            pass
+        shutil.copyfileobj(fh, out, 1 << 20)
 
 
 def trig_writer(bodies: dict[URIRef, Body], head: str) -> Callable[[BinaryIO], None]:
