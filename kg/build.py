@@ -14,76 +14,25 @@ from __future__ import annotations
 import hashlib
 import sys
 import time
-from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from rdflib import RDF, Graph, URIRef
+from rdflib import Graph, URIRef
 
 from kg import __version__
+from kg.blocks import Block, BlockCache, BuildState, block_key, check_shared, code_fingerprint, make_many
 from kg.cache import ExtractionCache, Summary, content_key, pipeline_fingerprint, source_fingerprint
 from kg.corpus import MAX_BYTES, Document, read_corpus
 from kg.errors import ValidationError
-from kg.blocks import (CORE_COUNTED, Block, BlockCache, BuildState, block_key, check_shared, code_fingerprint,
-                       make_many)
-from kg.namespaces import ONTOLOGY_GRAPH, QUERIES_GRAPH, PAKRU, REGISTRY_GRAPH, document_graph
+from kg.namespaces import ONTOLOGY_GRAPH, QUERIES_GRAPH, REGISTRY_GRAPH, document_graph
 from kg.publish import (DEFAULT_FORMATS, FORMATS, header, prefix_lines, serialise, sorted_triples, trig_writer,
                         turtle_body, turtle_writer, write_atomically)
 from kg.parallel import Progress, default_jobs, extract_many
 from kg.rdf import EntityIndex
+from kg.report import BuildReport
 from kg.shapes import ShapeChecker
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@dataclass
-class BuildReport:
-    documents: list[str] = field(default_factory=list)
-    triples: int = 0
-    per_class: Counter = field(default_factory=Counter)
-    per_document: dict[str, Counter] = field(default_factory=dict)
-    unlinked: dict[str, list[str]] = field(default_factory=dict)
-    evidence_checked: int = 0
-    shapes_conform: bool = False
-    consistent: bool | None = None
-    written: list[Path] = field(default_factory=list)
-    seconds: dict[str, float] = field(default_factory=dict)
-    extracted: list[str] = field(default_factory=list)  # ids extracted in this build
-    reused: list[str] = field(default_factory=list)  # ids whose extraction came from the cache
-    added: list[str] = field(default_factory=list)  # ids new since the last build with this cache
-    changed: list[str] = field(default_factory=list)  # ids whose content key changed since then
-    removed: list[str] = field(default_factory=list)  # ids gone since then
-    blocks_made: list[str] = field(default_factory=list)  # ids whose block (kg.blocks) was made, not read
-    aliases: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # doc -> [(surface, entity id)]
-    manifest: dict = field(default_factory=dict)
-
-    def text(self) -> str:
-        lines = [f"Built {len(self.documents)} article(s): {self.triples} triples."]
-        lines.append(f"Extracted {len(self.extracted)} article(s), reused {len(self.reused)} from the cache"
-                     + "".join(f"; {len(v)} {k}" for k, v in (("new", self.added), ("changed", self.changed),
-                                                                ("removed", self.removed)) if v) + "; "
-                     + f"made {len(self.blocks_made)} article graph(s), read {len(self.documents) - len(self.blocks_made)}.")
-        lines.append("Per class: " + ", ".join(f"{k} {v}" for k, v in sorted(self.per_class.items())))
-        for doc in self.documents:
-            counts = self.per_document.get(doc, Counter())
-            lines.append(f"  {doc}: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
-        total_unlinked = sum(len(v) for v in self.unlinked.values())
-        lines.append(f"Names not linked: {total_unlinked}")
-        for doc, names in sorted(self.unlinked.items()):
-            if names:
-                lines.append(f"  {doc}: " + "; ".join(sorted(set(names))))
-        lines.append(f"Aliases to curate: {sum(len(v) for v in self.aliases.values())}")
-        for doc, pairs in sorted(self.aliases.items()):
-            lines.append(f"  {doc}: " + "; ".join(f"{name!r} -> {eid}" for name, eid in pairs))
-        lines.append(f"Evidence: {self.evidence_checked} spans checked, all quotes match their offsets.")
-        lines.append("Shapes: conforms." if self.shapes_conform else "Shapes: not checked.")
-        if self.consistent is not None:
-            lines.append("OWL (HermiT): consistent." if self.consistent else "OWL (HermiT): INCONSISTENT.")
-        for path in self.written:
-            lines.append(f"Wrote {path}")
-        lines.append("Timing: " + ", ".join(f"{k} {v:.2f}s" for k, v in self.seconds.items()))
-        return "\n".join(lines)
 
 
 def _say(progress: Callable[[str], None] | None, message: str) -> None:
@@ -148,7 +97,7 @@ def _extract(todo: list[tuple[str, str]], registry, registry_dir, jobs: int, sho
 
 def make_blocks(docs: list[Document], summaries: list, fresh: dict, keys: dict, registry, registry_dir,
                 caches: tuple[ExtractionCache, BlockCache], checking: tuple, jobs: int, code: str,
-                report: BuildReport) -> list[Block]:
+                report: BuildReport, progress=None) -> list[Block]:
     """Every article's :class:`kg.blocks.Block`, from the block cache where its key
     matches, else made from its extraction (fresh, cached, or extracted again when its
     cached copy is unreadable) in ``jobs`` processes.  ``checking`` is the shapes graph
@@ -159,6 +108,9 @@ def make_blocks(docs: list[Document], summaries: list, fresh: dict, keys: dict, 
     blocks = {d.id: blocks_cache.get(bkeys[d.id]) for d in docs}
     missing = [d for d in docs if blocks[d.id] is None]
     report.blocks_made = [d.id for d in missing]
+    if missing:
+        _say(progress, f"Making {len(missing)} article graph(s) (checked and serialised; "
+                       f"{len(docs) - len(missing)} from the cache) ...")
     work = {"index": index, "names": registry.names(), "shapes": checking[0], "context": checking[1],
             "fresh": fresh, "cache": cache, "blocks": blocks_cache}
     blocks.update(make_many([(d.id, keys[d.id], bkeys[d.id], d.metadata) for d in missing], work, jobs))
@@ -294,7 +246,8 @@ def build(
     context = checker_context(ontology, graphs[REGISTRY_GRAPH])
     code = code_fingerprint(_schema_bytes(ontology_path, shapes_path))
     blocks = make_blocks(docs, summaries, fresh, keys, registry, registry_dir,
-                         (cache, BlockCache(cache_dir or None, state.blocks)), (shapes, context), jobs, code, report)
+                         (cache, BlockCache(cache_dir or None, state.blocks)), (shapes, context), jobs, code, report,
+                         progress)
     checker = ShapeChecker(shapes, context)
     del fresh
     report.seconds["rdf"] = time.perf_counter() - t
@@ -337,7 +290,7 @@ def build(
     t = time.perf_counter()
     state.save({keys[s.doc_id]: [s.doc_id, s.new_entities] for s in summaries}, blocks)
     report.seconds["state"] += time.perf_counter() - t
-    _summarise(report, graphs, blocks)
+    report.summarise(graphs, blocks)
     return report
 
 
@@ -357,23 +310,6 @@ def output_files(out: Path, formats, head: str, graphs: dict[URIRef, Graph], blo
             whole = whole or {**graphs, **document_graphs(blocks)}
             files[out / FORMATS[f]] = serialise(whole, f, head)
     return files
-
-
-def _summarise(report: BuildReport, graphs, blocks: list[Block]) -> None:
-    report.documents = [b.doc_id for b in blocks]
-    report.triples = sum(len(g) for g in graphs.values()) + sum(b.triples for b in blocks)
-    for name, g in graphs.items():
-        if name == ONTOLOGY_GRAPH:
-            continue
-        for cls in g.objects(None, RDF.type):
-            if isinstance(cls, URIRef) and str(cls).startswith(str(PAKRU)):
-                local = str(cls)[len(str(PAKRU)):]
-                if local in CORE_COUNTED:
-                    report.per_class[local] += 1
-    for b in blocks:
-        report.per_class.update(b.counts)
-        report.per_document[b.doc_id] = Counter(b.counts)
-        report.unlinked[b.doc_id] = list(b.unlinked)
 
 
 def main_progress(message: str) -> None:
