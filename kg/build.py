@@ -101,7 +101,7 @@ def make_blocks(docs: list[Document], summaries: list, fresh: dict, keys: dict, 
     """Every article's :class:`kg.blocks.Block`, from the block cache where its key
     matches, else made from its extraction (fresh, cached, or extracted again when its
     cached copy is unreadable) in ``jobs`` processes.  ``checking`` is the shapes graph
-    and the checker's context (see :func:`shape_checker`)."""
+    and the checker's context (see :func:`checker_context`)."""
     cache, blocks_cache = caches
     index = EntityIndex.for_corpus(registry, summaries)
     bkeys = {s.doc_id: block_key(keys[s.doc_id], s.doc_id, s.new_entities, index, code) for s in summaries}
@@ -132,13 +132,6 @@ def checker_context(ontology: Graph, registry_graph: Graph) -> str:
     import pyoxigraph as ox
 
     return ox.serialize(sorted_triples(ontology) + sorted_triples(registry_graph), format=ox.RdfFormat.N_TRIPLES).decode()
-
-
-def shape_checker(shapes: Graph, ontology: Graph, registry_graph: Graph):
-    """The build's SHACL checker (kg.shapes.ShapeChecker) with the ontology and registry as context."""
-    from kg.shapes import ShapeChecker
-
-    return ShapeChecker(shapes, checker_context(ontology, registry_graph))
 
 
 def document_graphs(blocks: list[Block]) -> dict[URIRef, Graph]:

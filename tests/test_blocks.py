@@ -7,13 +7,14 @@ import pyoxigraph as ox
 import pytest
 
 from kg.blocks import BlockCache, block_key, make_block
-from kg.build import ROOT, shape_checker
+from kg.build import ROOT, checker_context
 from kg.extract.model import Span
 from kg.extract.pipeline import extract
 from kg.ontology import load_ontology, load_shapes
 from kg.publish import prefix_lines
 from kg.rdf import DocumentGraph, EntityIndex
 from kg.registry import load_registry
+from kg.shapes import ShapeChecker
 
 ARTICLE = ROOT / "tests" / "data" / "articles" / "energy_partnership.txt"
 
@@ -23,7 +24,7 @@ def setting():
     registry = load_registry()
     ex = extract("a1", ARTICLE.read_text(encoding="utf-8"), registry)
     assert ex.new_entities, "the test article must name entities the registry lacks"
-    checker = shape_checker(load_shapes(), load_ontology(), registry.to_rdf())
+    checker = ShapeChecker(load_shapes(), checker_context(load_ontology(), registry.to_rdf()))
     return registry, ex, checker
 
 
