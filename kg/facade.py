@@ -113,7 +113,7 @@ class KnowledgeGraph:
         values = {k: _text(v) for k, v in params.items()}
         query.bindings(values)  # checks names, types, required parameters
         # The checked terms go into a VALUES row at the top of WHERE, escaped term by
-        # term (tests/test_properties.py shows no value can change the query's
+        # term (tests/kg/test_properties.py shows no value can change the query's
         # structure).  Remote endpoints need it; Oxigraph also plans far better with it
         # than with substitutions, which it applies only after evaluating the pattern
         # (evidence: 160 ms -> 20 ms on the published graph).

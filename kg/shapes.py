@@ -91,7 +91,7 @@ class ShapeChecker:
 
     About fifty times faster than pySHACL on an article graph, which lets the build check
     each article on its own as it is made (kg.blocks).  pySHACL stays the reference
-    (``kg validate`` and :func:`validate_shapes`); tests/test_shapes.py checks that both
+    (``kg validate`` and :func:`validate_shapes`); tests/kg/test_shapes.py checks that both
     give the same results.  ``context`` is N-Triples added to every data graph checked:
     the ontology (its ``rdfs:subClassOf`` axioms make ``sh:targetClass`` reach subclasses)
     and the registry (the types of the entities articles point to).

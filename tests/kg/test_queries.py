@@ -20,7 +20,7 @@ from kg.namespaces import SDO, SH
 from kg.queries import (QUERY_NS, TOKEN, BadParameter, Catalogue, MissingParameter, Param,
                         UnknownParameter, parse_file)
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 EVIL = 'x" } ; DROP ALL ; #'
 GOOD = """#+ summary: Things by name
 #+ tags:

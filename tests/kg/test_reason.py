@@ -20,7 +20,7 @@ from kg.errors import ValidationError
 from kg.namespaces import ID, INFERRED_GRAPH, ONTOLOGY_GRAPH, PAKRU, PREFIXES, SDO, SEM
 from kg.reason import apply_rules, asserted, infer
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 PROV = PREFIXES["prov"]
 SHIPPED = ROOT / "data" / "kg.trig"
 EXERCISE = ID["event/militaryexercise/pakistan-russia/2018-10-21"]

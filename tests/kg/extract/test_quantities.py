@@ -5,7 +5,7 @@ import re
 from decimal import Decimal
 
 import pytest
-from conftest import make_sentences, read_document
+from support import make_sentences, read_document
 
 from kg.extract.dates import find_times
 from kg.extract.model import Mention, Quantity, Span

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import read_document
+from support import read_document
 
 from kg.extract.dates import find_times, latest_date, time_in
 from kg.extract.model import Span, TimeValue

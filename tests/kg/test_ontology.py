@@ -20,7 +20,7 @@ from kg.ontology import (
     reasoner_drop_reason,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 ID = Namespace("https://w3id.org/pakru/id/")
 DOC = Namespace("https://w3id.org/pakru/doc/")
 OA = Namespace("http://www.w3.org/ns/oa#")

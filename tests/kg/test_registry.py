@@ -10,7 +10,7 @@ import pytest
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import OWL, RDF, SKOS
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # the package is used from the source tree, not installed
     sys.path.insert(0, str(ROOT))
 
@@ -18,7 +18,7 @@ import kg.registry  # noqa: E402
 from kg.errors import InputError, RegistryError  # noqa: E402
 from kg.registry import AREA_SCHEME, ID, PAKRU, SCHEMA, WD, Entity, Registry, core_class, load_registry  # noqa: E402
 
-BAD = Path(__file__).parent / "data" / "registry_bad"
+BAD = Path(__file__).resolve().parents[1] / "data" / "registry_bad"
 
 # Ids the articles need (docs brief); the registry may hold more.
 REQUIRED_IDS = {

@@ -14,7 +14,7 @@ from rdflib import Literal, URIRef
 
 from kg.queries import Catalogue, SavedQuery
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 ID = "https://w3id.org/pakru/id/"
 DOC = "https://w3id.org/pakru/doc/"
 PAKRU = "https://w3id.org/pakru/ontology#"

@@ -23,7 +23,7 @@ from kg import KnowledgeGraph
 from kg.errors import KGError, QueryError
 from kg.results import Result
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 EXERCISE = "https://w3id.org/pakru/id/event/militaryexercise/pakistan-russia/2018-10-21"
 
 

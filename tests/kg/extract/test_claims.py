@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import make_sentences, read_document
+from support import make_sentences, read_document
 
 from kg.extract.claims import find_claims
 from kg.extract.model import Claim, Mention, Span

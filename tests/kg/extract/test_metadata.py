@@ -1,7 +1,7 @@
 """Tests for kg.extract.metadata: the closing "The writer is ..." note."""
 from __future__ import annotations
 
-from conftest import make_sentences, read_document
+from support import make_sentences, read_document
 
 from kg.extract.metadata import find_author
 from kg.extract.model import Author

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from kg.queries import Catalogue
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_query_bench_quick_prints_every_query_and_the_targets(tmp_path):

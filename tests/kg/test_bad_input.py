@@ -21,7 +21,7 @@ import pytest
 from kg.cli import main
 from kg.corpus import EncodingWarning_
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 BAD = ROOT / "tests" / "data" / "bad"
 PUBLISHED = ("kg.trig", "kg.ttl")
 

@@ -16,7 +16,7 @@ from kg.errors import InputError
 from kg.namespaces import ID, INFERRED_GRAPH, OA, PAKRU, REGISTRY_GRAPH, document_graph
 from kg.validate import Problem, ValidationReport, read_graph, validate
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SHIPPED = ROOT / "data" / "kg.trig"
 DOCUMENTS = ROOT / "data" / "documents"
 EXERCISE = ID["event/militaryexercise/pakistan-russia/2018-10-21"]
