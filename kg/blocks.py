@@ -29,7 +29,7 @@ from kg.publish import Body, sorted_triples, turtle_body
 from kg.rdf import DocumentGraph, EntityIndex, own_iri_test
 from kg.shapes import BOUNDING_COMPONENTS
 
-BLOCK_FORMAT = "1"
+BLOCK_FORMAT = "2"
 CORE_COUNTED = ("State", "Organisation", "Project", "Person", "Place", "Event", "Claim", "Membership",
                 "ProjectInterest", "Cooperation", "MonetaryAmount", "Mention", "Article")
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -50,7 +50,18 @@ class Block:
     shared: list[str]  # N-Triples lines about nodes other articles may describe
     unlinked: list[str]
     aliases: list[list[str]]  # [surface, entity id] linked by NER under a name the registry lacks
+    # what the graph implies alone (kg.inference.LocalInferences as N-Triples lines)
+    inferred: list[str] = dataclasses.field(default_factory=list)
+    open_inferred: list[str] = dataclasses.field(default_factory=list)
+    facts: list[str] = dataclasses.field(default_factory=list)
+    owl_problems: list[str] = dataclasses.field(default_factory=list)  # disjoint classes on its own nodes
     body: Body = b""
+
+    def local(self):
+        """The block's :class:`kg.inference.LocalInferences`."""
+        from kg.inference import LocalInferences
+
+        return LocalInferences(self.inferred, self.open_inferred, self.facts)
 
     def meta(self) -> dict:
         return {f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.name != "body"}
@@ -61,7 +72,8 @@ def code_fingerprint(schema: bytes = b"") -> str:
     """SHA-256 over the code that makes and checks a block, plus ``schema`` (the
     ontology and shapes files' bytes)."""
     h = hashlib.sha256(BLOCK_FORMAT.encode() + schema)
-    for name in ("rdf.py", "blocks.py", "publish.py", "shapes.py", "namespaces.py", "store.py"):
+    for name in ("rdf.py", "blocks.py", "publish.py", "shapes.py", "namespaces.py", "store.py", "inference.py",
+                 "reason.py"):
         h.update(name.encode() + b"\0" + (_PACKAGE / name).read_bytes())
     return h.hexdigest()
 
@@ -74,8 +86,9 @@ def block_key(content_key: str, doc_id: str, new_entities, index: EntityIndex, c
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
-def make_block(ex, key: str, index: EntityIndex, metadata: dict, checker, registry_names) -> Block:
-    """Build, check and serialise one article's graph."""
+def make_block(ex, key: str, index: EntityIndex, metadata: dict, checker, registry_names, schema=None) -> Block:
+    """Build, check and serialise one article's graph, with what it implies alone when
+    given the ontology's :class:`kg.inference.Schema`."""
     maker = DocumentGraph(ex, index, metadata)
     triples = sorted_triples(maker.triples())
     spans, evidence_problems = len({(s.start, s.end) for s in maker.spans}), maker.quote_problems()
@@ -89,12 +102,19 @@ def make_block(ex, key: str, index: EntityIndex, metadata: dict, checker, regist
                 counts[local] += 1
     aliases = sorted({(m.span.text, m.entity) for m in ex.mentions if m.linked_by == "ner"
                       and not m.entity.startswith("new:") and m.span.text not in registry_names})
+    local = None
+    if schema is not None:
+        from kg.inference import local_inferences
+
+        local = local_inferences(triples, schema, own_iri_test(ex.doc_id))
     return Block(
         doc_id=ex.doc_id, key=key, triples=len(triples), counts=dict(sorted(counts.items())), spans=spans,
         evidence_problems=[f"{ex.doc_id}: {p}" for p in evidence_problems],
         shape_problems=[f"{ex.doc_id}: {r.line()}" for r in results],
         shared=_shared_lines(triples, ex.doc_id, checker.bounded), unlinked=[s.text for s in ex.unlinked],
-        aliases=[list(a) for a in aliases], body=turtle_body(triples))
+        aliases=[list(a) for a in aliases], body=turtle_body(triples),
+        **({"inferred": local.own, "open_inferred": local.open, "facts": local.facts,
+            "owl_problems": [f"{ex.doc_id}: {p}" for p in local.problems]} if local else {}))
 
 
 def _declarations(ex, index: EntityIndex) -> set[tuple]:
@@ -149,30 +169,74 @@ def _owners_of(short_focus: str, owners: dict[str, set[str]]) -> set[str]:
     return next((docs for subject, docs in owners.items() if _short_nt(subject) == short_focus), set())
 
 
-_WORK: dict = {}  # what block-making workers need, set before they are forked
+_WORK: dict = {}  # what block-making needs in this process: the work of the current build
+_LOADED: dict = {}  # work file -> its contents, read once per worker process
 
 
-def make_many(tasks: list[tuple[str, str, str, dict]], work: dict, jobs: int) -> dict[str, "Block | None"]:
+def make_many(tasks: list[tuple[str, str, str, dict]], work: dict, jobs) -> dict[str, "Block | None"]:
     """Blocks for ``(doc_id, content key, block key, metadata)`` tasks, each stored in
-    ``work["blocks"]`` (a :class:`BlockCache`); made in ``jobs`` forked processes when
-    there are several and the blocks have a cache folder to go to.  ``work`` also holds
-    ``index``, ``names``, ``shapes`` and ``context`` (see kg.shapes.ShapeChecker),
-    ``fresh`` (extractions by id) and ``cache`` (kg.cache.ExtractionCache, for the
-    others).  An article whose extraction is in neither gets None."""
-    import multiprocessing
+    ``work["blocks"]`` (a :class:`BlockCache`); made by the workers of ``jobs`` (a
+    :class:`kg.parallel.Pool` or a number of local processes) when there are several
+    and the blocks have a cache folder to go to, else in this process.  ``work`` also
+    holds ``index``, ``names``, ``shapes`` and ``context`` (see kg.shapes.ShapeChecker),
+    ``schema`` (kg.inference.Schema), ``fresh`` (extractions by id) and ``cache``
+    (kg.cache.ExtractionCache, for the others).  Workers get ``work`` from a file in the
+    block cache (written once per build, read once per worker), read the extractions
+    from the extraction cache and write their blocks to the block cache: on a cluster,
+    folders every worker reaches.  An article whose extraction is in neither gets None."""
+    from kg.parallel import as_pool
 
-    store = work["blocks"]
-    _WORK.clear()
-    _WORK.update(work)
-    try:
-        if store.folder is None or jobs < 2 or len(tasks) < 2 or "fork" not in multiprocessing.get_all_start_methods():
-            return dict(map(_make_one, tasks))
-        with multiprocessing.get_context("fork").Pool(min(jobs, len(tasks))) as pool:
-            made = dict(pool.imap_unordered(_make_in_worker, tasks, chunksize=4))
-    finally:
+    pool, store = as_pool(jobs), work["blocks"]
+    if store.folder is None or not pool.parallel(len(tasks)) or work.get("fresh"):
         _WORK.clear()
+        _WORK.update(work)
+        try:
+            return dict(map(_make_one, tasks))
+        finally:
+            _WORK.clear()
+    path = _write_work(work, store)
+    size = max(1, min(16, len(tasks) // (4 * pool.size)))
+    chunks = [(str(path), tasks[i:i + size]) for i in range(0, len(tasks), size)]
+    made = {}
+    try:
+        for chunk in pool.run(_make_chunk, chunks):
+            made.update(chunk)
+    finally:
+        path.unlink(missing_ok=True)
     return {doc_id: None if meta is None else Block(**meta, body=store.body_path(meta["key"]))
             for doc_id, meta in made.items()}
+
+
+def _write_work(work: dict, store: "BlockCache") -> Path:
+    """Pickle what workers need (not the figures of known blocks) under the block cache,
+    named by its hash, so that a worker reads it once per build."""
+    import pickle
+
+    data = pickle.dumps({k: v for k, v in work.items() if k not in ("blocks", "fresh")}, protocol=5)
+    path = store.folder / "work" / f"{hashlib.sha256(data).hexdigest()[:32]}.pickle"
+    if not path.is_file():
+        write_file(path, data)
+    return path
+
+
+def _make_chunk(task: tuple[str, list]) -> list[tuple[str, dict | None]]:
+    import pickle
+
+    path, items = task
+    if path not in _LOADED:
+        _LOADED.clear()
+        work = pickle.loads(Path(path).read_bytes())
+        work.update(fresh={}, blocks=BlockCache(Path(path).parent.parent.parent))
+        _LOADED[path] = work
+    _WORK.clear()
+    _WORK.update(_LOADED[path])
+    out = []
+    for item in items:
+        doc_id, block = _make_one(item)
+        out.append((doc_id, None if block is None else block.meta()))
+    if "checker" in _WORK:  # compiled once per worker process
+        _LOADED[path]["checker"] = _WORK["checker"]
+    return out
 
 
 def _make_one(task: tuple[str, str, str, dict]) -> tuple[str, "Block | None"]:
@@ -185,12 +249,8 @@ def _make_one(task: tuple[str, str, str, dict]) -> tuple[str, "Block | None"]:
         return doc_id, None
     if "checker" not in w:  # made where it runs: a compiled Rust object is not shared across a fork
         w["checker"] = ShapeChecker(w["shapes"], w["context"])
-    return doc_id, w["blocks"].put(make_block(ex, key, w["index"], metadata, w["checker"], w["names"]))
-
-
-def _make_in_worker(task: tuple[str, str, str, dict]) -> tuple[str, dict | None]:
-    doc_id, block = _make_one(task)
-    return doc_id, None if block is None else block.meta()
+    return doc_id, w["blocks"].put(make_block(ex, key, w["index"], metadata, w["checker"], w["names"],
+                                              w.get("schema")))
 
 
 class BlockCache:
@@ -245,11 +305,13 @@ class BuildState:
         self.path = Path(folder) / "state.json" if folder is not None else None
         self.summaries: dict[str, list] = {}
         self.blocks: dict[str, dict] = {}
+        self.hermit = ""  # fingerprint of what HermiT last found consistent (see kg.inference.hermit_fingerprint)
         if self.path is not None:
             try:
                 data = json.loads(self.path.read_text(encoding="utf-8"))
                 if data.get("format") == BLOCK_FORMAT:
                     self.summaries, self.blocks = data["summaries"], data["blocks"]
+                    self.hermit = data.get("hermit", "")
             except (OSError, ValueError, KeyError, TypeError):
                 pass  # no state: every block is read from its own files and checked
 
@@ -257,8 +319,9 @@ class BuildState:
     def found(self) -> bool:
         return bool(self.blocks)
 
-    def save(self, summaries: dict[str, list], blocks: list[Block]) -> None:
+    def save(self, summaries: dict[str, list], blocks: list[Block], hermit: str = "") -> None:
         if self.path is not None:
-            data = {"format": BLOCK_FORMAT, "summaries": summaries, "blocks": {b.key: b.meta() for b in blocks}}
+            data = {"format": BLOCK_FORMAT, "summaries": summaries, "blocks": {b.key: b.meta() for b in blocks},
+                    "hermit": hermit}
             write_file(self.path, json.dumps(data, ensure_ascii=False, sort_keys=True,
                                              separators=(",", ":")).encode("utf-8"))

@@ -5,7 +5,9 @@ anything is written); extract each article whose cached extraction (kg.cache) is
 missing or stale, in parallel processes (kg.parallel); make each article's block
 (kg.blocks: its named graph, quote and SHACL checks, Turtle statements) unless the
 block cache has it; check what several articles say about one node together, the
-registry's shapes and (optionally) OWL consistency with HermiT; reason (optionally);
+registry's shapes and (optionally) OWL consistency with HermiT, only when the ontology,
+registry or shared nodes changed (kg.inference); reason (optionally: graph:inferred from
+what each block implies, cached with it, and a union step, kg.inference);
 then write every output file atomically, streaming the article blocks.  A failure at
 any step leaves the previously published files byte-identical.
 """
@@ -24,10 +26,11 @@ from kg.blocks import Block, BlockCache, BuildState, block_key, check_shared, co
 from kg.cache import ExtractionCache, Summary, content_key, pipeline_fingerprint, source_fingerprint
 from kg.corpus import MAX_BYTES, Document, read_corpus
 from kg.errors import ValidationError
+from kg.inference import Schema, check_disjoint, hermit_fingerprint, local_inferences, reason_step, shared_nodes
 from kg.namespaces import ONTOLOGY_GRAPH, QUERIES_GRAPH, REGISTRY_GRAPH, document_graph
 from kg.publish import (DEFAULT_FORMATS, FORMATS, header, prefix_lines, serialise, sorted_triples, trig_writer,
                         turtle_body, turtle_writer, write_atomically)
-from kg.parallel import Progress, default_jobs, extract_many
+from kg.parallel import Pool, Progress, default_jobs, extract_many
 from kg.rdf import EntityIndex
 from kg.report import BuildReport
 from kg.shapes import ShapeChecker
@@ -52,7 +55,7 @@ def fingerprint(docs: list[Document], registry, extra: str = "") -> str:
 
 
 def extract_corpus(docs: list[Document], registry, registry_dir: Path | None, cache: ExtractionCache,
-                   jobs: int, report: BuildReport, show_progress: bool = False,
+                   jobs: "int | Pool", report: BuildReport, show_progress: bool = False,
                    known: dict | None = None) -> tuple[list, dict, dict]:
     """``(summaries, fresh, keys)``: each article's :class:`kg.cache.Summary` in id
     order, the extractions made in this build (in ``jobs`` processes) by id when there is
@@ -81,7 +84,7 @@ def extract_corpus(docs: list[Document], registry, registry_dir: Path | None, ca
     return [found[d.id] for d in docs], fresh, keys
 
 
-def _extract(todo: list[tuple[str, str]], registry, registry_dir, jobs: int, show_progress: bool,
+def _extract(todo: list[tuple[str, str]], registry, registry_dir, jobs: "int | Pool", show_progress: bool,
              on_done=None, keep: bool = True) -> dict:
     bar = Progress(len(todo), show_progress)
 
@@ -96,7 +99,7 @@ def _extract(todo: list[tuple[str, str]], registry, registry_dir, jobs: int, sho
 
 
 def make_blocks(docs: list[Document], summaries: list, fresh: dict, keys: dict, registry, registry_dir,
-                caches: tuple[ExtractionCache, BlockCache], checking: tuple, jobs: int, code: str,
+                caches: tuple[ExtractionCache, BlockCache], checking: tuple, jobs: "int | Pool", code: str,
                 report: BuildReport, progress=None) -> list[Block]:
     """Every article's :class:`kg.blocks.Block`, from the block cache where its key
     matches, else made from its extraction (fresh, cached, or extracted again when its
@@ -112,7 +115,7 @@ def make_blocks(docs: list[Document], summaries: list, fresh: dict, keys: dict, 
         _say(progress, f"Making {len(missing)} article graph(s) (checked and serialised; "
                        f"{len(docs) - len(missing)} from the cache) ...")
     work = {"index": index, "names": registry.names(), "shapes": checking[0], "context": checking[1],
-            "fresh": fresh, "cache": cache, "blocks": blocks_cache}
+            "schema": checking[2], "fresh": fresh, "cache": cache, "blocks": blocks_cache}
     blocks.update(make_many([(d.id, keys[d.id], bkeys[d.id], d.metadata) for d in missing], work, jobs))
     lost = [d for d in missing if blocks[d.id] is None]
     if lost:  # unreadable cache entries: extract those articles again
@@ -195,6 +198,7 @@ def build(
     cache_dir: Path | None | bool = None,
     show_progress: bool = True,
     durable: bool = True,
+    executor=None,
 ) -> BuildReport:
     """Build and publish the graph; see the module docstring for the steps.
 
@@ -203,7 +207,11 @@ def build(
     ``False`` for no cache).  With a ``progress`` callable, ``show_progress``
     also draws the extraction progress on stderr (see :class:`kg.parallel.Progress`).
     ``durable=False`` skips flushing the published files to disk (see
-    :func:`kg.publish.write_atomically`).
+    :func:`kg.publish.write_atomically`).  ``executor``: a
+    :class:`concurrent.futures.Executor` (``dask.distributed``'s ``Client.get_executor()``,
+    see :func:`kg.parallel.cluster_executor`), or ``(executor, workers)``, that extracts
+    the articles and makes their blocks instead of ``jobs`` local processes; its workers
+    must reach ``cache_dir`` and the registry folder.
     """
     from kg.ontology import load_ontology, load_shapes
     from kg.registry import load_registry
@@ -230,7 +238,12 @@ def build(
     cache, state = ExtractionCache(cache_dir or None), BuildState(cache_dir or None)
     report.seconds["state"] = time.perf_counter() - t
     t = time.perf_counter()
-    jobs = jobs or default_jobs()
+    if executor is not None and not cache_dir:
+        from kg.errors import InputError
+
+        raise InputError("a build on a cluster needs a cache folder every worker reaches (--cache DIR)")
+    executor, workers = executor if isinstance(executor, tuple) else (executor, None)
+    jobs = Pool(jobs or default_jobs(), executor, workers)
     summaries, fresh, keys = extract_corpus(docs, registry, registry_dir, cache, jobs, report,
                                             show_progress and progress is not None, state.summaries)
     report.seconds["extract"] = time.perf_counter() - t
@@ -238,32 +251,28 @@ def build(
     graphs: dict[URIRef, Graph] = {ONTOLOGY_GRAPH: ontology, REGISTRY_GRAPH: registry.to_rdf()}
     context = checker_context(ontology, graphs[REGISTRY_GRAPH])
     code = code_fingerprint(_schema_bytes(ontology_path, shapes_path))
+    schema = Schema.from_ontology(ontology)
     blocks = make_blocks(docs, summaries, fresh, keys, registry, registry_dir,
-                         (cache, BlockCache(cache_dir or None, state.blocks)), (shapes, context), jobs, code, report,
-                         progress)
+                         (cache, BlockCache(cache_dir or None, state.blocks)), (shapes, context, schema), jobs, code,
+                         report, progress)
     checker = ShapeChecker(shapes, context)
     del fresh
     report.seconds["rdf"] = time.perf_counter() - t
     report.aliases = {b.doc_id: [tuple(a) for a in b.aliases] for b in blocks if b.aliases}
-    # reasoning runs HermiT on the same data and fails on an inconsistency, so a build
-    # that reasons does not run a separate consistency check first
     new = {b.doc_id for b in blocks if b.key not in state.blocks} if state.found else None
-    validate_graphs(blocks, graphs, checker, check_owl and not reason, report, progress, new)
-
-    # --- inferred graph (kg.reason): what the axioms imply, kept apart from the asserted graphs
+    parts = [b.local() for b in blocks] + [local_inferences(sorted_triples(graphs[REGISTRY_GRAPH]), schema)]
+    hermit = hermit_fingerprint(_schema_bytes(ontology_path, shapes_path), registry.fingerprint(), shared_nodes(parts))
+    run_hermit = check_owl and hermit != state.hermit
+    validate_graphs(blocks, graphs, checker, run_hermit, report, progress, new)
+    if check_owl:
+        check_disjoint(blocks, parts, schema, report, not run_hermit)
+    inferred = None
     if reason:
-        from kg.namespaces import INFERRED_GRAPH
-        from kg.reason import asserted, infer
-
+        _say(progress, "Materialising inferences (kg.inference) ...")
         t = time.perf_counter()
-        _say(progress, "Materialising inferences (rules, then HermiT) ...")
-        everything = {**graphs, **document_graphs(blocks)}
-        graphs[INFERRED_GRAPH] = infer(asserted(everything), graphs[ONTOLOGY_GRAPH]).graph
-        del everything
+        inferred = reason_step(parts, schema, lambda: {**graphs, **document_graphs(blocks)})
         report.seconds["reason"] = time.perf_counter() - t
-        if check_owl:
-            report.consistent = True  # infer() raised ValidationError otherwise
-    # --- end of inferred graph
+    del parts
 
     # the saved-query catalogue travels with the data (each query a sh:SPARQLExecutable)
     from kg.queries import Catalogue
@@ -275,23 +284,34 @@ def build(
     schema_bytes = _schema_bytes(ontology_path, shapes_path) + b"".join(q.path.read_bytes() for q in catalogue.values())
     head = header(__version__, fingerprint(
         docs, registry, pipeline_fingerprint() + hashlib.sha256(schema_bytes).hexdigest() + f"reason={reason}"))
-    files = output_files(out, formats, head, graphs, blocks)
+    files = output_files(out, formats, head, graphs, blocks, inferred)
     write_atomically(files, durable)
     report.seconds["write"] = time.perf_counter() - t
     report.written = sorted(files)
     cache.write_manifest(report.manifest)
     t = time.perf_counter()
-    state.save({keys[s.doc_id]: [s.doc_id, s.new_entities] for s in summaries}, blocks)
+    state.save({keys[s.doc_id]: [s.doc_id, s.new_entities] for s in summaries}, blocks,
+               hermit if check_owl else state.hermit)
     report.seconds["state"] += time.perf_counter() - t
     report.summarise(graphs, blocks)
+    if inferred is not None:
+        report.triples += inferred[1]
+        report.per_class.update(inferred[2])
     return report
 
 
-def output_files(out: Path, formats, head: str, graphs: dict[URIRef, Graph], blocks: list[Block]) -> dict:
+def output_files(out: Path, formats, head: str, graphs: dict[URIRef, Graph], blocks: list[Block],
+                 inferred: tuple | None = None) -> dict:
     """The published files: TriG and Turtle stream the article blocks; N-Triples, N-Quads
-    and JSON-LD are written from whole graphs (read back from the blocks)."""
+    and JSON-LD are written from whole graphs (read back from the blocks).  ``inferred``
+    is graph:inferred's Turtle statements (see :func:`kg.inference.reason_step`)."""
     bodies = {name: turtle_body(g) for name, g in graphs.items()}
     bodies.update({document_graph(b.doc_id): b.body for b in blocks})
+    if inferred is not None:
+        from kg.namespaces import INFERRED_GRAPH
+
+        bodies[INFERRED_GRAPH] = inferred[0]
+        graphs = {**graphs, INFERRED_GRAPH: Graph().parse(data=prefix_lines() + inferred[0].decode(), format="turtle")}
     whole = None
     files = {}
     for f in formats:

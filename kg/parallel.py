@@ -1,23 +1,28 @@
-"""Extract articles in parallel across processes, with a progress display.
+"""Run a build's work in parallel (extraction here, article blocks in kg.blocks), on
+local processes or a Dask cluster through one interface, with a progress display.
 
-Each worker process loads the registry and the spaCy pipeline once (in the pool
-initializer) and then extracts batches of whole articles, parsed together with
-``nlp.pipe``.  Results are collected by article id, so the outcome never depends on the
-number of workers, the batches or the order they finish in.
+Work goes through a :class:`concurrent.futures.Executor` (:class:`Pool`): local forked
+processes by default, or a ``dask.distributed`` cluster's executor (``kg build
+--scheduler tcp://HOST:PORT``).  Each worker process loads the registry and the spaCy
+pipeline once (on its first task) and then extracts batches of whole articles, parsed
+together with ``nlp.pipe``.  Results are collected by article id, so the outcome never
+depends on the number of workers, the batches or the order they finish in.
 """
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import sys
 import time
+from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from kg.extract.model import Extraction
 
-_WORKER_REGISTRY = None
 BATCH_SIZE = 8  # articles parsed together by nlp.pipe, and sent to a worker at a time
+_WORKER_REGISTRY: dict = {}  # (registry folder, fingerprint) -> registry, loaded once per worker process
 
 
 def default_jobs() -> int:
@@ -28,16 +33,88 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _init_worker(registry_dir: str | None) -> None:
-    global _WORKER_REGISTRY
-    from kg.extract import pipeline
-    from kg.registry import load_registry
+class Pool:
+    """Where a build's parallel work runs: a :class:`concurrent.futures.Executor` given
+    by the caller (a ``dask.distributed`` cluster's, ``Client.get_executor()``, see
+    :func:`cluster_executor`), else ``jobs`` forked local processes
+    (:class:`~concurrent.futures.ProcessPoolExecutor`), else this process.  The tasks
+    are the same functions either way and results are keyed by article id, so the output
+    never depends on where or in which order they ran."""
 
-    # A forked worker inherits the parent's linker cache, keyed by id(registry): a stale
-    # linker for another registry could share the new registry's id, so start afresh.
-    pipeline._LINKERS.clear()
-    _WORKER_REGISTRY = load_registry(registry_dir)
-    pipeline.load_nlp()
+    def __init__(self, jobs: int = 1, executor: Executor | None = None, workers: int | None = None):
+        self.jobs, self.executor = max(1, jobs), executor
+        self.size = workers or self.jobs
+
+    def parallel(self, tasks: int) -> bool:
+        return tasks > 1 and (self.executor is not None or self.jobs > 1)
+
+    def run(self, fn: Callable, tasks: list) -> Iterator:
+        """``fn(task)`` for every task, yielded as they finish (in this process when
+        there is nothing to share out)."""
+        if not self.parallel(len(tasks)):
+            yield from map(fn, tasks)
+            return
+        if self.executor is not None:
+            yield from _as_completed(self.executor, fn, tasks)
+            return
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        with ProcessPoolExecutor(min(self.jobs, len(tasks)), mp_context=multiprocessing.get_context(method)) as ex:
+            yield from _as_completed(ex, fn, tasks)
+
+
+def as_pool(jobs: "int | Pool") -> Pool:
+    return jobs if isinstance(jobs, Pool) else Pool(jobs)
+
+
+def _as_completed(executor: Executor, fn: Callable, tasks: list) -> Iterator:
+    futures = [executor.submit(fn, task) for task in tasks]
+    try:
+        for future in as_completed(futures):
+            yield future.result()
+    finally:
+        for future in futures:
+            future.cancel()
+
+
+@contextlib.contextmanager
+def cluster_executor(address: str):
+    """A ``(Executor, number of workers)`` pair for the ``dask.distributed`` scheduler at
+    ``address`` (``tcp://HOST:PORT``); the client is closed on leaving."""
+    from kg.errors import InputError
+
+    try:
+        from distributed import Client
+    except ImportError as exc:
+        raise InputError("--scheduler needs dask.distributed: pip install 'pakru-kg[dask]'") from exc
+    try:
+        client = Client(address, timeout=20)
+    except (OSError, TimeoutError) as exc:
+        raise InputError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
+    try:
+        workers = max(1, sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values()))
+        yield client.get_executor(), workers
+    finally:
+        client.close()
+
+
+def _worker_registry(registry_dir: str | None, fingerprint: str):
+    """The registry in this worker process, loaded once per folder and fingerprint."""
+    key = (registry_dir, fingerprint)
+    if key not in _WORKER_REGISTRY:
+        from kg.extract import pipeline
+        from kg.registry import load_registry
+
+        # A forked worker inherits the parent's linker cache, keyed by id(registry): a stale
+        # linker for another registry could share the new registry's id, so start afresh.
+        pipeline._LINKERS.clear()
+        _WORKER_REGISTRY.clear()
+        registry = load_registry(registry_dir)
+        if registry.fingerprint() != fingerprint:
+            raise RuntimeError(f"the registry at {registry_dir or 'the default folder'} differs on this worker "
+                               "from the one the build read: workers must reach the same registry folder")
+        _WORKER_REGISTRY[key] = registry
+        pipeline.load_nlp()
+    return _WORKER_REGISTRY[key]
 
 
 def iter_extract(items: list[tuple[str, str]], registry) -> Iterator[Extraction]:
@@ -49,47 +126,45 @@ def iter_extract(items: list[tuple[str, str]], registry) -> Iterator[Extraction]
         yield extract(doc_id, text, registry, doc=doc)
 
 
-def _extract_batch(items: list[tuple[str, str]]) -> list[Extraction]:
-    return list(iter_extract(items, _WORKER_REGISTRY))
+def _extract_batch(task: tuple[str | None, str, list[tuple[str, str]]]) -> list[Extraction]:
+    registry_dir, fingerprint, items = task
+    return list(iter_extract(items, _worker_registry(registry_dir, fingerprint)))
 
 
-def extract_many(items: list[tuple[str, str]], registry, registry_dir: Path | None, jobs: int,
+def extract_many(items: list[tuple[str, str]], registry, registry_dir: Path | None, jobs: "int | Pool",
                  on_done: Callable[[Extraction], None] | None = None, keep: bool = True) -> dict[str, Extraction]:
     """Extract ``(doc_id, text)`` pairs; return extractions by id (none with
     ``keep=False``, for a caller that stores each one from ``on_done``, so that memory
     does not grow with the number of articles).
 
-    ``jobs`` worker processes are used when there is more than one article to extract
-    and ``jobs > 1``; otherwise the articles are extracted in this process.  Either way
-    they are parsed in batches with ``nlp.pipe``.  ``registry_dir`` must be the folder
-    ``registry`` was loaded from.
+    ``jobs`` is a :class:`Pool` or a number of local processes; with one process, or one
+    article, the articles are extracted in this process.  Either way they are parsed in
+    batches with ``nlp.pipe``.  ``registry_dir`` must be the folder ``registry`` was
+    loaded from (workers load it from there: on a cluster, a folder they all reach).
     """
     results: dict[str, Extraction] = {}
     if not items:
         return results
-    jobs = max(1, min(jobs, len(items)))
-    if jobs == 1:
-        for ex in iter_extract(items, registry):
+    pool = as_pool(jobs)
+
+    def collect(batch) -> None:
+        for ex in batch:
             if keep:
                 results[ex.doc_id] = ex
             if on_done:
                 on_done(ex)
+
+    if not pool.parallel(len(items)):
+        collect(iter_extract(items, registry))
         return results
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    ctx = multiprocessing.get_context(method)
     # Longest articles first, so that no worker is left with a long one at the end, in
     # batches of similar length; at least four batches per worker to share the load.
     ordered = sorted(items, key=lambda item: (-len(item[1]), item[0]))
-    size = max(1, min(BATCH_SIZE, len(ordered) // (4 * jobs)))
-    batches = [ordered[i:i + size] for i in range(0, len(ordered), size)]
-    with ctx.Pool(jobs, initializer=_init_worker,
-                  initargs=(str(registry_dir) if registry_dir else None,)) as pool:
-        for batch in pool.imap_unordered(_extract_batch, batches, chunksize=1):
-            for ex in batch:
-                if keep:
-                    results[ex.doc_id] = ex
-                if on_done:
-                    on_done(ex)
+    size = max(1, min(BATCH_SIZE, len(ordered) // (4 * pool.size)))
+    folder = str(registry_dir) if registry_dir else None
+    tasks = [(folder, registry.fingerprint(), ordered[i:i + size]) for i in range(0, len(ordered), size)]
+    for batch in pool.run(_extract_batch, tasks):
+        collect(batch)
     return results
 
 

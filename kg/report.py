@@ -23,6 +23,7 @@ class BuildReport:
     evidence_checked: int = 0
     shapes_conform: bool = False
     consistent: bool | None = None
+    owl_note: str = ""  # how consistency was decided when HermiT did not run in this build
     written: list[Path] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
     extracted: list[str] = field(default_factory=list)  # ids extracted in this build
@@ -55,7 +56,8 @@ class BuildReport:
         lines.append(f"Evidence: {self.evidence_checked} spans checked, all quotes match their offsets.")
         lines.append("Shapes: conforms." if self.shapes_conform else "Shapes: not checked.")
         if self.consistent is not None:
-            lines.append("OWL (HermiT): consistent." if self.consistent else "OWL (HermiT): INCONSISTENT.")
+            lines.append(("OWL (HermiT): consistent" + (f" ({self.owl_note})" if self.owl_note else "") + ".")
+                         if self.consistent else "OWL (HermiT): INCONSISTENT.")
         for path in self.written:
             lines.append(f"Wrote {path}")
         lines.append("Timing: " + ", ".join(f"{k} {v:.2f}s" for k, v in self.seconds.items()))

@@ -28,9 +28,14 @@ def build_options(args) -> dict:
 
 
 def run(args) -> int:
-    from kg.build import build
+    import contextlib
 
-    report = build(documents=args.documents, max_bytes=args.max_bytes, **build_options(args))
+    from kg.build import build
+    from kg.parallel import cluster_executor
+
+    options = build_options(args)
+    with cluster_executor(args.scheduler) if args.scheduler else contextlib.nullcontext() as executor:
+        report = build(documents=args.documents, max_bytes=args.max_bytes, executor=executor, **options)
     print(report.text())
     return 0
 
@@ -48,7 +53,9 @@ def add_build_options(b) -> None:
     b.add_argument("--out", type=Path, default=ROOT / "data", help="output folder (default: data)")
     b.add_argument("--format", default="trig,ttl",
                    help=f"comma-separated output formats from {', '.join(FORMATS)} (default: %(default)s)")
-    b.add_argument("--no-owl", action="store_true", help="skip the HermiT consistency check (saves a few seconds)")
+    b.add_argument("--no-owl", action="store_true",
+                   help="never run HermiT (it runs only when the ontology, the registry or the nodes several articles "
+                        "describe changed; graph:inferred is made by rules either way, so the output is the same)")
     b.add_argument("--no-reason", action="store_true",
                    help="leave out graph:inferred (what kg reason materialises); the published files then differ")
     b.add_argument("--max-bytes", type=int, default=MAX_BYTES, help="largest article accepted (default: %(default)s)")
@@ -73,4 +80,7 @@ def register(sub) -> None:
                                    "text, metadata, registry and pipeline are unchanged reuse their cached "
                                    "extraction; the output is the same as a build without the cache.")
     add_build_options(b)
+    b.add_argument("--scheduler", default=None, metavar="tcp://HOST:PORT",
+                   help="extract the articles and make their graphs on this dask.distributed cluster instead of "
+                        "local processes; its workers must reach --cache and --registry (a shared folder)")
     b.set_defaults(func=run)
