@@ -8,9 +8,17 @@ the largest corpus and times the incremental build, then another with ``--no-fsy
 (the published files are then not flushed to disk: the write phase is disk-bound).
 
     python benchmarks/scale.py --sizes 10,100 --jobs 2
+    python benchmarks/scale.py --sizes 1000 --compare-reason --dask-workers 1,2
 
-Builds skip HermiT and the inferred graph unless --owl / --reason are given (both
-grow with the whole graph, not with the articles changed).
+Builds skip HermiT and the inferred graph unless --owl / --reason are given.
+``--compare-reason`` builds the largest corpus again from an empty cache with the
+inferred graph (kg.inference; HermiT off) and prints the ratio to the build without it,
+then times one changed article with reasoning (``--no-fsync``).  ``--dask-workers 1,2``
+starts a real ``dask scheduler`` and that many ``dask worker`` processes (one thread
+each) on 127.0.0.1 for each count, builds the largest corpus on them from an empty
+cache and prints the wall times and their ratio; then a projection for 1M articles on N
+machines from the measured per-worker rate, the serial part of the build and the cache
+and output volumes per article.
 """
 from __future__ import annotations
 
@@ -27,13 +35,18 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def child(docs: str, out: str, cache: str, jobs: int, owl: bool, reason: bool, durable: bool = True) -> None:
+def child(docs: str, out: str, cache: str, jobs: int, owl: bool, reason: bool, durable: bool = True,
+          scheduler: str | None = None) -> None:
     """Run one build in this process and print its figures as JSON (used by the parent)."""
+    import contextlib
+
     from kg.build import build
+    from kg.parallel import cluster_executor
 
     t = time.perf_counter()
-    report = build(documents=Path(docs), out=Path(out), formats=("trig", "ttl"), check_owl=owl, reason=reason,
-                   jobs=jobs, cache_dir=Path(cache), progress=None, durable=durable)
+    with cluster_executor(scheduler) if scheduler else contextlib.nullcontext() as executor:
+        report = build(documents=Path(docs), out=Path(out), formats=("trig", "ttl"), check_owl=owl, reason=reason,
+                       jobs=jobs, cache_dir=Path(cache), progress=None, durable=durable, executor=executor)
     wall = time.perf_counter() - t
     print(json.dumps({
         "wall": wall, "triples": report.triples, "extracted": len(report.extracted),
@@ -45,9 +58,11 @@ def child(docs: str, out: str, cache: str, jobs: int, owl: bool, reason: bool, d
     }))
 
 
-def run_build(docs: Path, out: Path, cache: Path, jobs: int, owl: bool, reason: bool, durable: bool = True) -> dict:
+def run_build(docs: Path, out: Path, cache: Path, jobs: int, owl: bool, reason: bool, durable: bool = True,
+              scheduler: str | None = None) -> dict:
     cmd = [sys.executable, __file__, "--child", str(docs), str(out), str(cache), str(jobs)]
     cmd += ["--owl"] * owl + ["--reason"] * reason + ["--no-fsync"] * (not durable)
+    cmd += ["--scheduler", scheduler] if scheduler else []
     t = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
     if proc.returncode != 0:
@@ -76,11 +91,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--incremental-only", action="store_true",
                         help="skip the clean builds: bring the largest size's caches up to date (after a code "
                              "change, say), then time the incremental builds")
+    parser.add_argument("--compare-reason", action="store_true",
+                        help="also build the largest corpus with the inferred graph and time a changed article with it")
+    parser.add_argument("--dask-workers", default="", metavar="1,2",
+                        help="also build the largest corpus on a local dask cluster of each number of workers")
     parser.add_argument("--no-fsync", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--scheduler", default=None, help=argparse.SUPPRESS)
     parser.add_argument("--child", nargs=4, metavar=("DOCS", "OUT", "CACHE", "JOBS"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        child(*args.child[:3], int(args.child[3]), args.owl, args.reason, not args.no_fsync)
+        child(*args.child[:3], int(args.child[3]), args.owl, args.reason, not args.no_fsync, args.scheduler)
         return 0
     from benchmarks.corpus_generator import generate
     from kg.parallel import default_jobs
@@ -89,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     work = args.workdir or Path(tempfile.mkdtemp(prefix="pakru-scale-"))
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     print(f"Scale benchmark: {jobs} extraction process(es), work folder {work}", flush=True)
+    clean: dict = {}
     for n in sizes if not args.incremental_only else ():
         docs = work / f"n{n}" / "documents"
         paths = generate(n, docs) if not docs.exists() else sorted(docs.glob("*.txt"))
@@ -100,6 +121,7 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(cache)
         figures = run_build(docs, work / f"n{n}" / "out", cache, jobs, args.owl, args.reason)
         print(line(n, words, figures, jobs), flush=True)
+        clean = {"n": n, "words": words, **figures, "cache_bytes": _size(cache)}
     n = sizes[-1]
     docs = work / f"n{n}" / "documents"
     if args.incremental_only:
@@ -118,7 +140,123 @@ def main(argv: list[str] | None = None) -> int:
               f"wall {f['wall']:.1f}s (process {f['process_wall']:.1f}s), {f['extracted']} article(s) extracted, "
               f"{f['blocks_made']} article graph(s) made, {f['bytes'] / 1e6:.0f} MB written; phases: {phases}",
               flush=True)
+    if args.compare_reason and clean:
+        compare_reason(work, n, jobs, clean)
+    counts = [int(c) for c in args.dask_workers.split(",") if c.strip()]
+    if counts and clean:
+        rates = dask_builds(work, n, counts, clean)
+        project(clean, rates)
     return 0
+
+
+def _size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def _cold(work: Path, name: str) -> tuple[Path, Path]:
+    import shutil
+
+    cache, out = work / name / "cache", work / name / "out"
+    shutil.rmtree(work / name, ignore_errors=True)
+    return cache, out
+
+
+def compare_reason(work: Path, n: int, jobs: int, plain: dict) -> None:
+    """The largest corpus again, from an empty cache, with the inferred graph; then one
+    changed article with it (without fsync)."""
+    docs = work / f"n{n}" / "documents"
+    cache, out = _cold(work, f"n{n}-reason")
+    f = run_build(docs, out, cache, jobs, False, True)
+    print(line(n, plain["words"], f, jobs).replace("articles", "articles, with reasoning", 1), flush=True)
+    print(f"Reasoning build / build without reasoning at {n} articles: {f['wall']:.1f}s / {plain['wall']:.1f}s = "
+          f"{f['wall'] / plain['wall']:.2f}x (goal <= 1.5x; inferred graph {f['seconds'].get('reason', 0):.2f}s)",
+          flush=True)
+    changed = sorted(docs.glob("*.txt"))[2]
+    changed.write_text(changed.read_text(encoding="utf-8").rstrip("\n")
+                       + " Russia and Pakistan held talks in Karachi.\n", encoding="utf-8")
+    f = run_build(docs, out, cache, jobs, False, True, durable=False)
+    phases = ", ".join(f"{k} {v:.1f}s" for k, v in f["seconds"].items())
+    print(f"Incremental build with reasoning after changing 1 of {n} articles (--no-fsync): wall {f['wall']:.1f}s "
+          f"(process {f['process_wall']:.1f}s; goal <= 10 s), {f['extracted']} article(s) extracted, "
+          f"{f['blocks_made']} article graph(s) made; phases: {phases}", flush=True)
+
+
+def dask_builds(work: Path, n: int, counts: list[int], plain: dict) -> dict[int, dict]:
+    """Clean builds of the largest corpus on a real local dask cluster of each size."""
+    docs = work / f"n{n}" / "documents"
+    results = {}
+    for workers in counts:
+        cache, out = _cold(work, f"n{n}-dask{workers}")
+        with local_cluster(workers, work) as address:
+            f = run_build(docs, out, cache, workers, False, False, scheduler=address)
+        results[workers] = f
+        print(line(n, plain["words"], f, workers).replace("articles", f"articles on {workers} dask worker(s)", 1),
+              flush=True)
+    if len(results) > 1:
+        lo, hi = min(results), max(results)
+        print(f"Dask: {lo} worker(s) {results[lo]['wall']:.1f}s, {hi} worker(s) {results[hi]['wall']:.1f}s: "
+              f"speed-up {results[lo]['wall'] / results[hi]['wall']:.2f}x for {hi / lo:.0f}x the workers "
+              f"(local processes: {plain['wall']:.1f}s)", flush=True)
+    return results
+
+
+def local_cluster(workers: int, work: Path):
+    """A ``dask scheduler`` and ``workers`` one-thread ``dask worker`` processes on 127.0.0.1."""
+    import contextlib
+    import socket
+
+    @contextlib.contextmanager
+    def cluster():
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        address = f"tcp://127.0.0.1:{port}"
+        log = open(work / f"dask-{workers}.log", "wb")
+        dask = [sys.executable, "-m", "dask"]
+        procs = [subprocess.Popen(dask + ["scheduler", "--host", "127.0.0.1", "--port", str(port),
+                                          "--no-dashboard"], stdout=log, stderr=subprocess.STDOUT)]
+        try:
+            procs += [subprocess.Popen(dask + ["worker", address, "--nthreads", "1", "--host", "127.0.0.1",
+                                               "--no-dashboard", "--memory-limit", "0"],
+                                       stdout=log, stderr=subprocess.STDOUT) for _ in range(workers)]
+            from distributed import Client
+
+            with Client(address, timeout=60) as client:
+                client.wait_for_workers(workers, timeout=120)
+            yield address
+        finally:
+            for proc in reversed(procs):
+                proc.terminate()
+            for proc in reversed(procs):
+                try:
+                    proc.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+            log.close()
+    return cluster()
+
+
+def project(plain: dict, rates: dict[int, dict]) -> None:
+    """1M articles on N machines (one worker per core, 2 cores each, like this one): the
+    parallel part scales with the workers, the serial part (reading, the union step and
+    writing, in the main process) does not; cache and output grow with the articles."""
+    n = plain["n"]
+    one = rates.get(min(rates))
+    parallel = sum(one["seconds"].get(k, 0.0) for k in ("extract", "rdf"))
+    serial = max(one["wall"] - parallel, 0.0)
+    per_worker = n / parallel if parallel else float("inf")
+    cache_per = plain["cache_bytes"] / n
+    out_per = plain["bytes"] / n
+    print(f"Projection for 1,000,000 articles from {n} on 1 dask worker: {per_worker:.2f} articles/s per worker "
+          f"(extraction and article graphs), serial part {serial / n * 1000:.1f} ms per article, cache "
+          f"{cache_per / 1024:.0f} KiB and output {out_per / 1024:.0f} KiB per article "
+          f"(1M: cache {cache_per * 1e6 / 1e9:.0f} GB, output {out_per * 1e6 / 1e9:.0f} GB)", flush=True)
+    for machines in (1, 10, 100, 1000):
+        workers = 2 * machines
+        hours = (1e6 / (per_worker * workers) + serial / n * 1e6) / 3600
+        print(f"  {machines:>5} machine(s), {workers:>5} workers: {hours:8.1f} h "
+              f"(parallel {1e6 / (per_worker * workers) / 3600:.1f} h + serial {serial / n * 1e6 / 3600:.1f} h)",
+              flush=True)
 
 
 if __name__ == "__main__":
