@@ -24,8 +24,11 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _rows(result) -> list[dict[str, str]]:
-    return [{k: v.n3() for k, v in row.items() if v is not None} for row in result.terms]
+def _rows(result) -> list[dict]:
+    """The facade's rows (Python values): Virtuoso writes a stored ``true`` as
+    ``"1"^^xsd:boolean`` and an ``xsd:nonNegativeInteger`` as ``xsd:integer``, the same
+    values in another lexical form."""
+    return [{k: v for k, v in row.items() if v is not None} for row in result.rows]
 
 
 @pytest.fixture(scope="module")
