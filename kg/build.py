@@ -311,7 +311,9 @@ def output_files(out: Path, formats, head: str, graphs: dict[URIRef, Graph], blo
         from kg.namespaces import INFERRED_GRAPH
 
         bodies[INFERRED_GRAPH] = inferred[0]
-        graphs = {**graphs, INFERRED_GRAPH: Graph().parse(data=prefix_lines() + inferred[0].decode(), format="turtle")}
+        if set(formats) - {"trig", "ttl"}:  # the other formats are written from whole graphs
+            graphs = {**graphs, INFERRED_GRAPH: Graph().parse(data=prefix_lines() + inferred[0].decode(),
+                                                              format="turtle")}
     whole = None
     files = {}
     for f in formats:

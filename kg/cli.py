@@ -14,7 +14,8 @@ import warnings
 from kg import __version__
 from kg.errors import KGError, ValidationError
 
-COMMANDS = ["build", "add", "remove", "eval", "query", "sparql", "entity", "push", "reason", "validate", "serve"]
+COMMANDS = ["build", "add", "remove", "eval", "query", "sparql", "entity", "push", "reason", "validate", "serve",
+            "virtuoso"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -49,7 +49,7 @@ Charset = UTF-8
 [SPARQL]
 ResultSetMaxRows = 1000000
 MaxQueryExecutionTime = {query_seconds}
-MaxQueryCostEstimationTime = 400
+MaxQueryCostEstimationTime = 0
 """
 
 
@@ -95,6 +95,9 @@ class VirtuosoServer:
         return path
 
     def start(self, timeout: float = 120.0) -> "VirtuosoServer":
+        busy = [p for p in (self.sql_port, self.http_port) if _listening(self.host, p)]
+        if busy:
+            raise InputError(f"port {busy[0]} on {self.host} is in use (another Virtuoso?); choose other ports")
         config = self.write_config()
         log = open(self.folder / "server.out", "ab")
         self.process = subprocess.Popen([_binary("virtuoso-t"), "+foreground", "+configfile", str(config)],

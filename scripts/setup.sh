@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up pakru-kg on a fresh Debian machine with Python 3.11+:
 #   - Debian packages the tests and the reasoner use (Raptor's rapper, a Java runtime for HermiT,
-#     Chromium and its WebDriver for the browser tests of the web pages),
+#     Chromium and its WebDriver for the browser tests of the web pages, Virtuoso for the big store),
 #   - a virtual environment in .venv with the package, its pinned spaCy model and test tools.
 # Safe to run again: it only installs what is missing.
 set -euo pipefail
@@ -12,6 +12,7 @@ command -v rapper >/dev/null 2>&1 || need_apt+=(raptor2-utils)
 command -v java >/dev/null 2>&1 || need_apt+=(default-jre-headless)
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)            # browser tests of the `kg serve` pages
 command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
+command -v virtuoso-t >/dev/null 2>&1 || need_apt+=(virtuoso-opensource)  # the big store (kg virtuoso, its test)
 if [ ${#need_apt[@]} -gt 0 ]; then
     if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
     echo "setup: installing Debian packages: ${need_apt[*]}" >&2

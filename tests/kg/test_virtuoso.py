@@ -3,6 +3,8 @@ database, bulk-loaded from the published graph's N-Quads, answers every saved qu
 with the rows of the embedded store (started and stopped here)."""
 from __future__ import annotations
 
+import contextlib
+import io
 import shutil
 import socket
 from pathlib import Path
@@ -11,6 +13,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg import KnowledgeGraph
+from kg.cli import main
 from kg.virtuoso import VirtuosoServer, bulk_load, isql
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,11 +44,15 @@ def virtuoso(tmp_path_factory):
     server = VirtuosoServer(tmp_path_factory.mktemp("virtuoso-db"), sql_port=_free_port(), http_port=_free_port(),
                             allowed=(data,), buffers=20_000)
     with server:
-        loaded = bulk_load(server.isql_address, [data / "kg.nq"], password="dba")
-        yield server, len(store), loaded
+        printed = io.StringIO()
+        with contextlib.redirect_stdout(printed):  # the command line's bulk load
+            assert main(["virtuoso", "load", str(data / "kg.nq"), "--isql", server.isql_address]) == 0
+        assert printed.getvalue().startswith("Loaded 1 file(s)")
+        yield server, len(store), bulk_load(server.isql_address, [data / "kg.nq"], password="dba")
 
 
 def test_the_bulk_loader_keeps_every_quad_in_its_graph(virtuoso):
+    """Loaded twice (command line, then Python): quads are a set, so once in the store."""
     server, quads, loaded = virtuoso
     assert loaded["bytes"] > 0
     remote = KnowledgeGraph.connect(server.sparql_url, timeout=60)
