@@ -109,14 +109,13 @@ class Schema:
         for axiom in ontology.subjects(RDF.type, OWL.AllDisjointClasses):
             members = [str(m) for m in ontology.items(ontology.value(axiom, OWL.members))]
             disjoint |= {frozenset((a, b)) for a in members for b in members if a != b}
-        from kg.publish import sorted_triples
-
         return cls(supers, {p: frozenset(c & classes) for p, c in domains.items() if c & classes},
                    {p: frozenset(c & classes) for p, c in ranges.items() if c & classes},
                    inverse, frozenset(symmetric), frozenset(transitive), frozenset(object_props),
                    frozenset(data_props), tuple(sorted(intersections, key=lambda i: i[0])),
                    frozenset(set(inverse) | symmetric | transitive),
-                   frozenset(f"{t} ." for t in sorted_triples(ontology)), frozenset(disjoint))
+                   frozenset(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in ontology
+                             if isinstance(s, URIRef) and isinstance(o, URIRef)), frozenset(disjoint))
 
     def clashes(self, node: str, classes: set[str]) -> list[str]:
         """Sentences naming each pair of disjoint classes among a node's ``classes``."""
@@ -290,11 +289,14 @@ def shared_problems(parts: Iterable[LocalInferences], schema: Schema) -> list[st
 def _merged_nodes(facts: set[str]) -> bool:
     """Whether ``owl:sameAs`` joins two of our nodes, directly or through one outside IRI."""
     sources: dict[str, set[str]] = defaultdict(set)
-    subjects = {_subject(line) for line in facts}
+    marker = f" <{_SAME_AS}> "
     for line in facts:
-        s, p, o = line[:-2].split(" ", 2)
-        if p == f"<{_SAME_AS}>":
+        if marker in line:
+            s, _p, o = line[:-2].split(" ", 2)
             sources[o].add(s)
+    if not sources:
+        return False
+    subjects = {_subject(line) for line in facts}
     return any(len(group) > 1 or target[1:-1] in subjects for target, group in sources.items())
 
 
@@ -312,8 +314,8 @@ def inferred_body(lines: list[str]) -> bytes:
     same bytes :func:`kg.publish.turtle_body` writes for that graph)."""
     from kg.publish import turtle_body
 
-    triples = list(ox.parse(("\n".join(lines) + "\n").encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
-    return turtle_body(sorted(triples, key=str))
+    # sorted lines of IRIs are sorted triples: an IRI cannot hold the ">" that ends another
+    return turtle_body(list(ox.parse(("\n".join(lines) + "\n").encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)))
 
 
 def hermit_fingerprint(ontology_bytes: bytes, registry_fingerprint: str, shared: list[str]) -> str:
