@@ -341,8 +341,12 @@ def _check_syntax(text: str, path: Path, variables: list[str]) -> None:
     """Parse with pyoxigraph, then bind every parameter once: a store refuses unprojected ones."""
     try:
         guard.check(text)  # before pyoxigraph, which would send a SERVICE request while parsing
-    except QueryError as exc:
+    except guard.Refused as exc:
         raise QueryError(exc.message, path=path) from None
+    except QueryError as exc:  # a syntax error: pyoxigraph says where, unless it must not read the text
+        lexed = guard.scan(text)
+        if "SERVICE" in lexed.keywords or lexed.depth > guard.MAX_DEPTH:
+            raise QueryError(exc.message, path=path, line=exc.line) from None
     store = pyoxigraph.Store()
     try:
         store.query(text)
