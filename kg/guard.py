@@ -177,6 +177,21 @@ def syntax(text: str) -> None:
         raise sparql_syntax_error(str(exc), text) from None
 
 
+def precheck(text: str) -> Scan:
+    """The quick check, by :func:`scan` alone, that makes it safe to hand ``text`` to
+    pyoxigraph (whose parser evaluates SERVICE): refuses nesting past :data:`MAX_DEPTH`
+    and the keywords SERVICE and LOAD, which a scan finds exactly (a bare word is never
+    part of a name, variable, IRI or string).  :func:`check` is the full check."""
+    lexed = scan(text)
+    if lexed.depth > MAX_DEPTH:
+        raise _too_deep(lexed.depth)
+    if "SERVICE" in lexed.keywords:
+        raise Refused(f"SERVICE is refused: {NO_REQUESTS}")
+    if "LOAD" in lexed.keywords:
+        raise Refused(f"LOAD is refused: {NO_REQUESTS}, and {READ_ONLY}")
+    return lexed
+
+
 def _too_deep(depth: int) -> QueryError:
     return QueryError(f"the query nests groups or brackets {depth} deep; this server reads at most "
                       f"{MAX_DEPTH} levels: flatten the query")
@@ -242,4 +257,4 @@ def check(text: str, allow_services: frozenset[str] | tuple[str, ...] = ()) -> S
     return shape
 
 
-__all__ = ["MAX_DEPTH", "Refused", "Shape", "check", "inspect", "scan", "syntax", "sparql_syntax_error"]
+__all__ = ["MAX_DEPTH", "Refused", "Shape", "check", "inspect", "precheck", "scan", "syntax", "sparql_syntax_error"]

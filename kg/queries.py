@@ -339,14 +339,10 @@ def _scan(text: str) -> tuple[str, tuple[int, ...], list[str]]:
 
 def _check_syntax(text: str, path: Path, variables: list[str]) -> None:
     """Parse with pyoxigraph, then bind every parameter once: a store refuses unprojected ones."""
-    try:
-        guard.check(text)  # before pyoxigraph, which would send a SERVICE request while parsing
-    except guard.Refused as exc:
+    try:  # before pyoxigraph, which would send a SERVICE request while parsing; running the
+        guard.precheck(text)  # query checks it in full (kg.guard.check, on the parsed query)
+    except QueryError as exc:
         raise QueryError(exc.message, path=path) from None
-    except QueryError as exc:  # a syntax error: pyoxigraph says where, unless it must not read the text
-        lexed = guard.scan(text)
-        if "SERVICE" in lexed.keywords or lexed.depth > guard.MAX_DEPTH:
-            raise QueryError(exc.message, path=path, line=exc.line) from None
     store = pyoxigraph.Store()
     try:
         store.query(text)

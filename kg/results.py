@@ -10,8 +10,8 @@ them in the SPARQL 1.1 result formats (JSON, XML, CSV, TSV) or as a text table.
 ...                            "n": Literal(3)}])
 >>> r.rows
 [{'who': 'https://w3id.org/pakru/id/russia', 'n': 3}]
->>> r.to_csv()
-'who,n\r\nhttps://w3id.org/pakru/id/russia,3\r\n'
+>>> r.to_csv() == 'who,n\\r\\nhttps://w3id.org/pakru/id/russia,3\\r\\n'
+True
 >>> print(r.to_table())
 who       | n
 ----------+--

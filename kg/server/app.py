@@ -6,6 +6,8 @@ call) and writes the answer in the negotiated format.
 """
 from __future__ import annotations
 
+import os
+
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
@@ -23,9 +25,10 @@ from kg.server.web import STATIC, environment, guarded, http_error
 
 async def status(request: Request) -> Response:
     """``/status``: the worker pools' state, as JSON (for monitoring and tests): the
-    ad-hoc SPARQL lane's figures at the top level, the pages' lane under ``fast``."""
+    ad-hoc SPARQL lane's figures at the top level, the pages' lane under ``fast``, and
+    the server's own process id."""
     pools = request.app.state.pools
-    return JSONResponse({**pools["sparql"].status(), "fast": pools["fast"].status()})
+    return JSONResponse({**pools["sparql"].status(), "fast": pools["fast"].status(), "server_pid": os.getpid()})
 
 
 def create_app(pools: dict[str, WorkerPool], catalogue: Catalogue, cors: tuple[str, ...] = ("*",)) -> Starlette:
