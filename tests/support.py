@@ -62,3 +62,17 @@ class Probe:
     def __exit__(self, *exc) -> None:
         self._server.shutdown()
         self._server.server_close()
+
+
+def fetch(url: str, data: bytes | None = None, headers: dict | None = None, method: str | None = None,
+          timeout: float = 60):
+    """(status, headers, body) of one HTTP request; error statuses are answers too."""
+    import urllib.error
+    import urllib.request
+
+    request = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as answer:
+            return answer.status, answer.headers, answer.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.headers, exc.read()

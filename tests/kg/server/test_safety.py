@@ -8,14 +8,12 @@ import json
 import os
 import socket
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 
 import pytest
 
 from kg.server.launch import running
-from support import Probe
+from support import Probe, fetch
 
 BIG_STRING = ("SELECT (STRLEN(?s) AS ?n) WHERE { BIND(\"" + "x" * 100 + "\" AS ?a) "
               + "".join(f"BIND(CONCAT({', '.join([f'?{p}'] * 10)}) AS ?{n}) "
@@ -43,15 +41,6 @@ def url(server):
 def probe():
     with Probe() as p:
         yield p
-
-
-def fetch(url: str, data: bytes | None = None, headers: dict | None = None, method: str | None = None):
-    request = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
-    try:
-        with urllib.request.urlopen(request, timeout=60) as answer:
-            return answer.status, answer.headers, answer.read()
-    except urllib.error.HTTPError as exc:
-        return exc.code, exc.headers, exc.read()
 
 
 def status(url: str) -> dict:
