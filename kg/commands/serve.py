@@ -11,7 +11,7 @@ def run(args) -> int:
                  workers=args.workers, timeout=args.query_timeout, max_results=args.max_results,
                  log_level=args.log_level, access_log=not args.no_access_log, page_workers=args.page_workers,
                  query_memory=args.query_memory, cors=tuple(args.cors or ["*"]),
-                 allow_services=tuple(args.allow_service or ()))
+                 allow_services=tuple(args.allow_service or ()), cache_mb=args.cache_mb)
 
 
 def register(sub) -> None:
@@ -34,6 +34,9 @@ def register(sub) -> None:
     p.add_argument("--query-memory", type=int, default=1024, metavar="MB",
                    help="memory one query may use on top of the opened graph; past it the worker is replaced "
                         "and the client gets 503 (default: %(default)s)")
+    p.add_argument("--cache-mb", type=int, default=64, metavar="MB",
+                   help="memory for answers kept for repeated GET requests (the graph does not change while "
+                        "serving); 0 turns it off (default: %(default)s)")
     p.add_argument("--cors", action="append", metavar="ORIGIN",
                    help="let only this origin (e.g. https://yasgui.example) read answers from a browser; "
                         "repeat for more (default: every origin, the graph being public)")

@@ -65,7 +65,8 @@ def graph_spec(store: Path | None, source: Path | None, queries: Path | None, al
 def serve(host: str = "127.0.0.1", port: int = DEFAULT_PORT, *, store: Path | None = None,
           source: Path | None = None, queries: Path | None = None, workers: int = 2, timeout: float = 10.0,
           max_results: int = 10000, log_level: str = "info", access_log: bool = True, page_workers: int = 2,
-          query_memory: int = 1024, cors: tuple[str, ...] = ("*",), allow_services: tuple[str, ...] = ()) -> int:
+          query_memory: int = 1024, cors: tuple[str, ...] = ("*",), allow_services: tuple[str, ...] = (),
+          cache_mb: int = 64) -> int:
     """Serve until interrupted; returns the exit code.  Bad options (a port in use, no
     graph, a broken saved query) raise :class:`KGError` before anything starts.
 
@@ -82,6 +83,8 @@ def serve(host: str = "127.0.0.1", port: int = DEFAULT_PORT, *, store: Path | No
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if max_results < 1:
         raise KGError(f"--max-results must be at least 1, not {max_results}")
+    if cache_mb < 0:
+        raise KGError(f"--cache-mb must be 0 (no cache) or more, not {cache_mb}")
     if query_memory < 64:
         raise KGError(f"--query-memory must be at least 64 (MB), not {query_memory}")
     for origin in cors:
@@ -98,7 +101,7 @@ def serve(host: str = "127.0.0.1", port: int = DEFAULT_PORT, *, store: Path | No
     try:
         for pool in pools.values():
             pool.start()
-        app = create_app(pools, catalogue, tuple(cors))
+        app = create_app(pools, catalogue, tuple(cors), cache_mb)
         config = uvicorn.Config(app, log_level=log_level, access_log=access_log, lifespan="off",
                                 timeout_graceful_shutdown=5)
         server = uvicorn.Server(config)

@@ -18,6 +18,7 @@ from starlette.staticfiles import StaticFiles
 
 from kg.queries import Catalogue
 from kg.server import pages, saved, sparql
+from kg.server.cache import AnswerCache, Answers
 from kg.server.headers import SecurityHeaders, cors_middleware
 from kg.server.pool import WorkerPool
 from kg.server.web import STATIC, environment, guarded, http_error
@@ -28,13 +29,16 @@ async def status(request: Request) -> Response:
     ad-hoc SPARQL lane's figures at the top level, the pages' lane under ``fast``, and
     the server's own process id."""
     pools = request.app.state.pools
-    return JSONResponse({**pools["sparql"].status(), "fast": pools["fast"].status(), "server_pid": os.getpid()})
+    return JSONResponse({**pools["sparql"].status(), "fast": pools["fast"].status(), "server_pid": os.getpid(),
+                         "cache": request.app.state.answers.status()})
 
 
-def create_app(pools: dict[str, WorkerPool], catalogue: Catalogue, cors: tuple[str, ...] = ("*",)) -> Starlette:
+def create_app(pools: dict[str, WorkerPool], catalogue: Catalogue, cors: tuple[str, ...] = ("*",),
+               cache_mb: int = 64) -> Starlette:
     """The application over started worker pools (``"fast"`` for pages and saved
     queries, ``"sparql"`` for ad-hoc queries; one pool may serve both) and the
-    saved-query catalogue; ``cors`` lists the origins that may read answers."""
+    saved-query catalogue; ``cors`` lists the origins that may read answers, and
+    ``cache_mb`` bounds the answers kept for repeated requests (0: none)."""
     routes = [
         Route("/", guarded(pages.home)),
         Route("/sparql", guarded(sparql.endpoint), methods=["GET", "HEAD", "POST"]),
@@ -48,7 +52,8 @@ def create_app(pools: dict[str, WorkerPool], catalogue: Catalogue, cors: tuple[s
         Route("/status", status),
         Mount("/static", StaticFiles(directory=str(STATIC)), name="static"),
     ]
-    middleware = [Middleware(SecurityHeaders), cors_middleware(cors)]
+    answers = Answers(cache_mb << 20)
+    middleware = [Middleware(SecurityHeaders), cors_middleware(cors), Middleware(AnswerCache, answers=answers)]
     app = Starlette(routes=routes, middleware=middleware, exception_handlers={HTTPException: http_error})
-    app.state.pools, app.state.catalogue, app.state.env = pools, catalogue, environment()
+    app.state.pools, app.state.catalogue, app.state.env, app.state.answers = pools, catalogue, environment(), answers
     return app
