@@ -226,7 +226,8 @@ def test_a_worker_that_dies_is_a_logged_fault_and_is_replaced(server):
         os.kill(pid, 9)
     thread.join(10)
     assert answers[0][0] == 500 and b"see the server log" in answers[0][2]
-    assert client(url, ASK, JSON).queryAndConvert()["boolean"] is True  # a dead idle worker is replaced
+    fresh = ASK + "\n# a text not asked before, so not answered from the server's cache"
+    assert client(url, fresh, JSON).queryAndConvert()["boolean"] is True  # a dead idle worker is replaced
     text = log.read_text()
     assert re.search(r"ERROR kg\.server: query worker \d+ died during query", text)
     assert "died while idle" in text
