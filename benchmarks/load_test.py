@@ -205,8 +205,9 @@ def percentile(latencies: list[float], q: float) -> float:
     return latencies[min(len(latencies) - 1, int(round(q * (len(latencies) - 1))))] if latencies else float("nan")
 
 
-def compare(seconds: float, clients_list: tuple[int, ...] = (1, 10, 50)) -> int:
-    """Print kg serve against oxigraph serve; returns 1 if any request failed."""
+def compare(seconds: float, clients_list: tuple[int, ...] = (1, 10, 50), cache: bool = True) -> int:
+    """Print kg serve against oxigraph serve; returns 1 if any request failed.  Without
+    ``cache``, kg serve runs with ``--cache-mb 0``: every request is a query."""
     from kg.queries import Catalogue
     from kg.store import DEFAULT_SOURCE
 
@@ -217,9 +218,11 @@ def compare(seconds: float, clients_list: tuple[int, ...] = (1, 10, 50)) -> int:
         "saved": (("/queries/timeline", JSON), ("/query?" + q({"query": timeline}), JSON)),
     }
     failed = 0
-    print(f"kg serve against oxigraph serve on {DEFAULT_SOURCE.name}, {seconds:g} s per run, one Python client "
-          f"process for both (the machine may be shared: compare the ratios)")
-    with running("--no-access-log", "--log-level", "warning") as kg_url, oxigraph_serving(DEFAULT_SOURCE) as ox_url:
+    print(f"kg serve{'' if cache else ' --cache-mb 0'} against oxigraph serve on {DEFAULT_SOURCE.name}, "
+          f"{seconds:g} s per run, one Python client process for both (the machine may be shared: compare the ratios)")
+    options = () if cache else ("--cache-mb", "0")
+    with running("--no-access-log", "--log-level", "warning", *options) as kg_url, \
+            oxigraph_serving(DEFAULT_SOURCE) as ox_url:
         for name, (kg_path, ox_path) in workloads.items():
             for clients in clients_list:
                 kg_rate, kg_lat, kg_err = hammer(kg_url, [kg_path], clients, seconds)
@@ -238,16 +241,19 @@ def starvation(url: str, seconds: float) -> int:
     q = urllib.parse.urlencode
     fast = [("/queries/timeline", JSON), ("/id/russia", HTML), ("/queries/events?participant=id:russia", CSV),
             ("/sparql?" + q({"query": "ASK { ?s a ?o }"}), JSON)]
+    rate, latencies, errors = hammer(url, fast, 4, seconds)
+    print(f"fast requests alone:                    {rate:7.1f} req/s, p50 {percentile(latencies, 0.5) * 1000:7.1f} ms, "
+          f"p99 {percentile(latencies, 0.99) * 1000:7.1f} ms, errors {errors}")
     slow_out: list = []
     slow = threading.Thread(target=lambda: slow_out.append(
         hammer(url, [("/sparql?" + q({"query": SLOW}), JSON)], 2, seconds + 2, timeout=60)), daemon=True)
     slow.start()
     time.sleep(1.0)  # both slow queries are running
-    rate, latencies, errors = hammer(url, fast, 4, seconds)
+    rate, latencies, more = hammer(url, fast, 4, seconds)
     slow.join(seconds + 90)
-    print(f"fast requests while 2 slow queries run: {rate:.1f} req/s, p50 {percentile(latencies, 0.5) * 1000:.1f} ms, "
-          f"p99 {percentile(latencies, 0.99) * 1000:.1f} ms, errors {errors}")
-    return errors
+    print(f"fast requests while 2 slow queries run: {rate:7.1f} req/s, p50 {percentile(latencies, 0.5) * 1000:7.1f} ms, "
+          f"p99 {percentile(latencies, 0.99) * 1000:7.1f} ms, errors {more}")
+    return errors + more
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -259,9 +265,18 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--timeout", type=float, default=30.0, help="give up on one request after this long")
     p.add_argument("--compare", action="store_true",
                    help="kg serve against oxigraph serve: ad-hoc and saved query at 1, 10 and 50 clients")
+    p.add_argument("--slow-and-fast", action="store_true",
+                   help="only the p50/p99 of fast requests while two slow queries run")
+    p.add_argument("--no-cache", action="store_true",
+                   help="run kg serve with --cache-mb 0, so that every request is a query")
     args = p.parse_args(argv)
     if args.compare:
-        return compare(args.seconds)
+        return compare(args.seconds, cache=not args.no_cache)
+    if args.slow_and_fast:
+        options = ("--cache-mb", "0") if args.no_cache else ()
+        with running("--no-access-log", "--log-level", "warning", *options) as url:
+            print("kg serve" + (" --cache-mb 0" if args.no_cache else "") + ":")
+            return 1 if starvation(url, args.seconds) else 0
     if not 1 <= args.clients <= 500 or not 0 < args.seconds <= 600:
         p.error("--clients must be 1..500 and --seconds 0..600")
     if args.url:

@@ -26,8 +26,9 @@ def register(sub) -> None:
                    help="a persistent on-disk store (created or refreshed from --source, then read)")
     p.add_argument("--source", type=Path, metavar="FILE", help="the TriG file to serve (default: data/kg.trig)")
     p.add_argument("--queries", type=Path, metavar="DIR", help="folder of saved .rq queries (default: queries/)")
-    p.add_argument("--workers", type=int, default=2, metavar="N",
-                   help="worker processes for ad-hoc SPARQL queries (default: %(default)s)")
+    p.add_argument("--workers", type=int, default=4, metavar="N",
+                   help="worker processes for ad-hoc SPARQL queries; more than the slow queries you expect at "
+                        "once, so that quick ones still find a free worker (default: %(default)s)")
     p.add_argument("--page-workers", type=int, default=2, metavar="N",
                    help="worker processes for pages and saved queries, apart from ad-hoc SPARQL so that slow "
                         "queries cannot hold them up (default: %(default)s)")

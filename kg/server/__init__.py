@@ -63,7 +63,7 @@ def graph_spec(store: Path | None, source: Path | None, queries: Path | None, al
 
 
 def serve(host: str = "127.0.0.1", port: int = DEFAULT_PORT, *, store: Path | None = None,
-          source: Path | None = None, queries: Path | None = None, workers: int = 2, timeout: float = 10.0,
+          source: Path | None = None, queries: Path | None = None, workers: int = 4, timeout: float = 10.0,
           max_results: int = 10000, log_level: str = "info", access_log: bool = True, page_workers: int = 2,
           query_memory: int = 1024, cors: tuple[str, ...] = ("*",), allow_services: tuple[str, ...] = (),
           cache_mb: int = 64) -> int:
@@ -97,7 +97,7 @@ def serve(host: str = "127.0.0.1", port: int = DEFAULT_PORT, *, store: Path | No
         signal.signal(signal.SIGTERM, _interrupt)
     options = dict(timeout=timeout, max_results=max_results, memory_mb=query_memory)
     pools = {"sparql": WorkerPool(spec, size=workers, name="sparql", **options),
-             "fast": WorkerPool(spec, size=page_workers, name="page", **options)}
+             "fast": WorkerPool(spec, size=page_workers, name="fast", **options)}
     try:
         for pool in pools.values():
             pool.start()

@@ -208,7 +208,8 @@ class WorkerPool:
 
     def _launch(self) -> _Worker:
         parent, child = self._ctx.Pipe()
-        proc = self._ctx.Process(target=worker.main, args=(child, self.spec, self.max_results, self.memory_mb),
+        proc = self._ctx.Process(target=worker.main, args=(child, self.spec, self.max_results, self.memory_mb,
+                                                           self.name),
                                  name=f"kg-{self.name}-worker", daemon=True)
         proc.start()
         child.close()

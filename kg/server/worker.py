@@ -29,6 +29,7 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import rdflib.plugins.sparql.parser  # noqa: F401  (kg.guard's parser: its grammar is built once, in the forkserver)
 from rdflib import Graph
 
 from kg.errors import KGError
@@ -154,13 +155,29 @@ def cap_memory(memory_mb: int | None) -> None:
         rlimit.setrlimit(rlimit.RLIMIT_AS, (limit, limit))
 
 
-def main(conn, spec: GraphSpec, max_results: int, memory_mb: int | None = None) -> None:
+def warm(kg: KnowledgeGraph) -> None:
+    """Check every saved query once (:func:`kg.guard.check` keeps the verdicts), so that
+    the first request for each does not pay for parsing it."""
+    from kg import guard
+
+    for query in kg.queries.values():
+        guard.check(query.text, kg.allow_services)
+
+
+def main(conn, spec: GraphSpec, max_results: int, memory_mb: int | None = None, lane: str = "fast") -> None:
     """The worker's loop: open the graph, cap its memory, say ready, then answer jobs
-    until told to stop (``None``) or until the server's end of the pipe closes."""
+    until told to stop (``None``) or until the server's end of the pipe closes.  A
+    worker of the ``"sparql"`` lane (ad-hoc queries) runs at a lower CPU priority, so
+    that slow ad-hoc queries yield the processor to pages and saved queries; one of
+    the ``"fast"`` lane checks the saved queries before it says it is ready."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the server, which stops us
     try:
         kg = spec.open()
         len(kg)
+        if lane == "sparql":
+            os.nice(5)
+        else:
+            warm(kg)
         cap_memory(memory_mb)
     except KGError as exc:
         conn.send(("error", ("open", str(exc))))
