@@ -235,3 +235,17 @@ def test_csv_lines_end_in_crlf(url):
 def test_a_relative_iri_resolves_against_the_endpoint(url):
     code, _, body = ask(url, "CONSTRUCT { <s> <p> 1 } WHERE {}", "direct", accept="application/n-triples")
     assert code == 200 and body.startswith(f"<{url}/s> <{url}/p> ".encode())
+
+
+def test_repeated_answers_come_from_the_cache_and_errors_never_do(url):
+    before = status(url)["cache"]
+    query = "SELECT (42 AS ?x) {} # asked twice by the cache test"
+    first, second = ask(url, query), ask(url, query)
+    assert first[0] == second[0] == 200 and first[2] == second[2]
+    assert second[1]["Content-Security-Policy"] == first[1]["Content-Security-Policy"]  # headers on replays too
+    middle = status(url)["cache"]
+    assert middle["hits"] == before["hits"] + 1 and middle["entries"] == before["entries"] + 1
+    for _ in range(2):
+        assert ask(url, "ASK { # broken")[0] == 400
+    after = status(url)["cache"]
+    assert after["hits"] == middle["hits"] and after["entries"] == middle["entries"]
