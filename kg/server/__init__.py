@@ -76,7 +76,7 @@ def serve(host: str = "127.0.0.1", port: int = DEFAULT_PORT, *, store: Path | No
     import uvicorn
 
     from kg.queries import Catalogue
-    from kg.server.app import create_app
+    from kg.server.app import create_app, served
     from kg.server.pool import WorkerPool
 
     logging.basicConfig(level=log_level.upper(), stream=sys.stderr,
@@ -102,7 +102,7 @@ def serve(host: str = "127.0.0.1", port: int = DEFAULT_PORT, *, store: Path | No
         for pool in pools.values():
             pool.start()
         app = create_app(pools, catalogue, tuple(cors), cache_mb)
-        config = uvicorn.Config(app, log_level=log_level, access_log=access_log, lifespan="off",
+        config = uvicorn.Config(served(app), log_level=log_level, access_log=access_log, lifespan="off",
                                 timeout_graceful_shutdown=5)
         server = uvicorn.Server(config)
         shown = f"[{host}]" if ":" in host else host

@@ -52,8 +52,14 @@ def create_app(pools: dict[str, WorkerPool], catalogue: Catalogue, cors: tuple[s
         Route("/status", status),
         Mount("/static", StaticFiles(directory=str(STATIC)), name="static"),
     ]
-    answers = Answers(cache_mb << 20)
-    middleware = [Middleware(SecurityHeaders), cors_middleware(cors), Middleware(AnswerCache, answers=answers)]
+    middleware = [Middleware(SecurityHeaders), cors_middleware(cors)]
     app = Starlette(routes=routes, middleware=middleware, exception_handlers={HTTPException: http_error})
-    app.state.pools, app.state.catalogue, app.state.env, app.state.answers = pools, catalogue, environment(), answers
+    app.state.pools, app.state.catalogue, app.state.env = pools, catalogue, environment()
+    app.state.answers = Answers(cache_mb << 20)
     return app
+
+
+def served(app: Starlette) -> AnswerCache:
+    """What the HTTP server runs: ``app`` behind its answer cache, outermost, so that a
+    repeated request is answered (with the headers it had) before any middleware runs."""
+    return AnswerCache(app, app.state.answers)

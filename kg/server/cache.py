@@ -1,9 +1,10 @@
 """Answers kept in memory: the graph does not change while the server runs.
 
 A server reads one published graph (or a store opened read-only) from start to stop,
-so the same GET request always gets the same answer.  :class:`AnswerCache` keeps the
-successful (200) answers of GET requests, keyed by path, query string and the headers
-the answer depends on (``Accept``), and replays them without asking a worker: a page or
+so the same GET request always gets the same answer.  :class:`AnswerCache` wraps the
+whole application: it keeps the successful (200) answers of GET requests, keyed by path,
+query string and the headers the answer depends on (``Accept``, and ``Origin`` for the
+CORS headers), and replays them, headers included, without asking a worker: a page or
 a saved query asked for again costs no query.  It is bounded in bytes (least recently
 used answers go first) and skips answers larger than a tenth of the bound; errors,
 time-outs and ``/status`` are never kept.  ``kg serve --cache-mb 0`` turns it off.
@@ -69,11 +70,13 @@ class AnswerCache:
         """What a cached answer is for, or None when the request is not cached."""
         if scope["type"] != "http" or scope["method"] != "GET" or scope["path"].startswith(NEVER):
             return None
-        accept = b""
+        accept = origin = b""
         for name, value in scope["headers"]:
             if name == b"accept":
                 accept = value
-        return scope["path"], scope.get("query_string", b""), accept
+            elif name == b"origin":
+                origin = value
+        return scope["path"], scope.get("query_string", b""), accept, origin
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         key = self.key(scope) if self.answers.max_bytes > 0 else None
