@@ -90,7 +90,7 @@ def resource(kg: KnowledgeGraph, iri: str):
 def size(value: object) -> int:
     """Rows or triples in an answer (0 for anything else)."""
     if isinstance(value, Result):
-        return len(value.graph) if value.graph is not None else len(value.rows)
+        return len(value.graph) if value.graph is not None else len(value.terms)
     if isinstance(value, Graph):
         return len(value)
     return 0
