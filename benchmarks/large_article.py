@@ -1,6 +1,6 @@
 """Large-article benchmark: what one long article costs to build, reasoning included.
 
-For each size (default 1,000, 3,000 and 10,000 sentences) it writes one article of that
+For each size (default 500, 1,000, 3,000 and 10,000 sentences) it writes one article of that
 many sentences (news-like sentences about Pakistan and Russia, cycled with changing
 years), runs a clean `kg build` on it (HermiT check and reasoning on, no cache) in a
 fresh process, and prints one line: seconds, the process's peak memory, and whether it
@@ -74,7 +74,7 @@ def measure(n: int, timeout: float) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--sizes", default="1000,3000,10000", help="sentence counts (default: %(default)s)")
+    p.add_argument("--sizes", default="500,1000,3000,10000", help="sentence counts (default: %(default)s)")
     p.add_argument("--timeout", type=float, default=600, help="stop a build after this many seconds")
     args = p.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
