@@ -121,7 +121,7 @@ def _walk(node, found: list) -> None:
     if isinstance(node, dict):
         for value in node.values():
             _walk(value, found)
-    elif isinstance(node, (list, tuple)):
+    elif isinstance(node, (list, tuple)) or type(node).__name__ == "ParseResults":
         for value in node:
             _walk(value, found)
 
@@ -133,14 +133,13 @@ def _endpoint(term) -> str:
 
 def _parse(text: str):
     """rdflib's parse tree of a query, or None when rdflib cannot read it."""
-    from pyparsing import ParseException
     from rdflib.plugins.sparql.parser import parseQuery
 
     limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(limit, PARSE_RECURSION))
     try:
         return parseQuery(text)
-    except (ParseException, RecursionError, ValueError, TypeError, AttributeError, Exception):
+    except Exception:  # pyparsing's ParseException, RecursionError, and rdflib's term errors
         return None
     finally:
         sys.setrecursionlimit(limit)
@@ -235,6 +234,8 @@ def inspect(text: str) -> Shape:
     found: list = []
     _walk(query, found)
     services = tuple(_endpoint(s["term"]) for s in found)
+    if not services and "SERVICE" in lexed.keywords:  # defence in depth: the keyword is exact
+        raise Refused(f"SERVICE is refused: {NO_REQUESTS}")
     form = query.name.replace("Query", "").upper()
     return Shape(form, default, named, services)
 
