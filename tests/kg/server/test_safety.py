@@ -249,3 +249,16 @@ def test_repeated_answers_come_from_the_cache_and_errors_never_do(url):
         assert ask(url, "ASK { # broken")[0] == 400
     after = status(url)["cache"]
     assert after["hits"] == middle["hits"] and after["entries"] == middle["entries"]
+
+
+def test_the_listening_socket_is_tcp_with_nodelay():
+    """asyncio and uvloop set TCP_NODELAY on accepted sockets of a socket made as TCP; one
+    made without naming the protocol left Nagle's algorithm on (40 ms per keep-alive request)."""
+    from kg.server import bind
+
+    sock = bind("127.0.0.1", 0)
+    try:
+        assert sock.proto == socket.IPPROTO_TCP
+        assert sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
+    finally:
+        sock.close()
