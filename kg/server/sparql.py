@@ -55,7 +55,7 @@ def parse_params(raw: bytes | str) -> dict[str, list[str]]:
 
 
 @dataclass
-class Request_:
+class ProtocolRequest:
     """A protocol request: the query text (None: none given) and the dataset it names."""
 
     text: str | None
@@ -95,7 +95,7 @@ def graph_iris(params: dict[str, list[str]], key: str) -> list[str]:
     return iris
 
 
-async def read_query(request: Request) -> Request_:
+async def read_query(request: Request) -> ProtocolRequest:
     """The query and dataset of a protocol request, or a Problem."""
     params = parse_params(request.scope.get("query_string", b""))
     query = params.get("query", [])
@@ -129,7 +129,7 @@ async def read_query(request: Request) -> Request_:
         raise Problem(400, f"give exactly one query, not {len(query)}")
     if query and not query[0].strip():
         raise Problem(400, "the query is empty")
-    return Request_(query[0] if query else None, graph_iris(params, "default-graph-uri"),
+    return ProtocolRequest(query[0] if query else None, graph_iris(params, "default-graph-uri"),
                     graph_iris(params, "named-graph-uri"))
 
 
