@@ -1,7 +1,7 @@
 """Load the ontology and the SHACL shapes, and check a graph for OWL consistency.
 
-The ontology (``ontology/pakru.ttl``) and the shapes (``ontology/shapes.ttl``) sit beside
-the ``kg`` package in the repository.  :func:`check_consistency` runs the HermiT
+The ontology (``ontology/pakru.ttl``) and the shapes (``ontology/shapes.ttl``) are
+shipped with the package (:func:`kg.workspace.shipped`).  :func:`check_consistency` runs the HermiT
 reasoner (through owlready2, in a world of its own) on the ontology plus a data graph.
 
 >>> g = load_ontology()
@@ -22,10 +22,10 @@ from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from kg.errors import InputError, KGError
 from kg.namespaces import PAKRU, PREFIXES
+from kg.workspace import ontology_file, shapes_file
 
-ROOT = Path(__file__).resolve().parent.parent
-ONTOLOGY_PATH = ROOT / "ontology" / "pakru.ttl"
-SHAPES_PATH = ROOT / "ontology" / "shapes.ttl"
+ONTOLOGY_PATH = ontology_file()
+SHAPES_PATH = shapes_file()
 
 # Datatypes of the OWL 2 datatype map (OWL 2 Structural Specification, section 4).
 OWL2_DATATYPES = frozenset(

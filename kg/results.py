@@ -31,6 +31,7 @@ from xml.etree import ElementTree as ET
 from rdflib import BNode, Graph, Literal, URIRef, XSD
 from rdflib.term import Node
 
+from kg.defaults import RESULT_FORMATS
 from kg.errors import KGError
 
 _INTEGERS = {XSD[n] for n in ("integer", "int", "long", "short", "byte", "nonNegativeInteger",
@@ -214,7 +215,7 @@ class Result:
         return getattr(self, f"to_{name}")()
 
 
-FORMATS = ("table", "csv", "tsv", "json", "xml")
+FORMATS = RESULT_FORMATS
 
 
 def _keys(rows: list[dict[str, Node | None]]) -> list[tuple]:

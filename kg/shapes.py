@@ -111,9 +111,9 @@ class ShapeChecker:
         constraint component (``MaxCountConstraintComponent``, ...) is in ``components``
         when given."""
         report = self._shapes.validate_text(self._context + ntriples, "nt")
-        results = [ShapeResult(focus=_short_nt(r.focus_node), path=_short_nt(r.path) if r.path else "",
+        results = [ShapeResult(focus=short_nt(r.focus_node), path=short_nt(r.path) if r.path else "",
                                message=r.message or f"violates sh:{r.component}",
-                               severity=r.severity, value=_short_nt(r.value) if r.value else "")
+                               severity=r.severity, value=short_nt(r.value) if r.value else "")
                    for r in report.results if (focus is None or r.focus_node in focus)
                    and (components is None or r.component in components)]
         return sorted(results)
@@ -143,7 +143,7 @@ def bounded_paths(shapes: Graph) -> set[str] | None:
     return out
 
 
-def _short_nt(term: str) -> str:
+def short_nt(term: str) -> str:
     """An N-Triples term as :func:`kg.ontology.short` writes it (a simple literal with
     its RDF 1.1 datatype ``xsd:string``, as pySHACL shows it)."""
     from rdflib import XSD, Literal

@@ -32,9 +32,6 @@ from kg.errors import InputError
 from kg.namespaces import DOC, INFERRED_GRAPH, OA, ONTOLOGY_GRAPH, PAKRU, PREFIXES, REGISTRY_GRAPH, SDO
 from kg.ontology import short
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_GRAPH = ROOT / "data" / "kg.trig"
-DEFAULT_DOCUMENTS = ROOT / "data" / "documents"
 FORMATS = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt"}
 CHECKS = ("registry", "documents", "evidence", "shapes", "OWL", "inferred")
 
@@ -199,19 +196,26 @@ def _place(doc_id: str, text: str, offset: int | None, documents: Path | None) -
     return f"article {doc_id}" + (f" (line:column {at[1:]})" if at else "")
 
 
-def validate(graph_path: str | Path | None = None, *, registry_dir: Path | None = None,
+def validate(graph_path: str | Path | None = None, *, registry_dir=None,
              ontology_path: Path | None = None, shapes_path: Path | None = None,
-             documents: Path | None = DEFAULT_DOCUMENTS, check_owl: bool = True,
+             documents: Path | None = None, check_owl: bool = True,
              progress: Callable[[str], None] | None = None) -> ValidationReport:
-    """Run every check on a published graph; see the module docstring."""
+    """Run every check on a published graph; see the module docstring.  What is not
+    given comes from the workspace (:mod:`kg.workspace`): its published graph, documents
+    and registry layers; outside a workspace, the shipped graph and registry, and no
+    documents check.  ``registry_dir`` is a folder or a sequence of layered folders."""
+    from kg import workspace
     from kg.ontology import load_ontology, load_shapes
     from kg.registry import load_registry
 
     say = progress or (lambda _m: None)
     t = time.perf_counter()
+    graph_path = graph_path if graph_path is not None else workspace.graph_file()
+    documents = documents if documents is not None else workspace.documents_folder()
+    registry_dir = registry_dir if registry_dir is not None else workspace.registry_folders()
     registry = load_registry(registry_dir)
     ontology, shapes = load_ontology(ontology_path), load_shapes(shapes_path)
-    path = Path(graph_path or DEFAULT_GRAPH)
+    path = Path(graph_path)
     graph = read_graph(path)
     data = Graph()
     for s, p, o, *g in graph.quads((None, None, None, None)) if graph.context_aware else graph:
