@@ -134,6 +134,12 @@ class Result:
             return f"<Result ASK {self.boolean}>"
         return f"<Result {len(self.rows)} rows: {', '.join(self.variables)}>"
 
+    def __str__(self) -> str:
+        """The text table of :meth:`to_table` (so ``print(kg.run("timeline"))`` shows the rows)."""
+        if self.boolean is not None or self.graph is not None:
+            return repr(self)
+        return self.to_table()
+
     def column(self, name: str) -> list[object]:
         """The values of one variable, in row order."""
         if name not in self.variables:
