@@ -27,11 +27,10 @@ from kg.cache import write_file
 from kg.namespaces import PAKRU
 from kg.publish import Body, sorted_triples, turtle_body
 from kg.rdf import DocumentGraph, EntityIndex, own_iri_test
+from kg.report import CORE_COUNTED
 from kg.shapes import BOUNDING_COMPONENTS
 
 BLOCK_FORMAT = "1"
-CORE_COUNTED = ("State", "Organisation", "Project", "Person", "Place", "Event", "Claim", "Membership",
-                "ProjectInterest", "Cooperation", "MonetaryAmount", "Mention", "Article")
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
