@@ -27,7 +27,16 @@ fail() { echo "check_wheel: FAILED: $*" >&2; exit 1; }
 start=$(date +%s)
 
 say "building the wheel"
-"$python" -m pip wheel --no-deps --disable-pip-version-check -q -w "$work/dist" "$repo"
+# from a copy of the files git would commit (tracked, or new and not ignored), so that no
+# stale build/ output of an earlier in-tree build can slip into the wheel
+mkdir -p "$work/src"
+if git -C "$repo" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+    (cd "$repo" && git ls-files -z -co --exclude-standard | xargs -0 -I{} find {} -maxdepth 0 -type f -print0 \
+        | tar --null -T - -cf -) | tar -xf - -C "$work/src"
+else
+    cp -a "$repo/." "$work/src/" && rm -rf "$work/src/build" "$work/src/.venv"
+fi
+"$python" -m pip wheel --no-deps --disable-pip-version-check -q -w "$work/dist" "$work/src"
 wheel=$(ls "$work"/dist/pakru_kg-*.whl)
 say "built $(basename "$wheel") ($(du -k "$wheel" | cut -f1) KiB)"
 
