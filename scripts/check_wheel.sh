@@ -19,7 +19,7 @@ cleanup() {
         kill -TERM "$server" 2>/dev/null || true
         wait "$server" 2>/dev/null || true
     fi
-    rm -rf "$work"
+    [ -n "${KG_KEEP_WORK:-}" ] && echo "check_wheel: kept $work" >&2 || rm -rf "$work"
 }
 trap cleanup EXIT
 say() { echo "check_wheel: $*" >&2; }
