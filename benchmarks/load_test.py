@@ -209,7 +209,9 @@ def compare(seconds: float, clients_list: tuple[int, ...] = (1, 10, 50), cache: 
     """Print kg serve against oxigraph serve; returns 1 if any request failed.  Without
     ``cache``, kg serve runs with ``--cache-mb 0``: every request is a query."""
     from kg.queries import Catalogue
-    from kg.store import DEFAULT_SOURCE
+    from kg.workspace import graph_file
+
+    source = graph_file()
 
     timeline = Catalogue.load()["timeline"].inline({})
     q = urllib.parse.urlencode
@@ -218,11 +220,11 @@ def compare(seconds: float, clients_list: tuple[int, ...] = (1, 10, 50), cache: 
         "saved": (("/queries/timeline", JSON), ("/query?" + q({"query": timeline}), JSON)),
     }
     failed = 0
-    print(f"kg serve{'' if cache else ' --cache-mb 0'} against oxigraph serve on {DEFAULT_SOURCE.name}, "
+    print(f"kg serve{'' if cache else ' --cache-mb 0'} against oxigraph serve on {source}, "
           f"{seconds:g} s per run, one Python client process for both (the machine may be shared: compare the ratios)")
     options = () if cache else ("--cache-mb", "0")
     with running("--no-access-log", "--log-level", "warning", *options) as kg_url, \
-            oxigraph_serving(DEFAULT_SOURCE) as ox_url:
+            oxigraph_serving(source) as ox_url:
         for name, (kg_path, ox_path) in workloads.items():
             for clients in clients_list:
                 kg_rate, kg_lat, kg_err = hammer(kg_url, [kg_path], clients, seconds)

@@ -26,11 +26,11 @@ from pathlib import Path
 
 import yaml
 
+from kg.defaults import MAX_BYTES  # noqa: F401 (re-exported)
 from kg.errors import InputError
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 SIDECAR_KEYS = {"title", "outlet", "url", "date", "author"}
-MAX_BYTES = 2 * 1024 * 1024
 #: The most sentences an article may have (about 70 KB of news prose; the longest shipped article has 51);
 #: see benchmarks/large_article.py for what one takes to build.
 MAX_SENTENCES = 1000
@@ -208,7 +208,7 @@ def read_sidecar(path: Path) -> dict:
         if value is None:
             continue
         if key == "date":
-            out[key] = _iso_date(value, path)
+            out[key] = iso_date(value, path)
         elif key == "url":
             out[key] = _web_address(value, path)
         else:
@@ -230,7 +230,7 @@ def _web_address(value, path: Path) -> str:
     return text
 
 
-def _iso_date(value, path: Path) -> str:
+def iso_date(value, path: Path) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     text = str(value).strip()

@@ -21,7 +21,7 @@ from kg.server import pages, saved, sparql
 from kg.server.cache import AnswerCache, Answers
 from kg.server.headers import SecurityHeaders, cors_middleware
 from kg.server.pool import WorkerPool
-from kg.server.web import STATIC, environment, guarded, http_error
+from kg.server.web import environment, guarded, http_error
 
 
 async def status(request: Request) -> Response:
@@ -50,7 +50,7 @@ def create_app(pools: dict[str, WorkerPool], catalogue: Catalogue, cors: tuple[s
         Route("/search", guarded(pages.search)),
         Route("/ontology", guarded(pages.ontology)),
         Route("/status", status),
-        Mount("/static", StaticFiles(directory=str(STATIC)), name="static"),
+        Mount("/static", StaticFiles(packages=[("kg.server", "static")]), name="static"),
     ]
     middleware = [Middleware(SecurityHeaders), cors_middleware(cors)]
     app = Starlette(routes=routes, middleware=middleware, exception_handlers={HTTPException: http_error})

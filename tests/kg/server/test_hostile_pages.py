@@ -19,8 +19,8 @@ import pyoxigraph as ox
 import pytest
 
 from kg.server.launch import running
-from kg.store import DEFAULT_SOURCE
-from support import fetch
+from kg.workspace import graph_file
+from support import ROOT, fetch
 
 PAYLOAD = '"><script>alert(1)</script><img src=x onerror=alert(2)><a href="javascript:alert(3)">x</a>'
 BAD_IRIS = ("javascript:alert(document.domain)", "data:text/html;base64,PHNjcmlwdD5hbGVydCg0KTwvc2NyaXB0Pg==",
@@ -64,7 +64,7 @@ def problems(body: bytes) -> list[str]:
 
 def hostile_copy(path) -> None:
     store = ox.Store()
-    store.load(path=str(DEFAULT_SOURCE), format=ox.RdfFormat.TRIG)
+    store.load(path=str(graph_file(ROOT)), format=ox.RdfFormat.TRIG)
     payload = PAYLOAD.replace("\\", "\\\\").replace('"', '\\"')
     for prop in TEXT_PROPERTIES:
         store.update(f"""
