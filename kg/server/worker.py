@@ -161,7 +161,10 @@ def warm(kg: KnowledgeGraph) -> None:
     from kg import guard
 
     for query in kg.queries.values():
-        guard.check(query.text, kg.allow_services)
+        try:
+            guard.check(query.text, kg.allow_services)
+        except KGError:  # told to the client that runs it, not a reason to stop the worker
+            pass
 
 
 def main(conn, spec: GraphSpec, max_results: int, memory_mb: int | None = None, lane: str = "fast") -> None:
