@@ -40,13 +40,14 @@ def child(docs: str, out: str, cache: str, jobs: int, owl: bool, reason: bool, d
     """Run one build in this process and print its figures as JSON (used by the parent)."""
     import contextlib
 
-    from kg.build import build
+    from kg.build import BuildConfig, build
     from kg.parallel import cluster_executor
 
     t = time.perf_counter()
     with cluster_executor(scheduler) if scheduler else contextlib.nullcontext() as executor:
-        report = build(documents=Path(docs), out=Path(out), formats=("trig", "ttl"), check_owl=owl, reason=reason,
-                       jobs=jobs, cache_dir=Path(cache), progress=None, durable=durable, executor=executor)
+        report = build(BuildConfig.for_folders(Path(docs), Path(out), formats=("trig", "ttl"), check_owl=owl,
+                                               reason=reason, jobs=jobs, cache=Path(cache), durable=durable),
+                       executor=executor)
     wall = time.perf_counter() - t
     print(json.dumps({
         "wall": wall, "triples": report.triples, "extracted": len(report.extracted),

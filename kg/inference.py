@@ -352,7 +352,7 @@ def reason_step(parts: list[LocalInferences], schema: Schema, whole) -> tuple[by
     its Turtle statements, triple count and core-class counts.  Where the rules cannot
     follow (``owl:sameAs`` between two of our nodes) HermiT (:func:`kg.reason.infer`)
     reasons on ``whole()``, every graph by name."""
-    from kg.blocks import CORE_COUNTED
+    from kg.report import CORE_COUNTED
     from kg.publish import sorted_triples
 
     lines = union_inferences(parts, schema)

@@ -12,25 +12,17 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
-import os
 import sys
 import time
 from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from kg.defaults import default_jobs  # noqa: F401 (re-exported)
 from kg.extract.model import Extraction
 
 BATCH_SIZE = 8  # articles parsed together by nlp.pipe, and sent to a worker at a time
 _WORKER_REGISTRY: dict = {}  # (registry folder, fingerprint) -> registry, loaded once per worker process
-
-
-def default_jobs() -> int:
-    """The number of cores this process may use."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # pragma: no cover - not Linux
-        return max(1, os.cpu_count() or 1)
 
 
 class Pool:
@@ -76,10 +68,30 @@ def _as_completed(executor: Executor, fn: Callable, tasks: list) -> Iterator:
             future.cancel()
 
 
+class FuturesExecutor:
+    """A build's executor (:class:`kg.build.config.Executor`) over any
+    :class:`concurrent.futures.Executor` with ``workers`` workers, such as a
+    ``dask.distributed`` client's (``Client.get_executor()``): the same tasks as local
+    processes run (:func:`extract_many`, :func:`kg.blocks.make_many`)."""
+
+    name = "futures"
+
+    def __init__(self, executor: Executor, workers: int = 1):
+        self.pool = Pool(1, executor, workers)
+
+    def extract(self, items, registry, registries, on_done=None, keep=True) -> dict:
+        return extract_many(items, registry, registries, self.pool, on_done=on_done, keep=keep)
+
+    def make_blocks(self, tasks, work) -> dict:
+        from kg.blocks import make_many
+
+        return make_many(tasks, work, self.pool)
+
+
 @contextlib.contextmanager
 def cluster_executor(address: str):
-    """A ``(Executor, number of workers)`` pair for the ``dask.distributed`` scheduler at
-    ``address`` (``tcp://HOST:PORT``); the client is closed on leaving."""
+    """A :class:`FuturesExecutor` on the ``dask.distributed`` scheduler at ``address``
+    (``tcp://HOST:PORT``); the client is closed on leaving."""
     from kg.errors import InputError
 
     try:
@@ -92,14 +104,22 @@ def cluster_executor(address: str):
         raise InputError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
     try:
         workers = max(1, sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values()))
-        yield client.get_executor(), workers
+        yield FuturesExecutor(client.get_executor(), workers)
     finally:
         client.close()
 
 
-def _worker_registry(registry_dir: str | None, fingerprint: str):
-    """The registry in this worker process, loaded once per folder and fingerprint."""
-    key = (registry_dir, fingerprint)
+def _folders(registry_dirs) -> list[str] | None:
+    if registry_dirs is None:
+        return None
+    if isinstance(registry_dirs, (str, Path)):
+        return [str(registry_dirs)]
+    return [str(d) for d in registry_dirs]
+
+
+def _worker_registry(registry_dirs: list[str] | None, fingerprint: str):
+    """The registry in this worker process, loaded once per folders and fingerprint."""
+    key = (tuple(registry_dirs) if registry_dirs else None, fingerprint)
     if key not in _WORKER_REGISTRY:
         from kg.extract import pipeline
         from kg.registry import load_registry
@@ -108,9 +128,9 @@ def _worker_registry(registry_dir: str | None, fingerprint: str):
         # linker for another registry could share the new registry's id, so start afresh.
         pipeline._LINKERS.clear()
         _WORKER_REGISTRY.clear()
-        registry = load_registry(registry_dir)
+        registry = load_registry(registry_dirs)
         if registry.fingerprint() != fingerprint:
-            raise RuntimeError(f"the registry at {registry_dir or 'the default folder'} differs on this worker "
+            raise RuntimeError(f"the registry at {registry_dirs or 'the default folder'} differs on this worker "
                                "from the one the build read: workers must reach the same registry folder")
         _WORKER_REGISTRY[key] = registry
         pipeline.load_nlp()
@@ -126,12 +146,12 @@ def iter_extract(items: list[tuple[str, str]], registry) -> Iterator[Extraction]
         yield extract(doc_id, text, registry, doc=doc)
 
 
-def _extract_batch(task: tuple[str | None, str, list[tuple[str, str]]]) -> list[Extraction]:
-    registry_dir, fingerprint, items = task
-    return list(iter_extract(items, _worker_registry(registry_dir, fingerprint)))
+def _extract_batch(task: tuple[list[str] | None, str, list[tuple[str, str]]]) -> list[Extraction]:
+    registry_dirs, fingerprint, items = task
+    return list(iter_extract(items, _worker_registry(registry_dirs, fingerprint)))
 
 
-def extract_many(items: list[tuple[str, str]], registry, registry_dir: Path | None, jobs: "int | Pool",
+def extract_many(items: list[tuple[str, str]], registry, registry_dirs, jobs: "int | Pool",
                  on_done: Callable[[Extraction], None] | None = None, keep: bool = True) -> dict[str, Extraction]:
     """Extract ``(doc_id, text)`` pairs; return extractions by id (none with
     ``keep=False``, for a caller that stores each one from ``on_done``, so that memory
@@ -139,8 +159,9 @@ def extract_many(items: list[tuple[str, str]], registry, registry_dir: Path | No
 
     ``jobs`` is a :class:`Pool` or a number of local processes; with one process, or one
     article, the articles are extracted in this process.  Either way they are parsed in
-    batches with ``nlp.pipe``.  ``registry_dir`` must be the folder ``registry`` was
-    loaded from (workers load it from there: on a cluster, a folder they all reach).
+    batches with ``nlp.pipe``.  ``registry_dirs`` must be the folder, or the layered
+    folders, ``registry`` was loaded from (None: the shipped registry); workers load it
+    from there: on a cluster, folders they all reach.
     """
     results: dict[str, Extraction] = {}
     if not items:
@@ -161,8 +182,8 @@ def extract_many(items: list[tuple[str, str]], registry, registry_dir: Path | No
     # batches of similar length; at least four batches per worker to share the load.
     ordered = sorted(items, key=lambda item: (-len(item[1]), item[0]))
     size = max(1, min(BATCH_SIZE, len(ordered) // (4 * pool.size)))
-    folder = str(registry_dir) if registry_dir else None
-    tasks = [(folder, registry.fingerprint(), ordered[i:i + size]) for i in range(0, len(ordered), size)]
+    folders = _folders(registry_dirs)
+    tasks = [(folders, registry.fingerprint(), ordered[i:i + size]) for i in range(0, len(ordered), size)]
     for batch in pool.run(_extract_batch, tasks):
         collect(batch)
     return results

@@ -33,12 +33,14 @@ import yaml
 from rdflib import DCTERMS, RDF, RDFS, XSD, Literal, URIRef
 from rdflib.term import Node
 
+from kg import guard
 from kg.errors import QueryError
 from kg.namespaces import PREFIXES, SDO, SH
+from kg.workspace import shipped
 from kg.params import (IRI, BadParameter, MissingParameter, Param,  # noqa: F401 (errors re-exported)
                        UnknownParameter, sparql_term)
 
-QUERY_DIR = Path(__file__).resolve().parents[1] / "queries"
+QUERY_DIR = shipped("queries")
 QUERY_NS = "https://w3id.org/pakru/query/"
 ENDPOINT = URIRef("https://w3id.org/pakru/sparql")
 QUERY_TYPES = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
@@ -338,6 +340,10 @@ def _scan(text: str) -> tuple[str, tuple[int, ...], list[str]]:
 
 def _check_syntax(text: str, path: Path, variables: list[str]) -> None:
     """Parse with pyoxigraph, then bind every parameter once: a store refuses unprojected ones."""
+    try:  # before pyoxigraph, which would send a SERVICE request while parsing; running the
+        guard.precheck(text)  # query checks it in full (kg.guard.check, on the parsed query)
+    except QueryError as exc:
+        raise QueryError(exc.message, path=path) from None
     store = pyoxigraph.Store()
     try:
         store.query(text)

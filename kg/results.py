@@ -10,9 +10,8 @@ them in the SPARQL 1.1 result formats (JSON, XML, CSV, TSV) or as a text table.
 ...                            "n": Literal(3)}])
 >>> r.rows
 [{'who': 'https://w3id.org/pakru/id/russia', 'n': 3}]
->>> print(r.to_csv(), end="")
-who,n
-https://w3id.org/pakru/id/russia,3
+>>> r.to_csv() == 'who,n\\r\\nhttps://w3id.org/pakru/id/russia,3\\r\\n'
+True
 >>> print(r.to_table())
 who       | n
 ----------+--
@@ -31,6 +30,7 @@ from xml.etree import ElementTree as ET
 from rdflib import BNode, Graph, Literal, URIRef, XSD
 from rdflib.term import Node
 
+from kg.defaults import RESULT_FORMATS
 from kg.errors import KGError
 
 _INTEGERS = {XSD[n] for n in ("integer", "int", "long", "short", "byte", "nonNegativeInteger",
@@ -133,6 +133,12 @@ class Result:
             return f"<Result ASK {self.boolean}>"
         return f"<Result {len(self.rows)} rows: {', '.join(self.variables)}>"
 
+    def __str__(self) -> str:
+        """The text table of :meth:`to_table` (so ``print(kg.run("timeline"))`` shows the rows)."""
+        if self.boolean is not None or self.graph is not None:
+            return repr(self)
+        return self.to_table()
+
     def column(self, name: str) -> list[object]:
         """The values of one variable, in row order."""
         if name not in self.variables:
@@ -140,13 +146,14 @@ class Result:
         return [row[name] for row in self.rows]
 
     # --- SPARQL 1.1 result formats -------------------------------------------------
-    def to_json(self) -> str:
-        """SPARQL 1.1 Query Results JSON."""
+    def to_json(self, indent: int | None = 2) -> str:
+        """SPARQL 1.1 Query Results JSON (``indent=None``: on one line, written several
+        times faster, as the server sends it)."""
         if self.boolean is not None:
-            return json.dumps({"head": {}, "boolean": self.boolean}, indent=2)
+            return json.dumps({"head": {}, "boolean": self.boolean}, indent=indent)
         bindings = [{v: _json_term(t) for v, t in row.items() if t is not None} for row in self.terms]
         return json.dumps({"head": {"vars": self.variables}, "results": {"bindings": bindings}},
-                          indent=2, ensure_ascii=False)
+                          indent=indent, ensure_ascii=False)
 
     def to_xml(self) -> str:
         """SPARQL Query Results XML."""
@@ -168,11 +175,12 @@ class Result:
         return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
     def to_csv(self) -> str:
-        """SPARQL 1.1 CSV: a header of variable names, then plain values (IRIs unbracketed)."""
+        """SPARQL 1.1 CSV: a header of variable names, then plain values (IRIs unbracketed),
+        lines ending in CRLF as RFC 4180 says."""
         if self.boolean is not None:
-            return f"boolean\n{str(self.boolean).lower()}\n"
+            return f"boolean\r\n{str(self.boolean).lower()}\r\n"
         out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
+        writer = csv.writer(out, lineterminator="\r\n")
         writer.writerow(self.variables)
         for row in self.terms:
             writer.writerow(["" if t is None else _plain(t) for t in row.values()])
@@ -214,7 +222,7 @@ class Result:
         return getattr(self, f"to_{name}")()
 
 
-FORMATS = ("table", "csv", "tsv", "json", "xml")
+FORMATS = RESULT_FORMATS
 
 
 def _keys(rows: list[dict[str, Node | None]]) -> list[tuple]:
