@@ -10,12 +10,14 @@ import pytest
 from rdflib import Dataset, Graph
 
 from kg.build import build
+from support import repo_config
 from kg.inference import Schema, local_inferences, shared_problems, union_inferences
 from kg.namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH, REGISTRY_GRAPH, document_graph
 from kg.ontology import load_ontology
 from kg.publish import prefix_lines, sorted_triples
 from kg.rdf import own_iri_test
 from kg.reason import asserted, infer
+from kg.workspace import shipped
 
 ROOT = Path(__file__).resolve().parents[2]
 SHIPPED = ROOT / "data" / "kg.trig"
@@ -123,17 +125,17 @@ def test_disjoint_classes_are_found_on_own_and_on_shared_nodes(ontology):
 
 def test_a_build_runs_hermit_only_when_the_registry_or_shared_nodes_change(tmp_path):
     cache = tmp_path / "cache"
-    first = build(out=tmp_path / "a", cache_dir=cache, progress=None)
+    first = build(repo_config(tmp_path / "a", cache=cache))
     assert "hermit" in first.seconds and first.consistent
-    again = build(out=tmp_path / "b", cache_dir=cache, progress=None)
+    again = build(repo_config(tmp_path / "b", cache=cache))
     assert "hermit" not in again.seconds and again.consistent and "unchanged" in again.owl_note
-    no_owl = build(out=tmp_path / "c", cache_dir=cache, progress=None, check_owl=False)
+    no_owl = build(repo_config(tmp_path / "c", cache=cache, check_owl=False))
     assert "hermit" not in no_owl.seconds and no_owl.consistent is None
     for folder in "bc":
         assert (tmp_path / folder / "kg.trig").read_bytes() == (tmp_path / "a" / "kg.trig").read_bytes()
     registry = tmp_path / "registry"
-    shutil.copytree(ROOT / "data" / "registry", registry)
+    shutil.copytree(shipped("registry"), registry)
     with (registry / "places.yaml").open("a", encoding="utf-8") as fh:
         fh.write("\n- id: test-town\n  type: City\n  label: Testtown Zeta\n")
-    changed = build(out=tmp_path / "d", cache_dir=cache, progress=None, registry_dir=registry)
+    changed = build(repo_config(tmp_path / "d", cache=cache, registries=(registry,)))
     assert "hermit" in changed.seconds

@@ -127,7 +127,7 @@ def test_a_dask_cluster_builds_the_same_files_as_local_processes(tmp_path):
             except subprocess.TimeoutExpired:
                 proc.kill()
         log.close()
-    build(documents=docs, out=tmp_path / "local", cache_dir=tmp_path / "local-cache", jobs=2, progress=None)
+    build(repo_config(tmp_path / "local", docs, cache=tmp_path / "local-cache", jobs=2))
     for name in ("kg.trig", "kg.ttl"):
         assert (tmp_path / "cluster" / name).read_bytes() == (tmp_path / "local" / name).read_bytes(), name
     assert (tmp_path / "local" / "kg.trig").read_bytes() == (ROOT / "data" / "kg.trig").read_bytes()
