@@ -177,7 +177,7 @@ _LOADED: dict = {}  # work file -> its contents, read once per worker process
 def make_many(tasks: list[tuple[str, str, str, dict]], work: dict, jobs) -> dict[str, "Block | None"]:
     """Blocks for ``(doc_id, content key, block key, metadata)`` tasks, each stored in
     ``work["blocks"]`` (a :class:`BlockCache`); made by the workers of ``jobs`` (a
-    :class:`kg.parallel.Pool` or a number of local processes) when there are several
+    :class:`kg.pool.Pool` or a number of local processes) when there are several
     and the blocks have a cache folder to go to, else in this process.  ``work`` also
     holds ``index``, ``names``, ``shapes`` and ``context`` (see kg.shapes.ShapeChecker),
     ``schema`` (kg.inference.Schema), ``fresh`` (extractions by id) and ``cache``
@@ -185,7 +185,7 @@ def make_many(tasks: list[tuple[str, str, str, dict]], work: dict, jobs) -> dict
     block cache (written once per build, read once per worker), read the extractions
     from the extraction cache and write their blocks to the block cache: on a cluster,
     folders every worker reaches.  An article whose extraction is in neither gets None."""
-    from kg.parallel import as_pool
+    from kg.pool import as_pool
 
     pool, store = as_pool(jobs), work["blocks"]
     if store.folder is None or not pool.parallel(len(tasks)) or work.get("fresh"):

@@ -11,61 +11,18 @@ depends on the number of workers, the batches or the order they finish in.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import sys
 import time
-from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from concurrent.futures import Executor
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from kg.defaults import default_jobs  # noqa: F401 (re-exported)
+from kg.pool import Pool, as_pool
 from kg.extract.model import Extraction
 
 BATCH_SIZE = 8  # articles parsed together by nlp.pipe, and sent to a worker at a time
 _WORKER_REGISTRY: dict = {}  # (registry folder, fingerprint) -> registry, loaded once per worker process
-
-
-class Pool:
-    """Where a build's parallel work runs: a :class:`concurrent.futures.Executor` given
-    by the caller (a ``dask.distributed`` cluster's, ``Client.get_executor()``, see
-    :func:`cluster_executor`), else ``jobs`` forked local processes
-    (:class:`~concurrent.futures.ProcessPoolExecutor`), else this process.  The tasks
-    are the same functions either way and results are keyed by article id, so the output
-    never depends on where or in which order they ran."""
-
-    def __init__(self, jobs: int = 1, executor: Executor | None = None, workers: int | None = None):
-        self.jobs, self.executor = max(1, jobs), executor
-        self.size = workers or self.jobs
-
-    def parallel(self, tasks: int) -> bool:
-        return tasks > 1 and (self.executor is not None or self.jobs > 1)
-
-    def run(self, fn: Callable, tasks: list) -> Iterator:
-        """``fn(task)`` for every task, yielded as they finish (in this process when
-        there is nothing to share out)."""
-        if not self.parallel(len(tasks)):
-            yield from map(fn, tasks)
-            return
-        if self.executor is not None:
-            yield from _as_completed(self.executor, fn, tasks)
-            return
-        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-        with ProcessPoolExecutor(min(self.jobs, len(tasks)), mp_context=multiprocessing.get_context(method)) as ex:
-            yield from _as_completed(ex, fn, tasks)
-
-
-def as_pool(jobs: "int | Pool") -> Pool:
-    return jobs if isinstance(jobs, Pool) else Pool(jobs)
-
-
-def _as_completed(executor: Executor, fn: Callable, tasks: list) -> Iterator:
-    futures = [executor.submit(fn, task) for task in tasks]
-    try:
-        for future in as_completed(futures):
-            yield future.result()
-    finally:
-        for future in futures:
-            future.cancel()
 
 
 class FuturesExecutor:
