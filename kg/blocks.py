@@ -61,7 +61,7 @@ def code_fingerprint(schema: bytes = b"") -> str:
     """SHA-256 over the code that makes and checks a block, plus ``schema`` (the
     ontology and shapes files' bytes)."""
     h = hashlib.sha256(BLOCK_FORMAT.encode() + schema)
-    for name in ("rdf.py", "blocks.py", "publish.py", "shapes.py", "namespaces.py", "store.py"):
+    for name in ("rdf.py", "claims_rdf.py", "blocks.py", "publish.py", "shapes.py", "namespaces.py", "store.py"):
         h.update(name.encode() + b"\0" + (_PACKAGE / name).read_bytes())
     return h.hexdigest()
 

@@ -27,6 +27,7 @@ from typing import Iterable, Iterator
 from spacy.tokens import Doc, Token
 
 from kg.extract.model import Claim, Mention, Sentence
+from kg.extract.stance import stance_of
 from kg.extract.tokens import doc_text, token_indices
 
 _RANK = {"Recommendation": 0, "Prediction": 1, "Assessment": 2}
@@ -325,5 +326,5 @@ def find_claims(doc: Doc, sentences: list[Sentence], mentions: Iterable[Mention]
         *_, kind, cue = min(found)
         about = dict.fromkeys(m.entity for m in mentions
                               if sent.span.start <= m.span.start < sent.span.end)
-        out.append(Claim(kind, sent, cue, tuple(about)))
+        out.append(Claim(kind, sent, cue, tuple(about), stance=stance_of(sent.span.text)))
     return out

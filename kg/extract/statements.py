@@ -1,0 +1,417 @@
+"""Statements attributed to speakers: direct quotations, indirect speech, mixed quotations.
+
+A statement is what someone other than the writer is reported to have said, believed,
+warned or promised.  Three shapes are found on the dependency parse:
+
+* **direct**: words in quotation marks (curly or straight, possibly over several
+  sentences) with a reporting verb just after the closing mark ("..., Lavrov said.",
+  "... said Lavrov") or just before the opening one ("He said: ..."); a quotation with
+  no cue of its own right after another one continues its speaker;
+* **indirect**: a reporting verb with a clausal complement ("the Foreign Office said that
+  ...", "X told reporters ...", "X believes ...", "X warned ...", "..., X said") and
+  "according to X, ...";
+* **mixed**: indirect speech whose complement holds quoted words ("X said the talks
+  were 'very productive'") or a reporting verb with "that" before a long quotation.
+
+The speaker is the entity named in the reporting verb's subject (a person first, else an
+organisation or state; a city that speaks, "Moscow said", stands for its state), "he" or
+"she" the last person named, a bare title ("the minister") the last person named, and a
+surname the person named in full before.  Speakers that stay unknown ("analysts",
+"officials") give no statement.  Each statement's kind and stance come from
+:mod:`kg.extract.stance`.
+
+>>> from kg.extract.pipeline import load_nlp, sentences_of
+>>> from kg.registry import load_registry
+>>> from kg.extract.pipeline import extract
+>>> ex = extract("d", 'Pakistan and Russia signed a deal. "It is a relationship that will grow '
+...              'substantially," Shehbaz Sharif said.', load_registry())
+>>> [(c.speaker, c.quote, c.kind, c.content.text) for c in ex.claims if c.speaker]
+[('shehbaz-sharif', 'direct', 'Prediction', 'It is a relationship that will grow substantially')]
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.model import Claim, Mention, Sentence, Span
+from kg.extract.stance import classify_kind, stance_of
+from kg.extract.tokens import doc_text
+
+# Verbs that report speech or a held view; the kind rules in stance.py look at some of them.
+REPORTING = frozenset("""say tell state claim announce declare add insist argue assert maintain
+    warn believe think feel hope expect stress emphasise emphasize reiterate remark affirm confirm
+    deny acknowledge admit vow promise pledge urge note suggest predict allege indicate caution
+    reject dismiss explain observe point assure agree describe complain accuse write
+    call recall tweet post respond reply underline underscore highlight contend concede
+    estimate forecast reckon fear doubt welcome praise criticise criticize condemn""".split())
+# Of these, the ones that need a clause after them to report anything.
+_NEEDS_CLAUSE = frozenset("""add call recall point welcome praise criticise criticize condemn
+    describe agree write post""".split())
+_PRONOUN_PERSON = {"he", "she"}
+_PRONOUN_GROUP = {"it", "they"}
+_FIRST_PERSON = {"i", "we"}
+_TITLES = frozenset("""minister president premier spokesman spokeswoman spokesperson ambassador envoy
+    secretary chairman chief official diplomat adviser advisor governor general commander
+    leader head director prime deputy foreign senator lawmaker chancellor""".split())
+_OPEN_CLOSE = {"“": "”", '"': '"', "«": "»"}
+_MIN_QUOTE_WORDS = 4  # fewer words in quotation marks: a scare quote or a mixed quotation
+
+
+@dataclass(frozen=True)
+class Quotation:
+    start: int  # first character inside the marks
+    end: int  # the closing mark's offset (or the paragraph's end when left open)
+    words: int
+
+
+def quotations(text: str) -> list[Quotation]:
+    """Runs of text in double quotation marks; an opening mark left open at a paragraph's
+    end closes there (a quotation continued in the next paragraph reopens)."""
+    out: list[Quotation] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in _OPEN_CLOSE and (ch != '"' or i == 0 or not text[i - 1].isalnum()):
+            close = _OPEN_CLOSE[ch]
+            j = text.find(close, i + 1)
+            para = text.find("\n", i + 1)
+            reopen = text.find(ch, i + 1) if ch != close else -1
+            ends = [p for p in (j, para, reopen) if p >= 0]
+            end = min(ends) if ends else n
+            inner = text[i + 1:end]
+            out.append(Quotation(i + 1, end, len(inner.split())))
+            i = end + (1 if end == j else 0)
+            continue
+        i += 1
+    return out
+
+
+class _Speakers:
+    """Who a subject phrase names: mentions in it, pronouns and titles resolved backwards."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention], core_type, state_of_place):
+        self.doc, self.core_type, self.state_of_place = doc, core_type, state_of_place
+        self.mentions = sorted(mentions, key=lambda m: m.span.start)
+        self.by_token: dict[int, Mention] = {}
+        for m in self.mentions:
+            span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+            for tok in span or ():
+                self.by_token.setdefault(tok.i, m)
+
+    def agent(self, key: str) -> str | None:
+        kind = self.core_type(key)
+        if kind in ("Person", "Organisation", "State"):
+            return key
+        if kind == "Place" and self.state_of_place is not None:
+            return self.state_of_place(key)  # "Moscow said": the state speaks
+        return None
+
+    def last_person(self, before: int, window: int = 2500) -> str | None:
+        people = [m.entity for m in self.mentions
+                  if before - window <= m.span.start < before and self.core_type(m.entity) == "Person"]
+        return people[-1] if people else None
+
+    def by_surname(self, word: str, before: int) -> str | None:
+        for m in reversed(self.mentions):
+            if m.span.start < before and self.core_type(m.entity) == "Person" and \
+                    m.span.text.split()[-1] == word and " " in m.span.text:
+                return m.entity
+        return None
+
+    def of_phrase(self, head: Token) -> tuple[str | None, str]:
+        """The speaker a subject (or "according to" object) names, and how it was found."""
+        tokens = list(head.subtree)
+        found = [self.by_token[t.i] for t in tokens if t.i in self.by_token]
+        agents = [(k, a) for k, a in ((m.entity, self.agent(m.entity)) for m in found) if a]
+        people = [a for k, a in agents if self.core_type(k) == "Person"]
+        if people:
+            return people[-1], "named"
+        low = head.lower_
+        if head.pos_ == "PROPN" and head.ent_type_ == "PERSON" and head.i not in self.by_token:
+            person = self.by_surname(head.text, head.idx)
+            if person:
+                return person, "surname"
+        if low in _PRONOUN_PERSON:
+            person = self.last_person(head.idx)
+            return (person, "pronoun") if person else (None, "")
+        if low in _PRONOUN_GROUP:
+            return None, ""
+        if agents:
+            # the organisation or state itself, not one named inside a modifier of a title
+            # ("Pakistan's foreign minister" is a person not yet named)
+            if head.lemma_.lower() in _TITLES and not any(t.i in self.by_token for t in [head]):
+                person = self.last_person(head.idx, window=600)
+                return (person, "title") if person else (None, "")
+            return agents[0][1], "named"
+        if head.lemma_.lower() in _TITLES and any(t.lower_ == "the" for t in head.lefts):
+            person = self.last_person(head.idx, window=600)
+            return (person, "title") if person else (None, "")
+        return None, ""
+
+
+def _subject(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            return c
+    if verb.dep_ == "conj":  # "He arrived and said ..."
+        return _subject(verb.head)
+    if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG":  # "..., saying that"
+        return _subject(verb.head)
+    return None
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets without blanks, quotation marks, commas and a final full stop at the edges."""
+    while start < end and (text[start].isspace() or text[start] in "\"“”‘’',:;—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "\"“”‘’',:;.—–-"):
+        end -= 1
+    return start, end
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    start, end = _trim(text, start, end)
+    return Span(start, end, text[start:end])
+
+
+@dataclass
+class _Found:
+    speaker: str
+    how: str  # named, surname, pronoun, title, continued
+    cue: Token | None
+    content: Span
+    quote: str
+    first: Sentence
+    also: tuple[Sentence, ...] = ()
+
+
+_CONFIDENCE = {("direct", "named"): 0.9, ("direct", "surname"): 0.85, ("direct", "pronoun"): 0.8,
+               ("direct", "title"): 0.7, ("direct", "continued"): 0.65, ("mixed", "named"): 0.85}
+
+
+def _confidence(quote: str, how: str) -> float:
+    return _CONFIDENCE.get((quote, how), {"named": 0.8, "surname": 0.75}.get(how, 0.65))
+
+
+class _Finder:
+    def __init__(self, doc: Doc, sentences: list[Sentence], speakers: _Speakers, stop: int):
+        self.doc, self.sentences, self.speakers, self.stop = doc, sentences, speakers, stop
+        self.text = doc_text(doc)
+        self.quotes = quotations(self.text)
+        self.used_verbs: set[int] = set()
+        self.found: list[_Found] = []
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        from kg.extract.pipeline import sentence_at
+
+        return sentence_at(self.sentences, offset)
+
+    def token_at(self, offset: int, forward: bool = True) -> Token | None:
+        span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        return span[0] if forward else span[-1]
+
+    # -- direct quotations ------------------------------------------------------------
+    def cue_after(self, q: Quotation) -> Token | None:
+        sent = self.sentence_at(q.end) or self.sentence_at(q.end - 1)
+        if sent is None:
+            return None
+        tok = self.token_at(q.end)
+        if tok is None:
+            return None
+        for t in self.doc[tok.i + 1:min(tok.i + 9, len(self.doc))]:
+            if t.idx >= sent.span.end + 2 or t.text in ("“", '"') or t.text == "." and t.i > tok.i + 1:
+                break
+            if t.lemma_.lower() in REPORTING and t.pos_ in ("VERB", "AUX"):
+                return t
+        return None
+
+    def cue_before(self, q: Quotation) -> tuple[Token | None, bool]:
+        """The reporting verb before the opening mark in its sentence, and whether words of
+        the writer's own stand between them ("said that the talks were ...": mixed)."""
+        sent = self.sentence_at(q.start)
+        tok = self.token_at(q.start - 1)
+        if sent is None or tok is None:
+            return None, False
+        first = self.token_at(sent.span.start)
+        for t in reversed(self.doc[first.i:tok.i] if first is not None else []):
+            if t.lemma_.lower() in REPORTING and t.pos_ in ("VERB", "AUX"):
+                between = [x for x in self.doc[t.i + 1:tok.i] if not x.is_punct]
+                if len(between) > 6 and not any(x.lower_ == "that" for x in between):
+                    return None, False
+                return t, any(x.lower_ == "that" for x in between) and len(between) > 1
+            if t.text in ("”", '"'):
+                break
+        return None, False
+
+    def direct(self) -> None:
+        last: _Found | None = None
+        for q in self.quotes:
+            if q.start >= self.stop or q.words < _MIN_QUOTE_WORDS:
+                continue
+            first = self.sentence_at(q.start)
+            if first is None:
+                continue
+            inner = _span(self.text, q.start, q.end)
+            if not inner.text:
+                continue
+            last_sent = self.sentence_at(max(q.start, inner.end - 1)) or first
+            also = tuple(self.sentences[first.index + 1:last_sent.index + 1])
+            quote, content, cue = "direct", inner, self.cue_after(q)
+            if cue is None:
+                cue, mixed = self.cue_before(q)
+                if cue is not None and mixed:
+                    that = next((t for t in self.doc[cue.i + 1:] if t.lower_ == "that"), None)
+                    start = that.idx + len(that.text) if that is not None else q.start
+                    content, quote = _span(self.text, start, q.end), "mixed"
+            if cue is not None:
+                subj = _subject(cue)
+                if subj is None:  # "said Lavrov": the name after the verb
+                    subj = next((t for t in self.doc[cue.i + 1:cue.i + 4] if t.pos_ == "PROPN"), None)
+                speaker, how = self.speakers.of_phrase(subj) if subj is not None else (None, "")
+                if speaker is None or subj is not None and subj.lower_ in _FIRST_PERSON:
+                    continue
+                self.used_verbs.add(cue.i)
+                last = _Found(speaker, how, cue, content, quote, first, also)
+                self.found.append(last)
+            elif last is not None and first.index - (last.also or (last.first,))[-1].index <= 2:
+                # a quotation with no cue right after another: the same speaker goes on
+                last = _Found(last.speaker, "continued", None, content, "direct", first, also)
+                self.found.append(last)
+
+    # -- indirect speech ----------------------------------------------------------------
+    def in_quote(self, start: int, end: int) -> bool:
+        return any(q.words >= _MIN_QUOTE_WORDS and q.start - 1 <= start and end <= q.end + 1
+                   for q in self.quotes)
+
+    def quoted_inside(self, start: int, end: int) -> bool:
+        return any(start <= q.start and q.end <= end for q in self.quotes)
+
+    def complement(self, verb: Token) -> Token | None:
+        for c in verb.children:
+            if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX"):
+                return c
+        if verb.lemma_.lower() in ("urge", "warn", "promise", "vow", "pledge", "call", "tell",
+                                   "caution", "advise", "expect", "agree"):
+            for c in verb.children:
+                if c.dep_ == "xcomp":
+                    return c
+                if c.dep_ == "prep" and c.lower_ == "on":  # "called on X to ..."
+                    return next((x for x in c.subtree if x.dep_ == "xcomp"), None)
+            for c in verb.children:
+                if c.dep_ == "dobj":
+                    return next((x for x in c.children if x.dep_ in ("xcomp", "ccomp")), None)
+        return None
+
+    def indirect(self) -> None:
+        for sent in self.sentences:
+            if sent.span.start >= self.stop:
+                break
+            span = self.doc.char_span(sent.span.start, sent.span.end, alignment_mode="expand")
+            for tok in span:
+                if tok.lower_ == "according":
+                    self.according(tok, sent, span)
+                elif tok.lemma_.lower() in REPORTING and tok.pos_ in ("VERB", "AUX") \
+                        and tok.i not in self.used_verbs:
+                    self.reported(tok, sent)
+
+    def reported(self, verb: Token, sent: Sentence) -> None:
+        comp = self.complement(verb)
+        if comp is None or self.in_quote(verb.idx, verb.idx + 1):
+            return
+        subj = _subject(verb)
+        if subj is None or subj.lower_ in _FIRST_PERSON or any(
+                c.dep_ == "neg" for c in verb.children) and verb.lemma_.lower() != "deny":
+            return
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in comp.children):
+            return
+        speaker, how = self.speakers.of_phrase(subj)
+        if speaker is None:
+            return
+        tokens = list(comp.subtree)
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        if tokens[0].lower_ == "that":
+            start = tokens[1].idx if len(tokens) > 1 else end
+        if self.in_quote(start, end):
+            return
+        content = _span(self.text, start, end)
+        if len(content.text.split()) < 3:
+            return
+        quote = "mixed" if self.quoted_inside(start, end) else "indirect"
+        self.used_verbs.add(verb.i)
+        self.found.append(_Found(speaker, how, verb, content, quote, sent))
+
+    def according(self, tok: Token, sent: Sentence, span) -> None:
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if obj is None:
+            return
+        speaker, how = self.speakers.of_phrase(obj)
+        if speaker is None:
+            return
+        phrase = sorted([tok.i, *(t.i for t in to.subtree)])
+        lo, hi = phrase[0], phrase[-1]
+        before = (sent.span.start, self.doc[lo].idx)
+        after_tok = self.doc[hi + 1] if hi + 1 < len(self.doc) else None
+        after = (after_tok.idx if after_tok is not None else sent.span.end, sent.span.end)
+        start, end = max([before, after], key=lambda r: r[1] - r[0])
+        if self.in_quote(start, end):
+            return
+        content = _span(self.text, start, end)
+        if len(content.text.split()) >= 3:
+            self.found.append(_Found(speaker, how, tok, content, "indirect", sent))
+
+
+def find_statements(doc: Doc, sentences: list[Sentence], mentions: list[Mention], core_type,
+                    state_of_place=None, author_sentence: Sentence | None = None,
+                    times=()) -> list[Claim]:
+    """Every statement the article attributes to a speaker other than the writer."""
+    text = doc_text(doc)
+    stop = author_sentence.span.start if author_sentence is not None else len(text)
+    speakers = _Speakers(doc, mentions, core_type, state_of_place)
+    finder = _Finder(doc, sentences, speakers, stop)
+    finder.direct()
+    finder.indirect()
+    out: dict[tuple[int, int], Claim] = {}
+    for f in sorted(finder.found, key=lambda f: (f.content.start, f.content.end)):
+        key = (f.content.start, f.content.end)
+        if key in out or any(c.content.start <= f.content.start < c.content.end for c in out.values()
+                             if c.speaker == f.speaker):
+            continue
+        cue = f.cue
+        cue_text = _cue_words(doc, cue) if cue is not None else ""
+        cue_lemma = cue.lemma_.lower() if cue is not None else ""
+        about = tuple(dict.fromkeys(
+            m.entity for m in speakers.mentions
+            if f.content.start <= m.span.start < f.content.end and m.entity != f.speaker))
+        content_doc = doc.char_span(f.content.start, f.content.end, alignment_mode="expand")
+        kind = classify_kind(content_doc, cue_lemma)
+        date = _statement_date(times, f.first, f.content)
+        out[key] = Claim(kind, f.first, cue_text, about, speaker=f.speaker, content=f.content,
+                         quote=f.quote, stance=stance_of(f.content.text), date=date, also=f.also,
+                         confidence=_confidence(f.quote, f.how))
+    return list(out.values())
+
+
+def _cue_words(doc: Doc, cue: Token) -> str:
+    """The reporting verb with its particles ("told reporters", "pointed out", "according to")."""
+    if cue.lower_ == "according":
+        return "according to"
+    extra = [c for c in cue.children if c.dep_ in ("prt",) or c.dep_ == "dobj" and c.lower_ in (
+        "reporters", "journalists")]
+    words = sorted([cue, *extra], key=lambda t: t.i)
+    return " ".join(t.text for t in words)
+
+
+def _statement_date(times, sent: Sentence, content: Span) -> str | None:
+    """The date of the sentence that lies outside the statement's own words."""
+    for t in times:
+        if sent.span.start <= t.span.start < sent.span.end and not (
+                content.start <= t.span.start < content.end):
+            value = t.value or t.start
+            if value:
+                return value
+    return None
+
