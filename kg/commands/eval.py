@@ -11,6 +11,9 @@ def run(args) -> int:
 
     totals, per_doc = evaluate(args.documents, args.gold, args.registry, progress_printer(args.quiet))
     print(format_table(totals, per_doc if args.per_document else None))
+    from kg.eval_statements import evaluate_statements, format_scores  # speakers, kinds, stance
+
+    print("\n" + format_scores(evaluate_statements(args.documents, args.gold, args.registry)))
     return 0
 
 

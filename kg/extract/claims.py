@@ -56,6 +56,7 @@ _EVAL = set("""positive negative crucial vital important significant essential c
     mistaken misguided naive baseless hollow meaningless irrelevant unrealistic realistic
     unsustainable counterproductive troubling sensible modest practical pragmatic attractive
     deceitful hostile unfriendly mere strong utmost""".split())
+EVALUATIVE = frozenset(_EVAL)  # evaluative adjectives, for the kinds of other speakers' statements
 _EVAL_NOUN = set("""achievement success failure milestone landmark breakthrough mistake blunder
     setback disaster triumph boon bane nuisance folly asset liability""".split())
 _DEGREE = set("""almost very extremely highly quite rather too so utterly truly really hardly

@@ -67,8 +67,10 @@ def stance_of(text: str, threshold: float = THRESHOLD) -> str:
 
 
 def _evaluative(tokens) -> bool:
+    from kg.extract.claims import EVALUATIVE
+
     lexicon = _analyzer().lexicon
-    return any(t.lower_ in lexicon and t.pos_ in ("ADJ", "ADV", "NOUN", "VERB") and abs(lexicon[t.lower_]) >= 1.0
+    return any(t.lemma_.lower() in EVALUATIVE or t.lower_ in lexicon and t.pos_ in ("ADJ", "ADV", "NOUN", "VERB") and abs(lexicon[t.lower_]) >= 1.0
                or t.tag_ in ("JJR", "JJS", "RBR", "RBS") and t.lemma_ not in ("more", "most", "less", "least")
                for t in tokens)
 
@@ -87,7 +89,8 @@ def classify_kind(content, cue_lemma: str) -> str:
         t.lower_ == "going" and i + 1 < len(tokens) and tokens[i + 1].lower_ == "to"
         for i, t in enumerate(tokens))
     subj = next((t for t in tokens if t.dep_ in ("nsubj", "nsubjpass")), None)
-    own = subj is not None and subj.lower_ in ("we", "i")
+    own = subj is not None and (subj.lower_ in ("we", "i") or subj.lower_ in ("he", "she", "it", "they")
+                                and subj.head.lemma_ != "be" and subj.dep_ == "nsubj")
     ready = any(t.lower_ in _READY for t in tokens[:8])
     if cue_lemma in _COMMIT_CUES or own and (future or ready):
         return "Commitment"

@@ -44,10 +44,8 @@ REPORTING = frozenset("""say tell state claim announce declare add insist argue 
     deny acknowledge admit vow promise pledge urge note suggest predict allege indicate caution
     reject dismiss explain observe point assure agree describe complain accuse write
     call recall tweet post respond reply underline underscore highlight contend concede
-    estimate forecast reckon fear doubt welcome praise criticise criticize condemn""".split())
+    estimate forecast reckon fear doubt express welcome praise criticise criticize condemn""".split())
 # Of these, the ones that need a clause after them to report anything.
-_NEEDS_CLAUSE = frozenset("""add call recall point welcome praise criticise criticize condemn
-    describe agree write post""".split())
 _PRONOUN_PERSON = {"he", "she"}
 _PRONOUN_GROUP = {"it", "they"}
 _FIRST_PERSON = {"i", "we"}
@@ -94,6 +92,8 @@ class _Speakers:
         self.doc, self.core_type, self.state_of_place = doc, core_type, state_of_place
         self.mentions = sorted(mentions, key=lambda m: m.span.start)
         self.by_token: dict[int, Mention] = {}
+        self.last_unnamed: tuple[int, str] | None = None  # an unnamed official's institution
+        self.last_person_at = -1
         for m in self.mentions:
             span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
             for tok in span or ():
@@ -108,9 +108,10 @@ class _Speakers:
         return None
 
     def last_person(self, before: int, window: int = 2500) -> str | None:
-        people = [m.entity for m in self.mentions
+        people = [m for m in self.mentions
                   if before - window <= m.span.start < before and self.core_type(m.entity) == "Person"]
-        return people[-1] if people else None
+        self.last_person_at = people[-1].span.start if people else -1
+        return people[-1].entity if people else None
 
     def by_surname(self, word: str, before: int) -> str | None:
         for m in reversed(self.mentions):
@@ -119,11 +120,24 @@ class _Speakers:
                 return m.entity
         return None
 
+    def attached(self, head: Token) -> list[Mention]:
+        """Mentions that are the phrase's head or modify it closely (compound, possessive,
+        adjective, apposition), not those inside a prepositional phrase or clause."""
+        out, todo = [], [head]
+        while todo:
+            tok = todo.pop()
+            if tok.i in self.by_token:
+                m = self.by_token[tok.i]
+                if m not in out:
+                    out.append(m)
+            todo += [c for c in tok.children
+                     if c.dep_ in ("compound", "poss", "amod", "appos", "flat", "nmod", "npadvmod")]
+        return sorted(out, key=lambda m: m.span.start)
+
     def of_phrase(self, head: Token) -> tuple[str | None, str]:
         """The speaker a subject (or "according to" object) names, and how it was found."""
-        tokens = list(head.subtree)
-        found = [self.by_token[t.i] for t in tokens if t.i in self.by_token]
-        agents = [(k, a) for k, a in ((m.entity, self.agent(m.entity)) for m in found) if a]
+        found = self.attached(head)
+        agents = [(m.entity, a) for m, a in ((m, self.agent(m.entity)) for m in found) if a]
         people = [a for k, a in agents if self.core_type(k) == "Person"]
         if people:
             return people[-1], "named"
@@ -134,19 +148,24 @@ class _Speakers:
                 return person, "surname"
         if low in _PRONOUN_PERSON:
             person = self.last_person(head.idx)
+            if self.last_unnamed is not None and (person is None or self.last_unnamed[0] > self.last_person_at):
+                return self.last_unnamed[1], "pronoun"
             return (person, "pronoun") if person else (None, "")
         if low in _PRONOUN_GROUP:
             return None, ""
+        title = head.lemma_.lower() in _TITLES and head.i not in self.by_token
+        if title:
+            definite = any(t.lower_ in ("the", "this") for t in head.lefts)
+            person = self.last_person(head.idx, window=600) if definite else None
+            if person:
+                return person, "title"
+            if agents:  # "a foreign office spokesman", "Russian deputy foreign minister"
+                orgs = [a for k, a in agents if self.core_type(a) == "Organisation"]
+                self.last_unnamed = (head.idx, (orgs or [a for _, a in agents])[0])
+                return self.last_unnamed[1], "title"
+            return None, ""
         if agents:
-            # the organisation or state itself, not one named inside a modifier of a title
-            # ("Pakistan's foreign minister" is a person not yet named)
-            if head.lemma_.lower() in _TITLES and not any(t.i in self.by_token for t in [head]):
-                person = self.last_person(head.idx, window=600)
-                return (person, "title") if person else (None, "")
             return agents[0][1], "named"
-        if head.lemma_.lower() in _TITLES and any(t.lower_ == "the" for t in head.lefts):
-            person = self.last_person(head.idx, window=600)
-            return (person, "title") if person else (None, "")
         return None, ""
 
 
@@ -322,6 +341,8 @@ class _Finder:
         if comp is None or self.in_quote(verb.idx, verb.idx + 1):
             return
         subj = _subject(verb)
+        if any(c.dep_ == "auxpass" for c in verb.children):  # "is expected to", "was told"
+            return
         if subj is None or subj.lower_ in _FIRST_PERSON or any(
                 c.dep_ == "neg" for c in verb.children) and verb.lemma_.lower() != "deny":
             return
