@@ -18,6 +18,7 @@ from kg.server.worker import Job
 
 ID, DOC = markup.ID, markup.DOC
 ONTOLOGY_GRAPH = "https://w3id.org/pakru/graph/ontology"
+SPEAKERS = ("Person", "Organisation", "State")  # resources whose page lists what they said
 EVENT_KINDS = ("StateVisit", "Meeting", "Summit", "MilitaryExercise", "Agreement", "MemorandumOfUnderstanding",
                "DiplomaticAct", "Recognition", "EstablishmentOfRelations", "MediationOffer", "Offer",
                "StatementOfSupport", "MembershipChange", "ObserverStatusChange", "ArmedConflict", "War",
@@ -51,9 +52,11 @@ async def resource(request: Request) -> Response:
     entity, evidence = await call(request, Job("resource", (iri,)))
     outgoing = [f for f in entity.facts if f.subject == entity.iri]
     incoming = [f for f in entity.facts if f.subject != entity.iri]
+    speaks = any(t.rsplit("#", 1)[-1] in SPEAKERS for t in entity.types)
+    said = await call(request, Job("statements", kwargs={"speaker": iri})) if speaks else None
     return page(request, "resource.html", title=entity.label or markup.short(iri), entity=entity,
                 outgoing=outgoing, incoming=incoming, evidence=evidence,
-                mentions=bool(entity.evidence))
+                mentions=bool(entity.evidence), said=said)
 
 
 async def article(request: Request) -> Response:
