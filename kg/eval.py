@@ -173,7 +173,8 @@ def evaluate_document(ex: Extraction, gold: dict, path: str) -> dict[str, Score]
 
 
 def load_gold(gold_dir: Path, doc_id: str) -> tuple[dict, str] | None:
-    for name in (f"{doc_id}.yaml", f"{doc_id}.gold.yaml"):
+    # <id>.gold.yaml first: beside an article, <id>.yaml is its metadata sidecar
+    for name in (f"{doc_id}.gold.yaml", f"{doc_id}.yaml"):
         path = Path(gold_dir) / name
         if path.exists():
             try:
