@@ -117,9 +117,9 @@ def extract(doc_id: str, text: str, registry, nlp=None, doc=None) -> Extraction:
     result.quantities = quantities.find_amounts(
         doc, result.sentences, result.mentions, times, is_state=ctx.is_state
     )
-    result.claims = claims.find_claims(doc, result.sentences, result.mentions, author_sentence)
-    result.claims += statements.find_statements(doc, result.sentences, result.mentions, ctx.core_type,
-                                                ctx.state_of_place, author_sentence, times)
+    result.claims = statements.find_statements(
+        doc, result.sentences, result.mentions, ctx.core_type, ctx.state_of_place, author_sentence, times,
+        resolve, result.new_entities, claims.find_claims(doc, result.sentences, result.mentions, author_sentence))
     return result
 
 

@@ -41,10 +41,19 @@ _DENY_CUES = {"deny", "reject", "dismiss", "refute", "rebuff", "rebut"}
 _PREDICT_CUES = {"expect", "predict", "forecast", "hope", "anticipate", "fear", "estimate"}
 _OPINION_CUES = {"believe", "think", "feel", "describe", "consider", "praise", "criticise",
                  "criticize", "welcome", "condemn", "argue", "insist", "complain", "doubt"}
+# Verbs whose object noun phrase is what was said ("expressed satisfaction with ...",
+# "highlighted the growing strength of ...", "praised Pakistan for ..."): judgements.
+ATTITUDE = frozenset("""express highlight reaffirm emphasise emphasize stress underline underscore
+    appreciate acknowledge welcome praise note hail commend voice reiterate laud condemn criticise
+    criticize convey""".split())
+_VALUE_NOUNS = {"importance", "significance", "satisfaction", "concern", "confidence", "appreciation",
+                "gratitude", "potential", "strength", "implication"}
 _SHOULD = {"should", "must", "ought"}
 _FUTURE = {"will", "would", "may", "might", "could", "shall", "'ll", "wo"}
 _FALSE = {"baseless", "unfounded", "false", "fabricated", "propaganda", "untrue", "groundless"}
 _READY = {"ready", "willing", "committed", "determined", "prepared"}
+_WISH = {"desire", "commitment", "eagerness", "willingness", "readiness", "resolve", "determination",
+         "wish", "intention", "pledge", "resolve"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -70,7 +79,7 @@ def _evaluative(tokens) -> bool:
     from kg.extract.claims import EVALUATIVE
 
     lexicon = _analyzer().lexicon
-    return any(t.lemma_.lower() in EVALUATIVE or t.lower_ in lexicon and t.pos_ in ("ADJ", "ADV", "NOUN", "VERB") and abs(lexicon[t.lower_]) >= 1.0
+    return any(t.lemma_.lower() in EVALUATIVE or t.lower_ in lexicon and t.pos_ in ("ADJ", "ADV") and abs(lexicon[t.lower_]) >= 1.5
                or t.tag_ in ("JJR", "JJS", "RBR", "RBS") and t.lemma_ not in ("more", "most", "less", "least")
                for t in tokens)
 
@@ -79,23 +88,31 @@ def classify_kind(content, cue_lemma: str) -> str:
     """The kind of a statement from its words (a spaCy Span) and its cue's lemma."""
     tokens = list(content) if content is not None else []
     lowers = {t.lower_ for t in tokens}
-    if cue_lemma in _DENY_CUES or lowers & _FALSE and any(t.dep_ == "neg" for t in tokens):
+    false = lowers & _FALSE or "so-called" in (content.text.lower() if content is not None else "")
+    if cue_lemma in _DENY_CUES or false and any(t.dep_ == "neg" for t in tokens):
         return "Denial"
     if cue_lemma in _RECOMMEND_CUES or lowers & _SHOULD or any(
             t.lemma_ in ("need", "have") and i + 1 < len(tokens) and tokens[i + 1].lower_ == "to"
             and t.dep_ != "aux" for i, t in enumerate(tokens)):
         return "Recommendation"
-    future = any(t.lower_ in _FUTURE and t.tag_ == "MD" for t in tokens) or any(
+    future = any(t.lower_ in _FUTURE and t.tag_ == "MD" and t.head.lemma_ not in ("like", "love", "prefer")
+                 and not (t.head.lemma_ == "be" and _evaluative(list(t.head.children)))  # "would be helpful"
+                 for t in tokens) or any(
         t.lower_ == "going" and i + 1 < len(tokens) and tokens[i + 1].lower_ == "to"
         for i, t in enumerate(tokens))
     subj = next((t for t in tokens if t.dep_ in ("nsubj", "nsubjpass")), None)
     own = subj is not None and (subj.lower_ in ("we", "i") or subj.lower_ in ("he", "she", "it", "they")
                                 and subj.head.lemma_ != "be" and subj.dep_ == "nsubj")
     ready = any(t.lower_ in _READY for t in tokens[:8])
-    if cue_lemma in _COMMIT_CUES or own and (future or ready):
+    wish = any(t.lemma_.lower() in _WISH for t in tokens[:6]) or own and subj.head.lemma_ in (
+        "want", "wish", "intend", "plan", "like", "seek", "aim", "agree", "decide", "resolve")
+    verbs = [t for t in tokens[:3] if t.tag_ != "TO" and t.dep_ != "advmod"]
+    to_do = cue_lemma == "agree" and verbs and verbs[0].tag_ == "VB"  # "agreed to strengthen ..."
+    if cue_lemma in _COMMIT_CUES or own and (future or ready) or wish or to_do:
         return "Commitment"
     if future or cue_lemma in _PREDICT_CUES or lowers & {"likely", "unlikely", "soon"}:
         return "Prediction"
-    if cue_lemma in _OPINION_CUES or _evaluative(tokens):
+    if cue_lemma in _OPINION_CUES or cue_lemma in ATTITUDE or _evaluative(tokens) or any(
+            t.lemma_.lower() in _VALUE_NOUNS for t in tokens):
         return "Assessment"
     return "ReportOfFact"

@@ -35,7 +35,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from kg.extract.model import Claim, Mention, Sentence, Span
-from kg.extract.stance import classify_kind, stance_of
+from kg.extract.speakers import Speakers
+from kg.extract.stance import ATTITUDE, classify_kind, stance_of
 from kg.extract.tokens import doc_text
 
 # Verbs that report speech or a held view; the kind rules in stance.py look at some of them.
@@ -46,12 +47,7 @@ REPORTING = frozenset("""say tell state claim announce declare add insist argue 
     call recall tweet post respond reply underline underscore highlight contend concede
     estimate forecast reckon fear doubt express welcome praise criticise criticize condemn""".split())
 # Of these, the ones that need a clause after them to report anything.
-_PRONOUN_PERSON = {"he", "she"}
-_PRONOUN_GROUP = {"it", "they"}
 _FIRST_PERSON = {"i", "we"}
-_TITLES = frozenset("""minister president premier spokesman spokeswoman spokesperson ambassador envoy
-    secretary chairman chief official diplomat adviser advisor governor general commander
-    leader head director prime deputy foreign senator lawmaker chancellor""".split())
 _OPEN_CLOSE = {"“": "”", '"': '"', "«": "»"}
 _MIN_QUOTE_WORDS = 4  # fewer words in quotation marks: a scare quote or a mixed quotation
 
@@ -85,99 +81,28 @@ def quotations(text: str) -> list[Quotation]:
     return out
 
 
-class _Speakers:
-    """Who a subject phrase names: mentions in it, pronouns and titles resolved backwards."""
-
-    def __init__(self, doc: Doc, mentions: list[Mention], core_type, state_of_place):
-        self.doc, self.core_type, self.state_of_place = doc, core_type, state_of_place
-        self.mentions = sorted(mentions, key=lambda m: m.span.start)
-        self.by_token: dict[int, Mention] = {}
-        self.last_unnamed: tuple[int, str] | None = None  # an unnamed official's institution
-        self.last_person_at = -1
-        for m in self.mentions:
-            span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
-            for tok in span or ():
-                self.by_token.setdefault(tok.i, m)
-
-    def agent(self, key: str) -> str | None:
-        kind = self.core_type(key)
-        if kind in ("Person", "Organisation", "State"):
-            return key
-        if kind == "Place" and self.state_of_place is not None:
-            return self.state_of_place(key)  # "Moscow said": the state speaks
-        return None
-
-    def last_person(self, before: int, window: int = 2500) -> str | None:
-        people = [m for m in self.mentions
-                  if before - window <= m.span.start < before and self.core_type(m.entity) == "Person"]
-        self.last_person_at = people[-1].span.start if people else -1
-        return people[-1].entity if people else None
-
-    def by_surname(self, word: str, before: int) -> str | None:
-        for m in reversed(self.mentions):
-            if m.span.start < before and self.core_type(m.entity) == "Person" and \
-                    m.span.text.split()[-1] == word and " " in m.span.text:
-                return m.entity
-        return None
-
-    def attached(self, head: Token) -> list[Mention]:
-        """Mentions that are the phrase's head or modify it closely (compound, possessive,
-        adjective, apposition), not those inside a prepositional phrase or clause."""
-        out, todo = [], [head]
-        while todo:
-            tok = todo.pop()
-            if tok.i in self.by_token:
-                m = self.by_token[tok.i]
-                if m not in out:
-                    out.append(m)
-            todo += [c for c in tok.children
-                     if c.dep_ in ("compound", "poss", "amod", "appos", "flat", "nmod", "npadvmod")]
-        return sorted(out, key=lambda m: m.span.start)
-
-    def of_phrase(self, head: Token) -> tuple[str | None, str]:
-        """The speaker a subject (or "according to" object) names, and how it was found."""
-        found = self.attached(head)
-        agents = [(m.entity, a) for m, a in ((m, self.agent(m.entity)) for m in found) if a]
-        people = [a for k, a in agents if self.core_type(k) == "Person"]
-        if people:
-            return people[-1], "named"
-        low = head.lower_
-        if head.pos_ == "PROPN" and head.ent_type_ == "PERSON" and head.i not in self.by_token:
-            person = self.by_surname(head.text, head.idx)
-            if person:
-                return person, "surname"
-        if low in _PRONOUN_PERSON:
-            person = self.last_person(head.idx)
-            if self.last_unnamed is not None and (person is None or self.last_unnamed[0] > self.last_person_at):
-                return self.last_unnamed[1], "pronoun"
-            return (person, "pronoun") if person else (None, "")
-        if low in _PRONOUN_GROUP:
-            return None, ""
-        title = head.lemma_.lower() in _TITLES and head.i not in self.by_token
-        if title:
-            definite = any(t.lower_ in ("the", "this") for t in head.lefts)
-            person = self.last_person(head.idx, window=600) if definite else None
-            if person:
-                return person, "title"
-            if agents:  # "a foreign office spokesman", "Russian deputy foreign minister"
-                orgs = [a for k, a in agents if self.core_type(a) == "Organisation"]
-                self.last_unnamed = (head.idx, (orgs or [a for _, a in agents])[0])
-                return self.last_unnamed[1], "title"
-            return None, ""
-        if agents:
-            return agents[0][1], "named"
-        return None, ""
-
-
 def _subject(verb: Token) -> Token | None:
-    for c in verb.children:
-        if c.dep_ in ("nsubj", "nsubjpass"):
-            return c
-    if verb.dep_ == "conj":  # "He arrived and said ..."
-        return _subject(verb.head)
-    if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG":  # "..., saying that"
-        return _subject(verb.head)
+    """The subject of a reporting verb, climbing from "saying", "as saying", "and said"."""
+    for _ in range(4):
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                return c
+        if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp", "pobj", "prep") and verb.head.i != verb.i:
+            verb = verb.head
+            continue
+        return None
     return None
+
+
+def _own_clause(comp: Token) -> list[Token]:
+    """The complement's words up to a conjoined reporting verb of its own ("A provided ...
+    and underlined that B": only "A provided ...")."""
+    stop = min((c.i for c in comp.children if c.dep_ == "conj" and c.lemma_.lower() in REPORTING),
+               default=None)
+    tokens = [t for t in comp.subtree if stop is None or t.i < stop]
+    while len(tokens) > 1 and (tokens[-1].dep_ == "cc" or tokens[-1].is_punct):
+        tokens.pop()
+    return tokens
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -197,7 +122,7 @@ def _span(text: str, start: int, end: int) -> Span:
 @dataclass
 class _Found:
     speaker: str
-    how: str  # named, surname, pronoun, title, continued
+    how: str  # named, surname, pronoun, title, pair, institution, continued
     cue: Token | None
     content: Span
     quote: str
@@ -214,7 +139,7 @@ def _confidence(quote: str, how: str) -> float:
 
 
 class _Finder:
-    def __init__(self, doc: Doc, sentences: list[Sentence], speakers: _Speakers, stop: int):
+    def __init__(self, doc: Doc, sentences: list[Sentence], speakers: Speakers, stop: int):
         self.doc, self.sentences, self.speakers, self.stop = doc, sentences, speakers, stop
         self.text = doc_text(doc)
         self.quotes = quotations(self.text)
@@ -234,14 +159,19 @@ class _Finder:
 
     # -- direct quotations ------------------------------------------------------------
     def cue_after(self, q: Quotation) -> Token | None:
-        sent = self.sentence_at(q.end) or self.sentence_at(q.end - 1)
-        if sent is None:
-            return None
+        """The reporting verb right after the closing mark: '..., Lavrov said.', '... said
+        Lavrov'; after a quotation that ends its own sentence only a lower-case
+        continuation ('..." he said') counts."""
         tok = self.token_at(q.end)
         if tok is None:
             return None
-        for t in self.doc[tok.i + 1:min(tok.i + 9, len(self.doc))]:
-            if t.idx >= sent.span.end + 2 or t.text in ("“", '"') or t.text == "." and t.i > tok.i + 1:
+        closed = self.text[q.start:q.end].rstrip().endswith((".", "!", "?"))
+        words = [t for t in self.doc[tok.i + 1:min(tok.i + 9, len(self.doc))] if not t.is_space]
+        first = next((t for t in words if not t.is_punct), None)
+        if first is None or closed and not first.text[:1].islower():
+            return None
+        for t in words:
+            if t.text in ("“", '"') or t.is_sent_end and t.is_punct or t.text in (".", "!", "?"):
                 break
             if t.lemma_.lower() in REPORTING and t.pos_ in ("VERB", "AUX"):
                 return t
@@ -287,14 +217,16 @@ class _Finder:
                     content, quote = _span(self.text, start, q.end), "mixed"
             if cue is not None:
                 subj = _subject(cue)
-                if subj is None:  # "said Lavrov": the name after the verb
+                if subj is None and cue.idx > q.end:  # "said Lavrov": the name after the verb
                     subj = next((t for t in self.doc[cue.i + 1:cue.i + 4] if t.pos_ == "PROPN"), None)
-                speaker, how = self.speakers.of_phrase(subj) if subj is not None else (None, "")
-                if speaker is None or subj is not None and subj.lower_ in _FIRST_PERSON:
+                speakers, how = self.speakers.of_phrase(subj) if subj is not None else ([], "")
+                if not speakers or subj.lower_ in _FIRST_PERSON:
                     continue
                 self.used_verbs.add(cue.i)
-                last = _Found(speaker, how, cue, content, quote, first, also)
-                self.found.append(last)
+                self.speakers.spoke(cue.idx, speakers)
+                for speaker in speakers:
+                    last = _Found(speaker, how, cue, content, quote, first, also)
+                    self.found.append(last)
             elif last is not None and first.index - (last.also or (last.first,))[-1].index <= 2:
                 # a quotation with no cue right after another: the same speaker goes on
                 last = _Found(last.speaker, "continued", None, content, "direct", first, also)
@@ -324,6 +256,24 @@ class _Finder:
                     return next((x for x in c.children if x.dep_ in ("xcomp", "ccomp")), None)
         return None
 
+    def object_words(self, verb: Token) -> tuple[int, int] | None:
+        """What an attitude verb's object says: "expressed [a desire to ...]",
+        "praised [Pakistan for ...]"; a noun with a "that" clause for any reporting verb
+        ("expressed confidence [that ...]")."""
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None:
+            return None
+        clause = next((c for c in obj.children if c.dep_ in ("acl", "ccomp") and any(
+            m.lower_ == "that" for m in c.children if m.dep_ == "mark")), None)
+        if clause is not None:
+            toks = [t for t in clause.subtree if not (t.dep_ == "mark" and t.lower_ == "that")]
+            return toks[0].idx, toks[-1].idx + len(toks[-1])
+        if verb.lemma_.lower() not in ATTITUDE:
+            return None
+        right = [c for c in verb.rights if c.dep_ in ("dobj", "prep", "dative", "oprd")]
+        first, last = min(t.left_edge.i for t in right), max(t.right_edge.i for t in right)
+        return self.doc[first].idx, self.doc[last].idx + len(self.doc[last])
+
     def indirect(self) -> None:
         for sent in self.sentences:
             if sent.span.start >= self.stop:
@@ -338,23 +288,30 @@ class _Finder:
 
     def reported(self, verb: Token, sent: Sentence) -> None:
         comp = self.complement(verb)
-        if comp is None or self.in_quote(verb.idx, verb.idx + 1):
+        words = self.object_words(verb) if comp is None else None
+        if comp is None and words is None or self.in_quote(verb.idx, verb.idx + 1):
             return
         subj = _subject(verb)
+        if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and verb.head.head.lemma_.lower() in REPORTING \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            subj = _subject(verb.head.head)  # "X observed that A ... and underlined that B"
         if any(c.dep_ == "auxpass" for c in verb.children):  # "is expected to", "was told"
             return
         if subj is None or subj.lower_ in _FIRST_PERSON or any(
                 c.dep_ == "neg" for c in verb.children) and verb.lemma_.lower() != "deny":
             return
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in comp.children):
+        if comp is not None and any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in comp.children):
             return
-        speaker, how = self.speakers.of_phrase(subj)
-        if speaker is None:
+        speakers, how = self.speakers.of_phrase(subj)
+        if not speakers:
             return
-        tokens = list(comp.subtree)
-        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-        if tokens[0].lower_ == "that":
-            start = tokens[1].idx if len(tokens) > 1 else end
+        if comp is not None:
+            tokens = _own_clause(comp)
+            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+            if tokens[0].lower_ == "that":
+                start = tokens[1].idx if len(tokens) > 1 else end
+        else:
+            start, end = words
         if self.in_quote(start, end):
             return
         content = _span(self.text, start, end)
@@ -362,15 +319,16 @@ class _Finder:
             return
         quote = "mixed" if self.quoted_inside(start, end) else "indirect"
         self.used_verbs.add(verb.i)
-        self.found.append(_Found(speaker, how, verb, content, quote, sent))
+        self.speakers.spoke(verb.idx, speakers)
+        self.found += [_Found(speaker, how, verb, content, quote, sent) for speaker in speakers]
 
     def according(self, tok: Token, sent: Sentence, span) -> None:
         to = next((c for c in tok.children if c.lower_ == "to"), None)
         obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
         if obj is None:
             return
-        speaker, how = self.speakers.of_phrase(obj)
-        if speaker is None:
+        speakers, how = self.speakers.of_phrase(obj)
+        if not speakers:
             return
         phrase = sorted([tok.i, *(t.i for t in to.subtree)])
         lo, hi = phrase[0], phrase[-1]
@@ -382,22 +340,29 @@ class _Finder:
             return
         content = _span(self.text, start, end)
         if len(content.text.split()) >= 3:
-            self.found.append(_Found(speaker, how, tok, content, "indirect", sent))
+            self.speakers.spoke(tok.idx, speakers)
+            self.found += [_Found(speaker, how, tok, content, "indirect", sent) for speaker in speakers]
 
 
 def find_statements(doc: Doc, sentences: list[Sentence], mentions: list[Mention], core_type,
-                    state_of_place=None, author_sentence: Sentence | None = None,
-                    times=()) -> list[Claim]:
-    """Every statement the article attributes to a speaker other than the writer."""
+                    state_of_place=None, author_sentence: Sentence | None = None, times=(),
+                    lookup=None, new_entities: dict[str, str] | None = None,
+                    writer_claims: list[Claim] = ()) -> list[Claim]:
+    """Every statement the article attributes to a speaker other than the writer, after
+    the writer's own claims (``writer_claims``) outside the sentences that report speech.
+
+    ``lookup`` (a name -> registry id function) and ``new_entities`` (the extraction's
+    new-entity table, which gains the institutions named as speakers) are optional.
+    """
     text = doc_text(doc)
     stop = author_sentence.span.start if author_sentence is not None else len(text)
-    speakers = _Speakers(doc, mentions, core_type, state_of_place)
+    speakers = Speakers(doc, mentions, core_type, state_of_place, lookup, new_entities)
     finder = _Finder(doc, sentences, speakers, stop)
     finder.direct()
     finder.indirect()
-    out: dict[tuple[int, int], Claim] = {}
+    out: dict[tuple[int, int, str], Claim] = {}
     for f in sorted(finder.found, key=lambda f: (f.content.start, f.content.end)):
-        key = (f.content.start, f.content.end)
+        key = (f.content.start, f.content.end, f.speaker)
         if key in out or any(c.content.start <= f.content.start < c.content.end for c in out.values()
                              if c.speaker == f.speaker):
             continue
@@ -413,7 +378,9 @@ def find_statements(doc: Doc, sentences: list[Sentence], mentions: list[Mention]
         out[key] = Claim(kind, f.first, cue_text, about, speaker=f.speaker, content=f.content,
                          quote=f.quote, stance=stance_of(f.content.text), date=date, also=f.also,
                          confidence=_confidence(f.quote, f.how))
-    return list(out.values())
+    said = list(out.values())
+    reporting = {s.index for c in said for s in (c.sentence, *c.also)}
+    return [c for c in writer_claims if c.sentence.index not in reporting] + said
 
 
 def _cue_words(doc: Doc, cue: Token) -> str:
