@@ -70,6 +70,10 @@ def test_statements_filters(graph):
     assert len(g.statements(since="2030")) == 0  # no article date is that late, and none is unknown here
     wheat = [r for r in everything if "wheat" in r["text"]]
     assert wheat[0]["cue"] == "said" and wheat[0]["quotation"] == "indirect"
+    texts = {r["document"]: g.article(r["document"]).text for r in everything}
+    for r in everything:
+        text = texts[r["document"]]
+        assert text[r["start"]:r["end"]] == r["text"] and text[r["sentenceStart"]:r["sentenceEnd"]] == r["sentence"]
 
 
 def test_the_speakers_page_lists_what_they_said(graph):
