@@ -32,8 +32,8 @@ _SOURCES = frozenset("""statement release communique communiqué report spokesma
 INSTITUTIONS = frozenset("""ministry embassy office department directorate agency army navy
     government commission council bank corporation company mission consulate secretariat
     military authorities authority administration parliament assembly cabinet""".split())
-_PAIR_PEOPLE = frozenset("leaders ministers premiers presidents heads counterparts".split())
-_PAIR_STATES = frozenset("sides countries delegations nations governments states parties".split())
+_PAIR_PEOPLE = frozenset("leaders ministers premiers presidents heads counterparts sides".split())
+_PAIR_STATES = frozenset("countries delegations nations governments states parties".split())
 _RANKS = frozenset("lt lt. gen gen. general col colonel maj major brig mr mrs ms dr field marshal".split())
 _CLOSE = ("compound", "poss", "amod", "appos", "flat", "nmod", "npadvmod")
 
@@ -66,7 +66,9 @@ class Speakers:
         out around it ("General Asim Saleem Bajwa"), else named earlier in the article,
         else later."""
         if " " in m.span.text.strip():
-            return m.entity
+            longer = [o for o in self.mentions if len(o.span.text) > len(m.span.text)
+                      and o.span.text.startswith(m.span.text + " ") and self.core_type(o.entity) == "Person"]
+            return longer[0].entity if longer else m.entity
         span = self.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
         if span is not None:
             head = span.root
@@ -139,6 +141,27 @@ class Speakers:
         self.new_entities.setdefault(key, "Organisation")
         return key
 
+    def unlinked_person(self, head: Token) -> str | None:
+        """A person the linker missed, named by the NER in the phrase's head or close to
+        it ("Indian Ambassador to Russia Pankaj Saran"): a new person of that name."""
+        todo, seen = [head], set()
+        while todo:
+            tok = todo.pop()
+            seen.add(tok.i)
+            if tok.ent_type_ == "PERSON" and tok.i not in self.by_token and tok.pos_ == "PROPN":
+                ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+                if ent is not None and len(ent) > 1 and all(t.i not in self.by_token for t in ent):
+                    words = [t for t in ent if t.lower_ not in _RANKS and t.lemma_.lower() not in TITLES]
+                    if len(words) > 1:
+                        name = " ".join(t.text for t in words)
+                        found = self.lookup(name) if self.lookup else None
+                        key = found or "new:" + name
+                        if not found:
+                            self.new_entities.setdefault(key, "Person")
+                        return key
+            todo += [c for c in tok.children if c.dep_ in _CLOSE and c.i not in seen]
+        return None
+
     def states_most_named(self) -> list[str]:
         counts = Counter(m.entity for m in self.mentions if self.core_type(m.entity) == "State")
         return [k for k, _ in counts.most_common(2)] if len(counts) >= 2 else []
@@ -169,6 +192,9 @@ class Speakers:
             for m in reversed(self.people(head.idx, 5000)):
                 if m.span.text.split()[-1] == head.text:
                     return [self.full_name(m)], "surname"
+        person = self.unlinked_person(head)
+        if person:
+            return [person], "named"
         if low in PERSON_PRONOUNS:
             cands = self.people(head.idx, 700, subject_first=True) or self.people(head.idx, 2500)
             person = self.full_name(cands[-1]) if cands else None
@@ -207,7 +233,7 @@ class Speakers:
         unlinked = head.i not in self.by_token or self.by_token[head.i].entity.startswith("new:")
         if lemma in TITLES and unlinked or head.text.isupper() and len(head.text) > 2 \
                 and unlinked and any(t.lower_ == "the" for t in head.lefts):
-            definite = any(t.lower_ in ("the", "this") for t in head.lefts)
+            definite = any(t.lower_ in ("the", "this") or t.dep_ == "poss" for t in head.lefts)
             title = next((t.lemma_.lower() for t in head.lefts if t.lemma_.lower() in _TITLE_WORDS), lemma)
             person = self.titled(title, head.idx) if definite else None
             if person is None and definite:

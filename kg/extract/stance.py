@@ -45,7 +45,7 @@ _OPINION_CUES = {"believe", "think", "feel", "describe", "consider", "praise", "
 # "highlighted the growing strength of ...", "praised Pakistan for ..."): judgements.
 ATTITUDE = frozenset("""express highlight reaffirm emphasise emphasize stress underline underscore
     appreciate acknowledge welcome praise note hail commend voice reiterate laud condemn criticise
-    criticize convey""".split())
+    criticize convey outline""".split())
 _VALUE_NOUNS = {"importance", "significance", "satisfaction", "concern", "confidence", "appreciation",
                 "gratitude", "potential", "strength", "implication"}
 _SHOULD = {"should", "must", "ought"}

@@ -42,7 +42,7 @@ from kg.extract.tokens import doc_text
 # Verbs that report speech or a held view; the kind rules in stance.py look at some of them.
 REPORTING = frozenset("""say tell state claim announce declare add insist argue assert maintain
     warn believe think feel hope expect stress emphasise emphasize reiterate remark affirm confirm
-    deny acknowledge admit vow promise pledge urge note suggest predict allege indicate caution
+    deny acknowledge admit vow promise pledge urge note suggest predict allege indicate caution report
     reject dismiss explain observe point assure agree describe complain accuse write
     call recall tweet post respond reply underline underscore highlight contend concede
     estimate forecast reckon fear doubt express welcome praise criticise criticize condemn""".split())
@@ -145,6 +145,7 @@ class _Finder:
         self.quotes = quotations(self.text)
         self.used_verbs: set[int] = set()
         self.found: list[_Found] = []
+        self.pending: list[_Found] = []  # quotations with no cue of their own
 
     def sentence_at(self, offset: int) -> Sentence | None:
         from kg.extract.pipeline import sentence_at
@@ -180,7 +181,7 @@ class _Finder:
     def cue_before(self, q: Quotation) -> tuple[Token | None, bool]:
         """The reporting verb before the opening mark in its sentence, and whether words of
         the writer's own stand between them ("said that the talks were ...": mixed)."""
-        sent = self.sentence_at(q.start)
+        sent = self.sentence_at(max(0, q.start - 2)) or self.sentence_at(q.start)
         tok = self.token_at(q.start - 1)
         if sent is None or tok is None:
             return None, False
@@ -196,7 +197,6 @@ class _Finder:
         return None, False
 
     def direct(self) -> None:
-        last: _Found | None = None
         for q in self.quotes:
             if q.start >= self.stop or q.words < _MIN_QUOTE_WORDS:
                 continue
@@ -215,22 +215,37 @@ class _Finder:
                     that = next((t for t in self.doc[cue.i + 1:] if t.lower_ == "that"), None)
                     start = that.idx + len(that.text) if that is not None else q.start
                     content, quote = _span(self.text, start, q.end), "mixed"
-            if cue is not None:
-                subj = _subject(cue)
-                if subj is None and cue.idx > q.end:  # "said Lavrov": the name after the verb
-                    subj = next((t for t in self.doc[cue.i + 1:cue.i + 4] if t.pos_ == "PROPN"), None)
-                speakers, how = self.speakers.of_phrase(subj) if subj is not None else ([], "")
-                if not speakers or subj.lower_ in _FIRST_PERSON:
-                    continue
-                self.used_verbs.add(cue.i)
-                self.speakers.spoke(cue.idx, speakers)
-                for speaker in speakers:
-                    last = _Found(speaker, how, cue, content, quote, first, also)
-                    self.found.append(last)
-            elif last is not None and first.index - (last.also or (last.first,))[-1].index <= 2:
-                # a quotation with no cue right after another: the same speaker goes on
-                last = _Found(last.speaker, "continued", None, content, "direct", first, also)
-                self.found.append(last)
+            if cue is None:
+                self.pending.append(_Found("", "continued", None, content, "direct", first, also))
+                continue
+            subj = _subject(cue)
+            if subj is None and cue.idx > q.end:  # "said Lavrov": the name after the verb
+                subj = next((t for t in self.doc[cue.i + 1:cue.i + 4] if t.pos_ == "PROPN"), None)
+            speakers, how = self.speakers.of_phrase(self.past_dateline(subj, cue)) if subj is not None else ([], "")
+            if not speakers or subj.lower_ in _FIRST_PERSON:
+                continue
+            self.used_verbs.add(cue.i)
+            self.speakers.spoke(cue.idx, speakers)
+            self.found += [_Found(speaker, how, cue, content, quote, first, also) for speaker in speakers]
+
+    def continued(self) -> None:
+        """A quotation with no cue of its own, at most two sentences after a statement,
+        continues that statement's speaker."""
+        for p in self.pending:
+            before = [f for f in self.found if f.content.end <= p.content.start]
+            if not before:
+                continue
+            last = max(before, key=lambda f: f.content.end)
+            if p.first.index - (last.also or (last.first,))[-1].index <= 2:
+                self.found.append(_Found(last.speaker, "continued", None, p.content, "direct", p.first, p.also))
+
+    def past_dateline(self, subj: Token, verb: Token) -> Token:
+        """A capital in capitals opening the article ("ISLAMABAD, Dec 1 (APP): Minister X
+        said") is a dateline, not the speaker: the person named before the verb is."""
+        if not (subj.is_upper and len(subj.text) > 2 and subj.i == subj.sent.start):
+            return subj
+        person = next((t for t in reversed(self.doc[subj.i + 1:verb.i]) if t.ent_type_ == "PERSON"), None)
+        return person or subj
 
     # -- indirect speech ----------------------------------------------------------------
     def in_quote(self, start: int, end: int) -> bool:
@@ -282,7 +297,7 @@ class _Finder:
             for tok in span:
                 if tok.lower_ == "according":
                     self.according(tok, sent, span)
-                elif tok.lemma_.lower() in REPORTING and tok.pos_ in ("VERB", "AUX") \
+                elif (tok.lemma_.lower() in REPORTING or tok.lemma_.lower() in ATTITUDE) and tok.pos_ in ("VERB", "AUX") \
                         and tok.i not in self.used_verbs:
                     self.reported(tok, sent)
 
@@ -302,7 +317,7 @@ class _Finder:
             return
         if comp is not None and any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in comp.children):
             return
-        speakers, how = self.speakers.of_phrase(subj)
+        speakers, how = self.speakers.of_phrase(self.past_dateline(subj, verb))
         if not speakers:
             return
         if comp is not None:
@@ -360,6 +375,7 @@ def find_statements(doc: Doc, sentences: list[Sentence], mentions: list[Mention]
     finder = _Finder(doc, sentences, speakers, stop)
     finder.direct()
     finder.indirect()
+    finder.continued()
     out: dict[tuple[int, int, str], Claim] = {}
     for f in sorted(finder.found, key=lambda f: (f.content.start, f.content.end)):
         key = (f.content.start, f.content.end, f.speaker)
