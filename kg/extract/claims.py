@@ -184,10 +184,21 @@ def _modal(doc: Doc, tok: Token) -> Iterator[Cue]:
     if verb.lemma_ == "be" and _frame(verb, _EVAL | _EVAL_NOUN | _ADVISE) is not None:
         yield "Assessment", 0, group  # "it would be a mistake / naive to ...": a judgement
         return
-    if word in _FUTURE or _changes(verb):
+    if (word in _FUTURE or _changes(verb)) and not _scheduled(verb):
         yield "Prediction", 0, group
     elif word in ("can", "ca"):
         yield "Assessment", 1, group
+
+
+_SCHEDULE = set("attend visit hold continue begin start last arrive leave host participate".split())
+
+
+def _scheduled(verb: Token) -> bool:
+    """A plan the writer reports, not a prediction: "the exercise would continue till
+    November 21", "Putin will attend the summit" (a verb of schedule), "will be the first time"."""
+    if verb.lemma_ in _SCHEDULE:
+        return True
+    return verb.lemma_ == "be" and any(c.dep_ == "attr" and c.lower_ == "time" for c in verb.children)
 
 
 def _obligation(doc: Doc, tok: Token, kids: list[Token]) -> Iterator[Cue]:

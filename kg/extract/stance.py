@@ -52,6 +52,11 @@ _SHOULD = {"should", "must", "ought"}
 _FUTURE = {"will", "would", "may", "might", "could", "shall", "'ll", "wo"}
 _FALSE = {"baseless", "unfounded", "false", "fabricated", "propaganda", "untrue", "groundless"}
 _READY = {"ready", "willing", "committed", "determined", "prepared"}
+_COPULA_LIKE = {"be", "have", "become", "remain", "seem"}  # "it would have a positive impact": no act
+# Judging words VADER's lexicon lacks or scores weakly.
+_JUDGING = {"tremendous", "substantive", "productive", "reliable", "steady", "robust", "durable",
+            "strategic", "unprecedented", "considerable", "enormous", "immense", "vast", "healthy",
+            "consider", "considers", "deem", "deems", "testament", "milestone"}
 _WISH = {"desire", "commitment", "eagerness", "willingness", "readiness", "resolve", "determination",
          "wish", "intention", "pledge", "resolve"}
 
@@ -70,8 +75,8 @@ def polarity(text: str) -> float:
     return _analyzer().polarity_scores(text)["compound"]
 
 
-def stance_of(text: str, threshold: float = THRESHOLD) -> str:
-    score = polarity(text)
+def stance_of(text: str, threshold: float | None = None) -> str:
+    score, threshold = polarity(text), THRESHOLD if threshold is None else threshold
     return "positive" if score >= threshold else "negative" if score <= -threshold else "neutral"
 
 
@@ -88,31 +93,37 @@ def classify_kind(content, cue_lemma: str) -> str:
     """The kind of a statement from its words (a spaCy Span) and its cue's lemma."""
     tokens = list(content) if content is not None else []
     lowers = {t.lower_ for t in tokens}
-    false = lowers & _FALSE or "so-called" in (content.text.lower() if content is not None else "")
-    if cue_lemma in _DENY_CUES or false and any(t.dep_ == "neg" for t in tokens):
+    text = content.text.lower() if content is not None else ""
+    negated = any(t.dep_ == "neg" and t.head.dep_ in ("ROOT", "ccomp") for t in tokens)
+    scare = any(t.text in ('"', "“") for t in tokens)  # someone else's words, in quotation marks
+    if cue_lemma in _DENY_CUES or (lowers & _FALSE or "so-called" in text or scare) and negated:
         return "Denial"
     if cue_lemma in _RECOMMEND_CUES or lowers & _SHOULD or any(
             t.lemma_ in ("need", "have") and i + 1 < len(tokens) and tokens[i + 1].lower_ == "to"
             and t.dep_ != "aux" for i, t in enumerate(tokens)):
         return "Recommendation"
+    subj = next((t for t in tokens if t.dep_ in ("nsubj", "nsubjpass")), None)
+    first_person = subj is not None and subj.lower_ in ("we", "i")
     future = any(t.lower_ in _FUTURE and t.tag_ == "MD" and t.head.lemma_ not in ("like", "love", "prefer")
-                 and not (t.head.lemma_ == "be" and _evaluative(list(t.head.children)))  # "would be helpful"
-                 for t in tokens) or any(
+                 and (first_person or not (t.head.lemma_ == "be" and _evaluative(list(t.head.children))))
+                 for t in tokens) or any(  # "would be helpful" judges; "we will be glad" promises
         t.lower_ == "going" and i + 1 < len(tokens) and tokens[i + 1].lower_ == "to"
         for i, t in enumerate(tokens))
-    subj = next((t for t in tokens if t.dep_ in ("nsubj", "nsubjpass")), None)
-    own = subj is not None and (subj.lower_ in ("we", "i") or subj.lower_ in ("he", "she", "it", "they")
+    state = subj is not None and subj.ent_type_ in ("GPE", "NORP") and subj.dep_ == "nsubj"
+    own = subj is not None and (first_person or state or subj.lower_ in ("he", "she", "it", "they")
                                 and subj.head.lemma_ != "be" and subj.dep_ == "nsubj")
     ready = any(t.lower_ in _READY for t in tokens[:8])
     wish = any(t.lemma_.lower() in _WISH for t in tokens[:6]) or own and subj.head.lemma_ in (
-        "want", "wish", "intend", "plan", "like", "seek", "aim", "agree", "decide", "resolve")
+        "want", "wish", "intend", "plan", "like", "seek", "aim", "agree", "decide", "resolve") \
+        or "look forward" in text
     verbs = [t for t in tokens[:3] if t.tag_ != "TO" and t.dep_ != "advmod"]
     to_do = cue_lemma == "agree" and verbs and verbs[0].tag_ == "VB"  # "agreed to strengthen ..."
-    if cue_lemma in _COMMIT_CUES or own and (future or ready) or wish or to_do:
+    acts = future and subj is not None and subj.head.lemma_ not in _COPULA_LIKE
+    if cue_lemma in _COMMIT_CUES or own and (acts or ready) or wish or to_do:
         return "Commitment"
     if future or cue_lemma in _PREDICT_CUES or lowers & {"likely", "unlikely", "soon"}:
         return "Prediction"
     if cue_lemma in _OPINION_CUES or cue_lemma in ATTITUDE or _evaluative(tokens) or any(
-            t.lemma_.lower() in _VALUE_NOUNS for t in tokens):
+            t.lemma_.lower() in _VALUE_NOUNS for t in tokens) or lowers & _JUDGING or "as if" in text:
         return "Assessment"
     return "ReportOfFact"
