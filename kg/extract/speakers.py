@@ -32,6 +32,7 @@ _SOURCES = frozenset("""statement release communique communiqué report spokesma
 INSTITUTIONS = frozenset("""ministry embassy office department directorate agency army navy
     government commission council bank corporation company mission consulate secretariat
     military authorities authority administration parliament assembly cabinet""".split())
+_STATE_BODIES = frozenset("government authorities leadership administration".split())
 _PAIR_PEOPLE = frozenset("leaders ministers premiers presidents heads counterparts sides".split())
 _PAIR_STATES = frozenset("countries delegations nations governments states parties".split())
 _RANKS = frozenset("lt lt. gen gen. general col colonel maj major brig mr mrs ms dr field marshal".split())
@@ -51,6 +52,7 @@ class Speakers:
                 self.by_token.setdefault(tok.i, m)
         self.last_unnamed: tuple[int, str] | None = None  # an unnamed official's institution
         self.last_said: tuple[int, str] | None = None  # the last institution that spoke
+        self.last_pair: tuple[int, list[str]] | None = None  # the last "both leaders" or "both sides"
 
     # -- entities -------------------------------------------------------------------
     def agent(self, key: str) -> str | None:
@@ -86,10 +88,12 @@ class Speakers:
                 return key
         before = [o for o in self.mentions if o.span.start < m.span.start]
         after = [o for o in self.mentions if o.span.start > m.span.start]
-        for other in [*reversed(before), *after]:
-            words = other.span.text.split()
-            if len(words) > 1 and words[-1] == m.span.text and self.core_type(other.entity) == "Person":
-                return other.entity
+        for last_only in (True, False):  # "Khan" for "Khurram Dastgir Khan", then "Dastgir"
+            for other in [*reversed(before), *after]:
+                words = other.span.text.split()
+                if len(words) > 1 and (words[-1] == m.span.text or not last_only and m.span.text in words) \
+                        and self.core_type(other.entity) == "Person":
+                    return other.entity
         return m.entity
 
     def people(self, before: int, window: int, subject_first: bool = False) -> list[Mention]:
@@ -202,6 +206,8 @@ class Speakers:
                 return [self.last_unnamed[1]], "pronoun"
             return ([person], "pronoun") if person else ([], "")
         if low in GROUP_PRONOUNS:
+            if low == "they" and self.last_pair is not None and head.idx - self.last_pair[0] < 600:
+                return self.last_pair[1], "pair"  # "Both leaders met ... They agreed"
             if self.last_said is not None and head.idx - self.last_said[0] < 600:
                 return [self.last_said[1]], "pronoun"
             return [], ""
@@ -209,9 +215,13 @@ class Speakers:
         if pair and low in _PAIR_PEOPLE:
             counts = Counter(self.full_name(m) for m in self.people(head.idx, 100000))
             names = [k for k, _ in counts.most_common(2)]
+            if len(names) == 2:
+                self.last_pair = (head.idx, names)
             return (names, "pair") if len(names) == 2 else ([], "")
         if pair and low in _PAIR_STATES:
             states = self.states_most_named()
+            if states:
+                self.last_pair = (head.idx, states)
             return (states, "pair") if states else ([], "")
         if lemma in _SOURCES and head.i not in self.by_token:
             by = next((t for t in head.subtree if t.lower_ in ("by", "of", "from") and t.dep_ in ("agent", "prep")), None)
@@ -225,6 +235,11 @@ class Speakers:
                 key = self.institution(inst)
                 if key:
                     return [key], "institution"
+        if lemma in _STATE_BODIES and head.i not in self.by_token:  # "the Indian government": India
+            states = [a for a in (self.agent(m.entity) for m in self.attached(head, False))
+                      if a and self.core_type(a) == "State"]
+            if states:
+                return states[:1], "named"
         if lemma in INSTITUTIONS and head.i not in self.by_token:
             key = self.institution(head)
             if key:

@@ -35,11 +35,11 @@ DOMAIN = {
     "unacceptable": -2.0, "condemned": -2.0, "baseless": -1.8, "unfounded": -1.5, "provocation": -1.8,
     "terrorism": -2.5, "terrorist": -2.5, "militants": -1.5, "hegemony": -1.5,
 }
-_RECOMMEND_CUES = {"urge", "call", "advise", "recommend", "demand", "appeal", "suggest"}
-_COMMIT_CUES = {"promise", "pledge", "vow", "assure", "commit", "offer", "undertake"}
+_RECOMMEND_CUES = {"urge", "call", "advise", "recommend", "demand", "appeal", "suggest", "ask"}
+_COMMIT_CUES = {"promise", "pledge", "vow", "assure", "commit", "offer", "undertake", "decide"}
 _DENY_CUES = {"deny", "reject", "dismiss", "refute", "rebuff", "rebut"}
 _PREDICT_CUES = {"expect", "predict", "forecast", "hope", "anticipate", "fear", "estimate"}
-_OPINION_CUES = {"believe", "think", "feel", "describe", "consider", "praise", "criticise",
+_OPINION_CUES = {"consider", "believe", "think", "feel", "describe", "consider", "praise", "criticise",
                  "criticize", "welcome", "condemn", "argue", "insist", "complain", "doubt"}
 # Verbs whose object noun phrase is what was said ("expressed satisfaction with ...",
 # "highlighted the growing strength of ...", "praised Pakistan for ..."): judgements.

@@ -45,7 +45,7 @@ REPORTING = frozenset("""say tell state claim announce declare add insist argue 
     deny acknowledge admit vow promise pledge urge note suggest predict allege indicate caution report
     reject dismiss explain observe point assure agree describe complain accuse write
     call recall tweet post respond reply underline underscore highlight contend concede
-    estimate forecast reckon fear doubt express welcome praise criticise criticize condemn""".split())
+    estimate forecast reckon fear doubt express welcome decide ask consider praise criticise criticize condemn""".split())
 # Of these, the ones that need a clause after them to report anything.
 _FIRST_PERSON = {"i", "we"}
 _OPEN_CLOSE = {"“": "”", '"': '"', "«": "»"}
@@ -260,7 +260,7 @@ class _Finder:
             if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX"):
                 return c
         if verb.lemma_.lower() in ("urge", "warn", "promise", "vow", "pledge", "call", "tell",
-                                   "caution", "advise", "expect", "agree"):
+                                   "caution", "advise", "expect", "agree", "decide", "ask", "consider"):
             for c in verb.children:
                 if c.dep_ == "xcomp":
                     return c
