@@ -52,7 +52,6 @@ class Speakers:
                 self.by_token.setdefault(tok.i, m)
         self.last_unnamed: tuple[int, str] | None = None  # an unnamed official's institution
         self.last_said: tuple[int, str] | None = None  # the last institution that spoke
-        self.last_pair: tuple[int, list[str]] | None = None  # the last "both leaders" or "both sides"
 
     # -- entities -------------------------------------------------------------------
     def agent(self, key: str) -> str | None:
@@ -206,8 +205,12 @@ class Speakers:
                 return [self.last_unnamed[1]], "pronoun"
             return ([person], "pronoun") if person else ([], "")
         if low in GROUP_PRONOUNS:
-            if low == "they" and self.last_pair is not None and head.idx - self.last_pair[0] < 600:
-                return self.last_pair[1], "pair"  # "Both leaders met ... They agreed"
+            if low == "they":  # "Both leaders met ... They agreed": the pair named last
+                pair_head = next((t for t in reversed(self.doc[max(0, head.i - 80):head.i])
+                                  if t.lower_ in _PAIR_PEOPLE | _PAIR_STATES
+                                  and any(x.lower_ in ("both", "two") for x in t.lefts)), None)
+                if pair_head is not None:
+                    return self.of_phrase(pair_head)
             if self.last_said is not None and head.idx - self.last_said[0] < 600:
                 return [self.last_said[1]], "pronoun"
             return [], ""
@@ -215,13 +218,9 @@ class Speakers:
         if pair and low in _PAIR_PEOPLE:
             counts = Counter(self.full_name(m) for m in self.people(head.idx, 100000))
             names = [k for k, _ in counts.most_common(2)]
-            if len(names) == 2:
-                self.last_pair = (head.idx, names)
             return (names, "pair") if len(names) == 2 else ([], "")
         if pair and low in _PAIR_STATES:
             states = self.states_most_named()
-            if states:
-                self.last_pair = (head.idx, states)
             return (states, "pair") if states else ([], "")
         if lemma in _SOURCES and head.i not in self.by_token:
             by = next((t for t in head.subtree if t.lower_ in ("by", "of", "from") and t.dep_ in ("agent", "prep")), None)
