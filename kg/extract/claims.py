@@ -207,6 +207,8 @@ def _obligation(doc: Doc, tok: Token, kids: list[Token]) -> Iterator[Cue]:
                                                for c in x.children) for x in kids):
         yield "Recommendation", 0, doc[tok.i:tok.i + 2].text
     adj = _frame(tok, _ADVISE)
+    if any(c.lower_ == "have" and c.dep_ == "aux" for c in kids):
+        adj = None  # "it would have been better to ...": a judgement of the past
     if adj is not None and (adj.lemma_ == "time" or any(
             c.dep_ in ("xcomp", "ccomp", "relcl", "advcl") for c in [*kids, *adj.children])):
         yield "Recommendation", 0, _slice(doc, next(c for c in kids if c.lower_ == "it"), adj)
@@ -224,7 +226,9 @@ def _obligation(doc: Doc, tok: Token, kids: list[Token]) -> Iterator[Cue]:
             and not tok.sent.text.rstrip().endswith("?"):
         nxt = doc[min(tok.i + 1, len(doc) - 1)]
         let_us = tok.lemma_ == "let" and nxt.lower_ in ("us", "'s")
-        yield "Recommendation", 0, doc[tok.i:tok.i + 2].text if let_us else tok.text
+        before = {t.lower_ for t in doc[tok.sent.start:tok.i]}
+        if "please" not in before and tok.lower_ != "please":  # "Please tell us": a request
+            yield "Recommendation", 0, doc[tok.i:tok.i + 2].text if let_us else tok.text
 
 
 def _stance(doc: Doc, tok: Token, kids: list[Token]) -> Iterator[Cue]:

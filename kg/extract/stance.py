@@ -118,10 +118,14 @@ def classify_kind(content, cue_lemma: str) -> str:
         or "look forward" in text
     verbs = [t for t in tokens[:3] if t.tag_ != "TO" and t.dep_ != "advmod"]
     to_do = cue_lemma == "agree" and verbs and verbs[0].tag_ == "VB"  # "agreed to strengthen ..."
-    acts = future and subj is not None and subj.head.lemma_ not in _COPULA_LIKE
+    head = subj.head if subj is not None else None
+    modal = head is not None and any(c.tag_ == "MD" and c.lower_ in _FUTURE for c in head.children)
+    able = head is not None and any(c.lower_ in ("able", "likely", "unlikely") for c in head.children)
+    acts = modal and not able and (first_person or head.lemma_ not in _COPULA_LIKE)
     if cue_lemma in _COMMIT_CUES or own and (acts or ready) or wish or to_do:
         return "Commitment"
-    if future or cue_lemma in _PREDICT_CUES or lowers & {"likely", "unlikely", "soon"}:
+    expected = any(t.lemma_ == "expect" and any(c.dep_ == "auxpass" for c in t.children) for t in tokens)
+    if future or expected or cue_lemma in _PREDICT_CUES or lowers & {"likely", "unlikely", "soon"}:
         return "Prediction"
     if cue_lemma in _OPINION_CUES or cue_lemma in ATTITUDE or _evaluative(tokens) or any(
             t.lemma_.lower() in _VALUE_NOUNS for t in tokens) or lowers & _JUDGING or "as if" in text:

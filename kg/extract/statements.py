@@ -48,6 +48,9 @@ REPORTING = frozenset("""say tell state claim announce declare add insist argue 
     estimate forecast reckon fear doubt express welcome decide ask consider praise criticise criticize condemn""".split())
 # Of these, the ones that need a clause after them to report anything.
 _FIRST_PERSON = {"i", "we"}
+# Objects of attitude verbs that are courtesies, not statements ("conveyed greetings").
+_COURTESIES = frozenset("""greeting greetings condolence condolences sorrow grief sympathy sympathies
+    wish wishes regards thanks felicitations""".split())
 _OPEN_CLOSE = {"“": "”", '"': '"', "«": "»"}
 _MIN_QUOTE_WORDS = 4  # fewer words in quotation marks: a scare quote or a mixed quotation
 
@@ -283,7 +286,7 @@ class _Finder:
         if clause is not None:
             toks = [t for t in clause.subtree if not (t.dep_ == "mark" and t.lower_ == "that")]
             return toks[0].idx, toks[-1].idx + len(toks[-1])
-        if verb.lemma_.lower() not in ATTITUDE:
+        if verb.lemma_.lower() not in ATTITUDE or obj.lemma_.lower() in _COURTESIES:
             return None
         right = [c for c in verb.rights if c.dep_ in ("dobj", "prep", "dative", "oprd")]
         first, last = min(t.left_edge.i for t in right), max(t.right_edge.i for t in right)
@@ -315,8 +318,9 @@ class _Finder:
         if subj is None or subj.lower_ in _FIRST_PERSON or any(
                 c.dep_ == "neg" for c in verb.children) and verb.lemma_.lower() != "deny":
             return
-        if comp is not None and any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in comp.children):
-            return
+        if comp is not None and (any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in comp.children)
+                                 or comp.left_edge.tag_ in ("WDT", "WP", "WP$", "WRB")):
+            return  # "asked what role Russia could play": a question, not a statement
         speakers, how = self.speakers.of_phrase(self.past_dateline(subj, verb))
         if not speakers:
             return
