@@ -89,8 +89,9 @@ def _evaluative(tokens) -> bool:
                for t in tokens)
 
 
-def classify_kind(content, cue_lemma: str) -> str:
-    """The kind of a statement from its words (a spaCy Span) and its cue's lemma."""
+def classify_kind(content, cue_lemma: str, institution: bool = False) -> str:
+    """The kind of a statement from its words (a spaCy Span) and its cue's lemma; an
+    institution that says something "will be done" commits itself."""
     tokens = list(content) if content is not None else []
     lowers = {t.lower_ for t in tokens}
     text = content.text.lower() if content is not None else ""
@@ -122,7 +123,9 @@ def classify_kind(content, cue_lemma: str) -> str:
     modal = head is not None and any(c.tag_ == "MD" and c.lower_ in _FUTURE for c in head.children)
     able = head is not None and any(c.lower_ in ("able", "likely", "unlikely") for c in head.children)
     acts = modal and not able and (first_person or head.lemma_ not in _COPULA_LIKE)
-    if cue_lemma in _COMMIT_CUES or own and (acts or ready) or wish or to_do:
+    passive_future = institution and any(t.dep_ == "auxpass" for t in tokens) and any(
+        t.lower_ in ("will", "shall") and t.tag_ == "MD" for t in tokens)
+    if cue_lemma in _COMMIT_CUES or own and (acts or ready) or wish or to_do or passive_future:
         return "Commitment"
     expected = any(t.lemma_ == "expect" and any(c.dep_ == "auxpass" for c in t.children) for t in tokens)
     if future or expected or cue_lemma in _PREDICT_CUES or lowers & {"likely", "unlikely", "soon"}:

@@ -30,6 +30,8 @@ surname the person named in full before.  Speakers that stay unknown ("analysts"
 """
 from __future__ import annotations
 
+import dataclasses
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -393,14 +395,44 @@ def find_statements(doc: Doc, sentences: list[Sentence], mentions: list[Mention]
             m.entity for m in speakers.mentions
             if f.content.start <= m.span.start < f.content.end and m.entity != f.speaker))
         content_doc = doc.char_span(f.content.start, f.content.end, alignment_mode="expand")
-        kind = classify_kind(content_doc, cue_lemma)
+        kind = classify_kind(content_doc, cue_lemma, institution=core_type(f.speaker) in ("Organisation", "State"))
         date = _statement_date(times, f.first, f.content)
         out[key] = Claim(kind, f.first, cue_text, about, speaker=f.speaker, content=f.content,
                          quote=f.quote, stance=stance_of(f.content.text), date=date, also=f.also,
                          confidence=_confidence(f.quote, f.how))
     said = list(out.values())
     reporting = {s.index for c in said for s in (c.sentence, *c.also)}
-    return [c for c in writer_claims if c.sentence.index not in reporting] + said
+    own = [c for c in writer_claims if c.sentence.index not in reporting]
+    return _interview(text, own, speakers) + said
+
+
+_QUESTION = re.compile(r"^[ \t]*(?:Q|Question)[ \t]*[:.\-–]", re.M)
+
+
+def _interview(text: str, claims: list[Claim], speakers: Speakers) -> list[Claim]:
+    """In an interview ("Q: ..." paragraphs), the answers are the interviewee's words, not
+    the writer's: the person the introduction (before the first question) names speaks
+    them; the questions themselves say nothing."""
+    questions = [m.start() for m in _QUESTION.finditer(text)]
+    if len(questions) < 2:
+        return claims
+    intro = [m for m in speakers.mentions if m.span.start < questions[0] and speakers.core_type(m.entity) == "Person"]
+    who = speakers.full_name(intro[0]) if intro else next(
+        (p for p in (speakers.unlinked_person(e.root) for e in speakers.doc.ents
+                     if e.label_ == "PERSON" and e.end_char < questions[0]) if p), None)
+    if who is None:
+        return claims
+    out = []
+    for c in claims:
+        start = c.sentence.span.start
+        if start < questions[0]:
+            out.append(c)
+            continue
+        paragraph = text.rfind("\n", 0, start) + 1
+        if any(paragraph <= q <= start for q in questions):
+            continue  # the interviewer's question
+        out.append(dataclasses.replace(c, speaker=who, content=c.sentence.span, quote="direct", confidence=0.6))
+    return out
 
 
 def _cue_words(doc: Doc, cue: Token) -> str:

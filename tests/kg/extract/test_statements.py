@@ -99,3 +99,14 @@ def test_quotation_marks_left_open_close_at_the_paragraph():
     text = '“We will act. \n“Now,” he said. "Two words" and “an open one'
     assert [(text[q.start:q.end], q.words) for q in quotations(text)] == [
         ("We will act. ", 3), ("Now,", 1), ("Two words", 2), ("an open one", 3)]
+
+
+def test_in_an_interview_the_answers_are_the_interviewees(registry):
+    text = ("The newspaper spoke with Sergey Lavrov in Moscow.\n\n"
+            "Q: How do you see the ties with Pakistan?\n\n"
+            "A: Relations with Pakistan are excellent and will certainly grow.\n\n"
+            "Q: Should Pakistan buy more Russian wheat?\n\n"
+            "A: Pakistan should buy more wheat from Russia.")
+    ex = extract("t", text, registry)
+    assert [(c.speaker, c.kind, c.quote) for c in ex.claims] == [
+        ("sergey-lavrov", "Prediction", "direct"), ("sergey-lavrov", "Recommendation", "direct")]
