@@ -61,6 +61,8 @@ _EVAL_NOUN = set("""achievement success failure milestone landmark breakthrough 
     setback disaster triumph boon bane nuisance folly asset liability""".split())
 _DEGREE = set("""almost very extremely highly quite rather too so utterly truly really hardly
     particularly most least increasingly deeply immensely absolutely totally virtually""".split())
+_SIGNAL = set("""signal showcase underscore underline demonstrate reflect illustrate symbolise symbolize
+    epitomise epitomize exemplify highlight indicate suggest show""".split())  # the writer reads a sign
 _NAMING = set("term call describe dub label consider regard view deem hail".split())  # "termed"
 _USE = set("use utilise utilize harness leverage employ exploit".split())  # "can be used to"
 _COPULA = set("be seem appear remain become prove look sound".split())
@@ -337,6 +339,9 @@ def find_claims(doc: Doc, sentences: list[Sentence], mentions: Iterable[Mention]
         opener = _OPENERS.search(sent.span.text)
         if opener and not any(a <= sent.span.start + opener.start(1) < b for a, b in quoted):
             found.append((2, 0, span.start, "Assessment", opener.group(1)))
+        root = span.root
+        if root.lemma_ in _SIGNAL and root.tag_ in ("VBZ", "VBP") and not _not_own(root, not_own):
+            found.append((2, 2, root.i, "Assessment", root.text))  # "These meetings showcase ..."
         if not found:
             continue
         *_, kind, cue = min(found)
