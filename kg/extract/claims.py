@@ -35,7 +35,7 @@ _FUTURE = set("will would may might could shall 'll wo".split())
 _CHANGE = set("""become bring help lead improve develop grow increase provide give open create boost
     enhance strengthen expand emerge result serve benefit change turn transform achieve build happen
     prove pave contribute yield reduce allow enable offer rise fall deepen weaken harm damage end
-    """.split())
+    join""".split())
 _REPORT = set("""say tell state claim announce declare add insist argue assert maintain warn believe
     think feel hope expect express stress emphasise emphasize reiterate remark affirm confirm deny
     acknowledge admit vow promise urge note suggest predict report allege indicate write""".split())
@@ -186,13 +186,25 @@ def _modal(doc: Doc, tok: Token) -> Iterator[Cue]:
     if verb.lemma_ == "be" and _frame(verb, _EVAL | _EVAL_NOUN | _ADVISE) is not None:
         yield "Assessment", 0, group  # "it would be a mistake / naive to ...": a judgement
         return
-    if (word in _FUTURE or _changes(verb)) and not _scheduled(verb):
-        yield "Prediction", 0, group
+    conditional = any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
+                      for c in kids)
+    if (word in _FUTURE or _changes(verb)) and not _scheduled(verb) and (
+            _changes(verb) or word in _HEDGED or _judged(verb) or conditional):
+        yield "Prediction", 0, group  # "will grow", "may fail"; not "will be organised in May"
     elif word in ("can", "ca"):
         yield "Assessment", 1, group
 
 
 _SCHEDULE = set("attend visit hold continue begin start last arrive leave host participate".split())
+
+
+_HEDGED = {"may", "might", "could"}
+
+
+def _judged(verb: Token) -> bool:
+    """The clause judges its outcome ("will be a disaster", "will surely fail")."""
+    return any(c.dep_ in ("acomp", "attr", "advmod") and (_evaluative(c) or c.lower_ in _STANCE or c.lower_ == "able")
+               or any(_evaluative(d) for d in c.children if d.dep_ == "amod") for c in verb.children)
 
 
 def _scheduled(verb: Token) -> bool:
@@ -238,6 +250,7 @@ def _stance(doc: Doc, tok: Token, kids: list[Token]) -> Iterator[Cue]:
     if tok.lower_ in ("likely", "unlikely", "probably") and _main_clause(_verb_of(tok)):
         yield "Prediction", 1, tok.text
     if tok.lemma_ in ("set", "poise", "expect", "go", "slate") and tok.tag_ in ("VBN", "VBG") \
+            and any(c.dep_ == "xcomp" and _changes(c) for c in kids) \
             and any(c.lemma_ == "be" and c.dep_ in ("aux", "auxpass") and c.tag_ not in ("VBD",)
                     for c in kids) \
             and any(c.dep_ == "xcomp" and c.i == tok.i + 2 for c in kids) and _main_clause(tok):
