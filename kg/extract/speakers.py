@@ -50,7 +50,7 @@ class Speakers:
         for m in self.mentions:
             for tok in doc.char_span(m.span.start, m.span.end, alignment_mode="expand") or ():
                 self.by_token.setdefault(tok.i, m)
-        self.last_unnamed: tuple[int, str] | None = None  # an unnamed official's institution
+        self.unnamed: list[tuple[int, str]] = []  # speakers no mention names, by offset (for "he")
         self.last_said: tuple[int, str] | None = None  # the last institution that spoke
 
     # -- entities -------------------------------------------------------------------
@@ -154,16 +154,40 @@ class Speakers:
             if tok.ent_type_ == "PERSON" and tok.i not in self.by_token and tok.pos_ == "PROPN":
                 ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
                 if ent is not None and len(ent) > 1 and all(t.i not in self.by_token for t in ent):
-                    words = [t for t in ent if t.lower_ not in _RANKS and t.lemma_.lower() not in TITLES]
-                    if len(words) > 1:
-                        name = " ".join(t.text for t in words)
-                        found = self.lookup(name) if self.lookup else None
-                        key = found or "new:" + name
-                        if not found:
-                            self.new_entities.setdefault(key, "Person")
+                    key = self.new_person(list(ent))
+                    if key:
                         return key
             todo += [c for c in tok.children if c.dep_ in _CLOSE and c.i not in seen]
-        return None
+        return self.after_title(head)
+
+    def new_person(self, tokens: list[Token]) -> str | None:
+        """The registry person or a new one named by ``tokens`` after any title in them
+        ("Foreign Ministry Spokeswoman Maria Zakharova": Maria Zakharova)."""
+        cut = max((i for i, t in enumerate(tokens) if t.lower_.rstrip(".") in _RANKS
+                   or t.lemma_.lower() in TITLES or t.lemma_.lower() in INSTITUTIONS), default=-1)
+        words = [t for t in tokens[cut + 1:] if t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha
+                 and not (t.i in self.by_token and not self.by_token[t.i].entity.startswith("new:"))]
+        if len(words) < 2:
+            return None
+        name = " ".join(t.text for t in words)
+        found = self.lookup(name) if self.lookup else None
+        if found:
+            return found
+        self.new_entities.setdefault("new:" + name, "Person")
+        return "new:" + name
+
+    def after_title(self, head: Token) -> str | None:
+        """A name the NER did not take for a person, written after a title: "Russian
+        Ambassador Danila Ganich" (the title and the name in one compound)."""
+        if head.pos_ != "PROPN":
+            return None
+        if head.i in self.by_token and not self.by_token[head.i].entity.startswith("new:"):
+            return None
+        lefts = [t for t in head.lefts if t.dep_ == "compound"]
+        chain = sorted([*lefts, head], key=lambda t: t.i)
+        if not any(t.lemma_.lower() in TITLES for t in chain):
+            return None
+        return self.new_person(chain)
 
     def states_most_named(self) -> list[str]:
         counts = Counter(m.entity for m in self.mentions if self.core_type(m.entity) == "State")
@@ -197,12 +221,14 @@ class Speakers:
                     return [self.full_name(m)], "surname"
         person = self.unlinked_person(head)
         if person:
+            self.unnamed.append((head.idx, person))  # no mention names it: remember it for "he"
             return [person], "named"
         if low in PERSON_PRONOUNS:
             cands = self.people(head.idx, 700, subject_first=True) or self.people(head.idx, 2500)
             person = self.full_name(cands[-1]) if cands else None
-            if self.last_unnamed is not None and (not cands or self.last_unnamed[0] > cands[-1].span.start):
-                return [self.last_unnamed[1]], "pronoun"
+            recent = self.recent_unnamed(head.idx)
+            if recent is not None and (not cands or recent[0] > cands[-1].span.start):
+                return [recent[1]], "pronoun"
             return ([person], "pronoun") if person else ([], "")
         if low in GROUP_PRONOUNS:
             if low == "they":  # "Both leaders met ... They agreed": the pair named last
@@ -245,11 +271,23 @@ class Speakers:
                 return [key], "institution"
         agents = [a for a in (self.agent(m.entity) for m in self.attached(head, False)) if a]
         unlinked = head.i not in self.by_token or self.by_token[head.i].entity.startswith("new:")
+        if lemma in TITLES and unlinked:  # "Ambassador to Pakistan Danila Ganich" (the name in the "to" phrase)
+            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "to"):
+                for obj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
+                    key = self.new_person(sorted([*(t for t in obj.lefts if t.dep_ == "compound"), obj],
+                                                 key=lambda t: t.i))
+                    if key:
+                        self.unnamed.append((head.idx, key))
+                        return [key], "named"
         if lemma in TITLES and unlinked or head.text.isupper() and len(head.text) > 2 \
                 and unlinked and any(t.lower_ == "the" for t in head.lefts):
             definite = any(t.lower_ in ("the", "this") or t.dep_ == "poss" for t in head.lefts)
             title = next((t.lemma_.lower() for t in head.lefts if t.lemma_.lower() in _TITLE_WORDS), lemma)
             person = self.titled(title, head.idx) if definite else None
+            recent = self.recent_unnamed(head.idx)
+            if definite and recent is not None and self.core_type(recent[1]) == "Person" \
+                    and head.idx - recent[0] < 1500 and not self.people(head.idx, head.idx - recent[0]):
+                person = recent[1]  # "the ambassador": the official named last, outside the mentions
             if person is None and definite:
                 cands = self.people(head.idx, 700, subject_first=True)
                 person = self.full_name(cands[-1]) if cands else None
@@ -257,12 +295,19 @@ class Speakers:
                 return [person], "title"
             if agents:  # "a foreign office spokesman", "Russian deputy foreign minister"
                 orgs = [a for a in agents if self.core_type(a) == "Organisation"]
-                self.last_unnamed = (head.idx, (orgs or agents)[0])
-                return [self.last_unnamed[1]], "title"
+                self.unnamed.append((head.idx, (orgs or agents)[0]))
+                return [(orgs or agents)[0]], "title"
             return [], ""
         if agents:
             return agents[:1], "named"
         return [], ""
+
+    def recent_unnamed(self, before: int) -> tuple[int, str] | None:
+        """The last speaker named outside the mentions before this offset, a person if
+        there is one within the last paragraphs (an unnamed official's institution else)."""
+        earlier = [u for u in self.unnamed if u[0] < before]
+        people = [u for u in earlier if self.core_type(u[1]) == "Person" and before - u[0] < 1500]
+        return max(people) if people else max(earlier) if earlier else None
 
     def spoke(self, offset: int, speakers: list[str]) -> None:
         """Remember the last institution that spoke, for a later "it" or "they"."""
