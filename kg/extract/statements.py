@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.model import Claim, Mention, Sentence, Span
 from kg.extract.speakers import Speakers
 from kg.extract.stance import ATTITUDE, classify_kind, stance_of
-from kg.extract.tokens import doc_text
+from kg.extract.tokens import doc_text, token_indices
 
 # Verbs that report speech or a held view; the kind rules in stance.py look at some of them.
 REPORTING = frozenset("""say tell state claim announce declare add insist argue assert maintain
@@ -295,16 +295,20 @@ class _Finder:
         return self.doc[first].idx, self.doc[last].idx + len(self.doc[last])
 
     def indirect(self) -> None:
-        for sent in self.sentences:
-            if sent.span.start >= self.stop:
+        from kg.extract.pipeline import sentence_at
+
+        for i in token_indices(self.doc, lemma=REPORTING | ATTITUDE, lower={"according"}):
+            tok = self.doc[i]
+            if tok.idx >= self.stop:
                 break
-            span = self.doc.char_span(sent.span.start, sent.span.end, alignment_mode="expand")
-            for tok in span:
-                if tok.lower_ == "according":
-                    self.according(tok, sent, span)
-                elif (tok.lemma_.lower() in REPORTING or tok.lemma_.lower() in ATTITUDE) and tok.pos_ in ("VERB", "AUX") \
-                        and tok.i not in self.used_verbs:
-                    self.reported(tok, sent)
+            sent = sentence_at(self.sentences, tok.idx)
+            if sent is None:
+                continue
+            if tok.lower_ == "according":
+                self.according(tok, sent)
+            elif tok.pos_ in ("VERB", "AUX") and tok.i not in self.used_verbs and (
+                    tok.lemma_.lower() in REPORTING or tok.lemma_.lower() in ATTITUDE):
+                self.reported(tok, sent)
 
     def reported(self, verb: Token, sent: Sentence) -> None:
         comp = self.complement(verb)
@@ -343,7 +347,7 @@ class _Finder:
         self.speakers.spoke(verb.idx, speakers)
         self.found += [_Found(speaker, how, verb, content, quote, sent) for speaker in speakers]
 
-    def according(self, tok: Token, sent: Sentence, span) -> None:
+    def according(self, tok: Token, sent: Sentence) -> None:
         to = next((c for c in tok.children if c.lower_ == "to"), None)
         obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
         if obj is None:
