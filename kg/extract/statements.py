@@ -47,7 +47,7 @@ REPORTING = frozenset("""say tell state claim announce declare add insist argue 
     deny acknowledge admit vow promise pledge urge note suggest predict allege indicate caution report
     reject dismiss explain observe point assure agree describe complain accuse write
     call recall tweet post respond reply underline underscore highlight contend concede
-    estimate forecast reckon fear doubt express welcome decide ask consider praise criticise criticize condemn""".split())
+    estimate forecast reckon fear doubt express welcome decide ask consider continue praise criticise criticize condemn""".split())
 # Of these, the ones that need a clause after them to report anything.
 _FIRST_PERSON = {"i", "we"}
 # Objects of attitude verbs that are courtesies, not statements ("conveyed greetings").
