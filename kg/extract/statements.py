@@ -52,7 +52,7 @@ REPORTING = frozenset("""say tell state claim announce declare add insist argue 
 _FIRST_PERSON = {"i", "we"}
 # Objects of attitude verbs that are courtesies, not statements ("conveyed greetings").
 _COURTESIES = frozenset("""greeting greetings condolence condolences sorrow grief sympathy sympathies
-    wish wishes regards thanks felicitations""".split())
+    wish wishes regards thanks felicitations warmth solidarity gratitude""".split())
 _OPEN_CLOSE = {"“": "”", '"': '"', "«": "»"}
 _MIN_QUOTE_WORDS = 4  # fewer words in quotation marks: a scare quote or a mixed quotation
 
