@@ -204,7 +204,7 @@ def _gold_for(gold_dir: Path, doc_id: str) -> tuple[dict, str] | None:
     return None
 
 
-def evaluate_statements(documents: Path, gold_dir: Path | None = None, registry_dir: Path | None = None,
+def evaluate_statements(documents: Path, gold_dir: Path | None = None, registry_dir=None,
                         listing: list[str] | None = None) -> StatementScores:
     """Extract every article of ``documents`` that has gold and score its statements."""
     from kg.corpus import read_corpus

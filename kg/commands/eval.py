@@ -21,7 +21,7 @@ def run(args) -> int:
     print(format_table(totals, per_doc if args.per_document else None))
     from kg.eval_statements import evaluate_statements, format_scores  # speakers, kinds, stance
 
-    print("\n" + format_scores(evaluate_statements(args.documents, args.gold, args.registry)))
+    print("\n" + format_scores(evaluate_statements(documents, gold, registry)))
     return 0
 
 

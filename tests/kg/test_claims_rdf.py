@@ -5,13 +5,13 @@ about the same entities are linked."""
 from __future__ import annotations
 
 import urllib.request
-from pathlib import Path
 
 import pytest
 
 from kg import KnowledgeGraph
-from kg.build import ROOT, build
+from kg.build import BuildConfig, build
 from kg.claims_rdf import signature, similarity, tokens
+from support import ROOT
 
 ARTICLES = ROOT / "tests" / "data" / "statements"
 LAVROV = "https://w3id.org/pakru/id/sergey-lavrov"
@@ -29,7 +29,8 @@ def test_signature_ignores_case_punctuation_order_and_function_words():
 @pytest.fixture(scope="module")
 def graph(tmp_path_factory):
     out = tmp_path_factory.mktemp("statements")
-    report = build(ARTICLES, out=out, check_owl=False, cache_dir=False, show_progress=False, durable=False)
+    report = build(BuildConfig.for_folders(ARTICLES, out, cache=False, check_owl=False, show_progress=False,
+                                           durable=False))
     assert report.shapes_conform  # the shared statement node passes the cross-article check too
     g = KnowledgeGraph.open(source=out / "kg.trig")
     yield g, out / "kg.trig"
