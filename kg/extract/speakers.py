@@ -219,6 +219,24 @@ class Speakers:
             for m in reversed(self.people(head.idx, 5000)):
                 if m.span.text.split()[-1] == head.text:
                     return [self.full_name(m)], "surname"
+        if head.ent_type_ == "ORG" and head.pos_ == "PROPN" and head.i not in self.by_token:
+            ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+            if ent is not None and all(t.i not in self.by_token for t in ent):  # "Rostec said", "according to Dawn"
+                for m in self.mentions:  # a surname the NER took for an organisation ("Dastgir said")
+                    if self.core_type(m.entity) == "Person" and head.text in m.span.text.split():
+                        return [self.full_name(m)], "surname"
+                chain = sorted([*(t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"), head],
+                               key=lambda t: t.i)
+                person = self.new_person(chain) if len(ent) <= 2 and len(chain) > 1 else None
+                if person:  # "Pankaj Saran said"
+                    self.unnamed.append((head.idx, person))
+                    return [person], "named"
+                name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+                found = self.lookup(name) if self.lookup else None
+                key = found or "new:" + name
+                if not found:
+                    self.new_entities.setdefault(key, "Organisation")
+                return [key], "named"
         person = self.unlinked_person(head)
         if person:
             self.unnamed.append((head.idx, person))  # no mention names it: remember it for "he"

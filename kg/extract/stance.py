@@ -45,7 +45,7 @@ _OPINION_CUES = {"consider", "believe", "think", "feel", "describe", "consider",
 # "highlighted the growing strength of ...", "praised Pakistan for ..."): judgements.
 ATTITUDE = frozenset("""express highlight reaffirm emphasise emphasize stress underline underscore
     appreciate acknowledge welcome praise note hail commend voice reiterate laud condemn criticise
-    criticize convey outline""".split())
+    criticize convey outline deny dismiss reject refute""".split())
 _VALUE_NOUNS = {"importance", "significance", "satisfaction", "concern", "confidence", "appreciation",
                 "gratitude", "potential", "strength", "implication"}
 _SHOULD = {"should", "must", "ought"}

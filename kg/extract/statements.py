@@ -203,8 +203,9 @@ class _Finder:
 
     def direct(self) -> None:
         for q in self.quotes:
-            if q.start >= self.stop or q.words < _MIN_QUOTE_WORDS:
-                continue
+            if q.start >= self.stop or q.words < _MIN_QUOTE_WORDS - 1 or (
+                    q.words < _MIN_QUOTE_WORDS and self.cue_after(q) is None):
+                continue  # three words in quotation marks count only with ', he said' right after
             first = self.sentence_at(q.start)
             if first is None:
                 continue
