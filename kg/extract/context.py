@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kg.extract.dates import time_in
 from kg.extract.model import Mention, Sentence, TimeValue
+from kg.extract.sentences import sentence_at
 from kg.extract.tokens import doc_text
 
 PRONOUN_SUBJECTS = {"it", "they", "he", "she"}
@@ -82,8 +84,6 @@ class Context:
         return [seen[k] for k in sorted(seen)]
 
     def sentence_of(self, token) -> Sentence | None:
-        from kg.extract.pipeline import sentence_at
-
         return sentence_at(self.sentences, token.idx)
 
     def in_author_bio(self, token) -> bool:
@@ -116,6 +116,4 @@ class Context:
         return []
 
     def times_in(self, start: int, end: int) -> list[TimeValue]:
-        from kg.extract.dates import time_in
-
         return time_in(self.times, start, end)

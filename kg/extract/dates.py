@@ -153,7 +153,7 @@ def _vouched(text: str, s: int, e: int, ner: list[tuple[int, int]]) -> bool:
     return _inside(s, e, ner) or bool(_LEAD_RE.search(text[max(0, s - 12):s]))
 
 
-def find_times(doc: Doc) -> list[TimeValue]:
+def find_times(doc: Doc, anchor: str | None = None) -> list[TimeValue]:
     """Every time expression of ``doc``, in text order, spans as character offsets.
 
     spaCy DATE entities vouch for bare years and bare months; elsewhere a bare year or

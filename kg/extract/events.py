@@ -14,7 +14,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kg.extract.context import POSSESSIVE_PRONOUNS, PRONOUN_SUBJECTS, Context
+from kg.extract.members import member_and_organisations
 from kg.extract.model import Event, Span
+from kg.extract.syntax import SKIP_CHILD, governing_verb, phrase, subject_of
 from kg.extract.tokens import token_indices
 
 NOUN_TRIGGERS = {
@@ -386,53 +388,7 @@ def _supports_agent(verb) -> bool:
 
 
 # -- scope ---------------------------------------------------------------------------
-_SKIP_CHILD = {"conj", "cc", "relcl", "advcl", "ccomp", "parataxis", "appos_clause"}
-
-
-def _phrase(token, skip=_SKIP_CHILD):
-    """The trigger's own phrase: its subtree without coordinated or subordinate clauses."""
-    out = [token]
-    for child in token.children:
-        if child.dep_ in skip:
-            continue
-        out.extend(child.subtree)
-    return out
-
-
-def _governing_verb(token, limit=5):
-    """Climb from an object or prepositional phrase to the verb that governs it."""
-    cur = token
-    for _ in range(limit):
-        if cur.dep_ in {"ROOT"} or cur.head is cur:
-            return cur if cur.pos_ in {"VERB", "AUX"} else None
-        cur = cur.head
-        if cur.pos_ in {"VERB", "AUX"} or cur.dep_ == "ROOT":
-            return cur
-    return None
-
-
-def _subject_of(verb, ctx: Context, limit=4):
-    """Tokens of the subject of ``verb``, climbing through xcomp/relcl/acl when it has none."""
-    cur = verb
-    for _ in range(limit):
-        subjects = [c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass", "agent"}]
-        if any(c.tag_ in {"WDT", "WP"} for c in subjects) and cur.dep_ == "relcl":
-            return [cur.head]  # "Pakistan, which became ...": the antecedent
-        if subjects:
-            tokens = []
-            for s in subjects:
-                if s.dep_ == "agent":
-                    tokens.extend(s.subtree)
-                else:
-                    tokens.extend(_phrase(s, skip={"relcl", "advcl", "ccomp"}))
-            return tokens
-        if cur.head is cur:
-            return []
-        cur = cur.head
-    return []
-
-
-_NOUN_SKIP = _SKIP_CHILD - {"relcl"}
+_NOUN_SKIP = SKIP_CHILD - {"relcl"}
 ROUND_NOUNS = {"round", "series", "session", "set", "cycle", "phase"}
 
 
@@ -445,12 +401,12 @@ def _anchor(token):
 
 def _scope(token, ctx: Context):
     token = _anchor(token)
-    tokens = list(_phrase(token, skip=_NOUN_SKIP if token.pos_ in {"NOUN", "PROPN"} else _SKIP_CHILD))
+    tokens = list(phrase(token, skip=_NOUN_SKIP if token.pos_ in {"NOUN", "PROPN"} else SKIP_CHILD))
     if token.pos_ == "VERB":
         if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
-            tokens += _subject_of(token.head, ctx) if token.head is not token else []
+            tokens += subject_of(token.head) if token.head is not token else []
         else:
-            tokens += _subject_of(token, ctx)
+            tokens += subject_of(token)
     elif token.dep_ in {"nsubj", "nsubjpass"}:
         verb = token.head
         for c in verb.children:
@@ -460,9 +416,9 @@ def _scope(token, ctx: Context):
     elif _adjunct(token):
         pass  # "after the invasion", "politics in the war": a modifier, not an argument
     else:
-        verb = _governing_verb(token)
+        verb = governing_verb(token)
         if verb is not None:
-            tokens += _subject_of(verb, ctx)
+            tokens += subject_of(verb)
             if token.dep_ in {"dobj", "attr"}:
                 for c in verb.children:
                     if c.dep_ in {"prep", "dative"} and c.i > token.i:
@@ -481,7 +437,7 @@ def _adjunct(token) -> bool:
 def _own_tokens(token):
     """The words that belong to the trigger itself (for plural, generic triggers)."""
     token = _anchor(token)
-    tokens = list(_phrase(token))
+    tokens = list(phrase(token))
     if token.dep_ in {"nsubj", "nsubjpass"}:
         for c in token.head.children:
             if c.dep_ in {"prep", "agent"}:
@@ -517,8 +473,6 @@ def _build(ctx: Context, token, kind: str) -> Event | None:
     for place in places:
         add(ctx.state_of_place(place))
     if kind in {"ObserverStatusChange", "MembershipChange"}:
-        from kg.extract.relations import member_and_organisations
-
         member, orgs = member_and_organisations(ctx, token)
         if member:
             participants = [member] + [o for o in orgs if o != member]

@@ -23,7 +23,7 @@ from spacy.util import filter_spans
 
 from kg.extract.model import Mention, Sentence, Span
 from kg.extract.names import ORG_HEADS, PROJECT_HEADS, name_chunks, short_forms, titled_people
-from kg.extract.pipeline import sentence_at
+from kg.extract.sentences import sentence_at
 from kg.extract.tokens import doc_text
 
 # Prepositions after which a capital names a location rather than a government.
@@ -74,7 +74,7 @@ class Linker:
         ``skip`` is a character range (the writer's bio sentence) where NER names are
         not turned into new entities: there they are roles and fields of study.
         """
-        from kg.extract.pipeline import load_nlp
+        from kg.extract.nlp import load_nlp
 
         nlp = load_nlp()
         matcher = self._matcher_for(doc.vocab, nlp.make_doc)

@@ -140,3 +140,4 @@ class Extraction:
     author: Author | None = None
     latest_date: str | None = None  # latest date the text mentions (ISO, any precision)
     unlinked: list[Span] = field(default_factory=list)  # names it could not link
+    date: str | None = None  # the article's date (sidecar), which relative times resolve against
