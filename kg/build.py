@@ -63,7 +63,7 @@ def extract_corpus(docs: list[Document], registry, registry_dir: Path | None, ca
     keys = {d.id: content_key(d.id, d.text, d.metadata, reg_fp, pipe_fp) for d in docs}
     known = known or {}
     found = {d.id: Summary(*known[keys[d.id]]) if keys[d.id] in known else cache.summary(keys[d.id]) for d in docs}
-    todo = [(d.id, d.text) for d in docs if found[d.id] is None]
+    todo = [(d.id, d.text, d.metadata.get("date")) for d in docs if found[d.id] is None]
     made: list[str] = []
 
     def done(ex) -> None:  # each extraction goes to the cache at once; only its summary stays in memory
@@ -81,7 +81,7 @@ def extract_corpus(docs: list[Document], registry, registry_dir: Path | None, ca
     return [found[d.id] for d in docs], fresh, keys
 
 
-def _extract(todo: list[tuple[str, str]], registry, registry_dir, jobs: int, show_progress: bool,
+def _extract(todo: list[tuple], registry, registry_dir, jobs: int, show_progress: bool,
              on_done=None, keep: bool = True) -> dict:
     bar = Progress(len(todo), show_progress)
 
@@ -116,7 +116,7 @@ def make_blocks(docs: list[Document], summaries: list, fresh: dict, keys: dict, 
     blocks.update(make_many([(d.id, keys[d.id], bkeys[d.id], d.metadata) for d in missing], work, jobs))
     lost = [d for d in missing if blocks[d.id] is None]
     if lost:  # unreadable cache entries: extract those articles again
-        work["fresh"] = _extract([(d.id, d.text) for d in lost], registry, registry_dir, jobs, False)
+        work["fresh"] = _extract([(d.id, d.text, d.metadata.get("date")) for d in lost], registry, registry_dir, jobs, False)
         blocks.update(make_many([(d.id, keys[d.id], bkeys[d.id], d.metadata) for d in lost], work, 1))
     return [blocks[d.id] for d in docs]
 
