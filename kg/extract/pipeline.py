@@ -37,7 +37,7 @@ def extract(doc_id: str, text: str, registry, nlp=None, doc=None, date: str | No
     ``date`` is the article's date (ISO, from its sidecar), against which relative times
     ("last month", "on Thursday") are resolved.
     """
-    from kg.extract import claims, dates, events, mentions, metadata, quantities, relations
+    from kg.extract import claims, dates, events, metadata, quantities, relations
     from kg.extract.context import Context
 
     text = normalise_text(text)
