@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from dataclasses import replace
 
+from kg.extract.decisions import shipped
 from kg.extract.model import Extraction, Span
 from kg.extract.nlp import MODEL_NAME, load_nlp
 from kg.extract.sentences import sentence_at, sentences_of
@@ -30,12 +32,16 @@ def normalise_text(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def extract(doc_id: str, text: str, registry, nlp=None, doc=None, date: str | None = None) -> Extraction:
+def extract(doc_id: str, text: str, registry, nlp=None, doc=None, date: str | None = None,
+            min_confidence: float | None = None, decisions=None, collect: list | None = None) -> Extraction:
     """Run every extraction step on one article and return what it found.
 
     ``doc`` may be a Doc parsed beforehand (for batch parsing with ``nlp.pipe``);
     ``date`` is the article's date (ISO, from its sidecar), against which relative times
-    ("last month", "on Thursday") are resolved.
+    ("last month", "on Thursday") are resolved.  Events whose confidence is below
+    ``min_confidence`` (default: the one chosen on the dev set, in the shipped decisions)
+    are left out; ``decisions`` replaces the shipped learned decisions and ``collect``
+    receives the event candidates and their features (both for ``kg train``).
     """
     from kg.extract import claims, dates, events, metadata, quantities, relations
     from kg.extract.context import Context
@@ -64,14 +70,19 @@ def extract(doc_id: str, text: str, registry, nlp=None, doc=None, date: str | No
     author_sentence = result.author.sentence if result.author else None
     ctx = Context(doc, result.sentences, result.mentions, times, registry, author_sentence,
                   result.new_entities)
-    result.events = events.find_events(ctx)
+    decisions = decisions or shipped()
+    if min_confidence is None:
+        min_confidence = decisions.min_confidence
+    result.events = events.find_events(ctx, decisions, min_confidence, collect)
     result.memberships = relations.find_memberships(ctx)
     result.interests = relations.find_interests(ctx)
     result.cooperations = relations.find_cooperations(ctx)
     result.quantities = quantities.find_amounts(
         doc, result.sentences, result.mentions, times, is_state=ctx.is_state
     )
-    result.claims = claims.find_claims(doc, result.sentences, result.mentions, author_sentence)
+    claim_confidence = decisions.rule_confidence.get("claim")
+    result.claims = [replace(c, confidence=claim_confidence) if c.confidence is None else c
+                     for c in claims.find_claims(doc, result.sentences, result.mentions, author_sentence)]
     return result
 
 
