@@ -46,7 +46,8 @@ def gold_mentions(text: str, entries: list[dict], path: str) -> list[tuple[int, 
 
 
 def load_gold(gold_dir: Path, doc_id: str) -> tuple[dict, str] | None:
-    for name in (f"{doc_id}.yaml", f"{doc_id}.gold.yaml"):
+    # <id>.gold.yaml first: beside an article, <id>.yaml is its metadata sidecar
+    for name in (f"{doc_id}.gold.yaml", f"{doc_id}.yaml"):
         path = Path(gold_dir) / name
         if path.exists():
             try:

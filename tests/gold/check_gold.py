@@ -191,8 +191,9 @@ def gold_files(targets) -> list[Path]:
     files: list[Path] = []
     for t in targets:
         t = Path(t)
-        if t.is_dir():
-            files += sorted(p for p in t.glob("*.yaml"))
+        if t.is_dir():  # gold files, not the articles' metadata sidecars (<id>.yaml beside <id>.txt)
+            files += sorted(p for p in t.glob("*.yaml") if p.name.endswith(".gold.yaml")
+                            or not p.with_suffix(".txt").exists())
         elif t.exists():
             files.append(t)
         else:
