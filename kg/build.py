@@ -53,17 +53,20 @@ def fingerprint(docs: list[Document], registry, extra: str = "") -> str:
 
 def extract_corpus(docs: list[Document], registry, registry_dir: Path | None, cache: ExtractionCache,
                    jobs: int, report: BuildReport, show_progress: bool = False,
-                   known: dict | None = None) -> tuple[list, dict, dict]:
+                   known: dict | None = None, min_confidence: float | None = None) -> tuple[list, dict, dict]:
     """``(summaries, fresh, keys)``: each article's :class:`kg.cache.Summary` in id
     order, the extractions made in this build (in ``jobs`` processes) by id when there is
     no cache to put them in (with a cache each goes there as soon as it is made), and each
     article's content key by id.  ``known`` maps content keys to summaries already read
-    (:class:`kg.blocks.BuildState`)."""
+    (:class:`kg.blocks.BuildState`).  Events below ``min_confidence`` are left out (default:
+    the threshold chosen on the dev set, :mod:`kg.extract.decisions`)."""
     reg_fp, pipe_fp = registry.fingerprint(), pipeline_fingerprint() + source_fingerprint()
+    if min_confidence is not None:
+        pipe_fp += f"-min{min_confidence!r}"
     keys = {d.id: content_key(d.id, d.text, d.metadata, reg_fp, pipe_fp) for d in docs}
     known = known or {}
     found = {d.id: Summary(*known[keys[d.id]]) if keys[d.id] in known else cache.summary(keys[d.id]) for d in docs}
-    todo = [(d.id, d.text, d.metadata.get("date")) for d in docs if found[d.id] is None]
+    todo = [(d.id, d.text, d.metadata.get("date"), min_confidence) for d in docs if found[d.id] is None]
     made: list[str] = []
 
     def done(ex) -> None:  # each extraction goes to the cache at once; only its summary stays in memory
@@ -97,7 +100,7 @@ def _extract(todo: list[tuple], registry, registry_dir, jobs: int, show_progress
 
 def make_blocks(docs: list[Document], summaries: list, fresh: dict, keys: dict, registry, registry_dir,
                 caches: tuple[ExtractionCache, BlockCache], checking: tuple, jobs: int, code: str,
-                report: BuildReport, progress=None) -> list[Block]:
+                report: BuildReport, progress=None, min_confidence: float | None = None) -> list[Block]:
     """Every article's :class:`kg.blocks.Block`, from the block cache where its key
     matches, else made from its extraction (fresh, cached, or extracted again when its
     cached copy is unreadable) in ``jobs`` processes.  ``checking`` is the shapes graph
@@ -112,11 +115,11 @@ def make_blocks(docs: list[Document], summaries: list, fresh: dict, keys: dict, 
         _say(progress, f"Making {len(missing)} article graph(s) (checked and serialised; "
                        f"{len(docs) - len(missing)} from the cache) ...")
     work = {"index": index, "names": registry.names(), "shapes": checking[0], "context": checking[1],
-            "fresh": fresh, "cache": cache, "blocks": blocks_cache}
+            "fresh": fresh, "cache": cache, "blocks": blocks_cache, "min_confidence": min_confidence}
     blocks.update(make_many([(d.id, keys[d.id], bkeys[d.id], d.metadata) for d in missing], work, jobs))
     lost = [d for d in missing if blocks[d.id] is None]
     if lost:  # unreadable cache entries: extract those articles again
-        work["fresh"] = _extract([(d.id, d.text, d.metadata.get("date")) for d in lost], registry, registry_dir, jobs, False)
+        work["fresh"] = _extract([(d.id, d.text, d.metadata.get("date"), work["min_confidence"]) for d in lost], registry, registry_dir, jobs, False)
         blocks.update(make_many([(d.id, keys[d.id], bkeys[d.id], d.metadata) for d in lost], work, 1))
     return [blocks[d.id] for d in docs]
 
@@ -195,6 +198,7 @@ def build(
     cache_dir: Path | None | bool = None,
     show_progress: bool = True,
     durable: bool = True,
+    min_confidence: float | None = None,
 ) -> BuildReport:
     """Build and publish the graph; see the module docstring for the steps.
 
@@ -203,7 +207,8 @@ def build(
     ``False`` for no cache).  With a ``progress`` callable, ``show_progress``
     also draws the extraction progress on stderr (see :class:`kg.parallel.Progress`).
     ``durable=False`` skips flushing the published files to disk (see
-    :func:`kg.publish.write_atomically`).
+    :func:`kg.publish.write_atomically`).  Events whose confidence is below
+    ``min_confidence`` are not published (default: the threshold chosen on the dev set).
     """
     from kg.ontology import load_ontology, load_shapes
     from kg.registry import load_registry
@@ -232,7 +237,8 @@ def build(
     t = time.perf_counter()
     jobs = jobs or default_jobs()
     summaries, fresh, keys = extract_corpus(docs, registry, registry_dir, cache, jobs, report,
-                                            show_progress and progress is not None, state.summaries)
+                                            show_progress and progress is not None, state.summaries,
+                                            min_confidence)
     report.seconds["extract"] = time.perf_counter() - t
     t = time.perf_counter()
     graphs: dict[URIRef, Graph] = {ONTOLOGY_GRAPH: ontology, REGISTRY_GRAPH: registry.to_rdf()}
@@ -240,7 +246,7 @@ def build(
     code = code_fingerprint(_schema_bytes(ontology_path, shapes_path))
     blocks = make_blocks(docs, summaries, fresh, keys, registry, registry_dir,
                          (cache, BlockCache(cache_dir or None, state.blocks)), (shapes, context), jobs, code, report,
-                         progress)
+                         progress, min_confidence)
     checker = ShapeChecker(shapes, context)
     del fresh
     report.seconds["rdf"] = time.perf_counter() - t

@@ -41,13 +41,15 @@ def _init_worker(registry_dir: str | None) -> None:
 
 
 def iter_extract(items: list[tuple], registry) -> Iterator[Extraction]:
-    """Extract ``(doc_id, text)`` pairs, or ``(doc_id, text, date)`` triples (the article's
-    ISO date), in this process, parsing them with ``nlp.pipe``."""
+    """Extract ``(doc_id, text)`` pairs, or ``(doc_id, text, date, min_confidence)`` (the
+    article's ISO date, the events' publishing threshold), in this process, parsing them
+    with ``nlp.pipe``."""
     from kg.extract.pipeline import extract, load_nlp, normalise_text
 
     docs = load_nlp().pipe((normalise_text(item[1]) for item in items), batch_size=BATCH_SIZE)
     for item, doc in zip(items, docs):
-        yield extract(item[0], item[1], registry, doc=doc, date=item[2] if len(item) > 2 else None)
+        date, min_confidence = (tuple(item[2:]) + (None, None))[:2]
+        yield extract(item[0], item[1], registry, doc=doc, date=date, min_confidence=min_confidence)
 
 
 def _extract_batch(items: list[tuple[str, str]]) -> list[Extraction]:

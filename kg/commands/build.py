@@ -24,7 +24,20 @@ def build_options(args) -> dict:
         jobs=args.jobs,
         cache_dir=False if args.no_cache else args.cache,
         durable=not args.no_fsync,
+        min_confidence=args.min_confidence,
     )
+
+
+def _confidence(text: str) -> float:
+    import argparse
+
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"--min-confidence takes a number from 0 to 1, not {text!r}")
+    return value
 
 
 def run(args) -> int:
@@ -56,6 +69,9 @@ def add_build_options(b) -> None:
     b.add_argument("--shapes", type=Path, default=None, help="SHACL shapes file (default: ontology/shapes.ttl)")
     b.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
                    help=f"extract in N processes (default: the machine's cores, here {default_jobs()})")
+    b.add_argument("--min-confidence", type=_confidence, default=None, metavar="X",
+                   help="publish only events whose confidence is at least X, 0 to 1 (default: the "
+                        "threshold chosen for precision on the dev set, in kg/extract/decisions.json)")
     b.add_argument("--cache", type=Path, default=None, metavar="DIR",
                    help="extraction cache folder (default: .cache beside the documents folder, i.e. data/.cache)")
     b.add_argument("--no-cache", action="store_true",
