@@ -15,6 +15,8 @@ from kg.extract.tokens import doc_text
 
 PRONOUN_SUBJECTS = {"it", "they", "he", "she"}
 POSSESSIVE_PRONOUNS = {"his", "her", "its", "their"}
+TITLE_WORDS = {"minister", "premier", "president", "ambassador", "envoy", "spokesman", "spokeswoman",
+               "secretary", "chancellor", "chief", "general", "governor"}
 
 
 @dataclass
@@ -105,6 +107,10 @@ class Context:
         before = [m for m in self.mentions if window_start <= m.span.start < token.idx]
         if low in {"his", "her", "he", "she"}:
             people = [m.entity for m in before if self.core_type(m.entity) == "Person"]
+            if not people and sent.index > 1:  # "He ..." two or three sentences on
+                start = self.sentences[max(0, sent.index - 3)].span.start
+                people = [m.entity for m in self.mentions if start <= m.span.start < window_start
+                          and self.core_type(m.entity) == "Person"]
             return people[-1:]
         if low in {"it", "its", "they", "their"} and sent.index > 0:
             prev = self.sentences[sent.index - 1].span
@@ -113,6 +119,26 @@ class Context:
                     for m in self.mentions_in(tok.subtree):
                         if self.core_type(m.entity) in {"State", "Organisation"}:
                             return [m.entity]
+        return []
+
+    def resolve_title(self, token) -> list[str]:
+        """The person a definite title stands for ("the minister", "the prime minister",
+        "the premier"): the latest person named before it (up to five sentences back)
+        after the same title word, else the latest person named in the sentence before.
+        """
+        if token.lemma_.lower() not in TITLE_WORDS or token.tag_ != "NN" or not any(
+                c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return []
+        sent = self.sentence_of(token)
+        if sent is None:
+            return []
+        start = self.sentences[max(0, sent.index - 5)].span.start
+        people = [m for m in self.mentions if start <= m.span.start < token.idx and self.core_type(m.entity) == "Person"]
+        title = token.lemma_.lower()
+        for m in reversed(people):
+            before = self.text[max(0, m.span.start - 40):m.span.start].lower()
+            if title in before:
+                return [m.entity]
         return []
 
     def times_in(self, start: int, end: int) -> list[TimeValue]:

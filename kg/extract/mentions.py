@@ -22,7 +22,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.util import filter_spans
 
 from kg.extract.model import Mention, Sentence, Span
-from kg.extract.names import ORG_HEADS, PROJECT_HEADS, name_chunks, short_forms, titled_people
+from kg.extract.names import HONORIFICS, ORG_HEADS, PROJECT_HEADS, TITLES, name_chunks, short_forms, titled_people
 from kg.extract.sentences import sentence_at
 from kg.extract.tokens import doc_text
 
@@ -95,36 +95,62 @@ class Linker:
         mentions, taken = self._shaped_names(doc, sentences, mentions, taken, new_types, forms, skip)
         unlinked: list[Span] = []
         for ent in doc.ents:
-            if ent.label_ not in NER_TYPES or any(s < ent.end_char and ent.start_char < e for s, e in taken):
+            if ent.label_ not in NER_TYPES:
                 continue
             span = _clean(ent)
             if span is None:
                 continue
+            span, label = self._person_inside(span, ent.label_)
+            if any(s < span.end_char and span.start_char < e for s, e in taken):
+                continue
             entity = self.registry.lookup(span.text)
             if entity is not None and entity.type != "CooperationArea":
-                mentions.append(self._mention(span, entity.id, sentences, "ner", ent.label_))
+                mentions.append(self._mention(span, entity.id, sentences, "ner", label))
                 taken.append((span.start_char, span.end_char))
                 continue
             if skip is not None and skip.start <= span.start_char < skip.end:
                 continue
             known = forms.get(span.text) or ("new:" + _canonical(span.text) if "new:" + _canonical(span.text) in new_types else None)
             if known:
-                mentions.append(self._mention(span, known, sentences, "ner", ent.label_))
+                mentions.append(self._mention(span, known, sentences, "ner", label))
                 taken.append((span.start_char, span.end_char))
                 continue
-            kind = _new_entity_type(span, ent.label_, taken)
+            kind = _new_entity_type(span, label, taken)
             if kind is None:
                 unlinked.append(Span(span.start_char, span.end_char, span.text))
                 continue
             key = "new:" + _canonical(span.text)
             new_types.setdefault(key, kind)
-            mentions.append(self._mention(span, key, sentences, "ner", ent.label_))
+            mentions.append(self._mention(span, key, sentences, "ner", label))
             taken.append((span.start_char, span.end_char))
         mentions += self._repeat_new_names(doc, new_types, taken, sentences, forms)
+        mentions = _fold_partial_names(mentions, new_types)
         mentions.sort(key=lambda m: (m.span.start, m.span.end))
         return _one_per_span(mentions), new_types, unlinked
 
     # -- helpers ------------------------------------------------------------------
+    def _person_inside(self, span, label: str):
+        """A person's name that NER ran together with a title or a state before it:
+        "Russian Federation Mr. Denis Manturov", "Foreign Ministry Spokeswoman Maria
+        Zakharova", "Russian Federation Khalilullah Qazi" give the name after it."""
+        doc = span.doc
+        cut = None
+        for i in range(span.start, span.end - 2):
+            if doc[i].lower_.rstrip(".") in HONORIFICS | TITLES:
+                cut = i + 1
+        if cut is None:
+            for k in range(span.end - 2, span.start, -1):
+                if self.registry.lookup(doc[span.start:k].text) is not None:
+                    cut = k
+                    break
+        if cut is None:
+            return span, label
+        rest = doc[cut:span.end]
+        if 2 <= len(rest) <= 4 and all(t.text[:1].isupper() and t.text.replace(".", "").isalpha() for t in rest) \
+                and not any(t.lower_ in ORG_HEADS or t.lower_ in PROJECT_HEADS for t in rest):
+            return rest, "PERSON"
+        return span, label
+
     def _choose(self, surface: str, span) -> str | None:
         pairs = self.names.get(surface, [])
         metonyms = [eid for eid, kind in pairs if kind == "metonym"]
@@ -217,6 +243,30 @@ class Linker:
                 out.append(self._mention(span, key, sentences, "ner"))
                 taken.append((s, e))
         return out
+
+
+def _fold_partial_names(mentions: list[Mention], new_types: dict[str, str]) -> list[Mention]:
+    """A new name that is the first or last words of exactly one new person's fuller name
+    ("Manturov", "Khurram Dastgir" beside "Khurram Dastgir Khan") is that person.
+
+    >>> types = {"new:Khurram Dastgir Khan": "Person", "new:Khurram Dastgir": "Organisation", "new:Khan": "Person"}
+    >>> ms = [Mention(Span(0, 4, "Khan"), "new:Khan", 0, "ner")]
+    >>> [m.entity for m in _fold_partial_names(ms, types)], sorted(types)
+    (['new:Khurram Dastgir Khan'], ['new:Khurram Dastgir Khan'])
+    """
+    people = [k for k, t in new_types.items() if t == "Person" and len(k[4:].split()) >= 2]
+    remap: dict[str, str] = {}
+    for key in list(new_types):
+        words = key[4:].split()
+        if key in people and len(words) >= 2:
+            continue
+        fuller = [p for p in people if p != key and len(p[4:].split()) > len(words)
+                  and (p[4:].split()[:len(words)] == words or p[4:].split()[-len(words):] == words)]
+        if len(fuller) == 1:
+            remap[key] = fuller[0]
+    for key in remap:
+        new_types.pop(key, None)
+    return [Mention(m.span, remap.get(m.entity, m.entity), m.sentence, m.linked_by, m.ner_label) for m in mentions]
 
 
 _FILLER = {"of", "and", "the", "for", "&", "-", "–", "(", ")"}
@@ -330,6 +380,15 @@ def _clean(ent):
         if doc[i].text == "(":
             end = i
             break
+    if start >= end:
+        return None
+    # "Pak Army on November": a lower-case word other than a connector ends the name
+    for i in range(start + 1, end):
+        if doc[i].text[:1].islower() and doc[i].lower_ not in {"of", "and", "for", "the", "de", "al", "bin", "ul", "-"}:
+            end = i
+            break
+    while end > start and doc[end - 1].lower_ in {"of", "and", "for", "the", "-"}:
+        end -= 1
     if start >= end:
         return None
     return doc[start:end]

@@ -43,6 +43,10 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
             for eid in ctx.resolve_pronoun(tok):
                 add(eid, "pronoun", tok)
                 add(ctx.nationality(eid), "nationality", tok)
+        elif tok.dep_ in {"poss", "nsubj", "nsubjpass", "pobj"} and ctx.mention_at(tok) is None:
+            for eid in ctx.resolve_title(tok):
+                add(eid, "title", tok)
+                add(ctx.nationality(eid), "nationality", tok)
     for m in ctx.mentions_in(inside):
         tok = _root(ctx, m)
         if ctx.is_agent(m.entity):
