@@ -49,7 +49,35 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
                 events.append(event)
     events.sort(key=lambda e: (e.sentence.index, e.trigger.start))
     _attach_names(ctx, events)
-    return events
+    return [_continued_time(ctx, e) for e in events]
+
+
+OCCURRING = {"take", "hold", "happen", "occur", "begin", "start", "end", "conclude", "last", "run", "open"}
+ANAPHORS = {"meeting", "talks", "visit", "exercise", "drill", "drills", "exercises", "summit", "event",
+            "exchange", "session", "trip", "it", "they", "ceremony", "signing", "tour", "consultations"}
+
+
+def _continued_time(ctx: Context, event: Event) -> Event:
+    """"... held talks with X. The talks took place on 5 May.": the next sentence, whose
+    subject refers back to the event and whose verb says when it happened, gives its time."""
+    if event.time is not None or event.sentence.index + 1 >= len(ctx.sentences):
+        return event
+    nxt = ctx.sentences[event.sentence.index + 1]
+    span = ctx.doc.char_span(nxt.span.start, nxt.span.end, alignment_mode="expand")
+    if span is None:
+        return event
+    root = span.root
+    if root.lemma_.lower() not in OCCURRING:
+        return event
+    subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects or subjects[0].lower_ not in ANAPHORS or (
+            subjects[0].pos_ == "NOUN" and not any(c.lower_ in {"the", "this"} for c in subjects[0].children)):
+        return event
+    times = [t for t in ctx.times_in(nxt.span.start, nxt.span.end) if not t.is_partial]
+    if len(times) != 1:
+        return event
+    also = event.also if nxt in event.also else event.also + (nxt,)
+    return replace(event, time=times[0], also=also)
 
 
 NAMING_VERBS = {"call", "name", "dub", "codename", "title", "christen"}

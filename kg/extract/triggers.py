@@ -106,6 +106,8 @@ def trigger_kind(token) -> str | None:
         return None
     head = token.head
     head_lemma = head.lemma_.lower()
+    if kind == "War" and any(c.lower_ == "cold" for c in token.children if c.dep_ in {"amod", "compound"}):
+        return None  # "the Cold War years", "Cold War foes": a period, not a war the text reports
     if kind == "MilitaryExercise" and lemma == "exercise":
         mods = {c.lower_ for c in token.children if c.dep_ in {"amod", "compound"}}
         if not mods & EXERCISE_MODIFIERS:
