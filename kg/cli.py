@@ -14,7 +14,7 @@ import warnings
 from kg import __version__
 from kg.errors import KGError, ValidationError
 
-COMMANDS = ["build", "add", "remove", "eval", "query", "sparql", "entity", "push", "reason", "validate", "serve"]
+COMMANDS = ["build", "add", "remove", "eval", "train", "query", "sparql", "entity", "push", "reason", "validate", "serve"]
 
 
 def build_parser() -> argparse.ArgumentParser:
