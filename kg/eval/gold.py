@@ -49,6 +49,8 @@ def load_gold(gold_dir: Path, doc_id: str) -> tuple[dict, str] | None:
     # <id>.gold.yaml first: beside an article, <id>.yaml is its metadata sidecar
     for name in (f"{doc_id}.gold.yaml", f"{doc_id}.yaml"):
         path = Path(gold_dir) / name
+        if name == f"{doc_id}.yaml" and path.with_suffix(".txt").exists():
+            continue  # beside its article, <id>.yaml is the metadata sidecar, not gold
         if path.exists():
             try:
                 data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}

@@ -99,3 +99,15 @@ def test_cli_eval_reads_gold_beside_articles_with_sidecars(tmp_path, capsys):
     strict = next(line for line in out.splitlines() if line.startswith("events strict")).split()
     assert strict[2:5] == ["1", "1", "1"]
     assert "event errors: non-event 0" in out and "fragment entity nodes: 0" in out and "\nr1\n" in out
+
+
+def test_a_metadata_sidecar_is_not_taken_for_gold(tmp_path):
+    """Beside its article, <id>.yaml is metadata; only <id>.gold.yaml is gold there."""
+    from kg.eval import load_gold
+
+    (tmp_path / "a.txt").write_text("Russia and Pakistan held talks.", encoding="utf-8")
+    (tmp_path / "a.yaml").write_text('author: "Someone"\n', encoding="utf-8")
+    assert load_gold(tmp_path, "a") is None
+    (tmp_path / "a.gold.yaml").write_text("document: a\nmentions: []\n", encoding="utf-8")
+    gold, path = load_gold(tmp_path, "a")
+    assert gold["document"] == "a" and path.endswith("a.gold.yaml")
