@@ -31,6 +31,7 @@ class Context:
 
     def __post_init__(self):
         self.text = doc_text(self.doc)
+        self._tied: dict[str, str] | None = None
         self._by_token: dict[int, Mention] = {}
         for m in self.mentions:
             span = self.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
@@ -57,8 +58,34 @@ class Context:
         return self.core_type(eid) == "Place"
 
     def nationality(self, eid: str) -> str | None:
+        """A person's state: the registry's, else the one the article ties to them."""
         entity = self.registry.entities.get(eid)
-        return getattr(entity, "nationality", None) if entity else None
+        if entity is not None:
+            return getattr(entity, "nationality", None)
+        if eid.startswith("new:") and self.core_type(eid) == "Person":
+            return self._tied_states().get(eid)
+        return None
+
+    def _tied_states(self) -> dict[str, str]:
+        """New people's states from the words before a mention of them, in its own phrase:
+        "Russian Deputy Foreign Minister Igor Morgulov", "Pakistan's Ambassador to Russia
+        Muhammad Khalid Jamali" (the first state there), "Ambassador of Pakistan X"."""
+        if self._tied is not None:
+            return self._tied
+        self._tied = {}
+        for m in self.mentions:
+            if m.entity in self._tied or not m.entity.startswith("new:") or self.core_type(m.entity) != "Person":
+                continue
+            span = self.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+            if span is None:
+                continue
+            sent_start = span.sent.start
+            for tok in self.doc[max(sent_start, span.start - 7):span.start]:
+                other = self._by_token.get(tok.i)
+                if other is not None and self.is_state(other.entity) and tok.head.i >= tok.i:
+                    self._tied[m.entity] = other.entity
+                    break
+        return self._tied
 
     def state_of_place(self, eid: str) -> str | None:
         """Follow ``located_in`` from a place up to the state that contains it."""

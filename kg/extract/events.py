@@ -171,9 +171,12 @@ def _same_event(a: Event, b: Event) -> bool:
     if a.kind != b.kind:
         return False
     pa, pb = set(a.participants), set(b.participants)
-    if not (pa <= pb or pb <= pa):
-        return False
     same_sentence = a.sentence.index == b.sentence.index
+    # "The meeting included Ishaq Dar and Asim Munir" right after the meeting: a definite
+    # mention within two sentences adds participants to it
+    follows = b.definite and 0 < b.sentence.index - a.sentence.index <= 2 and a.status == b.status
+    if not (pa <= pb or pb <= pa or follows):
+        return False
     if a.status != b.status and (same_sentence or b.status is not None):
         return False
     if a.time is not None and b.time is not None:
