@@ -10,6 +10,7 @@ the clause speaks of the future ("will", "is scheduled", "next").
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import functools
 import re
@@ -38,7 +39,11 @@ def relative_spans(text: str) -> list[tuple[int, int]]:
 def _parser(anchor: str, future: bool):
     from dateparser.date import DateDataParser
 
-    parts = [int(p) for p in anchor.split("-")] + [1, 1]
+    parts = [int(p) for p in anchor.split("-")]
+    if len(parts) == 1:  # an article of some day in that year, month: its last day
+        parts += [12, 31]
+    elif len(parts) == 2:
+        parts.append(calendar.monthrange(parts[0], parts[1])[1])
     base = dt.datetime(parts[0], parts[1], parts[2], 12)
     return DateDataParser(languages=["en"], settings={
         "RELATIVE_BASE": base, "PREFER_DATES_FROM": "future" if future else "past",
@@ -52,6 +57,8 @@ def resolve(words: str, anchor: str | None, future: bool = False) -> str | None:
     ('2023-05', '2023', '2023-06-15')
     >>> resolve("last month", "2023"), resolve("in August", "2023-06-15"), resolve("in August", "2023-06-15", True)
     (None, '2022-08', '2023-08')
+    >>> resolve("on October 19", "2021-10"), resolve("on Tuesday", "2024"), resolve("in March", "2019")
+    ('2021-10-19', '2024', '2019-03')
     """
     if not anchor:
         return None
@@ -62,9 +69,9 @@ def resolve(words: str, anchor: str | None, future: bool = False) -> str | None:
         low = "today"
     precision = anchor.count("-") + 1
     weekday = _WEEKDAY_RE.search(low)
+    if (weekday or low in {"today", "yesterday", "tomorrow"}) and precision < 3:
+        return anchor  # "on Tuesday" in an article of 2024: some day of 2024, as precise as known
     if weekday:
-        if precision < 3:
-            return None
         day = dt.date.fromisoformat(anchor)
         target = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].index(
             weekday.group(1).lower())
@@ -87,7 +94,10 @@ def resolve(words: str, anchor: str | None, future: bool = False) -> str | None:
     period = data.period
     if month_only and not re.search(r"\d", low):
         period = "month"
-    if precision < _NEEDS[period] or period == "week":
+    if month_only:  # the words give month (and day): the article's year is all they need
+        if precision == 1 and data.date_obj.year != int(anchor):
+            data.date_obj = data.date_obj.replace(year=int(anchor))
+    elif precision < _NEEDS[period] or period == "week":
         return None
     d = data.date_obj.date()
     return {"day": d.isoformat(), "month": d.isoformat()[:7], "year": d.isoformat()[:4]}[period]

@@ -123,4 +123,7 @@ def test_relative_times_resolve_against_the_article_date(nlp):
         ("last month", "2023-05"), ("on Thursday", "2023-06-15"), ("in August", "2023-08"),
         ("today", "2023-06-17")]
     assert [t.span.text for t in find_times(doc)] == ["on Thursday", "in August"]  # no date: words only
-    assert [t.value for t in find_times(doc, anchor="2023")] == [None, None]
+    # an article dated by year only: a weekday or today is some day of that year; "last
+    # month" cannot be told
+    assert [(t.span.text, t.value) for t in find_times(doc, anchor="2023")] == [
+        ("on Thursday", "2023"), ("in August", "2023-08"), ("today", "2023")]
