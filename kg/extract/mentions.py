@@ -125,10 +125,46 @@ class Linker:
             taken.append((span.start_char, span.end_char))
         mentions += self._repeat_new_names(doc, new_types, taken, sentences, forms)
         mentions = _fold_partial_names(mentions, new_types)
+        mentions = self._state_bodies(mentions, new_types)
+        for key in [k for k in new_types if _bare_head(k[4:])]:
+            new_types.pop(key)  # "Commission" alone names no particular body
+            unlinked += [m.span for m in mentions if m.entity == key]
+            mentions = [m for m in mentions if m.entity != key]
         mentions.sort(key=lambda m: (m.span.start, m.span.end))
         return _one_per_span(mentions), new_types, unlinked
 
     # -- helpers ------------------------------------------------------------------
+    def _state_bodies(self, mentions: list[Mention], new_types: dict[str, str]) -> list[Mention]:
+        """"the Foreign Ministry" in an article about Russia is the registry's Russian
+        Foreign Ministry: a new name that the registry knows only with a state's name or
+        demonym before it goes to the body of the state the article names most."""
+        counts: dict[str, int] = {}
+        for m in mentions:
+            if self.entity_type(m.entity) == "State":
+                counts[m.entity] = counts.get(m.entity, 0) + 1
+        remap: dict[str, str] = {}
+        for key in new_types:
+            name = key[4:].lower()
+            best = None
+            for surface, pairs in self.names.items():
+                if not surface.lower().endswith(" " + name):
+                    continue
+                prefix = surface[: -len(name) - 1].rstrip("'’s ").strip()
+                states = {eid for eid, _ in self.names.get(prefix, []) + self.names.get(prefix + "n", [])
+                          if self.entity_type(eid) == "State"} | {
+                    eid for eid, e in self.registry.entities.items()
+                    if self.entity_type(eid) == "State" and prefix in getattr(e, "demonyms", ())}
+                for state in states:
+                    for eid, _ in pairs:
+                        if counts.get(state, 0) and (best is None or counts[state] > best[0]):
+                            best = (counts[state], eid)
+            if best is not None:
+                remap[key] = best[1]
+        for key in remap:
+            new_types.pop(key, None)
+        return [Mention(m.span, remap.get(m.entity, m.entity), m.sentence, "registry" if m.entity in remap
+                        else m.linked_by, m.ner_label) for m in mentions]
+
     def _person_inside(self, span, label: str):
         """A person's name that NER ran together with a title or a state before it:
         "Russian Federation Mr. Denis Manturov", "Foreign Ministry Spokeswoman Maria
@@ -243,6 +279,13 @@ class Linker:
                 out.append(self._mention(span, key, sentences, "ner"))
                 taken.append((s, e))
         return out
+
+
+def _bare_head(name: str) -> bool:
+    """A name that is only a head noun ("Commission", "Organization") or starts lower-case."""
+    words = name.split()
+    return not words or name[:1].islower() or (len(words) == 1 and (
+        words[0].lower() in ORG_HEADS or words[0].lower() in PROJECT_HEADS or words[0].lower() in TITLES))
 
 
 def _fold_partial_names(mentions: list[Mention], new_types: dict[str, str]) -> list[Mention]:

@@ -105,6 +105,8 @@ def name_chunks(doc) -> list[tuple[int, int, str]]:
         if last - first < 1 and words[last].lower_ not in {"holding", "systems"}:
             if last == first:
                 continue
+        while first < last and words[first].lower_ in CONNECTORS | {"the"}:
+            first += 1  # "Director General of Inter-Service ...": not "of Inter-Service ..."
         s = start + first
         if end - s < 2:
             continue

@@ -120,3 +120,10 @@ def test_a_partial_name_folds_into_the_fuller_person_name(registry):
     ex, pairs = linked(registry, "Defence Minister Khurram Dastgir Khan met officials on Friday. "
                                  "Khan said ties were strong. Khurram Dastgir added more.")
     assert {e for _, e in pairs if e.startswith("new:")} == {"new:Khurram Dastgir Khan"}
+
+
+def test_no_fragment_becomes_an_entity(registry):
+    ex, pairs = linked(registry, "Russia and Pakistan met in Moscow. The Foreign Ministry said talks went well. "
+                                 "The Director General of Inter-Service Public Relation (ISPR) spoke.")
+    assert ("Foreign Ministry", "russian-foreign-ministry") in pairs
+    assert not [k for k in ex.new_entities if k[4:5].islower() or k.startswith("new:of ")]
