@@ -23,7 +23,7 @@ def event_features(token, kind: str, n_rule: int, has_time: bool, status: str | 
     verb = token if token.pos_ in {"VERB", "AUX"} else governing_verb(token)
     f = {
         f"kind={kind}": 1.0, f"lemma={token.lemma_.lower()}": 1.0, f"pos={token.pos_}": 1.0,
-        f"dep={token.dep_}": 1.0, f"tag={token.tag_}": 1.0, f"head={token.head.lemma_.lower()}": 1.0,
+        f"dep={token.dep_}": 1.0, f"tag={token.tag_}": 1.0, f"headpos={token.head.pos_}": 1.0,
         f"nrule={_bucket(n_rule)}": 1.0, f"status={status}": 1.0, "bias": 1.0,
     }
     if has_time:
@@ -34,8 +34,9 @@ def event_features(token, kind: str, n_rule: int, has_time: bool, status: str | 
     for d in dets[:1]:
         f[f"det={d if d in {'a', 'an', 'the', 'this', 'these', 'that', 'such'} else 'other'}"] = 1.0
     if verb is not None:
-        f[f"verb={verb.lemma_.lower()}"] = 1.0
         f[f"verbtag={verb.tag_}"] = 1.0
+        if verb.lemma_.lower() in SPEECH:
+            f["verb=speech"] = 1.0
         for c in verb.children:
             if c.dep_ == "neg":
                 f["neg"] = 1.0
@@ -44,16 +45,15 @@ def event_features(token, kind: str, n_rule: int, has_time: bool, status: str | 
             if c.dep_ == "aux" and c.lower_ in {"will", "shall"}:
                 f["future"] = 1.0
         if verb.dep_ in {"xcomp", "ccomp"}:
-            f[f"outer={verb.head.lemma_.lower()}"] = 1.0
+            f[f"verbdep={verb.dep_}"] = 1.0
             if verb.head.lemma_.lower() in SPEECH:
                 f["reported"] = 1.0
     if any(c.dep_ == "neg" for c in token.children):
         f["neg"] = 1.0
     if token.tag_ in {"NNS", "NNPS"}:
         f["plural"] = 1.0
-    for c in token.children:
-        if c.dep_ in {"amod", "compound"}:
-            f[f"mod={c.lemma_.lower()}"] = 1.0
+    if any(c.dep_ in {"amod", "compound"} for c in token.children):
+        f["modified"] = 1.0
     return f
 
 
@@ -88,7 +88,15 @@ def participant_features(trigger, kind: str, cand, etype: str, n_candidates: int
     if tok is None:
         return f
     f[f"mdep={tok.dep_}"] = 1.0
-    f[f"mhead={tok.head.lemma_.lower()}"] = 1.0
+    head = tok.head
+    if head.pos_ == "ADP":
+        f[f"prep={head.lower_}"] = 1.0
+    elif head.lemma_.lower() in SPEECH:
+        f["mhead=speech"] = 1.0
+    elif head.i == trigger.i:
+        f["mhead=trigger"] = 1.0
+    else:
+        f[f"mheadpos={head.pos_}"] = 1.0
     p = path(trigger, tok)
     f[f"path={p}"] = 1.0
     dist = abs(tok.i - trigger.i)
