@@ -35,6 +35,9 @@ class Decisions:
     # confidence given when a model is missing: the rules' precision on the dev set
     rule_confidence: dict[str, float] = field(default_factory=lambda: {"event": 0.9, "participant": 0.9})
     min_confidence: float = 0.0  # the default publishing threshold chosen on the dev set
+    # whether the participant model decides who takes part, or only gives the rules'
+    # choices a confidence (when cross-validation shows the rules choose better)
+    participant_decides: bool = True
 
     @classmethod
     def from_json(cls, data: dict) -> "Decisions":
@@ -43,7 +46,7 @@ class Decisions:
             return LogisticModel(dict(part["weights"]), float(part["threshold"])) if part else None
         return cls(model("event"), model("participant"),
                    dict(data.get("rule_confidence") or {"event": 0.9, "participant": 0.9}),
-                   float(data.get("min_confidence", 0.0)))
+                   float(data.get("min_confidence", 0.0)), bool(data.get("participant_decides", True)))
 
     def to_json(self) -> str:
         def model(m):
@@ -53,7 +56,7 @@ class Decisions:
                     "weights": {k: round(v, 6) for k, v in sorted(m.weights.items()) if round(v, 6) != 0}}
         data = {"format": 1, "event": model(self.event), "participant": model(self.participant),
                 "rule_confidence": {k: round(v, 4) for k, v in sorted(self.rule_confidence.items())},
-                "min_confidence": round(self.min_confidence, 4)}
+                "min_confidence": round(self.min_confidence, 4), "participant_decides": self.participant_decides}
         return json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
 
     def event_probability(self, features: dict[str, float]) -> float:
@@ -67,7 +70,7 @@ class Decisions:
         return self.participant.probability(features)
 
     def takes_participant(self, probability: float, rule: bool) -> bool:
-        if self.participant is None:
+        if self.participant is None or not self.participant_decides:
             return rule
         return probability >= self.participant.threshold
 

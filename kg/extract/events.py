@@ -266,8 +266,9 @@ def _future(token) -> str | None:
     if any(c.dep_ == "aux" and c.lower_ in {"will", "shall"} for c in verb.children):
         return "scheduled"
     for t in chain[1:]:
-        if t.lemma_.lower() in {"indication", "plan", "prospect"}:
-            return "scheduled"
+        if t.lemma_.lower() in {"indication", "plan", "prospect", "schedule", "slate", "due", "expect", "set"} \
+                and (t.lemma_.lower() not in {"expect", "set"} or t.tag_ == "VBN"):
+            return "scheduled"  # "is scheduled to visit", "is expected to sign", "was slated to hold"
     return None
 
 

@@ -9,6 +9,8 @@ same bytes.  Thresholds are chosen for precision first: the participant threshol
 publishing threshold (``min_confidence``) that give the highest strict event precision while
 strict recall stays at or above ``RECALL_FLOOR`` in cross-validation; when no setting keeps
 it, the best lenient F0.5 among the settings whose strict precision is at least the rules'.
+Participant threshold "rules" means the rules choose the participants and the model only
+gives them a confidence (``participant_decides`` false).
 
     python -m kg.extract.train --gold tests/data/real/dev [--cv-only]
 """
@@ -47,11 +49,11 @@ def load_articles(folders: list[Path], registry, nlp) -> list[Article]:
     from kg.corpus import read_corpus
     from kg.extract.pipeline import normalise_text
 
-    from kg.build import ROOT
+    from kg.workspace import documents_folder
 
     out = []
     for folder in folders:
-        texts = folder if any(Path(folder).glob("*.txt")) else ROOT / "data" / "documents"
+        texts = folder if any(Path(folder).glob("*.txt")) else documents_folder()
         for d in read_corpus(texts):
             found = load_gold(folder, d.id)
             if found is None:
@@ -144,9 +146,9 @@ def cross_validate(articles: list[Article], registry, out=sys.stdout) -> tuple[f
         train = [a for j, f in enumerate(folds) if j != k for a in f]
         ev_rows, part_rows = examples(train, registry)
         event_model = fit(ev_rows)
-        for pt in PARTICIPANT_THRESHOLDS:
-            part_model = fit(part_rows, pt)
-            decisions = Decisions(event_model, part_model)
+        for pt in (None, *PARTICIPANT_THRESHOLDS):  # None: the rules choose participants
+            part_model = fit(part_rows, pt or 0.5)
+            decisions = Decisions(event_model, part_model, participant_decides=pt is not None)
             for et in EVENT_THRESHOLDS:
                 s, l_, e = _score(folds[k], registry, decisions, et)
                 acc = grid.setdefault((pt, et), [Score("strict"), Score("lenient"), {}])
@@ -154,17 +156,17 @@ def cross_validate(articles: list[Article], registry, out=sys.stdout) -> tuple[f
                 acc[1].add(l_)
                 for key, v in e.items():
                     acc[2][key] = acc[2].get(key, 0) + v
-    for (pt, et), (s, l_, e) in sorted(grid.items()):
-        print(_line(f"learned p>={pt} e>={et}", s, l_, e), file=out)
+    for (pt, et), (s, l_, e) in sorted(grid.items(), key=lambda kv: (kv[0][0] or 0, kv[0][1])):
+        print(_line(f"learned p>={pt or 'rules'} e>={et}", s, l_, e), file=out)
     keeping = [(k, v) for k, v in grid.items() if v[0].recall >= RECALL_FLOOR]
     if keeping:
         best = max(keeping, key=lambda kv: (round(kv[1][0].precision, 3), round(kv[1][1].precision, 3),
                                             kv[1][0].recall, -kv[0][1]))
     else:  # precision first, but not below the rules' strict precision
         fair = [(k, v) for k, v in grid.items() if v[0].precision >= rules[0].precision] or list(grid.items())
-        best = max(fair, key=lambda kv: (round(_f05(kv[1][1]), 3), -kv[0][1], kv[0][0]))
+        best = max(fair, key=lambda kv: (round(_f05(kv[1][1]), 3), -kv[0][1], kv[0][0] or 0))
     (pt, et), (s, l_, e) = best
-    print(_line(f"chosen p>={pt} e>={et}", s, l_, e), file=out)
+    print(_line(f"chosen p>={pt or 'rules'} e>={et}", s, l_, e), file=out)
     return pt, et, {"strict": s, "lenient": l_, "errors": e, "rules": rules}
 
 
@@ -188,9 +190,9 @@ def train(folders: list[Path], registry_dir: Path | None = None, write: bool = T
     pt, et, chosen = cross_validate(articles, registry, out)
     ev_rows, part_rows = examples(articles, registry)
     claims = _claim_precision(articles, registry)
-    decisions = Decisions(fit(ev_rows), fit(part_rows, pt),
+    decisions = Decisions(fit(ev_rows), fit(part_rows, pt or 0.5),
                           {"event": round(chosen["rules"][1].precision, 4),
-                           "participant": 0.9, "claim": round(claims, 4)}, et)
+                           "participant": 0.9, "claim": round(claims, 4)}, et, participant_decides=pt is not None)
     if write:
         OUT.write_text(decisions.to_json(), encoding="utf-8")
         print(f"wrote {OUT}", file=out)
@@ -210,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="kg train", description=__doc__.split("\n\n")[0])
     parser.add_argument("--gold", type=Path, action="append", required=True,
                         help="a folder of articles with <id>.gold.yaml beside them, or of gold files "
-                             "for data/documents such as tests/gold (repeatable)")
+                             "for the workspace's documents such as tests/gold (repeatable)")
     parser.add_argument("--registry", type=Path, default=None)
     parser.add_argument("--cv-only", action="store_true", help="print the cross-validation, write nothing")
     args = parser.parse_args(argv)

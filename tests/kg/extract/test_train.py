@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from kg.build import ROOT
+from support import ROOT
 from kg.extract.decisions import Decisions, LogisticModel
 from kg.extract.nlp import load_nlp
 from kg.extract.train import examples, fit, load_articles
