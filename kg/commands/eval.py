@@ -10,14 +10,14 @@ def run(args) -> int:
     from kg.eval import evaluate_all, format_table
     from kg.workspace import documents_folder, gold_folder, registry_folders
 
+    gold = args.gold
+    if gold is None:  # gold files beside the articles given, else the workspace's gold folder
+        gold = args.documents if args.documents is not None else gold_folder(args.root)
     documents = args.documents if args.documents is not None else documents_folder(args.root)
     if documents is None:
         from kg.errors import InputError
 
         raise InputError("no documents to evaluate: pass --documents DIR, or run in a workspace (see `kg init`)")
-    gold = args.gold
-    if gold is None:  # gold files beside the articles given, else the workspace's gold folder
-        gold = args.documents if args.documents is not None else gold_folder(args.root)
     registry = args.registry if args.registry is not None else registry_folders(args.root)
     result = evaluate_all(documents, gold, registry, progress_printer(args.quiet))
     print(format_table(result.totals, result.per_doc if args.per_document else None, result.events,

@@ -258,4 +258,4 @@ def test_confidence_outside_zero_to_one_and_a_participation_without_agent_fail(s
                      add=[(EVENT, PAKRU.confidence, Literal("1.5", datatype=XSD.decimal))])
     report = validate_shapes(g, shapes, onto)
     assert not report.conforms
-    assert "from 0 to 1" in report.text and "exactly one agent" in report.text
+    assert "from 0 to 1" in report.text() and "exactly one agent" in report.text()
