@@ -62,6 +62,8 @@ def claim_node(doc_id: str, claim, speaker_iri) -> object:
 
 def add_claims(maker) -> None:
     """Add the claims of ``maker.ex`` (a kg.rdf.DocumentGraph) to its triples."""
+    from kg.rdf import confidence_literal
+
     g, idx, ex = maker.g, maker.index, maker.ex
     for c in ex.claims:
         speaker = maker.author if c.speaker is None else idx.iri(c.speaker)
@@ -80,7 +82,7 @@ def add_claims(maker) -> None:
             g.add((node, PAKRU.stance, Literal(c.stance)))
         if c.date:
             g.add((node, PAKRU.statedOn, _time(c.date)))
-        g.add((node, PAKRU.confidence, Literal(f"{c.confidence:.2f}", datatype=XSD.decimal)))
+        g.add((node, PAKRU.confidence, confidence_literal(c.confidence)))
         for key in c.about:
             g.add((node, PAKRU.about, idx.iri(key)))
 
