@@ -38,7 +38,8 @@ from kg.lookup import NotFound
 from kg.results import Result
 
 #: The facade methods a job may call.
-METHODS = frozenset({"query", "run", "describe", "entity", "article", "events", "search", "evidence", "resource"})
+METHODS = frozenset({"query", "run", "describe", "entity", "article", "events", "search", "evidence", "resource",
+                     "statements"})
 
 
 @dataclass(frozen=True)

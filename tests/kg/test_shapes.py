@@ -24,6 +24,7 @@ TEXT = "Pakistan should deepen energy ties, officials said in May 2023."
 SPAN = ID["span/d1/0-63"]
 QUOTE, POSITION = ID["span/d1/0-63/quote"], ID["span/d1/0-63/position"]
 EVENT, CLAIM = ID["event/meeting/pakistan/2023-05"], ID["claim/d1/0-63"]
+PARTICIPATION = ID["participation/d1/0/pakistan"]
 
 
 @pytest.fixture(scope="module")
@@ -67,13 +68,22 @@ def small_graph() -> Graph:
     g.add((EVENT, PAKRU.date, Literal("2023-05", datatype=XSD.gYearMonth)))
     g.add((EVENT, PAKRU.evidence, SPAN))
     g.add((EVENT, PAKRU.trigger, SPAN))
+    g.add((EVENT, PAKRU.confidence, Literal("0.870", datatype=XSD.decimal)))
+    g.add((EVENT, PAKRU.participation, PARTICIPATION))
+    g.add((PARTICIPATION, RDF.type, PAKRU.Participation))
+    g.add((PARTICIPATION, PAKRU.participantAgent, ID.pakistan))
+    g.add((PARTICIPATION, PAKRU.role, PAKRU.AgentRole))
+    g.add((PARTICIPATION, PAKRU.confidence, Literal("0.910", datatype=XSD.decimal)))
     g.add((CLAIM, RDF.type, PAKRU.Claim))
+    g.add((CLAIM, PAKRU.confidence, Literal("0.900", datatype=XSD.decimal)))
     g.add((CLAIM, RDF.type, PAKRU.Recommendation))
     g.add((CLAIM, SCHEMA.text, Literal(TEXT, lang="en")))
     g.add((CLAIM, PAKRU.about, ID.pakistan))
     g.add((CLAIM, PROV.wasAttributedTo, author))
     g.add((CLAIM, PROV.wasDerivedFrom, doc))
     g.add((CLAIM, PAKRU.evidence, SPAN))
+    g.add((CLAIM, PAKRU.confidence, Literal("0.70", datatype=XSD.decimal)))
+    g.add((CLAIM, PAKRU.stance, Literal("positive")))
     return g
 
 
@@ -119,6 +129,11 @@ BROKEN = [
                  id="evidence-not-a-span"),
     pytest.param(with_changes(remove=[(CLAIM, PROV.wasDerivedFrom, None)]),
                  "id:claim/d1/0-63", "prov:wasDerivedFrom", "derived from its article", id="claim-without-article"),
+    pytest.param(with_changes(remove=[(CLAIM, PAKRU.confidence, None)],
+                              add=[(CLAIM, PAKRU.confidence, Literal("1.5", datatype=XSD.decimal))]),
+                 "id:claim/d1/0-63", "pakru:confidence", "from 0 to 1", id="claim-confidence-above-one"),
+    pytest.param(with_changes(remove=[(CLAIM, PAKRU.stance, None)], add=[(CLAIM, PAKRU.stance, Literal("happy", lang="en"))]),
+                 "id:claim/d1/0-63", "pakru:stance", "positive", id="claim-stance-unknown"),
     pytest.param(with_changes(add=[(ID.pakistan, SKOS.prefLabel, Literal("Pakistan (country)", lang="en"))]),
                  "id:pakistan", "skos:prefLabel", "exactly one English preferred label", id="two-english-labels"),
     pytest.param(with_changes(add=[(ID.moscow, RDF.type, PAKRU.City)]),
@@ -243,3 +258,11 @@ def test_only_bounded_properties_make_a_node_worth_checking_across_articles(shap
     closed += shapes
     closed.add((URIRef("https://w3id.org/pakru/shapes#EventShape"), SH.closed, Literal(True)))
     assert bounded_paths(closed) is None
+
+
+def test_confidence_outside_zero_to_one_and_a_participation_without_agent_fail(shapes, onto):
+    g = with_changes(remove=[(EVENT, PAKRU.confidence, None), (PARTICIPATION, PAKRU.participantAgent, None)],
+                     add=[(EVENT, PAKRU.confidence, Literal("1.5", datatype=XSD.decimal))])
+    report = validate_shapes(g, shapes, onto)
+    assert not report.conforms
+    assert "from 0 to 1" in report.text() and "exactly one agent" in report.text()

@@ -38,6 +38,8 @@ SAMPLES = {
     "project_interest": {"party": "id:russia"},
     "relations_established": {"state": "id:russia", "partner": "id:pakistan"},
     "uncurated_entities": {"type": "pakru:Person"},
+    "statements": {"speaker": "id:russia", "about": "id:pakistan", "since": "2008"},
+    "disagreements": {"relation": "agrees", "about": "id:pakistan"},
 }
 
 
@@ -210,6 +212,7 @@ def test_timeline_of_pakistan_russia_relations(run):
     for milestone in ("1948-05-01", "1974", "1991", "2015-07", "2018-10-21"):
         assert milestone in when
     assert all(r["sentence"] and r["document"] for r in rows)
+    assert all(0 <= float(r["confidence"]) <= 1 for r in rows)
     steel = next(r for r in rows if r["when"] == "1974")
     assert "Steel Mill" in steel["sentence"] and steel["document"] == DOC001
 
@@ -363,7 +366,8 @@ def test_counts_per_class(run):
     for cls in ("Event", "Claim", "State", "Organisation", "Person", "Project", "Mention", "Sentence"):
         assert counts[cls] > 0, cls
     assert counts["Event"] == len({r["event"] for r in run("events")})
-    assert counts["Claim"] == counts["Recommendation"] + counts["Assessment"] + counts["Prediction"]
+    assert counts["Claim"] == sum(counts[k] for k in ("Recommendation", "Assessment", "Prediction", "Commitment",
+                                                       "Denial", "ReportOfFact"))
     assert counts["Meeting"] >= counts["Summit"] > 0  # subclasses are counted in
     assert "MemorandumOfUnderstanding" in counts  # listed even with no instance
 
