@@ -126,7 +126,7 @@ async def status(request: Request) -> Response:
 
 def create_app(pool: WorkerPool, catalogue: Catalogue) -> Starlette:
     """The application over a started :class:`WorkerPool` and the saved-query catalogue."""
-    from kg.server import pages, saved, sparql
+    from kg.server import pages, saved, sparql, views
 
     routes = [
         Route("/", guarded(pages.home)),
@@ -136,6 +136,8 @@ def create_app(pool: WorkerPool, catalogue: Catalogue) -> Starlette:
         Route("/id/{path:path}", guarded(pages.resource)),
         Route("/doc/{path:path}", guarded(pages.article)),
         Route("/timeline", guarded(pages.timeline)),
+        Route("/network", guarded(views.network)),
+        Route("/map", guarded(views.places)),
         Route("/search", guarded(pages.search)),
         Route("/ontology", guarded(pages.ontology)),
         Route("/status", status),
@@ -145,4 +147,5 @@ def create_app(pool: WorkerPool, catalogue: Catalogue) -> Starlette:
                       allow_headers=["Accept", "Content-Type"])
     app = Starlette(routes=routes, middleware=[cors], exception_handlers={HTTPException: http_error})
     app.state.pool, app.state.catalogue, app.state.env = pool, catalogue, environment()
+    views.install(app.state.env)
     return app
