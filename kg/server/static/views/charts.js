@@ -109,6 +109,7 @@
             stroke: { scale: "colour", field: "kind" }, strokeWidth: { value: 1 },
             cursor: { value: "pointer" },
             tooltip: { signal: "datum.label + ' (' + datum.dateText + ')'" },
+            description: { signal: "datum.label + ' (' + datum.dateText + ')'" },
           },
           hover: { strokeWidth: { value: 3 } },
           update: { strokeWidth: { value: 1 } },
@@ -144,11 +145,12 @@
       marks: [
         {
           type: "path", name: "edges", from: { data: "linkData" }, interactive: true,
+          sort: { field: "datum.weight", order: "ascending" },  // the strongest relations on top
           encode: {
             update: {
               stroke: { scale: "relation", field: "relation" }, strokeOpacity: { value: 0.7 },
               strokeWidth: { scale: "width", field: "weight" }, cursor: { value: "pointer" },
-              tooltip: { signal: "datum.label" },
+              tooltip: { signal: "datum.label" }, description: { signal: "datum.label" },
             },
             hover: { strokeOpacity: { value: 1 } },
           },
@@ -161,6 +163,7 @@
             enter: {
               fill: { scale: "kind", field: "kind" }, stroke: { value: "#fff" }, size: { scale: "size", field: "degree" },
               cursor: { value: "pointer" }, tooltip: { signal: "datum.label + ' (' + datum.kind + ')'" },
+              description: { signal: "datum.label + ' (' + datum.kind + ')'" },
             },
           },
           transform: [{
@@ -215,6 +218,7 @@
               stroke: { signal: "datum.events > 0 ? '#7b241c' : '#6b7a8f'" }, strokeWidth: { value: 1 },
               cursor: { value: "pointer" },
               tooltip: { signal: "datum.label + ': ' + datum.events + (datum.events === 1 ? ' event' : ' events')" },
+              description: { signal: "datum.label + ': ' + datum.events + (datum.events === 1 ? ' event' : ' events')" },
             },
             hover: { strokeWidth: { value: 3 } }, update: { strokeWidth: { value: 1 } },
           } },

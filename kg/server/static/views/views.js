@@ -107,7 +107,7 @@
       const weight = row.articles ? Number(row.articles.value) : 1;
       const relation = text(row.relation) || a + " → " + b;
       s.degree += weight; t.degree += weight;
-      links.push({ source: s.id, target: t.id, relation: relation, weight: weight,
+      links.push({ source: s.id, target: t.id, sourceId: s.id, targetId: t.id, relation: relation, weight: weight,
         from: row.from ? Number(row.from.value) : null, to: row.to ? Number(row.to.value) : null,
         label: s.label + " – " + t.label + ": " + relation + (row.articles ? " (" + weight +
           (weight === 1 ? " article)" : " articles)") : "") });
@@ -166,7 +166,7 @@
 
   function edgeEvidence(details, link) {
     details.textContent = "Looking up the sentences …";
-    runSaved("relation_evidence", { source: link.source.id || link.source, target: link.target.id || link.target })
+    runSaved("relation_evidence", { source: link.sourceId, target: link.targetId })
       .then((found) => {
         const first = found.rows.filter((r) => text(r.relation) === link.relation);
         const rest = found.rows.filter((r) => text(r.relation) !== link.relation);
