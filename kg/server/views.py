@@ -27,6 +27,9 @@ from kg.server.app import page
 NODE_KINDS = ("State", "Organisation", "Person", "Project")
 RELATIONS = ("same event", "cooperation", "membership", "interest", "statement")
 PAKRU = "https://w3id.org/pakru/ontology#"
+#: Most items a page lists of one kind (events, mentions, values of a property): a page stays
+#: under 1 MB however large the graph; the charts and saved queries give the rest.
+LIST_LIMIT = 100
 #: Entities whose page shows their timeline and network.
 CHARTED = tuple(PAKRU + kind for kind in NODE_KINDS)
 #: Names of the common properties the ontology does not label.
@@ -77,7 +80,7 @@ def charted(types) -> bool:
 def install(env: Environment) -> None:
     """Give the page templates what the views need."""
     env.filters.update(prop=prop)
-    env.globals.update(charted=charted, node_kinds=NODE_KINDS, relations=RELATIONS)
+    env.globals.update(charted=charted, node_kinds=NODE_KINDS, relations=RELATIONS, list_limit=LIST_LIMIT)
 
 
 async def network(request: Request) -> Response:
