@@ -87,7 +87,7 @@
     const kinds = Array.from(new Set(items.map((d) => d.kind))).sort();
     return {
       $schema: "https://vega.github.io/schema/vega/v6.json",
-      width: width, height: Math.max(40, lanes * 16), padding: 5, autosize: "pad",
+      width: width, height: Math.max(120, lanes * (lanes < 12 ? 28 : 16)), padding: 5, autosize: "pad",
       data: [{ name: "eventData", values: items }],
       scales: [
         { name: "x", type: "utc", domain: { data: "eventData", fields: ["start", "end"] }, range: "width", nice: true },
