@@ -173,8 +173,10 @@ def evaluate_document(ex: Extraction, gold: dict, path: str) -> dict[str, Score]
 
 
 def load_gold(gold_dir: Path, doc_id: str) -> tuple[dict, str] | None:
-    for name in (f"{doc_id}.yaml", f"{doc_id}.gold.yaml"):
+    for name in (f"{doc_id}.gold.yaml", f"{doc_id}.yaml"):
         path = Path(gold_dir) / name
+        if name == f"{doc_id}.yaml" and path.with_suffix(".txt").exists():
+            continue  # beside its article, <id>.yaml is the metadata sidecar, not gold
         if path.exists():
             try:
                 return yaml.safe_load(path.read_text(encoding="utf-8")) or {}, str(path)

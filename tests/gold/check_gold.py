@@ -2,8 +2,10 @@
 """Check the hand-made gold annotations against their articles.
 
 Usage:
-    python tests/gold/check_gold.py                 # tests/gold/*.yaml and tests/data/unseen/*.gold.yaml
+    python tests/gold/check_gold.py                 # every gold set of the repository (see DEFAULT_TARGETS)
     python tests/gold/check_gold.py FILE_OR_DIR ... # only these gold files (a folder: its *.yaml)
+
+The format is described in docs/annotation-guide.md.
 
 Exits 0 when every file passes, 1 (with one message per problem on stderr) otherwise.
 
@@ -28,7 +30,8 @@ import yaml
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
-DEFAULT_TARGETS = [HERE, ROOT / "tests" / "data" / "unseen"]
+DEFAULT_TARGETS = [HERE] + [ROOT / "tests" / "data" / d
+                            for d in ("unseen", "heldout", "real/dev", "real/test")]
 
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
@@ -46,22 +49,26 @@ EVENT_TYPES = {
     "StateDissolution", "SanctionsChange",
 }
 MEMBERSHIP_STATUS = {"Observer", "FullMember"}
-EVENT_STATUS = {"postponed", "scheduled"}
+EVENT_STATUS = {"scheduled", "planned", "postponed", "cancelled"}
 MEASURES = {"TradeVolume", "Aid", "Investment"}
-CLAIM_KINDS = {"Recommendation", "Prediction", "Assessment"}
+CLAIM_KINDS = {"Recommendation", "Prediction", "Assessment", "Commitment", "Denial", "ReportOfFact"}
+QUOTE_KINDS = {"direct", "indirect", "mixed", "none"}
+STANCES = {"positive", "negative", "neutral"}
+WRITER = "writer"
 
 TOP_KEYS = {"document", "mentions", "entities", "events", "memberships", "interests",
             "quantities", "claims", "author", "latest_date"}
-REQUIRED_TOP = {"document", "mentions", "author", "latest_date"}
+REQUIRED_TOP = {"document", "mentions", "latest_date"}
 KEYS = {
     "mentions": ({"text", "entity"}, {"context"}),
     "entities": ({"entity", "type"}, set()),
     "events": ({"type", "sentence", "participants"},
-               {"place", "date", "start", "end", "time_text", "status"}),
+               {"place", "date", "start", "end", "time_text", "status", "also", "trigger"}),
     "memberships": ({"member", "organisation", "status", "sentence"}, {"since"}),
     "interests": ({"party", "project", "sentence"}, set()),
     "quantities": ({"value", "currency", "measure", "sentence"}, {"year"}),
-    "claims": ({"kind", "sentence"}, set()),
+    "claims": ({"kind", "sentence"},
+               {"also", "speaker", "cue", "content", "quote", "about", "stance", "date", "time_text"}),
 }
 AUTHOR_KEYS = ({"roles", "affiliation"}, {"email"})
 
@@ -184,8 +191,9 @@ def gold_files(targets) -> list[Path]:
     files: list[Path] = []
     for t in targets:
         t = Path(t)
-        if t.is_dir():
-            files += sorted(p for p in t.glob("*.yaml"))
+        if t.is_dir():  # gold files, not the articles' metadata sidecars (<id>.yaml beside <id>.txt)
+            files += sorted(p for p in t.glob("*.yaml") if p.name.endswith(".gold.yaml")
+                            or not p.with_suffix(".txt").exists())
         elif t.exists():
             files.append(t)
         else:
@@ -344,6 +352,12 @@ class Checker:
             if ev.get("type") not in EVENT_TYPES:
                 self.err(where, f"{ctx}: unknown event type {ev.get('type')!r}")
             sent_index(ctx, ev.get("sentence"))
+            for j, snip in enumerate(ev.get("also") or []):
+                sent_index(f"{ctx}.also[{j}]", snip)
+            if "trigger" in ev and (not isinstance(ev["trigger"], str)
+                                    or ev["trigger"] not in str(ev.get("sentence"))
+                                    and not any(ev["trigger"] in str(a) for a in ev.get("also") or [])):
+                self.err(where, f"{ctx}: trigger {ev.get('trigger')!r} is not inside its sentence snippet")
             parts = ev.get("participants")
             if not isinstance(parts, list) or not parts:
                 self.err(where, f"{ctx}: participants must be a non-empty list")
@@ -426,17 +440,36 @@ class Checker:
             sent_index(ctx, q.get("sentence"))
 
         # ---- claims
-        claim_sents: dict[int, int] = {}
+        claim_keys: dict[tuple, int] = {}
         for i, c in enumerate(gold["claims"]):
             ctx = f"claims[{i}]"
             if c.get("kind") not in CLAIM_KINDS:
                 self.err(where, f"{ctx}: kind {c.get('kind')!r} not one of {sorted(CLAIM_KINDS)}")
             idx = sent_index(ctx, c.get("sentence"))
+            for j, snip in enumerate(c.get("also") or []):
+                sent_index(f"{ctx}.also[{j}]", snip)
+            speaker = c.get("speaker", WRITER)
+            if speaker != WRITER:
+                check_id(ctx, speaker, {"State", "Organisation", "Person"})
+                if speaker not in mentioned:
+                    self.err(where, f"{ctx}: speaker {speaker!r} is never mentioned")
+            for k in ("cue", "content", "time_text"):
+                if k in c and (not isinstance(c[k], str) or c[k] not in text):
+                    self.err(where, f"{ctx}: {k} {c.get(k)!r} does not occur in the article")
+            if "quote" in c and c["quote"] not in QUOTE_KINDS:
+                self.err(where, f"{ctx}: quote {c['quote']!r} not one of {sorted(QUOTE_KINDS)}")
+            if "stance" in c and c["stance"] not in STANCES:
+                self.err(where, f"{ctx}: stance {c['stance']!r} not one of {sorted(STANCES)}")
+            for a in c.get("about") or []:
+                check_id(ctx, a, ENTITY_TYPES)
+            if "date" in c and not iso_ok(c["date"]):
+                self.err(where, f"{ctx}: date {c['date']!r} is not a quoted ISO date")
             if idx is not None:
-                if idx in claim_sents:
-                    self.err(where, f"{ctx}: sentence already has claims[{claim_sents[idx]}] "
-                                    f"(one claim per sentence)")
-                claim_sents[idx] = i
+                key = (idx, speaker, c.get("content"))
+                if key in claim_keys:
+                    self.err(where, f"{ctx}: same sentence, speaker and content as "
+                                    f"claims[{claim_keys[key]}]")
+                claim_keys[key] = i
 
         # ---- author
         author = gold.get("author")
@@ -471,7 +504,7 @@ class Checker:
             self.err(where, f"latest_date {latest!r} is not a quoted ISO date")
         else:
             years = [int(y) for y in YEAR_IN_TEXT.findall(text)]
-            if years and int(latest[:4]) != max(years):
+            if years and int(latest[:4]) < max(years):
                 self.err(where, f"latest_date {latest} but the article mentions the year {max(years)}")
             lo_latest = date_bounds(latest)[1]
             dated = [(f"events[{i}].{k}", ev[k]) for i, ev in enumerate(gold["events"])
@@ -488,7 +521,7 @@ class Checker:
 
 
 def main(argv: list[str]) -> int:
-    targets = argv or DEFAULT_TARGETS
+    targets = argv or [d for d in DEFAULT_TARGETS if d.exists()]
     files = gold_files(targets)
     if not files:
         print("check_gold: no gold files found", file=sys.stderr)

@@ -82,3 +82,15 @@ def test_cli_eval_without_gold_is_an_input_error(tmp_path, capsys):
 
     assert main(["eval", "-q", "--gold", str(tmp_path)]) == 2
     assert "no article" in capsys.readouterr().err
+
+
+def test_a_metadata_sidecar_is_not_taken_for_gold(tmp_path):
+    """Beside its article, <id>.yaml is metadata; only <id>.gold.yaml is gold there."""
+    from kg.eval import load_gold
+
+    (tmp_path / "a.txt").write_text("Russia and Pakistan held talks.", encoding="utf-8")
+    (tmp_path / "a.yaml").write_text('author: "Someone"\n', encoding="utf-8")
+    assert load_gold(tmp_path, "a") is None
+    (tmp_path / "a.gold.yaml").write_text("document: a\nmentions: []\n", encoding="utf-8")
+    gold, path = load_gold(tmp_path, "a")
+    assert gold["document"] == "a" and path.endswith("a.gold.yaml")
