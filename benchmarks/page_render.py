@@ -44,7 +44,8 @@ DRAWN = """
 const figures = Array.from(document.querySelectorAll('figure.kg-view')).filter(f => !f.hidden);
 if (!figures.length || figures.some(f => !['rendered', 'error'].includes(f.dataset.state))) return null;
 const marks = performance.getEntriesByName('kg-view-rendered');
-return {ms: marks.length ? marks[marks.length - 1].startTime : null,
+const nav = performance.getEntriesByType('navigation')[0];
+return {ms: marks.length ? marks[marks.length - 1].startTime : null, html: nav.responseEnd,
         states: figures.map(f => f.dataset.state), marks: figures.map(f => Number(f.dataset.marks || 0))};
 """
 WEIGHT = """
@@ -108,6 +109,8 @@ def measure(driver, base: str, path: str, runs: int) -> dict:
     cold = load(driver, base + path)
     warm = [load(driver, base + path) for _ in range(runs)]
     return {"cold_ms": cold["ms"], "warm_ms": statistics.median(w["ms"] for w in warm),
+            "html_ms": statistics.median(w["html"] for w in warm),
+            "chart_ms": statistics.median(w["ms"] - w["html"] for w in warm),
             "marks": cold["marks"], "bytes": max([cold["bytes"]] + [w["bytes"] for w in warm]),
             "sent": max([cold["sent"]] + [w["sent"] for w in warm]),
             "files": cold["files"]}
@@ -140,15 +143,18 @@ def main(argv: list[str] | None = None) -> int:
             driver.quit()
     worst_ms = 0.0
     failures = []
-    print(f"\n{'page':22} {'graph':10} {'marks':>14} {'cold ms':>9} {'warm ms':>9} {'x base':>7} {'KB sent':>8} "
-          f"{'KB raw':>7} files")
+    print("\nwarm ms = median time from navigation until every chart is drawn; of it, html = until the page's "
+          "HTML arrived (the server's work), chart = the rest (scripts, the query's JSON, drawing)")
+    print(f"{'page':22} {'graph':10} {'marks':>14} {'cold ms':>9} {'warm ms':>9} {'html':>6} {'chart':>6} "
+          f"{'x base':>7} {'KB sent':>8} {'KB raw':>7} files")
     for path in PAGES:
         base = results["published"][path]
         for label in ("published", "synthetic"):
             r = results[label][path]
             ratio = r["warm_ms"] / base["warm_ms"] if base["warm_ms"] else float("nan")
             marks = "+".join(str(m) for m in r["marks"])
-            print(f"{path:22} {label:10} {marks:>14} {r['cold_ms']:9.0f} {r['warm_ms']:9.0f} {ratio:7.2f} "
+            print(f"{path:22} {label:10} {marks:>14} {r['cold_ms']:9.0f} {r['warm_ms']:9.0f} {r['html_ms']:6.0f} "
+                  f"{r['chart_ms']:6.0f} {ratio:7.2f} "
                   f"{r['sent'] / 1000:8.0f} {r['bytes'] / 1000:7.0f} {r['files']:5d}")
             if r["sent"] > WEIGHT_TARGET:
                 failures.append(f"{path} ({label}) weighs {r['sent']:,} bytes")
@@ -157,8 +163,8 @@ def main(argv: list[str] | None = None) -> int:
     ok_render = timeline["marks"][0] >= 1000 and timeline["cold_ms"] < RENDER_TARGET_S * 1000 \
         and timeline["warm_ms"] < RENDER_TARGET_S * 1000
     print(f"\n{'PASS' if ok_render else 'FAIL'}: /timeline with {timeline['marks'][0]:,} events drawn in "
-          f"{timeline['cold_ms']:.0f} ms cold, {timeline['warm_ms']:.0f} ms warm (target under "
-          f"{RENDER_TARGET_S * 1000:.0f} ms, at least 1,000 events)")
+          f"{timeline['cold_ms']:.0f} ms cold, {timeline['warm_ms']:.0f} ms warm, of which the chart "
+          f"{timeline['chart_ms']:.0f} ms (target under {RENDER_TARGET_S * 1000:.0f} ms, at least 1,000 events)")
     heaviest = max((r["sent"], r["bytes"], p, g) for g in results for p, r in results[g].items())
     print(f"{'FAIL' if failures else 'PASS'}: the heaviest page, {heaviest[2]} ({heaviest[3]}), weighs "
           f"{heaviest[0]:,} bytes as sent with everything it loads, {heaviest[1]:,} uncompressed "

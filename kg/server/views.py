@@ -21,7 +21,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from kg.results import shorten
-from kg.server.app import page
+from kg.server.app import Problem, call, page
+from kg.server.worker import Job
 
 #: The kinds of node and of relation of the network (as queries/network.rq names them).
 NODE_KINDS = ("State", "Organisation", "Person", "Project")
@@ -81,6 +82,43 @@ def install(env: Environment) -> None:
     """Give the page templates what the views need."""
     env.filters.update(prop=prop)
     env.globals.update(charted=charted, node_kinds=NODE_KINDS, relations=RELATIONS, list_limit=LIST_LIMIT)
+
+
+async def timeline_list(request: Request, given: dict[str, str]) -> tuple[list[dict], list[dict], str | None]:
+    """The events ``/timeline`` lists under its chart, one page of the saved query
+    ``events`` (fast on any size of graph: the chart draws all of them): dated and
+    undated events each with their sentences, and the URL of the next page, if any.
+    ``given`` holds the form's participant (a name or IRI), kind, since and until."""
+    from urllib.parse import urlencode
+
+    values: dict[str, str] = {}
+    who = given.get("participant")
+    if who and (":" in who):
+        values["participant"] = who
+    elif who:
+        found = await call(request, Job("run", ("entity_by_name",), {"name": who}))
+        if not found.rows:
+            raise Problem(404, f"nothing in the graph is named {who!r}; search for it at /search?q={who}")
+        values["participant"] = found.rows[0]["entity"]
+    if given.get("kind"):
+        values["type"] = given["kind"] if ":" in given["kind"] else "pakru:" + given["kind"]
+    values.update({k: given[k] for k in ("since", "until") if given.get(k)})
+    number = request.query_params.get("page", "1")
+    result = await call(request, Job("run", ("events",), {**values, "page": number}))
+    events: dict[str, dict] = {}
+    for r in result.rows:
+        when = r["date"] if r["date"] is not None else r["startDate"]
+        e = events.setdefault(r["event"], {"iri": r["event"], "label": r["label"], "date": when, "evidence": []})
+        if r["sentence"] and r["document"]:
+            ev = (r["document"], r["start"], r["end"], r["sentence"])
+            if ev not in e["evidence"]:
+                e["evidence"].append(ev)
+    more = None
+    size = request.app.state.catalogue["events"].page_size
+    if size and len(result.rows) == size:
+        more = "/timeline?" + urlencode({**given, "page": int(number) + 1})
+    dated = [e for e in events.values() if e["date"] is not None]
+    return dated, [e for e in events.values() if e["date"] is None], more
 
 
 async def network(request: Request) -> Response:

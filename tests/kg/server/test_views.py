@@ -13,10 +13,12 @@ import json
 import os
 import re
 import shutil
+import urllib.error
 import urllib.parse
 import urllib.request
 
 import pytest
+from markupsafe import escape
 
 from kg.build import ROOT
 from kg.server.launch import running
@@ -307,3 +309,18 @@ def test_a_saved_query_names_its_view_and_any_answer_can_be_shown_other_ways(url
     rows = len(browser.find_elements(By.CSS_SELECTOR, "#answer table.results tbody tr"))
     assert len(marks(figure, "places")) == rows >= 20
     assert not console_errors(browser)
+
+
+def test_the_timeline_lists_one_page_of_the_events_query(url):
+    """Under the chart, /timeline lists the events of the first page of the saved query
+    events (so the page stays fast and small on any graph), each once, with its sentences."""
+    request = urllib.request.Request(url + "/timeline?participant=Russia", headers={"Accept": "text/html"})
+    html = urllib.request.urlopen(request, timeout=30).read().decode()
+    rows = rows_of(url, "events", participant="id:russia")
+    events = {r["event"]["value"] for r in rows}
+    assert 0 < html.count('<li class="event">') == len(events)
+    assert all(str(escape(r["sentence"]["value"])) in html for r in rows if "sentence" in r)
+    request = urllib.request.Request(url + "/timeline?participant=Nobody", headers={"Accept": "text/html"})
+    with pytest.raises(urllib.error.HTTPError) as info:
+        urllib.request.urlopen(request, timeout=30)
+    assert info.value.code == 400 and "nothing in the graph is named" in info.value.read().decode()
