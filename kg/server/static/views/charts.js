@@ -167,7 +167,8 @@
             },
           },
           transform: [{
-            type: "force", iterations: 300, static: true, signal: "force",
+            // fewer steps for a large network: it settles sooner than it would be drawn otherwise
+            type: "force", iterations: nodes.length > 400 ? 80 : 300, static: true, signal: "force",
             forces: [
               { force: "center", x: width / 2, y: height / 2 },
               { force: "collide", radius: 18 },
