@@ -29,11 +29,11 @@ sys.path.insert(0, str(ROOT))
 
 def child(docs: str, out: str, cache: str, jobs: int, owl: bool, reason: bool, durable: bool = True) -> None:
     """Run one build in this process and print its figures as JSON (used by the parent)."""
-    from kg.build import build
+    from kg.build import BuildConfig, build
 
     t = time.perf_counter()
-    report = build(documents=Path(docs), out=Path(out), formats=("trig", "ttl"), check_owl=owl, reason=reason,
-                   jobs=jobs, cache_dir=Path(cache), progress=None, durable=durable)
+    report = build(BuildConfig.for_folders(Path(docs), Path(out), formats=("trig", "ttl"), check_owl=owl,
+                                           reason=reason, jobs=jobs, cache=Path(cache), durable=durable))
     wall = time.perf_counter() - t
     print(json.dumps({
         "wall": wall, "triples": report.triples, "extracted": len(report.extracted),

@@ -5,8 +5,9 @@ words that name an entity), and each sentence that is evidence for an event, a c
 a relation or a money figure.  Offsets count code points from 0, end exclusive, so
 ``article.text[a.start:a.end] == a.quote`` for every annotation.
 
->>> from kg.store import DEFAULT_SOURCE, OxigraphStore
->>> store = OxigraphStore(); store.load_trig(DEFAULT_SOURCE)
+>>> from kg.store import OxigraphStore
+>>> from kg.workspace import shipped
+>>> store = OxigraphStore(); store.load_trig(shipped("kg.trig"))
 >>> doc = article(store, "https://w3id.org/pakru/doc/000_0b13b1b12f328222")
 >>> first = doc.annotations[0]
 >>> doc.text[first.start:first.end] == first.quote
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 
 from rdflib import URIRef
 
-from kg.lookup import NotFound, _run, iri_term
+from kg.lookup import NotFound, run_select, iri_term
 from kg.results import shorten
 from kg.store import Store
 
@@ -71,7 +72,7 @@ def document_iri(doc: str) -> URIRef:
 def article(store: Store, doc: str) -> Article:
     """The article ``doc`` (``doc:<id>``, its id or its IRI) with its annotations."""
     b = {"_d": document_iri(doc)}
-    meta = _run(store, """  ?_d a pakru:Article ; schema:text ?text .
+    meta = run_select(store, """  ?_d a pakru:Article ; schema:text ?text .
   OPTIONAL { ?_d <http://purl.org/dc/terms/identifier> ?identifier }
   OPTIONAL { ?_d schema:headline ?headline }
   OPTIONAL { ?_d schema:publisher ?publisher }
@@ -90,9 +91,9 @@ def article(store: Store, doc: str) -> Article:
   ?span oa:hasSelector ?q, ?pos . ?q oa:exact ?quote . ?pos oa:start ?start ; oa:end ?end .
   OPTIONAL { ?target skos:prefLabel ?label }"""
     classes = " ".join(f'({cls} "{kind}")' for cls, kind in EVIDENCED)
-    mentions = _run(store, span % '?m oa:hasTarget ?span ; a pakru:Mention ; oa:hasBody ?target . BIND("mention" AS ?kind)',
+    mentions = run_select(store, span % '?m oa:hasTarget ?span ; a pakru:Mention ; oa:hasBody ?target . BIND("mention" AS ?kind)',
                     "DISTINCT ?start ?end ?quote ?kind ?target ?label", b, "?start DESC(?end) ?target ?label").rows
-    facts = _run(store, span % f"?target pakru:evidence ?span ; a ?class . VALUES (?class ?kind) {{ {classes} }}" + """
+    facts = run_select(store, span % f"?target pakru:evidence ?span ; a ?class . VALUES (?class ?kind) {{ {classes} }}" + """
   OPTIONAL { ?target a ?claimKind . VALUES ?claimKind { %s } }""" % " ".join(CLAIM_KINDS),
                  "DISTINCT ?start ?end ?quote ?kind ?target ?label ?claimKind", b,
                  "?start DESC(?end) ?kind ?target ?label ?claimKind").rows

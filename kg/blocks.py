@@ -27,13 +27,11 @@ from kg.cache import write_file
 from kg.namespaces import PAKRU
 from kg.publish import Body, sorted_triples, turtle_body
 from kg.rdf import DocumentGraph, EntityIndex, own_iri_test
+from kg.report import CORE_COUNTED
 from kg.shapes import BOUNDING_COMPONENTS
 
 BLOCK_FORMAT = "1"
-CORE_COUNTED = ("State", "Organisation", "Project", "Person", "Place", "Event", "Claim", "Membership",
-                "ProjectInterest", "Cooperation", "MonetaryAmount", "Mention", "Article")
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-_PACKAGE = Path(__file__).resolve().parent
 
 
 @dataclasses.dataclass
@@ -60,9 +58,12 @@ class Block:
 def code_fingerprint(schema: bytes = b"") -> str:
     """SHA-256 over the code that makes and checks a block, plus ``schema`` (the
     ontology and shapes files' bytes)."""
+    from kg.workspace import package_files
+
+    package = package_files()
     h = hashlib.sha256(BLOCK_FORMAT.encode() + schema)
     for name in ("rdf.py", "blocks.py", "publish.py", "shapes.py", "namespaces.py", "store.py"):
-        h.update(name.encode() + b"\0" + (_PACKAGE / name).read_bytes())
+        h.update(name.encode() + b"\0" + (package / name).read_bytes())
     return h.hexdigest()
 
 
@@ -144,9 +145,9 @@ def check_shared(blocks: list[Block], checker, new: set[str] | None = None) -> l
 
 
 def _owners_of(short_focus: str, owners: dict[str, set[str]]) -> set[str]:
-    from kg.shapes import _short_nt
+    from kg.shapes import short_nt
 
-    return next((docs for subject, docs in owners.items() if _short_nt(subject) == short_focus), set())
+    return next((docs for subject, docs in owners.items() if short_nt(subject) == short_focus), set())
 
 
 _WORK: dict = {}  # what block-making workers need, set before they are forked

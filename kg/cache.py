@@ -55,8 +55,10 @@ def pipeline_fingerprint() -> str:
 def source_fingerprint() -> str:
     """SHA-256 of the extraction code (kg/extract/*.py), so a rule change nobody marked
     by bumping PIPELINE_VERSION still invalidates the cache."""
+    from kg.workspace import package_files
+
     h = hashlib.sha256()
-    for path in sorted((Path(__file__).parent / "extract").glob("*.py")):
+    for path in sorted(package_files("extract").glob("*.py")):
         h.update(path.name.encode() + b"\0" + path.read_bytes())
     return h.hexdigest()[:16]
 

@@ -1,6 +1,10 @@
 """The ``kg`` command line: thin wrappers that translate arguments and call the package.
 
-Each sub-command lives in ``kg/commands/<name>.py``.  Exit codes: 0 success,
+Each sub-command lives in ``kg/commands/<name>.py``; the options several share are in
+``kg/commands/options.py``.  Building the parser imports no RDF or NLP library, so
+``kg --help`` answers at once (``benchmarks/cli_startup.py`` measures it).  Every
+command finds its workspace (:mod:`kg.workspace`) from ``--root``, ``$KG_HOME`` or the
+nearest ``kg.toml``; ``build``, ``add`` and ``remove`` need one.  Exit codes: 0 success,
 1 validation failure (the graph or data does not conform), 2 usage or input error
 (bad arguments, unreadable or malformed input).
 """
@@ -12,9 +16,10 @@ import sys
 import warnings
 
 from kg import __version__
+from kg.commands.options import add_root_option
 from kg.errors import KGError, ValidationError
 
-COMMANDS = ["build", "add", "remove", "eval", "query", "sparql", "entity", "push", "reason", "validate", "serve"]
+COMMANDS = ["init", "build", "add", "remove", "eval", "query", "sparql", "entity", "push", "reason", "validate", "serve"]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -24,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Exit codes: 0 ok, 1 validation failure, 2 usage or input error.",
     )
     parser.add_argument("--version", action="version", version=f"pakru-kg {__version__}")
+    add_root_option(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
     for name in COMMANDS:

@@ -22,11 +22,11 @@ from pathlib import Path
 
 import yaml
 
+from kg.defaults import MAX_BYTES  # noqa: F401 (re-exported)
 from kg.errors import InputError
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 SIDECAR_KEYS = {"title", "outlet", "url", "date", "author"}
-MAX_BYTES = 2 * 1024 * 1024
 
 
 class EncodingWarning_(UserWarning):
@@ -172,13 +172,13 @@ def read_sidecar(path: Path) -> dict:
         if value is None:
             continue
         if key == "date":
-            out[key] = _iso_date(value, path)
+            out[key] = iso_date(value, path)
         else:
             out[key] = str(value).strip()
     return out
 
 
-def _iso_date(value, path: Path) -> str:
+def iso_date(value, path: Path) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     text = str(value).strip()

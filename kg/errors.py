@@ -49,3 +49,7 @@ class ValidationError(KGError):
 
 class QueryError(KGError):
     """A query or its parameters are wrong."""
+
+
+class EndpointError(KGError):
+    """A remote store cannot be reached, did not answer in time, or refused the request."""

@@ -29,7 +29,7 @@ from kg import lookup
 from kg.errors import KGError, QueryError
 from kg.remote import RemoteStore
 from kg.results import Result
-from kg.store import DEFAULT_SOURCE, OxigraphStore, Store, check_syntax, open_persistent
+from kg.store import OxigraphStore, Store, check_syntax, open_persistent
 
 
 class KnowledgeGraph:
@@ -50,12 +50,16 @@ class KnowledgeGraph:
     @classmethod
     def open(cls, path: str | Path | None = None, *, source: str | Path | None = None,
              queries_dir: str | Path | None = None) -> "KnowledgeGraph":
-        """The published graph (``data/kg.trig``, or ``source``) in the embedded store.
+        """The published graph (``source``; by default the current workspace's, see
+        :func:`kg.workspace.graph_file`, or outside any workspace the graph shipped with
+        the package) in the embedded store.
 
         With ``path``, a persistent store in that directory: created and loaded on first
         use, reloaded when the source file changed, otherwise opened without reading it.
         """
-        src = Path(source) if source is not None else DEFAULT_SOURCE
+        from kg.workspace import graph_file
+
+        src = Path(source) if source is not None else graph_file()
         qdir = Path(queries_dir) if queries_dir is not None else None
         if path is not None:
             return cls(open_persistent(path, src), queries_dir=qdir, where=f"store {path}")

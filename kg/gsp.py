@@ -20,9 +20,10 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from kg.store import EndpointError
+from kg.defaults import PUSH_BATCH
+from kg.errors import EndpointError
 
-DEFAULT_BATCH = 50_000
+DEFAULT_BATCH = PUSH_BATCH
 
 
 @dataclass

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from kg.corpus import MAX_BYTES, SIDECAR_KEYS, _iso_date, content_id, read_sidecar, read_text
+from kg.corpus import MAX_BYTES, SIDECAR_KEYS, iso_date, content_id, read_sidecar, read_text
 from kg.errors import InputError
 
 
@@ -52,7 +52,7 @@ def _check_metadata(metadata: dict, where: Path) -> dict:
                          path=where)
     out = {k: str(v).strip() for k, v in metadata.items() if v is not None and str(v).strip()}
     if "date" in out:
-        out["date"] = _iso_date(out["date"], where)
+        out["date"] = iso_date(out["date"], where)
     return out
 
 
@@ -95,17 +95,15 @@ def plan_additions(paths: list[Path], documents: Path, metadata: dict | None = N
     return planned
 
 
-def add_articles(paths: list[Path], documents: Path, metadata: dict | None = None,
-                 max_bytes: int = MAX_BYTES, **build_options):
-    """Copy articles into ``documents`` and rebuild; return (added records, build report).
-
-    ``build_options`` go to :func:`kg.build.build`.  On any failure the copied files are
-    removed again and the exception is raised.
+def add_articles(paths: list[Path], config, metadata: dict | None = None, progress=None, executor=None):
+    """Copy articles into ``config.documents`` and rebuild with :func:`kg.build.build`
+    (``config`` is a :class:`kg.build.BuildConfig`); return (added records, build report).
+    On any failure the copied files are removed again and the exception is raised.
     """
     from kg.build import build
 
-    documents = Path(documents)
-    planned = plan_additions(paths, documents, metadata, max_bytes)
+    documents = config.documents
+    planned = plan_additions(paths, documents, metadata, config.max_bytes)
     created: list[Path] = []
     try:
         for added, text in planned:
@@ -117,7 +115,7 @@ def add_articles(paths: list[Path], documents: Path, metadata: dict | None = Non
                 sidecar.write_text(yaml.safe_dump(added.metadata, sort_keys=True, allow_unicode=True),
                                    encoding="utf-8")
                 created.append(sidecar)
-        report = build(documents=documents, max_bytes=max_bytes, **build_options)
+        report = build(config, progress, executor)
     except BaseException:
         for path in created:
             path.unlink(missing_ok=True)
@@ -125,14 +123,14 @@ def add_articles(paths: list[Path], documents: Path, metadata: dict | None = Non
     return [a for a, _ in planned], report
 
 
-def remove_articles(ids: list[str], documents: Path, **build_options):
-    """Take articles (by id) out of ``documents`` and rebuild; return the build report.
-
-    On any failure the articles are put back and the exception is raised.
+def remove_articles(ids: list[str], config, progress=None, executor=None):
+    """Take articles (by id) out of ``config.documents`` and rebuild (``config`` is a
+    :class:`kg.build.BuildConfig`); return the build report.  On any failure the
+    articles are put back and the exception is raised.
     """
     from kg.build import build
 
-    documents = Path(documents)
+    documents = config.documents
     present = sorted(p.stem for p in documents.glob("*.txt")) if documents.is_dir() else []
     if not present:
         raise InputError("documents folder does not exist or holds no articles", path=documents)
@@ -151,7 +149,7 @@ def remove_articles(ids: list[str], documents: Path, **build_options):
                 if path.exists():
                     os.replace(path, backup / path.name)
                     moved.append((backup / path.name, path))
-        report = build(documents=documents, **build_options)
+        report = build(config, progress, executor)
     except BaseException:
         for src, dst in moved:
             os.replace(src, dst)

@@ -103,7 +103,8 @@ def values_block(bindings: Mapping[str, Node]) -> str:
             f"{{ ({' '.join(ntriples(t) for t in bindings.values())}) }}")
 
 
-def _run(store: Store, where: str, select: str, bindings: Mapping[str, Node], order: str) -> Result:
+def run_select(store: Store, where: str, select: str, bindings: Mapping[str, Node], order: str) -> Result:
+    """``SELECT select WHERE { VALUES-row where } ORDER BY order`` with the known prefixes."""
     text = f"{PREFIXES}SELECT {select} WHERE {{\n  {values_block(bindings)}\n{where}\n}} ORDER BY {order}"
     return store.query(text)
 
@@ -112,7 +113,7 @@ def resolve(store: Store, name_or_iri: str) -> str:
     """The IRI of the resource named ``name_or_iri`` (a label, an alias, or an IRI)."""
     if re.match(r"^(https?://|urn:|id:|pakru:)", name_or_iri):
         return str(iri_term(name_or_iri))
-    rows = _run(store, "  ?x ?how ?l . VALUES ?how { %s }" % " ".join(_NAMES), "?x ?how ?l", {}, "?x ?l ?how").rows
+    rows = run_select(store, "  ?x ?how ?l . VALUES ?how { %s }" % " ".join(_NAMES), "?x ?how ?l", {}, "?x ?l ?how").rows
     wanted = " ".join(name_or_iri.split()).casefold()
     for full in _NAME_IRIS:
         hits = sorted({r["x"] for r in rows if r["how"] == full and str(r["l"]).casefold() == wanted})
@@ -133,7 +134,7 @@ def _evidence(store: Store, subject_var: str, where: str, bindings: Mapping[str,
   ?q oa:exact ?text . ?pos oa:start ?start ; oa:end ?end .
   OPTIONAL { ?span pakru:inSentence ?sent . ?sent oa:hasSelector ?sq, ?sp .
              ?sq oa:exact ?sentence . ?sp oa:start ?sentenceStart }"""
-    return _run(store, body, f"DISTINCT {subject_var} ?span ?document ?start ?end ?text ?sentence ?sentenceStart",
+    return run_select(store, body, f"DISTINCT {subject_var} ?span ?document ?start ?end ?text ?sentence ?sentenceStart",
                 bindings, f"?document ?start ?end {subject_var} ?span ?text ?sentence ?sentenceStart")
 
 
@@ -158,8 +159,8 @@ def entity(store: Store, name_or_iri: str) -> Entity:
     """The entity called ``name_or_iri`` with its names, types, facts and evidence."""
     iri = resolve(store, name_or_iri)
     b = {"_e": URIRef(iri)}
-    out = _run(store, "  ?_e ?p ?o . OPTIONAL { ?o skos:prefLabel ?ol }", "?p ?o ?ol", b, "?p ?o ?ol")
-    inc = _run(store, "  ?s ?p ?_e . OPTIONAL { ?s skos:prefLabel ?sl }", "?s ?p ?sl", b, "?p ?s ?sl")
+    out = run_select(store, "  ?_e ?p ?o . OPTIONAL { ?o skos:prefLabel ?ol }", "?p ?o ?ol", b, "?p ?o ?ol")
+    inc = run_select(store, "  ?s ?p ?_e . OPTIONAL { ?s skos:prefLabel ?sl }", "?s ?p ?sl", b, "?p ?s ?sl")
     if not out and not inc:
         raise NotFound(f"the graph says nothing about {iri}")
     ent = Entity(iri, None)
@@ -210,7 +211,7 @@ def events(store: Store, participant: str | None = None, kind: str | None = None
   BIND(COALESCE(?d1, ?d2) AS ?date)
   OPTIONAL {{ ?event pakru:evidence ?span . ?span oa:hasSource ?document ;
               oa:hasSelector/oa:exact ?sentence ; oa:hasSelector/oa:start ?start }}{filters}"""
-    return _run(store, where, "DISTINCT ?event ?label ?date ?sentence ?document ?start", b,
+    return run_select(store, where, "DISTINCT ?event ?label ?date ?sentence ?document ?start", b,
                 "?date ?event ?document ?start ?label ?sentence")
 
 
@@ -235,7 +236,7 @@ def claims(store: Store, about: str | None = None, kind: str | None = None,
   OPTIONAL {{ ?claim pakru:cue ?cue }}
   OPTIONAL {{ ?claim prov:wasDerivedFrom ?document . ?document a pakru:Article }}
   OPTIONAL {{ ?claim pakru:evidence/oa:hasSelector/oa:start ?start }}"""
-    return _run(store, where, "DISTINCT ?claim ?type ?text ?cue ?author ?document ?start", b,
+    return run_select(store, where, "DISTINCT ?claim ?type ?text ?cue ?author ?document ?start", b,
                 "?document ?start ?claim ?type ?text ?cue ?author")
 
 
@@ -258,7 +259,7 @@ def search(store: Store, text: str, limit: int = 50) -> list[Match]:
   UNION { ?m a pakru:Mention ; oa:hasBody ?x ; oa:hasTarget/oa:hasSelector/oa:exact ?name }
   FILTER(STRSTARTS(STR(?x), "%s") && CONTAINS(LCASE(STR(?name)), LCASE(?_q)))
   OPTIONAL { ?x skos:prefLabel ?label }""" % ID
-    rows = _run(store, where, "DISTINCT ?x ?label ?name", {"_q": Literal(wanted)}, "?x ?name").rows
+    rows = run_select(store, where, "DISTINCT ?x ?label ?name", {"_q": Literal(wanted)}, "?x ?name").rows
     folded = wanted.casefold()
     best: dict[str, tuple[tuple, Match]] = {}
     for r in rows:

@@ -1,7 +1,7 @@
 """Load the ontology and the SHACL shapes, and check a graph for OWL consistency.
 
-The ontology (``ontology/pakru.ttl``) and the shapes (``ontology/shapes.ttl``) sit beside
-the ``kg`` package in the repository.  :func:`check_consistency` runs the HermiT
+The ontology (``ontology/pakru.ttl``) and the shapes (``ontology/shapes.ttl``) are
+shipped with the package (:func:`kg.workspace.shipped`).  :func:`check_consistency` runs the HermiT
 reasoner (through owlready2, in a world of its own) on the ontology plus a data graph.
 
 >>> g = load_ontology()
@@ -22,10 +22,11 @@ from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from kg.errors import InputError, KGError
 from kg.namespaces import PAKRU, PREFIXES
+from kg.report import Problem, Report
+from kg.workspace import ontology_file, shapes_file
 
-ROOT = Path(__file__).resolve().parent.parent
-ONTOLOGY_PATH = ROOT / "ontology" / "pakru.ttl"
-SHAPES_PATH = ROOT / "ontology" / "shapes.ttl"
+ONTOLOGY_PATH = ontology_file()
+SHAPES_PATH = shapes_file()
 
 # Datatypes of the OWL 2 datatype map (OWL 2 Structural Specification, section 4).
 OWL2_DATATYPES = frozenset(
@@ -76,23 +77,34 @@ def short(term) -> str:
 
 
 @dataclass
-class ConsistencyResult:
-    """What HermiT said about ontology + data.
+class ConsistencyResult(Report):
+    """What HermiT said about ontology + data, as a :class:`kg.report.Report` of the
+    check ``OWL`` (``seconds["hermit"]`` is how long it took).
 
     ``consistent`` is the logical verdict; ``unsatisfiable`` lists classes that can have
     no member (a modelling bug even in a consistent graph); ``dropped`` counts data
     triples left out of the reasoner's copy, by reason (see :func:`reasoner_drop_reason`).
     """
 
-    consistent: bool
-    seconds: float
-    explanation: str
+    consistent: bool = True
+    explanation: str = ""
     unsatisfiable: list[str] = field(default_factory=list)
     dropped: dict[str, int] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
         return self.consistent and not self.unsatisfiable
+
+    @classmethod
+    def of(cls, consistent: bool, seconds: float, explanation: str, unsatisfiable=(), dropped=None):
+        problems = [Problem("OWL", c, "", "this class can have no member") for c in unsatisfiable]
+        if not consistent:
+            problems += [Problem("OWL", line.split(" ", 1)[0], "", line)
+                         for line in explanation.splitlines()[1:] or [explanation]]
+        verdict = "consistent" if consistent else "INCONSISTENT"
+        return cls(problems=problems, checks={"OWL": f"{verdict} under HermiT ({seconds:.1f}s)"},
+                   seconds={"hermit": seconds}, consistent=consistent, explanation=explanation,
+                   unsatisfiable=list(unsatisfiable), dropped=dict(dropped or {}))
 
 
 def _declared(ontology: Graph, kind: URIRef) -> frozenset:
@@ -170,14 +182,14 @@ def check_consistency(data: Graph | None = None, ontology: Graph | None = None) 
         owlready2.sync_reasoner_hermit(world, infer_property_values=False, debug=0)
         unsat = sorted(short(URIRef(c.iri)) for c in world.inconsistent_classes() if hasattr(c, "iri"))
     except owlready2.OwlReadyInconsistentOntologyError:
-        return ConsistencyResult(False, time.perf_counter() - start,
-                                 explain_inconsistency(merged, ontology), dropped=dict(dropped))
+        return ConsistencyResult.of(False, time.perf_counter() - start,
+                                    explain_inconsistency(merged, ontology), dropped=dropped)
     except (owlready2.OwlReadyJavaError, OSError) as exc:  # OSError: no Java runtime
         raise KGError(f"the HermiT reasoner could not run (is Java 11+ installed?): {exc}") from exc
     finally:
         world.close()
     text = "consistent" + (f", but these classes can have no member: {', '.join(unsat)}" if unsat else "")
-    return ConsistencyResult(True, time.perf_counter() - start, text, unsat, dict(dropped))
+    return ConsistencyResult.of(True, time.perf_counter() - start, text, unsat, dropped)
 
 
 _NUMERIC = {XSD[n] for n in "decimal integer nonNegativeInteger positiveInteger int long short byte".split()}

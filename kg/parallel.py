@@ -8,27 +8,19 @@ number of workers, the batches or the order they finish in.
 from __future__ import annotations
 
 import multiprocessing
-import os
 import sys
 import time
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from kg.defaults import default_jobs  # noqa: F401 (re-exported)
 from kg.extract.model import Extraction
 
 _WORKER_REGISTRY = None
 BATCH_SIZE = 8  # articles parsed together by nlp.pipe, and sent to a worker at a time
 
 
-def default_jobs() -> int:
-    """The number of cores this process may use."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # pragma: no cover - not Linux
-        return max(1, os.cpu_count() or 1)
-
-
-def _init_worker(registry_dir: str | None) -> None:
+def _init_worker(registry_dirs: list[str] | None) -> None:
     global _WORKER_REGISTRY
     from kg.extract import pipeline
     from kg.registry import load_registry
@@ -36,8 +28,16 @@ def _init_worker(registry_dir: str | None) -> None:
     # A forked worker inherits the parent's linker cache, keyed by id(registry): a stale
     # linker for another registry could share the new registry's id, so start afresh.
     pipeline._LINKERS.clear()
-    _WORKER_REGISTRY = load_registry(registry_dir)
+    _WORKER_REGISTRY = load_registry(registry_dirs)
     pipeline.load_nlp()
+
+
+def _folders(registry_dirs) -> list[str] | None:
+    if registry_dirs is None:
+        return None
+    if isinstance(registry_dirs, (str, Path)):
+        return [str(registry_dirs)]
+    return [str(d) for d in registry_dirs]
 
 
 def iter_extract(items: list[tuple[str, str]], registry) -> Iterator[Extraction]:
@@ -53,7 +53,7 @@ def _extract_batch(items: list[tuple[str, str]]) -> list[Extraction]:
     return list(iter_extract(items, _WORKER_REGISTRY))
 
 
-def extract_many(items: list[tuple[str, str]], registry, registry_dir: Path | None, jobs: int,
+def extract_many(items: list[tuple[str, str]], registry, registry_dirs, jobs: int,
                  on_done: Callable[[Extraction], None] | None = None, keep: bool = True) -> dict[str, Extraction]:
     """Extract ``(doc_id, text)`` pairs; return extractions by id (none with
     ``keep=False``, for a caller that stores each one from ``on_done``, so that memory
@@ -61,8 +61,8 @@ def extract_many(items: list[tuple[str, str]], registry, registry_dir: Path | No
 
     ``jobs`` worker processes are used when there is more than one article to extract
     and ``jobs > 1``; otherwise the articles are extracted in this process.  Either way
-    they are parsed in batches with ``nlp.pipe``.  ``registry_dir`` must be the folder
-    ``registry`` was loaded from.
+    they are parsed in batches with ``nlp.pipe``.  ``registry_dirs`` must be the folder,
+    or the layered folders, ``registry`` was loaded from (None: the shipped registry).
     """
     results: dict[str, Extraction] = {}
     if not items:
@@ -83,7 +83,7 @@ def extract_many(items: list[tuple[str, str]], registry, registry_dir: Path | No
     size = max(1, min(BATCH_SIZE, len(ordered) // (4 * jobs)))
     batches = [ordered[i:i + size] for i in range(0, len(ordered), size)]
     with ctx.Pool(jobs, initializer=_init_worker,
-                  initargs=(str(registry_dir) if registry_dir else None,)) as pool:
+                  initargs=(_folders(registry_dirs),)) as pool:
         for batch in pool.imap_unordered(_extract_batch, batches, chunksize=1):
             for ex in batch:
                 if keep:

@@ -20,16 +20,11 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, URIRef
 from rdflib.compare import to_canonical_graph
 
+from kg.defaults import DEFAULT_OUTPUT_FORMATS, OUTPUT_FILES
 from kg.namespaces import PREFIXES
 
-FORMATS = {
-    "trig": "kg.trig",
-    "ttl": "kg.ttl",
-    "nt": "kg.nt",
-    "nq": "kg.nq",
-    "jsonld": "kg.jsonld",
-}
-DEFAULT_FORMATS = ("trig", "ttl")
+FORMATS = OUTPUT_FILES
+DEFAULT_FORMATS = DEFAULT_OUTPUT_FORMATS
 
 
 def header(version: str, fingerprint: str) -> str:

@@ -37,10 +37,11 @@ from rdflib.term import Node
 
 from kg.errors import QueryError
 from kg.namespaces import PREFIXES, SDO, SH
+from kg.workspace import shipped
 from kg.params import (IRI, BadParameter, MissingParameter, Param,  # noqa: F401 (errors re-exported)
                        UnknownParameter, sparql_term)
 
-QUERY_DIR = Path(__file__).resolve().parents[1] / "queries"
+QUERY_DIR = shipped("queries")
 QUERY_NS = "https://w3id.org/pakru/query/"
 ENDPOINT = URIRef("https://w3id.org/pakru/sparql")
 QUERY_TYPES = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")

@@ -18,7 +18,7 @@ import json
 import re
 import unicodedata
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Sequence
 
 import yaml
 from rdflib import Graph, Literal, Namespace, URIRef
@@ -26,13 +26,14 @@ from rdflib.namespace import OWL, RDF, SKOS
 
 from kg.errors import RegistryError
 from kg.namespaces import GEO
+from kg.workspace import shipped
 
 PAKRU = Namespace("https://w3id.org/pakru/ontology#")
 ID = Namespace("https://w3id.org/pakru/id/")
 SCHEMA = Namespace("https://schema.org/")
 WD = Namespace("http://www.wikidata.org/entity/")
 AREA_SCHEME = ID["areas"]
-DEFAULT_DIRECTORY = Path(__file__).resolve().parent.parent / "data" / "registry"
+DEFAULT_DIRECTORY = shipped("registry")
 CORE_CLASSES: dict[str, str] = {  # registry type -> core ontology class
     "State": "State", "Organisation": "Organisation", "Person": "Person",
     "Project": "Project", "Pipeline": "Project", "PowerProject": "Project",
@@ -192,12 +193,23 @@ class Registry:
         return g
 
 
-def load_registry(directory: str | Path | None = None) -> Registry:
-    """Read and check every ``*.yaml`` in ``directory`` (default ``data/registry``), in sorted order."""
-    folder = Path(directory) if directory is not None else DEFAULT_DIRECTORY
-    files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
-    if not files:
-        raise RegistryError("no registry directory with *.yaml files here", path=folder)
+def load_registry(directory: str | Path | Sequence[str | Path] | None = None) -> Registry:
+    """Read and check every ``*.yaml`` in ``directory`` (default: the shipped curated
+    registry), in sorted order.  A sequence of folders is read in layers, in order (a
+    workspace's own registry after the shipped one); an id given twice, in one layer or
+    two, is an error naming both places."""
+    if directory is None:
+        folders = [DEFAULT_DIRECTORY]
+    elif isinstance(directory, (str, Path)):
+        folders = [Path(directory)]
+    else:
+        folders = [Path(d) for d in directory]
+    files = []
+    for folder in folders:
+        found = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+        if not found and (folder is folders[0] or not folder.is_dir()):
+            raise RegistryError("no registry directory with *.yaml files here", path=folder)
+        files += found
     entities: dict[str, Entity] = {}
     for path in files:
         for entity in _read_file(path):

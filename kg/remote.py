@@ -15,9 +15,12 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
-from kg.errors import KGError, QueryError
+from kg.errors import EndpointError, KGError, QueryError
 from kg.results import Result, ntriples, term_from_json
-from kg.store import _IRI, Bindings, EndpointError, _normal, check_syntax
+from kg.store import Bindings, check_syntax, normal_term
+
+#: An absolute IRI that can be written between angle brackets in a query.
+IRI_PATTERN = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|^`\\]*")
 
 
 _FORM = re.compile(r"""\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*'''"""
@@ -53,7 +56,7 @@ def values_clause(bindings: Bindings) -> str:
     for name, term in bindings.items():
         if not re.fullmatch(r"[A-Za-z0-9_]+", name):
             raise QueryError(f"{name!r} is not a SPARQL variable name")
-        if isinstance(term, URIRef) and not _IRI.fullmatch(str(term)):
+        if isinstance(term, URIRef) and not IRI_PATTERN.fullmatch(str(term)):
             raise QueryError(f"{str(term)!r} is not an IRI")
     names = " ".join(f"?{k}" for k in bindings)
     terms = " ".join(ntriples(t) for t in bindings.values())
@@ -144,7 +147,7 @@ class RemoteStore:
 def _normal_triples(graph: Graph) -> Graph:
     out = Graph()
     for t in graph:
-        out.add(tuple(_normal(x) for x in t))
+        out.add(tuple(normal_term(x) for x in t))
     return out
 
 

@@ -1,19 +1,106 @@
-"""The report of ``kg build``: what was read, extracted, made, checked and written."""
+"""One report type for every check: ``kg validate``, the SHACL checks, HermiT, and
+``kg build`` (whose report adds what was read, extracted, made and written).
+
+A :class:`Report` holds :class:`Problem` findings, a one-line verdict per check and
+timings; ``ok`` and ``exit_code`` (0 clean, 1 violations) follow from the problems.
+This module imports only the standard library, so every checker can use it.
+"""
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import RDF, URIRef
+#: The classes (local names in ``pakru:``) a build report counts.
+CORE_COUNTED = ("State", "Organisation", "Project", "Person", "Place", "Event", "Claim", "Membership",
+                "ProjectInterest", "Cooperation", "MonetaryAmount", "Mention", "Article")
 
-from kg.blocks import CORE_COUNTED
-from kg.namespaces import ONTOLOGY_GRAPH, PAKRU
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One finding: which check, about which node and path, what is wrong, and where to
+    look (``data/documents/<id>.txt:12``, ``article <id>, line 12`` or ``file.yaml:3``).
+    Terms are in prefixed form (``id:pakistan``)."""
+
+    check: str
+    focus: str
+    path: str = ""
+    message: str = ""
+    where: str = ""
+    severity: str = "Violation"
+    value: str = ""  # the offending value, for SHACL results
+
+    def text(self) -> str:
+        """The finding for people, on a few lines."""
+        head = f"[{self.check}] {self.focus} {self.path}".rstrip()
+        lead = "" if self.severity == "Violation" else f"({self.severity}) "
+        shown = f" (value {self.value})" if self.value else ""
+        return head + "\n    " + (f"at {self.where}\n    " if self.where else "") + lead + self.message + shown
+
+    def line(self) -> str:
+        """The finding as one line: ``focus path: message``."""
+        where = f"{self.focus} {self.path}".rstrip()
+        lead = "" if self.severity == "Violation" else f"[{self.severity}] "
+        shown = f" (value {self.value})" if self.value else ""
+        return f"{lead}{where}: {self.message}{shown}"
 
 
 @dataclass
-class BuildReport:
-    """What a build read, extracted, made, checked and wrote, with timings; :meth:`text` prints it."""
+class Report:
+    """Findings, a one-line verdict per check (in the order the checks ran) and timings."""
+
+    source: str = ""
+    problems: list[Problem] = field(default_factory=list)
+    checks: dict[str, str] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)
+    title = "Validated"
+
+    @property
+    def violations(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "Violation"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.violations
+
+    @property
+    def exit_code(self) -> int:
+        return 0 if self.ok else 1
+
+    def text(self, limit: int = 25) -> str:
+        """The report for people: a verdict per check, then each problem (``limit`` per check)."""
+        lines = [f"{self.title} {self.source}".rstrip()]
+        order = list(self.checks)
+        for check in order:
+            found = [p for p in self.problems if p.check == check]
+            bad = sum(p.severity == "Violation" for p in found)
+            verdict = f"{bad} violation(s)" if bad else "ok"
+            if len(found) > bad:
+                verdict += f", {len(found) - bad} warning(s)"
+            lines.append(f"  {check:10} {verdict}: {self.checks[check]}")
+
+        def rank(p: Problem):
+            return p.severity != "Violation", order.index(p.check) if p.check in order else len(order), p
+
+        shown: dict = {}
+        for p in sorted(self.problems, key=rank):
+            shown[p.check, p.severity] = shown.get((p.check, p.severity), 0) + 1
+            if shown[p.check, p.severity] <= limit:
+                lines += ["", p.text()]
+        for (check, severity), n in shown.items():
+            if n > limit:
+                lines += ["", f"... and {n - limit} more {check} {severity.lower()}(s) (limit {limit} per check)"]
+        lines.append("")
+        lines.append("No violations." if self.ok else f"{len(self.violations)} violation(s): the graph is not valid.")
+        lines.append("Timing: " + ", ".join(f"{k} {v:.2f}s" for k, v in self.seconds.items()))
+        return "\n".join(lines)
+
+
+@dataclass
+class BuildReport(Report):
+    """What a build read, extracted, made, checked and wrote, with timings; :meth:`text`
+    prints it.  A build stops at the first failing check (raising
+    :class:`~kg.errors.ValidationError`), so a returned report has no violations; its
+    ``checks`` say what passed."""
 
     documents: list[str] = field(default_factory=list)
     triples: int = 0
@@ -24,7 +111,6 @@ class BuildReport:
     shapes_conform: bool = False
     consistent: bool | None = None
     written: list[Path] = field(default_factory=list)
-    seconds: dict[str, float] = field(default_factory=dict)
     extracted: list[str] = field(default_factory=list)  # ids extracted in this build
     reused: list[str] = field(default_factory=list)  # ids whose extraction came from the cache
     added: list[str] = field(default_factory=list)  # ids new since the last build with this cache
@@ -34,7 +120,7 @@ class BuildReport:
     aliases: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # doc -> [(surface, entity id)]
     manifest: dict = field(default_factory=dict)
 
-    def text(self) -> str:
+    def text(self, limit: int = 25) -> str:
         lines = [f"Built {len(self.documents)} article(s): {self.triples} triples."]
         lines.append(f"Extracted {len(self.extracted)} article(s), reused {len(self.reused)} from the cache"
                      + "".join(f"; {len(v)} {k}" for k, v in (("new", self.added), ("changed", self.changed),
@@ -62,7 +148,12 @@ class BuildReport:
         return "\n".join(lines)
 
     def summarise(self, graphs, blocks) -> None:
-        """Fill in the documents, triples and counts from the graphs and article blocks."""
+        """Fill in the documents, triples and counts from the graphs and article blocks,
+        and the verdict of each check that passed."""
+        from rdflib import RDF, URIRef
+
+        from kg.namespaces import ONTOLOGY_GRAPH, PAKRU
+
         self.documents = [b.doc_id for b in blocks]
         self.triples = sum(len(g) for g in graphs.values()) + sum(b.triples for b in blocks)
         for name, g in graphs.items():
@@ -77,3 +168,8 @@ class BuildReport:
             self.per_class.update(b.counts)
             self.per_document[b.doc_id] = Counter(b.counts)
             self.unlinked[b.doc_id] = list(b.unlinked)
+        self.checks["evidence"] = f"{self.evidence_checked} span(s) match their article"
+        if self.shapes_conform:
+            self.checks["shapes"] = "conforms"
+        if self.consistent is not None:
+            self.checks["OWL"] = "consistent under HermiT" if self.consistent else "INCONSISTENT under HermiT"

@@ -31,6 +31,7 @@ from xml.etree import ElementTree as ET
 from rdflib import BNode, Graph, Literal, URIRef, XSD
 from rdflib.term import Node
 
+from kg.defaults import RESULT_FORMATS
 from kg.errors import KGError
 
 _INTEGERS = {XSD[n] for n in ("integer", "int", "long", "short", "byte", "nonNegativeInteger",
@@ -133,6 +134,12 @@ class Result:
             return f"<Result ASK {self.boolean}>"
         return f"<Result {len(self.rows)} rows: {', '.join(self.variables)}>"
 
+    def __str__(self) -> str:
+        """The text table of :meth:`to_table` (so ``print(kg.run("timeline"))`` shows the rows)."""
+        if self.boolean is not None or self.graph is not None:
+            return repr(self)
+        return self.to_table()
+
     def column(self, name: str) -> list[object]:
         """The values of one variable, in row order."""
         if name not in self.variables:
@@ -214,7 +221,7 @@ class Result:
         return getattr(self, f"to_{name}")()
 
 
-FORMATS = ("table", "csv", "tsv", "json", "xml")
+FORMATS = RESULT_FORMATS
 
 
 def _keys(rows: list[dict[str, Node | None]]) -> list[tuple]:

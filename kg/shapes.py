@@ -6,41 +6,34 @@ is run on the data itself.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import RDF
 
 from kg.ontology import load_ontology, load_shapes, short
+from kg.report import Problem, Report
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 
 
-@dataclass(frozen=True, order=True)
-class ShapeResult:
-    """One validation result, every term in prefixed form (``id:pakistan``)."""
-
-    focus: str
-    path: str
-    message: str
-    severity: str = "Violation"
-    value: str = ""
-
-    def line(self) -> str:
-        """The result as one readable line: ``focus path: message``."""
-        where = f"{self.focus} {self.path}".rstrip()
-        lead = "" if self.severity == "Violation" else f"[{self.severity}] "
-        shown = f" (value {self.value})" if self.value else ""
-        return f"{lead}{where}: {self.message}{shown}"
+#: A SHACL result is a :class:`kg.report.Problem` of the check ``shapes``.
+ShapeResult = Problem
 
 
 @dataclass
-class ShapesReport:
-    """pySHACL's verdict: ``conforms``, the sorted ``results`` and a readable ``text``."""
+class ShapesReport(Report):
+    """pySHACL's verdict: ``conforms`` and the sorted results (``problems``); :meth:`text`
+    is ``conforms`` or one line per result."""
 
-    conforms: bool
-    results: list[ShapeResult] = field(default_factory=list)
-    text: str = ""
+    conforms: bool = False
+
+    @property
+    def results(self) -> list[Problem]:
+        return self.problems
+
+    def text(self, limit: int = 0) -> str:
+        return "\n".join(r.line() for r in self.problems) if self.problems else "conforms"
 
 
 def _union(data: Graph) -> Graph:
@@ -78,12 +71,12 @@ def validate_shapes(data: Graph, shapes: Graph | None = None, ontology: Graph | 
 
         severity = graph.value(node, SH.resultSeverity)
         message = graph.value(node, SH.resultMessage) or f"violates {term(SH.sourceConstraintComponent)}"
-        results.append(ShapeResult(
-            focus=term(SH.focusNode), path=term(SH.resultPath), message=str(message),
+        results.append(Problem(
+            "shapes", focus=term(SH.focusNode), path=term(SH.resultPath), message=str(message),
             severity=severity.split("#")[-1] if severity else "Violation", value=term(SH.value)))
     results.sort()
-    text = "\n".join(r.line() for r in results) if results else "conforms"
-    return ShapesReport(bool(conforms), results, text)
+    return ShapesReport(problems=results, checks={"shapes": "conforms" if conforms else "does not conform"},
+                        conforms=bool(conforms))
 
 
 class ShapeChecker:
@@ -105,15 +98,15 @@ class ShapeChecker:
         self.bounded = bounded_paths(shapes)
 
     def check(self, ntriples: str, focus: set[str] | None = None,
-              components: frozenset[str] | None = None) -> list[ShapeResult]:
+              components: frozenset[str] | None = None) -> list[Problem]:
         """The sorted results for ``ntriples`` plus the context; only those whose focus
         node (an N-Triples term such as ``<https://...>``) is in ``focus`` and whose
         constraint component (``MaxCountConstraintComponent``, ...) is in ``components``
         when given."""
         report = self._shapes.validate_text(self._context + ntriples, "nt")
-        results = [ShapeResult(focus=_short_nt(r.focus_node), path=_short_nt(r.path) if r.path else "",
+        results = [Problem("shapes", focus=short_nt(r.focus_node), path=short_nt(r.path) if r.path else "",
                                message=r.message or f"violates sh:{r.component}",
-                               severity=r.severity, value=_short_nt(r.value) if r.value else "")
+                               severity=r.severity, value=short_nt(r.value) if r.value else "")
                    for r in report.results if (focus is None or r.focus_node in focus)
                    and (components is None or r.component in components)]
         return sorted(results)
@@ -143,7 +136,7 @@ def bounded_paths(shapes: Graph) -> set[str] | None:
     return out
 
 
-def _short_nt(term: str) -> str:
+def short_nt(term: str) -> str:
     """An N-Triples term as :func:`kg.ontology.short` writes it (a simple literal with
     its RDF 1.1 datatype ``xsd:string``, as pySHACL shows it)."""
     from rdflib import XSD, Literal

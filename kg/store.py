@@ -8,8 +8,9 @@ named graph per article).  Values for ``?_param`` variables are passed as RDF te
 as pyoxigraph substitutions or rdflib ``initBindings`` on embedded stores, and as a
 SPARQL ``VALUES`` clause built from the terms' N-Triples form on remote endpoints.
 
+>>> from kg.workspace import shipped
 >>> store = OxigraphStore()
->>> store.load_trig(DEFAULT_SOURCE)
+>>> store.load_trig(shipped("kg.trig"))
 >>> r = store.query("SELECT ?l WHERE { <https://w3id.org/pakru/id/russia> "
 ...                 "<http://www.w3.org/2004/02/skos/core#prefLabel> ?l }")
 >>> r.rows
@@ -30,17 +31,10 @@ import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
 from rdflib.term import Node
 
-from kg.errors import KGError, QueryError
+from kg.errors import EndpointError, KGError, QueryError  # noqa: F401 (EndpointError re-exported)
 from kg.results import Result, literal
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_SOURCE = ROOT / "data" / "kg.trig"
 Bindings = Mapping[str, Node] | None
-_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|^`\\]*")
-
-
-class EndpointError(KGError):
-    """A remote store cannot be reached, did not answer in time, or refused the request."""
 
 
 class Store(Protocol):
@@ -184,13 +178,13 @@ class RdflibStore:
         if answer.type in ("CONSTRUCT", "DESCRIBE"):
             graph = Graph()
             for t in answer.graph:
-                graph.add(tuple(_normal(x) for x in t))
+                graph.add(tuple(normal_term(x) for x in t))
             return Result(graph=graph)
         names = [str(v) for v in answer.vars]
-        return Result(names, [{n: _normal(row[n]) for n in names} for row in answer])
+        return Result(names, [{n: normal_term(row[n]) for n in names} for row in answer])
 
 
-def _normal(term: Node | None) -> Node | None:
+def normal_term(term: Node | None) -> Node | None:
     """Literals in the one normal form of :func:`kg.results.literal`."""
     if isinstance(term, Literal):
         return literal(str(term), term.language, None if term.datatype is None else str(term.datatype))
@@ -204,14 +198,17 @@ def file_hash(path: Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
-def open_persistent(directory: str | Path, source: str | Path = DEFAULT_SOURCE) -> OxigraphStore:
+def open_persistent(directory: str | Path, source: str | Path | None = None) -> OxigraphStore:
     """An on-disk Oxigraph store in ``directory``, loaded from ``source`` (TriG).
 
     The directory holds ``oxigraph/`` (the database) and ``source.json`` (which file,
     by SHA-256, it was loaded from).  When the source changed since, the store is
     cleared and reloaded; otherwise it opens without reading the source again.
+    ``source`` defaults to the published graph of the workspace (or the shipped one).
     """
-    directory, source = Path(directory), Path(source)
+    from kg.workspace import graph_file
+
+    directory, source = Path(directory), Path(source) if source is not None else graph_file()
     if not source.is_file():
         raise KGError(f"no published graph at {source}; run `kg build` first", path=source)
     if directory.exists() and not directory.is_dir():
@@ -242,11 +239,3 @@ def open_persistent(directory: str | Path, source: str | Path = DEFAULT_SOURCE) 
         os.replace(tmp, meta_path)
     return store
 
-
-def __getattr__(name: str):
-    """``kg.store.RemoteStore`` lives in :mod:`kg.remote`; imported on first use."""
-    if name == "RemoteStore":
-        from kg.remote import RemoteStore
-
-        return RemoteStore
-    raise AttributeError(f"module 'kg.store' has no attribute {name!r}")

@@ -21,7 +21,6 @@ from __future__ import annotations
 import os
 import time
 import warnings
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
@@ -31,75 +30,14 @@ from rdflib.namespace import DCTERMS, RDF
 from kg.errors import InputError
 from kg.namespaces import DOC, INFERRED_GRAPH, OA, ONTOLOGY_GRAPH, PAKRU, PREFIXES, REGISTRY_GRAPH, SDO
 from kg.ontology import short
+from kg.report import Problem, Report
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_GRAPH = ROOT / "data" / "kg.trig"
-DEFAULT_DOCUMENTS = ROOT / "data" / "documents"
 FORMATS = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt"}
 CHECKS = ("registry", "documents", "evidence", "shapes", "OWL", "inferred")
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One finding: which check, about which node and path, and where to look."""
-
-    check: str
-    focus: str
-    path: str = ""
-    message: str = ""
-    where: str = ""  # "data/documents/<id>.txt:12", "article <id>, line 12" or "file.yaml:3"
-    severity: str = "Violation"
-
-    def text(self) -> str:
-        head = f"[{self.check}] {self.focus} {self.path}".rstrip()
-        lead = "" if self.severity == "Violation" else f"({self.severity}) "
-        return head + "\n    " + (f"at {self.where}\n    " if self.where else "") + lead + self.message
-
-
-@dataclass
-class ValidationReport:
-    """Findings of :func:`validate`, a one-line verdict per check, and timings."""
-
-    source: str
-    problems: list[Problem] = field(default_factory=list)
-    checks: dict[str, str] = field(default_factory=dict)
-    seconds: dict[str, float] = field(default_factory=dict)
-
-    @property
-    def violations(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "Violation"]
-
-    @property
-    def ok(self) -> bool:
-        return not self.violations
-
-    @property
-    def exit_code(self) -> int:
-        return 0 if self.ok else 1
-
-    def text(self, limit: int = 25) -> str:
-        """The report for people: a verdict per check, then each problem (``limit`` per check)."""
-        lines = [f"Validated {self.source}"]
-        for check in CHECKS:
-            if check in self.checks:
-                found = [p for p in self.problems if p.check == check]
-                bad = sum(p.severity == "Violation" for p in found)
-                verdict = f"{bad} violation(s)" if bad else "ok"
-                if len(found) > bad:
-                    verdict += f", {len(found) - bad} warning(s)"
-                lines.append(f"  {check:10} {verdict}: {self.checks[check]}")
-        shown: dict = {}
-        for p in sorted(self.problems, key=lambda p: (p.severity != "Violation", CHECKS.index(p.check), p)):
-            shown[p.check, p.severity] = shown.get((p.check, p.severity), 0) + 1
-            if shown[p.check, p.severity] <= limit:
-                lines += ["", p.text()]
-        for (check, severity), n in shown.items():
-            if n > limit:
-                lines += ["", f"... and {n - limit} more {check} {severity.lower()}(s) (limit {limit} per check)"]
-        lines.append("")
-        lines.append("No violations." if self.ok else f"{len(self.violations)} violation(s): the graph is not valid.")
-        lines.append("Timing: " + ", ".join(f"{k} {v:.2f}s" for k, v in self.seconds.items()))
-        return "\n".join(lines)
+#: The report of :func:`validate` is the package's one report type.
+ValidationReport = Report
 
 
 def read_graph(path: str | Path) -> Graph:
@@ -199,19 +137,26 @@ def _place(doc_id: str, text: str, offset: int | None, documents: Path | None) -
     return f"article {doc_id}" + (f" (line:column {at[1:]})" if at else "")
 
 
-def validate(graph_path: str | Path | None = None, *, registry_dir: Path | None = None,
+def validate(graph_path: str | Path | None = None, *, registry_dir=None,
              ontology_path: Path | None = None, shapes_path: Path | None = None,
-             documents: Path | None = DEFAULT_DOCUMENTS, check_owl: bool = True,
+             documents: Path | None = None, check_owl: bool = True,
              progress: Callable[[str], None] | None = None) -> ValidationReport:
-    """Run every check on a published graph; see the module docstring."""
+    """Run every check on a published graph; see the module docstring.  What is not
+    given comes from the workspace (:mod:`kg.workspace`): its published graph, documents
+    and registry layers; outside a workspace, the shipped graph and registry, and no
+    documents check.  ``registry_dir`` is a folder or a sequence of layered folders."""
+    from kg import workspace
     from kg.ontology import load_ontology, load_shapes
     from kg.registry import load_registry
 
     say = progress or (lambda _m: None)
     t = time.perf_counter()
+    graph_path = graph_path if graph_path is not None else workspace.graph_file()
+    documents = documents if documents is not None else workspace.documents_folder()
+    registry_dir = registry_dir if registry_dir is not None else workspace.registry_folders()
     registry = load_registry(registry_dir)
     ontology, shapes = load_ontology(ontology_path), load_shapes(shapes_path)
-    path = Path(graph_path or DEFAULT_GRAPH)
+    path = Path(graph_path)
     graph = read_graph(path)
     data = Graph()
     for s, p, o, *g in graph.quads((None, None, None, None)) if graph.context_aware else graph:
@@ -299,8 +244,8 @@ def _check_shapes(data, ontology, shapes, locate, **_):
     from kg.shapes import validate_shapes
 
     result = validate_shapes(data, shapes, ontology)
-    problems = [Problem("shapes", r.focus, r.path, r.message + (f" (value {r.value})" if r.value else ""),
-                        locate.where(_expand(r.focus)), r.severity) for r in result.results]
+    problems = [Problem("shapes", r.focus, r.path, r.message, locate.where(_expand(r.focus)), r.severity, r.value)
+                for r in result.problems]
     return ("conforms" if result.conforms else "does not conform") + " to ontology/shapes.ttl", problems
 
 
@@ -314,7 +259,7 @@ def _check_owl(data, ontology, locate, **_):
         for line in result.explanation.splitlines()[1:] or [result.explanation]:
             focus = line.split(" ", 1)[0]
             problems.append(Problem("OWL", focus, "", line, locate.where(_expand(focus))))
-    return f"{'consistent' if result.consistent else 'INCONSISTENT'} under HermiT ({result.seconds:.1f}s)", problems
+    return f"{'consistent' if result.consistent else 'INCONSISTENT'} under HermiT ({result.seconds['hermit']:.1f}s)", problems
 
 
 def _check_inferred(graph, **_):

@@ -7,6 +7,15 @@ from kg.extract.model import Sentence, Span
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCUMENTS = ROOT / "data" / "documents"
+PUBLISHED = ROOT / "data" / "kg.trig"
+
+
+def repo_config(out: Path, documents: Path = DOCUMENTS, **changes):
+    """A :class:`kg.build.BuildConfig` of ``documents`` (default: the repository's
+    articles, with the repository's cache) into ``out``."""
+    from kg.build import BuildConfig
+
+    return BuildConfig.for_folders(documents, out, **changes)
 
 
 def make_sentences(doc) -> list[Sentence]:

@@ -5,7 +5,7 @@ import re
 
 import pyoxigraph as ox
 
-from kg.build import ROOT
+from support import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

@@ -1,10 +1,9 @@
 """``kg entity NAME``: what the graph says about one entity, with evidence."""
 from __future__ import annotations
 
-import dataclasses
 import json
 
-from kg.commands.query import add_store_options, open_graph
+from kg.commands.options import add_store_options, open_graph
 
 
 def describe(ent, limit: int) -> str:
@@ -38,6 +37,8 @@ def run(args) -> int:
     finally:
         kg.close()
     if args.format == "json":
+        import dataclasses
+
         print(json.dumps(dataclasses.asdict(ent), indent=2, ensure_ascii=False, default=str))
     else:
         print(describe(ent, args.mentions))

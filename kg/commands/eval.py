@@ -3,27 +3,35 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.commands import progress_printer
+from kg.commands.options import add_quiet_option, add_root_option, progress_printer
 
 
 def run(args) -> int:
     from kg.eval import evaluate, format_table
+    from kg.workspace import documents_folder, gold_folder, registry_folders
 
-    totals, per_doc = evaluate(args.documents, args.gold, args.registry, progress_printer(args.quiet))
+    gold = args.gold if args.gold is not None else gold_folder(args.root)
+    documents = args.documents if args.documents is not None else documents_folder(args.root)
+    if documents is None:
+        from kg.errors import InputError
+
+        raise InputError("no documents to evaluate: pass --documents DIR, or run in a workspace (see `kg init`)")
+    registry = args.registry if args.registry is not None else registry_folders(args.root)
+    totals, per_doc = evaluate(documents, gold, registry, progress_printer(args.quiet))
     print(format_table(totals, per_doc if args.per_document else None))
     return 0
 
 
 def register(sub) -> None:
-    from kg.build import ROOT
-
     e = sub.add_parser("eval", help="score the extraction against gold annotations",
                        description="Print precision, recall and F1 per category against gold files "
                                    "(<id>.yaml or <id>.gold.yaml in the gold folder).")
-    e.add_argument("--documents", type=Path, default=ROOT / "data" / "documents",
-                   help="articles (default: data/documents)")
-    e.add_argument("--gold", type=Path, default=ROOT / "tests" / "gold", help="gold folder (default: tests/gold)")
-    e.add_argument("--registry", type=Path, default=None, help="registry folder (default: data/registry)")
+    e.add_argument("--documents", type=Path, default=None, help="articles (default: the workspace's documents)")
+    e.add_argument("--gold", type=Path, default=None,
+                   help="gold folder (default: gold under [paths] in the workspace's kg.toml; tests/gold here)")
+    e.add_argument("--registry", type=Path, default=None,
+                   help="registry folder (default: the shipped registry and the workspace's additions)")
     e.add_argument("--per-document", action="store_true", help="also print each article's scores")
-    e.add_argument("-q", "--quiet", action="store_true", help="no progress messages")
+    add_quiet_option(e)
+    add_root_option(e)
     e.set_defaults(func=run)

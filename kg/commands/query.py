@@ -1,67 +1,10 @@
-"""``kg query list|show|run``: the catalogue of saved queries, and the store options
-(``--endpoint``, ``--store``, ...) shared by ``kg sparql`` and ``kg entity``."""
+"""``kg query list|show|run``: the catalogue of saved queries."""
 from __future__ import annotations
 
 import json
-import os
-import sys
-from pathlib import Path
 
-from kg.results import FORMATS
-
-EMPTY_EXIT = 3
-GRAPH_FORMATS = ("turtle", "ntriples")
-
-
-def add_store_options(p) -> None:
-    """Options that choose where the graph is read from."""
-    g = p.add_argument_group("where the graph is", "default: data/kg.trig in the embedded store")
-    g.add_argument("--endpoint", metavar="URL", help="a remote SPARQL 1.1 query endpoint instead "
-                   "(its default graph must be the union of the named graphs)")
-    g.add_argument("--user", help="user name for the endpoint (password: --password or $KG_PASSWORD)")
-    g.add_argument("--password", help="password for the endpoint (prefer $KG_PASSWORD)")
-    g.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
-                   help="give up on the endpoint after this long (default: %(default)s)")
-    g.add_argument("--store", type=Path, metavar="DIR",
-                   help="a persistent on-disk store (created and loaded on first use)")
-    g.add_argument("--source", type=Path, metavar="FILE", help="the TriG file to load (default: data/kg.trig)")
-
-
-def add_output_options(p, graph_formats: bool = False) -> None:
-    choices = FORMATS + (GRAPH_FORMATS if graph_formats else ())
-    p.add_argument("--format", choices=choices, default="table", help="output format (default: table)")
-    p.add_argument("--fail-on-empty", action="store_true",
-                   help=f"exit with code {EMPTY_EXIT} when the result has no rows")
-
-
-def open_graph(args):
-    """The :class:`KnowledgeGraph` the store options describe."""
-    from kg.facade import KnowledgeGraph
-
-    if getattr(args, "endpoint", None):
-        password = args.password if args.password is not None else os.environ.get("KG_PASSWORD")
-        return KnowledgeGraph.connect(args.endpoint, user=args.user, password=password, timeout=args.timeout,
-                                      queries_dir=getattr(args, "queries", None))
-    return KnowledgeGraph.open(getattr(args, "store", None), source=getattr(args, "source", None),
-                               queries_dir=getattr(args, "queries", None))
-
-
-def print_result(result, fmt: str, fail_on_empty: bool) -> int:
-    """Write ``result`` on stdout in ``fmt``; say so on stderr when it is empty."""
-    from kg.errors import QueryError
-
-    if fmt in GRAPH_FORMATS:
-        if result.graph is None:
-            raise QueryError(f"--format {fmt} is for CONSTRUCT and DESCRIBE queries; "
-                             f"use one of {', '.join(FORMATS)}")
-        sys.stdout.write(result.graph.serialize(format="nt" if fmt == "ntriples" else "turtle"))
-    else:
-        text = result.format(fmt)
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
-    if result.boolean is None and not result.rows:
-        print("kg: the query matched nothing (no rows)", file=sys.stderr)
-        return EMPTY_EXIT if fail_on_empty else 0
-    return 0
+from kg.commands.options import (EMPTY_EXIT, add_output_options, add_queries_option, add_root_option,
+                                 add_store_options, open_graph, print_result)
 
 
 def run_list(args) -> int:
@@ -120,7 +63,7 @@ def run_run(args) -> int:
 
 def register(sub) -> None:
     q = sub.add_parser("query", help="list, show and run the saved queries",
-                       description="The saved SPARQL queries of queries/*.rq.")
+                       description="The saved SPARQL queries (queries/*.rq, shipped with the package).")
     qs = q.add_subparsers(dest="query_command", metavar="ACTION")
     qs.required = True
     ls = qs.add_parser("list", help="the saved queries, one a line")
@@ -140,4 +83,6 @@ def register(sub) -> None:
     add_store_options(run)
     run.set_defaults(func=run_run)
     for p in (ls, show, run):
-        p.add_argument("--queries", type=Path, metavar="DIR", help="folder of .rq files (default: queries/)")
+        add_queries_option(p)
+    for p in (ls, show):
+        add_root_option(p)

@@ -1,12 +1,13 @@
-"""``kg remove ID...``: take articles out of the corpus and update the published graph."""
+"""``kg remove ID...``: take articles out of the workspace and update its published graph."""
 from __future__ import annotations
+
+from kg.commands.options import add_build_options, build_config, progress_printer
 
 
 def run(args) -> int:
-    from kg.commands.build import build_options
     from kg.ingest import remove_articles
 
-    report = remove_articles(args.ids, args.documents, max_bytes=args.max_bytes, **build_options(args))
+    report = remove_articles(args.ids, build_config(args, "remove"), progress_printer(args.quiet))
     print(report.text())
     for doc_id in args.ids:
         print(f"Removed {doc_id}")
@@ -14,8 +15,6 @@ def run(args) -> int:
 
 
 def register(sub) -> None:
-    from kg.commands.build import add_build_options
-
     p = sub.add_parser("remove", help="remove articles by id and update the graph",
                        description="Delete the articles (and their metadata sidecars) from the documents folder "
                                    "and rebuild: their named graphs and every entity only they mention leave the "

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kg.commands.options import add_queries_option, add_root_option, graph_source
+
 
 def run(args) -> int:
     from kg.server import serve
 
-    return serve(args.host, args.port, store=args.store, source=args.source, queries=args.queries,
+    return serve(args.host, args.port, store=args.store, source=graph_source(args), queries=args.queries,
                  workers=args.workers, timeout=args.query_timeout, max_results=args.max_results,
                  log_level=args.log_level, access_log=not args.no_access_log)
 
@@ -22,8 +24,10 @@ def register(sub) -> None:
     p.add_argument("--port", type=int, default=8000, help="port to listen on; 0 picks a free one (default: %(default)s)")
     p.add_argument("--store", type=Path, metavar="DIR",
                    help="a persistent on-disk store (created or refreshed from --source, then read)")
-    p.add_argument("--source", type=Path, metavar="FILE", help="the TriG file to serve (default: data/kg.trig)")
-    p.add_argument("--queries", type=Path, metavar="DIR", help="folder of saved .rq queries (default: queries/)")
+    p.add_argument("--source", type=Path, metavar="FILE",
+                   help="the TriG file to serve (default: the workspace's kg.trig, or the shipped graph outside one)")
+    add_queries_option(p)
+    add_root_option(p)
     p.add_argument("--workers", type=int, default=2, metavar="N",
                    help="query worker processes (default: %(default)s)")
     p.add_argument("--query-timeout", type=float, default=10.0, metavar="SECONDS",

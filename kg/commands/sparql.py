@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from kg.commands.query import add_output_options, add_store_options, open_graph, print_result
+from kg.commands.options import add_output_options, add_store_options, open_graph, print_result
 
 
 def read_query(args) -> str:

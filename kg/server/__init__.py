@@ -46,9 +46,10 @@ def graph_spec(store: Path | None, source: Path | None, queries: Path | None):
     """Where the workers find the graph; a persistent store is brought up to date
     here, once, before the workers open it read-only."""
     from kg.server.worker import GraphSpec
-    from kg.store import DEFAULT_SOURCE, open_persistent
+    from kg.store import open_persistent
+    from kg.workspace import graph_file
 
-    src = Path(source) if source is not None else DEFAULT_SOURCE
+    src = Path(source) if source is not None else graph_file()
     if store is not None:
         open_persistent(store, src).close()
         return GraphSpec(store=str(store), queries=queries and str(queries))

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import functools
 import logging
-from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
@@ -29,9 +28,6 @@ from kg.server.pool import JobError, QueryTimeout, ServerBusy, WorkerFault, Work
 from kg.server.worker import Job
 
 log = logging.getLogger("kg.server")
-HERE = Path(__file__).resolve().parent
-TEMPLATES = HERE / "templates"
-STATIC = HERE / "static"
 #: HTTP status for each kind of failed job.
 TEXT = formats.Format("text/plain", (), ("text", "txt"))
 JOB_STATUS = {"query": 400, "not-found": 404, "too-large": 422, "not-acceptable": 406}
@@ -47,7 +43,7 @@ class Problem(Exception):
 
 def environment() -> Environment:
     """The Jinja2 environment of the page templates (autoescaped)."""
-    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(["html"]),
+    env = Environment(loader=PackageLoader("kg.server", "templates"), autoescape=select_autoescape(["html"]),
                       trim_blocks=True, lstrip_blocks=True)
     env.filters.update(local=markup.local, short=markup.short, cell=markup.cell, value=markup.value)
     env.tests["param"] = lambda name: str(name).startswith("_")  # ?_param echoes of saved queries
@@ -142,7 +138,7 @@ def create_app(pool: WorkerPool, catalogue: Catalogue) -> Starlette:
         Route("/search", guarded(pages.search)),
         Route("/ontology", guarded(pages.ontology)),
         Route("/status", status),
-        Mount("/static", StaticFiles(directory=str(STATIC)), name="static"),
+        Mount("/static", StaticFiles(packages=[("kg.server", "static")]), name="static"),
     ]
     cors = Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST"],
                       allow_headers=["Accept", "Content-Type"])

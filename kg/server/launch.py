@@ -22,20 +22,24 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
 READY = re.compile(r"kg: serving .* on (http://\S+?)/ ")
 
 
 @contextmanager
-def running(*args: str, log: str | Path | None = None, startup: float = 60.0) -> Iterator[str]:
+def running(*args: str, log: str | Path | None = None, startup: float = 60.0,
+            cwd: str | Path | None = None) -> Iterator[str]:
     """``kg serve --host 127.0.0.1 --port 0 ARGS...`` until the block ends; yields its
-    base URL (no trailing slash).  Its output goes to ``log`` (a temporary file if None)."""
+    base URL (no trailing slash).  Its output goes to ``log`` (a temporary file if None).
+    The server runs in ``cwd`` (default: this process's folder), so it serves that
+    folder's workspace (see :mod:`kg.workspace`), and imports this same ``kg`` package."""
+    from kg.workspace import import_root
+
     log_path = Path(log) if log is not None else Path(tempfile.mkstemp(prefix="kg-serve-", suffix=".log")[1])
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(import_root()), env.get("PYTHONPATH")]))
     cmd = [sys.executable, "-m", "kg.cli", "serve", "--host", "127.0.0.1", "--port", "0", *args]
     with open(log_path, "wb") as out:
-        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT, env=env)
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, cwd=cwd, env=env)
     try:
         url = _wait_ready(proc, log_path, startup)
         yield url

@@ -7,7 +7,8 @@ import pyoxigraph as ox
 import pytest
 
 from kg.blocks import BlockCache, block_key, make_block
-from kg.build import ROOT, checker_context
+from kg.build.blocks import checker_context
+from support import ROOT
 from kg.extract.model import Span
 from kg.extract.pipeline import extract
 from kg.ontology import load_ontology, load_shapes

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from kg import build as build_module
-from kg.build import ROOT, build
+from kg.build import build
+from kg.build import check as check_stage
 from kg.errors import ValidationError
 from kg.publish import write_atomically
+from support import ROOT, repo_config
 
 PUBLISHED = ("kg.trig", "kg.ttl")
 
@@ -20,7 +21,7 @@ PUBLISHED = ("kg.trig", "kg.ttl")
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     out = tmp_path_factory.mktemp("build")
-    report = build(out=out, formats=("trig", "ttl", "nt", "nq", "jsonld"), check_owl=True)
+    report = build(repo_config(out, formats=("trig", "ttl", "nt", "nq", "jsonld"), check_owl=True))
     return out, report
 
 
@@ -78,9 +79,9 @@ def test_a_build_failing_at_validation_writes_nothing(tmp_path, monkeypatch):
     def fail(*args, **kwargs):
         raise ValidationError("simulated shape violation")
 
-    monkeypatch.setattr(build_module, "validate_graphs", fail)
+    monkeypatch.setattr(check_stage, "check", fail)
     with pytest.raises(ValidationError):
-        build(out=tmp_path, check_owl=False)
+        build(repo_config(tmp_path, check_owl=False))
     assert _snapshot(tmp_path) == before
 
 
@@ -132,7 +133,7 @@ def test_cli_build_unknown_format_is_a_usage_error(tmp_path, capsys):
 
 def test_a_clean_parallel_build_equals_the_committed_files(tmp_path):
     """No cache, two processes: the committed files again (the fixture may have used the cache)."""
-    build(out=tmp_path, check_owl=False, jobs=2, cache_dir=False)
+    build(repo_config(tmp_path, check_owl=False, jobs=2, cache=False))
     for name in PUBLISHED:
         assert (tmp_path / name).read_bytes() == (ROOT / "data" / name).read_bytes(), name
 

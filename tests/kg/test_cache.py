@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.build import ROOT, build
+from kg.build import build
+from support import ROOT, repo_config
 from kg.cache import ExtractionCache, content_key, from_json, pipeline_fingerprint, to_json
 from kg.extract.pipeline import extract, model_fingerprint
 from kg.registry import load_registry
@@ -60,9 +61,9 @@ def _workspace(root: Path) -> Path:
 
 
 def _build(root: Path, out: str, cache: bool = True):
-    return build(documents=root / "documents", registry_dir=root / "registry", out=root / out,
-                 formats=("trig", "ttl"), check_owl=False, reason=False, jobs=1,
-                 cache_dir=root / "cache" if cache else False)
+    return build(repo_config(root / out, root / "documents", registries=root / "registry",
+                             formats=("trig", "ttl"), check_owl=False, reason=False, jobs=1,
+                             cache=root / "cache" if cache else False))
 
 
 def _same(root: Path, a: str, b: str) -> None:
@@ -122,8 +123,8 @@ def test_incremental_builds_equal_clean_builds(workspace):
 
 def test_blocks_made_in_two_processes_equal_blocks_made_in_one(tmp_path):
     root = _workspace(tmp_path)
-    two = build(documents=root / "documents", registry_dir=root / "registry", out=root / "two",
-                formats=("trig", "ttl"), check_owl=False, reason=False, jobs=2, cache_dir=root / "cache-two")
+    two = build(repo_config(root / "two", root / "documents", registries=root / "registry",
+                            formats=("trig", "ttl"), check_owl=False, reason=False, jobs=2, cache=root / "cache-two"))
     assert len(two.blocks_made) == len(two.documents) >= 2
     _build(root, "one", cache=False)
     _same(root, "two", "one")

@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from kg import __version__
-from kg.build import ROOT
+from support import ROOT
 from kg.cli import build_parser, main
 
 

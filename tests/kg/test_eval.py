@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.build import ROOT
+from support import ROOT
 from kg.eval import Score, evaluate, gold_mentions, kinds_match, norm_entity
 
 FLOORS = {"entity linking": 0.90, "events": 0.70, "claims": 0.70}

@@ -4,7 +4,8 @@ from __future__ import annotations
 import io
 import shutil
 
-from kg.build import ROOT, build
+from kg.build import build
+from support import ROOT, repo_config
 from kg.extract.model import Extraction
 from kg.parallel import Progress, default_jobs
 
@@ -17,8 +18,8 @@ def test_two_processes_give_the_same_files_as_one(tmp_path):
     shutil.copy(ROOT / "tests" / "data" / "articles" / "energy_partnership.txt", docs / "energy.txt")
     reports = {}
     for jobs in (1, 2):
-        reports[jobs] = build(documents=docs, out=tmp_path / f"j{jobs}", formats=("trig", "nq"), check_owl=False,
-                              reason=False, jobs=jobs, cache_dir=False)
+        reports[jobs] = build(repo_config(tmp_path / f"j{jobs}", docs, formats=("trig", "nq"), check_owl=False,
+                                          reason=False, jobs=jobs, cache=False))
         assert sorted(reports[jobs].extracted) == ["001_da5aac3e0761b862", "004_640bcc7791f640ba", "energy"]
     for name in ("kg.trig", "kg.nq"):
         assert (tmp_path / "j1" / name).read_bytes() == (tmp_path / "j2" / name).read_bytes(), name

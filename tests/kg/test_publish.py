@@ -11,7 +11,7 @@ import pytest
 import rdflib
 from rdflib import BNode, Literal, URIRef
 
-from kg.build import ROOT
+from support import ROOT
 from kg.evidence import check_evidence
 from kg.namespaces import GRAPH, OA
 

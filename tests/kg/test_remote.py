@@ -17,7 +17,7 @@ import pytest
 
 from kg.cli import main
 from kg.facade import KnowledgeGraph
-from kg.store import DEFAULT_SOURCE
+from support import PUBLISHED as DEFAULT_SOURCE
 
 SAMPLE_IRIS = {"participant": "id:russia", "party": "id:russia", "member": "id:pakistan", "partner": "id:russia",
                "state": "id:pakistan", "entity": "id:russia", "about": "id:russia", "organisation": "id:sco",

@@ -10,7 +10,8 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 from kg.ontology import PAKRU, load_ontology, load_shapes
 from kg.blocks import Block, check_shared
 from kg.publish import sorted_triples
-from kg.shapes import ShapeChecker, ShapeResult, validate_shapes
+from kg.report import Problem
+from kg.shapes import ShapeChecker, validate_shapes
 
 ID = Namespace("https://w3id.org/pakru/id/")
 DOC = Namespace("https://w3id.org/pakru/doc/")
@@ -87,8 +88,8 @@ def with_changes(remove=(), add=()) -> Graph:
 
 def test_small_graph_conforms(shapes, onto):
     report = validate_shapes(small_graph(), shapes, onto)
-    assert report.conforms, report.text
-    assert report.results == [] and report.text == "conforms"
+    assert report.conforms, report.text()
+    assert report.results == [] and report.text() == "conforms"
 
 
 def test_defaults_load_the_shapes_and_ontology_files():
@@ -130,8 +131,8 @@ def test_broken_graph_fails_with_a_plain_message(shapes, onto, graph, focus, pat
     report = validate_shapes(graph, shapes, onto)
     assert not report.conforms
     hits = [r for r in report.results if r.focus == focus and r.path == path and words in r.message]
-    assert hits, report.text
-    assert any(line.startswith(f"{focus} {path}".rstrip()) and words in line for line in report.text.splitlines())
+    assert hits, report.text()
+    assert any(line.startswith(f"{focus} {path}".rstrip()) and words in line for line in report.text().splitlines())
 
 
 def test_end_before_start_reports_the_offsets(shapes, onto):
@@ -155,13 +156,13 @@ def test_relations_amounts_and_mentions(shapes, onto):
     g.add((mention, OA.hasBody, ID.pakistan))
     g.add((mention, OA.hasBody, ID.russia))
     g.add((mention, OA.hasTarget, SPAN))
-    text = validate_shapes(g, shapes, onto).text
+    text = validate_shapes(g, shapes, onto).text()
     for words in ("exactly one pakru:organisation", "exactly one pakru:membershipStatus",
                   "membership must have at least one pakru:evidence", "schema:value, an xsd:decimal",
                   "exactly one oa:hasBody"):
         assert words in text
     g.set((amount, SCHEMA.value, Literal(Decimal("2000000000"))))
-    assert "xsd:decimal" not in validate_shapes(g, shapes, onto).text
+    assert "xsd:decimal" not in validate_shapes(g, shapes, onto).text()
 
 
 def test_results_are_sorted_and_repeatable(shapes, onto):
@@ -170,8 +171,8 @@ def test_results_are_sorted_and_repeatable(shapes, onto):
     first, second = validate_shapes(g, shapes, onto), validate_shapes(g, shapes, onto)
     assert len(first.results) == 3
     assert first.results == sorted(first.results) == second.results
-    assert first.text == second.text and len(first.text.splitlines()) == 3
-    assert all(isinstance(r, ShapeResult) and r.severity == "Violation" for r in first.results)
+    assert first.text() == second.text() and len(first.text().splitlines()) == 3
+    assert all(isinstance(r, Problem) and r.check == "shapes" and r.severity == "Violation" for r in first.results)
 
 
 def test_dataset_named_graphs_are_validated_together(shapes, onto):

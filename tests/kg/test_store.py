@@ -14,7 +14,8 @@ import kg.store
 from kg.errors import KGError, QueryError
 import kg.remote
 from kg.remote import RemoteStore, query_form, values_clause
-from kg.store import (DEFAULT_SOURCE, OxigraphStore, RdflibStore, check_syntax, open_persistent, to_oxigraph,
+from support import PUBLISHED as DEFAULT_SOURCE
+from kg.store import (OxigraphStore, RdflibStore, check_syntax, open_persistent, to_oxigraph,
                       to_rdflib)
 
 PRE = """PREFIX pakru: <https://w3id.org/pakru/ontology#>

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from kg.build import ROOT
+from support import ROOT
 
 PREFIXES = """
 PREFIX pakru: <https://w3id.org/pakru/ontology#>

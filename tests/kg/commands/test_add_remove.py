@@ -7,8 +7,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg import build as build_module
-from kg.build import ROOT
+from kg.build import check as check_stage
+from support import ROOT
 from kg.cli import main
 from kg.corpus import content_id
 from kg.errors import ValidationError
@@ -93,7 +93,7 @@ def test_a_failed_build_rolls_the_corpus_back(corpus, monkeypatch, capsys):
     def fail(*args, **kwargs):
         raise ValidationError("simulated shape violation")
 
-    monkeypatch.setattr(build_module, "validate_graphs", fail)
+    monkeypatch.setattr(check_stage, "check", fail)
     assert main(["add", str(NEW), *opts(docs, out)]) == 1
     assert "simulated shape violation" in capsys.readouterr().err
     assert sorted(p.name for p in docs.iterdir()) == ["004_640bcc7791f640ba.txt"]

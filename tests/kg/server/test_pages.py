@@ -17,7 +17,7 @@ import urllib.request
 import pytest
 
 from kg import KnowledgeGraph
-from kg.build import ROOT
+from support import ROOT
 from kg.server.launch import running
 
 ARTIFACTS = ROOT / "tests" / "artifacts"

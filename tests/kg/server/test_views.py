@@ -20,7 +20,7 @@ import urllib.request
 import pytest
 from markupsafe import escape
 
-from kg.build import ROOT
+from support import ROOT
 from kg.server.launch import running
 from kg.server.views import readable
 

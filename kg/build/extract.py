@@ -1,0 +1,64 @@
+"""Stage 2, extract: each article whose cached extraction is missing or stale is
+extracted again (by the executor); the others come from the cache (:mod:`kg.cache`)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.cache import ExtractionCache, Summary, content_key, pipeline_fingerprint, source_fingerprint
+from kg.report import BuildReport
+
+
+@dataclass
+class Extracted:
+    """Each article's :class:`kg.cache.Summary` in id order, the extractions made in this
+    build by id (only when there is no cache to put them in; with a cache each goes
+    there as soon as it is made) and each article's content key by id."""
+
+    summaries: list[Summary]
+    fresh: dict
+    keys: dict[str, str]
+
+
+def run_extractions(todo: list[tuple[str, str]], registry, registries, executor, show_progress: bool,
+                    on_done=None, keep: bool = True) -> dict:
+    """Extract ``(doc_id, text)`` pairs with the executor, with a progress bar."""
+    from kg.parallel import Progress
+
+    bar = Progress(len(todo), show_progress)
+
+    def done(ex) -> None:
+        bar.update(ex)
+        if on_done is not None:
+            on_done(ex)
+    try:
+        return executor.extract(todo, registry, registries, on_done=done, keep=keep)
+    finally:
+        bar.close()
+
+
+def extract(inputs, cache: ExtractionCache, known: dict, executor, report: BuildReport,
+            show_progress: bool) -> Extracted:
+    """The articles' extractions; ``known`` maps content keys to summaries already read
+    (:class:`kg.blocks.BuildState`).  Fills in what was extracted, reused, added,
+    changed and removed, and the manifest, in ``report``."""
+    docs, registry = inputs.docs, inputs.registry
+    reg_fp, pipe_fp = registry.fingerprint(), pipeline_fingerprint() + source_fingerprint()
+    keys = {d.id: content_key(d.id, d.text, d.metadata, reg_fp, pipe_fp) for d in docs}
+    found = {d.id: Summary(*known[keys[d.id]]) if keys[d.id] in known else cache.summary(keys[d.id]) for d in docs}
+    todo = [(d.id, d.text) for d in docs if found[d.id] is None]
+    made: list[str] = []
+
+    def done(ex) -> None:  # each extraction goes to the cache at once; only its summary stays in memory
+        cache.put(keys[ex.doc_id], ex)
+        found[ex.doc_id] = Summary(ex.doc_id, dict(ex.new_entities))
+        made.append(ex.doc_id)
+
+    fresh = run_extractions(todo, registry, inputs.registries, executor, show_progress, done,
+                            keep=cache.folder is None)
+    before = cache.read_manifest().get("articles", {})
+    report.extracted, report.reused = sorted(made), sorted(set(found) - set(made))
+    report.changed = sorted(k for k, v in keys.items() if before.get(k, v) != v)
+    report.added = sorted(set(keys) - set(before)) if before else []
+    report.removed = sorted(set(before) - set(keys))
+    report.manifest = {"format": 1, "registry": reg_fp, "pipeline": pipe_fp, "articles": keys}
+    return Extracted([found[d.id] for d in docs], fresh, keys)
