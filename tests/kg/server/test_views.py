@@ -124,13 +124,13 @@ return null;
 """
 
 
-def click(browser, element) -> None:
+def click(browser, element, kinds=("mouseMoved", "mousePressed", "mouseReleased")) -> None:
     """A real mouse click (Chromium's input events) on a visible point of an SVG mark."""
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
     point = browser.execute_script(VISIBLE_POINT, element)
     assert point is not None, f"no visible point on {element.get_attribute('aria-label')}"
     x, y = point
-    for kind in ("mouseMoved", "mousePressed", "mouseReleased"):
+    for kind in kinds:
         browser.execute_cdp_cmd("Input.dispatchMouseEvent", {"type": kind, "x": x, "y": y, "button": "left",
                                                              "clickCount": 0 if kind == "mouseMoved" else 1})
 
@@ -168,7 +168,10 @@ def test_the_timeline_draws_one_bar_per_event_and_leads_to_its_sentence(url, bro
     day = next(b for label, b in by_label.items() if "(1948-05-01)" in label)
     assert year.rect["width"] > 2.5 * day.rect["width"]  # a year on a 70-year axis vs one day (drawn 4 px)
     browser.save_screenshot(str(ARTIFACTS / "view-timeline.png"))
-    click(browser, year)  # hovering names it, clicking opens the event's page with its sentence
+    click(browser, year, kinds=("mouseMoved",))  # hovering names it
+    hover = WebDriverWait(browser, 10).until(lambda d: figure.find_element(By.CSS_SELECTOR, ".kg-hover").text)
+    assert hover == "Military exercise: Pakistan, Russia (2016)"
+    click(browser, year)  # clicking opens the event's page with its sentence
     WebDriverWait(browser, 15).until(lambda d: urllib.parse.urlsplit(d.current_url).path.startswith("/id/event/"))
     assert browser.current_url.endswith("/id/event/militaryexercise/pakistan-russia/2016")
     quote = browser.find_element(By.CSS_SELECTOR, "#evidence blockquote mark").text
