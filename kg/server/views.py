@@ -78,10 +78,22 @@ def charted(types) -> bool:
     return any(str(t) in CHARTED for t in types)
 
 
+def data_url(query: str, params: dict) -> str | None:
+    """The URL of a saved query's answer as SPARQL JSON, as a chart asks for it, or None
+    when a value still needs looking up in the browser (a participant given by name)."""
+    from urllib.parse import urlencode
+
+    given = {k: str(v) for k, v in params.items() if v}
+    if "participant" in given and ":" not in given["participant"]:
+        return None
+    return f"/queries/{query}?" + urlencode({**given, "format": "json"})
+
+
 def install(env: Environment) -> None:
     """Give the page templates what the views need."""
     env.filters.update(prop=prop)
-    env.globals.update(charted=charted, node_kinds=NODE_KINDS, relations=RELATIONS, list_limit=LIST_LIMIT)
+    env.globals.update(charted=charted, node_kinds=NODE_KINDS, relations=RELATIONS, list_limit=LIST_LIMIT,
+                       data_url=data_url)
 
 
 async def timeline_list(request: Request, given: dict[str, str]) -> tuple[list[dict], list[dict], str | None]:
