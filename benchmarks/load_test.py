@@ -2,6 +2,14 @@
 
     .venv/bin/python benchmarks/load_test.py                       # 50 clients, 20 s, own server
     .venv/bin/python benchmarks/load_test.py --clients 10 --seconds 5 --url http://127.0.0.1:8000
+    .venv/bin/python benchmarks/load_test.py --compare --seconds 5  # kg serve against oxigraph serve
+
+With ``--compare`` it starts `kg serve` and `oxigraph serve --union-default-graph` (the
+``oxigraph`` binary of the test extra) on the same graph, and prints for an ad-hoc
+SELECT and for the saved query ``timeline`` (the same SPARQL text sent to Oxigraph) the
+requests per second of each with 1, 10 and 50 clients and their ratio; then the p50/p99
+of fast requests (pages, saved queries, a small ad-hoc SELECT) while two slow ad-hoc
+queries run.  The same Python client drives both servers.
 
 Each client keeps one HTTP connection and sends requests back to back, cycling through a
 mix of saved queries (tables, CSV, JSON), entity and article pages, linked-data Turtle
@@ -23,6 +31,7 @@ import threading
 import time
 import urllib.parse
 from collections import Counter
+from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -65,10 +74,12 @@ def loopback(url: str) -> tuple[str, int]:
     return host, parts.port or 80
 
 
-def client(host: str, port: int, until: float, seed: int, timeout: float, out: list, errors: Counter) -> None:
-    """Send requests back to back until ``until``; record (kind, seconds) or an error."""
+def client(host: str, port: int, until: float, seed: int, timeout: float, out: list, errors: Counter,
+           mix: list | None = None) -> None:
+    """Send requests (``mix``, or :data:`MIX`) back to back until ``until``; record
+    (kind, seconds) or an error."""
     rng = random.Random(seed)
-    mix = MIX[:]
+    mix = list(mix or MIX)
     rng.shuffle(mix)
     conn = http.client.HTTPConnection(host, port, timeout=timeout)
     for kind, path, accept in itertools.cycle(mix):
@@ -123,6 +134,130 @@ def run(url: str, clients: int, seconds: float, timeout: float) -> int:
     return 1 if errors or not done else 0
 
 
+# --- kg serve against oxigraph serve ----------------------------------------------------
+
+SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f FILTER(STRLEN(STR(?c)) > STRLEN(STR(?f))) }"
+
+
+def oxigraph_binary() -> str:
+    import shutil
+
+    local = Path(sys.executable).parent / "oxigraph"
+    found = str(local) if local.exists() else shutil.which("oxigraph")
+    if found is None:
+        raise SystemExit("load_test: the oxigraph server binary is missing (pip install -e '.[test]')")
+    return found
+
+
+@contextmanager
+def oxigraph_serving(source: Path):
+    """``oxigraph serve --union-default-graph`` in memory on a free loopback port, loaded
+    with ``source`` through its Graph Store endpoint; yields its base URL."""
+    import socket
+    import subprocess
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([oxigraph_binary(), "serve", "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(base + "/query?query=ASK%7B%7D", timeout=2).read()
+                break
+            except OSError:
+                if time.monotonic() > deadline or proc.poll() is not None:
+                    raise SystemExit("load_test: oxigraph serve did not start")
+                time.sleep(0.1)
+        request = urllib.request.Request(base + "/store", data=source.read_bytes(), method="POST",
+                                         headers={"Content-Type": "application/trig"})
+        urllib.request.urlopen(request, timeout=120).read()
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def hammer(url: str, paths: list[tuple[str, str]], clients: int, seconds: float, timeout: float = 30.0):
+    """``clients`` threads sending ``paths`` (path, Accept) back to back for ``seconds``:
+    (requests per second, sorted latencies, errors)."""
+    host, port = loopback(url)
+    done: list[tuple[str, float]] = []
+    errors: Counter = Counter()
+    mix = [("x", path, accept) for path, accept in paths]
+    until = time.monotonic() + seconds
+    threads = [threading.Thread(target=client, args=(host, port, until, i, timeout, done, errors, mix), daemon=True)
+               for i in range(clients)]
+    started = time.monotonic()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(seconds + timeout + 10)
+    elapsed = time.monotonic() - started
+    return len(done) / elapsed, sorted(s for _, s in done), sum(errors.values())
+
+
+def percentile(latencies: list[float], q: float) -> float:
+    return latencies[min(len(latencies) - 1, int(round(q * (len(latencies) - 1))))] if latencies else float("nan")
+
+
+def compare(seconds: float, clients_list: tuple[int, ...] = (1, 10, 50), cache: bool = True) -> int:
+    """Print kg serve against oxigraph serve; returns 1 if any request failed.  Without
+    ``cache``, kg serve runs with ``--cache-mb 0``: every request is a query."""
+    from kg.queries import Catalogue
+    from kg.workspace import graph_file
+
+    source = graph_file()
+
+    timeline = Catalogue.load()["timeline"].inline({})
+    q = urllib.parse.urlencode
+    workloads = {
+        "ad-hoc": (("/sparql?" + q({"query": SELECT}), JSON), ("/query?" + q({"query": SELECT}), JSON)),
+        "saved": (("/queries/timeline", JSON), ("/query?" + q({"query": timeline}), JSON)),
+    }
+    failed = 0
+    print(f"kg serve{'' if cache else ' --cache-mb 0'} against oxigraph serve on {source}, "
+          f"{seconds:g} s per run, one Python client process for both (the machine may be shared: compare the ratios)")
+    options = () if cache else ("--cache-mb", "0")
+    with running("--no-access-log", "--log-level", "warning", *options) as kg_url, \
+            oxigraph_serving(source) as ox_url:
+        for name, (kg_path, ox_path) in workloads.items():
+            for clients in clients_list:
+                kg_rate, kg_lat, kg_err = hammer(kg_url, [kg_path], clients, seconds)
+                ox_rate, ox_lat, ox_err = hammer(ox_url, [ox_path], clients, seconds)
+                failed += kg_err + ox_err
+                print(f"{name:<7} {clients:>3} clients: kg serve {kg_rate:8.1f} req/s (p99 "
+                      f"{percentile(kg_lat, 0.99) * 1000:6.1f} ms), oxigraph serve {ox_rate:8.1f} req/s (p99 "
+                      f"{percentile(ox_lat, 0.99) * 1000:6.1f} ms), ratio {kg_rate / ox_rate:.2f}x"
+                      + (f", errors {kg_err}/{ox_err}" if kg_err or ox_err else ""))
+        failed += starvation(kg_url, seconds)
+    return 1 if failed else 0
+
+
+def starvation(url: str, seconds: float) -> int:
+    """p50/p99 of fast requests from 4 clients while 2 clients keep slow ad-hoc queries running."""
+    q = urllib.parse.urlencode
+    fast = [("/queries/timeline", JSON), ("/id/russia", HTML), ("/queries/events?participant=id:russia", CSV),
+            ("/sparql?" + q({"query": "ASK { ?s a ?o }"}), JSON)]
+    rate, latencies, errors = hammer(url, fast, 4, seconds)
+    print(f"fast requests alone:                    {rate:7.1f} req/s, p50 {percentile(latencies, 0.5) * 1000:7.1f} ms, "
+          f"p99 {percentile(latencies, 0.99) * 1000:7.1f} ms, errors {errors}")
+    slow_out: list = []
+    slow = threading.Thread(target=lambda: slow_out.append(
+        hammer(url, [("/sparql?" + q({"query": SLOW}), JSON)], 2, seconds + 2, timeout=60)), daemon=True)
+    slow.start()
+    time.sleep(1.0)  # both slow queries are running
+    rate, latencies, more = hammer(url, fast, 4, seconds)
+    slow.join(seconds + 90)
+    print(f"fast requests while 2 slow queries run: {rate:7.1f} req/s, p50 {percentile(latencies, 0.5) * 1000:7.1f} ms, "
+          f"p99 {percentile(latencies, 0.99) * 1000:7.1f} ms, errors {more}")
+    return errors + more
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--clients", type=int, default=50, help="concurrent clients (default: %(default)s)")
@@ -130,7 +265,20 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--url", help="a running server on loopback; without it, one is started")
     p.add_argument("--workers", type=int, default=2, help="worker processes of the server started here")
     p.add_argument("--timeout", type=float, default=30.0, help="give up on one request after this long")
+    p.add_argument("--compare", action="store_true",
+                   help="kg serve against oxigraph serve: ad-hoc and saved query at 1, 10 and 50 clients")
+    p.add_argument("--slow-and-fast", action="store_true",
+                   help="only the p50/p99 of fast requests while two slow queries run")
+    p.add_argument("--no-cache", action="store_true",
+                   help="run kg serve with --cache-mb 0, so that every request is a query")
     args = p.parse_args(argv)
+    if args.compare:
+        return compare(args.seconds, cache=not args.no_cache)
+    if args.slow_and_fast:
+        options = ("--cache-mb", "0") if args.no_cache else ()
+        with running("--no-access-log", "--log-level", "warning", *options) as url:
+            print("kg serve" + (" --cache-mb 0" if args.no_cache else "") + ":")
+            return 1 if starvation(url, args.seconds) else 0
     if not 1 <= args.clients <= 500 or not 0 < args.seconds <= 600:
         p.error("--clients must be 1..500 and --seconds 0..600")
     if args.url:

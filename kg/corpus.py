@@ -7,7 +7,11 @@ bytes, no run of foreign letters) is read so; each of these with a warning.  Emp
 blank, binary, oversized and undecodable files, and two files whose ids differ only in
 case, are refused with an :class:`~kg.errors.InputError` naming the file (and the line
 where there is one), before anything is written.
-``<id>.yaml`` beside it may add ``title``, ``outlet``, ``url``, ``date`` and ``author``.
+``<id>.yaml`` beside it may add ``title``, ``outlet``, ``url`` (an ``http``/``https``
+address: other schemes, ``javascript:`` or ``data:``, are refused), ``date`` and
+``author``.  A file in the folder that is a symbolic link to somewhere outside it is
+refused, and so is an article of more than :data:`MAX_SENTENCES` sentences (counted by
+their closing marks), whose build would take minutes and gigabytes: split it.
 """
 from __future__ import annotations
 
@@ -27,6 +31,11 @@ from kg.errors import InputError
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 SIDECAR_KEYS = {"title", "outlet", "url", "date", "author"}
+#: The most sentences an article may have (about 70 KB of news prose; the longest shipped article has 51);
+#: see benchmarks/large_article.py for what one takes to build.
+MAX_SENTENCES = 1000
+URL_SCHEMES = ("http://", "https://")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
 
 
 class EncodingWarning_(UserWarning):
@@ -94,7 +103,34 @@ def read_document(path: Path, max_bytes: int = MAX_BYTES) -> Document:
             f"file name {path.name!r} does not make a usable document id "
             "(letters, digits, '_', '.', '-'; starting with a letter or digit)", path=path)
     text, encoding = read_text(path, max_bytes)
+    check_sentences(text, path)
     return Document(doc_id, path, text, read_sidecar(path.with_suffix(".yaml")), encoding)
+
+
+def count_sentences(text: str) -> int:
+    """About how many sentences ``text`` has: runs of closing marks (. ! ? …) before a
+    blank or the end, and a last sentence without one."""
+    marks = _SENTENCE_END.findall(text)
+    tail = text[text.rfind(marks[-1]) + len(marks[-1]):] if marks else text
+    return len(marks) + (1 if tail.strip() else 0)
+
+
+def check_sentences(text: str, path: Path, limit: int = MAX_SENTENCES) -> None:
+    """Refuse, before any work, an article with more than ``limit`` sentences."""
+    n = count_sentences(text)
+    if n > limit:
+        raise InputError(f"article has about {n:,} sentences; the limit is {limit:,} (a longer article takes "
+                         f"minutes and gigabytes to build): split it into several articles", path=path)
+
+
+def check_inside(path: Path, directory: Path) -> None:
+    """Refuse ``path`` when it is a symbolic link that leads out of ``directory``."""
+    if not path.is_symlink():
+        return
+    target = path.resolve()
+    if not target.is_relative_to(directory.resolve()):
+        raise InputError(f"is a symbolic link to {target}, outside the documents folder; only files in the "
+                         f"folder are read: copy the article in instead", path=path)
 
 
 #: The control characters (Unicode category Cc) but tab and line feed.
@@ -173,9 +209,25 @@ def read_sidecar(path: Path) -> dict:
             continue
         if key == "date":
             out[key] = iso_date(value, path)
+        elif key == "url":
+            out[key] = _web_address(value, path)
         else:
             out[key] = str(value).strip()
     return out
+
+
+def _web_address(value, path: Path) -> str:
+    """A sidecar ``url``: an http or https address, nothing else (it becomes a link)."""
+    text = str(value).strip()
+    if not text.lower().startswith(URL_SCHEMES) or any(c.isspace() or ord(c) < 32 for c in text):
+        line = None
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+            line = next((i for i, t in enumerate(lines, 1) if t.lstrip().startswith("url:")), None)
+        except OSError:
+            pass
+        raise InputError(f"url {text!r} is not a web address: give an http:// or https:// URL", path=path, line=line)
+    return text
 
 
 def iso_date(value, path: Path) -> str:
@@ -203,6 +255,8 @@ def read_corpus(directory: Path, max_bytes: int = MAX_BYTES) -> list[Document]:
     for path in sorted(directory.iterdir()):
         if path.suffix.lower() != ".txt" or path.name.startswith("."):
             continue
+        check_inside(path, directory)
+        check_inside(path.with_suffix(".yaml"), directory)
         doc = read_document(path, max_bytes)
         key = doc.id.lower()
         if key in docs:

@@ -35,6 +35,7 @@ import yaml
 from rdflib import DCTERMS, RDF, RDFS, XSD, Literal, URIRef
 from rdflib.term import Node
 
+from kg import guard
 from kg.errors import QueryError
 from kg.namespaces import PREFIXES, SDO, SH
 from kg.workspace import shipped
@@ -350,6 +351,10 @@ def _scan(text: str) -> tuple[str, tuple[int, ...], list[str]]:
 
 def _check_syntax(text: str, path: Path, variables: list[str]) -> None:
     """Parse with pyoxigraph, then bind every parameter once: a store refuses unprojected ones."""
+    try:  # before pyoxigraph, which would send a SERVICE request while parsing; running the
+        guard.precheck(text)  # query checks it in full (kg.guard.check, on the parsed query)
+    except QueryError as exc:
+        raise QueryError(exc.message, path=path) from None
     store = pyoxigraph.Store()
     try:
         store.query(text)

@@ -32,6 +32,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
 from rdflib.term import Node
 
 from kg.errors import EndpointError, KGError, QueryError  # noqa: F401 (EndpointError re-exported)
+from kg.guard import check, sparql_syntax_error, syntax
 from kg.results import Result, literal
 
 Bindings = Mapping[str, Node] | None
@@ -45,24 +46,10 @@ class Store(Protocol):
     def __len__(self) -> int: ...
 
 
-def sparql_syntax_error(message: str, text: str) -> QueryError:
-    """A :class:`QueryError` saying where (line, column) the SPARQL text is broken."""
-    m = re.search(r"(\d+):(\d+)(?:-\d+:\d+)?:\s*(.*)", message, re.S)
-    if not m:
-        return QueryError(f"SPARQL syntax error: {message}")
-    line, col, what = int(m[1]), int(m[2]), m[3].strip()
-    lines = text.splitlines() or [""]
-    shown = lines[line - 1] if 0 < line <= len(lines) else ""
-    return QueryError(f"SPARQL syntax error at line {line}, column {col}: {what}\n"
-                      f"  {shown}\n  {' ' * max(col - 1, 0)}^", line=line)
-
-
 def check_syntax(text: str) -> None:
-    """Raise a :class:`QueryError` with line and column if ``text`` is not SPARQL 1.1."""
-    try:
-        ox.Store().query(text)
-    except SyntaxError as exc:
-        raise sparql_syntax_error(str(exc), text) from None
+    """Raise a :class:`QueryError` with line and column if ``text`` is not SPARQL 1.1;
+    never evaluates a query that could send a request (see :func:`kg.guard.syntax`)."""
+    syntax(text)
 
 
 def to_rdflib(term) -> Node:
@@ -134,10 +121,21 @@ class OxigraphStore:
     def __len__(self) -> int:
         return len(self._store)
 
-    def query(self, text: str, bindings: Bindings = None) -> Result:
+    def query(self, text: str, bindings: Bindings = None, *, union: bool = True,
+              default_graphs: list[str] | None = None, named_graphs: list[str] | None = None,
+              base_iri: str | None = None) -> Result:
+        """Run ``text``; the default graph is the union of the named graphs when ``union``
+        (give False for a query with its own FROM), or the graphs ``default_graphs`` and
+        ``named_graphs`` name (the protocol's dataset, which overrides the query's)."""
         subs = {ox.Variable(k): to_oxigraph(v) for k, v in (bindings or {}).items()}
+        options: dict = {"substitutions": subs or None, "base_iri": base_iri}
+        if default_graphs is not None or named_graphs is not None:
+            options["default_graph"] = [ox.NamedNode(g) for g in default_graphs or ()]
+            options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs or ()]
+        else:
+            options["use_default_graph_as_union"] = union
         try:
-            answer = self._store.query(text, use_default_graph_as_union=True, substitutions=subs or None)
+            answer = self._store.query(text, **options)
             if isinstance(answer, ox.QueryBoolean):
                 return Result(boolean=bool(answer))
             if isinstance(answer, ox.QuerySolutions):
@@ -169,8 +167,10 @@ class RdflibStore:
     def __len__(self) -> int:
         return sum(1 for _ in self._data.quads((None, None, None, None)))
 
-    def query(self, text: str, bindings: Bindings = None) -> Result:
-        check_syntax(text)
+    def query(self, text: str, bindings: Bindings = None, **dataset) -> Result:
+        """As :meth:`OxigraphStore.query`, but the default graph is always the union
+        (``dataset`` options are not used by this baseline)."""
+        check(text)  # rdflib would send SERVICE requests too
         init = {Variable(k): v for k, v in (bindings or {}).items()}
         answer = self._data.query(text, initBindings=init)
         if answer.type == "ASK":

@@ -35,3 +35,53 @@ def read_document(prefix: str) -> str:
     """The text of the article in data/documents whose file name starts with ``prefix``."""
     (path,) = DOCUMENTS.glob(f"{prefix}_*.txt")
     return path.read_text(encoding="utf-8")
+
+
+class Probe:
+    """An HTTP server on 127.0.0.1 that records every request it gets (for tests that a
+    query makes no request elsewhere).  ``with Probe() as p:`` gives ``p.url`` and ``p.hits``."""
+
+    def __init__(self):
+        import http.server
+        import threading
+
+        hits = self.hits = []
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def _any(self):
+                hits.append((self.command, self.path))
+                self.send_response(200)
+                self.send_header("Content-Type", "application/sparql-results+json")
+                self.end_headers()
+                self.wfile.write(b'{"head":{"vars":[]},"results":{"bindings":[{}]}}')
+
+            do_GET = do_POST = do_PUT = do_HEAD = _any
+
+            def log_message(self, *args):
+                pass
+
+        self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    def __enter__(self) -> "Probe":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+
+def fetch(url: str, data: bytes | None = None, headers: dict | None = None, method: str | None = None,
+          timeout: float = 60):
+    """(status, headers, body) of one HTTP request; error statuses are answers too."""
+    import urllib.error
+    import urllib.request
+
+    request = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as answer:
+            return answer.status, answer.headers, answer.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.headers, exc.read()

@@ -11,7 +11,9 @@ def run(args) -> int:
 
     return serve(args.host, args.port, store=args.store, source=graph_source(args), queries=args.queries,
                  workers=args.workers, timeout=args.query_timeout, max_results=args.max_results,
-                 log_level=args.log_level, access_log=not args.no_access_log)
+                 log_level=args.log_level, access_log=not args.no_access_log, page_workers=args.page_workers,
+                 query_memory=args.query_memory, cors=tuple(args.cors or ["*"]),
+                 allow_services=tuple(args.allow_service or ()), cache_mb=args.cache_mb)
 
 
 def register(sub) -> None:
@@ -28,8 +30,23 @@ def register(sub) -> None:
                    help="the TriG file to serve (default: the workspace's kg.trig, or the shipped graph outside one)")
     add_queries_option(p)
     add_root_option(p)
-    p.add_argument("--workers", type=int, default=2, metavar="N",
-                   help="query worker processes (default: %(default)s)")
+    p.add_argument("--workers", type=int, default=4, metavar="N",
+                   help="worker processes for ad-hoc SPARQL queries; more than the slow queries you expect at "
+                        "once, so that quick ones still find a free worker (default: %(default)s)")
+    p.add_argument("--page-workers", type=int, default=2, metavar="N",
+                   help="worker processes for pages and saved queries, apart from ad-hoc SPARQL so that slow "
+                        "queries cannot hold them up (default: %(default)s)")
+    p.add_argument("--query-memory", type=int, default=1024, metavar="MB",
+                   help="memory one query may use on top of the opened graph; past it the worker is replaced "
+                        "and the client gets 503 (default: %(default)s)")
+    p.add_argument("--cache-mb", type=int, default=64, metavar="MB",
+                   help="memory for answers kept for repeated GET requests (the graph does not change while "
+                        "serving); 0 turns it off (default: %(default)s)")
+    p.add_argument("--cors", action="append", metavar="ORIGIN",
+                   help="let only this origin (e.g. https://yasgui.example) read answers from a browser; "
+                        "repeat for more (default: every origin, the graph being public)")
+    p.add_argument("--allow-service", action="append", metavar="IRI",
+                   help="let SERVICE call this endpoint (for local use; by default queries never send requests)")
     p.add_argument("--query-timeout", type=float, default=10.0, metavar="SECONDS",
                    help="time limit of one query or page; past it the worker is killed (default: %(default)s)")
     p.add_argument("--max-results", type=int, default=10000, metavar="N",

@@ -28,6 +28,7 @@ def read_query(args) -> str:
 def run(args) -> int:
     text = read_query(args)
     kg = open_graph(args)
+    kg.allow_services = frozenset(args.allow_service or ())
     try:
         result = kg.query(text)
     finally:
@@ -38,10 +39,14 @@ def run(args) -> int:
 def register(sub) -> None:
     p = sub.add_parser("sparql", help="run a SPARQL query (inline, from a file or stdin)",
                        description="Run a SPARQL 1.1 query against the graph. The default graph is the "
-                                   "union of the named graphs. A syntax error is reported with its line "
+                                   "union of the named graphs unless the query names its graphs with FROM / FROM NAMED. "
+                                   "SERVICE and LOAD are refused. A syntax error is reported with its line "
                                    "and column (exit 2).")
     p.add_argument("query", nargs="?", help="the query text; '-' or nothing reads stdin")
     p.add_argument("--file", "-f", type=Path, help="read the query from this file")
+    p.add_argument("--allow-service", action="append", metavar="IRI",
+                   help="let SERVICE call this endpoint (for local use; by default SERVICE and LOAD are refused "
+                        "and a query never sends a request)")
     add_output_options(p, graph_formats=True)
     add_store_options(p)
     p.set_defaults(func=run)

@@ -1,6 +1,8 @@
 """``kg serve``: the graph over HTTP, as a SPARQL 1.1 endpoint and linked-data pages.
 
-Modules: :mod:`~kg.server.app` (routes and errors), :mod:`~kg.server.sparql` (the
+Modules: :mod:`~kg.server.app` (routes and middleware), :mod:`~kg.server.web` (what
+routes share: pages, pool calls, errors), :mod:`~kg.server.headers` (security headers
+and CORS), :mod:`~kg.server.sparql` (the
 protocol endpoint), :mod:`~kg.server.saved` (saved queries), :mod:`~kg.server.pages`
 (entity, article, timeline, search pages), :mod:`~kg.server.views` (the charts: network,
 map, timelines, views of answers; their scripts in ``static/views``), :mod:`~kg.server.markup` (highlighted
@@ -26,7 +28,11 @@ def bind(host: str, port: int) -> socket.socket:
     """A listening-ready socket on ``host:port`` (port 0 picks a free one), or a
     :class:`KGError` saying why not."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    # Naming IPPROTO_TCP matters: asyncio sets TCP_NODELAY on accepted sockets only when
+    # their protocol says TCP, and without it Nagle's algorithm meets the client's delayed
+    # ACK and every keep-alive request after the first waits about 40 ms.
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((host, port))
@@ -42,7 +48,7 @@ def _interrupt(signum, frame) -> None:
     raise KeyboardInterrupt
 
 
-def graph_spec(store: Path | None, source: Path | None, queries: Path | None):
+def graph_spec(store: Path | None, source: Path | None, queries: Path | None, allow_services=()):
     """Where the workers find the graph; a persistent store is brought up to date
     here, once, before the workers open it read-only."""
     from kg.server.worker import GraphSpec
@@ -52,48 +58,66 @@ def graph_spec(store: Path | None, source: Path | None, queries: Path | None):
     src = Path(source) if source is not None else graph_file()
     if store is not None:
         open_persistent(store, src).close()
-        return GraphSpec(store=str(store), queries=queries and str(queries))
+        return GraphSpec(store=str(store), queries=queries and str(queries), allow_services=tuple(allow_services))
     if not src.is_file():
         raise KGError(f"no published graph at {src}; run `kg build` first", path=src)
-    return GraphSpec(source=str(src), queries=queries and str(queries))
+    return GraphSpec(source=str(src), queries=queries and str(queries), allow_services=tuple(allow_services))
 
 
 def serve(host: str = "127.0.0.1", port: int = DEFAULT_PORT, *, store: Path | None = None,
-          source: Path | None = None, queries: Path | None = None, workers: int = 2, timeout: float = 10.0,
-          max_results: int = 10000, log_level: str = "info", access_log: bool = True) -> int:
+          source: Path | None = None, queries: Path | None = None, workers: int = 4, timeout: float = 10.0,
+          max_results: int = 10000, log_level: str = "info", access_log: bool = True, page_workers: int = 2,
+          query_memory: int = 1024, cors: tuple[str, ...] = ("*",), allow_services: tuple[str, ...] = (),
+          cache_mb: int = 64) -> int:
     """Serve until interrupted; returns the exit code.  Bad options (a port in use, no
-    graph, a broken saved query) raise :class:`KGError` before anything starts."""
+    graph, a broken saved query) raise :class:`KGError` before anything starts.
+
+    Ad-hoc queries (``/sparql``) run on ``workers`` processes, pages and saved queries
+    on ``page_workers`` others, so slow ad-hoc queries never hold the pages up; each
+    worker may grow by ``query_memory`` MB past the opened graph."""
     import uvicorn
 
     from kg.queries import Catalogue
-    from kg.server.app import create_app
+    from kg.server.app import create_app, served
     from kg.server.pool import WorkerPool
 
     logging.basicConfig(level=log_level.upper(), stream=sys.stderr,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if max_results < 1:
         raise KGError(f"--max-results must be at least 1, not {max_results}")
+    if cache_mb < 0:
+        raise KGError(f"--cache-mb must be 0 (no cache) or more, not {cache_mb}")
+    if query_memory < 64:
+        raise KGError(f"--query-memory must be at least 64 (MB), not {query_memory}")
+    for origin in cors:
+        if origin != "*" and not origin.startswith(("http://", "https://")):
+            raise KGError(f"--cors takes an origin such as https://example.org (or *), not {origin!r}")
     catalogue = Catalogue.load(queries)
-    spec = graph_spec(store, source, queries)
+    spec = graph_spec(store, source, queries, allow_services)
     sock = bind(host, port)
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _interrupt)
-    pool = WorkerPool(spec, size=workers, timeout=timeout, max_results=max_results)
+    options = dict(timeout=timeout, max_results=max_results, memory_mb=query_memory)
+    pools = {"sparql": WorkerPool(spec, size=workers, name="sparql", **options),
+             "fast": WorkerPool(spec, size=page_workers, name="fast", **options)}
     try:
-        pool.start()
-        app = create_app(pool, catalogue)
-        config = uvicorn.Config(app, log_level=log_level, access_log=access_log, lifespan="off",
+        for pool in pools.values():
+            pool.start()
+        app = create_app(pools, catalogue, tuple(cors), cache_mb)
+        config = uvicorn.Config(served(app), log_level=log_level, access_log=access_log, lifespan="off",
                                 timeout_graceful_shutdown=5)
         server = uvicorn.Server(config)
         shown = f"[{host}]" if ":" in host else host
         print(f"kg: serving {spec.store or spec.source} on http://{shown}:{sock.getsockname()[1]}/ "
-              f"(SPARQL endpoint /sparql; {workers} workers, {timeout:g} s per query); Ctrl-C stops",
+              f"(SPARQL endpoint /sparql; {workers}+{page_workers} workers, {timeout:g} s and "
+              f"{query_memory} MB per query); Ctrl-C stops",
               file=sys.stderr, flush=True)
         server.run(sockets=[sock])
     except KeyboardInterrupt:  # uvicorn has shut down; it passes Ctrl-C on
         print("kg: server stopped", file=sys.stderr)
     finally:
-        pool.close()
+        for pool in pools.values():
+            pool.close()
         sock.close()
     return 0
 

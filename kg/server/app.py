@@ -1,130 +1,46 @@
-"""The web application: routes, the bridge to the worker pool, and error pages.
+"""The web application: the routes, the middleware and the worker pools.
 
-Every route is a thin handler: it reads the request, asks the pool to run one
-:class:`~kg.server.worker.Job` (a :class:`~kg.facade.KnowledgeGraph` call) and writes
-the answer in the negotiated format.  Errors raised on purpose become 4xx answers that
-say what to fix; anything else is logged with its traceback and answered with 500.
+Every route is a thin handler (see :mod:`~kg.server.web`): it reads the request, asks
+a pool to run one :class:`~kg.server.worker.Job` (a :class:`~kg.facade.KnowledgeGraph`
+call) and writes the answer in the negotiated format.
 """
 from __future__ import annotations
 
-import functools
-import logging
+import os
 
-from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.applications import Starlette
-from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
-from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp
 
 from kg.queries import Catalogue
-from kg.server import formats, markup
-from kg.server.pool import JobError, QueryTimeout, ServerBusy, WorkerFault, WorkerPool
-from kg.server.worker import Job
-
-log = logging.getLogger("kg.server")
-#: HTTP status for each kind of failed job.
-TEXT = formats.Format("text/plain", (), ("text", "txt"))
-JOB_STATUS = {"query": 400, "not-found": 404, "too-large": 422, "not-acceptable": 406}
-
-
-class Problem(Exception):
-    """An answer other than success: HTTP ``status`` and a message that says what to fix."""
-
-    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None):
-        self.status, self.message, self.headers = status, message, headers or {}
-        super().__init__(message)
-
-
-def environment() -> Environment:
-    """The Jinja2 environment of the page templates (autoescaped)."""
-    env = Environment(loader=PackageLoader("kg.server", "templates"), autoescape=select_autoescape(["html"]),
-                      trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(local=markup.local, short=markup.short, cell=markup.cell, value=markup.value)
-    env.tests["param"] = lambda name: str(name).startswith("_")  # ?_param echoes of saved queries
-    env.globals.update(anchor=markup.anchor, highlight=markup.highlight)
-    return env
-
-
-def page(request: Request, template: str, status: int = 200, headers: dict | None = None, **context) -> HTMLResponse:
-    """Render a page template."""
-    env: Environment = request.app.state.env
-    html = env.get_template(template).render(request=request, **context)
-    return HTMLResponse(html, status_code=status, headers={"Vary": "Accept", **(headers or {})})
-
-
-async def call(request: Request, job: Job) -> object:
-    """Run ``job`` in the worker pool (from a thread, so the event loop stays free)."""
-    pool: WorkerPool = request.app.state.pool
-    try:
-        return await run_in_threadpool(pool.call, job)
-    except QueryTimeout as exc:
-        raise Problem(503, str(exc)) from None
-    except ServerBusy as exc:
-        raise Problem(503, str(exc), {"Retry-After": "1"}) from None
-    except JobError as exc:
-        raise Problem(JOB_STATUS.get(exc.kind, 400), str(exc)) from None
-    except WorkerFault as exc:  # the pool has logged the details
-        raise Problem(500, str(exc)) from None
-
-
-def format_names(request: Request) -> list[str]:
-    """The values of the ``format``/``output``/``results`` arguments, in order."""
-    return [v for k in formats.FORMAT_ARGUMENTS for v in request.query_params.getlist(k)]
-
-
-def wants_html(request: Request) -> bool:
-    """Whether the client prefers a page to plain text (browsers do; ``*/*`` does not)."""
-    f = formats.negotiate(request.headers.get("accept"), (TEXT, formats.HTML), format_names(request))
-    return f is formats.HTML
-
-
-def error_response(request: Request, status: int, message: str, headers: dict | None = None) -> Response:
-    """The error as a page for browsers, as plain text for everyone else."""
-    headers = dict(headers or {})
-    if wants_html(request):
-        return page(request, "error.html", status=status, headers=headers, code=status, message=message)
-    return PlainTextResponse(message + "\n", status_code=status, headers=headers)
-
-
-def guarded(handler):
-    """Wrap a route handler: :class:`Problem` becomes its answer; any other exception
-    is a fault, logged with its traceback and answered with 500."""
-
-    @functools.wraps(handler)
-    async def wrapper(request: Request) -> Response:
-        try:
-            return await handler(request)
-        except Problem as exc:
-            return error_response(request, exc.status, exc.message, exc.headers)
-        except Exception:
-            log.exception("fault while answering %s %s", request.method, request.url.path)
-            return error_response(request, 500, "the server failed on this request; the error is in its log")
-
-    return wrapper
-
-
-async def http_error(request: Request, exc: HTTPException) -> Response:
-    """Unknown paths (404) and methods (405) get the same kind of answer as other errors."""
-    message = {404: f"nothing at {request.url.path}; start at / or search by name at /search",
-               405: f"{request.method} is not allowed here"}.get(exc.status_code, str(exc.detail))
-    return error_response(request, exc.status_code, message, getattr(exc, "headers", None))
+from kg.server import pages, saved, sparql, views
+from kg.server.cache import AnswerCache, Answers
+from kg.server.headers import SecurityHeaders, cors_middleware
+from kg.server.pool import WorkerPool
+from kg.server.web import environment, guarded, http_error
 
 
 async def status(request: Request) -> Response:
-    """``/status``: the worker pool's state, as JSON (for monitoring and tests)."""
-    return JSONResponse(request.app.state.pool.status())
+    """``/status``: the worker pools' state, as JSON (for monitoring and tests): the
+    ad-hoc SPARQL lane's figures at the top level, the pages' lane under ``fast``, and
+    the server's own process id."""
+    pools = request.app.state.pools
+    return JSONResponse({**pools["sparql"].status(), "fast": pools["fast"].status(), "server_pid": os.getpid(),
+                         "cache": request.app.state.answers.status()})
 
 
-def create_app(pool: WorkerPool, catalogue: Catalogue) -> Starlette:
-    """The application over a started :class:`WorkerPool` and the saved-query catalogue."""
-    from kg.server import pages, saved, sparql, views
-
+def create_app(pools: dict[str, WorkerPool], catalogue: Catalogue, cors: tuple[str, ...] = ("*",),
+               cache_mb: int = 64) -> Starlette:
+    """The application over started worker pools (``"fast"`` for pages and saved
+    queries, ``"sparql"`` for ad-hoc queries; one pool may serve both) and the
+    saved-query catalogue; ``cors`` lists the origins that may read answers, and
+    ``cache_mb`` bounds the answers kept for repeated requests (0: none)."""
     routes = [
         Route("/", guarded(pages.home)),
         Route("/sparql", guarded(sparql.endpoint), methods=["GET", "HEAD", "POST"]),
@@ -140,12 +56,18 @@ def create_app(pool: WorkerPool, catalogue: Catalogue) -> Starlette:
         Route("/status", status),
         Mount("/static", StaticFiles(packages=[("kg.server", "static")]), name="static"),
     ]
-    cors = Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST"],
-                      allow_headers=["Accept", "Content-Type"])
-    # answers over 1 kB go gzip-compressed to clients that accept it (every browser): the
-    # charts' script and the rows of a thousand events weigh a quarter as much
-    gzip = Middleware(GZipMiddleware, minimum_size=1024)
-    app = Starlette(routes=routes, middleware=[cors, gzip], exception_handlers={HTTPException: http_error})
-    app.state.pool, app.state.catalogue, app.state.env = pool, catalogue, environment()
+    middleware = [Middleware(SecurityHeaders), cors_middleware(cors)]
+    app = Starlette(routes=routes, middleware=middleware, exception_handlers={HTTPException: http_error})
+    app.state.pools, app.state.catalogue, app.state.env = pools, catalogue, environment()
+    app.state.answers = Answers(cache_mb << 20)
     views.install(app.state.env)
     return app
+
+
+def served(app: Starlette) -> ASGIApp:
+    """What the HTTP server runs: ``app`` behind its answer cache, so that a repeated
+    request is answered (with the headers it had) before any middleware runs; around
+    both, answers over 1 kB go gzip-compressed to clients that accept it (every browser:
+    the charts' script and the rows of a thousand events weigh a quarter as much), so the
+    cache keeps them uncompressed for every client."""
+    return GZipMiddleware(AnswerCache(app, app.state.answers), minimum_size=1024)

@@ -147,7 +147,8 @@ def serialize(value: Result | Graph, media_type: str) -> bytes:
         else:
             text = graph.serialize(format=f.rdflib)
         return text.encode("utf-8") if isinstance(text, str) else text
-    writer = {SPARQL_JSON: value.to_json, SPARQL_XML: value.to_xml, CSV: value.to_csv, TSV: value.to_tsv}.get(f)
+    writer = {SPARQL_JSON: lambda: value.to_json(indent=None), SPARQL_XML: value.to_xml, CSV: value.to_csv,
+              TSV: value.to_tsv}.get(f)
     if writer is None:
         raise ValueError(f"{media_type} is not a SPARQL results format")
     return writer().encode("utf-8")

@@ -20,27 +20,40 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
+from kg import namespaces
 from kg.articles import Annotation
 from kg.results import shorten
 
 log = logging.getLogger("kg.server")
-ID = "https://w3id.org/pakru/id/"
-DOC = "https://w3id.org/pakru/doc/"
-ONTOLOGY = "https://w3id.org/pakru/ontology#"
+ID = str(namespaces.ID)
+DOC = str(namespaces.DOC)
+ONTOLOGY = str(namespaces.PAKRU)
+#: The only schemes an IRI may have to become a link (others, javascript: or data:, stay text).
+LINK_SCHEMES = ("http://", "https://")
 KIND_NAMES = {"mention": "mention", "event": "event", "claim": "claim", "relation": "relation",
               "amount": "money figure", "person": "about the writer"}
 
 
 def local(iri: object) -> str:
     """The URL of a graph IRI on this server (``/id/russia``, ``/doc/<id>``,
-    ``/ontology#State``); other IRIs are returned unchanged."""
+    ``/ontology#State``); other ``http``/``https`` IRIs are returned unchanged, and any
+    other IRI (``javascript:``, ``data:``, ...) gives ``""``, a link to nowhere else.
+
+    >>> local("https://w3id.org/pakru/id/russia"), local("javascript:alert(1)")
+    ('/id/russia', '')
+    """
     iri = str(iri)
     for ns, path in ((ID, "/id/"), (DOC, "/doc/")):
         if iri.startswith(ns):
             return path + quote(iri[len(ns):], safe="/-_.~:,;=+!$&'()*@")
     if iri.startswith(ONTOLOGY):
         return "/ontology#" + quote(iri[len(ONTOLOGY):], safe="")
-    return iri
+    return iri if linkable(iri) else ""
+
+
+def linkable(iri: object) -> bool:
+    """Whether ``iri`` may be the target of a link: ``http``/``https`` only."""
+    return str(iri).lower().startswith(LINK_SCHEMES)
 
 
 def anchor(document: str, start: int, end: int) -> str:
@@ -119,7 +132,7 @@ def render(items: list, top: bool = True) -> Markup:
         others = [a for a in item.annotations if a.kind != "mention"]
         title = "; ".join(f"{KIND_NAMES.get(a.kind, a.kind)}: {a.label}" for a in item.annotations)
         inner = render(item.children, top=False)
-        if mentions and all(isinstance(c, str) for c in item.children):
+        if mentions and all(isinstance(c, str) for c in item.children) and local(mentions[0].target):
             inner = Markup('<a href="{}" title="{}">{}</a>').format(local(mentions[0].target), title, inner)
             title = ""
         title_attr = Markup(' title="{}"').format(title) if title else ""
@@ -145,6 +158,8 @@ def cell(term: object) -> Markup:
     if term is None:
         return Markup("")
     if isinstance(term, URIRef):
+        if not local(term):
+            return escape(str(term))
         return Markup('<a href="{}">{}</a>').format(local(term), short(term))
     if isinstance(term, Literal) and (term.language or term.datatype):
         note = f"@{term.language}" if term.language else short(term.datatype)
@@ -156,6 +171,6 @@ def value(obj: object, label: str | None = None) -> Markup:
     """A fact's value: an IRI as a link named by its label (or short form), other
     values as text."""
     text = str(obj).lower() if isinstance(obj, bool) else str(obj)
-    if isinstance(obj, str) and text.startswith(("http://", "https://")) and " " not in text:
+    if isinstance(obj, str) and linkable(text) and " " not in text:
         return Markup('<a href="{}">{}</a>').format(local(text), label or short(text))
     return escape(text)

@@ -12,16 +12,27 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.responses import Response
 
+from rdflib import RDFS
+
+from kg.namespaces import ONTOLOGY_GRAPH, PAKRU
 from kg.server import formats, markup
-from kg.server.app import Problem, call, format_names, page
+from kg.server.web import Problem, call, format_names, page
 from kg.server.worker import Job
 
 ID, DOC = markup.ID, markup.DOC
-ONTOLOGY_GRAPH = "https://w3id.org/pakru/graph/ontology"
-EVENT_KINDS = ("StateVisit", "Meeting", "Summit", "MilitaryExercise", "Agreement", "MemorandumOfUnderstanding",
-               "DiplomaticAct", "Recognition", "EstablishmentOfRelations", "MediationOffer", "Offer",
-               "StatementOfSupport", "MembershipChange", "ObserverStatusChange", "ArmedConflict", "War",
-               "Invasion", "StateDissolution", "SanctionsChange")
+#: The event classes, as the ontology graph defines them (subclasses of pakru:Event).
+EVENT_KINDS_QUERY = (f"SELECT DISTINCT ?kind WHERE {{ GRAPH <{ONTOLOGY_GRAPH}> "
+                     f"{{ ?kind <{RDFS.subClassOf}>+ <{PAKRU.Event}> }} }} ORDER BY ?kind")
+
+
+async def event_kinds(request: Request) -> tuple[str, ...]:
+    """The local names of the event classes, read from the ontology graph once."""
+    kinds = getattr(request.app.state, "event_kinds", None)
+    if kinds is None:
+        rows = (await call(request, Job("query", (EVENT_KINDS_QUERY,)))).rows
+        kinds = tuple(str(r["kind"])[len(str(PAKRU)):] for r in rows if str(r["kind"]).startswith(str(PAKRU)))
+        request.app.state.event_kinds = kinds
+    return kinds
 
 
 def _format(request: Request, offered=formats.PAGE) -> formats.Format:
@@ -90,11 +101,11 @@ async def timeline(request: Request) -> Response:
     except Problem as exc:
         if exc.status not in (400, 404):
             raise
-        return page(request, "timeline.html", status=400, title="Timeline", args=args, kinds=EVENT_KINDS,
-                    error=exc.message, dated=[], undated=[], more=None)
+        return page(request, "timeline.html", status=400, title="Timeline", args=args,
+                    kinds=await event_kinds(request), error=exc.message, dated=[], undated=[], more=None)
     if not fmt.is_html:
         return Response(rows, media_type=formats.content_type(fmt), headers={"Vary": "Accept"})
-    return page(request, "timeline.html", title="Timeline", args=args, kinds=EVENT_KINDS, error=None,
+    return page(request, "timeline.html", title="Timeline", args=args, kinds=await event_kinds(request), error=None,
                 dated=dated, undated=undated, more=more)
 
 

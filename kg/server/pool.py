@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import queue
+import signal
 import threading
 import time
 from dataclasses import dataclass
@@ -44,6 +45,10 @@ class JobError(KGError):
         super().__init__(message)
 
 
+class WorkerMemory(KGError):
+    """A job passed the worker's memory cap; the worker was replaced."""
+
+
 class WorkerFault(Exception):
     """A worker hit a bug or died; the details are in the server log."""
 
@@ -62,20 +67,22 @@ class WorkerPool:
     """``size`` worker processes answering :class:`Job` s, each within ``timeout`` seconds."""
 
     def __init__(self, spec: GraphSpec, *, size: int = 2, timeout: float = 10.0, max_results: int = 10000,
-                 queue_wait: float = 30.0, start_timeout: float = 120.0):
+                 queue_wait: float = 30.0, start_timeout: float = 120.0, memory_mb: int | None = 1024,
+                 name: str = "query"):
         if size < 1:
             raise KGError(f"the server needs at least one worker, not {size}")
         if timeout <= 0:
             raise KGError(f"the query time limit must be positive, not {timeout}")
         self.spec, self.size, self.timeout, self.max_results = spec, size, float(timeout), max_results
         self.queue_wait, self.start_timeout = queue_wait, start_timeout
+        self.memory_mb, self.name = memory_mb, name
         self._ctx = multiprocessing.get_context("forkserver")
         self._ctx.set_forkserver_preload(["kg.server.worker"])
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: dict[int, _Worker] = {}
         self._lock = threading.Lock()
         self._closed = False
-        self.counts = {"jobs": 0, "timeouts": 0, "faults": 0, "restarts": 0}
+        self.counts = {"jobs": 0, "timeouts": 0, "faults": 0, "restarts": 0, "memory": 0}
 
     # --- life cycle -------------------------------------------------------------------
     def start(self) -> "WorkerPool":
@@ -126,7 +133,7 @@ class WorkerPool:
         with self._lock:
             pids = sorted(self._all)
         return {"workers": len(pids), "idle": self._idle.qsize(), "pids": pids, "timeout": self.timeout,
-                "max_results": self.max_results, **self.counts}
+                "max_results": self.max_results, "memory_mb": self.memory_mb, **self.counts}
 
     # --- jobs -------------------------------------------------------------------------
     def call(self, job: Job) -> object:
@@ -151,8 +158,15 @@ class WorkerPool:
             reply = w.conn.recv() if ready else None
         except (EOFError, OSError):
             w.proc.join(1)
+            code = w.proc.exitcode
+            if code == -signal.SIGABRT and self.memory_mb:  # pyoxigraph aborts when an allocation fails
+                self.counts["memory"] += 1
+                log.warning("query worker %s aborted during %s, past its memory cap of %s MB; replacing it",
+                            w.pid, job.method, self.memory_mb)
+                self._retire(w, "passed its memory cap")
+                raise WorkerMemory(worker.memory_message(self.memory_mb)) from None
             self.counts["faults"] += 1
-            log.error("query worker %s died during %s (exit code %s)", w.pid, job.method, w.proc.exitcode)
+            log.error("query worker %s died during %s (exit code %s)", w.pid, job.method, code)
             self._retire(w, "died")
             raise WorkerFault("a query worker stopped unexpectedly; see the server log") from None
         if reply is None:
@@ -161,8 +175,13 @@ class WorkerPool:
             self._retire(w, "timed out")
             raise QueryTimeout(f"the query did not finish within this server's time limit of {self.timeout:g} s "
                                f"(kg serve --query-timeout); narrow it down or add LIMIT")
-        self._idle.put(w)
         status, value = reply
+        if status == "memory":
+            self.counts["memory"] += 1
+            log.warning("%s passed the memory cap of %s MB in worker %s; replacing it", job.method, self.memory_mb, w.pid)
+            self._retire(w, "passed its memory cap")
+            raise WorkerMemory(value)
+        self._idle.put(w)
         log.debug("%s answered %s in %.3f s", job.method, status, time.monotonic() - started)
         if status == "ok":
             return value
@@ -189,8 +208,9 @@ class WorkerPool:
 
     def _launch(self) -> _Worker:
         parent, child = self._ctx.Pipe()
-        proc = self._ctx.Process(target=worker.main, args=(child, self.spec, self.max_results),
-                                 name="kg-query-worker", daemon=True)
+        proc = self._ctx.Process(target=worker.main, args=(child, self.spec, self.max_results, self.memory_mb,
+                                                           self.name),
+                                 name=f"kg-{self.name}-worker", daemon=True)
         proc.start()
         child.close()
         return _Worker(proc, parent)

@@ -18,7 +18,7 @@ from kg.errors import QueryError
 from kg.params import LEXICAL, Param
 from kg.queries import SavedQuery
 from kg.server import formats
-from kg.server.app import Problem, call, format_names, page
+from kg.server.web import Problem, call, format_names, page
 from kg.server.worker import Job
 
 INPUTS = {"date": ("date", None), "gYear": ("text", r"\d{4}"), "gYearMonth": ("text", r"\d{4}-\d{2}"),

@@ -21,7 +21,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from kg.results import shorten
-from kg.server.app import Problem, call, page
+from kg.server.web import Problem, call, page
 from kg.server.worker import Job
 
 #: The kinds of node and of relation of the network (as queries/network.rq names them).

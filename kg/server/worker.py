@@ -11,16 +11,25 @@ that format, so that results are written in the worker too.  A job's reply is on
 - ``("ok", value)``;
 - ``("error", (kind, message))`` for an error raised on purpose (``kind`` is
   ``"query"`` for a bad query or parameter, ``"not-found"``, ``"too-large"``);
-- ``("fault", traceback_text)`` for a bug, which the server logs and answers with 500.
+- ``("fault", traceback_text)`` for a bug, which the server logs and answers with 500;
+- ``("memory", message)`` when the job ran out of the worker's memory cap, after which
+  the worker exits and the pool starts another.
+
+Each worker caps its address space (``RLIMIT_AS``) at what it holds once the graph is
+open plus ``memory_mb``: a query past it fails to allocate, in Python (``MemoryError``)
+or in pyoxigraph (which aborts the process); either way the pool tells the client
+(503) and replaces the worker.
 """
 from __future__ import annotations
 
 import os
+import resource as rlimit
 import signal
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import rdflib.plugins.sparql.parser  # noqa: F401  (kg.guard's parser: its grammar is built once, in the forkserver)
 from rdflib import Graph
 
 from kg.errors import KGError
@@ -35,11 +44,13 @@ METHODS = frozenset({"query", "run", "describe", "entity", "article", "events", 
 @dataclass(frozen=True)
 class GraphSpec:
     """Where a worker finds the graph: a persistent store (opened read-only) or a TriG
-    file loaded into the embedded store, and the saved-query folder."""
+    file loaded into the embedded store, the saved-query folder, and the SERVICE
+    endpoints queries may call (none by default)."""
 
     store: str | None = None
     source: str | None = None
     queries: str | None = None
+    allow_services: tuple[str, ...] = ()
 
     def open(self) -> KnowledgeGraph:
         """The graph, opened the way this spec says."""
@@ -47,8 +58,11 @@ class GraphSpec:
             from kg.store import OxigraphStore
 
             store = OxigraphStore(Path(self.store) / "oxigraph", read_only=True)
-            return KnowledgeGraph(store, queries_dir=self.queries and Path(self.queries), where=f"store {self.store}")
-        return KnowledgeGraph.open(source=self.source, queries_dir=self.queries)
+            kg = KnowledgeGraph(store, queries_dir=self.queries and Path(self.queries), where=f"store {self.store}")
+        else:
+            kg = KnowledgeGraph.open(source=self.source, queries_dir=self.queries)
+        kg.allow_services = frozenset(self.allow_services)
+        return kg
 
 
 @dataclass(frozen=True)
@@ -76,7 +90,7 @@ def resource(kg: KnowledgeGraph, iri: str):
 def size(value: object) -> int:
     """Rows or triples in an answer (0 for anything else)."""
     if isinstance(value, Result):
-        return len(value.graph) if value.graph is not None else len(value.rows)
+        return len(value.graph) if value.graph is not None else len(value.terms)
     if isinstance(value, Graph):
         return len(value)
     return 0
@@ -106,6 +120,8 @@ def answer(kg: KnowledgeGraph, job: Job, max_results: int) -> tuple[str, object]
             except ValueError as exc:
                 return "error", ("not-acceptable", f"cannot write this answer as {job.media_type}: {exc}")
         return "ok", value
+    except MemoryError:
+        return "memory", memory_message()
     except TooLarge as exc:
         return "error", ("too-large", exc.message)
     except NotFound as exc:
@@ -116,13 +132,56 @@ def answer(kg: KnowledgeGraph, job: Job, max_results: int) -> tuple[str, object]
         return "fault", traceback.format_exc()
 
 
-def main(conn, spec: GraphSpec, max_results: int) -> None:
-    """The worker's loop: open the graph, say ready, then answer jobs until told to stop
-    (``None``) or until the server's end of the pipe closes."""
+def memory_message(limit_mb: int | None = None) -> str:
+    """What the client is told when a query passed the worker's memory cap."""
+    cap = f"{limit_mb} MB, " if limit_mb else ""
+    return (f"the query needed more memory than this server gives one query ({cap}kg serve --query-memory); "
+            f"its worker was replaced: narrow the query down or add LIMIT")
+
+
+def address_space() -> int:
+    """This process's virtual memory size in bytes (``VmSize``)."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmSize:"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
+def cap_memory(memory_mb: int | None) -> None:
+    """Limit this process's address space to its present size plus ``memory_mb``."""
+    if memory_mb:
+        limit = address_space() + memory_mb * 1024 * 1024
+        rlimit.setrlimit(rlimit.RLIMIT_AS, (limit, limit))
+
+
+def warm(kg: KnowledgeGraph) -> None:
+    """Check every saved query once (:func:`kg.guard.check` keeps the verdicts), so that
+    the first request for each does not pay for parsing it."""
+    from kg import guard
+
+    for query in kg.queries.values():
+        try:
+            guard.check(query.text, kg.allow_services)
+        except KGError:  # told to the client that runs it, not a reason to stop the worker
+            pass
+
+
+def main(conn, spec: GraphSpec, max_results: int, memory_mb: int | None = None, lane: str = "fast") -> None:
+    """The worker's loop: open the graph, cap its memory, say ready, then answer jobs
+    until told to stop (``None``) or until the server's end of the pipe closes.  A
+    worker of the ``"sparql"`` lane (ad-hoc queries) runs at a lower CPU priority, so
+    that slow ad-hoc queries yield the processor to pages and saved queries; one of
+    the ``"fast"`` lane checks the saved queries before it says it is ready."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the server, which stops us
     try:
         kg = spec.open()
         len(kg)
+        if lane == "sparql":
+            os.nice(5)
+        else:
+            warm(kg)
+        cap_memory(memory_mb)
     except KGError as exc:
         conn.send(("error", ("open", str(exc))))
         return
@@ -137,7 +196,12 @@ def main(conn, spec: GraphSpec, max_results: int) -> None:
             return
         if job is None:
             return
+        reply = answer(kg, job, max_results)
+        if reply[0] == "memory":
+            reply = ("memory", memory_message(memory_mb))
         try:
-            conn.send(answer(kg, job, max_results))
+            conn.send(reply)
         except (BrokenPipeError, OSError):
             return
+        if reply[0] == "memory":
+            return  # the pool replaces this worker: what the failed job held may not all be freed

@@ -127,6 +127,45 @@ def test_ten_megabyte_article_is_refused(setup, capsys):
     assert_refused(setup, capsys, "article is 10.0 MiB; the limit is 2.0 MiB", "huge.txt")
 
 
+def test_a_link_out_of_the_documents_folder_is_refused(setup, capsys, tmp_path):
+    secret = tmp_path / "elsewhere" / "passwd"
+    secret.parent.mkdir()
+    secret.write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    (setup["documents"] / "passwd.txt").symlink_to(secret)
+    err = assert_refused(setup, capsys, "is a symbolic link to", "passwd.txt")
+    assert "outside the documents folder" in err and str(secret) in err
+
+
+def test_a_link_within_the_documents_folder_is_read(setup, tmp_path):
+    (first,) = sorted(setup["documents"].glob("000_*.txt"))
+    inside = setup["documents"] / "kept" / "copy_source.txt"
+    inside.parent.mkdir()
+    inside.write_text(first.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
+    (setup["documents"] / "linked.txt").symlink_to(inside)
+    from kg.corpus import read_corpus
+
+    assert "linked" in {d.id for d in read_corpus(setup["documents"])}
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(document.domain)", "data:text/html,<script>x</script>",
+                                 "JaVaScRiPt:alert(1)", "ftp://example.org/a", "www.example.org/no-scheme"])
+def test_a_sidecar_url_must_be_a_web_address(setup, capsys, url):
+    (first,) = sorted(setup["documents"].glob("000_*.txt"))
+    first.with_suffix(".yaml").write_text(f"title: An article\nurl: {url!r}\n", encoding="utf-8")
+    err = assert_refused(setup, capsys, "is not a web address: give an http:// or https:// URL",
+                         first.with_suffix(".yaml").name + ":2")
+    assert url in err
+
+
+def test_an_article_past_the_sentence_limit_is_refused_up_front(setup, capsys):
+    from kg.corpus import MAX_SENTENCES
+
+    sentence = "Pakistan and Russia held talks in Moscow in 2015. "
+    (setup["documents"] / "long.txt").write_text(sentence * (MAX_SENTENCES + 1), encoding="utf-8")
+    assert_refused(setup, capsys, f"article has about {MAX_SENTENCES + 1:,} sentences; the limit is "
+                                  f"{MAX_SENTENCES:,}", "long.txt")
+
+
 def test_missing_documents_folder_is_refused(setup, capsys):
     setup["documents"] = setup["documents"] / "nope"
     assert_refused(setup, capsys, "documents folder does not exist", "nope")

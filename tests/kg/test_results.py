@@ -102,7 +102,7 @@ def test_ask_formats():
     yes = Result(boolean=True)
     assert json.loads(yes.to_json()) == {"head": {}, "boolean": True}
     assert bool(ox.parse_query_results(yes.to_xml(), ox.QueryResultsFormat.XML))
-    assert yes.to_table() == "yes" and Result(boolean=False).to_csv() == "boolean\nfalse\n"
+    assert yes.to_table() == "yes" and Result(boolean=False).to_csv() == "boolean\r\nfalse\r\n"
 
 
 def test_graph_result_rows_are_sorted_triples():
