@@ -70,4 +70,20 @@ def served(app: Starlette) -> ASGIApp:
     both, answers over 1 kB go gzip-compressed to clients that accept it (every browser:
     the charts' script and the rows of a thousand events weigh a quarter as much), so the
     cache keeps them uncompressed for every client."""
-    return GZipMiddleware(AnswerCache(app, app.state.answers), minimum_size=1024)
+    return GZipMiddleware(_own_headers(AnswerCache(app, app.state.answers)), minimum_size=1024)
+
+
+def _own_headers(app: ASGIApp) -> ASGIApp:
+    """``app`` with the header list of each answer copied on its way out: the gzip layer
+    rewrites Content-Encoding and Content-Length in place, and must not rewrite what the
+    answer cache keeps (it would serve the uncompressed body with the compressed length)."""
+
+    async def forward_copies(scope, receive, send) -> None:
+        async def send_copy(message) -> None:
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": list(message.get("headers", []))}
+            await send(message)
+
+        await app(scope, receive, send_copy)
+
+    return forward_copies

@@ -328,3 +328,22 @@ def test_the_timeline_lists_one_page_of_the_events_query(url):
     with pytest.raises(urllib.error.HTTPError) as info:
         urllib.request.urlopen(request, timeout=30)
     assert info.value.code == 400 and "nothing in the graph is named" in info.value.read().decode()
+
+
+@pytest.mark.parametrize("path", ["/timeline", "/queries/event_dates?format=json", "/static/vendor/vega.min.js"])
+def test_answers_are_gzipped_for_those_that_accept_it_and_cached_whole_for_all(url, path):
+    """Repeated requests (the answer cache) give each client the body it can read."""
+    import gzip
+
+    def get(encoding: str | None) -> tuple[str | None, bytes]:
+        headers = {"Accept": "text/html"} | ({"Accept-Encoding": encoding} if encoding else {})
+        with urllib.request.urlopen(urllib.request.Request(url + path, headers=headers), timeout=30) as answer:
+            return answer.headers.get("Content-Encoding"), answer.read()
+
+    plain = get(None)
+    assert plain[0] is None
+    for encoding in ("gzip", "gzip", None, "gzip", None):
+        got_encoding, body = get(encoding)
+        assert got_encoding == (encoding if encoding else None)
+        assert (gzip.decompress(body) if got_encoding else body) == plain[1]
+    assert len(get("gzip")[1]) < len(plain[1]) / 2
