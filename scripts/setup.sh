@@ -13,6 +13,7 @@ command -v java >/dev/null 2>&1 || need_apt+=(default-jre-headless)
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)            # browser tests of the `kg serve` pages
 command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
 command -v virtuoso-t >/dev/null 2>&1 || need_apt+=(virtuoso-opensource)  # the big store (kg virtuoso, its test)
+command -v npm >/dev/null 2>&1 || need_apt+=(nodejs npm)           # scripts/vendor_js.sh re-fetches the charts' JavaScript
 if [ ${#need_apt[@]} -gt 0 ]; then
     if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
     echo "setup: installing Debian packages: ${need_apt[*]}" >&2
