@@ -53,12 +53,13 @@ def pipeline_fingerprint() -> str:
 
 @functools.lru_cache(maxsize=1)
 def source_fingerprint() -> str:
-    """SHA-256 of the extraction code (kg/extract/*.py), so a rule change nobody marked
+    """SHA-256 of the extraction code and its trained weights (kg/extract/*.py, *.json), so a rule change nobody marked
     by bumping PIPELINE_VERSION still invalidates the cache."""
     from kg.workspace import package_files
 
     h = hashlib.sha256()
-    for path in sorted(package_files("extract").glob("*.py")):
+    folder = package_files("extract")
+    for path in sorted([*folder.glob("*.py"), *folder.glob("*.json")]):
         h.update(path.name.encode() + b"\0" + path.read_bytes())
     return h.hexdigest()[:16]
 

@@ -19,7 +19,8 @@ from kg import __version__
 from kg.commands.options import add_root_option
 from kg.errors import KGError, ValidationError
 
-COMMANDS = ["init", "build", "add", "remove", "eval", "query", "sparql", "entity", "push", "reason", "validate", "serve"]
+COMMANDS = ["init", "build", "add", "remove", "eval", "train", "query", "sparql", "entity", "push", "reason",
+            "validate", "serve"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -40,13 +40,16 @@ def _folders(registry_dirs) -> list[str] | None:
     return [str(d) for d in registry_dirs]
 
 
-def iter_extract(items: list[tuple[str, str]], registry) -> Iterator[Extraction]:
-    """Extract ``(doc_id, text)`` pairs in this process, parsing them with ``nlp.pipe``."""
+def iter_extract(items: list[tuple], registry) -> Iterator[Extraction]:
+    """Extract ``(doc_id, text)`` pairs, or ``(doc_id, text, date, min_confidence)`` (the
+    article's ISO date, the events' publishing threshold), in this process, parsing them
+    with ``nlp.pipe``."""
     from kg.extract.pipeline import extract, load_nlp, normalise_text
 
-    docs = load_nlp().pipe((normalise_text(text) for _, text in items), batch_size=BATCH_SIZE)
-    for (doc_id, text), doc in zip(items, docs):
-        yield extract(doc_id, text, registry, doc=doc)
+    docs = load_nlp().pipe((normalise_text(item[1]) for item in items), batch_size=BATCH_SIZE)
+    for item, doc in zip(items, docs):
+        date, min_confidence = (tuple(item[2:]) + (None, None))[:2]
+        yield extract(item[0], item[1], registry, doc=doc, date=date, min_confidence=min_confidence)
 
 
 def _extract_batch(items: list[tuple[str, str]]) -> list[Extraction]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from rdflib import DCTERMS, PROV, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 
@@ -22,6 +23,21 @@ SOFTWARE = ID["software/pakru-kg"]
 
 def en(text: str) -> Literal:
     return Literal(text, lang="en")
+
+
+STATUS = {"postponed": SDO.EventPostponed, "scheduled": SDO.EventScheduled,
+          "cancelled": SDO.EventCancelled, "planned": PAKRU.EventPlanned}
+ROLES = {"agent": "AgentRole", "partner": "PartnerRole", "host": "HostRole", "target": "TargetRole",
+         "participant": "ParticipantRole"}
+#: the confidence of a record made without a model (rules alone, older caches)
+DEFAULT_CONFIDENCE = Decimal("0.5")
+
+
+def confidence_literal(value: float | None) -> Literal:
+    """An xsd:decimal with three places, from a probability (0.5 when there is none)."""
+    if value is None:
+        return Literal(DEFAULT_CONFIDENCE, datatype=XSD.decimal)
+    return Literal(Decimal(f"{min(1.0, max(0.0, float(value))):.3f}"), datatype=XSD.decimal)
 
 
 def time_literal(value: str) -> Literal:
@@ -270,8 +286,18 @@ class DocumentGraph:
                 g.add((node, SDO.name, en(e.name.text)))
             trigger = self.span(e.trigger, e.sentence.index)
             g.add((node, PAKRU.trigger, trigger))
+            g.add((node, PAKRU.confidence, confidence_literal(e.confidence)))
+            confidence = dict(zip(e.participants, e.participant_confidence))
+            roles = dict(zip(e.participants, e.roles))
             for p in parts:
                 g.add((node, PAKRU.participant, idx.iri(p)))
+                mention = f"{e.trigger.start}-{slug(when)}" if when else str(e.trigger.start)
+                link = ID[f"participation/{self.ex.doc_id}/{mention}/{_tail(idx.iri(p))}"]
+                g.add((node, PAKRU.participation, link))
+                g.add((link, RDF.type, PAKRU.Participation))
+                g.add((link, PAKRU.participantAgent, idx.iri(p)))
+                g.add((link, PAKRU.confidence, confidence_literal(confidence.get(p, e.confidence))))
+                g.add((link, PAKRU.role, PAKRU[ROLES.get(roles.get(p), "ParticipantRole")]))
             for p in e.places:
                 g.add((node, PAKRU.place, idx.iri(p)))
             if e.time is not None:
@@ -282,10 +308,8 @@ class DocumentGraph:
                 if e.time.end:
                     g.add((node, PAKRU.endDate, time_literal(e.time.end)))
                 g.add((node, PAKRU.timeText, Literal(e.time.span.text)))
-            if e.status == "postponed":
-                g.add((node, SDO.eventStatus, SDO.EventPostponed))
-            elif e.status == "scheduled":
-                g.add((node, SDO.eventStatus, SDO.EventScheduled))
+            if e.status in STATUS:
+                g.add((node, SDO.eventStatus, STATUS[e.status]))
 
     def _relations(self) -> None:
         g, idx = self.g, self.index
@@ -349,6 +373,7 @@ class DocumentGraph:
             g.add((node, SDO.text, en(s.text)))
             g.add((node, PAKRU.cue, en(c.cue)))
             g.add((node, PROV.wasAttributedTo, self.author))
+            g.add((node, PAKRU.confidence, confidence_literal(c.confidence)))
             for key in c.about:
                 g.add((node, PAKRU.about, idx.iri(key)))
 

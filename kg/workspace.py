@@ -103,6 +103,7 @@ class Workspace:
     published: Path
     cache: Path
     gold: Path | None = None
+    min_confidence: float | None = None  # [build] min_confidence: events published at or above it
 
     @property
     def config(self) -> Path:
@@ -140,7 +141,15 @@ class Workspace:
                          f"known: {', '.join([*DEFAULT_LAYOUT, 'gold'])}", path)
         where = {k: root / str(paths.get(k, v)) for k, v in DEFAULT_LAYOUT.items()}
         gold = root / str(paths["gold"]) if "gold" in paths else None
-        return cls(root=root, gold=gold, **where)
+        build = config.get("build", {})
+        unknown = sorted(set(build) - {"min_confidence"})
+        if unknown:
+            raise _error(f"unknown key(s) {', '.join(unknown)} in [build]; known: min_confidence", path)
+        threshold = build.get("min_confidence")
+        if threshold is not None and (isinstance(threshold, bool) or not isinstance(threshold, (int, float))
+                                      or not 0 <= threshold <= 1):
+            raise _error(f"[build] min_confidence must be a number from 0 to 1, not {threshold!r}", path)
+        return cls(root=root, gold=gold, min_confidence=None if threshold is None else float(threshold), **where)
 
 
 def find(root: str | Path | None = None, cwd: str | Path | None = None) -> Workspace | None:

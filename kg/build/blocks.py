@@ -44,6 +44,6 @@ def make_blocks(inputs, extracted, caches: tuple[ExtractionCache, BlockCache], c
     blocks.update(executor.make_blocks([(d.id, keys[d.id], bkeys[d.id], d.metadata) for d in missing], work))
     lost = [d for d in missing if blocks[d.id] is None]
     if lost:  # unreadable cache entries: extract those articles again
-        work["fresh"] = run_extractions([(d.id, d.text) for d in lost], registry, inputs.registries, executor, False)
+        work["fresh"] = run_extractions([(d.id, d.text, d.metadata.get("date"), inputs.min_confidence) for d in lost], registry, inputs.registries, executor, False)
         blocks.update(executor.make_blocks([(d.id, keys[d.id], bkeys[d.id], d.metadata) for d in lost], work))
     return [blocks[d.id] for d in docs]

@@ -40,6 +40,7 @@ class BuildConfig:
     jobs: int = 0
     durable: bool = True
     show_progress: bool = True
+    min_confidence: float | None = None  # publish events at or above it (None: the dev-set default)
 
     def __post_init__(self) -> None:
         from kg.workspace import ontology_file, shapes_file
@@ -49,6 +50,8 @@ class BuildConfig:
             raise InputError(f"unknown output format(s) {', '.join(unknown)}; choose from {', '.join(OUTPUT_FILES)}")
         if self.jobs < 0:
             raise InputError(f"--jobs must be 1 or more, not {self.jobs}")
+        if self.min_confidence is not None and not 0.0 <= self.min_confidence <= 1.0:
+            raise InputError(f"min_confidence must be from 0 to 1, not {self.min_confidence}")
         fixed = {"documents": Path(self.documents), "out": Path(self.out),
                  "registries": tuple(Path(r) for r in self.registries),
                  "cache": Path(self.cache) if self.cache is not None else None,
@@ -72,7 +75,8 @@ class BuildConfig:
         documents than the workspace's get a cache beside them unless ``cache`` is given;
         ``cache=False`` means no cache."""
         changes = {k: v for k, v in changes.items() if v is not None}
-        base = dict(documents=ws.documents, out=ws.published, registries=ws.registries(), cache=ws.cache)
+        base = dict(documents=ws.documents, out=ws.published, registries=ws.registries(), cache=ws.cache,
+                    min_confidence=ws.min_confidence)
         if "documents" in changes and "cache" not in changes:
             base["cache"] = Path(changes["documents"]).resolve().parent / ".cache"
         base.update(changes)

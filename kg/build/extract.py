@@ -19,7 +19,7 @@ class Extracted:
     keys: dict[str, str]
 
 
-def run_extractions(todo: list[tuple[str, str]], registry, registries, executor, show_progress: bool,
+def run_extractions(todo: list[tuple], registry, registries, executor, show_progress: bool,
                     on_done=None, keep: bool = True) -> dict:
     """Extract ``(doc_id, text)`` pairs with the executor, with a progress bar."""
     from kg.parallel import Progress
@@ -43,9 +43,11 @@ def extract(inputs, cache: ExtractionCache, known: dict, executor, report: Build
     changed and removed, and the manifest, in ``report``."""
     docs, registry = inputs.docs, inputs.registry
     reg_fp, pipe_fp = registry.fingerprint(), pipeline_fingerprint() + source_fingerprint()
+    if inputs.min_confidence is not None:
+        pipe_fp += f"-min{inputs.min_confidence!r}"
     keys = {d.id: content_key(d.id, d.text, d.metadata, reg_fp, pipe_fp) for d in docs}
     found = {d.id: Summary(*known[keys[d.id]]) if keys[d.id] in known else cache.summary(keys[d.id]) for d in docs}
-    todo = [(d.id, d.text) for d in docs if found[d.id] is None]
+    todo = [(d.id, d.text, d.metadata.get("date"), inputs.min_confidence) for d in docs if found[d.id] is None]
     made: list[str] = []
 
     def done(ex) -> None:  # each extraction goes to the cache at once; only its summary stays in memory

@@ -22,6 +22,7 @@ class Inputs:
     shapes: Graph
     docs: list[Document]
     schema: bytes  # the ontology and shapes files' bytes, for fingerprints
+    min_confidence: float | None = None  # events below it are not published (None: the shipped default)
 
 
 def read(config: BuildConfig, seconds: dict[str, float]) -> Inputs:
@@ -36,4 +37,5 @@ def read(config: BuildConfig, seconds: dict[str, float]) -> Inputs:
     shapes = load_shapes(config.shapes)  # fail early on broken shapes
     docs = read_corpus(config.documents, config.max_bytes)
     seconds["read"] = time.perf_counter() - t
-    return Inputs(registry, config.registries, ontology, shapes, docs, config.ontology.read_bytes() + config.shapes.read_bytes())
+    return Inputs(registry, config.registries, ontology, shapes, docs, config.ontology.read_bytes() + config.shapes.read_bytes(),
+                  config.min_confidence)

@@ -62,6 +62,10 @@ def add_build_options(b) -> None:
     b.add_argument("--shapes", type=Path, default=None, help="SHACL shapes file (default: the shipped ontology/shapes.ttl)")
     b.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
                    help=f"extract in N processes (default: the machine's cores, here {default_jobs()})")
+    b.add_argument("--min-confidence", type=float, default=None, metavar="X",
+                   help="publish only events whose confidence is at least X, 0 to 1 (default: min_confidence "
+                        "under [build] in kg.toml, else the threshold chosen for precision on the dev set, "
+                        "kept in kg/extract/decisions.json)")
     b.add_argument("--cache", type=Path, default=None, metavar="DIR",
                    help="extraction cache folder (default: the workspace's; .cache beside --documents when given)")
     b.add_argument("--no-cache", action="store_true",
@@ -90,7 +94,7 @@ def build_config(args, command: str):
         formats=tuple(dict.fromkeys(f.strip() for f in args.format.split(",") if f.strip())),
         check_owl=not args.no_owl, reason=not args.no_reason, ontology=args.ontology, shapes=args.shapes,
         max_bytes=args.max_bytes, jobs=args.jobs, cache=False if args.no_cache else args.cache,
-        durable=not args.no_fsync)
+        durable=not args.no_fsync, min_confidence=args.min_confidence)
 
 
 # --- reading commands ------------------------------------------------------------------

@@ -153,12 +153,13 @@ def _vouched(text: str, s: int, e: int, ner: list[tuple[int, int]]) -> bool:
     return _inside(s, e, ner) or bool(_LEAD_RE.search(text[max(0, s - 12):s]))
 
 
-def find_times(doc: Doc) -> list[TimeValue]:
+def find_times(doc: Doc, anchor: str | None = None) -> list[TimeValue]:
     """Every time expression of ``doc``, in text order, spans as character offsets.
 
     spaCy DATE entities vouch for bare years and bare months; elsewhere a bare year or
     month needs a time word before it ("in 2005", "early September"), so names such as
-    "Friendship 2018" are left alone.
+    "Friendship 2018" are left alone.  With ``anchor``, the article's ISO date, relative
+    times ("last month", "on Thursday", "in August") get values (:mod:`kg.extract.relative`).
 
     >>> from kg.extract.pipeline import load_nlp
     >>> doc = load_nlp()("Trade grew in 2016-2017, between 2003 and 2011 and in early June.")
@@ -206,7 +207,13 @@ def find_times(doc: Doc) -> list[TimeValue]:
         value = _iso(year, month, day)
         cands.append((m.start(), m.end(), value, None, None))
         accepted.append((m.start(), m.end()))
-    return _select(text, cands)
+    found = _select(text, cands)
+    if not anchor:
+        return found
+    from kg.extract.relative import relative_times, resolve_times
+
+    found = resolve_times(doc, found, anchor) + relative_times(doc, text, anchor, found)
+    return sorted(found, key=lambda t: t.span.start)
 
 
 def _select(text: str, cands: list[tuple[int, int, str | None, str | None, str | None]]

@@ -1,91 +1,44 @@
 """Events: a trigger word, its kind, and who, where and when from the parse around it.
 
-A trigger is a noun or verb lemma from the tables below ("visit", "exercise",
-"invasion", "recognise", ...), sometimes with a condition on its neighbours ("observer
-status" only when it is gained or given, "relations" only when established or begun).
-The participants are the states, organisations and people named in the trigger's
-*scope*: its own phrase, the subject of the clause it is the object of, and the
-destination or venue; a person brings their nationality and a place its state.
-Triggers in irrealis frames ("the brink of war"), negated, or anaphoric ("this
-offer") are not events.
+Candidates come from the trigger rules (:mod:`kg.extract.triggers`) and the parse; who
+takes part is decided per candidate (:mod:`kg.extract.participants`) by the learned
+participant model, and every event and participant link gets a confidence from the learned
+models (:mod:`kg.extract.decisions`).  Events below ``ctx.min_confidence`` are dropped.
+Mentions of one event in an article become one event (merged).
 """
 from __future__ import annotations
 
 from dataclasses import replace
 
-from kg.extract.context import POSSESSIVE_PRONOUNS, PRONOUN_SUBJECTS, Context
+from kg.extract.context import Context
+from kg.extract.decisions import Decisions, shipped
+from kg.extract.features import event_features, participant_features
 from kg.extract.model import Event, Span
+from kg.extract.participants import candidates
+from kg.extract.scope import own_tokens
+from kg.extract.triggers import (NOUN_TRIGGERS, POSTPONE, SCHEDULED, TRIGGER_WORDS, TWO_SIDED, irrealis,
+                                 trigger_kind)
 from kg.extract.tokens import token_indices
 
-NOUN_TRIGGERS = {
-    "visit": "StateVisit", "trip": "StateVisit",
-    "exercise": "MilitaryExercise", "drill": "MilitaryExercise", "manoeuvre": "MilitaryExercise",
-    "wargame": "MilitaryExercise",
-    "invasion": "Invasion", "incursion": "Invasion",
-    "war": "War", "fight": "War", "warfare": "War",
-    "recognition": "Recognition",
-    "summit": "Summit", "meeting": "Meeting", "talks": "Meeting", "consultations": "Meeting",
-    "consultation": "Meeting",
-    "agreement": "Agreement", "accord": "Agreement", "treaty": "Agreement", "protocol": "Agreement",
-    "pact": "Agreement",
-    "mou": "MemorandumOfUnderstanding", "memorandum": "MemorandumOfUnderstanding",
-    "offer": "Offer", "invitation": "Offer",
-    "mediation": "MediationOffer",
-    "collapse": "StateDissolution", "disintegration": "StateDissolution",
-    "dissolution": "StateDissolution", "breakup": "StateDissolution", "break-up": "StateDissolution",
-    "status": "ObserverStatusChange", "membership": "MembershipChange", "member": "MembershipChange",
-    "support": "StatementOfSupport",
-    "contact": "Meeting",
-    "embargo": "SanctionsChange", "sanction": "SanctionsChange", "sanctions": "SanctionsChange",
-    "relation": "EstablishmentOfRelations", "relations": "EstablishmentOfRelations",
-    "tie": "EstablishmentOfRelations", "ties": "EstablishmentOfRelations",
-}
-VERB_TRIGGERS = {
-    "visit": "StateVisit", "invade": "Invasion", "recognise": "Recognition", "recognize": "Recognition",
-    "meet": "Meeting", "agree": "Agreement", "sign": "Agreement", "offer": "Offer", "invite": "Offer",
-    "mediate": "MediationOffer", "join": "MembershipChange", "support": "StatementOfSupport",
-    "receive": "Meeting", "host": "Meeting", "send": "StateVisit", "dispatch": "StateVisit",
-    "admit": "MembershipChange",
-    "lift": "SanctionsChange", "impose": "SanctionsChange",
-}
-EXERCISE_MODIFIERS = {"military", "joint", "naval", "air", "army", "friendship", "tactical",
-                      "counter-terrorism", "anti-terror", "war", "combat", "drill", "multinational",
-                      "bilateral", "trilateral", "maritime", "amphibious"}
-PEOPLE_NOUNS = {"delegation", "team", "teams", "inspector", "official", "envoy", "mission", "expert",
-                "minister", "officer", "representative", "ship", "frigate", "warship", "vessel"}
-ASPIRE_VERBS = {"apply", "seek", "want", "hope", "aim", "plan", "wish", "try", "aspire", "intend", "bid"}
-GAIN_VERBS = {"get", "gain", "obtain", "grant", "give", "accord", "receive", "award", "win", "achieve"}
-JOIN_VERBS = {"join", "enter", "become", "gain", "obtain", "get", "grant", "admit"}
-SUPPORT_VERBS = {"express", "extend", "voice", "pledge", "announce", "reiterate", "declare", "offer"}
-ESTABLISH_VERBS = {"establish", "build", "normalise", "normalize", "restore", "forge", "open"}
-BEGIN_VERBS = {"begin", "start", "commence"}
-PLACE_OCCASION_VERBS = {"take", "hold", "occur", "happen"}
-SIGNED_THINGS = {"agreement", "accord", "treaty", "mou", "memorandum", "deal", "contract", "protocol"}
-GROUP_NOUNS = {"alliance", "organisation", "organization", "bloc", "pact", "union", "treaty", "group"}
-IRREALIS = {"brink", "threat", "risk", "fear", "danger", "possibility", "verge", "prospect"}
-SCHEDULED = {"potential", "impending", "planned", "upcoming", "proposed", "expected", "possible",
-             "likely", "future", "forthcoming", "prospective", "scheduled"}
-POSTPONE = {"postpone", "delay", "defer", "put"}
-DEMONSTRATIVES = {"this", "these", "that", "those", "such"}
-PLACE_PREPS = {"in", "at", "to", "from", "into", "near", "on"}
-TEMPORAL_PREPS = {"since", "during", "after", "before", "until", "till", "throughout", "amid", "following"}
-SPEECH_VERBS = {"say", "state", "announce", "assure", "promise", "declare", "tell", "confirm", "reiterate"}
-TWO_SIDED = {"War", "Invasion"}
-_TRIGGER_WORDS = VERB_TRIGGERS.keys() | NOUN_TRIGGERS.keys()
 
+def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence: float = 0.0,
+                collect: list | None = None) -> list[Event]:
+    """All events in an article, one per event (its mentions merged), in text order.
 
-def find_events(ctx: Context) -> list[Event]:
-    """All events in an article, one per kind and sentence (merged), in text order."""
+    ``collect``, when given, receives ``(event, event features, [(candidate, features)])``
+    for every candidate before any learned decision (training data for ``kg train``).
+    """
+    decisions = decisions or shipped()
     events: list[Event] = []
-    cues = token_indices(ctx.doc, lemma=_TRIGGER_WORDS, lower=NOUN_TRIGGERS)
+    cues = token_indices(ctx.doc, lemma=TRIGGER_WORDS, lower=NOUN_TRIGGERS)
     for token in (ctx.doc[i] for i in cues):  # no other token has a trigger kind
         if ctx.in_author_bio(token):
             continue
-        kind = _trigger_kind(token)
-        if kind is None or _irrealis(token):
+        kind = trigger_kind(token)
+        if kind is None or irrealis(token):
             continue
-        event = _build(ctx, token, kind)
-        if event is None:
+        event = _build(ctx, token, kind, decisions, collect)
+        if event is None or (event.confidence or 0.0) < min_confidence:
             continue
         for event in _respectively(ctx, token, event):
             for i, earlier in enumerate(events):
@@ -96,7 +49,35 @@ def find_events(ctx: Context) -> list[Event]:
                 events.append(event)
     events.sort(key=lambda e: (e.sentence.index, e.trigger.start))
     _attach_names(ctx, events)
-    return events
+    return [_continued_time(ctx, e) for e in events]
+
+
+OCCURRING = {"take", "hold", "happen", "occur", "begin", "start", "end", "conclude", "last", "run", "open"}
+ANAPHORS = {"meeting", "talks", "visit", "exercise", "drill", "drills", "exercises", "summit", "event",
+            "exchange", "session", "trip", "it", "they", "ceremony", "signing", "tour", "consultations"}
+
+
+def _continued_time(ctx: Context, event: Event) -> Event:
+    """"... held talks with X. The talks took place on 5 May.": the next sentence, whose
+    subject refers back to the event and whose verb says when it happened, gives its time."""
+    if event.time is not None or event.sentence.index + 1 >= len(ctx.sentences):
+        return event
+    nxt = ctx.sentences[event.sentence.index + 1]
+    span = ctx.doc.char_span(nxt.span.start, nxt.span.end, alignment_mode="expand")
+    if span is None:
+        return event
+    root = span.root
+    if root.lemma_.lower() not in OCCURRING:
+        return event
+    subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects or subjects[0].lower_ not in ANAPHORS or (
+            subjects[0].pos_ == "NOUN" and not any(c.lower_ in {"the", "this"} for c in subjects[0].children)):
+        return event
+    times = [t for t in ctx.times_in(nxt.span.start, nxt.span.end) if not t.is_partial]
+    if len(times) != 1:
+        return event
+    also = event.also if nxt in event.also else event.also + (nxt,)
+    return replace(event, time=times[0], also=also)
 
 
 NAMING_VERBS = {"call", "name", "dub", "codename", "title", "christen"}
@@ -190,9 +171,12 @@ def _same_event(a: Event, b: Event) -> bool:
     if a.kind != b.kind:
         return False
     pa, pb = set(a.participants), set(b.participants)
-    if not (pa <= pb or pb <= pa):
-        return False
     same_sentence = a.sentence.index == b.sentence.index
+    # "The meeting included Ishaq Dar and Asim Munir" right after the meeting: a definite
+    # mention within two sentences adds participants to it
+    follows = b.definite and 0 < b.sentence.index - a.sentence.index <= 2 and a.status == b.status
+    if not (pa <= pb or pb <= pa or follows):
+        return False
     if a.status != b.status and (same_sentence or b.status is not None):
         return False
     if a.time is not None and b.time is not None:
@@ -207,336 +191,46 @@ def _same_event(a: Event, b: Event) -> bool:
     return b.definite and (b.time is None or a.time is not None)
 
 
-# -- triggers -----------------------------------------------------------------------
-def _trigger_kind(token) -> str | None:
-    lemma = token.lemma_.lower()
-    if token.pos_ == "VERB":
-        kind = VERB_TRIGGERS.get(lemma)
-        if kind == "Agreement" and lemma == "sign":
-            objects = [c.lemma_.lower() for c in token.children if c.dep_ == "dobj"]
-            if not any(o in SIGNED_THINGS for o in objects) or any(o in NOUN_TRIGGERS for o in objects):
-                return None  # "signed an agreement": the noun carries the event
-        if kind == "Offer" and any(t.lemma_.lower() in {"mediate", "mediator", "mediation"} for t in token.subtree):
-            return "MediationOffer"
-        if kind == "Offer" and lemma == "offer" and not _offers_something(token):
-            return None
-        if kind == "MembershipChange" and lemma == "admit":
-            return _admitted_as(token)
-        if kind == "MembershipChange" and (not _joins_group(token) or (
-                token.dep_ == "xcomp" and token.head.lemma_.lower() in ASPIRE_VERBS)):
-            return None  # "applied to join BRICS" is an aspiration
-        if kind == "Meeting" and lemma in {"receive", "host"} and not _hosts_people(token):
-            return None
-        if kind == "StateVisit" and lemma in {"send", "dispatch"} and not _sends_people(token):
-            return None
-        if kind == "StatementOfSupport" and not _supports_agent(token):
-            return None
-        if kind == "SanctionsChange" and not any(
-            c.lemma_.lower() in {"embargo", "sanction", "sanctions"} for c in token.children if c.dep_ in {"dobj", "nsubjpass"}
-        ):
-            return None
-        if kind == "Recognition" and not any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in token.children):
-            return None
-        if kind is None and lemma in ESTABLISH_VERBS | BEGIN_VERBS:
-            return None
-        return kind
-    if token.pos_ not in {"NOUN", "PROPN"}:
-        return None
-    kind = NOUN_TRIGGERS.get(lemma) or NOUN_TRIGGERS.get(token.lower_)
-    if kind is None:
-        return None
-    if _anaphoric(token):
-        return None
-    head = token.head
-    head_lemma = head.lemma_.lower()
-    if kind == "MilitaryExercise" and lemma == "exercise":
-        mods = {c.lower_ for c in token.children if c.dep_ in {"amod", "compound"}}
-        if not mods & EXERCISE_MODIFIERS:
-            return None
-    if kind in {"Agreement", "MemorandumOfUnderstanding"} and not _signed(token):
-        return None  # "brief Washington on the protocol": a reference, not the signing
-    if kind == "ObserverStatusChange":
-        if not any(c.lower_ == "observer" for c in token.children) or head_lemma not in GAIN_VERBS:
-            return None
-    if kind == "MembershipChange" and (head_lemma not in JOIN_VERBS or token.dep_ not in {"dobj", "attr", "oprd"}
-                                       or head.tag_ == "VBG"):
-        return None  # "became a full member"; not "keen on becoming a member"
-    if kind == "StatementOfSupport" and not (token.dep_ == "dobj" and (
-            head_lemma in SUPPORT_VERBS or (head_lemma in {"provide", "give"} and _reported(head)))):
-        return None
-    if kind == "Meeting" and lemma == "contact" and head_lemma not in PLACE_OCCASION_VERBS:
-        return None
-    if kind == "SanctionsChange" and head_lemma not in {"lift", "impose", "ease", "remove", "end"}:
-        return None
-    if kind == "SanctionsChange":
-        return None  # the verb carries it
-    if kind == "EstablishmentOfRelations":
-        established = token.dep_ in {"dobj", "nsubjpass"} and head_lemma in ESTABLISH_VERBS
-        begun = token.dep_ == "nsubj" and head_lemma in BEGIN_VERBS
-        if not (established or begun):
-            return None
-    if kind == "StateDissolution" and not any(
-        c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)
-        for c in token.children
-    ):
-        return None
-    if kind == "Offer" and any(t.lemma_.lower() in {"mediate", "mediator", "mediation"} for t in token.subtree):
-        return "MediationOffer"
-    if kind == "MediationOffer" and not any(t.lemma_.lower() == "offer" for t in [head, *token.children]):
-        return None
-    return kind
-
-
-def _offers_something(verb) -> bool:
-    """"offered to mediate", "Russia offered arms": an infinitive, or an agent as subject
-    (also the subject of a governing "is reported to have offered")."""
-    if any(c.dep_ == "xcomp" for c in verb.children):
-        return True
-    cur = verb
-    for _ in range(3):
-        subjects = [c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        if subjects:
-            return any(s.pos_ in {"PROPN", "PRON"} for s in subjects)
-        if cur.dep_ != "xcomp" or cur.head is cur:
-            return False
-        cur = cur.head
-    return False
-
-
-SIGN_VERBS = {"sign", "initial", "conclude", "ink", "reach", "finalise", "finalize", "agree", "negotiate",
-              "approve", "ratify", "strike", "seal", "announce", "signing", "conclusion"}
-
-
-def _signed(noun) -> bool:
-    """An agreement noun with its making: "signed a protocol", "the protocol was signed",
-    "a protocol, initialled in Moscow", "the signing of MOUs", "the 1966 agreement"."""
-    head = noun.head
-    if head.lemma_.lower() in SIGN_VERBS and noun.dep_ in {"dobj", "nsubjpass", "pobj", "attr"}:
-        return True
-    if head.lower_ == "of" and head.head.lemma_.lower() in SIGN_VERBS:
-        return True
-    return any(c.dep_ in {"acl", "relcl", "amod"} and c.lemma_.lower() in SIGN_VERBS for c in noun.children) \
-        or any(c.dep_ in {"nummod", "compound"} and c.like_num for c in noun.children)
-
-
-def _admitted_as(verb) -> str | None:
-    """"X was admitted as an observer/member": observer status or membership."""
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ == "as":
-            for obj in prep.children:
-                if obj.lemma_.lower() == "observer":
-                    return "ObserverStatusChange"
-                if obj.lemma_.lower() in {"member", "state"}:
-                    return "MembershipChange"
-    return None
-
-
-def _people_like(token) -> bool:
-    return token.pos_ in {"PROPN", "PRON"} or token.lemma_.lower() in PEOPLE_NOUNS or token.ent_type_ in {"PERSON", "NORP", "ORG"}
-
-
-def _hosts_people(verb) -> bool:
-    """"received X", "X was received by Y", "teams were hosted in Moscow"."""
-    return any(c.dep_ in {"dobj", "nsubjpass"} and _people_like(c) for c in verb.children)
-
-
-def _sends_people(verb) -> bool:
-    """"inspectors were sent to Karachi": people sent to a place."""
-    people = any(c.dep_ in {"dobj", "nsubjpass"} and (_people_like(c) or c.lemma_.lower().rstrip("s") in PEOPLE_NOUNS)
-                 for c in verb.children)
-    goes = any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
-    return people and goes
-
-
-def _reported(verb) -> bool:
-    """True when a clause is the content of someone's statement ("X said that ...")."""
-    cur = verb
-    for _ in range(3):
-        if cur.dep_ in {"ccomp", "xcomp"} and cur.head.lemma_.lower() in SPEECH_VERBS:
-            return True
-        if cur.head is cur:
-            return False
-        cur = cur.head
-    return False
-
-
-def _anaphoric(token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in token.children)
-
-
-def _irrealis(token) -> bool:
-    if any(c.dep_ == "neg" for c in token.children):
-        return True
-    head = token.head
-    if head.dep_ == "prep" and head.lower_ == "of" and head.head.lemma_.lower() in IRREALIS:
-        return True
-    return False
-
-
-def _joins_group(verb) -> bool:
-    for c in verb.children:
-        if c.dep_ == "dobj":
-            if c.pos_ == "PROPN" or c.lemma_.lower() in GROUP_NOUNS:
-                return True
-    return False
-
-
-def _supports_agent(verb) -> bool:
-    return any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in verb.children)
-
-
-# -- scope ---------------------------------------------------------------------------
-_SKIP_CHILD = {"conj", "cc", "relcl", "advcl", "ccomp", "parataxis", "appos_clause"}
-
-
-def _phrase(token, skip=_SKIP_CHILD):
-    """The trigger's own phrase: its subtree without coordinated or subordinate clauses."""
-    out = [token]
-    for child in token.children:
-        if child.dep_ in skip:
-            continue
-        out.extend(child.subtree)
-    return out
-
-
-def _governing_verb(token, limit=5):
-    """Climb from an object or prepositional phrase to the verb that governs it."""
-    cur = token
-    for _ in range(limit):
-        if cur.dep_ in {"ROOT"} or cur.head is cur:
-            return cur if cur.pos_ in {"VERB", "AUX"} else None
-        cur = cur.head
-        if cur.pos_ in {"VERB", "AUX"} or cur.dep_ == "ROOT":
-            return cur
-    return None
-
-
-def _subject_of(verb, ctx: Context, limit=4):
-    """Tokens of the subject of ``verb``, climbing through xcomp/relcl/acl when it has none."""
-    cur = verb
-    for _ in range(limit):
-        subjects = [c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass", "agent"}]
-        if any(c.tag_ in {"WDT", "WP"} for c in subjects) and cur.dep_ == "relcl":
-            return [cur.head]  # "Pakistan, which became ...": the antecedent
-        if subjects:
-            tokens = []
-            for s in subjects:
-                if s.dep_ == "agent":
-                    tokens.extend(s.subtree)
-                else:
-                    tokens.extend(_phrase(s, skip={"relcl", "advcl", "ccomp"}))
-            return tokens
-        if cur.head is cur:
-            return []
-        cur = cur.head
-    return []
-
-
-_NOUN_SKIP = _SKIP_CHILD - {"relcl"}
-ROUND_NOUNS = {"round", "series", "session", "set", "cycle", "phase"}
-
-
-def _anchor(token):
-    """"a second round of talks": the phrase of "round" carries the talks' details."""
-    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in ROUND_NOUNS:
-        return token.head.head
-    return token
-
-
-def _scope(token, ctx: Context):
-    token = _anchor(token)
-    tokens = list(_phrase(token, skip=_NOUN_SKIP if token.pos_ in {"NOUN", "PROPN"} else _SKIP_CHILD))
-    if token.pos_ == "VERB":
-        if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
-            tokens += _subject_of(token.head, ctx) if token.head is not token else []
-        else:
-            tokens += _subject_of(token, ctx)
-    elif token.dep_ in {"nsubj", "nsubjpass"}:
-        verb = token.head
-        for c in verb.children:
-            if c.dep_ in {"prep", "dobj", "agent", "dative", "npadvmod"} or (
-                    c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"}):  # a place list attached to the verb
-                tokens.extend(c.subtree)
-    elif _adjunct(token):
-        pass  # "after the invasion", "politics in the war": a modifier, not an argument
-    else:
-        verb = _governing_verb(token)
-        if verb is not None:
-            tokens += _subject_of(verb, ctx)
-            if token.dep_ in {"dobj", "attr"}:
-                for c in verb.children:
-                    if c.dep_ in {"prep", "dative"} and c.i > token.i:
-                        tokens.extend(c.subtree)
-    return tokens
-
-
-def _adjunct(token) -> bool:
-    """A noun trigger inside a time adverbial or modifying another noun."""
-    if token.dep_ != "pobj":
-        return False
-    prep = token.head
-    return prep.lower_ in TEMPORAL_PREPS or prep.head.pos_ in {"NOUN", "PROPN"}
-
-
-def _own_tokens(token):
-    """The words that belong to the trigger itself (for plural, generic triggers)."""
-    token = _anchor(token)
-    tokens = list(_phrase(token))
-    if token.dep_ in {"nsubj", "nsubjpass"}:
-        for c in token.head.children:
-            if c.dep_ in {"prep", "agent"}:
-                tokens.extend(c.subtree)
-    return tokens
-
-
 # -- building ------------------------------------------------------------------------
-def _build(ctx: Context, token, kind: str) -> Event | None:
+def _build(ctx: Context, token, kind: str, decisions: Decisions, collect: list | None) -> Event | None:
     sentence = ctx.sentence_of(token)
     if sentence is None:
         return None
-    scope = [t for t in _scope(token, ctx) if sentence.span.start <= t.idx < sentence.span.end]
-    participants: list[str] = []
-    places: list[str] = []
-
-    def add(eid):
-        if eid and eid not in participants:
-            participants.append(eid)
-
-    for tok in scope:
-        if tok.lower_ in POSSESSIVE_PRONOUNS | PRONOUN_SUBJECTS and tok.dep_ in {"poss", "nsubj", "nsubjpass"}:
-            for eid in ctx.resolve_pronoun(tok):
-                add(eid)
-                add(ctx.nationality(eid))
-    for m in ctx.mentions_in(scope):
-        if ctx.is_agent(m.entity):
-            add(m.entity)
-            add(ctx.nationality(m.entity))
-        elif ctx.is_place(m.entity):
-            if m.entity not in places:
-                places.append(m.entity)
-    for place in places:
-        add(ctx.state_of_place(place))
-    if kind in {"ObserverStatusChange", "MembershipChange"}:
-        from kg.extract.relations import member_and_organisations
-
-        member, orgs = member_and_organisations(ctx, token)
-        if member:
-            participants = [member] + [o for o in orgs if o != member]
-    if not participants:
-        return None
-    if kind in TWO_SIDED and len(participants) < 2:
-        return None  # an armed conflict names its two sides
+    cands, places, inside = candidates(ctx, token, kind, sentence)
+    rule_parts = [c for c in cands if c.rule]
     if token.tag_ in {"NNS", "NNPS"} and not any(ctx.is_agent(m.entity) or ctx.is_place(m.entity)
-                                                for m in ctx.mentions_in(_own_tokens(token))):
+                                                for m in ctx.mentions_in(own_tokens(token))):
         return None  # "high-level visits": generic, no particular event
-    times = ctx.times_in(min(t.idx for t in scope), max(t.idx + len(t) for t in scope))
+    time = _time(ctx, token, sentence, inside)
+    status = _status(token, time)
+    trigger = Span(token.idx, token.idx + len(token), token.text)
+    cfeats = [(c, participant_features(token, kind, c, ctx.core_type(c.entity), len(cands))) for c in cands]
+    efeats = event_features(token, kind, len(rule_parts), time is not None, status, sentence.index)
+    if collect is not None:
+        draft = Event(kind, sentence, trigger, tuple(c.entity for c in rule_parts), tuple(places), time, status)
+        collect.append((draft, efeats, cfeats))
+    chosen = []
+    for c, f in cfeats:
+        p = decisions.participant_probability(f, c.rule)
+        if decisions.takes_participant(p, c.rule):
+            chosen.append((c, p))
+    if not chosen:
+        return None
+    if kind in TWO_SIDED and len(chosen) < 2:
+        return None  # an armed conflict names its two sides
+    return Event(kind, sentence, trigger, tuple(c.entity for c, _ in chosen), tuple(places), time, status,
+                 definite=_definite(token), confidence=round(decisions.event_probability(efeats), 3),
+                 participant_confidence=tuple(round(p, 3) for _, p in chosen),
+                 roles=tuple(c.role for c, _ in chosen))
+
+
+def _time(ctx: Context, token, sentence, inside):
+    """The time in the trigger's own words, else the only time of its sentence."""
+    times = ctx.times_in(min(t.idx for t in inside), max(t.idx + len(t) for t in inside)) if inside else []
     if not times:
         sentence_times = ctx.times_in(sentence.span.start, sentence.span.end)
         times = sentence_times if len(sentence_times) == 1 else []
-    time = min(times, key=lambda t: abs(t.span.start - token.idx)) if times else None
-    trigger = Span(token.idx, token.idx + len(token), token.text)
-    return Event(kind, sentence, trigger, tuple(participants), tuple(places), time, _status(token),
-                 definite=_definite(token))
+    return min(times, key=lambda t: abs(t.span.start - token.idx)) if times else None
 
 
 def _definite(token) -> bool:
@@ -545,7 +239,23 @@ def _definite(token) -> bool:
         (c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in token.children)
 
 
-def _status(token) -> str | None:
+CANCEL = {"cancel", "scrap", "abandon", "call", "shelve", "drop"}
+
+
+def _status(token, time=None) -> str | None:
+    """postponed, cancelled, scheduled (a date is set) or planned (intended, no date)."""
+    chain = [token, token.head, token.head.head]
+    if any(t.lemma_.lower() in CANCEL for t in chain[1:]) and not (
+            chain[1].lemma_.lower() == "call" and not any(c.lower_ == "off" for c in chain[1].children)):
+        if chain[1].lemma_.lower() != "call" or token.dep_ in {"dobj", "nsubjpass"}:
+            return "cancelled"
+    status = _future(token)
+    if status == "scheduled" and time is None:
+        return "planned"
+    return status
+
+
+def _future(token) -> str | None:
     chain = [token, token.head, token.head.head]
     if any(t.lemma_.lower() in POSTPONE for t in chain[1:]):
         if not (chain[1].lemma_.lower() == "put" and not any(c.lower_ == "off" for c in chain[1].children)):
@@ -556,16 +266,30 @@ def _status(token) -> str | None:
     if any(c.dep_ == "aux" and c.lower_ in {"will", "shall"} for c in verb.children):
         return "scheduled"
     for t in chain[1:]:
-        if t.lemma_.lower() in {"indication", "plan", "prospect"}:
-            return "scheduled"
+        if t.lemma_.lower() in {"indication", "plan", "prospect", "schedule", "slate", "due", "expect", "set"} \
+                and (t.lemma_.lower() not in {"expect", "set"} or t.tag_ == "VBN"):
+            return "scheduled"  # "is scheduled to visit", "is expected to sign", "was slated to hold"
     return None
 
 
 def _merge(a: Event, b: Event) -> Event:
-    parts = list(a.participants) + [p for p in b.participants if p not in a.participants]
+    conf = dict(zip(a.participants, a.participant_confidence or (None,) * len(a.participants)))
+    roles = dict(zip(a.participants, a.roles or ("participant",) * len(a.participants)))
+    for p, c, r in zip(b.participants, b.participant_confidence or (None,) * len(b.participants),
+                       b.roles or ("participant",) * len(b.participants)):
+        if p not in conf:
+            conf[p], roles[p] = c, r
+        elif c is not None and (conf[p] is None or c > conf[p]):
+            conf[p] = c
+    parts = list(conf)
     places = list(a.places) + [p for p in b.places if p not in a.places]
     also = a.also
     if b.sentence.index != a.sentence.index and b.sentence not in also:
         also = also + (b.sentence,)
+    confidence = max((x for x in (a.confidence, b.confidence) if x is not None), default=None)
+    extra = {}
+    if a.participant_confidence or b.participant_confidence:
+        extra = {"participant_confidence": tuple(conf[p] if conf[p] is not None else 0.0 for p in parts),
+                 "roles": tuple(roles[p] for p in parts)}
     return replace(a, participants=tuple(parts), places=tuple(places), time=a.time or b.time,
-                   status=a.status or b.status, also=also)
+                   status=a.status or b.status, also=also, confidence=confidence, **extra)

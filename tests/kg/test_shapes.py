@@ -24,6 +24,7 @@ TEXT = "Pakistan should deepen energy ties, officials said in May 2023."
 SPAN = ID["span/d1/0-63"]
 QUOTE, POSITION = ID["span/d1/0-63/quote"], ID["span/d1/0-63/position"]
 EVENT, CLAIM = ID["event/meeting/pakistan/2023-05"], ID["claim/d1/0-63"]
+PARTICIPATION = ID["participation/d1/0/pakistan"]
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +68,14 @@ def small_graph() -> Graph:
     g.add((EVENT, PAKRU.date, Literal("2023-05", datatype=XSD.gYearMonth)))
     g.add((EVENT, PAKRU.evidence, SPAN))
     g.add((EVENT, PAKRU.trigger, SPAN))
+    g.add((EVENT, PAKRU.confidence, Literal("0.870", datatype=XSD.decimal)))
+    g.add((EVENT, PAKRU.participation, PARTICIPATION))
+    g.add((PARTICIPATION, RDF.type, PAKRU.Participation))
+    g.add((PARTICIPATION, PAKRU.participantAgent, ID.pakistan))
+    g.add((PARTICIPATION, PAKRU.role, PAKRU.AgentRole))
+    g.add((PARTICIPATION, PAKRU.confidence, Literal("0.910", datatype=XSD.decimal)))
     g.add((CLAIM, RDF.type, PAKRU.Claim))
+    g.add((CLAIM, PAKRU.confidence, Literal("0.900", datatype=XSD.decimal)))
     g.add((CLAIM, RDF.type, PAKRU.Recommendation))
     g.add((CLAIM, SCHEMA.text, Literal(TEXT, lang="en")))
     g.add((CLAIM, PAKRU.about, ID.pakistan))
@@ -243,3 +251,11 @@ def test_only_bounded_properties_make_a_node_worth_checking_across_articles(shap
     closed += shapes
     closed.add((URIRef("https://w3id.org/pakru/shapes#EventShape"), SH.closed, Literal(True)))
     assert bounded_paths(closed) is None
+
+
+def test_confidence_outside_zero_to_one_and_a_participation_without_agent_fail(shapes, onto):
+    g = with_changes(remove=[(EVENT, PAKRU.confidence, None), (PARTICIPATION, PAKRU.participantAgent, None)],
+                     add=[(EVENT, PAKRU.confidence, Literal("1.5", datatype=XSD.decimal))])
+    report = validate_shapes(g, shapes, onto)
+    assert not report.conforms
+    assert "from 0 to 1" in report.text() and "exactly one agent" in report.text()

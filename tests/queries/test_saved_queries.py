@@ -210,6 +210,7 @@ def test_timeline_of_pakistan_russia_relations(run):
     for milestone in ("1948-05-01", "1974", "1991", "2015-07", "2018-10-21"):
         assert milestone in when
     assert all(r["sentence"] and r["document"] for r in rows)
+    assert all(0 <= float(r["confidence"]) <= 1 for r in rows)
     steel = next(r for r in rows if r["when"] == "1974")
     assert "Steel Mill" in steel["sentence"] and steel["document"] == DOC001
 

@@ -19,7 +19,7 @@ class RecordingExecutor(LocalExecutor):
         self.calls: list[tuple[str, list[str]]] = []
 
     def extract(self, items, registry, registries, on_done=None, keep=True):
-        self.calls.append(("extract", [doc_id for doc_id, _ in items]))
+        self.calls.append(("extract", [item[0] for item in items]))
         return super().extract(items, registry, registries, on_done, keep)
 
     def make_blocks(self, tasks, work):

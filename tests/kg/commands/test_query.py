@@ -122,7 +122,7 @@ def test_missing_parameter(capsys, tmp_path):
 def test_empty_result_message_and_fail_on_empty(capsys):
     q = "SELECT ?s WHERE { ?s <urn:no-such-property> ?o }"
     code, out, err = kg(capsys, "sparql", q, "--format", "csv")
-    assert code == 0 and out == "s\n" and "matched nothing" in err
+    assert code == 0 and out == "s\r\n" and "matched nothing" in err  # CSV lines end in CRLF (RFC 4180)
     code, _, err = kg(capsys, "sparql", q, "--fail-on-empty")
     assert code == 3 and "matched nothing" in err
 

@@ -113,3 +113,17 @@ def test_article_000_and_001_partial_times(nlp):
     found001 = times_of(nlp, read_document("001"))
     assert [(t.span.text, t.value) for t in found001] == [
         ("in early September", None), ("in 1974", "1974"), ("in August", None)]
+
+
+def test_relative_times_resolve_against_the_article_date(nlp):
+    doc = nlp("Lavrov visited Islamabad last month. The talks ended on Thursday, and the "
+              "ministers will meet again in August. A deal was signed today.")
+    found = find_times(doc, anchor="2023-06-17")
+    assert [(t.span.text, t.value) for t in found] == [
+        ("last month", "2023-05"), ("on Thursday", "2023-06-15"), ("in August", "2023-08"),
+        ("today", "2023-06-17")]
+    assert [t.span.text for t in find_times(doc)] == ["on Thursday", "in August"]  # no date: words only
+    # an article dated by year only: a weekday or today is some day of that year; "last
+    # month" cannot be told
+    assert [(t.span.text, t.value) for t in find_times(doc, anchor="2023")] == [
+        ("on Thursday", "2023"), ("in August", "2023-08"), ("today", "2023")]

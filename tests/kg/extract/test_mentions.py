@@ -106,3 +106,24 @@ def test_one_mention_per_span_even_when_an_acronym_does_not_match_its_expansion(
                              "Cooperation Organisation (SCO) went on.")
     spans = [(m.span.start, m.span.end) for m in ex.mentions]
     assert len(spans) == len(set(spans))
+
+
+def test_a_name_run_together_with_a_title_or_state_gives_the_person(registry):
+    ex, pairs = linked(registry, "Minister for Industry and Trade of the Russian Federation Mr. Denis Manturov "
+                                 "met officials. Foreign Ministry Spokeswoman Maria Zakharova spoke.")
+    assert ("Denis Manturov", "new:Denis Manturov") in pairs
+    assert ("Maria Zakharova", "new:Maria Zakharova") in pairs
+    assert not [k for k in ex.new_entities if "Mr." in k or "Spokeswoman" in k]
+
+
+def test_a_partial_name_folds_into_the_fuller_person_name(registry):
+    ex, pairs = linked(registry, "Defence Minister Khurram Dastgir Khan met officials on Friday. "
+                                 "Khan said ties were strong. Khurram Dastgir added more.")
+    assert {e for _, e in pairs if e.startswith("new:")} == {"new:Khurram Dastgir Khan"}
+
+
+def test_no_fragment_becomes_an_entity(registry):
+    ex, pairs = linked(registry, "Russia and Pakistan met. Russia hosted. The Foreign Ministry said talks went well. "
+                                 "The Director General of Inter-Service Public Relation (ISPR) spoke.")
+    assert ("Foreign Ministry", "russian-foreign-ministry") in pairs
+    assert not [k for k in ex.new_entities if k[4:5].islower() or k.startswith("new:of ")]

@@ -84,6 +84,23 @@ def test_cli_eval_without_gold_is_an_input_error(tmp_path, capsys):
     assert "no article" in capsys.readouterr().err
 
 
+def test_cli_eval_reads_gold_beside_articles_with_sidecars(tmp_path, capsys):
+    from kg.cli import main
+
+    (tmp_path / "r1.txt").write_text("Russia and Pakistan held a joint military exercise in 2021.\n",
+                                     encoding="utf-8")
+    (tmp_path / "r1.yaml").write_text("title: Drill\noutlet: Test\ndate: 2021-10-01\n", encoding="utf-8")
+    (tmp_path / "r1.gold.yaml").write_text(
+        "document: r1\nmentions:\n  - {text: Russia, entity: russia}\n  - {text: Pakistan, entity: pakistan}\n"
+        "events:\n  - type: MilitaryExercise\n    sentence: Russia and Pakistan held\n"
+        "    participants: [russia, pakistan]\n    date: \"2021\"\nlatest_date: \"2021\"\n", encoding="utf-8")
+    assert main(["eval", "-q", "--documents", str(tmp_path), "--per-document", "--show-errors"]) == 0
+    out = capsys.readouterr().out
+    strict = next(line for line in out.splitlines() if line.startswith("events strict")).split()
+    assert strict[2:5] == ["1", "1", "1"]
+    assert "event errors: non-event 0" in out and "fragment entity nodes: 0" in out and "\nr1\n" in out
+
+
 def test_a_metadata_sidecar_is_not_taken_for_gold(tmp_path):
     """Beside its article, <id>.yaml is metadata; only <id>.gold.yaml is gold there."""
     from kg.eval import load_gold

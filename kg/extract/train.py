@@ -1,0 +1,224 @@
+"""``kg train``: fit the learned decisions of the extraction on gold articles, choose their
+thresholds by cross-validation by article, and write ``kg/extract/decisions.json``.
+
+Labels come from the gold (docs/annotation-guide.md): a rule-accepted trigger is an event
+when a gold event of a matching kind is named in its sentence (or an ``also`` sentence);
+a candidate of such an event is a participant when the gold event lists it.  The models are
+scikit-learn logistic regressions (liblinear, fixed settings), so the same gold gives the
+same bytes.  Thresholds are chosen for precision first: the participant threshold and the
+publishing threshold (``min_confidence``) that give the highest strict event precision while
+strict recall stays at or above ``RECALL_FLOOR`` in cross-validation; when no setting keeps
+it, the best lenient F0.5 among the settings whose strict precision is at least the rules'.
+Participant threshold "rules" means the rules choose the participants and the model only
+gives them a confidence (``participant_decides`` false).
+
+    python -m kg.extract.train --gold tests/data/real/dev [--cv-only]
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.eval.events import gold_units, lenient_match
+from kg.eval.gold import load_gold, norm_entity
+from kg.eval.run import evaluate_document
+from kg.eval.scores import Score
+from kg.extract.decisions import Decisions, LogisticModel
+
+FOLDS = 5
+C = 0.5
+RECALL_FLOOR = 0.5
+PARTICIPANT_THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
+EVENT_THRESHOLDS = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
+OUT = Path(__file__).with_name("decisions.json")
+
+
+@dataclass
+class Article:
+    doc_id: str
+    text: str
+    date: str | None
+    doc: object  # the spaCy parse
+    gold: dict
+    path: str
+
+
+def load_articles(folders: list[Path], registry, nlp) -> list[Article]:
+    from kg.corpus import read_corpus
+    from kg.extract.pipeline import normalise_text
+
+    from kg.workspace import documents_folder
+
+    out = []
+    for folder in folders:
+        texts = folder if any(Path(folder).glob("*.txt")) else documents_folder()
+        for d in read_corpus(texts):
+            found = load_gold(folder, d.id)
+            if found is None:
+                continue
+            text = normalise_text(d.text)
+            out.append(Article(d.id, text, d.metadata.get("date"), nlp(text), found[0], found[1]))
+    return out
+
+
+def _extract(a: Article, registry, decisions, min_confidence=0.0, collect=None):
+    from kg.extract.pipeline import extract
+
+    return extract(a.doc_id, a.text, registry, doc=a.doc, date=a.date, min_confidence=min_confidence,
+                   decisions=decisions, collect=collect)
+
+
+def examples(articles: list[Article], registry) -> tuple[list, list]:
+    """``(event rows, participant rows)``: (article index, features, label) each."""
+    from kg.extract.decisions import RULES_ONLY
+    from kg.extract.sentences import sentence_at
+
+    ev_rows, part_rows = [], []
+    for n, a in enumerate(articles):
+        collected: list = []
+        ex = _extract(a, registry, RULES_ONLY, collect=collected)
+
+        def index(pos, ex=ex):
+            s = sentence_at(ex.sentences, pos)
+            return s.index if s else -1
+
+        gold = gold_units(a.gold, index, a.path, a.text)
+        for draft, efeats, cfeats in collected:
+            unit = _unit(draft)
+            matches = [g for g in gold if lenient_match(g, unit)]
+            ev_rows.append((n, efeats, int(bool(matches))))
+            if matches:
+                wanted = set().union(*(g.participants for g in matches))
+                for cand, feats in cfeats:
+                    part_rows.append((n, feats, int(norm_entity(cand.entity) in wanted)))
+    return ev_rows, part_rows
+
+
+def _unit(event):
+    from kg.eval.events import predicted_units
+
+    return predicted_units([event])[0]
+
+
+def fit(rows: list, threshold: float = 0.5) -> LogisticModel | None:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    labels = [r[2] for r in rows]
+    if len(set(labels)) < 2:
+        return None
+    vec = DictVectorizer(sort=True, sparse=False)
+    x = vec.fit_transform([r[1] for r in rows])
+    model = LogisticRegression(C=C, solver="liblinear", fit_intercept=False, random_state=0, max_iter=1000)
+    model.fit(x, labels)
+    weights = {name: float(w) for name, w in zip(vec.get_feature_names_out(), model.coef_[0])}
+    return LogisticModel(weights, threshold)
+
+
+def _score(articles, registry, decisions, min_confidence) -> tuple[Score, Score, dict]:
+    strict, lenient, errors = Score("strict"), Score("lenient"), {}
+    for a in articles:
+        result = evaluate_document(_extract(a, registry, decisions, min_confidence), a.gold, a.path)
+        strict.add(result.events.strict)
+        lenient.add(result.events.lenient)
+        for k, v in result.events.errors.items():
+            errors[k] = errors.get(k, 0) + v
+    return strict, lenient, errors
+
+
+def _f05(s: Score) -> float:
+    p, r = s.precision, s.recall
+    return 1.25 * p * r / (0.25 * p + r) if p + r else 0.0
+
+
+def cross_validate(articles: list[Article], registry, out=sys.stdout) -> tuple[float, float, dict]:
+    """Strict/lenient figures of the rules alone and of the learned decisions per threshold
+    pair, by article folds; returns the chosen (participant threshold, min_confidence)."""
+    from kg.extract.decisions import RULES_ONLY
+
+    folds = [[a for i, a in enumerate(articles) if i % FOLDS == k] for k in range(FOLDS)]
+    rules = _score(articles, registry, RULES_ONLY, 0.0)
+    print(_line("rules alone", *rules), file=out)
+    grid: dict[tuple[float, float], list] = {}
+    for k in range(FOLDS):
+        train = [a for j, f in enumerate(folds) if j != k for a in f]
+        ev_rows, part_rows = examples(train, registry)
+        event_model = fit(ev_rows)
+        for pt in (None, *PARTICIPANT_THRESHOLDS):  # None: the rules choose participants
+            part_model = fit(part_rows, pt or 0.5)
+            decisions = Decisions(event_model, part_model, participant_decides=pt is not None)
+            for et in EVENT_THRESHOLDS:
+                s, l_, e = _score(folds[k], registry, decisions, et)
+                acc = grid.setdefault((pt, et), [Score("strict"), Score("lenient"), {}])
+                acc[0].add(s)
+                acc[1].add(l_)
+                for key, v in e.items():
+                    acc[2][key] = acc[2].get(key, 0) + v
+    for (pt, et), (s, l_, e) in sorted(grid.items(), key=lambda kv: (kv[0][0] or 0, kv[0][1])):
+        print(_line(f"learned p>={pt or 'rules'} e>={et}", s, l_, e), file=out)
+    keeping = [(k, v) for k, v in grid.items() if v[0].recall >= RECALL_FLOOR]
+    if keeping:
+        best = max(keeping, key=lambda kv: (round(kv[1][0].precision, 3), round(kv[1][1].precision, 3),
+                                            kv[1][0].recall, -kv[0][1]))
+    else:  # precision first, but not below the rules' strict precision
+        fair = [(k, v) for k, v in grid.items() if v[0].precision >= rules[0].precision] or list(grid.items())
+        best = max(fair, key=lambda kv: (round(_f05(kv[1][1]), 3), -kv[0][1], kv[0][0] or 0))
+    (pt, et), (s, l_, e) = best
+    print(_line(f"chosen p>={pt or 'rules'} e>={et}", s, l_, e), file=out)
+    return pt, et, {"strict": s, "lenient": l_, "errors": e, "rules": rules}
+
+
+def _line(name, strict: Score, lenient: Score, errors: dict) -> str:
+    errs = ", ".join(f"{k} {v}" for k, v in errors.items())
+    return (f"{name:<26} strict P {strict.precision:.3f} R {strict.recall:.3f}  "
+            f"lenient P {lenient.precision:.3f} R {lenient.recall:.3f}  [{errs}]")
+
+
+def train(folders: list[Path], registry_dir: Path | None = None, write: bool = True, out=sys.stdout) -> Decisions:
+    from kg.extract.nlp import load_nlp
+    from kg.registry import load_registry
+
+    registry = load_registry(registry_dir)
+    articles = load_articles(folders, registry, load_nlp())
+    if not articles:
+        from kg.errors import InputError
+
+        raise InputError("no article with a gold file in the folders given", path=", ".join(map(str, folders)))
+    print(f"{len(articles)} articles with gold", file=out)
+    pt, et, chosen = cross_validate(articles, registry, out)
+    ev_rows, part_rows = examples(articles, registry)
+    claims = _claim_precision(articles, registry)
+    decisions = Decisions(fit(ev_rows), fit(part_rows, pt or 0.5),
+                          {"event": round(chosen["rules"][1].precision, 4),
+                           "participant": 0.9, "claim": round(claims, 4)}, et, participant_decides=pt is not None)
+    if write:
+        OUT.write_text(decisions.to_json(), encoding="utf-8")
+        print(f"wrote {OUT}", file=out)
+    return decisions
+
+
+def _claim_precision(articles, registry) -> float:
+    from kg.extract.decisions import RULES_ONLY
+
+    total = Score("claims")
+    for a in articles:
+        total.add(evaluate_document(_extract(a, registry, RULES_ONLY), a.gold, a.path).scores["claims"])
+    return total.precision
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="kg train", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--gold", type=Path, action="append", required=True,
+                        help="a folder of articles with <id>.gold.yaml beside them, or of gold files "
+                             "for the workspace's documents such as tests/gold (repeatable)")
+    parser.add_argument("--registry", type=Path, default=None)
+    parser.add_argument("--cv-only", action="store_true", help="print the cross-validation, write nothing")
+    args = parser.parse_args(argv)
+    train(args.gold, args.registry, write=not args.cv_only)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,244 @@
+"""Trigger words of events and the conditions on their neighbours that make them one.
+
+A trigger is a noun or verb lemma from the tables below ("visit", "exercise",
+"invasion", "recognise", ...), sometimes with a condition on its neighbours ("observer
+status" only when it is gained or given, "relations" only when established or begun).
+Triggers in irrealis frames ("the brink of war"), negated, or anaphoric ("this offer")
+are not events.
+"""
+from __future__ import annotations
+
+NOUN_TRIGGERS = {
+    "visit": "StateVisit", "trip": "StateVisit",
+    "exercise": "MilitaryExercise", "drill": "MilitaryExercise", "manoeuvre": "MilitaryExercise",
+    "wargame": "MilitaryExercise",
+    "invasion": "Invasion", "incursion": "Invasion",
+    "war": "War", "fight": "War", "warfare": "War",
+    "recognition": "Recognition",
+    "summit": "Summit", "meeting": "Meeting", "talks": "Meeting", "consultations": "Meeting",
+    "consultation": "Meeting",
+    "agreement": "Agreement", "accord": "Agreement", "treaty": "Agreement", "protocol": "Agreement",
+    "pact": "Agreement",
+    "mou": "MemorandumOfUnderstanding", "memorandum": "MemorandumOfUnderstanding",
+    "offer": "Offer", "invitation": "Offer",
+    "mediation": "MediationOffer",
+    "collapse": "StateDissolution", "disintegration": "StateDissolution",
+    "dissolution": "StateDissolution", "breakup": "StateDissolution", "break-up": "StateDissolution",
+    "status": "ObserverStatusChange", "membership": "MembershipChange", "member": "MembershipChange",
+    "support": "StatementOfSupport",
+    "contact": "Meeting",
+    "embargo": "SanctionsChange", "sanction": "SanctionsChange", "sanctions": "SanctionsChange",
+    "relation": "EstablishmentOfRelations", "relations": "EstablishmentOfRelations",
+    "tie": "EstablishmentOfRelations", "ties": "EstablishmentOfRelations",
+}
+VERB_TRIGGERS = {
+    "visit": "StateVisit", "invade": "Invasion", "recognise": "Recognition", "recognize": "Recognition",
+    "meet": "Meeting", "agree": "Agreement", "sign": "Agreement", "offer": "Offer", "invite": "Offer",
+    "mediate": "MediationOffer", "join": "MembershipChange", "support": "StatementOfSupport",
+    "receive": "Meeting", "host": "Meeting", "send": "StateVisit", "dispatch": "StateVisit",
+    "admit": "MembershipChange",
+    "lift": "SanctionsChange", "impose": "SanctionsChange",
+}
+EXERCISE_MODIFIERS = {"military", "joint", "naval", "air", "army", "friendship", "tactical",
+                      "counter-terrorism", "anti-terror", "war", "combat", "drill", "multinational",
+                      "bilateral", "trilateral", "maritime", "amphibious"}
+PEOPLE_NOUNS = {"delegation", "team", "teams", "inspector", "official", "envoy", "mission", "expert",
+                "minister", "officer", "representative", "ship", "frigate", "warship", "vessel"}
+ASPIRE_VERBS = {"apply", "seek", "want", "hope", "aim", "plan", "wish", "try", "aspire", "intend", "bid"}
+GAIN_VERBS = {"get", "gain", "obtain", "grant", "give", "accord", "receive", "award", "win", "achieve"}
+JOIN_VERBS = {"join", "enter", "become", "gain", "obtain", "get", "grant", "admit"}
+SUPPORT_VERBS = {"express", "extend", "voice", "pledge", "announce", "reiterate", "declare", "offer"}
+ESTABLISH_VERBS = {"establish", "build", "normalise", "normalize", "restore", "forge", "open"}
+BEGIN_VERBS = {"begin", "start", "commence"}
+PLACE_OCCASION_VERBS = {"take", "hold", "occur", "happen"}
+SIGNED_THINGS = {"agreement", "accord", "treaty", "mou", "memorandum", "deal", "contract", "protocol"}
+GROUP_NOUNS = {"alliance", "organisation", "organization", "bloc", "pact", "union", "treaty", "group"}
+IRREALIS = {"brink", "threat", "risk", "fear", "danger", "possibility", "verge", "prospect"}
+SCHEDULED = {"potential", "impending", "planned", "upcoming", "proposed", "expected", "possible",
+             "likely", "future", "forthcoming", "prospective", "scheduled"}
+POSTPONE = {"postpone", "delay", "defer", "put"}
+DEMONSTRATIVES = {"this", "these", "that", "those", "such"}
+PLACE_PREPS = {"in", "at", "to", "from", "into", "near", "on"}
+TEMPORAL_PREPS = {"since", "during", "after", "before", "until", "till", "throughout", "amid", "following"}
+SPEECH_VERBS = {"say", "state", "announce", "assure", "promise", "declare", "tell", "confirm", "reiterate"}
+TWO_SIDED = {"War", "Invasion"}
+TRIGGER_WORDS = VERB_TRIGGERS.keys() | NOUN_TRIGGERS.keys()
+
+
+def trigger_kind(token) -> str | None:
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB":
+        kind = VERB_TRIGGERS.get(lemma)
+        if kind == "Agreement" and lemma == "sign":
+            objects = [c.lemma_.lower() for c in token.children if c.dep_ == "dobj"]
+            if not any(o in SIGNED_THINGS for o in objects) or any(o in NOUN_TRIGGERS for o in objects):
+                return None  # "signed an agreement": the noun carries the event
+        if kind == "Offer" and any(t.lemma_.lower() in {"mediate", "mediator", "mediation"} for t in token.subtree):
+            return "MediationOffer"
+        if kind == "Offer" and lemma == "offer" and not _offers_something(token):
+            return None
+        if kind == "MembershipChange" and lemma == "admit":
+            return _admitted_as(token)
+        if kind == "MembershipChange" and (not _joins_group(token) or (
+                token.dep_ == "xcomp" and token.head.lemma_.lower() in ASPIRE_VERBS)):
+            return None  # "applied to join BRICS" is an aspiration
+        if kind == "Meeting" and lemma in {"receive", "host"} and not _hosts_people(token):
+            return None
+        if kind == "StateVisit" and lemma in {"send", "dispatch"} and not _sends_people(token):
+            return None
+        if kind == "StatementOfSupport" and not _supports_agent(token):
+            return None
+        if kind == "SanctionsChange" and not any(
+            c.lemma_.lower() in {"embargo", "sanction", "sanctions"} for c in token.children if c.dep_ in {"dobj", "nsubjpass"}
+        ):
+            return None
+        if kind == "Recognition" and not any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in token.children):
+            return None
+        if kind is None and lemma in ESTABLISH_VERBS | BEGIN_VERBS:
+            return None
+        return kind
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    kind = NOUN_TRIGGERS.get(lemma) or NOUN_TRIGGERS.get(token.lower_)
+    if kind is None:
+        return None
+    if _anaphoric(token):
+        return None
+    head = token.head
+    head_lemma = head.lemma_.lower()
+    if kind == "War" and any(c.lower_ == "cold" for c in token.children if c.dep_ in {"amod", "compound"}):
+        return None  # "the Cold War years", "Cold War foes": a period, not a war the text reports
+    if kind == "MilitaryExercise" and lemma == "exercise":
+        mods = {c.lower_ for c in token.children if c.dep_ in {"amod", "compound"}}
+        if not mods & EXERCISE_MODIFIERS:
+            return None
+    if kind in {"Agreement", "MemorandumOfUnderstanding"} and not _signed(token):
+        return None  # "brief Washington on the protocol": a reference, not the signing
+    if kind == "ObserverStatusChange":
+        if not any(c.lower_ == "observer" for c in token.children) or head_lemma not in GAIN_VERBS:
+            return None
+    if kind == "MembershipChange" and (head_lemma not in JOIN_VERBS or token.dep_ not in {"dobj", "attr", "oprd"}
+                                       or head.tag_ == "VBG"):
+        return None  # "became a full member"; not "keen on becoming a member"
+    if kind == "StatementOfSupport" and not (token.dep_ == "dobj" and (
+            head_lemma in SUPPORT_VERBS or (head_lemma in {"provide", "give"} and reported(head)))):
+        return None
+    if kind == "Meeting" and lemma == "contact" and head_lemma not in PLACE_OCCASION_VERBS:
+        return None
+    if kind == "SanctionsChange" and head_lemma not in {"lift", "impose", "ease", "remove", "end"}:
+        return None
+    if kind == "SanctionsChange":
+        return None  # the verb carries it
+    if kind == "EstablishmentOfRelations":
+        established = token.dep_ in {"dobj", "nsubjpass"} and head_lemma in ESTABLISH_VERBS
+        begun = token.dep_ == "nsubj" and head_lemma in BEGIN_VERBS
+        if not (established or begun):
+            return None
+    if kind == "StateDissolution" and not any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)
+        for c in token.children
+    ):
+        return None
+    if kind == "Offer" and any(t.lemma_.lower() in {"mediate", "mediator", "mediation"} for t in token.subtree):
+        return "MediationOffer"
+    if kind == "MediationOffer" and not any(t.lemma_.lower() == "offer" for t in [head, *token.children]):
+        return None
+    return kind
+
+
+def _offers_something(verb) -> bool:
+    """"offered to mediate", "Russia offered arms": an infinitive, or an agent as subject
+    (also the subject of a governing "is reported to have offered")."""
+    if any(c.dep_ == "xcomp" for c in verb.children):
+        return True
+    cur = verb
+    for _ in range(3):
+        subjects = [c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            return any(s.pos_ in {"PROPN", "PRON"} for s in subjects)
+        if cur.dep_ != "xcomp" or cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
+SIGN_VERBS = {"sign", "initial", "conclude", "ink", "reach", "finalise", "finalize", "agree", "negotiate",
+              "approve", "ratify", "strike", "seal", "announce", "signing", "conclusion"}
+
+
+def _signed(noun) -> bool:
+    """An agreement noun with its making: "signed a protocol", "the protocol was signed",
+    "a protocol, initialled in Moscow", "the signing of MOUs", "the 1966 agreement"."""
+    head = noun.head
+    if head.lemma_.lower() in SIGN_VERBS and noun.dep_ in {"dobj", "nsubjpass", "pobj", "attr"}:
+        return True
+    if head.lower_ == "of" and head.head.lemma_.lower() in SIGN_VERBS:
+        return True
+    return any(c.dep_ in {"acl", "relcl", "amod"} and c.lemma_.lower() in SIGN_VERBS for c in noun.children) \
+        or any(c.dep_ in {"nummod", "compound"} and c.like_num for c in noun.children)
+
+
+def _admitted_as(verb) -> str | None:
+    """"X was admitted as an observer/member": observer status or membership."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            for obj in prep.children:
+                if obj.lemma_.lower() == "observer":
+                    return "ObserverStatusChange"
+                if obj.lemma_.lower() in {"member", "state"}:
+                    return "MembershipChange"
+    return None
+
+
+def _people_like(token) -> bool:
+    return token.pos_ in {"PROPN", "PRON"} or token.lemma_.lower() in PEOPLE_NOUNS or token.ent_type_ in {"PERSON", "NORP", "ORG"}
+
+
+def _hosts_people(verb) -> bool:
+    """"received X", "X was received by Y", "teams were hosted in Moscow"."""
+    return any(c.dep_ in {"dobj", "nsubjpass"} and _people_like(c) for c in verb.children)
+
+
+def _sends_people(verb) -> bool:
+    """"inspectors were sent to Karachi": people sent to a place."""
+    people = any(c.dep_ in {"dobj", "nsubjpass"} and (_people_like(c) or c.lemma_.lower().rstrip("s") in PEOPLE_NOUNS)
+                 for c in verb.children)
+    goes = any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+    return people and goes
+
+
+def reported(verb) -> bool:
+    """True when a clause is the content of someone's statement ("X said that ...")."""
+    cur = verb
+    for _ in range(3):
+        if cur.dep_ in {"ccomp", "xcomp"} and cur.head.lemma_.lower() in SPEECH_VERBS:
+            return True
+        if cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
+def _anaphoric(token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in token.children)
+
+
+def irrealis(token) -> bool:
+    if any(c.dep_ == "neg" for c in token.children):
+        return True
+    head = token.head
+    if head.dep_ == "prep" and head.lower_ == "of" and head.head.lemma_.lower() in IRREALIS:
+        return True
+    return False
+
+
+def _joins_group(verb) -> bool:
+    for c in verb.children:
+        if c.dep_ == "dobj":
+            if c.pos_ == "PROPN" or c.lemma_.lower() in GROUP_NOUNS:
+                return True
+    return False
+
+
+def _supports_agent(verb) -> bool:
+    return any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in verb.children)
