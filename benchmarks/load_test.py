@@ -77,10 +77,11 @@ def loopback(url: str) -> tuple[str, int]:
 
 
 def client(host: str, port: int, until: float, seed: int, timeout: float, out: list, errors: Counter,
-           mix: list | None = None, distinct: bool = False) -> None:
+           mix: list | None = None, distinct: str = "") -> None:
     """Send requests (``mix``, or :data:`MIX`) back to back until ``until``; record
-    (kind, seconds) or an error.  With ``distinct`` every query text is new: a comment
-    naming the client and the request ends it (the paths must end in a query)."""
+    (kind, seconds) or an error.  With ``distinct`` (a name for this run) every query
+    text is new: a comment naming the run, the client and the request ends it (the
+    paths must end in a query)."""
     rng = random.Random(seed)
     mix = list(mix or MIX)
     rng.shuffle(mix)
@@ -89,7 +90,7 @@ def client(host: str, port: int, until: float, seed: int, timeout: float, out: l
         if time.monotonic() >= until:
             break
         if distinct:
-            path += urllib.parse.quote_plus(f"\n# client {seed}, request {n}")
+            path += urllib.parse.quote_plus(f"\n# run {distinct}, client {seed}, request {n}")
         started = time.monotonic()
         try:
             conn.request("GET", path, headers={"Accept": accept})
@@ -196,8 +197,9 @@ def hammer(url: str, paths: list[tuple[str, str]], clients: int, seconds: float,
     done: list[tuple[str, float]] = []
     errors: Counter = Counter()
     mix = [("x", path, accept) for path, accept in paths]
+    run = f"{time.time_ns():x}" if distinct else ""  # nothing the server kept from an earlier run helps
     until = time.monotonic() + seconds
-    threads = [threading.Thread(target=client, args=(host, port, until, i, timeout, done, errors, mix, distinct),
+    threads = [threading.Thread(target=client, args=(host, port, until, i, timeout, done, errors, mix, run),
                                 daemon=True)
                for i in range(clients)]
     started = time.monotonic()
