@@ -191,6 +191,21 @@ class KnowledgeGraph:
         (``"Recommendation"``, ``"Assessment"``, ``"Prediction"``) and author."""
         return lookup.claims(self.store, about, kind, author)
 
+    def statements(self, speaker: str | None = None, about: str | None = None,
+                   since: str | date | None = None) -> Result:
+        """Who said what about whom, and when: every row of the saved query ``statements``
+        (speaker, kind, words, cue, stance, date, sentence, evidence offsets); ``speaker``
+        and ``about`` are names or IRIs, ``since`` a date (``YYYY[-MM[-DD]]``)."""
+        params = {"speaker": speaker and lookup.resolve(self.store, speaker),
+                  "about": about and lookup.resolve(self.store, about), "since": _text(since)}
+        query, rows, page = self.queries.get_or_raise("statements"), [], 1
+        while True:  # every page
+            part = self.run("statements", page=page, **params)
+            rows += part.terms
+            if len(part) < (query.page_size or len(part) + 1):
+                return Result(part.variables, rows)
+            page += 1
+
     def evidence(self, iri: str) -> list[lookup.Evidence]:
         """The text spans that support a fact, event, claim or relation (for an entity:
         the words that mention it)."""

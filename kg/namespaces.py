@@ -16,6 +16,7 @@ SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 WD = Namespace("http://www.wikidata.org/entity/")
 VOID = Namespace("http://rdfs.org/ns/void#")
 SH = Namespace("http://www.w3.org/ns/shacl#")
+GEO = Namespace("http://www.opengis.net/ont/geosparql#")
 
 PREFIXES: dict[str, Namespace] = {
     "pakru": PAKRU,
@@ -36,6 +37,7 @@ PREFIXES: dict[str, Namespace] = {
     "void": VOID,
     "vann": Namespace("http://purl.org/vocab/vann/"),
     "sh": SH,
+    "geo": GEO,
 }
 
 ONTOLOGY_GRAPH = GRAPH["ontology"]

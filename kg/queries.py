@@ -1,12 +1,14 @@
 """Saved SPARQL queries: one ``queries/<name>.rq`` file per question, grlc-style.
 
 A file starts with ``#+`` header lines (YAML: ``summary``, ``description``, ``tags``,
-``defaults``, ``enumerate``, ``inference``, ``pagination``) followed by the query.  Variables named
+``defaults``, ``enumerate``, ``inference``, ``pagination``, ``view``) followed by the query.  Variables named
 ``?_name`` are required parameters, ``?__name`` optional ones; a suffix gives the kind
 of value: ``_iri``, a datatype (``_integer``, ``_decimal``, ``_date``, ``_gYear``, ...)
 or a language (``_en``).  Values are bound as RDF terms, never pasted into the text.
 A query with ``#+ pagination: N`` answers N rows a page; the ``page`` parameter (1, 2,
 ...) picks one, and :meth:`SavedQuery.inline` appends its ``LIMIT``/``OFFSET``.
+``#+ view: timeline`` (or ``table``, ``map``, ``graph``) names how the server's pages
+show the answer first.
 
 >>> catalogue = Catalogue.load()
 >>> query = catalogue["memberships"]
@@ -44,7 +46,8 @@ QUERY_DIR = shipped("queries")
 QUERY_NS = "https://w3id.org/pakru/query/"
 ENDPOINT = URIRef("https://w3id.org/pakru/sparql")
 QUERY_TYPES = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
-HEADER_KEYS = ("summary", "description", "tags", "defaults", "enumerate", "inference", "pagination")
+HEADER_KEYS = ("summary", "description", "tags", "defaults", "enumerate", "inference", "pagination", "view")
+VIEWS = ("table", "timeline", "map", "graph")  # how a page may show an answer (the view header)
 PAGE = "page"  # the parameter that picks a page of a query with a pagination header
 TOKEN = re.compile(r"""
     (?P<comment>\#[^\n]*)
@@ -72,6 +75,7 @@ class SavedQuery:
     uses_inference: bool
     where: tuple[int, ...] = ()  # where inline() puts the VALUES row: after these "{"
     page_size: int | None = None  # rows a page (the pagination header), None: every row
+    view: str = "table"  # how a page shows the answer first (the view header)
 
     @property
     def inputs(self) -> tuple[Param, ...]:
@@ -267,10 +271,17 @@ def parse_file(path: Path) -> SavedQuery:
     if mark is not None and any(mark.start() < at for at in where):
         raise QueryError("'# page' comes after the WHERE groups that take the parameters", path=path,
                          line=text.count("\n", 0, mark.start()) + 1)
+    view = header.get("view", "table")
+    if view not in VIEWS:
+        raise QueryError(f"view: one of {', '.join(VIEWS)}, not {view!r}", path=path, line=lines.get("view"))
+    if view != "table" and query_type != "SELECT":
+        raise QueryError(f"view: {query_type} queries have no rows to show as a {view}; keep the table", path=path,
+                         line=lines.get("view"))
     tags = header.get("tags") or []
     return SavedQuery(path.stem, path, summary.strip(), str(header.get("description") or "").strip(),
                       tuple(str(t) for t in (tags if isinstance(tags, list) else [tags])),
-                      tuple(params.values()), text, query_type, header.get("inference") is True, where, size)
+                      tuple(params.values()), text, query_type, header.get("inference") is True, where, size,
+                      view)
 
 
 def _header(text: str, path: Path) -> tuple[dict, dict[str, int]]:

@@ -365,17 +365,9 @@ class DocumentGraph:
             g.add((node, RDFS.label, en(q.span.text)))
 
     def _claims(self) -> None:
-        g, idx = self.g, self.index
-        for c in self.ex.claims:
-            s = c.sentence.span
-            node = ID[f"claim/{self.ex.doc_id}/{s.start}-{s.end}"]
-            self.fact(node, [PAKRU.Claim, PAKRU[c.kind]], self.sentence_node(c.sentence.index))
-            g.add((node, SDO.text, en(s.text)))
-            g.add((node, PAKRU.cue, en(c.cue)))
-            g.add((node, PROV.wasAttributedTo, self.author))
-            g.add((node, PAKRU.confidence, confidence_literal(c.confidence)))
-            for key in c.about:
-                g.add((node, PAKRU.about, idx.iri(key)))
+        from kg.claims_rdf import add_claims  # the claims' own module (statements, stance)
+
+        add_claims(self)
 
 
 def _tail(iri: URIRef) -> str:

@@ -25,6 +25,7 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import OWL, RDF, SKOS
 
 from kg.errors import RegistryError
+from kg.namespaces import GEO
 from kg.workspace import shipped
 
 PAKRU = Namespace("https://w3id.org/pakru/ontology#")
@@ -41,17 +42,20 @@ CORE_CLASSES: dict[str, str] = {  # registry type -> core ontology class
 }
 TYPES = tuple(CORE_CLASSES)
 PLACE_TYPES = frozenset({"Place", "City", "Region"})
-TEXT_KEYS = ("id", "type", "label", "description", "wikidata", "capital", "located_in", "nationality")
+TEXT_KEYS = ("id", "type", "label", "description", "wikidata", "capital", "located_in", "nationality", "coordinates")
 LIST_KEYS = ("aliases", "demonyms", "metonyms", "roles")
 ALLOWED_KEYS = TEXT_KEYS + LIST_KEYS
 ONLY_FOR: dict[str, frozenset[str]] = {  # keys that only some types may use
     "demonyms": frozenset({"State"}), "metonyms": frozenset({"State"}), "capital": frozenset({"State"}),
-    "located_in": PLACE_TYPES, "nationality": frozenset({"Person"}), "roles": frozenset({"Person"})}
+    "located_in": PLACE_TYPES, "nationality": frozenset({"Person"}), "roles": frozenset({"Person"}),
+    "coordinates": PLACE_TYPES}
 REFERENCES: dict[str, frozenset[str]] = {  # reference keys -> types the target may have
     "capital": frozenset({"City"}), "located_in": PLACE_TYPES | {"State"}, "nationality": frozenset({"State"})}
 NAME_KINDS = ("label", "alias", "demonym", "metonym")  # lookup priority, best first
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 WIKIDATA_PATTERN = re.compile(r"^Q[1-9][0-9]*$")
+#: "latitude, longitude" in decimal degrees (WGS 84), as a gazetteer writes them: "33.6938, 73.0652".
+COORDINATES_PATTERN = re.compile(r"^(-?\d{1,2}(\.\d+)?), (-?\d{1,3}(\.\d+)?)$")
 _STR, _NULL = "tag:yaml.org,2002:str", "tag:yaml.org,2002:null"
 
 
@@ -82,6 +86,7 @@ class Entity:
     capital: str | None = None
     located_in: str | None = None
     nationality: str | None = None
+    coordinates: str | None = None
     roles: tuple[str, ...] = ()
     source: str = dataclasses.field(default="", compare=False)
     line: int = dataclasses.field(default=0, compare=False)
@@ -92,6 +97,14 @@ class Entity:
     def iri(self) -> URIRef:
         """``https://w3id.org/pakru/id/<id>``."""
         return ID[self.id]
+
+    @property
+    def wkt(self) -> str | None:
+        """The coordinates as a GeoSPARQL WKT point, longitude first: ``POINT(73.0652 33.6938)``."""
+        if self.coordinates is None:
+            return None
+        lat, lon = (part.strip() for part in self.coordinates.split(","))
+        return f"POINT({lon} {lat})"
 
     def surface_forms(self) -> Iterator[tuple[str, str]]:
         """Yield ``(name, kind)`` for the label and every alias, demonym and metonym."""
@@ -147,7 +160,8 @@ class Registry:
     def to_rdf(self) -> Graph:
         """The registry graph of docs/model.md: one node per entity, no blank nodes."""
         g = Graph()
-        for prefix, ns in (("pakru", PAKRU), ("id", ID), ("schema", SCHEMA), ("wd", WD), ("skos", SKOS), ("owl", OWL)):
+        for prefix, ns in (("pakru", PAKRU), ("id", ID), ("schema", SCHEMA), ("wd", WD), ("skos", SKOS), ("owl", OWL),
+                           ("geo", GEO)):
             g.bind(prefix, ns)
         g.add((AREA_SCHEME, RDF.type, SKOS.ConceptScheme))
         g.add((AREA_SCHEME, SKOS.prefLabel, Literal("Cooperation areas", lang="en")))
@@ -171,6 +185,11 @@ class Registry:
                                  (SCHEMA.nationality, e.nationality)):
                 if target:
                     g.add((s, prop, ID[target]))
+            if e.wkt:  # GeoSPARQL: the place has a geometry (its own IRI, no blank node) whose WKT is a point
+                geometry = ID[f"{e.id}/geometry"]
+                g.add((s, GEO.hasGeometry, geometry))
+                g.add((geometry, RDF.type, GEO.Geometry))
+                g.add((geometry, GEO.asWKT, Literal(e.wkt, datatype=GEO.wktLiteral)))
         return g
 
 
@@ -254,6 +273,12 @@ def _entity(node: yaml.Node, path: Path) -> Entity:
                                    ("wikidata", WIKIDATA_PATTERN, "Q and digits, such as Q159")):
         if key in values and not pattern.match(values[key]):
             raise _fail(f"invalid {key} {values[key]!r}: expected {expected} ({pattern.pattern})", path, fields[key])
+    if "coordinates" in values:
+        match = COORDINATES_PATTERN.match(values["coordinates"])
+        if not match or abs(float(match.group(1))) > 90 or abs(float(match.group(3))) > 180:
+            raise _fail(f"invalid coordinates {values['coordinates']!r}: expected 'latitude, longitude' in decimal "
+                        "degrees, latitude -90..90 and longitude -180..180, such as '33.6938, 73.0652'",
+                        path, fields["coordinates"])
     kind = values["type"]
     if kind not in CORE_CLASSES:
         raise _fail(f"unknown type {kind!r}{_hint(kind, TYPES)}; allowed types: {', '.join(TYPES)}",

@@ -12,6 +12,7 @@ command -v rapper >/dev/null 2>&1 || need_apt+=(raptor2-utils)
 command -v java >/dev/null 2>&1 || need_apt+=(default-jre-headless)
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)            # browser tests of the `kg serve` pages
 command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
+command -v npm >/dev/null 2>&1 || need_apt+=(nodejs npm)           # scripts/vendor_js.sh re-fetches the charts' JavaScript
 if [ ${#need_apt[@]} -gt 0 ]; then
     if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
     echo "setup: installing Debian packages: ${need_apt[*]}" >&2

@@ -22,6 +22,9 @@ def run(args) -> int:
     result = evaluate_all(documents, gold, registry, progress_printer(args.quiet))
     print(format_table(result.totals, result.per_doc if args.per_document else None, result.events,
                        result.fragments, show_wrong=args.show_errors))
+    from kg.eval_statements import evaluate_statements, format_scores  # speakers, kinds, stance
+
+    print("\n" + format_scores(evaluate_statements(documents, gold, registry)))
     return 0
 
 

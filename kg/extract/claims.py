@@ -27,6 +27,7 @@ from typing import Iterable, Iterator
 from spacy.tokens import Doc, Token
 
 from kg.extract.model import Claim, Mention, Sentence
+from kg.extract.stance import stance_of
 from kg.extract.tokens import doc_text, token_indices
 
 _RANK = {"Recommendation": 0, "Prediction": 1, "Assessment": 2}
@@ -34,7 +35,7 @@ _FUTURE = set("will would may might could shall 'll wo".split())
 _CHANGE = set("""become bring help lead improve develop grow increase provide give open create boost
     enhance strengthen expand emerge result serve benefit change turn transform achieve build happen
     prove pave contribute yield reduce allow enable offer rise fall deepen weaken harm damage end
-    """.split())
+    join""".split())
 _REPORT = set("""say tell state claim announce declare add insist argue assert maintain warn believe
     think feel hope expect express stress emphasise emphasize reiterate remark affirm confirm deny
     acknowledge admit vow promise urge note suggest predict report allege indicate write""".split())
@@ -55,10 +56,13 @@ _EVAL = set("""positive negative crucial vital important significant essential c
     mistaken misguided naive baseless hollow meaningless irrelevant unrealistic realistic
     unsustainable counterproductive troubling sensible modest practical pragmatic attractive
     deceitful hostile unfriendly mere strong utmost""".split())
+EVALUATIVE = frozenset(_EVAL)  # evaluative adjectives, for the kinds of other speakers' statements
 _EVAL_NOUN = set("""achievement success failure milestone landmark breakthrough mistake blunder
     setback disaster triumph boon bane nuisance folly asset liability""".split())
 _DEGREE = set("""almost very extremely highly quite rather too so utterly truly really hardly
     particularly most least increasingly deeply immensely absolutely totally virtually""".split())
+_SIGNAL = set("""signal showcase underscore underline demonstrate reflect illustrate symbolise symbolize
+    epitomise epitomize exemplify highlight indicate suggest show""".split())  # the writer reads a sign
 _NAMING = set("term call describe dub label consider regard view deem hail".split())  # "termed"
 _USE = set("use utilise utilize harness leverage employ exploit".split())  # "can be used to"
 _COPULA = set("be seem appear remain become prove look sound".split())
@@ -182,10 +186,33 @@ def _modal(doc: Doc, tok: Token) -> Iterator[Cue]:
     if verb.lemma_ == "be" and _frame(verb, _EVAL | _EVAL_NOUN | _ADVISE) is not None:
         yield "Assessment", 0, group  # "it would be a mistake / naive to ...": a judgement
         return
-    if word in _FUTURE or _changes(verb):
-        yield "Prediction", 0, group
+    conditional = any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
+                      for c in kids)
+    if (word in _FUTURE or _changes(verb)) and not _scheduled(verb) and (
+            _changes(verb) or word in _HEDGED or _judged(verb) or conditional):
+        yield "Prediction", 0, group  # "will grow", "may fail"; not "will be organised in May"
     elif word in ("can", "ca"):
         yield "Assessment", 1, group
+
+
+_SCHEDULE = set("attend visit hold continue begin start last arrive leave host participate".split())
+
+
+_HEDGED = {"may", "might", "could"}
+
+
+def _judged(verb: Token) -> bool:
+    """The clause judges its outcome ("will be a disaster", "will surely fail")."""
+    return any(c.dep_ in ("acomp", "attr", "advmod") and (_evaluative(c) or c.lower_ in _STANCE or c.lower_ == "able")
+               or any(_evaluative(d) for d in c.children if d.dep_ == "amod") for c in verb.children)
+
+
+def _scheduled(verb: Token) -> bool:
+    """A plan the writer reports, not a prediction: "the exercise would continue till
+    November 21", "Putin will attend the summit" (a verb of schedule), "will be the first time"."""
+    if verb.lemma_ in _SCHEDULE:
+        return True
+    return verb.lemma_ == "be" and any(c.dep_ == "attr" and c.lower_ == "time" for c in verb.children)
 
 
 def _obligation(doc: Doc, tok: Token, kids: list[Token]) -> Iterator[Cue]:
@@ -194,6 +221,8 @@ def _obligation(doc: Doc, tok: Token, kids: list[Token]) -> Iterator[Cue]:
                                                for c in x.children) for x in kids):
         yield "Recommendation", 0, doc[tok.i:tok.i + 2].text
     adj = _frame(tok, _ADVISE)
+    if any(c.lower_ == "have" and c.dep_ == "aux" for c in kids):
+        adj = None  # "it would have been better to ...": a judgement of the past
     if adj is not None and (adj.lemma_ == "time" or any(
             c.dep_ in ("xcomp", "ccomp", "relcl", "advcl") for c in [*kids, *adj.children])):
         yield "Recommendation", 0, _slice(doc, next(c for c in kids if c.lower_ == "it"), adj)
@@ -211,7 +240,9 @@ def _obligation(doc: Doc, tok: Token, kids: list[Token]) -> Iterator[Cue]:
             and not tok.sent.text.rstrip().endswith("?"):
         nxt = doc[min(tok.i + 1, len(doc) - 1)]
         let_us = tok.lemma_ == "let" and nxt.lower_ in ("us", "'s")
-        yield "Recommendation", 0, doc[tok.i:tok.i + 2].text if let_us else tok.text
+        before = {t.lower_ for t in doc[tok.sent.start:tok.i]}
+        if "please" not in before and tok.lower_ != "please":  # "Please tell us": a request
+            yield "Recommendation", 0, doc[tok.i:tok.i + 2].text if let_us else tok.text
 
 
 def _stance(doc: Doc, tok: Token, kids: list[Token]) -> Iterator[Cue]:
@@ -219,6 +250,7 @@ def _stance(doc: Doc, tok: Token, kids: list[Token]) -> Iterator[Cue]:
     if tok.lower_ in ("likely", "unlikely", "probably") and _main_clause(_verb_of(tok)):
         yield "Prediction", 1, tok.text
     if tok.lemma_ in ("set", "poise", "expect", "go", "slate") and tok.tag_ in ("VBN", "VBG") \
+            and any(c.dep_ == "xcomp" and _changes(c) for c in kids) \
             and any(c.lemma_ == "be" and c.dep_ in ("aux", "auxpass") and c.tag_ not in ("VBD",)
                     for c in kids) \
             and any(c.dep_ == "xcomp" and c.i == tok.i + 2 for c in kids) and _main_clause(tok):
@@ -320,10 +352,14 @@ def find_claims(doc: Doc, sentences: list[Sentence], mentions: Iterable[Mention]
         opener = _OPENERS.search(sent.span.text)
         if opener and not any(a <= sent.span.start + opener.start(1) < b for a, b in quoted):
             found.append((2, 0, span.start, "Assessment", opener.group(1)))
-        if not found:
+        root = span.root
+        if root.lemma_ in _SIGNAL and root.tag_ in ("VBZ", "VBP") and not _not_own(root, not_own) \
+                and any(c.dep_ == "dobj" for c in root.children):
+            found.append((2, 2, root.i, "Assessment", root.text))  # "These meetings showcase ..."
+        if not found or sent.span.text.rstrip().endswith("?"):  # a question asks, it does not claim
             continue
         *_, kind, cue = min(found)
         about = dict.fromkeys(m.entity for m in mentions
                               if sent.span.start <= m.span.start < sent.span.end)
-        out.append(Claim(kind, sent, cue, tuple(about)))
+        out.append(Claim(kind, sent, cue, tuple(about), stance=stance_of(sent.span.text)))
     return out

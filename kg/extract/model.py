@@ -108,10 +108,18 @@ class Quantity:
 
 @dataclass(frozen=True)
 class Claim:
-    kind: str  # "Recommendation", "Assessment" or "Prediction"
+    """A statement: the writer's own (``speaker`` None) or one attributed to a speaker."""
+
+    kind: str  # Assessment, Prediction, Recommendation, Commitment, Denial or ReportOfFact
     sentence: Sentence
     cue: str
     about: tuple[str, ...] = ()
+    speaker: str | None = None  # entity key of who said it; None: the writer
+    content: Span | None = None  # the words of the statement itself (None: the sentence)
+    quote: str = "none"  # direct, indirect, mixed, or none (the writer's own)
+    stance: str | None = None  # positive, negative or neutral toward what it is about
+    date: str | None = None  # ISO date of the statement when the text gives it
+    also: tuple[Sentence, ...] = ()  # further sentences of a quotation running over several
     confidence: float | None = None  # 0-1: the claim finder's measured precision
 
 

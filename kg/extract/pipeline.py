@@ -16,7 +16,7 @@ __all__ = ["MODEL_NAME", "PIPELINE_VERSION", "extract", "linker_for", "load_nlp"
 
 # Bump when a change to the extraction rules changes what they produce: incremental
 # builds compare it to decide which articles need extracting again.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 
 
 def model_fingerprint() -> str:
@@ -43,7 +43,7 @@ def extract(doc_id: str, text: str, registry, nlp=None, doc=None, date: str | No
     are left out; ``decisions`` replaces the shipped learned decisions and ``collect``
     receives the event candidates and their features (both for ``kg train``).
     """
-    from kg.extract import claims, dates, events, metadata, quantities, relations
+    from kg.extract import claims, dates, events, metadata, quantities, relations, statements
     from kg.extract.context import Context
 
     text = normalise_text(text)
@@ -81,8 +81,11 @@ def extract(doc_id: str, text: str, registry, nlp=None, doc=None, date: str | No
         doc, result.sentences, result.mentions, times, is_state=ctx.is_state
     )
     claim_confidence = decisions.rule_confidence.get("claim")
-    result.claims = [replace(c, confidence=claim_confidence) if c.confidence is None else c
-                     for c in claims.find_claims(doc, result.sentences, result.mentions, author_sentence)]
+    writer = [replace(c, confidence=claim_confidence) if c.confidence is None else c
+              for c in claims.find_claims(doc, result.sentences, result.mentions, author_sentence)]
+    result.claims = statements.find_statements(
+        doc, result.sentences, result.mentions, ctx.core_type, ctx.state_of_place, author_sentence, times,
+        resolve, result.new_entities, writer)
     return result
 
 

@@ -25,14 +25,15 @@ from kg.eval.events import gold_units, lenient_match
 from kg.eval.gold import load_gold, norm_entity
 from kg.eval.run import evaluate_document
 from kg.eval.scores import Score
-from kg.extract.decisions import Decisions, LogisticModel
+from kg import workspace
+from kg.extract.decisions import FILE_NAME, Decisions, LogisticModel
 
 FOLDS = 5
 C = 0.5
 RECALL_FLOOR = 0.5
 PARTICIPANT_THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
 EVENT_THRESHOLDS = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
-OUT = Path(__file__).with_name("decisions.json")
+OUT = workspace.package_files("extract") / FILE_NAME  # written into the source tree (an editable install)
 
 
 @dataclass

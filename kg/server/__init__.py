@@ -4,7 +4,8 @@ Modules: :mod:`~kg.server.app` (routes and middleware), :mod:`~kg.server.web` (w
 routes share: pages, pool calls, errors), :mod:`~kg.server.headers` (security headers
 and CORS), :mod:`~kg.server.sparql` (the
 protocol endpoint), :mod:`~kg.server.saved` (saved queries), :mod:`~kg.server.pages`
-(entity, article, timeline, search pages), :mod:`~kg.server.markup` (highlighted
+(entity, article, timeline, search pages), :mod:`~kg.server.views` (the charts: network,
+map, timelines, views of answers; their scripts in ``static/views``), :mod:`~kg.server.markup` (highlighted
 text), :mod:`~kg.server.formats` (content negotiation), :mod:`~kg.server.pool` and
 :mod:`~kg.server.worker` (the query processes that make the time limit real).
 Templates are in ``templates/``, the stylesheet in ``static/``.

@@ -11,13 +11,15 @@ import os
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp
 
 from kg.queries import Catalogue
-from kg.server import pages, saved, sparql
+from kg.server import pages, saved, sparql, views
 from kg.server.cache import AnswerCache, Answers
 from kg.server.headers import SecurityHeaders, cors_middleware
 from kg.server.pool import WorkerPool
@@ -47,6 +49,8 @@ def create_app(pools: dict[str, WorkerPool], catalogue: Catalogue, cors: tuple[s
         Route("/id/{path:path}", guarded(pages.resource)),
         Route("/doc/{path:path}", guarded(pages.article)),
         Route("/timeline", guarded(pages.timeline)),
+        Route("/network", guarded(views.network)),
+        Route("/map", guarded(views.places)),
         Route("/search", guarded(pages.search)),
         Route("/ontology", guarded(pages.ontology)),
         Route("/status", status),
@@ -56,10 +60,30 @@ def create_app(pools: dict[str, WorkerPool], catalogue: Catalogue, cors: tuple[s
     app = Starlette(routes=routes, middleware=middleware, exception_handlers={HTTPException: http_error})
     app.state.pools, app.state.catalogue, app.state.env = pools, catalogue, environment()
     app.state.answers = Answers(cache_mb << 20)
+    views.install(app.state.env)
     return app
 
 
-def served(app: Starlette) -> AnswerCache:
-    """What the HTTP server runs: ``app`` behind its answer cache, outermost, so that a
-    repeated request is answered (with the headers it had) before any middleware runs."""
-    return AnswerCache(app, app.state.answers)
+def served(app: Starlette) -> ASGIApp:
+    """What the HTTP server runs: ``app`` behind its answer cache, so that a repeated
+    request is answered (with the headers it had) before any middleware runs; around
+    both, answers over 1 kB go gzip-compressed to clients that accept it (every browser:
+    the charts' script and the rows of a thousand events weigh a quarter as much), so the
+    cache keeps them uncompressed for every client."""
+    return GZipMiddleware(_own_headers(AnswerCache(app, app.state.answers)), minimum_size=1024)
+
+
+def _own_headers(app: ASGIApp) -> ASGIApp:
+    """``app`` with the header list of each answer copied on its way out: the gzip layer
+    rewrites Content-Encoding and Content-Length in place, and must not rewrite what the
+    answer cache keeps (it would serve the uncompressed body with the compressed length)."""
+
+    async def forward_copies(scope, receive, send) -> None:
+        async def send_copy(message) -> None:
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": list(message.get("headers", []))}
+            await send(message)
+
+        await app(scope, receive, send_copy)
+
+    return forward_copies

@@ -20,6 +20,7 @@ from kg.server.web import Problem, call, format_names, page
 from kg.server.worker import Job
 
 ID, DOC = markup.ID, markup.DOC
+SPEAKERS = ("Person", "Organisation", "State")  # resources whose page lists what they said
 #: The event classes, as the ontology graph defines them (subclasses of pakru:Event).
 EVENT_KINDS_QUERY = (f"SELECT DISTINCT ?kind WHERE {{ GRAPH <{ONTOLOGY_GRAPH}> "
                      f"{{ ?kind <{RDFS.subClassOf}>+ <{PAKRU.Event}> }} }} ORDER BY ?kind")
@@ -62,9 +63,11 @@ async def resource(request: Request) -> Response:
     entity, evidence = await call(request, Job("resource", (iri,)))
     outgoing = [f for f in entity.facts if f.subject == entity.iri]
     incoming = [f for f in entity.facts if f.subject != entity.iri]
+    speaks = any(t.rsplit("#", 1)[-1] in SPEAKERS for t in entity.types)
+    said = await call(request, Job("statements", kwargs={"speaker": iri})) if speaks else None
     return page(request, "resource.html", title=entity.label or markup.short(iri), entity=entity,
                 outgoing=outgoing, incoming=incoming, evidence=evidence,
-                mentions=bool(entity.evidence))
+                mentions=bool(entity.evidence), said=said)
 
 
 async def article(request: Request) -> Response:
@@ -92,25 +95,21 @@ async def timeline(request: Request) -> Response:
     given = {k: v for k, v in args.items() if v}
     fmt = _format(request, (formats.HTML,) + formats.RESULTS[:-1])
     try:
-        rows = await call(request, Job("events", (), given, media_type=None if fmt.is_html else fmt.media_type))
+        if fmt.is_html:  # one page of events under the chart (kg.server.views)
+            from kg.server.views import timeline_list
+
+            dated, undated, more = await timeline_list(request, given)
+        else:
+            rows = await call(request, Job("events", (), given, media_type=fmt.media_type))
     except Problem as exc:
         if exc.status not in (400, 404):
             raise
         return page(request, "timeline.html", status=400, title="Timeline", args=args,
-                    kinds=await event_kinds(request), error=exc.message, dated=[], undated=[])
+                    kinds=await event_kinds(request), error=exc.message, dated=[], undated=[], more=None)
     if not fmt.is_html:
         return Response(rows, media_type=formats.content_type(fmt), headers={"Vary": "Accept"})
-    events: dict[str, dict] = {}
-    for r in rows.rows:
-        e = events.setdefault(r["event"], {"iri": r["event"], "label": r["label"], "date": r["date"], "evidence": []})
-        if r["sentence"] and r["document"]:
-            ev = (r["document"], r["start"], r["start"] + len(r["sentence"]), r["sentence"])
-            if ev not in e["evidence"]:
-                e["evidence"].append(ev)
-    dated = [e for e in events.values() if e["date"] is not None]
-    undated = [e for e in events.values() if e["date"] is None]
     return page(request, "timeline.html", title="Timeline", args=args, kinds=await event_kinds(request), error=None,
-                dated=dated, undated=undated)
+                dated=dated, undated=undated, more=more)
 
 
 async def search(request: Request) -> Response:

@@ -40,7 +40,8 @@ from kg.results import Result
 from kg.store import result_of
 
 #: The facade methods a job may call.
-METHODS = frozenset({"query", "run", "describe", "entity", "article", "events", "search", "evidence", "resource"})
+METHODS = frozenset({"query", "run", "describe", "entity", "article", "events", "search", "evidence", "resource",
+                     "statements"})
 
 
 @dataclass(frozen=True)

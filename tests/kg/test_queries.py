@@ -384,6 +384,16 @@ def test_pagination_errors_say_what_to_fix(tmp_path, header, body, message):
         parse_file(write(tmp_path, "paging", "#+ summary: s\n" + header + body))
 
 
+def test_the_view_header_names_how_pages_show_the_answer(tmp_path, catalogue):
+    assert catalogue["event_dates"].view == "timeline" and catalogue["places_map"].view == "map"
+    assert catalogue["network"].view == "graph" and catalogue["claims"].view == "table"  # the default
+    with pytest.raises(QueryError, match="view: one of table, timeline, map, graph, not 'chart'") as info:
+        parse_file(write(tmp_path, "viewed", "#+ summary: s\n#+ view: chart\nSELECT ?s WHERE { ?s ?p ?o }\n"))
+    assert info.value.line == 2
+    with pytest.raises(QueryError, match="ASK queries have no rows"):
+        parse_file(write(tmp_path, "asked", "#+ summary: s\n#+ view: map\nASK { ?s ?p ?o }\n"))
+
+
 # -- the catalogue as RDF ------------------------------------------------------------------
 
 def test_to_rdf_publishes_each_query_as_a_sparql_executable(catalogue):

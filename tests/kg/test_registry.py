@@ -334,3 +334,40 @@ def test_entity_is_frozen_and_compares_by_content():
     assert a == Entity("x", "City", "X", source="b.yaml", line=9)
     with pytest.raises(AttributeError):
         a.label = "Y"  # type: ignore[misc]
+
+
+def test_coordinates_become_a_geosparql_point(registry, graph):
+    from kg.namespaces import GEO
+
+    islamabad = registry.entities["islamabad"]
+    assert islamabad.coordinates == "33.6938, 73.0652"
+    assert islamabad.wkt == "POINT(73.0652 33.6938)"  # WKT is longitude first
+    geometry = ID["islamabad/geometry"]
+    assert (islamabad.iri, GEO.hasGeometry, geometry) in graph
+    assert (geometry, GEO.asWKT, Literal("POINT(73.0652 33.6938)", datatype=GEO.wktLiteral)) in graph
+    assert registry.entities["cherat"].coordinates is None  # no verified source: stays off the map
+    assert not list(graph.objects(ID["cherat"], GEO.hasGeometry))
+
+
+def test_every_coordinate_names_its_source():
+    text = (kg.registry.DEFAULT_DIRECTORY / "places.yaml").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip().startswith("coordinates:")]
+    assert len(lines) >= 20
+    assert all("# verified: index file " in line for line in lines), [l for l in lines if "# verified" not in l]
+
+
+@pytest.mark.parametrize("value, why", [("73.0652, 33.6938 E", "latitude, longitude"), ("95.0, 10.0", "-90..90"),
+                                        ("10.0, 181.5", "-180..180"), ("33.6938", "latitude, longitude")])
+def test_bad_coordinates_are_refused_with_the_line(tmp_path, value, why):
+    (tmp_path / "r.yaml").write_text(f"- id: x\n  type: City\n  label: X\n  coordinates: \"{value}\"\n",
+                                     encoding="utf-8")
+    with pytest.raises(RegistryError, match=why) as info:
+        load_registry(tmp_path)
+    assert info.value.line == 4
+
+
+def test_only_places_have_coordinates(tmp_path):
+    (tmp_path / "r.yaml").write_text("- id: x\n  type: State\n  label: X\n  coordinates: \"1.0, 2.0\"\n",
+                                     encoding="utf-8")
+    with pytest.raises(RegistryError, match="not allowed on a State"):
+        load_registry(tmp_path)

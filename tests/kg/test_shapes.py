@@ -82,6 +82,8 @@ def small_graph() -> Graph:
     g.add((CLAIM, PROV.wasAttributedTo, author))
     g.add((CLAIM, PROV.wasDerivedFrom, doc))
     g.add((CLAIM, PAKRU.evidence, SPAN))
+    g.add((CLAIM, PAKRU.confidence, Literal("0.70", datatype=XSD.decimal)))
+    g.add((CLAIM, PAKRU.stance, Literal("positive")))
     return g
 
 
@@ -127,6 +129,11 @@ BROKEN = [
                  id="evidence-not-a-span"),
     pytest.param(with_changes(remove=[(CLAIM, PROV.wasDerivedFrom, None)]),
                  "id:claim/d1/0-63", "prov:wasDerivedFrom", "derived from its article", id="claim-without-article"),
+    pytest.param(with_changes(remove=[(CLAIM, PAKRU.confidence, None)],
+                              add=[(CLAIM, PAKRU.confidence, Literal("1.5", datatype=XSD.decimal))]),
+                 "id:claim/d1/0-63", "pakru:confidence", "from 0 to 1", id="claim-confidence-above-one"),
+    pytest.param(with_changes(remove=[(CLAIM, PAKRU.stance, None)], add=[(CLAIM, PAKRU.stance, Literal("happy", lang="en"))]),
+                 "id:claim/d1/0-63", "pakru:stance", "positive", id="claim-stance-unknown"),
     pytest.param(with_changes(add=[(ID.pakistan, SKOS.prefLabel, Literal("Pakistan (country)", lang="en"))]),
                  "id:pakistan", "skos:prefLabel", "exactly one English preferred label", id="two-english-labels"),
     pytest.param(with_changes(add=[(ID.moscow, RDF.type, PAKRU.City)]),

@@ -38,6 +38,11 @@ SAMPLES = {
     "project_interest": {"party": "id:russia"},
     "relations_established": {"state": "id:russia", "partner": "id:pakistan"},
     "uncurated_entities": {"type": "pakru:Person"},
+    "statements": {"speaker": "id:russia", "about": "id:pakistan", "since": "2008"},
+    "disagreements": {"relation": "agrees", "about": "id:pakistan"},
+    "event_dates": {"participant": "id:russia", "type": "pakru:MilitaryExercise", "since": "2016", "until": "2018"},
+    "network": {"entity": "id:russia"},
+    "relation_evidence": {"source": "id:russia", "target": "id:tapi-pipeline", "relation": "interest"},
 }
 
 
@@ -110,7 +115,7 @@ QUERY_NAMES = sorted(p.stem for p in (ROOT / "queries").glob("*.rq"))
 
 def test_the_catalogue_answers_the_competency_questions(catalogue):
     assert len(catalogue) >= 15
-    assert set(SAMPLES) | {"timeline", "class_counts", "documents"} == set(catalogue)
+    assert set(SAMPLES) | {"timeline", "class_counts", "documents", "places_map"} == set(catalogue)
 
 
 @pytest.mark.parametrize("name", QUERY_NAMES)
@@ -364,7 +369,8 @@ def test_counts_per_class(run):
     for cls in ("Event", "Claim", "State", "Organisation", "Person", "Project", "Mention", "Sentence"):
         assert counts[cls] > 0, cls
     assert counts["Event"] == len({r["event"] for r in run("events")})
-    assert counts["Claim"] == counts["Recommendation"] + counts["Assessment"] + counts["Prediction"]
+    assert counts["Claim"] == sum(counts[k] for k in ("Recommendation", "Assessment", "Prediction", "Commitment",
+                                                       "Denial", "ReportOfFact"))
     assert counts["Meeting"] >= counts["Summit"] > 0  # subclasses are counted in
     assert "MemorandumOfUnderstanding" in counts  # listed even with no instance
 
@@ -404,3 +410,48 @@ def test_literal_terms_round_trip():
     term = oxigraph_term(Literal("2005", datatype=URIRef(XSD + "gYear")))
     assert term.datatype.value == XSD + "gYear" and term.value == "2005"
     assert oxigraph_term(Literal("x", lang="en")).language == "en"
+
+
+# -- the queries behind the charts of `kg serve` ---------------------------------------------
+
+
+def test_event_dates_keeps_the_precision_of_each_date(store, catalogue):
+    rows = solutions(store, catalogue["event_dates"])
+    by_event = {r["event"].value: r for r in rows}
+    assert len(by_event) == len(rows)  # one row per event
+    friendship = by_event[ID + "event/militaryexercise/pakistan-russia/2018-10-21"]
+    assert friendship["when"].datatype.value == XSD + "date"
+    assert (friendship["startDate"].value, friendship["endDate"].value) == ("2018-10-21", "2018-11-04")
+    assert by_event[ID + "event/militaryexercise/pakistan-russia/2016"]["when"].datatype.value == XSD + "gYear"
+    assert by_event[ID + "event/summit/russia-sco/2015-07"]["when"].datatype.value == XSD + "gYearMonth"
+    assert friendship["kind"].value == "MilitaryExercise"
+    exercises = solutions(store, catalogue["event_dates"], SAMPLES["event_dates"])
+    assert [r["when"].value for r in exercises] == ["2016", "2017", "2018-10-21"]
+
+
+def test_network_weights_pairs_by_articles(run):
+    rows = run("network")
+    pairs = {(r["source"], r["target"], r["relation"]): r for r in rows}
+    pak_rus = pairs[(ID + "pakistan", ID + "russia", "same event")]
+    assert pak_rus["articles"] == 3 and (pak_rus["from"], pak_rus["to"]) == (Decimal(1948), Decimal(2018))
+    assert pairs[(ID + "pakistan", ID + "sco", "membership")]["targetKind"] == "Organisation"
+    assert pairs[(ID + "russia", ID + "tapi-pipeline", "interest")]["articles"] == 2
+    assert {r["relation"] for r in rows} == {"same event", "cooperation", "membership", "interest", "statement"}
+    assert all(r["source"] != r["target"] for r in rows)
+    around_russia = run("network", entity="id:russia")
+    assert around_russia and all(ID + "russia" in (r["source"], r["target"]) for r in around_russia)
+
+
+def test_relation_evidence_gives_the_sentences_of_an_edge(run):
+    rows = run("relation_evidence", source="id:russia", target="id:tapi-pipeline", relation="interest")
+    assert {r["document"] for r in rows} == {DOC000, DOC001}  # the two articles network counts
+    assert all("TAPI" in r["sentence"] or "Turkmenistan" in r["sentence"] for r in rows)
+
+
+def test_places_map_has_wkt_points_and_event_counts(run):
+    rows = run("places_map")
+    by_place = {r["place"]: r for r in rows}
+    assert by_place[ID + "islamabad"]["wkt"] == "POINT(73.0652 33.6938)"
+    assert by_place[ID + "ufa"]["events"] == 3 and by_place[ID + "ufa"]["countryLabel"] == "Russia"
+    assert by_place[ID + "ankara"]["events"] == 0
+    assert ID + "cherat" not in by_place  # an event happened there, but it has no verified coordinates

@@ -1,0 +1,334 @@
+"""Who a reporting verb's subject names: the speaker or speakers of a statement.
+
+In order: a person named in the phrase or closely modifying it (a surname stands for the
+full name given earlier in the article, before any registry person of that surname);
+conjoined people each speak ("Sharif and Putin agreed"); "he"/"she" for the last person
+who was the subject of a sentence (else the last person named); "it"/"they" for the last
+institution that spoke; "both leaders" for the last two people named and "both sides" or
+"the two countries" for the two states the article names most; a statement, press release
+or spokesman "of"/"issued by" an institution for that institution; an institution noun
+("the Russian embassy", "a defence ministry") for the registry entry of that name or a
+new organisation so named; a title ("the prime minister", "the premier", "the SAPM") for
+the last person introduced with it, else the last person named nearby; an organisation or
+state otherwise named in the phrase ("Moscow said": the state).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.model import Mention
+
+PERSON_PRONOUNS = {"he", "she"}
+GROUP_PRONOUNS = {"it", "they"}
+TITLES = frozenset("""minister president premier spokesman spokeswoman spokesperson ambassador envoy
+    secretary chairman chief official diplomat adviser advisor governor general commander
+    leader head director prime deputy senator lawmaker chancellor counterpart sapm""".split())
+_TITLE_WORDS = {"premier": ("premier", "prime minister"), "prime": ("prime minister", "premier")}
+_SOURCES = frozenset("""statement release communique communiqué report spokesman spokeswoman
+    spokesperson source announcement readout""".split())
+INSTITUTIONS = frozenset("""ministry embassy office department directorate agency army navy
+    government commission council bank corporation company mission consulate secretariat
+    military authorities authority administration parliament assembly cabinet""".split())
+_STATE_BODIES = frozenset("government authorities leadership administration".split())
+_PAIR_PEOPLE = frozenset("leaders ministers premiers presidents heads counterparts sides".split())
+_PAIR_STATES = frozenset("countries delegations nations governments states parties".split())
+_RANKS = frozenset("lt lt. gen gen. general col colonel maj major brig mr mrs ms dr field marshal".split())
+_CLOSE = ("compound", "poss", "amod", "appos", "flat", "nmod", "npadvmod")
+
+
+class Speakers:
+    def __init__(self, doc: Doc, mentions: list[Mention], core_type, state_of_place=None,
+                 lookup=None, new_entities: dict[str, str] | None = None):
+        self.doc, self.core_type, self.state_of_place = doc, core_type, state_of_place
+        self.lookup = lookup  # name -> registry id or None
+        self.new_entities = new_entities if new_entities is not None else {}
+        self.mentions = sorted(mentions, key=lambda m: m.span.start)
+        self.by_token: dict[int, Mention] = {}
+        for m in self.mentions:
+            for tok in doc.char_span(m.span.start, m.span.end, alignment_mode="expand") or ():
+                self.by_token.setdefault(tok.i, m)
+        self.unnamed: list[tuple[int, str]] = []  # speakers no mention names, by offset (for "he")
+        self.last_said: tuple[int, str] | None = None  # the last institution that spoke
+
+    # -- entities -------------------------------------------------------------------
+    def agent(self, key: str) -> str | None:
+        kind = self.core_type(key)
+        if kind in ("Person", "Organisation", "State"):
+            return key
+        if kind == "Place" and self.state_of_place is not None:
+            return self.state_of_place(key)  # "Moscow said": the state speaks
+        return None
+
+    def full_name(self, m: Mention) -> str:
+        """A one-word person mention stands for the full name ending with it: written
+        out around it ("General Asim Saleem Bajwa"), else named earlier in the article,
+        else later."""
+        if " " in m.span.text.strip():
+            longer = [o for o in self.mentions if len(o.span.text) > len(m.span.text)
+                      and o.span.text.startswith(m.span.text + " ") and self.core_type(o.entity) == "Person"]
+            return longer[0].entity if longer else m.entity
+        span = self.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        if span is not None:
+            head = span.root
+            names = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"
+                     and t.lemma_.lower() not in TITLES and t.i >= head.i - 3 and t.text[:1].isupper()
+                     and t.lower_ not in _RANKS]
+            if names and names[-1].i == head.i - 1:
+                start = min(t.i for t in names)
+                name = self.doc[start:head.i + 1].text
+                found = self.lookup(name) if self.lookup else None
+                if found:
+                    return found
+                key = "new:" + name
+                self.new_entities.setdefault(key, "Person")
+                return key
+        before = [o for o in self.mentions if o.span.start < m.span.start]
+        after = [o for o in self.mentions if o.span.start > m.span.start]
+        for last_only in (True, False):  # "Khan" for "Khurram Dastgir Khan", then "Dastgir"
+            for other in [*reversed(before), *after]:
+                words = other.span.text.split()
+                if len(words) > 1 and (words[-1] == m.span.text or not last_only and m.span.text in words) \
+                        and self.core_type(other.entity) == "Person":
+                    return other.entity
+        return m.entity
+
+    def people(self, before: int, window: int, subject_first: bool = False) -> list[Mention]:
+        found = [m for m in self.mentions if before - window <= m.span.start < before
+                 and self.core_type(m.entity) == "Person"]
+        if subject_first:
+            subjects = [m for m in found if self._is_subject(m)]
+            return subjects or found
+        return found
+
+    def _is_subject(self, m: Mention) -> bool:
+        tok = self.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        if tok is None:
+            return False
+        root = tok.root
+        while root.dep_ in _CLOSE and root.head.i != root.i:
+            root = root.head
+        return root.dep_ in ("nsubj", "nsubjpass")
+
+    def titled(self, title: str, before: int) -> str | None:
+        """The last person named right after this title ("Prime Minister Nawaz Sharif")."""
+        text = self.doc.text
+        words = _TITLE_WORDS.get(title, (title,))
+        for m in reversed(self.people(before, 3000)):
+            lead = text[max(0, m.span.start - 50):m.span.start]
+            for w in words:
+                at = lead.lower().rfind(w)
+                if at >= 0 and not re.search(r"\b(?!of\b|the\b|and\b|for\b)[a-z]+\b", lead[at + len(w):]):
+                    return self.full_name(m)
+        return None
+
+    def institution(self, head: Token) -> str | None:
+        """The registry entry or a new organisation named by an institution phrase."""
+        mods = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod", "poss")]
+        if not mods:
+            return None
+        start = min(t.left_edge.i for t in mods)
+        for t in self.doc[start:head.i + 1]:
+            m = self.by_token.get(t.i)
+            if m is not None and self.core_type(m.entity) == "Organisation":
+                return m.entity
+        while start < head.i and self.doc[start].dep_ in ("det", "case", "punct"):
+            start += 1
+        name = self.doc[start:head.i + 1].text
+        found = self.lookup(name) if self.lookup else None
+        if found:
+            return found
+        key = "new:" + name
+        self.new_entities.setdefault(key, "Organisation")
+        return key
+
+    def unlinked_person(self, head: Token) -> str | None:
+        """A person the linker missed, named by the NER in the phrase's head or close to
+        it ("Indian Ambassador to Russia Pankaj Saran"): a new person of that name."""
+        todo, seen = [head], set()
+        while todo:
+            tok = todo.pop()
+            seen.add(tok.i)
+            if tok.ent_type_ == "PERSON" and tok.i not in self.by_token and tok.pos_ == "PROPN":
+                ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+                if ent is not None and len(ent) > 1 and all(t.i not in self.by_token for t in ent):
+                    key = self.new_person(list(ent))
+                    if key:
+                        return key
+            todo += [c for c in tok.children if c.dep_ in _CLOSE and c.i not in seen]
+        return self.after_title(head)
+
+    def new_person(self, tokens: list[Token]) -> str | None:
+        """The registry person or a new one named by ``tokens`` after any title in them
+        ("Foreign Ministry Spokeswoman Maria Zakharova": Maria Zakharova)."""
+        cut = max((i for i, t in enumerate(tokens) if t.lower_.rstrip(".") in _RANKS
+                   or t.lemma_.lower() in TITLES or t.lemma_.lower() in INSTITUTIONS), default=-1)
+        words = [t for t in tokens[cut + 1:] if t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha
+                 and not (t.i in self.by_token and not self.by_token[t.i].entity.startswith("new:"))]
+        if len(words) < 2:
+            return None
+        name = " ".join(t.text for t in words)
+        found = self.lookup(name) if self.lookup else None
+        if found:
+            return found
+        self.new_entities.setdefault("new:" + name, "Person")
+        return "new:" + name
+
+    def after_title(self, head: Token) -> str | None:
+        """A name the NER did not take for a person, written after a title: "Russian
+        Ambassador Danila Ganich" (the title and the name in one compound)."""
+        if head.pos_ != "PROPN":
+            return None
+        if head.i in self.by_token and not self.by_token[head.i].entity.startswith("new:"):
+            return None
+        lefts = [t for t in head.lefts if t.dep_ == "compound"]
+        chain = sorted([*lefts, head], key=lambda t: t.i)
+        if not any(t.lemma_.lower() in TITLES for t in chain):
+            return None
+        return self.new_person(chain)
+
+    def states_most_named(self) -> list[str]:
+        counts = Counter(m.entity for m in self.mentions if self.core_type(m.entity) == "State")
+        return [k for k, _ in counts.most_common(2)] if len(counts) >= 2 else []
+
+    # -- subject phrases ----------------------------------------------------------------
+    def attached(self, head: Token, with_conj: bool = True) -> list[Mention]:
+        """Mentions that are the phrase's head or modify it closely, not those inside a
+        prepositional phrase or clause; conjoined heads too."""
+        out, todo = [], [head]
+        deps = _CLOSE + (("conj",) if with_conj else ())
+        while todo:
+            tok = todo.pop()
+            m = self.by_token.get(tok.i)
+            if m is not None and m not in out:
+                out.append(m)
+            todo += [c for c in tok.children if c.dep_ in deps]
+        return sorted(out, key=lambda m: m.span.start)
+
+    def of_phrase(self, head: Token) -> tuple[list[str], str]:
+        """The speakers a subject (or "according to" object) names, and how they were found."""
+        found = self.attached(head)
+        people = list(dict.fromkeys(self.full_name(m) for m in found if self.core_type(m.entity) == "Person"))
+        conj = any(c.dep_ == "conj" for c in head.children)
+        if people:
+            return (people if conj else people[-1:]), "named"
+        low, lemma = head.lower_, head.lemma_.lower()
+        if head.pos_ == "PROPN" and head.ent_type_ == "PERSON" and head.i not in self.by_token:
+            for m in reversed(self.people(head.idx, 5000)):
+                if m.span.text.split()[-1] == head.text:
+                    return [self.full_name(m)], "surname"
+        if head.ent_type_ == "ORG" and head.pos_ == "PROPN" and head.i not in self.by_token:
+            ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+            if ent is not None and all(t.i not in self.by_token for t in ent):  # "Rostec said", "according to Dawn"
+                for m in self.mentions:  # a surname the NER took for an organisation ("Dastgir said")
+                    if self.core_type(m.entity) == "Person" and head.text in m.span.text.split():
+                        return [self.full_name(m)], "surname"
+                chain = sorted([*(t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"), head],
+                               key=lambda t: t.i)
+                person = self.new_person(chain) if len(ent) <= 2 and len(chain) > 1 else None
+                if person:  # "Pankaj Saran said"
+                    self.unnamed.append((head.idx, person))
+                    return [person], "named"
+                name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+                found = self.lookup(name) if self.lookup else None
+                key = found or "new:" + name
+                if not found:
+                    self.new_entities.setdefault(key, "Organisation")
+                return [key], "named"
+        person = self.unlinked_person(head)
+        if person:
+            self.unnamed.append((head.idx, person))  # no mention names it: remember it for "he"
+            return [person], "named"
+        if low in PERSON_PRONOUNS:
+            cands = self.people(head.idx, 700, subject_first=True) or self.people(head.idx, 2500)
+            person = self.full_name(cands[-1]) if cands else None
+            recent = self.recent_unnamed(head.idx)
+            if recent is not None and (not cands or recent[0] > cands[-1].span.start):
+                return [recent[1]], "pronoun"
+            return ([person], "pronoun") if person else ([], "")
+        if low in GROUP_PRONOUNS:
+            if low == "they":  # "Both leaders met ... They agreed": the pair named last
+                pair_head = next((t for t in reversed(self.doc[max(0, head.i - 80):head.i])
+                                  if t.lower_ in _PAIR_PEOPLE | _PAIR_STATES
+                                  and any(x.lower_ in ("both", "two") for x in t.lefts)), None)
+                if pair_head is not None:
+                    return self.of_phrase(pair_head)
+            if self.last_said is not None and head.idx - self.last_said[0] < 600:
+                return [self.last_said[1]], "pronoun"
+            return [], ""
+        pair = any(t.lower_ in ("both", "two") for t in head.lefts)
+        if pair and low in _PAIR_PEOPLE:
+            counts = Counter(self.full_name(m) for m in self.people(head.idx, 100000))
+            names = [k for k, _ in counts.most_common(2)]
+            return (names, "pair") if len(names) == 2 else ([], "")
+        if pair and low in _PAIR_STATES:
+            states = self.states_most_named()
+            return (states, "pair") if states else ([], "")
+        if lemma in _SOURCES and head.i not in self.by_token:
+            by = next((t for t in head.subtree if t.lower_ in ("by", "of", "from") and t.dep_ in ("agent", "prep")), None)
+            obj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+            if obj is not None:
+                speakers, how = self.of_phrase(obj)
+                if speakers:
+                    return speakers, how
+            inst = next((t for t in head.lefts if t.lemma_.lower() in INSTITUTIONS), None)
+            if inst is not None and inst.i not in self.by_token:
+                key = self.institution(inst)
+                if key:
+                    return [key], "institution"
+        if lemma in _STATE_BODIES and head.i not in self.by_token:  # "the Indian government": India
+            states = [a for a in (self.agent(m.entity) for m in self.attached(head, False))
+                      if a and self.core_type(a) == "State"]
+            if states:
+                return states[:1], "named"
+        if lemma in INSTITUTIONS and head.i not in self.by_token:
+            key = self.institution(head)
+            if key:
+                return [key], "institution"
+        agents = [a for a in (self.agent(m.entity) for m in self.attached(head, False)) if a]
+        unlinked = head.i not in self.by_token or self.by_token[head.i].entity.startswith("new:")
+        if lemma in TITLES and unlinked:  # "Ambassador to Pakistan Danila Ganich" (the name in the "to" phrase)
+            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "to"):
+                for obj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
+                    key = self.new_person(sorted([*(t for t in obj.lefts if t.dep_ == "compound"), obj],
+                                                 key=lambda t: t.i))
+                    if key:
+                        self.unnamed.append((head.idx, key))
+                        return [key], "named"
+        if lemma in TITLES and unlinked or head.text.isupper() and len(head.text) > 2 \
+                and unlinked and any(t.lower_ == "the" for t in head.lefts):
+            definite = any(t.lower_ in ("the", "this") or t.dep_ == "poss" for t in head.lefts)
+            title = next((t.lemma_.lower() for t in head.lefts if t.lemma_.lower() in _TITLE_WORDS), lemma)
+            person = self.titled(title, head.idx) if definite else None
+            recent = self.recent_unnamed(head.idx)
+            if definite and recent is not None and self.core_type(recent[1]) == "Person" \
+                    and head.idx - recent[0] < 1500 and not self.people(head.idx, head.idx - recent[0]):
+                person = recent[1]  # "the ambassador": the official named last, outside the mentions
+            if person is None and definite:
+                cands = self.people(head.idx, 700, subject_first=True)
+                person = self.full_name(cands[-1]) if cands else None
+            if person:
+                return [person], "title"
+            if agents:  # "a foreign office spokesman", "Russian deputy foreign minister"
+                orgs = [a for a in agents if self.core_type(a) == "Organisation"]
+                self.unnamed.append((head.idx, (orgs or agents)[0]))
+                return [(orgs or agents)[0]], "title"
+            return [], ""
+        if agents:
+            return agents[:1], "named"
+        return [], ""
+
+    def recent_unnamed(self, before: int) -> tuple[int, str] | None:
+        """The last speaker named outside the mentions before this offset, a person if
+        there is one within the last paragraphs (an unnamed official's institution else)."""
+        earlier = [u for u in self.unnamed if u[0] < before]
+        people = [u for u in earlier if self.core_type(u[1]) == "Person" and before - u[0] < 1500]
+        return max(people) if people else max(earlier) if earlier else None
+
+    def spoke(self, offset: int, speakers: list[str]) -> None:
+        """Remember the last institution that spoke, for a later "it" or "they"."""
+        orgs = [s for s in speakers if self.core_type(s) in ("Organisation", "State")]
+        if len(speakers) == 1 and orgs:
+            self.last_said = (offset, orgs[0])

@@ -1,0 +1,136 @@
+"""A statement's kind and its stance toward what it is about.
+
+Kind (see docs/annotation-guide.md): **Denial** when the cue rejects ("denied",
+"dismissed") or the words call a report false; **Recommendation** when the cue urges or
+the words say what should be done; **Commitment** when the speaker promises its own future
+act ("we will", "Russia is ready to" said by Russia, "pledged"); **Prediction** for the
+future or the possible ("will", "may", "expects"); **Assessment** when the words judge
+(an evaluative word of the VADER lexicon, a comparative or superlative, or a cue of
+opinion: "believes", "described"); **ReportOfFact** otherwise.
+
+Stance is VADER's compound polarity of the statement's words (the ``vaderSentiment``
+package, a lexicon and rules: deterministic), with a few words of diplomacy added to its
+lexicon ("cooperation", "sanctions"); at or above ``THRESHOLD`` positive, at or below
+its negative negative, neutral between.
+
+>>> stance_of("The relationship will grow substantially and bring prosperity")
+'positive'
+>>> stance_of("The sanctions are a hostile act that threatens regional peace")
+'negative'
+>>> stance_of("The delegation arrived in Moscow on Monday")
+'neutral'
+"""
+from __future__ import annotations
+
+import functools
+
+THRESHOLD = 0.3
+# Words of diplomacy VADER's general lexicon lacks (valence on its -4..4 scale).
+DOMAIN = {
+    "cooperation": 1.5, "cooperate": 1.5, "partnership": 1.5, "partner": 1.0, "partners": 1.0,
+    "strengthen": 1.5, "strengthening": 1.5, "strengthened": 1.5, "deepen": 1.2, "deepening": 1.2,
+    "expand": 1.0, "expanding": 1.0, "boost": 1.5, "friendly": 1.8, "mutually": 0.8, "ties": 0.3,
+    "sanctions": -1.5, "sanction": -1.2, "boycott": -1.5, "boycotted": -1.5, "interference": -1.5,
+    "destabilise": -2.0, "destabilize": -2.0, "escalation": -1.5, "tensions": -1.2,
+    "unacceptable": -2.0, "condemned": -2.0, "baseless": -1.8, "unfounded": -1.5, "provocation": -1.8,
+    "terrorism": -2.5, "terrorist": -2.5, "militants": -1.5, "hegemony": -1.5,
+}
+_RECOMMEND_CUES = {"urge", "call", "advise", "recommend", "demand", "appeal", "suggest", "ask"}
+_COMMIT_CUES = {"promise", "pledge", "vow", "assure", "commit", "offer", "undertake", "decide"}
+_DENY_CUES = {"deny", "reject", "dismiss", "refute", "rebuff", "rebut"}
+_PREDICT_CUES = {"expect", "predict", "forecast", "hope", "anticipate", "fear", "estimate"}
+_OPINION_CUES = {"consider", "believe", "think", "feel", "describe", "consider", "praise", "criticise",
+                 "criticize", "welcome", "condemn", "argue", "insist", "complain", "doubt"}
+# Verbs whose object noun phrase is what was said ("expressed satisfaction with ...",
+# "highlighted the growing strength of ...", "praised Pakistan for ..."): judgements.
+ATTITUDE = frozenset("""express highlight reaffirm emphasise emphasize stress underline underscore
+    appreciate acknowledge welcome praise note hail commend voice reiterate laud condemn criticise
+    criticize convey outline deny dismiss reject refute""".split())
+_VALUE_NOUNS = {"importance", "significance", "satisfaction", "concern", "confidence", "appreciation",
+                "gratitude", "potential", "strength", "implication"}
+_SHOULD = {"should", "must", "ought"}
+_FUTURE = {"will", "would", "may", "might", "could", "shall", "'ll", "wo"}
+_FALSE = {"baseless", "unfounded", "false", "fabricated", "propaganda", "untrue", "groundless"}
+_READY = {"ready", "willing", "committed", "determined", "prepared"}
+_COPULA_LIKE = {"be", "have", "become", "remain", "seem"}  # "it would have a positive impact": no act
+# Judging words VADER's lexicon lacks or scores weakly.
+_JUDGING = {"tremendous", "substantive", "productive", "reliable", "steady", "robust", "durable",
+            "strategic", "unprecedented", "considerable", "enormous", "immense", "vast", "healthy",
+            "consider", "considers", "deem", "deems", "testament", "milestone"}
+_WISH = {"desire", "commitment", "eagerness", "willingness", "readiness", "resolve", "determination",
+         "wish", "intention", "pledge", "resolve"}
+
+
+@functools.lru_cache(maxsize=1)
+def _analyzer():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    analyzer = SentimentIntensityAnalyzer()
+    analyzer.lexicon.update(DOMAIN)
+    return analyzer
+
+
+def polarity(text: str) -> float:
+    """VADER's compound score (-1..1) of ``text`` with the domain words added."""
+    return _analyzer().polarity_scores(text)["compound"]
+
+
+def stance_of(text: str, threshold: float | None = None) -> str:
+    score, threshold = polarity(text), THRESHOLD if threshold is None else threshold
+    return "positive" if score >= threshold else "negative" if score <= -threshold else "neutral"
+
+
+def _evaluative(tokens) -> bool:
+    from kg.extract.claims import EVALUATIVE
+
+    lexicon = _analyzer().lexicon
+    return any(t.lemma_.lower() in EVALUATIVE or t.lower_ in lexicon and t.pos_ in ("ADJ", "ADV") and abs(lexicon[t.lower_]) >= 1.5
+               or t.tag_ in ("JJR", "JJS", "RBR", "RBS") and t.lemma_ not in ("more", "most", "less", "least")
+               for t in tokens)
+
+
+def classify_kind(content, cue_lemma: str, institution: bool = False) -> str:
+    """The kind of a statement from its words (a spaCy Span) and its cue's lemma; an
+    institution that says something "will be done" commits itself."""
+    tokens = list(content) if content is not None else []
+    lowers = {t.lower_ for t in tokens}
+    text = content.text.lower() if content is not None else ""
+    negated = any(t.dep_ == "neg" and t.head.dep_ in ("ROOT", "ccomp") for t in tokens)
+    scare = any(t.text in ('"', "“") for t in tokens)  # someone else's words, in quotation marks
+    if cue_lemma in _DENY_CUES or (lowers & _FALSE or "so-called" in text or scare) and negated:
+        return "Denial"
+    if cue_lemma in _RECOMMEND_CUES or lowers & _SHOULD or any(
+            t.lemma_ in ("need", "have") and i + 1 < len(tokens) and tokens[i + 1].lower_ == "to"
+            and t.dep_ != "aux" for i, t in enumerate(tokens)):
+        return "Recommendation"
+    subj = next((t for t in tokens if t.dep_ in ("nsubj", "nsubjpass")), None)
+    first_person = subj is not None and subj.lower_ in ("we", "i")
+    future = any(t.lower_ in _FUTURE and t.tag_ == "MD" and t.head.lemma_ not in ("like", "love", "prefer")
+                 and (first_person or not (t.head.lemma_ == "be" and _evaluative(list(t.head.children))))
+                 for t in tokens) or any(  # "would be helpful" judges; "we will be glad" promises
+        t.lower_ == "going" and i + 1 < len(tokens) and tokens[i + 1].lower_ == "to"
+        for i, t in enumerate(tokens))
+    state = subj is not None and subj.ent_type_ in ("GPE", "NORP") and subj.dep_ == "nsubj"
+    own = subj is not None and (first_person or state or subj.lower_ in ("he", "she", "it", "they")
+                                and subj.head.lemma_ != "be" and subj.dep_ == "nsubj")
+    ready = any(t.lower_ in _READY for t in tokens[:8])
+    wish = any(t.lemma_.lower() in _WISH for t in tokens[:6]) or own and subj.head.lemma_ in (
+        "want", "wish", "intend", "plan", "like", "seek", "aim", "agree", "decide", "resolve") \
+        or "look forward" in text
+    verbs = [t for t in tokens[:3] if t.tag_ != "TO" and t.dep_ != "advmod"]
+    to_do = cue_lemma == "agree" and verbs and verbs[0].tag_ == "VB"  # "agreed to strengthen ..."
+    head = subj.head if subj is not None else None
+    modal = head is not None and any(c.tag_ == "MD" and c.lower_ in _FUTURE for c in head.children)
+    able = head is not None and any(c.lower_ in ("able", "likely", "unlikely") for c in head.children)
+    acts = modal and not able and (first_person or head.lemma_ not in _COPULA_LIKE)
+    passive_future = institution and any(t.dep_ == "auxpass" for t in tokens) and any(
+        t.lower_ in ("will", "shall") and t.tag_ == "MD" for t in tokens)
+    if cue_lemma in _COMMIT_CUES or own and (acts or ready) or wish or to_do or passive_future:
+        return "Commitment"
+    expected = any(t.lemma_ == "expect" and any(c.dep_ == "auxpass" for c in t.children) for t in tokens)
+    if future or expected or cue_lemma in _PREDICT_CUES or lowers & {"likely", "unlikely", "soon"}:
+        return "Prediction"
+    if cue_lemma in _OPINION_CUES or cue_lemma in ATTITUDE or _evaluative(tokens) or any(
+            t.lemma_.lower() in _VALUE_NOUNS for t in tokens) or lowers & _JUDGING or "as if" in text:
+        return "Assessment"
+    return "ReportOfFact"

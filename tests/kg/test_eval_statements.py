@@ -1,0 +1,40 @@
+"""Statement scoring (kg/eval_statements.py): recall, speaker, kind precision, stance confusion."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from kg.eval_statements import Item, evaluate_statements, format_scores, score_document
+
+
+def item(sent, span, speaker, kind, stance="neutral"):
+    return Item(frozenset({sent}), span, speaker, kind, stance, "words")
+
+
+def test_score_document_counts_speakers_kinds_and_stance():
+    gold = [item(0, (0, 10), "lavrov", "Assessment", "positive"), item(1, None, "writer", "Prediction"),
+            item(2, (50, 60), "russia", "Denial", "negative")]
+    got = [item(0, (2, 8), "lavrov", "Assessment", "positive"), item(1, None, "writer", "Assessment"),
+           item(2, (70, 80), "russia", "Denial"),  # same sentence, other words: not that statement
+           item(3, None, "writer", "Assessment")]  # the writer's plain fact taken for a claim
+    s = score_document("d", gold, got)
+    assert (s.gold, s.predicted, s.found, s.speaker_right, s.kind_right) == (3, 4, 2, 2, 1)
+    assert (s.gold_attributed, s.found_attributed) == (2, 1)
+    assert s.confusion == {("positive", "positive"): 1, ("neutral", "neutral"): 1}
+    assert [why for *_, why in s.wrong] == ["kind", "not a claim", "not a claim"]
+    table = format_scores(s)
+    assert "speaker right, of found" in table and "claim precision (kind right)      1/4    0.250" in table
+
+
+def test_evaluate_statements_on_an_article_with_gold(tmp_path: Path):
+    text = ("Sergey Lavrov arrived in Islamabad. “Relations between Russia and Pakistan are at their best,” "
+            "Lavrov told reporters. The two sides signed five agreements.")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    gold = {"document": "a", "mentions": [], "latest_date": "2024", "claims": [
+        {"kind": "Assessment", "speaker": "sergey-lavrov", "sentence": "Lavrov told reporters", "quote": "direct",
+         "content": "Relations between Russia and Pakistan are at their best", "stance": "positive"}]}
+    (tmp_path / "a.gold.yaml").write_text(yaml.safe_dump(gold), encoding="utf-8")
+    s = evaluate_statements(tmp_path)
+    assert (s.gold, s.found, s.speaker_right, s.kind_right, s.stance_right) == (1, 1, 1, 1, 1)
+    assert s.predicted == 1  # "signed five agreements" is a fact, not a claim
