@@ -105,8 +105,11 @@ def scan(text: str) -> Scan:
             m = _WORD.match(text, i)
             if m:
                 word = m.group()
-                if word.isalpha():
-                    words.add(word.upper())
+                # a name with a colon (ex:a.b, _:b1) is one token in SPARQL too; elsewhere "."
+                # and "-" end a keyword ("?s ?p true.SERVICE <x> {}" is true, ".", SERVICE)
+                for part in ([word] if ":" in word else re.split(r"[.\-]", word)):
+                    if part.isalpha():
+                        words.add(part.upper())
                 i = m.end()
                 continue
         i += 1

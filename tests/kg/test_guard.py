@@ -142,3 +142,16 @@ def test_a_query_without_risky_words_is_judged_by_the_scan_and_its_errors_by_the
         with pytest.raises(guard.Refused, match="read-only"):
             graph.query(text)
     assert probe.hits == []
+
+
+def test_a_keyword_right_after_a_literal_and_a_dot_is_still_seen(graph, probe):
+    """Regression: the scan read "true.SERVICE" as one word, so the query skipped the full
+    parse and pyoxigraph would have called the endpoint."""
+    for literal in ("true", "false"):
+        text = f"SELECT * WHERE {{ ?s ?p {literal}.SERVICE <{probe.url}/sparql> {{ ?a ?b ?c }} }}"
+        assert "SERVICE" in guard.scan(text).keywords
+        with pytest.raises(guard.Refused, match="SERVICE .* is refused"):
+            list(graph.query(text).rows)
+    # a prefixed name keeps its dots: schema:Service.x is one name, not the keyword
+    assert "SERVICE" not in guard.scan("SELECT * WHERE { ?s a schema:Service.x }").keywords
+    assert probe.hits == []
