@@ -7,7 +7,9 @@
 With ``--compare`` it starts `kg serve` and `oxigraph serve --union-default-graph` (the
 ``oxigraph`` binary of the test extra) on the same graph, and prints for an ad-hoc
 SELECT and for the saved query ``timeline`` (the same SPARQL text sent to Oxigraph) the
-requests per second of each with 1, 10 and 50 clients and their ratio; then the p50/p99
+requests per second of each with 1, 10 and 50 clients and their ratio (``new-text`` is
+the ad-hoc SELECT made a new text on every request by a trailing comment, so that
+nothing kept by query text helps); then the p50/p99
 of fast requests (pages, saved queries, a small ad-hoc SELECT) while two slow ad-hoc
 queries run.  The same Python client drives both servers.
 
@@ -75,16 +77,20 @@ def loopback(url: str) -> tuple[str, int]:
 
 
 def client(host: str, port: int, until: float, seed: int, timeout: float, out: list, errors: Counter,
-           mix: list | None = None) -> None:
+           mix: list | None = None, distinct: str = "") -> None:
     """Send requests (``mix``, or :data:`MIX`) back to back until ``until``; record
-    (kind, seconds) or an error."""
+    (kind, seconds) or an error.  With ``distinct`` (a name for this run) every query
+    text is new: a comment naming the run, the client and the request ends it (the
+    paths must end in a query)."""
     rng = random.Random(seed)
     mix = list(mix or MIX)
     rng.shuffle(mix)
     conn = http.client.HTTPConnection(host, port, timeout=timeout)
-    for kind, path, accept in itertools.cycle(mix):
+    for n, (kind, path, accept) in enumerate(itertools.cycle(mix)):
         if time.monotonic() >= until:
             break
+        if distinct:
+            path += urllib.parse.quote_plus(f"\n# run {distinct}, client {seed}, request {n}")
         started = time.monotonic()
         try:
             conn.request("GET", path, headers={"Accept": accept})
@@ -182,15 +188,19 @@ def oxigraph_serving(source: Path):
         proc.wait(10)
 
 
-def hammer(url: str, paths: list[tuple[str, str]], clients: int, seconds: float, timeout: float = 30.0):
-    """``clients`` threads sending ``paths`` (path, Accept) back to back for ``seconds``:
-    (requests per second, sorted latencies, errors)."""
+def hammer(url: str, paths: list[tuple[str, str]], clients: int, seconds: float, timeout: float = 30.0,
+           distinct: bool = False):
+    """``clients`` threads sending ``paths`` (path, Accept) back to back for ``seconds``
+    (with ``distinct``, each query text made new, see :func:`client`): (requests per
+    second, sorted latencies, errors)."""
     host, port = loopback(url)
     done: list[tuple[str, float]] = []
     errors: Counter = Counter()
     mix = [("x", path, accept) for path, accept in paths]
+    run = f"{time.time_ns():x}" if distinct else ""  # nothing the server kept from an earlier run helps
     until = time.monotonic() + seconds
-    threads = [threading.Thread(target=client, args=(host, port, until, i, timeout, done, errors, mix), daemon=True)
+    threads = [threading.Thread(target=client, args=(host, port, until, i, timeout, done, errors, mix, run),
+                                daemon=True)
                for i in range(clients)]
     started = time.monotonic()
     for t in threads:
@@ -215,9 +225,11 @@ def compare(seconds: float, clients_list: tuple[int, ...] = (1, 10, 50), cache: 
 
     timeline = Catalogue.load()["timeline"].inline({})
     q = urllib.parse.urlencode
-    workloads = {
-        "ad-hoc": (("/sparql?" + q({"query": SELECT}), JSON), ("/query?" + q({"query": SELECT}), JSON)),
-        "saved": (("/queries/timeline", JSON), ("/query?" + q({"query": timeline}), JSON)),
+    adhoc = (("/sparql?" + q({"query": SELECT}), JSON), ("/query?" + q({"query": SELECT}), JSON))
+    workloads = {  # name: (kg serve's request, oxigraph serve's, whether each query text is new)
+        "ad-hoc": adhoc + (False,),
+        "new-text": adhoc + (True,),
+        "saved": (("/queries/timeline", JSON), ("/query?" + q({"query": timeline}), JSON), False),
     }
     failed = 0
     print(f"kg serve{'' if cache else ' --cache-mb 0'} against oxigraph serve on {source}, "
@@ -225,12 +237,12 @@ def compare(seconds: float, clients_list: tuple[int, ...] = (1, 10, 50), cache: 
     options = () if cache else ("--cache-mb", "0")
     with running("--no-access-log", "--log-level", "warning", *options) as kg_url, \
             oxigraph_serving(source) as ox_url:
-        for name, (kg_path, ox_path) in workloads.items():
+        for name, (kg_path, ox_path, distinct) in workloads.items():
             for clients in clients_list:
-                kg_rate, kg_lat, kg_err = hammer(kg_url, [kg_path], clients, seconds)
-                ox_rate, ox_lat, ox_err = hammer(ox_url, [ox_path], clients, seconds)
+                kg_rate, kg_lat, kg_err = hammer(kg_url, [kg_path], clients, seconds, distinct=distinct)
+                ox_rate, ox_lat, ox_err = hammer(ox_url, [ox_path], clients, seconds, distinct=distinct)
                 failed += kg_err + ox_err
-                print(f"{name:<7} {clients:>3} clients: kg serve {kg_rate:8.1f} req/s (p99 "
+                print(f"{name:<8} {clients:>3} clients: kg serve {kg_rate:8.1f} req/s (p99 "
                       f"{percentile(kg_lat, 0.99) * 1000:6.1f} ms), oxigraph serve {ox_rate:8.1f} req/s (p99 "
                       f"{percentile(ox_lat, 0.99) * 1000:6.1f} ms), ratio {kg_rate / ox_rate:.2f}x"
                       + (f", errors {kg_err}/{ox_err}" if kg_err or ox_err else ""))

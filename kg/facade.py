@@ -115,6 +115,14 @@ class KnowledgeGraph:
         Values may be strings or Python values (``date``, ``int``, ``bool``); they are
         bound as RDF terms after the catalogue checked them.
         """
+        return self._run(name, params, native=False)
+
+    def run_native(self, name: str, params: Mapping[str, object]):
+        """As :meth:`run`, but on the embedded store the answer is pyoxigraph's own (see
+        ``native`` in :meth:`query`)."""
+        return self._run(name, params, native=True)
+
+    def _run(self, name: str, params: Mapping[str, object], native: bool):
         query = self.queries.get_or_raise(name)
         values = {k: _text(v) for k, v in params.items()}
         query.bindings(values)  # checks names, types, required parameters
@@ -126,13 +134,16 @@ class KnowledgeGraph:
         if self.remote:
             return self.store.query(query.inline(values))
         shape = guard.check(query.text, self.allow_services)  # checked once per saved query (cached)
-        return self.store.query(query.inline(values), union=not shape.has_dataset)
+        return self.store.query(query.inline(values), union=not shape.has_dataset, **self._native(native))
 
     # --- your own SPARQL --------------------------------------------------------------
     def query(self, text: str, *, default_graphs: list[str] | None = None, named_graphs: list[str] | None = None,
-              base_iri: str | None = None) -> Result:
+              base_iri: str | None = None, native: bool = False) -> Result:
         """Run SPARQL text; always a :class:`Result` (``.boolean`` for ASK, ``.graph``
-        for CONSTRUCT and DESCRIBE).
+        for CONSTRUCT and DESCRIBE) unless ``native`` asks for the embedded store's own
+        answer (pyoxigraph ``QuerySolutions``/``QueryBoolean``/``QueryTriples``, which
+        can write SPARQL results formats themselves: the server's fast path); a remote
+        endpoint still gives a :class:`Result`.
 
         On the embedded store the default graph is the union of the named graphs unless
         the query names its graphs (``FROM`` / ``FROM NAMED``) or the caller does
@@ -147,8 +158,13 @@ class KnowledgeGraph:
         shape = guard.check(text, self.allow_services)
         if default_graphs is not None or named_graphs is not None:
             return self.store.query(text, default_graphs=list(default_graphs or ()),
-                                    named_graphs=list(named_graphs or ()), base_iri=base_iri)
-        return self.store.query(text, union=not shape.has_dataset, base_iri=base_iri)
+                                    named_graphs=list(named_graphs or ()), base_iri=base_iri,
+                                    **self._native(native))
+        return self.store.query(text, union=not shape.has_dataset, base_iri=base_iri, **self._native(native))
+
+    def _native(self, native: bool) -> dict:
+        """The store's ``native`` option, which only the embedded (pyoxigraph) store has."""
+        return {"native": True} if native and isinstance(self.store, OxigraphStore) else {}
 
     def sparql(self, text: str) -> Result | bool | Graph:
         """Run SPARQL text: a :class:`Result` for SELECT, ``bool`` for ASK, an rdflib

@@ -123,10 +123,15 @@ class OxigraphStore:
 
     def query(self, text: str, bindings: Bindings = None, *, union: bool = True,
               default_graphs: list[str] | None = None, named_graphs: list[str] | None = None,
-              base_iri: str | None = None) -> Result:
+              base_iri: str | None = None, native: bool = False):
         """Run ``text``; the default graph is the union of the named graphs when ``union``
         (give False for a query with its own FROM), or the graphs ``default_graphs`` and
-        ``named_graphs`` name (the protocol's dataset, which overrides the query's)."""
+        ``named_graphs`` name (the protocol's dataset, which overrides the query's).
+
+        With ``native`` the answer is pyoxigraph's own (``QuerySolutions``,
+        ``QueryBoolean`` or ``QueryTriples``), not yet evaluated row by row, for a caller
+        that writes it out directly (the server); errors met while reading it surface
+        then, as pyoxigraph's ``OSError``/``RuntimeError``/``ValueError``."""
         subs = {ox.Variable(k): to_oxigraph(v) for k, v in (bindings or {}).items()}
         options: dict = {"substitutions": subs or None, "base_iri": base_iri}
         if default_graphs is not None or named_graphs is not None:
@@ -136,20 +141,26 @@ class OxigraphStore:
             options["use_default_graph_as_union"] = union
         try:
             answer = self._store.query(text, **options)
-            if isinstance(answer, ox.QueryBoolean):
-                return Result(boolean=bool(answer))
-            if isinstance(answer, ox.QuerySolutions):
-                names = [v.value for v in answer.variables]
-                rows = [{n: (None if s[n] is None else to_rdflib(s[n])) for n in names} for s in answer]
-                return Result(names, rows)
-            graph = Graph()
-            for t in answer:
-                graph.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
-            return Result(graph=graph)
+            return answer if native else result_of(answer)
         except SyntaxError as exc:
             raise sparql_syntax_error(str(exc), text) from None
         except (OSError, RuntimeError, ValueError) as exc:
             raise QueryError(f"the query failed: {exc}") from None
+
+
+def result_of(answer) -> Result:
+    """The :class:`Result` of a pyoxigraph answer (solutions, boolean or triples); may
+    raise pyoxigraph's errors met while reading the solutions."""
+    if isinstance(answer, ox.QueryBoolean):
+        return Result(boolean=bool(answer))
+    if isinstance(answer, ox.QuerySolutions):
+        names = [v.value for v in answer.variables]
+        rows = [{n: (None if s[n] is None else to_rdflib(s[n])) for n in names} for s in answer]
+        return Result(names, rows)
+    graph = Graph()
+    for t in answer:
+        graph.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
+    return Result(graph=graph)
 
 
 class RdflibStore:

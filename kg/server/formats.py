@@ -16,9 +16,12 @@ True
 """
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import pyoxigraph as ox
 from rdflib import Graph
 
 from kg.namespaces import bind_prefixes
@@ -152,6 +155,54 @@ def serialize(value: Result | Graph, media_type: str) -> bytes:
     if writer is None:
         raise ValueError(f"{media_type} is not a SPARQL results format")
     return writer().encode("utf-8")
+
+
+#: The SPARQL results formats pyoxigraph writes itself (SELECT answers only: ASK
+#: answers in CSV/TSV keep this server's ``boolean`` header, so they go through
+#: :func:`serialize`), with the fewest bytes one row can take in each.
+NATIVE = {SPARQL_JSON.media_type: (ox.QueryResultsFormat.JSON, 3),    # {},
+          SPARQL_XML.media_type: (ox.QueryResultsFormat.XML, 17),     # <result></result>
+          CSV.media_type: (ox.QueryResultsFormat.CSV, 2),             # CRLF
+          TSV.media_type: (ox.QueryResultsFormat.TSV, 1)}             # LF
+
+
+def write_solutions(solutions: ox.QuerySolutions, media_type: str) -> bytes:
+    """SELECT solutions written by pyoxigraph in ``media_type`` (a key of
+    :data:`NATIVE`): no Python object per row or term.  CSV lines end in CRLF (RFC
+    4180); TSV writes terms in Turtle syntax (``1`` for ``"1"^^xsd:integer``), as the
+    SPARQL 1.1 CSV/TSV recommendation allows.  pyoxigraph's errors met while
+    evaluating the rows (``OSError``, ``RuntimeError``, ``ValueError``) pass through."""
+    return solutions.serialize(format=NATIVE[media_type][0])
+
+
+def rows_beyond(body: bytes, media_type: str, limit: int) -> int:
+    """0 if the SELECT answer ``body`` written by :func:`write_solutions` has at most
+    ``limit`` rows, else its number of rows.  An answer too short to hold more rows is
+    not read; a longer one is counted exactly (parsed where a row can span lines)."""
+    if len(body) <= NATIVE[media_type][1] * limit:
+        return 0
+    if media_type == SPARQL_JSON.media_type:
+        n = _json_rows(body)
+    elif media_type == SPARQL_XML.media_type:
+        n = body.count(b"<result>")   # markup in values is escaped (&lt;), so this is exact
+    elif media_type == CSV.media_type:
+        n = _QUOTED.sub(b"", body).count(b"\r\n") - 1  # a quoted field may hold line breaks
+    else:
+        n = body.count(b"\n") - 1         # TSV escapes line breaks inside values
+    return n if n > limit else 0
+
+
+_QUOTED = re.compile(rb'"(?:[^"]|"")*"')
+
+
+def _json_rows(body: bytes) -> int:
+    """The rows of SPARQL results JSON as pyoxigraph writes it (no spaces).  Inside a
+    JSON string a quote is always escaped, so ``{"`` only opens an object: the
+    document, ``head``, ``results``, each row with a binding and each term.  Parsed
+    instead when a row may be empty (``{}``) or a term is a triple (more objects)."""
+    if b"{}" in body or b'{"subject"' in body:
+        return len(json.loads(body)["results"]["bindings"])
+    return body.count(b'{"') - body.count(b'{"type":') - 3
 
 
 def offered_for(form: str) -> tuple[Format, ...]:

@@ -11,11 +11,19 @@ that did it no longer exists.
 Workers are forked from a ``forkserver`` that has already imported the package, so a
 replacement is ready in about the time it takes to load the graph (tens of ms for the
 embedded store, milliseconds for a persistent one).
+
+The server calls :meth:`WorkerPool.acall` on its event loop: it waits for a free worker
+and for the worker's reply without a thread (the pipe's descriptor is watched by the
+loop), so an answer costs no thread switch; :meth:`WorkerPool.call` is the blocking
+form, for threads.
 """
 from __future__ import annotations
 
+import asyncio
+import collections
 import logging
 import multiprocessing
+import os
 import queue
 import signal
 import threading
@@ -79,6 +87,7 @@ class WorkerPool:
         self._ctx = multiprocessing.get_context("forkserver")
         self._ctx.set_forkserver_preload(["kg.server.worker"])
         self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._waiters: collections.deque[tuple[asyncio.AbstractEventLoop, asyncio.Future]] = collections.deque()
         self._all: dict[int, _Worker] = {}
         self._lock = threading.Lock()
         self._closed = False
@@ -97,7 +106,7 @@ class WorkerPool:
                 self._stop(w, kill=True)
             raise
         for w in launched:
-            self._idle.put(w)
+            self._release(w)
         return self
 
     def close(self) -> None:
@@ -143,6 +152,43 @@ class WorkerPool:
         if self._closed:
             raise ServerBusy("the server is stopping")
         w = self._take()
+        self._send(w, job)
+        started = time.monotonic()
+        try:
+            reply = w.conn.recv() if w.conn.poll(self.timeout) else None
+        except (EOFError, OSError):
+            self._died(w, job)
+        return self._reply(w, job, reply, started)
+
+    async def acall(self, job: Job) -> object:
+        """As :meth:`call`, on the running event loop: waiting for a worker and for
+        its reply takes no thread."""
+        if self._closed:
+            raise ServerBusy("the server is stopping")
+        loop = asyncio.get_running_loop()
+        w = await self._atake(loop)
+        self._send(w, job)
+        started = time.monotonic()
+        readable = loop.create_future()
+        fd = w.conn.fileno()
+        loop.add_reader(fd, lambda: readable.done() or readable.set_result(None))
+        try:
+            await asyncio.wait((readable,), timeout=self.timeout)
+        except asyncio.CancelledError:  # its reply would be left in the pipe for the next job
+            self._retire(w, "was abandoned by a cancelled request")
+            raise
+        finally:
+            loop.remove_reader(fd)
+            os.set_blocking(fd, True)  # uvloop's add_reader leaves the descriptor non-blocking
+        if not readable.done():  # past the time limit: kill it (joining takes a moment: not on the loop)
+            return await loop.run_in_executor(None, self._reply, w, job, None, started)
+        try:
+            reply = w.conn.recv()  # the worker writes its reply at once: this reads what is arriving
+        except (EOFError, OSError):
+            await loop.run_in_executor(None, self._died, w, job)
+        return self._reply(w, job, reply, started)
+
+    def _send(self, w: _Worker, job: Job) -> None:
         self.counts["jobs"] += 1
         try:
             w.conn.send(job)
@@ -150,25 +196,27 @@ class WorkerPool:
             self._retire(w, f"could not take a job ({exc})")
             raise WorkerFault("a query worker stopped unexpectedly; see the server log") from None
         except Exception:  # the job itself could not be pickled: a bug in the caller
-            self._idle.put(w)
+            self._release(w)
             raise
-        started = time.monotonic()
-        try:
-            ready = w.conn.poll(self.timeout)
-            reply = w.conn.recv() if ready else None
-        except (EOFError, OSError):
-            w.proc.join(1)
-            code = w.proc.exitcode
-            if code == -signal.SIGABRT and self.memory_mb:  # pyoxigraph aborts when an allocation fails
-                self.counts["memory"] += 1
-                log.warning("query worker %s aborted during %s, past its memory cap of %s MB; replacing it",
-                            w.pid, job.method, self.memory_mb)
-                self._retire(w, "passed its memory cap")
-                raise WorkerMemory(worker.memory_message(self.memory_mb)) from None
-            self.counts["faults"] += 1
-            log.error("query worker %s died during %s (exit code %s)", w.pid, job.method, code)
-            self._retire(w, "died")
-            raise WorkerFault("a query worker stopped unexpectedly; see the server log") from None
+
+    def _died(self, w: _Worker, job: Job) -> None:
+        """The worker's pipe closed during ``job``: say why, replace it, and raise."""
+        w.proc.join(1)
+        code = w.proc.exitcode
+        if code == -signal.SIGABRT and self.memory_mb:  # pyoxigraph aborts when an allocation fails
+            self.counts["memory"] += 1
+            log.warning("query worker %s aborted during %s, past its memory cap of %s MB; replacing it",
+                        w.pid, job.method, self.memory_mb)
+            self._retire(w, "passed its memory cap")
+            raise WorkerMemory(worker.memory_message(self.memory_mb)) from None
+        self.counts["faults"] += 1
+        log.error("query worker %s died during %s (exit code %s)", w.pid, job.method, code)
+        self._retire(w, "died")
+        raise WorkerFault("a query worker stopped unexpectedly; see the server log") from None
+
+    def _reply(self, w: _Worker, job: Job, reply: tuple | None, started: float) -> object:
+        """The value of ``reply`` (None: no reply within the time limit), with the
+        worker freed, or retired when it timed out or passed its memory cap."""
         if reply is None:
             self.counts["timeouts"] += 1
             log.warning("%s ran past the time limit of %g s; killed worker %s", job.method, self.timeout, w.pid)
@@ -181,7 +229,7 @@ class WorkerPool:
             log.warning("%s passed the memory cap of %s MB in worker %s; replacing it", job.method, self.memory_mb, w.pid)
             self._retire(w, "passed its memory cap")
             raise WorkerMemory(value)
-        self._idle.put(w)
+        self._release(w)
         log.debug("%s answered %s in %.3f s", job.method, status, time.monotonic() - started)
         if status == "ok":
             return value
@@ -192,19 +240,77 @@ class WorkerPool:
         raise WorkerFault("the server failed on this request; the error is in its log")
 
     # --- workers ----------------------------------------------------------------------
+    def _busy(self) -> ServerBusy:
+        return ServerBusy(f"every query worker stayed busy for {self.queue_wait:g} s; try again")
+
+    def _alive(self, w: _Worker) -> bool:
+        """Whether ``w`` lives; one found dead (killed while idle) is logged and replaced."""
+        if w.proc.is_alive():
+            return True
+        self.counts["faults"] += 1
+        log.error("query worker %s died while idle (exit code %s); replacing it", w.pid, w.proc.exitcode)
+        self._retire(w, "died")
+        return False
+
     def _take(self) -> _Worker:
-        """A free, living worker; one found dead (killed while idle) is logged and replaced."""
+        """A free, living worker, waited for at most ``queue_wait`` seconds (blocking)."""
         deadline = time.monotonic() + self.queue_wait
         while True:
             try:
                 w = self._idle.get(timeout=max(0.0, deadline - time.monotonic()))
             except queue.Empty:
-                raise ServerBusy(f"every query worker stayed busy for {self.queue_wait:g} s; try again") from None
-            if w.proc.is_alive():
+                raise self._busy() from None
+            if self._alive(w):
                 return w
-            self.counts["faults"] += 1
-            log.error("query worker %s died while idle (exit code %s); replacing it", w.pid, w.proc.exitcode)
-            self._retire(w, "died")
+
+    async def _atake(self, loop: asyncio.AbstractEventLoop) -> _Worker:
+        """As :meth:`_take`, on the event loop: when no worker is idle, wait in line
+        (first come, first served) until :meth:`_release` hands one over."""
+        deadline = time.monotonic() + self.queue_wait
+        while True:
+            with self._lock:
+                try:
+                    w = self._idle.get_nowait()
+                except queue.Empty:
+                    w = None
+                    waiter = loop.create_future()
+                    self._waiters.append((loop, waiter))
+            if w is None:
+                try:
+                    await asyncio.wait((waiter,), timeout=max(0.0, deadline - time.monotonic()))
+                except asyncio.CancelledError:
+                    with self._lock:
+                        handed = waiter.done() and not waiter.cancelled()
+                        waiter.cancel()
+                    if handed:
+                        self._release(waiter.result())
+                    raise
+                with self._lock:
+                    if not waiter.done():  # no worker came in time; one handed over later goes back
+                        waiter.cancel()
+                        raise self._busy()
+                w = waiter.result()
+            if self._alive(w):
+                return w
+
+    def _release(self, w: _Worker) -> None:
+        """Make ``w`` free: hand it to the first coroutine waiting for one, else put it
+        in the idle queue (where blocking callers find it).  Any thread may call this."""
+        with self._lock:
+            while self._waiters:
+                loop, waiter = self._waiters.popleft()
+                if not waiter.done() and not loop.is_closed():
+                    loop.call_soon_threadsafe(self._hand_over, waiter, w)
+                    return
+            self._idle.put(w)
+
+    def _hand_over(self, waiter: asyncio.Future, w: _Worker) -> None:
+        """On the waiter's loop: give it ``w``, unless it stopped waiting meanwhile."""
+        with self._lock:
+            if not waiter.done():
+                waiter.set_result(w)
+                return
+        self._release(w)
 
     def _launch(self) -> _Worker:
         parent, child = self._ctx.Pipe()
@@ -262,6 +368,6 @@ class WorkerPool:
             if self._closed:
                 self._stop(w, kill=True)
             else:
-                self._idle.put(w)
+                self._release(w)
             return
         log.error("gave up restarting a query worker; the server now has fewer workers")

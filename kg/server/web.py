@@ -11,7 +11,6 @@ import functools
 import logging
 
 from jinja2 import Environment, PackageLoader, select_autoescape
-from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, Response
@@ -52,12 +51,12 @@ def page(request: Request, template: str, status: int = 200, headers: dict | Non
 
 
 async def call(request: Request, job: Job, lane: str = "fast") -> object:
-    """Run ``job`` in the worker pool of ``lane`` (from a thread, so the event loop stays
-    free): ``"fast"`` for pages and saved queries, ``"sparql"`` for ad-hoc queries, so
-    that slow ad-hoc queries cannot hold the pages up."""
+    """Run ``job`` in the worker pool of ``lane`` (waiting on the event loop, which
+    stays free): ``"fast"`` for pages and saved queries, ``"sparql"`` for ad-hoc
+    queries, so that slow ad-hoc queries cannot hold the pages up."""
     pool = request.app.state.pools[lane]
     try:
-        return await run_in_threadpool(pool.call, job)
+        return await pool.acall(job)
     except WorkerMemory as exc:
         raise Problem(503, str(exc)) from None
     except QueryTimeout as exc:

@@ -29,13 +29,15 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph as ox
 import rdflib.plugins.sparql.parser  # noqa: F401  (kg.guard's parser: its grammar is built once, in the forkserver)
 from rdflib import Graph
 
-from kg.errors import KGError
+from kg.errors import KGError, QueryError
 from kg.facade import KnowledgeGraph
 from kg.lookup import NotFound
 from kg.results import Result
+from kg.store import result_of
 
 #: The facade methods a job may call.
 METHODS = frozenset({"query", "run", "describe", "entity", "article", "events", "search", "evidence", "resource",
@@ -97,6 +99,34 @@ def size(value: object) -> int:
     return 0
 
 
+def too_large(n: int, what: str, max_results: int) -> TooLarge:
+    return TooLarge(f"the answer has {n} {what}, more than this server's limit of {max_results} "
+                    f"(kg serve --max-results); add LIMIT/OFFSET or narrow the query")
+
+
+def native(kg: KnowledgeGraph, job: Job, max_results: int) -> object:
+    """The fast path of a query or saved query asked for in a SPARQL results format:
+    SELECT solutions are written by pyoxigraph straight to bytes (no rdflib terms, no
+    Python object per row), then their rows counted against the limit; any other
+    answer (ASK, CONSTRUCT, a remote store's) comes back as a :class:`Result`."""
+    from kg.server import formats
+
+    if job.method == "query":
+        value = kg.query(*job.args, native=True, **job.kwargs)
+    else:
+        value = kg.run_native(*job.args, job.kwargs)
+    try:
+        if not isinstance(value, ox.QuerySolutions):
+            return result_of(value) if isinstance(value, (ox.QueryBoolean, ox.QueryTriples)) else value
+        body = formats.write_solutions(value, job.media_type)
+    except (OSError, RuntimeError, ValueError) as exc:  # raised while pyoxigraph evaluated the rows
+        raise QueryError(f"the query failed: {exc}") from None
+    n = formats.rows_beyond(body, job.media_type, max_results)
+    if n:
+        raise too_large(n, "rows", max_results)
+    return body
+
+
 def answer(kg: KnowledgeGraph, job: Job, max_results: int) -> tuple[str, object]:
     """Carry out one job; never raises."""
     from kg.server import formats
@@ -104,15 +134,18 @@ def answer(kg: KnowledgeGraph, job: Job, max_results: int) -> tuple[str, object]
     try:
         if job.method not in METHODS:
             raise KGError(f"a worker cannot call {job.method!r}")
-        if job.method == "resource":
+        if job.method in ("query", "run") and job.media_type in formats.NATIVE:
+            value = native(kg, job, max_results)
+            if isinstance(value, bytes):
+                return "ok", value
+        elif job.method == "resource":
             value = resource(kg, *job.args, **job.kwargs)
         else:
             value = getattr(kg, job.method)(*job.args, **job.kwargs)
         n = size(value)
         if n > max_results:
             what = "triples" if isinstance(value, Graph) or getattr(value, "graph", None) is not None else "rows"
-            raise TooLarge(f"the answer has {n} {what}, more than this server's limit of {max_results} "
-                           f"(kg serve --max-results); add LIMIT/OFFSET or narrow the query")
+            raise too_large(n, what, max_results)
         if job.method == "describe" and not len(value):
             raise NotFound(f"the graph says nothing about {job.args[0]}")
         if job.media_type is not None:

@@ -125,3 +125,33 @@ def test_relative_iris_resolve_against_the_base(graph):
 def test_every_saved_query_passes_the_full_check():
     for query in Catalogue.load().values():
         assert guard.check(query.text).services == ()
+
+
+def test_a_query_without_risky_words_is_judged_by_the_scan_and_its_errors_by_the_store(graph, probe):
+    # No SERVICE, LOAD, update or FROM word: rdflib's parser is skipped, and a broken
+    # query is still told with line and column (by pyoxigraph, on the real store).
+    assert guard.check("SELECT ?s WHERE { ?s ?p ?o } LIMIT 1").form == "SELECT"
+    with pytest.raises(QueryError, match=r"SPARQL syntax error at line 2, column \d+"):
+        graph.query("SELECT ?s WHERE {\n  ?s ?p ?o")
+    # A keyword written with a \\u escape sends the text to the full parse, which refuses it.
+    escaped = f"SELECT * WHERE {{ SERVI\\u0043E <{probe.url}/sparql> {{ ?s ?p ?o }} }}"
+    with pytest.raises(guard.Refused, match="SERVICE .* is refused"):
+        graph.query(escaped)
+    for text in ("CLEAR ALL", "DROP GRAPH <urn:g>", "CREATE GRAPH <urn:g>", "COPY <urn:a> TO <urn:b>",
+                 "WITH <urn:g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }"):
+        with pytest.raises(guard.Refused, match="read-only"):
+            graph.query(text)
+    assert probe.hits == []
+
+
+def test_a_keyword_right_after_a_literal_and_a_dot_is_still_seen(graph, probe):
+    """Regression: the scan read "true.SERVICE" as one word, so the query skipped the full
+    parse and pyoxigraph would have called the endpoint."""
+    for literal in ("true", "false"):
+        text = f"SELECT * WHERE {{ ?s ?p {literal}.SERVICE <{probe.url}/sparql> {{ ?a ?b ?c }} }}"
+        assert "SERVICE" in guard.scan(text).keywords
+        with pytest.raises(guard.Refused, match="SERVICE .* is refused"):
+            list(graph.query(text).rows)
+    # a prefixed name keeps its dots: schema:Service.x is one name, not the keyword
+    assert "SERVICE" not in guard.scan("SELECT * WHERE { ?s a schema:Service.x }").keywords
+    assert probe.hits == []
