@@ -73,7 +73,7 @@ def code_fingerprint(schema: bytes = b"") -> str:
 
     package = package_files()
     h = hashlib.sha256(BLOCK_FORMAT.encode() + schema)
-    for name in ("rdf.py", "claims_rdf.py", "blocks.py", "publish.py", "shapes.py", "namespaces.py", "store.py",
+    for name in ("rdf.py", "claims_rdf.py", "literals.py", "blocks.py", "publish.py", "shapes.py", "namespaces.py", "store.py",
                  "inference.py", "reason.py"):
         h.update(name.encode() + b"\0" + (package / name).read_bytes())
     return h.hexdigest()

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from rdflib import DCTERMS, PROV, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 
 from kg.extract.model import Extraction, Span
+from kg.literals import confidence_literal
 from kg.namespaces import DOC, ID, OA, PAKRU, SDO, bind_prefixes, document_graph, slug
 
 CORE_OF_EVENT = "Event"
@@ -29,17 +29,6 @@ STATUS = {"postponed": SDO.EventPostponed, "scheduled": SDO.EventScheduled,
           "cancelled": SDO.EventCancelled, "planned": PAKRU.EventPlanned}
 ROLES = {"agent": "AgentRole", "partner": "PartnerRole", "host": "HostRole", "target": "TargetRole",
          "participant": "ParticipantRole"}
-#: the confidence of a record made without a model (rules alone, older caches)
-DEFAULT_CONFIDENCE = Decimal("0.5")
-
-
-def confidence_literal(value: float | None) -> Literal:
-    """An xsd:decimal with three places, from a probability (0.5 when there is none)."""
-    if value is None:
-        return Literal(DEFAULT_CONFIDENCE, datatype=XSD.decimal)
-    return Literal(Decimal(f"{min(1.0, max(0.0, float(value))):.3f}"), datatype=XSD.decimal)
-
-
 def time_literal(value: str) -> Literal:
     """ISO text with the precision it has: YYYY-MM-DD, YYYY-MM or YYYY."""
     datatype = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}[len(value)]

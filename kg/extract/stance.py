@@ -13,7 +13,7 @@ package, a lexicon and rules: deterministic), with a few words of diplomacy adde
 lexicon ("cooperation", "sanctions"); at or above ``THRESHOLD`` positive, at or below
 its negative negative, neutral between.
 
->>> stance_of("The relationship will grow substantially and bring prosperity")
+>>> stance_of("Relations are excellent and friendly")
 'positive'
 >>> stance_of("The sanctions are a hostile act that threatens regional peace")
 'negative'

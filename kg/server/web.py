@@ -110,10 +110,3 @@ async def http_error(request: Request, exc: HTTPException) -> Response:
     message = {404: f"nothing at {request.url.path}; start at / or search by name at /search",
                405: f"{request.method} is not allowed here"}.get(exc.status_code, str(exc.detail))
     return error_response(request, exc.status_code, message, getattr(exc, "headers", None))
-
-
-async def http_error(request: Request, exc: HTTPException) -> Response:
-    """Unknown paths (404) and methods (405) get the same kind of answer as other errors."""
-    message = {404: f"nothing at {request.url.path}; start at / or search by name at /search",
-               405: f"{request.method} is not allowed here"}.get(exc.status_code, str(exc.detail))
-    return error_response(request, exc.status_code, message, getattr(exc, "headers", None))
