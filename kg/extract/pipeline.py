@@ -7,16 +7,13 @@ from dataclasses import replace
 
 from kg.extract.decisions import shipped
 from kg.extract.model import Extraction, Span
-from kg.extract.nlp import MODEL_NAME, load_nlp
+from kg.extract.nlp import MODEL_NAME, PIPELINE_VERSION, load_nlp
 from kg.extract.sentences import sentence_at, sentences_of
 
 __all__ = ["MODEL_NAME", "PIPELINE_VERSION", "extract", "linker_for", "load_nlp", "model_fingerprint",
            "normalise_text", "sentence_at", "sentences_of"]
 
 
-# Bump when a change to the extraction rules changes what they produce: incremental
-# builds compare it to decide which articles need extracting again.
-PIPELINE_VERSION = "2"
 
 
 def model_fingerprint() -> str:
