@@ -134,6 +134,11 @@ class Speakers:
             m = self.by_token.get(t.i)
             if m is not None and self.core_type(m.entity) == "Organisation":
                 return m.entity
+        if not head.text[:1].isupper():  # "the Pakistani embassy", "Russia's energy ministry": a
+            # description, not a name; the state it names speaks (as "Moscow said"), else nobody
+            states = [a for a in (self.agent(self.by_token[t.i].entity) for t in self.doc[start:head.i]
+                                  if t.i in self.by_token) if a and self.core_type(a) == "State"]
+            return states[0] if states else None
         while start < head.i and self.doc[start].dep_ in ("det", "case", "punct"):
             start += 1
         name = self.doc[start:head.i + 1].text
