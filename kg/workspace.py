@@ -77,7 +77,11 @@ def shapes_file() -> Path:
 
 def package_files(subpackage: str = "") -> Path:
     """The folder of ``kg`` (or ``kg.<subpackage>``) sources, for fingerprints of the code."""
-    return Path(str(resources.files(f"kg.{subpackage}" if subpackage else "kg")))
+    folder = Path(str(resources.files(f"kg.{subpackage}" if subpackage else "kg")))
+    if not folder.is_dir():  # a namespace package (no __init__.py) gives no single folder
+        raise RuntimeError(f"package kg.{subpackage} has no folder of its own ({folder}); "
+                           f"it needs an __init__.py")
+    return folder
 
 
 def import_root() -> Path:

@@ -21,6 +21,20 @@ def test_pipeline_fingerprint_equals_the_model_fingerprint_without_loading_spacy
     assert pipeline_fingerprint() == model_fingerprint()
 
 
+def test_the_source_fingerprint_hashes_the_extraction_code_and_its_weights():
+    """Regression: read through importlib.resources, kg.extract (then without __init__.py)
+    gave no folder, so the fingerprint hashed no file and code changes kept stale caches."""
+    import hashlib
+
+    from kg.cache import source_fingerprint
+    from kg.workspace import package_files
+
+    folder = package_files("extract")
+    names = {p.name for p in folder.iterdir()}
+    assert {"pipeline.py", "events.py", "statements.py", "decisions.json"} <= names
+    assert source_fingerprint() != hashlib.sha256().hexdigest()[:16]  # not the hash of nothing
+
+
 def test_an_extraction_survives_the_json_round_trip(tmp_path):
     registry = load_registry()
     ex = extract("x", ARTICLE.read_text(encoding="utf-8"), registry)
