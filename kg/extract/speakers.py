@@ -78,13 +78,7 @@ class Speakers:
                      and t.lower_ not in _RANKS]
             if names and names[-1].i == head.i - 1:
                 start = min(t.i for t in names)
-                name = self.doc[start:head.i + 1].text
-                found = self.lookup(name) if self.lookup else None
-                if found:
-                    return found
-                key = "new:" + name
-                self.new_entities.setdefault(key, "Person")
-                return key
+                return self.named(self.doc[start:head.i + 1].text, "Person")
         before = [o for o in self.mentions if o.span.start < m.span.start]
         after = [o for o in self.mentions if o.span.start > m.span.start]
         for last_only in (True, False):  # "Khan" for "Khurram Dastgir Khan", then "Dastgir"
@@ -141,13 +135,15 @@ class Speakers:
             return states[0] if states else None
         while start < head.i and self.doc[start].dep_ in ("det", "case", "punct"):
             start += 1
-        name = self.doc[start:head.i + 1].text
+        return self.named(self.doc[start:head.i + 1].text, "Organisation")
+
+    def named(self, name: str, kind: str) -> str:
+        """The registry entity of that name, else a new entity of that kind (noted once)."""
         found = self.lookup(name) if self.lookup else None
         if found:
             return found
-        key = "new:" + name
-        self.new_entities.setdefault(key, "Organisation")
-        return key
+        self.new_entities.setdefault("new:" + name, kind)
+        return "new:" + name
 
     def unlinked_person(self, head: Token) -> str | None:
         """A person the linker missed, named by the NER in the phrase's head or close to
@@ -174,12 +170,7 @@ class Speakers:
                  and not (t.i in self.by_token and not self.by_token[t.i].entity.startswith("new:"))]
         if len(words) < 2:
             return None
-        name = " ".join(t.text for t in words)
-        found = self.lookup(name) if self.lookup else None
-        if found:
-            return found
-        self.new_entities.setdefault("new:" + name, "Person")
-        return "new:" + name
+        return self.named(" ".join(t.text for t in words), "Person")
 
     def after_title(self, head: Token) -> str | None:
         """A name the NER did not take for a person, written after a title: "Russian
@@ -237,11 +228,7 @@ class Speakers:
                     self.unnamed.append((head.idx, person))
                     return [person], "named"
                 name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-                found = self.lookup(name) if self.lookup else None
-                key = found or "new:" + name
-                if not found:
-                    self.new_entities.setdefault(key, "Organisation")
-                return [key], "named"
+                return [self.named(name, "Organisation")], "named"
         person = self.unlinked_person(head)
         if person:
             self.unnamed.append((head.idx, person))  # no mention names it: remember it for "he"
