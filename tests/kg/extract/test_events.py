@@ -139,3 +139,28 @@ def test_planned_and_cancelled_statuses(registry):
                            "India cancelled the meeting with Russia in Delhi.")
     statuses = {e.kind: e.status for e in evs}
     assert statuses.get("MilitaryExercise") == "planned" and statuses.get("Meeting") == "cancelled"
+
+
+def test_the_time_of_the_reporting_verb_or_the_dateline_does_not_date_the_event(registry):
+    ex = extract("t", "Pakistan and Russia have signed an agreement on barter trade, the Foreign Office said on "
+                      "Tuesday.", registry, date="2023-06-17")
+    assert only(ex.events, "Agreement").time is None
+    ex = extract("t", "ISLAMABAD, Apr 06 (APP): Pakistan's defence minister has held a meeting with Russian "
+                      "officials in Moscow.", registry, date="2018-04-06")
+    assert only(ex.events, "Meeting").time is None
+
+
+def test_a_time_in_another_clause_is_not_the_events_but_a_shared_fronted_one_is(registry):
+    evs = events(registry, "Putin had expressed his support for Pakistan, following which there have been "
+                           "meetings between Pakistani and Russian officials in July 2015.")
+    assert only(evs, "StatementOfSupport").time is None
+    evs = events(registry, "On February 14, 2023, Pakistan's minister met Russian officials in Islamabad, and "
+                           "Pakistan and Russia signed a memorandum of understanding.")
+    assert only(evs, "MemorandumOfUnderstanding").time.value == "2023-02-14"
+
+
+def test_decided_or_reported_future_events_are_planned(registry):
+    evs = events(registry, "Lavrov assured Dar that a Russian delegation would visit Pakistan.")
+    assert only(evs, "StateVisit").status == "planned"
+    evs = events(registry, "Russia has approved a draft agreement with Pakistan on the gas pipeline.")
+    assert only(evs, "Agreement").status == "planned"
