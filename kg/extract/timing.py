@@ -101,7 +101,7 @@ def _describes(clause, noun) -> bool:
         cur = cur.head
     if cur.dep_ not in {"acl", "relcl"} or cur.head.i != noun.i:
         return False
-    return (cur.dep_ == "acl" and cur.tag_ == "VBN") or clause.lemma_.lower() in OCCURRING
+    return (cur.dep_ == "acl" and cur.tag_ == "VBN") or clause.lemma_.lower() in OCCURRING | ARRANGING
 
 
 def _conjoined(first, second) -> bool:
@@ -137,6 +137,7 @@ def event_time(ctx, token, sentence, inside) -> TimeValue | None:
         if times else None
 
 
+ARRANGING = {"schedule", "plan", "set", "slate", "fix", "host", "postpone", "delay", "reschedule"}
 OCCURRING = {"take", "hold", "happen", "occur", "begin", "start", "end", "conclude", "last", "run", "open",
              "sign", "conduct", "stage", "commence", "organise", "organize"}
 ANAPHORS = {"meeting", "talks", "visit", "exercise", "drill", "drills", "exercises", "summit", "event",
@@ -185,10 +186,11 @@ def _future(token, time: TimeValue | None) -> str | None:
     if any(t.lemma_.lower() in POSTPONE for t in chain[1:]):
         if not (chain[1].lemma_.lower() == "put" and not any(c.lower_ == "off" for c in chain[1].children)):
             return "postponed"
-    if any(c.lower_ in SCHEDULED or c.lower_ in DRAFT for c in token.children if c.dep_ in {"amod", "compound"}):
+    if any(c.lower_ in SCHEDULED or c.lower_ in DRAFT for c in _modifiers(token)):
         return "scheduled"
     verb = token if token.pos_ == "VERB" else token.head
-    if any(c.dep_ == "aux" and c.lower_ in {"will", "shall"} for c in verb.children):
+    verbs = [verb] + [c for c in token.children if c.dep_ in {"relcl", "acl"}]  # "..., which Russia will host"
+    if any(c.dep_ == "aux" and c.lower_ in {"will", "shall"} for v in verbs for c in v.children):
         return "scheduled"
     if _reported_future(verb):
         return "scheduled"  # "assured that a delegation would visit Pakistan"
@@ -198,6 +200,16 @@ def _future(token, time: TimeValue | None) -> str | None:
     if time is not None and FUTURE_TIME_RE.search(time.span.text):
         return "scheduled"  # "tomorrow's meeting", "talks next week"
     return None
+
+
+def _modifiers(noun):
+    """Adjectives before a noun, also those on a compound ("the upcoming SCO Heads of
+    Government meeting")."""
+    out = [c for c in noun.children if c.dep_ in {"amod", "compound"}]
+    for c in list(out):
+        if c.dep_ == "compound":
+            out += [g for g in c.subtree if g.dep_ == "amod" and g.i < noun.i]
+    return out
 
 
 def _reported_future(verb) -> bool:
