@@ -15,6 +15,7 @@ from kg.extract.decisions import Decisions, shipped
 from kg.extract.features import event_features, participant_features
 from kg.extract.model import Event, Span
 from kg.extract.participants import candidates
+from kg.extract.realis import not_an_event
 from kg.extract.scope import own_tokens
 from kg.extract.timing import continued_time, event_status, event_time
 from kg.extract.triggers import NOUN_TRIGGERS, TRIGGER_WORDS, TWO_SIDED, irrealis, trigger_kind
@@ -35,7 +36,7 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
         if ctx.in_author_bio(token):
             continue
         kind = trigger_kind(token)
-        if kind is None or irrealis(token):
+        if kind is None or irrealis(token) or not_an_event(token, kind):
             continue
         event = _build(ctx, token, kind, decisions, collect)
         if event is None or (event.confidence or 0.0) < min_confidence:

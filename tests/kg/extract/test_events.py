@@ -164,3 +164,25 @@ def test_decided_or_reported_future_events_are_planned(registry):
     assert only(evs, "StateVisit").status == "planned"
     evs = events(registry, "Russia has approved a draft agreement with Pakistan on the gas pipeline.")
     assert only(evs, "Agreement").status == "planned"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Pakistan and Russia hold joint military exercises every year.", "MilitaryExercise"),
+    ("Pakistan and Russia often hold talks in Moscow.", "Meeting"),
+    ("Russia and Pakistan agreed that conflicts should be resolved through diplomatic means.", "Agreement"),
+    ("Russia and Pakistan agreed to enhance cooperation in defence.", "Agreement"),
+    ("Moscow forged friendly ties with Pakistan.", "EstablishmentOfRelations"),
+    ("Russia and Pakistan discussed the fight against terrorism.", "War"),
+    ("Russia sent experts to Pakistan's ministry to meet wheat requirements in Pakistan.", "Meeting"),
+    ("The format rests on a consultation mechanism of Russia, China and Pakistan.", "Meeting"),
+    ("Russia delivered wheat to Pakistan, which will be sent to the regions hit by the floods.", "StateVisit"),
+    ("Putin invited Shehbaz Sharif to attend the summit in Moscow.", "Offer"),
+])
+def test_habits_views_and_other_word_senses_are_not_events(registry, text, kind):
+    assert kind not in {e.kind for e in events(registry, text)}
+
+
+def test_agreeing_to_buy_and_relations_established_stay_events(registry):
+    evs = events(registry, "Pakistan agreed to buy Russian helicopters. Diplomatic relations between Pakistan "
+                           "and Russia were established on May 1, 1948.")
+    assert {e.kind for e in evs} >= {"Agreement", "EstablishmentOfRelations"}
