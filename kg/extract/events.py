@@ -174,7 +174,7 @@ def _build(ctx: Context, token, kind: str, decisions: Decisions, collect: list |
     if token.tag_ in {"NNS", "NNPS"} and not any(ctx.is_agent(m.entity) or ctx.is_place(m.entity)
                                                 for m in ctx.mentions_in(own_tokens(token))):
         return None  # "high-level visits": generic, no particular event
-    time = event_time(ctx, token, sentence, inside)
+    time = event_time(ctx, token, sentence, inside, kind)
     status = event_status(token, time)
     trigger = Span(token.idx, token.idx + len(token), token.text)
     cfeats = [(c, participant_features(token, kind, c, ctx.core_type(c.entity), len(cands))) for c in cands]

@@ -21,7 +21,8 @@ _NUMBER = r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|ele
 RELATIVE_RE = re.compile(
     r"(?<![\w-])(?:(?:[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)\s+)?(?:(?i:today|yesterday|tomorrow|tonight)|"
     r"(?:[Ll]ast|[Nn]ext|[Tt]his)\s+(?:week|month|year|spring|summer|autumn|winter)|"
-    rf"{_NUMBER}\s+(?:years?|decades?)\s+ago)(?![\w-])")
+    rf"{_NUMBER}\s+(?:years?|decades?)\s+ago|(?i:recently|shortly)|in\s+the\s+(?:very\s+)?near\s+future)(?![\w-])")
+VAGUE = {"shortly": None, "recently": "year"}  # "recently" is taken as the article's year
 _AGO_RE = re.compile(rf"^({_NUMBER})\s+(years?|decades?)\s+ago$")
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20}
@@ -89,6 +90,8 @@ def resolve(words: str, anchor: str | None, future: bool = False) -> str | None:
         if "last" in low and back == 0:
             back = 7
         return (day - dt.timedelta(days=back)).isoformat()
+    if low in VAGUE or low.endswith("near future"):
+        return anchor[:4] if VAGUE.get(low) == "year" else None
     ago = _AGO_RE.match(low)
     if ago:  # "23 years ago": the year, whatever the article's precision
         n = int(ago.group(1)) if ago.group(1).isdigit() else _NUMBER_WORDS[ago.group(1)]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kg.extract.model import Event, TimeValue
+from kg.extract.model import Event, Span, TimeValue
 from kg.extract.triggers import POSTPONE, SCHEDULED, SPEECH_VERBS
 
 _DATELINE_RE = re.compile(r"^[A-Z][A-Z .'’/-]*[A-Z],?\s*$")
@@ -26,6 +26,8 @@ REPORTING = SPEECH_VERBS | {"tell", "report", "add", "note", "stress", "claim", 
 # what makes an event intended rather than done: "is scheduled to", "decided to", "a draft ..."
 PLAN_WORDS = {"indication", "plan", "prospect", "schedule", "slate", "due", "expect", "set", "decide",
               "decision", "propose"}
+FIXING = {"schedule", "slate", "due"}  # the words that say a date is fixed
+VAGUE_TIME_RE = re.compile(r"near future|shortly|soon", re.I)
 DRAFT = {"draft", "proposed", "planned", "intended"}
 FUTURE_TIME_RE = re.compile(r"\b(?:tomorrow|next|coming|upcoming)\b", re.I)
 CANCEL = {"cancel", "scrap", "abandon", "call", "shelve", "drop"}
@@ -73,6 +75,8 @@ def own_time(ctx, token, time: TimeValue) -> bool:
     tclause, eclause = clause_of(span.root), clause_of(token)
     if token.pos_ in {"NOUN", "PROPN"} and _describes(tclause, token):
         return True  # "the meeting held in Moscow in 2017", "the drill, which took place in May"
+    if _before_or_after(token):
+        return False  # "two days after the bilateral meet, Putin will attend ... on 16 October"
     if tclause.i != eclause.i and tclause.lemma_.lower() in REPORTING:
         return False
     if _linked(tclause, eclause) or _linked(eclause, tclause):
@@ -86,6 +90,23 @@ def own_time(ctx, token, time: TimeValue) -> bool:
     # "since the early 1950s, when Pakistan joined ...": the clause "when" ties to the time
     when = [c for c in eclause.children if c.lower_ == "when" and c.dep_ == "advmod"]
     return bool(when) and not ctx.text[time.span.end:when[0].idx].strip(" ,")
+
+
+NAMED_KINDS = {"MilitaryExercise", "Summit"}
+SEQUENCE_PREPS = {"after", "before", "since", "following", "until", "till"}
+
+
+def _before_or_after(noun) -> bool:
+    """A noun trigger in "after the meeting", "ahead of the visit": the clause's time is
+    another moment."""
+    cur = noun
+    for _ in range(4):
+        if cur.head.i == cur.i or cur.head.pos_ in {"VERB", "AUX"}:
+            return False
+        cur = cur.head
+        if cur.dep_ == "prep" and (cur.lower_ in SEQUENCE_PREPS or cur.head.lower_ in {"ahead", "prior"}):
+            return True
+    return False
 
 
 def _has_subject(verb) -> bool:
@@ -123,14 +144,34 @@ def in_dateline(text: str, sentence, time: TimeValue) -> bool:
     return bool(_DATELINE_RE.match(before)) and bool(_AFTER_DATELINE_RE.match(text[time.span.end:time.span.end + 40]))
 
 
-def event_time(ctx, token, sentence, inside) -> TimeValue | None:
-    """The time in the trigger's own words, else the only time of its clause in the sentence."""
+def named_year(ctx, token) -> TimeValue | None:
+    """"the Druzhba 2018 joint exercise", "'Friendship 2016', the first joint exercises": the
+    year in the name of an exercise or summit names its year."""
+    near = list(token.children)
+    if token.dep_ == "appos":
+        near.append(token.head)
+    for tok in near:
+        if tok.dep_ not in {"compound", "nmod", "appos", "npadvmod"} and tok.i != token.head.i:
+            continue
+        for t in tok.subtree:
+            if t.like_num and len(t.text) == 4 and t.text[:2] in {"19", "20"} and t.i > 0 \
+                    and (t.nbor(-1).pos_ == "PROPN" or t.nbor(-1).text in {"‘", "'", "“", '"', "-"}):
+                return TimeValue(Span(t.idx, t.idx + 4, t.text), t.text)
+    return None
+
+
+def event_time(ctx, token, sentence, inside, kind: str | None = None) -> TimeValue | None:
+    """The time in the trigger's own words, else the only time of its clause in the sentence
+    (for an exercise or summit without one, the year in its name)."""
     times = ctx.times_in(min(t.idx for t in inside), max(t.idx + len(t) for t in inside)) if inside else []
     times = [t for t in times if own_time(ctx, token, t)]
     if not times:
         sentence_times = [t for t in ctx.times_in(sentence.span.start, sentence.span.end)
                           if own_time(ctx, token, t)]
         times = sentence_times if len(sentence_times) == 1 else []
+    if not times and kind in NAMED_KINDS:
+        year = named_year(ctx, token)
+        times = [year] if year else []
     # "staged every two years since 2007 ... held from 7 to 11 February": a "since" time
     # says how long a state has lasted, the other when the event took place
     return min(times, key=lambda t: (t.span.text.lower().startswith("since"), abs(t.span.start - token.idx))) \
@@ -176,13 +217,16 @@ def event_status(token, time: TimeValue | None = None) -> str | None:
         if chain[1].lemma_.lower() != "call" or token.dep_ in {"dobj", "nsubjpass"}:
             return "cancelled"
     status = _future(token, time)
-    if status == "scheduled" and time is None:
-        return "planned"
+    if status == "scheduled" and (time is None or VAGUE_TIME_RE.search(time.span.text)):
+        return "planned"  # no date set: "would visit Pakistan in the near future"
     return status
 
 
 def _future(token, time: TimeValue | None) -> str | None:
     chain = [token, token.head, token.head.head]
+    clauses = [c for c in token.children if c.dep_ == "relcl"]  # "a summit ..., which was also postponed"
+    if any(c.lemma_.lower() in {"postpone", "delay", "defer"} for c in clauses):
+        return "postponed"
     if any(t.lemma_.lower() in POSTPONE for t in chain[1:]):
         if not (chain[1].lemma_.lower() == "put" and not any(c.lower_ == "off" for c in chain[1].children)):
             return "postponed"
@@ -195,8 +239,13 @@ def _future(token, time: TimeValue | None) -> str | None:
     if _reported_future(verb):
         return "scheduled"  # "assured that a delegation would visit Pakistan"
     for t in chain[1:]:
-        if t.lemma_.lower() in PLAN_WORDS and (t.lemma_.lower() not in {"expect", "set"} or t.tag_ == "VBN"):
-            return "scheduled"  # "is scheduled to visit", "is expected to sign", "the decision to visit"
+        lemma = t.lemma_.lower()
+        if lemma in PLAN_WORDS and (lemma != "set" or t.tag_ == "VBN"):
+            # "is scheduled to visit" on a date; "is set to visit later this month", "expects
+            # to finalise an agreement this summer": intended, no date fixed
+            if lemma in FIXING or (time is not None and time.value and len(time.value) == 10):
+                return "scheduled"
+            return "planned"
     if time is not None and FUTURE_TIME_RE.search(time.span.text):
         return "scheduled"  # "tomorrow's meeting", "talks next week"
     return None

@@ -186,3 +186,23 @@ def test_agreeing_to_buy_and_relations_established_stay_events(registry):
     evs = events(registry, "Pakistan agreed to buy Russian helicopters. Diplomatic relations between Pakistan "
                            "and Russia were established on May 1, 1948.")
     assert {e.kind for e in evs} >= {"Agreement", "EstablishmentOfRelations"}
+
+
+def test_the_year_in_an_exercise_name_dates_it(registry):
+    evs = events(registry, "The Druzhba 2018 joint military exercise between Pakistan and Russia has begun.")
+    assert only(evs, "MilitaryExercise").time.value == "2018"
+
+
+def test_the_time_of_the_main_clause_does_not_date_a_trigger_after_before(registry):
+    ex = extract("t", "Two days after the bilateral meeting between Pakistan and Russia, Putin will attend "
+                      "the BRICS summit on 16 October.", registry, date="2016-10-12")
+    assert only(ex.events, "Meeting").time is None
+
+
+def test_set_to_and_expects_to_are_planned_scheduled_and_due_to_are_scheduled(registry):
+    ex = extract("t", "Imran Khan is set to visit Russia later this month. Lavrov is due to visit Pakistan "
+                      "in early March. Russia and Pakistan were to hold a summit in Islamabad that was postponed.",
+                 registry, date="2022-02-07")
+    statuses = {(e.kind, e.sentence.index): e.status for e in ex.events}
+    assert statuses[("StateVisit", 0)] == "planned" and statuses[("StateVisit", 1)] == "scheduled"
+    assert statuses[("Summit", 2)] == "postponed"
