@@ -224,7 +224,9 @@ def event_status(token, time: TimeValue | None = None) -> str | None:
 
 def _future(token, time: TimeValue | None) -> str | None:
     chain = [token, token.head, token.head.head]
-    clauses = [c for c in token.children if c.dep_ == "relcl"]  # "a summit ..., which was also postponed"
+    # "a summit ..., which was also postponed": the clause may hang from the summit's last word
+    clauses = [c for c in token.subtree if c.dep_ == "relcl" and c.head.i >= token.i
+               and any(g.lower_ in {"which", "that"} for g in c.children if g.dep_ in {"nsubj", "nsubjpass"})]
     if any(c.lemma_.lower() in {"postpone", "delay", "defer"} for c in clauses):
         return "postponed"
     if any(t.lemma_.lower() in POSTPONE for t in chain[1:]):
@@ -234,6 +236,8 @@ def _future(token, time: TimeValue | None) -> str | None:
         return "scheduled"
     verb = token if token.pos_ == "VERB" else token.head
     verbs = [verb] + [c for c in token.children if c.dep_ in {"relcl", "acl"}]  # "..., which Russia will host"
+    if verb.dep_ == "conj" and not any(c.dep_ == "aux" for c in verb.children):
+        verbs.append(verb.head)  # "will attend ... and meet": the auxiliary is shared
     if any(c.dep_ == "aux" and c.lower_ in {"will", "shall"} for v in verbs for c in v.children):
         return "scheduled"
     if _reported_future(verb):

@@ -206,3 +206,9 @@ def test_set_to_and_expects_to_are_planned_scheduled_and_due_to_are_scheduled(re
     statuses = {(e.kind, e.sentence.index): e.status for e in ex.events}
     assert statuses[("StateVisit", 0)] == "planned" and statuses[("StateVisit", 1)] == "scheduled"
     assert statuses[("Summit", 2)] == "postponed"
+
+
+def test_a_postponed_clause_on_the_last_word_of_the_summit_postpones_it(registry):
+    evs = events(registry, "Putin was to attend a summit involving Pakistan, Afghanistan and Russia, which was "
+                           "also postponed.")
+    assert only(evs, "Summit").status == "postponed"
