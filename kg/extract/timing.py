@@ -25,7 +25,7 @@ REPORTING = SPEECH_VERBS | {"tell", "report", "add", "note", "stress", "claim", 
                             "describe", "call", "inform", "brief", "explain", "remark", "welcome"}
 # what makes an event intended rather than done: "is scheduled to", "decided to", "a draft ..."
 PLAN_WORDS = {"indication", "plan", "prospect", "schedule", "slate", "due", "expect", "set", "decide",
-              "decision", "propose"}
+              "decision", "propose", "preparation", "arrangement"}
 FIXING = {"schedule", "slate", "due"}  # the words that say a date is fixed
 VAGUE_TIME_RE = re.compile(r"near future|shortly|soon", re.I)
 DRAFT = {"draft", "proposed", "planned", "intended"}
@@ -244,7 +244,7 @@ def _future(token, time: TimeValue | None) -> str | None:
         return "scheduled"  # "assured that a delegation would visit Pakistan"
     for t in chain[1:]:
         lemma = t.lemma_.lower()
-        if lemma in PLAN_WORDS and (lemma != "set" or t.tag_ == "VBN"):
+        if lemma in PLAN_WORDS and (lemma != "set" or t.tag_ == "VBN") and not _long_ago(t):
             # "is scheduled to visit" on a date; "is set to visit later this month", "expects
             # to finalise an agreement this summer": intended, no date fixed
             if lemma in FIXING or (time is not None and time.value and len(time.value) == 10):
@@ -253,6 +253,12 @@ def _future(token, time: TimeValue | None) -> str | None:
     if time is not None and FUTURE_TIME_RE.search(time.span.text):
         return "scheduled"  # "tomorrow's meeting", "talks next week"
     return None
+
+
+def _long_ago(verb) -> bool:
+    """"The visit was planned more than a month ago": when it was planned, not what became of it."""
+    return any(g.lower_ == "ago" for c in verb.children if c.dep_ in {"advmod", "npadvmod", "prep"}
+               for g in c.subtree)
 
 
 def _modifiers(noun):

@@ -212,3 +212,10 @@ def test_a_postponed_clause_on_the_last_word_of_the_summit_postpones_it(registry
     evs = events(registry, "Putin was to attend a summit involving Pakistan, Afghanistan and Russia, which was "
                            "also postponed.")
     assert only(evs, "Summit").status == "postponed"
+
+
+def test_preparations_for_a_visit_are_planned_but_planned_long_ago_says_nothing(registry):
+    evs = events(registry, "Preparations for a visit of Pakistan's prime minister to Moscow are underway.")
+    assert only(evs, "StateVisit").status == "planned"
+    evs = events(registry, "Imran Khan's visit to Russia was planned more than a month ago.")
+    assert only(evs, "StateVisit").status is None
