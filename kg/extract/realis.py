@@ -4,8 +4,8 @@ intentions to improve, word senses of another meaning.
 A trigger that passes :func:`kg.extract.triggers.trigger_kind` may still not report one
 event the text places in time:
 
-* a habit or generality: "the drills are held every year", "the two countries often hold
-  talks";
+* a habit, state or generality: "the drills are held every year", "the two countries often
+  hold talks", "since 2016 the forces are engaged in joint exercise";
 * "agreed that conflicts should be resolved ...", "agreed to enhance cooperation": a shared
   view or an intention to do more, not an agreement signed or reached;
 * relations in general: "forged friendly ties", "close relations" (an establishment of
@@ -68,9 +68,13 @@ def _clause(token):
 
 def _habitual(token) -> bool:
     """"are held every year", "often hold talks", "annual exercises are held"."""
-    for verb in {token.i: token, token.head.i: token.head}.values():
+    for verb in {token.i: token, token.head.i: token.head, token.head.head.i: token.head.head}.values():
         if verb.pos_ not in {"VERB", "AUX"}:
             continue
+        present = verb.tag_ in {"VBP", "VBZ"} or any(
+            c.dep_ in {"aux", "auxpass"} and c.lemma_ == "be" and c.tag_ in {"VBP", "VBZ"} for c in verb.children)
+        if present and any(c.dep_ == "prep" and c.lower_ == "since" for c in verb.children):
+            return True  # "Since 2016, the two forces are engaged in joint exercise": a state
         for c in verb.children:
             if c.dep_ == "advmod" and c.lower_ in HABIT_ADVERBS:
                 return True

@@ -169,6 +169,7 @@ def test_decided_or_reported_future_events_are_planned(registry):
 @pytest.mark.parametrize("text, kind", [
     ("Pakistan and Russia hold joint military exercises every year.", "MilitaryExercise"),
     ("Pakistan and Russia often hold talks in Moscow.", "Meeting"),
+    ("Since 2016, Pakistan and Russian forces are engaged in joint military exercises.", "MilitaryExercise"),
     ("Russia and Pakistan agreed that conflicts should be resolved through diplomatic means.", "Agreement"),
     ("Russia and Pakistan agreed to enhance cooperation in defence.", "Agreement"),
     ("Moscow forged friendly ties with Pakistan.", "EstablishmentOfRelations"),
