@@ -17,7 +17,7 @@ from kg.extract.model import Event, Span
 from kg.extract.participants import candidates
 from kg.extract.realis import not_an_event
 from kg.extract.scope import own_tokens
-from kg.extract.timing import continued_time, event_status, event_time
+from kg.extract.timing import continued_time, event_status, event_time, status_conflict
 from kg.extract.triggers import NOUN_TRIGGERS, TRIGGER_WORDS, TWO_SIDED, irrealis, trigger_kind
 from kg.extract.tokens import token_indices
 
@@ -43,7 +43,7 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
             continue
         for event in _respectively(ctx, token, event):
             for i, earlier in enumerate(events):
-                if _same_event(earlier, event):
+                if _same_event(earlier, event) and not status_conflict(ctx, earlier, event):
                     events[i] = _merge(earlier, event)
                     break
             else:

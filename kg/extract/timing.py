@@ -209,6 +209,29 @@ def continued_time(ctx, event: Event) -> Event:
 
 
 # -- status --------------------------------------------------------------------------
+def told_as_past(ctx, event: Event) -> bool:
+    """Whether the event's trigger stands in a clause in the past ("had expressed his
+    support", "signed"): it happened, so it is not the planned event named before."""
+    span = ctx.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    verb = clause_of(token)
+    if verb.pos_ not in {"VERB", "AUX"} or (token.i != verb.i and (
+            token.dep_ not in {"dobj", "nsubj", "nsubjpass"} or token.head.i != verb.i)):
+        return False  # "made the announcement about his visit": the past is the announcing's
+    aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    if aux & {"will", "would", "shall", "may", "might", "could", "should", "can", "to"}:
+        return False
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(aux & {"had", "has", "have", "was", "were"}))
+
+
+def status_conflict(ctx, earlier: Event, later: Event) -> bool:
+    """A planned or scheduled event and a later mention told as past are two events."""
+    return earlier.status in {"planned", "scheduled"} and later.status is None and told_as_past(ctx, later)
+
+
+
 def event_status(token, time: TimeValue | None = None) -> str | None:
     """postponed, cancelled, scheduled (a date is set) or planned (intended, no date)."""
     chain = [token, token.head, token.head.head]

@@ -220,3 +220,9 @@ def test_preparations_for_a_visit_are_planned_but_planned_long_ago_says_nothing(
     assert only(evs, "StateVisit").status == "planned"
     evs = events(registry, "Imran Khan's visit to Russia was planned more than a month ago.")
     assert only(evs, "StateVisit").status is None
+
+
+def test_a_planned_event_and_a_later_mention_told_as_past_stay_two(registry):
+    evs = events(registry, "Russia's foreign minister said his country will provide support to Pakistan. "
+                           "Putin had expressed his support for Pakistan's membership of the SCO.")
+    assert len([e for e in evs if e.kind == "StatementOfSupport"]) == 2
