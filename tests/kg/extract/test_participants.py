@@ -1,0 +1,46 @@
+"""Who takes part in an event (kg.extract.participants), on short texts written for the
+tests: the occasion that frames an event, the topic of talks and a third-country venue are
+not participants; a host and the people a pronoun or a title stands for are."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.pipeline import extract
+from kg.registry import load_registry
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_registry()
+
+
+def event(registry, text, kind, trigger=None):
+    found = [e for e in extract("t", text, registry).events
+             if e.kind == kind and (trigger is None or e.trigger.text == trigger)]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_the_summit_a_meeting_is_held_beside_and_its_venue_frame_the_meeting(registry):
+    text = ("Prime Minister Shehbaz Sharif met President Vladimir Putin in Beijing on the sidelines "
+            "of the SCO summit.")
+    meeting = event(registry, text, "Meeting")
+    assert set(meeting.participants) == {"shehbaz-sharif", "vladimir-putin", "pakistan", "russia"}
+    assert "sco" in event(registry, text, "Summit").participants
+
+
+def test_what_talks_are_about_does_not_take_part(registry):
+    e = event(registry, "Russia and Pakistan held consultations on Afghanistan in Moscow.", "Meeting")
+    assert set(e.participants) == {"russia", "pakistan"}
+
+
+def test_the_state_of_the_venue_hosts_when_no_two_other_states_meet_there(registry):
+    e = event(registry, "Russian Deputy Minister Igor Morgulov met Railways Minister Kamran Baig in Islamabad.",
+              "Meeting")
+    assert "pakistan" in e.participants and "russia" in e.participants
+
+
+def test_an_occasion_named_as_venue_does_not_take_part(registry):
+    e = event(registry, "Pakistan and India held talks during the Russian Annual Trade Fair and Industrial Forum.",
+              "Meeting")
+    assert set(e.participants) == {"pakistan", "india"}
