@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from kg.extract.dates import time_in
 from kg.extract.model import Mention, Sentence, TimeValue
 from kg.extract.sentences import sentence_at
+from kg.extract.syntax import phrase
 from kg.extract.tokens import doc_text
 
 PRONOUN_SUBJECTS = {"it", "they", "he", "she"}
@@ -122,16 +123,41 @@ class Context:
     def resolve_pronoun(self, token) -> list[str]:
         """Entity ids a subject or possessive pronoun most likely stands for.
 
-        "his"/"her": the nearest person named before it in the sentence or the one
-        before; "it"/"its"/"they"/"their": the first state or organisation that is the
-        grammatical subject of the previous sentence.
+        "his"/"her": the person who is the subject of a clause above it ("Dar met his
+        counterpart", "At the start of his visit, X called on Y", "X was to lunch with Putin
+        and after his meeting ..."), else the nearest person named before it in the sentence
+        or the one before.  "he"/"she": the last person who was a subject in this sentence or
+        the two before, else the nearest person.  "their": the coordinated agents of its
+        clause's subject, else the two people of this sentence ("During their meeting, Putin
+        told Sharif"), else the two of this sentence and the one before.  "it"/"its"/"they":
+        a state or organisation subject of a clause above it, else the first state or
+        organisation that is the subject of the previous sentence.
         """
         low = token.lower_
         sent = self.sentence_of(token)
         if sent is None:
             return []
+        if low in {"his", "her"}:
+            bound = self._clause_subject(token, "Person")
+            if bound:
+                return bound[:1]
+        if low == "their":
+            bound = self._clause_subject(token, None)
+            if len(bound) >= 2:
+                return bound
+            pair = self._two_people(token, sent)
+            if pair:
+                return pair
+        if low in {"its"}:
+            bound = self._clause_subject(token, "State") or self._clause_subject(token, "Organisation")
+            if bound:
+                return bound[:1]
         window_start = self.sentences[sent.index - 1].span.start if sent.index > 0 else sent.span.start
         before = [m for m in self.mentions if window_start <= m.span.start < token.idx]
+        if low in {"he", "she"}:
+            subjects = self._subject_people(sent, token)
+            if subjects:
+                return subjects[-1:]
         if low in {"his", "her", "he", "she"}:
             people = [m.entity for m in before if self.core_type(m.entity) == "Person"]
             if not people and sent.index > 1:  # "He ..." two or three sentences on
@@ -146,6 +172,67 @@ class Context:
                     for m in self.mentions_in(tok.subtree):
                         if self.core_type(m.entity) in {"State", "Organisation"}:
                             return [m.entity]
+        return []
+
+    def _clause_subject(self, token, core: str | None) -> list[str]:
+        """The entities of type ``core`` (any agent when None) that the subject of the
+        nearest clause above ``token`` names, the pronoun's own phrase aside; a subject
+        pronoun or a definite title there is resolved in turn."""
+        mine = {t.i for t in token.subtree}
+        cur = token
+        for _ in range(10):
+            if cur.head is cur:
+                return []
+            cur = cur.head
+            subjects = [c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i not in mine]
+            if cur.pos_ not in {"VERB", "AUX"} or not subjects:
+                mine |= {t.i for t in cur.subtree}
+                continue
+            subj = subjects[0]
+            if subj.lower_ in {"he", "she"} and core == "Person":
+                return self.resolve_pronoun(subj)
+            found = []
+            for m in self.mentions_in(phrase(subj, skip={"relcl", "advcl", "ccomp", "acl"})):
+                kind = self.core_type(m.entity)
+                if (kind == core or (core is None and kind in {"State", "Organisation", "Person"})) \
+                        and m.entity not in found:
+                    found.append(m.entity)
+            if not found and core == "Person":
+                found = self.resolve_title(subj)
+            return found
+        return []
+
+    def _subject_people(self, sent: Sentence, token) -> list[str]:
+        """People who are the subject of a clause in this sentence before ``token`` or in
+        the two sentences before, in text order."""
+        start = self.sentences[max(0, sent.index - 2)].span.start
+        span = self.doc.char_span(start, token.idx, alignment_mode="contract")
+        out = []
+        for tok in span or []:
+            if tok.dep_ not in {"nsubj", "nsubjpass"}:
+                continue
+            for m in self.mentions_in(phrase(tok, skip={"relcl", "advcl", "ccomp", "acl", "conj"})):
+                if self.core_type(m.entity) == "Person":
+                    out.append(m.entity)
+                    break
+        return out
+
+    def _two_people(self, token, sent: Sentence) -> list[str]:
+        """"their meeting": the two people this sentence names, else the two of this
+        sentence up to the pronoun and the one before; none when it is not exactly two."""
+        def people(a, b):
+            out = []
+            for m in self.mentions:
+                if a <= m.span.start < b and self.core_type(m.entity) == "Person" and m.entity not in out:
+                    out.append(m.entity)
+            return out
+        here = people(sent.span.start, sent.span.end)
+        if len(here) == 2:
+            return here
+        if sent.index > 0:
+            around = people(self.sentences[sent.index - 1].span.start, token.idx)
+            if len(around) == 2:
+                return around
         return []
 
     def resolve_title(self, token) -> list[str]:

@@ -44,3 +44,21 @@ def test_an_occasion_named_as_venue_does_not_take_part(registry):
     e = event(registry, "Pakistan and India held talks during the Russian Annual Trade Fair and Industrial Forum.",
               "Meeting")
     assert set(e.participants) == {"pakistan", "india"}
+
+
+def test_his_in_a_fronted_phrase_is_the_subject_of_the_clause(registry):
+    e = event(registry, "At the beginning of his visit to Moscow, Foreign Minister Ishaq Dar called on Sergey Lavrov.",
+              "StateVisit")
+    assert set(e.participants) == {"ishaq-dar", "pakistan", "russia"}
+
+
+def test_their_meeting_is_the_two_people_the_sentence_names(registry):
+    e = event(registry, "During their meeting on Thursday, President Putin expressed warmth towards "
+                        "Prime Minister Shehbaz Sharif.", "Meeting")
+    assert set(e.participants) == {"vladimir-putin", "russia", "shehbaz-sharif", "pakistan"}
+
+
+def test_its_is_the_state_that_is_the_subject_of_its_clause(registry):
+    e = event(registry, "As Russia faces sanctions amid its war in Ukraine, trade with Pakistan gives Moscow a chance.",
+              "War")
+    assert set(e.participants) == {"russia", "ukraine"}
