@@ -6,6 +6,7 @@ the few questions they keep asking of it.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from kg.extract.dates import time_in
@@ -16,6 +17,11 @@ from kg.extract.tokens import doc_text
 
 PRONOUN_SUBJECTS = {"it", "they", "he", "she"}
 POSSESSIVE_PRONOUNS = {"his", "her", "its", "their"}
+# the head words of a state's bodies (armed forces, ministries, commissions, delegations)
+STATE_BODIES = {"army", "armed", "forces", "force", "navy", "ministry", "commission", "committee", "group",
+                "council", "government", "office", "department", "guard", "guards", "corps", "troops",
+                "contingent", "delegation", "embassy", "mission", "directorate", "presidency", "cabinet",
+                "division", "brigade", "regiment", "battalion", "fleet", "units", "unit"}
 TITLE_WORDS = {"minister", "premier", "president", "ambassador", "envoy", "spokesman", "spokeswoman",
                "secretary", "chancellor", "chief", "general", "governor"}
 
@@ -66,6 +72,34 @@ class Context:
         if eid.startswith("new:") and self.core_type(eid) == "Person":
             return self._tied_states().get(eid)
         return None
+
+    def states_of_body(self, eid: str) -> list[str]:
+        """The states whose body an organisation is, by the words of its name: "Russian
+        Army", "Pakistani-Russian Intergovernmental Commission", "Ministry of Agriculture of
+        Russia" (a state's forces, ministries, commissions and delegations take part for it;
+        a newspaper or a forum named after a country does not)."""
+        if self.core_type(eid) != "Organisation":
+            return []
+        entity = self.registry.entities.get(eid)
+        name = eid[4:] if eid.startswith("new:") else (entity.label if entity is not None else "")
+        head = (re.split(r"\s(?:of|on|for|and)\s", name)[0].split() or [""])[-1].lower()
+        if head not in STATE_BODIES:
+            return []
+        return self.states_named_in(name)
+
+    def states_named_in(self, name: str) -> list[str]:
+        """States named by the words of a longer name, in order: "Joint Exercise of Pakistan
+        and Russian Federation" gives pakistan and russia."""
+        words = re.split(r"[\s\-–]+", name.replace("’s", "").replace("'s", ""))
+        out: list[str] = []
+        for i, w in enumerate(words):
+            for text in (" ".join(words[i:i + 2]), w):
+                found = self.registry.lookup(text) if text and text[:1].isupper() else None
+                if found is not None and self.registry.core_class(found.type) == "State":
+                    if found.id not in out:
+                        out.append(found.id)
+                    break
+        return out
 
     def _tied_states(self) -> dict[str, str]:
         """New people's states from the words before a mention of them, in its own phrase:

@@ -67,9 +67,18 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
                 add(ctx.nationality(eid), "nationality", tok)
     for m in ctx.mentions_in(inside):
         tok = _root(ctx, m)
+        if tok is not None and m.span.start <= token.idx < m.span.end:
+            # the event's own name ("The Joint Exercise of Pakistan and Russian Federation
+            # DRUZHBA-V"): not a participant, but the states it names take part
+            for state in ctx.states_named_in(m.span.text):
+                add(state, "event-name", tok)
+            continue
         if ctx.is_agent(m.entity):
             add(m.entity, "scope", tok)
             add(ctx.nationality(m.entity), "nationality", tok)
+            if m.entity in out and out[m.entity].rule:
+                for state in ctx.states_of_body(m.entity):
+                    add(state, "body", tok)
         elif ctx.is_place(m.entity) and m.entity not in places:
             places.append(m.entity)
             add(ctx.state_of_place(m.entity), "place", tok)

@@ -62,3 +62,18 @@ def test_its_is_the_state_that_is_the_subject_of_its_clause(registry):
     e = event(registry, "As Russia faces sanctions amid its war in Ukraine, trade with Pakistan gives Moscow a chance.",
               "War")
     assert set(e.participants) == {"russia", "ukraine"}
+
+
+def test_a_state_whose_forces_or_commission_take_part_takes_part(registry):
+    e = event(registry, "The Russian Army contingent is taking part in the bilateral military exercise.",
+              "MilitaryExercise")
+    assert "russia" in e.participants
+    e = event(registry, "The 8th meeting of the Pakistani-Russian Intergovernmental Commission on Trade "
+                        "commenced on Wednesday.", "Meeting")
+    assert {"pakistan", "russia"} <= set(e.participants)
+
+
+def test_the_event_s_own_name_is_no_participant_but_the_states_it_names_are(registry):
+    e = event(registry, "The Joint Exercise of Pakistan and Russian Federation DRUZHBA-V continues.",
+              "MilitaryExercise")
+    assert set(e.participants) == {"pakistan", "russia"}
