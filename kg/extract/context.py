@@ -22,6 +22,8 @@ STATE_BODIES = {"army", "armed", "forces", "force", "navy", "ministry", "commiss
                 "council", "government", "office", "department", "guard", "guards", "corps", "troops",
                 "contingent", "delegation", "embassy", "mission", "directorate", "presidency", "cabinet",
                 "division", "brigade", "regiment", "battalion", "fleet", "units", "unit"}
+# "the two countries", "both sides": the pair of states the text is about
+PAIR_NOUNS = {"countries", "sides", "nations", "neighbours", "neighbors", "states", "governments"}
 TITLE_WORDS = {"minister", "premier", "president", "ambassador", "envoy", "spokesman", "spokeswoman",
                "secretary", "chancellor", "chief", "general", "governor"}
 
@@ -268,6 +270,28 @@ class Context:
             if len(around) == 2:
                 return around
         return []
+
+    def resolve_pair(self, token) -> list[str]:
+        """"the two countries", "both sides": the two states named before it in its sentence
+        when there are exactly two, else the two states the article names most (the pair it
+        is about); none when it names fewer than two."""
+        if token.lower_ not in PAIR_NOUNS or not any(c.lower_ in {"two", "both"} for c in token.children):
+            return []
+        sent = self.sentence_of(token)
+        if sent is None:
+            return []
+        here: list[str] = []
+        for m in self.mentions:
+            if sent.span.start <= m.span.start < token.idx and self.is_state(m.entity) and m.entity not in here:
+                here.append(m.entity)
+        if len(here) == 2:
+            return here
+        counts: dict[str, int] = {}
+        for m in self.mentions:
+            if self.is_state(m.entity):
+                counts[m.entity] = counts.get(m.entity, 0) + 1
+        ranked = sorted(counts, key=lambda e: -counts[e])  # stable: the first named wins a tie
+        return ranked[:2] if len(ranked) >= 2 else []
 
     def resolve_title(self, token) -> list[str]:
         """The person a definite title stands for ("the minister", "the prime minister",

@@ -46,9 +46,11 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
     places: list[str] = []
 
     def add(eid, source, tok, rule=True):
-        if rule and tok is not None and source in {"scope", "place", "nationality", "title"}:
+        if rule and tok is not None and source in {"scope", "place", "nationality", "title", "pair"}:
             if framed(tok, token):
                 source, rule = "frame", False
+            elif other_clause(ctx, tok, token):
+                source, rule = "clause", False
             elif kind in TALKS and topic(tok, token):
                 source, rule = "topic", False
         if eid and eid not in out:
@@ -61,7 +63,9 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
             for eid in ctx.resolve_pronoun(tok):
                 add(eid, "pronoun", tok)
                 add(ctx.nationality(eid), "nationality", tok)
-        elif tok.dep_ in {"poss", "nsubj", "nsubjpass", "pobj"} and ctx.mention_at(tok) is None:
+        elif tok.dep_ in {"poss", "nsubj", "nsubjpass", "pobj", "conj"} and ctx.mention_at(tok) is None:
+            for eid in ctx.resolve_pair(tok):
+                add(eid, "pair", tok)
             for eid in ctx.resolve_title(tok):
                 add(eid, "title", tok)
                 add(ctx.nationality(eid), "nationality", tok)
@@ -125,6 +129,28 @@ def framed(tok, trigger) -> bool:
             return False
         if cur.pos_ in {"NOUN", "PROPN"} and cur.lemma_.lower() in FRAME_NOUNS and cur.dep_ == "pobj":
             return True
+    return False
+
+
+CLAUSES = {"relcl", "advcl", "ccomp"}
+
+
+def other_clause(ctx: Context, tok, trigger) -> bool:
+    """Whether the name at ``tok`` sits in a clause of its own below the word that joins it
+    to the trigger ("The collapse ... provided an opportunity, which was taken up by both
+    sides": the sides do not take part in the collapse).  A relative clause about the event
+    ("the exercise that the Pakistan Navy has staged") or about a person ("Aksyonov, who had
+    commanded the Russian contingent") is no boundary."""
+    above = {t.i for t in trigger.ancestors} | {trigger.i}
+    cur = tok
+    for _ in range(12):
+        if cur.i in above or cur.head is cur:
+            return False
+        if cur.dep_ in CLAUSES and not (cur.dep_ == "relcl" and cur.head.i == trigger.i):
+            about = ctx.mention_at(cur.head)
+            if not (cur.dep_ == "relcl" and about is not None and ctx.core_type(about.entity) == "Person"):
+                return True
+        cur = cur.head
     return False
 
 

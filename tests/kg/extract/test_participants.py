@@ -77,3 +77,21 @@ def test_the_event_s_own_name_is_no_participant_but_the_states_it_names_are(regi
     e = event(registry, "The Joint Exercise of Pakistan and Russian Federation DRUZHBA-V continues.",
               "MilitaryExercise")
     assert set(e.participants) == {"pakistan", "russia"}
+
+
+def test_the_two_countries_are_the_pair_the_article_is_about(registry):
+    text = ("Trade between Pakistan and Russia has grown, and Russia wants more. The route runs through "
+            "Turkmenistan and Iran. Customs officials of the two countries met in Islamabad in February 2024.")
+    assert set(event(registry, text, "Meeting").participants) == {"pakistan", "russia"}
+
+
+def test_a_name_in_a_clause_of_its_own_does_not_take_part(registry):
+    e = event(registry, "The collapse of the Soviet Union provided an opportunity, which was taken up by both sides.",
+              "StateDissolution")
+    assert e.participants == ("soviet-union",)
+
+
+def test_a_relative_clause_about_the_event_names_its_participants(registry):
+    e = event(registry, "The ship came for Aman, the multinational exercise that the Pakistan Navy has staged since 2007.",
+              "MilitaryExercise")
+    assert "pakistan-navy" in e.participants
