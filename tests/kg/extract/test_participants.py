@@ -95,3 +95,10 @@ def test_a_relative_clause_about_the_event_names_its_participants(registry):
     e = event(registry, "The ship came for Aman, the multinational exercise that the Pakistan Navy has staged since 2007.",
               "MilitaryExercise")
     assert "pakistan-navy" in e.participants
+
+
+def test_a_bare_surname_is_the_registry_person_the_article_named_in_full(registry):
+    ex = extract("t", "Prime Minister Nawaz Sharif arrived in Ufa. The Sharif-Putin meeting lasted an hour.", registry)
+    meeting = [e for e in ex.events if e.kind == "Meeting"]
+    assert meeting and "nawaz-sharif" in meeting[0].participants
+    assert not any(k.startswith("new:") for k in ex.new_entities)
