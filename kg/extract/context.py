@@ -24,6 +24,8 @@ STATE_BODIES = {"army", "armed", "forces", "force", "navy", "ministry", "commiss
                 "division", "brigade", "regiment", "battalion", "fleet", "units", "unit"}
 # "the two countries", "both sides": the pair of states the text is about
 PAIR_NOUNS = {"countries", "sides", "nations", "neighbours", "neighbors", "states", "governments"}
+# titles that name one office
+TITLE_SAME = {"premier": ("premier", "prime minister"), "prime minister": ("prime minister", "premier")}
 TITLE_WORDS = {"minister", "premier", "president", "ambassador", "envoy", "spokesman", "spokeswoman",
                "secretary", "chancellor", "chief", "general", "governor"}
 
@@ -294,23 +296,37 @@ class Context:
         return ranked[:2] if len(ranked) >= 2 else []
 
     def resolve_title(self, token) -> list[str]:
-        """The person a definite title stands for ("the minister", "the prime minister",
-        "the premier"): the latest person named before it (up to five sentences back)
-        after the same title word, else the latest person named in the sentence before.
+        """The person a definite title stands for ("the minister", "the former premier",
+        "Pakistan's prime minister"): the latest person named before it (up to five
+        sentences back) after the same title words ("prime minister" before "minister"
+        alone; "premier" and "prime minister" are one title), of the state the title names
+        when it names one.
         """
-        if token.lemma_.lower() not in TITLE_WORDS or token.tag_ != "NN" or not any(
-                c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        lemma = token.lemma_.lower()
+        if lemma not in TITLE_WORDS or token.tag_ != "NN":
+            return []
+        state = None
+        for c in token.children:
+            m = self.mention_at(c) if c.dep_ in {"poss", "amod", "compound"} else None
+            if m is not None and self.is_state(m.entity):
+                state = m.entity
+        if state is None and not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return []
         sent = self.sentence_of(token)
         if sent is None:
             return []
+        words = [c.lower_ for c in token.children if c.dep_ in {"compound", "amod"} and c.i == token.i - 1] + [token.lower_]
+        full = " ".join(words)
+        titles = [TITLE_SAME.get(full, (full,)), TITLE_SAME.get(lemma, (lemma,))]
         start = self.sentences[max(0, sent.index - 5)].span.start
-        people = [m for m in self.mentions if start <= m.span.start < token.idx and self.core_type(m.entity) == "Person"]
-        title = token.lemma_.lower()
-        for m in reversed(people):
-            before = self.text[max(0, m.span.start - 40):m.span.start].lower()
-            if title in before:
-                return [m.entity]
+        people = [m for m in self.mentions if start <= m.span.start < token.idx and self.core_type(m.entity) == "Person"
+                  and (state is None or self.nationality(m.entity) in (None, state))]
+        for names in titles:
+            for m in reversed(people):
+                # the words before the name, and the name's own ("Prime Minister Imran Khan")
+                before = self.text[max(0, m.span.start - 40):m.span.end].lower()
+                if any(t in before for t in names):
+                    return [m.entity]
         return []
 
     def times_in(self, start: int, end: int) -> list[TimeValue]:

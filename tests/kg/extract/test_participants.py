@@ -102,3 +102,18 @@ def test_a_bare_surname_is_the_registry_person_the_article_named_in_full(registr
     meeting = [e for e in ex.events if e.kind == "Meeting"]
     assert meeting and "nawaz-sharif" in meeting[0].participants
     assert not any(k.startswith("new:") for k in ex.new_entities)
+
+
+def test_a_state_s_title_is_the_person_named_earlier_with_that_title(registry):
+    text = ("Prime Minister Imran Khan is set to visit Russia. Foreign Minister Shah Mahmood Qureshi made the "
+            "announcement. Peskov said preparations for a visit of Pakistan's prime minister to Moscow are underway.")
+    visits = [e for e in extract("t", text, registry).events if e.kind == "StateVisit"]
+    assert visits and all("imran-khan" in e.participants for e in visits)
+    assert not any("Qureshi" in p for e in visits for p in e.participants)
+
+
+def test_the_former_premier_is_the_prime_minister_named_before(registry):
+    e = event(registry, "Ambassador Danila Ganich praised former Prime Minister Imran Khan, saying the former premier "
+                        "had held talks with President Vladimir Putin during his visit to Moscow last year.",
+              "StateVisit")
+    assert "imran-khan" in e.participants and "vladimir-putin" not in e.participants
