@@ -53,6 +53,9 @@ _FIRST_PERSON = {"i", "we"}
 # Objects of attitude verbs that are courtesies, not statements ("conveyed greetings").
 _COURTESIES = frozenset("""greeting greetings condolence condolences sorrow grief sympathy sympathies
     wish wishes regards thanks felicitations warmth solidarity gratitude""".split())
+# Cues that may follow their statement ("..., the ministry said in a statement").
+_POSTPOSED = frozenset("say tell state add write tweet claim note insist stress announce confirm declare".split())
+_QUOTING = frozenset({"quote", "cite"})  # "X quoted Y as saying": Y speaks
 _OPEN_CLOSE = {"“": "”", '"': '"', "«": "»"}
 _MIN_QUOTE_WORDS = 4  # fewer words in quotation marks: a scare quote or a mixed quotation
 
@@ -87,27 +90,49 @@ def quotations(text: str) -> list[Quotation]:
 
 
 def _subject(verb: Token) -> Token | None:
-    """The subject of a reporting verb, climbing from "saying", "as saying", "and said"."""
+    """The subject of a reporting verb, climbing from "saying", "as saying", "and said";
+    "TASS quoted the official as saying": the official, not the agency that quotes him."""
+    came_from = verb
     for _ in range(4):
+        if verb.lemma_.lower() in _QUOTING and came_from.lower_ == "as":
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj
         for c in verb.children:
             if c.dep_ in ("nsubj", "nsubjpass"):
                 return c
         if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp", "pobj", "prep") and verb.head.i != verb.i:
-            verb = verb.head
+            came_from, verb = verb, verb.head
             continue
         return None
     return None
 
 
-def _own_clause(comp: Token) -> list[Token]:
+def _has_subject(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
+
+
+def _own_clauses(comp: Token) -> list[list[Token]]:
     """The complement's words up to a conjoined reporting verb of its own ("A provided ...
-    and underlined that B": only "A provided ...")."""
-    stop = min((c.i for c in comp.children if c.dep_ == "conj" and c.lemma_.lower() in REPORTING),
-               default=None)
+    and underlined that B": only "A provided ..."), split into its coordinated clauses
+    that have subjects of their own ("A is important, and B would continue": two
+    statements, as a reader counts them)."""
+    conjs = [c for c in comp.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    stop = min((c.left_edge.i for c in conjs if c.lemma_.lower() in REPORTING
+                and any(x.dep_ == "ccomp" for x in c.children)), default=None)
     tokens = [t for t in comp.subtree if stop is None or t.i < stop]
-    while len(tokens) > 1 and (tokens[-1].dep_ == "cc" or tokens[-1].is_punct):
-        tokens.pop()
-    return tokens
+    cuts = sorted(c.left_edge.i for c in conjs if _has_subject(c) and (stop is None or c.i < stop)
+                  and c.left_edge.i > tokens[0].i)
+    out = []
+    for lo, hi in zip([tokens[0].i, *cuts], [*cuts, tokens[-1].i + 1]):
+        part = [t for t in tokens if lo <= t.i < hi]
+        while len(part) > 1 and (part[-1].dep_ == "cc" or part[-1].is_punct):
+            part.pop()
+        while len(part) > 1 and (part[0].dep_ == "cc" or part[0].is_punct):
+            part.pop(0)
+        if part:
+            out.append(part)
+    return out
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -311,12 +336,55 @@ class _Finder:
                     tok.lemma_.lower() in REPORTING or tok.lemma_.lower() in ATTITUDE):
                 self.reported(tok, sent)
 
+    def postposed(self, verb: Token) -> tuple[int, int] | None:
+        """The words before "..., the ministry said (in a statement)." when the parse hangs
+        the cue under them rather than them under the cue: the sentence up to the comma
+        that opens the cue's clause, when nothing but the cue's own words follows it."""
+        if verb.lemma_.lower() not in _POSTPOSED or verb.dep_ not in ("ccomp", "parataxis", "conj") \
+                or verb.head.i > verb.i:
+            return None
+        sent, own = verb.sent, {t.i for t in verb.subtree}
+        if any(t.i not in own for t in self.doc[verb.i + 1:sent.end] if not (t.is_punct or t.is_space)):
+            return None
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        comma = (subj.left_edge.i if subj is not None else verb.i) - 1
+        if comma <= sent.start or self.doc[comma].text != ",":
+            return None
+        return self.doc[sent.start].idx, self.doc[comma].idx
+
+    def postposed_subject(self, verb: Token) -> Token | None:
+        """The speaker of a cue after its statement that the parse left without a subject:
+        "..., stated Deputy Minister X" (after the verb), "..., Federal Minister for
+        Privatization X said" (the name phrase between the comma and the verb)."""
+        if not (any(c.dep_ in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children)
+                or verb.dep_ in ("ccomp", "parataxis", "conj") and verb.head.i < verb.i):
+            return None
+        prev = self.doc[verb.i - 1]
+        if prev.text == ",":
+            after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "nsubj", "attr", "npadvmod")
+                     and c.pos_ in ("PROPN", "NOUN")]
+            return next((c for c in after if c.ent_type_ == "PERSON"), after[0] if after else None)
+        if prev.pos_ != "PROPN":
+            return None
+        j = verb.i - 1
+        while j > verb.sent.start and self.doc[j].text != ",":
+            j -= 1
+        if self.doc[j].text == "," and all(t.pos_ in ("PROPN", "NOUN", "ADJ", "DET", "ADP", "CCONJ", "PUNCT")
+                                           for t in self.doc[j + 1:verb.i]):
+            return prev
+        return None
+
     def reported(self, verb: Token, sent: Sentence) -> None:
         comp = self.complement(verb)
-        words = self.object_words(verb) if comp is None else None
+        before = self.postposed(verb) if comp is None else None
+        words = self.object_words(verb) if comp is None and before is None else before
         if comp is None and words is None or self.in_quote(verb.idx, verb.idx + 1):
             return
-        subj = _subject(verb)
+        if before is not None:  # the cue's own subject, not the statement's
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) \
+                or self.postposed_subject(verb)
+        else:
+            subj = _subject(verb) or self.postposed_subject(verb)
         if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and verb.head.head.lemma_.lower() in REPORTING \
                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             subj = _subject(verb.head.head)  # "X observed that A ... and underlined that B"
@@ -326,27 +394,37 @@ class _Finder:
                 c.dep_ == "neg" for c in verb.children) and verb.lemma_.lower() != "deny":
             return
         if comp is not None and (any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in comp.children)
-                                 or comp.left_edge.tag_ in ("WDT", "WP", "WP$", "WRB")):
+                                 or comp.left_edge.tag_ in ("WDT", "WP", "WP$", "WRB")
+                                 and comp.left_edge.lower_ != "that"):
             return  # "asked what role Russia could play": a question, not a statement
         speakers, how = self.speakers.of_phrase(self.past_dateline(subj, verb))
         if not speakers:
             return
-        if comp is not None:
-            tokens = _own_clause(comp)
+        parts = []
+        for tokens in _own_clauses(comp) if comp is not None else ():
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
             if tokens[0].lower_ == "that":
                 start = tokens[1].idx if len(tokens) > 1 else end
-        else:
-            start, end = words
-        if self.in_quote(start, end):
-            return
-        content = _span(self.text, start, end)
-        if len(content.text.split()) < 3:
-            return
-        quote = "mixed" if self.quoted_inside(start, end) else "indirect"
-        self.used_verbs.add(verb.i)
-        self.speakers.spoke(verb.idx, speakers)
-        self.found += [_Found(speaker, how, verb, content, quote, sent) for speaker in speakers]
+            parts.append((start, end))
+        if comp is None:
+            parts.append(words)
+        if len(parts) > 1 and len(set(map(lambda r: self.kind_of(r, verb, speakers), parts))) == 1:
+            parts = [(parts[0][0], parts[-1][1])]  # one statement unless its clauses differ in kind
+        for start, end in parts:
+            if self.in_quote(start, end):
+                continue
+            content = _span(self.text, start, end)
+            if len(content.text.split()) < 3:
+                continue
+            quote = "mixed" if self.quoted_inside(start, end) else "indirect"
+            self.used_verbs.add(verb.i)
+            self.speakers.spoke(verb.idx, speakers)
+            self.found += [_Found(speaker, how, verb, content, quote, sent) for speaker in speakers]
+
+    def kind_of(self, words: tuple[int, int], cue: Token, speakers: list[str]) -> str:
+        span = self.doc.char_span(words[0], words[1], alignment_mode="expand")
+        return classify_kind(span, cue.lemma_.lower(),
+                             institution=self.speakers.core_type(speakers[0]) in ("Organisation", "State"))
 
     def according(self, tok: Token, sent: Sentence) -> None:
         to = next((c for c in tok.children if c.lower_ == "to"), None)

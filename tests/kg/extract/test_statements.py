@@ -112,3 +112,39 @@ def test_in_an_interview_the_answers_are_the_interviewees(registry):
     ex = extract("t", text, registry)
     assert [(c.speaker, c.kind, c.quote) for c in ex.claims] == [
         ("sergey-lavrov", "Prediction", "direct"), ("sergey-lavrov", "Recommendation", "direct")]
+
+
+def test_a_cue_after_its_statement_without_quotation_marks(registry):
+    # the parse hangs "told" under the statement, or leaves "said"/"stated" without a subject
+    text = ("Bilateral cooperation between Russia and Pakistan is on the steady rise and it embraces all "
+            "traditional areas of interaction, Russian Ambassador to Pakistan Albert Khorev told TASS on Monday. "
+            "The forum will have a positive effect on bilateral relations between the two countries, stated "
+            "Russian Deputy Trade and Investment Minister Alexey Gruzdev while welcoming the delegates.")
+    got = said(text, registry)
+    assert [(s.lower(), q) for s, q, _, _ in got] == [("new:albert khorev", "indirect"),
+                                                      ("new:alexey gruzdev", "indirect")]
+    assert got[0][3].startswith("Bilateral cooperation") and got[0][3].endswith("areas of interaction")
+    assert got[1][3] == "The forum will have a positive effect on bilateral relations between the two countries"
+
+
+def test_quoted_as_saying_names_the_speaker_not_the_agency(registry):
+    text = ("Dmitry Peskov is the Kremlin spokesman. "
+            "Kremlin Spokesman Dmitry Peskov told journalists that preparations for the visit are underway. "
+            '"Indeed, arrangements are being made for such a visit," TASS quoted the Kremlin official as saying.')
+    got = said(text, registry)
+    assert [s.lower() for s, *_ in got] == ["new:dmitry peskov", "new:dmitry peskov"]
+    assert got[0][3] == "preparations for the visit are underway"  # "that" is no question word
+
+
+def test_coordinated_clauses_of_different_kinds_are_two_statements(registry):
+    text = ("Meanwhile, Dmitry Peskov told journalists that preparations for the visit are underway and the "
+            "Kremlin will report the exact date in a timely fashion. Vladimir Putin also said that the gas "
+            "pipeline project in Pakistan is strategically important, and that Russia is a reliable partner.")
+    got = said(text, registry)
+    assert [(s.lower(), t) for s, _, k, t in got] == [
+        ("new:dmitry peskov", "preparations for the visit are underway"),
+        ("new:dmitry peskov", "the Kremlin will report the exact date in a timely fashion"),
+        ("vladimir-putin", "the gas pipeline project in Pakistan is strategically important, and that Russia is "
+                           "a reliable partner"),
+    ]
+    assert got[0][2] != got[1][2]  # split only where the kinds differ
