@@ -26,7 +26,9 @@ GROUP_PRONOUNS = {"it", "they"}
 TITLES = frozenset("""minister president premier spokesman spokeswoman spokesperson ambassador envoy
     secretary chairman chief official diplomat adviser advisor governor general commander
     leader head director prime deputy senator lawmaker chancellor counterpart sapm""".split())
-_TITLE_WORDS = {"premier": ("premier", "prime minister"), "prime": ("prime minister", "premier")}
+_TITLE_WORDS = {"premier": ("premier", "prime minister"), "prime": ("prime minister", "premier"),
+                "envoy": ("envoy", "ambassador"), "ambassador": ("ambassador", "envoy"),
+                "diplomat": ("diplomat", "ambassador", "envoy")}
 _SOURCES = frozenset("""statement release communique communiqué report spokesman spokeswoman
     spokesperson source announcement readout""".split())
 INSTITUTIONS = frozenset("""ministry embassy office department directorate agency army navy
@@ -102,21 +104,28 @@ class Speakers:
         if tok is None:
             return False
         root = tok.root
-        while root.dep_ in _CLOSE and root.head.i != root.i:
-            root = root.head
+        while root.head.i != root.i and (root.dep_ in _CLOSE or root.dep_ == "pobj" and root.head.lower_ == "to"
+                                         and root.head.head.lemma_.lower() in TITLES):
+            root = root.head.head if root.dep_ == "pobj" else root.head  # "Ambassador to Pakistan X"
         return root.dep_ in ("nsubj", "nsubjpass")
 
-    def titled(self, title: str, before: int) -> str | None:
-        """The last person named right after this title ("Prime Minister Nawaz Sharif")."""
+    def titled(self, title: str, before: int, nationality: str = "") -> str | None:
+        """The last person named right after this title ("Prime Minister Nawaz Sharif");
+        with a nationality ("the Russian envoy"), one whose title says it."""
         text = self.doc.text
         words = _TITLE_WORDS.get(title, (title,))
+        found = []
         for m in reversed(self.people(before, 3000)):
             lead = text[max(0, m.span.start - 50):m.span.start]
             for w in words:
                 at = lead.lower().rfind(w)
-                if at >= 0 and not re.search(r"\b(?!of\b|the\b|and\b|for\b)[a-z]+\b", lead[at + len(w):]):
-                    return self.full_name(m)
-        return None
+                if at >= 0 and not re.search(r"\b(?!of\b|the\b|and\b|for\b|to\b)[a-z]+\b", lead[at + len(w):]):
+                    found.append((m, lead.lower()))
+                    break
+        if nationality:
+            stem = nationality.lower()[:5]
+            return next((self.full_name(m) for m, lead in found if stem in lead), None)
+        return self.full_name(found[0][0]) if found else None
 
     def institution(self, head: Token) -> str | None:
         """The registry entry or a new organisation named by an institution phrase."""
@@ -234,10 +243,17 @@ class Speakers:
             self.unnamed.append((head.idx, person))  # no mention names it: remember it for "he"
             return [person], "named"
         if low in PERSON_PRONOUNS:
-            cands = self.people(head.idx, 700, subject_first=True) or self.people(head.idx, 2500)
+            near = self.people(head.idx, 700)
+            cands = [m for m in near if self._is_subject(m)] or [
+                m for m in self.people(head.idx, 2500) if self._is_subject(m)] or near or self.people(head.idx, 2500)
             person = self.full_name(cands[-1]) if cands else None
             recent = self.recent_unnamed(head.idx)
-            if recent is not None and (not cands or recent[0] > cands[-1].span.start):
+            subjects = [m for m in cands if self._is_subject(m)]
+            # a speaker no mention names was the subject of his statement: he outranks
+            # people named since only as objects ("termed Imran Khan a legend")
+            last = (subjects or cands)[-1].span.start if cands else -1
+            if recent is not None and recent[0] > last and (
+                    self.core_type(recent[1]) == "Person" or not subjects):
                 return [recent[1]], "pronoun"
             return ([person], "pronoun") if person else ([], "")
         if low in GROUP_PRONOUNS:
@@ -293,7 +309,8 @@ class Speakers:
                 and unlinked and any(t.lower_ == "the" for t in head.lefts):
             definite = any(t.lower_ in ("the", "this") or t.dep_ == "poss" for t in head.lefts)
             title = next((t.lemma_.lower() for t in head.lefts if t.lemma_.lower() in _TITLE_WORDS), lemma)
-            person = self.titled(title, head.idx) if definite else None
+            nationality = next((t.text for t in head.lefts if t.ent_type_ == "NORP"), "")
+            person = self.titled(title, head.idx, nationality) if definite else None
             recent = self.recent_unnamed(head.idx)
             if definite and recent is not None and self.core_type(recent[1]) == "Person" \
                     and head.idx - recent[0] < 1500 and not self.people(head.idx, head.idx - recent[0]):

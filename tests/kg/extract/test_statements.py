@@ -148,3 +148,14 @@ def test_coordinated_clauses_of_different_kinds_are_two_statements(registry):
                            "a reliable partner"),
     ]
     assert got[0][2] != got[1][2]  # split only where the kinds differ
+
+
+def test_he_is_the_last_subject_and_the_russian_envoy_the_russian_ambassador(registry):
+    # Asad Majid Khan is named last, but only inside a clause about someone else; an envoy
+    # called Russian is the person introduced as the Russian ambassador, not Pakistan's
+    text = ("Russian Ambassador to Pakistan Danila Ganich on Wednesday termed former Prime Minister Imran Khan "
+            "an honest leader. The ambassador was speaking about the cipher leaked by then Pakistan’s Ambassador "
+            "to the US Dr Asad Majid Khan. He said that Pakistanis as a whole are supportive of Russia. "
+            "“We support counter-terrorism measures along with Pakistan,” the Russian envoy said.")
+    assert [(s.lower(), q) for s, q, _, _ in said(text, registry)] == [
+        ("new:danila ganich", "indirect"), ("new:danila ganich", "direct")]
