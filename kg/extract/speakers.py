@@ -31,6 +31,7 @@ _TITLE_WORDS = {"premier": ("premier", "prime minister"), "prime": ("prime minis
                 "diplomat": ("diplomat", "ambassador", "envoy")}
 _SOURCES = frozenset("""statement release communique communiqué report spokesman spokeswoman
     spokesperson source announcement readout""".split())
+_OUTLETS = frozenset("newspaper paper daily publication outlet".split())
 INSTITUTIONS = frozenset("""ministry embassy office department directorate agency army navy
     government commission council bank corporation company mission consulate secretariat
     military authorities authority administration parliament assembly cabinet""".split())
@@ -194,6 +195,23 @@ class Speakers:
             return None
         return self.new_person(chain)
 
+    def last_outlet(self, before: int) -> str | None:
+        """The last news outlet named before this offset: an organisation written before
+        "newspaper" or "daily" ("Dawn newspaper"), after "a report in", or the subject of
+        "reported" or "wrote"."""
+        for ent in reversed([e for e in self.doc.ents if e.end_char <= before and e.label_ in ("ORG", "PERSON")]):
+            nxt = self.doc[ent.end] if ent.end < len(self.doc) else None
+            prev = [t.lower_ for t in self.doc[max(0, ent.start - 3):ent.start]]
+            outlet = nxt is not None and nxt.lemma_.lower() in _OUTLETS or "report" in prev and prev[-1] in ("in", "the") \
+                or ent.root.dep_ == "nsubj" and ent.root.head.lemma_.lower() in ("report", "write", "publish")
+            if outlet:
+                m = self.by_token.get(ent.root.i)
+                if m is not None and self.core_type(m.entity) == "Organisation":
+                    return m.entity
+                name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+                return self.named(name, "Organisation")
+        return None
+
     def states_most_named(self) -> list[str]:
         counts = Counter(m.entity for m in self.mentions if self.core_type(m.entity) == "State")
         return [k for k, _ in counts.most_common(2)] if len(counts) >= 2 else []
@@ -274,6 +292,10 @@ class Speakers:
         if pair and low in _PAIR_STATES:
             states = self.states_most_named()
             return (states, "pair") if states else ([], "")
+        if lemma in _OUTLETS and head.i not in self.by_token and any(
+                t.lower_ in ("the", "this") for t in head.lefts):
+            outlet = self.last_outlet(head.idx)  # "the newspaper wrote": the paper named before
+            return ([outlet], "title") if outlet else ([], "")
         if lemma in _SOURCES and head.i not in self.by_token:
             by = next((t for t in head.subtree if t.lower_ in ("by", "of", "from") and t.dep_ in ("agent", "prep")), None)
             obj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None

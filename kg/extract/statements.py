@@ -54,7 +54,7 @@ _FIRST_PERSON = {"i", "we"}
 _COURTESIES = frozenset("""greeting greetings condolence condolences sorrow grief sympathy sympathies
     wish wishes regards thanks felicitations warmth solidarity gratitude""".split())
 # Cues that may follow their statement ("..., the ministry said in a statement").
-_POSTPOSED = frozenset("say tell state add write tweet claim note insist stress announce confirm declare".split())
+_POSTPOSED = frozenset("say tell state add write tweet claim note insist stress announce confirm declare report".split())
 _QUOTING = frozenset({"quote", "cite"})  # "X quoted Y as saying": Y speaks
 _OPEN_CLOSE = {"“": "”", '"': '"', "«": "»"}
 _MIN_QUOTE_WORDS = 4  # fewer words in quotation marks: a scare quote or a mixed quotation
@@ -340,7 +340,7 @@ class _Finder:
         """The words before "..., the ministry said (in a statement)." when the parse hangs
         the cue under them rather than them under the cue: the sentence up to the comma
         that opens the cue's clause, when nothing but the cue's own words follows it."""
-        if verb.lemma_.lower() not in _POSTPOSED or verb.dep_ not in ("ccomp", "parataxis", "conj") \
+        if verb.lemma_.lower() not in _POSTPOSED or verb.dep_ not in ("ccomp", "parataxis", "conj", "advcl") \
                 or verb.head.i > verb.i:
             return None
         sent, own = verb.sent, {t.i for t in verb.subtree}
@@ -357,7 +357,7 @@ class _Finder:
         "..., stated Deputy Minister X" (after the verb), "..., Federal Minister for
         Privatization X said" (the name phrase between the comma and the verb)."""
         if not (any(c.dep_ in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children)
-                or verb.dep_ in ("ccomp", "parataxis", "conj") and verb.head.i < verb.i):
+                or verb.dep_ in ("ccomp", "parataxis", "conj", "advcl") and verb.head.i < verb.i):
             return None
         prev = self.doc[verb.i - 1]
         if prev.text == ",":
@@ -397,6 +397,9 @@ class _Finder:
                                  or comp.left_edge.tag_ in ("WDT", "WP", "WP$", "WRB")
                                  and comp.left_edge.lower_ != "that"):
             return  # "asked what role Russia could play": a question, not a statement
+        if comp is not None and comp.lemma_.lower() in _QUOTING | {"report"} and any(
+                c.dep_ == "auxpass" for c in comp.children):
+            return  # "the paper said X was quoted as saying ...": X's statement, found on its own
         speakers, how = self.speakers.of_phrase(self.past_dateline(subj, verb))
         if not speakers:
             return

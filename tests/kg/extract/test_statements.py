@@ -159,3 +159,12 @@ def test_he_is_the_last_subject_and_the_russian_envoy_the_russian_ambassador(reg
             "“We support counter-terrorism measures along with Pakistan,” the Russian envoy said.")
     assert [(s.lower(), q) for s, q, _, _ in said(text, registry)] == [
         ("new:danila ganich", "indirect"), ("new:danila ganich", "direct")]
+
+
+def test_the_newspaper_is_the_outlet_named_before(registry):
+    text = ("Russia delivered 60,000 metric tons of wheat to Pakistan, Dawn newspaper reported on Tuesday. "
+            "This year, Russia will expand the supply of food grains to Pakistan, the newspaper wrote. "
+            "The paper said the wheat price will be $372 per metric ton.")
+    got = said(text, registry)
+    assert [s.lower() for s, *_ in got] == ["new:dawn"] * 3
+    assert got[1][3] == "This year, Russia will expand the supply of food grains to Pakistan"
