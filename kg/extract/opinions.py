@@ -12,8 +12,8 @@ News reports are not: their sentences report events and what others said.  So:
 * **the sentence** must judge: an evaluative, stance or degree word, a comparative or
   superlative, or a verb of reading signs ("shows", "signals") (polarity alone is not
   enough: it marks the history an op-ed tells as much as its judgements),
-  and not state a figure (a number, an amount, a percentage), ask a question, report
-  speech, or be the writer's biography.
+  and not state a figure (a number, an amount, a percentage), narrate the past (a main verb
+  in the simple past), ask a question, report speech, or be the writer's biography.
 
 Such a sentence is one Assessment of the writer (a Prediction when a modal of the future
 or "seems to be in the offing" carries it), with a low confidence: it is found by the
@@ -147,8 +147,8 @@ def find_opinions(doc: Doc, sentences: list[Sentence], mentions: list[Mention],
         tokens = list(span or ())
         if len([t for t in tokens if t.is_alpha]) < 6 or _reports_speech(sent, doc, strict=True):
             continue
-        if any(t.ent_type_ in _FIGURES for t in tokens) or not _judges(tokens, text):
-            continue
+        if any(t.ent_type_ in _FIGURES for t in tokens) or span.root.tag_ == "VBD" or not _judges(tokens, text):
+            continue  # a figure, or the past the article narrates ("X visited Moscow"), is no judgement
         about = tuple(dict.fromkeys(m.entity for m in mentions
                                     if sent.span.start <= m.span.start < sent.span.end))
         out.append(Claim(_kind(tokens, text), sent, "", about, stance=stance_of(text), confidence=CONFIDENCE))
