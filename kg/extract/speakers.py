@@ -55,6 +55,7 @@ class Speakers:
                 self.by_token.setdefault(tok.i, m)
         self.unnamed: list[tuple[int, str]] = []  # speakers no mention names, by offset (for "he")
         self.last_said: tuple[int, str] | None = None  # the last institution that spoke
+        self.renamed: dict[str, str] = {}  # a new person's key -> the name without its title
 
     # -- entities -------------------------------------------------------------------
     def agent(self, key: str) -> str | None:
@@ -212,6 +213,34 @@ class Speakers:
                 return self.named(name, "Organisation")
         return None
 
+    def without_title(self, key: str, head: Token) -> str:
+        """A new person whose name took in the title before it ("Economic Affairs Dr Kazim",
+        from "Secretary Economic Affairs Dr Kazim Niaz"): the name after the title, read
+        again from the subject phrase."""
+        if not key.startswith("new:") or not any(
+                w.lower().rstrip(".") in _RANKS or w.lower() in TITLES or w.lower() in INSTITUTIONS
+                or w.lower() == "affairs" for w in key[4:].split()):
+            return key
+        chain = sorted([*(t for t in head.lefts if t.dep_ == "compound"), head], key=lambda t: t.i)
+        person = self.new_person(chain)
+        if person and person != key:
+            self.renamed[key] = person  # "he" after it is the same person
+        return person or key
+
+    def written_before(self, head: Token) -> str | None:
+        """A lone surname ("Dedov said") written out in full earlier in the article, after
+        a title or not ("ambassador to Pakistan Alexey Y Dedov"): that person."""
+        if any(t.dep_ == "compound" for t in head.lefts):
+            return None
+        for tok in reversed(self.doc[:head.i]):
+            if tok.text != head.text:
+                continue
+            chain = sorted([*(t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"), tok],
+                           key=lambda t: t.i)
+            if len(chain) > 1:
+                return self.new_person(chain)
+        return None
+
     def states_most_named(self) -> list[str]:
         counts = Counter(m.entity for m in self.mentions if self.core_type(m.entity) == "State")
         return [k for k, _ in counts.most_common(2)] if len(counts) >= 2 else []
@@ -232,16 +261,25 @@ class Speakers:
 
     def of_phrase(self, head: Token) -> tuple[list[str], str]:
         """The speakers a subject (or "according to" object) names, and how they were found."""
+        speakers, how = self._of_phrase(head)
+        return [self.renamed.get(k, k) for k in speakers], how
+
+    def _of_phrase(self, head: Token) -> tuple[list[str], str]:
         found = self.attached(head)
         people = list(dict.fromkeys(self.full_name(m) for m in found if self.core_type(m.entity) == "Person"))
         conj = any(c.dep_ == "conj" for c in head.children)
         if people:
+            people = [self.without_title(p, head) for p in people]
             return (people if conj else people[-1:]), "named"
         low, lemma = head.lower_, head.lemma_.lower()
         if head.pos_ == "PROPN" and head.ent_type_ == "PERSON" and head.i not in self.by_token:
             for m in reversed(self.people(head.idx, 5000)):
                 if m.span.text.split()[-1] == head.text:
                     return [self.full_name(m)], "surname"
+        if head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "ORG") and head.i not in self.by_token:
+            person = self.written_before(head)
+            if person:  # "Dedov said" after "ambassador to Pakistan Alexey Y Dedov has been quoted"
+                return [person], "surname"
         if head.ent_type_ == "ORG" and head.pos_ == "PROPN" and head.i not in self.by_token:
             ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
             if ent is not None and all(t.i not in self.by_token for t in ent):  # "Rostec said", "according to Dawn"
@@ -280,7 +318,7 @@ class Speakers:
                                   if t.lower_ in _PAIR_PEOPLE | _PAIR_STATES
                                   and any(x.lower_ in ("both", "two") for x in t.lefts)), None)
                 if pair_head is not None:
-                    return self.of_phrase(pair_head)
+                    return self._of_phrase(pair_head)
             if self.last_said is not None and head.idx - self.last_said[0] < 600:
                 return [self.last_said[1]], "pronoun"
             return [], ""
@@ -300,7 +338,7 @@ class Speakers:
             by = next((t for t in head.subtree if t.lower_ in ("by", "of", "from") and t.dep_ in ("agent", "prep")), None)
             obj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
             if obj is not None:
-                speakers, how = self.of_phrase(obj)
+                speakers, how = self._of_phrase(obj)
                 if speakers:
                     return speakers, how
             inst = next((t for t in head.lefts if t.lemma_.lower() in INSTITUTIONS), None)

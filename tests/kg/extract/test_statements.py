@@ -168,3 +168,13 @@ def test_the_newspaper_is_the_outlet_named_before(registry):
     got = said(text, registry)
     assert [s.lower() for s, *_ in got] == ["new:dawn"] * 3
     assert got[1][3] == "This year, Russia will expand the supply of food grains to Pakistan"
+
+
+def test_a_surname_written_in_full_before_and_a_name_without_its_title(registry):
+    text = ("The paper pointed that Russia's ambassador to Pakistan Alexey Y Dedov has now been quoted as saying "
+            "that the two countries held discussions. Dedov said Russia strongly supported the corridor. "
+            "Speaking at the opening session, Secretary Economic Affairs Dr Kazim Niaz said a huge potential "
+            "existed to benefit from trade. He said that enhancing trade was the prime priority of Pakistan.")
+    speakers = [s.lower() for s, *_ in said(text, registry)]
+    assert "new:alexey y dedov" in speakers and "new:dedov" not in speakers
+    assert speakers[-2:] == ["new:kazim niaz", "new:kazim niaz"]  # "he": the same person, named so
