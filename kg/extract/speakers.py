@@ -31,6 +31,7 @@ _TITLE_WORDS = {"premier": ("premier", "prime minister"), "prime": ("prime minis
                 "diplomat": ("diplomat", "ambassador", "envoy")}
 _SOURCES = frozenset("""statement release communique communiqué report spokesman spokeswoman
     spokesperson source announcement readout""".split())
+_DEMONYM = re.compile(r"(?:an|ans|ese|ish|i|is|ic|ch)$")  # "Russians", "Chinese", "Pakistani"
 _OUTLETS = frozenset("newspaper paper daily publication outlet".split())
 INSTITUTIONS = frozenset("""ministry embassy office department directorate agency army navy
     government commission council bank corporation company mission consulate secretariat
@@ -280,7 +281,8 @@ class Speakers:
             person = self.written_before(head)
             if person:  # "Dedov said" after "ambassador to Pakistan Alexey Y Dedov has been quoted"
                 return [person], "surname"
-        if head.ent_type_ == "ORG" and head.pos_ == "PROPN" and head.i not in self.by_token:
+        if (head.ent_type_ == "ORG" or head.ent_type_ == "NORP" and not _DEMONYM.search(head.text)) \
+                and head.pos_ == "PROPN" and head.i not in self.by_token:  # "Rostec" taken for a people
             ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
             if ent is not None and all(t.i not in self.by_token for t in ent):  # "Rostec said", "according to Dawn"
                 for m in self.mentions:  # a surname the NER took for an organisation ("Dastgir said")

@@ -197,15 +197,17 @@ class _Finder:
         if tok is None:
             return None
         closed = self.text[q.start:q.end].rstrip().endswith((".", "!", "?"))
-        words = [t for t in self.doc[tok.i + 1:min(tok.i + 9, len(self.doc))] if not t.is_space]
+        words = [t for t in self.doc[tok.i + 1:min(tok.i + 25, len(self.doc))] if not t.is_space]
         first = next((t for t in words if not t.is_punct), None)
         if first is None or closed and not first.text[:1].islower():
             return None
-        for t in words:
+        for n, t in enumerate(words):
             if t.text in ("“", '"') or t.is_sent_end and t.is_punct or t.text in (".", "!", "?"):
                 break
             if t.lemma_.lower() in REPORTING and t.pos_ in ("VERB", "AUX"):
                 return t
+            if n >= 8 and t.pos_ in ("VERB", "AUX"):
+                break  # past a long title ("head of the delegation at ... X said"), only a noun phrase
         return None
 
     def cue_before(self, q: Quotation) -> tuple[Token | None, bool]:
@@ -253,6 +255,8 @@ class _Finder:
             if subj is None and cue.idx > q.end:  # "said Lavrov": the name after the verb
                 subj = next((t for t in self.doc[cue.i + 1:cue.i + 4] if t.pos_ == "PROPN"), None)
             speakers, how = self.speakers.of_phrase(self.past_dateline(subj, cue)) if subj is not None else ([], "")
+            if not speakers and subj is not None and subj.lower_ not in _FIRST_PERSON:
+                speakers, how = self.name_before(cue)
             if not speakers or subj.lower_ in _FIRST_PERSON:
                 continue
             self.used_verbs.add(cue.i)
@@ -335,6 +339,18 @@ class _Finder:
             elif tok.pos_ in ("VERB", "AUX") and tok.i not in self.used_verbs and (
                     tok.lemma_.lower() in REPORTING or tok.lemma_.lower() in ATTITUDE):
                 self.reported(tok, sent)
+
+    def name_before(self, verb: Token) -> tuple[list[str], str]:
+        """The name that ends a long subject right before its verb ("head of the Russian
+        delegation at the exhibition Eurosatory 2014 Igor Sevastyanov said"), when the
+        subject's head names nobody."""
+        run = []
+        for t in reversed(self.doc[max(verb.sent.start, verb.i - 4):verb.i]):
+            if t.pos_ != "PROPN" or not t.text[:1].isupper() or not t.is_alpha:
+                break
+            run.insert(0, t)
+        person = self.speakers.new_person(run) if len(run) >= 2 else None
+        return ([person], "named") if person else ([], "")
 
     def postposed(self, verb: Token) -> tuple[int, int] | None:
         """The words before "..., the ministry said (in a statement)." when the parse hangs

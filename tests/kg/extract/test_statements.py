@@ -178,3 +178,11 @@ def test_a_surname_written_in_full_before_and_a_name_without_its_title(registry)
     speakers = [s.lower() for s, *_ in said(text, registry)]
     assert "new:alexey y dedov" in speakers and "new:dedov" not in speakers
     assert speakers[-2:] == ["new:kazim niaz", "new:kazim niaz"]  # "he": the same person, named so
+
+
+def test_a_long_title_before_the_cue_and_a_company_the_ner_took_for_a_people(registry):
+    text = ("“We are talking about Mi-35 helicopters, we plan to supply them at the request of the anti-drug "
+            "agency,” head of the Russian delegation at the international defense and security exhibition "
+            "Eurosatory 2014 Igor Sevastyanov said. Meanwhile, Rostec stated that India has always been and "
+            "still is Russia’s strategic partner in military cooperation in the region.")
+    assert [s.lower() for s, *_ in said(text, registry)] == ["new:igor sevastyanov", "new:rostec"]
