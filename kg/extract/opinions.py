@@ -34,7 +34,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.claims import EVALUATIVE
+from kg.extract.judging import judges
 from kg.extract.model import Claim, Mention, Sentence
 from kg.extract.stance import ATTITUDE, stance_of
 from kg.extract.statements import REPORTING
@@ -46,16 +46,9 @@ _DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z.\- ]{2,}(?:,|:|\(|\s(?:[-–—]|--)\s
 _WHEN = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|"
                    r"this (?:week|month)|last (?:week|month))\b", re.I)
 _NAMING = frozenset("term dub label hail".split())
-_NOT_DEGREES = frozenset("more most less least many much later earlier further latter".split())
 _NAMED = frozenset({"PERSON", "GPE", "ORG", "NORP"})
 _PEOPLE = frozenset({"he", "she", "they"})
 _REPORTING = frozenset("say tell state announce add claim quote report told said".split())
-_SIGNS = frozenset("""show signal highlight reflect demonstrate underscore indicate mark suggest mean
-    offer give allow help need dominate""".split())
-_WORDS = frozenset("""so such much too very tremendously desperately painfully hopefully fortunately
-    unfortunately surely indeed irony wretched keen pivotal threat risk vulnerable alarming chance
-    opportunity perfect relief crippled steadfast invariably monumental verge bitterness reluctant
-    romance frayed offing""".split())
 _FIGURES = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT"})
 _QUESTION = re.compile(r"^[ \t]*(?:Q|Question)[ \t]*[:.\-–]", re.M)
 
@@ -108,18 +101,6 @@ def opinion_article(doc: Doc, sentences: list[Sentence], writer_claims: list[Cla
     return reporting <= 0.25 and cued >= 0.1
 
 
-def _judges(tokens: list[Token], text: str) -> bool:
-    for t in tokens:
-        low, lemma = t.lower_, t.lemma_.lower()
-        if low in _WORDS or lemma in _WORDS or lemma in EVALUATIVE:
-            return True
-        if t.tag_ in ("JJR", "JJS", "RBR", "RBS") and lemma not in _NOT_DEGREES:
-            return True
-        if lemma in _SIGNS and t.pos_ == "VERB" and t.tag_ in ("VBZ", "VBP") and t.dep_ == "ROOT":
-            return True
-    return False
-
-
 def _kind(tokens: list[Token], text: str) -> str:
     if tokens and tokens[0].lower_ == "hopefully":
         return "Recommendation"  # "Hopefully everybody has learnt ...": what the writer wants done
@@ -147,7 +128,7 @@ def find_opinions(doc: Doc, sentences: list[Sentence], mentions: list[Mention],
         tokens = list(span or ())
         if len([t for t in tokens if t.is_alpha]) < 6 or _reports_speech(sent, doc, strict=True):
             continue
-        if any(t.ent_type_ in _FIGURES for t in tokens) or span.root.tag_ == "VBD" or not _judges(tokens, text):
+        if any(t.ent_type_ in _FIGURES for t in tokens) or span.root.tag_ == "VBD" or not judges(tokens, text):
             continue  # a figure, or the past the article narrates ("X visited Moscow"), is no judgement
         about = tuple(dict.fromkeys(m.entity for m in mentions
                                     if sent.span.start <= m.span.start < sent.span.end))

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from kg.extract.model import Claim, Mention, Sentence, Span
+from kg.extract.judging import judges
 from kg.extract.speakers import Speakers
 from kg.extract.stance import ATTITUDE, classify_kind, stance_of
 from kg.extract.tokens import doc_text, token_indices
@@ -505,16 +506,19 @@ def find_statements(doc: Doc, sentences: list[Sentence], mentions: list[Mention]
     said = list(out.values())
     reporting = {s.index for c in said for s in (c.sentence, *c.also)}
     own = [c for c in writer_claims if c.sentence.index not in reporting]
-    return _interview(text, own, speakers) + said
+    return _interview(text, own, speakers, sentences, reporting, stop) + said
 
 
 _QUESTION = re.compile(r"^[ \t]*(?:Q|Question)[ \t]*[:.\-–]", re.M)
+_ANSWER = re.compile(r"^(?:.*\n)?[ \t]*(?:A|Answer)[ \t]*:[ \t]*", re.S)  # "A: ...", after a question
 
 
-def _interview(text: str, claims: list[Claim], speakers: Speakers) -> list[Claim]:
+def _interview(text: str, claims: list[Claim], speakers: Speakers, sentences: list[Sentence] = (),
+               reporting: set[int] = frozenset(), stop: int | None = None) -> list[Claim]:
     """In an interview ("Q: ..." paragraphs), the answers are the interviewee's words, not
     the writer's: the person the introduction (before the first question) names speaks
-    them; the questions themselves say nothing."""
+    them, every sentence of them (one statement each, the ones that report someone else's
+    words apart); the questions themselves say nothing."""
     questions = [m.start() for m in _QUESTION.finditer(text)]
     if len(questions) < 2:
         return claims
@@ -533,8 +537,35 @@ def _interview(text: str, claims: list[Claim], speakers: Speakers) -> list[Claim
         paragraph = text.rfind("\n", 0, start) + 1
         if any(paragraph <= q <= start for q in questions):
             continue  # the interviewer's question
-        out.append(dataclasses.replace(c, speaker=who, content=c.sentence.span, quote="direct", confidence=0.6))
-    return out
+        body = _ANSWER.sub("", c.sentence.span.text)
+        at = start + c.sentence.span.text.find(body)
+        out.append(dataclasses.replace(c, speaker=who, content=_span(text, at, at + len(body)), quote="direct",
+                                       confidence=0.6))
+    taken = reporting | {c.sentence.index for c in out}
+    doc = speakers.doc
+    for sent in sentences:
+        start = sent.span.start
+        if start < questions[0] or sent.index in taken or stop is not None and start >= stop:
+            continue
+        body = _ANSWER.sub("", sent.span.text).strip()
+        para = text.rfind("\n", 0, start) + 1
+        if any(para <= q <= start for q in questions) and not _ANSWER.search(sent.span.text):
+            continue  # the interviewer's question
+        if body.endswith("?") or len([w for w in body.split() if w.isalpha()]) < 4:
+            continue
+        at = start + sent.span.text.find(body)
+        content = _span(text, at, at + len(body))
+        span = doc.char_span(content.start, content.end, alignment_mode="expand")
+        judging = judges(list(span or ()), content.text)
+        last = out[-1] if out and out[-1].speaker == who and out[-1].confidence == 0.55 else None
+        if last is not None and not judging and text.rfind("\n", 0, last.sentence.span.start) + 1 == para \
+                and (last.also or (last.sentence,))[-1].index == sent.index - 1:
+            out[-1] = dataclasses.replace(last, also=(*last.also, sent))  # the answer goes on
+            continue
+        kind = classify_kind(span, "")
+        out.append(Claim("Assessment" if kind == "ReportOfFact" and judging else kind, sent, "", (), speaker=who,
+                         content=content, quote="direct", stance=stance_of(content.text), confidence=0.55))
+    return sorted(out, key=lambda c: c.sentence.index)
 
 
 def _cue_words(doc: Doc, cue: Token) -> str:

@@ -186,3 +186,18 @@ def test_a_long_title_before_the_cue_and_a_company_the_ner_took_for_a_people(reg
             "Eurosatory 2014 Igor Sevastyanov said. Meanwhile, Rostec stated that India has always been and "
             "still is Russia’s strategic partner in military cooperation in the region.")
     assert [s.lower() for s, *_ in said(text, registry)] == ["new:igor sevastyanov", "new:rostec"]
+
+
+def test_every_answer_of_an_interview_is_said_a_judging_sentence_starting_a_new_statement(registry):
+    text = ("The newspaper spoke with Sergey Lavrov in Moscow.\n\n"
+            "Q: Please tell us about this holiday.\n\n"
+            "A: Day of Russia dates back to the period of perestroika. In 1990, the parliament adopted a "
+            "declaration of sovereignty. The sanctions against Russia are a very bad idea.\n\n"
+            "Q: Could you tell us how you celebrate it?\n\nA: We do not celebrate anything this year.")
+    ex = extract("t", text, registry)
+    got = [(c.speaker, c.content.text, [s.span.text[:8] for s in c.also]) for c in ex.claims]
+    assert got == [
+        ("sergey-lavrov", "Day of Russia dates back to the period of perestroika", ["In 1990,"]),
+        ("sergey-lavrov", "The sanctions against Russia are a very bad idea", []),
+        ("sergey-lavrov", "We do not celebrate anything this year", []),
+    ]  # the questions say nothing
