@@ -49,6 +49,13 @@ REPORTING = frozenset("""say tell state claim announce declare add insist argue 
     reject dismiss explain observe point assure agree describe complain accuse write
     call recall tweet post respond reply underline underscore highlight contend concede
     estimate forecast reckon fear doubt express welcome decide ask consider continue praise criticise criticize condemn""".split())
+# Verbs whose object is what was said: the attitude verbs, and a few of mentioning and blaming.
+OBJECT_CUES = ATTITUDE | frozenset("mention castigate slam lambast blast decry deplore".split())
+# "X sees / views / regards / perceives Y as Z": X's judgement of Y.
+_SEEING_AS = frozenset("see view regard perceive".split())
+# Cues read as the opinion cues the kind rules know ("sees Y as Z" judges as "considers" does).
+_JUDGED_AS = {**dict.fromkeys(_SEEING_AS, "consider"),
+              **dict.fromkeys("castigate slam lambast blast decry deplore".split(), "criticise")}
 # Of these, the ones that need a clause after them to report anything.
 _FIRST_PERSON = {"i", "we"}
 # Objects of attitude verbs that are courtesies, not statements ("conveyed greetings").
@@ -319,7 +326,13 @@ class _Finder:
         if clause is not None:
             toks = [t for t in clause.subtree if not (t.dep_ == "mark" and t.lower_ == "that")]
             return toks[0].idx, toks[-1].idx + len(toks[-1])
-        if verb.lemma_.lower() not in ATTITUDE or obj.lemma_.lower() in _COURTESIES:
+        lemma = verb.lemma_.lower()
+        if lemma in _SEEING_AS:  # "Islamabad sees cashless exchanges as a win-win way to trade"
+            as_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+            if as_ is None:
+                return None
+            return self.doc[obj.left_edge.i].idx, as_.right_edge.idx + len(as_.right_edge)
+        if lemma not in OBJECT_CUES or obj.lemma_.lower() in _COURTESIES:
             return None
         right = [c for c in verb.rights if c.dep_ in ("dobj", "prep", "dative", "oprd")]
         first, last = min(t.left_edge.i for t in right), max(t.right_edge.i for t in right)
@@ -328,7 +341,7 @@ class _Finder:
     def indirect(self) -> None:
         from kg.extract.pipeline import sentence_at
 
-        for i in token_indices(self.doc, lemma=REPORTING | ATTITUDE, lower={"according"}):
+        for i in token_indices(self.doc, lemma=REPORTING | OBJECT_CUES | _SEEING_AS, lower={"according"}):
             tok = self.doc[i]
             if tok.idx >= self.stop:
                 break
@@ -338,7 +351,7 @@ class _Finder:
             if tok.lower_ == "according":
                 self.according(tok, sent)
             elif tok.pos_ in ("VERB", "AUX") and tok.i not in self.used_verbs and (
-                    tok.lemma_.lower() in REPORTING or tok.lemma_.lower() in ATTITUDE):
+                    tok.lemma_.lower() in REPORTING | OBJECT_CUES | _SEEING_AS):
                 self.reported(tok, sent)
 
     def name_before(self, verb: Token) -> tuple[list[str], str]:
@@ -494,6 +507,7 @@ def find_statements(doc: Doc, sentences: list[Sentence], mentions: list[Mention]
         cue = f.cue
         cue_text = _cue_words(doc, cue) if cue is not None else ""
         cue_lemma = cue.lemma_.lower() if cue is not None else ""
+        cue_lemma = _JUDGED_AS.get(cue_lemma, cue_lemma)
         about = tuple(dict.fromkeys(
             m.entity for m in speakers.mentions
             if f.content.start <= m.span.start < f.content.end and m.entity != f.speaker))

@@ -201,3 +201,13 @@ def test_every_answer_of_an_interview_is_said_a_judging_sentence_starting_a_new_
         ("sergey-lavrov", "The sanctions against Russia are a very bad idea", []),
         ("sergey-lavrov", "We do not celebrate anything this year", []),
     ]  # the questions say nothing
+
+
+def test_seeing_as_mentioning_and_castigating_say_something(registry):
+    text = ("Islamabad sees cashless exchanges with Russia as a win-win way to continue trade. "
+            "Sergey Lavrov particularly mentioned Russian support for Pakistan’s stance against Islamophobia. "
+            "He castigated the West for irrationally advocating freedom of speech.")
+    got = said(text, registry)
+    assert [(s, k) for s, _, k, _ in got] == [("pakistan", "Assessment"), ("sergey-lavrov", got[1][2]),
+                                              ("sergey-lavrov", "Assessment")]
+    assert got[0][3] == "cashless exchanges with Russia as a win-win way to continue trade"
