@@ -337,8 +337,15 @@ class Speakers:
             outlet = self.last_outlet(head.idx)  # "the newspaper wrote": the paper named before
             return ([outlet], "title") if outlet else ([], "")
         if lemma in _SOURCES and head.i not in self.by_token:
-            by = next((t for t in head.subtree if t.lower_ in ("by", "of", "from") and t.dep_ in ("agent", "prep")), None)
+            by = next((t for t in head.subtree if t.lower_ in ("by", "of", "from", "in") and t.dep_ in ("agent", "prep")),
+                      None)  # "a statement by", "a report in the Times of India"
             obj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+            ent = next((e for e in self.doc.ents if e.start <= obj.i < e.end), None) if obj is not None else None
+            if by is not None and by.lower_ == "in":
+                if ent is None or ent.label_ != "ORG":
+                    return [], ""  # "a spokesman in Islamabad": a place, not who speaks
+                name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+                return [self.named(name, "Organisation")], "named"  # the paper the report is in
             if obj is not None:
                 speakers, how = self._of_phrase(obj)
                 if speakers:

@@ -48,7 +48,8 @@ REPORTING = frozenset("""say tell state claim announce declare add insist argue 
     deny acknowledge admit vow promise pledge urge note suggest predict allege indicate caution report
     reject dismiss explain observe point assure agree describe complain accuse write
     call recall tweet post respond reply underline underscore highlight contend concede
-    estimate forecast reckon fear doubt express welcome decide ask consider continue praise criticise criticize condemn""".split())
+    estimate forecast reckon fear doubt express welcome decide ask consider continue praise criticise criticize condemn
+    comment""".split())
 # Verbs whose object is what was said: the attitude verbs, and a few of mentioning and blaming.
 OBJECT_CUES = ATTITUDE | frozenset("mention castigate slam lambast blast decry deplore".split())
 # "X sees / views / regards / perceives Y as Z": X's judgement of Y.
@@ -101,6 +102,8 @@ def _subject(verb: Token) -> Token | None:
     """The subject of a reporting verb, climbing from "saying", "as saying", "and said";
     "TASS quoted the official as saying": the official, not the agency that quotes him."""
     came_from = verb
+    if verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in verb.children):
+        return verb.head  # "the Russians, who maintain that ...": the Russians
     for _ in range(4):
         if verb.lemma_.lower() in _QUOTING and came_from.lower_ == "as":
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -404,9 +407,25 @@ class _Finder:
             return prev
         return None
 
+    def as_said(self, verb: Token) -> tuple[int, int] | None:
+        """"As X said, CONTENT" and "CONTENT, as X said, CONTENT": the clause the "as"
+        clause hangs on, on the longer side of it."""
+        if verb.dep_ not in ("advcl", "parataxis") or not any(c.dep_ == "mark" and c.lower_ == "as"
+                                                               for c in verb.children):
+            return None
+        head, lo, hi = verb.head, verb.left_edge.i, verb.right_edge.i
+        left = [t for t in head.subtree if t.i < lo and not t.is_punct]
+        right = [t for t in head.subtree if t.i > hi and not t.is_punct]
+        side = max(left, right, key=len)
+        if len(side) < 4:
+            return None
+        return side[0].idx, side[-1].idx + len(side[-1])
+
     def reported(self, verb: Token, sent: Sentence) -> None:
         comp = self.complement(verb)
         before = self.postposed(verb) if comp is None else None
+        if comp is None and before is None:
+            before = self.as_said(verb)
         words = self.object_words(verb) if comp is None and before is None else before
         if comp is None and words is None or self.in_quote(verb.idx, verb.idx + 1):
             return

@@ -211,3 +211,16 @@ def test_seeing_as_mentioning_and_castigating_say_something(registry):
     assert [(s, k) for s, _, k, _ in got] == [("pakistan", "Assessment"), ("sergey-lavrov", got[1][2]),
                                               ("sergey-lavrov", "Assessment")]
     assert got[0][3] == "cashless exchanges with Russia as a win-win way to continue trade"
+
+
+def test_as_x_said_a_relative_who_and_a_report_in_a_paper(registry):
+    text = ("As Foreign Minister Sergey Lavrov very rightly said after their meeting, Russia is a crucial regional "
+            "player for Pakistan. The mixed signals emanating from Moscow, as strategic affairs expert Brahma "
+            "Chellaney said, were injecting uncertainty in the direction of the relationship. "
+            "These concerns have been played down by the Russians, who maintain that they hold similar drills "
+            "with other countries. A report in the Times of India by Sachin Parashar said Moscow has declared "
+            "strong support for the project.")
+    got = said(text, registry)
+    assert [s.lower() for s, *_ in got] == ["sergey-lavrov", "new:brahma chellaney", "russia", "new:times of india"]
+    assert got[0][3] == "Russia is a crucial regional player for Pakistan"
+    assert got[1][3].startswith("were injecting uncertainty")
