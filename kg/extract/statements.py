@@ -51,11 +51,13 @@ REPORTING = frozenset("""say tell state claim announce declare add insist argue 
     estimate forecast reckon fear doubt express welcome decide ask consider continue praise criticise criticize condemn
     comment""".split())
 # Verbs whose object is what was said: the attitude verbs, and a few of mentioning and blaming.
-OBJECT_CUES = ATTITUDE | frozenset("mention castigate slam lambast blast decry deplore".split())
+OBJECT_CUES = ATTITUDE | frozenset("mention castigate slam lambast blast decry deplore communicate".split())
+# Verbs whose "to" object is what was said ("pointed to the role of ...", "objected to the sale").
+_POINTING = frozenset("point refer".split())
 # "X sees / views / regards / perceives Y as Z": X's judgement of Y.
 _SEEING_AS = frozenset("see view regard perceive".split())
 # Cues read as the opinion cues the kind rules know ("sees Y as Z" judges as "considers" does).
-_JUDGED_AS = {**dict.fromkeys(_SEEING_AS, "consider"),
+_JUDGED_AS = {**dict.fromkeys(_SEEING_AS, "consider"), "point": "consider", "communicate": "consider",
               **dict.fromkeys("castigate slam lambast blast decry deplore".split(), "criticise")}
 # Of these, the ones that need a clause after them to report anything.
 _FIRST_PERSON = {"i", "we"}
@@ -104,6 +106,10 @@ def _subject(verb: Token) -> Token | None:
     came_from = verb
     if verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in verb.children):
         return verb.head  # "the Russians, who maintain that ...": the Russians
+    first, doc = verb.left_edge, verb.doc
+    if verb.dep_ == "advcl" and first.lower_ == "having" and first.i > 0 and (
+            not doc[first.i - 1].is_punct or doc[first.i - 1].text == ")"):
+        return _noun_before(first)  # "despite the Ministry of External Affairs having communicated ..."
     for _ in range(4):
         if verb.lemma_.lower() in _QUOTING and came_from.lower_ == "as":
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -121,6 +127,20 @@ def _subject(verb: Token) -> Token | None:
 
 def _has_subject(tok: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
+
+
+def _noun_before(tok: Token) -> Token | None:
+    """The noun phrase right before ``tok`` (past a parenthesis), by its head: the subject
+    of a gerund clause that the parse hung elsewhere."""
+    i = tok.i - 1
+    if tok.doc[i].text == ")":
+        while i > 0 and tok.doc[i].text != "(":
+            i -= 1
+        i -= 1
+    noun = tok.doc[i]
+    while noun.dep_ in ("pobj", "compound") and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head.head  # "the Ministry of External Affairs": the Ministry
+    return noun if noun.pos_ in ("NOUN", "PROPN") else None
 
 
 def _own_clauses(comp: Token) -> list[list[Token]]:
@@ -322,6 +342,11 @@ class _Finder:
         "praised [Pakistan for ...]"; a noun with a "that" clause for any reporting verb
         ("expressed confidence [that ...]")."""
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        if obj is None and to is not None and verb.lemma_.lower() in _POINTING:
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)  # "pointed to the role of ..."
+            return (self.doc[pobj.left_edge.i].idx, pobj.right_edge.idx + len(pobj.right_edge)) if pobj is not None \
+                else None
         if obj is None:
             return None
         clause = next((c for c in obj.children if c.dep_ in ("acl", "ccomp") and any(
@@ -344,7 +369,7 @@ class _Finder:
     def indirect(self) -> None:
         from kg.extract.pipeline import sentence_at
 
-        for i in token_indices(self.doc, lemma=REPORTING | OBJECT_CUES | _SEEING_AS, lower={"according"}):
+        for i in token_indices(self.doc, lemma=REPORTING | OBJECT_CUES | _SEEING_AS | _POINTING, lower={"according"}):
             tok = self.doc[i]
             if tok.idx >= self.stop:
                 break
@@ -354,7 +379,7 @@ class _Finder:
             if tok.lower_ == "according":
                 self.according(tok, sent)
             elif tok.pos_ in ("VERB", "AUX") and tok.i not in self.used_verbs and (
-                    tok.lemma_.lower() in REPORTING | OBJECT_CUES | _SEEING_AS):
+                    tok.lemma_.lower() in REPORTING | OBJECT_CUES | _SEEING_AS | _POINTING):
                 self.reported(tok, sent)
 
     def name_before(self, verb: Token) -> tuple[list[str], str]:

@@ -224,3 +224,14 @@ def test_as_x_said_a_relative_who_and_a_report_in_a_paper(registry):
     assert [s.lower() for s, *_ in got] == ["sergey-lavrov", "new:brahma chellaney", "russia", "new:times of india"]
     assert got[0][3] == "Russia is a crucial regional player for Pakistan"
     assert got[1][3].startswith("were injecting uncertainty")
+
+
+def test_pointing_to_communicating_and_a_gerund_with_its_own_subject(registry):
+    text = ("The Russian ambassador Sergey Lavrov pointed to the role of political dialogue in the expansion of "
+            "cooperation. India has been communicating its displeasure to Russia over its exercises with Pakistan. "
+            "Russia went ahead with the joint exercises despite the Ministry of External Affairs (MEA) having "
+            "communicated India’s misgivings to Moscow.")
+    got = said(text, registry)
+    assert [(s.lower(), k) for s, _, k, _ in got] == [("sergey-lavrov", "Assessment"), ("india", "Assessment"),
+                                                      ("new:ministry of external affairs", got[2][2])]
+    assert got[0][3] == "the role of political dialogue in the expansion of cooperation"
