@@ -263,6 +263,10 @@ class Speakers:
     def of_phrase(self, head: Token) -> tuple[list[str], str]:
         """The speakers a subject (or "according to" object) names, and how they were found."""
         speakers, how = self._of_phrase(head)
+        if how != "pair" and len(speakers) == 1 and self.core_type(speakers[0]) != "Person":
+            for conj in (c for c in head.children if c.dep_ == "conj"):  # "the Foreign Ministry and the
+                more, _ = self._of_phrase(conj)  # Justice Ministry recommended": each speaks
+                speakers += [k for k in more if k not in speakers and self.core_type(k) != "Person"]
         return [self.renamed.get(k, k) for k in speakers], how
 
     def _of_phrase(self, head: Token) -> tuple[list[str], str]:

@@ -235,3 +235,12 @@ def test_pointing_to_communicating_and_a_gerund_with_its_own_subject(registry):
     assert [(s.lower(), k) for s, _, k, _ in got] == [("sergey-lavrov", "Assessment"), ("india", "Assessment"),
                                                       ("new:ministry of external affairs", got[2][2])]
     assert got[0][3] == "the role of political dialogue in the expansion of cooperation"
+
+
+def test_conjoined_institutions_each_speak_and_recommending_reports(registry):
+    text = ("Zamir Kabulov confirmed that the Foreign Ministry and the Justice Ministry recommended that the "
+            "Kremlin remove the Taliban from the list of terrorist organizations.")
+    got = said(text, registry)
+    rec = [(s.lower(), k) for s, _, k, t in got if t.startswith("the Kremlin remove")]
+    assert len(rec) == 2 and {k for _, k in rec} == {"Recommendation"}
+    assert "new:justice ministry" in {s for s, _ in rec}
