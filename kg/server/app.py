@@ -20,6 +20,7 @@ from starlette.types import ASGIApp
 
 from kg.queries import Catalogue
 from kg.server import pages, saved, sparql, views
+from kg.server.board import Board
 from kg.server.cache import AnswerCache, Answers
 from kg.server.headers import SecurityHeaders, cors_middleware
 from kg.server.pool import WorkerPool
@@ -28,19 +29,29 @@ from kg.server.web import environment, guarded, http_error
 
 async def status(request: Request) -> Response:
     """``/status``: the worker pools' state, as JSON (for monitoring and tests): the
-    ad-hoc SPARQL lane's figures at the top level, the pages' lane under ``fast``, and
-    the server's own process id."""
-    pools = request.app.state.pools
-    return JSONResponse({**pools["sparql"].status(), "fast": pools["fast"].status(), "server_pid": os.getpid(),
-                         "cache": request.app.state.answers.status()})
+    ad-hoc SPARQL lane's figures at the top level, the pages' lane under ``fast``, the
+    answer cache's, and the process ids of the HTTP process that answered
+    (``server_pid``) and of all of them (``server_pids``).  When the server has several
+    HTTP processes, the figures are those of all of them (see :mod:`kg.server.board`)."""
+    pools, board = request.app.state.pools, request.app.state.board
+    sparql, fast, cache = pools["sparql"].status(), pools["fast"].status(), request.app.state.answers.status()
+    pids = [os.getpid()]
+    if board is not None:
+        sparql.update(board.lane("sparql"))
+        fast.update(board.lane("fast"))
+        cache.update(board.caches())
+        pids = board.process_ids()
+    return JSONResponse({**sparql, "fast": fast, "server_pid": os.getpid(), "server_pids": pids, "cache": cache})
 
 
 def create_app(pools: dict[str, WorkerPool], catalogue: Catalogue, cors: tuple[str, ...] = ("*",),
-               cache_mb: int = 64) -> Starlette:
+               cache_mb: int = 64, board: Board | None = None, process: int = 0) -> Starlette:
     """The application over started worker pools (``"fast"`` for pages and saved
     queries, ``"sparql"`` for ad-hoc queries; one pool may serve both) and the
     saved-query catalogue; ``cors`` lists the origins that may read answers, and
-    ``cache_mb`` bounds the answers kept for repeated requests (0: none)."""
+    ``cache_mb`` bounds the answers kept for repeated requests (0: none).  In a server
+    of several HTTP processes, ``board`` is their shared status and ``process`` this
+    one's number."""
     routes = [
         Route("/", guarded(pages.home)),
         Route("/sparql", guarded(sparql.endpoint), methods=["GET", "HEAD", "POST"]),
@@ -59,7 +70,8 @@ def create_app(pools: dict[str, WorkerPool], catalogue: Catalogue, cors: tuple[s
     middleware = [Middleware(SecurityHeaders), cors_middleware(cors)]
     app = Starlette(routes=routes, middleware=middleware, exception_handlers={HTTPException: http_error})
     app.state.pools, app.state.catalogue, app.state.env = pools, catalogue, environment()
-    app.state.answers = Answers(cache_mb << 20)
+    app.state.answers = Answers(cache_mb << 20, board.cache(process) if board is not None else None)
+    app.state.board = board
     views.install(app.state.env)
     return app
 
