@@ -111,21 +111,26 @@ def serve(host: str = "127.0.0.1", port: int = DEFAULT_PORT, *, store: Path | No
         import uvicorn
 
         from kg.server.app import create_app, served
+        from kg.server.local import Local
         from kg.server.pool import WorkerPool
 
         slot = (lambda lane: board.slot(process, lane)) if board is not None else (lambda lane: None)
         pools = {"sparql": WorkerPool(spec, size=workers, name="sparql", slot=slot("sparql"), **options),
                  "fast": WorkerPool(spec, size=page_workers, name="fast", slot=slot("fast"), **options)}
+        local = None
         try:
             for pool in pools.values():
                 pool.start()
-            app = create_app(pools, catalogue, tuple(cors), cache_mb, board, process)
+            local = Local(spec.open(), max_results)
+            app = create_app(pools, catalogue, tuple(cors), cache_mb, board, process, local)
             config = uvicorn.Config(served(app), log_level=log_level, access_log=access_log, lifespan="off",
                                     timeout_graceful_shutdown=5)
             server = uvicorn.Server(config)
             ready()
             server.run(sockets=[sock])
         finally:
+            if local is not None:
+                local.close()
             for pool in pools.values():
                 pool.close()
 

@@ -23,6 +23,7 @@ from kg.server import pages, saved, sparql, views
 from kg.server.board import Board
 from kg.server.cache import AnswerCache, Answers
 from kg.server.headers import SecurityHeaders, cors_middleware
+from kg.server.local import Local
 from kg.server.pool import WorkerPool
 from kg.server.web import environment, guarded, http_error
 
@@ -45,13 +46,15 @@ async def status(request: Request) -> Response:
 
 
 def create_app(pools: dict[str, WorkerPool], catalogue: Catalogue, cors: tuple[str, ...] = ("*",),
-               cache_mb: int = 64, board: Board | None = None, process: int = 0) -> Starlette:
+               cache_mb: int = 64, board: Board | None = None, process: int = 0,
+               local: Local | None = None) -> Starlette:
     """The application over started worker pools (``"fast"`` for pages and saved
     queries, ``"sparql"`` for ad-hoc queries; one pool may serve both) and the
     saved-query catalogue; ``cors`` lists the origins that may read answers, and
     ``cache_mb`` bounds the answers kept for repeated requests (0: none).  In a server
     of several HTTP processes, ``board`` is their shared status and ``process`` this
-    one's number."""
+    one's number; ``local`` runs jobs known to be cheap in this process (None: every
+    job goes to a worker)."""
     routes = [
         Route("/", guarded(pages.home)),
         Route("/sparql", guarded(sparql.endpoint), methods=["GET", "HEAD", "POST"]),
@@ -71,7 +74,7 @@ def create_app(pools: dict[str, WorkerPool], catalogue: Catalogue, cors: tuple[s
     app = Starlette(routes=routes, middleware=middleware, exception_handlers={HTTPException: http_error})
     app.state.pools, app.state.catalogue, app.state.env = pools, catalogue, environment()
     app.state.answers = Answers(cache_mb << 20, board.cache(process) if board is not None else None)
-    app.state.board = board
+    app.state.board, app.state.local = board, local
     views.install(app.state.env)
     return app
 

@@ -16,7 +16,7 @@ import mmap
 import struct
 
 #: The counts every pool keeps, in their order in a slot.
-COUNTS = ("jobs", "timeouts", "faults", "restarts", "memory")
+COUNTS = ("jobs", "timeouts", "faults", "restarts", "memory", "local")
 #: The most workers one pool may have (its process ids must fit in the slot).
 MAX_WORKERS = 64
 LANES = ("sparql", "fast")

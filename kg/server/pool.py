@@ -92,7 +92,8 @@ class WorkerPool:
         self._all: dict[int, _Worker] = {}
         self._lock = threading.Lock()
         self._closed = False
-        self.counts = {"jobs": 0, "timeouts": 0, "faults": 0, "restarts": 0, "memory": 0}
+        # local: jobs of this lane that the HTTP process ran itself (kg.server.local)
+        self.counts = {"jobs": 0, "timeouts": 0, "faults": 0, "restarts": 0, "memory": 0, "local": 0}
         self.slot = slot  # where this pool's figures are shared with the server's other HTTP processes
 
     # --- life cycle -------------------------------------------------------------------
@@ -146,6 +147,10 @@ class WorkerPool:
         return {"workers": len(pids), "idle": self._idle.qsize(), "pids": pids, "timeout": self.timeout,
                 "max_results": self.max_results, "memory_mb": self.memory_mb, **self.counts}
 
+    def count_local(self) -> None:
+        """Count a job of this lane run in the HTTP process instead (:mod:`kg.server.local`)."""
+        self._count("local")
+
     def _count(self, what: str) -> None:
         self.counts[what] += 1
         if self.slot is not None:
@@ -177,9 +182,10 @@ class WorkerPool:
             self._died(w, job)
         return self._reply(w, job, reply, started)
 
-    async def acall(self, job: Job) -> object:
+    async def acall(self, job: Job, timed: bool = False) -> object:
         """As :meth:`call`, on the running event loop: waiting for a worker and for
-        its reply takes no thread."""
+        its reply takes no thread.  With ``timed``: (value, the processor seconds the
+        worker spent on the job)."""
         if self._closed:
             raise ServerBusy("the server is stopping")
         loop = asyncio.get_running_loop()
@@ -203,7 +209,8 @@ class WorkerPool:
             reply = w.conn.recv()  # the worker writes its reply at once: this reads what is arriving
         except (EOFError, OSError):
             await loop.run_in_executor(None, self._died, w, job)
-        return self._reply(w, job, reply, started)
+        value = self._reply(w, job, reply, started)
+        return (value, reply[2]) if timed else value
 
     def _send(self, w: _Worker, job: Job) -> None:
         self._count("jobs")
@@ -240,7 +247,7 @@ class WorkerPool:
             self._retire(w, "timed out")
             raise QueryTimeout(f"the query did not finish within this server's time limit of {self.timeout:g} s "
                                f"(kg serve --query-timeout); narrow it down or add LIMIT")
-        status, value = reply
+        status, value = reply[:2]
         if status == "memory":
             self._count("memory")
             log.warning("%s passed the memory cap of %s MB in worker %s; replacing it", job.method, self.memory_mb, w.pid)

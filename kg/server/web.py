@@ -53,10 +53,19 @@ def page(request: Request, template: str, status: int = 200, headers: dict | Non
 async def call(request: Request, job: Job, lane: str = "fast") -> object:
     """Run ``job`` in the worker pool of ``lane`` (waiting on the event loop, which
     stays free): ``"fast"`` for pages and saved queries, ``"sparql"`` for ad-hoc
-    queries, so that slow ad-hoc queries cannot hold the pages up."""
-    pool = request.app.state.pools[lane]
+    queries, so that slow ad-hoc queries cannot hold the pages up; or, when a worker has
+    answered the same job cheaply before, in this process (:mod:`kg.server.local`)."""
+    pool, local = request.app.state.pools[lane], request.app.state.local
     try:
-        return await pool.acall(job)
+        if local is None:
+            return await pool.acall(job)
+        cpu = local.cost(job)
+        if cpu is not None:
+            pool.count_local()
+            return await local.acall(job, cpu)
+        value, cpu = await pool.acall(job, timed=True)
+        local.learn(job, cpu, value)
+        return value
     except WorkerMemory as exc:
         raise Problem(503, str(exc)) from None
     except QueryTimeout as exc:

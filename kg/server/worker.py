@@ -13,7 +13,9 @@ that format, so that results are written in the worker too.  A job's reply is on
   ``"query"`` for a bad query or parameter, ``"not-found"``, ``"too-large"``);
 - ``("fault", traceback_text)`` for a bug, which the server logs and answers with 500;
 - ``("memory", message)`` when the job ran out of the worker's memory cap, after which
-  the worker exits and the pool starts another.
+  the worker exits and the pool starts another;
+
+and the worker adds the processor seconds the job took, as a third element.
 
 Each worker caps its address space (``RLIMIT_AS``) at what it holds once the graph is
 open plus ``memory_mb``: a query past it fails to allocate, in Python (``MemoryError``)
@@ -285,7 +287,9 @@ def main(conn, spec: GraphSpec, max_results: int, memory_mb: int | None = None, 
         if job is None:
             return
         yielding.begin()
+        cpu = time.thread_time()
         reply = answer(kg, job, max_results)
+        reply += (time.thread_time() - cpu,)
         yielding.end()
         if reply[0] == "memory":
             reply = ("memory", memory_message(memory_mb))

@@ -265,6 +265,36 @@ def test_repeated_answers_come_from_the_cache_and_errors_never_do(url):
     assert after["hits"] == middle["hits"] and after["entries"] == middle["entries"]
 
 
+def post_on_one_connection(url: str, texts: list[str]) -> list[tuple[int, bytes]]:
+    """(status, body) of queries POSTed one after another on one keep-alive connection
+    (one HTTP process of the server; POST answers are never kept by the answer cache)."""
+    conn = http.client.HTTPConnection(urllib.parse.urlsplit(url).netloc, timeout=60)
+    answers = []
+    for text in texts:
+        conn.request("POST", "/sparql", body=text.encode(), headers={
+            "Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"})
+        answer = conn.getresponse()
+        answers.append((answer.status, answer.read()))
+    conn.close()
+    return answers
+
+
+def test_a_query_a_worker_answered_cheaply_runs_again_in_the_http_process(url):
+    """The same text again (the graph does not change) runs where the request arrived:
+    evaluated again, not replayed; a costly one always goes to a worker."""
+    cheap = "SELECT (COUNT(*) AS ?n) WHERE { ?s a ?o } # asked three times"
+    before = status(url)
+    answers = post_on_one_connection(url, [cheap] * 3)
+    after = status(url)
+    assert [a[0] for a in answers] == [200] * 3 and answers[0][1] == answers[1][1] == answers[2][1]
+    assert after["jobs"] == before["jobs"] + 1 and after["local"] == before["local"] + 2
+    costly = "SELECT (COUNT(*) AS ?n) WHERE { ?a a ?b . ?c a ?d } # over the cheap bound of CPU time"
+    answers = post_on_one_connection(url, [costly] * 2)
+    assert [a[0] for a in answers] == [200] * 2
+    final = status(url)
+    assert final["jobs"] == after["jobs"] + 2 and final["local"] == after["local"]
+
+
 def test_the_listening_socket_is_tcp_with_nodelay():
     """asyncio and uvloop set TCP_NODELAY on accepted sockets of a socket made as TCP; one
     made without naming the protocol left Nagle's algorithm on (40 ms per keep-alive request)."""
