@@ -7,7 +7,10 @@ protocol endpoint), :mod:`~kg.server.saved` (saved queries), :mod:`~kg.server.pa
 (entity, article, timeline, search pages), :mod:`~kg.server.views` (the charts: network,
 map, timelines, views of answers; their scripts in ``static/views``), :mod:`~kg.server.markup` (highlighted
 text), :mod:`~kg.server.formats` (content negotiation), :mod:`~kg.server.pool` and
-:mod:`~kg.server.worker` (the query processes that make the time limit real).
+:mod:`~kg.server.worker` (the query processes that make the time limit real),
+:mod:`~kg.server.local` (jobs known to be cheap, run in the HTTP process),
+:mod:`~kg.server.processes` (several HTTP processes on one port) and
+:mod:`~kg.server.board` (the status they share).
 Templates are in ``templates/``, the stylesheet in ``static/``.
 """
 from __future__ import annotations

@@ -11,15 +11,16 @@ it again itself.  Every other job still runs in a worker, under the time limit a
 the memory cap, and so does every job the first time it is asked.
 
 This is not an answer cache: the query is evaluated every time (:mod:`kg.server.cache`
-keeps answers).  Jobs that took under :data:`INLINE_CPU` run on the event loop (less
-than a thread switch costs), the others on a small thread pool (pyoxigraph evaluates
-without holding the GIL, so the loop goes on answering meanwhile).
+keeps answers).  Jobs that took under :data:`INLINE_CPU` when last run run on the event
+loop (less than a thread switch costs), the others on a small thread pool (pyoxigraph
+evaluates without holding the GIL, so the loop goes on answering meanwhile).
 """
 from __future__ import annotations
 
 import asyncio
 import logging
 import threading
+import time
 from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 
@@ -82,6 +83,16 @@ class Local:
             while len(self._known) > KNOWN:
                 self._known.popitem(last=False)
 
+    def _update(self, job: Job, cpu: float) -> None:
+        k = key(job)
+        with self._lock:
+            if k not in self._known:
+                return
+            if cpu > CHEAP_CPU:
+                del self._known[k]
+            else:
+                self._known[k] = cpu
+
     async def acall(self, job: Job, cpu: float) -> object:
         """Run the cheap ``job`` here: on the loop if it took under :data:`INLINE_CPU`."""
         self.runs += 1
@@ -90,8 +101,13 @@ class Local:
         return await asyncio.get_running_loop().run_in_executor(self._threads, self.run, job)
 
     def run(self, job: Job) -> object:
-        """``job``'s value, or the exception a worker's reply would have raised."""
+        """``job``'s value, or the exception a worker's reply would have raised.  The
+        job's cost is measured again: the first run in a worker pays for warming up (a
+        query seen for the first time), so later runs decide whether it runs on the
+        loop; one that now passes :data:`CHEAP_CPU` is forgotten (back to the workers)."""
+        started = time.thread_time()
         status, value = answer(self.kg, job, self.max_results)
+        self._update(job, time.thread_time() - started)
         if status == "ok":
             return value
         if status == "error":
