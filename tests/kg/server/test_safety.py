@@ -295,6 +295,25 @@ def test_a_query_a_worker_answered_cheaply_runs_again_in_the_http_process(url):
     assert final["jobs"] == after["jobs"] + 2 and final["local"] == after["local"]
 
 
+@pytest.mark.parametrize("accept", ["application/sparql-results+json", "text/csv"])
+def test_a_cheap_query_again_gets_the_same_answer_by_the_short_way(accept):
+    """The first GET runs in a worker through the whole application; the later ones are
+    answered by kg.server.fast: same status, body and headers (but the date)."""
+    with running("--cache-mb", "0", "--processes", "1") as base:
+        conn = http.client.HTTPConnection(urllib.parse.urlsplit(base).netloc, timeout=60)
+        path = "/sparql?" + urllib.parse.urlencode({"query": "SELECT ?s WHERE { ?s a ?t FILTER(isIRI(?s)) } ORDER BY ?s LIMIT 40"})
+        answers = []
+        for _ in range(3):
+            conn.request("GET", path, headers={"Accept": accept})
+            answer = conn.getresponse()
+            answers.append((answer.status, sorted((k, v) for k, v in answer.getheaders() if k != "date"),
+                            answer.read()))
+        conn.close()
+        assert status(base)["local"] == 2
+    assert answers[0] == answers[1] == answers[2] and answers[0][0] == 200
+    assert ("vary", "Accept, Origin, Accept-Encoding") in answers[0][1]  # over 1 kB: the gzip layer's word too
+
+
 def test_the_listening_socket_is_tcp_with_nodelay():
     """asyncio and uvloop set TCP_NODELAY on accepted sockets of a socket made as TCP; one
     made without naming the protocol left Nagle's algorithm on (40 ms per keep-alive request)."""
