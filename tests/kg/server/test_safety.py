@@ -314,6 +314,38 @@ def test_a_cheap_query_again_gets_the_same_answer_by_the_short_way(accept):
     assert ("vary", "Accept, Origin, Accept-Encoding") in answers[0][1]  # over 1 kB: the gzip layer's word too
 
 
+def test_a_second_server_on_the_port_is_refused_not_let_in(url):
+    """The HTTP processes share their port through SO_REUSEPORT; another server started on
+    it must fail as on any port in use, not join them and take half the connections."""
+    import subprocess
+    import sys
+
+    port = urllib.parse.urlsplit(url).port
+    assert len(status(url)["server_pids"]) >= 1
+    done = subprocess.run([sys.executable, "-m", "kg.cli", "serve", "--port", str(port), "--processes", "2"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and f"cannot listen on 127.0.0.1:{port}" in done.stderr
+
+
+def test_http_processes_share_one_status_and_one_that_dies_is_started_again(tmp_path):
+    with running("--processes", "2", "--workers", "1", "--page-workers", "1", log=tmp_path / "log") as base:
+        first = status(base)
+        assert len(set(first["server_pids"])) == 2 and first["workers"] == 2 and first["fast"]["workers"] == 2
+        os.kill(first["server_pids"][0], 9)
+        deadline = time.monotonic() + 60
+        while True:  # the supervisor starts another in its place, with its own workers
+            try:
+                now = status(base)
+                if first["server_pids"][0] not in now["server_pids"] and now["workers"] == 2:
+                    break
+            except OSError:
+                pass
+            assert time.monotonic() < deadline, "the killed HTTP process was not replaced"
+            time.sleep(0.2)
+        assert ask(base, "ASK {}")[0] == 200
+    assert "HTTP process" in (tmp_path / "log").read_text()
+
+
 def test_the_listening_socket_is_tcp_with_nodelay():
     """asyncio and uvloop set TCP_NODELAY on accepted sockets of a socket made as TCP; one
     made without naming the protocol left Nagle's algorithm on (40 ms per keep-alive request)."""
