@@ -35,11 +35,11 @@ def register(sub) -> None:
                    help="HTTP processes sharing the port, each with its own workers (default: one per core, "
                         "at most 4)")
     p.add_argument("--workers", type=int, default=4, metavar="N",
-                   help="worker processes (in each HTTP process) for ad-hoc SPARQL queries; more than the slow queries you expect at "
-                        "once, so that quick ones still find a free worker (default: %(default)s)")
+                   help="worker processes (in each HTTP process) for ad-hoc SPARQL queries; more than the slow "
+                        "queries you expect at once, so that quick ones still find a free worker (default: %(default)s)")
     p.add_argument("--page-workers", type=int, default=2, metavar="N",
-                   help="worker processes (in each HTTP process) for pages and saved queries, apart from ad-hoc SPARQL so that slow "
-                        "queries cannot hold them up (default: %(default)s)")
+                   help="worker processes (in each HTTP process) for pages and saved queries, apart from ad-hoc "
+                        "SPARQL so that slow queries cannot hold them up (default: %(default)s)")
     p.add_argument("--query-memory", type=int, default=1024, metavar="MB",
                    help="memory one query may use on top of the opened graph; past it the worker is replaced "
                         "and the client gets 503 (default: %(default)s)")

@@ -250,7 +250,8 @@ class WorkerPool:
         status, value = reply[:2]
         if status == "memory":
             self._count("memory")
-            log.warning("%s passed the memory cap of %s MB in worker %s; replacing it", job.method, self.memory_mb, w.pid)
+            log.warning("%s passed the memory cap of %s MB in worker %s; replacing it", job.method, self.memory_mb,
+                        w.pid)
             self._retire(w, "passed its memory cap")
             raise WorkerMemory(value)
         self._release(w)

@@ -34,7 +34,8 @@ STOP_GRACE = 10.0
 Front = Callable[[int, socket.socket, Board, Callable[[], None]], None]
 
 
-def reuse_port_sockets(host: str, port: int, n: int, make: Callable[[str, int, bool], socket.socket]) -> list[socket.socket]:
+def reuse_port_sockets(host: str, port: int, n: int,
+                       make: Callable[[str, int, bool], socket.socket]) -> list[socket.socket]:
     """``n`` sockets bound to ``host:port`` with ``SO_REUSEPORT`` (port 0: one the
     system picks).  The port is first bound alone, so that a port another server holds
     is refused (``make`` raises) rather than shared with it."""
