@@ -284,10 +284,11 @@ def test_a_query_a_worker_answered_cheaply_runs_again_in_the_http_process(url):
     evaluated again, not replayed; a costly one always goes to a worker."""
     cheap = "SELECT (COUNT(*) AS ?n) WHERE { ?s a ?o } # asked three times"
     before = status(url)
-    answers = post_on_one_connection(url, [cheap] * 3)
+    answers = post_on_one_connection(url, [cheap] * 4)
     after = status(url)
-    assert [a[0] for a in answers] == [200] * 3 and answers[0][1] == answers[1][1] == answers[2][1]
-    assert after["jobs"] == before["jobs"] + 1 and after["local"] == before["local"] + 2
+    assert [a[0] for a in answers] == [200] * 4 and all(a[1] == answers[0][1] for a in answers)
+    workers = after["jobs"] - before["jobs"]  # 2 if the first, cold run cost more than the bound
+    assert workers in (1, 2) and after["local"] == before["local"] + 4 - workers
     costly = "SELECT (COUNT(*) AS ?n) WHERE { ?a a ?b . ?c a ?d } # over the cheap bound of CPU time"
     answers = post_on_one_connection(url, [costly] * 2)
     assert [a[0] for a in answers] == [200] * 2
@@ -304,14 +305,16 @@ def test_a_cheap_query_again_gets_the_same_answer_by_the_short_way(accept):
         text = "SELECT ?s WHERE { ?s a ?t FILTER(isIRI(?s)) } ORDER BY ?s LIMIT 40"  # no blank nodes: same in every process
         path = "/sparql?" + urllib.parse.urlencode({"query": text})
         answers = []
-        for _ in range(3):
+        for _ in range(4):
             conn.request("GET", path, headers={"Accept": accept})
             answer = conn.getresponse()
             answers.append((answer.status, sorted((k, v) for k, v in answer.getheaders() if k != "date"),
                             answer.read()))
         conn.close()
-        assert status(base)["local"] == 2
-    assert answers[0] == answers[1] == answers[2] and answers[0][0] == 200
+        now = status(base)
+    # the first run (a cold worker, a busy machine) may cost more than the bound: then the second is measured too
+    assert now["jobs"] in (1, 2) and now["local"] == 4 - now["jobs"]
+    assert all(a == answers[0] for a in answers) and answers[0][0] == 200
     assert ("vary", "Accept, Origin, Accept-Encoding") in answers[0][1]  # over 1 kB: the gzip layer's word too
 
 
