@@ -31,7 +31,6 @@ from kg.report import CORE_COUNTED
 from kg.shapes import BOUNDING_COMPONENTS
 
 BLOCK_FORMAT = "2"
-STATE_FORMAT = "3"  # state.jsonl (BuildState); state.json held format 2
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
@@ -258,7 +257,7 @@ def _make_one(task: tuple[str, str, str, dict]) -> tuple[str, "Block | None"]:
 class BlockCache:
     """Blocks under ``folder/blocks`` (``<key>.json`` with the figures and
     ``<key>.ttl`` with the statements); ``folder=None`` keeps nothing.  ``known`` holds
-    the figures of blocks already read (:class:`BuildState`), so only their statements'
+    the figures of blocks already read (:class:`kg.state.BuildState`), so only their statements'
     files are looked at."""
 
     def __init__(self, folder: Path | None, known: dict | None = None):
@@ -295,46 +294,3 @@ class BlockCache:
         write_file(meta_path, json.dumps({"format": BLOCK_FORMAT, **block.meta()}, ensure_ascii=False,
                                      sort_keys=True).encode("utf-8"))
         return dataclasses.replace(block, body=body_path)
-
-
-class BuildState:
-    """What the last successful build with a cache used, in one file (``state.jsonl``):
-    a first line with each article's extraction summary by content key and the HermiT
-    fingerprint, then one line per block with its figures.  A build reads it instead of
-    two small files per article, and the blocks it lists are the ones whose shared nodes
-    were checked (see :func:`check_shared`).  Saving writes the lines of the blocks it
-    read back as they were read, so an incremental build serialises only the blocks it
-    made."""
-
-    def __init__(self, folder: Path | None):
-        self.path = Path(folder) / "state.jsonl" if folder is not None else None
-        self.summaries: dict[str, list] = {}
-        self.blocks: dict[str, dict] = {}
-        self.hermit = ""  # fingerprint of what HermiT last found consistent (see kg.inference.hermit_fingerprint)
-        self._lines: dict[str, bytes] = {}  # block key -> its line as read
-        if self.path is not None:
-            try:
-                head, *lines = self.path.read_bytes().splitlines()
-                data = json.loads(head)
-                if data.get("format") == STATE_FORMAT:
-                    for line in lines:
-                        meta = json.loads(line)
-                        self.blocks[meta["key"]], self._lines[meta["key"]] = meta, line
-                    self.summaries, self.hermit = data["summaries"], data.get("hermit", "")
-            except (OSError, ValueError, KeyError, TypeError):
-                self.blocks, self._lines = {}, {}  # no state: every block is read from its own files and checked
-
-    @property
-    def found(self) -> bool:
-        return bool(self.blocks)
-
-    def save(self, summaries: dict[str, list], blocks: list[Block], hermit: str = "") -> None:
-        if self.path is None:
-            return
-        head = json.dumps({"format": STATE_FORMAT, "summaries": summaries, "hermit": hermit}, ensure_ascii=False,
-                          sort_keys=True, separators=(",", ":")).encode("utf-8")
-        lines = [head] + [self._lines.get(b.key) or json.dumps(b.meta(), ensure_ascii=False, sort_keys=True,
-                                                               separators=(",", ":")).encode("utf-8")
-                          for b in blocks]
-        write_file(self.path, b"\n".join(lines) + b"\n")
-        (self.path.parent / "state.json").unlink(missing_ok=True)  # the former layout's file

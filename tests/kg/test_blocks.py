@@ -100,22 +100,3 @@ def test_own_nodes_are_told_from_shared_ones_by_the_iris_the_graph_mints():
                 "id/span/russian/0-5", "id/event/meeting/pakistan-russia/other-120"):
         assert not own(base + iri), iri
 
-
-def test_the_build_state_keeps_the_lines_of_the_blocks_it_read(setting, tmp_path):
-    from kg.blocks import BuildState
-
-    registry, ex, checker = setting
-    index = EntityIndex.for_corpus(registry, [ex])
-    old = make_block(ex, "old", index, {}, checker, registry.names())
-    BuildState(tmp_path).save({"c1": ["a1", {}]}, [old], hermit="h")
-    state = BuildState(tmp_path)
-    assert state.found and state.summaries == {"c1": ["a1", {}]} and state.hermit == "h"
-    assert state.blocks["old"] == old.meta()
-    first = (tmp_path / "state.jsonl").read_bytes()
-    new = dataclasses.replace(old, key="new", unlinked=["Somewhere"])
-    state.save({"c1": ["a1", {}]}, [new, BlockCache(None).put(dataclasses.replace(old, body=b""))], hermit="h")
-    lines = (tmp_path / "state.jsonl").read_bytes().splitlines()
-    assert lines[2] == first.splitlines()[1]  # the block read back is written as it was read
-    assert BuildState(tmp_path).blocks == {"new": new.meta(), "old": old.meta()}
-    (tmp_path / "state.jsonl").write_bytes(first[:-20])  # a cut file is no state at all
-    assert not BuildState(tmp_path).found
