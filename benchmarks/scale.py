@@ -139,9 +139,9 @@ def main(argv: list[str] | None = None) -> int:
         clean = {"n": n, "words": words, **figures, "cache_bytes": _size(cache)}
     n = sizes[-1]
     docs = work / f"n{n}" / "documents"
+    if args.incremental_only and not docs.exists():
+        generate(n, docs)
     if args.incremental_only and not args.no_incremental:
-        if not docs.exists():
-            generate(n, docs)
         f = run_build(docs, work / f"n{n}" / "out", work / f"n{n}" / "cache", jobs, args.owl, args.reason)
         print(f"Catch-up build of {n} articles: wall {f['wall']:.1f}s, {f['extracted']} article(s) extracted, "
               f"{f['blocks_made']} article graph(s) made", flush=True)
