@@ -13,6 +13,7 @@ from kg.extract.dates import time_in
 from kg.extract.model import Mention, Sentence, TimeValue
 from kg.extract.sentences import sentence_at
 from kg.extract.syntax import phrase
+from kg.extract.triggers import NOUN_TRIGGERS
 from kg.extract.tokens import doc_text
 
 PRONOUN_SUBJECTS = {"it", "they", "he", "she"}
@@ -183,8 +184,8 @@ class Context:
             bound = self._clause_subject(token, None)
             if len(bound) >= 2:
                 return bound
-            pair = self._two_people(token, sent)
-            if pair:
+            pair = self._two_people(token, sent) if token.head.lemma_.lower() in NOUN_TRIGGERS else []
+            if pair:  # "their meeting", not "their country"
                 return pair
         if low in {"its"}:
             bound = self._clause_subject(token, "State") or self._clause_subject(token, "Organisation")

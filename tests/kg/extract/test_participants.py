@@ -117,3 +117,9 @@ def test_the_former_premier_is_the_prime_minister_named_before(registry):
                         "had held talks with President Vladimir Putin during his visit to Moscow last year.",
               "StateVisit")
     assert "imran-khan" in e.participants and "vladimir-putin" not in e.participants
+
+
+def test_their_country_is_not_the_two_people_named_before(registry):
+    e = event(registry, "Shehbaz Sharif met Vladimir Putin in Astana. Russian officials said that their country "
+                        "will provide every possible support to Pakistan.", "StatementOfSupport")
+    assert "shehbaz-sharif" not in e.participants and "vladimir-putin" not in e.participants
