@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kg.extract.context import Context
+from kg.extract.counterparts import per_counterpart
 from kg.extract.decisions import Decisions, shipped
 from kg.extract.features import event_features, participant_features
 from kg.extract.model import Event, Span
@@ -40,7 +41,7 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
         event = _build(ctx, token, kind, decisions, collect)
         if event is None or (event.confidence or 0.0) < min_confidence:
             continue
-        for event in _respectively(ctx, token, event):
+        for event in (e for r in _respectively(ctx, token, event) for e in per_counterpart(ctx, token, r)):
             for i, earlier in enumerate(events):
                 if _same_event(earlier, event):
                     events[i] = _merge(earlier, event)
