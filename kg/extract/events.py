@@ -13,7 +13,7 @@ from dataclasses import replace
 from kg.extract.context import Context
 from kg.extract.counterparts import per_counterpart
 from kg.extract.decisions import Decisions, shipped
-from kg.extract.features import event_features, participant_features
+from kg.extract.features import MODALS, event_features, participant_features
 from kg.extract.model import Event, Span
 from kg.extract.participants import candidates
 from kg.extract.scope import own_tokens
@@ -199,8 +199,8 @@ def _build(ctx: Context, token, kind: str, decisions: Decisions, collect: list |
         return None
     cands, places, inside = candidates(ctx, token, kind, sentence)
     rule_parts = [c for c in cands if c.rule]
-    if token.tag_ in {"NNS", "NNPS"} and not any(ctx.is_agent(m.entity) or ctx.is_place(m.entity)
-                                                for m in ctx.mentions_in(own_tokens(token))):
+    if token.tag_ in {"NNS", "NNPS"} and not _one_held(token) and not any(
+            ctx.is_agent(m.entity) or ctx.is_place(m.entity) for m in ctx.mentions_in(own_tokens(token))):
         return None  # "high-level visits": generic, no particular event
     time = _time(ctx, token, sentence, inside)
     status = _status(token, time)
@@ -223,6 +223,22 @@ def _build(ctx: Context, token, kind: str, decisions: Decisions, collect: list |
                  definite=_definite(token), confidence=round(decisions.event_probability(efeats), 3),
                  participant_confidence=tuple(round(p, 3) for _, p in chosen),
                  roles=tuple(c.role for c, _ in chosen))
+
+
+ONE_EVENT_PLURALS = {"talks", "discussions", "negotiations", "consultations"}
+HABIT_ADVERBS = {"often", "regularly", "usually", "frequently", "periodically", "routinely", "sometimes"}
+
+
+def _one_held(token) -> bool:
+    """"Pakistan and Russia held talks", "are holding consultations": a plural that names
+    one meeting, held by the clause's subject at a particular time (not "hold talks
+    regularly", not "could hold talks")."""
+    if token.lower_ not in ONE_EVENT_PLURALS or token.dep_ != "dobj":
+        return False
+    verb = token.head
+    if verb.tag_ in {"VBZ", "VBP"} or any(c.lower_ in HABIT_ADVERBS for c in verb.children):
+        return False
+    return not any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
 
 
 def _time(ctx: Context, token, sentence, inside):

@@ -16,9 +16,9 @@ NOUN_TRIGGERS = {
     "war": "War", "fight": "War", "warfare": "War",
     "recognition": "Recognition",
     "summit": "Summit", "meeting": "Meeting", "talks": "Meeting", "consultations": "Meeting",
-    "consultation": "Meeting",
+    "consultation": "Meeting", "discussion": "Meeting", "negotiation": "Meeting",
     "agreement": "Agreement", "accord": "Agreement", "treaty": "Agreement", "protocol": "Agreement",
-    "pact": "Agreement",
+    "pact": "Agreement", "deal": "Agreement",
     "mou": "MemorandumOfUnderstanding", "memorandum": "MemorandumOfUnderstanding",
     "offer": "Offer", "invitation": "Offer",
     "mediation": "MediationOffer",
@@ -36,7 +36,7 @@ VERB_TRIGGERS = {
     "meet": "Meeting", "agree": "Agreement", "sign": "Agreement", "offer": "Offer", "invite": "Offer",
     "mediate": "MediationOffer", "join": "MembershipChange", "support": "StatementOfSupport",
     "receive": "Meeting", "host": "Meeting", "send": "StateVisit", "dispatch": "StateVisit",
-    "admit": "MembershipChange",
+    "admit": "MembershipChange", "travel": "StateVisit",
     "lift": "SanctionsChange", "impose": "SanctionsChange",
 }
 EXERCISE_MODIFIERS = {"military", "joint", "naval", "air", "army", "friendship", "tactical",
@@ -62,6 +62,12 @@ PLACE_PREPS = {"in", "at", "to", "from", "into", "near", "on"}
 TEMPORAL_PREPS = {"since", "during", "after", "before", "until", "till", "throughout", "amid", "following"}
 SPEECH_VERBS = {"say", "state", "announce", "assure", "promise", "declare", "tell", "confirm", "reiterate"}
 TWO_SIDED = {"War", "Invasion"}
+# nouns that name a meeting only when it is held ("held discussions with", "engaged in
+# negotiations", "the negotiations took place"), not a topic ("under discussion")
+HELD_NOUNS = {"discussion", "negotiation"}
+HOLD_VERBS = {"hold", "have", "conduct", "begin", "start", "open", "resume",
+              "launch", "complete", "conclude", "finish", "wrap"}
+ENGAGE_VERBS = {"engage", "involve", "participate"}
 TRIGGER_WORDS = VERB_TRIGGERS.keys() | NOUN_TRIGGERS.keys()
 
 
@@ -94,6 +100,8 @@ def trigger_kind(token) -> str | None:
             return None
         if kind == "Recognition" and not any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in token.children):
             return None
+        if kind == "StateVisit" and lemma == "travel" and not _travels_to_place(token):
+            return None
         if kind is None and lemma in ESTABLISH_VERBS | BEGIN_VERBS:
             return None
         return kind
@@ -124,6 +132,8 @@ def trigger_kind(token) -> str | None:
             head_lemma in SUPPORT_VERBS or (head_lemma in {"provide", "give"} and reported(head)))):
         return None
     if kind == "Meeting" and lemma == "contact" and head_lemma not in PLACE_OCCASION_VERBS:
+        return None
+    if kind == "Meeting" and lemma in HELD_NOUNS and not _held(token):
         return None
     if kind == "SanctionsChange" and head_lemma not in {"lift", "impose", "ease", "remove", "end"}:
         return None
@@ -176,6 +186,34 @@ def _signed(noun) -> bool:
         return True
     return any(c.dep_ in {"acl", "relcl", "amod"} and c.lemma_.lower() in SIGN_VERBS for c in noun.children) \
         or any(c.dep_ in {"nummod", "compound"} and c.like_num for c in noun.children)
+
+
+def _held(noun) -> bool:
+    """"held discussions", "engaged in negotiations", "discussions with X", "there were
+    discussions", "the negotiations took place / were on May 27"."""
+    head = noun.head
+    lemma = head.lemma_.lower()
+    if noun.dep_ == "pobj" and head.lower_ in {"through", "via", "by", "under", "for"}:
+        return False  # "settled through negotiations", "under discussion", "calls for talks"
+    if noun.dep_ == "dobj" and lemma in HOLD_VERBS:
+        return True
+    if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in ENGAGE_VERBS:
+        return True
+    if noun.dep_ in {"nsubj", "nsubjpass"} and (lemma in PLACE_OCCASION_VERBS | BEGIN_VERBS | {"end", "conclude"} or (
+            lemma == "be" and any(c.dep_ == "prep" and c.lower_ in {"on", "in", "at"} for c in head.children))):
+        return True
+    if noun.dep_ == "attr" and lemma == "be" and any(c.dep_ == "expl" for c in head.children):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in noun.children)
+
+
+def _travels_to_place(verb) -> bool:
+    """"the minister travelled to Moscow": a person travels to a named place (not "goods
+    travel by sea")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    goes = any(c.dep_ == "prep" and c.lower_ == "to" and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children)
+               for c in verb.children)
+    return goes and any(_people_like(s) for s in subjects)
 
 
 def _admitted_as(verb) -> str | None:

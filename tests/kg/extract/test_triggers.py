@@ -1,0 +1,40 @@
+"""Trigger words and the conditions that make them events (short texts written for the tests)."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.pipeline import extract
+from kg.registry import load_registry
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_registry()
+
+
+def kinds(registry, text):
+    return [(e.kind, e.trigger.text, tuple(sorted(e.participants))) for e in extract("t", text, registry).events]
+
+
+def test_held_discussions_and_held_talks_are_meetings(registry):
+    assert kinds(registry, "Russia and Pakistan held detailed discussions in 2019.") == [
+        ("Meeting", "discussions", ("pakistan", "russia"))]
+    assert kinds(registry, "Pakistan and Russia held talks on Monday.") == [
+        ("Meeting", "talks", ("pakistan", "russia"))]
+
+
+def test_a_topic_under_discussion_or_a_habit_of_talks_is_no_meeting(registry):
+    assert kinds(registry, "The loan to Pakistan under discussion is worth about 8 billion dollars.") == []
+    assert kinds(registry, "Russia backs a settlement through bilateral negotiations between Pakistan and India.") == []
+    assert kinds(registry, "Pakistan and Russia often hold talks.") == []
+
+
+def test_an_official_travelling_to_a_capital_is_a_visit(registry):
+    assert kinds(registry, "Foreign Minister Sergey Lavrov travelled to Islamabad in April 2012.") == [
+        ("StateVisit", "travelled", ("pakistan", "russia", "sergey-lavrov"))]
+    assert kinds(registry, "Most Russian goods still travel to Pakistan by sea.") == []
+
+
+def test_a_deal_signed_or_struck_is_an_agreement_and_a_great_deal_is_not(registry):
+    assert kinds(registry, "Russia and Pakistan struck a deal on gas supplies in 2021.")[0][:2] == ("Agreement", "deal")
+    assert kinds(registry, "It will help a great deal that Pakistan and Russia talk to China.") == []
