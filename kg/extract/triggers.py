@@ -68,6 +68,23 @@ HELD_NOUNS = {"discussion", "negotiation"}
 HOLD_VERBS = {"hold", "have", "conduct", "begin", "start", "open", "resume",
               "launch", "complete", "conclude", "finish", "wrap"}
 ENGAGE_VERBS = {"engage", "involve", "participate"}
+# "agreed to continue / to enhance cooperation": a shared intention, not an agreement made
+VAGUE_AIMS = {"continue", "enhance", "work", "strengthen", "expand", "deepen", "broaden", "boost", "promote",
+              "explore", "cooperate", "increase", "intensify", "maintain", "develop", "improve", "step", "keep",
+              "remain", "further", "hold", "meet", "cancel", "stay", "look", "consider", "discuss", "seek",
+              "build", "advance", "bolster", "diversify", "elevate", "upgrade"}
+# "to meet the country's needs", "was met with criticism": another sense of "meet"
+NEED_NOUNS = {"requirement", "need", "demand", "target", "goal", "expectation", "challenge", "criterion",
+              "deadline", "standard", "obligation", "condition", "cost", "shortfall", "gap", "fate", "end",
+              "payment", "commitment", "threshold", "quota", "consumption", "deficit"}
+REACTION_NOUNS = {"reaction", "criticism", "response", "skepticism", "scepticism", "resistance", "opposition",
+                  "approval", "protest", "silence", "concern", "dismay", "outrage", "suspicion", "applause"}
+# "close ties", "friendly relations": how relations are, not their opening
+QUALITY_ADJECTIVES = {"close", "closer", "friendly", "warm", "warmer", "strong", "stronger", "good", "better",
+                      "cordial", "deep", "deeper", "strategic", "special", "excellent", "brotherly", "growing",
+                      "robust", "multifaceted", "historic", "economic", "military", "trade", "defence", "defense"}
+HABIT_ADVERBS = {"annually", "regularly", "usually", "often", "periodically", "routinely", "frequently",
+                 "traditionally"}
 TRIGGER_WORDS = VERB_TRIGGERS.keys() | NOUN_TRIGGERS.keys()
 
 
@@ -79,6 +96,10 @@ def trigger_kind(token) -> str | None:
             objects = [c.lemma_.lower() for c in token.children if c.dep_ == "dobj"]
             if not any(o in SIGNED_THINGS for o in objects) or any(o in NOUN_TRIGGERS for o in objects):
                 return None  # "signed an agreement": the noun carries the event
+        if kind == "Agreement" and lemma == "agree" and not _agrees_on_something(token):
+            return None
+        if kind == "Meeting" and lemma == "meet" and _meets_a_need(token):
+            return None
         if kind == "Offer" and any(t.lemma_.lower() in {"mediate", "mediator", "mediation"} for t in token.subtree):
             return "MediationOffer"
         if kind == "Offer" and lemma == "offer" and not _offers_something(token):
@@ -116,6 +137,12 @@ def trigger_kind(token) -> str | None:
     head_lemma = head.lemma_.lower()
     if kind == "War" and any(c.lower_ == "cold" for c in token.children if c.dep_ in {"amod", "compound"}):
         return None  # "the Cold War years", "Cold War foes": a period, not a war the text reports
+    if kind == "War" and any(c.dep_ == "prep" and c.lower_ in {"against", "on"} and any(
+            o.dep_ == "pobj" and o.pos_ == "NOUN" for o in c.children) for c in token.children):
+        return None  # "the fight against terrorism", "the war on drugs": a campaign, not a war between sides
+    if token.dep_ == "compound" and head.pos_ in {"NOUN", "PROPN"} and head_lemma not in NOUN_TRIGGERS \
+            and head.lower_ not in NOUN_TRIGGERS:
+        return None  # "a consultation mechanism", "the visit schedule": the trigger names a kind of thing
     if kind == "MilitaryExercise" and lemma == "exercise":
         mods = {c.lower_ for c in token.children if c.dep_ in {"amod", "compound"}}
         if not mods & EXERCISE_MODIFIERS:
@@ -139,6 +166,9 @@ def trigger_kind(token) -> str | None:
         return None
     if kind == "SanctionsChange":
         return None  # the verb carries it
+    if kind == "EstablishmentOfRelations" and any(c.dep_ in {"amod", "compound"} and c.lower_ in QUALITY_ADJECTIVES
+                                                  for c in token.children):
+        return None  # "forged friendly ties", "establishes close ties": how relations are
     if kind == "EstablishmentOfRelations":
         established = token.dep_ in {"dobj", "nsubjpass"} and head_lemma in ESTABLISH_VERBS
         begun = token.dep_ == "nsubj" and head_lemma in BEGIN_VERBS
@@ -188,6 +218,39 @@ def _signed(noun) -> bool:
         or any(c.dep_ in {"nummod", "compound"} and c.like_num for c in noun.children)
 
 
+def _agrees_on_something(verb) -> bool:
+    """"agreed to conduct joint exercises", "agreed to buy helicopters", "agreed on a roadmap";
+    not "agreed that ..." nor "agreed to continue / enhance cooperation"."""
+    aims = [c for c in verb.children if c.dep_ == "xcomp"]
+    if aims:
+        return aims[0].lemma_.lower() not in VAGUE_AIMS
+    return any(c.dep_ in {"prep", "dobj"} and c.lower_ not in {"with", "that"} for c in verb.children) and not any(
+        c.dep_ == "ccomp" for c in verb.children)
+
+
+def _meets_a_need(verb) -> bool:
+    """"imports meet the demand", "was met with mixed reactions"."""
+    for c in verb.children:
+        if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in NEED_NOUNS:
+            return True
+        if c.dep_ == "prep" and c.lower_ == "with" and any(
+                o.dep_ == "pobj" and o.lemma_.lower() in REACTION_NOUNS for o in c.children):
+            return True
+    return False
+
+
+def habitual(token) -> bool:
+    """"exercises are held every year", "the two sides regularly hold talks": a habit."""
+    verb = token if token.pos_ in {"VERB", "AUX"} else token.head
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ in HABIT_ADVERBS:
+            return True
+        if c.dep_ == "npadvmod" and c.lemma_.lower() in {"year", "month", "week", "day"} and any(
+                d.lower_ in {"every", "each"} for d in c.children):
+            return True
+    return False
+
+
 def _held(noun) -> bool:
     """"held discussions", "engaged in negotiations", "discussions with X", "there were
     discussions", "the negotiations took place / were on May 27"."""
@@ -229,6 +292,8 @@ def _admitted_as(verb) -> str | None:
 
 
 def _people_like(token) -> bool:
+    if token.tag_ in {"WDT", "WP"}:
+        return False  # "the meeting, which Russia will host", "wheat, which will be sent"
     return token.pos_ in {"PROPN", "PRON"} or token.lemma_.lower() in PEOPLE_NOUNS or token.ent_type_ in {"PERSON", "NORP", "ORG"}
 
 

@@ -38,3 +38,28 @@ def test_an_official_travelling_to_a_capital_is_a_visit(registry):
 def test_a_deal_signed_or_struck_is_an_agreement_and_a_great_deal_is_not(registry):
     assert kinds(registry, "Russia and Pakistan struck a deal on gas supplies in 2021.")[0][:2] == ("Agreement", "deal")
     assert kinds(registry, "It will help a great deal that Pakistan and Russia talk to China.") == []
+
+
+def test_agreeing_on_an_act_is_an_agreement_and_agreeing_to_go_on_is_not(registry):
+    assert [k[0] for k in kinds(registry, "Pakistan has agreed to conduct joint military exercises with Russia.")] == [
+        "Agreement"]
+    assert kinds(registry, "Pakistan and Russia agreed to continue working towards deeper ties.") == []
+    assert kinds(registry, "Pakistan and Russia agreed that force should be avoided.") == []
+
+
+def test_other_senses_of_meet_war_and_ties_are_no_events(registry):
+    assert kinds(registry, "Wheat imports from Russia meet the demand of Pakistan.") == []
+    assert kinds(registry, "Russia and China stressed the fight against international terrorism.") == []
+    assert kinds(registry, "Moscow forged friendly ties with Pakistan.") == []
+    assert kinds(registry, "Russia joined the consultation mechanism of Pakistan and China.") == []
+
+
+def test_a_habit_is_no_event(registry):
+    assert kinds(registry, "Pakistan and Russia hold joint military exercises every year.") == []
+    assert kinds(registry, "Pakistan and Russia held a joint military exercise in 2016.")[0][0] == "MilitaryExercise"
+
+
+def test_a_relative_pronoun_is_not_the_guest_or_the_people_sent(registry):
+    found = kinds(registry, "Sharif will attend the SCO Heads of Government meeting, which Russia will host in Moscow.")
+    assert "host" not in [k[1] for k in found]
+    assert kinds(registry, "Russia delivered wheat to Pakistan, which will be sent to the flooded regions.") == []
