@@ -13,10 +13,12 @@ from kg.extract.model import Event, TimeValue
 # "another visit", "the next round", "the last meeting": a different event of the kind
 DISTINCT_MARKERS = {"another", "next", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
                     "ninth", "tenth", "previous", "last", "earlier", "past", "other", "separate", "subsequent",
-                    "new", "further", "more", "tomorrow", "yesterday"}
+                    "new", "further", "more", "tomorrow", "yesterday", "again"}
 # several agreements or memoranda are often signed at once: an indefinite mention with
 # the same parties is more often a new one than the same one
 MANY_AT_ONCE = {"Agreement", "MemorandumOfUnderstanding", "Offer", "StatementOfSupport"}
+# "the meeting in Astana" after "the SCO summit in Astana": the summit's meeting
+HELD_AT = {"Meeting": "Summit"}
 NEAR = 2  # sentences within which "the meeting" refers back whoever else its sentence names
 
 
@@ -72,9 +74,11 @@ def antecedent(events: list[Event], event: Event, distinct: bool, own: set[str],
     """
     if distinct:
         return None
-    earlier = sorted((i for i, e in enumerate(events) if e.kind == event.kind
+    kinds = {event.kind, HELD_AT.get(event.kind)}
+    earlier = sorted((i for i, e in enumerate(events) if e.kind in kinds
                       and e.sentence.index < event.sentence.index),
-                     key=lambda j: (events[j].sentence.index, events[j].trigger.start), reverse=True)
+                     key=lambda j: (events[j].kind == event.kind, events[j].sentence.index,
+                                    events[j].trigger.start), reverse=True)  # its own kind first
     if not event.participants:
         earlier = earlier[:1]  # a mention naming nobody: only the latest event of its kind
     for i in earlier:
@@ -92,10 +96,12 @@ def subsumes(a: Event, b: Event) -> bool:
 def _refers_to(a: Event, b: Event, own: set[str], is_state, is_counterpart) -> bool:
     if not times_compatible(a.time, b.time):
         return False
+    if a.kind != b.kind:  # "the meeting" after a summit: within it, naming no one else
+        return b.definite and set(b.participants) <= set(a.participants)
     if a.status != b.status and (b.status is not None or b.time is not None):
         return False  # "the meeting in October 2021" is not the planned one
     pa, pb = set(a.participants), set(b.participants)
-    if b.time is not None and a.time is None and not (b.definite and subsumes(a, b)):
+    if b.time is not None and a.time is None and not ((b.definite and subsumes(a, b)) or (len(pb) >= 2 and pa == pb)):
         return False  # a time the first mention lacks: only "the ..." with the same parties
     if len(pb) >= 2 and pb <= pa and b.kind not in MANY_AT_ONCE:
         return True
@@ -103,7 +109,16 @@ def _refers_to(a: Event, b: Event, own: set[str], is_state, is_counterpart) -> b
         return False
     if own and not own & pa:
         return False  # "the first meeting of the working group": another body's meeting
-    if any(p not in pa and is_counterpart(p) for p in own):
+    if any(p not in pa and is_counterpart(p) and not _surname_of(p, pa) for p in own):
         return False  # "her meeting with the deputy minister": a person or state the first lacks
     near = b.sentence.index - a.sentence.index <= NEAR
     return near or all(p in pa for p in pb if is_state(p))  # far off: no state the first lacks
+
+
+def _surname_of(entity: str, participants: set[str]) -> bool:
+    """"the Sharif-Putin meeting" after "Nawaz Sharif met Putin": a new one-word name that
+    ends the name of a participant."""
+    if not entity.startswith("new:") or " " in entity[4:].strip():
+        return False
+    last = entity[4:].strip().lower()
+    return any(p.rsplit("-", 1)[-1] == last or p.lower().endswith(" " + last) for p in participants)

@@ -46,7 +46,7 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
         if event is None:
             continue
         distinct = marked_distinct(token)
-        own = {m.entity for m in ctx.mentions_in(own_tokens(token)) if ctx.is_agent(m.entity)}
+        own = {m.entity for m in ctx.mentions_in(_modifiers(token)) if ctx.is_agent(m.entity)}
         if not event.participants:  # a mention only: of the event it refers back to, or of none
             if not (token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_.lower() in OCCURRING):
                 event = replace(event, time=None)  # its time only from "the meeting took place on ..."
@@ -71,6 +71,19 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
     events.sort(key=lambda e: (e.sentence.index, e.trigger.start))
     _attach_names(ctx, events)
     return [_continued_time(ctx, e) for e in events]
+
+
+OWN_PREPS = {"of", "between", "with", "among", "by"}
+
+
+def _modifiers(token) -> list:
+    """The words that say whose event a noun names: "the Sharif-Putin meeting", "Russia's
+    exercises", "the meeting of the commission", "talks between A and B"."""
+    out = []
+    for c in token.children:
+        if c.dep_ in {"compound", "poss", "amod", "nmod"} or (c.dep_ == "prep" and c.lower_ in OWN_PREPS):
+            out.extend(c.subtree)
+    return out
 
 
 def _states_named(ctx: Context, sentence) -> set[str]:

@@ -50,3 +50,15 @@ def test_another_visit_or_a_meeting_with_someone_else_stays_apart(registry):
                                 "Trade was discussed. Energy was discussed too. Gas was the main subject. "
                                 "His meeting with Chinese President Xi Jinping followed.", "Meeting")
     assert len(meetings) == 2
+
+
+def test_the_meeting_at_a_summit_is_the_summit_and_a_surname_names_the_same_leader(registry):
+    text = ("Leaders of Russia, China and Kazakhstan attended the SCO summit in Astana. "
+            "The presidents signed a convention at the meeting in the Kazakh capital.")
+    assert len(events(registry, text, "Meeting")) == 0
+    summits = events(registry, text, "Summit")
+    assert len(summits) == 1 and len(summits[0].also) == 1
+    meetings = events(registry, "Prime Minister Nawaz Sharif met President Vladimir Putin in Ufa. Trade was "
+                                "discussed. Energy was discussed. Both sides said the Sharif-Putin meeting "
+                                "went well.", "Meeting")
+    assert len(meetings) == 1 and len(meetings[0].also) == 1
