@@ -17,6 +17,7 @@ NOUN_TRIGGERS = {
     "recognition": "Recognition",
     "summit": "Summit", "meeting": "Meeting", "talks": "Meeting", "consultations": "Meeting",
     "consultation": "Meeting", "discussion": "Meeting", "negotiation": "Meeting",
+    "forum": "Meeting", "session": "Meeting", "conflict": "War",
     "agreement": "Agreement", "accord": "Agreement", "treaty": "Agreement", "protocol": "Agreement",
     "pact": "Agreement", "deal": "Agreement",
     "mou": "MemorandumOfUnderstanding", "memorandum": "MemorandumOfUnderstanding",
@@ -36,7 +37,7 @@ VERB_TRIGGERS = {
     "meet": "Meeting", "agree": "Agreement", "sign": "Agreement", "offer": "Offer", "invite": "Offer",
     "mediate": "MediationOffer", "join": "MembershipChange", "support": "StatementOfSupport",
     "receive": "Meeting", "host": "Meeting", "send": "StateVisit", "dispatch": "StateVisit",
-    "admit": "MembershipChange", "travel": "StateVisit",
+    "admit": "MembershipChange", "travel": "StateVisit", "welcome": "StatementOfSupport",
     "lift": "SanctionsChange", "impose": "SanctionsChange",
 }
 EXERCISE_MODIFIERS = {"military", "joint", "naval", "air", "army", "friendship", "tactical",
@@ -113,6 +114,8 @@ def trigger_kind(token) -> str | None:
             return None
         if kind == "StateVisit" and lemma in {"send", "dispatch"} and not _sends_people(token):
             return None
+        if kind == "StatementOfSupport" and lemma == "welcome":
+            return kind if _welcomes_a_step(token) else None
         if kind == "StatementOfSupport" and not _supports_agent(token):
             return None
         if kind == "SanctionsChange" and not any(
@@ -162,6 +165,14 @@ def trigger_kind(token) -> str | None:
         return None
     if kind == "Meeting" and lemma in HELD_NOUNS and not _held(token):
         return None
+    if kind == "Meeting" and lemma == "forum" and not (_modifier_words(token) & FORUM_TOPICS):
+        return None  # "a trade and investment forum" is held; "a forum for dialogue" is a platform
+    if kind == "Meeting" and lemma == "session" and not _session_of_a_body(token):
+        return None
+    if kind == "War" and lemma == "conflict" and not any(
+            c.dep_ == "prep" and c.lower_ in {"between", "with", "in"} and any(o.pos_ == "PROPN" for o in c.subtree)
+            for c in token.children):
+        return None  # "the conflict between Russia and Ukraine"; not "conflicts should be resolved"
     if kind == "SanctionsChange" and head_lemma not in {"lift", "impose", "ease", "remove", "end"}:
         return None
     if kind == "SanctionsChange":
@@ -249,6 +260,36 @@ def habitual(token) -> bool:
                 d.lower_ in {"every", "each"} for d in c.children):
             return True
     return False
+
+
+FORUM_TOPICS = {"trade", "investment", "business", "economic", "energy", "industrial", "investors"}
+SUB_SESSIONS = {"technical", "opening", "closing", "plenary", "inaugural", "concluding", "breakout", "question",
+                "parallel", "working"}
+# "welcomed the decision / the agreement / the step": backing someone's act, not greeting a guest
+WELCOMED_ACTS = {"decision", "agreement", "move", "step", "initiative", "deal", "proposal", "offer", "resolution",
+                 "announcement", "plan", "statement", "effort", "participation", "role", "bid", "stance", "position",
+                 "commitment", "idea", "meeting", "talks", "visit", "accession", "membership", "ceasefire"}
+
+
+def _modifier_words(noun) -> set[str]:
+    return {t.lower_ for c in noun.children if c.dep_ in {"compound", "amod", "nmod"} for t in c.subtree}
+
+
+def _session_of_a_body(noun) -> bool:
+    """"the ninth session of the Intergovernmental Commission"; not "technical sessions"."""
+    if _modifier_words(noun) & SUB_SESSIONS:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(o.pos_ == "PROPN" for o in c.subtree)
+               for c in noun.children)
+
+
+def _welcomes_a_step(verb) -> bool:
+    """"The ambassador welcomed the Pakistani decision to import oil"; not "welcomed him"."""
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return False  # "was warmly welcomed by": a greeting
+    if verb.tag_ == "VB" or verb.dep_ == "xcomp":
+        return False  # "Pakistan should welcome these offers", "is unlikely to welcome": advice or guess
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in WELCOMED_ACTS for c in verb.children)
 
 
 def _held(noun) -> bool:

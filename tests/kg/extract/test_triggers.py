@@ -63,3 +63,22 @@ def test_a_relative_pronoun_is_not_the_guest_or_the_people_sent(registry):
     found = kinds(registry, "Sharif will attend the SCO Heads of Government meeting, which Russia will host in Moscow.")
     assert "host" not in [k[1] for k in found]
     assert kinds(registry, "Russia delivered wheat to Pakistan, which will be sent to the flooded regions.") == []
+
+
+def test_welcoming_a_decision_backs_it_and_welcoming_a_guest_does_not(registry):
+    found = kinds(registry, "Russian Foreign Minister Sergey Lavrov welcomed the Pakistani decision to import oil.")
+    assert [k[0] for k in found] == ["StatementOfSupport"]
+    assert kinds(registry, "President Vladimir Putin warmly welcomed Shehbaz Sharif in Samarkand.") == []
+    assert "StatementOfSupport" not in [k[0] for k in kinds(registry, "Pakistan should welcome the decision of Russia.")]
+
+
+def test_a_trade_forum_a_commission_session_and_a_conflict_between_states(registry):
+    assert [k[:2] for k in kinds(registry, "The Pakistan-Russia Trade and Investment Forum opened in Moscow.")] == [
+        ("Meeting", "Forum")]
+    assert kinds(registry, "The SCO is a forum for Pakistan and Russia.") == []
+    found = kinds(registry, "Pakistan and Russia agreed to hold the ninth session of the Intergovernmental "
+                            "Commission in Moscow.")
+    assert ("Meeting", "session") in [k[:2] for k in found]
+    assert kinds(registry, "Technical sessions of Pakistan and Russia were on trade.") == []
+    assert kinds(registry, "Prices rose amid the conflict between Russia and Ukraine.") == [
+        ("War", "conflict", ("russia", "ukraine"))]
