@@ -103,6 +103,10 @@ def trigger_kind(token) -> str | None:
             return None
         if kind == "Offer" and any(t.lemma_.lower() in {"mediate", "mediator", "mediation"} for t in token.subtree):
             return "MediationOffer"
+        if kind == "Offer" and lemma == "invite" and not _invites_to_come(token):
+            return None
+        if token.dep_ == "xcomp" and token.head.lemma_.lower() in WISH_VERBS:
+            return None  # "he wanted to visit Russia": a wish, not a planned event
         if kind == "Offer" and lemma == "offer" and not _offers_something(token):
             return None
         if kind == "MembershipChange" and lemma == "admit":
@@ -192,9 +196,28 @@ def trigger_kind(token) -> str | None:
         return None
     if kind == "Offer" and any(t.lemma_.lower() in {"mediate", "mediator", "mediation"} for t in token.subtree):
         return "MediationOffer"
+    if kind == "Offer" and lemma == "invitation" and _to_attend(token):
+        return None
     if kind == "MediationOffer" and not any(t.lemma_.lower() == "offer" for t in [head, *token.children]):
         return None
     return kind
+
+
+WISH_VERBS = {"want", "wish", "hope", "desire", "like", "love", "seek", "try", "aspire", "dream"}
+ATTEND_VERBS = {"attend", "join", "participate", "take"}
+
+
+def _to_attend(token) -> bool:
+    """"invited him to attend the summit": the summit is the event, not the invitation."""
+    return any(c.dep_ in {"xcomp", "acl", "ccomp"} and c.lemma_.lower() in ATTEND_VERBS for c in token.children)
+
+
+def _invites_to_come(verb) -> bool:
+    """"was invited by the Soviet government", "invited Putin to visit Pakistan"; not "invited
+    him to attend the summit" (the summit is the event) nor "inviting the Russians close"."""
+    if _to_attend(verb):
+        return False
+    return any(c.dep_ == "nsubjpass" for c in verb.children) or any(c.dep_ == "xcomp" for c in verb.children)
 
 
 def _offers_something(verb) -> bool:

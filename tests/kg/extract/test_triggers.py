@@ -82,3 +82,10 @@ def test_a_trade_forum_a_commission_session_and_a_conflict_between_states(regist
     assert kinds(registry, "Technical sessions of Pakistan and Russia were on trade.") == []
     assert kinds(registry, "Prices rose amid the conflict between Russia and Ukraine.") == [
         ("War", "conflict", ("russia", "ukraine"))]
+
+
+def test_an_invitation_to_attend_is_the_summit_and_a_wish_to_visit_is_nothing(registry):
+    found = kinds(registry, "Putin invited Shehbaz Sharif to attend the upcoming SCO summit in Moscow.")
+    assert [k[0] for k in found] == ["Summit"]
+    assert [k[0] for k in kinds(registry, "Putin invited Shehbaz Sharif to visit Moscow.")][:1] == ["Offer"]
+    assert kinds(registry, "Lavrov said Sharif wanted to visit Russia.") == []
