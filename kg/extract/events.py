@@ -17,9 +17,10 @@ from kg.extract.decisions import Decisions, shipped
 from kg.extract.features import MODALS, event_features, participant_features
 from kg.extract.model import Event, Span
 from kg.extract.participants import candidates
+from kg.extract.realis import HABIT_ADVERBS, not_an_event
 from kg.extract.scope import own_tokens
-from kg.extract.triggers import (NOUN_TRIGGERS, POSTPONE, SCHEDULED, TRIGGER_WORDS, TWO_SIDED, habitual,
-                                 irrealis, trigger_kind)
+from kg.extract.timing import OCCURRING, continued_time, event_status, event_time
+from kg.extract.triggers import NOUN_TRIGGERS, TRIGGER_WORDS, TWO_SIDED, irrealis, trigger_kind
 from kg.extract.tokens import token_indices
 
 
@@ -40,7 +41,7 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
         if ctx.in_author_bio(token):
             continue
         kind = trigger_kind(token)
-        if kind is None or irrealis(token) or habitual(token):
+        if kind is None or irrealis(token) or not_an_event(token, kind):
             continue
         event = _build(ctx, token, kind, decisions, collect)
         if event is None:
@@ -70,7 +71,7 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
                     events[i] = _merge(events[i], event, participants=subsumes(events[i], event))
     events.sort(key=lambda e: (e.sentence.index, e.trigger.start))
     _attach_names(ctx, events)
-    return [_continued_time(ctx, e) for e in events]
+    return [continued_time(ctx, e) for e in events]
 
 
 OWN_PREPS = {"of", "between", "with", "among", "by"}
@@ -89,34 +90,6 @@ def _modifiers(token) -> list:
 def _states_named(ctx: Context, sentence) -> set[str]:
     span = ctx.doc.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
     return {m.entity for m in ctx.mentions_in(span or []) if ctx.is_state(m.entity)}
-
-
-OCCURRING = {"take", "hold", "happen", "occur", "begin", "start", "end", "conclude", "last", "run", "open"}
-ANAPHORS = {"meeting", "talks", "visit", "exercise", "drill", "drills", "exercises", "summit", "event",
-            "exchange", "session", "trip", "it", "they", "ceremony", "signing", "tour", "consultations"}
-
-
-def _continued_time(ctx: Context, event: Event) -> Event:
-    """"... held talks with X. The talks took place on 5 May.": the next sentence, whose
-    subject refers back to the event and whose verb says when it happened, gives its time."""
-    if event.time is not None or event.sentence.index + 1 >= len(ctx.sentences):
-        return event
-    nxt = ctx.sentences[event.sentence.index + 1]
-    span = ctx.doc.char_span(nxt.span.start, nxt.span.end, alignment_mode="expand")
-    if span is None:
-        return event
-    root = span.root
-    if root.lemma_.lower() not in OCCURRING:
-        return event
-    subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    if not subjects or subjects[0].lower_ not in ANAPHORS or (
-            subjects[0].pos_ == "NOUN" and not any(c.lower_ in {"the", "this"} for c in subjects[0].children)):
-        return event
-    times = [t for t in ctx.times_in(nxt.span.start, nxt.span.end) if not t.is_partial]
-    if len(times) != 1:
-        return event
-    also = event.also if nxt in event.also else event.also + (nxt,)
-    return replace(event, time=times[0], also=also)
 
 
 NAMING_VERBS = {"call", "name", "dub", "codename", "title", "christen"}
@@ -234,8 +207,8 @@ def _build(ctx: Context, token, kind: str, decisions: Decisions, collect: list |
         return None
     cands, places, inside = candidates(ctx, token, kind, sentence)
     rule_parts = [c for c in cands if c.rule]
-    time = _time(ctx, token, sentence, inside)
-    status = _status(token, time)
+    time = event_time(ctx, token, sentence, inside, kind)
+    status = event_status(token, time)
     trigger = Span(token.idx, token.idx + len(token), token.text)
     if token.tag_ in {"NNS", "NNPS"} and not _one_held(token) and not any(
             ctx.is_agent(m.entity) or ctx.is_place(m.entity) for m in ctx.mentions_in(own_tokens(token))):
@@ -270,7 +243,6 @@ def _mention(token, kind, sentence, trigger, time, status) -> Event | None:
 
 
 ONE_EVENT_PLURALS = {"talks", "discussions", "negotiations", "consultations"}
-HABIT_ADVERBS = {"often", "regularly", "usually", "frequently", "periodically", "routinely", "sometimes"}
 
 
 def _one_held(token) -> bool:
@@ -285,52 +257,10 @@ def _one_held(token) -> bool:
     return not any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
 
 
-def _time(ctx: Context, token, sentence, inside):
-    """The time in the trigger's own words, else the only time of its sentence."""
-    times = ctx.times_in(min(t.idx for t in inside), max(t.idx + len(t) for t in inside)) if inside else []
-    if not times:
-        sentence_times = ctx.times_in(sentence.span.start, sentence.span.end)
-        times = sentence_times if len(sentence_times) == 1 else []
-    return min(times, key=lambda t: abs(t.span.start - token.idx)) if times else None
-
-
 def _definite(token) -> bool:
     """A noun with "the" or a possessive: may refer back to an event named before."""
     return token.pos_ in {"NOUN", "PROPN"} and any(
         (c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in token.children)
-
-
-CANCEL = {"cancel", "scrap", "abandon", "call", "shelve", "drop"}
-
-
-def _status(token, time=None) -> str | None:
-    """postponed, cancelled, scheduled (a date is set) or planned (intended, no date)."""
-    chain = [token, token.head, token.head.head]
-    if any(t.lemma_.lower() in CANCEL for t in chain[1:]) and not (
-            chain[1].lemma_.lower() == "call" and not any(c.lower_ == "off" for c in chain[1].children)):
-        if chain[1].lemma_.lower() != "call" or token.dep_ in {"dobj", "nsubjpass"}:
-            return "cancelled"
-    status = _future(token)
-    if status == "scheduled" and time is None:
-        return "planned"
-    return status
-
-
-def _future(token) -> str | None:
-    chain = [token, token.head, token.head.head]
-    if any(t.lemma_.lower() in POSTPONE for t in chain[1:]):
-        if not (chain[1].lemma_.lower() == "put" and not any(c.lower_ == "off" for c in chain[1].children)):
-            return "postponed"
-    if any(c.lower_ in SCHEDULED for c in token.children if c.dep_ in {"amod", "compound"}):
-        return "scheduled"
-    verb = token if token.pos_ == "VERB" else token.head
-    if any(c.dep_ == "aux" and c.lower_ in {"will", "shall"} for c in verb.children):
-        return "scheduled"
-    for t in chain[1:]:
-        if t.lemma_.lower() in {"indication", "plan", "prospect", "schedule", "slate", "due", "expect", "set"} \
-                and (t.lemma_.lower() not in {"expect", "set"} or t.tag_ == "VBN"):
-            return "scheduled"  # "is scheduled to visit", "is expected to sign", "was slated to hold"
-    return None
 
 
 def _merge(a: Event, b: Event, participants: bool = True) -> Event:

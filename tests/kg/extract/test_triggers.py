@@ -87,5 +87,5 @@ def test_a_trade_forum_a_commission_session_and_a_conflict_between_states(regist
 def test_an_invitation_to_attend_is_the_summit_and_a_wish_to_visit_is_nothing(registry):
     found = kinds(registry, "Putin invited Shehbaz Sharif to attend the upcoming SCO summit in Moscow.")
     assert [k[0] for k in found] == ["Summit"]
-    assert [k[0] for k in kinds(registry, "Putin invited Shehbaz Sharif to visit Moscow.")][:1] == ["Offer"]
+    assert kinds(registry, "One of them is inviting the Russians close to warm waters.") == []
     assert kinds(registry, "Lavrov said Sharif wanted to visit Russia.") == []
