@@ -142,8 +142,10 @@ def trigger_kind(token) -> str | None:
         return None
     if kind == "Meeting" and lemma in HELD_NOUNS and not _held(token):
         return None
-    if kind == "Meeting" and lemma == "forum" and not (_modifier_words(token) & FORUM_TOPICS):
-        return None  # "a trade and investment forum" is held; "a forum for dialogue" is a platform
+    if kind == "Meeting" and lemma == "forum" and (not (_modifier_words(token) & FORUM_TOPICS) or (
+            token.dep_ == "pobj" and head.lower_ in {"during", "amid", "on"})):
+        return None  # "a trade and investment forum" is held; "a forum for dialogue" is a platform;
+        # "talks during the ... Industrial Forum": the forum is the talks' occasion
     if kind == "Meeting" and lemma == "session" and not _session_of_a_body(token):
         return None
     if kind == "War" and lemma == "conflict" and not any(
