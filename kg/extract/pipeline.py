@@ -40,7 +40,7 @@ def extract(doc_id: str, text: str, registry, nlp=None, doc=None, date: str | No
     are left out; ``decisions`` replaces the shipped learned decisions and ``collect``
     receives the event candidates and their features (both for ``kg train``).
     """
-    from kg.extract import claims, dates, events, metadata, quantities, relations, statements
+    from kg.extract import claims, dates, events, metadata, opinions, quantities, relations, statements
     from kg.extract.context import Context
 
     text = normalise_text(text)
@@ -80,6 +80,7 @@ def extract(doc_id: str, text: str, registry, nlp=None, doc=None, date: str | No
     claim_confidence = decisions.rule_confidence.get("claim")
     writer = [replace(c, confidence=claim_confidence) if c.confidence is None else c
               for c in claims.find_claims(doc, result.sentences, result.mentions, author_sentence)]
+    writer += opinions.find_opinions(doc, result.sentences, result.mentions, author_sentence, writer)
     result.claims = statements.find_statements(
         doc, result.sentences, result.mentions, ctx.core_type, ctx.state_of_place, author_sentence, times,
         resolve, result.new_entities, writer)
