@@ -11,13 +11,15 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kg.extract.context import Context
+from kg.extract.coref import antecedent, finer_time, marked_distinct, subsumes, times_compatible
+from kg.extract.counterparts import per_counterpart
 from kg.extract.decisions import Decisions, shipped
-from kg.extract.features import event_features, participant_features
+from kg.extract.features import MODALS, event_features, participant_features
 from kg.extract.model import Event, Span
 from kg.extract.participants import candidates
-from kg.extract.realis import not_an_event
+from kg.extract.realis import HABIT_ADVERBS, not_an_event
 from kg.extract.scope import own_tokens
-from kg.extract.timing import continued_time, event_status, event_time, status_conflict
+from kg.extract.timing import OCCURRING, continued_time, event_status, event_time, status_conflict
 from kg.extract.triggers import NOUN_TRIGGERS, TRIGGER_WORDS, TWO_SIDED, irrealis, trigger_kind
 from kg.extract.tokens import token_indices
 
@@ -31,6 +33,9 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
     """
     decisions = decisions or shipped()
     events: list[Event] = []
+
+    def counterpart(entity: str) -> bool:  # a state or a person: who a meeting is with
+        return ctx.core_type(entity) in {"State", "Person"}
     cues = token_indices(ctx.doc, lemma=TRIGGER_WORDS, lower=NOUN_TRIGGERS)
     for token in (ctx.doc[i] for i in cues):  # no other token has a trigger kind
         if ctx.in_author_bio(token):
@@ -39,18 +44,52 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
         if kind is None or irrealis(token) or not_an_event(token, kind):
             continue
         event = _build(ctx, token, kind, decisions, collect)
-        if event is None or (event.confidence or 0.0) < min_confidence:
+        if event is None:
             continue
-        for event in _respectively(ctx, token, event):
+        distinct = marked_distinct(token)
+        own = {m.entity for m in ctx.mentions_in(_modifiers(token)) if ctx.is_agent(m.entity)}
+        if not event.participants:  # a mention only: of the event it refers back to, or of none
+            if not (token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_.lower() in OCCURRING):
+                event = replace(event, time=None)  # its time only from "the meeting took place on ..."
+            named = _states_named(ctx, event.sentence)  # "India and Russia ... their exercise": theirs
+            i = antecedent(events, event, distinct, own | named, ctx.is_state, counterpart)
+            if i is not None:
+                events[i] = _merge(events[i], event, participants=False)
+            continue
+        if (event.confidence or 0.0) < min_confidence:
+            continue
+        for event in (e for r in _respectively(ctx, token, event) for e in per_counterpart(ctx, token, r)):
             for i, earlier in enumerate(events):
                 if _same_event(earlier, event) and not status_conflict(ctx, earlier, event):
                     events[i] = _merge(earlier, event)
                     break
             else:
-                events.append(event)
+                i = antecedent(events, event, distinct, own, ctx.is_state, counterpart)
+                if i is None:
+                    events.append(event)
+                else:  # a mention of an event named before: its evidence, time and status
+                    events[i] = _merge(events[i], event, participants=subsumes(events[i], event))
     events.sort(key=lambda e: (e.sentence.index, e.trigger.start))
     _attach_names(ctx, events)
     return [continued_time(ctx, e) for e in events]
+
+
+OWN_PREPS = {"of", "between", "with", "among", "by"}
+
+
+def _modifiers(token) -> list:
+    """The words that say whose event a noun names: "the Sharif-Putin meeting", "Russia's
+    exercises", "the meeting of the commission", "talks between A and B"."""
+    out = []
+    for c in token.children:
+        if c.dep_ in {"compound", "poss", "amod", "nmod"} or (c.dep_ == "prep" and c.lower_ in OWN_PREPS):
+            out.extend(c.subtree)
+    return out
+
+
+def _states_named(ctx: Context, sentence) -> set[str]:
+    span = ctx.doc.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
+    return {m.entity for m in ctx.mentions_in(span or []) if ctx.is_state(m.entity)}
 
 
 NAMING_VERBS = {"call", "name", "dub", "codename", "title", "christen"}
@@ -152,11 +191,8 @@ def _same_event(a: Event, b: Event) -> bool:
         return False
     if a.status != b.status and (same_sentence or b.status is not None):
         return False
-    if a.time is not None and b.time is not None:
-        if (a.time.value, a.time.start, a.time.end) != (b.time.value, b.time.start, b.time.end):
-            return False
-        if a.time.is_partial and a.time.span.text != b.time.span.text:
-            return False
+    if not times_compatible(a.time, b.time):
+        return False
     if same_sentence:
         return True
     # a later sentence speaks of the same event with a definite noun phrase ("the
@@ -171,12 +207,13 @@ def _build(ctx: Context, token, kind: str, decisions: Decisions, collect: list |
         return None
     cands, places, inside = candidates(ctx, token, kind, sentence)
     rule_parts = [c for c in cands if c.rule]
-    if token.tag_ in {"NNS", "NNPS"} and not any(ctx.is_agent(m.entity) or ctx.is_place(m.entity)
-                                                for m in ctx.mentions_in(own_tokens(token))):
-        return None  # "high-level visits": generic, no particular event
     time = event_time(ctx, token, sentence, inside, kind)
     status = event_status(token, time)
     trigger = Span(token.idx, token.idx + len(token), token.text)
+    if token.tag_ in {"NNS", "NNPS"} and not _one_held(token) and not any(
+            ctx.is_agent(m.entity) or ctx.is_place(m.entity) for m in ctx.mentions_in(own_tokens(token))):
+        # "high-level visits": generic, no particular event; "the talks": perhaps a mention
+        return _mention(token, kind, sentence, trigger, time, status)
     cfeats = [(c, participant_features(token, kind, c, ctx.core_type(c.entity), len(cands))) for c in cands]
     efeats = event_features(token, kind, len(rule_parts), time is not None, status, sentence.index)
     if collect is not None:
@@ -188,7 +225,7 @@ def _build(ctx: Context, token, kind: str, decisions: Decisions, collect: list |
         if decisions.takes_participant(p, c.rule):
             chosen.append((c, p))
     if not chosen:
-        return None
+        return _mention(token, kind, sentence, trigger, time, status)
     if kind in TWO_SIDED and len(chosen) < 2:
         return None  # an armed conflict names its two sides
     return Event(kind, sentence, trigger, tuple(c.entity for c, _ in chosen), tuple(places), time, status,
@@ -197,17 +234,43 @@ def _build(ctx: Context, token, kind: str, decisions: Decisions, collect: list |
                  roles=tuple(c.role for c, _ in chosen))
 
 
+def _mention(token, kind, sentence, trigger, time, status) -> Event | None:
+    """"The meeting took place on 4 July": a definite noun that names no participant may
+    still speak of an event named before (an event without participants, never emitted)."""
+    if not _definite(token) or kind in TWO_SIDED:
+        return None
+    return Event(kind, sentence, trigger, (), (), time, status, definite=True)
+
+
+ONE_EVENT_PLURALS = {"talks", "discussions", "negotiations", "consultations"}
+
+
+def _one_held(token) -> bool:
+    """"Pakistan and Russia held talks", "are holding consultations": a plural that names
+    one meeting, held by the clause's subject at a particular time (not "hold talks
+    regularly", not "could hold talks")."""
+    if token.lower_ not in ONE_EVENT_PLURALS or token.dep_ != "dobj":
+        return False
+    verb = token.head
+    if verb.tag_ in {"VBZ", "VBP"} or any(c.lower_ in HABIT_ADVERBS for c in verb.children):
+        return False
+    return not any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
+
+
 def _definite(token) -> bool:
     """A noun with "the" or a possessive: may refer back to an event named before."""
     return token.pos_ in {"NOUN", "PROPN"} and any(
         (c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in token.children)
 
 
-def _merge(a: Event, b: Event) -> Event:
+def _merge(a: Event, b: Event, participants: bool = True) -> Event:
+    """``a`` with the mention ``b`` of it; ``participants`` false keeps ``a``'s participants."""
     conf = dict(zip(a.participants, a.participant_confidence or (None,) * len(a.participants)))
     roles = dict(zip(a.participants, a.roles or ("participant",) * len(a.participants)))
     for p, c, r in zip(b.participants, b.participant_confidence or (None,) * len(b.participants),
                        b.roles or ("participant",) * len(b.participants)):
+        if p not in conf and not participants:
+            continue
         if p not in conf:
             conf[p], roles[p] = c, r
         elif c is not None and (conf[p] is None or c > conf[p]):
@@ -222,5 +285,5 @@ def _merge(a: Event, b: Event) -> Event:
     if a.participant_confidence or b.participant_confidence:
         extra = {"participant_confidence": tuple(conf[p] if conf[p] is not None else 0.0 for p in parts),
                  "roles": tuple(roles[p] for p in parts)}
-    return replace(a, participants=tuple(parts), places=tuple(places), time=a.time or b.time,
+    return replace(a, participants=tuple(parts), places=tuple(places), time=finer_time(a.time, b.time),
                    status=a.status or b.status, also=also, confidence=confidence, **extra)

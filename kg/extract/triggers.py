@@ -16,9 +16,10 @@ NOUN_TRIGGERS = {
     "war": "War", "fight": "War", "warfare": "War",
     "recognition": "Recognition",
     "summit": "Summit", "meeting": "Meeting", "talks": "Meeting", "consultations": "Meeting",
-    "consultation": "Meeting",
+    "consultation": "Meeting", "discussion": "Meeting", "negotiation": "Meeting",
+    "forum": "Meeting", "session": "Meeting", "conflict": "War",
     "agreement": "Agreement", "accord": "Agreement", "treaty": "Agreement", "protocol": "Agreement",
-    "pact": "Agreement",
+    "pact": "Agreement", "deal": "Agreement",
     "mou": "MemorandumOfUnderstanding", "memorandum": "MemorandumOfUnderstanding",
     "offer": "Offer", "invitation": "Offer",
     "mediation": "MediationOffer",
@@ -36,7 +37,7 @@ VERB_TRIGGERS = {
     "meet": "Meeting", "agree": "Agreement", "sign": "Agreement", "offer": "Offer", "invite": "Offer",
     "mediate": "MediationOffer", "join": "MembershipChange", "support": "StatementOfSupport",
     "receive": "Meeting", "host": "Meeting", "send": "StateVisit", "dispatch": "StateVisit",
-    "admit": "MembershipChange",
+    "admit": "MembershipChange", "travel": "StateVisit", "welcome": "StatementOfSupport",
     "lift": "SanctionsChange", "impose": "SanctionsChange",
 }
 EXERCISE_MODIFIERS = {"military", "joint", "naval", "air", "army", "friendship", "tactical",
@@ -62,6 +63,12 @@ PLACE_PREPS = {"in", "at", "to", "from", "into", "near", "on"}
 TEMPORAL_PREPS = {"since", "during", "after", "before", "until", "till", "throughout", "amid", "following"}
 SPEECH_VERBS = {"say", "state", "announce", "assure", "promise", "declare", "tell", "confirm", "reiterate"}
 TWO_SIDED = {"War", "Invasion"}
+# nouns that name a meeting only when it is held ("held discussions with", "engaged in
+# negotiations", "the negotiations took place"), not a topic ("under discussion")
+HELD_NOUNS = {"discussion", "negotiation"}
+HOLD_VERBS = {"hold", "have", "conduct", "begin", "start", "open", "resume",
+              "launch", "complete", "conclude", "finish", "wrap"}
+ENGAGE_VERBS = {"engage", "involve", "participate"}
 TRIGGER_WORDS = VERB_TRIGGERS.keys() | NOUN_TRIGGERS.keys()
 
 
@@ -75,6 +82,10 @@ def trigger_kind(token) -> str | None:
                 return None  # "signed an agreement": the noun carries the event
         if kind == "Offer" and any(t.lemma_.lower() in {"mediate", "mediator", "mediation"} for t in token.subtree):
             return "MediationOffer"
+        if kind == "Offer" and lemma == "invite" and not _invites_to_come(token):
+            return None
+        if token.dep_ == "xcomp" and token.head.lemma_.lower() in WISH_VERBS:
+            return None  # "he wanted to visit Russia": a wish, not a planned event
         if kind == "Offer" and lemma == "offer" and not _offers_something(token):
             return None
         if kind == "MembershipChange" and lemma == "admit":
@@ -86,6 +97,8 @@ def trigger_kind(token) -> str | None:
             return None
         if kind == "StateVisit" and lemma in {"send", "dispatch"} and not _sends_people(token):
             return None
+        if kind == "StatementOfSupport" and lemma == "welcome":
+            return kind if _welcomes_a_step(token) else None
         if kind == "StatementOfSupport" and not _supports_agent(token):
             return None
         if kind == "SanctionsChange" and not any(
@@ -93,6 +106,8 @@ def trigger_kind(token) -> str | None:
         ):
             return None
         if kind == "Recognition" and not any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in token.children):
+            return None
+        if kind == "StateVisit" and lemma == "travel" and not _travels_to_place(token):
             return None
         if kind is None and lemma in ESTABLISH_VERBS | BEGIN_VERBS:
             return None
@@ -125,6 +140,18 @@ def trigger_kind(token) -> str | None:
         return None
     if kind == "Meeting" and lemma == "contact" and head_lemma not in PLACE_OCCASION_VERBS:
         return None
+    if kind == "Meeting" and lemma in HELD_NOUNS and not _held(token):
+        return None
+    if kind == "Meeting" and lemma == "forum" and (not (_modifier_words(token) & FORUM_TOPICS) or (
+            token.dep_ == "pobj" and head.lower_ in {"during", "amid", "on"})):
+        return None  # "a trade and investment forum" is held; "a forum for dialogue" is a platform;
+        # "talks during the ... Industrial Forum": the forum is the talks' occasion
+    if kind == "Meeting" and lemma == "session" and not _session_of_a_body(token):
+        return None
+    if kind == "War" and lemma == "conflict" and not any(
+            c.dep_ == "prep" and c.lower_ in {"between", "with", "in"} and any(o.pos_ == "PROPN" for o in c.subtree)
+            for c in token.children):
+        return None  # "the conflict between Russia and Ukraine"; not "conflicts should be resolved"
     if kind == "SanctionsChange" and head_lemma not in {"lift", "impose", "ease", "remove", "end"}:
         return None
     if kind == "SanctionsChange":
@@ -144,6 +171,15 @@ def trigger_kind(token) -> str | None:
     if kind == "MediationOffer" and not any(t.lemma_.lower() == "offer" for t in [head, *token.children]):
         return None
     return kind
+
+
+WISH_VERBS = {"want", "wish", "hope", "desire", "like", "love", "seek", "try", "aspire", "dream"}
+
+
+def _invites_to_come(verb) -> bool:
+    """"was invited by the Soviet government", "invited Putin to visit Pakistan"; not
+    "inviting the Russians close" (an invitation to attend is left to kg.extract.realis)."""
+    return any(c.dep_ == "nsubjpass" for c in verb.children) or any(c.dep_ == "xcomp" for c in verb.children)
 
 
 def _offers_something(verb) -> bool:
@@ -178,6 +214,64 @@ def _signed(noun) -> bool:
         or any(c.dep_ in {"nummod", "compound"} and c.like_num for c in noun.children)
 
 
+FORUM_TOPICS = {"trade", "investment", "business", "economic", "energy", "industrial", "investors"}
+SUB_SESSIONS = {"technical", "opening", "closing", "plenary", "inaugural", "concluding", "breakout", "question",
+                "parallel", "working"}
+# "welcomed the decision / the agreement / the step": backing someone's act, not greeting a guest
+WELCOMED_ACTS = {"decision", "agreement", "move", "step", "initiative", "deal", "proposal", "offer", "resolution",
+                 "announcement", "plan", "statement", "effort", "participation", "role", "bid", "stance", "position",
+                 "commitment", "idea", "meeting", "talks", "visit", "accession", "membership", "ceasefire"}
+
+
+def _modifier_words(noun) -> set[str]:
+    return {t.lower_ for c in noun.children if c.dep_ in {"compound", "amod", "nmod"} for t in c.subtree}
+
+
+def _session_of_a_body(noun) -> bool:
+    """"the ninth session of the Intergovernmental Commission"; not "technical sessions"."""
+    if _modifier_words(noun) & SUB_SESSIONS:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(o.pos_ == "PROPN" for o in c.subtree)
+               for c in noun.children)
+
+
+def _welcomes_a_step(verb) -> bool:
+    """"The ambassador welcomed the Pakistani decision to import oil"; not "welcomed him"."""
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return False  # "was warmly welcomed by": a greeting
+    if verb.tag_ == "VB" or verb.dep_ == "xcomp":
+        return False  # "Pakistan should welcome these offers", "is unlikely to welcome": advice or guess
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in WELCOMED_ACTS for c in verb.children)
+
+
+def _held(noun) -> bool:
+    """"held discussions", "engaged in negotiations", "discussions with X", "there were
+    discussions", "the negotiations took place / were on May 27"."""
+    head = noun.head
+    lemma = head.lemma_.lower()
+    if noun.dep_ == "pobj" and head.lower_ in {"through", "via", "by", "under", "for"}:
+        return False  # "settled through negotiations", "under discussion", "calls for talks"
+    if noun.dep_ == "dobj" and lemma in HOLD_VERBS:
+        return True
+    if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in ENGAGE_VERBS:
+        return True
+    if noun.dep_ in {"nsubj", "nsubjpass"} and (lemma in PLACE_OCCASION_VERBS | BEGIN_VERBS | {"end", "conclude"} or (
+            lemma == "be" and any(c.dep_ == "prep" and c.lower_ in {"on", "in", "at"} for c in head.children))):
+        return True
+    if noun.dep_ == "attr" and lemma == "be" and any(c.dep_ == "expl" for c in head.children):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in noun.children)
+
+
+def _travels_to_place(verb) -> bool:
+    """"the minister travelled to Moscow": a person travels to a named place (not "goods
+    travel by sea")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    goes = any(c.dep_ == "prep" and c.lower_ == "to" and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children)
+               for c in verb.children)
+    return goes and any(_people_like(s) for s in subjects)
+
+
 def _admitted_as(verb) -> str | None:
     """"X was admitted as an observer/member": observer status or membership."""
     for prep in verb.children:
@@ -191,6 +285,8 @@ def _admitted_as(verb) -> str | None:
 
 
 def _people_like(token) -> bool:
+    if token.tag_ in {"WDT", "WP"}:
+        return False  # "the meeting, which Russia will host", "wheat, which will be sent"
     return token.pos_ in {"PROPN", "PRON"} or token.lemma_.lower() in PEOPLE_NOUNS or token.ent_type_ in {"PERSON", "NORP", "ORG"}
 
 

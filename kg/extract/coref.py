@@ -1,0 +1,124 @@
+"""Event coreference within an article: a later mention that speaks of an event named before.
+
+"Sharif met Putin in Astana. ... The meeting lasted an hour." names one meeting twice.  A
+later mention refers back to the nearest earlier event of its kind when it is a definite
+noun phrase ("the meeting", "his visit") or names a subset of its participants, and when
+their times and statuses do not conflict.  A mention marked as another event ("the next
+visit", "a second exercise", "the last meeting") refers to none.
+"""
+from __future__ import annotations
+
+from kg.extract.model import Event, TimeValue
+
+# "another visit", "the next round", "the last meeting": a different event of the kind
+DISTINCT_MARKERS = {"another", "next", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                    "ninth", "tenth", "previous", "last", "earlier", "past", "other", "separate", "subsequent",
+                    "new", "further", "more", "tomorrow", "yesterday", "again"}
+# several agreements or memoranda are often signed at once: an indefinite mention with
+# the same parties is more often a new one than the same one
+MANY_AT_ONCE = {"Agreement", "MemorandumOfUnderstanding", "Offer", "StatementOfSupport"}
+# "the meeting in Astana" after "the SCO summit in Astana": the summit's meeting
+HELD_AT = {"Meeting": "Summit"}
+NEAR = 2  # sentences within which "the meeting" refers back whoever else its sentence names
+
+
+def marked_distinct(token) -> bool:
+    """Whether a trigger says it is another event than the ones named before (a marker
+    among the words before it in its noun phrase: "the upcoming SCO Heads of Government
+    meeting")."""
+    before = [t for t in token.subtree if t.i < token.i] + list(token.children)
+    return any(t.lower_ in DISTINCT_MARKERS and t.dep_ in {"amod", "det", "advmod", "nummod", "poss"} for t in before)
+
+
+def times_compatible(a: TimeValue | None, b: TimeValue | None) -> bool:
+    """No time, the same time, or one within the other ("October 2021" and "19 October 2021")."""
+    if a is None or b is None:
+        return True
+    if a.is_partial or b.is_partial:
+        return a.is_partial and b.is_partial and a.span.text == b.span.text
+    return _within(a, b) or _within(b, a)
+
+
+def _within(inner: TimeValue, outer: TimeValue) -> bool:
+    """Whether ``inner`` lies inside ``outer`` at ``outer``'s precision."""
+    if outer.value is not None:
+        values = [v for v in (inner.value, inner.start, inner.end) if v is not None]
+        return bool(values) and all(v.startswith(outer.value) for v in values)
+    if inner.value is None:
+        return (inner.start, inner.end) == (outer.start, outer.end)
+    start, end = outer.start or "", outer.end or "9999"
+    return start[:len(inner.value)] <= inner.value <= end[:len(inner.value)] and bool(outer.start or outer.end)
+
+
+def finer_time(a: TimeValue | None, b: TimeValue | None) -> TimeValue | None:
+    """The more precise of two compatible times (the first when they are as precise)."""
+    if a is None or b is None:
+        return a or b
+    if a.is_partial and not b.is_partial:
+        return b
+    if a.value is not None and b.value is not None and len(b.value) > len(a.value):
+        return b
+    if a.value is not None and b.value is None and not b.is_partial:
+        return b  # a range is finer than the year or month it lies in
+    return a
+
+
+def antecedent(events: list[Event], event: Event, distinct: bool, own: set[str], is_state,
+               is_counterpart) -> int | None:
+    """The index of the earlier event that ``event`` (in a later sentence) refers back to.
+
+    ``own`` holds the agents named in the mention's own noun phrase ("the meeting of the
+    working group"), ``is_state(entity)`` tells states and ``is_counterpart(entity)`` states
+    and people.  The nearest earlier event of the
+    kind whose time, status and participants fit is the antecedent.
+    """
+    if distinct:
+        return None
+    kinds = {event.kind, HELD_AT.get(event.kind)}
+    earlier = sorted((i for i, e in enumerate(events) if e.kind in kinds
+                      and e.sentence.index < event.sentence.index),
+                     key=lambda j: (events[j].kind == event.kind, events[j].sentence.index,
+                                    events[j].trigger.start), reverse=True)  # its own kind first
+    if not event.participants:
+        earlier = earlier[:1]  # a mention naming nobody: only the latest event of its kind
+    for i in earlier:
+        if _refers_to(events[i], event, own, is_state, is_counterpart):
+            return i
+    return None
+
+
+def subsumes(a: Event, b: Event) -> bool:
+    """One event's participants contain the other's."""
+    pa, pb = set(a.participants), set(b.participants)
+    return pa <= pb or pb <= pa
+
+
+def _refers_to(a: Event, b: Event, own: set[str], is_state, is_counterpart) -> bool:
+    if not times_compatible(a.time, b.time):
+        return False
+    if a.kind != b.kind:  # "the meeting" after a summit: within it, naming no one else
+        return b.definite and set(b.participants) <= set(a.participants)
+    if a.status != b.status and (b.status is not None or b.time is not None):
+        return False  # "the meeting in October 2021" is not the planned one
+    pa, pb = set(a.participants), set(b.participants)
+    if b.time is not None and a.time is None and not ((b.definite and subsumes(a, b)) or (len(pb) >= 2 and pa == pb)):
+        return False  # a time the first mention lacks: only "the ..." with the same parties
+    if len(pb) >= 2 and pb <= pa and b.kind not in MANY_AT_ONCE:
+        return True
+    if not b.definite:
+        return False
+    if own and not own & pa:
+        return False  # "the first meeting of the working group": another body's meeting
+    if any(p not in pa and is_counterpart(p) and not _surname_of(p, pa) for p in own):
+        return False  # "her meeting with the deputy minister": a person or state the first lacks
+    near = b.sentence.index - a.sentence.index <= NEAR
+    return near or all(p in pa for p in pb if is_state(p))  # far off: no state the first lacks
+
+
+def _surname_of(entity: str, participants: set[str]) -> bool:
+    """"the Sharif-Putin meeting" after "Nawaz Sharif met Putin": a new one-word name that
+    ends the name of a participant."""
+    if not entity.startswith("new:") or " " in entity[4:].strip():
+        return False
+    last = entity[4:].strip().lower()
+    return any(p.rsplit("-", 1)[-1] == last or p.lower().endswith(" " + last) for p in participants)

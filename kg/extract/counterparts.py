@@ -1,0 +1,114 @@
+"""One meeting per counterpart: "met leaders of A, B and C" reports three meetings.
+
+When the counterpart of a meeting (the object of "met", or of "with" after "met", "talks",
+"held discussions") is a list of two or more agents, each with an entity of its own among
+the event's participants, the event becomes one event per listed counterpart.  Every copy
+keeps the participants named outside the list (the side that meets) and takes those of its
+own list item (a person and the state the text ties them to).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kg.extract.context import Context
+from kg.extract.model import Event
+
+SPLIT_KINDS = {"Meeting"}
+# "leaders of A, B and C": a plural noun whose "of"/"from" phrase holds the list
+GROUP_HEADS = {"leader", "counterpart", "head", "minister", "official", "representative", "delegation",
+               "president", "envoy", "dignitary"}
+HOLD_VERBS = {"hold", "have", "conduct"}
+
+
+def per_counterpart(ctx: Context, token, event: Event) -> list[Event]:
+    """``event`` as one event per listed counterpart, or ``[event]`` when it has no list."""
+    if event.kind not in SPLIT_KINDS:
+        return [event]
+    items = _listed(_counterpart(token))
+    if len(items) < 2:
+        return [event]
+    sets = []
+    for item in items:
+        entities: set[str] = set()
+        for m in ctx.mentions_in(_own(item)):
+            if ctx.is_agent(m.entity):
+                entities.add(m.entity)
+                nationality = ctx.nationality(m.entity)
+                if nationality:
+                    entities.add(nationality)
+        sets.append(entities)
+    chosen = set(event.participants)
+    exclusive = [(s - set().union(*(o for j, o in enumerate(sets) if j != i))) & chosen
+                 for i, s in enumerate(sets)]
+    if sum(1 for e in exclusive if e) < 2:
+        return [event]
+    listed = set().union(*exclusive)
+    shared = [p for p in event.participants if p not in listed]
+    out = []
+    for own_set, entities in zip(exclusive, sets):
+        if not own_set:
+            continue
+        keep = [p for p in event.participants if p in shared or p in (entities & chosen)]
+        out.append(_restrict(event, keep))
+    return out
+
+
+def _restrict(event: Event, keep: list[str]) -> Event:
+    index = {p: i for i, p in enumerate(event.participants)}
+    extra = {}
+    if event.participant_confidence:
+        extra["participant_confidence"] = tuple(event.participant_confidence[index[p]] for p in keep)
+    if event.roles:
+        extra["roles"] = tuple(event.roles[index[p]] for p in keep)
+    return replace(event, participants=tuple(keep), **extra)
+
+
+def _counterpart(token):
+    """The head of the counterpart phrase of a meeting trigger, or None."""
+    if token.pos_ == "VERB":
+        for c in token.children:
+            if c.dep_ == "dobj":
+                return c
+        holders = [token]
+    else:
+        holders = [token]
+        if token.dep_ == "dobj" and token.head.lemma_.lower() in HOLD_VERBS:
+            holders.append(token.head)  # "held talks with A and B": "with" may hang on the verb
+    for holder in holders:
+        for c in holder.children:
+            if c.dep_ == "prep" and c.lower_ == "with":
+                objects = [o for o in c.children if o.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+    return None
+
+
+def _listed(head) -> list:
+    """The coordinated items of a counterpart phrase ("A, B and C"), else [head]."""
+    if head is None:
+        return []
+    items = _conjuncts(head)
+    if len(items) == 1 and head.lemma_.lower() in GROUP_HEADS and head.tag_ == "NNS":
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"of", "from"}:
+                objects = [o for o in prep.children if o.dep_ == "pobj"]
+                if objects:
+                    return _conjuncts(objects[0])
+    return items
+
+
+def _conjuncts(head) -> list:
+    items = [head]
+    for c in head.children:  # chained ("A, B -> C") or flat ("A -> B, A -> C")
+        if c.dep_ == "conj":
+            items.extend(_conjuncts(c))
+    return sorted(items, key=lambda t: t.i)
+
+
+def _own(item) -> list:
+    """An item's words without the items coordinated after it."""
+    out = [item]
+    for c in item.children:
+        if c.dep_ not in {"conj", "cc"}:
+            out.extend(c.subtree)
+    return out

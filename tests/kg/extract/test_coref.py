@@ -1,0 +1,64 @@
+"""Event coreference within an article (short texts written for the tests)."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.coref import finer_time, times_compatible
+from kg.extract.model import Span, TimeValue
+from kg.extract.pipeline import extract
+from kg.registry import load_registry
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_registry()
+
+
+def events(registry, text, kind):
+    return [e for e in extract("t", text, registry, date="2024-07-10").events if e.kind == kind]
+
+
+def t(value=None, start=None, end=None, text="x"):
+    return TimeValue(Span(0, len(text), text), value, start, end)
+
+
+def test_times_within_one_another_are_compatible_and_the_finer_is_kept():
+    month, day, other = t("2021-10"), t("2021-10-19"), t("2021-11-02")
+    assert times_compatible(month, day) and times_compatible(day, month) and times_compatible(None, day)
+    assert not times_compatible(day, other) and not times_compatible(month, other)
+    assert finer_time(month, day) is day and finer_time(day, month) is day
+    week = t(start="2016-09-24", end="2016-10-10")
+    assert times_compatible(t("2016"), week) and times_compatible(week, t("2016-09-30"))
+    assert not times_compatible(week, t("2017"))
+    assert not times_compatible(t(text="in August"), day)
+
+
+def test_a_later_definite_mention_is_the_same_meeting_and_dates_it(registry):
+    found = events(registry, "Prime Minister Shehbaz Sharif met Russian President Vladimir Putin in Astana. "
+                             "Trade and energy were on the agenda. Officials said the talks were cordial. "
+                             "The meeting took place on 4 July 2024 and lasted an hour.", "Meeting")
+    assert len(found) == 1
+    assert {"shehbaz-sharif", "vladimir-putin"} <= set(found[0].participants)
+    assert len(found[0].also) >= 1
+
+
+def test_another_visit_or_a_meeting_with_someone_else_stays_apart(registry):
+    visits = events(registry, "Foreign Minister Sergey Lavrov visited Islamabad in April 2012. Trade was discussed. "
+                              "His next visit to Pakistan came in April 2021.", "StateVisit")
+    assert len(visits) == 2
+    meetings = events(registry, "Prime Minister Shehbaz Sharif met Russian President Vladimir Putin in Astana. "
+                                "Trade was discussed. Energy was discussed too. Gas was the main subject. "
+                                "His meeting with Chinese President Xi Jinping followed.", "Meeting")
+    assert len(meetings) == 2
+
+
+def test_the_meeting_at_a_summit_is_the_summit_and_a_surname_names_the_same_leader(registry):
+    text = ("Leaders of Russia, China and Kazakhstan attended the SCO summit in Astana. "
+            "The presidents signed a convention at the meeting in the Kazakh capital.")
+    assert len(events(registry, text, "Meeting")) == 0
+    summits = events(registry, text, "Summit")
+    assert len(summits) == 1 and len(summits[0].also) == 1
+    meetings = events(registry, "Prime Minister Nawaz Sharif met President Vladimir Putin in Ufa. Trade was "
+                                "discussed. Energy was discussed. Both sides said the Sharif-Putin meeting "
+                                "went well.", "Meeting")
+    assert len(meetings) == 1 and len(meetings[0].also) == 1

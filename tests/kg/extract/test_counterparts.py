@@ -1,0 +1,39 @@
+"""One meeting per counterpart (short texts written for the tests)."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.pipeline import extract
+from kg.registry import load_registry
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_registry()
+
+
+def meetings(registry, text):
+    return [e for e in extract("t", text, registry).events if e.kind == "Meeting"]
+
+
+def test_a_list_of_leaders_gives_one_meeting_each(registry):
+    found = meetings(registry, "On the sidelines, Prime Minister Shehbaz Sharif also met with leaders from "
+                               "Belarus, Turkey and Tajikistan.")
+    assert sorted(sorted(e.participants) for e in found) == [
+        ["belarus", "pakistan", "shehbaz-sharif"], ["pakistan", "shehbaz-sharif", "tajikistan"],
+        ["pakistan", "shehbaz-sharif", "turkey"]]
+
+
+def test_two_people_met_are_two_meetings_each_with_the_side_that_met(registry):
+    found = meetings(registry, "Russian President Vladimir Putin met Chinese President Xi Jinping and "
+                               "Prime Minister Shehbaz Sharif in Astana on Thursday.")
+    assert len(found) == 2
+    for e in found:
+        assert {"vladimir-putin", "russia"} <= set(e.participants)
+    assert {"shehbaz-sharif", "pakistan"} <= set(found[1].participants)
+    assert "shehbaz-sharif" not in found[0].participants
+
+
+def test_two_sides_of_one_meeting_stay_one_meeting(registry):
+    found = meetings(registry, "Pakistan and Russia held talks in Moscow on Monday.")
+    assert len(found) == 1 and {"pakistan", "russia"} <= set(found[0].participants)

@@ -1,0 +1,91 @@
+"""Trigger words and the conditions that make them events (short texts written for the tests)."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.pipeline import extract
+from kg.registry import load_registry
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_registry()
+
+
+def kinds(registry, text):
+    return [(e.kind, e.trigger.text, tuple(sorted(e.participants))) for e in extract("t", text, registry).events]
+
+
+def test_held_discussions_and_held_talks_are_meetings(registry):
+    assert kinds(registry, "Russia and Pakistan held detailed discussions in 2019.") == [
+        ("Meeting", "discussions", ("pakistan", "russia"))]
+    assert kinds(registry, "Pakistan and Russia held talks on Monday.") == [
+        ("Meeting", "talks", ("pakistan", "russia"))]
+
+
+def test_a_topic_under_discussion_or_a_habit_of_talks_is_no_meeting(registry):
+    assert kinds(registry, "The loan to Pakistan under discussion is worth about 8 billion dollars.") == []
+    assert kinds(registry, "Russia backs a settlement through bilateral negotiations between Pakistan and India.") == []
+    assert kinds(registry, "Pakistan and Russia often hold talks.") == []
+
+
+def test_an_official_travelling_to_a_capital_is_a_visit(registry):
+    assert kinds(registry, "Foreign Minister Sergey Lavrov travelled to Islamabad in April 2012.") == [
+        ("StateVisit", "travelled", ("pakistan", "russia", "sergey-lavrov"))]
+    assert kinds(registry, "Most Russian goods still travel to Pakistan by sea.") == []
+
+
+def test_a_deal_signed_or_struck_is_an_agreement_and_a_great_deal_is_not(registry):
+    assert kinds(registry, "Russia and Pakistan struck a deal on gas supplies in 2021.")[0][:2] == ("Agreement", "deal")
+    assert kinds(registry, "It will help a great deal that Pakistan and Russia talk to China.") == []
+
+
+def test_agreeing_on_an_act_is_an_agreement_and_agreeing_to_go_on_is_not(registry):
+    assert [k[0] for k in kinds(registry, "Pakistan has agreed to conduct joint military exercises with Russia.")] == [
+        "Agreement"]
+    assert kinds(registry, "Pakistan and Russia agreed to continue working towards deeper ties.") == []
+    assert kinds(registry, "Pakistan and Russia agreed that force should be avoided.") == []
+
+
+def test_other_senses_of_meet_war_and_ties_are_no_events(registry):
+    assert kinds(registry, "Wheat imports from Russia meet the demand of Pakistan.") == []
+    assert kinds(registry, "Russia and China stressed the fight against international terrorism.") == []
+    assert kinds(registry, "Moscow forged friendly ties with Pakistan.") == []
+    assert kinds(registry, "Russia joined the consultation mechanism of Pakistan and China.") == []
+
+
+def test_a_habit_is_no_event(registry):
+    assert kinds(registry, "Pakistan and Russia hold joint military exercises every year.") == []
+    assert kinds(registry, "Pakistan and Russia held a joint military exercise in 2016.")[0][0] == "MilitaryExercise"
+
+
+def test_a_relative_pronoun_is_not_the_guest_or_the_people_sent(registry):
+    found = kinds(registry, "Sharif will attend the SCO Heads of Government meeting, which Russia will host in Moscow.")
+    assert "host" not in [k[1] for k in found]
+    assert kinds(registry, "Russia delivered wheat to Pakistan, which will be sent to the flooded regions.") == []
+
+
+def test_welcoming_a_decision_backs_it_and_welcoming_a_guest_does_not(registry):
+    found = kinds(registry, "Russian Foreign Minister Sergey Lavrov welcomed the Pakistani decision to import oil.")
+    assert [k[0] for k in found] == ["StatementOfSupport"]
+    assert kinds(registry, "President Vladimir Putin warmly welcomed Shehbaz Sharif in Samarkand.") == []
+    assert "StatementOfSupport" not in [k[0] for k in kinds(registry, "Pakistan should welcome the decision of Russia.")]
+
+
+def test_a_trade_forum_a_commission_session_and_a_conflict_between_states(registry):
+    assert [k[:2] for k in kinds(registry, "The Pakistan-Russia Trade and Investment Forum opened in Moscow.")] == [
+        ("Meeting", "Forum")]
+    assert kinds(registry, "The SCO is a forum for Pakistan and Russia.") == []
+    found = kinds(registry, "Pakistan and Russia agreed to hold the ninth session of the Intergovernmental "
+                            "Commission in Moscow.")
+    assert ("Meeting", "session") in [k[:2] for k in found]
+    assert kinds(registry, "Technical sessions of Pakistan and Russia were on trade.") == []
+    assert kinds(registry, "Prices rose amid the conflict between Russia and Ukraine.") == [
+        ("War", "conflict", ("russia", "ukraine"))]
+
+
+def test_an_invitation_to_attend_is_the_summit_and_a_wish_to_visit_is_nothing(registry):
+    found = kinds(registry, "Putin invited Shehbaz Sharif to attend the upcoming SCO summit in Moscow.")
+    assert [k[0] for k in found] == ["Summit"]
+    assert kinds(registry, "One of them is inviting the Russians close to warm waters.") == []
+    assert kinds(registry, "Lavrov said Sharif wanted to visit Russia.") == []
