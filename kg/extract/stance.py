@@ -70,9 +70,19 @@ def _analyzer():
     return analyzer
 
 
+def lexicon() -> dict[str, float]:
+    """VADER's lexicon (word -> valence, -4..4) with the domain words added."""
+    return _analyzer().lexicon
+
+
+def scores(text: str) -> dict[str, float]:
+    """VADER's scores of ``text`` (compound -1..1; pos, neg, neu shares), domain words added."""
+    return _analyzer().polarity_scores(text)
+
+
 def polarity(text: str) -> float:
     """VADER's compound score (-1..1) of ``text`` with the domain words added."""
-    return _analyzer().polarity_scores(text)["compound"]
+    return scores(text)["compound"]
 
 
 def stance_of(text: str, threshold: float | None = None) -> str:
