@@ -14,13 +14,17 @@ from spacy.tokens import Doc, Span as DocSpan
 from kg.extract.model import Claim
 
 # Words of Pakistan-Russia diplomacy that lean one way, beyond VADER's general lexicon.
-WARM = frozenset("""cooperation cooperate partnership partner friendship friend friendly strategic
-    strengthen deepen expand boost enhance mutual mutually trust brotherly historic support welcome
-    opportunity promising potential milestone agreement ally benefit beneficial""".split())
+WARM = frozenset("""cooperation cooperate collaboration partnership partner friendship friend friendly
+    strategic strengthen deepen expand boost enhance mutual mutually trust brotherly historic support
+    welcome opportunity promising potential milestone agreement ally benefit beneficial cordial warm
+    fruitful productive constructive successful excellent close closer grow growth improve prosper
+    prosperity peace stability solidarity""".split())
 COLD = frozenset("""threat threaten sanction sanctions criticism criticise criticize condemn concern
-    terrorism terrorist aggression hostile oppose against war attack accuse blame tension dispute
-    restriction pressure interfere interference unacceptable fear warn worry danger destabilise
-    destabilize propaganda baseless deny reject""".split())
+    terrorism terrorist aggression hostile hostility oppose against war attack accuse blame tension
+    dispute conflict crisis rival rivalry estrangement mistrust suspicion restriction pressure interfere
+    interference unacceptable fear warn worry danger risk destabilise destabilize propaganda baseless
+    deny reject problem fail failure setback delay adverse damage harm undermine obstacle isolate
+    suspend halt cancel dilemma bitter turbulent wrong""".split())
 _FIRST_PERSON = {"i", "we"}
 _FUTURE = {"will", "shall", "'ll", "wo"}
 

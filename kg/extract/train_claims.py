@@ -46,11 +46,13 @@ def claim_examples(articles, registry) -> list[Example]:
     from kg.eval_statements import extracted_items, gold_items, match_claims
     from kg.extract.claim_features import kind_features, stance_features
     from kg.extract.context import Context
+    from kg.extract.decisions import RULES_ONLY
     from kg.extract.pipeline import extract
 
     out = []
     for n, a in enumerate(articles):
-        ex = extract(a.doc_id, a.text, registry, doc=a.doc, date=a.date, claim_decisions=RULES)
+        ex = extract(a.doc_id, a.text, registry, doc=a.doc, date=a.date, decisions=RULES_ONLY,
+                     claim_decisions=RULES)
         if not a.gold.get("claims"):
             continue
         ctx = Context(a.doc, ex.sentences, ex.mentions, [], registry, None, ex.new_entities)
