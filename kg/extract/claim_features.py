@@ -116,9 +116,18 @@ def kind_features(doc: Doc, claim: Claim, speaker_type: str | None, words: bool 
     return f
 
 
-def stance_features(doc: Doc, claim: Claim, words: bool = True) -> dict[str, float]:
+PARTIES = frozenset({"pakistan", "russia"})
+
+
+def side(state: str | None) -> str:
+    """Whose side a speaker of that state is on: one of the two parties, another state, unknown."""
+    return "unknown" if not state else "party" if state in PARTIES else "other"
+
+
+def stance_features(doc: Doc, claim: Claim, words: bool = True, state: str | None = None) -> dict[str, float]:
     """What the words say about a statement's stance: VADER's scores, words of diplomacy
-    that lean one way, negation, the rule's stance and kind; ``words`` adds its lemmas."""
+    that lean one way, negation, the rule's stance and kind, the speaker's side (``state``:
+    the state it speaks for, if known); ``words`` adds its lemmas."""
     from kg.extract.stance import scores
 
     span = content_span(doc, claim)
@@ -126,7 +135,10 @@ def stance_features(doc: Doc, claim: Claim, words: bool = True) -> dict[str, flo
     s = scores(text)
     f = {"bias": 1.0, "vader": s["compound"], "vader_pos": s["pos"], "vader_neg": s["neg"],
          f"vader_bin={round(s['compound'] * 2) / 2}": 1.0, f"rule={claim.stance}": 1.0,
-         f"kind={claim.kind}": 1.0, "writer" if claim.speaker is None else "attributed": 1.0}
+         f"kind={claim.kind}": 1.0, "writer" if claim.speaker is None else "attributed": 1.0,
+         f"side={side(state)}": 1.0}
+    if state and state not in PARTIES and s["compound"] < 0:
+        f["other_side_cold"] = 1.0  # a third country's critical words about the two
     for t in span if span is not None else ():
         lemma = t.lemma_.lower()
         if lemma in WARM or t.lower_ in WARM:
@@ -135,6 +147,6 @@ def stance_features(doc: Doc, claim: Claim, words: bool = True) -> dict[str, flo
             f["cold"] = f.get("cold", 0.0) + 1.0
         if t.dep_ == "neg":
             f["neg"] = 1.0
-        if words and not t.is_punct and not t.is_space and not t.like_num:
+        if words and not (t.is_punct or t.is_space or t.like_num or t.is_stop or t.ent_type_):
             f[f"w={lemma}"] = 1.0
     return f

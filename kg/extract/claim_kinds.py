@@ -84,9 +84,11 @@ def group(claim: Claim) -> str:
 
 
 def decide(doc: Doc, claims: list[Claim], core_type: Callable[[str], str],
-           decisions: ClaimDecisions | None = None) -> list[Claim]:
+           decisions: ClaimDecisions | None = None,
+           state_of: Callable[[str], str | None] | None = None) -> list[Claim]:
     """Each claim with the kind and stance the classifiers give, where they decide; a
-    writer's claim they call a ReportOfFact is left out (a plain fact is not a claim)."""
+    writer's claim they call a ReportOfFact is left out (a plain fact is not a claim).
+    ``state_of`` gives the state a speaker speaks for (itself, or a person's nationality)."""
     d = decisions if decisions is not None else shipped()
     if not (d.kind_for and d.kind) and not (d.stance_for and d.stance):
         return claims
@@ -97,7 +99,8 @@ def decide(doc: Doc, claims: list[Claim], core_type: Callable[[str], str],
             speaker_type = core_type(c.speaker) if c.speaker else None
             kind = d.kind.predict(kind_features(doc, c, speaker_type, d.kind.words))
         if d.stance is not None and g in d.stance_for:
-            stance = d.stance.predict(stance_features(doc, c, d.stance.words))
+            state = state_of(c.speaker) if state_of is not None and c.speaker else None
+            stance = d.stance.predict(stance_features(doc, c, d.stance.words, state))
         if kind == "ReportOfFact" and g == "writer":
             continue  # the writer's statement of a plain fact is not a claim
         out.append(replace(c, kind=kind, stance=stance) if (kind, stance) != (c.kind, c.stance) else c)

@@ -66,6 +66,10 @@ class Context:
             return self._tied_states().get(eid)
         return None
 
+    def speaks_for(self, eid: str) -> str | None:
+        """The state a speaker speaks for: a state itself, else a person's nationality."""
+        return eid if self.is_state(eid) else self.nationality(eid)
+
     def _tied_states(self) -> dict[str, str]:
         """New people's states from the words before a mention of them, in its own phrase:
         "Russian Deputy Foreign Minister Igor Morgulov", "Pakistan's Ambassador to Russia

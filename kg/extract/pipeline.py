@@ -85,7 +85,7 @@ def extract(doc_id: str, text: str, registry, nlp=None, doc=None, date: str | No
     result.claims = statements.find_statements(
         doc, result.sentences, result.mentions, ctx.core_type, ctx.state_of_place, author_sentence, times,
         resolve, result.new_entities, writer)
-    result.claims = claim_kinds.decide(doc, result.claims, ctx.core_type, claim_decisions)
+    result.claims = claim_kinds.decide(doc, result.claims, ctx.core_type, claim_decisions, ctx.speaks_for)
     return result
 
 

@@ -160,7 +160,7 @@ def classify_kind(content, cue_lemma: str, institution: bool = False) -> str:
     text = content.text.lower() if content is not None else ""
     negated = any(t.dep_ == "neg" and t.head.dep_ in ("ROOT", "ccomp") for t in tokens)
     scare = any(t.text in ('"', "“") for t in tokens)  # someone else's words, in quotation marks
-    if cue_lemma in _DENY_CUES or (lowers & _FALSE or "so-called" in text or scare) and negated or (
+    if cue_lemma in _DENY_CUES or (lowers & _FALSE or "so-called" in text or scare and not lowers & _SHOULD) and negated or (
             lowers & _UNTRUE and any(t.lemma_ in ("say", "claim", "suggest", "allege") for t in tokens)):
         return "Denial"  # "it's wrong to say that ..."
     if cue_lemma in _RECOMMEND_CUES or lowers & _SHOULD or any(
@@ -189,7 +189,8 @@ def classify_kind(content, cue_lemma: str, institution: bool = False) -> str:
     acts = modal and not able and (first_person or head.lemma_ not in _COPULA_LIKE)
     passive_future = institution and any(t.dep_ == "auxpass" for t in tokens) and any(
         t.lower_ in ("will", "shall") and t.tag_ == "MD" for t in tokens)
-    if cue_lemma in _COMMIT_CUES or own and (acts or ready) or wish or to_do or passive_future:
+    backs = first_person and head.lemma_ in ("support", "back", "stand") and head.tag_ in ("VBP", "VB")  # "we support ..."
+    if cue_lemma in _COMMIT_CUES or own and (acts or ready) or wish or to_do or passive_future or backs:
         return "Commitment"
     root = content.root if content is not None else None
     expected = any(t.lemma_ == "expect" and any(c.dep_ == "auxpass" for c in t.children) for t in tokens) or (

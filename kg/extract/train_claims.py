@@ -60,9 +60,10 @@ def claim_examples(articles, registry) -> list[Example]:
         for gi, pi in match_claims(gold, extracted_items(ex)):
             c, g = ex.claims[pi], gold[gi]
             speaker_type = ctx.core_type(c.speaker) if c.speaker else None
+            state = ctx.speaks_for(c.speaker) if c.speaker else None
             out.append(Example(n, group(c), c.kind, c.stance, g.kind, g.stance,
                                kind_features(a.doc, c, speaker_type, False), kind_features(a.doc, c, speaker_type),
-                               stance_features(a.doc, c, False), stance_features(a.doc, c)))
+                               stance_features(a.doc, c, False, state), stance_features(a.doc, c, True, state)))
     return out
 
 
@@ -123,7 +124,9 @@ def cross_validate(examples: list[Example], task: str, out=sys.stdout) -> tuple[
                     right[e.group][1] += 1
             results[(c, words)] = right
             print(f"  {f'C={c} words={words}':<22}" + _figures(right), file=out)
-    best = max(results, key=lambda key: (sum(v[0] for v in results[key].values()), -key[0], not key[1]))
+    # each setting as it would be used: the model for the groups where it beats the rules
+    best = max(results, key=lambda key: (sum(max(results[key][g][0], rules[g][0]) for g in GROUPS),
+                                         -key[0], not key[1]))
     chosen = tuple(g for g in GROUPS if results[best][g][1] and results[best][g][0] > rules[g][0])
     print(f"  chosen C={best[0]} words={best[1]}, deciding for {', '.join(chosen) or 'nothing (rules kept)'}",
           file=out)

@@ -77,5 +77,28 @@ def test_features_read_the_parse(nlp):
     assert sf["cold"] >= 1 and sf["vader"] < 0 and "w=sanction" in sf
 
 
-def test_the_shipped_file_decides_the_stance_of_attributed_statements():
+def test_the_speakers_side_is_a_feature(nlp):
+    registry = load_registry()
+    text = ("India's foreign minister, Subrahmanyam Jaishankar, said that the closer ties between "
+            "Russia and Pakistan were a dangerous and worrying development.")
+    ex = extract("d", text, registry, nlp=nlp, claim_decisions=RULES)
+    (claim,) = ex.claims
+    doc = nlp(ex.text)
+    features = stance_features(doc, claim, True, "india")
+    assert features["side=other"] == 1.0 and features["other_side_cold"] == 1.0
+    assert stance_features(doc, claim, True, "russia")["side=party"] == 1.0
+    assert not any(k in features for k in ("w=russia", "w=the", "w=and"))  # names and stop words say nothing
+
+
+def test_the_shipped_file_decides_the_stance_of_attributed_statements(nlp):
     assert "attributed" in shipped().stance_for and shipped().stance is not None
+    registry = load_registry()
+    said = {
+        "India's foreign minister, Subrahmanyam Jaishankar, said that the closer ties between Russia "
+        "and Pakistan were a dangerous and worrying development.": "negative",
+        "Shehbaz Sharif said that relations with Russia were excellent and would grow.": "positive",
+        "Sergey Lavrov said that the talks had been a failure.": "negative",
+        "Imran Khan said the delegation arrived in Moscow on Monday.": "neutral",
+    }
+    for text, stance in said.items():
+        assert [c.stance for c in extract("d", text, registry, nlp=nlp).claims] == [stance], text

@@ -31,6 +31,8 @@ from kg.extract.stance import classify_kind, polarity, stance_of
     ("Russia expects to finalise the deal this summer", "say", "Prediction"),
     ("Islamabad was keen to expand cooperation with Moscow", "say", "Commitment"),
     ("it is wrong to say that the visit is the first in 23 years", "say", "Denial"),
+    ('the "special relationship" should not be a restriction on other contracts', "add", "Recommendation"),
+    ("we support counter-terrorism measures along with Pakistan", "say", "Commitment"),
 ])
 def test_kinds(nlp, text, cue, kind):
     assert classify_kind(nlp(text)[:], cue) == kind
