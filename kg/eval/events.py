@@ -40,7 +40,9 @@ class EventScores:
     strict: Score = field(default_factory=lambda: Score("events strict"))
     lenient: Score = field(default_factory=lambda: Score("events lenient"))
     errors: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ERROR_KINDS, 0))
-    wrong: list[tuple[str, EventUnit]] = field(default_factory=list)  # (error kinds, prediction)
+    # (error kinds, prediction, its lenient gold partner or None) for every wrong prediction
+    wrong: list[tuple[str, EventUnit, EventUnit | None]] = field(default_factory=list)
+    missed: list[EventUnit] = field(default_factory=list)  # gold events no prediction found
 
     def add(self, other: "EventScores") -> None:
         self.strict.add(other.strict)
@@ -48,6 +50,7 @@ class EventScores:
         for k, n in other.errors.items():
             self.errors[k] = self.errors.get(k, 0) + n
         self.wrong.extend(other.wrong)
+        self.missed.extend(other.missed)
 
 
 def _iso(value) -> str | None:
@@ -139,6 +142,7 @@ def score_events(gold: list[EventUnit], pred: list[EventUnit]) -> EventScores:
         if j in strict:
             continue
         kinds: list[str] = []
+        partner = gold[lenient[j]] if j in lenient else None
         if j in lenient:
             g = gold[lenient[j]]
             if g.participants - p.participants:
@@ -157,6 +161,8 @@ def score_events(gold: list[EventUnit], pred: list[EventUnit]) -> EventScores:
             kinds.append("non-event")
         for k in kinds:
             out.errors[k] += 1
-        out.wrong.append((", ".join(kinds), p))
+        out.wrong.append((", ".join(kinds), p, partner))
+    found = set(lenient.values())
+    out.missed = [g for i, g in enumerate(gold) if i not in found]
     out.errors["missed event"] = len(gold) - len(lenient)
     return out

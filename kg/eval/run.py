@@ -138,6 +138,32 @@ def _errors(events: EventScores, indent: str) -> str:
     return indent + "event errors: " + ", ".join(f"{k} {events.errors.get(k, 0)}" for k in ERROR_KINDS)
 
 
+def _time_text(unit) -> str:
+    shown = "/".join(v for v in unit.time if v) or (repr(unit.time_text) if unit.time_text else "-")
+    return shown + (f" {unit.status}" if unit.status else "")
+
+
+def _wrong_rows(events: EventScores) -> list[str]:
+    """Each wrong prediction beside its lenient gold partner: participants the gold has and
+    the system lacks (``-``) and the system has and the gold lacks (``+``), both times."""
+    rows = []
+    for kinds, unit, gold in events.wrong:
+        rows.append(f"    {kinds}: {unit.kind} {unit.label!r} s{unit.sentence}")
+        if gold is None:
+            rows.append(f"      system {sorted(unit.participants)} {_time_text(unit)}")
+            continue
+        both = sorted(gold.participants & unit.participants)
+        missing = sorted(gold.participants - unit.participants)
+        extra = sorted(unit.participants - gold.participants)
+        rows.append(f"      gold   {gold.kind} {gold.label!r} {_time_text(gold)}")
+        rows.append(f"      system {_time_text(unit)}; both {both}"
+                    + (f"; -{missing}" if missing else "") + (f"; +{extra}" if extra else ""))
+    for gold in events.missed:
+        rows.append(f"    missed event: {gold.kind} {gold.label!r} s{gold.sentence} "
+                    f"{sorted(gold.participants)} {_time_text(gold)}")
+    return rows
+
+
 def format_table(totals, per_doc=None, events: EventScores | None = None,
                  frags: list[str] | None = None, show_wrong: bool = False) -> str:
     """The score table; with ``per_doc`` each article's rows and event errors too."""
@@ -155,9 +181,7 @@ def format_table(totals, per_doc=None, events: EventScores | None = None,
             if result.fragments:
                 rows.append(f"  fragment entity nodes: {'; '.join(result.fragments)}")
             if show_wrong:
-                for kinds, unit in result.events.wrong:
-                    rows.append(f"    {kinds}: {unit.kind} {unit.label!r} s{unit.sentence} "
-                                f"{sorted(unit.participants)} {unit.time} {unit.status or ''}")
+                rows += _wrong_rows(result.events)
         else:
             rows += _rows(result, "  ")
     return "\n".join(rows)

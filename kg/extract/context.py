@@ -6,15 +6,26 @@ the few questions they keep asking of it.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from kg.extract.dates import time_in
 from kg.extract.model import Mention, Sentence, TimeValue
 from kg.extract.sentences import sentence_at
+from kg.extract.syntax import phrase
 from kg.extract.tokens import doc_text
 
 PRONOUN_SUBJECTS = {"it", "they", "he", "she"}
 POSSESSIVE_PRONOUNS = {"his", "her", "its", "their"}
+# the head words of a state's bodies (armed forces, ministries, commissions, delegations)
+STATE_BODIES = {"army", "armed", "forces", "force", "navy", "ministry", "commission", "committee", "group",
+                "council", "government", "office", "department", "guard", "guards", "corps", "troops",
+                "contingent", "delegation", "embassy", "mission", "directorate", "presidency", "cabinet",
+                "division", "brigade", "regiment", "battalion", "fleet", "units", "unit"}
+# "the two countries", "both sides": the pair of states the text is about
+PAIR_NOUNS = {"countries", "sides", "nations", "neighbours", "neighbors", "states", "governments"}
+# titles that name one office
+TITLE_SAME = {"premier": ("premier", "prime minister"), "prime minister": ("prime minister", "premier")}
 TITLE_WORDS = {"minister", "premier", "president", "ambassador", "envoy", "spokesman", "spokeswoman",
                "secretary", "chancellor", "chief", "general", "governor"}
 
@@ -69,6 +80,34 @@ class Context:
     def speaks_for(self, eid: str) -> str | None:
         """The state a speaker speaks for: a state itself, else a person's nationality."""
         return eid if self.is_state(eid) else self.nationality(eid)
+
+    def states_of_body(self, eid: str) -> list[str]:
+        """The states whose body an organisation is, by the words of its name: "Russian
+        Army", "Pakistani-Russian Intergovernmental Commission", "Ministry of Agriculture of
+        Russia" (a state's forces, ministries, commissions and delegations take part for it;
+        a newspaper or a forum named after a country does not)."""
+        if self.core_type(eid) != "Organisation":
+            return []
+        entity = self.registry.entities.get(eid)
+        name = eid[4:] if eid.startswith("new:") else (entity.label if entity is not None else "")
+        head = (re.split(r"\s(?:of|on|for|and)\s", name)[0].split() or [""])[-1].lower()
+        if head not in STATE_BODIES:
+            return []
+        return self.states_named_in(name)
+
+    def states_named_in(self, name: str) -> list[str]:
+        """States named by the words of a longer name, in order: "Joint Exercise of Pakistan
+        and Russian Federation" gives pakistan and russia."""
+        words = re.split(r"[\s\-–]+", name.replace("’s", "").replace("'s", ""))
+        out: list[str] = []
+        for i, w in enumerate(words):
+            for text in (" ".join(words[i:i + 2]), w):
+                found = self.registry.lookup(text) if text and text[:1].isupper() else None
+                if found is not None and self.registry.core_class(found.type) == "State":
+                    if found.id not in out:
+                        out.append(found.id)
+                    break
+        return out
 
     def _tied_states(self) -> dict[str, str]:
         """New people's states from the words before a mention of them, in its own phrase:
@@ -126,16 +165,41 @@ class Context:
     def resolve_pronoun(self, token) -> list[str]:
         """Entity ids a subject or possessive pronoun most likely stands for.
 
-        "his"/"her": the nearest person named before it in the sentence or the one
-        before; "it"/"its"/"they"/"their": the first state or organisation that is the
-        grammatical subject of the previous sentence.
+        "his"/"her": the person who is the subject of a clause above it ("Dar met his
+        counterpart", "At the start of his visit, X called on Y", "X was to lunch with Putin
+        and after his meeting ..."), else the nearest person named before it in the sentence
+        or the one before.  "he"/"she": the last person who was a subject in this sentence or
+        the two before, else the nearest person.  "their": the coordinated agents of its
+        clause's subject, else the two people of this sentence ("During their meeting, Putin
+        told Sharif"), else the two of this sentence and the one before.  "it"/"its"/"they":
+        a state or organisation subject of a clause above it, else the first state or
+        organisation that is the subject of the previous sentence.
         """
         low = token.lower_
         sent = self.sentence_of(token)
         if sent is None:
             return []
+        if low in {"his", "her"}:
+            bound = self._clause_subject(token, "Person")
+            if bound:
+                return bound[:1]
+        if low == "their":
+            bound = self._clause_subject(token, None)
+            if len(bound) >= 2:
+                return bound
+            pair = self._two_people(token, sent)
+            if pair:
+                return pair
+        if low in {"its"}:
+            bound = self._clause_subject(token, "State") or self._clause_subject(token, "Organisation")
+            if bound:
+                return bound[:1]
         window_start = self.sentences[sent.index - 1].span.start if sent.index > 0 else sent.span.start
         before = [m for m in self.mentions if window_start <= m.span.start < token.idx]
+        if low in {"he", "she"}:
+            subjects = self._subject_people(sent, token)
+            if subjects:
+                return subjects[-1:]
         if low in {"his", "her", "he", "she"}:
             people = [m.entity for m in before if self.core_type(m.entity) == "Person"]
             if not people and sent.index > 1:  # "He ..." two or three sentences on
@@ -152,24 +216,121 @@ class Context:
                             return [m.entity]
         return []
 
-    def resolve_title(self, token) -> list[str]:
-        """The person a definite title stands for ("the minister", "the prime minister",
-        "the premier"): the latest person named before it (up to five sentences back)
-        after the same title word, else the latest person named in the sentence before.
-        """
-        if token.lemma_.lower() not in TITLE_WORDS or token.tag_ != "NN" or not any(
-                c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+    def _clause_subject(self, token, core: str | None) -> list[str]:
+        """The entities of type ``core`` (any agent when None) that the subject of the
+        nearest clause above ``token`` names, the pronoun's own phrase aside; a subject
+        pronoun or a definite title there is resolved in turn."""
+        mine = {t.i for t in token.subtree}
+        cur = token
+        for _ in range(10):
+            if cur.head is cur:
+                return []
+            cur = cur.head
+            subjects = [c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i not in mine]
+            if cur.pos_ not in {"VERB", "AUX"} or not subjects:
+                mine |= {t.i for t in cur.subtree}
+                continue
+            subj = subjects[0]
+            if subj.lower_ in {"he", "she"} and core == "Person":
+                return self.resolve_pronoun(subj)
+            found = []
+            for m in self.mentions_in(phrase(subj, skip={"relcl", "advcl", "ccomp", "acl"})):
+                kind = self.core_type(m.entity)
+                if (kind == core or (core is None and kind in {"State", "Organisation", "Person"})) \
+                        and m.entity not in found:
+                    found.append(m.entity)
+            if not found and core == "Person":
+                found = self.resolve_title(subj)
+            return found
+        return []
+
+    def _subject_people(self, sent: Sentence, token) -> list[str]:
+        """People who are the subject of a clause in this sentence before ``token`` or in
+        the two sentences before, in text order."""
+        start = self.sentences[max(0, sent.index - 2)].span.start
+        span = self.doc.char_span(start, token.idx, alignment_mode="contract")
+        out = []
+        for tok in span or []:
+            if tok.dep_ not in {"nsubj", "nsubjpass"}:
+                continue
+            for m in self.mentions_in(phrase(tok, skip={"relcl", "advcl", "ccomp", "acl", "conj"})):
+                if self.core_type(m.entity) == "Person":
+                    out.append(m.entity)
+                    break
+        return out
+
+    def _two_people(self, token, sent: Sentence) -> list[str]:
+        """"their meeting": the two people this sentence names, else the two of this
+        sentence up to the pronoun and the one before; none when it is not exactly two."""
+        def people(a, b):
+            out = []
+            for m in self.mentions:
+                if a <= m.span.start < b and self.core_type(m.entity) == "Person" and m.entity not in out:
+                    out.append(m.entity)
+            return out
+        here = people(sent.span.start, sent.span.end)
+        if len(here) == 2:
+            return here
+        if sent.index > 0:
+            around = people(self.sentences[sent.index - 1].span.start, token.idx)
+            if len(around) == 2:
+                return around
+        return []
+
+    def resolve_pair(self, token) -> list[str]:
+        """"the two countries", "both sides": the two states named before it in its sentence
+        when there are exactly two, else the two states the article names most (the pair it
+        is about); none when it names fewer than two."""
+        if token.lower_ not in PAIR_NOUNS or not any(c.lower_ in {"two", "both"} for c in token.children):
             return []
         sent = self.sentence_of(token)
         if sent is None:
             return []
+        here: list[str] = []
+        for m in self.mentions:
+            if sent.span.start <= m.span.start < token.idx and self.is_state(m.entity) and m.entity not in here:
+                here.append(m.entity)
+        if len(here) == 2:
+            return here
+        counts: dict[str, int] = {}
+        for m in self.mentions:
+            if self.is_state(m.entity):
+                counts[m.entity] = counts.get(m.entity, 0) + 1
+        ranked = sorted(counts, key=lambda e: -counts[e])  # stable: the first named wins a tie
+        return ranked[:2] if len(ranked) >= 2 else []
+
+    def resolve_title(self, token) -> list[str]:
+        """The person a definite title stands for ("the minister", "the former premier",
+        "Pakistan's prime minister"): the latest person named before it (up to five
+        sentences back) after the same title words ("prime minister" before "minister"
+        alone; "premier" and "prime minister" are one title), of the state the title names
+        when it names one.
+        """
+        lemma = token.lemma_.lower()
+        if lemma not in TITLE_WORDS or token.tag_ != "NN":
+            return []
+        state = None
+        for c in token.children:
+            m = self.mention_at(c) if c.dep_ in {"poss", "amod", "compound"} else None
+            if m is not None and self.is_state(m.entity):
+                state = m.entity
+        if state is None and not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return []
+        sent = self.sentence_of(token)
+        if sent is None:
+            return []
+        words = [c.lower_ for c in token.children if c.dep_ in {"compound", "amod"} and c.i == token.i - 1] + [token.lower_]
+        full = " ".join(words)
+        titles = [TITLE_SAME.get(full, (full,)), TITLE_SAME.get(lemma, (lemma,))]
         start = self.sentences[max(0, sent.index - 5)].span.start
-        people = [m for m in self.mentions if start <= m.span.start < token.idx and self.core_type(m.entity) == "Person"]
-        title = token.lemma_.lower()
-        for m in reversed(people):
-            before = self.text[max(0, m.span.start - 40):m.span.start].lower()
-            if title in before:
-                return [m.entity]
+        people = [m for m in self.mentions if start <= m.span.start < token.idx and self.core_type(m.entity) == "Person"
+                  and (state is None or self.nationality(m.entity) in (None, state))]
+        for names in titles:
+            for m in reversed(people):
+                # the words before the name, and the name's own ("Prime Minister Imran Khan")
+                before = self.text[max(0, m.span.start - 40):m.span.end].lower()
+                if any(t in before for t in names):
+                    return [m.entity]
         return []
 
     def times_in(self, start: int, end: int) -> list[TimeValue]:

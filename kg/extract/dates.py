@@ -65,7 +65,7 @@ _PARTIAL_RE = re.compile(  # decades, centuries, weekdays: kept without a value
     r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
     r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
     r"twenty-first|21st)[\s-]+century"
-    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
+    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?)\b",
     re.IGNORECASE)
 _LEAD_RE = re.compile(r"(?:^|(?<=\W))(?:[Ii]n|[Oo]n|[Ss]ince|[Ff]rom|[Dd]uring|[Uu]ntil|[Tt]ill|"
                       r"[Bb]y|[Bb]efore|[Aa]fter|[Aa]round|[Cc]irca|[Aa]s of|[Tt]hroughout|"
@@ -186,7 +186,7 @@ def find_times(doc: Doc, anchor: str | None = None) -> list[TimeValue]:
     for m in _SEASON_RE.finditer(text):
         cands.append((m.start(), m.end(), m["y"], None, None))
     for m in _PARTIAL_RE.finditer(text):
-        if m.group().lower().endswith("day") and not (
+        if re.search(r"day$", m.group(), re.I) and not (
                 _LEAD_RE.search(text[max(0, m.start() - 12):m.start()])
                 or _inside(m.start(), m.end(), ner)):
             continue  # a weekday name needs "on", "last", ... or NER
@@ -208,8 +208,6 @@ def find_times(doc: Doc, anchor: str | None = None) -> list[TimeValue]:
         cands.append((m.start(), m.end(), value, None, None))
         accepted.append((m.start(), m.end()))
     found = _select(text, cands)
-    if not anchor:
-        return found
     from kg.extract.relative import relative_times, resolve_times
 
     found = resolve_times(doc, found, anchor) + relative_times(doc, text, anchor, found)

@@ -15,9 +15,10 @@ from kg.extract.decisions import Decisions, shipped
 from kg.extract.features import event_features, participant_features
 from kg.extract.model import Event, Span
 from kg.extract.participants import candidates
+from kg.extract.realis import not_an_event
 from kg.extract.scope import own_tokens
-from kg.extract.triggers import (NOUN_TRIGGERS, POSTPONE, SCHEDULED, TRIGGER_WORDS, TWO_SIDED, irrealis,
-                                 trigger_kind)
+from kg.extract.timing import continued_time, event_status, event_time
+from kg.extract.triggers import NOUN_TRIGGERS, TRIGGER_WORDS, TWO_SIDED, irrealis, trigger_kind
 from kg.extract.tokens import token_indices
 
 
@@ -35,7 +36,7 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
         if ctx.in_author_bio(token):
             continue
         kind = trigger_kind(token)
-        if kind is None or irrealis(token):
+        if kind is None or irrealis(token) or not_an_event(token, kind):
             continue
         event = _build(ctx, token, kind, decisions, collect)
         if event is None or (event.confidence or 0.0) < min_confidence:
@@ -49,35 +50,7 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
                 events.append(event)
     events.sort(key=lambda e: (e.sentence.index, e.trigger.start))
     _attach_names(ctx, events)
-    return [_continued_time(ctx, e) for e in events]
-
-
-OCCURRING = {"take", "hold", "happen", "occur", "begin", "start", "end", "conclude", "last", "run", "open"}
-ANAPHORS = {"meeting", "talks", "visit", "exercise", "drill", "drills", "exercises", "summit", "event",
-            "exchange", "session", "trip", "it", "they", "ceremony", "signing", "tour", "consultations"}
-
-
-def _continued_time(ctx: Context, event: Event) -> Event:
-    """"... held talks with X. The talks took place on 5 May.": the next sentence, whose
-    subject refers back to the event and whose verb says when it happened, gives its time."""
-    if event.time is not None or event.sentence.index + 1 >= len(ctx.sentences):
-        return event
-    nxt = ctx.sentences[event.sentence.index + 1]
-    span = ctx.doc.char_span(nxt.span.start, nxt.span.end, alignment_mode="expand")
-    if span is None:
-        return event
-    root = span.root
-    if root.lemma_.lower() not in OCCURRING:
-        return event
-    subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    if not subjects or subjects[0].lower_ not in ANAPHORS or (
-            subjects[0].pos_ == "NOUN" and not any(c.lower_ in {"the", "this"} for c in subjects[0].children)):
-        return event
-    times = [t for t in ctx.times_in(nxt.span.start, nxt.span.end) if not t.is_partial]
-    if len(times) != 1:
-        return event
-    also = event.also if nxt in event.also else event.also + (nxt,)
-    return replace(event, time=times[0], also=also)
+    return [continued_time(ctx, e) for e in events]
 
 
 NAMING_VERBS = {"call", "name", "dub", "codename", "title", "christen"}
@@ -201,8 +174,8 @@ def _build(ctx: Context, token, kind: str, decisions: Decisions, collect: list |
     if token.tag_ in {"NNS", "NNPS"} and not any(ctx.is_agent(m.entity) or ctx.is_place(m.entity)
                                                 for m in ctx.mentions_in(own_tokens(token))):
         return None  # "high-level visits": generic, no particular event
-    time = _time(ctx, token, sentence, inside)
-    status = _status(token, time)
+    time = event_time(ctx, token, sentence, inside, kind)
+    status = event_status(token, time)
     trigger = Span(token.idx, token.idx + len(token), token.text)
     cfeats = [(c, participant_features(token, kind, c, ctx.core_type(c.entity), len(cands))) for c in cands]
     efeats = event_features(token, kind, len(rule_parts), time is not None, status, sentence.index)
@@ -224,52 +197,10 @@ def _build(ctx: Context, token, kind: str, decisions: Decisions, collect: list |
                  roles=tuple(c.role for c, _ in chosen))
 
 
-def _time(ctx: Context, token, sentence, inside):
-    """The time in the trigger's own words, else the only time of its sentence."""
-    times = ctx.times_in(min(t.idx for t in inside), max(t.idx + len(t) for t in inside)) if inside else []
-    if not times:
-        sentence_times = ctx.times_in(sentence.span.start, sentence.span.end)
-        times = sentence_times if len(sentence_times) == 1 else []
-    return min(times, key=lambda t: abs(t.span.start - token.idx)) if times else None
-
-
 def _definite(token) -> bool:
     """A noun with "the" or a possessive: may refer back to an event named before."""
     return token.pos_ in {"NOUN", "PROPN"} and any(
         (c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in token.children)
-
-
-CANCEL = {"cancel", "scrap", "abandon", "call", "shelve", "drop"}
-
-
-def _status(token, time=None) -> str | None:
-    """postponed, cancelled, scheduled (a date is set) or planned (intended, no date)."""
-    chain = [token, token.head, token.head.head]
-    if any(t.lemma_.lower() in CANCEL for t in chain[1:]) and not (
-            chain[1].lemma_.lower() == "call" and not any(c.lower_ == "off" for c in chain[1].children)):
-        if chain[1].lemma_.lower() != "call" or token.dep_ in {"dobj", "nsubjpass"}:
-            return "cancelled"
-    status = _future(token)
-    if status == "scheduled" and time is None:
-        return "planned"
-    return status
-
-
-def _future(token) -> str | None:
-    chain = [token, token.head, token.head.head]
-    if any(t.lemma_.lower() in POSTPONE for t in chain[1:]):
-        if not (chain[1].lemma_.lower() == "put" and not any(c.lower_ == "off" for c in chain[1].children)):
-            return "postponed"
-    if any(c.lower_ in SCHEDULED for c in token.children if c.dep_ in {"amod", "compound"}):
-        return "scheduled"
-    verb = token if token.pos_ == "VERB" else token.head
-    if any(c.dep_ == "aux" and c.lower_ in {"will", "shall"} for c in verb.children):
-        return "scheduled"
-    for t in chain[1:]:
-        if t.lemma_.lower() in {"indication", "plan", "prospect", "schedule", "slate", "due", "expect", "set"} \
-                and (t.lemma_.lower() not in {"expect", "set"} or t.tag_ == "VBN"):
-            return "scheduled"  # "is scheduled to visit", "is expected to sign", "was slated to hold"
-    return None
 
 
 def _merge(a: Event, b: Event) -> Event:

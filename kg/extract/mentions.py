@@ -125,6 +125,7 @@ class Linker:
             taken.append((span.start_char, span.end_char))
         mentions += self._repeat_new_names(doc, new_types, taken, sentences, forms)
         mentions = _fold_partial_names(mentions, new_types)
+        mentions = self._fold_registry_surnames(mentions, new_types)
         mentions = self._state_bodies(mentions, new_types)
         for key in [k for k in new_types if _bare_head(k[4:])]:
             new_types.pop(key)  # "Commission" alone names no particular body
@@ -164,6 +165,30 @@ class Linker:
             new_types.pop(key, None)
         return [Mention(m.span, remap.get(m.entity, m.entity), m.sentence, "registry" if m.entity in remap
                         else m.linked_by, m.ner_label) for m in mentions]
+
+    def _fold_registry_surnames(self, mentions: list[Mention], new_types: dict[str, str]) -> list[Mention]:
+        """A new one- or two-word person name that is the first or last words of exactly one
+        registry person the article names ("Sharif" or "Nawaz" after "Nawaz Sharif") is that
+        person; none when a new fuller name or a second registry person fits too."""
+        here = {m.entity for m in mentions if self.entity_type(m.entity) == "Person" and not m.entity.startswith("new:")}
+        names = {eid: [self.registry.entities[eid].label, *getattr(self.registry.entities[eid], "aliases", ())]
+                 for eid in here}
+        fuller_new = [k[4:].split() for k, t in new_types.items() if t == "Person"]
+        remap: dict[str, str] = {}
+        for key, kind in new_types.items():
+            words = key[4:].split()
+            if kind != "Person" or not 1 <= len(words) <= 2:
+                continue
+            fits = sorted(eid for eid, labels in names.items() if any(
+                len(n.split()) > len(words) and (n.split()[:len(words)] == words or n.split()[-len(words):] == words)
+                for n in labels))
+            other = any(len(f) > len(words) and (f[:len(words)] == words or f[-len(words):] == words) for f in fuller_new)
+            if len(fits) == 1 and not other:
+                remap[key] = fits[0]
+        for key in remap:
+            new_types.pop(key, None)
+        return [Mention(m.span, remap.get(m.entity, m.entity), m.sentence,
+                        "registry" if m.entity in remap else m.linked_by, m.ner_label) for m in mentions]
 
     def _person_inside(self, span, label: str):
         """A person's name that NER ran together with a title or a state before it:

@@ -15,6 +15,19 @@ from dataclasses import dataclass
 from kg.extract.context import POSSESSIVE_PRONOUNS, PRONOUN_SUBJECTS, Context
 from kg.extract.members import member_and_organisations
 from kg.extract.scope import scope
+from kg.extract.triggers import NOUN_TRIGGERS
+
+# nouns that name an occasion: a name inside one belongs to it, not to an event it frames
+# ("met Lavrov on the sidelines of the SCO summit in Astana": SCO and Kazakhstan frame the meeting)
+FRAME_NOUNS = set(NOUN_TRIGGERS) | {"sidelines", "sideline", "margins", "margin", "conference", "forum",
+                                    "ceremony", "session", "gathering", "fair", "exhibition", "expo",
+                                    "congress", "festival", "celebration", "parade", "anniversary"}
+VENUE_PREPS = {"at", "during", "on", "after", "before", "following", "ahead"}
+# kinds whose words may name what they are about ("talks on Afghanistan")
+TALKS = {"Meeting", "Summit", "Agreement", "MemorandumOfUnderstanding"}
+TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
+# kinds whose venue state always takes part: the state visited, the host of a summit
+VENUE_TAKES_PART = {"StateVisit", "Summit"}
 
 
 @dataclass
@@ -33,6 +46,13 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
     places: list[str] = []
 
     def add(eid, source, tok, rule=True):
+        if rule and tok is not None and source in {"scope", "place", "nationality", "title", "pair"}:
+            if framed(tok, token):
+                source, rule = "frame", False
+            elif other_clause(ctx, tok, token):
+                source, rule = "clause", False
+            elif kind in TALKS and topic(tok, token):
+                source, rule = "topic", False
         if eid and eid not in out:
             out[eid] = Candidate(eid, source, tok, rule, _role(tok, token))
         elif eid and rule and not out[eid].rule:
@@ -43,15 +63,26 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
             for eid in ctx.resolve_pronoun(tok):
                 add(eid, "pronoun", tok)
                 add(ctx.nationality(eid), "nationality", tok)
-        elif tok.dep_ in {"poss", "nsubj", "nsubjpass", "pobj"} and ctx.mention_at(tok) is None:
+        elif tok.dep_ in {"poss", "nsubj", "nsubjpass", "pobj", "conj"} and ctx.mention_at(tok) is None:
+            for eid in ctx.resolve_pair(tok):
+                add(eid, "pair", tok)
             for eid in ctx.resolve_title(tok):
                 add(eid, "title", tok)
                 add(ctx.nationality(eid), "nationality", tok)
     for m in ctx.mentions_in(inside):
         tok = _root(ctx, m)
+        if tok is not None and m.span.start <= token.idx < m.span.end:
+            # the event's own name ("The Joint Exercise of Pakistan and Russian Federation
+            # DRUZHBA-V"): not a participant, but the states it names take part
+            for state in ctx.states_named_in(m.span.text):
+                add(state, "event-name", tok)
+            continue
         if ctx.is_agent(m.entity):
             add(m.entity, "scope", tok)
             add(ctx.nationality(m.entity), "nationality", tok)
+            if m.entity in out and out[m.entity].rule:
+                for state in ctx.states_of_body(m.entity):
+                    add(state, "body", tok)
         elif ctx.is_place(m.entity) and m.entity not in places:
             places.append(m.entity)
             add(ctx.state_of_place(m.entity), "place", tok)
@@ -63,6 +94,13 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
                 c.rule = c.entity in keep
             for eid in keep:
                 add(eid, "member", None)
+    # the state of a venue hosts, unless the text names two other states that meet there
+    # ("Sharif met Putin in Beijing"): then it is a third country, not a participant
+    named = {c.entity for c in out.values() if c.rule and c.source != "place" and ctx.is_state(c.entity)}
+    if len(named) >= 2 and kind not in VENUE_TAKES_PART:
+        for c in out.values():
+            if c.source == "place" and c.entity not in named:
+                c.rule = False
     sent_tokens = ctx.doc.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
     for m in ctx.mentions_in(sent_tokens or []):
         if ctx.is_agent(m.entity):
@@ -71,6 +109,55 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
             # the state of a person the sentence names takes part nearly always (16 of 17 on dev)
             add(ctx.nationality(m.entity), "sentence-nationality", tok, rule=True)
     return list(out.values()), places, inside
+
+
+def framed(tok, trigger) -> bool:
+    """Whether the name at ``tok`` sits inside an occasion or a time phrase that frames the
+    trigger rather than inside the trigger's own words: on the way up from ``tok`` to the
+    trigger (or to the word above both) lies another event noun or an occasion as the object
+    of a preposition ("after the SCO summit", "on the sidelines of ...")."""
+    if tok.pos_ == "PROPN" and tok.lemma_.lower() in FRAME_NOUNS and tok.dep_ == "pobj" \
+            and tok.head.lower_ in VENUE_PREPS:
+        return True  # the occasion's own name: "talks during the Annual Trade Fair and Industrial Forum"
+    above = {t.i for t in trigger.ancestors} | {trigger.i}
+    cur = tok
+    for _ in range(12):
+        if cur.head is cur or cur.i in above:
+            return False
+        cur = cur.head
+        if cur.i in above:
+            return False
+        if cur.pos_ in {"NOUN", "PROPN"} and cur.lemma_.lower() in FRAME_NOUNS and cur.dep_ == "pobj":
+            return True
+    return False
+
+
+CLAUSES = {"relcl", "advcl", "ccomp"}
+
+
+def other_clause(ctx: Context, tok, trigger) -> bool:
+    """Whether the name at ``tok`` sits in a clause of its own below the word that joins it
+    to the trigger ("The collapse ... provided an opportunity, which was taken up by both
+    sides": the sides do not take part in the collapse).  A relative clause about the event
+    ("the exercise that the Pakistan Navy has staged") or about a person ("Aksyonov, who had
+    commanded the Russian contingent") is no boundary."""
+    above = {t.i for t in trigger.ancestors} | {trigger.i}
+    cur = tok
+    for _ in range(12):
+        if cur.i in above or cur.head is cur:
+            return False
+        if cur.dep_ in CLAUSES and not (cur.dep_ == "relcl" and cur.head.i == trigger.i):
+            about = ctx.mention_at(cur.head)
+            if not (cur.dep_ == "relcl" and about is not None and ctx.core_type(about.entity) == "Person"):
+                return True
+        cur = cur.head
+    return False
+
+
+def topic(tok, trigger) -> bool:
+    """"consultations on Afghanistan", "an agreement about Kashmir": what the talks are
+    about, named right under the trigger by a preposition of topic, does not take part."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in TOPIC_PREPS and tok.head.head.i == trigger.i
 
 
 def _root(ctx: Context, mention):

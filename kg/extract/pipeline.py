@@ -42,7 +42,8 @@ def extract(doc_id: str, text: str, registry, nlp=None, doc=None, date: str | No
     receives the event candidates and their features (both for ``kg train``);
     ``claim_decisions`` replaces the shipped kind and stance classifiers of statements.
     """
-    from kg.extract import claim_kinds, claims, dates, events, metadata, quantities, relations, statements
+    from kg.extract import (claim_kinds, claims, dates, events, metadata, opinions, quantities, relations,
+                            statements)
     from kg.extract.context import Context
 
     text = normalise_text(text)
@@ -82,6 +83,7 @@ def extract(doc_id: str, text: str, registry, nlp=None, doc=None, date: str | No
     claim_confidence = decisions.rule_confidence.get("claim")
     writer = [replace(c, confidence=claim_confidence) if c.confidence is None else c
               for c in claims.find_claims(doc, result.sentences, result.mentions, author_sentence)]
+    writer += opinions.find_opinions(doc, result.sentences, result.mentions, author_sentence, writer)
     result.claims = statements.find_statements(
         doc, result.sentences, result.mentions, ctx.core_type, ctx.state_of_place, author_sentence, times,
         resolve, result.new_entities, writer)

@@ -17,9 +17,15 @@ import re
 
 from kg.extract.model import Span, TimeValue
 
+_NUMBER = r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)"
 RELATIVE_RE = re.compile(
-    r"(?<![\w-])(?:(?:[Ee]arlier|[Ll]ater)\s+)?(?:today|yesterday|tomorrow|tonight|"
-    r"(?:[Ll]ast|[Nn]ext|[Tt]his)\s+(?:month|year))(?![\w-])")
+    r"(?<![\w-])(?:(?:[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)\s+)?(?:(?i:today|yesterday|tomorrow|tonight)|"
+    r"(?:[Ll]ast|[Nn]ext|[Tt]his)\s+(?:week|month|year|spring|summer|autumn|winter)|"
+    rf"{_NUMBER}\s+(?:years?|decades?)\s+ago|(?i:recently|shortly)|in\s+the\s+(?:very\s+)?near\s+future)(?![\w-])")
+VAGUE = {"shortly": None, "recently": "year"}  # "recently" is taken as the article's year
+_AGO_RE = re.compile(rf"^({_NUMBER})\s+(years?|decades?)\s+ago$")
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20}
 _WEEKDAY_RE = re.compile(r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)", re.I)
 _MONTH_ONLY_RE = re.compile(r"^(?:in\s+|on\s+|by\s+|early\s+|late\s+|mid-?)*"
                             r"(?P<words>(?:(?:January|February|March|April|May|June|July|August|September|"
@@ -59,6 +65,8 @@ def resolve(words: str, anchor: str | None, future: bool = False) -> str | None:
     (None, '2022-08', '2023-08')
     >>> resolve("on October 19", "2021-10"), resolve("on Tuesday", "2024"), resolve("in March", "2019")
     ('2021-10-19', '2024', '2019-03')
+    >>> resolve("23 years ago", "2022-02-07"), resolve("this summer", "2025-07-02"), resolve("this week", "2025-07-02")
+    ('1999', '2025', None)
     """
     if not anchor:
         return None
@@ -82,6 +90,16 @@ def resolve(words: str, anchor: str | None, future: bool = False) -> str | None:
         if "last" in low and back == 0:
             back = 7
         return (day - dt.timedelta(days=back)).isoformat()
+    if low in VAGUE or low.endswith("near future"):
+        return anchor[:4] if VAGUE.get(low) == "year" else None
+    ago = _AGO_RE.match(low)
+    if ago:  # "23 years ago": the year, whatever the article's precision
+        n = int(ago.group(1)) if ago.group(1).isdigit() else _NUMBER_WORDS[ago.group(1)]
+        return str(int(anchor[:4]) - n * (10 if ago.group(2).startswith("decade") else 1))
+    if re.fullmatch(r"this (?:spring|summer|autumn|winter)", low):
+        return anchor[:4]
+    if re.fullmatch(r"(?:this|last|next) week|(?:last|next) (?:spring|summer|autumn|winter)", low):
+        return None  # no ISO value at the precision the words give: kept as words
     if low in {"this year", "this month"}:
         period = low.split()[1]
         return anchor[:4] if period == "year" else (anchor[:7] if precision >= 2 else None)
@@ -119,13 +137,24 @@ def is_future(doc, start: int) -> bool:
     return False
 
 
+_MONTH_NAME = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+               r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
+_YEARLESS_RE = re.compile(rf"^(?:(?:on|in|by)\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAME}|"
+                          rf"{_MONTH_NAME}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?)$", re.I)
+
+
 def resolve_times(doc, times: list[TimeValue], anchor: str | None) -> list[TimeValue]:
-    """``times`` with partial ones resolved against ``anchor`` where the words allow."""
-    if not anchor:
-        return times
+    """``times`` with partial ones resolved where the words allow: a month or day without
+    a year takes the year an earlier time of its sentence names ("In 2016, ... scheduled
+    on September 18"), else is resolved against ``anchor``."""
     out = []
     for t in times:
-        if t.is_partial:
+        year = _sentence_year(doc, out, t) if t.is_partial and _YEARLESS_RE.match(t.span.text) else None
+        if year:
+            value = resolve(t.span.text, year)
+            if value and value.startswith(year):
+                t = TimeValue(t.span, value)
+        elif t.is_partial and anchor:
             value = resolve(t.span.text, anchor, is_future(doc, t.span.start))
             if value:
                 t = TimeValue(t.span, value)
@@ -133,15 +162,25 @@ def resolve_times(doc, times: list[TimeValue], anchor: str | None) -> list[TimeV
     return out
 
 
+def _sentence_year(doc, before: list[TimeValue], t: TimeValue) -> str | None:
+    """The year of the one earlier year-only time in the sentence of ``t``."""
+    span = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
+    if span is None:
+        return None
+    sent = span.sent
+    years = {p.value for p in before if p.value and len(p.value) == 4
+             and sent.start_char <= p.span.start < t.span.start}
+    return years.pop() if len(years) == 1 else None
+
+
 def relative_times(doc, text: str, anchor: str | None, taken: list[TimeValue]) -> list[TimeValue]:
-    """Relative time words not inside ``taken``, resolved (only with an anchor)."""
-    if not anchor:
-        return []
+    """Relative time words not inside ``taken``: resolved against ``anchor`` when the words
+    and the anchor allow, else kept as words without a value ("this week", or any of them
+    in an article without a date)."""
     out = []
     for s, e in relative_spans(text):
         if any(t.span.start < e and s < t.span.end for t in taken):
             continue
-        value = resolve(text[s:e], anchor, is_future(doc, s))
-        if value:
-            out.append(TimeValue(Span(s, e, text[s:e]), value))
+        value = resolve(text[s:e], anchor, is_future(doc, s)) if anchor else None
+        out.append(TimeValue(Span(s, e, text[s:e]), value))
     return out

@@ -26,9 +26,13 @@ GROUP_PRONOUNS = {"it", "they"}
 TITLES = frozenset("""minister president premier spokesman spokeswoman spokesperson ambassador envoy
     secretary chairman chief official diplomat adviser advisor governor general commander
     leader head director prime deputy senator lawmaker chancellor counterpart sapm""".split())
-_TITLE_WORDS = {"premier": ("premier", "prime minister"), "prime": ("prime minister", "premier")}
+_TITLE_WORDS = {"premier": ("premier", "prime minister"), "prime": ("prime minister", "premier"),
+                "envoy": ("envoy", "ambassador"), "ambassador": ("ambassador", "envoy"),
+                "diplomat": ("diplomat", "ambassador", "envoy")}
 _SOURCES = frozenset("""statement release communique communiqué report spokesman spokeswoman
     spokesperson source announcement readout""".split())
+_DEMONYM = re.compile(r"(?:an|ans|ese|ish|i|is|ic|ch)$")  # "Russians", "Chinese", "Pakistani"
+_OUTLETS = frozenset("newspaper paper daily publication outlet".split())
 INSTITUTIONS = frozenset("""ministry embassy office department directorate agency army navy
     government commission council bank corporation company mission consulate secretariat
     military authorities authority administration parliament assembly cabinet""".split())
@@ -52,6 +56,7 @@ class Speakers:
                 self.by_token.setdefault(tok.i, m)
         self.unnamed: list[tuple[int, str]] = []  # speakers no mention names, by offset (for "he")
         self.last_said: tuple[int, str] | None = None  # the last institution that spoke
+        self.renamed: dict[str, str] = {}  # a new person's key -> the name without its title
 
     # -- entities -------------------------------------------------------------------
     def agent(self, key: str) -> str | None:
@@ -102,21 +107,28 @@ class Speakers:
         if tok is None:
             return False
         root = tok.root
-        while root.dep_ in _CLOSE and root.head.i != root.i:
-            root = root.head
+        while root.head.i != root.i and (root.dep_ in _CLOSE or root.dep_ == "pobj" and root.head.lower_ == "to"
+                                         and root.head.head.lemma_.lower() in TITLES):
+            root = root.head.head if root.dep_ == "pobj" else root.head  # "Ambassador to Pakistan X"
         return root.dep_ in ("nsubj", "nsubjpass")
 
-    def titled(self, title: str, before: int) -> str | None:
-        """The last person named right after this title ("Prime Minister Nawaz Sharif")."""
+    def titled(self, title: str, before: int, nationality: str = "") -> str | None:
+        """The last person named right after this title ("Prime Minister Nawaz Sharif");
+        with a nationality ("the Russian envoy"), one whose title says it."""
         text = self.doc.text
         words = _TITLE_WORDS.get(title, (title,))
+        found = []
         for m in reversed(self.people(before, 3000)):
             lead = text[max(0, m.span.start - 50):m.span.start]
             for w in words:
                 at = lead.lower().rfind(w)
-                if at >= 0 and not re.search(r"\b(?!of\b|the\b|and\b|for\b)[a-z]+\b", lead[at + len(w):]):
-                    return self.full_name(m)
-        return None
+                if at >= 0 and not re.search(r"\b(?!of\b|the\b|and\b|for\b|to\b)[a-z]+\b", lead[at + len(w):]):
+                    found.append((m, lead.lower()))
+                    break
+        if nationality:
+            stem = nationality.lower()[:5]
+            return next((self.full_name(m) for m, lead in found if stem in lead), None)
+        return self.full_name(found[0][0]) if found else None
 
     def institution(self, head: Token) -> str | None:
         """The registry entry or a new organisation named by an institution phrase."""
@@ -185,6 +197,51 @@ class Speakers:
             return None
         return self.new_person(chain)
 
+    def last_outlet(self, before: int) -> str | None:
+        """The last news outlet named before this offset: an organisation written before
+        "newspaper" or "daily" ("Dawn newspaper"), after "a report in", or the subject of
+        "reported" or "wrote"."""
+        for ent in reversed([e for e in self.doc.ents if e.end_char <= before and e.label_ in ("ORG", "PERSON")]):
+            nxt = self.doc[ent.end] if ent.end < len(self.doc) else None
+            prev = [t.lower_ for t in self.doc[max(0, ent.start - 3):ent.start]]
+            outlet = nxt is not None and nxt.lemma_.lower() in _OUTLETS or "report" in prev and prev[-1] in ("in", "the") \
+                or ent.root.dep_ == "nsubj" and ent.root.head.lemma_.lower() in ("report", "write", "publish")
+            if outlet:
+                m = self.by_token.get(ent.root.i)
+                if m is not None and self.core_type(m.entity) == "Organisation":
+                    return m.entity
+                name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+                return self.named(name, "Organisation")
+        return None
+
+    def without_title(self, key: str, head: Token) -> str:
+        """A new person whose name took in the title before it ("Economic Affairs Dr Kazim",
+        from "Secretary Economic Affairs Dr Kazim Niaz"): the name after the title, read
+        again from the subject phrase."""
+        if not key.startswith("new:") or not any(
+                w.lower().rstrip(".") in _RANKS or w.lower() in TITLES or w.lower() in INSTITUTIONS
+                or w.lower() == "affairs" for w in key[4:].split()):
+            return key
+        chain = sorted([*(t for t in head.lefts if t.dep_ == "compound"), head], key=lambda t: t.i)
+        person = self.new_person(chain)
+        if person and person != key:
+            self.renamed[key] = person  # "he" after it is the same person
+        return person or key
+
+    def written_before(self, head: Token) -> str | None:
+        """A lone surname ("Dedov said") written out in full earlier in the article, after
+        a title or not ("ambassador to Pakistan Alexey Y Dedov"): that person."""
+        if any(t.dep_ == "compound" for t in head.lefts):
+            return None
+        for tok in reversed(self.doc[:head.i]):
+            if tok.text != head.text:
+                continue
+            chain = sorted([*(t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"), tok],
+                           key=lambda t: t.i)
+            if len(chain) > 1:
+                return self.new_person(chain)
+        return None
+
     def states_most_named(self) -> list[str]:
         counts = Counter(m.entity for m in self.mentions if self.core_type(m.entity) == "State")
         return [k for k, _ in counts.most_common(2)] if len(counts) >= 2 else []
@@ -205,17 +262,31 @@ class Speakers:
 
     def of_phrase(self, head: Token) -> tuple[list[str], str]:
         """The speakers a subject (or "according to" object) names, and how they were found."""
+        speakers, how = self._of_phrase(head)
+        if how != "pair" and len(speakers) == 1 and self.core_type(speakers[0]) != "Person":
+            for conj in (c for c in head.children if c.dep_ == "conj"):  # "the Foreign Ministry and the
+                more, _ = self._of_phrase(conj)  # Justice Ministry recommended": each speaks
+                speakers += [k for k in more if k not in speakers and self.core_type(k) != "Person"]
+        return [self.renamed.get(k, k) for k in speakers], how
+
+    def _of_phrase(self, head: Token) -> tuple[list[str], str]:
         found = self.attached(head)
         people = list(dict.fromkeys(self.full_name(m) for m in found if self.core_type(m.entity) == "Person"))
         conj = any(c.dep_ == "conj" for c in head.children)
         if people:
+            people = [self.without_title(p, head) for p in people]
             return (people if conj else people[-1:]), "named"
         low, lemma = head.lower_, head.lemma_.lower()
         if head.pos_ == "PROPN" and head.ent_type_ == "PERSON" and head.i not in self.by_token:
             for m in reversed(self.people(head.idx, 5000)):
                 if m.span.text.split()[-1] == head.text:
                     return [self.full_name(m)], "surname"
-        if head.ent_type_ == "ORG" and head.pos_ == "PROPN" and head.i not in self.by_token:
+        if head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "ORG") and head.i not in self.by_token:
+            person = self.written_before(head)
+            if person:  # "Dedov said" after "ambassador to Pakistan Alexey Y Dedov has been quoted"
+                return [person], "surname"
+        if (head.ent_type_ == "ORG" or head.ent_type_ == "NORP" and not _DEMONYM.search(head.text)) \
+                and head.pos_ == "PROPN" and head.i not in self.by_token:  # "Rostec" taken for a people
             ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
             if ent is not None and all(t.i not in self.by_token for t in ent):  # "Rostec said", "according to Dawn"
                 for m in self.mentions:  # a surname the NER took for an organisation ("Dastgir said")
@@ -234,10 +305,17 @@ class Speakers:
             self.unnamed.append((head.idx, person))  # no mention names it: remember it for "he"
             return [person], "named"
         if low in PERSON_PRONOUNS:
-            cands = self.people(head.idx, 700, subject_first=True) or self.people(head.idx, 2500)
+            near = self.people(head.idx, 700)
+            cands = [m for m in near if self._is_subject(m)] or [
+                m for m in self.people(head.idx, 2500) if self._is_subject(m)] or near or self.people(head.idx, 2500)
             person = self.full_name(cands[-1]) if cands else None
             recent = self.recent_unnamed(head.idx)
-            if recent is not None and (not cands or recent[0] > cands[-1].span.start):
+            subjects = [m for m in cands if self._is_subject(m)]
+            # a speaker no mention names was the subject of his statement: he outranks
+            # people named since only as objects ("termed Imran Khan a legend")
+            last = (subjects or cands)[-1].span.start if cands else -1
+            if recent is not None and recent[0] > last and (
+                    self.core_type(recent[1]) == "Person" or not subjects):
                 return [recent[1]], "pronoun"
             return ([person], "pronoun") if person else ([], "")
         if low in GROUP_PRONOUNS:
@@ -246,7 +324,7 @@ class Speakers:
                                   if t.lower_ in _PAIR_PEOPLE | _PAIR_STATES
                                   and any(x.lower_ in ("both", "two") for x in t.lefts)), None)
                 if pair_head is not None:
-                    return self.of_phrase(pair_head)
+                    return self._of_phrase(pair_head)
             if self.last_said is not None and head.idx - self.last_said[0] < 600:
                 return [self.last_said[1]], "pronoun"
             return [], ""
@@ -258,11 +336,22 @@ class Speakers:
         if pair and low in _PAIR_STATES:
             states = self.states_most_named()
             return (states, "pair") if states else ([], "")
+        if lemma in _OUTLETS and head.i not in self.by_token and any(
+                t.lower_ in ("the", "this") for t in head.lefts):
+            outlet = self.last_outlet(head.idx)  # "the newspaper wrote": the paper named before
+            return ([outlet], "title") if outlet else ([], "")
         if lemma in _SOURCES and head.i not in self.by_token:
-            by = next((t for t in head.subtree if t.lower_ in ("by", "of", "from") and t.dep_ in ("agent", "prep")), None)
+            by = next((t for t in head.subtree if t.lower_ in ("by", "of", "from", "in") and t.dep_ in ("agent", "prep")),
+                      None)  # "a statement by", "a report in the Times of India"
             obj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+            ent = next((e for e in self.doc.ents if e.start <= obj.i < e.end), None) if obj is not None else None
+            if by is not None and by.lower_ == "in":
+                if ent is None or ent.label_ != "ORG":
+                    return [], ""  # "a spokesman in Islamabad": a place, not who speaks
+                name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+                return [self.named(name, "Organisation")], "named"  # the paper the report is in
             if obj is not None:
-                speakers, how = self.of_phrase(obj)
+                speakers, how = self._of_phrase(obj)
                 if speakers:
                     return speakers, how
             inst = next((t for t in head.lefts if t.lemma_.lower() in INSTITUTIONS), None)
@@ -293,7 +382,8 @@ class Speakers:
                 and unlinked and any(t.lower_ == "the" for t in head.lefts):
             definite = any(t.lower_ in ("the", "this") or t.dep_ == "poss" for t in head.lefts)
             title = next((t.lemma_.lower() for t in head.lefts if t.lemma_.lower() in _TITLE_WORDS), lemma)
-            person = self.titled(title, head.idx) if definite else None
+            nationality = next((t.text for t in head.lefts if t.ent_type_ == "NORP"), "")
+            person = self.titled(title, head.idx, nationality) if definite else None
             recent = self.recent_unnamed(head.idx)
             if definite and recent is not None and self.core_type(recent[1]) == "Person" \
                     and head.idx - recent[0] < 1500 and not self.people(head.idx, head.idx - recent[0]):

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from kg.extract.model import Claim, Mention, Sentence, Span
+from kg.extract.judging import judges
 from kg.extract.speakers import Speakers
 from kg.extract.stance import ATTITUDE, classify_kind, stance_of
 from kg.extract.tokens import doc_text, token_indices
@@ -47,12 +48,25 @@ REPORTING = frozenset("""say tell state claim announce declare add insist argue 
     deny acknowledge admit vow promise pledge urge note suggest predict allege indicate caution report
     reject dismiss explain observe point assure agree describe complain accuse write
     call recall tweet post respond reply underline underscore highlight contend concede
-    estimate forecast reckon fear doubt express welcome decide ask consider continue praise criticise criticize condemn""".split())
+    estimate forecast reckon fear doubt express welcome decide ask consider continue praise criticise criticize condemn
+    comment recommend propose advise""".split())
+# Verbs whose object is what was said: the attitude verbs, and a few of mentioning and blaming.
+OBJECT_CUES = ATTITUDE | frozenset("mention castigate slam lambast blast decry deplore communicate".split())
+# Verbs whose "to" object is what was said ("pointed to the role of ...", "objected to the sale").
+_POINTING = frozenset("point refer".split())
+# "X sees / views / regards / perceives Y as Z": X's judgement of Y.
+_SEEING_AS = frozenset("see view regard perceive".split())
+# Cues read as the opinion cues the kind rules know ("sees Y as Z" judges as "considers" does).
+_JUDGED_AS = {**dict.fromkeys(_SEEING_AS, "consider"), "point": "consider", "communicate": "consider",
+              **dict.fromkeys("castigate slam lambast blast decry deplore".split(), "criticise")}
 # Of these, the ones that need a clause after them to report anything.
 _FIRST_PERSON = {"i", "we"}
 # Objects of attitude verbs that are courtesies, not statements ("conveyed greetings").
 _COURTESIES = frozenset("""greeting greetings condolence condolences sorrow grief sympathy sympathies
     wish wishes regards thanks felicitations warmth solidarity gratitude""".split())
+# Cues that may follow their statement ("..., the ministry said in a statement").
+_POSTPOSED = frozenset("say tell state add write tweet claim note insist stress announce confirm declare report".split())
+_QUOTING = frozenset({"quote", "cite"})  # "X quoted Y as saying": Y speaks
 _OPEN_CLOSE = {"“": "”", '"': '"', "«": "»"}
 _MIN_QUOTE_WORDS = 4  # fewer words in quotation marks: a scare quote or a mixed quotation
 
@@ -87,27 +101,69 @@ def quotations(text: str) -> list[Quotation]:
 
 
 def _subject(verb: Token) -> Token | None:
-    """The subject of a reporting verb, climbing from "saying", "as saying", "and said"."""
+    """The subject of a reporting verb, climbing from "saying", "as saying", "and said";
+    "TASS quoted the official as saying": the official, not the agency that quotes him."""
+    came_from = verb
+    if verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in verb.children):
+        return verb.head  # "the Russians, who maintain that ...": the Russians
+    first, doc = verb.left_edge, verb.doc
+    if verb.dep_ == "advcl" and first.lower_ == "having" and first.i > 0 and (
+            not doc[first.i - 1].is_punct or doc[first.i - 1].text == ")"):
+        return _noun_before(first)  # "despite the Ministry of External Affairs having communicated ..."
     for _ in range(4):
+        if verb.lemma_.lower() in _QUOTING and came_from.lower_ == "as":
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj
         for c in verb.children:
             if c.dep_ in ("nsubj", "nsubjpass"):
                 return c
         if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp", "pobj", "prep") and verb.head.i != verb.i:
-            verb = verb.head
+            came_from, verb = verb, verb.head
             continue
         return None
     return None
 
 
-def _own_clause(comp: Token) -> list[Token]:
+def _has_subject(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
+
+
+def _noun_before(tok: Token) -> Token | None:
+    """The noun phrase right before ``tok`` (past a parenthesis), by its head: the subject
+    of a gerund clause that the parse hung elsewhere."""
+    i = tok.i - 1
+    if tok.doc[i].text == ")":
+        while i > 0 and tok.doc[i].text != "(":
+            i -= 1
+        i -= 1
+    noun = tok.doc[i]
+    while noun.dep_ in ("pobj", "compound") and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head.head  # "the Ministry of External Affairs": the Ministry
+    return noun if noun.pos_ in ("NOUN", "PROPN") else None
+
+
+def _own_clauses(comp: Token) -> list[list[Token]]:
     """The complement's words up to a conjoined reporting verb of its own ("A provided ...
-    and underlined that B": only "A provided ...")."""
-    stop = min((c.i for c in comp.children if c.dep_ == "conj" and c.lemma_.lower() in REPORTING),
-               default=None)
+    and underlined that B": only "A provided ..."), split into its coordinated clauses
+    that have subjects of their own ("A is important, and B would continue": two
+    statements, as a reader counts them)."""
+    conjs = [c for c in comp.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    stop = min((c.left_edge.i for c in conjs if c.lemma_.lower() in REPORTING
+                and any(x.dep_ == "ccomp" for x in c.children)), default=None)
     tokens = [t for t in comp.subtree if stop is None or t.i < stop]
-    while len(tokens) > 1 and (tokens[-1].dep_ == "cc" or tokens[-1].is_punct):
-        tokens.pop()
-    return tokens
+    cuts = sorted(c.left_edge.i for c in conjs if _has_subject(c) and (stop is None or c.i < stop)
+                  and c.left_edge.i > tokens[0].i)
+    out = []
+    for lo, hi in zip([tokens[0].i, *cuts], [*cuts, tokens[-1].i + 1]):
+        part = [t for t in tokens if lo <= t.i < hi]
+        while len(part) > 1 and (part[-1].dep_ == "cc" or part[-1].is_punct):
+            part.pop()
+        while len(part) > 1 and (part[0].dep_ == "cc" or part[0].is_punct):
+            part.pop(0)
+        if part:
+            out.append(part)
+    return out
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -172,15 +228,17 @@ class _Finder:
         if tok is None:
             return None
         closed = self.text[q.start:q.end].rstrip().endswith((".", "!", "?"))
-        words = [t for t in self.doc[tok.i + 1:min(tok.i + 9, len(self.doc))] if not t.is_space]
+        words = [t for t in self.doc[tok.i + 1:min(tok.i + 25, len(self.doc))] if not t.is_space]
         first = next((t for t in words if not t.is_punct), None)
         if first is None or closed and not first.text[:1].islower():
             return None
-        for t in words:
+        for n, t in enumerate(words):
             if t.text in ("“", '"') or t.is_sent_end and t.is_punct or t.text in (".", "!", "?"):
                 break
             if t.lemma_.lower() in REPORTING and t.pos_ in ("VERB", "AUX"):
                 return t
+            if n >= 8 and t.pos_ in ("VERB", "AUX"):
+                break  # past a long title ("head of the delegation at ... X said"), only a noun phrase
         return None
 
     def cue_before(self, q: Quotation) -> tuple[Token | None, bool]:
@@ -228,6 +286,8 @@ class _Finder:
             if subj is None and cue.idx > q.end:  # "said Lavrov": the name after the verb
                 subj = next((t for t in self.doc[cue.i + 1:cue.i + 4] if t.pos_ == "PROPN"), None)
             speakers, how = self.speakers.of_phrase(self.past_dateline(subj, cue)) if subj is not None else ([], "")
+            if not speakers and subj is not None and subj.lower_ not in _FIRST_PERSON:
+                speakers, how = self.name_before(cue)
             if not speakers or subj.lower_ in _FIRST_PERSON:
                 continue
             self.used_verbs.add(cue.i)
@@ -282,6 +342,11 @@ class _Finder:
         "praised [Pakistan for ...]"; a noun with a "that" clause for any reporting verb
         ("expressed confidence [that ...]")."""
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        if obj is None and to is not None and verb.lemma_.lower() in _POINTING:
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)  # "pointed to the role of ..."
+            return (self.doc[pobj.left_edge.i].idx, pobj.right_edge.idx + len(pobj.right_edge)) if pobj is not None \
+                else None
         if obj is None:
             return None
         clause = next((c for c in obj.children if c.dep_ in ("acl", "ccomp") and any(
@@ -289,7 +354,13 @@ class _Finder:
         if clause is not None:
             toks = [t for t in clause.subtree if not (t.dep_ == "mark" and t.lower_ == "that")]
             return toks[0].idx, toks[-1].idx + len(toks[-1])
-        if verb.lemma_.lower() not in ATTITUDE or obj.lemma_.lower() in _COURTESIES:
+        lemma = verb.lemma_.lower()
+        if lemma in _SEEING_AS:  # "Islamabad sees cashless exchanges as a win-win way to trade"
+            as_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+            if as_ is None:
+                return None
+            return self.doc[obj.left_edge.i].idx, as_.right_edge.idx + len(as_.right_edge)
+        if lemma not in OBJECT_CUES or obj.lemma_.lower() in _COURTESIES:
             return None
         right = [c for c in verb.rights if c.dep_ in ("dobj", "prep", "dative", "oprd")]
         first, last = min(t.left_edge.i for t in right), max(t.right_edge.i for t in right)
@@ -298,7 +369,7 @@ class _Finder:
     def indirect(self) -> None:
         from kg.extract.pipeline import sentence_at
 
-        for i in token_indices(self.doc, lemma=REPORTING | ATTITUDE, lower={"according"}):
+        for i in token_indices(self.doc, lemma=REPORTING | OBJECT_CUES | _SEEING_AS | _POINTING, lower={"according"}):
             tok = self.doc[i]
             if tok.idx >= self.stop:
                 break
@@ -308,15 +379,86 @@ class _Finder:
             if tok.lower_ == "according":
                 self.according(tok, sent)
             elif tok.pos_ in ("VERB", "AUX") and tok.i not in self.used_verbs and (
-                    tok.lemma_.lower() in REPORTING or tok.lemma_.lower() in ATTITUDE):
+                    tok.lemma_.lower() in REPORTING | OBJECT_CUES | _SEEING_AS | _POINTING):
                 self.reported(tok, sent)
+
+    def name_before(self, verb: Token) -> tuple[list[str], str]:
+        """The name that ends a long subject right before its verb ("head of the Russian
+        delegation at the exhibition Eurosatory 2014 Igor Sevastyanov said"), when the
+        subject's head names nobody."""
+        run = []
+        for t in reversed(self.doc[max(verb.sent.start, verb.i - 4):verb.i]):
+            if t.pos_ != "PROPN" or not t.text[:1].isupper() or not t.is_alpha:
+                break
+            run.insert(0, t)
+        person = self.speakers.new_person(run) if len(run) >= 2 else None
+        return ([person], "named") if person else ([], "")
+
+    def postposed(self, verb: Token) -> tuple[int, int] | None:
+        """The words before "..., the ministry said (in a statement)." when the parse hangs
+        the cue under them rather than them under the cue: the sentence up to the comma
+        that opens the cue's clause, when nothing but the cue's own words follows it."""
+        if verb.lemma_.lower() not in _POSTPOSED or verb.dep_ not in ("ccomp", "parataxis", "conj", "advcl") \
+                or verb.head.i > verb.i:
+            return None
+        sent, own = verb.sent, {t.i for t in verb.subtree}
+        if any(t.i not in own for t in self.doc[verb.i + 1:sent.end] if not (t.is_punct or t.is_space)):
+            return None
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        comma = (subj.left_edge.i if subj is not None else verb.i) - 1
+        if comma <= sent.start or self.doc[comma].text != ",":
+            return None
+        return self.doc[sent.start].idx, self.doc[comma].idx
+
+    def postposed_subject(self, verb: Token) -> Token | None:
+        """The speaker of a cue after its statement that the parse left without a subject:
+        "..., stated Deputy Minister X" (after the verb), "..., Federal Minister for
+        Privatization X said" (the name phrase between the comma and the verb)."""
+        if not (any(c.dep_ in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children)
+                or verb.dep_ in ("ccomp", "parataxis", "conj", "advcl") and verb.head.i < verb.i):
+            return None
+        prev = self.doc[verb.i - 1]
+        if prev.text == ",":
+            after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "nsubj", "attr", "npadvmod")
+                     and c.pos_ in ("PROPN", "NOUN")]
+            return next((c for c in after if c.ent_type_ == "PERSON"), after[0] if after else None)
+        if prev.pos_ != "PROPN":
+            return None
+        j = verb.i - 1
+        while j > verb.sent.start and self.doc[j].text != ",":
+            j -= 1
+        if self.doc[j].text == "," and all(t.pos_ in ("PROPN", "NOUN", "ADJ", "DET", "ADP", "CCONJ", "PUNCT")
+                                           for t in self.doc[j + 1:verb.i]):
+            return prev
+        return None
+
+    def as_said(self, verb: Token) -> tuple[int, int] | None:
+        """"As X said, CONTENT" and "CONTENT, as X said, CONTENT": the clause the "as"
+        clause hangs on, on the longer side of it."""
+        if verb.dep_ not in ("advcl", "parataxis") or not any(c.dep_ == "mark" and c.lower_ == "as"
+                                                               for c in verb.children):
+            return None
+        head, lo, hi = verb.head, verb.left_edge.i, verb.right_edge.i
+        left = [t for t in head.subtree if t.i < lo and not t.is_punct]
+        right = [t for t in head.subtree if t.i > hi and not t.is_punct]
+        side = max(left, right, key=len)
+        if len(side) < 4:
+            return None
+        return side[0].idx, side[-1].idx + len(side[-1])
 
     def reported(self, verb: Token, sent: Sentence) -> None:
         comp = self.complement(verb)
-        words = self.object_words(verb) if comp is None else None
+        before = self.postposed(verb) if comp is None else None
+        if comp is None and before is None:
+            before = self.as_said(verb)
+        words = self.object_words(verb) if comp is None and before is None else before
         if comp is None and words is None or self.in_quote(verb.idx, verb.idx + 1):
             return
-        subj = _subject(verb)
+        if before is not None:  # the cue's own subject, not the statement's
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) \
+                or self.postposed_subject(verb)
+        else:
+            subj = _subject(verb) or self.postposed_subject(verb)
         if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and verb.head.head.lemma_.lower() in REPORTING \
                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             subj = _subject(verb.head.head)  # "X observed that A ... and underlined that B"
@@ -326,27 +468,40 @@ class _Finder:
                 c.dep_ == "neg" for c in verb.children) and verb.lemma_.lower() != "deny":
             return
         if comp is not None and (any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in comp.children)
-                                 or comp.left_edge.tag_ in ("WDT", "WP", "WP$", "WRB")):
+                                 or comp.left_edge.tag_ in ("WDT", "WP", "WP$", "WRB")
+                                 and comp.left_edge.lower_ != "that"):
             return  # "asked what role Russia could play": a question, not a statement
+        if comp is not None and comp.lemma_.lower() in _QUOTING | {"report"} and any(
+                c.dep_ == "auxpass" for c in comp.children):
+            return  # "the paper said X was quoted as saying ...": X's statement, found on its own
         speakers, how = self.speakers.of_phrase(self.past_dateline(subj, verb))
         if not speakers:
             return
-        if comp is not None:
-            tokens = _own_clause(comp)
+        parts = []
+        for tokens in _own_clauses(comp) if comp is not None else ():
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
             if tokens[0].lower_ == "that":
                 start = tokens[1].idx if len(tokens) > 1 else end
-        else:
-            start, end = words
-        if self.in_quote(start, end):
-            return
-        content = _span(self.text, start, end)
-        if len(content.text.split()) < 3:
-            return
-        quote = "mixed" if self.quoted_inside(start, end) else "indirect"
-        self.used_verbs.add(verb.i)
-        self.speakers.spoke(verb.idx, speakers)
-        self.found += [_Found(speaker, how, verb, content, quote, sent) for speaker in speakers]
+            parts.append((start, end))
+        if comp is None:
+            parts.append(words)
+        if len(parts) > 1 and len(set(map(lambda r: self.kind_of(r, verb, speakers), parts))) == 1:
+            parts = [(parts[0][0], parts[-1][1])]  # one statement unless its clauses differ in kind
+        for start, end in parts:
+            if self.in_quote(start, end):
+                continue
+            content = _span(self.text, start, end)
+            if len(content.text.split()) < 3:
+                continue
+            quote = "mixed" if self.quoted_inside(start, end) else "indirect"
+            self.used_verbs.add(verb.i)
+            self.speakers.spoke(verb.idx, speakers)
+            self.found += [_Found(speaker, how, verb, content, quote, sent) for speaker in speakers]
+
+    def kind_of(self, words: tuple[int, int], cue: Token, speakers: list[str]) -> str:
+        span = self.doc.char_span(words[0], words[1], alignment_mode="expand")
+        return classify_kind(span, cue.lemma_.lower(),
+                             institution=self.speakers.core_type(speakers[0]) in ("Organisation", "State"))
 
     def according(self, tok: Token, sent: Sentence) -> None:
         to = next((c for c in tok.children if c.lower_ == "to"), None)
@@ -396,6 +551,7 @@ def find_statements(doc: Doc, sentences: list[Sentence], mentions: list[Mention]
         cue = f.cue
         cue_text = _cue_words(doc, cue) if cue is not None else ""
         cue_lemma = cue.lemma_.lower() if cue is not None else ""
+        cue_lemma = _JUDGED_AS.get(cue_lemma, cue_lemma)
         about = tuple(dict.fromkeys(
             m.entity for m in speakers.mentions
             if f.content.start <= m.span.start < f.content.end and m.entity != f.speaker))
@@ -408,16 +564,19 @@ def find_statements(doc: Doc, sentences: list[Sentence], mentions: list[Mention]
     said = list(out.values())
     reporting = {s.index for c in said for s in (c.sentence, *c.also)}
     own = [c for c in writer_claims if c.sentence.index not in reporting]
-    return _interview(text, own, speakers) + said
+    return _interview(text, own, speakers, sentences, reporting, stop) + said
 
 
 _QUESTION = re.compile(r"^[ \t]*(?:Q|Question)[ \t]*[:.\-–]", re.M)
+_ANSWER = re.compile(r"^(?:.*\n)?[ \t]*(?:A|Answer)[ \t]*:[ \t]*", re.S)  # "A: ...", after a question
 
 
-def _interview(text: str, claims: list[Claim], speakers: Speakers) -> list[Claim]:
+def _interview(text: str, claims: list[Claim], speakers: Speakers, sentences: list[Sentence] = (),
+               reporting: set[int] = frozenset(), stop: int | None = None) -> list[Claim]:
     """In an interview ("Q: ..." paragraphs), the answers are the interviewee's words, not
     the writer's: the person the introduction (before the first question) names speaks
-    them; the questions themselves say nothing."""
+    them, every sentence of them (one statement each, the ones that report someone else's
+    words apart); the questions themselves say nothing."""
     questions = [m.start() for m in _QUESTION.finditer(text)]
     if len(questions) < 2:
         return claims
@@ -436,8 +595,35 @@ def _interview(text: str, claims: list[Claim], speakers: Speakers) -> list[Claim
         paragraph = text.rfind("\n", 0, start) + 1
         if any(paragraph <= q <= start for q in questions):
             continue  # the interviewer's question
-        out.append(dataclasses.replace(c, speaker=who, content=c.sentence.span, quote="direct", confidence=0.6))
-    return out
+        body = _ANSWER.sub("", c.sentence.span.text)
+        at = start + c.sentence.span.text.find(body)
+        out.append(dataclasses.replace(c, speaker=who, content=_span(text, at, at + len(body)), quote="direct",
+                                       confidence=0.6))
+    taken = reporting | {c.sentence.index for c in out}
+    doc = speakers.doc
+    for sent in sentences:
+        start = sent.span.start
+        if start < questions[0] or sent.index in taken or stop is not None and start >= stop:
+            continue
+        body = _ANSWER.sub("", sent.span.text).strip()
+        para = text.rfind("\n", 0, start) + 1
+        if any(para <= q <= start for q in questions) and not _ANSWER.search(sent.span.text):
+            continue  # the interviewer's question
+        if body.endswith("?") or len([w for w in body.split() if w.isalpha()]) < 4:
+            continue
+        at = start + sent.span.text.find(body)
+        content = _span(text, at, at + len(body))
+        span = doc.char_span(content.start, content.end, alignment_mode="expand")
+        judging = judges(list(span or ()), content.text)
+        last = out[-1] if out and out[-1].speaker == who and out[-1].confidence == 0.55 else None
+        if last is not None and not judging and text.rfind("\n", 0, last.sentence.span.start) + 1 == para \
+                and (last.also or (last.sentence,))[-1].index == sent.index - 1:
+            out[-1] = dataclasses.replace(last, also=(*last.also, sent))  # the answer goes on
+            continue
+        kind = classify_kind(span, "")
+        out.append(Claim("Assessment" if kind == "ReportOfFact" and judging else kind, sent, "", (), speaker=who,
+                         content=content, quote="direct", stance=stance_of(content.text), confidence=0.55))
+    return sorted(out, key=lambda c: c.sentence.index)
 
 
 def _cue_words(doc: Doc, cue: Token) -> str:

@@ -111,3 +111,24 @@ def test_a_metadata_sidecar_is_not_taken_for_gold(tmp_path):
     (tmp_path / "a.gold.yaml").write_text("document: a\nmentions: []\n", encoding="utf-8")
     gold, path = load_gold(tmp_path, "a")
     assert gold["document"] == "a" and path.endswith("a.gold.yaml")
+
+
+def test_show_errors_puts_the_gold_event_beside_the_wrong_one(tmp_path, capsys):
+    """Each wrong event is printed with its lenient gold partner: the participants both
+    have, those only the gold has (-) and those only the system has (+), and both times;
+    a gold event nobody found is printed as missed."""
+    from kg.cli import main
+
+    (tmp_path / "r1.txt").write_text("Russia and Pakistan held a joint military exercise in 2021. "
+                                     "China signed an agreement with Iran.\n", encoding="utf-8")
+    (tmp_path / "r1.gold.yaml").write_text(
+        "document: r1\nmentions: []\nevents:\n  - type: MilitaryExercise\n    sentence: Russia and Pakistan held\n"
+        "    participants: [russia, pakistan, china]\n    date: \"2020\"\n"
+        "  - type: Offer\n    sentence: China signed an agreement\n    participants: [china, iran]\n"
+        "latest_date: \"2021\"\n", encoding="utf-8")
+    assert main(["eval", "-q", "--documents", str(tmp_path), "--per-document", "--show-errors"]) == 0
+    out = capsys.readouterr().out
+    assert "missing participant, wrong time: MilitaryExercise 'exercise' s0" in out
+    assert "      gold   MilitaryExercise 'Russia and Pakistan held' 2020" in out
+    assert "      system 2021; both ['pakistan', 'russia']; -['china']" in out
+    assert "    missed event: Offer 'China signed an agreement' s1 ['china', 'iran'] -" in out

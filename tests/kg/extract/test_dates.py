@@ -122,8 +122,19 @@ def test_relative_times_resolve_against_the_article_date(nlp):
     assert [(t.span.text, t.value) for t in found] == [
         ("last month", "2023-05"), ("on Thursday", "2023-06-15"), ("in August", "2023-08"),
         ("today", "2023-06-17")]
-    assert [t.span.text for t in find_times(doc)] == ["on Thursday", "in August"]  # no date: words only
+    # no date: the words only, relative ones included (the guide's time_text)
+    assert [(t.span.text, t.value) for t in find_times(doc)] == [
+        ("last month", None), ("on Thursday", None), ("in August", None), ("today", None)]
     # an article dated by year only: a weekday or today is some day of that year; "last
-    # month" cannot be told
+    # month" cannot be told, so it stays words
     assert [(t.span.text, t.value) for t in find_times(doc, anchor="2023")] == [
-        ("on Thursday", "2023"), ("in August", "2023-08"), ("today", "2023")]
+        ("last month", None), ("on Thursday", "2023"), ("in August", "2023-08"), ("today", "2023")]
+
+
+def test_more_relative_words_and_a_year_named_earlier_in_the_sentence(nlp):
+    doc = nlp("Tomorrow's meeting follows talks held this week. Sharif visited Moscow 23 years ago. "
+              "Russia expects a deal this summer. In 2016, the minister postponed his visit that was "
+              "scheduled on September 18. The talks began on Tuesday afternoon.")
+    assert [(t.span.text, t.value) for t in find_times(doc, anchor="2022-02-07")] == [
+        ("Tomorrow", "2022-02-08"), ("this week", None), ("23 years ago", "1999"), ("this summer", "2022"),
+        ("In 2016", "2016"), ("on September 18", "2016-09-18"), ("on Tuesday afternoon", "2022-02-01")]

@@ -139,3 +139,84 @@ def test_planned_and_cancelled_statuses(registry):
                            "India cancelled the meeting with Russia in Delhi.")
     statuses = {e.kind: e.status for e in evs}
     assert statuses.get("MilitaryExercise") == "planned" and statuses.get("Meeting") == "cancelled"
+
+
+def test_the_time_of_the_reporting_verb_or_the_dateline_does_not_date_the_event(registry):
+    ex = extract("t", "Pakistan and Russia have signed an agreement on barter trade, the Foreign Office said on "
+                      "Tuesday.", registry, date="2023-06-17")
+    assert only(ex.events, "Agreement").time is None
+    ex = extract("t", "ISLAMABAD, Apr 06 (APP): Pakistan's defence minister has held a meeting with Russian "
+                      "officials in Moscow.", registry, date="2018-04-06")
+    assert only(ex.events, "Meeting").time is None
+
+
+def test_a_time_in_another_clause_is_not_the_events_but_a_shared_fronted_one_is(registry):
+    evs = events(registry, "Putin had expressed his support for Pakistan, following which there have been "
+                           "meetings between Pakistani and Russian officials in July 2015.")
+    assert only(evs, "StatementOfSupport").time is None
+    evs = events(registry, "On February 14, 2023, Pakistan's minister met Russian officials in Islamabad, and "
+                           "Pakistan and Russia signed a memorandum of understanding.")
+    assert only(evs, "MemorandumOfUnderstanding").time.value == "2023-02-14"
+
+
+def test_decided_or_reported_future_events_are_planned(registry):
+    evs = events(registry, "Lavrov assured Dar that a Russian delegation would visit Pakistan.")
+    assert only(evs, "StateVisit").status == "planned"
+    evs = events(registry, "Russia has approved a draft agreement with Pakistan on the gas pipeline.")
+    assert only(evs, "Agreement").status == "planned"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Pakistan and Russia hold joint military exercises every year.", "MilitaryExercise"),
+    ("Pakistan and Russia often hold talks in Moscow.", "Meeting"),
+    ("Since 2016, Pakistan and Russian forces are engaged in joint military exercises.", "MilitaryExercise"),
+    ("Russia and Pakistan agreed that conflicts should be resolved through diplomatic means.", "Agreement"),
+    ("Russia and Pakistan agreed to enhance cooperation in defence.", "Agreement"),
+    ("Moscow forged friendly ties with Pakistan.", "EstablishmentOfRelations"),
+    ("Russia and Pakistan discussed the fight against terrorism.", "War"),
+    ("Russia sent experts to Pakistan's ministry to meet wheat requirements in Pakistan.", "Meeting"),
+    ("The format rests on a consultation mechanism of Russia, China and Pakistan.", "Meeting"),
+    ("Russia delivered wheat to Pakistan, which will be sent to the regions hit by the floods.", "StateVisit"),
+    ("Putin invited Shehbaz Sharif to attend the summit in Moscow.", "Offer"),
+])
+def test_habits_views_and_other_word_senses_are_not_events(registry, text, kind):
+    assert kind not in {e.kind for e in events(registry, text)}
+
+
+def test_agreeing_to_buy_and_relations_established_stay_events(registry):
+    evs = events(registry, "Pakistan agreed to buy Russian helicopters. Diplomatic relations between Pakistan "
+                           "and Russia were established on May 1, 1948.")
+    assert {e.kind for e in evs} >= {"Agreement", "EstablishmentOfRelations"}
+
+
+def test_the_year_in_an_exercise_name_dates_it(registry):
+    evs = events(registry, "The Druzhba 2018 joint military exercise between Pakistan and Russia has begun.")
+    assert only(evs, "MilitaryExercise").time.value == "2018"
+
+
+def test_the_time_of_the_main_clause_does_not_date_a_trigger_after_before(registry):
+    ex = extract("t", "Two days after the bilateral meeting between Pakistan and Russia, Putin will attend "
+                      "the BRICS summit on 16 October.", registry, date="2016-10-12")
+    assert only(ex.events, "Meeting").time is None
+
+
+def test_set_to_and_expects_to_are_planned_scheduled_and_due_to_are_scheduled(registry):
+    ex = extract("t", "Imran Khan is set to visit Russia later this month. Lavrov is due to visit Pakistan "
+                      "in early March. Russia and Pakistan were to hold a summit in Islamabad that was postponed.",
+                 registry, date="2022-02-07")
+    statuses = {(e.kind, e.sentence.index): e.status for e in ex.events}
+    assert statuses[("StateVisit", 0)] == "planned" and statuses[("StateVisit", 1)] == "scheduled"
+    assert statuses[("Summit", 2)] == "postponed"
+
+
+def test_a_postponed_clause_on_the_last_word_of_the_summit_postpones_it(registry):
+    evs = events(registry, "Putin was to attend a summit involving Pakistan, Afghanistan and Russia, which was "
+                           "also postponed.")
+    assert only(evs, "Summit").status == "postponed"
+
+
+def test_preparations_for_a_visit_are_planned_but_planned_long_ago_says_nothing(registry):
+    evs = events(registry, "Preparations for a visit of Pakistan's prime minister to Moscow are underway.")
+    assert only(evs, "StateVisit").status == "planned"
+    evs = events(registry, "Imran Khan's visit to Russia was planned more than a month ago.")
+    assert only(evs, "StateVisit").status is None

@@ -1,0 +1,125 @@
+"""Trigger words that name no particular event of their kind: habits, consensus and
+intentions to improve, word senses of another meaning.
+
+A trigger that passes :func:`kg.extract.triggers.trigger_kind` may still not report one
+event the text places in time:
+
+* a habit, state or generality: "the drills are held every year", "the two countries often
+  hold talks", "since 2016 the forces are engaged in joint exercise";
+* "agreed that conflicts should be resolved ...", "agreed to enhance cooperation": a shared
+  view or an intention to do more, not an agreement signed or reached;
+* relations in general: "forged friendly ties", "close relations" (an establishment of
+  relations is diplomatic, or relations that began);
+* another sense of the word: "the fight against terrorism" (no war), "to meet wheat
+  requirements", "was met with criticism" (no meeting), "a consultation mechanism" (a
+  mechanism, not a consultation), wheat "which will be sent" (no delegation);
+* an invitation to attend or visit: the summit or visit is the event, not an offer.
+"""
+from __future__ import annotations
+
+from kg.extract.triggers import NOUN_TRIGGERS, PEOPLE_NOUNS
+
+HABIT_ADVERBS = {"often", "usually", "regularly", "annually", "routinely", "frequently", "traditionally",
+                 "generally", "periodically", "customarily", "normally", "typically"}
+EVERY = {"every", "each"}
+PERIODS = {"year", "month", "week", "summer", "winter", "autumn", "spring", "years", "months"}
+# "agreed to enhance cooperation": more of what exists, not a deal
+IMPROVE_VERBS = {"continue", "enhance", "strengthen", "deepen", "broaden", "expand", "boost", "promote", "work",
+                 "cooperate", "explore", "increase", "intensify", "maintain", "further", "develop", "improve",
+                 "step", "keep", "consider", "stay", "remain", "discuss", "study", "look"}
+QUALITY_ADJECTIVES = {"close", "closer", "friendly", "warm", "warmer", "strong", "stronger", "good", "better",
+                      "cordial", "deep", "deeper", "strategic", "special", "brotherly", "historic", "cold",
+                      "economic", "military", "trade", "defence", "defense", "cultural", "bilateral", "new",
+                      "tense", "strained", "friendlier", "healthy", "robust", "solid", "growing"}
+ESTABLISHING_ADJECTIVES = {"diplomatic", "formal", "official"}
+WANT_MET = {"requirement", "demand", "need", "target", "challenge", "expectation", "standard", "criterion",
+            "obligation", "deadline", "cost", "shortfall", "goal", "criteria", "condition", "gap", "deficit"}
+ATTEND_VERBS = {"attend", "visit", "join", "participate", "take", "come", "address"}
+RELATIVE_PRONOUNS = {"which", "that"}
+
+
+def not_an_event(token, kind: str) -> bool:
+    """Whether the trigger ``token`` of ``kind`` names no particular event (see the module)."""
+    if _habitual(token):
+        return True
+    lemma = token.lemma_.lower()
+    if kind == "Agreement" and token.pos_ == "VERB" and lemma == "agree":
+        return _agrees_in_view(token)
+    if kind == "EstablishmentOfRelations":
+        return _relations_in_general(token)
+    if kind == "War" and lemma == "fight":
+        return any(c.dep_ == "prep" and c.lower_ == "against" and not any(
+            g.pos_ == "PROPN" for g in c.subtree) for c in token.children)
+    if kind == "Meeting" and token.pos_ == "VERB" and lemma == "meet":
+        return _meets_a_need(token)
+    if token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.pos_ == "NOUN" \
+            and token.head.lemma_.lower() not in NOUN_TRIGGERS:
+        return True  # "a consultation mechanism", "the visit schedule"
+    if kind == "StateVisit" and lemma in {"send", "dispatch"}:
+        return _sends_things(token)
+    if kind == "Offer" and lemma in {"invite", "invitation"}:
+        return _invited_to_attend(token)
+    return False
+
+
+def _clause(token):
+    return token if token.pos_ in {"VERB", "AUX"} else token.head
+
+
+def _habitual(token) -> bool:
+    """"are held every year", "often hold talks", "annual exercises are held"."""
+    for verb in {token.i: token, token.head.i: token.head, token.head.head.i: token.head.head}.values():
+        if verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        present = verb.tag_ in {"VBP", "VBZ"} or any(
+            c.dep_ in {"aux", "auxpass"} and c.lemma_ == "be" and c.tag_ in {"VBP", "VBZ"} for c in verb.children)
+        if present and any(c.dep_ == "prep" and c.lower_ == "since" for c in verb.children):
+            return True  # "Since 2016, the two forces are engaged in joint exercise": a state
+        for c in verb.children:
+            if c.dep_ == "advmod" and c.lower_ in HABIT_ADVERBS:
+                return True
+            if c.dep_ in {"npadvmod", "advmod", "obl"} and c.lemma_.lower() in PERIODS and any(
+                    g.lower_ in EVERY for g in c.children):
+                return True
+    return False
+
+
+def _agrees_in_view(verb) -> bool:
+    """"agreed that ...": a view; "agreed to enhance ...": an intention to do more."""
+    xcomps = [c for c in verb.children if c.dep_ == "xcomp"]
+    if not xcomps:
+        return any(c.dep_ == "ccomp" for c in verb.children)
+    return all(x.lemma_.lower() in IMPROVE_VERBS for x in xcomps)
+
+
+def _relations_in_general(noun) -> bool:
+    """"friendly ties", "close relations": how relations are, not their establishment."""
+    adjectives = {c.lower_ for c in noun.children if c.dep_ in {"amod", "compound"}}
+    return bool(adjectives & QUALITY_ADJECTIVES) and not adjectives & ESTABLISHING_ADJECTIVES
+
+
+def _meets_a_need(verb) -> bool:
+    """"to meet wheat requirements", "was met with criticism"."""
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in WANT_MET for c in verb.children):
+        return True
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    return passive and any(c.dep_ == "prep" and c.lower_ == "with" and not any(
+        g.pos_ in {"PROPN", "PRON"} for g in c.subtree) for c in verb.children)
+
+
+def _sends_things(verb) -> bool:
+    """"wheat ..., which will be sent to the regions": the relative pronoun stands for a thing."""
+    subjects = [c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"}]
+    if not subjects or subjects[0].lower_ not in RELATIVE_PRONOUNS or verb.dep_ != "relcl":
+        return False
+    antecedent = verb.head  # the parse may tie the clause to the nearest noun ("to Pakistan, which")
+    return antecedent.ent_type_ not in {"NORP", "ORG", "PERSON"} and antecedent.lemma_.lower() not in PEOPLE_NOUNS
+
+
+def _invited_to_attend(token) -> bool:
+    """"invited Sharif to attend the summit", "an invitation to visit Moscow"."""
+    for c in token.children:
+        if c.dep_ in {"xcomp", "acl"} and c.lemma_.lower() in ATTEND_VERBS:
+            return True
+    return False
+

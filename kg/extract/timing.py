@@ -1,0 +1,280 @@
+"""When an event took place and whether it did: its time and its status.
+
+The time comes from the event's own clause: a time inside the trigger's own words first,
+else the only time of the sentence that sits in the trigger's clause (or in a clause the
+trigger's verb is the infinitive of: "is scheduled to visit ... this month").  A time that
+dates the reporting ("the embassy said on Tuesday"), another clause ("..., which was
+signed in 1948") or the article (a dateline "ISLAMABAD, Apr 06 (APP):") is not the event's.
+A sentence that continues the event ("The talks took place on 5 May.") dates it too.
+
+Status: ``postponed``, ``cancelled``, ``scheduled`` (a date is set) or ``planned``
+(intended, no date); ``None`` for what happened or is happening.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from kg.extract.model import Event, Span, TimeValue
+from kg.extract.triggers import POSTPONE, SCHEDULED, SPEECH_VERBS
+
+_DATELINE_RE = re.compile(r"^[A-Z][A-Z .'’/-]*[A-Z],?\s*$")
+_AFTER_DATELINE_RE = re.compile(r"^\s*(?:\([^()]{1,30}\))?\s*[:–—-]")
+_CLAUSE_LINKS = {"xcomp", "aux", "auxpass"}  # "is set to visit", "was slated to hold"
+REPORTING = SPEECH_VERBS | {"tell", "report", "add", "note", "stress", "claim", "quote", "cite", "term",
+                            "describe", "call", "inform", "brief", "explain", "remark", "welcome"}
+# what makes an event intended rather than done: "is scheduled to", "decided to", "a draft ..."
+PLAN_WORDS = {"indication", "plan", "prospect", "schedule", "slate", "due", "expect", "set", "decide",
+              "decision", "propose", "preparation", "arrangement"}
+FIXING = {"schedule", "slate", "due"}  # the words that say a date is fixed
+VAGUE_TIME_RE = re.compile(r"near future|shortly|soon", re.I)
+DRAFT = {"draft", "proposed", "planned", "intended"}
+FUTURE_TIME_RE = re.compile(r"\b(?:tomorrow|next|coming|upcoming)\b", re.I)
+CANCEL = {"cancel", "scrap", "abandon", "call", "shelve", "drop"}
+
+
+def clause_of(token):
+    """The verb heading the clause ``token`` stands in (the root when there is none)."""
+    cur = token
+    for _ in range(10):
+        if cur.pos_ in {"VERB", "AUX"} and cur.dep_ not in {"aux", "auxpass"}:
+            return cur
+        if cur.head.i == cur.i:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def _linked(upper, lower) -> bool:
+    """Whether clause ``lower`` is ``upper`` or hangs from it by infinitives only."""
+    cur = lower
+    for _ in range(4):
+        if cur.i == upper.i:
+            return True
+        if cur.dep_ not in _CLAUSE_LINKS or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def own_time(ctx, token, time: TimeValue) -> bool:
+    """Whether ``time`` is said of the trigger's clause (not the reporting, another clause
+    or the dateline)."""
+    if in_dateline(ctx.text, ctx.sentence_of(token), time):
+        return False
+    span = ctx.doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    cur = span.root
+    for _ in range(6):  # "the visit on Monday", "tomorrow's meeting": the trigger's own words
+        if cur.i == token.i:
+            return True
+        if cur.pos_ in {"VERB", "AUX"} or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    tclause, eclause = clause_of(span.root), clause_of(token)
+    if token.pos_ in {"NOUN", "PROPN"} and _describes(tclause, token):
+        return True  # "the meeting held in Moscow in 2017", "the drill, which took place in May"
+    if _before_or_after(token):
+        return False  # "two days after the bilateral meet, Putin will attend ... on 16 October"
+    if tclause.i != eclause.i and tclause.lemma_.lower() in REPORTING:
+        return False
+    if _linked(tclause, eclause) or _linked(eclause, tclause):
+        return True
+    if tclause.dep_ in {"acl", "advcl"} and tclause.tag_ == "VBG" and not _has_subject(tclause):
+        # "Lavrov, receiving Dar in Moscow in early December, offered ...": the same moment
+        anchor = tclause.head if tclause.dep_ == "advcl" else clause_of(tclause.head)
+        return _linked(anchor, eclause)
+    if time.span.start < tclause.idx and _conjoined(tclause, eclause):
+        return True  # "On 14 February he met X, and the two signed a memorandum"
+    # "since the early 1950s, when Pakistan joined ...": the clause "when" ties to the time
+    when = [c for c in eclause.children if c.lower_ == "when" and c.dep_ == "advmod"]
+    return bool(when) and not ctx.text[time.span.end:when[0].idx].strip(" ,")
+
+
+NAMED_KINDS = {"MilitaryExercise", "Summit"}
+SEQUENCE_PREPS = {"after", "before", "since", "following", "until", "till"}
+
+
+def _before_or_after(noun) -> bool:
+    """A noun trigger in "after the meeting", "ahead of the visit": the clause's time is
+    another moment."""
+    cur = noun
+    for _ in range(4):
+        if cur.head.i == cur.i or cur.head.pos_ in {"VERB", "AUX"}:
+            return False
+        cur = cur.head
+        if cur.dep_ == "prep" and (cur.lower_ in SEQUENCE_PREPS or cur.head.lower_ in {"ahead", "prior"}):
+            return True
+    return False
+
+
+def _has_subject(verb) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children)
+
+
+def _describes(clause, noun) -> bool:
+    """A participle or relative clause on ``noun`` that says when it took place."""
+    cur = clause
+    for _ in range(3):  # "..., and which was held ..." hangs from the first relative clause
+        if cur.dep_ != "conj" or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    if cur.dep_ not in {"acl", "relcl"} or cur.head.i != noun.i:
+        return False
+    return (cur.dep_ == "acl" and cur.tag_ == "VBN") or clause.lemma_.lower() in OCCURRING | ARRANGING
+
+
+def _conjoined(first, second) -> bool:
+    cur = second
+    for _ in range(3):
+        if cur.dep_ != "conj" or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.i == first.i:
+            return True
+    return False
+
+
+def in_dateline(text: str, sentence, time: TimeValue) -> bool:
+    """"ISLAMABAD, Apr 06 (APP):" at the start of a sentence dates the report."""
+    if sentence is None:
+        return False
+    before = text[sentence.span.start:time.span.start]
+    return bool(_DATELINE_RE.match(before)) and bool(_AFTER_DATELINE_RE.match(text[time.span.end:time.span.end + 40]))
+
+
+def named_year(ctx, token) -> TimeValue | None:
+    """"the Druzhba 2018 joint exercise", "'Friendship 2016', the first joint exercises": the
+    year in the name of an exercise or summit names its year."""
+    near = list(token.children)
+    if token.dep_ == "appos":
+        near.append(token.head)
+    for tok in near:
+        if tok.dep_ not in {"compound", "nmod", "appos", "npadvmod"} and tok.i != token.head.i:
+            continue
+        for t in tok.subtree:
+            if t.like_num and len(t.text) == 4 and t.text[:2] in {"19", "20"} and t.i > 0 \
+                    and (t.nbor(-1).pos_ == "PROPN" or t.nbor(-1).text in {"‘", "'", "“", '"', "-"}):
+                return TimeValue(Span(t.idx, t.idx + 4, t.text), t.text)
+    return None
+
+
+def event_time(ctx, token, sentence, inside, kind: str | None = None) -> TimeValue | None:
+    """The time in the trigger's own words, else the only time of its clause in the sentence
+    (for an exercise or summit without one, the year in its name)."""
+    times = ctx.times_in(min(t.idx for t in inside), max(t.idx + len(t) for t in inside)) if inside else []
+    times = [t for t in times if own_time(ctx, token, t)]
+    if not times:
+        sentence_times = [t for t in ctx.times_in(sentence.span.start, sentence.span.end)
+                          if own_time(ctx, token, t)]
+        times = sentence_times if len(sentence_times) == 1 else []
+    if not times and kind in NAMED_KINDS:
+        year = named_year(ctx, token)
+        times = [year] if year else []
+    # "staged every two years since 2007 ... held from 7 to 11 February": a "since" time
+    # says how long a state has lasted, the other when the event took place
+    return min(times, key=lambda t: (t.span.text.lower().startswith("since"), abs(t.span.start - token.idx))) \
+        if times else None
+
+
+ARRANGING = {"schedule", "plan", "set", "slate", "fix", "host", "postpone", "delay", "reschedule"}
+OCCURRING = {"take", "hold", "happen", "occur", "begin", "start", "end", "conclude", "last", "run", "open",
+             "sign", "conduct", "stage", "commence", "organise", "organize"}
+ANAPHORS = {"meeting", "talks", "visit", "exercise", "drill", "drills", "exercises", "summit", "event",
+            "exchange", "session", "trip", "it", "they", "ceremony", "signing", "tour", "consultations"}
+
+
+def continued_time(ctx, event: Event) -> Event:
+    """"... held talks with X. The talks took place on 5 May.": the next sentence, whose
+    subject refers back to the event and whose verb says when it happened, gives its time."""
+    if event.time is not None or event.sentence.index + 1 >= len(ctx.sentences):
+        return event
+    nxt = ctx.sentences[event.sentence.index + 1]
+    span = ctx.doc.char_span(nxt.span.start, nxt.span.end, alignment_mode="expand")
+    if span is None:
+        return event
+    root = span.root
+    if root.lemma_.lower() not in OCCURRING:
+        return event
+    subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects or subjects[0].lower_ not in ANAPHORS or (
+            subjects[0].pos_ == "NOUN" and not any(c.lower_ in {"the", "this"} for c in subjects[0].children)):
+        return event
+    times = [t for t in ctx.times_in(nxt.span.start, nxt.span.end) if not t.is_partial]
+    if len(times) != 1:
+        return event
+    also = event.also if nxt in event.also else event.also + (nxt,)
+    return replace(event, time=times[0], also=also)
+
+
+# -- status --------------------------------------------------------------------------
+def event_status(token, time: TimeValue | None = None) -> str | None:
+    """postponed, cancelled, scheduled (a date is set) or planned (intended, no date)."""
+    chain = [token, token.head, token.head.head]
+    if any(t.lemma_.lower() in CANCEL for t in chain[1:]) and not (
+            chain[1].lemma_.lower() == "call" and not any(c.lower_ == "off" for c in chain[1].children)):
+        if chain[1].lemma_.lower() != "call" or token.dep_ in {"dobj", "nsubjpass"}:
+            return "cancelled"
+    status = _future(token, time)
+    if status == "scheduled" and (time is None or VAGUE_TIME_RE.search(time.span.text)):
+        return "planned"  # no date set: "would visit Pakistan in the near future"
+    return status
+
+
+def _future(token, time: TimeValue | None) -> str | None:
+    chain = [token, token.head, token.head.head]
+    # "a summit ..., which was also postponed": the clause may hang from the summit's last word
+    clauses = [c for c in token.subtree if c.dep_ == "relcl" and c.head.i >= token.i
+               and any(g.lower_ in {"which", "that"} for g in c.children if g.dep_ in {"nsubj", "nsubjpass"})]
+    if any(c.lemma_.lower() in {"postpone", "delay", "defer"} for c in clauses):
+        return "postponed"
+    if any(t.lemma_.lower() in POSTPONE for t in chain[1:]):
+        if not (chain[1].lemma_.lower() == "put" and not any(c.lower_ == "off" for c in chain[1].children)):
+            return "postponed"
+    if any(c.lower_ in SCHEDULED or c.lower_ in DRAFT for c in _modifiers(token)):
+        return "scheduled"
+    verb = token if token.pos_ == "VERB" else token.head
+    verbs = [verb] + [c for c in token.children if c.dep_ in {"relcl", "acl"}]  # "..., which Russia will host"
+    if verb.dep_ == "conj" and not any(c.dep_ == "aux" for c in verb.children):
+        verbs.append(verb.head)  # "will attend ... and meet": the auxiliary is shared
+    if any(c.dep_ == "aux" and c.lower_ in {"will", "shall"} for v in verbs for c in v.children):
+        return "scheduled"
+    if _reported_future(verb):
+        return "scheduled"  # "assured that a delegation would visit Pakistan"
+    for t in chain[1:]:
+        lemma = t.lemma_.lower()
+        if lemma in PLAN_WORDS and (lemma != "set" or t.tag_ == "VBN") and not _long_ago(t):
+            # "is scheduled to visit" on a date; "is set to visit later this month", "expects
+            # to finalise an agreement this summer": intended, no date fixed
+            if lemma in FIXING or (time is not None and time.value and len(time.value) == 10):
+                return "scheduled"
+            return "planned"
+    if time is not None and FUTURE_TIME_RE.search(time.span.text):
+        return "scheduled"  # "tomorrow's meeting", "talks next week"
+    return None
+
+
+def _long_ago(verb) -> bool:
+    """"The visit was planned more than a month ago": when it was planned, not what became of it."""
+    return any(g.lower_ == "ago" for c in verb.children if c.dep_ in {"advmod", "npadvmod", "prep"}
+               for g in c.subtree)
+
+
+def _modifiers(noun):
+    """Adjectives before a noun, also those on a compound ("the upcoming SCO Heads of
+    Government meeting")."""
+    out = [c for c in noun.children if c.dep_ in {"amod", "compound"}]
+    for c in list(out):
+        if c.dep_ == "compound":
+            out += [g for g in c.subtree if g.dep_ == "amod" and g.i < noun.i]
+    return out
+
+
+def _reported_future(verb) -> bool:
+    """"would" (not "would have") in a clause someone reported or promised: the future
+    seen from the past."""
+    aux = [c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if "would" not in aux or "have" in aux:
+        return False
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING | {"assure", "promise", "say"}

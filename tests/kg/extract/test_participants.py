@@ -1,0 +1,119 @@
+"""Who takes part in an event (kg.extract.participants), on short texts written for the
+tests: the occasion that frames an event, the topic of talks and a third-country venue are
+not participants; a host and the people a pronoun or a title stands for are."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.pipeline import extract
+from kg.registry import load_registry
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_registry()
+
+
+def event(registry, text, kind, trigger=None):
+    found = [e for e in extract("t", text, registry).events
+             if e.kind == kind and (trigger is None or e.trigger.text == trigger)]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_the_summit_a_meeting_is_held_beside_and_its_venue_frame_the_meeting(registry):
+    text = ("Prime Minister Shehbaz Sharif met President Vladimir Putin in Beijing on the sidelines "
+            "of the SCO summit.")
+    meeting = event(registry, text, "Meeting")
+    assert set(meeting.participants) == {"shehbaz-sharif", "vladimir-putin", "pakistan", "russia"}
+    assert "sco" in event(registry, text, "Summit").participants
+
+
+def test_what_talks_are_about_does_not_take_part(registry):
+    e = event(registry, "Russia and Pakistan held consultations on Afghanistan in Moscow.", "Meeting")
+    assert set(e.participants) == {"russia", "pakistan"}
+
+
+def test_the_state_of_the_venue_hosts_when_no_two_other_states_meet_there(registry):
+    e = event(registry, "Russian Deputy Minister Igor Morgulov met Railways Minister Kamran Baig in Islamabad.",
+              "Meeting")
+    assert "pakistan" in e.participants and "russia" in e.participants
+
+
+def test_an_occasion_named_as_venue_does_not_take_part(registry):
+    e = event(registry, "Pakistan and India held talks during the Russian Annual Trade Fair and Industrial Forum.",
+              "Meeting")
+    assert set(e.participants) == {"pakistan", "india"}
+
+
+def test_his_in_a_fronted_phrase_is_the_subject_of_the_clause(registry):
+    e = event(registry, "At the beginning of his visit to Moscow, Foreign Minister Ishaq Dar called on Sergey Lavrov.",
+              "StateVisit")
+    assert set(e.participants) == {"ishaq-dar", "pakistan", "russia"}
+
+
+def test_their_meeting_is_the_two_people_the_sentence_names(registry):
+    e = event(registry, "During their meeting on Thursday, President Putin expressed warmth towards "
+                        "Prime Minister Shehbaz Sharif.", "Meeting")
+    assert set(e.participants) == {"vladimir-putin", "russia", "shehbaz-sharif", "pakistan"}
+
+
+def test_its_is_the_state_that_is_the_subject_of_its_clause(registry):
+    e = event(registry, "As Russia faces sanctions amid its war in Ukraine, trade with Pakistan gives Moscow a chance.",
+              "War")
+    assert set(e.participants) == {"russia", "ukraine"}
+
+
+def test_a_state_whose_forces_or_commission_take_part_takes_part(registry):
+    e = event(registry, "The Russian Army contingent is taking part in the bilateral military exercise.",
+              "MilitaryExercise")
+    assert "russia" in e.participants
+    e = event(registry, "The 8th meeting of the Pakistani-Russian Intergovernmental Commission on Trade "
+                        "commenced on Wednesday.", "Meeting")
+    assert {"pakistan", "russia"} <= set(e.participants)
+
+
+def test_the_event_s_own_name_is_no_participant_but_the_states_it_names_are(registry):
+    e = event(registry, "The Joint Exercise of Pakistan and Russian Federation DRUZHBA-V continues.",
+              "MilitaryExercise")
+    assert set(e.participants) == {"pakistan", "russia"}
+
+
+def test_the_two_countries_are_the_pair_the_article_is_about(registry):
+    text = ("Trade between Pakistan and Russia has grown, and Russia wants more. The route runs through "
+            "Turkmenistan and Iran. Customs officials of the two countries met in Islamabad in February 2024.")
+    assert set(event(registry, text, "Meeting").participants) == {"pakistan", "russia"}
+
+
+def test_a_name_in_a_clause_of_its_own_does_not_take_part(registry):
+    e = event(registry, "The collapse of the Soviet Union provided an opportunity, which was taken up by both sides.",
+              "StateDissolution")
+    assert e.participants == ("soviet-union",)
+
+
+def test_a_relative_clause_about_the_event_names_its_participants(registry):
+    e = event(registry, "The ship came for Aman, the multinational exercise that the Pakistan Navy has staged since 2007.",
+              "MilitaryExercise")
+    assert "pakistan-navy" in e.participants
+
+
+def test_a_bare_surname_is_the_registry_person_the_article_named_in_full(registry):
+    ex = extract("t", "Prime Minister Nawaz Sharif arrived in Ufa. The Sharif-Putin meeting lasted an hour.", registry)
+    meeting = [e for e in ex.events if e.kind == "Meeting"]
+    assert meeting and "nawaz-sharif" in meeting[0].participants
+    assert not any(k.startswith("new:") for k in ex.new_entities)
+
+
+def test_a_state_s_title_is_the_person_named_earlier_with_that_title(registry):
+    text = ("Prime Minister Imran Khan is set to visit Russia. Foreign Minister Shah Mahmood Qureshi made the "
+            "announcement. Peskov said preparations for a visit of Pakistan's prime minister to Moscow are underway.")
+    visits = [e for e in extract("t", text, registry).events if e.kind == "StateVisit"]
+    assert visits and all("imran-khan" in e.participants for e in visits)
+    assert not any("Qureshi" in p for e in visits for p in e.participants)
+
+
+def test_the_former_premier_is_the_prime_minister_named_before(registry):
+    e = event(registry, "Ambassador Danila Ganich praised former Prime Minister Imran Khan, saying the former premier "
+                        "had held talks with President Vladimir Putin during his visit to Moscow last year.",
+              "StateVisit")
+    assert "imran-khan" in e.participants and "vladimir-putin" not in e.participants
