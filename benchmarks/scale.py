@@ -18,7 +18,10 @@ starts a real ``dask scheduler`` and that many ``dask worker`` processes (one th
 each) on 127.0.0.1 for each count, builds the largest corpus on them from an empty
 cache and prints the wall times and their ratio; then a projection for 1M articles on N
 machines from the measured per-worker rate, the serial part of the build and the cache
-and output volumes per article.
+and output volumes per article.  ``--no-incremental`` skips the changed-article builds
+(the clean build stays: it is the baseline of the Dask ratio and gives the volumes):
+
+    python benchmarks/scale.py --sizes 10000 --dask-workers 1,2 --no-incremental
 """
 from __future__ import annotations
 
@@ -43,6 +46,7 @@ def child(docs: str, out: str, cache: str, jobs: int, owl: bool, reason: bool, d
     from kg.build import BuildConfig, build
     from kg.parallel import cluster_executor
 
+    cpu = _cpu(resource.RUSAGE_SELF), _cpu(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     with cluster_executor(scheduler) if scheduler else contextlib.nullcontext() as executor:
         report = build(BuildConfig.for_folders(Path(docs), Path(out), formats=("trig", "ttl"), check_owl=owl,
@@ -56,7 +60,14 @@ def child(docs: str, out: str, cache: str, jobs: int, owl: bool, reason: bool, d
         "seconds": report.seconds,
         "rss_main_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "rss_worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+        # CPU seconds of the build (this process after its imports, and its worker processes)
+        "cpu_main": _cpu(resource.RUSAGE_SELF) - cpu[0], "cpu_workers": _cpu(resource.RUSAGE_CHILDREN) - cpu[1],
     }))
+
+
+def _cpu(who) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
 
 
 def run_build(docs: Path, out: Path, cache: Path, jobs: int, owl: bool, reason: bool, durable: bool = True,
@@ -92,8 +103,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--incremental-only", action="store_true",
                         help="skip the clean builds: bring the largest size's caches up to date (after a code "
                              "change, say), then time the incremental builds")
+    parser.add_argument("--no-incremental", action="store_true",
+                        help="skip the changed-article builds (what the Dask ratio and the projection do not need)")
     parser.add_argument("--compare-reason", action="store_true",
-                        help="also build the largest corpus with the inferred graph and time a changed article with it")
+                        help="also build the largest corpus with the inferred graph and time a changed article with "
+                             "it (with --incremental-only: bring its caches up to date, then time the changed article)")
     parser.add_argument("--dask-workers", default="", metavar="1,2",
                         help="also build the largest corpus on a local dask cluster of each number of workers")
     parser.add_argument("--no-fsync", action="store_true", help=argparse.SUPPRESS)
@@ -125,24 +139,27 @@ def main(argv: list[str] | None = None) -> int:
         clean = {"n": n, "words": words, **figures, "cache_bytes": _size(cache)}
     n = sizes[-1]
     docs = work / f"n{n}" / "documents"
-    if args.incremental_only:
-        if not docs.exists():
-            generate(n, docs)
+    if args.incremental_only and not docs.exists():
+        generate(n, docs)
+    if args.incremental_only and not args.no_incremental:
         f = run_build(docs, work / f"n{n}" / "out", work / f"n{n}" / "cache", jobs, args.owl, args.reason)
         print(f"Catch-up build of {n} articles: wall {f['wall']:.1f}s, {f['extracted']} article(s) extracted, "
               f"{f['blocks_made']} article graph(s) made", flush=True)
-    for position, durable in ((0, True), (1, False)):
+    for position, durable in ((0, True), (1, False)) if not args.no_incremental else ():
         changed = sorted(docs.glob("*.txt"))[position]
         changed.write_text(changed.read_text(encoding="utf-8").rstrip("\n")
                            + " Pakistan and Russia signed a new agreement.\n", encoding="utf-8")
         f = run_build(docs, work / f"n{n}" / "out", work / f"n{n}" / "cache", jobs, args.owl, args.reason, durable)
         phases = ", ".join(f"{k} {v:.1f}s" for k, v in f["seconds"].items())
         print(f"Incremental build after changing 1 of {n} articles{'' if durable else ' (--no-fsync)'}: "
-              f"wall {f['wall']:.1f}s (process {f['process_wall']:.1f}s), {f['extracted']} article(s) extracted, "
+              f"wall {f['wall']:.1f}s (process {f['process_wall']:.1f}s; CPU {f['cpu_main']:.1f}s main, "
+              f"{f['cpu_workers']:.1f}s workers), {f['extracted']} article(s) extracted, "
               f"{f['blocks_made']} article graph(s) made, {f['bytes'] / 1e6:.0f} MB written; phases: {phases}",
               flush=True)
     if args.compare_reason and clean:
         compare_reason(work, n, jobs, clean)
+    elif args.compare_reason:
+        changed_with_reason(work, n, jobs, catch_up=True)
     counts = [int(c) for c in args.dask_workers.split(",") if c.strip()]
     if counts and clean:
         rates = dask_builds(work, n, counts, clean)
@@ -172,13 +189,26 @@ def compare_reason(work: Path, n: int, jobs: int, plain: dict) -> None:
     print(f"Reasoning build / build without reasoning at {n} articles: {f['wall']:.1f}s / {plain['wall']:.1f}s = "
           f"{f['wall'] / plain['wall']:.2f}x (goal <= 1.5x; inferred graph {f['seconds'].get('reason', 0):.2f}s)",
           flush=True)
+    changed_with_reason(work, n, jobs)
+
+
+def changed_with_reason(work: Path, n: int, jobs: int, catch_up: bool = False) -> None:
+    """One changed article of the largest corpus with the inferred graph (without fsync);
+    ``catch_up``: bring that build's caches up to date first (after a code change, say)."""
+    docs = work / f"n{n}" / "documents"
+    cache, out = work / f"n{n}-reason" / "cache", work / f"n{n}-reason" / "out"
+    if catch_up:
+        f = run_build(docs, out, cache, jobs, False, True, durable=False)
+        print(f"Catch-up build with reasoning of {n} articles: wall {f['wall']:.1f}s, {f['extracted']} article(s) "
+              f"extracted, {f['blocks_made']} article graph(s) made", flush=True)
     changed = sorted(docs.glob("*.txt"))[2]
     changed.write_text(changed.read_text(encoding="utf-8").rstrip("\n")
                        + " Russia and Pakistan held talks in Karachi.\n", encoding="utf-8")
     f = run_build(docs, out, cache, jobs, False, True, durable=False)
     phases = ", ".join(f"{k} {v:.1f}s" for k, v in f["seconds"].items())
     print(f"Incremental build with reasoning after changing 1 of {n} articles (--no-fsync): wall {f['wall']:.1f}s "
-          f"(process {f['process_wall']:.1f}s; goal <= 10 s), {f['extracted']} article(s) extracted, "
+          f"(process {f['process_wall']:.1f}s; goal <= 10 s; CPU {f['cpu_main']:.1f}s main, {f['cpu_workers']:.1f}s "
+          f"workers), {f['extracted']} article(s) extracted, "
           f"{f['blocks_made']} article graph(s) made; phases: {phases}", flush=True)
 
 

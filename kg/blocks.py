@@ -257,7 +257,7 @@ def _make_one(task: tuple[str, str, str, dict]) -> tuple[str, "Block | None"]:
 class BlockCache:
     """Blocks under ``folder/blocks`` (``<key>.json`` with the figures and
     ``<key>.ttl`` with the statements); ``folder=None`` keeps nothing.  ``known`` holds
-    the figures of blocks already read (:class:`BuildState`), so only their statements'
+    the figures of blocks already read (:class:`kg.state.BuildState`), so only their statements'
     files are looked at."""
 
     def __init__(self, folder: Path | None, known: dict | None = None):
@@ -294,35 +294,3 @@ class BlockCache:
         write_file(meta_path, json.dumps({"format": BLOCK_FORMAT, **block.meta()}, ensure_ascii=False,
                                      sort_keys=True).encode("utf-8"))
         return dataclasses.replace(block, body=body_path)
-
-
-class BuildState:
-    """What the last successful build with a cache used, in one file (``state.json``):
-    each article's extraction summary by content key and each block's figures by block
-    key.  A build reads it instead of two small files per article, and the blocks it
-    lists are the ones whose shared nodes were checked (see :func:`check_shared`)."""
-
-    def __init__(self, folder: Path | None):
-        self.path = Path(folder) / "state.json" if folder is not None else None
-        self.summaries: dict[str, list] = {}
-        self.blocks: dict[str, dict] = {}
-        self.hermit = ""  # fingerprint of what HermiT last found consistent (see kg.inference.hermit_fingerprint)
-        if self.path is not None:
-            try:
-                data = json.loads(self.path.read_text(encoding="utf-8"))
-                if data.get("format") == BLOCK_FORMAT:
-                    self.summaries, self.blocks = data["summaries"], data["blocks"]
-                    self.hermit = data.get("hermit", "")
-            except (OSError, ValueError, KeyError, TypeError):
-                pass  # no state: every block is read from its own files and checked
-
-    @property
-    def found(self) -> bool:
-        return bool(self.blocks)
-
-    def save(self, summaries: dict[str, list], blocks: list[Block], hermit: str = "") -> None:
-        if self.path is not None:
-            data = {"format": BLOCK_FORMAT, "summaries": summaries, "blocks": {b.key: b.meta() for b in blocks},
-                    "hermit": hermit}
-            write_file(self.path, json.dumps(data, ensure_ascii=False, sort_keys=True,
-                                             separators=(",", ":")).encode("utf-8"))

@@ -156,6 +156,8 @@ class KnowledgeGraph:
         if self.remote:
             return self.store.query(text)
         shape = guard.check(text, self.allow_services)
+        if not shape.relative_iris:
+            base_iri = None  # nothing to resolve: resolving against a base costs the store time on every query
         if default_graphs is not None or named_graphs is not None:
             return self.store.query(text, default_graphs=list(default_graphs or ()),
                                     named_graphs=list(named_graphs or ()), base_iri=base_iri,

@@ -42,6 +42,7 @@ READ_ONLY = ("this graph is read-only: it answers queries (SELECT, ASK, CONSTRUC
              "change the articles and run `kg build` to change the graph")
 
 _IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
+_ABSOLUTE = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")  # an IRI's scheme
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_\-.:]*|[?$][A-Za-z0-9_]+|:[A-Za-z0-9_\-.]*")
 
 
@@ -57,6 +58,7 @@ class Shape:
     default_graphs: tuple[str, ...] = ()
     named_graphs: tuple[str, ...] = ()
     services: tuple[str, ...] = ()
+    relative_iris: bool = True  # whether the text has an IRI without a scheme (resolved against a base)
 
     @property
     def has_dataset(self) -> bool:
@@ -70,6 +72,7 @@ class Scan:
 
     depth: int
     keywords: frozenset[str]
+    relative_iris: bool = True
 
 
 def scan(text: str) -> Scan:
@@ -77,6 +80,7 @@ def scan(text: str) -> Scan:
     ``{``/``(`` and the set of bare (upper-cased) words, which are SPARQL's keywords."""
     depth = deepest = 0
     words: set[str] = set()
+    relative = False
     i, n = 0, len(text)
     while i < n:
         c = text[i]
@@ -99,6 +103,7 @@ def scan(text: str) -> Scan:
         elif c == "<":
             m = _IRIREF.match(text, i)
             if m:
+                relative = relative or not _ABSOLUTE.match(text, i + 1)
                 i = m.end()
                 continue
         elif c.isalpha() or c in "?$:_":
@@ -113,7 +118,8 @@ def scan(text: str) -> Scan:
                 i = m.end()
                 continue
         i += 1
-    return Scan(deepest, frozenset(words))
+    # an escape (\\u0073) may hide a relative IRI from the scan: assume one
+    return Scan(deepest, frozenset(words), relative or "\\u" in text.lower())
 
 
 def _walk(node, found: list) -> None:
@@ -220,7 +226,7 @@ def _shape_of_words(lexed: Scan) -> Shape:
     names graphs (FROM / FROM NAMED, exact as bare words; their IRIs are not known)."""
     named = ("?",) if "NAMED" in lexed.keywords and "FROM" in lexed.keywords else ()
     default = ("?",) if "FROM" in lexed.keywords and not named else ()
-    return Shape(_form(lexed.keywords), default, named)
+    return Shape(_form(lexed.keywords), default, named, relative_iris=lexed.relative_iris)
 
 
 @lru_cache(maxsize=4096)
@@ -261,7 +267,7 @@ def inspect(text: str) -> Shape:
     if not services and "SERVICE" in lexed.keywords:  # defence in depth: the keyword is exact
         raise Refused(f"SERVICE is refused: {NO_REQUESTS}")
     form = query.name.replace("Query", "").upper()
-    return Shape(form, default, named, services)
+    return Shape(form, default, named, services, lexed.relative_iris)
 
 
 def _form(keywords: frozenset[str]) -> str:

@@ -39,6 +39,9 @@ class FuturesExecutor:
     def extract(self, items, registry, registries, on_done=None, keep=True) -> dict:
         return extract_many(items, registry, registries, self.pool, on_done=on_done, keep=keep)
 
+    def start_extract(self, items, registry, registries) -> Iterator[list[Extraction]]:
+        return start_extract(items, registry, registries, self.pool)
+
     def make_blocks(self, tasks, work) -> dict:
         from kg.blocks import make_many
 
@@ -138,15 +141,23 @@ def extract_many(items: list[tuple[str, str]], registry, registry_dirs, jobs: "i
     if not pool.parallel(len(items)):
         collect(iter_extract(items, registry))
         return results
+    for batch in start_extract(items, registry, registry_dirs, pool):
+        collect(batch)
+    return results
+
+
+def start_extract(items: list[tuple], registry, registry_dirs, jobs: "int | Pool") -> Iterator[list[Extraction]]:
+    """Start extracting ``items`` (see :func:`extract_many`) on the pool's workers now,
+    even a single article, and return an iterator of the batches as they finish: the
+    caller does other work while a worker loads spaCy and extracts."""
+    pool = as_pool(jobs)
     # Longest articles first, so that no worker is left with a long one at the end, in
     # batches of similar length; at least four batches per worker to share the load.
     ordered = sorted(items, key=lambda item: (-len(item[1]), item[0]))
     size = max(1, min(BATCH_SIZE, len(ordered) // (4 * pool.size)))
     folders = _folders(registry_dirs)
     tasks = [(folders, registry.fingerprint(), ordered[i:i + size]) for i in range(0, len(ordered), size)]
-    for batch in pool.run(_extract_batch, tasks):
-        collect(batch)
-    return results
+    return pool.start(_extract_batch, tasks)
 
 
 class Progress:

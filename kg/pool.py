@@ -30,23 +30,37 @@ class Pool:
         if not self.parallel(len(tasks)):
             yield from map(fn, tasks)
             return
+        yield from self.start(fn, tasks)
+
+    def start(self, fn: Callable, tasks: list) -> Iterator:
+        """Submit ``fn(task)`` for every task now, to the executor or to local processes
+        (forked here, before any thread of theirs starts), even for one task; return an
+        iterator of the results as they finish, so that this process can do other work
+        meanwhile."""
         if self.executor is not None:
-            yield from _as_completed(self.executor, fn, tasks)
-            return
+            return _as_completed(self.executor, [self.executor.submit(fn, task) for task in tasks])
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-        with ProcessPoolExecutor(min(self.jobs, len(tasks)), mp_context=multiprocessing.get_context(method)) as ex:
-            yield from _as_completed(ex, fn, tasks)
+        ex = ProcessPoolExecutor(min(self.jobs, len(tasks)), mp_context=multiprocessing.get_context(method))
+        try:
+            futures = [ex.submit(fn, task) for task in tasks]
+        except BaseException:
+            ex.shutdown(cancel_futures=True)
+            raise
+        return _as_completed(ex, futures, owned=True)
 
 
 def as_pool(jobs: "int | Pool") -> Pool:
     return jobs if isinstance(jobs, Pool) else Pool(jobs)
 
 
-def _as_completed(executor: Executor, fn: Callable, tasks: list) -> Iterator:
-    futures = [executor.submit(fn, task) for task in tasks]
+def _as_completed(executor: Executor, futures: list, owned: bool = False) -> Iterator:
+    """The futures' results as they finish; the rest are cancelled when the caller stops
+    early, and an ``owned`` executor is shut down at the end."""
     try:
         for future in as_completed(futures):
             yield future.result()
     finally:
         for future in futures:
             future.cancel()
+        if owned:
+            executor.shutdown(cancel_futures=True)

@@ -32,10 +32,10 @@ def build(config: BuildConfig, progress: Callable[[str], None] | None = None,
     ``progress`` receives one line per step (and, with ``config.show_progress``, the
     extraction progress is drawn on stderr); ``executor`` defaults to
     ``LocalExecutor(config.workers)``."""
-    from kg.blocks import BlockCache, BuildState, code_fingerprint
+    from kg.blocks import BlockCache, code_fingerprint
     from kg.build.blocks import checker_context, make_blocks
     from kg.build.check import check
-    from kg.build.extract import extract
+    from kg.build.extract import begin, extract
     from kg.build.publish import publish
     from kg.build.read import read
     from kg.build.reason import reason
@@ -45,6 +45,7 @@ def build(config: BuildConfig, progress: Callable[[str], None] | None = None,
     from kg.publish import sorted_triples
     from kg.queries import Catalogue
     from kg.shapes import ShapeChecker
+    from kg.state import BuildState
 
     say = progress or (lambda _message: None)
     executor = executor or LocalExecutor(config.workers)
@@ -54,25 +55,37 @@ def build(config: BuildConfig, progress: Callable[[str], None] | None = None,
 
     t = time.perf_counter()
     cache, state = ExtractionCache(config.cache), BuildState(config.cache)
+    # the articles to extract start now in worker processes (LocalExecutor with several
+    # jobs, or a cluster); this process reads the rest of what the build needs meanwhile
+    begun = begin(inputs, cache, state.summaries, executor)
     report.seconds["state"] = time.perf_counter() - t
-    t = time.perf_counter()
-    extracted = extract(inputs, cache, state.summaries, executor, report,
-                        config.show_progress and progress is not None)
-    report.seconds["extract"] = time.perf_counter() - t
 
     t = time.perf_counter()
+    known = state.blocks
     graphs = {ONTOLOGY_GRAPH: inputs.ontology, REGISTRY_GRAPH: inputs.registry.to_rdf()}
     context = checker_context(inputs.ontology, graphs[REGISTRY_GRAPH])
     schema = Schema.from_ontology(inputs.ontology)
-    blocks = make_blocks(inputs, extracted, (cache, BlockCache(config.cache, state.blocks)),
-                         (inputs.shapes, context, schema), code_fingerprint(inputs.schema), executor, report, say)
+    registry_part = local_inferences(sorted_triples(graphs[REGISTRY_GRAPH]), schema)
+    code = code_fingerprint(inputs.schema)
+    catalogue = Catalogue.load()  # the saved queries travel with the data (each a sh:SPARQLExecutable)
+    queries = catalogue.to_rdf()
+    report.seconds["prepare"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    extracted = extract(inputs, cache, state.summaries, executor, report,
+                        config.show_progress and progress is not None, begun)
+    report.seconds["extract"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    blocks = make_blocks(inputs, extracted, (cache, BlockCache(config.cache, known)),
+                         (inputs.shapes, context, schema), code, executor, report, say)
     extracted.fresh.clear()
     report.seconds["rdf"] = time.perf_counter() - t
     report.aliases = {b.doc_id: [tuple(a) for a in b.aliases] for b in blocks if b.aliases}
 
-    new = {b.doc_id for b in blocks if b.key not in state.blocks} if state.found else None
+    new = {b.doc_id for b in blocks if b.key not in known} if known else None
     # HermiT runs when the ontology, the registry or the shared nodes changed (kg.inference)
-    parts = [b.local() for b in blocks] + [local_inferences(sorted_triples(graphs[REGISTRY_GRAPH]), schema)]
+    parts = [b.local() for b in blocks] + [registry_part]
     hermit = hermit_fingerprint(inputs.schema, inputs.registry.fingerprint(), shared_nodes(parts))
     run_hermit = config.check_owl and hermit != state.hermit
     check(blocks, graphs, ShapeChecker(inputs.shapes, context), run_hermit, report, say, new)
@@ -81,8 +94,7 @@ def build(config: BuildConfig, progress: Callable[[str], None] | None = None,
     inferred = reason(graphs, blocks, parts, schema, report, say) if config.reason else None
     del parts
 
-    catalogue = Catalogue.load()  # the saved queries travel with the data (each a sh:SPARQLExecutable)
-    graphs[QUERIES_GRAPH] = catalogue.to_rdf()
+    graphs[QUERIES_GRAPH] = queries
     t = time.perf_counter()
     report.written = publish(config, inputs, graphs, blocks, catalogue, inferred[0] if inferred else None)
     report.seconds["write"] = time.perf_counter() - t

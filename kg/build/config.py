@@ -108,6 +108,10 @@ class Executor(Protocol):
 
     def make_blocks(self, tasks: list[tuple[str, str, str, dict]], work: dict) -> dict: ...
 
+    # Optional: ``start_extract(items, registry, registries)`` starts the extractions
+    # elsewhere and returns an iterator of batches (lists of extractions) as they finish,
+    # or None when they would run in this process (see kg.build.extract.begin).
+
 
 @dataclass
 class LocalExecutor:
@@ -120,6 +124,13 @@ class LocalExecutor:
         from kg.parallel import extract_many
 
         return extract_many(items, registry, registries, self.jobs, on_done=on_done, keep=keep)
+
+    def start_extract(self, items, registry, registries):
+        """With more than one process, the extractions start in worker processes now (a
+        single changed article too: this process reads the rest meanwhile); else None."""
+        from kg.parallel import start_extract
+
+        return start_extract(items, registry, registries, self.jobs) if self.jobs > 1 and items else None
 
     def make_blocks(self, tasks, work) -> dict:
         from kg.blocks import make_many

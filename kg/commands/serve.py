@@ -13,7 +13,8 @@ def run(args) -> int:
                  workers=args.workers, timeout=args.query_timeout, max_results=args.max_results,
                  log_level=args.log_level, access_log=not args.no_access_log, page_workers=args.page_workers,
                  query_memory=args.query_memory, cors=tuple(args.cors or ["*"]),
-                 allow_services=tuple(args.allow_service or ()), cache_mb=args.cache_mb)
+                 allow_services=tuple(args.allow_service or ()), cache_mb=args.cache_mb,
+                 **({} if args.processes is None else {"processes": args.processes}))
 
 
 def register(sub) -> None:
@@ -30,12 +31,15 @@ def register(sub) -> None:
                    help="the TriG file to serve (default: the workspace's kg.trig, or the shipped graph outside one)")
     add_queries_option(p)
     add_root_option(p)
+    p.add_argument("--processes", type=int, default=None, metavar="N",
+                   help="HTTP processes sharing the port, each with its own workers (default: one per core, "
+                        "at most 4)")
     p.add_argument("--workers", type=int, default=4, metavar="N",
-                   help="worker processes for ad-hoc SPARQL queries; more than the slow queries you expect at "
-                        "once, so that quick ones still find a free worker (default: %(default)s)")
+                   help="worker processes (in each HTTP process) for ad-hoc SPARQL queries; more than the slow "
+                        "queries you expect at once, so that quick ones still find a free worker (default: %(default)s)")
     p.add_argument("--page-workers", type=int, default=2, metavar="N",
-                   help="worker processes for pages and saved queries, apart from ad-hoc SPARQL so that slow "
-                        "queries cannot hold them up (default: %(default)s)")
+                   help="worker processes (in each HTTP process) for pages and saved queries, apart from ad-hoc "
+                        "SPARQL so that slow queries cannot hold them up (default: %(default)s)")
     p.add_argument("--query-memory", type=int, default=1024, metavar="MB",
                    help="memory one query may use on top of the opened graph; past it the worker is replaced "
                         "and the client gets 503 (default: %(default)s)")

@@ -7,12 +7,16 @@ protocol endpoint), :mod:`~kg.server.saved` (saved queries), :mod:`~kg.server.pa
 (entity, article, timeline, search pages), :mod:`~kg.server.views` (the charts: network,
 map, timelines, views of answers; their scripts in ``static/views``), :mod:`~kg.server.markup` (highlighted
 text), :mod:`~kg.server.formats` (content negotiation), :mod:`~kg.server.pool` and
-:mod:`~kg.server.worker` (the query processes that make the time limit real).
+:mod:`~kg.server.worker` (the query processes that make the time limit real),
+:mod:`~kg.server.local` (jobs known to be cheap, run in the HTTP process),
+:mod:`~kg.server.processes` (several HTTP processes on one port) and
+:mod:`~kg.server.board` (the status they share).
 Templates are in ``templates/``, the stylesheet in ``static/``.
 """
 from __future__ import annotations
 
 import logging
+import os
 import signal
 import socket
 import sys
@@ -22,11 +26,14 @@ from pathlib import Path
 from kg.errors import KGError
 
 DEFAULT_PORT = 8000
+#: HTTP processes by default: one per core, at most four.
+DEFAULT_PROCESSES = max(1, min(4, os.cpu_count() or 1))
 
 
-def bind(host: str, port: int) -> socket.socket:
+def bind(host: str, port: int, reuse_port: bool = False) -> socket.socket:
     """A listening-ready socket on ``host:port`` (port 0 picks a free one), or a
-    :class:`KGError` saying why not."""
+    :class:`KGError` saying why not; with ``reuse_port``, one of several on the same
+    port (``SO_REUSEPORT``), one per HTTP process."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     # Naming IPPROTO_TCP matters: asyncio sets TCP_NODELAY on accepted sockets only when
     # their protocol says TCP, and without it Nagle's algorithm meets the client's delayed
@@ -34,6 +41,8 @@ def bind(host: str, port: int) -> socket.socket:
     sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    if reuse_port:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
     try:
         sock.bind((host, port))
     except OSError as exc:
@@ -68,18 +77,17 @@ def serve(host: str = "127.0.0.1", port: int = DEFAULT_PORT, *, store: Path | No
           source: Path | None = None, queries: Path | None = None, workers: int = 4, timeout: float = 10.0,
           max_results: int = 10000, log_level: str = "info", access_log: bool = True, page_workers: int = 2,
           query_memory: int = 1024, cors: tuple[str, ...] = ("*",), allow_services: tuple[str, ...] = (),
-          cache_mb: int = 64) -> int:
+          cache_mb: int = 64, processes: int = DEFAULT_PROCESSES) -> int:
     """Serve until interrupted; returns the exit code.  Bad options (a port in use, no
     graph, a broken saved query) raise :class:`KGError` before anything starts.
 
-    Ad-hoc queries (``/sparql``) run on ``workers`` processes, pages and saved queries
-    on ``page_workers`` others, so slow ad-hoc queries never hold the pages up; each
+    HTTP is answered by ``processes`` processes on the same port
+    (:mod:`kg.server.processes`), each with its own workers: ad-hoc queries
+    (``/sparql``) run on ``workers`` processes, pages and saved queries on
+    ``page_workers`` others, so slow ad-hoc queries never hold the pages up; each
     worker may grow by ``query_memory`` MB past the opened graph."""
-    import uvicorn
-
     from kg.queries import Catalogue
-    from kg.server.app import create_app, served
-    from kg.server.pool import WorkerPool
+    from kg.server.processes import reuse_port_sockets, supervise
 
     logging.basicConfig(level=log_level.upper(), stream=sys.stderr,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -89,37 +97,65 @@ def serve(host: str = "127.0.0.1", port: int = DEFAULT_PORT, *, store: Path | No
         raise KGError(f"--cache-mb must be 0 (no cache) or more, not {cache_mb}")
     if query_memory < 64:
         raise KGError(f"--query-memory must be at least 64 (MB), not {query_memory}")
+    if not 1 <= processes <= 64:
+        raise KGError(f"--processes must be 1 to 64, not {processes}")
     for origin in cors:
         if origin != "*" and not origin.startswith(("http://", "https://")):
             raise KGError(f"--cors takes an origin such as https://example.org (or *), not {origin!r}")
     catalogue = Catalogue.load(queries)
     spec = graph_spec(store, source, queries, allow_services)
-    sock = bind(host, port)
+    sockets = [bind(host, port)] if processes == 1 else reuse_port_sockets(host, port, processes, bind)
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _interrupt)
     options = dict(timeout=timeout, max_results=max_results, memory_mb=query_memory)
-    pools = {"sparql": WorkerPool(spec, size=workers, name="sparql", **options),
-             "fast": WorkerPool(spec, size=page_workers, name="fast", **options)}
-    try:
-        for pool in pools.values():
-            pool.start()
-        app = create_app(pools, catalogue, tuple(cors), cache_mb)
-        config = uvicorn.Config(served(app), log_level=log_level, access_log=access_log, lifespan="off",
-                                timeout_graceful_shutdown=5)
-        server = uvicorn.Server(config)
+
+    def front(process: int, sock: socket.socket, board, ready) -> None:
+        """One HTTP process: its worker pools, the application, uvicorn on ``sock``."""
+        import uvicorn
+
+        from kg.server.app import create_app, served
+        from kg.server.local import Local
+        from kg.server.pool import WorkerPool
+
+        slot = (lambda lane: board.slot(process, lane)) if board is not None else (lambda lane: None)
+        pools = {"sparql": WorkerPool(spec, size=workers, name="sparql", slot=slot("sparql"), **options),
+                 "fast": WorkerPool(spec, size=page_workers, name="fast", slot=slot("fast"), **options)}
+        local = None
+        try:
+            for pool in pools.values():
+                pool.start()
+            local = Local(spec.open(), max_results)
+            app = create_app(pools, catalogue, tuple(cors), cache_mb, board, process, local)
+            config = uvicorn.Config(served(app), log_level=log_level, access_log=access_log, lifespan="off",
+                                    timeout_graceful_shutdown=5)
+            server = uvicorn.Server(config)
+            ready()
+            server.run(sockets=[sock])
+        finally:
+            if local is not None:
+                local.close()
+            for pool in pools.values():
+                pool.close()
+
+    def announce() -> None:
         shown = f"[{host}]" if ":" in host else host
-        print(f"kg: serving {spec.store or spec.source} on http://{shown}:{sock.getsockname()[1]}/ "
-              f"(SPARQL endpoint /sparql; {workers}+{page_workers} workers, {timeout:g} s and "
+        each = "" if processes == 1 else f"{processes} HTTP processes, each with "
+        print(f"kg: serving {spec.store or spec.source} on http://{shown}:{sockets[0].getsockname()[1]}/ "
+              f"(SPARQL endpoint /sparql; {each}{workers}+{page_workers} workers, {timeout:g} s and "
               f"{query_memory} MB per query); Ctrl-C stops",
               file=sys.stderr, flush=True)
-        server.run(sockets=[sock])
+
+    try:
+        if processes == 1:
+            front(0, sockets[0], None, announce)
+        else:
+            supervise(sockets, front, announce)
     except KeyboardInterrupt:  # uvicorn has shut down; it passes Ctrl-C on
         print("kg: server stopped", file=sys.stderr)
     finally:
-        for pool in pools.values():
-            pool.close()
-        sock.close()
+        for sock in sockets:
+            sock.close()
     return 0
 
 
-__all__ = ["serve", "bind", "graph_spec", "DEFAULT_PORT"]
+__all__ = ["serve", "bind", "graph_spec", "DEFAULT_PORT", "DEFAULT_PROCESSES"]

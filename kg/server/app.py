@@ -20,27 +20,42 @@ from starlette.types import ASGIApp
 
 from kg.queries import Catalogue
 from kg.server import pages, saved, sparql, views
+from kg.server.board import Board
 from kg.server.cache import AnswerCache, Answers
+from kg.server.fast import FastPath
 from kg.server.headers import SecurityHeaders, cors_middleware
+from kg.server.local import Local
 from kg.server.pool import WorkerPool
 from kg.server.web import environment, guarded, http_error
 
 
 async def status(request: Request) -> Response:
     """``/status``: the worker pools' state, as JSON (for monitoring and tests): the
-    ad-hoc SPARQL lane's figures at the top level, the pages' lane under ``fast``, and
-    the server's own process id."""
-    pools = request.app.state.pools
-    return JSONResponse({**pools["sparql"].status(), "fast": pools["fast"].status(), "server_pid": os.getpid(),
-                         "cache": request.app.state.answers.status()})
+    ad-hoc SPARQL lane's figures at the top level, the pages' lane under ``fast``, the
+    answer cache's, and the process ids of the HTTP process that answered
+    (``server_pid``) and of all of them (``server_pids``).  When the server has several
+    HTTP processes, the figures are those of all of them (see :mod:`kg.server.board`)."""
+    pools, board = request.app.state.pools, request.app.state.board
+    sparql, fast, cache = pools["sparql"].status(), pools["fast"].status(), request.app.state.answers.status()
+    pids = [os.getpid()]
+    if board is not None:
+        sparql.update(board.lane("sparql"))
+        fast.update(board.lane("fast"))
+        cache.update(board.caches())
+        pids = board.process_ids()
+    return JSONResponse({**sparql, "fast": fast, "server_pid": os.getpid(), "server_pids": pids, "cache": cache})
 
 
 def create_app(pools: dict[str, WorkerPool], catalogue: Catalogue, cors: tuple[str, ...] = ("*",),
-               cache_mb: int = 64) -> Starlette:
+               cache_mb: int = 64, board: Board | None = None, process: int = 0,
+               local: Local | None = None) -> Starlette:
     """The application over started worker pools (``"fast"`` for pages and saved
     queries, ``"sparql"`` for ad-hoc queries; one pool may serve both) and the
     saved-query catalogue; ``cors`` lists the origins that may read answers, and
-    ``cache_mb`` bounds the answers kept for repeated requests (0: none)."""
+    ``cache_mb`` bounds the answers kept for repeated requests (0: none).  In a server
+    of several HTTP processes, ``board`` is their shared status and ``process`` this
+    one's number; ``local`` runs jobs known to be cheap in this process (None: every
+    job goes to a worker)."""
     routes = [
         Route("/", guarded(pages.home)),
         Route("/sparql", guarded(sparql.endpoint), methods=["GET", "HEAD", "POST"]),
@@ -59,7 +74,8 @@ def create_app(pools: dict[str, WorkerPool], catalogue: Catalogue, cors: tuple[s
     middleware = [Middleware(SecurityHeaders), cors_middleware(cors)]
     app = Starlette(routes=routes, middleware=middleware, exception_handlers={HTTPException: http_error})
     app.state.pools, app.state.catalogue, app.state.env = pools, catalogue, environment()
-    app.state.answers = Answers(cache_mb << 20)
+    app.state.answers = Answers(cache_mb << 20, board.cache(process) if board is not None else None)
+    app.state.board, app.state.local, app.state.cors = board, local, tuple(cors)
     views.install(app.state.env)
     return app
 
@@ -69,8 +85,12 @@ def served(app: Starlette) -> ASGIApp:
     request is answered (with the headers it had) before any middleware runs; around
     both, answers over 1 kB go gzip-compressed to clients that accept it (every browser:
     the charts' script and the rows of a thousand events weigh a quarter as much), so the
-    cache keeps them uncompressed for every client."""
-    return GZipMiddleware(_own_headers(AnswerCache(app, app.state.answers)), minimum_size=1024)
+    cache keeps them uncompressed for every client.  Inside the cache, cheap repeated
+    SPARQL queries take a short way past the application (:mod:`kg.server.fast`)."""
+    inner: ASGIApp = app
+    if app.state.local is not None and app.state.cors == ("*",):  # no CORS decision to make per origin
+        inner = FastPath(app, app.state.local, app.state.pools["sparql"])
+    return GZipMiddleware(_own_headers(AnswerCache(inner, app.state.answers)), minimum_size=1024)
 
 
 def _own_headers(app: ASGIApp) -> ASGIApp:

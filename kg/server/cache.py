@@ -23,12 +23,17 @@ NEVER = ("/status", "/static/")
 class Answers:
     """The kept answers: at most ``max_bytes`` of bodies, least recently used dropped first."""
 
-    def __init__(self, max_bytes: int = 64 << 20):
+    def __init__(self, max_bytes: int = 64 << 20, slot=None):
         self.max_bytes = max_bytes
         self._entries: OrderedDict[tuple, tuple[int, list, bytes]] = OrderedDict()
         self._size = 0
         self._lock = threading.Lock()
         self.hits = self.misses = 0
+        self.slot = slot  # a kg.server.board.CacheSlot: the figures shared with the other HTTP processes
+
+    def _publish(self) -> None:
+        if self.slot is not None:
+            self.slot.set(entries=len(self._entries), bytes=self._size, hits=self.hits, misses=self.misses)
 
     def get(self, key: tuple) -> tuple[int, list, bytes] | None:
         with self._lock:
@@ -38,6 +43,7 @@ class Answers:
                 self.hits += 1
             else:
                 self.misses += 1
+            self._publish()
             return found
 
     def put(self, key: tuple, headers: list, body: bytes) -> None:
@@ -51,6 +57,7 @@ class Answers:
             while self._size > self.max_bytes and self._entries:
                 _, (_, _, old) = self._entries.popitem(last=False)
                 self._size -= len(old)
+            self._publish()
 
     def status(self) -> dict:
         """Entries, bytes held, hits and misses since start."""

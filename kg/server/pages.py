@@ -51,7 +51,7 @@ async def _rdf(request: Request, iri: str, fmt: formats.Format) -> Response:
 async def home(request: Request) -> Response:
     """``/``: what the graph is, the articles, and where to go next."""
     documents = await call(request, Job("run", ("documents",)))
-    return page(request, "home.html", documents=documents.rows)
+    return await page(request, "home.html", documents=documents.rows)
 
 
 async def resource(request: Request) -> Response:
@@ -65,7 +65,7 @@ async def resource(request: Request) -> Response:
     incoming = [f for f in entity.facts if f.subject != entity.iri]
     speaks = any(t.rsplit("#", 1)[-1] in SPEAKERS for t in entity.types)
     said = await call(request, Job("statements", kwargs={"speaker": iri})) if speaks else None
-    return page(request, "resource.html", title=entity.label or markup.short(iri), entity=entity,
+    return await page(request, "resource.html", title=entity.label or markup.short(iri), entity=entity,
                 outgoing=outgoing, incoming=incoming, evidence=evidence,
                 mentions=bool(entity.evidence), said=said)
 
@@ -84,7 +84,7 @@ async def article(request: Request) -> Response:
             e = entities.setdefault(a.target, {"iri": a.target, "label": a.label, "first": a, "count": 0})
             e["count"] += 1
     facts = [a for a in doc.annotations if a.kind != "mention"]
-    return page(request, "article.html", title=doc.headline or doc.identifier, doc=doc, body=body,
+    return await page(request, "article.html", title=doc.headline or doc.identifier, doc=doc, body=body,
                 entities=sorted(entities.values(), key=lambda e: (-e["count"], e["label"])), facts=facts)
 
 
@@ -104,11 +104,11 @@ async def timeline(request: Request) -> Response:
     except Problem as exc:
         if exc.status not in (400, 404):
             raise
-        return page(request, "timeline.html", status=400, title="Timeline", args=args,
+        return await page(request, "timeline.html", status=400, title="Timeline", args=args,
                     kinds=await event_kinds(request), error=exc.message, dated=[], undated=[], more=None)
     if not fmt.is_html:
         return Response(rows, media_type=formats.content_type(fmt), headers={"Vary": "Accept"})
-    return page(request, "timeline.html", title="Timeline", args=args, kinds=await event_kinds(request), error=None,
+    return await page(request, "timeline.html", title="Timeline", args=args, kinds=await event_kinds(request), error=None,
                 dated=dated, undated=undated, more=more)
 
 
@@ -120,7 +120,7 @@ async def search(request: Request) -> Response:
         from starlette.responses import RedirectResponse
 
         return RedirectResponse(markup.local(matches[0].iri), status_code=303)
-    return page(request, "search.html", title=f"Search: {q}" if q else "Search", q=q, matches=matches)
+    return await page(request, "search.html", title=f"Search: {q}" if q else "Search", q=q, matches=matches)
 
 
 async def ontology(request: Request) -> Response:
@@ -132,4 +132,4 @@ async def ontology(request: Request) -> Response:
         body = await call(request, Job("query", (text,), media_type=fmt.media_type))
         return Response(body, media_type=formats.content_type(fmt), headers={"Vary": "Accept"})
     classes = await call(request, Job("run", ("class_counts",)))
-    return page(request, "ontology.html", title="Ontology", classes=classes.rows)
+    return await page(request, "ontology.html", title="Ontology", classes=classes.rows)

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 from kg.errors import KGError
 from kg.server import worker
+from kg.server.board import Slot
 from kg.server.worker import GraphSpec, Job
 
 log = logging.getLogger("kg.server")
@@ -76,7 +77,7 @@ class WorkerPool:
 
     def __init__(self, spec: GraphSpec, *, size: int = 2, timeout: float = 10.0, max_results: int = 10000,
                  queue_wait: float = 30.0, start_timeout: float = 120.0, memory_mb: int | None = 1024,
-                 name: str = "query"):
+                 name: str = "query", slot: Slot | None = None):
         if size < 1:
             raise KGError(f"the server needs at least one worker, not {size}")
         if timeout <= 0:
@@ -91,7 +92,9 @@ class WorkerPool:
         self._all: dict[int, _Worker] = {}
         self._lock = threading.Lock()
         self._closed = False
-        self.counts = {"jobs": 0, "timeouts": 0, "faults": 0, "restarts": 0, "memory": 0}
+        # local: jobs of this lane that the HTTP process ran itself (kg.server.local)
+        self.counts = {"jobs": 0, "timeouts": 0, "faults": 0, "restarts": 0, "memory": 0, "local": 0}
+        self.slot = slot  # where this pool's figures are shared with the server's other HTTP processes
 
     # --- life cycle -------------------------------------------------------------------
     def start(self) -> "WorkerPool":
@@ -144,6 +147,25 @@ class WorkerPool:
         return {"workers": len(pids), "idle": self._idle.qsize(), "pids": pids, "timeout": self.timeout,
                 "max_results": self.max_results, "memory_mb": self.memory_mb, **self.counts}
 
+    def count_local(self) -> None:
+        """Count a job of this lane run in the HTTP process instead (:mod:`kg.server.local`)."""
+        self._count("local")
+
+    def _count(self, what: str) -> None:
+        self.counts[what] += 1
+        if self.slot is not None:
+            self.slot.add(what)
+
+    def _publish_idle(self) -> None:
+        if self.slot is not None:
+            self.slot.set_idle(self._idle.qsize())
+
+    def _publish(self) -> None:
+        """Share the workers' ids and the number idle (call with ``_lock`` held)."""
+        if self.slot is not None:
+            self.slot.set_pids(self._all)
+            self.slot.set_idle(self._idle.qsize())
+
     # --- jobs -------------------------------------------------------------------------
     def call(self, job: Job) -> object:
         """Run ``job`` on a free worker and return its value.  Blocks; call it from a
@@ -160,9 +182,10 @@ class WorkerPool:
             self._died(w, job)
         return self._reply(w, job, reply, started)
 
-    async def acall(self, job: Job) -> object:
+    async def acall(self, job: Job, timed: bool = False) -> object:
         """As :meth:`call`, on the running event loop: waiting for a worker and for
-        its reply takes no thread."""
+        its reply takes no thread.  With ``timed``: (value, the processor seconds the
+        worker spent on the job)."""
         if self._closed:
             raise ServerBusy("the server is stopping")
         loop = asyncio.get_running_loop()
@@ -186,10 +209,11 @@ class WorkerPool:
             reply = w.conn.recv()  # the worker writes its reply at once: this reads what is arriving
         except (EOFError, OSError):
             await loop.run_in_executor(None, self._died, w, job)
-        return self._reply(w, job, reply, started)
+        value = self._reply(w, job, reply, started)
+        return (value, reply[2]) if timed else value
 
     def _send(self, w: _Worker, job: Job) -> None:
-        self.counts["jobs"] += 1
+        self._count("jobs")
         try:
             w.conn.send(job)
         except (OSError, ValueError) as exc:  # the worker's end is gone
@@ -204,12 +228,12 @@ class WorkerPool:
         w.proc.join(1)
         code = w.proc.exitcode
         if code == -signal.SIGABRT and self.memory_mb:  # pyoxigraph aborts when an allocation fails
-            self.counts["memory"] += 1
+            self._count("memory")
             log.warning("query worker %s aborted during %s, past its memory cap of %s MB; replacing it",
                         w.pid, job.method, self.memory_mb)
             self._retire(w, "passed its memory cap")
             raise WorkerMemory(worker.memory_message(self.memory_mb)) from None
-        self.counts["faults"] += 1
+        self._count("faults")
         log.error("query worker %s died during %s (exit code %s)", w.pid, job.method, code)
         self._retire(w, "died")
         raise WorkerFault("a query worker stopped unexpectedly; see the server log") from None
@@ -218,15 +242,16 @@ class WorkerPool:
         """The value of ``reply`` (None: no reply within the time limit), with the
         worker freed, or retired when it timed out or passed its memory cap."""
         if reply is None:
-            self.counts["timeouts"] += 1
+            self._count("timeouts")
             log.warning("%s ran past the time limit of %g s; killed worker %s", job.method, self.timeout, w.pid)
             self._retire(w, "timed out")
             raise QueryTimeout(f"the query did not finish within this server's time limit of {self.timeout:g} s "
                                f"(kg serve --query-timeout); narrow it down or add LIMIT")
-        status, value = reply
+        status, value = reply[:2]
         if status == "memory":
-            self.counts["memory"] += 1
-            log.warning("%s passed the memory cap of %s MB in worker %s; replacing it", job.method, self.memory_mb, w.pid)
+            self._count("memory")
+            log.warning("%s passed the memory cap of %s MB in worker %s; replacing it", job.method, self.memory_mb,
+                        w.pid)
             self._retire(w, "passed its memory cap")
             raise WorkerMemory(value)
         self._release(w)
@@ -235,7 +260,7 @@ class WorkerPool:
             return value
         if status == "error":
             raise JobError(*value)
-        self.counts["faults"] += 1
+        self._count("faults")
         log.error("query worker %s failed on %s(%r):\n%s", w.pid, job.method, job.args[:1], value)
         raise WorkerFault("the server failed on this request; the error is in its log")
 
@@ -244,10 +269,18 @@ class WorkerPool:
         return ServerBusy(f"every query worker stayed busy for {self.queue_wait:g} s; try again")
 
     def _alive(self, w: _Worker) -> bool:
-        """Whether ``w`` lives; one found dead (killed while idle) is logged and replaced."""
-        if w.proc.is_alive():
-            return True
-        self.counts["faults"] += 1
+        """Whether ``w`` lives; one found dead (killed while idle) is logged and replaced.
+
+        An idle worker has nothing to say, so a readable pipe means its end is closed:
+        the process is gone, even before its exit has been reaped and reported (which
+        ``is_alive`` waits for, and which takes a while on a busy machine)."""
+        try:
+            if not w.conn.poll(0):
+                return True
+        except OSError:
+            pass
+        self._count("faults")
+        w.proc.join(1)
         log.error("query worker %s died while idle (exit code %s); replacing it", w.pid, w.proc.exitcode)
         self._retire(w, "died")
         return False
@@ -271,6 +304,7 @@ class WorkerPool:
             with self._lock:
                 try:
                     w = self._idle.get_nowait()
+                    self._publish_idle()
                 except queue.Empty:
                     w = None
                     waiter = loop.create_future()
@@ -303,6 +337,7 @@ class WorkerPool:
                     loop.call_soon_threadsafe(self._hand_over, waiter, w)
                     return
             self._idle.put(w)
+            self._publish_idle()
 
     def _hand_over(self, waiter: asyncio.Future, w: _Worker) -> None:
         """On the waiter's loop: give it ``w``, unless it stopped waiting meanwhile."""
@@ -335,6 +370,7 @@ class WorkerPool:
             raise KGError(f"a query worker could not open the graph:\n{value}")
         with self._lock:
             self._all[w.pid] = w
+            self._publish()
 
     def _stop(self, w: _Worker, kill: bool) -> None:
         if kill and w.proc.is_alive():
@@ -346,6 +382,7 @@ class WorkerPool:
         w.conn.close()
         with self._lock:
             self._all.pop(w.pid, None)
+            self._publish()
 
     def _retire(self, w: _Worker, why: str) -> None:
         """Kill ``w`` and start a replacement in the background."""
@@ -363,7 +400,7 @@ class WorkerPool:
                 self._stop(w, kill=True)
                 time.sleep(attempt)
                 continue
-            self.counts["restarts"] += 1
+            self._count("restarts")
             log.info("started query worker %s in place of one that %s", w.pid, why)
             if self._closed:
                 self._stop(w, kill=True)

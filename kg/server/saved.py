@@ -73,7 +73,7 @@ async def index(request: Request) -> Response:
     if fmt is None:
         raise Problem(406, "the catalogue is available as " + ", ".join(f.media_type for f in CATALOGUE_FORMATS))
     if fmt.is_html:
-        return page(request, "queries.html", title="Saved queries", queries=list(catalogue.values()))
+        return await page(request, "queries.html", title="Saved queries", queries=list(catalogue.values()))
     body = formats.serialize(catalogue.to_rdf(), fmt.media_type)
     return Response(body, media_type=formats.content_type(fmt), headers={"Vary": "Accept"})
 
@@ -111,5 +111,5 @@ async def run(request: Request) -> Response:
         status = 400
     downloads = [(f.names[0].upper(), "?" + urlencode({**values, "format": f.names[0]}))
                  for f in offered if not f.is_html]
-    return page(request, "query.html", status=status, title=query.summary, query=query, error=error,
+    return await page(request, "query.html", status=status, title=query.summary, query=query, error=error,
                 result=result, fields=[field(p, values.get(p.name)) for p in query.inputs], downloads=downloads)

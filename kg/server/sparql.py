@@ -169,7 +169,7 @@ async def endpoint(request: Request) -> Response:
         if fmt is None:
             raise Problem(406, "the service description is available as " + _listing(formats.GRAPH))
         if fmt.is_html:
-            return page(request, "sparql.html", query=EXAMPLE, result=None, limits=pool.status())
+            return await page(request, "sparql.html", query=EXAMPLE, result=None, limits=pool.status())
         body = formats.serialize(description(str(request.url.replace(query="")), pool.status()), fmt.media_type)
         return Response(body, media_type=formats.content_type(fmt), headers={"Vary": "Accept"})
     form = query_form(text)
@@ -180,7 +180,7 @@ async def endpoint(request: Request) -> Response:
     options = {**asked.dataset, "base_iri": str(request.url.replace(query="", fragment=""))}
     if fmt.is_html:
         result = await call(request, Job("query", (text,), options), lane="sparql")
-        return page(request, "sparql.html", query=text, result=result, limits=pool.status())
+        return await page(request, "sparql.html", query=text, result=result, limits=pool.status())
     body = await call(request, Job("query", (text,), options, media_type=fmt.media_type), lane="sparql")
     return Response(body, media_type=formats.content_type(fmt), headers={"Vary": "Accept"})
 

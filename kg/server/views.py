@@ -135,9 +135,9 @@ async def timeline_list(request: Request, given: dict[str, str]) -> tuple[list[d
 
 async def network(request: Request) -> Response:
     """``/network``: states, organisations, people and projects, and how they are related."""
-    return page(request, "network.html", title="Relation network")
+    return await page(request, "network.html", title="Relation network")
 
 
 async def places(request: Request) -> Response:
     """``/map``: the places with coordinates, sized by the events there."""
-    return page(request, "map.html", title="Map of places")
+    return await page(request, "map.html", title="Map of places")

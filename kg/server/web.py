@@ -11,6 +11,7 @@ import functools
 import logging
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, Response
@@ -43,20 +44,32 @@ def environment() -> Environment:
     return env
 
 
-def page(request: Request, template: str, status: int = 200, headers: dict | None = None, **context) -> HTMLResponse:
-    """Render a page template."""
+async def page(request: Request, template: str, status: int = 200, headers: dict | None = None,
+               **context) -> HTMLResponse:
+    """Render a page template, on a thread: a large page (an entity with hundreds of
+    facts) takes tens of milliseconds, which would otherwise hold up every other request
+    of this process on the event loop; on a thread the loop gets its turns."""
     env: Environment = request.app.state.env
-    html = env.get_template(template).render(request=request, **context)
+    html = await run_in_threadpool(env.get_template(template).render, request=request, **context)
     return HTMLResponse(html, status_code=status, headers={"Vary": "Accept", **(headers or {})})
 
 
 async def call(request: Request, job: Job, lane: str = "fast") -> object:
     """Run ``job`` in the worker pool of ``lane`` (waiting on the event loop, which
     stays free): ``"fast"`` for pages and saved queries, ``"sparql"`` for ad-hoc
-    queries, so that slow ad-hoc queries cannot hold the pages up."""
-    pool = request.app.state.pools[lane]
+    queries, so that slow ad-hoc queries cannot hold the pages up; or, when a worker has
+    answered the same job cheaply before, in this process (:mod:`kg.server.local`)."""
+    pool, local = request.app.state.pools[lane], request.app.state.local
     try:
-        return await pool.acall(job)
+        if local is None:
+            return await pool.acall(job)
+        cpu = local.cost(job)
+        if cpu is not None:
+            pool.count_local()
+            return await local.acall(job, cpu)
+        value, cpu = await pool.acall(job, timed=True)
+        local.learn(job, cpu, value)
+        return value
     except WorkerMemory as exc:
         raise Problem(503, str(exc)) from None
     except QueryTimeout as exc:
@@ -80,11 +93,11 @@ def wants_html(request: Request) -> bool:
     return f is formats.HTML
 
 
-def error_response(request: Request, status: int, message: str, headers: dict | None = None) -> Response:
+async def error_response(request: Request, status: int, message: str, headers: dict | None = None) -> Response:
     """The error as a page for browsers, as plain text for everyone else."""
     headers = dict(headers or {})
     if wants_html(request):
-        return page(request, "error.html", status=status, headers=headers, code=status, message=message)
+        return await page(request, "error.html", status=status, headers=headers, code=status, message=message)
     return PlainTextResponse(message + "\n", status_code=status, headers=headers)
 
 
@@ -97,10 +110,10 @@ def guarded(handler):
         try:
             return await handler(request)
         except Problem as exc:
-            return error_response(request, exc.status, exc.message, exc.headers)
+            return await error_response(request, exc.status, exc.message, exc.headers)
         except Exception:
             log.exception("fault while answering %s %s", request.method, request.url.path)
-            return error_response(request, 500, "the server failed on this request; the error is in its log")
+            return await error_response(request, 500, "the server failed on this request; the error is in its log")
 
     return wrapper
 
@@ -109,4 +122,4 @@ async def http_error(request: Request, exc: HTTPException) -> Response:
     """Unknown paths (404) and methods (405) get the same kind of answer as other errors."""
     message = {404: f"nothing at {request.url.path}; start at / or search by name at /search",
                405: f"{request.method} is not allowed here"}.get(exc.status_code, str(exc.detail))
-    return error_response(request, exc.status_code, message, getattr(exc, "headers", None))
+    return await error_response(request, exc.status_code, message, getattr(exc, "headers", None))

@@ -13,7 +13,9 @@ that format, so that results are written in the worker too.  A job's reply is on
   ``"query"`` for a bad query or parameter, ``"not-found"``, ``"too-large"``);
 - ``("fault", traceback_text)`` for a bug, which the server logs and answers with 500;
 - ``("memory", message)`` when the job ran out of the worker's memory cap, after which
-  the worker exits and the pool starts another.
+  the worker exits and the pool starts another;
+
+and the worker adds the processor seconds the job took, as a third element.
 
 Each worker caps its address space (``RLIMIT_AS``) at what it holds once the graph is
 open plus ``memory_mb``: a query past it fails to allocate, in Python (``MemoryError``)
@@ -25,6 +27,8 @@ from __future__ import annotations
 import os
 import resource as rlimit
 import signal
+import threading
+import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -201,20 +205,72 @@ def warm(kg: KnowledgeGraph) -> None:
             pass
 
 
+#: A job running longer than this (seconds) is slow: it yields the processor.
+SLOW_AFTER = 0.2
+#: How much lower (in nice steps) a slow job's priority is than the worker's own.
+SLOW_NICE = 10
+
+
+class Yielding:
+    """Lowers the CPU priority of a job that runs past :data:`SLOW_AFTER`, so that on a
+    machine with few cores the quick requests of other workers preempt it; the job's
+    priority is restored when it ends.
+
+    A watchdog thread looks at the running job every ``after / 2`` seconds (no cost per
+    job but a lock).  pyoxigraph evaluates and writes a query without holding the GIL,
+    so the watchdog runs while a query does.  On Linux a nice value belongs to a thread:
+    only the thread that answers jobs is lowered.  Without the privilege to raise a
+    priority again (``RLIMIT_NICE``), the thread stays lowered once it has been."""
+
+    def __init__(self, after: float = SLOW_AFTER, step: int = SLOW_NICE):
+        self.after, self.step = after, step
+        self.tid = threading.get_native_id()
+        self.base = os.getpriority(os.PRIO_PROCESS, self.tid)
+        self.started: float | None = None
+        self.lowered = self.stuck = False
+        self._lock = threading.Lock()
+        threading.Thread(target=self._watch, name="kg-worker-yield", daemon=True).start()
+
+    def begin(self) -> None:
+        self.started = time.monotonic()
+
+    def end(self) -> None:
+        with self._lock:
+            self.started = None
+            if self.lowered and not self.stuck:
+                try:
+                    os.setpriority(os.PRIO_PROCESS, self.tid, self.base)
+                    self.lowered = False
+                except PermissionError:
+                    self.stuck = True
+
+    def _watch(self) -> None:
+        while True:
+            time.sleep(self.after / 2)
+            with self._lock:
+                started = self.started
+                if started is not None and not self.lowered and time.monotonic() - started > self.after:
+                    try:
+                        os.setpriority(os.PRIO_PROCESS, self.tid, min(19, self.base + self.step))
+                        self.lowered = True
+                    except OSError:
+                        pass
+
+
 def main(conn, spec: GraphSpec, max_results: int, memory_mb: int | None = None, lane: str = "fast") -> None:
     """The worker's loop: open the graph, cap its memory, say ready, then answer jobs
-    until told to stop (``None``) or until the server's end of the pipe closes.  A
-    worker of the ``"sparql"`` lane (ad-hoc queries) runs at a lower CPU priority, so
-    that slow ad-hoc queries yield the processor to pages and saved queries; one of
-    the ``"fast"`` lane checks the saved queries before it says it is ready."""
+    until told to stop (``None``) or until the server's end of the pipe closes.  A job
+    that runs past :data:`SLOW_AFTER` seconds runs on at a lower CPU priority
+    (:class:`Yielding`), so that slow queries yield the processor to quick ones; a
+    worker of the ``"fast"`` lane (pages, saved queries) checks the saved queries
+    before it says it is ready."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the server, which stops us
     try:
         kg = spec.open()
         len(kg)
-        if lane == "sparql":
-            os.nice(5)
-        else:
+        if lane != "sparql":
             warm(kg)
+        yielding = Yielding()  # before the cap, which then counts its thread's stack
         cap_memory(memory_mb)
     except KGError as exc:
         conn.send(("error", ("open", str(exc))))
@@ -230,7 +286,11 @@ def main(conn, spec: GraphSpec, max_results: int, memory_mb: int | None = None, 
             return
         if job is None:
             return
+        yielding.begin()
+        cpu = time.thread_time()
         reply = answer(kg, job, max_results)
+        reply += (time.thread_time() - cpu,)
+        yielding.end()
         if reply[0] == "memory":
             reply = ("memory", memory_message(memory_mb))
         try:

@@ -99,3 +99,4 @@ def test_own_nodes_are_told_from_shared_ones_by_the_iris_the_graph_mints():
     for iri in ("id/russia", "id/event/meeting/pakistan-russia/2023-05", "id/membership/russia/sco/member",
                 "id/span/russian/0-5", "id/event/meeting/pakistan-russia/other-120"):
         assert not own(base + iri), iri
+

@@ -155,3 +155,24 @@ def test_a_keyword_right_after_a_literal_and_a_dot_is_still_seen(graph, probe):
     # a prefixed name keeps its dots: schema:Service.x is one name, not the keyword
     assert "SERVICE" not in guard.scan("SELECT * WHERE { ?s a schema:Service.x }").keywords
     assert probe.hits == []
+
+
+@pytest.mark.parametrize("text, relative", [
+    ("SELECT * { <s> <p> ?o }", True),
+    ("SELECT * { ?s ?p <> }", True),
+    ("PREFIX a: <rel/> SELECT * { a:s ?p ?o }", True),
+    (r"SELECT * { <\u0073> ?p ?o }", True),  # an escape may hide one
+    ("PREFIX a: <http://x/> SELECT * { a:s ?p ?o FILTER(?o != \"<s>\") }", False),
+    ("SELECT * { <urn:x> ?p ?o }", False),
+])
+def test_the_shape_says_whether_a_query_has_relative_iris(text, relative):
+    assert guard.inspect(text).relative_iris is relative
+
+
+def test_relative_iris_resolve_against_the_base_and_absolute_ones_need_none(graph):
+    """The facade gives the store a base only when the query has a relative IRI (resolving
+    costs time on every query); either way the answer is what the base says."""
+    rows = graph.query("SELECT ?x WHERE { BIND(<s> AS ?x) }", base_iri="http://example.org/a/").rows
+    assert str(rows[0]["x"]) == "http://example.org/a/s"
+    rows = graph.query("SELECT ?x WHERE { BIND(<http://example.org/b> AS ?x) }", base_iri="http://example.org/a/").rows
+    assert str(rows[0]["x"]) == "http://example.org/b"

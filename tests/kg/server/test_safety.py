@@ -4,6 +4,7 @@ protocol says.  Real servers on 127.0.0.1, started and stopped by the tests.
 """
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import socket
@@ -173,10 +174,10 @@ def send_body(url: str, total: int, chunked: bool) -> tuple[bytes, int]:
 
 @pytest.mark.parametrize("chunked", [False, True])
 def test_a_400_mb_body_is_refused_without_being_read(url, chunked):
-    server_pid = status(url)["server_pid"]
-    before = rss(server_pid)
+    server_pids = status(url)["server_pids"]  # the HTTP processes: any of them may take the connection
+    before = sum(map(rss, server_pids))
     answer, sent = send_body(url, 400 << 20, chunked)
-    grew = rss(server_pid) - before
+    grew = sum(map(rss, server_pids)) - before
     assert answer.startswith(b"HTTP/1.1 413"), answer[:200]
     assert b"over 1048576 bytes" in answer
     assert grew < 50 << 20, f"the server grew by {grew >> 20} MB while {sent >> 20} MB were sent"
@@ -237,10 +238,23 @@ def test_a_relative_iri_resolves_against_the_endpoint(url):
     assert code == 200 and body.startswith(f"<{url}/s> <{url}/p> ".encode())
 
 
+def on_one_connection(url: str, paths: list[str]) -> list[tuple[int, dict, bytes]]:
+    """(status, headers, body) of GET requests sent one after another on one keep-alive
+    connection, so all reach the same HTTP process of the server (each keeps its own cache)."""
+    conn = http.client.HTTPConnection(urllib.parse.urlsplit(url).netloc, timeout=60)
+    answers = []
+    for path in paths:
+        conn.request("GET", path, headers={"Accept": "application/sparql-results+json"})
+        answer = conn.getresponse()
+        answers.append((answer.status, answer.headers, answer.read()))
+    conn.close()
+    return answers
+
+
 def test_repeated_answers_come_from_the_cache_and_errors_never_do(url):
     before = status(url)["cache"]
     query = "SELECT (42 AS ?x) {} # asked twice by the cache test"
-    first, second = ask(url, query), ask(url, query)
+    first, second = on_one_connection(url, ["/sparql?" + urllib.parse.urlencode({"query": query})] * 2)
     assert first[0] == second[0] == 200 and first[2] == second[2]
     assert second[1]["Content-Security-Policy"] == first[1]["Content-Security-Policy"]  # headers on replays too
     middle = status(url)["cache"]
@@ -249,6 +263,91 @@ def test_repeated_answers_come_from_the_cache_and_errors_never_do(url):
         assert ask(url, "ASK { # broken")[0] == 400
     after = status(url)["cache"]
     assert after["hits"] == middle["hits"] and after["entries"] == middle["entries"]
+
+
+def post_on_one_connection(url: str, texts: list[str]) -> list[tuple[int, bytes]]:
+    """(status, body) of queries POSTed one after another on one keep-alive connection
+    (one HTTP process of the server; POST answers are never kept by the answer cache)."""
+    conn = http.client.HTTPConnection(urllib.parse.urlsplit(url).netloc, timeout=60)
+    answers = []
+    for text in texts:
+        conn.request("POST", "/sparql", body=text.encode(), headers={
+            "Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"})
+        answer = conn.getresponse()
+        answers.append((answer.status, answer.read()))
+    conn.close()
+    return answers
+
+
+def test_a_query_a_worker_answered_cheaply_runs_again_in_the_http_process(url):
+    """The same text again (the graph does not change) runs where the request arrived:
+    evaluated again, not replayed; a costly one always goes to a worker."""
+    cheap = "SELECT (COUNT(*) AS ?n) WHERE { ?s a ?o } # asked three times"
+    before = status(url)
+    answers = post_on_one_connection(url, [cheap] * 4)
+    after = status(url)
+    assert [a[0] for a in answers] == [200] * 4 and all(a[1] == answers[0][1] for a in answers)
+    workers = after["jobs"] - before["jobs"]  # 2 if the first, cold run cost more than the bound
+    assert workers in (1, 2) and after["local"] == before["local"] + 4 - workers
+    costly = "SELECT (COUNT(*) AS ?n) WHERE { ?a a ?b . ?c a ?d } # over the cheap bound of CPU time"
+    answers = post_on_one_connection(url, [costly] * 2)
+    assert [a[0] for a in answers] == [200] * 2
+    final = status(url)
+    assert final["jobs"] == after["jobs"] + 2 and final["local"] == after["local"]
+
+
+@pytest.mark.parametrize("accept", ["application/sparql-results+json", "text/csv"])
+def test_a_cheap_query_again_gets_the_same_answer_by_the_short_way(accept):
+    """The first GET runs in a worker through the whole application; the later ones are
+    answered by kg.server.fast: same status, body and headers (but the date)."""
+    with running("--cache-mb", "0", "--processes", "1") as base:
+        conn = http.client.HTTPConnection(urllib.parse.urlsplit(base).netloc, timeout=60)
+        text = "SELECT ?s WHERE { ?s a ?t FILTER(isIRI(?s)) } ORDER BY ?s LIMIT 40"  # no blank nodes: same in every process
+        path = "/sparql?" + urllib.parse.urlencode({"query": text})
+        answers = []
+        for _ in range(4):
+            conn.request("GET", path, headers={"Accept": accept})
+            answer = conn.getresponse()
+            answers.append((answer.status, sorted((k, v) for k, v in answer.getheaders() if k != "date"),
+                            answer.read()))
+        conn.close()
+        now = status(base)
+    # the first run (a cold worker, a busy machine) may cost more than the bound: then the second is measured too
+    assert now["jobs"] in (1, 2) and now["local"] == 4 - now["jobs"]
+    assert all(a == answers[0] for a in answers) and answers[0][0] == 200
+    assert ("vary", "Accept, Origin, Accept-Encoding") in answers[0][1]  # over 1 kB: the gzip layer's word too
+
+
+def test_a_second_server_on_the_port_is_refused_not_let_in(url):
+    """The HTTP processes share their port through SO_REUSEPORT; another server started on
+    it must fail as on any port in use, not join them and take half the connections."""
+    import subprocess
+    import sys
+
+    port = urllib.parse.urlsplit(url).port
+    assert len(status(url)["server_pids"]) >= 1
+    done = subprocess.run([sys.executable, "-m", "kg.cli", "serve", "--port", str(port), "--processes", "2"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and f"cannot listen on 127.0.0.1:{port}" in done.stderr
+
+
+def test_http_processes_share_one_status_and_one_that_dies_is_started_again(tmp_path):
+    with running("--processes", "2", "--workers", "1", "--page-workers", "1", log=tmp_path / "log") as base:
+        first = status(base)
+        assert len(set(first["server_pids"])) == 2 and first["workers"] == 2 and first["fast"]["workers"] == 2
+        os.kill(first["server_pids"][0], 9)
+        deadline = time.monotonic() + 60
+        while True:  # the supervisor starts another in its place, with its own workers
+            try:
+                now = status(base)
+                if first["server_pids"][0] not in now["server_pids"] and now["workers"] == 2:
+                    break
+            except OSError:
+                pass
+            assert time.monotonic() < deadline, "the killed HTTP process was not replaced"
+            time.sleep(0.2)
+        assert ask(base, "ASK {}")[0] == 200
+    assert "HTTP process" in (tmp_path / "log").read_text()
 
 
 def test_the_listening_socket_is_tcp_with_nodelay():

@@ -152,6 +152,36 @@ def test_a_query_past_the_time_limit_is_stopped(url):
         time.sleep(0.1)
 
 
+def thread_nice(pid: int) -> dict[int, int]:
+    """The nice value of each thread of process ``pid``."""
+    out = {}
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{tid}/stat", encoding="ascii") as f:
+                out[int(tid)] = int(f.read().rsplit(")", 1)[1].split()[16])
+        except FileNotFoundError:
+            pass
+    return out
+
+
+def test_a_slow_query_runs_on_at_a_lower_priority(url):
+    """Past a fraction of a second a query yields the processor: the worker thread running
+    it is lowered (nice + 10, at most 19), so that quick requests on other workers preempt it."""
+    pids = json.loads(fetch(url + "/status")[2])["pids"]
+    before = {pid: thread_nice(pid) for pid in pids}
+    base = max(n for threads in before.values() for n in threads.values())  # the tests may run under nice
+    assert base < 19 and all(set(n.values()) == {base} for n in before.values()), before
+    q = urllib.parse.urlencode({"query": CROSS_JOIN + " # lowered"})
+    thread = threading.Thread(target=lambda: fetch(f"{url}/sparql?{q}"))
+    thread.start()
+    time.sleep(1.0)
+    lowered = {pid: tid for pid in pids if pid in before for tid, n in thread_nice(pid).items() if n > base}
+    thread.join(30)
+    assert len(lowered) == 1, lowered  # the one worker running the cross join, and in it one thread
+    pid, tid = lowered.popitem()
+    assert tid == pid  # the thread that answers jobs, not the watchdog
+
+
 def test_result_limit(url):
     status, _, body = fetch(url + "/sparql?" + urllib.parse.urlencode({"query": "SELECT * { ?s ?p ?o }"}))
     assert status == 422 and b"limit of 500" in body and b"LIMIT" in body
