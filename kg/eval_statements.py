@@ -133,6 +133,23 @@ def _same_place(g: Item, p: Item) -> bool:
     return g.span[0] < p.span[1] and p.span[0] < g.span[1]
 
 
+def match_claims(gold: list[Item], predicted: list[Item]) -> list[tuple[int, int]]:
+    """``(gold index, extracted index)`` of each extracted claim that answers a gold claim:
+    same place, same speaker first."""
+    used: set[int] = set()
+    pairs: list[tuple[int, int]] = []
+    for same_speaker in (True, False):
+        for gi, g in enumerate(gold):
+            if any(gi == a for a, _ in pairs):
+                continue
+            for i, p in enumerate(predicted):
+                if i not in used and _same_place(g, p) and (not same_speaker or g.speaker == p.speaker):
+                    used.add(i)
+                    pairs.append((gi, i))
+                    break
+    return pairs
+
+
 def score_document(doc_id: str, gold: list[Item], predicted: list[Item]) -> StatementScores:
     s = StatementScores(gold=len(gold), predicted=len(predicted))
     s.gold_attributed = sum(g.speaker != WRITER for g in gold)
@@ -141,17 +158,9 @@ def score_document(doc_id: str, gold: list[Item], predicted: list[Item]) -> Stat
         s.by_kind.setdefault(g.kind, [0, 0, 0])[0] += 1
     for p in predicted:
         s.by_kind.setdefault(p.kind, [0, 0, 0])[1] += 1
-    used: set[int] = set()
-    pairs: list[tuple[Item, Item]] = []
-    for same_speaker in (True, False):
-        for gi, g in enumerate(gold):
-            if any(g is a for a, _ in pairs):
-                continue
-            for i, p in enumerate(predicted):
-                if i not in used and _same_place(g, p) and (not same_speaker or g.speaker == p.speaker):
-                    used.add(i)
-                    pairs.append((g, p))
-                    break
+    matched = match_claims(gold, predicted)
+    used = {i for _, i in matched}
+    pairs = [(gold[g], predicted[i]) for g, i in matched]
     for g, p in pairs:
         s.found += 1
         s.found_attributed += g.speaker != WRITER

@@ -78,6 +78,10 @@ class Context:
             return self._tied_states().get(eid)
         return None
 
+    def speaks_for(self, eid: str) -> str | None:
+        """The state a speaker speaks for: a state itself, else a person's nationality."""
+        return eid if self.is_state(eid) else self.nationality(eid)
+
     def states_of_body(self, eid: str) -> list[str]:
         """The states whose body an organisation is, by the words of its name: "Russian
         Army", "Pakistani-Russian Intergovernmental Commission", "Ministry of Agriculture of

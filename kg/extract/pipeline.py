@@ -30,7 +30,8 @@ def normalise_text(text: str) -> str:
 
 
 def extract(doc_id: str, text: str, registry, nlp=None, doc=None, date: str | None = None,
-            min_confidence: float | None = None, decisions=None, collect: list | None = None) -> Extraction:
+            min_confidence: float | None = None, decisions=None, collect: list | None = None,
+            claim_decisions=None) -> Extraction:
     """Run every extraction step on one article and return what it found.
 
     ``doc`` may be a Doc parsed beforehand (for batch parsing with ``nlp.pipe``);
@@ -38,9 +39,11 @@ def extract(doc_id: str, text: str, registry, nlp=None, doc=None, date: str | No
     ("last month", "on Thursday") are resolved.  Events whose confidence is below
     ``min_confidence`` (default: the one chosen on the dev set, in the shipped decisions)
     are left out; ``decisions`` replaces the shipped learned decisions and ``collect``
-    receives the event candidates and their features (both for ``kg train``).
+    receives the event candidates and their features (both for ``kg train``);
+    ``claim_decisions`` replaces the shipped kind and stance classifiers of statements.
     """
-    from kg.extract import claims, dates, events, metadata, opinions, quantities, relations, statements
+    from kg.extract import (claim_kinds, claims, dates, events, metadata, opinions, quantities, relations,
+                            statements)
     from kg.extract.context import Context
 
     text = normalise_text(text)
@@ -84,6 +87,7 @@ def extract(doc_id: str, text: str, registry, nlp=None, doc=None, date: str | No
     result.claims = statements.find_statements(
         doc, result.sentences, result.mentions, ctx.core_type, ctx.state_of_place, author_sentence, times,
         resolve, result.new_entities, writer)
+    result.claims = claim_kinds.decide(doc, result.claims, ctx.core_type, claim_decisions, ctx.speaks_for)
     return result
 
 

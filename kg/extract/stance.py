@@ -51,14 +51,18 @@ _VALUE_NOUNS = {"importance", "significance", "satisfaction", "concern", "confid
 _SHOULD = {"should", "must", "ought"}
 _FUTURE = {"will", "would", "may", "might", "could", "shall", "'ll", "wo"}
 _FALSE = {"baseless", "unfounded", "false", "fabricated", "propaganda", "untrue", "groundless"}
-_READY = {"ready", "willing", "committed", "determined", "prepared"}
+_READY = {"ready", "willing", "committed", "determined", "prepared", "keen", "eager"}
+_DEGREE = {"very", "particularly", "extremely", "highly", "so", "too", "really", "truly", "immensely"}
+_UNTRUE = {"wrong", "incorrect", "untrue", "false", "misleading"}
+_TRENDS = {"strengthen", "grow", "improve", "deepen", "expand", "weaken", "deteriorate", "decline", "worsen"}
+_STATES = {"underway", "available", "present", "due", "aware", "able", "responsible", "open"}
 _COPULA_LIKE = {"be", "have", "become", "remain", "seem"}  # "it would have a positive impact": no act
 # Judging words VADER's lexicon lacks or scores weakly.
 _JUDGING = {"tremendous", "substantive", "productive", "reliable", "steady", "robust", "durable",
             "strategic", "unprecedented", "considerable", "enormous", "immense", "vast", "healthy",
             "consider", "considers", "deem", "deems", "testament", "milestone"}
 _WISH = {"desire", "commitment", "eagerness", "willingness", "readiness", "resolve", "determination",
-         "wish", "intention", "pledge", "resolve"}
+         "wish", "intention", "pledge", "interest"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -70,9 +74,19 @@ def _analyzer():
     return analyzer
 
 
+def lexicon() -> dict[str, float]:
+    """VADER's lexicon (word -> valence, -4..4) with the domain words added."""
+    return _analyzer().lexicon
+
+
+def scores(text: str) -> dict[str, float]:
+    """VADER's scores of ``text`` (compound -1..1; pos, neg, neu shares), domain words added."""
+    return _analyzer().polarity_scores(text)
+
+
 def polarity(text: str) -> float:
     """VADER's compound score (-1..1) of ``text`` with the domain words added."""
-    return _analyzer().polarity_scores(text)["compound"]
+    return scores(text)["compound"]
 
 
 def stance_of(text: str, threshold: float | None = None) -> str:
@@ -89,6 +103,55 @@ def _evaluative(tokens) -> bool:
                for t in tokens)
 
 
+def _predicate(verb) -> list:
+    """The words a copula says of its subject, with their modifiers ("a more strategic deal")."""
+    out = []
+    for c in verb.children:
+        if c.dep_ in ("attr", "acomp", "advmod"):
+            out += [c, *(d for d in c.children if d.dep_ in ("amod", "advmod", "conj"))]
+    return out
+
+
+def _subordinate(verb, content) -> bool:
+    """The verb sits in a relative or adverbial clause of the statement's words ("..., which
+    would soon be matched"): not what the statement itself asserts."""
+    root = content.root if content is not None else verb
+    while verb.i != root.i and verb.head.i != verb.i:
+        if verb.dep_ in ("relcl", "advcl", "acl") and not _cleft(verb):
+            return True
+        verb = verb.head
+    return False
+
+
+def _cleft(clause) -> bool:
+    """A relative clause that carries the assertion of an empty "it is a N that ..."."""
+    noun, copula = clause.head, clause.head.head
+    return clause.dep_ == "relcl" and noun.dep_ == "attr" and copula.lemma_ == "be" and any(
+        c.dep_ == "nsubj" and c.lower_ in ("it", "this", "that") for c in copula.children)
+
+
+def _judgement(root) -> bool:
+    """A copula that judges its subject ("Pakistan is a priority partner", "it was a
+    complex issue", "I am so excited") or relations said to be changing now ("ties are
+    strengthening"); not a place, a state of work or a count ("is in place", "was underway")."""
+    if root is None:
+        return False
+    kids = list(root.children)
+    if root.tag_ == "VBG" and root.lemma_ in _TRENDS and any(c.lemma_ == "be" and c.dep_ == "aux" for c in kids):
+        return True
+    if root.lemma_ not in ("be", "remain", "seem", "appear", "look", "sound") or not any(
+            c.dep_ in ("nsubj", "expl") for c in kids):
+        return False
+    for c in kids:
+        if c.dep_ == "acomp" and c.pos_ == "ADJ" and c.lower_ not in _STATES:
+            return True
+        if c.dep_ == "attr" and c.pos_ == "NOUN" and not any(d.like_num for d in c.subtree) and (
+                any(d.dep_ in ("amod", "compound") and d.pos_ in ("ADJ", "NOUN") for d in c.children)
+                or abs(lexicon().get(c.lower_, 0.0)) >= 1.0):
+            return True
+    return False
+
+
 def classify_kind(content, cue_lemma: str, institution: bool = False) -> str:
     """The kind of a statement from its words (a spaCy Span) and its cue's lemma; an
     institution that says something "will be done" commits itself."""
@@ -97,8 +160,9 @@ def classify_kind(content, cue_lemma: str, institution: bool = False) -> str:
     text = content.text.lower() if content is not None else ""
     negated = any(t.dep_ == "neg" and t.head.dep_ in ("ROOT", "ccomp") for t in tokens)
     scare = any(t.text in ('"', "“") for t in tokens)  # someone else's words, in quotation marks
-    if cue_lemma in _DENY_CUES or (lowers & _FALSE or "so-called" in text or scare) and negated:
-        return "Denial"
+    if cue_lemma in _DENY_CUES or (lowers & _FALSE or "so-called" in text or scare and not lowers & _SHOULD) and negated or (
+            lowers & _UNTRUE and any(t.lemma_ in ("say", "claim", "suggest", "allege") for t in tokens)):
+        return "Denial"  # "it's wrong to say that ..."
     if cue_lemma in _RECOMMEND_CUES or lowers & _SHOULD or any(
             t.lemma_ in ("need", "have") and i + 1 < len(tokens) and tokens[i + 1].lower_ == "to"
             and t.dep_ != "aux" for i, t in enumerate(tokens)):
@@ -106,8 +170,8 @@ def classify_kind(content, cue_lemma: str, institution: bool = False) -> str:
     subj = next((t for t in tokens if t.dep_ in ("nsubj", "nsubjpass")), None)
     first_person = subj is not None and subj.lower_ in ("we", "i")
     future = any(t.lower_ in _FUTURE and t.tag_ == "MD" and t.head.lemma_ not in ("like", "love", "prefer")
-                 and (first_person or not (t.head.lemma_ == "be" and _evaluative(list(t.head.children))))
-                 for t in tokens) or any(  # "would be helpful" judges; "we will be glad" promises
+                 and (first_person or not (t.head.lemma_ == "be" and _evaluative(_predicate(t.head))))
+                 and not _subordinate(t.head, content) for t in tokens) or any(  # "would be helpful" judges; "we will be glad" promises
         t.lower_ == "going" and i + 1 < len(tokens) and tokens[i + 1].lower_ == "to"
         for i, t in enumerate(tokens))
     state = subj is not None and subj.ent_type_ in ("GPE", "NORP") and subj.dep_ == "nsubj"
@@ -125,12 +189,19 @@ def classify_kind(content, cue_lemma: str, institution: bool = False) -> str:
     acts = modal and not able and (first_person or head.lemma_ not in _COPULA_LIKE)
     passive_future = institution and any(t.dep_ == "auxpass" for t in tokens) and any(
         t.lower_ in ("will", "shall") and t.tag_ == "MD" for t in tokens)
-    if cue_lemma in _COMMIT_CUES or own and (acts or ready) or wish or to_do or passive_future:
+    backs = first_person and head.lemma_ in ("support", "back", "stand") and head.tag_ in ("VBP", "VB")  # "we support ..."
+    if cue_lemma in _COMMIT_CUES or own and (acts or ready) or wish or to_do or passive_future or backs:
         return "Commitment"
-    expected = any(t.lemma_ == "expect" and any(c.dep_ == "auxpass" for c in t.children) for t in tokens)
+    root = content.root if content is not None else None
+    expected = any(t.lemma_ == "expect" and any(c.dep_ == "auxpass" for c in t.children) for t in tokens) or (
+        root is not None and root.lemma_ in ("expect", "anticipate", "foresee") and subj is not None)
     if future or expected or cue_lemma in _PREDICT_CUES or lowers & {"likely", "unlikely", "soon"}:
         return "Prediction"
+    if cue_lemma not in _OPINION_CUES and root is not None and root.tag_ in ("VBD", "VBN") and any(
+            t.ent_type_ in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT") for t in tokens) and not lowers & _DEGREE:
+        return "ReportOfFact"  # "Russia delivered 60,000 tonnes of wheat": a count is a fact
     if cue_lemma in _OPINION_CUES or cue_lemma in ATTITUDE or _evaluative(tokens) or any(
-            t.lemma_.lower() in _VALUE_NOUNS for t in tokens) or lowers & _JUDGING or "as if" in text:
+            t.lemma_.lower() in _VALUE_NOUNS for t in tokens) or lowers & _JUDGING or "as if" in text \
+            or _judgement(root) or text.startswith(("what a ", "how ")):
         return "Assessment"
     return "ReportOfFact"

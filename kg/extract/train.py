@@ -1,5 +1,6 @@
 """``kg train``: fit the learned decisions of the extraction on gold articles, choose their
-thresholds by cross-validation by article, and write ``kg/extract/decisions.json``.
+thresholds by cross-validation by article, and write ``kg/extract/decisions.json`` (and,
+through :mod:`kg.extract.train_claims`, the statements' ``claim_decisions.json``).
 
 Labels come from the gold (docs/annotation-guide.md): a rule-accepted trigger is an event
 when a gold event of a matching kind is named in its sentence (or an ``also`` sentence);
@@ -27,6 +28,7 @@ from kg.eval.run import evaluate_document
 from kg.eval.scores import Score
 from kg import workspace
 from kg.extract.decisions import FILE_NAME, Decisions, LogisticModel
+from kg.extract.train_claims import train_claims, write as write_claims
 
 FOLDS = 5
 C = 0.5
@@ -190,22 +192,27 @@ def train(folders: list[Path], registry_dir: Path | None = None, write: bool = T
     print(f"{len(articles)} articles with gold", file=out)
     pt, et, chosen = cross_validate(articles, registry, out)
     ev_rows, part_rows = examples(articles, registry)
-    claims = _claim_precision(articles, registry)
+    claim_decisions = train_claims(articles, registry, out)
+    claims = _claim_precision(articles, registry, claim_decisions)
     decisions = Decisions(fit(ev_rows), fit(part_rows, pt or 0.5),
                           {"event": round(chosen["rules"][1].precision, 4),
                            "participant": 0.9, "claim": round(claims, 4)}, et, participant_decides=pt is not None)
     if write:
         OUT.write_text(decisions.to_json(), encoding="utf-8")
         print(f"wrote {OUT}", file=out)
+        write_claims(claim_decisions, out)
     return decisions
 
 
-def _claim_precision(articles, registry) -> float:
+def _claim_precision(articles, registry, claim_decisions) -> float:
     from kg.extract.decisions import RULES_ONLY
+    from kg.extract.pipeline import extract
 
     total = Score("claims")
     for a in articles:
-        total.add(evaluate_document(_extract(a, registry, RULES_ONLY), a.gold, a.path).scores["claims"])
+        ex = extract(a.doc_id, a.text, registry, doc=a.doc, date=a.date, decisions=RULES_ONLY,
+                     claim_decisions=claim_decisions)
+        total.add(evaluate_document(ex, a.gold, a.path).scores["claims"])
     return total.precision
 
 

@@ -19,6 +19,20 @@ from kg.extract.stance import classify_kind, polarity, stance_of
     ("relations were at their best", "say", "Assessment"),
     ("the growing strength of relations", "highlight", "Assessment"),
     ("two agreements were signed on Monday", "say", "ReportOfFact"),
+    # a copula that judges its subject; relations changing now; a count is a fact
+    ("Pakistan is a priority partner for Russia", "say", "Assessment"),
+    ("it was a complex issue", "add", "Assessment"),
+    ("bilateral ties are now strengthening", "say", "Assessment"),
+    ("the infrastructure is already in place", "say", "ReportOfFact"),
+    ("Russia delivered 60,000 tonnes of wheat to Pakistan", "say", "ReportOfFact"),
+    # a modal in a relative clause is not the statement's own future, but in "it is a N that" it is
+    ("military cooperation with a state that would harm the region is a wrong approach", "say", "Assessment"),
+    ("it is a relationship that will grow substantially", "say", "Prediction"),
+    ("Russia expects to finalise the deal this summer", "say", "Prediction"),
+    ("Islamabad was keen to expand cooperation with Moscow", "say", "Commitment"),
+    ("it is wrong to say that the visit is the first in 23 years", "say", "Denial"),
+    ('the "special relationship" should not be a restriction on other contracts', "add", "Recommendation"),
+    ("we support counter-terrorism measures along with Pakistan", "say", "Commitment"),
 ])
 def test_kinds(nlp, text, cue, kind):
     assert classify_kind(nlp(text)[:], cue) == kind

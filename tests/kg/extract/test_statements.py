@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from kg.extract.claim_kinds import RULES
 from kg.extract.pipeline import extract
 from kg.extract.statements import quotations
 from kg.registry import load_registry
@@ -51,7 +52,7 @@ def test_indirect_speech_and_according_to(registry):
     assert got[1][:3] == ("sergey-lavrov", "indirect", "Prediction")  # "he": the last person named
     assert got[2][0].lower() == "new:state bank of pakistan" and got[2][2] == "ReportOfFact"
     assert got[3][:3] == ("russia", "indirect", "Assessment")  # a capital that speaks is its state
-    ex = extract("t", text, registry)
+    ex = extract("t", text, registry, claim_decisions=RULES)  # the rules' stance; the classifier's: test_claim_kinds
     assert [c.cue for c in ex.claims if c.speaker] == ["told reporters", "warned", "according to", "said"]
     assert [c.stance for c in ex.claims if c.speaker] == ["positive", "negative", "neutral", "negative"]
 

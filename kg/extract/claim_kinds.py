@@ -1,0 +1,107 @@
+"""The learned kind and stance of statements, read from the shipped
+``kg/extract/claim_decisions.json`` (made by ``kg train``).
+
+A classifier is a weight per class and feature (features: :mod:`kg.extract.claim_features`);
+the class with the highest sum wins.  Cross-validation by article in ``kg train`` decides
+where a classifier replaces the rules: for the writer's own claims, for attributed
+statements, both or neither (``kind_for``, ``stance_for``).  Without the file the rules
+decide alone (:mod:`kg.extract.claims`, :mod:`kg.extract.stance`).
+"""
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass, replace
+from importlib import resources
+from typing import Callable
+
+from spacy.tokens import Doc
+
+from kg.extract.claim_features import kind_features, stance_features
+from kg.extract.model import Claim
+
+FILE_NAME = "claim_decisions.json"
+GROUPS = ("writer", "attributed")
+
+
+@dataclass(frozen=True)
+class LinearClassifier:
+    weights: dict[str, dict[str, float]]  # class -> feature -> weight
+    words: bool = True  # whether the features include the statement's lemmas
+
+    def scores(self, features: dict[str, float]) -> dict[str, float]:
+        return {c: sum(w.get(name, 0.0) * v for name, v in features.items()) for c, w in self.weights.items()}
+
+    def predict(self, features: dict[str, float]) -> str:
+        s = self.scores(features)
+        return max(sorted(s), key=lambda c: s[c])
+
+    def to_data(self) -> dict:
+        return {"words": self.words, "weights": {c: {k: round(v, 6) for k, v in sorted(w.items()) if round(v, 6)}
+                                                 for c, w in sorted(self.weights.items())}}
+
+    @classmethod
+    def from_data(cls, data: dict | None) -> "LinearClassifier | None":
+        if not data:
+            return None
+        return cls({c: dict(w) for c, w in data["weights"].items()}, bool(data.get("words", True)))
+
+
+@dataclass(frozen=True)
+class ClaimDecisions:
+    """The kind and stance classifiers, and the groups of claims each decides."""
+
+    kind: LinearClassifier | None = None
+    kind_for: tuple[str, ...] = ()
+    stance: LinearClassifier | None = None
+    stance_for: tuple[str, ...] = ()
+
+    @classmethod
+    def from_json(cls, data: dict) -> "ClaimDecisions":
+        return cls(LinearClassifier.from_data(data.get("kind")), tuple(data.get("kind_for") or ()),
+                   LinearClassifier.from_data(data.get("stance")), tuple(data.get("stance_for") or ()))
+
+    def to_json(self) -> str:
+        data = {"format": 1, "kind": self.kind.to_data() if self.kind else None, "kind_for": list(self.kind_for),
+                "stance": self.stance.to_data() if self.stance else None, "stance_for": list(self.stance_for)}
+        return json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+RULES = ClaimDecisions()
+
+
+@functools.lru_cache(maxsize=1)
+def shipped() -> ClaimDecisions:
+    """The classifiers shipped in the package (the rules alone when there are none)."""
+    ref = resources.files("kg.extract") / FILE_NAME
+    if not ref.is_file():
+        return RULES
+    return ClaimDecisions.from_json(json.loads(ref.read_text(encoding="utf-8")))
+
+
+def group(claim: Claim) -> str:
+    return "writer" if claim.speaker is None else "attributed"
+
+
+def decide(doc: Doc, claims: list[Claim], core_type: Callable[[str], str],
+           decisions: ClaimDecisions | None = None,
+           state_of: Callable[[str], str | None] | None = None) -> list[Claim]:
+    """Each claim with the kind and stance the classifiers give, where they decide; a
+    writer's claim they call a ReportOfFact is left out (a plain fact is not a claim).
+    ``state_of`` gives the state a speaker speaks for (itself, or a person's nationality)."""
+    d = decisions if decisions is not None else shipped()
+    if not (d.kind_for and d.kind) and not (d.stance_for and d.stance):
+        return claims
+    out = []
+    for c in claims:
+        g, kind, stance = group(c), c.kind, c.stance
+        if d.kind is not None and g in d.kind_for:
+            speaker_type = core_type(c.speaker) if c.speaker else None
+            kind = d.kind.predict(kind_features(doc, c, speaker_type, d.kind.words))
+        if d.stance is not None and g in d.stance_for:
+            state = state_of(c.speaker) if state_of is not None and c.speaker else None
+            stance = d.stance.predict(stance_features(doc, c, d.stance.words, state))
+        if kind == "ReportOfFact" and g == "writer":
+            continue  # the writer's statement of a plain fact is not a claim
+        out.append(replace(c, kind=kind, stance=stance) if (kind, stance) != (c.kind, c.stance) else c)
+    return out

@@ -1,0 +1,180 @@
+"""``kg train`` for statements: fit the kind and stance classifiers on gold claims, compare
+them with the rules by cross-validation by article, and write
+``kg/extract/claim_decisions.json``.
+
+Examples are the claims the rules extract that answer a gold claim (matched as the
+statement scores match them, :mod:`kg.eval_statements`), labelled with the gold kind and
+stance.  A classifier decides for a group of claims (the writer's own, attributed ones)
+only where its cross-validated accuracy on that group beats the rules'.  The models are
+scikit-learn multinomial logistic regressions (lbfgs, fixed settings), so the
+same gold gives the same bytes.
+
+``kg train`` runs this after the event decisions; alone (the statements only):
+
+    python -m kg.extract.train_claims --gold tests/data/real/dev --gold tests/gold [--cv-only]
+"""
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+
+from kg import workspace
+from kg.extract.claim_kinds import FILE_NAME, GROUPS, RULES, ClaimDecisions, LinearClassifier, group
+
+FOLDS = 5
+OUT = workspace.package_files("extract") / FILE_NAME  # written into the source tree (an editable install)
+C_VALUES = (0.1, 0.3, 1.0)
+MIN_COUNT = 3
+
+
+@dataclass
+class Example:
+    article: int
+    group: str
+    rule_kind: str
+    rule_stance: str | None
+    kind: str  # gold
+    stance: str | None  # gold
+    kind_features: dict
+    kind_features_words: dict
+    stance_features: dict
+    stance_features_words: dict
+
+
+def claim_examples(articles, registry) -> list[Example]:
+    """The rules' claims that answer a gold claim, with their features and gold labels."""
+    from kg.eval_statements import extracted_items, gold_items, match_claims
+    from kg.extract.claim_features import kind_features, stance_features
+    from kg.extract.context import Context
+    from kg.extract.decisions import RULES_ONLY
+    from kg.extract.pipeline import extract
+
+    out = []
+    for n, a in enumerate(articles):
+        ex = extract(a.doc_id, a.text, registry, doc=a.doc, date=a.date, decisions=RULES_ONLY,
+                     claim_decisions=RULES)
+        if not a.gold.get("claims"):
+            continue
+        ctx = Context(a.doc, ex.sentences, ex.mentions, [], registry, None, ex.new_entities)
+        gold = gold_items(ex, a.gold, a.path)
+        for gi, pi in match_claims(gold, extracted_items(ex)):
+            c, g = ex.claims[pi], gold[gi]
+            speaker_type = ctx.core_type(c.speaker) if c.speaker else None
+            state = ctx.speaks_for(c.speaker) if c.speaker else None
+            out.append(Example(n, group(c), c.kind, c.stance, g.kind, g.stance,
+                               kind_features(a.doc, c, speaker_type, False), kind_features(a.doc, c, speaker_type),
+                               stance_features(a.doc, c, False, state), stance_features(a.doc, c, True, state)))
+    return out
+
+
+def fit(rows: list[tuple[dict, str]], c: float, words: bool) -> LinearClassifier | None:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    labels = sorted({label for _, label in rows})
+    if len(labels) < 2:
+        return None
+    counts: dict[str, int] = {}
+    for f, _ in rows:
+        for name in f:
+            counts[name] = counts.get(name, 0) + 1
+    # a word seen in fewer than MIN_COUNT training statements says nothing general
+    kept = [{n: v for n, v in f.items() if not n.startswith("w=") or counts[n] >= MIN_COUNT} for f, _ in rows]
+    vec = DictVectorizer(sort=True, sparse=False)
+    x = vec.fit_transform(kept)
+    model = LogisticRegression(C=c, solver="lbfgs", fit_intercept=False, max_iter=2000)
+    model.fit(x, [label for _, label in rows])
+    names = vec.get_feature_names_out()
+    coef = model.coef_ if len(model.classes_) > 2 else [-model.coef_[0], model.coef_[0]]
+    return LinearClassifier({str(k): {n: float(w) for n, w in zip(names, row)} for k, row in zip(model.classes_, coef)},
+                            words)
+
+
+def _task(ex: Example, task: str, words: bool) -> tuple[dict, str | None, str | None]:
+    """(features, gold label, rule's answer) of one example for the kind or stance task."""
+    if task == "kind":
+        return (ex.kind_features_words if words else ex.kind_features), ex.kind, ex.rule_kind
+    return (ex.stance_features_words if words else ex.stance_features), ex.stance, ex.rule_stance
+
+
+def cross_validate(examples: list[Example], task: str, out=sys.stdout) -> tuple[float, bool, tuple[str, ...], dict]:
+    """Accuracy per group of the rules and of each setting, by article folds; returns the
+    chosen (C, words, groups the model decides) and the figures."""
+    usable = [e for e in examples if _task(e, task, False)[1] is not None]
+    articles = sorted({e.article for e in usable})
+    fold_of = {a: i % FOLDS for i, a in enumerate(articles)}
+    rules = {g: [0, 0] for g in GROUPS}
+    for e in usable:
+        _, gold, rule = _task(e, task, False)
+        rules[e.group][0] += gold == rule
+        rules[e.group][1] += 1
+    print(f"{task}: {len(usable)} examples from {len(articles)} articles", file=out)
+    print(f"  {'rules':<22}" + _figures(rules), file=out)
+    results = {}
+    for words in (False, True):
+        for c in C_VALUES:
+            right = {g: [0, 0] for g in GROUPS}
+            for k in range(FOLDS):
+                model = fit([(_task(e, task, words)[0], _task(e, task, words)[1]) for e in usable
+                             if fold_of[e.article] != k], c, words)
+                for e in (e for e in usable if fold_of[e.article] == k):
+                    feats, gold, rule = _task(e, task, words)
+                    guess = model.predict(feats) if model is not None else rule
+                    right[e.group][0] += guess == gold
+                    right[e.group][1] += 1
+            results[(c, words)] = right
+            print(f"  {f'C={c} words={words}':<22}" + _figures(right), file=out)
+    # each setting as it would be used: the model for the groups where it beats the rules
+    best = max(results, key=lambda key: (sum(max(results[key][g][0], rules[g][0]) for g in GROUPS),
+                                         -key[0], not key[1]))
+    chosen = tuple(g for g in GROUPS if results[best][g][1] and results[best][g][0] > rules[g][0])
+    print(f"  chosen C={best[0]} words={best[1]}, deciding for {', '.join(chosen) or 'nothing (rules kept)'}",
+          file=out)
+    return best[0], best[1], chosen, {"rules": rules, "model": results[best]}
+
+
+def _figures(right: dict) -> str:
+    parts = [f"{g} {r}/{n} {r / n if n else 0:.3f}" for g, (r, n) in right.items()]
+    total_r, total_n = sum(v[0] for v in right.values()), sum(v[1] for v in right.values())
+    return "  ".join(parts) + f"  all {total_r}/{total_n} {total_r / total_n if total_n else 0:.3f}"
+
+
+def train_claims(articles, registry, out=sys.stdout) -> ClaimDecisions:
+    """Cross-validate, then fit each chosen classifier on every example."""
+    examples = claim_examples(articles, registry)
+    models = {}
+    for task in ("kind", "stance"):
+        c, words, groups = cross_validate(examples, task, out)[:3]
+        rows = [(_task(e, task, words)[0], _task(e, task, words)[1]) for e in examples
+                if _task(e, task, words)[1] is not None]
+        models[task] = (fit(rows, c, words) if groups else None, groups)
+    return ClaimDecisions(models["kind"][0], models["kind"][1], models["stance"][0], models["stance"][1])
+
+
+def write(decisions: ClaimDecisions, out=sys.stdout) -> None:
+    OUT.write_text(decisions.to_json(), encoding="utf-8")
+    print(f"wrote {OUT}", file=out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+    from pathlib import Path
+
+    from kg.extract.nlp import load_nlp
+    from kg.extract.train import load_articles
+    from kg.registry import load_registry
+
+    parser = argparse.ArgumentParser(prog="python -m kg.extract.train_claims", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--gold", type=Path, action="append", required=True)
+    parser.add_argument("--registry", type=Path, default=None)
+    parser.add_argument("--cv-only", action="store_true", help="print the cross-validation, write nothing")
+    args = parser.parse_args(argv)
+    registry = load_registry(args.registry)
+    decisions = train_claims(load_articles(args.gold, registry, load_nlp()), registry)
+    if not args.cv_only:
+        write(decisions)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
