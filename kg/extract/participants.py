@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from kg.extract.context import POSSESSIVE_PRONOUNS, PRONOUN_SUBJECTS, Context
 from kg.extract.members import member_and_organisations
 from kg.extract.scope import scope
-from kg.extract.triggers import NOUN_TRIGGERS
+from kg.extract.triggers import NOUN_TRIGGERS, trigger_kind
 
 # nouns that name an occasion: a name inside one belongs to it, not to an event it frames
 # ("met Lavrov on the sidelines of the SCO summit in Astana": SCO and Kazakhstan frame the meeting)
@@ -84,6 +84,8 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
                 for state in ctx.states_of_body(m.entity):
                     add(state, "body", tok)
         elif ctx.is_place(m.entity) and m.entity not in places:
+            if tok is not None and (other_clause(ctx, tok, token) or _nearer_event(tok, token)):
+                continue  # "X backed Y, following which talks were held in Ufa": the talks' place
             places.append(m.entity)
             add(ctx.state_of_place(m.entity), "place", tok)
     if kind in {"ObserverStatusChange", "MembershipChange"}:
@@ -150,6 +152,22 @@ def other_clause(ctx: Context, tok, trigger) -> bool:
             about = ctx.mention_at(cur.head)
             if not (cur.dep_ == "relcl" and about is not None and ctx.core_type(about.entity) == "Person"):
                 return True
+        cur = cur.head
+    return False
+
+
+def _nearer_event(tok, trigger) -> bool:
+    """Whether the name at ``tok`` sits in a clause that names an event of its own
+    ("support ..., following which there have been meetings ... in Ufa": Ufa is where
+    the meetings were, not the support)."""
+    cur = tok.head
+    for _ in range(12):
+        if cur.i == trigger.i or cur.head.i == cur.i:
+            return False
+        if cur.pos_ in {"VERB", "AUX"} and any(
+                c.i != trigger.i and c.dep_ in {"nsubj", "nsubjpass", "attr", "dobj"} and trigger_kind(c) is not None
+                for c in cur.children):
+            return True
         cur = cur.head
     return False
 

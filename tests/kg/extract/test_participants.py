@@ -123,3 +123,12 @@ def test_their_country_is_not_the_two_people_named_before(registry):
     e = event(registry, "Shehbaz Sharif met Vladimir Putin in Astana. Russian officials said that their country "
                         "will provide every possible support to Pakistan.", "StatementOfSupport")
     assert "shehbaz-sharif" not in e.participants and "vladimir-putin" not in e.participants
+
+
+def test_a_place_in_a_clause_with_an_event_of_its_own_is_that_event_s_place(registry):
+    text = ("Russia expressed its support for Pakistan's membership of the SCO, following which there "
+            "have been meetings between Pakistani officials and their Russian counterparts in Ufa in July 2015.")
+    found = extract("t", text, registry).events
+    support = [e for e in found if e.kind == "StatementOfSupport"]
+    assert support and all("ufa" not in e.places for e in support)
+    assert any("ufa" in e.places for e in found if e.kind == "Meeting")
