@@ -9,7 +9,7 @@ are not events.
 from __future__ import annotations
 
 NOUN_TRIGGERS = {
-    "visit": "StateVisit", "trip": "StateVisit",
+    "visit": "StateVisit", "trip": "StateVisit", "delegation": "StateVisit",
     "exercise": "MilitaryExercise", "drill": "MilitaryExercise", "manoeuvre": "MilitaryExercise",
     "wargame": "MilitaryExercise",
     "invasion": "Invasion", "incursion": "Invasion",
@@ -123,6 +123,8 @@ def trigger_kind(token) -> str | None:
     head_lemma = head.lemma_.lower()
     if kind == "War" and any(c.lower_ == "cold" for c in token.children if c.dep_ in {"amod", "compound"}):
         return None  # "the Cold War years", "Cold War foes": a period, not a war the text reports
+    if kind == "StateVisit" and lemma == "delegation" and not _sent_to_place(token):
+        return None  # "a delegation of officials to Moscow" is a visit; "the Russian delegation said" is not
     if kind == "MilitaryExercise" and lemma == "exercise":
         mods = {c.lower_ for c in token.children if c.dep_ in {"amod", "compound"}}
         if not mods & EXERCISE_MODIFIERS:
@@ -282,6 +284,14 @@ def _admitted_as(verb) -> str | None:
                 if obj.lemma_.lower() in {"member", "state"}:
                     return "MembershipChange"
     return None
+
+
+def _sent_to_place(noun) -> bool:
+    """"a large delegation of Pakistani officials to Moscow": a group going to a named place
+    (not "a delegation to the meeting", not "the delegation met ...")."""
+    return any(c.dep_ == "prep" and c.lower_ == "to" and any(
+        o.dep_ == "pobj" and o.pos_ == "PROPN" and o.ent_type_ in {"GPE", "LOC"} for o in c.children)
+        for c in noun.children)
 
 
 def _people_like(token) -> bool:

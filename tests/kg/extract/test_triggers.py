@@ -89,3 +89,11 @@ def test_an_invitation_to_attend_is_the_summit_and_a_wish_to_visit_is_nothing(re
     assert [k[0] for k in found] == ["Summit"]
     assert kinds(registry, "One of them is inviting the Russians close to warm waters.") == []
     assert kinds(registry, "Lavrov said Sharif wanted to visit Russia.") == []
+
+
+def test_a_delegation_to_a_capital_is_a_visit_and_a_delegation_speaking_is_not(registry):
+    found = kinds(registry, "Pakistan and Russia signed a barter deal on Monday, following a large delegation "
+                            "of Pakistani officials to Moscow.")
+    assert ("StateVisit", "delegation", ("pakistan", "russia")) in found
+    assert [k for k in kinds(registry, "The Russian delegation said that Pakistan would buy more wheat.")
+            if k[0] == "StateVisit"] == []
