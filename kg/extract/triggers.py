@@ -69,7 +69,10 @@ HELD_NOUNS = {"discussion", "negotiation"}
 HOLD_VERBS = {"hold", "have", "conduct", "begin", "start", "open", "resume",
               "launch", "complete", "conclude", "finish", "wrap"}
 ENGAGE_VERBS = {"engage", "involve", "participate"}
-TRIGGER_WORDS = VERB_TRIGGERS.keys() | NOUN_TRIGGERS.keys()
+# "Moscow stood ready to help", "is willing to supply": an offer made by its subject
+READY_WORDS = {"ready", "willing"}
+OFFERED_ACTS = {"help", "assist", "supply", "provide", "mediate"}
+TRIGGER_WORDS = VERB_TRIGGERS.keys() | NOUN_TRIGGERS.keys() | READY_WORDS
 
 
 def trigger_kind(token) -> str | None:
@@ -112,6 +115,8 @@ def trigger_kind(token) -> str | None:
         if kind is None and lemma in ESTABLISH_VERBS | BEGIN_VERBS:
             return None
         return kind
+    if token.pos_ == "ADJ" and token.lemma_.lower() in READY_WORDS:
+        return _ready_to_give(token)
     if token.pos_ not in {"NOUN", "PROPN"}:
         return None
     kind = NOUN_TRIGGERS.get(lemma) or NOUN_TRIGGERS.get(token.lower_)
@@ -284,6 +289,19 @@ def _admitted_as(verb) -> str | None:
                 if obj.lemma_.lower() in {"member", "state"}:
                     return "MembershipChange"
     return None
+
+
+def _ready_to_give(adj) -> str | None:
+    """"Moscow stood ready to help the Pakistani people", "Russia is willing to mediate": an
+    offer when a named party (or "we") is ready to help, supply or mediate; not "both seem
+    ready to discard the past", not "ready to help if asked" in a question or wish."""
+    acts = [c for c in adj.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and c.lemma_.lower() in OFFERED_ACTS]
+    verb = adj.head
+    if not acts or adj.dep_ not in {"acomp", "oprd"} or verb.lemma_.lower() not in {"be", "stand", "remain"}:
+        return None
+    if not any(c.dep_ == "nsubj" and c.pos_ in {"PROPN", "PRON"} and c.lower_ not in {"it", "they"} for c in verb.children):
+        return None
+    return "MediationOffer" if acts[0].lemma_.lower() == "mediate" else "Offer"
 
 
 def _sent_to_place(noun) -> bool:
