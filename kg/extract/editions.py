@@ -60,11 +60,9 @@ def _held(token) -> bool:
 
 def _series(events: list[Event], sentence) -> Event | None:
     """The latest recurring event mentioned at most SERIES_WINDOW sentences before."""
-    best = None
+    best, best_at = None, -1
     for e in events:
-        last = max([e.sentence.index, *(s.index for s in e.also)])
-        if e.kind in SERIES_KINDS and e.participants and 0 < sentence.index - last <= SERIES_WINDOW \
-                and e.sentence.index < sentence.index:
-            if best is None or last > max([best.sentence.index, *(s.index for s in best.also)]):
-                best = e
+        last = max([e.sentence.index, *(s.index for s in e.also if s.index < sentence.index)])
+        if e.kind in SERIES_KINDS and e.participants and 0 < sentence.index - last <= SERIES_WINDOW and last > best_at:
+            best, best_at = e, last
     return best

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kg.extract.context import Context
-from kg.extract.coref import antecedent, finer_time, marked_distinct, subsumes, times_compatible
+from kg.extract.coref import (antecedent, finer_time, latest_of_kind, marked_distinct, said_of_an_earlier, subsumes,
+                              times_compatible)
 from kg.extract.counterparts import per_counterpart
 from kg.extract.decisions import Decisions, shipped
 from kg.extract.editions import editions
@@ -47,6 +48,11 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
         event = _build(ctx, token, kind, decisions, collect)
         if event is None:
             continue
+        if said_of_an_earlier(token):  # "This will be the third drill ...": the drill just named
+            i = latest_of_kind(events, kind, event.sentence.index)
+            if i is not None:
+                events[i] = _merge(events[i], replace(event, time=None, status=None), participants=False)
+                continue
         distinct = marked_distinct(token)
         own = {m.entity for m in ctx.mentions_in(_modifiers(token)) if ctx.is_agent(m.entity)}
         if not event.participants:  # a mention only: of the event it refers back to, or of none
