@@ -87,11 +87,17 @@ class TooLarge(KGError):
     """An answer has more rows or triples than the server's result limit."""
 
 
+#: The kinds of resource whose page lists what they said (local names of their types).
+SPEAKERS = ("Person", "Organisation", "State")
+
+
 def resource(kg: KnowledgeGraph, iri: str):
-    """What a resource page shows: the entity view and the evidence behind it (its own
-    ``pakru:evidence`` for events, claims and relations; the mentions for entities)."""
+    """What a resource page shows, in one job: the entity view, the evidence behind it
+    (its own ``pakru:evidence`` for events, claims and relations; the mentions for
+    entities) and, for a speaker, the rows of what it said (else None)."""
     ent = kg.entity(iri)
-    return ent, (ent.evidence or kg.evidence(ent.iri))
+    speaks = any(t.rsplit("#", 1)[-1] in SPEAKERS for t in ent.types)
+    return ent, (ent.evidence or kg.evidence(ent.iri)), (kg.statement_rows(speaker=ent.iri) if speaks else None)
 
 
 def size(value: object) -> int:
