@@ -15,7 +15,7 @@ import functools
 import re
 
 from jinja2 import Environment
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from rdflib import RDFS, URIRef
 from starlette.requests import Request
 from starlette.responses import Response
@@ -68,9 +68,11 @@ def readable(iri: object) -> str:
     return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", local).lower() or text
 
 
+@functools.lru_cache(maxsize=1024)
 def prop(iri: object) -> Markup:
-    """A property as its readable name with its CURIE on hover."""
-    return Markup('<span class="prop" title="{}">{}</span>').format(shorten(str(iri)), readable(iri))
+    """A property as its readable name with its CURIE on hover (kept: an ontology has
+    few properties, and a large page names them hundreds of times)."""
+    return Markup(f'<span class="prop" title="{escape(shorten(str(iri)))}">{escape(readable(iri))}</span>')
 
 
 def charted(types) -> bool:
