@@ -10,7 +10,7 @@ whose content is every triple with the resource as subject or object.  Besides t
 from __future__ import annotations
 
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import HTMLResponse, Response
 
 from rdflib import RDFS
 
@@ -59,12 +59,8 @@ async def resource(request: Request) -> Response:
     fmt = _format(request)
     if not fmt.is_html:
         return await _rdf(request, iri, fmt)
-    entity, evidence, said = await call(request, Job("resource", (iri,)))
-    outgoing = [f for f in entity.facts if f.subject == entity.iri]
-    incoming = [f for f in entity.facts if f.subject != entity.iri]
-    return await page(request, "resource.html", title=entity.label or markup.short(iri), entity=entity,
-                outgoing=outgoing, incoming=incoming, evidence=evidence,
-                mentions=bool(entity.evidence), said=said)
+    html = await call(request, Job("resource_page", (iri,)))  # rendered in the worker
+    return HTMLResponse(html, headers={"Vary": "Accept"})
 
 
 async def article(request: Request) -> Response:
