@@ -186,16 +186,21 @@ def entity(store: Store, name_or_iri: str) -> Entity:
             ent.description = o
         elif not any(f.predicate == p and f.object == o for f in ent.facts):
             ent.facts.append(Fact(iri, p, o, r["ol"]))
+    # one query for both kinds of evidence: the spans of what refers to it (?s), and
+    # the words that mention it (?mentioned bound); each part keeps its own order
+    found = _evidence(store, "?s ?mentioned", "  { ?s ?p ?_e ; pakru:evidence ?span . }\n"
+                      "  UNION { ?m oa:hasBody ?_e ; oa:hasTarget ?span . BIND(?_e AS ?mentioned) }", b)
     support: dict[str, list[Evidence]] = {}
-    for r in _evidence(store, "?s", "  ?s ?p ?_e ; pakru:evidence ?span .", b):
-        support.setdefault(r["s"], []).append(_to_evidence(r))
+    for r in found:
+        if r["s"] is not None:
+            support.setdefault(r["s"], []).append(_to_evidence(r))
     seen = set()
     for r in inc:
         if r["p"] in _SKIP or (r["s"], r["p"]) in seen:
             continue
         seen.add((r["s"], r["p"]))
         ent.facts.append(Fact(r["s"], r["p"], iri, r["sl"], tuple(support.get(r["s"], ()))))
-    ent.evidence = [_to_evidence(r) for r in _evidence(store, "?_e", "  ?m oa:hasBody ?_e ; oa:hasTarget ?span .", b)]
+    ent.evidence = [_to_evidence(r) for r in found if r["mentioned"] is not None]
     return ent
 
 
