@@ -173,7 +173,7 @@ def entity(store: Store, name_or_iri: str) -> Entity:
     inc = rows(store, "  ?s ?p ?_e . OPTIONAL { ?s skos:prefLabel ?sl }", "?s ?p ?sl", b, "?p ?s ?sl")
     if not out and not inc:
         raise NotFound(f"the graph says nothing about {iri}")
-    ent = Entity(iri, None)
+    ent, stated = Entity(iri, None), set()
     for r in out:
         p, o = r["p"], r["o"]
         if p == "http://www.w3.org/2004/02/skos/core#prefLabel":
@@ -184,7 +184,8 @@ def entity(store: Store, name_or_iri: str) -> Entity:
             ent.types.append(o)
         elif p == "https://schema.org/description":
             ent.description = o
-        elif not any(f.predicate == p and f.object == o for f in ent.facts):
+        elif (p, o) not in stated:  # one fact per value, whatever labels the value has
+            stated.add((p, o))
             ent.facts.append(Fact(iri, p, o, r["ol"]))
     # one query for both kinds of evidence: the spans of what refers to it (?s), and
     # the words that mention it (?mentioned bound); each part keeps its own order
