@@ -1,8 +1,9 @@
 """The page templates' environment: Jinja2 with the filters and globals every page uses
-(links, short IRIs, readable property names, the charts' settings).
+(links, short IRIs, readable property names: ``pakru:participatedIn`` -> "participated
+in" with the CURIE on hover, and the settings of the charts of :mod:`kg.server.views`).
 
-Both the HTTP process and the query workers render with it: a worker renders the pages
-it answers (:func:`kg.server.worker.resource_page`), so that the HTTP process only
+Both the HTTP process and the query workers render with it: a worker renders the entity
+pages it answers (:func:`kg.server.worker.resource_page`), so that the HTTP process only
 writes their bytes.  This module imports neither of them.
 """
 from __future__ import annotations

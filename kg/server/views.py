@@ -5,17 +5,15 @@ answer (table, timeline, map, graph) on ``/queries/<name>`` and ``/sparql``.
 The server only writes containers (``<figure class="kg-view" data-query=...>``): the
 browser fetches the rows of the saved query as SPARQL JSON and draws them with Vega
 (``static/vendor``, pinned by ``scripts/vendor_js.sh``), from ``static/views/*.js``; no
-inline script, so the pages run under a strict Content-Security-Policy.  This module also
-gives the templates readable property names (``pakru:participatedIn`` -> "participated
-in", the CURIE on hover).
+inline script, so the pages run under a strict Content-Security-Policy.  What the
+templates need for them (the charts' settings, readable property names) is in
+:mod:`kg.server.render`.
 """
 from __future__ import annotations
 
 from starlette.requests import Request
 from starlette.responses import Response
 
-from kg.server.render import (CHARTED, LIST_LIMIT, NODE_KINDS, RELATIONS, charted, data_url, install,  # noqa: F401
-                              prop, property_labels, readable)
 from kg.server.web import Problem, call, page
 from kg.server.worker import Job
 
