@@ -145,11 +145,32 @@ def _judgement(root) -> bool:
     for c in kids:
         if c.dep_ == "acomp" and c.pos_ == "ADJ" and c.lower_ not in _STATES:
             return True
-        if c.dep_ == "attr" and c.pos_ == "NOUN" and not any(d.like_num for d in c.subtree) and (
+        if c.dep_ == "attr" and c.pos_ == "NOUN" and not any(d.like_num for d in (c, *c.children)) and (
                 any(d.dep_ in ("amod", "compound") and d.pos_ in ("ADJ", "NOUN") for d in c.children)
                 or abs(lexicon().get(c.lower_, 0.0)) >= 1.0):
             return True
     return False
+
+
+def _past_inability(modal) -> bool:
+    """"could not" reports what was not possible ("West could not take part"), no forecast."""
+    return modal.lower_ == "could" and any(c.dep_ == "neg" for c in modal.head.children)
+
+
+def _judging_modal(modal, content) -> bool:
+    """A modal that hedges a judgement, not a forecast: "this would be a more strategic deal",
+    "the timing may be incidental", or a future clause joined to a main clause that judges
+    ("the visit is an important one and the talks would ...")."""
+    verb = modal.head
+    if verb.lemma_ == "be" and (_evaluative(_predicate(verb)) or _judgement(verb)):
+        return True
+    root = content.root if content is not None else None
+    if root is None or verb.dep_ != "conj" or verb.head.i != root.i or any(
+            c.tag_ == "MD" for c in root.children):
+        return False
+    conjuncts = {w.i for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for w in c.subtree}
+    own = [w for w in root.subtree if w.i not in conjuncts]
+    return _judgement(root) or _evaluative(own)
 
 
 def classify_kind(content, cue_lemma: str, institution: bool = False) -> str:
@@ -170,7 +191,7 @@ def classify_kind(content, cue_lemma: str, institution: bool = False) -> str:
     subj = next((t for t in tokens if t.dep_ in ("nsubj", "nsubjpass")), None)
     first_person = subj is not None and subj.lower_ in ("we", "i")
     future = any(t.lower_ in _FUTURE and t.tag_ == "MD" and t.head.lemma_ not in ("like", "love", "prefer")
-                 and (first_person or not (t.head.lemma_ == "be" and _evaluative(_predicate(t.head))))
+                 and (first_person or not _judging_modal(t, content)) and not _past_inability(t)
                  and not _subordinate(t.head, content) for t in tokens) or any(  # "would be helpful" judges; "we will be glad" promises
         t.lower_ == "going" and i + 1 < len(tokens) and tokens[i + 1].lower_ == "to"
         for i, t in enumerate(tokens))
@@ -195,7 +216,8 @@ def classify_kind(content, cue_lemma: str, institution: bool = False) -> str:
     root = content.root if content is not None else None
     expected = any(t.lemma_ == "expect" and any(c.dep_ == "auxpass" for c in t.children) for t in tokens) or (
         root is not None and root.lemma_ in ("expect", "anticipate", "foresee") and subj is not None)
-    if future or expected or cue_lemma in _PREDICT_CUES or lowers & {"likely", "unlikely", "soon"}:
+    hedged = any(t.lower_ in ("likely", "unlikely", "soon") and not _subordinate(t.head, content) for t in tokens)
+    if future or expected or cue_lemma in _PREDICT_CUES or hedged:
         return "Prediction"
     if cue_lemma not in _OPINION_CUES and root is not None and root.tag_ in ("VBD", "VBN") and any(
             t.ent_type_ in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT") for t in tokens) and not lowers & _DEGREE:
