@@ -152,6 +152,28 @@ def _judgement(root) -> bool:
     return False
 
 
+def _attributive(token, root) -> bool:
+    """An adjective that names the sort of a thing the act is not done to ("work on the
+    ambitious project", "active work was underway"), or its modifier; one on the act's
+    object judges the act ("provided a good platform", "made tremendous strides")."""
+    adjective = token.head if token.dep_ == "advmod" and token.head.dep_ == "amod" else token
+    noun = adjective.head
+    return adjective.dep_ == "amod" and not (noun.dep_ in ("dobj", "attr") and noun.head.i == root.i)
+
+
+def _reports_act(root, content) -> bool:
+    """The statement's main verb tells what was done ("added", "declared", "had become") or
+    where things stand ("is in place", "was underway"), with no predicate that judges."""
+    if root is None or root.pos_ not in ("VERB", "AUX") or root.lemma_ in _TRENDS or any(
+            t.dep_ in ("conj", "relcl") and t.pos_ in ("VERB", "AUX") and t.i != root.i
+            or t.sent.start != root.sent.start for t in content):  # one clause: a judgement may sit in another
+        return False
+    if root.lemma_ == "be":
+        return not _judgement(root) and not any(c.dep_ in ("attr", "acomp") and c.lower_ not in _STATES
+                                                for c in root.children)
+    return root.tag_ in ("VBD", "VBN") and root.lemma_ not in ("seem", "appear", "look", "remain")
+
+
 def _past_inability(modal) -> bool:
     """"could not" reports what was not possible ("West could not take part"), no forecast."""
     return modal.lower_ == "could" and any(c.dep_ == "neg" for c in modal.head.children)
@@ -222,8 +244,12 @@ def classify_kind(content, cue_lemma: str, institution: bool = False) -> str:
     if cue_lemma not in _OPINION_CUES and root is not None and root.tag_ in ("VBD", "VBN") and any(
             t.ent_type_ in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT") for t in tokens) and not lowers & _DEGREE:
         return "ReportOfFact"  # "Russia delivered 60,000 tonnes of wheat": a count is a fact
-    if cue_lemma in _OPINION_CUES or cue_lemma in ATTITUDE or _evaluative(tokens) or any(
-            t.lemma_.lower() in _VALUE_NOUNS for t in tokens) or lowers & _JUDGING or "as if" in text \
+    # A report of what was done ("added important new subjects", "got a big hit due to the
+    # devastating floods") judges nothing by the adjectives that only name its things.
+    weighed = [t for t in tokens if not _attributive(t, root)] if _reports_act(root, content) else tokens
+    if cue_lemma in _OPINION_CUES or cue_lemma in ATTITUDE or _evaluative(weighed) or any(
+            t.lemma_.lower() in _VALUE_NOUNS for t in tokens) or {t.lower_ for t in weighed} & _JUDGING \
+            or "as if" in text \
             or _judgement(root) or text.startswith(("what a ", "how ")):
         return "Assessment"
     return "ReportOfFact"

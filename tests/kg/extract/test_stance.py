@@ -41,6 +41,11 @@ from kg.extract.stance import classify_kind, polarity, stance_of
     # "could not" reports a past inability; "soon" in a relative clause is not the statement's
     ("the envoy could not take part in the meeting because he had just been named", "say", "ReportOfFact"),
     ("cooperation had been the vanguard of this new chapter, which would soon be matched by vast energy cooperation", "say", "Assessment"),
+    # an adjective that only names the sort of a thing in a report of an act judges nothing;
+    # one on the act's object does
+    ("active work was underway to popularise the Russian language", "say", "ReportOfFact"),
+    ("her meeting had become part of the ninth round of a strategic dialogue", "say", "ReportOfFact"),
+    ("the commission provided a good platform for regular meetings", "say", "Assessment"),
 ])
 def test_kinds(nlp, text, cue, kind):
     assert classify_kind(nlp(text)[:], cue) == kind
