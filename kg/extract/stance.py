@@ -164,7 +164,8 @@ def _attributive(token, root) -> bool:
 def _reports_act(root, content) -> bool:
     """The statement's main verb tells what was done ("added", "declared", "had become") or
     where things stand ("is in place", "was underway"), with no predicate that judges."""
-    if root is None or root.pos_ not in ("VERB", "AUX") or root.lemma_ in _TRENDS or any(
+    if root is None or root.pos_ not in ("VERB", "AUX") or root.lemma_ in _TRENDS or _regarded(root) or any(
+            c.tag_ == "MD" for c in root.children) or any(
             t.dep_ in ("conj", "relcl") and t.pos_ in ("VERB", "AUX") and t.i != root.i
             or t.sent.start != root.sent.start for t in content):  # one clause: a judgement may sit in another
         return False
@@ -172,6 +173,13 @@ def _reports_act(root, content) -> bool:
         return not _judgement(root) and not any(c.dep_ in ("attr", "acomp") and c.lower_ not in _STATES
                                                 for c in root.children)
     return root.tag_ in ("VBD", "VBN") and root.lemma_ not in ("seem", "appear", "look", "remain")
+
+
+def _regarded(verb) -> bool:
+    """"should be taken as a positive sign", "must be seen as ...": how to read a thing, a
+    judgement of it rather than a call to act."""
+    return verb.lemma_ in ("take", "see", "view", "regard", "consider", "read", "treat") and any(
+        c.dep_ == "auxpass" for c in verb.children) and any(c.lower_ == "as" for c in verb.children)
 
 
 def _past_inability(modal) -> bool:
@@ -206,7 +214,8 @@ def classify_kind(content, cue_lemma: str, institution: bool = False) -> str:
     if cue_lemma in _DENY_CUES or (lowers & _FALSE or "so-called" in text or scare and not lowers & _SHOULD) and negated or (
             lowers & _UNTRUE and any(t.lemma_ in ("say", "claim", "suggest", "allege") for t in tokens)):
         return "Denial"  # "it's wrong to say that ..."
-    if cue_lemma in _RECOMMEND_CUES or lowers & _SHOULD or any(
+    urged = any(t.lower_ in _SHOULD and not _subordinate(t.head, content) and not _regarded(t.head) for t in tokens)
+    if cue_lemma in _RECOMMEND_CUES or urged or any(
             t.lemma_ in ("need", "have") and i + 1 < len(tokens) and tokens[i + 1].lower_ == "to"
             and t.dep_ != "aux" for i, t in enumerate(tokens)):
         return "Recommendation"

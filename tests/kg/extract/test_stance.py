@@ -46,6 +46,10 @@ from kg.extract.stance import classify_kind, polarity, stance_of
     ("active work was underway to popularise the Russian language", "say", "ReportOfFact"),
     ("her meeting had become part of the ninth round of a strategic dialogue", "say", "ReportOfFact"),
     ("the commission provided a good platform for regular meetings", "say", "Assessment"),
+    # "should be taken as" reads a thing; a "must" in a clause of a noun is not the statement's call
+    ("the visit should be taken as a very positive sign of commitment", "say", "Assessment"),
+    ("the talks are a testament to the realisation that countries must realign their partners", "say", "Assessment"),
+    ("the visit should be taken to Moscow", "say", "Recommendation"),
 ])
 def test_kinds(nlp, text, cue, kind):
     assert classify_kind(nlp(text)[:], cue) == kind
