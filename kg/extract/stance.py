@@ -4,9 +4,11 @@ Kind (see docs/annotation-guide.md): **Denial** when the cue rejects ("denied",
 "dismissed") or the words call a report false; **Recommendation** when the cue urges or
 the words say what should be done; **Commitment** when the speaker promises its own future
 act ("we will", "Russia is ready to" said by Russia, "pledged"); **Prediction** for the
-future or the possible ("will", "may", "expects"); **Assessment** when the words judge
-(an evaluative word of the VADER lexicon, a comparative or superlative, or a cue of
-opinion: "believes", "described"); **ReportOfFact** otherwise.
+future or the possible ("will", "may", "expects"), but not a modal that hedges a judgement
+("this would be a more strategic deal") nor a past "could not"; **Assessment** when the words
+judge (an evaluative word of the VADER lexicon, a comparative or superlative, or a cue of
+opinion: "believes", "described"; in a one-clause report of an act, adjectives that only
+name the sort of a thing do not count); **ReportOfFact** otherwise.
 
 Stance is VADER's compound polarity of the statement's words (the ``vaderSentiment``
 package, a lexicon and rules: deterministic), with a few words of diplomacy added to its
