@@ -208,9 +208,10 @@ def find_times(doc: Doc, anchor: str | None = None) -> list[TimeValue]:
         cands.append((m.start(), m.end(), value, None, None))
         accepted.append((m.start(), m.end()))
     found = _select(text, cands)
-    from kg.extract.relative import relative_times, resolve_times
+    from kg.extract.relative import day_of_article, relative_times, resolve_times
 
-    found = resolve_times(doc, found, anchor) + relative_times(doc, text, anchor, found)
+    day = day_of_article(doc, resolve_times(doc, found, anchor), anchor)
+    found = resolve_times(doc, found, day) + relative_times(doc, text, day, found)
     return sorted(found, key=lambda t: t.span.start)
 
 

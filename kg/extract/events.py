@@ -14,6 +14,7 @@ from kg.extract.context import Context
 from kg.extract.coref import antecedent, finer_time, marked_distinct, subsumes, times_compatible
 from kg.extract.counterparts import per_counterpart
 from kg.extract.decisions import Decisions, shipped
+from kg.extract.duration import days_range
 from kg.extract.features import MODALS, event_features, participant_features
 from kg.extract.model import Event, Span
 from kg.extract.participants import candidates
@@ -71,7 +72,7 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
                     events[i] = _merge(events[i], event, participants=subsumes(events[i], event))
     events.sort(key=lambda e: (e.sentence.index, e.trigger.start))
     _attach_names(ctx, events)
-    return [continued_time(ctx, e) for e in events]
+    return [days_range(ctx, continued_time(ctx, e)) for e in events]
 
 
 OWN_PREPS = {"of", "between", "with", "among", "by"}

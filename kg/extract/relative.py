@@ -162,6 +162,26 @@ def resolve_times(doc, times: list[TimeValue], anchor: str | None) -> list[TimeV
     return out
 
 
+_TODAY_RE = re.compile(r"(?<![\w-])(?:today|yesterday|tonight)(?![\w-])", re.I)
+
+
+def day_of_article(doc, times: list[TimeValue], anchor: str | None) -> str | None:
+    """The article's day when its date gives only the month: the latest day of that month
+    it names in a sentence that also says "today" or "yesterday" ("Moscow today hosted ...
+    following today's meeting ..., reported that on October 19 a meeting took place"), not
+    in a clause about the future.  Otherwise ``anchor`` itself."""
+    if not anchor or anchor.count("-") != 1:
+        return anchor
+    days = []
+    for t in times:
+        span = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
+        if span is None or not _TODAY_RE.search(span.root.sent.text):
+            continue
+        days += [v for v in (t.value, t.start, t.end) if v and len(v) == 10 and v.startswith(anchor + "-")
+                 and not is_future(doc, t.span.start)]
+    return max(days) if days else anchor
+
+
 def _sentence_year(doc, before: list[TimeValue], t: TimeValue) -> str | None:
     """The year of the one earlier year-only time in the sentence of ``t``."""
     span = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
