@@ -243,3 +243,15 @@ def test_a_length_in_days_fixes_the_end_of_an_event_dated_to_its_first_day(regis
                  "Russia and Pakistan began a two-week joint exercise on 5 November 2020."):
         e = events(registry, text)[0]
         assert e.time.value is not None and e.time.start is None, text
+
+
+def test_the_time_of_a_moment_during_or_at_the_start_of_an_event_is_not_its_time(registry):
+    for text in ("At the beginning of his visit to Moscow, Prime Minister Imran Khan met Vladimir Putin on "
+                 "24 February 2022.",
+                 "During his visit to Moscow, Prime Minister Imran Khan met Vladimir Putin on 24 February 2022."):
+        evs = events(registry, text)
+        assert only(evs, "StateVisit").time is None, text
+        assert only(evs, "Meeting").time.value == "2022-02-24", text
+    # the sidelines of a summit: the meeting's day is a day of the summit
+    evs = events(registry, "Nawaz Sharif met Vladimir Putin on the sidelines of the SCO summit in Ufa on 10 July 2015.")
+    assert only(evs, "Summit").time.value == "2015-07-10"
