@@ -47,6 +47,7 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
         event = _build(ctx, token, kind, decisions, collect)
         if event is None:
             continue
+        event = days_range(ctx, event)  # "a two-day visit on Wednesday": the range, before mentions merge
         distinct = marked_distinct(token)
         own = {m.entity for m in ctx.mentions_in(_modifiers(token)) if ctx.is_agent(m.entity)}
         if not event.participants:  # a mention only: of the event it refers back to, or of none

@@ -233,6 +233,11 @@ def test_a_length_in_days_fixes_the_end_of_an_event_dated_to_its_first_day(regis
                  date="2022-02-24")
     visit = only(ex.events, "StateVisit")
     assert (visit.time.value, visit.time.start, visit.time.end) == (None, "2022-02-23", "2022-02-24")
+    # the range is there before later mentions merge: "ended his visit on Thursday" is the same visit
+    ex = extract("t", "Prime Minister Imran Khan landed in Moscow for a two-day visit on Wednesday. Khan "
+                 "ended his visit on Thursday.", registry, date="2022-02-24")
+    visit = only(ex.events, "StateVisit")
+    assert (visit.time.start, visit.time.end) == ("2022-02-23", "2022-02-24") and len(visit.also) == 1
     # the length in a later mention merged into the event
     ex = extract("t", "Pakistan and Russia held talks in Islamabad on 18 January 2023. The three-day talks "
                  "reviewed trade.", registry)
