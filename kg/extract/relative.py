@@ -65,6 +65,8 @@ def resolve(words: str, anchor: str | None, future: bool = False) -> str | None:
     (None, '2022-08', '2023-08')
     >>> resolve("on October 19", "2021-10"), resolve("on Tuesday", "2024"), resolve("in March", "2019")
     ('2021-10-19', '2024', '2019-03')
+    >>> resolve("on October 25", "2021-10", True), resolve("on October 5", "2021-10"), resolve("in October", "2021-10", True)
+    ('2021-10-25', '2021-10-05', '2021-10')
     >>> resolve("23 years ago", "2022-02-07"), resolve("this summer", "2025-07-02"), resolve("this week", "2025-07-02")
     ('1999', '2025', None)
     """
@@ -115,6 +117,9 @@ def resolve(words: str, anchor: str | None, future: bool = False) -> str | None:
     if month_only:  # the words give month (and day): the article's year is all they need
         if precision == 1 and data.date_obj.year != int(anchor):
             data.date_obj = data.date_obj.replace(year=int(anchor))
+        elif precision == 2 and data.date_obj.month == int(anchor[5:7]):
+            # "will meet on October 25" in an article of October 2021: that October
+            data.date_obj = data.date_obj.replace(year=int(anchor[:4]))
     elif precision < _NEEDS[period] or period == "week":
         return None
     d = data.date_obj.date()
