@@ -210,8 +210,11 @@ def find_times(doc: Doc, anchor: str | None = None) -> list[TimeValue]:
     found = _select(text, cands)
     from kg.extract.relative import day_of_article, relative_times, resolve_times
 
-    day = day_of_article(doc, resolve_times(doc, found, anchor), anchor)
-    found = resolve_times(doc, found, day) + relative_times(doc, text, day, found)
+    resolved = resolve_times(doc, found, anchor)
+    day = day_of_article(doc, resolved, anchor)  # an article dated by month: its day, if it says it
+    if day != anchor:
+        resolved = resolve_times(doc, found, day)
+    found = resolved + relative_times(doc, text, day, found)
     return sorted(found, key=lambda t: t.span.start)
 
 
