@@ -55,7 +55,7 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
                 event = replace(event, time=None)  # its time only from "the meeting took place on ..."
             named = _states_named(ctx, event.sentence)  # "India and Russia ... their exercise": theirs
             i = antecedent(events, event, distinct, own | named, ctx.is_state, counterpart)
-            if i is not None:
+            if i is not None and not status_conflict(ctx, events[i], event):
                 events[i] = _merge(events[i], event, participants=False)
             continue
         if (event.confidence or 0.0) < min_confidence:
@@ -67,7 +67,7 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
                     break
             else:
                 i = antecedent(events, event, distinct, own, ctx.is_state, counterpart)
-                if i is None:
+                if i is None or status_conflict(ctx, events[i], event):
                     events.append(event)
                 else:  # a mention of an event named before: its evidence, time and status
                     events[i] = _merge(events[i], event, participants=subsumes(events[i], event))
