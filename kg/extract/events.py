@@ -15,6 +15,7 @@ from kg.extract.coref import (antecedent, finer_time, latest_of_kind, marked_dis
                               times_compatible)
 from kg.extract.counterparts import per_counterpart
 from kg.extract.decisions import Decisions, shipped
+from kg.extract.duration import days_range
 from kg.extract.editions import editions
 from kg.extract.features import MODALS, event_features, participant_features
 from kg.extract.model import Event, Span
@@ -48,6 +49,7 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
         event = _build(ctx, token, kind, decisions, collect)
         if event is None:
             continue
+        event = days_range(ctx, event)  # "a two-day visit on Wednesday": the range, before mentions merge
         if said_of_an_earlier(token):  # "This will be the third drill ...": the drill just named
             i = latest_of_kind(events, kind, event.sentence.index)
             if i is not None:
@@ -79,7 +81,7 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
     events.extend(editions(ctx, events))  # "Its first edition was held in 2016": one of a series
     events.sort(key=lambda e: (e.sentence.index, e.trigger.start))
     _attach_names(ctx, events)
-    return [continued_time(ctx, e) for e in events]
+    return [days_range(ctx, continued_time(ctx, e)) for e in events]
 
 
 OWN_PREPS = {"of", "between", "with", "among", "by"}
