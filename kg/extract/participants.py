@@ -33,6 +33,10 @@ VENUE_TAKES_PART = {"StateVisit", "Summit"}
 # forces participated in the exercises"): that side and the state it arrives in take part
 JOIN_WORDS = {"arrive", "arrival", "participate", "participation", "join", "take", "come", "reach"}
 JOIN_KINDS = {"MilitaryExercise", "Meeting", "Summit"}
+# verbs by which someone comments on an event named as their object ("the ambassador welcomed the
+# meeting between the foreign ministers of A and B"): the commentator does not take part
+COMMENT_VERBS = {"welcome", "hail", "praise", "applaud", "laud", "commend", "appreciate", "criticise",
+                 "criticize", "condemn", "denounce", "deplore", "slam", "question"}
 
 
 @dataclass
@@ -120,7 +124,30 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
         for c in out.values():
             if not c.rule and c.token is not None and c.token.i in joining and ctx.is_agent(c.entity):
                 c.source, c.rule = "joiner", True
+    commenting = commentator(token)
+    for c in out.values():
+        if c.rule and c.token is not None and c.token.i in commenting:
+            c.source, c.rule = "commentator", False
     return list(out.values()), places, inside
+
+
+def commentator(trigger) -> set[int]:
+    """The tokens that name who comments on the event ``trigger`` names when the event is
+    the object of a verb of welcoming or condemning ("X welcomed the agreement between A and B
+    and the meeting between C and D", "he welcomed the decision of Y to visit Z")."""
+    if trigger.pos_ not in {"NOUN", "PROPN", "VERB"}:
+        return set()
+    cur = trigger
+    for _ in range(6):
+        head = cur.head
+        if head.i == cur.i:
+            break
+        if cur.dep_ == "dobj" and head.lemma_.lower() in COMMENT_VERBS:
+            return {i for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} for i in _phrase(c)}
+        if cur.dep_ not in {"dobj", "pobj", "prep", "conj", "acl", "xcomp", "aux"}:
+            break
+        cur = head
+    return set()
 
 
 def joining_side(trigger) -> set[int]:

@@ -147,3 +147,9 @@ def test_a_clause_describing_the_side_that_comes_to_an_exercise_adds_no_one(regi
     e = event(registry, "Russia and Pakistan, two enemies when the former existed as the USSR, came together "
                         "for the first joint military exercise.", "MilitaryExercise")
     assert set(e.participants) == {"russia", "pakistan"}
+
+
+def test_who_welcomes_a_meeting_between_two_others_does_not_take_part(registry):
+    e = event(registry, "Ambassador Danila Ganich welcomed the meeting between the foreign ministers of Iran and "
+                        "Saudi Arabia.", "Meeting")
+    assert set(e.participants) == {"iran", "saudi-arabia"}
