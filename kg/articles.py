@@ -28,7 +28,6 @@ DOC = "https://w3id.org/pakru/doc/"
 EVIDENCED = (("pakru:Event", "event"), ("pakru:Claim", "claim"), ("pakru:Membership", "relation"),
              ("pakru:ProjectInterest", "relation"), ("pakru:Cooperation", "relation"),
              ("pakru:MonetaryAmount", "amount"), ("pakru:Person", "person"))
-CLAIM_KINDS = ("pakru:Recommendation", "pakru:Assessment", "pakru:Prediction")
 
 
 @dataclass(frozen=True)
@@ -94,7 +93,8 @@ def article(store: Store, doc: str) -> Article:
     mentions = run_select(store, span % '?m oa:hasTarget ?span ; a pakru:Mention ; oa:hasBody ?target . BIND("mention" AS ?kind)',
                     "DISTINCT ?start ?end ?quote ?kind ?target ?label", b, "?start DESC(?end) ?target ?label").rows
     facts = run_select(store, span % f"?target pakru:evidence ?span ; a ?class . VALUES (?class ?kind) {{ {classes} }}" + """
-  OPTIONAL { ?target a ?claimKind . VALUES ?claimKind { %s } }""" % " ".join(CLAIM_KINDS),
+  OPTIONAL { ?target a pakru:Claim, ?claimKind .
+             FILTER(?claimKind != pakru:Claim && STRSTARTS(STR(?claimKind), STR(pakru:))) }""",
                  "DISTINCT ?start ?end ?quote ?kind ?target ?label ?claimKind", b,
                  "?start DESC(?end) ?kind ?target ?label ?claimKind").rows
     seen: set[tuple] = set()

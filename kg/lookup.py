@@ -16,7 +16,7 @@ from rdflib.term import Node
 
 from kg.errors import QueryError
 from kg.results import Result, ntriples, shorten
-from kg.store import Store
+from kg.store import Store, select_rows
 
 PREFIXES = """PREFIX pakru: <https://w3id.org/pakru/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
@@ -103,38 +103,48 @@ def values_block(bindings: Mapping[str, Node]) -> str:
             f"{{ ({' '.join(ntriples(t) for t in bindings.values())}) }}")
 
 
-def run_select(store: Store, where: str, select: str, bindings: Mapping[str, Node], order: str) -> Result:
+def select_text(where: str, select: str, bindings: Mapping[str, Node], order: str) -> str:
     """``SELECT select WHERE { VALUES-row where } ORDER BY order`` with the known prefixes."""
-    text = f"{PREFIXES}SELECT {select} WHERE {{\n  {values_block(bindings)}\n{where}\n}} ORDER BY {order}"
-    return store.query(text)
+    return f"{PREFIXES}SELECT {select} WHERE {{\n  {values_block(bindings)}\n{where}\n}} ORDER BY {order}"
+
+
+def run_select(store: Store, where: str, select: str, bindings: Mapping[str, Node], order: str) -> Result:
+    """The :class:`Result` of :func:`select_text`'s query."""
+    return store.query(select_text(where, select, bindings, order))
+
+
+def rows(store: Store, where: str, select: str, bindings: Mapping[str, Node], order: str) -> list[dict]:
+    """The rows of :func:`select_text`'s query as plain values (no rdflib terms: look-ups
+    and pages need only the values, and making terms cost most of their time)."""
+    return select_rows(store, select_text(where, select, bindings, order))
 
 
 def resolve(store: Store, name_or_iri: str) -> str:
     """The IRI of the resource named ``name_or_iri`` (a label, an alias, or an IRI)."""
     if re.match(r"^(https?://|urn:|id:|pakru:)", name_or_iri):
         return str(iri_term(name_or_iri))
-    rows = run_select(store, "  ?x ?how ?l . VALUES ?how { %s }" % " ".join(_NAMES), "?x ?how ?l", {}, "?x ?l ?how").rows
+    found = rows(store, "  ?x ?how ?l . VALUES ?how { %s }" % " ".join(_NAMES), "?x ?how ?l", {}, "?x ?l ?how")
     wanted = " ".join(name_or_iri.split()).casefold()
     for full in _NAME_IRIS:
-        hits = sorted({r["x"] for r in rows if r["how"] == full and str(r["l"]).casefold() == wanted})
+        hits = sorted({r["x"] for r in found if r["how"] == full and str(r["l"]).casefold() == wanted})
         if len(hits) == 1:
             return hits[0]
         if hits:
             raise QueryError(f"{name_or_iri!r} names {len(hits)} resources: "
                              f"{', '.join(shorten(h) for h in hits)}; give one of these IRIs")
-    labels = sorted({str(r["l"]) for r in rows})
+    labels = sorted({str(r["l"]) for r in found})
     close = difflib.get_close_matches(name_or_iri, labels, n=3, cutoff=0.6)
     hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
     raise NotFound(f"nothing in the graph is named {name_or_iri!r}{hint}")
 
 
-def _evidence(store: Store, subject_var: str, where: str, bindings: Mapping[str, Node]) -> Result:
+def _evidence(store: Store, subject_var: str, where: str, bindings: Mapping[str, Node]) -> list[dict]:
     body = where + """
   ?span oa:hasSource ?document ; oa:hasSelector ?q, ?pos .
   ?q oa:exact ?text . ?pos oa:start ?start ; oa:end ?end .
   OPTIONAL { ?span pakru:inSentence ?sent . ?sent oa:hasSelector ?sq, ?sp .
              ?sq oa:exact ?sentence . ?sp oa:start ?sentenceStart }"""
-    return run_select(store, body, f"DISTINCT {subject_var} ?span ?document ?start ?end ?text ?sentence ?sentenceStart",
+    return rows(store, body, f"DISTINCT {subject_var} ?span ?document ?start ?end ?text ?sentence ?sentenceStart",
                 bindings, f"?document ?start ?end {subject_var} ?span ?text ?sentence ?sentenceStart")
 
 
@@ -149,22 +159,22 @@ def evidence(store: Store, iri: str) -> list[Evidence]:
     """The spans that support ``iri``: its ``pakru:evidence``, the span itself, or, for
     an entity, the words that mention it."""
     b = {"_r": iri_term(iri)}
-    rows = _evidence(store, "?_r", "  { ?_r pakru:evidence ?span } UNION { BIND(?_r AS ?span) ?_r oa:hasSource ?d0 }", b)
-    if not rows:
-        rows = _evidence(store, "?_r", "  ?m oa:hasBody ?_r ; oa:hasTarget ?span .", b)
-    return [_to_evidence(r) for r in rows]
+    found = _evidence(store, "?_r", "  { ?_r pakru:evidence ?span } UNION { BIND(?_r AS ?span) ?_r oa:hasSource ?d0 }", b)
+    if not found:
+        found = _evidence(store, "?_r", "  ?m oa:hasBody ?_r ; oa:hasTarget ?span .", b)
+    return [_to_evidence(r) for r in found]
 
 
 def entity(store: Store, name_or_iri: str) -> Entity:
     """The entity called ``name_or_iri`` with its names, types, facts and evidence."""
     iri = resolve(store, name_or_iri)
     b = {"_e": URIRef(iri)}
-    out = run_select(store, "  ?_e ?p ?o . OPTIONAL { ?o skos:prefLabel ?ol }", "?p ?o ?ol", b, "?p ?o ?ol")
-    inc = run_select(store, "  ?s ?p ?_e . OPTIONAL { ?s skos:prefLabel ?sl }", "?s ?p ?sl", b, "?p ?s ?sl")
+    out = rows(store, "  ?_e ?p ?o . OPTIONAL { ?o skos:prefLabel ?ol }", "?p ?o ?ol", b, "?p ?o ?ol")
+    inc = rows(store, "  ?s ?p ?_e . OPTIONAL { ?s skos:prefLabel ?sl }", "?s ?p ?sl", b, "?p ?s ?sl")
     if not out and not inc:
         raise NotFound(f"the graph says nothing about {iri}")
-    ent = Entity(iri, None)
-    for r in out.rows:
+    ent, stated = Entity(iri, None), set()
+    for r in out:
         p, o = r["p"], r["o"]
         if p == "http://www.w3.org/2004/02/skos/core#prefLabel":
             ent.label = ent.label or o
@@ -174,18 +184,24 @@ def entity(store: Store, name_or_iri: str) -> Entity:
             ent.types.append(o)
         elif p == "https://schema.org/description":
             ent.description = o
-        elif not any(f.predicate == p and f.object == o for f in ent.facts):
+        elif (p, o) not in stated:  # one fact per value, whatever labels the value has
+            stated.add((p, o))
             ent.facts.append(Fact(iri, p, o, r["ol"]))
+    # one query for both kinds of evidence: the spans of what refers to it (?s), and
+    # the words that mention it (?mentioned bound); each part keeps its own order
+    found = _evidence(store, "?s ?mentioned", "  { ?s ?p ?_e ; pakru:evidence ?span . }\n"
+                      "  UNION { ?m oa:hasBody ?_e ; oa:hasTarget ?span . BIND(?_e AS ?mentioned) }", b)
     support: dict[str, list[Evidence]] = {}
-    for r in _evidence(store, "?s", "  ?s ?p ?_e ; pakru:evidence ?span .", b).rows:
-        support.setdefault(r["s"], []).append(_to_evidence(r))
+    for r in found:
+        if r["s"] is not None:
+            support.setdefault(r["s"], []).append(_to_evidence(r))
     seen = set()
-    for r in inc.rows:
+    for r in inc:
         if r["p"] in _SKIP or (r["s"], r["p"]) in seen:
             continue
         seen.add((r["s"], r["p"]))
         ent.facts.append(Fact(r["s"], r["p"], iri, r["sl"], tuple(support.get(r["s"], ()))))
-    ent.evidence = [_to_evidence(r) for r in _evidence(store, "?_e", "  ?m oa:hasBody ?_e ; oa:hasTarget ?span .", b)]
+    ent.evidence = [_to_evidence(r) for r in found if r["mentioned"] is not None]
     return ent
 
 
@@ -259,10 +275,10 @@ def search(store: Store, text: str, limit: int = 50) -> list[Match]:
   UNION { ?m a pakru:Mention ; oa:hasBody ?x ; oa:hasTarget/oa:hasSelector/oa:exact ?name }
   FILTER(STRSTARTS(STR(?x), "%s") && CONTAINS(LCASE(STR(?name)), LCASE(?_q)))
   OPTIONAL { ?x skos:prefLabel ?label }""" % ID
-    rows = run_select(store, where, "DISTINCT ?x ?label ?name", {"_q": Literal(wanted)}, "?x ?name").rows
+    found = rows(store, where, "DISTINCT ?x ?label ?name", {"_q": Literal(wanted)}, "?x ?name")
     folded = wanted.casefold()
     best: dict[str, tuple[tuple, Match]] = {}
-    for r in rows:
+    for r in found:
         name = str(r["name"])
         rank = (name.casefold() != folded, not name.casefold().startswith(folded), str(r["label"] or name).casefold())
         if r["x"] not in best or rank < best[r["x"]][0]:

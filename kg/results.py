@@ -66,19 +66,36 @@ def to_python(term: Node | None) -> object:
         return f"_:{term}"
     if not isinstance(term, Literal) or term.language or term.datatype is None:
         return str(term)
-    lexical, dt = str(term), term.datatype
+    return python_value(str(term), str(term.datatype))
+
+
+_PLAIN_TYPES = frozenset({str(XSD.string), "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"})
+_INTEGER_NAMES = frozenset(str(t) for t in _INTEGERS)
+_DECIMAL, _FLOATS, _BOOLEAN = str(XSD.decimal), frozenset({str(XSD.double), str(XSD.float)}), str(XSD.boolean)
+_DATE, _DATETIME = str(XSD.date), str(XSD.dateTime)
+
+
+def python_value(lexical: str, datatype: str | None = None, language: str | None = None) -> object:
+    """The Python value of a literal given by its parts, as :func:`to_python` gives it
+    for the rdflib literal (so that a store can skip making rdflib terms).
+
+    >>> python_value("42", "http://www.w3.org/2001/XMLSchema#integer"), python_value("x", None, "en")
+    (42, 'x')
+    """
+    if language or datatype is None or datatype in _PLAIN_TYPES:
+        return lexical
     try:
-        if dt in _INTEGERS:
+        if datatype in _INTEGER_NAMES:
             return int(lexical)
-        if dt == XSD.decimal:
+        if datatype == _DECIMAL:
             return Decimal(lexical)
-        if dt in (XSD.double, XSD.float):
+        if datatype in _FLOATS:
             return float(lexical)
-        if dt == XSD.boolean:
+        if datatype == _BOOLEAN:
             return lexical.strip() in ("true", "1")
-        if dt == XSD.date:
+        if datatype == _DATE:
             return date.fromisoformat(lexical)
-        if dt == XSD.dateTime:
+        if datatype == _DATETIME:
             return datetime.fromisoformat(lexical)
     except (ValueError, InvalidOperation):
         pass  # an ill-formed literal keeps its lexical form

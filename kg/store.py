@@ -32,7 +32,7 @@ from rdflib.term import Node
 
 from kg.errors import EndpointError, KGError, QueryError  # noqa: F401 (EndpointError re-exported)
 from kg.guard import check, sparql_syntax_error, syntax
-from kg.results import Result, literal
+from kg.results import Result, literal, python_value
 
 Bindings = Mapping[str, Node] | None
 
@@ -160,6 +160,41 @@ def result_of(answer) -> Result:
     for t in answer:
         graph.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
     return Result(graph=graph)
+
+
+def plain_value(term) -> object:
+    """The plain Python value of a pyoxigraph term, equal to
+    ``kg.results.to_python(to_rdflib(term))`` without making the rdflib term (which
+    costs most of the time of a small query's answer)."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    if isinstance(term, ox.Literal):
+        return python_value(term.value, term.datatype.value, term.language)
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    raise KGError(f"unsupported RDF term in a result: {term!r}")
+
+
+def plain_rows(answer) -> list[dict[str, object]]:
+    """The rows of a query's answer as plain Python values (the ``rows`` of its
+    :class:`Result`): straight from pyoxigraph's solutions, or a Result's own rows."""
+    if isinstance(answer, Result):
+        return answer.rows
+    try:
+        names = [v.value for v in answer.variables]
+        return [{n: plain_value(s[n]) for n in names} for s in answer]
+    except (OSError, RuntimeError, ValueError) as exc:  # met while pyoxigraph evaluated the rows
+        raise QueryError(f"the query failed: {exc}") from None
+
+
+def select_rows(store: Store, text: str) -> list[dict[str, object]]:
+    """The rows of a SELECT query as plain Python values, on any store; the embedded
+    store skips rdflib terms (pages and look-ups need only the values)."""
+    if isinstance(store, OxigraphStore):
+        return plain_rows(store.query(text, native=True))
+    return store.query(text).rows
 
 
 class RdflibStore:

@@ -122,3 +122,26 @@ def _surname_of(entity: str, participants: set[str]) -> bool:
         return False
     last = entity[4:].strip().lower()
     return any(p.rsplit("-", 1)[-1] == last or p.lower().endswith(" " + last) for p in participants)
+
+
+SUBJECT_ANAPHORS = {"this", "it", "that"}
+THIS_REACH = 4  # sentences back within which "this was the third drill" finds its drill
+
+
+def said_of_an_earlier(token) -> bool:
+    """"This will be the third joint drill between both countries", "It was the first visit
+    of ...": the trigger is said of an event just named (the subject "this" or "it"), so it
+    names that event again, whatever its ordinal says."""
+    head = token.head
+    return token.dep_ == "attr" and head.lemma_.lower() == "be" and any(
+        c.dep_ == "nsubj" and c.lower_ in SUBJECT_ANAPHORS for c in head.children)
+
+
+def latest_of_kind(events: list[Event], kind: str, sentence_index: int) -> int | None:
+    """The index of the latest event of ``kind`` mentioned at most THIS_REACH sentences before."""
+    best, best_at = None, -1
+    for i, e in enumerate(events):
+        last = max([e.sentence.index, *(s.index for s in e.also if s.index < sentence_index)])
+        if e.kind == kind and e.participants and 0 < sentence_index - last <= THIS_REACH and last > best_at:
+            best, best_at = i, last
+    return best

@@ -208,9 +208,13 @@ def find_times(doc: Doc, anchor: str | None = None) -> list[TimeValue]:
         cands.append((m.start(), m.end(), value, None, None))
         accepted.append((m.start(), m.end()))
     found = _select(text, cands)
-    from kg.extract.relative import relative_times, resolve_times
+    from kg.extract.relative import day_of_article, relative_times, resolve_times
 
-    found = resolve_times(doc, found, anchor) + relative_times(doc, text, anchor, found)
+    resolved = resolve_times(doc, found, anchor)
+    day = day_of_article(doc, resolved, anchor)  # an article dated by month: its day, if it says it
+    if day != anchor:
+        resolved = resolve_times(doc, found, day)
+    found = resolved + relative_times(doc, text, day, found)
     return sorted(found, key=lambda t: t.span.start)
 
 

@@ -11,9 +11,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kg.extract.context import Context
-from kg.extract.coref import antecedent, finer_time, marked_distinct, subsumes, times_compatible
+from kg.extract.coref import (antecedent, finer_time, latest_of_kind, marked_distinct, said_of_an_earlier, subsumes,
+                              times_compatible)
 from kg.extract.counterparts import per_counterpart
 from kg.extract.decisions import Decisions, shipped
+from kg.extract.duration import days_range
+from kg.extract.editions import editions
 from kg.extract.features import MODALS, event_features, participant_features
 from kg.extract.model import Event, Span
 from kg.extract.participants import candidates
@@ -46,6 +49,12 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
         event = _build(ctx, token, kind, decisions, collect)
         if event is None:
             continue
+        event = days_range(ctx, event)  # "a two-day visit on Wednesday": the range, before mentions merge
+        if said_of_an_earlier(token):  # "This will be the third drill ...": the drill just named
+            i = latest_of_kind(events, kind, event.sentence.index)
+            if i is not None:
+                events[i] = _merge(events[i], replace(event, time=None, status=None), participants=False)
+                continue
         distinct = marked_distinct(token)
         own = {m.entity for m in ctx.mentions_in(_modifiers(token)) if ctx.is_agent(m.entity)}
         if not event.participants:  # a mention only: of the event it refers back to, or of none
@@ -53,7 +62,7 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
                 event = replace(event, time=None)  # its time only from "the meeting took place on ..."
             named = _states_named(ctx, event.sentence)  # "India and Russia ... their exercise": theirs
             i = antecedent(events, event, distinct, own | named, ctx.is_state, counterpart)
-            if i is not None:
+            if i is not None and not status_conflict(ctx, events[i], event):
                 events[i] = _merge(events[i], event, participants=False)
             continue
         if (event.confidence or 0.0) < min_confidence:
@@ -65,13 +74,14 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
                     break
             else:
                 i = antecedent(events, event, distinct, own, ctx.is_state, counterpart)
-                if i is None:
+                if i is None or status_conflict(ctx, events[i], event):
                     events.append(event)
                 else:  # a mention of an event named before: its evidence, time and status
                     events[i] = _merge(events[i], event, participants=subsumes(events[i], event))
+    events.extend(editions(ctx, events))  # "Its first edition was held in 2016": one of a series
     events.sort(key=lambda e: (e.sentence.index, e.trigger.start))
     _attach_names(ctx, events)
-    return [continued_time(ctx, e) for e in events]
+    return [days_range(ctx, continued_time(ctx, e)) for e in events]
 
 
 OWN_PREPS = {"of", "between", "with", "among", "by"}

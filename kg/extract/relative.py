@@ -65,6 +65,8 @@ def resolve(words: str, anchor: str | None, future: bool = False) -> str | None:
     (None, '2022-08', '2023-08')
     >>> resolve("on October 19", "2021-10"), resolve("on Tuesday", "2024"), resolve("in March", "2019")
     ('2021-10-19', '2024', '2019-03')
+    >>> resolve("on October 25", "2021-10", True), resolve("on October 5", "2021-10"), resolve("in October", "2021-10", True)
+    ('2021-10-25', '2021-10-05', '2021-10')
     >>> resolve("23 years ago", "2022-02-07"), resolve("this summer", "2025-07-02"), resolve("this week", "2025-07-02")
     ('1999', '2025', None)
     """
@@ -115,6 +117,9 @@ def resolve(words: str, anchor: str | None, future: bool = False) -> str | None:
     if month_only:  # the words give month (and day): the article's year is all they need
         if precision == 1 and data.date_obj.year != int(anchor):
             data.date_obj = data.date_obj.replace(year=int(anchor))
+        elif precision == 2 and data.date_obj.month == int(anchor[5:7]):
+            # "will meet on October 25" in an article of October 2021: that October
+            data.date_obj = data.date_obj.replace(year=int(anchor[:4]))
     elif precision < _NEEDS[period] or period == "week":
         return None
     d = data.date_obj.date()
@@ -160,6 +165,26 @@ def resolve_times(doc, times: list[TimeValue], anchor: str | None) -> list[TimeV
                 t = TimeValue(t.span, value)
         out.append(t)
     return out
+
+
+_TODAY_RE = re.compile(r"(?<![\w-])(?:today|yesterday|tonight)(?![\w-])", re.I)
+
+
+def day_of_article(doc, times: list[TimeValue], anchor: str | None) -> str | None:
+    """The article's day when its date gives only the month: the latest day of that month
+    it names in a sentence that also says "today" or "yesterday" ("Moscow today hosted ...
+    following today's meeting ..., reported that on October 19 a meeting took place"), not
+    in a clause about the future.  Otherwise ``anchor`` itself."""
+    if not anchor or anchor.count("-") != 1:
+        return anchor
+    days = []
+    for t in times:
+        span = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
+        if span is None or not _TODAY_RE.search(span.root.sent.text):
+            continue
+        days += [v for v in (t.value, t.start, t.end) if v and len(v) == 10 and v.startswith(anchor + "-")
+                 and not is_future(doc, t.span.start)]
+    return max(days) if days else anchor
 
 
 def _sentence_year(doc, before: list[TimeValue], t: TimeValue) -> str | None:

@@ -4,9 +4,11 @@ Kind (see docs/annotation-guide.md): **Denial** when the cue rejects ("denied",
 "dismissed") or the words call a report false; **Recommendation** when the cue urges or
 the words say what should be done; **Commitment** when the speaker promises its own future
 act ("we will", "Russia is ready to" said by Russia, "pledged"); **Prediction** for the
-future or the possible ("will", "may", "expects"); **Assessment** when the words judge
-(an evaluative word of the VADER lexicon, a comparative or superlative, or a cue of
-opinion: "believes", "described"); **ReportOfFact** otherwise.
+future or the possible ("will", "may", "expects"), but not a modal that hedges a judgement
+("this would be a more strategic deal") nor a past "could not"; **Assessment** when the words
+judge (an evaluative word of the VADER lexicon, a comparative or superlative, or a cue of
+opinion: "believes", "described"; in a one-clause report of an act, adjectives that only
+name the sort of a thing do not count); **ReportOfFact** otherwise.
 
 Stance is VADER's compound polarity of the statement's words (the ``vaderSentiment``
 package, a lexicon and rules: deterministic), with a few words of diplomacy added to its
@@ -145,11 +147,62 @@ def _judgement(root) -> bool:
     for c in kids:
         if c.dep_ == "acomp" and c.pos_ == "ADJ" and c.lower_ not in _STATES:
             return True
-        if c.dep_ == "attr" and c.pos_ == "NOUN" and not any(d.like_num for d in c.subtree) and (
+        if c.dep_ == "attr" and c.pos_ == "NOUN" and not any(d.like_num for d in (c, *c.children)) and (
                 any(d.dep_ in ("amod", "compound") and d.pos_ in ("ADJ", "NOUN") for d in c.children)
                 or abs(lexicon().get(c.lower_, 0.0)) >= 1.0):
             return True
     return False
+
+
+def _attributive(token, root) -> bool:
+    """An adjective that names the sort of a thing the act is not done to ("work on the
+    ambitious project", "active work was underway"), or its modifier; one on the act's
+    object judges the act ("provided a good platform", "made tremendous strides")."""
+    adjective = token.head if token.dep_ == "advmod" and token.head.dep_ == "amod" else token
+    noun = adjective.head
+    return adjective.dep_ == "amod" and not (noun.dep_ in ("dobj", "attr") and noun.head.i == root.i)
+
+
+def _reports_act(root, content) -> bool:
+    """The statement's main verb tells what was done ("added", "declared", "had become") or
+    where things stand ("is in place", "was underway"), with no predicate that judges."""
+    if root is None or root.pos_ not in ("VERB", "AUX") or root.lemma_ in _TRENDS or _regarded(root) or any(
+            c.tag_ == "MD" for c in root.children) or any(
+            t.dep_ in ("conj", "relcl") and t.pos_ in ("VERB", "AUX") and t.i != root.i
+            or t.sent.start != root.sent.start for t in content):  # one clause: a judgement may sit in another
+        return False
+    if root.lemma_ == "be":
+        return not _judgement(root) and not any(c.dep_ in ("attr", "acomp") and c.lower_ not in _STATES
+                                                for c in root.children)
+    return root.tag_ in ("VBD", "VBN") and root.lemma_ not in ("seem", "appear", "look", "remain")
+
+
+def _regarded(verb) -> bool:
+    """"should be taken as a positive sign", "must be seen as ...": how to read a thing, a
+    judgement of it rather than a call to act."""
+    return verb.lemma_ in ("take", "see", "view", "regard", "consider", "read", "treat") and any(
+        c.dep_ == "auxpass" for c in verb.children) and any(c.lower_ == "as" for c in verb.children)
+
+
+def _past_inability(modal) -> bool:
+    """"could not" reports what was not possible ("West could not take part"), no forecast."""
+    return modal.lower_ == "could" and any(c.dep_ == "neg" for c in modal.head.children)
+
+
+def _judging_modal(modal, content) -> bool:
+    """A modal that hedges a judgement, not a forecast: "this would be a more strategic deal",
+    "the timing may be incidental", or a future clause joined to a main clause that judges
+    ("the visit is an important one and the talks would ...")."""
+    verb = modal.head
+    if verb.lemma_ == "be" and (_evaluative(_predicate(verb)) or _judgement(verb)):
+        return True
+    root = content.root if content is not None else None
+    if root is None or verb.dep_ != "conj" or verb.head.i != root.i or any(
+            c.tag_ == "MD" for c in root.children):
+        return False
+    conjuncts = {w.i for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for w in c.subtree}
+    own = [w for w in root.subtree if w.i not in conjuncts]
+    return _judgement(root) or _evaluative(own)
 
 
 def classify_kind(content, cue_lemma: str, institution: bool = False) -> str:
@@ -163,14 +216,15 @@ def classify_kind(content, cue_lemma: str, institution: bool = False) -> str:
     if cue_lemma in _DENY_CUES or (lowers & _FALSE or "so-called" in text or scare and not lowers & _SHOULD) and negated or (
             lowers & _UNTRUE and any(t.lemma_ in ("say", "claim", "suggest", "allege") for t in tokens)):
         return "Denial"  # "it's wrong to say that ..."
-    if cue_lemma in _RECOMMEND_CUES or lowers & _SHOULD or any(
+    urged = any(t.lower_ in _SHOULD and not _subordinate(t.head, content) and not _regarded(t.head) for t in tokens)
+    if cue_lemma in _RECOMMEND_CUES or urged or any(
             t.lemma_ in ("need", "have") and i + 1 < len(tokens) and tokens[i + 1].lower_ == "to"
             and t.dep_ != "aux" for i, t in enumerate(tokens)):
         return "Recommendation"
     subj = next((t for t in tokens if t.dep_ in ("nsubj", "nsubjpass")), None)
     first_person = subj is not None and subj.lower_ in ("we", "i")
     future = any(t.lower_ in _FUTURE and t.tag_ == "MD" and t.head.lemma_ not in ("like", "love", "prefer")
-                 and (first_person or not (t.head.lemma_ == "be" and _evaluative(_predicate(t.head))))
+                 and (first_person or not _judging_modal(t, content)) and not _past_inability(t)
                  and not _subordinate(t.head, content) for t in tokens) or any(  # "would be helpful" judges; "we will be glad" promises
         t.lower_ == "going" and i + 1 < len(tokens) and tokens[i + 1].lower_ == "to"
         for i, t in enumerate(tokens))
@@ -195,13 +249,18 @@ def classify_kind(content, cue_lemma: str, institution: bool = False) -> str:
     root = content.root if content is not None else None
     expected = any(t.lemma_ == "expect" and any(c.dep_ == "auxpass" for c in t.children) for t in tokens) or (
         root is not None and root.lemma_ in ("expect", "anticipate", "foresee") and subj is not None)
-    if future or expected or cue_lemma in _PREDICT_CUES or lowers & {"likely", "unlikely", "soon"}:
+    hedged = any(t.lower_ in ("likely", "unlikely", "soon") and not _subordinate(t.head, content) for t in tokens)
+    if future or expected or cue_lemma in _PREDICT_CUES or hedged:
         return "Prediction"
     if cue_lemma not in _OPINION_CUES and root is not None and root.tag_ in ("VBD", "VBN") and any(
             t.ent_type_ in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT") for t in tokens) and not lowers & _DEGREE:
         return "ReportOfFact"  # "Russia delivered 60,000 tonnes of wheat": a count is a fact
-    if cue_lemma in _OPINION_CUES or cue_lemma in ATTITUDE or _evaluative(tokens) or any(
-            t.lemma_.lower() in _VALUE_NOUNS for t in tokens) or lowers & _JUDGING or "as if" in text \
+    # A report of what was done ("added important new subjects", "got a big hit due to the
+    # devastating floods") judges nothing by the adjectives that only name its things.
+    weighed = [t for t in tokens if not _attributive(t, root)] if _reports_act(root, content) else tokens
+    if cue_lemma in _OPINION_CUES or cue_lemma in ATTITUDE or _evaluative(weighed) or any(
+            t.lemma_.lower() in _VALUE_NOUNS for t in tokens) or {t.lower_ for t in weighed} & _JUDGING \
+            or "as if" in text \
             or _judgement(root) or text.startswith(("what a ", "how ")):
         return "Assessment"
     return "ReportOfFact"

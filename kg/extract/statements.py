@@ -561,10 +561,46 @@ def find_statements(doc: Doc, sentences: list[Sentence], mentions: list[Mention]
         out[key] = Claim(kind, f.first, cue_text, about, speaker=f.speaker, content=f.content,
                          quote=f.quote, stance=stance_of(f.content.text), date=date, also=f.also,
                          confidence=_confidence(f.quote, f.how))
-    said = list(out.values())
+    said = _merge_repeats(doc, list(out.values()))
     reporting = {s.index for c in said for s in (c.sentence, *c.also)}
     own = [c for c in writer_claims if c.sentence.index not in reporting]
     return _interview(text, own, speakers, sentences, reporting, stop) + said
+
+
+def _content_lemmas(doc: Doc, claim: Claim) -> set[str]:
+    span = doc.char_span(claim.content.start, claim.content.end, alignment_mode="expand")
+    return {t.lemma_.lower() for t in span or () if t.pos_ in ("NOUN", "VERB", "ADJ")
+            and not t.is_stop and t.lemma_.lower() not in REPORTING}
+
+
+def _merge_repeats(doc: Doc, claims: list[Claim]) -> list[Claim]:
+    """A direct quotation that repeats what its speaker was just reported to say ("Peskov
+    said the Kremlin will report the date in time." then "'We will announce its date in a
+    timely fashion,' he said.") is one statement: its sentences join the paraphrase's claim.
+    Repeating means saying the same kind of thing with at least three content words in
+    common (names aside), a third of the shorter's."""
+    out: list[Claim] = []
+    for c in claims:
+        merged = False
+        if c.quote == "direct" and c.content is not None:
+            words = _content_lemmas(doc, c)
+            best, best_shared = None, 0
+            for i, p in enumerate(out):
+                last = (p.also or (p.sentence,))[-1].index
+                if p.speaker != c.speaker or p.kind != c.kind or p.quote == "direct" or p.content is None \
+                        or not 0 < c.sentence.index - last <= 2:
+                    continue
+                theirs = _content_lemmas(doc, p)
+                shared = len(words & theirs)
+                if shared >= 3 and shared * 3 >= min(len(words), len(theirs)) and shared > best_shared:
+                    best, best_shared = i, shared
+            if best is not None:
+                p = out[best]
+                out[best] = dataclasses.replace(p, also=(*p.also, c.sentence, *c.also))
+                merged = True
+        if not merged:
+            out.append(c)
+    return out
 
 
 _QUESTION = re.compile(r"^[ \t]*(?:Q|Question)[ \t]*[:.\-–]", re.M)

@@ -75,7 +75,7 @@ def own_time(ctx, token, time: TimeValue) -> bool:
     tclause, eclause = clause_of(span.root), clause_of(token)
     if token.pos_ in {"NOUN", "PROPN"} and _describes(tclause, token):
         return True  # "the meeting held in Moscow in 2017", "the drill, which took place in May"
-    if _before_or_after(token):
+    if _before_or_after(token) or _moment_in(token):
         return False  # "two days after the bilateral meet, Putin will attend ... on 16 October"
     if tclause.i != eclause.i and tclause.lemma_.lower() in REPORTING:
         return False
@@ -105,6 +105,25 @@ def _before_or_after(noun) -> bool:
             return False
         cur = cur.head
         if cur.dep_ == "prep" and (cur.lower_ in SEQUENCE_PREPS or cur.head.lower_ in {"ahead", "prior"}):
+            return True
+    return False
+
+
+# "At the beginning of his visit, X called on Y on Tuesday": a moment within the event
+# (not "on the sidelines of the summit": the meeting's day is a day of the summit)
+MOMENT_NOUNS = {"beginning", "start", "outset", "end", "conclusion", "close", "course", "eve"}
+
+
+def _moment_in(noun) -> bool:
+    """A noun trigger in "during the visit", "at the start of the talks", "on the eve of the
+    summit": the clause's time is a moment within (or before) it, not its own."""
+    cur = noun
+    for _ in range(4):
+        if cur.head.i == cur.i or cur.head.pos_ in {"VERB", "AUX"}:
+            return False
+        cur = cur.head
+        if cur.dep_ == "prep" and (cur.lower_ == "during" or (
+                cur.lower_ == "of" and cur.head.lemma_.lower() in MOMENT_NOUNS)):
             return True
     return False
 

@@ -9,7 +9,7 @@ are not events.
 from __future__ import annotations
 
 NOUN_TRIGGERS = {
-    "visit": "StateVisit", "trip": "StateVisit",
+    "visit": "StateVisit", "trip": "StateVisit", "delegation": "StateVisit",
     "exercise": "MilitaryExercise", "drill": "MilitaryExercise", "manoeuvre": "MilitaryExercise",
     "wargame": "MilitaryExercise",
     "invasion": "Invasion", "incursion": "Invasion",
@@ -69,7 +69,10 @@ HELD_NOUNS = {"discussion", "negotiation"}
 HOLD_VERBS = {"hold", "have", "conduct", "begin", "start", "open", "resume",
               "launch", "complete", "conclude", "finish", "wrap"}
 ENGAGE_VERBS = {"engage", "involve", "participate"}
-TRIGGER_WORDS = VERB_TRIGGERS.keys() | NOUN_TRIGGERS.keys()
+# "Moscow stood ready to help", "is willing to supply": an offer made by its subject
+READY_WORDS = {"ready", "willing"}
+OFFERED_ACTS = {"help", "assist", "supply", "provide", "mediate"}
+TRIGGER_WORDS = VERB_TRIGGERS.keys() | NOUN_TRIGGERS.keys() | READY_WORDS
 
 
 def trigger_kind(token) -> str | None:
@@ -112,6 +115,8 @@ def trigger_kind(token) -> str | None:
         if kind is None and lemma in ESTABLISH_VERBS | BEGIN_VERBS:
             return None
         return kind
+    if token.pos_ == "ADJ" and token.lemma_.lower() in READY_WORDS:
+        return _ready_to_give(token)
     if token.pos_ not in {"NOUN", "PROPN"}:
         return None
     kind = NOUN_TRIGGERS.get(lemma) or NOUN_TRIGGERS.get(token.lower_)
@@ -123,6 +128,8 @@ def trigger_kind(token) -> str | None:
     head_lemma = head.lemma_.lower()
     if kind == "War" and any(c.lower_ == "cold" for c in token.children if c.dep_ in {"amod", "compound"}):
         return None  # "the Cold War years", "Cold War foes": a period, not a war the text reports
+    if kind == "StateVisit" and lemma == "delegation" and not _sent_to_place(token):
+        return None  # "a delegation of officials to Moscow" is a visit; "the Russian delegation said" is not
     if kind == "MilitaryExercise" and lemma == "exercise":
         mods = {c.lower_ for c in token.children if c.dep_ in {"amod", "compound"}}
         if not mods & EXERCISE_MODIFIERS:
@@ -282,6 +289,27 @@ def _admitted_as(verb) -> str | None:
                 if obj.lemma_.lower() in {"member", "state"}:
                     return "MembershipChange"
     return None
+
+
+def _ready_to_give(adj) -> str | None:
+    """"Moscow stood ready to help the Pakistani people", "Russia is willing to mediate": an
+    offer when a named party (or "we") is ready to help, supply or mediate; not "both seem
+    ready to discard the past", not "ready to help if asked" in a question or wish."""
+    acts = [c for c in adj.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and c.lemma_.lower() in OFFERED_ACTS]
+    verb = adj.head
+    if not acts or adj.dep_ not in {"acomp", "oprd"} or verb.lemma_.lower() not in {"be", "stand", "remain"}:
+        return None
+    if not any(c.dep_ == "nsubj" and c.pos_ in {"PROPN", "PRON"} and c.lower_ not in {"it", "they"} for c in verb.children):
+        return None
+    return "MediationOffer" if acts[0].lemma_.lower() == "mediate" else "Offer"
+
+
+def _sent_to_place(noun) -> bool:
+    """"a large delegation of Pakistani officials to Moscow": a group going to a named place
+    (not "a delegation to the meeting", not "the delegation met ...")."""
+    return any(c.dep_ == "prep" and c.lower_ == "to" and any(
+        o.dep_ == "pobj" and o.pos_ == "PROPN" and o.ent_type_ in {"GPE", "LOC"} for o in c.children)
+        for c in noun.children)
 
 
 def _people_like(token) -> bool:

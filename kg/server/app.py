@@ -26,7 +26,8 @@ from kg.server.fast import FastPath
 from kg.server.headers import SecurityHeaders, cors_middleware
 from kg.server.local import Local
 from kg.server.pool import WorkerPool
-from kg.server.web import environment, guarded, http_error
+from kg.server.render import environment
+from kg.server.web import guarded, http_error
 
 
 async def status(request: Request) -> Response:
@@ -76,7 +77,6 @@ def create_app(pools: dict[str, WorkerPool], catalogue: Catalogue, cors: tuple[s
     app.state.pools, app.state.catalogue, app.state.env = pools, catalogue, environment()
     app.state.answers = Answers(cache_mb << 20, board.cache(process) if board is not None else None)
     app.state.board, app.state.local, app.state.cors = board, local, tuple(cors)
-    views.install(app.state.env)
     return app
 
 

@@ -14,6 +14,7 @@ article text between its offsets, so it equals the evidence quote.
 """
 from __future__ import annotations
 
+import functools
 import logging
 from dataclasses import dataclass, field
 from urllib.parse import quote
@@ -172,5 +173,13 @@ def value(obj: object, label: str | None = None) -> Markup:
     values as text."""
     text = str(obj).lower() if isinstance(obj, bool) else str(obj)
     if isinstance(obj, str) and linkable(text) and " " not in text:
-        return Markup('<a href="{}">{}</a>').format(local(text), label or short(text))
+        return link(text, label)
     return escape(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def link(iri: str, label: str | None = None) -> Markup:
+    """``<a href="/id/...">label</a>`` for an IRI (its short form without a label);
+    kept for the pages that follow (the graph does not change while it is served, and
+    a large page links the same few hundred resources many times)."""
+    return Markup(f'<a href="{escape(local(iri))}">{escape(label or short(iri))}</a>')

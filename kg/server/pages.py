@@ -10,7 +10,7 @@ whose content is every triple with the resource as subject or object.  Besides t
 from __future__ import annotations
 
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import HTMLResponse, Response
 
 from rdflib import RDFS
 
@@ -20,7 +20,6 @@ from kg.server.web import Problem, call, format_names, page
 from kg.server.worker import Job
 
 ID, DOC = markup.ID, markup.DOC
-SPEAKERS = ("Person", "Organisation", "State")  # resources whose page lists what they said
 #: The event classes, as the ontology graph defines them (subclasses of pakru:Event).
 EVENT_KINDS_QUERY = (f"SELECT DISTINCT ?kind WHERE {{ GRAPH <{ONTOLOGY_GRAPH}> "
                      f"{{ ?kind <{RDFS.subClassOf}>+ <{PAKRU.Event}> }} }} ORDER BY ?kind")
@@ -60,14 +59,8 @@ async def resource(request: Request) -> Response:
     fmt = _format(request)
     if not fmt.is_html:
         return await _rdf(request, iri, fmt)
-    entity, evidence = await call(request, Job("resource", (iri,)))
-    outgoing = [f for f in entity.facts if f.subject == entity.iri]
-    incoming = [f for f in entity.facts if f.subject != entity.iri]
-    speaks = any(t.rsplit("#", 1)[-1] in SPEAKERS for t in entity.types)
-    said = await call(request, Job("statements", kwargs={"speaker": iri})) if speaks else None
-    return await page(request, "resource.html", title=entity.label or markup.short(iri), entity=entity,
-                outgoing=outgoing, incoming=incoming, evidence=evidence,
-                mentions=bool(entity.evidence), said=said)
+    html = await call(request, Job("resource_page", (iri,)))  # rendered in the worker
+    return HTMLResponse(html, headers={"Vary": "Accept"})
 
 
 async def article(request: Request) -> Response:

@@ -10,13 +10,13 @@ from __future__ import annotations
 import functools
 import logging
 
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import Environment
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, Response
 
-from kg.server import formats, markup
+from kg.server import formats
 from kg.server.pool import JobError, QueryTimeout, ServerBusy, WorkerFault, WorkerMemory
 from kg.server.worker import Job
 
@@ -32,16 +32,6 @@ class Problem(Exception):
     def __init__(self, status: int, message: str, headers: dict[str, str] | None = None):
         self.status, self.message, self.headers = status, message, headers or {}
         super().__init__(message)
-
-
-def environment() -> Environment:
-    """The Jinja2 environment of the page templates (autoescaped)."""
-    env = Environment(loader=PackageLoader("kg.server", "templates"), autoescape=select_autoescape(["html"]),
-                      trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(local=markup.local, short=markup.short, cell=markup.cell, value=markup.value)
-    env.tests["param"] = lambda name: str(name).startswith("_")  # ?_param echoes of saved queries
-    env.globals.update(anchor=markup.anchor, highlight=markup.highlight)
-    return env
 
 
 async def page(request: Request, template: str, status: int = 200, headers: dict | None = None,

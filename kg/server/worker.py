@@ -24,6 +24,7 @@ or in pyoxigraph (which aborts the process); either way the pool tells the clien
 """
 from __future__ import annotations
 
+import functools
 import os
 import resource as rlimit
 import signal
@@ -45,7 +46,7 @@ from kg.store import result_of
 
 #: The facade methods a job may call.
 METHODS = frozenset({"query", "run", "describe", "entity", "article", "events", "search", "evidence", "resource",
-                     "statements"})
+                     "statements", "resource_page"})
 
 
 @dataclass(frozen=True)
@@ -87,11 +88,40 @@ class TooLarge(KGError):
     """An answer has more rows or triples than the server's result limit."""
 
 
+#: The kinds of resource whose page lists what they said (local names of their types).
+SPEAKERS = ("Person", "Organisation", "State")
+
+
 def resource(kg: KnowledgeGraph, iri: str):
-    """What a resource page shows: the entity view and the evidence behind it (its own
-    ``pakru:evidence`` for events, claims and relations; the mentions for entities)."""
+    """What a resource page shows, in one job: the entity view, the evidence behind it
+    (its own ``pakru:evidence`` for events, claims and relations; the mentions for
+    entities) and, for a speaker, the rows of what it said (else None)."""
     ent = kg.entity(iri)
-    return ent, (ent.evidence or kg.evidence(ent.iri))
+    speaks = any(t.rsplit("#", 1)[-1] in SPEAKERS for t in ent.types)
+    return ent, (ent.evidence or kg.evidence(ent.iri)), (kg.statement_rows(speaker=ent.iri) if speaks else None)
+
+
+@functools.cache
+def templates():
+    """The page templates' environment, made once per process."""
+    from kg.server.render import environment
+
+    return environment()
+
+
+def resource_page(kg: KnowledgeGraph, iri: str) -> bytes:
+    """The HTML page of a resource (``/id/...``), rendered here so that the HTTP process
+    only writes its bytes: the entity view, its evidence and what it said go through no
+    pipe as Python objects."""
+    from kg.server import markup
+
+    entity, evidence, said = resource(kg, iri)
+    html = templates().get_template("resource.html").render(
+        title=entity.label or markup.short(iri), entity=entity,
+        outgoing=[f for f in entity.facts if f.subject == entity.iri],
+        incoming=[f for f in entity.facts if f.subject != entity.iri],
+        evidence=evidence, mentions=bool(entity.evidence), said=said)
+    return html.encode("utf-8")
 
 
 def size(value: object) -> int:
@@ -144,6 +174,8 @@ def answer(kg: KnowledgeGraph, job: Job, max_results: int) -> tuple[str, object]
                 return "ok", value
         elif job.method == "resource":
             value = resource(kg, *job.args, **job.kwargs)
+        elif job.method == "resource_page":
+            return "ok", resource_page(kg, *job.args, **job.kwargs)
         else:
             value = getattr(kg, job.method)(*job.args, **job.kwargs)
         n = size(value)

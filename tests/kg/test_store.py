@@ -153,3 +153,31 @@ def test_doctests():
     for module in (kg.store, kg.remote):
         failures, tried = doctest.testmod(module)
         assert tried > 0 and failures == 0, module.__name__
+
+
+def test_select_rows_give_the_values_of_result_rows_without_rdflib_terms():
+    """Plain rows (what look-ups and pages read) equal the Result's rows, for every kind
+    of term: IRIs, blank nodes, language strings, integers, decimals, doubles, booleans,
+    dates, date-times, other datatypes and ill-formed literals."""
+    store = kg.store.OxigraphStore()
+    text = """SELECT * WHERE { VALUES (?a ?b) {
+      (<https://w3id.org/pakru/id/russia> "Россия"@ru) ("7"^^<http://www.w3.org/2001/XMLSchema#integer> 2.50)
+      ("1.5e3"^^<http://www.w3.org/2001/XMLSchema#double> true) ("2018-10-21"^^<http://www.w3.org/2001/XMLSchema#date> UNDEF)
+      ("2018-10-21T10:00:00"^^<http://www.w3.org/2001/XMLSchema#dateTime> "2018"^^<http://www.w3.org/2001/XMLSchema#gYear>)
+      ("x"^^<http://www.w3.org/2001/XMLSchema#string> "not a date"^^<http://www.w3.org/2001/XMLSchema#date>) }
+      OPTIONAL { BIND(BNODE() AS ?c) } }"""
+    plain = kg.store.select_rows(store, text)
+    expected = store.query(text).rows
+    assert [{k: v for k, v in r.items() if k != "c"} for r in plain] == [
+        {k: v for k, v in r.items() if k != "c"} for r in expected]
+    assert [(type(r["a"]), type(r["b"])) for r in plain] == [(type(r["a"]), type(r["b"])) for r in expected]
+    assert all(str(r["c"]).startswith("_:") for r in plain)
+
+
+def test_statement_rows_are_the_rows_of_statements():
+    from kg.facade import KnowledgeGraph
+
+    graph = KnowledgeGraph.open(source=DEFAULT_SOURCE)
+    for who in ("https://w3id.org/pakru/id/russia", "https://w3id.org/pakru/id/pakistan"):
+        rows = graph.statement_rows(speaker=who)
+        assert rows and rows == graph.statements(speaker=who).rows

@@ -62,3 +62,11 @@ def test_the_meeting_at_a_summit_is_the_summit_and_a_surname_names_the_same_lead
                                 "discussed. Energy was discussed. Both sides said the Sharif-Putin meeting "
                                 "went well.", "Meeting")
     assert len(meetings) == 1 and len(meetings[0].also) == 1
+
+
+def test_this_will_be_the_third_drill_names_the_drill_just_reported(registry):
+    found = events(registry, "The joint military exercise between Pakistan and Russia has begun in Pakistan. "
+                             "Over 70 Russian soldiers are taking part. "
+                             "This will be the third joint military drill between both countries.", "MilitaryExercise")
+    assert len(found) == 1
+    assert found[0].status is None and [s.index for s in found[0].also] == [2]

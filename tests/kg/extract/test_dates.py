@@ -138,3 +138,18 @@ def test_more_relative_words_and_a_year_named_earlier_in_the_sentence(nlp):
     assert [(t.span.text, t.value) for t in find_times(doc, anchor="2022-02-07")] == [
         ("Tomorrow", "2022-02-08"), ("this week", None), ("23 years ago", "1999"), ("this summer", "2022"),
         ("In 2016", "2016"), ("on September 18", "2016-09-18"), ("on Tuesday afternoon", "2022-02-01")]
+
+
+def test_an_article_dated_by_month_takes_the_day_it_ties_to_today(nlp):
+    doc = nlp("Moscow today hosted talks. The ministry said after today's talks that on October 19 "
+              "the envoys met in Moscow. The ministers will meet tomorrow.")
+    assert [(t.span.text, t.value) for t in find_times(doc, anchor="2021-10")] == [
+        ("today", "2021-10-19"), ("today", "2021-10-19"), ("on October 19", "2021-10-19"),
+        ("tomorrow", "2021-10-20")]
+    # a day of the month in no sentence that says "today", or one in the future: the
+    # article's day stays unknown
+    doc = nlp("Moscow today hosted talks. The envoys met on October 19. The ministers said today "
+              "they will meet on October 25.")
+    assert [(t.span.text, t.value) for t in find_times(doc, anchor="2021-10")] == [
+        ("today", "2021-10"), ("on October 19", "2021-10-19"), ("today", "2021-10"),
+        ("on October 25", "2021-10-25")]

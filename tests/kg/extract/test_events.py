@@ -226,3 +226,37 @@ def test_a_planned_event_and_a_later_mention_told_as_past_stay_two(registry):
     evs = events(registry, "Russia's foreign minister said his country will provide support to Pakistan. "
                            "Putin had expressed his support for Pakistan's membership of the SCO.")
     assert len([e for e in evs if e.kind == "StatementOfSupport"]) == 2
+
+
+def test_a_length_in_days_fixes_the_end_of_an_event_dated_to_its_first_day(registry):
+    ex = extract("t", "Prime Minister Imran Khan landed in Moscow for a two-day visit on Wednesday.", registry,
+                 date="2022-02-24")
+    visit = only(ex.events, "StateVisit")
+    assert (visit.time.value, visit.time.start, visit.time.end) == (None, "2022-02-23", "2022-02-24")
+    # the range is there before later mentions merge: "ended his visit on Thursday" is the same visit
+    ex = extract("t", "Prime Minister Imran Khan landed in Moscow for a two-day visit on Wednesday. Khan "
+                 "ended his visit on Thursday.", registry, date="2022-02-24")
+    visit = only(ex.events, "StateVisit")
+    assert (visit.time.start, visit.time.end) == ("2022-02-23", "2022-02-24") and len(visit.also) == 1
+    # the length in a later mention merged into the event
+    ex = extract("t", "Pakistan and Russia held talks in Islamabad on 18 January 2023. The three-day talks "
+                 "reviewed trade.", registry)
+    talks = only(ex.events, "Meeting")
+    assert (talks.time.start, talks.time.end) == ("2023-01-18", "2023-01-20")
+    # the day it ended is not its first day; a length in weeks fixes no day
+    for text in ("Prime Minister Imran Khan concluded his two-day visit to Moscow on 24 February 2022.",
+                 "Russia and Pakistan began a two-week joint exercise on 5 November 2020."):
+        e = events(registry, text)[0]
+        assert e.time.value is not None and e.time.start is None, text
+
+
+def test_the_time_of_a_moment_during_or_at_the_start_of_an_event_is_not_its_time(registry):
+    for text in ("At the beginning of his visit to Moscow, Prime Minister Imran Khan met Vladimir Putin on "
+                 "24 February 2022.",
+                 "During his visit to Moscow, Prime Minister Imran Khan met Vladimir Putin on 24 February 2022."):
+        evs = events(registry, text)
+        assert only(evs, "StateVisit").time is None, text
+        assert only(evs, "Meeting").time.value == "2022-02-24", text
+    # the sidelines of a summit: the meeting's day is a day of the summit
+    evs = events(registry, "Nawaz Sharif met Vladimir Putin on the sidelines of the SCO summit in Ufa on 10 July 2015.")
+    assert only(evs, "Summit").time.value == "2015-07-10"

@@ -33,6 +33,23 @@ from kg.extract.stance import classify_kind, polarity, stance_of
     ("it is wrong to say that the visit is the first in 23 years", "say", "Denial"),
     ('the "special relationship" should not be a restriction on other contracts', "add", "Recommendation"),
     ("we support counter-terrorism measures along with Pakistan", "say", "Commitment"),
+    # a modal that hedges a judgement, or sits beside a main clause that judges, is no forecast
+    ("this would be a broader and more strategic deal between the two countries", "say", "Assessment"),
+    ("the timing may be incidental", "say", "Assessment"),
+    ("the visit is an important one and the talks would focus on trade", "say", "Assessment"),
+    ("the dollar exchange rate would be 200 roubles", "say", "Prediction"),
+    # "could not" reports a past inability; "soon" in a relative clause is not the statement's
+    ("the envoy could not take part in the meeting because he had just been named", "say", "ReportOfFact"),
+    ("cooperation had been the vanguard of this new chapter, which would soon be matched by vast energy cooperation", "say", "Assessment"),
+    # an adjective that only names the sort of a thing in a report of an act judges nothing;
+    # one on the act's object does
+    ("active work was underway to popularise the Russian language", "say", "ReportOfFact"),
+    ("her meeting had become part of the ninth round of a strategic dialogue", "say", "ReportOfFact"),
+    ("the commission provided a good platform for regular meetings", "say", "Assessment"),
+    # "should be taken as" reads a thing; a "must" in a clause of a noun is not the statement's call
+    ("the visit should be taken as a very positive sign of commitment", "say", "Assessment"),
+    ("the talks are a testament to the realisation that countries must realign their partners", "say", "Assessment"),
+    ("the visit should be taken to Moscow", "say", "Recommendation"),
 ])
 def test_kinds(nlp, text, cue, kind):
     assert classify_kind(nlp(text)[:], cue) == kind

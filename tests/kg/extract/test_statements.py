@@ -245,3 +245,14 @@ def test_conjoined_institutions_each_speak_and_recommending_reports(registry):
     rec = [(s.lower(), k) for s, _, k, t in got if t.startswith("the Kremlin remove")]
     assert len(rec) == 2 and {k for _, k in rec} == {"Recommendation"}
     assert "new:justice ministry" in {s for s, _ in rec}
+
+
+def test_a_quotation_that_repeats_the_paraphrase_before_it_is_one_statement(registry):
+    text = ('Sergey Lavrov told journalists that the Kremlin will report the exact date of the visit in a '
+            'timely fashion. Trade between the two countries grew last year. '
+            '"The date of the visit will be announced in a timely fashion," Lavrov said. '
+            '"The deal is good for both sides and for the region," Lavrov added.')
+    ex = extract("t", text, registry)
+    claims = [c for c in ex.claims if c.speaker == "sergey-lavrov"]
+    assert [(c.quote, c.sentence.index, [s.index for s in c.also]) for c in claims] == [
+        ("indirect", 0, [2]), ("direct", 3, [])]  # the repeat joins; a new quotation stays apart

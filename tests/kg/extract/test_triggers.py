@@ -89,3 +89,18 @@ def test_an_invitation_to_attend_is_the_summit_and_a_wish_to_visit_is_nothing(re
     assert [k[0] for k in found] == ["Summit"]
     assert kinds(registry, "One of them is inviting the Russians close to warm waters.") == []
     assert kinds(registry, "Lavrov said Sharif wanted to visit Russia.") == []
+
+
+def test_a_delegation_to_a_capital_is_a_visit_and_a_delegation_speaking_is_not(registry):
+    found = kinds(registry, "Pakistan and Russia signed a barter deal on Monday, following a large delegation "
+                            "of Pakistani officials to Moscow.")
+    assert ("StateVisit", "delegation", ("pakistan", "russia")) in found
+    assert [k for k in kinds(registry, "The Russian delegation said that Pakistan would buy more wheat.")
+            if k[0] == "StateVisit"] == []
+
+
+def test_a_party_ready_to_help_or_supply_offers_it_and_a_readiness_to_move_on_is_no_offer(registry):
+    assert kinds(registry, "Putin said, adding that Moscow stood ready to help the Pakistani people.") == [
+        ("Offer", "ready", ("pakistan", "russia"))]
+    assert [k[0] for k in kinds(registry, "Russia is willing to supply wheat to Pakistan, the minister said.")] == ["Offer"]
+    assert kinds(registry, "Pakistan and Russia both seem ready to discard the legacy of the past.") == []

@@ -43,7 +43,9 @@ def test_article_text_and_annotations(graph):
     first = doc.annotations[0]
     assert (first.start, first.end, first.kind, first.target) == (17, 25, "mention", "https://w3id.org/pakru/id/pakistan")
     claims = [a for a in doc.annotations if a.kind == "claim"]
-    assert claims and {a.label for a in claims} <= {"Recommendation", "Assessment", "Prediction"}
+    kinds = {"Recommendation", "Assessment", "Prediction", "Commitment", "Denial", "ReportOfFact"}
+    assert claims and {a.label for a in claims} <= kinds  # every claim, the writer's or a speaker's, by its kind
+    assert "Commitment" in {a.label for a in claims}  # "... expressed a keen interest in ...": attributed
     with pytest.raises(NotFound, match="no article"):
         graph.article("no_such_document")
     with pytest.raises(QueryError, match="not an IRI"):

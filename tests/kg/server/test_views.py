@@ -22,7 +22,7 @@ from markupsafe import escape
 
 from support import ROOT
 from kg.server.launch import running
-from kg.server.views import readable
+from kg.server.render import readable
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
 CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
