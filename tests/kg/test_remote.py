@@ -17,6 +17,7 @@ import pytest
 
 from kg.cli import main
 from kg.facade import KnowledgeGraph
+from support import EMPTY_ON_PUBLISHED
 from support import PUBLISHED as DEFAULT_SOURCE
 
 SAMPLE_IRIS = {"participant": "id:russia", "party": "id:russia", "member": "id:pakistan", "partner": "id:russia",
@@ -97,7 +98,7 @@ def test_every_saved_query_gives_identical_rows(remote, embedded):
             here, there = embedded.run(name, **values), remote.run(name, **values)
             if here.variables != there.variables or here.terms != there.terms:
                 problems.append(f"{why_different(name, here, there)} (parameters {values})")
-        if not embedded.run(name):
+        if not embedded.run(name) and name not in EMPTY_ON_PUBLISHED:
             problems.append(f"{name} with its defaults matched nothing")
     assert not problems, "\n".join(problems)
 

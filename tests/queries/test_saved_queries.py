@@ -13,6 +13,7 @@ import pytest
 from rdflib import Literal, URIRef
 
 from kg.queries import Catalogue, SavedQuery
+from support import EMPTY_ON_PUBLISHED
 
 ROOT = Path(__file__).resolve().parents[2]
 ID = "https://w3id.org/pakru/id/"
@@ -126,7 +127,7 @@ def test_query_returns_rows_whose_evidence_matches_the_article(name, store, cata
         if any(p.required and p.default is None for p in query.params) and not values:
             continue
         rows = solutions(store, query, values)
-        assert rows, f"{name} {values} returned no rows"
+        assert rows or (not values and name in EMPTY_ON_PUBLISHED), f"{name} {values} returned no rows"
         for row in rows:
             spans = [("exact", "start", "end"), ("sentence", "sentenceStart", "sentenceEnd")] \
                 if "sentenceStart" in row else [("sentence", "start", "end"), ("text", "start", "end")]
@@ -452,6 +453,7 @@ def test_places_map_has_wkt_points_and_event_counts(run):
     rows = run("places_map")
     by_place = {r["place"]: r for r in rows}
     assert by_place[ID + "islamabad"]["wkt"] == "POINT(73.0652 33.6938)"
-    assert by_place[ID + "ufa"]["events"] == 3 and by_place[ID + "ufa"]["countryLabel"] == "Russia"
+    assert by_place[ID + "ufa"]["events"] == 2  # the meetings and the SCO summit (not the support told before them)
+    assert by_place[ID + "ufa"]["countryLabel"] == "Russia"
     assert by_place[ID + "ankara"]["events"] == 0
     assert ID + "cherat" not in by_place  # an event happened there, but it has no verified coordinates

@@ -15,6 +15,7 @@ from kg.cli import main
 from kg.facade import KnowledgeGraph
 from kg.queries import Catalogue
 from kg.store import to_rdflib
+from support import EMPTY_ON_PUBLISHED
 
 NAMES = sorted(Catalogue.load())
 
@@ -47,7 +48,8 @@ def test_run_every_saved_query(capsys, graph, name):
     code, out, err = kg(capsys, "query", "run", name, "--format", "json")
     assert code == 0, err
     data = json.loads(out)
-    assert len(data["results"]["bindings"]) == len(graph.run(name)) > 0
+    assert len(data["results"]["bindings"]) == len(graph.run(name))
+    assert len(data["results"]["bindings"]) > 0 or name in EMPTY_ON_PUBLISHED
 
 
 def test_formats_parse_back_to_the_same_rows(capsys, graph):

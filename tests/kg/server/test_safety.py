@@ -305,15 +305,15 @@ def test_a_cheap_query_again_gets_the_same_answer_by_the_short_way(accept):
         text = "SELECT ?s WHERE { ?s a ?t FILTER(isIRI(?s)) } ORDER BY ?s LIMIT 40"  # no blank nodes: same in every process
         path = "/sparql?" + urllib.parse.urlencode({"query": text})
         answers = []
-        for _ in range(4):
+        for _ in range(6):
             conn.request("GET", path, headers={"Accept": accept})
             answer = conn.getresponse()
             answers.append((answer.status, sorted((k, v) for k, v in answer.getheaders() if k != "date"),
                             answer.read()))
         conn.close()
         now = status(base)
-    # the first run (a cold worker, a busy machine) may cost more than the bound: then the second is measured too
-    assert now["jobs"] in (1, 2) and now["local"] == 4 - now["jobs"]
+    # the first runs (a cold worker, a busy machine) may cost more than the bound: then the next is measured too
+    assert now["jobs"] >= 1 and now["local"] >= 2 and now["jobs"] + now["local"] == 6
     assert all(a == answers[0] for a in answers) and answers[0][0] == 200
     assert ("vary", "Accept, Origin, Accept-Encoding") in answers[0][1]  # over 1 kB: the gzip layer's word too
 
