@@ -28,6 +28,15 @@ TALKS = {"Meeting", "Summit", "Agreement", "MemorandumOfUnderstanding"}
 TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
 # kinds whose venue state always takes part: the state visited, the host of a summit
 VENUE_TAKES_PART = {"StateVisit", "Summit"}
+# words by which a side comes to an event ("a Russian contingent arrived in Pakistan for the joint
+# exercise", "the arrival of a Russian squad for joint drills", "a contingent of the Pakistan armed
+# forces participated in the exercises"): that side and the state it arrives in take part
+JOIN_WORDS = {"arrive", "arrival", "participate", "participation", "join", "take", "come", "reach"}
+JOIN_KINDS = {"MilitaryExercise", "Meeting", "Summit"}
+# verbs by which someone comments on an event named as their object ("the ambassador welcomed the
+# meeting between the foreign ministers of A and B"): the commentator does not take part
+COMMENT_VERBS = {"welcome", "hail", "praise", "applaud", "laud", "commend", "appreciate", "criticise",
+                 "criticize", "condemn", "denounce", "deplore", "slam", "question"}
 
 
 @dataclass
@@ -110,7 +119,69 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
             add(m.entity, "sentence", tok, rule=False)
             # the state of a person the sentence names takes part nearly always (16 of 17 on dev)
             add(ctx.nationality(m.entity), "sentence-nationality", tok, rule=True)
+    if kind in JOIN_KINDS:
+        joining = joining_side(token)
+        for c in out.values():
+            if not c.rule and c.token is not None and c.token.i in joining and ctx.is_agent(c.entity):
+                c.source, c.rule = "joiner", True
+    commenting = commentator(token)
+    for c in out.values():
+        if c.rule and c.token is not None and c.token.i in commenting:
+            c.source, c.rule = "commentator", False
     return list(out.values()), places, inside
+
+
+def commentator(trigger) -> set[int]:
+    """The tokens that name who comments on the event ``trigger`` names when the event is
+    the object of a verb of welcoming or condemning ("X welcomed the agreement between A and B
+    and the meeting between C and D", "he welcomed the decision of Y to visit Z")."""
+    if trigger.pos_ not in {"NOUN", "PROPN", "VERB"}:
+        return set()
+    cur = trigger
+    for _ in range(6):
+        head = cur.head
+        if head.i == cur.i:
+            break
+        if cur.dep_ == "dobj" and head.lemma_.lower() in COMMENT_VERBS:
+            return {i for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} for i in _phrase(c)}
+        if cur.dep_ not in {"dobj", "pobj", "prep", "conj", "acl", "xcomp", "aux"}:
+            break
+        cur = head
+    return set()
+
+
+def joining_side(trigger) -> set[int]:
+    """The tokens that name who comes to the event ``trigger`` names when the trigger is what
+    a word of arriving or taking part leads to ("X arrived in Y for joint drills", "the arrival
+    of X for the exercise", "X participated in / took part in the exercises"): the subject of
+    that word or what its noun is "of", and for arriving the place reached."""
+    if trigger.dep_ != "pobj" or trigger.head.lower_ not in {"for", "in", "to"}:
+        return set()
+    word = trigger.head.head
+    if word.lemma_.lower() == "part" and word.head.lemma_.lower() == "take":
+        word = word.head  # "took part in"
+    if word.lemma_.lower() not in JOIN_WORDS or word.lemma_.lower() == "take" and trigger.head.head.lower_ != "part":
+        return set()
+    out: set[int] = set()
+    for c in word.children:
+        if c.dep_ in {"nsubj", "poss"}:
+            out |= _phrase(c)
+        elif c.dep_ == "prep" and c.lower_ == "of" and word.pos_ == "NOUN":
+            out |= _phrase(c)
+        elif c.dep_ == "prep" and c.lower_ in {"in", "to", "at"} and c.i != trigger.head.i \
+                and word.lemma_.lower() in {"arrive", "arrival", "come", "reach"}:
+            out |= _phrase(c)
+    return out
+
+
+def _phrase(tok) -> set[int]:
+    """The tokens of the phrase under ``tok`` without the clauses and appositions that describe
+    it ("Russia and Pakistan, two Cold War enemies when the former existed as the USSR")."""
+    out = {tok.i}
+    for c in tok.children:
+        if c.dep_ not in {"relcl", "advcl", "appos", "ccomp"}:
+            out |= _phrase(c)
+    return out
 
 
 def framed(tok, trigger) -> bool:

@@ -132,3 +132,24 @@ def test_a_place_in_a_clause_with_an_event_of_its_own_is_that_event_s_place(regi
     support = [e for e in found if e.kind == "StatementOfSupport"]
     assert support and all("ufa" not in e.places for e in support)
     assert any("ufa" in e.places for e in found if e.kind == "Meeting")
+
+
+@pytest.mark.parametrize("text", [
+    "A contingent of Russian special forces arrived in Pakistan for the joint exercise.",
+    "A contingent of the Pakistan armed forces participated in the military exercises in the Russian city of Astrakhan.",
+])
+def test_the_side_that_arrives_or_takes_part_and_the_state_it_reaches_take_part(registry, text):
+    e = event(registry, text, "MilitaryExercise")
+    assert {"russia", "pakistan"} <= set(e.participants)
+
+
+def test_a_clause_describing_the_side_that_comes_to_an_exercise_adds_no_one(registry):
+    e = event(registry, "Russia and Pakistan, two enemies when the former existed as the USSR, came together "
+                        "for the first joint military exercise.", "MilitaryExercise")
+    assert set(e.participants) == {"russia", "pakistan"}
+
+
+def test_who_welcomes_a_meeting_between_two_others_does_not_take_part(registry):
+    e = event(registry, "Ambassador Danila Ganich welcomed the meeting between the foreign ministers of Iran and "
+                        "Saudi Arabia.", "Meeting")
+    assert set(e.participants) == {"iran", "saudi-arabia"}
