@@ -12,12 +12,12 @@ from __future__ import annotations
 import functools
 import json
 from dataclasses import dataclass, replace
-from importlib import resources
 from typing import Callable
 
 from spacy.tokens import Doc
 
 from kg.extract.claim_features import kind_features, stance_features
+from kg.extract.decisions import read_shipped
 from kg.extract.model import Claim
 
 FILE_NAME = "claim_decisions.json"
@@ -73,10 +73,8 @@ RULES = ClaimDecisions()
 @functools.lru_cache(maxsize=1)
 def shipped() -> ClaimDecisions:
     """The classifiers shipped in the package (the rules alone when there are none)."""
-    ref = resources.files("kg.extract") / FILE_NAME
-    if not ref.is_file():
-        return RULES
-    return ClaimDecisions.from_json(json.loads(ref.read_text(encoding="utf-8")))
+    data = read_shipped(FILE_NAME)
+    return RULES if data is None else ClaimDecisions.from_json(data)
 
 
 def group(claim: Claim) -> str:

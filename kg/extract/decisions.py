@@ -78,10 +78,14 @@ class Decisions:
 RULES_ONLY = Decisions()
 
 
+def read_shipped(name: str) -> dict | None:
+    """The JSON artefact ``name`` that ``kg train`` wrote into kg/extract, or None."""
+    ref = resources.files("kg.extract") / name
+    return json.loads(ref.read_text(encoding="utf-8")) if ref.is_file() else None
+
+
 @functools.lru_cache(maxsize=1)
 def shipped() -> Decisions:
     """The decisions shipped in the package (the rules alone when there are none)."""
-    ref = resources.files("kg.extract") / FILE_NAME
-    if not ref.is_file():
-        return RULES_ONLY
-    return Decisions.from_json(json.loads(ref.read_text(encoding="utf-8")))
+    data = read_shipped(FILE_NAME)
+    return RULES_ONLY if data is None else Decisions.from_json(data)
