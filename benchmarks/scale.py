@@ -214,11 +214,13 @@ def changed_with_reason(work: Path, n: int, jobs: int, catch_up: bool = False) -
 
 def dask_builds(work: Path, n: int, counts: list[int], plain: dict) -> dict[int, dict]:
     """Clean builds of the largest corpus on a real local dask cluster of each size."""
+    from kg.parallel import local_cluster
+
     docs = work / f"n{n}" / "documents"
     results = {}
     for workers in counts:
         cache, out = _cold(work, f"n{n}-dask{workers}")
-        with local_cluster(workers, work) as address:
+        with local_cluster(workers, work / f"dask-{workers}.log") as address:
             f = run_build(docs, out, cache, workers, False, False, scheduler=address)
         results[workers] = f
         print(line(n, plain["words"], f, workers).replace("articles", f"articles on {workers} dask worker(s)", 1),
@@ -229,42 +231,6 @@ def dask_builds(work: Path, n: int, counts: list[int], plain: dict) -> dict[int,
               f"speed-up {results[lo]['wall'] / results[hi]['wall']:.2f}x for {hi / lo:.0f}x the workers "
               f"(local processes: {plain['wall']:.1f}s)", flush=True)
     return results
-
-
-def local_cluster(workers: int, work: Path):
-    """A ``dask scheduler`` and ``workers`` one-thread ``dask worker`` processes on 127.0.0.1."""
-    import contextlib
-    import socket
-
-    @contextlib.contextmanager
-    def cluster():
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-        address = f"tcp://127.0.0.1:{port}"
-        log = open(work / f"dask-{workers}.log", "wb")
-        dask = [sys.executable, "-m", "dask"]
-        procs = [subprocess.Popen(dask + ["scheduler", "--host", "127.0.0.1", "--port", str(port),
-                                          "--no-dashboard"], stdout=log, stderr=subprocess.STDOUT)]
-        try:
-            procs += [subprocess.Popen(dask + ["worker", address, "--nthreads", "1", "--host", "127.0.0.1",
-                                               "--no-dashboard", "--memory-limit", "0"],
-                                       stdout=log, stderr=subprocess.STDOUT) for _ in range(workers)]
-            from distributed import Client
-
-            with Client(address, timeout=60) as client:
-                client.wait_for_workers(workers, timeout=120)
-            yield address
-        finally:
-            for proc in reversed(procs):
-                proc.terminate()
-            for proc in reversed(procs):
-                try:
-                    proc.wait(timeout=30)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-            log.close()
-    return cluster()
 
 
 def project(plain: dict, rates: dict[int, dict]) -> None:

@@ -69,6 +69,45 @@ def cluster_executor(address: str):
         client.close()
 
 
+@contextlib.contextmanager
+def local_cluster(workers: int, log: Path) -> Iterator[str]:
+    """A real ``dask scheduler`` and ``workers`` one-thread ``dask worker`` processes on
+    127.0.0.1 (a free port), their output appended to ``log``; yields the scheduler's
+    address (``tcp://127.0.0.1:PORT``, for :func:`cluster_executor` or ``kg build
+    --scheduler``) once every worker has joined, and stops them all on leaving.  For
+    tests and benchmarks: a real cluster runs ``dask scheduler`` and ``dask worker`` on
+    its machines."""
+    import socket
+    import subprocess
+
+    from distributed import Client
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    address = f"tcp://127.0.0.1:{port}"
+    dask = [sys.executable, "-m", "dask"]
+    with open(log, "ab") as out:
+        procs = [subprocess.Popen(dask + ["scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"],
+                                  stdout=out, stderr=subprocess.STDOUT)]
+        try:
+            procs += [subprocess.Popen(dask + ["worker", address, "--nthreads", "1", "--nworkers", "1",
+                                               "--host", "127.0.0.1", "--no-dashboard", "--memory-limit", "0"],
+                                       stdout=out, stderr=subprocess.STDOUT) for _ in range(workers)]
+            with Client(address, timeout=60) as client:
+                client.wait_for_workers(workers, timeout=120)
+            yield address
+        finally:
+            for proc in reversed(procs):
+                proc.terminate()
+            for proc in reversed(procs):
+                try:
+                    proc.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    proc.wait()
+
+
 def _folders(registry_dirs) -> list[str] | None:
     if registry_dirs is None:
         return None

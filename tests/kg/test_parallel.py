@@ -4,10 +4,12 @@ from __future__ import annotations
 import io
 import shutil
 
+import pytest
+
 from kg.build import build
 from support import ROOT, repo_config
 from kg.extract.model import Extraction
-from kg.parallel import Progress, default_jobs
+from kg.parallel import Progress, default_jobs, local_cluster
 
 
 def test_two_processes_give_the_same_files_as_one(tmp_path):
@@ -80,53 +82,27 @@ def test_without_keep_each_extraction_goes_only_to_the_callback():
     assert sorted(seen) == sorted(doc_id for doc_id, _ in items)
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_a_dask_cluster_builds_the_same_files_as_local_processes(tmp_path):
     """A real ``dask scheduler`` and two ``dask worker`` processes on 127.0.0.1, started
     and stopped here: ``kg build --scheduler`` writes the bytes a local build writes."""
+    import socket
     import subprocess
     import sys
-    import time
 
     from distributed import Client
 
-    port = _free_port()
-    address = f"tcp://127.0.0.1:{port}"
-    dask = [sys.executable, "-m", "dask"]
-    log = open(tmp_path / "dask.log", "wb")
-    procs = [subprocess.Popen(dask + ["scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"],
-                              stdout=log, stderr=subprocess.STDOUT)]
-    try:
-        for _ in range(2):
-            procs.append(subprocess.Popen(dask + ["worker", address, "--nthreads", "1", "--nworkers", "1",
-                                                  "--host", "127.0.0.1", "--no-dashboard", "--memory-limit", "0"],
-                                          stdout=log, stderr=subprocess.STDOUT))
+    docs = tmp_path / "documents"
+    shutil.copytree(ROOT / "data" / "documents", docs)
+    with local_cluster(2, tmp_path / "dask.log") as address:
         with Client(address, timeout=60) as client:
-            client.wait_for_workers(2, timeout=120)
             assert len(client.scheduler_info()["workers"]) == 2
-        docs = tmp_path / "documents"
-        shutil.copytree(ROOT / "data" / "documents", docs)
         cluster = subprocess.run([sys.executable, "-m", "kg.cli", "build", "-q", "--documents", str(docs),
                                   "--cache", str(tmp_path / "shared-cache"), "--out", str(tmp_path / "cluster"),
                                   "--scheduler", address], capture_output=True, text=True, timeout=600)
-        assert cluster.returncode == 0, cluster.stderr[-3000:]
-        assert "Extracted 3 article(s)" in cluster.stdout and "made 3 article graph(s)" in cluster.stdout
-    finally:
-        for proc in reversed(procs):
-            proc.terminate()
-        for proc in reversed(procs):
-            try:
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-        log.close()
+    with pytest.raises(ConnectionRefusedError):  # the scheduler is stopped on leaving
+        socket.create_connection(("127.0.0.1", int(address.rsplit(":", 1)[1])), timeout=5).close()
+    assert cluster.returncode == 0, cluster.stderr[-3000:]
+    assert "Extracted 3 article(s)" in cluster.stdout and "made 3 article graph(s)" in cluster.stdout
     build(repo_config(tmp_path / "local", docs, cache=tmp_path / "local-cache", jobs=2))
     for name in ("kg.trig", "kg.ttl"):
         assert (tmp_path / "cluster" / name).read_bytes() == (tmp_path / "local" / name).read_bytes(), name
