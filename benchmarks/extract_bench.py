@@ -11,7 +11,7 @@ benchmarks/corpus_generator.py), in one process, it times
 and prints words per second for each and the ratio (c)/(a).  Each measure is run
 ``--repeat`` times, interleaved, and the medians are printed, from this process's CPU
 time (the machine is shared: CPU time and ratios of the same run are what to compare)
-and from wall time.  Target: (c) >= 5,000 words/s/core.
+and from wall time, then PASS or FAIL for (c) against ``TARGET`` words/s/core.
 
     python benchmarks/extract_bench.py            # 3 real + 50 synthetic articles
     python benchmarks/extract_bench.py -n 100 --repeat 5
@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from corpus_generator import generate  # noqa: E402
 
-TARGET = 5000  # words per second per core
+TARGET = 4000  # words per second per core of the full extraction: issue 11's bar, as the README states it
 
 
 def corpus(n: int, folder: Path) -> list[tuple[str, str]]:
