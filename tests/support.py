@@ -1,6 +1,7 @@
 """Helpers the tests import (``from support import ...``; pytest puts tests/ on sys.path)."""
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from kg.extract.model import Sentence, Span
@@ -8,6 +9,7 @@ from kg.extract.model import Sentence, Span
 ROOT = Path(__file__).resolve().parents[1]
 DOCUMENTS = ROOT / "data" / "documents"
 PUBLISHED = ROOT / "data" / "kg.trig"
+ARTIFACTS = ROOT / "tests" / "artifacts"  # the browser tests' screenshots
 # Saved queries whose defaults may match nothing on the three shipped articles, and why.
 # Every other saved query must answer there; these are checked on data made for them.
 EMPTY_ON_PUBLISHED = {
@@ -91,3 +93,49 @@ def fetch(url: str, data: bytes | None = None, headers: dict | None = None, meth
             return answer.status, answer.headers, answer.read()
     except urllib.error.HTTPError as exc:
         return exc.code, exc.headers, exc.read()
+
+
+def browser_missing() -> str | None:
+    """Why the browser tests cannot run here (selenium, Debian's ``chromium`` or
+    ``chromium-driver`` missing), or None; in CI they must run, so there it raises."""
+    import os
+    import shutil
+
+    try:
+        import selenium  # noqa: F401
+    except ImportError:
+        why = "selenium is not installed (pip install -e '.[test]')"
+    else:
+        why = next((f"{binary} is not installed (apt-get install chromium chromium-driver, or scripts/setup.sh)"
+                    for binary in ("chromium", "chromedriver") if shutil.which(binary) is None), None)
+    if why is not None and os.environ.get("CI"):
+        raise RuntimeError(f"the browser tests must run in CI: {why}")
+    return why
+
+
+@contextlib.contextmanager
+def chromium(profile: Path, javascript: bool = True):
+    """A headless Chromium driven by selenium, its profile in the folder ``profile``,
+    keeping the page's console log (``driver.get_log("browser")``); ``javascript=False``
+    turns scripts off.  Quit on leaving."""
+    import shutil
+
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium")
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--window-size=1280,1600", f"--user-data-dir={profile}"):
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    if not javascript:
+        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+    driver = webdriver.Chrome(options=options, service=Service(executable_path=shutil.which("chromedriver")))
+    driver.set_page_load_timeout(30)
+    ARTIFACTS.mkdir(exist_ok=True)
+    try:
+        yield driver
+    finally:
+        driver.quit()

@@ -11,7 +11,6 @@ JavaScript on, opens them and must see no alert.
 from __future__ import annotations
 
 import re
-import shutil
 import urllib.parse
 from html.parser import HTMLParser
 
@@ -20,7 +19,7 @@ import pytest
 
 from kg.server.launch import running
 from kg.workspace import graph_file
-from support import ROOT, fetch
+from support import ROOT, browser_missing, chromium, fetch
 
 PAYLOAD = '"><script>alert(1)</script><img src=x onerror=alert(2)><a href="javascript:alert(3)">x</a>'
 BAD_IRIS = ("javascript:alert(document.domain)", "data:text/html;base64,PHNjcmlwdD5hbGVydCg0KTwvc2NyaXB0Pg==",
@@ -133,22 +132,12 @@ def test_the_hostile_values_were_really_shown(hostile):
     assert b"JaVaScRiPt:alert(5)" in resource
 
 
-@pytest.mark.skipif(shutil.which("chromium") is None or shutil.which("chromedriver") is None,
-                    reason="needs Debian's chromium and chromium-driver (scripts/setup.sh installs them)")
+@pytest.mark.skipif((why := browser_missing()) is not None, reason=why or "")
 def test_no_script_runs_in_a_browser(hostile, tmp_path):
-    from selenium import webdriver
     from selenium.common.exceptions import NoAlertPresentException
-    from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
 
-    options = webdriver.ChromeOptions()
-    options.binary_location = shutil.which("chromium")
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                 f"--user-data-dir={tmp_path / 'profile'}"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(options=options, service=Service(executable_path=shutil.which("chromedriver")))
-    driver.set_page_load_timeout(30)
-    try:
+    with chromium(tmp_path / "profile") as driver:
         for path in pages():
             driver.get(hostile + path)
             with pytest.raises(NoAlertPresentException):
@@ -156,5 +145,3 @@ def test_no_script_runs_in_a_browser(hostile, tmp_path):
             for link in driver.find_elements(By.CSS_SELECTOR, "a[href]"):
                 href = link.get_attribute("href") or ""
                 assert href.startswith(("http://", "https://")), (path, href)
-    finally:
-        driver.quit()

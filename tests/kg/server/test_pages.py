@@ -8,46 +8,25 @@ selenium (the `test` extra); without them the tests are skipped, except in CI.
 """
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import urllib.parse
 import urllib.request
 
 import pytest
 
 from kg import KnowledgeGraph
-from support import ROOT
+from support import ARTIFACTS, browser_missing, chromium
 from kg.server.launch import running
 
-ARTIFACTS = ROOT / "tests" / "artifacts"
-CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                  "--window-size=1280,1600")
 RUSSIA = "https://w3id.org/pakru/id/russia"
 PAGES = ["/", "/id/russia", "/doc/000_0b13b1b12f328222", "/timeline", "/search?q=moscow", "/queries",
          "/queries/events", "/sparql", "/ontology", "/id/no-such-thing"]
 
 
-def _missing() -> str | None:
-    try:
-        import selenium  # noqa: F401
-    except ImportError:
-        return "selenium is not installed (pip install -e '.[test]')"
-    for binary in ("chromium", "chromedriver"):
-        if shutil.which(binary) is None:
-            return f"{binary} is not installed (apt-get install chromium chromium-driver, or scripts/setup.sh)"
-    return None
-
-
-if (why := _missing()) is not None:
-    if os.environ.get("CI"):
-        raise RuntimeError(f"the browser tests must run in CI: {why}")
+if (why := browser_missing()) is not None:
     pytest.skip(why, allow_module_level=True)
 
-from selenium import webdriver  # noqa: E402
 from selenium.common.exceptions import WebDriverException  # noqa: E402
-from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 
@@ -60,20 +39,8 @@ def url(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
-    options = webdriver.ChromeOptions()
-    options.binary_location = shutil.which("chromium")
-    for flag in CHROMIUM_FLAGS:
-        options.add_argument(flag)
-    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
-    options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
-    service = Service(executable_path=shutil.which("chromedriver"))
-    driver = webdriver.Chrome(options=options, service=service)
-    driver.set_page_load_timeout(30)
-    ARTIFACTS.mkdir(exist_ok=True)
-    try:
+    with chromium(tmp_path_factory.mktemp("chromium-profile"), javascript=False) as driver:
         yield driver
-    finally:
-        driver.quit()
 
 
 def shoot(browser, name: str) -> None:

@@ -10,9 +10,7 @@ Needs Debian's `chromium` and `chromium-driver` and selenium, as tests/kg/server
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -20,14 +18,9 @@ import urllib.request
 import pytest
 from markupsafe import escape
 
-from support import ROOT
+from support import ARTIFACTS, browser_missing, chromium
 from kg.server.launch import running
 from kg.server.render import readable
-
-ARTIFACTS = ROOT / "tests" / "artifacts"
-CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                  "--window-size=1280,1600")
 
 
 def test_properties_are_named_by_their_labels():
@@ -36,20 +29,7 @@ def test_properties_are_named_by_their_labels():
     assert readable("http://example.org/ns#wasFirstSeenIn") == "was first seen in"  # no label: its words
 
 
-def _missing() -> str | None:
-    try:
-        import selenium  # noqa: F401
-    except ImportError:
-        return "selenium is not installed (pip install -e '.[test]')"
-    for binary in ("chromium", "chromedriver"):
-        if shutil.which(binary) is None:
-            return f"{binary} is not installed (apt-get install chromium chromium-driver, or scripts/setup.sh)"
-    return None
-
-
-if (why := _missing()) is not None and os.environ.get("CI"):
-    raise RuntimeError(f"the browser tests must run in CI: {why}")
-browser_tests = pytest.mark.skipif(why is not None, reason=why or "")
+browser_tests = pytest.mark.skipif((why := browser_missing()) is not None, reason=why or "")
 
 
 @pytest.fixture(scope="module")
@@ -60,22 +40,8 @@ def url(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = shutil.which("chromium")
-    for flag in CHROMIUM_FLAGS:
-        options.add_argument(flag)
-    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(options=options, service=Service(executable_path=shutil.which("chromedriver")))
-    driver.set_page_load_timeout(30)
-    ARTIFACTS.mkdir(exist_ok=True)
-    try:
+    with chromium(tmp_path_factory.mktemp("chromium-profile")) as driver:
         yield driver
-    finally:
-        driver.quit()
 
 
 def rows_of(url: str, name: str, **params: str) -> list[dict]:
