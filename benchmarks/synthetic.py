@@ -33,8 +33,12 @@ from pathlib import Path
 import pyoxigraph as ox
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kg import namespaces  # noqa: E402
+
 SOURCE = ROOT / "data" / "kg.trig"
-ID, DOC, GRAPH = "https://w3id.org/pakru/id/", "https://w3id.org/pakru/doc/", "https://w3id.org/pakru/graph/"
+ID, DOC, GRAPH = str(namespaces.ID), str(namespaces.DOC), str(namespaces.GRAPH)
 DOC_GRAPH = GRAPH + "doc/"
 REGISTRY, ONTOLOGY, INFERRED = GRAPH + "registry", GRAPH + "ontology", GRAPH + "inferred"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"

@@ -19,11 +19,12 @@ from dataclasses import dataclass, field
 
 from rdflib import URIRef
 
+from kg import namespaces
 from kg.lookup import NotFound, run_select, iri_term
 from kg.results import shorten
 from kg.store import Store
 
-DOC = "https://w3id.org/pakru/doc/"
+DOC = str(namespaces.DOC)
 #: Classes whose instances point to their sentence with ``pakru:evidence``, and the kind shown for them.
 EVIDENCED = (("pakru:Event", "event"), ("pakru:Claim", "claim"), ("pakru:Membership", "relation"),
              ("pakru:ProjectInterest", "relation"), ("pakru:Cooperation", "relation"),

@@ -11,29 +11,21 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from rdflib import Literal, URIRef
+from rdflib import RDF, RDFS, SKOS, Literal, URIRef
 from rdflib.term import Node
 
+from kg import namespaces
 from kg.errors import QueryError
 from kg.results import Result, ntriples, shorten
 from kg.store import Store, select_rows
 
-PREFIXES = """PREFIX pakru: <https://w3id.org/pakru/ontology#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX schema: <https://schema.org/>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX oa: <http://www.w3.org/ns/oa#>
-"""
-PAKRU = "https://w3id.org/pakru/ontology#"
-ID = "https://w3id.org/pakru/id/"
+PREFIXES = "".join(f"PREFIX {prefix}: <{namespaces.PREFIXES[prefix]}>\n"
+                   for prefix in ("pakru", "skos", "rdfs", "schema", "prov", "oa"))
+PAKRU, ID = str(namespaces.PAKRU), str(namespaces.ID)
 _IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|^`\\]*$")
 _NAMES = "skos:prefLabel", "skos:altLabel", "rdfs:label"
-_NAME_IRIS = ("http://www.w3.org/2004/02/skos/core#prefLabel", "http://www.w3.org/2004/02/skos/core#altLabel",
-              "http://www.w3.org/2000/01/rdf-schema#label")
-_SKIP = {"http://www.w3.org/1999/02/22-rdf-syntax-ns#type", "http://www.w3.org/2004/02/skos/core#prefLabel",
-         "http://www.w3.org/2004/02/skos/core#altLabel", "https://schema.org/description",
-         "http://www.w3.org/ns/oa#hasBody"}
+_NAME_IRIS = tuple(map(str, (SKOS.prefLabel, SKOS.altLabel, RDFS.label)))
+_SKIP = set(map(str, (RDF.type, SKOS.prefLabel, SKOS.altLabel, namespaces.SDO.description, namespaces.OA.hasBody)))
 
 
 class NotFound(QueryError):

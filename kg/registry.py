@@ -21,17 +21,13 @@ from pathlib import Path
 from typing import Iterator, Sequence
 
 import yaml
-from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, SKOS
 
 from kg.errors import RegistryError
-from kg.namespaces import GEO
+from kg.namespaces import GEO, ID, PAKRU, SDO, WD
 from kg.workspace import shipped
 
-PAKRU = Namespace("https://w3id.org/pakru/ontology#")
-ID = Namespace("https://w3id.org/pakru/id/")
-SCHEMA = Namespace("https://schema.org/")
-WD = Namespace("http://www.wikidata.org/entity/")
 AREA_SCHEME = ID["areas"]
 DEFAULT_DIRECTORY = shipped("registry")
 CORE_CLASSES: dict[str, str] = {  # registry type -> core ontology class
@@ -160,7 +156,7 @@ class Registry:
     def to_rdf(self) -> Graph:
         """The registry graph of docs/model.md: one node per entity, no blank nodes."""
         g = Graph()
-        for prefix, ns in (("pakru", PAKRU), ("id", ID), ("schema", SCHEMA), ("wd", WD), ("skos", SKOS), ("owl", OWL),
+        for prefix, ns in (("pakru", PAKRU), ("id", ID), ("schema", SDO), ("wd", WD), ("skos", SKOS), ("owl", OWL),
                            ("geo", GEO)):
             g.bind(prefix, ns)
         g.add((AREA_SCHEME, RDF.type, SKOS.ConceptScheme))
@@ -173,8 +169,8 @@ class Registry:
                 g.add((s, RDF.type, SKOS.Concept))
                 g.add((s, SKOS.inScheme, AREA_SCHEME))
             texts = ((SKOS.prefLabel, (e.label,)), (SKOS.altLabel, e.aliases), (PAKRU.demonym, e.demonyms),
-                     (PAKRU.metonym, e.metonyms), (SCHEMA.jobTitle, e.roles),
-                     (SCHEMA.description, (e.description,) if e.description else ()))
+                     (PAKRU.metonym, e.metonyms), (SDO.jobTitle, e.roles),
+                     (SDO.description, (e.description,) if e.description else ()))
             for prop, values in texts:
                 for value in values:
                     g.add((s, prop, Literal(value, lang="en")))
@@ -182,7 +178,7 @@ class Registry:
             if e.wikidata:
                 g.add((s, OWL.sameAs, WD[e.wikidata]))
             for prop, target in ((PAKRU.capital, e.capital), (PAKRU.locatedIn, e.located_in),
-                                 (SCHEMA.nationality, e.nationality)):
+                                 (SDO.nationality, e.nationality)):
                 if target:
                     g.add((s, prop, ID[target]))
             if e.wkt:  # GeoSPARQL: the place has a geometry (its own IRI, no blank node) whose WKT is a point

@@ -32,21 +32,15 @@ from rdflib.term import Node
 
 from kg.defaults import RESULT_FORMATS
 from kg.errors import KGError
+from kg.namespaces import PREFIXES
 
 _INTEGERS = {XSD[n] for n in ("integer", "int", "long", "short", "byte", "nonNegativeInteger",
                               "positiveInteger", "negativeInteger", "nonPositiveInteger",
                               "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte")}
 _SPARQL_RESULTS = "http://www.w3.org/2005/sparql-results#"
-#: Prefixes used to shorten IRIs in text tables (longest namespace first).
-TABLE_PREFIXES = (
-    ("pakru:", "https://w3id.org/pakru/ontology#"), ("graph:", "https://w3id.org/pakru/graph/"),
-    ("doc:", "https://w3id.org/pakru/doc/"), ("id:", "https://w3id.org/pakru/id/"),
-    ("schema:", "https://schema.org/"), ("skos:", "http://www.w3.org/2004/02/skos/core#"),
-    ("prov:", "http://www.w3.org/ns/prov#"), ("oa:", "http://www.w3.org/ns/oa#"),
-    ("rdf:", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
-    ("rdfs:", "http://www.w3.org/2000/01/rdf-schema#"), ("owl:", "http://www.w3.org/2002/07/owl#"),
-    ("xsd:", "http://www.w3.org/2001/XMLSchema#"), ("wd:", "http://www.wikidata.org/entity/"),
-)
+#: Prefixes used to shorten IRIs in text tables (none of these namespaces starts another).
+TABLE_PREFIXES = tuple((f"{prefix}:", str(PREFIXES[prefix])) for prefix in (
+    "pakru", "graph", "doc", "id", "schema", "skos", "prov", "oa", "rdf", "rdfs", "owl", "xsd", "wd"))
 
 
 def to_python(term: Node | None) -> object:

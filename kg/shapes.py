@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rdflib import Graph, Namespace, URIRef
+from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
+from kg.namespaces import SH
 from kg.ontology import load_ontology, load_shapes, short
 from kg.report import Problem, Report
-
-SH = Namespace("http://www.w3.org/ns/shacl#")
 
 
 #: A SHACL result is a :class:`kg.report.Problem` of the check ``shapes``.

@@ -15,13 +15,14 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 from rdflib import RDFS, URIRef
 
+from kg import namespaces
 from kg.results import shorten
 from kg.server import markup
 
 #: The kinds of node and of relation of the network (as queries/network.rq names them).
 NODE_KINDS = ("State", "Organisation", "Person", "Project")
 RELATIONS = ("same event", "cooperation", "membership", "interest", "statement")
-PAKRU = "https://w3id.org/pakru/ontology#"
+PAKRU = str(namespaces.PAKRU)
 #: Most items a page lists of one kind (events, mentions, values of a property): a page stays
 #: under 1 MB however large the graph; the charts and saved queries give the rest.
 LIST_LIMIT = 100

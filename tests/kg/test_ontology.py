@@ -11,6 +11,7 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
 from kg.errors import InputError
+from kg.namespaces import DOC, ID, OA, SDO as SCHEMA, SEM
 from kg.ontology import (
     ONTOLOGY_PATH,
     PAKRU,
@@ -21,12 +22,7 @@ from kg.ontology import (
 )
 
 ROOT = Path(__file__).resolve().parents[2]
-ID = Namespace("https://w3id.org/pakru/id/")
-DOC = Namespace("https://w3id.org/pakru/doc/")
-OA = Namespace("http://www.w3.org/ns/oa#")
 PROV = Namespace("http://www.w3.org/ns/prov#")
-SCHEMA = Namespace("https://schema.org/")
-SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")  # a plain Namespace: pytest probes module attributes
 CORE = ["State", "Organisation", "Project", "Event", "Claim"]
 DECLARATIONS = {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty,

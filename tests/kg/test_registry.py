@@ -16,7 +16,8 @@ if str(ROOT) not in sys.path:  # the package is used from the source tree, not i
 
 import kg.registry  # noqa: E402
 from kg.errors import InputError, RegistryError  # noqa: E402
-from kg.registry import AREA_SCHEME, ID, PAKRU, SCHEMA, WD, Entity, Registry, core_class, load_registry  # noqa: E402
+from kg.namespaces import ID, PAKRU, SDO as SCHEMA, WD  # noqa: E402
+from kg.registry import AREA_SCHEME, Entity, Registry, core_class, load_registry  # noqa: E402
 
 BAD = Path(__file__).resolve().parents[1] / "data" / "registry_bad"
 

@@ -7,18 +7,14 @@ import pytest
 from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
+from kg.namespaces import DOC, ID, OA, SDO as SCHEMA, SH
 from kg.ontology import PAKRU, load_ontology, load_shapes
 from kg.blocks import Block, check_shared
 from kg.publish import sorted_triples
 from kg.report import Problem
 from kg.shapes import ShapeChecker, validate_shapes
 
-ID = Namespace("https://w3id.org/pakru/id/")
-DOC = Namespace("https://w3id.org/pakru/doc/")
-OA = Namespace("http://www.w3.org/ns/oa#")
 PROV = Namespace("http://www.w3.org/ns/prov#")
-SCHEMA = Namespace("https://schema.org/")
-SH = Namespace("http://www.w3.org/ns/shacl#")
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")  # a plain Namespace: pytest probes module attributes
 TEXT = "Pakistan should deepen energy ties, officials said in May 2023."
 SPAN = ID["span/d1/0-63"]

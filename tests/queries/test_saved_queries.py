@@ -12,13 +12,12 @@ import pyoxigraph
 import pytest
 from rdflib import Literal, URIRef
 
+from kg import namespaces
 from kg.queries import Catalogue, SavedQuery
 from support import EMPTY_ON_PUBLISHED
 
 ROOT = Path(__file__).resolve().parents[2]
-ID = "https://w3id.org/pakru/id/"
-DOC = "https://w3id.org/pakru/doc/"
-PAKRU = "https://w3id.org/pakru/ontology#"
+ID, DOC, PAKRU = str(namespaces.ID), str(namespaces.DOC), str(namespaces.PAKRU)
 XSD = "http://www.w3.org/2001/XMLSchema#"
 DOC000, DOC001, DOC004 = (DOC + "000_0b13b1b12f328222", DOC + "001_da5aac3e0761b862",
                           DOC + "004_640bcc7791f640ba")
