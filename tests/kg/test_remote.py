@@ -6,18 +6,16 @@ from __future__ import annotations
 import re
 import socket
 import subprocess
-import sys
 import threading
 import time
 import urllib.request
 from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
 
 from kg.cli import main
 from kg.facade import KnowledgeGraph
-from support import EMPTY_ON_PUBLISHED
+from support import EMPTY_ON_PUBLISHED, free_port, oxigraph_binary, oxigraph_serving
 from support import PUBLISHED as DEFAULT_SOURCE
 
 SAMPLE_IRIS = {"participant": "id:russia", "party": "id:russia", "member": "id:pakistan", "partner": "id:russia",
@@ -162,16 +160,10 @@ def test_push_to_the_wrong_url(capsys, oxigraph_server):
     assert code == 2 and "HTTP 404" in err
 
 
-def _closed_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]  # closed again when the block ends: nothing listens
-
-
 @pytest.mark.parametrize("argv", [["query", "run", "timeline"], ["sparql", "ASK { ?s ?p ?o }"],
                                   ["entity", "Russia"]])
 def test_unreachable_endpoint(capsys, argv):
-    url = f"http://127.0.0.1:{_closed_port()}/query"
+    url = f"http://127.0.0.1:{free_port()}/query"
     started = time.monotonic()
     code, out, err = cli(capsys, *argv, "--endpoint", url, "--timeout", "5")
     assert code == 2 and out == "" and f"cannot reach the endpoint {url}" in err
@@ -179,7 +171,7 @@ def test_unreachable_endpoint(capsys, argv):
 
 
 def test_push_unreachable(capsys):
-    code, _, err = cli(capsys, "push", "--endpoint", f"http://127.0.0.1:{_closed_port()}/store", "-q",
+    code, _, err = cli(capsys, "push", "--endpoint", f"http://127.0.0.1:{free_port()}/store", "-q",
                        "--timeout", "5")
     assert code == 2 and "cannot reach" in err
 
@@ -225,28 +217,13 @@ def test_slow_endpoint_times_out(capsys):
 
 def test_readme_oxigraph_load_and_serve(tmp_path, embedded):
     """The README's way: `oxigraph load` the published TriG, `oxigraph serve` it."""
-    binary = Path(sys.executable).parent / "oxigraph"
-    if not binary.exists():
+    binary = oxigraph_binary()
+    if binary is None:
         pytest.skip("the oxigraph server binary is not installed")
     location = tmp_path / "oxigraph"
-    subprocess.run([str(binary), "load", "--location", str(location), "--file", str(DEFAULT_SOURCE)],
+    subprocess.run([binary, "load", "--location", str(location), "--file", str(DEFAULT_SOURCE)],
                    check=True, capture_output=True, timeout=120)
-    port = _closed_port()
-    proc = subprocess.Popen([str(binary), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}",
-                             "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        remote = KnowledgeGraph.connect(f"http://127.0.0.1:{port}/query", timeout=5)
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                count = len(remote)
-                break
-            except Exception:
-                if time.monotonic() > deadline or proc.poll() is not None:
-                    raise
-                time.sleep(0.1)
-        assert count == len(embedded)
+    with oxigraph_serving(location, tmp_path / "oxigraph.log") as base:
+        remote = KnowledgeGraph.connect(f"{base}/query", timeout=5)
+        assert len(remote) == len(embedded)
         assert remote.run("timeline") == embedded.run("timeline")
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)

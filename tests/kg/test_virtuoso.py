@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import io
 import shutil
-import socket
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -15,17 +14,11 @@ import pytest
 from kg import KnowledgeGraph
 from kg.cli import main
 from kg.virtuoso import VirtuosoServer, bulk_load, isql
-from support import EMPTY_ON_PUBLISHED
+from support import EMPTY_ON_PUBLISHED, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.skipif(shutil.which("virtuoso-t") is None,
                                 reason="virtuoso-opensource is not installed (scripts/setup.sh installs it)")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _value(v):
@@ -50,7 +43,7 @@ def virtuoso(tmp_path_factory):
     store = ox.Store()
     store.bulk_load(path=str(ROOT / "data" / "kg.trig"), format=ox.RdfFormat.TRIG)
     store.dump(str(data / "kg.nq"), format=ox.RdfFormat.N_QUADS)
-    server = VirtuosoServer(tmp_path_factory.mktemp("virtuoso-db"), sql_port=_free_port(), http_port=_free_port(),
+    server = VirtuosoServer(tmp_path_factory.mktemp("virtuoso-db"), sql_port=free_port(), http_port=free_port(),
                             allowed=(data,), buffers=20_000)
     with server:
         printed = io.StringIO()
