@@ -68,9 +68,9 @@ def _named(graph: Graph, name: URIRef) -> Graph | None:
     return next((g for g in _graphs(graph) if g.identifier == name), None)
 
 
-def _graphs(dataset: Graph) -> list[Graph]:
-    """The named graphs of a dataset (rdflib 7 renamed ``contexts`` to ``graphs``)."""
-    return list(dataset.graphs() if isinstance(dataset, Dataset) else dataset.contexts())
+def _graphs(dataset: Dataset) -> list[Graph]:
+    """The named graphs of a dataset that :func:`read_graph` read."""
+    return list(dataset.graphs())
 
 
 def _expand(text: str):
