@@ -43,7 +43,14 @@ def _warning_line(message, category, filename, lineno, line=None) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    warnings.formatwarning = _warning_line
+    formatting, warnings.formatwarning = warnings.formatwarning, _warning_line
+    try:
+        return _run(argv)
+    finally:  # a caller in the same process (a test, say) keeps its own warning format
+        warnings.formatwarning = formatting
+
+
+def _run(argv: list[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -55,3 +55,15 @@ def test_missing_documents_folder_is_an_input_error(tmp_path, capsys):
     assert main(["build", "-q", "--documents", str(tmp_path / "nope"), "--out", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert "documents folder does not exist" in err and "nope" in err
+
+
+def test_kg_formats_warnings_only_while_it_runs(tmp_path, capsys):
+    """`kg: warning: ...` lines are the CLI's; a caller in the same process (pytest's
+    warning summary, say) keeps its own format, with the file and line of each warning."""
+    import warnings
+
+    before = warnings.formatwarning
+    assert main(["build", "-q", "--documents", str(tmp_path / "nope"), "--out", str(tmp_path)]) == 2
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    assert warnings.formatwarning is before
