@@ -109,19 +109,27 @@ def client(host: str, port: int, until: float, seed: int, timeout: float, out: l
     conn.close()
 
 
-def run(url: str, clients: int, seconds: float, timeout: float) -> int:
+def drive(url: str, clients: int, seconds: float, timeout: float, mix: list | None = None,
+          distinct: str = "") -> tuple[list[tuple[str, float]], Counter, float]:
+    """``clients`` threads each running :func:`client` for ``seconds``: the (kind,
+    seconds) of the answered requests, the errors counted, and the seconds it took."""
     host, port = loopback(url)
     done: list[tuple[str, float]] = []
     errors: Counter = Counter()
     until = time.monotonic() + seconds
-    threads = [threading.Thread(target=client, args=(host, port, until, i, timeout, done, errors), daemon=True)
+    threads = [threading.Thread(target=client, args=(host, port, until, i, timeout, done, errors, mix, distinct),
+                                daemon=True)
                for i in range(clients)]
     started = time.monotonic()
     for t in threads:
         t.start()
     for t in threads:
         t.join(seconds + timeout + 10)
-    elapsed = time.monotonic() - started
+    return done, errors, time.monotonic() - started
+
+
+def run(url: str, clients: int, seconds: float, timeout: float) -> int:
+    done, errors, elapsed = drive(url, clients, seconds, timeout)
     latencies = sorted(s for _, s in done)
     total = len(done) + sum(errors.values())
     print(f"load test: {clients} clients for {seconds:g} s against {url}")
@@ -194,21 +202,9 @@ def hammer(url: str, paths: list[tuple[str, str]], clients: int, seconds: float,
     """``clients`` threads sending ``paths`` (path, Accept) back to back for ``seconds``
     (with ``distinct``, each query text made new, see :func:`client`): (requests per
     second, sorted latencies, errors)."""
-    host, port = loopback(url)
-    done: list[tuple[str, float]] = []
-    errors: Counter = Counter()
     mix = [("x", path, accept) for path, accept in paths]
     run = f"{time.time_ns():x}" if distinct else ""  # nothing the server kept from an earlier run helps
-    until = time.monotonic() + seconds
-    threads = [threading.Thread(target=client, args=(host, port, until, i, timeout, done, errors, mix, run),
-                                daemon=True)
-               for i in range(clients)]
-    started = time.monotonic()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(seconds + timeout + 10)
-    elapsed = time.monotonic() - started
+    done, errors, elapsed = drive(url, clients, seconds, timeout, mix, run)
     return len(done) / elapsed, sorted(s for _, s in done), sum(errors.values())
 
 
