@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/load_test.py --clients 10 --seconds 5 --url http://127.0.0.1:8000
     .venv/bin/python benchmarks/load_test.py --compare --seconds 5  # kg serve against oxigraph serve
     .venv/bin/python benchmarks/load_test.py --compare --no-cache --seconds 3 --rounds 3  # median of 3 alternations
+    .venv/bin/python benchmarks/load_test.py --slow-and-fast --seconds 5 --rounds 5  # median p99 of 5 rounds
 
 With ``--compare`` it starts `kg serve` and `oxigraph serve --union-default-graph` (the
 ``oxigraph`` binary of the test extra) on the same graph, and prints for an ad-hoc
@@ -11,8 +12,9 @@ SELECT and for the saved query ``timeline`` (the same SPARQL text sent to Oxigra
 requests per second of each with 1, 10 and 50 clients and their ratio (``new-text`` is
 the ad-hoc SELECT made a new text on every request by a trailing comment, so that
 nothing kept by query text helps); then the p50/p99
-of fast requests (pages, saved queries, a small ad-hoc SELECT) while two slow ad-hoc
-queries run.  The same Python client drives both servers.
+of fast requests (pages, saved queries, a small ad-hoc SELECT) alone and while two slow
+ad-hoc queries run (``--slow-and-fast``: only that; with ``--rounds N`` the medians of N
+rounds, and the p99 of each).  The same Python client drives both servers.
 
 Each client keeps one HTTP connection and sends requests back to back, cycling through a
 mix of saved queries (tables, CSV, JSON), entity and article pages, linked-data Turtle
@@ -252,28 +254,38 @@ def compare(seconds: float, clients_list: tuple[int, ...] = (1, 10, 50), cache: 
                       f"{percentile(kg_lat, 0.99) * 1000:6.1f} ms), oxigraph serve {ox_rate:8.1f} req/s (p99 "
                       f"{percentile(ox_lat, 0.99) * 1000:6.1f} ms), ratio {ratio:.2f}x{spread}"
                       + (f", errors {kg_err}/{ox_err}" if kg_err or ox_err else ""))
-        failed += starvation(kg_url, seconds)
+        failed += starvation(kg_url, seconds, rounds)
     return 1 if failed else 0
 
 
-def starvation(url: str, seconds: float) -> int:
-    """p50/p99 of fast requests from 4 clients while 2 clients keep slow ad-hoc queries running."""
+def starvation(url: str, seconds: float, rounds: int = 1) -> int:
+    """p50/p99 of fast requests from 4 clients alone, then while 2 clients keep slow
+    ad-hoc queries running; with ``rounds`` > 1, both are measured that many times in
+    turn and the median of each figure is printed, with the p99 of every round."""
     q = urllib.parse.urlencode
     fast = [("/queries/timeline", JSON), ("/id/russia", HTML), ("/queries/events?participant=id:russia", CSV),
             ("/sparql?" + q({"query": "ASK { ?s a ?o }"}), JSON)]
-    rate, latencies, errors = hammer(url, fast, 4, seconds)
-    print(f"fast requests alone:                    {rate:7.1f} req/s, p50 {percentile(latencies, 0.5) * 1000:7.1f} ms, "
-          f"p99 {percentile(latencies, 0.99) * 1000:7.1f} ms, errors {errors}")
-    slow_out: list = []
-    slow = threading.Thread(target=lambda: slow_out.append(
-        hammer(url, [("/sparql?" + q({"query": SLOW}), JSON)], 2, seconds + 2, timeout=60)), daemon=True)
-    slow.start()
-    time.sleep(1.0)  # both slow queries are running
-    rate, latencies, more = hammer(url, fast, 4, seconds)
-    slow.join(seconds + 90)
-    print(f"fast requests while 2 slow queries run: {rate:7.1f} req/s, p50 {percentile(latencies, 0.5) * 1000:7.1f} ms, "
-          f"p99 {percentile(latencies, 0.99) * 1000:7.1f} ms, errors {more}")
-    return errors + more
+    alone, loaded, errors = [], [], 0
+    for _ in range(rounds):
+        rate, latencies, failed = hammer(url, fast, 4, seconds)
+        alone.append((rate, percentile(latencies, 0.5), percentile(latencies, 0.99)))
+        slow_out: list = []
+        slow = threading.Thread(target=lambda: slow_out.append(
+            hammer(url, [("/sparql?" + q({"query": SLOW}), JSON)], 2, seconds + 2, timeout=60)), daemon=True)
+        slow.start()
+        time.sleep(1.0)  # both slow queries are running
+        rate, latencies, more = hammer(url, fast, 4, seconds)
+        slow.join(seconds + 90)
+        loaded.append((rate, percentile(latencies, 0.5), percentile(latencies, 0.99)))
+        errors += failed + more
+    for name, runs in (("fast requests alone:                   ", alone),
+                       ("fast requests while 2 slow queries run:", loaded)):
+        rate, p50, p99 = (statistics.median(run[i] for run in runs) for i in range(3))
+        spread = (f" (median of {rounds} rounds; p99 of each: {' '.join(f'{run[2] * 1000:.1f}' for run in runs)} ms)"
+                  if rounds > 1 else "")
+        print(f"{name} {rate:7.1f} req/s, p50 {p50 * 1000:7.1f} ms, p99 {p99 * 1000:7.1f} ms{spread}")
+    print(f"errors: {errors}")
+    return errors
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -288,7 +300,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--slow-and-fast", action="store_true",
                    help="only the p50/p99 of fast requests while two slow queries run")
     p.add_argument("--rounds", type=int, default=1,
-                   help="with --compare: alternate the two servers this many times and print the median ratio")
+                   help="with --compare: alternate the two servers this many times and print the median ratio; "
+                        "with --compare and --slow-and-fast: measure the fast requests this many times, print medians")
     p.add_argument("--no-cache", action="store_true",
                    help="run kg serve with --cache-mb 0, so that every request is a query")
     args = p.parse_args(argv)
@@ -298,7 +311,7 @@ def main(argv: list[str] | None = None) -> int:
         options = ("--cache-mb", "0") if args.no_cache else ()
         with running("--no-access-log", "--log-level", "warning", *options) as url:
             print("kg serve" + (" --cache-mb 0" if args.no_cache else "") + ":")
-            return 1 if starvation(url, args.seconds) else 0
+            return 1 if starvation(url, args.seconds, max(1, args.rounds)) else 0
     if not 1 <= args.clients <= 500 or not 0 < args.seconds <= 600:
         p.error("--clients must be 1..500 and --seconds 0..600")
     if args.url:

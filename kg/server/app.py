@@ -11,7 +11,6 @@ import os
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
-from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route
@@ -22,6 +21,7 @@ from kg.queries import Catalogue
 from kg.server import pages, saved, sparql, views
 from kg.server.board import Board
 from kg.server.cache import AnswerCache, Answers
+from kg.server.compress import Compression
 from kg.server.fast import FastPath
 from kg.server.headers import SecurityHeaders, cors_middleware
 from kg.server.local import Local
@@ -83,27 +83,11 @@ def create_app(pools: dict[str, WorkerPool], catalogue: Catalogue, cors: tuple[s
 def served(app: Starlette) -> ASGIApp:
     """What the HTTP server runs: ``app`` behind its answer cache, so that a repeated
     request is answered (with the headers it had) before any middleware runs; around
-    both, answers over 1 kB go gzip-compressed to clients that accept it (every browser:
-    the charts' script and the rows of a thousand events weigh a quarter as much), so the
-    cache keeps them uncompressed for every client.  Inside the cache, cheap repeated
-    SPARQL queries take a short way past the application (:mod:`kg.server.fast`)."""
+    both, answers over 1 kB go gzip-compressed to clients that accept it
+    (:mod:`kg.server.compress`), so the cache keeps them uncompressed for every client.
+    Inside the cache, cheap repeated SPARQL queries take a short way past the
+    application (:mod:`kg.server.fast`)."""
     inner: ASGIApp = app
     if app.state.local is not None and app.state.cors == ("*",):  # no CORS decision to make per origin
-        inner = FastPath(app, app.state.local, app.state.pools["sparql"])
-    return GZipMiddleware(_own_headers(AnswerCache(inner, app.state.answers)), minimum_size=1024)
-
-
-def _own_headers(app: ASGIApp) -> ASGIApp:
-    """``app`` with the header list of each answer copied on its way out: the gzip layer
-    rewrites Content-Encoding and Content-Length in place, and must not rewrite what the
-    answer cache keeps (it would serve the uncompressed body with the compressed length)."""
-
-    async def forward_copies(scope, receive, send) -> None:
-        async def send_copy(message) -> None:
-            if message["type"] == "http.response.start":
-                message = {**message, "headers": list(message.get("headers", []))}
-            await send(message)
-
-        await app(scope, receive, send_copy)
-
-    return forward_copies
+        inner = FastPath(app, app.state.local, app.state.pools, app.state.catalogue)
+    return Compression(AnswerCache(inner, app.state.answers))

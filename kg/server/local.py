@@ -60,9 +60,10 @@ class Local:
         self._threads = ThreadPoolExecutor(max_workers=2, thread_name_prefix="kg-local")
         self.runs = 0
 
-    def cost(self, job: Job) -> float | None:
-        """The processor seconds ``job`` took in a worker, if it is known to be cheap."""
-        k = key(job)
+    def cost(self, job: Job, k: tuple | None = None) -> float | None:
+        """The processor seconds ``job`` took in a worker, if it is known to be cheap
+        (``k``: its :func:`key`, if the caller has it)."""
+        k = key(job) if k is None else k
         if k is None:
             return None
         with self._lock:
@@ -83,8 +84,8 @@ class Local:
             while len(self._known) > KNOWN:
                 self._known.popitem(last=False)
 
-    def _update(self, job: Job, cpu: float) -> None:
-        k = key(job)
+    def _update(self, job: Job, cpu: float, k: tuple | None = None) -> None:
+        k = key(job) if k is None else k
         with self._lock:
             if k not in self._known:
                 return
@@ -93,21 +94,23 @@ class Local:
             else:
                 self._known[k] = cpu
 
-    async def acall(self, job: Job, cpu: float) -> object:
-        """Run the cheap ``job`` here: on the loop if it took under :data:`INLINE_CPU`."""
+    async def acall(self, job: Job, cpu: float, k: tuple | None = None) -> object:
+        """Run the cheap ``job`` here: on the loop if it took under :data:`INLINE_CPU`
+        (``k``: its :func:`key`, if the caller has it)."""
         self.runs += 1
         if cpu < INLINE_CPU:
-            return self.run(job)
-        return await asyncio.get_running_loop().run_in_executor(self._threads, self.run, job)
+            return self.run(job, k)
+        return await asyncio.get_running_loop().run_in_executor(self._threads, self.run, job, k)
 
-    def run(self, job: Job) -> object:
+    def run(self, job: Job, k: tuple | None = None) -> object:
         """``job``'s value, or the exception a worker's reply would have raised.  The
         job's cost is measured again: the first run in a worker pays for warming up (a
         query seen for the first time), so later runs decide whether it runs on the
-        loop; one that now passes :data:`CHEAP_CPU` is forgotten (back to the workers)."""
+        loop; one that now passes :data:`CHEAP_CPU` is forgotten (back to the workers).
+        ``k``: the job's :func:`key`, if the caller has it."""
         started = time.thread_time()
         status, value = answer(self.kg, job, self.max_results)
-        self._update(job, time.thread_time() - started)
+        self._update(job, time.thread_time() - started, k)
         if status == "ok":
             return value
         if status == "error":
