@@ -524,6 +524,10 @@ def _new_entity_type(span, label: str, taken=()) -> str | None:
         return None
     if label == "PERSON" and (len(tokens) < 2 and tokens[0].pos_ != "PROPN"):
         return None
+    root = span.root
+    if label == "PERSON" and len(tokens) == 1 and (root.dep_ == "pobj" and root.head.lower_ in {"in", "at"}
+                                                   or root.dep_ == "dobj" and root.head.lemma_ in PLACE_VERBS):
+        return "Place"  # "continues at Tarbela", "to visit Goa": one word read as a name, used as a place
     return NER_TYPES[label]
 
 

@@ -152,3 +152,10 @@ def test_a_name_repeated_inside_a_hyphenated_word_is_not_a_mention(registry):
     ex, pairs = linked(registry, "The drill VOSTOK-V began. VOSTOK is a Russian word.")
     assert not [t for t, e in pairs if t == "VOSTOK" and ex.text.find("VOSTOK-V") == ex.text.find(t)]
     assert all(m.span.start != ex.text.find("VOSTOK-V") or m.span.text != "VOSTOK" for m in ex.mentions)
+
+
+def test_one_word_read_as_a_person_but_used_as_a_place_is_a_place(registry):
+    ex, pairs = linked(registry, "The joint exercise of Pakistan and Russia continues at Tarbela. "
+                                 "The minister will visit Goa next week.")
+    assert ex.new_entities.get("new:Tarbela") == "Place"
+    assert ex.new_entities.get("new:Goa") == "Place"
