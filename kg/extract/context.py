@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg.extract.dates import time_in
+from kg.extract.gender import fits, genders
 from kg.extract.model import Mention, Sentence, TimeValue
 from kg.extract.sentences import sentence_at
 from kg.extract.syntax import phrase
@@ -44,6 +45,8 @@ class Context:
     def __post_init__(self):
         self.text = doc_text(self.doc)
         self._tied: dict[str, str] | None = None
+        self._genders: dict[str, str] | None = None
+        self._quotes: list[tuple[int, int]] | None = None
         self._by_token: dict[int, Mention] = {}
         for m in self.mentions:
             span = self.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
@@ -163,6 +166,35 @@ class Context:
         s = self.author_sentence
         return s is not None and token.idx >= s.span.start
 
+    def gender(self, eid: str) -> str | None:
+        """"f", "m" or None (unknown) for a person, from the article's words (:mod:`kg.extract.gender`)."""
+        if self._genders is None:
+            self._genders = genders(self.doc, self.mentions, self.core_type)
+        return self._genders.get(eid)
+
+    def quoted(self, pos: int) -> bool:
+        """Whether the character at ``pos`` stands inside a quotation of four words or more."""
+        if self._quotes is None:
+            from kg.extract.statements import quotations
+            self._quotes = [(q.start, q.end) for q in quotations(self.text) if q.words >= 4]
+        return any(a <= pos < b for a, b in self._quotes)
+
+    def _may_be(self, pronoun, m: Mention) -> bool:
+        """Whether the person of mention ``m`` may be what the personal ``pronoun`` stands for:
+        the gender fits, and a pronoun outside quotation marks does not stand for someone named
+        only inside a quotation ("'We received Shoigu,' the diplomat said. She said ...")."""
+        if not fits(pronoun.lower_, self.gender(m.entity)):
+            return False
+        return self.quoted(pronoun.idx) or not self.quoted(m.span.start)
+
+    def _by_gender(self, pronoun, people: list[str]) -> list[str]:
+        """"she"/"her" stands for a person the text shows to be a woman when there is one among
+        ``people`` (most people in the news are men the text does not mark)."""
+        if pronoun.lower_ in {"she", "her"}:
+            women = [e for e in people if self.gender(e) == "f"]
+            return women or people
+        return people
+
     def resolve_pronoun(self, token) -> list[str]:
         """Entity ids a subject or possessive pronoun most likely stands for.
 
@@ -181,7 +213,8 @@ class Context:
         if sent is None:
             return []
         if low in {"his", "her"}:
-            bound = self._clause_subject(token, "Person")
+            bound = self._by_gender(token, [e for e in self._clause_subject(token, "Person")
+                                            if fits(low, self.gender(e))])
             if bound:
                 return bound[:1]
         if low == "their":
@@ -198,16 +231,17 @@ class Context:
         window_start = self.sentences[sent.index - 1].span.start if sent.index > 0 else sent.span.start
         before = [m for m in self.mentions if window_start <= m.span.start < token.idx]
         if low in {"he", "she"}:
-            subjects = self._subject_people(sent, token)
+            subjects = self._by_gender(token, [m.entity for m in self._subject_people(sent, token)
+                                               if self._may_be(token, m)])
             if subjects:
                 return subjects[-1:]
         if low in {"his", "her", "he", "she"}:
-            people = [m.entity for m in before if self.core_type(m.entity) == "Person"]
-            if not people and sent.index > 1:  # "He ..." two or three sentences on
-                start = self.sentences[max(0, sent.index - 3)].span.start
+            people = [m.entity for m in before if self.core_type(m.entity) == "Person" and self._may_be(token, m)]
+            if not people and sent.index > 1:  # "He ..." two to four sentences on
+                start = self.sentences[max(0, sent.index - 4)].span.start
                 people = [m.entity for m in self.mentions if start <= m.span.start < window_start
-                          and self.core_type(m.entity) == "Person"]
-            return people[-1:]
+                          and self.core_type(m.entity) == "Person" and self._may_be(token, m)]
+            return self._by_gender(token, people)[-1:]
         if low in {"it", "its", "they", "their"} and sent.index > 0:
             prev = self.sentences[sent.index - 1].span
             for tok in self.doc.char_span(prev.start, prev.end, alignment_mode="expand"):
@@ -245,7 +279,7 @@ class Context:
             return found
         return []
 
-    def _subject_people(self, sent: Sentence, token) -> list[str]:
+    def _subject_people(self, sent: Sentence, token) -> list[Mention]:
         """People who are the subject of a clause in this sentence before ``token`` or in
         the two sentences before, in text order."""
         start = self.sentences[max(0, sent.index - 2)].span.start
@@ -256,7 +290,7 @@ class Context:
                 continue
             for m in self.mentions_in(phrase(tok, skip={"relcl", "advcl", "ccomp", "acl", "conj"})):
                 if self.core_type(m.entity) == "Person":
-                    out.append(m.entity)
+                    out.append(m)
                     break
         return out
 

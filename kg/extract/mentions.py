@@ -110,7 +110,8 @@ class Linker:
                 continue
             if skip is not None and skip.start <= span.start_char < skip.end:
                 continue
-            known = forms.get(span.text) or ("new:" + _canonical(span.text) if "new:" + _canonical(span.text) in new_types else None)
+            known = forms.get(span.text) or ("new:" + _canonical(span.text) if "new:" + _canonical(span.text) in new_types
+                                             else _middle_name(span.text, new_types))
             if known:
                 mentions.append(self._mention(span, known, sentences, "ner", label))
                 taken.append((span.start_char, span.end_char))
@@ -239,8 +240,14 @@ class Linker:
         Such a name may contain a registry place ("Peshawar Institute of Energy Policy"):
         the place is then part of the name, not a mention of its own.
         """
-        found = [(s, e, kind) for s, e, kind in name_chunks(doc)]
-        found += [(s, e, "Person") for s, e in titled_people(doc)]
+        known: dict[str, set[int]] = {}  # tokens of the states, places and bodies the registry names
+        for m in mentions:
+            span = doc.char_span(m.span.start, m.span.end)
+            known.setdefault(self.entity_type(m.entity), set()).update(range(span.start, span.end) if span else ())
+        found = [(s, e, kind) for s, e, kind in name_chunks(doc, known.get("State", set()))]
+        # a title names a portfolio or where its holder serves before the name ("ambassador in Moscow X")
+        places = known.get("State", set()) | known.get("Place", set()) | known.get("Organisation", set())
+        found += [(s, e, "Person") for s, e in titled_people(doc, places)]
         for start, end, kind in sorted(found):
             span = doc[start:end]
             a, b = span.start_char, span.end_char
@@ -294,7 +301,8 @@ class Linker:
         out = []
         text = doc_text(doc)
         for form, key in sorted(forms.items()):
-            for m in re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", text):
+            # not a part of a hyphenated word ("DRUZHBA" in "DRUZHBA-V", an exercise's name)
+            for m in re.finditer(r"(?<!\w)(?<!\w[-–])" + re.escape(form) + r"(?!\w)(?![-–]\w)", text):
                 s, e = m.span()
                 if any(a < e and s < b for a, b in taken):
                     continue
@@ -304,6 +312,17 @@ class Linker:
                 out.append(self._mention(span, key, sentences, "ner"))
                 taken.append((s, e))
         return out
+
+
+def _middle_name(word: str, new_types: dict[str, str]) -> str | None:
+    """The one new person of three or more names whose middle name ``word`` is ("Dastgir said",
+    after "Khurram Dastgir Khan"), or None.
+
+    >>> _middle_name("Dastgir", {"new:Khurram Dastgir Khan": "Person", "new:Dastgir Group": "Organisation"})
+    'new:Khurram Dastgir Khan'
+    """
+    fits = [k for k, t in new_types.items() if t == "Person" and word in k[4:].split()[1:-1]]
+    return fits[0] if len(fits) == 1 and " " not in word else None
 
 
 def _bare_head(name: str) -> bool:
@@ -505,6 +524,10 @@ def _new_entity_type(span, label: str, taken=()) -> str | None:
         return None
     if label == "PERSON" and (len(tokens) < 2 and tokens[0].pos_ != "PROPN"):
         return None
+    root = span.root
+    if label == "PERSON" and len(tokens) == 1 and (root.dep_ == "pobj" and root.head.lower_ in {"in", "at"}
+                                                   or root.dep_ == "dobj" and root.head.lemma_ in PLACE_VERBS):
+        return "Place"  # "continues at Tarbela", "to visit Goa": one word read as a name, used as a place
     return NER_TYPES[label]
 
 

@@ -18,6 +18,8 @@ The NER model of en_core_web_sm often splits such names or tags only their first
 """
 from __future__ import annotations
 
+import re
+
 from kg.extract.tokens import token_indices
 
 ORG_HEADS = {
@@ -82,12 +84,14 @@ def _runs(doc):
         i = max(j, i + 1)
 
 
-def name_chunks(doc) -> list[tuple[int, int, str]]:
-    """(start token, end token, class) of organisation and project names by their head noun."""
+def name_chunks(doc, states=frozenset()) -> list[tuple[int, int, str]]:
+    """(start token, end token, class) of organisation and project names by their head noun.
+    A head word inside a known state's name (``states``: token indices) heads nothing: "the
+    Russian Federation Khalilullah Qazi" names no organisation."""
     out = []
     for start, end in _runs(doc):
         words = [t for t in doc[start:end]]
-        heads = [k for k, t in enumerate(words) if _capitalised(t)
+        heads = [k for k, t in enumerate(words) if _capitalised(t) and t.i not in states
                  and (t.lower_ in ORG_HEADS or t.lower_ in PROJECT_HEADS)]
         if not heads or end - start < 2:
             continue
@@ -137,25 +141,68 @@ def _name_end(words, last: int, start: int, end: int) -> int:
     return end
 
 
-def titled_people(doc) -> list[tuple[int, int]]:
-    """(start, end) tokens of a 2-4 word proper name right after an office title.
+# words of a government portfolio that a title names before the holder's name ("Minister of
+# Industry and Trade Alexey Gruzdev", "Secretary Economic Affairs Dr Kazim Niaz")
+PORTFOLIOS = {
+    "affairs", "agriculture", "commerce", "communications", "culture", "defence", "defense", "development",
+    "economic", "economy", "education", "energy", "external", "finance", "food", "foreign", "health",
+    "home", "industry", "industries", "information", "interior", "investment", "justice", "maritime",
+    "national", "overseas", "petroleum", "planning", "power", "privatisation", "privatization", "railways",
+    "research", "resources", "science", "security", "technology", "trade", "transport", "water",
+}
+# offices whose title names a person even in lower case ("Russian energy minister Nikolai Shulginov")
+OFFICES = {"minister", "ambassador", "president", "premier", "envoy", "secretary", "spokesman", "spokeswoman",
+           "spokesperson", "adviser", "advisor", "governor", "senator", "chairman", "commissioner", "pm"}
+TITLE_LINKS = {"of", "for", "to", "in", "at", "and", "the", "&"}
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+
+
+def _name_word(tok, initial_ok: bool) -> bool:
+    """A word of a person's name: a capitalised proper noun that is no title, portfolio, month or
+    weekday, or (inside the name) an initial ("Dmitry O. Rogozin", "Alexey Y Dedov")."""
+    text, low = tok.text, tok.lower_.rstrip(".")
+    if initial_ok and _INITIAL.match(text):
+        return True
+    return tok.pos_ == "PROPN" and text[:1].isupper() and text.isalpha() and len(text) > 1 \
+        and low not in TITLES | HONORIFICS | PORTFOLIOS | MONTHS | WEEKDAYS | ORG_HEADS | set(PROJECT_HEADS)
+
+
+def titled_people(doc, places=frozenset()) -> list[tuple[int, int]]:
+    """(start, end) tokens of a 2-4 word proper name after an office title and what the title
+    names: its portfolio, the state or place it is of, to or in (``places``: the indices of
+    tokens that name a known state, place or organisation), a form of address.
 
     "Water and Power Minister Sadia Noor Khattak and Russian Ambassador Pavel Solntsev"
-    gives both names.
+    gives both names; so do "Minister of Industry and Trade Alexey Gruzdev", "ambassador in
+    Moscow Shafqat Ali Khan" (Moscow being known) and "Secretary Economic Affairs Dr Kazim Niaz".
     """
     out = []
     n = len(doc)
-    for tok in (doc[i] for i in token_indices(doc, lower=TITLES | HONORIFICS | {f"{h}." for h in HONORIFICS})):
-        if not tok.text[:1].isupper():
+    cues = TITLES | HONORIFICS | {f"{h}." for h in HONORIFICS} | {"pm"}
+    for tok in (doc[i] for i in token_indices(doc, lower=cues)):
+        if not tok.text[:1].isupper() and tok.lower_ not in OFFICES or tok.lower_ == "pm" and tok.text != "PM":
             continue
+        # what the title names: its portfolio, "of Pakistan to the Russian Federation", a second title
         j = tok.i + 1
-        while j < n and j - tok.i <= 4 and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() \
-                and doc[j].text.isalpha() and doc[j].lower_ not in TITLES | MONTHS | WEEKDAYS:
+        while j < n and j - tok.i <= 10:
+            t = doc[j]
+            low = t.lower_.rstrip(".")
+            if not (t.i in places or low in PORTFOLIOS or low in TITLES | HONORIFICS | TITLE_LINKS
+                    or t.text[:1].isupper() and low in ORG_HEADS):
+                break
             j += 1
-        name = doc[tok.i + 1:j]
-        if 2 <= len(name) <= 4 and not any(t.lower_ in ORG_HEADS or t.lower_ in PROJECT_HEADS for t in name):
-            out.append((name.start, name.end))
-    return out
+        if doc[j - 1].lower_ in TITLE_LINKS:
+            continue  # "Minister for Kashmir ...": the name of a portfolio, not of its holder
+        k = j
+        while k < n and k - j < 4 and _name_word(doc[k], initial_ok=k > j):
+            k += 1
+        name = doc[j:k]
+        if not 2 <= len(name) <= 4 or _INITIAL.match(name[-1].text):
+            continue
+        if k < n and _name_word(doc[k], initial_ok=False):
+            continue  # a longer run of names: not one person's
+        out.append((name.start, name.end))
+    return sorted(set(out))
 
 
 CORPORATE_SUFFIXES = {"systems", "holding", "holdings", "group", "corporation", "company", "limited",

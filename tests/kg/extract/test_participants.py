@@ -153,3 +153,20 @@ def test_who_welcomes_a_meeting_between_two_others_does_not_take_part(registry):
     e = event(registry, "Ambassador Danila Ganich welcomed the meeting between the foreign ministers of Iran and "
                         "Saudi Arabia.", "Meeting")
     assert set(e.participants) == {"iran", "saudi-arabia"}
+
+
+def test_her_is_the_woman_the_text_shows_not_the_nearest_man(registry):
+    text = ("Ms. Amina Latif, a spokesperson, spoke to reporters on Monday. Foreign Minister Sergey Lavrov "
+            "was in Delhi. She said that her meeting with Igor Morgulov was useful.")
+    e = event(registry, text, "Meeting")
+    assert "new:Amina Latif" in e.participants
+    assert "sergey-lavrov" not in e.participants
+
+
+def test_a_pronoun_outside_a_quotation_is_not_someone_named_only_inside_it(registry):
+    text = ("Amina Latif spoke to TASS on Monday. \u201cDefence Minister Sergei Shoigu understands our "
+            "concerns very well,\u201d the diplomat told TASS. She said that her meeting with "
+            "Igor Morgulov was useful.")
+    e = event(registry, text, "Meeting", trigger="meeting")
+    assert "new:Amina Latif" in e.participants
+    assert "sergei-shoigu" not in e.participants
