@@ -70,3 +70,39 @@ def test_this_will_be_the_third_drill_names_the_drill_just_reported(registry):
                              "This will be the third joint military drill between both countries.", "MilitaryExercise")
     assert len(found) == 1
     assert found[0].status is None and [s.index for s in found[0].also] == [2]
+
+
+def test_a_time_left_without_a_value_fits_any_time_it_does_not_contradict():
+    february = t("2022-02")
+    assert times_compatible(t(text="last year"), february) and times_compatible(february, t(text="on Friday"))
+    assert times_compatible(t(text="in February"), february) and times_compatible(t(text="in February"), t("2022"))
+    assert not times_compatible(t(text="in August"), february)
+    assert not times_compatible(t(text="the 1990s"), february) and times_compatible(t(text="the 2020s"), february)
+    assert not times_compatible(t(text="on Friday"), t(text="on Monday"))
+    assert finer_time(t(text="last year"), february) is february
+
+
+def undated(registry, text, kind):
+    return [e for e in extract("t", text, registry).events if e.kind == kind]
+
+
+def test_his_visit_dated_later_is_the_visit_of_last_year_in_an_undated_article(registry):
+    visits = undated(registry, "Prime Minister Imran Khan visited Moscow last year. Trade was discussed. "
+                               "The ambassador said that during his visit to Moscow in February 2022, the talks "
+                               "were fruitful.", "StateVisit")
+    assert len(visits) == 1 and visits[0].time is not None and visits[0].time.value == "2022-02"
+
+
+def test_that_visit_after_a_conjunction_is_the_visit_just_named(registry):
+    visits = events(registry, "The visit of Indian Defence Minister Rajnath Singh to Russia on 18 September has been "
+                              "postponed. India said that visit had been postponed after an attack on an army base.",
+                    "StateVisit")
+    assert len(visits) == 1 and len(visits[0].also) == 1
+
+
+def test_the_last_meeting_of_a_format_is_not_the_talks_of_today(registry):
+    meetings = undated(registry, "Russia's talks with China and Pakistan on Afghanistan started on Wednesday. "
+                                 "Despite taking part in the last Moscow format meeting with Russia and China in "
+                                 "October 2021, the Taliban were not invited.", "Meeting")
+    assert any(m.sentence.index == 1 for m in meetings)
+    assert all(m.time is None or m.time.value != "2021-10" for m in meetings if m.sentence.index == 0)
