@@ -121,6 +121,20 @@ def antecedent(events: list[Event], event: Event, distinct: bool, own: set[str],
     return None
 
 
+def same_day_overlap(a: Event, b: Event) -> bool:
+    """Two events of one kind in different sentences dated to the same day, most of whose
+    participants are shared ("a meeting of Russia, China and Pakistan took place on
+    October 19" after "the Extended Troika with Russia, China and Pakistan met on
+    October 19"): one event, whatever else each names."""
+    if a.sentence.index == b.sentence.index or a.time is None or b.time is None:
+        return False
+    day = a.time.value
+    if day is None or len(day) != 10 or b.time.value != day:
+        return False
+    shared = set(a.participants) & set(b.participants)
+    return len(shared) >= 2 and 2 * len(shared) > min(len(a.participants), len(b.participants))
+
+
 def subsumes(a: Event, b: Event) -> bool:
     """One event's participants contain the other's."""
     pa, pb = set(a.participants), set(b.participants)

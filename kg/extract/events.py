@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kg.extract.context import Context
-from kg.extract.coref import (antecedent, latest_of_kind, marked_distinct, merge_events, said_of_an_earlier, subsumes,
-                              times_compatible)
+from kg.extract.coref import (antecedent, latest_of_kind, marked_distinct, merge_events, said_of_an_earlier,
+                              same_day_overlap, subsumes, times_compatible)
 from kg.extract.counterparts import per_counterpart
 from kg.extract.decisions import Decisions, shipped
 from kg.extract.duration import days_range
@@ -72,7 +72,9 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
         for event in (e for r in _respectively(ctx, token, event) for e in per_counterpart(ctx, token, r)):
             for i, earlier in enumerate(events):
                 if not other and _same_event(earlier, event) and not status_conflict(ctx, earlier, event):
-                    events[i] = merge_events(earlier, event)
+                    # of two overlapping sets of participants the first (the fuller telling) stays
+                    keep = same_day_overlap(earlier, event) and not subsumes(earlier, event)
+                    events[i] = merge_events(earlier, event, participants=not keep)
                     break
             else:
                 i = antecedent(events, event, distinct, own, ctx.is_state, counterpart)
@@ -200,7 +202,7 @@ def _same_event(a: Event, b: Event) -> bool:
     # "The meeting included Ishaq Dar and Asim Munir" right after the meeting: a definite
     # mention within two sentences adds participants to it
     follows = b.definite and 0 < b.sentence.index - a.sentence.index <= 2 and a.status == b.status
-    if not (pa <= pb or pb <= pa or follows):
+    if not (pa <= pb or pb <= pa or follows or same_day_overlap(a, b)):
         return False
     if a.status != b.status and (same_sentence or b.status is not None):
         return False
@@ -210,7 +212,7 @@ def _same_event(a: Event, b: Event) -> bool:
         return True
     # a later sentence speaks of the same event with a definite noun phrase ("the
     # collapse of ...", "Putin's visit"), and adds no time the first mention lacks
-    return b.definite and (b.time is None or a.time is not None)
+    return (b.definite and (b.time is None or a.time is not None)) or same_day_overlap(a, b)
 
 
 # -- building ------------------------------------------------------------------------

@@ -106,3 +106,15 @@ def test_the_last_meeting_of_a_format_is_not_the_talks_of_today(registry):
                                  "October 2021, the Taliban were not invited.", "Meeting")
     assert any(m.sentence.index == 1 for m in meetings)
     assert all(m.time is None or m.time.value != "2021-10" for m in meetings if m.sentence.index == 0)
+
+
+def test_a_meeting_of_most_of_the_same_parties_on_the_same_day_is_the_same_meeting(registry):
+    meetings = events(registry, "Envoys of Russia, China, Pakistan and Iran met in Moscow on 19 October 2021. "
+                                "Afghanistan was the subject. A statement said that on 19 October 2021 a meeting "
+                                "of the special representatives of Russia, China, Pakistan and India took place.",
+                      "Meeting")
+    assert len(meetings) == 1 and "india" not in meetings[0].participants
+    apart = events(registry, "Envoys of Russia, China and Pakistan met in Moscow on 19 October 2021. "
+                             "Afghanistan was the subject. On 20 October 2021 a meeting of the special "
+                             "representatives of Russia, China and Pakistan took place.", "Meeting")
+    assert len(apart) == 2
