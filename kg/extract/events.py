@@ -60,8 +60,11 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
         other = marked_distinct(token, ordinals=False)  # "the last meeting", not "the third"
         own = {m.entity for m in ctx.mentions_in(_modifiers(token)) if ctx.is_agent(m.entity)}
         if not event.participants:  # a mention only: of the event it refers back to, or of none
-            if not (token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_.lower() in OCCURRING):
-                event = replace(event, time=None)  # its time only from "the meeting took place on ..."
+            if not (token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_.lower() in OCCURRING) \
+                    and not _in_own_words(token, event.time):
+                # its time only from its own words ("the meeting on 5 May", "tomorrow's meeting")
+                # or from "the meeting took place on ..."
+                event = replace(event, time=None)
             named = _states_named(ctx, event.sentence)  # "India and Russia ... their exercise": theirs
             i = antecedent(events, event, distinct, own | named, ctx.is_state, counterpart)
             if i is not None and not status_conflict(ctx, events[i], event):
@@ -247,6 +250,14 @@ def _build(ctx: Context, token, kind: str, decisions: Decisions, collect: list |
                  definite=_definite(token), confidence=round(decisions.event_probability(efeats), 3),
                  participant_confidence=tuple(round(p, 3) for _, p in chosen),
                  roles=tuple(c.role for c, _ in chosen))
+
+
+def _in_own_words(token, time) -> bool:
+    """Whether ``time`` stands in the trigger noun's own phrase."""
+    if time is None:
+        return False
+    words = list(token.subtree)
+    return words[0].idx <= time.span.start and time.span.end <= words[-1].idx + len(words[-1])
 
 
 def _mention(token, kind, sentence, trigger, time, status) -> Event | None:

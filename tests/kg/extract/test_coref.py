@@ -118,3 +118,14 @@ def test_a_meeting_of_most_of_the_same_parties_on_the_same_day_is_the_same_meeti
                              "Afghanistan was the subject. On 20 October 2021 a meeting of the special "
                              "representatives of Russia, China and Pakistan took place.", "Meeting")
     assert len(apart) == 2
+
+
+def test_a_mention_dates_the_event_by_its_own_words_or_by_the_sentence_that_fixes_it(registry):
+    talks = events(registry, "Russia has invited a Taliban delegation to consultations on Afghanistan. "
+                             "The consultations are scheduled for 20 October 2024.", "Meeting")
+    assert len(talks) == 1
+    assert talks[0].time is not None and talks[0].time.value == "2024-10-20" and talks[0].status == "scheduled"
+    assert {s.index for s in talks[0].also} == {1}
+    held = events(registry, "Prime Minister Shehbaz Sharif met Russian President Vladimir Putin in Astana. "
+                            "Trade was discussed. Officials said the meeting on 4 July 2024 was cordial.", "Meeting")
+    assert len(held) == 1 and held[0].time is not None and held[0].time.value == "2024-07-04"
