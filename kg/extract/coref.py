@@ -135,6 +135,20 @@ def same_day_overlap(a: Event, b: Event) -> bool:
     return len(shared) >= 2 and 2 * len(shared) > min(len(a.participants), len(b.participants))
 
 
+INTENDED = {"planned", "scheduled"}
+
+
+def statuses_agree(a: str | None, b: str | None) -> bool:
+    """The same status, or planned and scheduled (a planned event whose date is then given)."""
+    return a == b or {a, b} <= INTENDED
+
+
+def merged_status(a: str | None, b: str | None) -> str | None:
+    if {a, b} == INTENDED:
+        return "scheduled"
+    return a or b
+
+
 def subsumes(a: Event, b: Event) -> bool:
     """One event's participants contain the other's."""
     pa, pb = set(a.participants), set(b.participants)
@@ -146,7 +160,7 @@ def _refers_to(a: Event, b: Event, own: set[str], is_state, is_counterpart) -> b
         return False
     if a.kind != b.kind:  # "the meeting" after a summit: within it, naming no one else
         return b.definite and set(b.participants) <= set(a.participants)
-    if a.status != b.status and (b.status is not None or b.time is not None):
+    if not statuses_agree(a.status, b.status) and (b.status is not None or b.time is not None):
         return False  # "the meeting in October 2021" is not the planned one
     pa, pb = set(a.participants), set(b.participants)
     if b.time is not None and a.time is None and not ((b.definite and subsumes(a, b)) or (len(pb) >= 2 and pa == pb)):
@@ -219,4 +233,4 @@ def merge_events(a: Event, b: Event, participants: bool = True) -> Event:
         extra = {"participant_confidence": tuple(conf[p] if conf[p] is not None else 0.0 for p in parts),
                  "roles": tuple(roles[p] for p in parts)}
     return replace(a, participants=tuple(parts), places=tuple(places), time=finer_time(a.time, b.time),
-                   status=a.status or b.status, also=also, confidence=confidence, **extra)
+                   status=merged_status(a.status, b.status), also=also, confidence=confidence, **extra)

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from kg.extract.context import Context
 from kg.extract.coref import (antecedent, latest_of_kind, marked_distinct, merge_events, said_of_an_earlier,
-                              same_day_overlap, subsumes, times_compatible)
+                              same_day_overlap, statuses_agree, subsumes, times_compatible)
 from kg.extract.counterparts import per_counterpart
 from kg.extract.decisions import Decisions, shipped
 from kg.extract.duration import days_range
@@ -204,10 +204,10 @@ def _same_event(a: Event, b: Event) -> bool:
     same_sentence = a.sentence.index == b.sentence.index
     # "The meeting included Ishaq Dar and Asim Munir" right after the meeting: a definite
     # mention within two sentences adds participants to it
-    follows = b.definite and 0 < b.sentence.index - a.sentence.index <= 2 and a.status == b.status
+    follows = b.definite and 0 < b.sentence.index - a.sentence.index <= 2 and statuses_agree(a.status, b.status)
     if not (pa <= pb or pb <= pa or follows or same_day_overlap(a, b)):
         return False
-    if a.status != b.status and (same_sentence or b.status is not None):
+    if not statuses_agree(a.status, b.status) and (same_sentence or b.status is not None):
         return False
     if not times_compatible(a.time, b.time):
         return False

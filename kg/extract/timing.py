@@ -315,7 +315,25 @@ def _future(token, time: TimeValue | None) -> str | None:
             return "planned"
     if time is not None and FUTURE_TIME_RE.search(time.span.text):
         return "scheduled"  # "tomorrow's meeting", "talks next week"
+    if token.pos_ in {"NOUN", "PROPN"} and _ahead_of(token):
+        return "scheduled"  # "days before a meeting between Modi and Putin, India has asked ..."
     return None
+
+
+def _ahead_of(noun) -> bool:
+    """A noun trigger in "before the meeting", "ahead of the visit" said in the present or
+    present perfect: the event is still to come."""
+    cur = noun
+    for _ in range(4):
+        if cur.head.i == cur.i or cur.head.pos_ in {"VERB", "AUX"}:
+            return False
+        cur = cur.head
+        if cur.dep_ == "prep" and (cur.lower_ == "before" or cur.head.lower_ in {"ahead", "prior"}):
+            verb = clause_of(cur)
+            aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+            return verb.tag_ in {"VBZ", "VBP"} or (verb.tag_ in {"VBN", "VBG"} and bool(
+                aux & {"has", "have", "is", "are", "am"}))
+    return False
 
 
 def _long_ago(verb) -> bool:

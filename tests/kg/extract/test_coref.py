@@ -129,3 +129,14 @@ def test_a_mention_dates_the_event_by_its_own_words_or_by_the_sentence_that_fixe
     held = events(registry, "Prime Minister Shehbaz Sharif met Russian President Vladimir Putin in Astana. "
                             "Trade was discussed. Officials said the meeting on 4 July 2024 was cordial.", "Meeting")
     assert len(held) == 1 and held[0].time is not None and held[0].time.value == "2024-07-04"
+
+
+def test_a_meeting_ahead_is_planned_and_is_the_meeting_dated_later(registry):
+    text = ("Days before a bilateral meeting between Prime Minister Narendra Modi and Russian President Vladimir "
+            "Putin, India has asked Russia to stop its drills with Pakistan. Trade will be discussed. "
+            "Modi will meet Putin on 14 October in Goa.")
+    meetings = events(registry, text, "Meeting")
+    assert len(meetings) == 1
+    assert meetings[0].status == "scheduled" and meetings[0].time.value == "2024-10-14"
+    alone = events(registry, text.split(" Trade")[0], "Meeting")
+    assert len(alone) == 1 and alone[0].status == "planned"
