@@ -26,6 +26,7 @@ HELD_AT = {"Meeting": "Summit"}
 NEAR = 2  # sentences within which "the meeting" refers back whoever else its sentence names
 
 
+SERIES_NOUNS = {"edition", "round", "iteration", "instalment", "installment"}
 ORDINALS = {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
 
 
@@ -36,6 +37,8 @@ def marked_distinct(token, ordinals: bool = True) -> bool:
     series and may well name the consultations just spoken of."""
     markers = DISTINCT_MARKERS if ordinals else DISTINCT_MARKERS - ORDINALS
     before = [t for t in token.subtree if t.i < token.i] + list(token.children)
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in SERIES_NOUNS:
+        before += list(token.head.head.children)  # "the eighth edition of their joint exercise"
     return any(t.lower_ in markers and t.dep_ in {"amod", "det", "advmod", "nummod", "poss"} for t in before)
 
 

@@ -140,3 +140,10 @@ def test_a_meeting_ahead_is_planned_and_is_the_meeting_dated_later(registry):
     assert meetings[0].status == "scheduled" and meetings[0].time.value == "2024-10-14"
     alone = events(registry, text.split(" Trade")[0], "Meeting")
     assert len(alone) == 1 and alone[0].status == "planned"
+
+
+def test_the_eighth_edition_of_an_exercise_is_another_exercise(registry):
+    drills = events(registry, "Russia's joint military exercises with Pakistan have angered India. Trade grew. "
+                              "Officials met. India and Russia flagged off the eighth edition of their joint military "
+                              "exercise in Vladivostok on 23 September.", "MilitaryExercise")
+    assert len(drills) == 2 and drills[0].time is None
