@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from kg.extract.coref import INTENDED, marked_distinct
 from kg.extract.model import Event, Span, TimeValue
 from kg.extract.triggers import POSTPONE, SCHEDULED, SPEECH_VERBS
 
@@ -219,7 +220,9 @@ def continued_time(ctx, event: Event) -> Event:
         found = _continuing(ctx, ctx.sentences[index])
         if found is None:
             continue
-        time, arranged = found
+        time, arranged, past = found
+        if past and event.status in INTENDED:
+            continue  # "Lavrov is expected to meet ... The first meeting was held on 14 April 2017"
         nxt = ctx.sentences[index]
         also = event.also if nxt in event.also or nxt == event.sentence else event.also + (nxt,)
         status = "scheduled" if arranged and event.status in {None, "planned"} else event.status
@@ -227,9 +230,10 @@ def continued_time(ctx, event: Event) -> Event:
     return event
 
 
-def _continuing(ctx, sentence) -> tuple[TimeValue, bool] | None:
-    """(the time, whether it was arranged rather than held) of a sentence such as "The talks
-    took place on 5 May" or "The consultations are scheduled for 20 October"."""
+def _continuing(ctx, sentence) -> tuple[TimeValue, bool, bool] | None:
+    """(the time, whether it was arranged rather than held, whether it is told as past) of a
+    sentence such as "The talks took place on 5 May" or "The consultations are scheduled for
+    20 October"; None when its subject is marked as another event ("the next round")."""
     span = ctx.doc.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
     if span is None:
         return None
@@ -242,10 +246,14 @@ def _continuing(ctx, sentence) -> tuple[TimeValue, bool] | None:
     if not subjects or subjects[0].lower_ not in ANAPHORS or (
             subjects[0].pos_ == "NOUN" and not any(c.lower_ in {"the", "this"} for c in subjects[0].children)):
         return None
+    if marked_distinct(subjects[0]):
+        return None
     times = [t for t in ctx.times_in(sentence.span.start, sentence.span.end) if not t.is_partial]
     if len(times) != 1 or (arranged and (times[0].value is None or len(times[0].value) != 10)):
         return None  # arranged: only a day fixes it ("scheduled for October 20, 2021")
-    return times[0], arranged
+    aux = {c.lower_ for c in root.children if c.dep_ in {"aux", "auxpass"}}
+    past = root.tag_ == "VBD" or (root.tag_ == "VBN" and bool(aux & {"was", "were", "had", "has", "have"}))
+    return times[0], arranged, past and not arranged
 
 
 # -- status --------------------------------------------------------------------------

@@ -147,3 +147,11 @@ def test_the_eighth_edition_of_an_exercise_is_another_exercise(registry):
                               "Officials met. India and Russia flagged off the eighth edition of their joint military "
                               "exercise in Vladivostok on 23 September.", "MilitaryExercise")
     assert len(drills) == 2 and drills[0].time is None
+
+
+def test_a_meeting_held_long_ago_does_not_date_the_meeting_expected(registry):
+    found = events(registry, "Russian Foreign Minister Sergey Lavrov is expected to meet Pakistani Foreign Minister "
+                             "Ishaq Dar in Moscow. The first meeting of the format was held on 14 April 2017.",
+                   "Meeting")
+    planned = [m for m in found if m.sentence.index == 0]
+    assert planned and all(m.time is None and m.status == "planned" for m in planned)
