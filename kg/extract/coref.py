@@ -195,11 +195,28 @@ THIS_REACH = 4  # sentences back within which "this was the third drill" finds i
 
 def said_of_an_earlier(token) -> bool:
     """"This will be the third joint drill between both countries", "It was the first visit
-    of ...": the trigger is said of an event just named (the subject "this" or "it"), so it
-    names that event again, whatever its ordinal says."""
+    of ...", "The visit is a planned visit": the trigger is said of an event (the subject
+    "this" or "it", or a noun), so it names that event again, whatever its ordinal says."""
     head = token.head
     return token.dep_ == "attr" and head.lemma_.lower() == "be" and any(
-        c.dep_ == "nsubj" and c.lower_ in SUBJECT_ANAPHORS for c in head.children)
+        c.dep_ == "nsubj" and (c.lower_ in SUBJECT_ANAPHORS or c.pos_ == "NOUN") for c in head.children)
+
+
+def subject_event(events: list[Event], token, kind: str, kind_of) -> int | None:
+    """The index of the event the subject of "<subject> is <trigger>" names, when the subject
+    is a trigger noun of the same kind (``kind_of(token)`` gives a token's trigger kind)."""
+    subjects = [c for c in token.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+    if not subjects or kind_of(subjects[0]) != kind:
+        return None
+    start = subjects[0].idx
+    for i, e in enumerate(events):
+        if e.trigger.start == start:
+            return i
+    # the subject was a mention merged into an event named before
+    sentence_start = token.sent.start_char
+    found = [i for i, e in enumerate(events) if e.kind == kind
+             and any(s.span.start == sentence_start for s in (e.sentence, *e.also))]
+    return found[-1] if found else None
 
 
 def latest_of_kind(events: list[Event], kind: str, sentence_index: int) -> int | None:

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from kg.extract.context import Context
 from kg.extract.coref import (antecedent, latest_of_kind, marked_distinct, merge_events, said_of_an_earlier,
-                              same_day_overlap, statuses_agree, subsumes, times_compatible)
+                              same_day_overlap, statuses_agree, subject_event, subsumes, times_compatible)
 from kg.extract.counterparts import per_counterpart
 from kg.extract.decisions import Decisions, shipped
 from kg.extract.duration import days_range
@@ -52,7 +52,10 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
             continue
         event = days_range(ctx, event)  # "a two-day visit on Wednesday": the range, before mentions merge
         if said_of_an_earlier(token):  # "This will be the third drill ...": the drill just named
-            i = latest_of_kind(events, kind, event.sentence.index)
+            # "The visit by Prime Minister Khan is a planned visit": the subject's event
+            i = subject_event(events, token, kind, trigger_kind)
+            if i is None and not any(c.dep_ == "nsubj" and c.pos_ == "NOUN" for c in token.head.children):
+                i = latest_of_kind(events, kind, event.sentence.index)
             if i is not None:
                 events[i] = merge_events(events[i], replace(event, time=None, status=None), participants=False)
                 continue

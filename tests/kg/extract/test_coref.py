@@ -155,3 +155,16 @@ def test_a_meeting_held_long_ago_does_not_date_the_meeting_expected(registry):
                    "Meeting")
     planned = [m for m in found if m.sentence.index == 0]
     assert planned and all(m.time is None and m.status == "planned" for m in planned)
+
+
+def test_the_visit_is_a_planned_visit_names_one_visit(registry):
+    visits = events(registry, "Prime Minister Imran Khan's visit to Russia is an important one, the ambassador said. "
+                              "Trade will be discussed. The visit by Prime Minister Imran Khan is a planned visit.",
+                    "StateVisit")
+    assert len(visits) == 1 and {s.index for s in visits[0].also} == {2}
+
+
+def test_a_merged_mention_brings_the_place_in_its_own_words(registry):
+    held = events(registry, "Prime Minister Shehbaz Sharif met Russian President Vladimir Putin on 4 July 2024. "
+                            "Trade was discussed. Officials said the meeting in Ufa was cordial.", "Meeting")
+    assert len(held) == 1 and "ufa" in held[0].places and held[0].time.value == "2024-07-04"
