@@ -8,6 +8,10 @@ visit", "a second exercise", "the last meeting") refers to none.
 """
 from __future__ import annotations
 
+import calendar
+import re
+from dataclasses import replace
+
 from kg.extract.model import Event, TimeValue
 
 # "another visit", "the next round", "the last meeting": a different event of the kind
@@ -22,21 +26,54 @@ HELD_AT = {"Meeting": "Summit"}
 NEAR = 2  # sentences within which "the meeting" refers back whoever else its sentence names
 
 
-def marked_distinct(token) -> bool:
+SERIES_NOUNS = {"edition", "round", "iteration", "instalment", "installment"}
+ORDINALS = {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
+
+
+def marked_distinct(token, ordinals: bool = True) -> bool:
     """Whether a trigger says it is another event than the ones named before (a marker
     among the words before it in its noun phrase: "the upcoming SCO Heads of Government
-    meeting")."""
+    meeting").  ``ordinals`` false leaves out "the third ... consultations", which counts a
+    series and may well name the consultations just spoken of."""
+    markers = DISTINCT_MARKERS if ordinals else DISTINCT_MARKERS - ORDINALS
     before = [t for t in token.subtree if t.i < token.i] + list(token.children)
-    return any(t.lower_ in DISTINCT_MARKERS and t.dep_ in {"amod", "det", "advmod", "nummod", "poss"} for t in before)
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in SERIES_NOUNS:
+        before += list(token.head.head.children)  # "the eighth edition of their joint exercise"
+    return any(t.lower_ in markers and t.dep_ in {"amod", "det", "advmod", "nummod", "poss"} for t in before)
 
 
 def times_compatible(a: TimeValue | None, b: TimeValue | None) -> bool:
     """No time, the same time, or one within the other ("October 2021" and "19 October 2021")."""
     if a is None or b is None:
         return True
+    if a.is_partial and b.is_partial:
+        return a.span.text == b.span.text
     if a.is_partial or b.is_partial:
-        return a.is_partial and b.is_partial and a.span.text == b.span.text
+        partial, full = (a, b) if a.is_partial else (b, a)
+        return _partial_fits(partial.span.text, full)
     return _within(a, b) or _within(b, a)
+
+
+_MONTH_NAMES = {name.lower(): n for n, name in enumerate(calendar.month_name) if name} | {
+    name.lower(): n for n, name in enumerate(calendar.month_abbr) if name}
+_DECADE_RE = re.compile(r"\b(1[5-9]|20)(\d)0s\b")
+
+
+def _partial_fits(text: str, full: TimeValue) -> bool:
+    """Whether a time the text leaves without a value ("last year" with no article date,
+    "on Friday", "in August", "the 1990s") may be the same as ``full``: nothing it names
+    (a month, a decade) contradicts it, and it names no other number."""
+    years = [v for v in (full.value, full.start, full.end) if v]
+    decade = _DECADE_RE.search(text)
+    if decade:
+        return all(v.startswith(decade.group(1) + decade.group(2)) for v in years)
+    if any(ch.isdigit() for ch in text):
+        return False  # "the 19th century", "on the 5th": not a time to judge by its words
+    months = {_MONTH_NAMES[w] for w in re.findall(r"[a-z]+", text.lower()) if w in _MONTH_NAMES}
+    if months:  # "in August" and "2022-02": two months
+        full_months = {int(v[5:7]) for v in years if len(v) >= 7}
+        return not full_months or full_months <= months
+    return True
 
 
 def _within(inner: TimeValue, outer: TimeValue) -> bool:
@@ -87,6 +124,34 @@ def antecedent(events: list[Event], event: Event, distinct: bool, own: set[str],
     return None
 
 
+def same_day_overlap(a: Event, b: Event) -> bool:
+    """Two events of one kind in different sentences dated to the same day, most of whose
+    participants are shared ("a meeting of Russia, China and Pakistan took place on
+    October 19" after "the Extended Troika with Russia, China and Pakistan met on
+    October 19"): one event, whatever else each names."""
+    if a.sentence.index == b.sentence.index or a.time is None or b.time is None:
+        return False
+    day = a.time.value
+    if day is None or len(day) != 10 or b.time.value != day:
+        return False
+    shared = set(a.participants) & set(b.participants)
+    return len(shared) >= 2 and 2 * len(shared) > min(len(a.participants), len(b.participants))
+
+
+INTENDED = {"planned", "scheduled"}
+
+
+def statuses_agree(a: str | None, b: str | None) -> bool:
+    """The same status, or planned and scheduled (a planned event whose date is then given)."""
+    return a == b or {a, b} <= INTENDED
+
+
+def merged_status(a: str | None, b: str | None) -> str | None:
+    if {a, b} == INTENDED:
+        return "scheduled"
+    return a or b
+
+
 def subsumes(a: Event, b: Event) -> bool:
     """One event's participants contain the other's."""
     pa, pb = set(a.participants), set(b.participants)
@@ -98,7 +163,7 @@ def _refers_to(a: Event, b: Event, own: set[str], is_state, is_counterpart) -> b
         return False
     if a.kind != b.kind:  # "the meeting" after a summit: within it, naming no one else
         return b.definite and set(b.participants) <= set(a.participants)
-    if a.status != b.status and (b.status is not None or b.time is not None):
+    if not statuses_agree(a.status, b.status) and (b.status is not None or b.time is not None):
         return False  # "the meeting in October 2021" is not the planned one
     pa, pb = set(a.participants), set(b.participants)
     if b.time is not None and a.time is None and not ((b.definite and subsumes(a, b)) or (len(pb) >= 2 and pa == pb)):
@@ -130,11 +195,28 @@ THIS_REACH = 4  # sentences back within which "this was the third drill" finds i
 
 def said_of_an_earlier(token) -> bool:
     """"This will be the third joint drill between both countries", "It was the first visit
-    of ...": the trigger is said of an event just named (the subject "this" or "it"), so it
-    names that event again, whatever its ordinal says."""
+    of ...", "The visit is a planned visit": the trigger is said of an event (the subject
+    "this" or "it", or a noun), so it names that event again, whatever its ordinal says."""
     head = token.head
     return token.dep_ == "attr" and head.lemma_.lower() == "be" and any(
-        c.dep_ == "nsubj" and c.lower_ in SUBJECT_ANAPHORS for c in head.children)
+        c.dep_ == "nsubj" and (c.lower_ in SUBJECT_ANAPHORS or c.pos_ == "NOUN") for c in head.children)
+
+
+def subject_event(events: list[Event], token, kind: str, kind_of) -> int | None:
+    """The index of the event the subject of "<subject> is <trigger>" names, when the subject
+    is a trigger noun of the same kind (``kind_of(token)`` gives a token's trigger kind)."""
+    subjects = [c for c in token.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+    if not subjects or kind_of(subjects[0]) != kind:
+        return None
+    start = subjects[0].idx
+    for i, e in enumerate(events):
+        if e.trigger.start == start:
+            return i
+    # the subject was a mention merged into an event named before
+    sentence_start = token.sent.start_char
+    found = [i for i, e in enumerate(events) if e.kind == kind
+             and any(s.span.start == sentence_start for s in (e.sentence, *e.also))]
+    return found[-1] if found else None
 
 
 def latest_of_kind(events: list[Event], kind: str, sentence_index: int) -> int | None:
@@ -145,3 +227,30 @@ def latest_of_kind(events: list[Event], kind: str, sentence_index: int) -> int |
         if e.kind == kind and e.participants and 0 < sentence_index - last <= THIS_REACH and last > best_at:
             best, best_at = i, last
     return best
+
+
+def merge_events(a: Event, b: Event, participants: bool = True) -> Event:
+    """``a`` with the mention ``b`` of it; ``participants`` false keeps ``a``'s participants."""
+    conf = dict(zip(a.participants, a.participant_confidence or (None,) * len(a.participants)))
+    roles = dict(zip(a.participants, a.roles or ("participant",) * len(a.participants)))
+    for p, c, r in zip(b.participants, b.participant_confidence or (None,) * len(b.participants),
+                       b.roles or ("participant",) * len(b.participants)):
+        if p not in conf and not participants:
+            continue
+        if p not in conf:
+            conf[p], roles[p] = c, r
+        elif c is not None and (conf[p] is None or c > conf[p]):
+            conf[p] = c
+    parts = list(conf)
+    places = list(a.places) + [p for p in b.places if p not in a.places]
+    also = a.also
+    for s in (b.sentence, *b.also):  # a mention, or an event with mentions of its own
+        if s.index != a.sentence.index and s not in also:
+            also = also + (s,)
+    confidence = max((x for x in (a.confidence, b.confidence) if x is not None), default=None)
+    extra = {}
+    if a.participant_confidence or b.participant_confidence:
+        extra = {"participant_confidence": tuple(conf[p] if conf[p] is not None else 0.0 for p in parts),
+                 "roles": tuple(roles[p] for p in parts)}
+    return replace(a, participants=tuple(parts), places=tuple(places), time=finer_time(a.time, b.time),
+                   status=merged_status(a.status, b.status), also=also, confidence=confidence, **extra)

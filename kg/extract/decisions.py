@@ -38,6 +38,8 @@ class Decisions:
     # whether the participant model decides who takes part, or only gives the rules'
     # choices a confidence (when cross-validation shows the rules choose better)
     participant_decides: bool = True
+    # whether two events the rules left apart are one (None: the rules alone merge)
+    merge: LogisticModel | None = None
 
     @classmethod
     def from_json(cls, data: dict) -> "Decisions":
@@ -46,7 +48,8 @@ class Decisions:
             return LogisticModel(dict(part["weights"]), float(part["threshold"])) if part else None
         return cls(model("event"), model("participant"),
                    dict(data.get("rule_confidence") or {"event": 0.9, "participant": 0.9}),
-                   float(data.get("min_confidence", 0.0)), bool(data.get("participant_decides", True)))
+                   float(data.get("min_confidence", 0.0)), bool(data.get("participant_decides", True)),
+                   model("merge"))
 
     def to_json(self) -> str:
         def model(m):
@@ -57,6 +60,8 @@ class Decisions:
         data = {"format": 1, "event": model(self.event), "participant": model(self.participant),
                 "rule_confidence": {k: round(v, 4) for k, v in sorted(self.rule_confidence.items())},
                 "min_confidence": round(self.min_confidence, 4), "participant_decides": self.participant_decides}
+        if self.merge is not None:
+            data["merge"] = model(self.merge)
         return json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
 
     def event_probability(self, features: dict[str, float]) -> float:

@@ -11,13 +11,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kg.extract.context import Context
-from kg.extract.coref import (antecedent, finer_time, latest_of_kind, marked_distinct, said_of_an_earlier, subsumes,
-                              times_compatible)
+from kg.extract.coref import (antecedent, latest_of_kind, marked_distinct, merge_events, said_of_an_earlier,
+                              same_day_overlap, statuses_agree, subject_event, subsumes, times_compatible)
 from kg.extract.counterparts import per_counterpart
 from kg.extract.decisions import Decisions, shipped
 from kg.extract.duration import days_range
 from kg.extract.editions import editions
 from kg.extract.features import MODALS, event_features, participant_features
+from kg.extract.merging import merge_pass
 from kg.extract.model import Event, Span
 from kg.extract.participants import candidates
 from kg.extract.realis import HABIT_ADVERBS, not_an_event
@@ -51,37 +52,47 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
             continue
         event = days_range(ctx, event)  # "a two-day visit on Wednesday": the range, before mentions merge
         if said_of_an_earlier(token):  # "This will be the third drill ...": the drill just named
-            i = latest_of_kind(events, kind, event.sentence.index)
+            # "The visit by Prime Minister Khan is a planned visit": the subject's event
+            i = subject_event(events, token, kind, trigger_kind)
+            if i is None and not any(c.dep_ == "nsubj" and c.pos_ == "NOUN" for c in token.head.children):
+                i = latest_of_kind(events, kind, event.sentence.index)
             if i is not None:
-                events[i] = _merge(events[i], replace(event, time=None, status=None), participants=False)
+                events[i] = merge_events(events[i], replace(event, time=None, status=None), participants=False)
                 continue
         distinct = marked_distinct(token)
+        other = marked_distinct(token, ordinals=False)  # "the last meeting", not "the third"
         own = {m.entity for m in ctx.mentions_in(_modifiers(token)) if ctx.is_agent(m.entity)}
         if not event.participants:  # a mention only: of the event it refers back to, or of none
-            if not (token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_.lower() in OCCURRING):
-                event = replace(event, time=None)  # its time only from "the meeting took place on ..."
+            if not (token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_.lower() in OCCURRING) \
+                    and not _in_own_words(token, event.time):
+                # its time only from its own words ("the meeting on 5 May", "tomorrow's meeting")
+                # or from "the meeting took place on ..."
+                event = replace(event, time=None)
             named = _states_named(ctx, event.sentence)  # "India and Russia ... their exercise": theirs
             i = antecedent(events, event, distinct, own | named, ctx.is_state, counterpart)
             if i is not None and not status_conflict(ctx, events[i], event):
-                events[i] = _merge(events[i], event, participants=False)
+                events[i] = merge_events(events[i], event, participants=False)
             continue
         if (event.confidence or 0.0) < min_confidence:
             continue
         for event in (e for r in _respectively(ctx, token, event) for e in per_counterpart(ctx, token, r)):
             for i, earlier in enumerate(events):
-                if _same_event(earlier, event) and not status_conflict(ctx, earlier, event):
-                    events[i] = _merge(earlier, event)
+                if not other and _same_event(earlier, event) and not status_conflict(ctx, earlier, event):
+                    # of two overlapping sets of participants the first (the fuller telling) stays
+                    keep = same_day_overlap(earlier, event) and not subsumes(earlier, event)
+                    events[i] = merge_events(earlier, event, participants=not keep)
                     break
             else:
                 i = antecedent(events, event, distinct, own, ctx.is_state, counterpart)
                 if i is None or status_conflict(ctx, events[i], event):
                     events.append(event)
                 else:  # a mention of an event named before: its evidence, time and status
-                    events[i] = _merge(events[i], event, participants=subsumes(events[i], event))
+                    events[i] = merge_events(events[i], event, participants=subsumes(events[i], event))
     events.extend(editions(ctx, events))  # "Its first edition was held in 2016": one of a series
     events.sort(key=lambda e: (e.sentence.index, e.trigger.start))
     _attach_names(ctx, events)
-    return [days_range(ctx, continued_time(ctx, e)) for e in events]
+    events = [days_range(ctx, continued_time(ctx, e)) for e in events]
+    return merge_pass(ctx.doc, events, decisions.merge, ctx.is_state)
 
 
 OWN_PREPS = {"of", "between", "with", "among", "by"}
@@ -196,10 +207,10 @@ def _same_event(a: Event, b: Event) -> bool:
     same_sentence = a.sentence.index == b.sentence.index
     # "The meeting included Ishaq Dar and Asim Munir" right after the meeting: a definite
     # mention within two sentences adds participants to it
-    follows = b.definite and 0 < b.sentence.index - a.sentence.index <= 2 and a.status == b.status
-    if not (pa <= pb or pb <= pa or follows):
+    follows = b.definite and 0 < b.sentence.index - a.sentence.index <= 2 and statuses_agree(a.status, b.status)
+    if not (pa <= pb or pb <= pa or follows or same_day_overlap(a, b)):
         return False
-    if a.status != b.status and (same_sentence or b.status is not None):
+    if not statuses_agree(a.status, b.status) and (same_sentence or b.status is not None):
         return False
     if not times_compatible(a.time, b.time):
         return False
@@ -207,7 +218,7 @@ def _same_event(a: Event, b: Event) -> bool:
         return True
     # a later sentence speaks of the same event with a definite noun phrase ("the
     # collapse of ...", "Putin's visit"), and adds no time the first mention lacks
-    return b.definite and (b.time is None or a.time is not None)
+    return (b.definite and (b.time is None or a.time is not None)) or same_day_overlap(a, b)
 
 
 # -- building ------------------------------------------------------------------------
@@ -244,6 +255,14 @@ def _build(ctx: Context, token, kind: str, decisions: Decisions, collect: list |
                  roles=tuple(c.role for c, _ in chosen))
 
 
+def _in_own_words(token, time) -> bool:
+    """Whether ``time`` stands in the trigger noun's own phrase."""
+    if time is None:
+        return False
+    words = list(token.subtree)
+    return words[0].idx <= time.span.start and time.span.end <= words[-1].idx + len(words[-1])
+
+
 def _mention(token, kind, sentence, trigger, time, status) -> Event | None:
     """"The meeting took place on 4 July": a definite noun that names no participant may
     still speak of an event named before (an event without participants, never emitted)."""
@@ -267,33 +286,17 @@ def _one_held(token) -> bool:
     return not any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
 
 
+DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
+
+
 def _definite(token) -> bool:
-    """A noun with "the" or a possessive: may refer back to an event named before."""
-    return token.pos_ in {"NOUN", "PROPN"} and any(
-        (c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in token.children)
-
-
-def _merge(a: Event, b: Event, participants: bool = True) -> Event:
-    """``a`` with the mention ``b`` of it; ``participants`` false keeps ``a``'s participants."""
-    conf = dict(zip(a.participants, a.participant_confidence or (None,) * len(a.participants)))
-    roles = dict(zip(a.participants, a.roles or ("participant",) * len(a.participants)))
-    for p, c, r in zip(b.participants, b.participant_confidence or (None,) * len(b.participants),
-                       b.roles or ("participant",) * len(b.participants)):
-        if p not in conf and not participants:
-            continue
-        if p not in conf:
-            conf[p], roles[p] = c, r
-        elif c is not None and (conf[p] is None or c > conf[p]):
-            conf[p] = c
-    parts = list(conf)
-    places = list(a.places) + [p for p in b.places if p not in a.places]
-    also = a.also
-    if b.sentence.index != a.sentence.index and b.sentence not in also:
-        also = also + (b.sentence,)
-    confidence = max((x for x in (a.confidence, b.confidence) if x is not None), default=None)
-    extra = {}
-    if a.participant_confidence or b.participant_confidence:
-        extra = {"participant_confidence": tuple(conf[p] if conf[p] is not None else 0.0 for p in parts),
-                 "roles": tuple(roles[p] for p in parts)}
-    return replace(a, participants=tuple(parts), places=tuple(places), time=finer_time(a.time, b.time),
-                   status=a.status or b.status, also=also, confidence=confidence, **extra)
+    """A noun with "the", "this" or "that", or a possessive: may refer back to an event
+    named before ("India said that visit had been postponed")."""
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if any((c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS) or c.dep_ == "poss" for c in token.children):
+        return True
+    # "said that visit had been postponed": the parser takes "that" for a conjunction, but
+    # a singular noun without a determiner of its own is the demonstrative's
+    return token.tag_ == "NN" and token.i > 0 and token.nbor(-1).lower_ in {"that", "this"} \
+        and not any(c.dep_ == "det" for c in token.children)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from kg.extract.coref import INTENDED, marked_distinct
 from kg.extract.model import Event, Span, TimeValue
 from kg.extract.triggers import POSTPONE, SCHEDULED, SPEECH_VERBS
 
@@ -200,31 +201,59 @@ def event_time(ctx, token, sentence, inside, kind: str | None = None) -> TimeVal
 ARRANGING = {"schedule", "plan", "set", "slate", "fix", "host", "postpone", "delay", "reschedule"}
 OCCURRING = {"take", "hold", "happen", "occur", "begin", "start", "end", "conclude", "last", "run", "open",
              "sign", "conduct", "stage", "commence", "organise", "organize"}
+CONTINUED_ARRANGING = {"schedule", "slate", "set", "fix"}  # "The talks are scheduled for 20 October"
 ANAPHORS = {"meeting", "talks", "visit", "exercise", "drill", "drills", "exercises", "summit", "event",
             "exchange", "session", "trip", "it", "they", "ceremony", "signing", "tour", "consultations"}
 
 
 def continued_time(ctx, event: Event) -> Event:
-    """"... held talks with X. The talks took place on 5 May.": the next sentence, whose
-    subject refers back to the event and whose verb says when it happened, gives its time."""
-    if event.time is not None or event.sentence.index + 1 >= len(ctx.sentences):
+    """"... held talks with X. The talks took place on 5 May.": the sentence after the
+    event's first or latest mention, whose subject refers back to the event and whose verb
+    says when it happened, gives its time.  "The consultations are scheduled for 20 October"
+    gives the time and says the event is scheduled."""
+    if event.time is not None:
         return event
-    nxt = ctx.sentences[event.sentence.index + 1]
-    span = ctx.doc.char_span(nxt.span.start, nxt.span.end, alignment_mode="expand")
+    after = sorted({event.sentence.index, *(s.index for s in event.also)})
+    for index in dict.fromkeys((after[0] + 1, after[-1] + 1)):
+        if index >= len(ctx.sentences):
+            continue
+        found = _continuing(ctx, ctx.sentences[index])
+        if found is None:
+            continue
+        time, arranged, past = found
+        if past and event.status in INTENDED:
+            continue  # "Lavrov is expected to meet ... The first meeting was held on 14 April 2017"
+        nxt = ctx.sentences[index]
+        also = event.also if nxt in event.also or nxt == event.sentence else event.also + (nxt,)
+        status = "scheduled" if arranged and event.status in {None, "planned"} else event.status
+        return replace(event, time=time, also=also, status=status)
+    return event
+
+
+def _continuing(ctx, sentence) -> tuple[TimeValue, bool, bool] | None:
+    """(the time, whether it was arranged rather than held, whether it is told as past) of a
+    sentence such as "The talks took place on 5 May" or "The consultations are scheduled for
+    20 October"; None when its subject is marked as another event ("the next round")."""
+    span = ctx.doc.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
     if span is None:
-        return event
+        return None
     root = span.root
-    if root.lemma_.lower() not in OCCURRING:
-        return event
+    lemma = root.lemma_.lower()
+    arranged = lemma in CONTINUED_ARRANGING and root.tag_ == "VBN"
+    if lemma not in OCCURRING and not arranged:
+        return None
     subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if not subjects or subjects[0].lower_ not in ANAPHORS or (
             subjects[0].pos_ == "NOUN" and not any(c.lower_ in {"the", "this"} for c in subjects[0].children)):
-        return event
-    times = [t for t in ctx.times_in(nxt.span.start, nxt.span.end) if not t.is_partial]
-    if len(times) != 1:
-        return event
-    also = event.also if nxt in event.also else event.also + (nxt,)
-    return replace(event, time=times[0], also=also)
+        return None
+    if marked_distinct(subjects[0]):
+        return None
+    times = [t for t in ctx.times_in(sentence.span.start, sentence.span.end) if not t.is_partial]
+    if len(times) != 1 or (arranged and (times[0].value is None or len(times[0].value) != 10)):
+        return None  # arranged: only a day fixes it ("scheduled for October 20, 2021")
+    aux = {c.lower_ for c in root.children if c.dep_ in {"aux", "auxpass"}}
+    past = root.tag_ == "VBD" or (root.tag_ == "VBN" and bool(aux & {"was", "were", "had", "has", "have"}))
+    return times[0], arranged, past and not arranged
 
 
 # -- status --------------------------------------------------------------------------
@@ -294,7 +323,25 @@ def _future(token, time: TimeValue | None) -> str | None:
             return "planned"
     if time is not None and FUTURE_TIME_RE.search(time.span.text):
         return "scheduled"  # "tomorrow's meeting", "talks next week"
+    if token.pos_ in {"NOUN", "PROPN"} and _ahead_of(token):
+        return "scheduled"  # "days before a meeting between Modi and Putin, India has asked ..."
     return None
+
+
+def _ahead_of(noun) -> bool:
+    """A noun trigger in "before the meeting", "ahead of the visit" said in the present or
+    present perfect: the event is still to come."""
+    cur = noun
+    for _ in range(4):
+        if cur.head.i == cur.i or cur.head.pos_ in {"VERB", "AUX"}:
+            return False
+        cur = cur.head
+        if cur.dep_ == "prep" and (cur.lower_ == "before" or cur.head.lower_ in {"ahead", "prior"}):
+            verb = clause_of(cur)
+            aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+            return verb.tag_ in {"VBZ", "VBP"} or (verb.tag_ in {"VBN", "VBG"} and bool(
+                aux & {"has", "have", "is", "are", "am"}))
+    return False
 
 
 def _long_ago(verb) -> bool:

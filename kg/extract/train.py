@@ -10,6 +10,8 @@ same bytes.  Thresholds are chosen for precision first: the participant threshol
 publishing threshold (``min_confidence``) that give the highest strict event precision while
 strict recall stays at or above ``RECALL_FLOOR`` in cross-validation; when no setting keeps
 it, the best lenient F0.5 among the settings whose strict precision is at least the rules'.
+Last, a merge model for events the rules left apart is fitted from the gold's ``also`` lists
+and kept only when it beats the rules in cross-validation (:mod:`kg.extract.train_merge`).
 Participant threshold "rules" means the rules choose the participants and the model only
 gives them a confidence (``participant_decides`` false).
 
@@ -19,7 +21,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kg.eval.events import gold_units, lenient_match
@@ -27,11 +29,12 @@ from kg.eval.gold import load_gold, norm_entity
 from kg.eval.run import evaluate_document
 from kg.eval.scores import Score
 from kg import workspace
-from kg.extract.decisions import FILE_NAME, Decisions, LogisticModel
+from kg.extract.decisions import FILE_NAME, Decisions
+from kg.extract.fitting import fit, score_line
 from kg.extract.train_claims import train_claims, write as write_claims
+from kg.extract.train_merge import train_merge
 
 FOLDS = 5
-C = 0.5
 RECALL_FLOOR = 0.5
 PARTICIPANT_THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
 EVENT_THRESHOLDS = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
@@ -105,21 +108,6 @@ def _unit(event):
     return predicted_units([event])[0]
 
 
-def fit(rows: list, threshold: float = 0.5) -> LogisticModel | None:
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
-    labels = [r[2] for r in rows]
-    if len(set(labels)) < 2:
-        return None
-    vec = DictVectorizer(sort=True, sparse=False)
-    x = vec.fit_transform([r[1] for r in rows])
-    model = LogisticRegression(C=C, solver="liblinear", fit_intercept=False, random_state=0, max_iter=1000)
-    model.fit(x, labels)
-    weights = {name: float(w) for name, w in zip(vec.get_feature_names_out(), model.coef_[0])}
-    return LogisticModel(weights, threshold)
-
-
 def _score(articles, registry, decisions, min_confidence) -> tuple[Score, Score, dict]:
     strict, lenient, errors = Score("strict"), Score("lenient"), {}
     for a in articles:
@@ -143,7 +131,7 @@ def cross_validate(articles: list[Article], registry, out=sys.stdout) -> tuple[f
 
     folds = [[a for i, a in enumerate(articles) if i % FOLDS == k] for k in range(FOLDS)]
     rules = _score(articles, registry, RULES_ONLY, 0.0)
-    print(_line("rules alone", *rules), file=out)
+    print(score_line("rules alone", *rules), file=out)
     grid: dict[tuple[float, float], list] = {}
     for k in range(FOLDS):
         train = [a for j, f in enumerate(folds) if j != k for a in f]
@@ -160,7 +148,7 @@ def cross_validate(articles: list[Article], registry, out=sys.stdout) -> tuple[f
                 for key, v in e.items():
                     acc[2][key] = acc[2].get(key, 0) + v
     for (pt, et), (s, l_, e) in sorted(grid.items(), key=lambda kv: (kv[0][0] or 0, kv[0][1])):
-        print(_line(f"learned p>={pt or 'rules'} e>={et}", s, l_, e), file=out)
+        print(score_line(f"learned p>={pt or 'rules'} e>={et}", s, l_, e), file=out)
     keeping = [(k, v) for k, v in grid.items() if v[0].recall >= RECALL_FLOOR]
     if keeping:
         best = max(keeping, key=lambda kv: (round(kv[1][0].precision, 3), round(kv[1][1].precision, 3),
@@ -169,14 +157,8 @@ def cross_validate(articles: list[Article], registry, out=sys.stdout) -> tuple[f
         fair = [(k, v) for k, v in grid.items() if v[0].precision >= rules[0].precision] or list(grid.items())
         best = max(fair, key=lambda kv: (round(_f05(kv[1][1]), 3), -kv[0][1], kv[0][0] or 0))
     (pt, et), (s, l_, e) = best
-    print(_line(f"chosen p>={pt or 'rules'} e>={et}", s, l_, e), file=out)
+    print(score_line(f"chosen p>={pt or 'rules'} e>={et}", s, l_, e), file=out)
     return pt, et, {"strict": s, "lenient": l_, "errors": e, "rules": rules}
-
-
-def _line(name, strict: Score, lenient: Score, errors: dict) -> str:
-    errs = ", ".join(f"{k} {v}" for k, v in errors.items())
-    return (f"{name:<26} strict P {strict.precision:.3f} R {strict.recall:.3f}  "
-            f"lenient P {lenient.precision:.3f} R {lenient.recall:.3f}  [{errs}]")
 
 
 def train(folders: list[Path], registry_dir: Path | None = None, write: bool = True, out=sys.stdout) -> Decisions:
@@ -197,6 +179,7 @@ def train(folders: list[Path], registry_dir: Path | None = None, write: bool = T
     decisions = Decisions(fit(ev_rows), fit(part_rows, pt or 0.5),
                           {"event": round(chosen["rules"][1].precision, 4),
                            "participant": 0.9, "claim": round(claims, 4)}, et, participant_decides=pt is not None)
+    decisions = replace(decisions, merge=train_merge(articles, registry, decisions, out))
     if write:
         OUT.write_text(decisions.to_json(), encoding="utf-8")
         print(f"wrote {OUT}", file=out)

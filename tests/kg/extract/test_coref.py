@@ -70,3 +70,101 @@ def test_this_will_be_the_third_drill_names_the_drill_just_reported(registry):
                              "This will be the third joint military drill between both countries.", "MilitaryExercise")
     assert len(found) == 1
     assert found[0].status is None and [s.index for s in found[0].also] == [2]
+
+
+def test_a_time_left_without_a_value_fits_any_time_it_does_not_contradict():
+    february = t("2022-02")
+    assert times_compatible(t(text="last year"), february) and times_compatible(february, t(text="on Friday"))
+    assert times_compatible(t(text="in February"), february) and times_compatible(t(text="in February"), t("2022"))
+    assert not times_compatible(t(text="in August"), february)
+    assert not times_compatible(t(text="the 1990s"), february) and times_compatible(t(text="the 2020s"), february)
+    assert not times_compatible(t(text="on Friday"), t(text="on Monday"))
+    assert finer_time(t(text="last year"), february) is february
+
+
+def undated(registry, text, kind):
+    return [e for e in extract("t", text, registry).events if e.kind == kind]
+
+
+def test_his_visit_dated_later_is_the_visit_of_last_year_in_an_undated_article(registry):
+    visits = undated(registry, "Prime Minister Imran Khan visited Moscow last year. Trade was discussed. "
+                               "The ambassador said that during his visit to Moscow in February 2022, the talks "
+                               "were fruitful.", "StateVisit")
+    assert len(visits) == 1 and visits[0].time is not None and visits[0].time.value == "2022-02"
+
+
+def test_that_visit_after_a_conjunction_is_the_visit_just_named(registry):
+    visits = events(registry, "The visit of Indian Defence Minister Rajnath Singh to Russia on 18 September has been "
+                              "postponed. India said that visit had been postponed after an attack on an army base.",
+                    "StateVisit")
+    assert len(visits) == 1 and len(visits[0].also) == 1
+
+
+def test_the_last_meeting_of_a_format_is_not_the_talks_of_today(registry):
+    meetings = undated(registry, "Russia's talks with China and Pakistan on Afghanistan started on Wednesday. "
+                                 "Despite taking part in the last Moscow format meeting with Russia and China in "
+                                 "October 2021, the Taliban were not invited.", "Meeting")
+    assert any(m.sentence.index == 1 for m in meetings)
+    assert all(m.time is None or m.time.value != "2021-10" for m in meetings if m.sentence.index == 0)
+
+
+def test_a_meeting_of_most_of_the_same_parties_on_the_same_day_is_the_same_meeting(registry):
+    meetings = events(registry, "Envoys of Russia, China, Pakistan and Iran met in Moscow on 19 October 2021. "
+                                "Afghanistan was the subject. A statement said that on 19 October 2021 a meeting "
+                                "of the special representatives of Russia, China, Pakistan and India took place.",
+                      "Meeting")
+    assert len(meetings) == 1 and "india" not in meetings[0].participants
+    apart = events(registry, "Envoys of Russia, China and Pakistan met in Moscow on 19 October 2021. "
+                             "Afghanistan was the subject. On 20 October 2021 a meeting of the special "
+                             "representatives of Russia, China and Pakistan took place.", "Meeting")
+    assert len(apart) == 2
+
+
+def test_a_mention_dates_the_event_by_its_own_words_or_by_the_sentence_that_fixes_it(registry):
+    talks = events(registry, "Russia has invited a Taliban delegation to consultations on Afghanistan. "
+                             "The consultations are scheduled for 20 October 2024.", "Meeting")
+    assert len(talks) == 1
+    assert talks[0].time is not None and talks[0].time.value == "2024-10-20" and talks[0].status == "scheduled"
+    assert {s.index for s in talks[0].also} == {1}
+    held = events(registry, "Prime Minister Shehbaz Sharif met Russian President Vladimir Putin in Astana. "
+                            "Trade was discussed. Officials said the meeting on 4 July 2024 was cordial.", "Meeting")
+    assert len(held) == 1 and held[0].time is not None and held[0].time.value == "2024-07-04"
+
+
+def test_a_meeting_ahead_is_planned_and_is_the_meeting_dated_later(registry):
+    text = ("Days before a bilateral meeting between Prime Minister Narendra Modi and Russian President Vladimir "
+            "Putin, India has asked Russia to stop its drills with Pakistan. Trade will be discussed. "
+            "Modi will meet Putin on 14 October in Goa.")
+    meetings = events(registry, text, "Meeting")
+    assert len(meetings) == 1
+    assert meetings[0].status == "scheduled" and meetings[0].time.value == "2024-10-14"
+    alone = events(registry, text.split(" Trade")[0], "Meeting")
+    assert len(alone) == 1 and alone[0].status == "planned"
+
+
+def test_the_eighth_edition_of_an_exercise_is_another_exercise(registry):
+    drills = events(registry, "Russia's joint military exercises with Pakistan have angered India. Trade grew. "
+                              "Officials met. India and Russia flagged off the eighth edition of their joint military "
+                              "exercise in Vladivostok on 23 September.", "MilitaryExercise")
+    assert len(drills) == 2 and drills[0].time is None
+
+
+def test_a_meeting_held_long_ago_does_not_date_the_meeting_expected(registry):
+    found = events(registry, "Russian Foreign Minister Sergey Lavrov is expected to meet Pakistani Foreign Minister "
+                             "Ishaq Dar in Moscow. The first meeting of the format was held on 14 April 2017.",
+                   "Meeting")
+    planned = [m for m in found if m.sentence.index == 0]
+    assert planned and all(m.time is None and m.status == "planned" for m in planned)
+
+
+def test_the_visit_is_a_planned_visit_names_one_visit(registry):
+    visits = events(registry, "Prime Minister Imran Khan's visit to Russia is an important one, the ambassador said. "
+                              "Trade will be discussed. The visit by Prime Minister Imran Khan is a planned visit.",
+                    "StateVisit")
+    assert len(visits) == 1 and {s.index for s in visits[0].also} == {2}
+
+
+def test_a_merged_mention_brings_the_place_in_its_own_words(registry):
+    held = events(registry, "Prime Minister Shehbaz Sharif met Russian President Vladimir Putin on 4 July 2024. "
+                            "Trade was discussed. Officials said the meeting in Ufa was cordial.", "Meeting")
+    assert len(held) == 1 and "ufa" in held[0].places and held[0].time.value == "2024-07-04"

@@ -1,0 +1,128 @@
+"""A learned second look at event coreference: after the rules of :mod:`kg.extract.coref`
+have merged what they can, should two of the events left be one?
+
+Each later event is compared with every earlier event of its kind (or of the kind it may
+be held within: a meeting at a summit); the pair's features say how the two are named
+(a definite noun, "another"), whether their participants, times and statuses agree and how
+far apart they stand.  The model (``merge`` in ``decisions.json``, fitted by ``kg train``
+from the gold's ``also`` lists) gives the probability that the two are one event; the later
+one merges into the likeliest earlier one when that probability reaches its threshold.
+Without the model the rules decide alone.
+"""
+from __future__ import annotations
+
+from kg.extract.coref import HELD_AT, MANY_AT_ONCE, marked_distinct, merge_events, subsumes, times_compatible
+from kg.extract.model import Event
+
+DEMONSTRATIVES = {"this", "that", "these", "those"}
+
+
+def related_kinds(a: str, b: str) -> bool:
+    """Kinds that may name one event: the same, or a meeting held at a summit."""
+    return a == b or HELD_AT.get(a) == b or HELD_AT.get(b) == a
+
+
+def _bucket(n: int, edges: tuple[int, ...]) -> str:
+    for e in edges:
+        if n <= e:
+            return str(e)
+    return f">{edges[-1]}"
+
+
+def trigger_token(doc, event: Event):
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def _last_sentence(event: Event, before: int) -> int:
+    return max([event.sentence.index, *(s.index for s in event.also if s.index < before)])
+
+
+def _time_relation(a: Event, b: Event) -> str:
+    ta, tb = a.time, b.time
+    if ta is None and tb is None:
+        return "none"
+    if ta is None or tb is None:
+        return "only_a" if tb is None else "only_b"
+    if (ta.value, ta.start, ta.end) == (tb.value, tb.start, tb.end) and not ta.is_partial:
+        return "same_day" if ta.value and len(ta.value) == 10 else "same"
+    if ta.is_partial or tb.is_partial:
+        return "partial"
+    return "compatible" if times_compatible(ta, tb) else "conflict"
+
+
+def pair_features(doc, events: list[Event], i: int, j: int, is_state) -> dict[str, float]:
+    """What says whether ``events[j]`` (later) is ``events[i]`` named again."""
+    a, b = events[i], events[j]
+    f = {"bias": 1.0, "kinds=" + ("same" if a.kind == b.kind else "held_at"): 1.0}
+    if b.kind in MANY_AT_ONCE:
+        f["many_at_once"] = 1.0
+    tok = trigger_token(doc, b)
+    if tok is not None:
+        f["b_pos=" + ("VERB" if tok.pos_ in {"VERB", "AUX"} else "NOUN")] = 1.0
+        dets = [c.lower_ for c in tok.children if c.dep_ in {"det", "poss"}]
+        det = dets[0] if dets else "none"
+        f["b_det=" + ("the" if det == "the" else "dem" if det in DEMONSTRATIVES else
+                      "a" if det in {"a", "an"} else "none" if det == "none" else "poss")] = 1.0
+        if marked_distinct(tok):
+            f["b_distinct"] = 1.0
+    if b.definite:
+        f["b_definite"] = 1.0
+    pa, pb = set(a.participants), set(b.participants)
+    if pa == pb:
+        f["parts=equal"] = 1.0
+    elif pb <= pa:
+        f["parts=b_within"] = 1.0
+    elif pa <= pb:
+        f["parts=a_within"] = 1.0
+    elif pa & pb:
+        f["parts=overlap"] = 1.0
+    else:
+        f["parts=disjoint"] = 1.0
+    f["shared=" + _bucket(len(pa & pb), (0, 1, 2, 3))] = 1.0
+    if any(is_state(p) for p in pb - pa):
+        f["b_new_state"] = 1.0
+    if any(is_state(p) for p in pa - pb):
+        f["a_other_state"] = 1.0
+    f["time=" + _time_relation(a, b)] = 1.0
+    if a.status == b.status:
+        f["status=same"] = 1.0
+    elif a.status is None or b.status is None:
+        f["status=one"] = 1.0
+    else:
+        f["status=differ"] = 1.0
+    gap = b.sentence.index - _last_sentence(a, b.sentence.index)
+    f["gap=" + _bucket(gap, (0, 1, 2, 4, 8))] = 1.0
+    between = sum(1 for k in range(i + 1, j) if related_kinds(events[k].kind, b.kind))
+    f["between=" + _bucket(between, (0, 1))] = 1.0
+    return f
+
+
+def candidate_pairs(events: list[Event]):
+    """(i, j) for every earlier event i of a kind related to later event j's."""
+    for j, b in enumerate(events):
+        for i in range(j):
+            if related_kinds(events[i].kind, b.kind) and events[i].sentence.index <= b.sentence.index:
+                yield i, j
+
+
+def merge_pass(doc, events: list[Event], model, is_state) -> list[Event]:
+    """``events`` (in text order) with each later event merged into the earlier event the
+    model finds it likeliest to name again, when that likelihood reaches the threshold."""
+    if model is None or len(events) < 2:
+        return events
+    merged_into: dict[int, int] = {}
+    out = list(events)
+    for j in range(len(events)):
+        best, best_p = None, model.threshold
+        for i in range(j):
+            if i in merged_into or not related_kinds(events[i].kind, events[j].kind) \
+                    or events[i].sentence.index > events[j].sentence.index:
+                continue
+            p = model.probability(pair_features(doc, events, i, j, is_state))
+            if p >= best_p:
+                best, best_p = i, p
+        if best is not None:
+            merged_into[j] = best
+            out[best] = merge_events(out[best], out[j], participants=subsumes(out[best], out[j]))
+    return [e for k, e in enumerate(out) if k not in merged_into]
