@@ -7,7 +7,7 @@ import pytest
 
 from kg.extract.claim_kinds import RULES
 from kg.extract.pipeline import extract
-from kg.extract.statements import quotations
+from kg.extract.quotations import quotations
 from kg.registry import load_registry
 
 
