@@ -35,8 +35,8 @@ _DEMONYM = re.compile(r"(?:an|ans|ese|ish|i|is|ic|ch)$")  # "Russians", "Chinese
 _OUTLETS = frozenset("newspaper paper daily publication outlet".split())
 INSTITUTIONS = frozenset("""ministry embassy office department directorate agency army navy
     government commission council bank corporation company mission consulate secretariat
-    military authorities authority administration parliament assembly cabinet""".split())
-_STATE_BODIES = frozenset("government authorities leadership administration".split())
+    military authorities authority administration parliament assembly cabinet presidency""".split())
+_STATE_BODIES = frozenset("government authorities authority leadership administration".split())
 _PAIR_PEOPLE = frozenset("leaders ministers premiers presidents heads counterparts sides".split())
 _PAIR_STATES = frozenset("countries delegations nations governments states parties".split())
 _RANKS = frozenset("lt lt. gen gen. general col colonel maj major brig mr mrs ms dr field marshal".split())
@@ -45,8 +45,9 @@ _CLOSE = ("compound", "poss", "amod", "appos", "flat", "nmod", "npadvmod")
 
 class Speakers:
     def __init__(self, doc: Doc, mentions: list[Mention], core_type, state_of_place=None,
-                 lookup=None, new_entities: dict[str, str] | None = None):
+                 lookup=None, new_entities: dict[str, str] | None = None, demonym_of=None):
         self.doc, self.core_type, self.state_of_place = doc, core_type, state_of_place
+        self.demonym_of = demonym_of  # a state's id -> its adjective ("Russian"), or None
         self.lookup = lookup  # name -> registry id or None
         self.new_entities = new_entities if new_entities is not None else {}
         self.mentions = sorted(mentions, key=lambda m: m.span.start)
@@ -131,23 +132,67 @@ class Speakers:
         return self.full_name(found[0][0]) if found else None
 
     def institution(self, head: Token) -> str | None:
-        """The registry entry or a new organisation named by an institution phrase."""
+        """The registry entry or a new organisation named by an institution phrase: a
+        name ("the Taliban Ministry of Foreign Affairs", "the Russian Presidency"), or a
+        description of a state's body ("Russia's energy ministry", "the Pakistan embassy
+        in Russia": the registry's entry of that name, else a new organisation named
+        "Russian Energy Ministry", "Pakistan Embassy in Russia"), or "the ministry" for the
+        last institution of that kind that spoke."""
         mods = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod", "poss")]
         if not mods:
-            return None
+            return self.same_body(head)
         start = min(t.left_edge.i for t in mods)
+        ent = next((e for e in self.doc.ents if e.start <= start and head.i < e.end and e.label_ == "ORG"), None)
         for t in self.doc[start:head.i + 1]:
             m = self.by_token.get(t.i)
             if m is not None and self.core_type(m.entity) == "Organisation":
+                if ent is not None and head.text[:1].isupper() and head.i not in self.by_token:
+                    break  # "the Taliban Ministry of Foreign Affairs": a body of the Taliban, by its name
                 return m.entity
         if not head.text[:1].isupper():  # "the Pakistani embassy", "Russia's energy ministry": a
-            # description, not a name; the state it names speaks (as "Moscow said"), else nobody
+            # description of a state's body, named so (else it names nobody)
             states = [a for a in (self.agent(self.by_token[t.i].entity) for t in self.doc[start:head.i]
                                   if t.i in self.by_token) if a and self.core_type(a) == "State"]
-            return states[0] if states else None
+            if not states:
+                return None
+            name = self.body_name(start, head)
+            found = self.lookup(name) if self.lookup else None  # "Russian foreign ministry": the registry's
+            return found or self.named(" ".join(w if w in ("in", "of") else w[:1].upper() + w[1:]
+                                                for w in name.split()), "Organisation")
+        if ent is not None:
+            name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+            return self.named(name, "Organisation")
         while start < head.i and self.doc[start].dep_ in ("det", "case", "punct"):
             start += 1
         return self.named(self.doc[start:head.i + 1].text, "Organisation")
+
+    def body_name(self, start: int, head: Token) -> str:
+        """The name of a state's body described from ``start`` to its head: a state in the
+        possessive by its demonym ("Russia's energy ministry": "Russian energy ministry"),
+        the state it is in kept ("the Pakistan embassy in Russia"), no article."""
+        words = []
+        for t in self.doc[start:head.i + 1]:
+            if t.dep_ in ("det", "case", "punct") and t.i != head.i:
+                continue
+            m = self.by_token.get(t.i)
+            state = self.agent(m.entity) if m is not None else None
+            demonym = self.demonym_of(state) if t.dep_ == "poss" and state and self.demonym_of else None
+            words.append(demonym or t.text)
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "in"):
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            m = self.by_token.get(obj.i) if obj is not None else None
+            if m is not None and self.core_type(m.entity) == "State":
+                words += ["in", m.span.text]
+        return " ".join(words)
+
+    def same_body(self, head: Token) -> str | None:
+        """"The ministry said" after a ministry spoke: that ministry."""
+        if not any(t.lower_ in ("the", "this") for t in head.lefts) or self.last_said is None:
+            return None
+        offset, key = self.last_said
+        if head.idx - offset > 1500 or self.core_type(key) != "Organisation":
+            return None
+        return key if head.lemma_.lower() in key.lower() else None
 
     def named(self, name: str, kind: str) -> str:
         """The registry entity of that name, else a new entity of that kind (noted once)."""
@@ -341,19 +386,20 @@ class Speakers:
             outlet = self.last_outlet(head.idx)  # "the newspaper wrote": the paper named before
             return ([outlet], "title") if outlet else ([], "")
         if lemma in _SOURCES and head.i not in self.by_token:
-            by = next((t for t in head.subtree if t.lower_ in ("by", "of", "from", "in") and t.dep_ in ("agent", "prep")),
-                      None)  # "a statement by", "a report in the Times of India"
-            obj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
-            ent = next((e for e in self.doc.ents if e.start <= obj.i < e.end), None) if obj is not None else None
-            if by is not None and by.lower_ == "in":
-                if ent is None or ent.label_ != "ORG":
-                    return [], ""  # "a spokesman in Islamabad": a place, not who speaks
-                name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-                return [self.named(name, "Organisation")], "named"  # the paper the report is in
-            if obj is not None:
-                speakers, how = self._of_phrase(obj)
-                if speakers:
-                    return speakers, how
+            # "a statement by", "a report in the Times of India", "a readout of the meeting shared by":
+            # the first of these phrases that names someone
+            for by in (t for t in head.subtree if t.lower_ in ("by", "of", "from", "in") and t.dep_ in ("agent", "prep")):
+                obj = next((c for c in by.children if c.dep_ == "pobj"), None)
+                ent = next((e for e in self.doc.ents if e.start <= obj.i < e.end), None) if obj is not None else None
+                if by.lower_ == "in":
+                    if ent is None or ent.label_ != "ORG":
+                        return [], ""  # "a spokesman in Islamabad": a place, not who speaks
+                    name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+                    return [self.named(name, "Organisation")], "named"  # the paper the report is in
+                if obj is not None:
+                    speakers, how = self._of_phrase(obj)
+                    if speakers:
+                        return speakers, how
             inst = next((t for t in head.lefts if t.lemma_.lower() in INSTITUTIONS), None)
             if inst is not None and inst.i not in self.by_token:
                 key = self.institution(inst)

@@ -52,16 +52,17 @@ from kg.extract.tokens import doc_text
 def find_statements(doc: Doc, sentences: list[Sentence], mentions: list[Mention], core_type,
                     state_of_place=None, author_sentence: Sentence | None = None, times=(),
                     lookup=None, new_entities: dict[str, str] | None = None,
-                    writer_claims: list[Claim] = ()) -> list[Claim]:
+                    writer_claims: list[Claim] = (), demonym_of=None) -> list[Claim]:
     """Every statement the article attributes to a speaker other than the writer, after
     the writer's own claims (``writer_claims``) outside the sentences that report speech.
 
     ``lookup`` (a name -> registry id function) and ``new_entities`` (the extraction's
-    new-entity table, which gains the institutions named as speakers) are optional.
+    new-entity table, which gains the institutions named as speakers) and ``demonym_of`` (a
+    state's id -> its adjective, for naming a state's body) are optional.
     """
     text = doc_text(doc)
     stop = author_sentence.span.start if author_sentence is not None else len(text)
-    speakers = Speakers(doc, mentions, core_type, state_of_place, lookup, new_entities)
+    speakers = Speakers(doc, mentions, core_type, state_of_place, lookup, new_entities, demonym_of)
     finder = Finder(doc, sentences, speakers, stop)
     finder.direct()
     finder.indirect()
