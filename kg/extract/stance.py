@@ -67,6 +67,23 @@ _WISH = {"desire", "commitment", "eagerness", "willingness", "readiness", "resol
          "wish", "intention", "pledge", "interest"}
 
 
+def cue_class(cue_lemma: str) -> str:
+    """What a cue says of its statement's kind: "deny", "recommend", "commit", "predict",
+    "opinion" (a cue of judging, an attitude verb), "report" (another reporting verb) or
+    "none" (no cue: the writer's own words, a quotation that continues).
+
+    >>> [cue_class(c) for c in ("deny", "urge", "pledge", "expect", "believe", "say", "")]
+    ['deny', 'recommend', 'commit', 'predict', 'opinion', 'report', 'none']
+    """
+    if not cue_lemma:
+        return "none"
+    for name, cues in (("deny", _DENY_CUES), ("recommend", _RECOMMEND_CUES), ("commit", _COMMIT_CUES),
+                       ("predict", _PREDICT_CUES), ("opinion", _OPINION_CUES | ATTITUDE)):
+        if cue_lemma in cues:
+            return name
+    return "report"
+
+
 @functools.lru_cache(maxsize=1)
 def _analyzer():
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
