@@ -52,13 +52,14 @@ from kg.extract.tokens import doc_text
 def find_statements(doc: Doc, sentences: list[Sentence], mentions: list[Mention], core_type,
                     state_of_place=None, author_sentence: Sentence | None = None, times=(),
                     lookup=None, new_entities: dict[str, str] | None = None,
-                    writer_claims: list[Claim] = (), demonym_of=None) -> list[Claim]:
+                    writer_claims: list[Claim] = (), demonym_of=None, speaks_for=None) -> list[Claim]:
     """Every statement the article attributes to a speaker other than the writer, after
     the writer's own claims (``writer_claims``) outside the sentences that report speech.
 
     ``lookup`` (a name -> registry id function) and ``new_entities`` (the extraction's
     new-entity table, which gains the institutions named as speakers) and ``demonym_of`` (a
-    state's id -> its adjective, for naming a state's body) are optional.
+    state's id -> its adjective, for naming a state's body) and ``speaks_for`` (an entity ->
+    the state it speaks for, which tells a speaker's own acts from others') are optional.
     """
     text = doc_text(doc)
     stop = author_sentence.span.start if author_sentence is not None else len(text)
@@ -81,7 +82,8 @@ def find_statements(doc: Doc, sentences: list[Sentence], mentions: list[Mention]
             m.entity for m in speakers.mentions
             if f.content.start <= m.span.start < f.content.end and m.entity != f.speaker))
         content_doc = doc.char_span(f.content.start, f.content.end, alignment_mode="expand")
-        kind = classify_kind(content_doc, cue_lemma, institution=core_type(f.speaker) in ("Organisation", "State"))
+        kind = classify_kind(content_doc, cue_lemma, institution=core_type(f.speaker) in ("Organisation", "State"),
+                             own_side=_own_side(speakers, f.speaker, speaks_for) if speaks_for else None)
         date = _statement_date(times, f.first, f.content)
         out[key] = Claim(kind, f.first, cue_text, about, speaker=f.speaker, content=f.content,
                          quote=f.quote, stance=stance_of(f.content.text), date=date, also=f.also,
@@ -92,18 +94,46 @@ def find_statements(doc: Doc, sentences: list[Sentence], mentions: list[Mention]
     return interview_answers(text, own, speakers, sentences, reporting, stop) + said
 
 
+def _own_side(speakers: Speakers, speaker: str, speaks_for):
+    """A token -> whether it names the speaker or the state the speaker speaks for; None
+    when it names no entity.  A new person's state is not known well enough (an envoy is
+    tied to the state he serves in): for one, a state or a state's body counts as his own,
+    as it does without this test."""
+    person = speakers.core_type(speaker) == "Person"
+    side = None if person and speaker.startswith("new:") else speaks_for(speaker)
+
+    def own(tok) -> bool | None:
+        m = speakers.by_token.get(tok.i)
+        if m is None:
+            return None
+        if m.entity == speaker:
+            return True
+        theirs = speakers.agent(m.entity)
+        theirs = speaks_for(theirs) if theirs else None
+        if side is None:
+            if person:
+                return True if theirs else None
+            return False  # a newspaper's "Russia will ...": not its own act
+        return theirs == side if theirs else None
+    return own
+
+
 def _content_lemmas(doc: Doc, claim: Claim) -> set[str]:
     span = doc.char_span(claim.content.start, claim.content.end, alignment_mode="expand")
     return {t.lemma_.lower() for t in span or () if t.pos_ in ("NOUN", "VERB", "ADJ")
             and not t.is_stop and t.lemma_.lower() not in REPORTING}
 
 
+_FUTURE = {"Prediction", "Commitment"}
+
+
 def _merge_repeats(doc: Doc, claims: list[Claim]) -> list[Claim]:
     """A direct quotation that repeats what its speaker was just reported to say ("Peskov
     said the Kremlin will report the date in time." then "'We will announce its date in a
     timely fashion,' he said.") is one statement: its sentences join the paraphrase's claim.
-    Repeating means saying the same kind of thing with at least three content words in
-    common (names aside), a third of the shorter's."""
+    Repeating means saying the same kind of thing (a forecast and a promise of the same
+    act are one when the quotation comes right after) with at least three content words
+    in common (names aside), a third of the shorter's."""
     out: list[Claim] = []
     for c in claims:
         merged = False
@@ -112,8 +142,9 @@ def _merge_repeats(doc: Doc, claims: list[Claim]) -> list[Claim]:
             best, best_shared = None, 0
             for i, p in enumerate(out):
                 last = (p.also or (p.sentence,))[-1].index
-                if p.speaker != c.speaker or p.kind != c.kind or p.quote == "direct" or p.content is None \
-                        or not 0 < c.sentence.index - last <= 2:
+                gap = c.sentence.index - last
+                if p.speaker != c.speaker or p.kind != c.kind and not ({p.kind, c.kind} == _FUTURE and gap == 1) \
+                        or p.quote == "direct" or p.content is None or not 0 < gap <= 2:
                     continue
                 theirs = _content_lemmas(doc, p)
                 shared = len(words & theirs)

@@ -248,7 +248,7 @@ def test_conjoined_institutions_each_speak_and_recommending_reports(registry):
 
 
 def test_a_quotation_that_repeats_the_paraphrase_before_it_is_one_statement(registry):
-    text = ('Sergey Lavrov told journalists that the Kremlin will report the exact date of the visit in a '
+    text = ('Sergey Lavrov told journalists that the exact date of the visit will be made known in a '
             'timely fashion. Trade between the two countries grew last year. '
             '"The date of the visit will be announced in a timely fashion," Lavrov said. '
             '"The deal is good for both sides and for the region," Lavrov added.')
@@ -280,3 +280,15 @@ def test_a_states_body_speaks_for_its_state(registry):
     ctx = Context(load_nlp()(text), [], [], [], registry, None, ex.new_entities)
     assert ctx.speaks_for("new:Russian Energy Ministry") == "russia"
     assert ctx.speaks_for("russian-foreign-ministry") == "russia"
+
+
+def test_the_speakers_own_side_will_act_a_commitment_another_sides_act_a_prediction(registry):
+    text = ("Sergey Lavrov said that Pakistan will buy more wheat next year. "
+            "Sergey Lavrov said that the Kremlin will report the exact date of the visit. "
+            '"The exact date of the visit will be announced in a timely fashion," Lavrov said.')
+    got = said(text, registry)
+    assert [(g[2], g[3]) for g in got] == [
+        ("Prediction", "Pakistan will buy more wheat next year"),  # another state's act: a forecast
+        ("Commitment", "the Kremlin will report the exact date of the visit")]  # the Kremlin: Russia, his side
+    ex = extract("t", text, registry)  # the quotation right after forecasts the promised act: it joins it
+    assert [s.index for s in ex.claims[1].also] == [2]
