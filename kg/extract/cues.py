@@ -31,6 +31,9 @@ FIRST_PERSON = {"i", "we"}
 # Objects of attitude verbs that are courtesies, not statements ("conveyed greetings").
 COURTESIES = frozenset("""greeting greetings condolence condolences sorrow grief sympathy sympathies
     wish wishes regards thanks felicitations warmth solidarity gratitude""".split())
+# Words that make a statement a courtesy, left out ("expressing condolences over the loss of
+# life", "congratulated the people of Pakistan").
+COURTESY_WORDS = frozenset("condolence condole congratulate congratulation felicitate felicitation".split())
 # Cues that may follow their statement ("..., the ministry said in a statement").
 POSTPOSED = frozenset("say tell state add write tweet claim note insist stress announce confirm declare report".split())
 QUOTING = frozenset({"quote", "cite"})  # "X quoted Y as saying": Y speaks

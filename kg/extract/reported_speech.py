@@ -61,6 +61,8 @@ class Finder(QuotationFinder):
             return self.doc[obj.left_edge.i].idx, as_.right_edge.idx + len(as_.right_edge)
         if lemma not in OBJECT_CUES or obj.lemma_.lower() in COURTESIES:
             return None
+        if lemma == "welcome" and obj.ent_type_ == "PERSON":
+            return None  # "warmly welcoming Shehbaz Sharif": a greeting, nothing said
         right = [c for c in verb.rights if c.dep_ in ("dobj", "prep", "dative", "oprd")]
         first, last = min(t.left_edge.i for t in right), max(t.right_edge.i for t in right)
         return self.doc[first].idx, self.doc[last].idx + len(self.doc[last])

@@ -39,7 +39,7 @@ import dataclasses
 
 from spacy.tokens import Doc
 
-from kg.extract.cues import JUDGED_AS, REPORTING, cue_words
+from kg.extract.cues import COURTESY_WORDS, JUDGED_AS, REPORTING, cue_words
 from kg.extract.interviews import interview_answers
 from kg.extract.model import Claim, Mention, Sentence, Span
 from kg.extract.quotations import confidence_of
@@ -82,6 +82,8 @@ def find_statements(doc: Doc, sentences: list[Sentence], mentions: list[Mention]
             m.entity for m in speakers.mentions
             if f.content.start <= m.span.start < f.content.end and m.entity != f.speaker))
         content_doc = doc.char_span(f.content.start, f.content.end, alignment_mode="expand")
+        if any(t.lemma_.lower() in COURTESY_WORDS for t in content_doc or ()):
+            continue  # condolences and congratulations say nothing (annotation guide)
         kind = classify_kind(content_doc, cue_lemma, institution=core_type(f.speaker) in ("Organisation", "State"),
                              own_side=_own_side(speakers, f.speaker, speaks_for) if speaks_for else None)
         date = _statement_date(times, f.first, f.content)

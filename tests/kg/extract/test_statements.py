@@ -292,3 +292,11 @@ def test_the_speakers_own_side_will_act_a_commitment_another_sides_act_a_predict
         ("Commitment", "the Kremlin will report the exact date of the visit")]  # the Kremlin: Russia, his side
     ex = extract("t", text, registry)  # the quotation right after forecasts the promised act: it joins it
     assert [s.index for s in ex.claims[1].also] == [2]
+
+
+def test_condolences_and_a_welcome_of_a_person_are_no_statements(registry):
+    text = ("Photos showed Vladimir Putin warmly welcoming Shehbaz Sharif at the summit. "
+            '"I would like to begin our meeting by expressing condolences over the loss of life from the floods," '
+            "Putin said. Putin welcomed the decision of Pakistan to buy Russian oil.")
+    got = said(text, registry)
+    assert [(g[0], g[3]) for g in got] == [("vladimir-putin", "the decision of Pakistan to buy Russian oil")]
