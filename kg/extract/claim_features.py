@@ -3,7 +3,8 @@
 Each feature is a name with the value 1 (``"md=will"``) or a number; the same functions
 serve training (:mod:`kg.extract.train_claims`) and extraction.  What they read: the rule's
 own answer, who speaks (the writer, a person, an organisation, a state), how (direct,
-indirect, mixed), the cue's lemma, the modal verbs, tense and aspect, subject and negation
+indirect, mixed), the cue's lemma and its sort (with who speaks and with the rule's answer),
+the modal verbs, tense and aspect, subject and negation
 of the statement's words on the spaCy parse, evaluative words (VADER's lexicon and the
 claim finder's list), words of diplomacy that lean one way, and the statement's lemmas.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span as DocSpan
 
+from kg.extract.cues import JUDGED_AS
 from kg.extract.model import Claim
 
 # Words of Pakistan-Russia diplomacy that lean one way, beyond VADER's general lexicon.
@@ -54,7 +56,7 @@ def _root(span: DocSpan):
 def kind_features(doc: Doc, claim: Claim, speaker_type: str | None, words: bool = True) -> dict[str, float]:
     """What the parse says about a statement's kind; ``words`` adds its lemmas."""
     from kg.extract.claims import EVALUATIVE
-    from kg.extract.stance import lexicon
+    from kg.extract.stance import cue_class, lexicon
 
     who = "writer" if claim.speaker is None else (speaker_type or "other")
     f = {"bias": 1.0, f"rule={claim.kind}": 1.0, f"quote={claim.quote}": 1.0, f"who={who}": 1.0,
@@ -62,6 +64,10 @@ def kind_features(doc: Doc, claim: Claim, speaker_type: str | None, words: bool 
     cue = cue_lemma(doc, claim)
     if cue:
         f[f"cue={cue}"] = 1.0
+    cues = cue_class(JUDGED_AS.get(cue, cue))  # the cue's sort, and with who speaks: "X promised", an institution "said"
+    f[f"cue_class={cues}"] = 1.0
+    f[f"who+cue_class={who}+{cues}"] = 1.0
+    f[f"rule+cue_class={claim.kind}+{cues}"] = 1.0
     span = content_span(doc, claim)
     if span is None or not len(span):
         return f

@@ -4,7 +4,9 @@
 A classifier is a weight per class and feature (features: :mod:`kg.extract.claim_features`);
 the class with the highest sum wins.  Cross-validation by article in ``kg train`` decides
 where a classifier replaces the rules: for the writer's own claims, for attributed
-statements, both or neither (``kind_for``, ``stance_for``).  Without the file the rules
+statements, both or neither (``kind_for``, ``stance_for``); a group whose best stance
+setting (regularisation, words or not) differs from the other's has its own classifier
+(``stance_by_group``).  Without the file the rules
 decide alone (:mod:`kg.extract.claims`, :mod:`kg.extract.stance`).
 """
 from __future__ import annotations
@@ -55,16 +57,27 @@ class ClaimDecisions:
     kind_for: tuple[str, ...] = ()
     stance: LinearClassifier | None = None
     stance_for: tuple[str, ...] = ()
+    # a group whose best setting in cross-validation is not the others': its own classifier
+    stance_by_group: tuple[tuple[str, LinearClassifier], ...] = ()
 
     @classmethod
     def from_json(cls, data: dict) -> "ClaimDecisions":
+        by_group = tuple((g, LinearClassifier.from_data(m)) for g, m in sorted((data.get("stance_by_group") or {}).items()))
         return cls(LinearClassifier.from_data(data.get("kind")), tuple(data.get("kind_for") or ()),
-                   LinearClassifier.from_data(data.get("stance")), tuple(data.get("stance_for") or ()))
+                   LinearClassifier.from_data(data.get("stance")), tuple(data.get("stance_for") or ()), by_group)
 
     def to_json(self) -> str:
         data = {"format": 1, "kind": self.kind.to_data() if self.kind else None, "kind_for": list(self.kind_for),
                 "stance": self.stance.to_data() if self.stance else None, "stance_for": list(self.stance_for)}
+        if self.stance_by_group:
+            data["stance_by_group"] = {g: m.to_data() for g, m in self.stance_by_group}
         return json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+
+    def stance_model(self, group: str) -> LinearClassifier | None:
+        """The stance classifier for a group's claims, if it decides for them."""
+        if group not in self.stance_for:
+            return None
+        return dict(self.stance_by_group).get(group, self.stance)
 
 
 RULES = ClaimDecisions()
@@ -88,7 +101,7 @@ def decide(doc: Doc, claims: list[Claim], core_type: Callable[[str], str],
     writer's claim they call a ReportOfFact is left out (a plain fact is not a claim).
     ``state_of`` gives the state a speaker speaks for (itself, or a person's nationality)."""
     d = decisions if decisions is not None else shipped()
-    if not (d.kind_for and d.kind) and not (d.stance_for and d.stance):
+    if not (d.kind_for and d.kind) and not any(d.stance_model(g) for g in GROUPS):
         return claims
     out = []
     for c in claims:
@@ -96,9 +109,10 @@ def decide(doc: Doc, claims: list[Claim], core_type: Callable[[str], str],
         if d.kind is not None and g in d.kind_for:
             speaker_type = core_type(c.speaker) if c.speaker else None
             kind = d.kind.predict(kind_features(doc, c, speaker_type, d.kind.words))
-        if d.stance is not None and g in d.stance_for:
+        model = d.stance_model(g)
+        if model is not None:
             state = state_of(c.speaker) if state_of is not None and c.speaker else None
-            stance = d.stance.predict(stance_features(doc, c, d.stance.words, state))
+            stance = model.predict(stance_features(doc, c, model.words, state))
         if kind == "ReportOfFact" and g == "writer":
             continue  # the writer's statement of a plain fact is not a claim
         out.append(replace(c, kind=kind, stance=stance) if (kind, stance) != (c.kind, c.stance) else c)

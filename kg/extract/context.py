@@ -82,8 +82,17 @@ class Context:
         return None
 
     def speaks_for(self, eid: str) -> str | None:
-        """The state a speaker speaks for: a state itself, else a person's nationality."""
-        return eid if self.is_state(eid) else self.nationality(eid)
+        """The state a speaker speaks for: a state itself, a person's nationality, the
+        state whose body an organisation is ("Russian energy ministry": Russia)."""
+        if self.is_state(eid):
+            return eid
+        return self.nationality(eid) or next(iter(self.states_of_body(eid)), None)
+
+    def demonym(self, eid: str) -> str | None:
+        """A state's adjective ("Russian"), from the registry."""
+        entity = self.registry.entities.get(eid)
+        names = getattr(entity, "demonyms", ()) if entity is not None else ()
+        return names[0] if names else None
 
     def states_of_body(self, eid: str) -> list[str]:
         """The states whose body an organisation is, by the words of its name: "Russian

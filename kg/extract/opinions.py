@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.judging import judges
 from kg.extract.model import Claim, Mention, Sentence
 from kg.extract.stance import ATTITUDE, stance_of
-from kg.extract.statements import REPORTING
+from kg.extract.cues import REPORTING
 
 CONFIDENCE = 0.5  # found by the article's genre, not by a cue of its own
 _LABEL = re.compile(r"^\s*(?:EDITORIAL|COMMENT|OPINION|ANALYSIS|OP-ED|VIEW|VIEWPOINT|COLUMN)\s*[:\-–—]")

@@ -86,7 +86,7 @@ def extract(doc_id: str, text: str, registry, nlp=None, doc=None, date: str | No
     writer += opinions.find_opinions(doc, result.sentences, result.mentions, author_sentence, writer)
     result.claims = statements.find_statements(
         doc, result.sentences, result.mentions, ctx.core_type, ctx.state_of_place, author_sentence, times,
-        resolve, result.new_entities, writer)
+        resolve, result.new_entities, writer, ctx.demonym, ctx.speaks_for)
     result.claims = claim_kinds.decide(doc, result.claims, ctx.core_type, claim_decisions, ctx.speaks_for)
     return result
 

@@ -19,6 +19,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.institutions import OUTLETS, Institutions
 from kg.extract.model import Mention
 
 PERSON_PRONOUNS = {"he", "she"}
@@ -32,21 +33,21 @@ _TITLE_WORDS = {"premier": ("premier", "prime minister"), "prime": ("prime minis
 _SOURCES = frozenset("""statement release communique communiqué report spokesman spokeswoman
     spokesperson source announcement readout""".split())
 _DEMONYM = re.compile(r"(?:an|ans|ese|ish|i|is|ic|ch)$")  # "Russians", "Chinese", "Pakistani"
-_OUTLETS = frozenset("newspaper paper daily publication outlet".split())
 INSTITUTIONS = frozenset("""ministry embassy office department directorate agency army navy
     government commission council bank corporation company mission consulate secretariat
-    military authorities authority administration parliament assembly cabinet""".split())
-_STATE_BODIES = frozenset("government authorities leadership administration".split())
+    military authorities authority administration parliament assembly cabinet presidency""".split())
+_STATE_BODIES = frozenset("government authorities authority leadership administration".split())
 _PAIR_PEOPLE = frozenset("leaders ministers premiers presidents heads counterparts sides".split())
 _PAIR_STATES = frozenset("countries delegations nations governments states parties".split())
 _RANKS = frozenset("lt lt. gen gen. general col colonel maj major brig mr mrs ms dr field marshal".split())
 _CLOSE = ("compound", "poss", "amod", "appos", "flat", "nmod", "npadvmod")
 
 
-class Speakers:
+class Speakers(Institutions):
     def __init__(self, doc: Doc, mentions: list[Mention], core_type, state_of_place=None,
-                 lookup=None, new_entities: dict[str, str] | None = None):
+                 lookup=None, new_entities: dict[str, str] | None = None, demonym_of=None):
         self.doc, self.core_type, self.state_of_place = doc, core_type, state_of_place
+        self.demonym_of = demonym_of  # a state's id -> its adjective ("Russian"), or None
         self.lookup = lookup  # name -> registry id or None
         self.new_entities = new_entities if new_entities is not None else {}
         self.mentions = sorted(mentions, key=lambda m: m.span.start)
@@ -130,33 +131,6 @@ class Speakers:
             return next((self.full_name(m) for m, lead in found if stem in lead), None)
         return self.full_name(found[0][0]) if found else None
 
-    def institution(self, head: Token) -> str | None:
-        """The registry entry or a new organisation named by an institution phrase."""
-        mods = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod", "poss")]
-        if not mods:
-            return None
-        start = min(t.left_edge.i for t in mods)
-        for t in self.doc[start:head.i + 1]:
-            m = self.by_token.get(t.i)
-            if m is not None and self.core_type(m.entity) == "Organisation":
-                return m.entity
-        if not head.text[:1].isupper():  # "the Pakistani embassy", "Russia's energy ministry": a
-            # description, not a name; the state it names speaks (as "Moscow said"), else nobody
-            states = [a for a in (self.agent(self.by_token[t.i].entity) for t in self.doc[start:head.i]
-                                  if t.i in self.by_token) if a and self.core_type(a) == "State"]
-            return states[0] if states else None
-        while start < head.i and self.doc[start].dep_ in ("det", "case", "punct"):
-            start += 1
-        return self.named(self.doc[start:head.i + 1].text, "Organisation")
-
-    def named(self, name: str, kind: str) -> str:
-        """The registry entity of that name, else a new entity of that kind (noted once)."""
-        found = self.lookup(name) if self.lookup else None
-        if found:
-            return found
-        self.new_entities.setdefault("new:" + name, kind)
-        return "new:" + name
-
     def unlinked_person(self, head: Token) -> str | None:
         """A person the linker missed, named by the NER in the phrase's head or close to
         it ("Indian Ambassador to Russia Pankaj Saran"): a new person of that name."""
@@ -196,23 +170,6 @@ class Speakers:
         if not any(t.lemma_.lower() in TITLES for t in chain):
             return None
         return self.new_person(chain)
-
-    def last_outlet(self, before: int) -> str | None:
-        """The last news outlet named before this offset: an organisation written before
-        "newspaper" or "daily" ("Dawn newspaper"), after "a report in", or the subject of
-        "reported" or "wrote"."""
-        for ent in reversed([e for e in self.doc.ents if e.end_char <= before and e.label_ in ("ORG", "PERSON")]):
-            nxt = self.doc[ent.end] if ent.end < len(self.doc) else None
-            prev = [t.lower_ for t in self.doc[max(0, ent.start - 3):ent.start]]
-            outlet = nxt is not None and nxt.lemma_.lower() in _OUTLETS or "report" in prev and prev[-1] in ("in", "the") \
-                or ent.root.dep_ == "nsubj" and ent.root.head.lemma_.lower() in ("report", "write", "publish")
-            if outlet:
-                m = self.by_token.get(ent.root.i)
-                if m is not None and self.core_type(m.entity) == "Organisation":
-                    return m.entity
-                name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-                return self.named(name, "Organisation")
-        return None
 
     def without_title(self, key: str, head: Token) -> str:
         """A new person whose name took in the title before it ("Economic Affairs Dr Kazim",
@@ -336,24 +293,25 @@ class Speakers:
         if pair and low in _PAIR_STATES:
             states = self.states_most_named()
             return (states, "pair") if states else ([], "")
-        if lemma in _OUTLETS and head.i not in self.by_token and any(
+        if lemma in OUTLETS and head.i not in self.by_token and any(
                 t.lower_ in ("the", "this") for t in head.lefts):
             outlet = self.last_outlet(head.idx)  # "the newspaper wrote": the paper named before
             return ([outlet], "title") if outlet else ([], "")
         if lemma in _SOURCES and head.i not in self.by_token:
-            by = next((t for t in head.subtree if t.lower_ in ("by", "of", "from", "in") and t.dep_ in ("agent", "prep")),
-                      None)  # "a statement by", "a report in the Times of India"
-            obj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
-            ent = next((e for e in self.doc.ents if e.start <= obj.i < e.end), None) if obj is not None else None
-            if by is not None and by.lower_ == "in":
-                if ent is None or ent.label_ != "ORG":
-                    return [], ""  # "a spokesman in Islamabad": a place, not who speaks
-                name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-                return [self.named(name, "Organisation")], "named"  # the paper the report is in
-            if obj is not None:
-                speakers, how = self._of_phrase(obj)
-                if speakers:
-                    return speakers, how
+            # "a statement by", "a report in the Times of India", "a readout of the meeting shared by":
+            # the first of these phrases that names someone
+            for by in (t for t in head.subtree if t.lower_ in ("by", "of", "from", "in") and t.dep_ in ("agent", "prep")):
+                obj = next((c for c in by.children if c.dep_ == "pobj"), None)
+                ent = next((e for e in self.doc.ents if e.start <= obj.i < e.end), None) if obj is not None else None
+                if by.lower_ == "in":
+                    if ent is None or ent.label_ != "ORG":
+                        return [], ""  # "a spokesman in Islamabad": a place, not who speaks
+                    name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+                    return [self.named(name, "Organisation")], "named"  # the paper the report is in
+                if obj is not None:
+                    speakers, how = self._of_phrase(obj)
+                    if speakers:
+                        return speakers, how
             inst = next((t for t in head.lefts if t.lemma_.lower() in INSTITUTIONS), None)
             if inst is not None and inst.i not in self.by_token:
                 key = self.institution(inst)

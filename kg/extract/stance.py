@@ -67,6 +67,23 @@ _WISH = {"desire", "commitment", "eagerness", "willingness", "readiness", "resol
          "wish", "intention", "pledge", "interest"}
 
 
+def cue_class(cue_lemma: str) -> str:
+    """What a cue says of its statement's kind: "deny", "recommend", "commit", "predict",
+    "opinion" (a cue of judging, an attitude verb), "report" (another reporting verb) or
+    "none" (no cue: the writer's own words, a quotation that continues).
+
+    >>> [cue_class(c) for c in ("deny", "urge", "pledge", "expect", "believe", "say", "")]
+    ['deny', 'recommend', 'commit', 'predict', 'opinion', 'report', 'none']
+    """
+    if not cue_lemma:
+        return "none"
+    for name, cues in (("deny", _DENY_CUES), ("recommend", _RECOMMEND_CUES), ("commit", _COMMIT_CUES),
+                       ("predict", _PREDICT_CUES), ("opinion", _OPINION_CUES | ATTITUDE)):
+        if cue_lemma in cues:
+            return name
+    return "report"
+
+
 @functools.lru_cache(maxsize=1)
 def _analyzer():
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
@@ -205,9 +222,13 @@ def _judging_modal(modal, content) -> bool:
     return _judgement(root) or _evaluative(own)
 
 
-def classify_kind(content, cue_lemma: str, institution: bool = False) -> str:
+def classify_kind(content, cue_lemma: str, institution: bool = False, own_side=None) -> str:
     """The kind of a statement from its words (a spaCy Span) and its cue's lemma; an
-    institution that says something "will be done" commits itself."""
+    institution that says something "will be done" commits itself.  ``own_side`` (a token
+    -> True, False or None) says whether a word names the speaker or the speaker's own
+    state ("the Kremlin will ..." said by the Kremlin's spokesman: a Commitment; "Russia
+    will ..." said by a newspaper: a Prediction); without it, or when it cannot tell, a
+    state or a people as the subject counts as the speaker's own side."""
     tokens = list(content) if content is not None else []
     lowers = {t.lower_ for t in tokens}
     text = content.text.lower() if content is not None else ""
@@ -228,7 +249,9 @@ def classify_kind(content, cue_lemma: str, institution: bool = False) -> str:
                  and not _subordinate(t.head, content) for t in tokens) or any(  # "would be helpful" judges; "we will be glad" promises
         t.lower_ == "going" and i + 1 < len(tokens) and tokens[i + 1].lower_ == "to"
         for i, t in enumerate(tokens))
-    state = subj is not None and subj.ent_type_ in ("GPE", "NORP") and subj.dep_ == "nsubj"
+    side = own_side(subj) if own_side is not None and subj is not None else None
+    state = subj is not None and subj.dep_ == "nsubj" and (
+        side if side is not None else subj.ent_type_ in ("GPE", "NORP"))
     own = subj is not None and (first_person or state or subj.lower_ in ("he", "she", "it", "they")
                                 and subj.head.lemma_ != "be" and subj.dep_ == "nsubj")
     ready = any(t.lower_ in _READY for t in tokens[:8])

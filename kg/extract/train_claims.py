@@ -5,7 +5,9 @@ them with the rules by cross-validation by article, and write
 Examples are the claims the rules extract that answer a gold claim (matched as the
 statement scores match them, :mod:`kg.eval_statements`), labelled with the gold kind and
 stance.  A classifier decides for a group of claims (the writer's own, attributed ones)
-only where its cross-validated accuracy on that group beats the rules'.  The models are
+only where its cross-validated accuracy on that group beats the rules'; the stance of a
+group that another setting serves better than the one best overall gets a classifier of
+that setting.  The models are
 scikit-learn multinomial logistic regressions (lbfgs, fixed settings), so the
 same gold gives the same bytes.
 
@@ -130,7 +132,15 @@ def cross_validate(examples: list[Example], task: str, out=sys.stdout) -> tuple[
     chosen = tuple(g for g in GROUPS if results[best][g][1] and results[best][g][0] > rules[g][0])
     print(f"  chosen C={best[0]} words={best[1]}, deciding for {', '.join(chosen) or 'nothing (rules kept)'}",
           file=out)
-    return best[0], best[1], chosen, {"rules": rules, "model": results[best]}
+    # a group the best setting leaves to the rules, or serves worse than another setting
+    own = {}
+    for g in GROUPS:
+        key = max(results, key=lambda k: (results[k][g][0], -k[0], not k[1]))
+        if results[key][g][0] > max(rules[g][0], results[best][g][0] if g in chosen else rules[g][0]):
+            own[g] = key
+            print(f"  {g}: its own setting C={key[0]} words={key[1]} ({results[key][g][0]}/{results[key][g][1]})",
+                  file=out)
+    return best[0], best[1], chosen, {"rules": rules, "model": results[best], "own": own}
 
 
 def _figures(right: dict) -> str:
@@ -142,13 +152,22 @@ def _figures(right: dict) -> str:
 def train_claims(articles, registry, out=sys.stdout) -> ClaimDecisions:
     """Cross-validate, then fit each chosen classifier on every example."""
     examples = claim_examples(articles, registry)
-    models = {}
+    models, by_group = {}, ()
+
+    def fitted(task, c, words):
+        return fit([(_task(e, task, words)[0], _task(e, task, words)[1]) for e in examples
+                    if _task(e, task, words)[1] is not None], c, words)
+
     for task in ("kind", "stance"):
-        c, words, groups = cross_validate(examples, task, out)[:3]
-        rows = [(_task(e, task, words)[0], _task(e, task, words)[1]) for e in examples
-                if _task(e, task, words)[1] is not None]
-        models[task] = (fit(rows, c, words) if groups else None, groups)
-    return ClaimDecisions(models["kind"][0], models["kind"][1], models["stance"][0], models["stance"][1])
+        c, words, groups, figures = cross_validate(examples, task, out)
+        own = figures["own"] if task == "stance" else {}  # kinds: one setting for both groups
+        models[task] = (fitted(task, c, words) if groups else None, tuple(g for g in GROUPS if g in groups or g in own))
+        if own:
+            by_group = tuple((g, fitted(task, *own[g])) for g in GROUPS if g in own)
+            if not groups:  # no group is served by the common setting: the first group's own is the default
+                models[task] = (by_group[0][1], models[task][1])
+                by_group = by_group[1:]
+    return ClaimDecisions(models["kind"][0], models["kind"][1], models["stance"][0], models["stance"][1], by_group)
 
 
 def write(decisions: ClaimDecisions, out=sys.stdout) -> None:

@@ -102,3 +102,17 @@ def test_the_shipped_file_decides_the_stance_of_attributed_statements(nlp):
     }
     for text, stance in said.items():
         assert [c.stance for c in extract("d", text, registry, nlp=nlp).claims] == [stance], text
+
+
+def test_a_group_with_its_own_stance_setting_gets_its_own_classifier(nlp):
+    always_negative = LinearClassifier({"negative": {"bias": 1.0}, "positive": {"bias": 0.0}})
+    always_positive = LinearClassifier({"negative": {"bias": 0.0}, "positive": {"bias": 1.0}}, words=False)
+    d = ClaimDecisions(stance=always_negative, stance_for=("writer", "attributed"),
+                       stance_by_group=(("writer", always_positive),))
+    back = ClaimDecisions.from_json(json.loads(d.to_json()))
+    assert back.to_json() == d.to_json() and back.stance_model("writer").words is False
+    text = ('Pakistan and Russia signed a deal. "The relationship will grow substantially," '
+            'Shehbaz Sharif said. Trade between the two countries will surely grow.')
+    ex = extract("d", text, load_registry(), nlp=nlp, claim_decisions=RULES)
+    decided = decide(nlp(text), ex.claims, lambda e: "Person", back)
+    assert {(c.speaker, c.stance) for c in decided} == {(None, "positive"), ("shehbaz-sharif", "negative")}

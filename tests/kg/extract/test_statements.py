@@ -7,7 +7,7 @@ import pytest
 
 from kg.extract.claim_kinds import RULES
 from kg.extract.pipeline import extract
-from kg.extract.statements import quotations
+from kg.extract.quotations import quotations
 from kg.registry import load_registry
 
 
@@ -62,8 +62,8 @@ def test_mixed_quotation_and_denial(registry):
             "The Russian embassy denied that Russia had sold weapons to India.")
     got = said(text, registry)
     assert got[0][:2] == ("vladimir-putin", "mixed")
-    # "the Russian embassy" describes a body, it does not name one: the state it names speaks
-    assert got[1][0] == "russia" and got[1][2] == "Denial"
+    # "the Russian embassy" describes a state's body: that body speaks, named after its state
+    assert got[1][0] == "new:Russian Embassy" and got[1][2] == "Denial"
 
 
 def test_institutions_titles_and_surnames(registry):
@@ -72,8 +72,8 @@ def test_institutions_titles_and_surnames(registry):
             "A Pakistani defence ministry statement said that joint exercises would be held every year. "
             "Foreign Minister Khurram Dastgir Khan arrived later. Khan said the talks were useful.")
     got = said(text, registry)
-    # a lower-case "defence ministry" is no name (no fragment entity): Pakistan speaks
-    assert [g[0] for g in got] == ["nawaz-sharif", "pakistan", "new:Khurram Dastgir Khan"]
+    # a lower-case "defence ministry" of a state is that state's body, named as one
+    assert [g[0] for g in got] == ["nawaz-sharif", "new:Pakistani Defence Ministry", "new:Khurram Dastgir Khan"]
 
 
 def test_both_leaders_each_speak_and_agreements_are_commitments(registry):
@@ -248,7 +248,7 @@ def test_conjoined_institutions_each_speak_and_recommending_reports(registry):
 
 
 def test_a_quotation_that_repeats_the_paraphrase_before_it_is_one_statement(registry):
-    text = ('Sergey Lavrov told journalists that the Kremlin will report the exact date of the visit in a '
+    text = ('Sergey Lavrov told journalists that the exact date of the visit will be made known in a '
             'timely fashion. Trade between the two countries grew last year. '
             '"The date of the visit will be announced in a timely fashion," Lavrov said. '
             '"The deal is good for both sides and for the region," Lavrov added.')
@@ -256,3 +256,47 @@ def test_a_quotation_that_repeats_the_paraphrase_before_it_is_one_statement(regi
     claims = [c for c in ex.claims if c.speaker == "sergey-lavrov"]
     assert [(c.quote, c.sentence.index, [s.index for s in c.also]) for c in claims] == [
         ("indirect", 0, [2]), ("direct", 3, [])]  # the repeat joins; a new quotation stays apart
+
+
+def test_a_states_body_speaks_under_its_own_name_and_the_ministry_is_the_one_that_spoke(registry):
+    text = ("Pakistan and Russia signed a gas pipeline agreement, Russia's energy ministry said on Friday. "
+            "The ministry said the pipeline would be built by 2025. "
+            "The Pakistan embassy in Russia said that Pakistan desires a strategic partnership with Russia. "
+            "Russia's foreign ministry said that the talks were useful. "
+            "The Taliban Ministry of Foreign Affairs asserted that the meeting was incomplete. "
+            "A readout of the meeting shared by the Russian Presidency said that Putin raised the floods.")
+    got = said(text, registry)
+    assert [s.lower() for s, *_ in got] == [
+        "new:russian energy ministry", "new:russian energy ministry", "new:pakistan embassy in russia",
+        "russian-foreign-ministry", "new:taliban ministry of foreign affairs", "new:russian presidency"]
+
+
+def test_a_states_body_speaks_for_its_state(registry):
+    from kg.extract.context import Context
+    from kg.extract.nlp import load_nlp
+
+    text = "Russia's energy ministry said that the pipeline would be built by 2025."
+    ex = extract("t", text, registry)
+    ctx = Context(load_nlp()(text), [], [], [], registry, None, ex.new_entities)
+    assert ctx.speaks_for("new:Russian Energy Ministry") == "russia"
+    assert ctx.speaks_for("russian-foreign-ministry") == "russia"
+
+
+def test_the_speakers_own_side_will_act_a_commitment_another_sides_act_a_prediction(registry):
+    text = ("Sergey Lavrov said that Pakistan will buy more wheat next year. "
+            "Sergey Lavrov said that the Kremlin will report the exact date of the visit. "
+            '"The exact date of the visit will be announced in a timely fashion," Lavrov said.')
+    got = said(text, registry)
+    assert [(g[2], g[3]) for g in got] == [
+        ("Prediction", "Pakistan will buy more wheat next year"),  # another state's act: a forecast
+        ("Commitment", "the Kremlin will report the exact date of the visit")]  # the Kremlin: Russia, his side
+    ex = extract("t", text, registry)  # the quotation right after forecasts the promised act: it joins it
+    assert [s.index for s in ex.claims[1].also] == [2]
+
+
+def test_condolences_and_a_welcome_of_a_person_are_no_statements(registry):
+    text = ("Photos showed Vladimir Putin warmly welcoming Shehbaz Sharif at the summit. "
+            '"I would like to begin our meeting by expressing condolences over the loss of life from the floods," '
+            "Putin said. Putin welcomed the decision of Pakistan to buy Russian oil.")
+    got = said(text, registry)
+    assert [(g[0], g[3]) for g in got] == [("vladimir-putin", "the decision of Pakistan to buy Russian oil")]

@@ -1,0 +1,219 @@
+"""Direct quotations: words in quotation marks and the reporting verb that gives them a
+speaker.
+
+A quotation (curly or straight marks, possibly over several sentences) is someone's words
+when a reporting verb comes just after the closing mark ("..., Lavrov said.", "... said
+Lavrov") or just before the opening one ("He said: ..."); with "that" and words of the
+writer's own between the cue and the marks it is a mixed quotation.  A quotation with no
+cue of its own right after another one continues its speaker.  :class:`QuotationFinder`
+holds what the statements finder shares (the article, its quotations, the speakers, what
+was found); :mod:`kg.extract.reported_speech` adds indirect speech to it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.cues import FIRST_PERSON, REPORTING, subject_of
+from kg.extract.model import Sentence, Span
+from kg.extract.sentences import sentence_at
+from kg.extract.speakers import Speakers
+from kg.extract.tokens import doc_text
+
+_OPEN_CLOSE = {"“": "”", '"': '"', "«": "»"}
+MIN_QUOTE_WORDS = 4  # fewer words in quotation marks: a scare quote or a mixed quotation
+
+
+@dataclass(frozen=True)
+class Quotation:
+    start: int  # first character inside the marks
+    end: int  # the closing mark's offset (or the paragraph's end when left open)
+    words: int
+
+
+def quotations(text: str) -> list[Quotation]:
+    """Runs of text in double quotation marks; an opening mark left open at a paragraph's
+    end closes there (a quotation continued in the next paragraph reopens)."""
+    out: list[Quotation] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in _OPEN_CLOSE and (ch != '"' or i == 0 or not text[i - 1].isalnum()):
+            close = _OPEN_CLOSE[ch]
+            j = text.find(close, i + 1)
+            para = text.find("\n", i + 1)
+            reopen = text.find(ch, i + 1) if ch != close else -1
+            ends = [p for p in (j, para, reopen) if p >= 0]
+            end = min(ends) if ends else n
+            inner = text[i + 1:end]
+            out.append(Quotation(i + 1, end, len(inner.split())))
+            i = end + (1 if end == j else 0)
+            continue
+        i += 1
+    return out
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets without blanks, quotation marks, commas and a final full stop at the edges."""
+    while start < end and (text[start].isspace() or text[start] in "\"“”‘’',:;—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "\"“”‘’',:;.—–-"):
+        end -= 1
+    return start, end
+
+
+def span_of(text: str, start: int, end: int) -> Span:
+    start, end = trim(text, start, end)
+    return Span(start, end, text[start:end])
+
+
+@dataclass
+class Found:
+    speaker: str
+    how: str  # named, surname, pronoun, title, pair, institution, continued
+    cue: Token | None
+    content: Span
+    quote: str
+    first: Sentence
+    also: tuple[Sentence, ...] = ()
+
+
+_CONFIDENCE = {("direct", "named"): 0.9, ("direct", "surname"): 0.85, ("direct", "pronoun"): 0.8,
+               ("direct", "title"): 0.7, ("direct", "continued"): 0.65, ("mixed", "named"): 0.85}
+
+
+def confidence_of(quote: str, how: str) -> float:
+    return _CONFIDENCE.get((quote, how), {"named": 0.8, "surname": 0.75}.get(how, 0.65))
+
+
+
+class QuotationFinder:
+    def __init__(self, doc: Doc, sentences: list[Sentence], speakers: Speakers, stop: int):
+        self.doc, self.sentences, self.speakers, self.stop = doc, sentences, speakers, stop
+        self.text = doc_text(doc)
+        self.quotes = quotations(self.text)
+        self.used_verbs: set[int] = set()
+        self.found: list[Found] = []
+        self.pending: list[Found] = []  # quotations with no cue of their own
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        return sentence_at(self.sentences, offset)
+
+    def token_at(self, offset: int, forward: bool = True) -> Token | None:
+        span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        return span[0] if forward else span[-1]
+
+    # -- direct quotations ------------------------------------------------------------
+    def cue_after(self, q: Quotation) -> Token | None:
+        """The reporting verb right after the closing mark: '..., Lavrov said.', '... said
+        Lavrov'; after a quotation that ends its own sentence only a lower-case
+        continuation ('..." he said') counts."""
+        tok = self.token_at(q.end)
+        if tok is None:
+            return None
+        closed = self.text[q.start:q.end].rstrip().endswith((".", "!", "?"))
+        words = [t for t in self.doc[tok.i + 1:min(tok.i + 25, len(self.doc))] if not t.is_space]
+        first = next((t for t in words if not t.is_punct), None)
+        if first is None or closed and not first.text[:1].islower():
+            return None
+        for n, t in enumerate(words):
+            if t.text in ("“", '"') or t.is_sent_end and t.is_punct or t.text in (".", "!", "?"):
+                break
+            if t.lemma_.lower() in REPORTING and t.pos_ in ("VERB", "AUX"):
+                return t
+            if n >= 8 and t.pos_ in ("VERB", "AUX"):
+                break  # past a long title ("head of the delegation at ... X said"), only a noun phrase
+        return None
+
+    def cue_before(self, q: Quotation) -> tuple[Token | None, bool]:
+        """The reporting verb before the opening mark in its sentence, and whether words of
+        the writer's own stand between them ("said that the talks were ...": mixed)."""
+        sent = self.sentence_at(max(0, q.start - 2)) or self.sentence_at(q.start)
+        tok = self.token_at(q.start - 1)
+        if sent is None or tok is None:
+            return None, False
+        first = self.token_at(sent.span.start)
+        for t in reversed(self.doc[first.i:tok.i] if first is not None else []):
+            if t.lemma_.lower() in REPORTING and t.pos_ in ("VERB", "AUX"):
+                between = [x for x in self.doc[t.i + 1:tok.i] if not x.is_punct]
+                if len(between) > 6 and not any(x.lower_ == "that" for x in between):
+                    return None, False
+                return t, any(x.lower_ == "that" for x in between) and len(between) > 1
+            if t.text in ("”", '"'):
+                break
+        return None, False
+
+    def direct(self) -> None:
+        for q in self.quotes:
+            if q.start >= self.stop or q.words < MIN_QUOTE_WORDS - 1 or (
+                    q.words < MIN_QUOTE_WORDS and self.cue_after(q) is None):
+                continue  # three words in quotation marks count only with ', he said' right after
+            first = self.sentence_at(q.start)
+            if first is None:
+                continue
+            inner = span_of(self.text, q.start, q.end)
+            if not inner.text:
+                continue
+            last_sent = self.sentence_at(max(q.start, inner.end - 1)) or first
+            also = tuple(self.sentences[first.index + 1:last_sent.index + 1])
+            quote, content, cue = "direct", inner, self.cue_after(q)
+            if cue is None:
+                cue, mixed = self.cue_before(q)
+                if cue is not None and mixed:
+                    that = next((t for t in self.doc[cue.i + 1:] if t.lower_ == "that"), None)
+                    start = that.idx + len(that.text) if that is not None else q.start
+                    content, quote = span_of(self.text, start, q.end), "mixed"
+            if cue is None:
+                self.pending.append(Found("", "continued", None, content, "direct", first, also))
+                continue
+            subj = subject_of(cue)
+            if subj is None and cue.idx > q.end:  # "said Lavrov": the name after the verb
+                subj = next((t for t in self.doc[cue.i + 1:cue.i + 4] if t.pos_ == "PROPN"), None)
+            speakers, how = self.speakers.of_phrase(self.past_dateline(subj, cue)) if subj is not None else ([], "")
+            if not speakers and subj is not None and subj.lower_ not in FIRST_PERSON:
+                speakers, how = self.name_before(cue)
+            if not speakers or subj.lower_ in FIRST_PERSON:
+                continue
+            self.used_verbs.add(cue.i)
+            self.speakers.spoke(cue.idx, speakers)
+            self.found += [Found(speaker, how, cue, content, quote, first, also) for speaker in speakers]
+
+    def continued(self) -> None:
+        """A quotation with no cue of its own, at most two sentences after a statement,
+        continues that statement's speaker."""
+        for p in self.pending:
+            before = [f for f in self.found if f.content.end <= p.content.start]
+            if not before:
+                continue
+            last = max(before, key=lambda f: f.content.end)
+            if p.first.index - (last.also or (last.first,))[-1].index <= 2:
+                self.found.append(Found(last.speaker, "continued", None, p.content, "direct", p.first, p.also))
+
+    def past_dateline(self, subj: Token, verb: Token) -> Token:
+        """A capital in capitals opening the article ("ISLAMABAD, Dec 1 (APP): Minister X
+        said") is a dateline, not the speaker: the person named before the verb is."""
+        if not (subj.is_upper and len(subj.text) > 2 and subj.i == subj.sent.start):
+            return subj
+        person = next((t for t in reversed(self.doc[subj.i + 1:verb.i]) if t.ent_type_ == "PERSON"), None)
+        return person or subj
+
+    def in_quote(self, start: int, end: int) -> bool:
+        return any(q.words >= MIN_QUOTE_WORDS and q.start - 1 <= start and end <= q.end + 1
+                   for q in self.quotes)
+
+    def quoted_inside(self, start: int, end: int) -> bool:
+        return any(start <= q.start and q.end <= end for q in self.quotes)
+    def name_before(self, verb: Token) -> tuple[list[str], str]:
+        """The name that ends a long subject right before its verb ("head of the Russian
+        delegation at the exhibition Eurosatory 2014 Igor Sevastyanov said"), when the
+        subject's head names nobody."""
+        run = []
+        for t in reversed(self.doc[max(verb.sent.start, verb.i - 4):verb.i]):
+            if t.pos_ != "PROPN" or not t.text[:1].isupper() or not t.is_alpha:
+                break
+            run.insert(0, t)
+        person = self.speakers.new_person(run) if len(run) >= 2 else None
+        return ([person], "named") if person else ([], "")

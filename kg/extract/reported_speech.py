@@ -1,0 +1,212 @@
+"""Indirect speech: a reporting verb with a clausal complement ("the Foreign Office said
+that ...", "X told reporters ...", "X believes ...", "X warned ..."), after its statement
+("..., the ministry said in a statement"), in an "as" clause ("as X said, ..."), with an
+object that says what was said ("expressed a desire to ...", "X sees Y as Z"), and
+"according to X, ...".  A complement with quoted words in it is a mixed quotation.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.cues import (COURTESIES, FIRST_PERSON, OBJECT_CUES, POINTING, POSTPOSED, QUOTING, REPORTING,
+                             SEEING_AS, own_clauses, subject_of)
+from kg.extract.model import Sentence
+from kg.extract.quotations import Found, QuotationFinder, span_of
+from kg.extract.sentences import sentence_at
+from kg.extract.stance import classify_kind
+from kg.extract.tokens import token_indices
+
+
+class Finder(QuotationFinder):
+    """Direct quotations (:class:`QuotationFinder`) and indirect speech."""
+
+    def complement(self, verb: Token) -> Token | None:
+        for c in verb.children:
+            if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX"):
+                return c
+        if verb.lemma_.lower() in ("urge", "warn", "promise", "vow", "pledge", "call", "tell",
+                                   "caution", "advise", "expect", "agree", "decide", "ask", "consider"):
+            for c in verb.children:
+                if c.dep_ == "xcomp":
+                    return c
+                if c.dep_ == "prep" and c.lower_ == "on":  # "called on X to ..."
+                    return next((x for x in c.subtree if x.dep_ == "xcomp"), None)
+            for c in verb.children:
+                if c.dep_ == "dobj":
+                    return next((x for x in c.children if x.dep_ in ("xcomp", "ccomp")), None)
+        return None
+
+    def object_words(self, verb: Token) -> tuple[int, int] | None:
+        """What an attitude verb's object says: "expressed [a desire to ...]",
+        "praised [Pakistan for ...]"; a noun with a "that" clause for any reporting verb
+        ("expressed confidence [that ...]")."""
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        if obj is None and to is not None and verb.lemma_.lower() in POINTING:
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)  # "pointed to the role of ..."
+            return (self.doc[pobj.left_edge.i].idx, pobj.right_edge.idx + len(pobj.right_edge)) if pobj is not None \
+                else None
+        if obj is None:
+            return None
+        clause = next((c for c in obj.children if c.dep_ in ("acl", "ccomp") and any(
+            m.lower_ == "that" for m in c.children if m.dep_ == "mark")), None)
+        if clause is not None:
+            toks = [t for t in clause.subtree if not (t.dep_ == "mark" and t.lower_ == "that")]
+            return toks[0].idx, toks[-1].idx + len(toks[-1])
+        lemma = verb.lemma_.lower()
+        if lemma in SEEING_AS:  # "Islamabad sees cashless exchanges as a win-win way to trade"
+            as_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+            if as_ is None:
+                return None
+            return self.doc[obj.left_edge.i].idx, as_.right_edge.idx + len(as_.right_edge)
+        if lemma not in OBJECT_CUES or obj.lemma_.lower() in COURTESIES:
+            return None
+        if lemma == "welcome" and obj.ent_type_ == "PERSON":
+            return None  # "warmly welcoming Shehbaz Sharif": a greeting, nothing said
+        right = [c for c in verb.rights if c.dep_ in ("dobj", "prep", "dative", "oprd")]
+        first, last = min(t.left_edge.i for t in right), max(t.right_edge.i for t in right)
+        return self.doc[first].idx, self.doc[last].idx + len(self.doc[last])
+
+    def indirect(self) -> None:
+        for i in token_indices(self.doc, lemma=REPORTING | OBJECT_CUES | SEEING_AS | POINTING, lower={"according"}):
+            tok = self.doc[i]
+            if tok.idx >= self.stop:
+                break
+            sent = sentence_at(self.sentences, tok.idx)
+            if sent is None:
+                continue
+            if tok.lower_ == "according":
+                self.according(tok, sent)
+            elif tok.pos_ in ("VERB", "AUX") and tok.i not in self.used_verbs and (
+                    tok.lemma_.lower() in REPORTING | OBJECT_CUES | SEEING_AS | POINTING):
+                self.reported(tok, sent)
+
+    def postposed(self, verb: Token) -> tuple[int, int] | None:
+        """The words before "..., the ministry said (in a statement)." when the parse hangs
+        the cue under them rather than them under the cue: the sentence up to the comma
+        that opens the cue's clause, when nothing but the cue's own words follows it."""
+        if verb.lemma_.lower() not in POSTPOSED or verb.dep_ not in ("ccomp", "parataxis", "conj", "advcl") \
+                or verb.head.i > verb.i:
+            return None
+        sent, own = verb.sent, {t.i for t in verb.subtree}
+        if any(t.i not in own for t in self.doc[verb.i + 1:sent.end] if not (t.is_punct or t.is_space)):
+            return None
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        comma = (subj.left_edge.i if subj is not None else verb.i) - 1
+        if comma <= sent.start or self.doc[comma].text != ",":
+            return None
+        return self.doc[sent.start].idx, self.doc[comma].idx
+
+    def postposed_subject(self, verb: Token) -> Token | None:
+        """The speaker of a cue after its statement that the parse left without a subject:
+        "..., stated Deputy Minister X" (after the verb), "..., Federal Minister for
+        Privatization X said" (the name phrase between the comma and the verb)."""
+        if not (any(c.dep_ in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children)
+                or verb.dep_ in ("ccomp", "parataxis", "conj", "advcl") and verb.head.i < verb.i):
+            return None
+        prev = self.doc[verb.i - 1]
+        if prev.text == ",":
+            after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "nsubj", "attr", "npadvmod")
+                     and c.pos_ in ("PROPN", "NOUN")]
+            return next((c for c in after if c.ent_type_ == "PERSON"), after[0] if after else None)
+        if prev.pos_ != "PROPN":
+            return None
+        j = verb.i - 1
+        while j > verb.sent.start and self.doc[j].text != ",":
+            j -= 1
+        if self.doc[j].text == "," and all(t.pos_ in ("PROPN", "NOUN", "ADJ", "DET", "ADP", "CCONJ", "PUNCT")
+                                           for t in self.doc[j + 1:verb.i]):
+            return prev
+        return None
+
+    def as_said(self, verb: Token) -> tuple[int, int] | None:
+        """"As X said, CONTENT" and "CONTENT, as X said, CONTENT": the clause the "as"
+        clause hangs on, on the longer side of it."""
+        if verb.dep_ not in ("advcl", "parataxis") or not any(c.dep_ == "mark" and c.lower_ == "as"
+                                                               for c in verb.children):
+            return None
+        head, lo, hi = verb.head, verb.left_edge.i, verb.right_edge.i
+        left = [t for t in head.subtree if t.i < lo and not t.is_punct]
+        right = [t for t in head.subtree if t.i > hi and not t.is_punct]
+        side = max(left, right, key=len)
+        if len(side) < 4:
+            return None
+        return side[0].idx, side[-1].idx + len(side[-1])
+
+    def reported(self, verb: Token, sent: Sentence) -> None:
+        comp = self.complement(verb)
+        before = self.postposed(verb) if comp is None else None
+        if comp is None and before is None:
+            before = self.as_said(verb)
+        words = self.object_words(verb) if comp is None and before is None else before
+        if comp is None and words is None or self.in_quote(verb.idx, verb.idx + 1):
+            return
+        if before is not None:  # the cue's own subject, not the statement's
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) \
+                or self.postposed_subject(verb)
+        else:
+            subj = subject_of(verb) or self.postposed_subject(verb)
+        if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and verb.head.head.lemma_.lower() in REPORTING \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            subj = subject_of(verb.head.head)  # "X observed that A ... and underlined that B"
+        if any(c.dep_ == "auxpass" for c in verb.children):  # "is expected to", "was told"
+            return
+        if subj is None or subj.lower_ in FIRST_PERSON or any(
+                c.dep_ == "neg" for c in verb.children) and verb.lemma_.lower() != "deny":
+            return
+        if comp is not None and (any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in comp.children)
+                                 or comp.left_edge.tag_ in ("WDT", "WP", "WP$", "WRB")
+                                 and comp.left_edge.lower_ != "that"):
+            return  # "asked what role Russia could play": a question, not a statement
+        if comp is not None and comp.lemma_.lower() in QUOTING | {"report"} and any(
+                c.dep_ == "auxpass" for c in comp.children):
+            return  # "the paper said X was quoted as saying ...": X's statement, found on its own
+        speakers, how = self.speakers.of_phrase(self.past_dateline(subj, verb))
+        if not speakers:
+            return
+        parts = []
+        for tokens in own_clauses(comp) if comp is not None else ():
+            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+            if tokens[0].lower_ == "that":
+                start = tokens[1].idx if len(tokens) > 1 else end
+            parts.append((start, end))
+        if comp is None:
+            parts.append(words)
+        if len(parts) > 1 and len(set(map(lambda r: self.kind_of(r, verb, speakers), parts))) == 1:
+            parts = [(parts[0][0], parts[-1][1])]  # one statement unless its clauses differ in kind
+        for start, end in parts:
+            if self.in_quote(start, end):
+                continue
+            content = span_of(self.text, start, end)
+            if len(content.text.split()) < 3:
+                continue
+            quote = "mixed" if self.quoted_inside(start, end) else "indirect"
+            self.used_verbs.add(verb.i)
+            self.speakers.spoke(verb.idx, speakers)
+            self.found += [Found(speaker, how, verb, content, quote, sent) for speaker in speakers]
+
+    def kind_of(self, words: tuple[int, int], cue: Token, speakers: list[str]) -> str:
+        span = self.doc.char_span(words[0], words[1], alignment_mode="expand")
+        return classify_kind(span, cue.lemma_.lower(),
+                             institution=self.speakers.core_type(speakers[0]) in ("Organisation", "State"))
+
+    def according(self, tok: Token, sent: Sentence) -> None:
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if obj is None:
+            return
+        speakers, how = self.speakers.of_phrase(obj)
+        if not speakers:
+            return
+        phrase = sorted([tok.i, *(t.i for t in to.subtree)])
+        lo, hi = phrase[0], phrase[-1]
+        before = (sent.span.start, self.doc[lo].idx)
+        after_tok = self.doc[hi + 1] if hi + 1 < len(self.doc) else None
+        after = (after_tok.idx if after_tok is not None else sent.span.end, sent.span.end)
+        start, end = max([before, after], key=lambda r: r[1] - r[0])
+        if self.in_quote(start, end):
+            return
+        content = span_of(self.text, start, end)
+        if len(content.text.split()) >= 3:
+            self.speakers.spoke(tok.idx, speakers)
+            self.found += [Found(speaker, how, tok, content, "indirect", sent) for speaker in speakers]
