@@ -184,7 +184,7 @@ class Context:
     def quoted(self, pos: int) -> bool:
         """Whether the character at ``pos`` stands inside a quotation of four words or more."""
         if self._quotes is None:
-            from kg.extract.statements import quotations
+            from kg.extract.quotations import quotations
             self._quotes = [(q.start, q.end) for q in quotations(self.text) if q.words >= 4]
         return any(a <= pos < b for a, b in self._quotes)
 
