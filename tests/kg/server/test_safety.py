@@ -302,7 +302,9 @@ def test_a_cheap_query_again_gets_the_same_answer_by_the_short_way(accept):
     answered by kg.server.fast: same status, body and headers (but the date)."""
     with running("--cache-mb", "0", "--processes", "1") as base:
         conn = http.client.HTTPConnection(urllib.parse.urlsplit(base).netloc, timeout=60)
-        text = "SELECT ?s WHERE { ?s a ?t FILTER(isIRI(?s)) } ORDER BY ?s LIMIT 40"  # no blank nodes: same in every process
+        # no blank nodes: same in every process; no ORDER BY over every typed node, which costs about
+        # 12 ms of the 20 ms bound on an idle machine and passes it on a busy one (0.1 ms without)
+        text = "SELECT ?s WHERE { ?s a ?t FILTER(isIRI(?s)) } LIMIT 40"
         path = "/sparql?" + urllib.parse.urlencode({"query": text})
         answers = []
         for _ in range(6):
