@@ -276,9 +276,15 @@ def _verb_of(tok: Token) -> Token:
     return tok
 
 
+# Superlatives of size, rank or time state a ranking, a fact ("the second largest buyer",
+# "the oldest partner"), not a judgement
+_MEASURED = frozenset("""large big high low small long old new early late close near few many much most
+    least""".split())
+
+
 def _evaluative(t: Token) -> bool:
     return t.lemma_.lower() in _EVAL or t.lower_ in _EVAL or t.tag_ == "JJS" and \
-        t.lemma_ not in ("most", "least", "many", "much")
+        t.lemma_.lower() not in _MEASURED
 
 
 def _evaluation(doc: Doc, verb: Token, kids: list[Token]) -> Iterator[Cue]:

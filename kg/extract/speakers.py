@@ -32,6 +32,7 @@ _TITLE_WORDS = {"premier": ("premier", "prime minister"), "prime": ("prime minis
                 "diplomat": ("diplomat", "ambassador", "envoy")}
 _SOURCES = frozenset("""statement release communique communiqué report spokesman spokeswoman
     spokesperson source announcement readout""".split())
+_SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson".split())
 _DEMONYM = re.compile(r"(?:an|ans|ese|ish|i|is|ic|ch)$")  # "Russians", "Chinese", "Pakistani"
 INSTITUTIONS = frozenset("""ministry embassy office department directorate agency army navy
     government commission council bank corporation company mission consulate secretariat
@@ -234,7 +235,9 @@ class Speakers(Institutions):
             people = [self.without_title(p, head) for p in people]
             return (people if conj else people[-1:]), "named"
         low, lemma = head.lower_, head.lemma_.lower()
-        if head.pos_ == "PROPN" and head.ent_type_ == "PERSON" and head.i not in self.by_token:
+        if head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "") and head.i not in self.by_token \
+                and head.text[:1].isupper() and not any(t.dep_ == "compound" for t in head.lefts):
+            # a lone surname, whether or not the NER took it for a person ("Dar told reporters")
             for m in reversed(self.people(head.idx, 5000)):
                 if m.span.text.split()[-1] == head.text:
                     return [self.full_name(m)], "surname"
@@ -317,6 +320,10 @@ class Speakers(Institutions):
                 key = self.institution(inst)
                 if key:
                     return [key], "institution"
+            bodies = [a for a in (self.agent(m.entity) for m in self.attached(head, False))
+                      if a and self.core_type(a) == "Organisation"]
+            if bodies and lemma in _SPOKESPEOPLE:  # "the Foreign Office spokesperson": the office speaks
+                return bodies[:1], "institution"
         if lemma in _STATE_BODIES and head.i not in self.by_token:  # "the Indian government": India
             states = [a for a in (self.agent(m.entity) for m in self.attached(head, False))
                       if a and self.core_type(a) == "State"]
@@ -346,7 +353,9 @@ class Speakers(Institutions):
             if definite and recent is not None and self.core_type(recent[1]) == "Person" \
                     and head.idx - recent[0] < 1500 and not self.people(head.idx, head.idx - recent[0]):
                 person = recent[1]  # "the ambassador": the official named last, outside the mentions
-            if person is None and definite:
+            if person is None and definite and lemma not in _SPOKESPEOPLE:
+                # "the minister": the person named last nearby; never so for "the spokesman",
+                # whom the article names when it means a person
                 cands = self.people(head.idx, 700, subject_first=True)
                 person = self.full_name(cands[-1]) if cands else None
             if person:
