@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.cues import (COURTESIES, FIRST_PERSON, OBJECT_CUES, POINTING, POSTPOSED, QUOTING, REPORTING,
-                             SEEING_AS, own_clauses, subject_of)
+                             SEEING_AS, has_subject, own_clauses, subject_of)
 from kg.extract.model import Sentence
 from kg.extract.quotations import Found, QuotationFinder, span_of
 from kg.extract.sentences import sentence_at
@@ -22,8 +22,9 @@ class Finder(QuotationFinder):
 
     def complement(self, verb: Token) -> Token | None:
         for c in verb.children:
-            if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX"):
-                return c
+            if c.dep_ in ("ccomp", "parataxis") and (c.pos_ in ("VERB", "AUX") or c.dep_ == "ccomp" and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in c.children)):
+                return c  # a "that" clause whose verb the tagger took for a noun ("that Moscow highly values")
         if verb.lemma_.lower() in ("urge", "warn", "promise", "vow", "pledge", "call", "tell",
                                    "caution", "advise", "expect", "agree", "decide", "ask", "consider"):
             for c in verb.children:
@@ -169,6 +170,8 @@ class Finder(QuotationFinder):
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
             if tokens[0].lower_ == "that":
                 start = tokens[1].idx if len(tokens) > 1 else end
+            elif not parts and not has_subject(comp):
+                start = self.after_that(verb, tokens[0], start)
             parts.append((start, end))
         if comp is None:
             parts.append(words)
@@ -184,6 +187,15 @@ class Finder(QuotationFinder):
             self.used_verbs.add(verb.i)
             self.speakers.spoke(verb.idx, speakers)
             self.found += [Found(speaker, how, verb, content, quote, sent) for speaker in speakers]
+
+    def after_that(self, verb: Token, first: Token, start: int) -> int:
+        """Where a complement the parse left without its subject really starts: right
+        after the "that" between the cue and it ("told Reuters that talks on a swap
+        were ...", the subject hung on "Reuters")."""
+        that = next((t for t in reversed(self.doc[verb.i + 1:first.i]) if t.lower_ == "that"), None)
+        if that is None or first.i - that.i > 12 or any(t.text in (".", ";", "“", '"') for t in self.doc[that.i:first.i]):
+            return start
+        return self.doc[that.i + 1].idx
 
     def kind_of(self, words: tuple[int, int], cue: Token, speakers: list[str]) -> str:
         span = self.doc.char_span(words[0], words[1], alignment_mode="expand")
