@@ -188,7 +188,8 @@ def _modal(doc: Doc, tok: Token) -> Iterator[Cue]:
         return
     conditional = any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
                       for c in kids)
-    if (word in _FUTURE or _changes(verb)) and not _scheduled(verb) and (
+    if (word in _FUTURE or _changes(verb)) and not _scheduled(verb) and not (
+            word in _CERTAIN and _dated(verb) and not _judged(verb)) and (
             _changes(verb) or word in _HEDGED or _judged(verb) or conditional):
         yield "Prediction", 0, group  # "will grow", "may fail"; not "will be organised in May"
     elif word in ("can", "ca"):
@@ -205,6 +206,28 @@ def _judged(verb: Token) -> bool:
     """The clause judges its outcome ("will be a disaster", "will surely fail")."""
     return any(c.dep_ in ("acomp", "attr", "advmod") and (_evaluative(c) or c.lower_ in _STANCE or c.lower_ == "able")
                or any(_evaluative(d) for d in c.children if d.dep_ == "amod") for c in verb.children)
+
+
+_CERTAIN = {"will", "shall", "'ll", "wo"}
+_POINT = re.compile(r"^(?:next|this|on|by|in|from|tomorrow|later|early|mid|the end|end|(?:jan|feb|mar|apr|may|jun|jul|"
+                    r"aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\d{4}\b)", re.I)
+
+
+def _dated(verb: Token) -> bool:
+    """The clause fixes when its act takes place ("will visit Moscow next week", "will
+    become a member in 2025", "by the end of May"): a plan the writer reports, not a
+    forecast; a span of time ("will take months") fixes no date."""
+    for c in verb.children:
+        if c.dep_ not in ("npadvmod", "prep", "tmod", "advmod"):
+            continue
+        for t in c.subtree:
+            if t.ent_type_ in ("DATE", "TIME") and t.ent_iob_ == "B":
+                ent = next(e for e in t.doc.ents if e.start == t.i)
+                lead = t.doc[c.i].lower_ if c.dep_ == "prep" else ""
+                if _POINT.match(ent.text) or lead in ("on", "by", "in", "from", "until", "till") and any(
+                        w.like_num or w.ent_type_ == "DATE" for w in ent):
+                    return True
+    return False
 
 
 def _scheduled(verb: Token) -> bool:
