@@ -17,6 +17,7 @@ same gold gives the same bytes.
 """
 from __future__ import annotations
 
+import itertools
 import sys
 from dataclasses import dataclass
 
@@ -69,7 +70,9 @@ def claim_examples(articles, registry) -> list[Example]:
     return out
 
 
-def fit(rows: list[tuple[dict, str]], c: float, words: bool) -> LinearClassifier | None:
+def fit(rows: list[tuple[dict, str]], c: float, words: bool, balanced: bool = False) -> LinearClassifier | None:
+    """A logistic regression; with ``balanced`` each class weighs as much as the others
+    in all (the rarer negative and neutral statements are not drowned by the positive)."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -84,7 +87,8 @@ def fit(rows: list[tuple[dict, str]], c: float, words: bool) -> LinearClassifier
     kept = [{n: v for n, v in f.items() if not n.startswith("w=") or counts[n] >= MIN_COUNT} for f, _ in rows]
     vec = DictVectorizer(sort=True, sparse=False)
     x = vec.fit_transform(kept)
-    model = LogisticRegression(C=c, solver="lbfgs", fit_intercept=False, max_iter=2000)
+    model = LogisticRegression(C=c, solver="lbfgs", fit_intercept=False, max_iter=2000,
+                               class_weight="balanced" if balanced else None)
     model.fit(x, [label for _, label in rows])
     names = vec.get_feature_names_out()
     coef = model.coef_ if len(model.classes_) > 2 else [-model.coef_[0], model.coef_[0]]
@@ -99,9 +103,9 @@ def _task(ex: Example, task: str, words: bool) -> tuple[dict, str | None, str | 
     return (ex.stance_features_words if words else ex.stance_features), ex.stance, ex.rule_stance
 
 
-def cross_validate(examples: list[Example], task: str, out=sys.stdout) -> tuple[float, bool, tuple[str, ...], dict]:
-    """Accuracy per group of the rules and of each setting, by article folds; returns the
-    chosen (C, words, groups the model decides) and the figures."""
+def cross_validate(examples: list[Example], task: str, out=sys.stdout) -> tuple[tuple, tuple[str, ...], dict]:
+    """Accuracy per group of the rules and of each setting (C, words, balanced classes), by
+    article folds; returns the chosen setting, the groups its model decides, and the figures."""
     usable = [e for e in examples if _task(e, task, False)[1] is not None]
     articles = sorted({e.article for e in usable})
     fold_of = {a: i % FOLDS for i, a in enumerate(articles)}
@@ -111,36 +115,40 @@ def cross_validate(examples: list[Example], task: str, out=sys.stdout) -> tuple[
         rules[e.group][0] += gold == rule
         rules[e.group][1] += 1
     print(f"{task}: {len(usable)} examples from {len(articles)} articles", file=out)
-    print(f"  {'rules':<22}" + _figures(rules), file=out)
+    print(f"  {'rules':<32}" + _figures(rules), file=out)
     results = {}
-    for words in (False, True):
-        for c in C_VALUES:
-            right = {g: [0, 0] for g in GROUPS}
-            for k in range(FOLDS):
-                model = fit([(_task(e, task, words)[0], _task(e, task, words)[1]) for e in usable
-                             if fold_of[e.article] != k], c, words)
-                for e in (e for e in usable if fold_of[e.article] == k):
-                    feats, gold, rule = _task(e, task, words)
-                    guess = model.predict(feats) if model is not None else rule
-                    right[e.group][0] += guess == gold
-                    right[e.group][1] += 1
-            results[(c, words)] = right
-            print(f"  {f'C={c} words={words}':<22}" + _figures(right), file=out)
+    for balanced, words, c in itertools.product((False, True), (False, True), C_VALUES):
+        right = {g: [0, 0] for g in GROUPS}
+        for k in range(FOLDS):
+            model = fit([(_task(e, task, words)[0], _task(e, task, words)[1]) for e in usable
+                         if fold_of[e.article] != k], c, words, balanced)
+            for e in (e for e in usable if fold_of[e.article] == k):
+                feats, gold, rule = _task(e, task, words)
+                guess = model.predict(feats) if model is not None else rule
+                right[e.group][0] += guess == gold
+                right[e.group][1] += 1
+        results[(c, words, balanced)] = right
+        print(f"  {_setting((c, words, balanced)):<32}" + _figures(right), file=out)
     # each setting as it would be used: the model for the groups where it beats the rules
     best = max(results, key=lambda key: (sum(max(results[key][g][0], rules[g][0]) for g in GROUPS),
-                                         -key[0], not key[1]))
+                                         -key[0], not key[1], not key[2]))
     chosen = tuple(g for g in GROUPS if results[best][g][1] and results[best][g][0] > rules[g][0])
-    print(f"  chosen C={best[0]} words={best[1]}, deciding for {', '.join(chosen) or 'nothing (rules kept)'}",
+    print(f"  chosen {_setting(best)}, deciding for {', '.join(chosen) or 'nothing (rules kept)'}",
           file=out)
     # a group the best setting leaves to the rules, or serves worse than another setting
     own = {}
     for g in GROUPS:
-        key = max(results, key=lambda k: (results[k][g][0], -k[0], not k[1]))
+        key = max(results, key=lambda k: (results[k][g][0], -k[0], not k[1], not k[2]))
         if results[key][g][0] > max(rules[g][0], results[best][g][0] if g in chosen else rules[g][0]):
             own[g] = key
-            print(f"  {g}: its own setting C={key[0]} words={key[1]} ({results[key][g][0]}/{results[key][g][1]})",
+            print(f"  {g}: its own setting {_setting(key)} ({results[key][g][0]}/{results[key][g][1]})",
                   file=out)
-    return best[0], best[1], chosen, {"rules": rules, "model": results[best], "own": own}
+    return best, chosen, {"rules": rules, "model": results[best], "own": own}
+
+
+def _setting(key: tuple) -> str:
+    c, words, balanced = key
+    return f"C={c} words={words}" + (" balanced" if balanced else "")
 
 
 def _figures(right: dict) -> str:
@@ -154,14 +162,14 @@ def train_claims(articles, registry, out=sys.stdout) -> ClaimDecisions:
     examples = claim_examples(articles, registry)
     models, by_group = {}, ()
 
-    def fitted(task, c, words):
+    def fitted(task, c, words, balanced):
         return fit([(_task(e, task, words)[0], _task(e, task, words)[1]) for e in examples
-                    if _task(e, task, words)[1] is not None], c, words)
+                    if _task(e, task, words)[1] is not None], c, words, balanced)
 
     for task in ("kind", "stance"):
-        c, words, groups, figures = cross_validate(examples, task, out)
+        setting, groups, figures = cross_validate(examples, task, out)
         own = figures["own"] if task == "stance" else {}  # kinds: one setting for both groups
-        models[task] = (fitted(task, c, words) if groups else None, tuple(g for g in GROUPS if g in groups or g in own))
+        models[task] = (fitted(task, *setting) if groups else None, tuple(g for g in GROUPS if g in groups or g in own))
         if own:
             by_group = tuple((g, fitted(task, *own[g])) for g in GROUPS if g in own)
             if not groups:  # no group is served by the common setting: the first group's own is the default
