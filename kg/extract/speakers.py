@@ -19,6 +19,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.gender import fits, genders
 from kg.extract.institutions import OUTLETS, Institutions
 from kg.extract.model import Mention
 
@@ -59,6 +60,7 @@ class Speakers(Institutions):
         self.unnamed: list[tuple[int, str]] = []  # speakers no mention names, by offset (for "he")
         self.last_said: tuple[int, str] | None = None  # the last institution that spoke
         self.renamed: dict[str, str] = {}  # a new person's key -> the name without its title
+        self._genders: dict[str, str] | None = None  # entity -> "f" or "m", when the text shows it
 
     # -- entities -------------------------------------------------------------------
     def agent(self, key: str) -> str | None:
@@ -265,9 +267,10 @@ class Speakers(Institutions):
             self.unnamed.append((head.idx, person))  # no mention names it: remember it for "he"
             return [person], "named"
         if low in PERSON_PRONOUNS:
-            near = self.people(head.idx, 700)
+            near = self.of_gender(low, self.people(head.idx, 700))
+            wide = self.of_gender(low, self.people(head.idx, 2500))
             cands = [m for m in near if self._is_subject(m)] or [
-                m for m in self.people(head.idx, 2500) if self._is_subject(m)] or near or self.people(head.idx, 2500)
+                m for m in wide if self._is_subject(m)] or near or wide
             person = self.full_name(cands[-1]) if cands else None
             recent = self.recent_unnamed(head.idx)
             subjects = [m for m in cands if self._is_subject(m)]
@@ -368,6 +371,14 @@ class Speakers(Institutions):
         if agents:
             return agents[:1], "named"
         return [], ""
+
+    def of_gender(self, pronoun: str, people: list[Mention]) -> list[Mention]:
+        """The people ``pronoun`` may stand for, by what the article says of their gender
+        ("he" is not "spokeswoman Maria Zakharova")."""
+        if self._genders is None:
+            self._genders = genders(self.doc, self.mentions, self.core_type)
+        return [m for m in people if fits(pronoun, self._genders.get(m.entity)
+                                          or self._genders.get(self.full_name(m)))]
 
     def recent_unnamed(self, before: int) -> tuple[int, str] | None:
         """The last speaker named outside the mentions before this offset, a person if
