@@ -16,7 +16,8 @@ REPORTING = frozenset("""say tell state claim announce declare add insist argue 
     reject dismiss explain observe point assure agree describe complain accuse write
     call recall tweet post respond reply underline underscore highlight contend concede
     estimate forecast reckon fear doubt express welcome decide ask consider continue praise criticise criticize condemn
-    comment recommend propose advise""".split())
+    comment recommend propose advise inform brief apprise reveal disclose clarify lament opine hint
+    elaborate speculate demand regret proclaim""".split())
 # Verbs whose object is what was said: the attitude verbs, and a few of mentioning and blaming.
 OBJECT_CUES = ATTITUDE | frozenset("mention castigate slam lambast blast decry deplore communicate".split())
 # Verbs whose "to" object is what was said ("pointed to the role of ...", "objected to the sale").

@@ -49,8 +49,10 @@ class Finder(QuotationFinder):
                 else None
         if obj is None:
             return None
-        clause = next((c for c in obj.children if c.dep_ in ("acl", "ccomp") and any(
-            m.lower_ == "that" for m in c.children if m.dep_ == "mark")), None)
+        clause = next((c for c in obj.children if (c.dep_ in ("acl", "ccomp") or c.dep_ == "relcl" and has_subject(c))
+                       and any(m.lower_ == "that" for m in c.children if m.dep_ == "mark")), None)
+        # ("informed the meeting that Pakistan had ...": a "that" clause with a subject of its own,
+        # which the parse hung on the object as if it were a relative clause)
         if clause is not None:
             toks = [t for t in clause.subtree if not (t.dep_ == "mark" and t.lower_ == "that")]
             return toks[0].idx, toks[-1].idx + len(toks[-1])

@@ -42,7 +42,7 @@ _COMMIT_CUES = {"promise", "pledge", "vow", "assure", "commit", "offer", "undert
 _DENY_CUES = {"deny", "reject", "dismiss", "refute", "rebuff", "rebut"}
 _PREDICT_CUES = {"expect", "predict", "forecast", "hope", "anticipate", "fear", "estimate"}
 _OPINION_CUES = {"consider", "believe", "think", "feel", "describe", "consider", "praise", "criticise",
-                 "criticize", "welcome", "condemn", "argue", "insist", "complain", "doubt"}
+                 "criticize", "welcome", "condemn", "argue", "insist", "complain", "doubt", "lament", "regret", "opine"}
 # Verbs whose object noun phrase is what was said ("expressed satisfaction with ...",
 # "highlighted the growing strength of ...", "praised Pakistan for ..."): judgements.
 ATTITUDE = frozenset("""express highlight reaffirm emphasise emphasize stress underline underscore
