@@ -23,7 +23,7 @@ OBJECT_CUES = ATTITUDE | frozenset("mention castigate slam lambast blast decry d
 # Verbs whose "to" object is what was said ("pointed to the role of ...", "objected to the sale").
 POINTING = frozenset("point refer".split())
 # "X sees / views / regards / perceives Y as Z": X's judgement of Y.
-SEEING_AS = frozenset("see view regard perceive".split())
+SEEING_AS = frozenset("see view regard perceive describe".split())
 # Cues read as the opinion cues the kind rules know ("sees Y as Z" judges as "considers" does).
 JUDGED_AS = {**dict.fromkeys(SEEING_AS, "consider"), "point": "consider", "communicate": "consider",
               **dict.fromkeys("castigate slam lambast blast decry deplore".split(), "criticise")}

@@ -185,6 +185,8 @@ class QuotationFinder:
         """A quotation with no cue of its own, at most two sentences after a statement,
         continues that statement's speaker."""
         for p in self.pending:
+            if any(f.content.start < p.content.end and p.content.start < f.content.end for f in self.found):
+                continue  # its speaker found otherwise ('"...," according to X')
             before = [f for f in self.found if f.content.end <= p.content.start]
             if not before:
                 continue

@@ -43,6 +43,11 @@ class Finder(QuotationFinder):
         ("expressed confidence [that ...]")."""
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        if obj is None and verb.lemma_.lower() == "call":  # "called for an end to the conflict"
+            pobj = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
+                         for p in c.children if p.dep_ == "pobj"), None)
+            if pobj is not None:
+                return self.doc[pobj.left_edge.i].idx, pobj.right_edge.idx + len(pobj.right_edge)
         if obj is None and to is not None and verb.lemma_.lower() in POINTING:
             pobj = next((c for c in to.children if c.dep_ == "pobj"), None)  # "pointed to the role of ..."
             return (self.doc[pobj.left_edge.i].idx, pobj.right_edge.idx + len(pobj.right_edge)) if pobj is not None \
@@ -122,6 +127,23 @@ class Finder(QuotationFinder):
             return prev
         return None
 
+    def parenthetical(self, verb: Token) -> tuple[int, int] | None:
+        """"A, X said, B": a cue set off by commas inside the clause it reports, which the
+        parse hangs under that clause's verb; the clause's words are the statement."""
+        if verb.lemma_.lower() not in POSTPOSED or verb.dep_ not in ("parataxis", "ccomp", "advcl") \
+                or verb.head.i < verb.i or any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children):
+            return None
+        own = [t for t in verb.subtree if not t.is_punct]
+        lo, hi = own[0].i, own[-1].i
+        doc = self.doc
+        if lo == 0 or doc[lo - 1].text != "," or hi + 1 >= len(doc) or doc[hi + 1].text != ",":
+            return None
+        clause = [t for t in verb.head.subtree if not (lo <= t.i <= hi)]
+        words = [t for t in clause if not t.is_punct]
+        if not any(t.i < lo for t in words) or len([t for t in words if t.i > hi]) < 3:
+            return None
+        return words[0].idx, words[-1].idx + len(words[-1])
+
     def as_said(self, verb: Token) -> tuple[int, int] | None:
         """"As X said, CONTENT" and "CONTENT, as X said, CONTENT": the clause the "as"
         clause hangs on, on the longer side of it."""
@@ -140,7 +162,7 @@ class Finder(QuotationFinder):
         comp = self.complement(verb)
         before = self.postposed(verb) if comp is None else None
         if comp is None and before is None:
-            before = self.as_said(verb)
+            before = self.as_said(verb) or self.parenthetical(verb)
         words = self.object_words(verb) if comp is None and before is None else before
         if comp is None and words is None or self.in_quote(verb.idx, verb.idx + 1):
             return

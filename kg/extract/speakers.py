@@ -98,6 +98,19 @@ class Speakers(Institutions):
                     return other.entity
         return m.entity
 
+    def person_of(self, m: Mention) -> str | None:
+        """The person a mention names: a person's mention, or one word the linker took for
+        something else that is the surname of a person the article names in full ("Dar"
+        after "Ishaq Dar", read as a place in "according to Dar")."""
+        if self.core_type(m.entity) == "Person":
+            return self.full_name(m)
+        word = m.span.text.strip()
+        if not m.entity.startswith("new:") or " " in word or not word[:1].isupper():
+            return None
+        return next((o.entity for o in reversed(self.mentions) if o.span.start < m.span.start
+                     and len(o.span.text.split()) > 1 and o.span.text.split()[-1] == word
+                     and self.core_type(o.entity) == "Person"), None)
+
     def people(self, before: int, window: int, subject_first: bool = False) -> list[Mention]:
         found = [m for m in self.mentions if before - window <= m.span.start < before
                  and self.core_type(m.entity) == "Person"]
@@ -231,7 +244,7 @@ class Speakers(Institutions):
 
     def _of_phrase(self, head: Token) -> tuple[list[str], str]:
         found = self.attached(head)
-        people = list(dict.fromkeys(self.full_name(m) for m in found if self.core_type(m.entity) == "Person"))
+        people = list(dict.fromkeys(k for k in (self.person_of(m) for m in found) if k))
         conj = any(c.dep_ == "conj" for c in head.children)
         if people:
             people = [self.without_title(p, head) for p in people]
