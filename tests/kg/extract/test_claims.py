@@ -146,3 +146,18 @@ def test_article_004_claims(nlp):
     assert found[35] == ("Recommendation", "it is high time")
     assert found[42] == ("Recommendation", "should be revived")
     assert found[44] == ("Prediction", "could also further develop")
+
+
+@pytest.mark.parametrize("text", [
+    "Pakistan is the second largest buyer of Russian wheat in the region.",  # a ranking is a fact
+    "Russia has been the largest arms supplier to India.",
+    "Pakistan will become a full member of the organisation next year.",  # a dated plan, no forecast
+    "The ship will dock at Karachi port on Monday.",
+])
+def test_rankings_and_dated_plans_are_facts(nlp, text):
+    assert claims_of(nlp, text) == []
+
+
+def test_a_superlative_of_merit_and_an_undated_future_still_judge_and_predict(nlp):
+    assert kind_and_cue(nlp, "The visit was the greatest landmark in their history.")[0] == "Assessment"
+    assert kind_and_cue(nlp, "Pakistan will become a regional hub for Russian trade.")[0] == "Prediction"

@@ -300,3 +300,54 @@ def test_condolences_and_a_welcome_of_a_person_are_no_statements(registry):
             "Putin said. Putin welcomed the decision of Pakistan to buy Russian oil.")
     got = said(text, registry)
     assert [(g[0], g[3]) for g in got] == [("vladimir-putin", "the decision of Pakistan to buy Russian oil")]
+
+
+def test_a_surname_the_ner_missed_and_one_the_linker_took_for_a_place(registry):
+    text = ("Pakistani Foreign Minister Ishaq Dar received Sergey Lavrov in Islamabad. "
+            '"Our relationship is on an upward trajectory," Dar told a joint press conference. '
+            '"Pakistan values its friendship with Russia," according to Dar.')
+    got = said(text, registry)
+    assert [(s, q) for s, q, _, _ in got] == [("ishaq-dar", "direct"), ("ishaq-dar", "indirect")]
+    assert got[1][3] == "Pakistan values its friendship with Russia"  # not also continued as Lavrov's
+
+
+def test_a_spokesperson_is_the_office_named_with_him_never_the_last_person_named(registry):
+    text = ("Pakistani Ambassador Muhammad Khalid Jamali said the pipeline faced financing hurdles. "
+            "The Foreign Office spokesperson rejected reports that Pakistan had supplied ammunition to Ukraine. "
+            "Prime Minister Shehbaz Sharif met the delegation on Monday. "
+            "The spokesperson said at the weekly briefing that the talks went well.")
+    got = said(text, registry)
+    assert [(s, k) for s, _, k, _ in got] == [("new:Muhammad Khalid Jamali", "ReportOfFact"),
+                                              ("pakistan-foreign-office", "Denial")]
+
+
+def test_a_body_named_by_its_function_and_a_subject_the_parse_hung_elsewhere(registry):
+    text = ("Pakistan's government on Monday approved a plan to buy wheat from Russia, the finance ministry "
+            "said in a statement. Pakistani Finance Minister Muhammad Aurangzeb told Reuters in an interview "
+            "that talks on a currency swap were at an advanced stage.")
+    got = said(text, registry)
+    assert got[0][0] == "new:Finance Ministry"
+    assert got[1][0] == "new:Muhammad Aurangzeb"
+    assert got[1][3] == "talks on a currency swap were at an advanced stage"
+
+
+def test_he_is_never_a_woman_the_article_calls_so(registry):
+    text = ("Russian Foreign Ministry spokeswoman Maria Zakharova said Moscow valued its ties with Islamabad. "
+            "Pakistani Ambassador Muhammad Khalid Jamali met officials in Moscow on Monday.\n\n"
+            'The talks went on for hours. He said: "Pakistan is an important partner for us."')
+    assert [s for s, *_ in said(text, registry)] == ["new:Maria Zakharova", "new:Muhammad Khalid Jamali"]
+
+
+def test_more_shapes_of_saying(registry):
+    text = ("Pakistani Commerce Minister Jam Kamal Khan met Russian Deputy Prime Minister Alexei Overchuk. "
+            "Khan informed the meeting that Pakistan had cleared the hurdles for the barter trade. "
+            "Overchuk's visit, Khan said, was a sign of the growing trust between the two countries. "
+            "Overchuk called for an end to the conflict in Afghanistan. "
+            "Khan described Russia as a reliable partner.")
+    got = said(text, registry)
+    assert [(s, c[:28]) for s, _, _, c in got] == [
+        ("new:Jam Kamal Khan", "Pakistan had cleared the hur"),
+        ("new:Jam Kamal Khan", "Overchuk's visit, Khan said,"),
+        ("new:Alexei Overchuk", "an end to the conflict in Af"),
+        ("new:Jam Kamal Khan", "Russia as a reliable partner")]
+    assert got[2][2] == "Recommendation" and got[3][2] == "Assessment"
