@@ -27,8 +27,9 @@ class Finder(QuotationFinder):
                 return c  # a "that" clause whose verb the tagger took for a noun ("that Moscow highly values")
         if verb.lemma_.lower() in ("urge", "warn", "promise", "vow", "pledge", "call", "tell",
                                    "caution", "advise", "expect", "agree", "decide", "ask", "consider"):
+            asked = verb.lemma_.lower() != "ask" or any(c.dep_ in ("dobj", "dative") for c in verb.children)
             for c in verb.children:
-                if c.dep_ == "xcomp":
+                if c.dep_ == "xcomp" and asked:  # "asked Russia to help"; "asked to join" asks leave, says nothing
                     return c
                 if c.dep_ == "prep" and c.lower_ == "on":  # "called on X to ..."
                     return next((x for x in c.subtree if x.dep_ == "xcomp"), None)
