@@ -11,6 +11,7 @@ was found); :mod:`kg.extract.reported_speech` adds indirect speech to it.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -63,8 +64,15 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# An article's dateline ("MOSCOW, June 12 (TASS):", "ISLAMABAD:"), which is no part of a statement
+_DATELINE = re.compile(r"[A-Z][A-Z.'\- ]{2,}(?:,\s*[A-Z][a-z]{2,8}\.?\s*\d{1,2})?\s*(?:\([^)\n]{1,30}\))?\s*(?::|--|[-–—])\s*")
+
+
 def span_of(text: str, start: int, end: int) -> Span:
     start, end = trim(text, start, end)
+    dateline = _DATELINE.match(text, start, end)
+    if dateline and (start == 0 or text[start - 1] == "\n") and dateline.end() < end:
+        start, end = trim(text, dateline.end(), end)
     return Span(start, end, text[start:end])
 
 

@@ -25,6 +25,11 @@ class Finder(QuotationFinder):
             if c.dep_ in ("ccomp", "parataxis") and (c.pos_ in ("VERB", "AUX") or c.dep_ == "ccomp" and any(
                     m.dep_ == "mark" and m.lower_ == "that" for m in c.children)):
                 return c  # a "that" clause whose verb the tagger took for a noun ("that Moscow highly values")
+        for p in (p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"):
+            for c in p.children:  # "said in a statement that X had ...": the clause hung on "statement"
+                if c.dep_ in ("acl", "relcl", "ccomp") and has_subject(c) and any(
+                        m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                    return c
         if verb.lemma_.lower() in ("urge", "warn", "promise", "vow", "pledge", "call", "tell",
                                    "caution", "advise", "expect", "agree", "decide", "ask", "consider"):
             asked = verb.lemma_.lower() != "ask" or any(c.dep_ in ("dobj", "dative") for c in verb.children)

@@ -351,3 +351,15 @@ def test_more_shapes_of_saying(registry):
         ("new:Alexei Overchuk", "an end to the conflict in Af"),
         ("new:Jam Kamal Khan", "Russia as a reliable partner")]
     assert got[2][2] == "Recommendation" and got[3][2] == "Assessment"
+
+
+def test_a_that_clause_hung_on_in_a_statement_and_no_dateline_in_the_words(registry):
+    text = ("MOSCOW, June 12 (TASS): Russia and Pakistan intend to increase trade to $5 billion, Russian "
+            "Deputy Foreign Minister Andrey Rudenko told TASS on Monday.\n\n"
+            "The Russian Ministry of Energy said in a statement that the first cargo of crude oil had been "
+            "delivered to Karachi.")
+    got = said(text, registry)
+    assert got[0][0] == "new:Andrey Rudenko"
+    assert got[0][3] == "Russia and Pakistan intend to increase trade to $5 billion"
+    assert got[1][0] == "new:Russian Ministry of Energy"
+    assert got[1][3] == "the first cargo of crude oil had been delivered to Karachi"
