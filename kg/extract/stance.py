@@ -63,6 +63,9 @@ _COPULA_LIKE = {"be", "have", "become", "remain", "seem"}  # "it would have a po
 _JUDGING = {"tremendous", "substantive", "productive", "reliable", "steady", "robust", "durable",
             "strategic", "unprecedented", "considerable", "enormous", "immense", "vast", "healthy",
             "consider", "considers", "deem", "deems", "testament", "milestone"}
+_PAIR = {"one", "two", "both", "2"}  # "the two countries": no figure
+# Verbs of valuing: their clause judges its object ("Pakistan values its friendship with Russia")
+_VALUING = {"value", "appreciate", "admire", "respect", "cherish", "treasure", "regard", "view", "consider", "deem"}
 _WISH = {"desire", "commitment", "eagerness", "willingness", "readiness", "resolve", "determination",
          "wish", "intention", "pledge", "interest"}
 
@@ -276,7 +279,8 @@ def classify_kind(content, cue_lemma: str, institution: bool = False, own_side=N
     if future or expected or cue_lemma in _PREDICT_CUES or hedged:
         return "Prediction"
     if cue_lemma not in _OPINION_CUES and root is not None and root.tag_ in ("VBD", "VBN") and any(
-            t.ent_type_ in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT") for t in tokens) and not lowers & _DEGREE:
+            t.ent_type_ in ("MONEY", "QUANTITY", "PERCENT") or t.ent_type_ == "CARDINAL" and t.lower_ not in _PAIR
+            for t in tokens) and not lowers & _DEGREE:
         return "ReportOfFact"  # "Russia delivered 60,000 tonnes of wheat": a count is a fact
     # A report of what was done ("added important new subjects", "got a big hit due to the
     # devastating floods") judges nothing by the adjectives that only name its things.
@@ -284,6 +288,6 @@ def classify_kind(content, cue_lemma: str, institution: bool = False, own_side=N
     if cue_lemma in _OPINION_CUES or cue_lemma in ATTITUDE or _evaluative(weighed) or any(
             t.lemma_.lower() in _VALUE_NOUNS for t in tokens) or {t.lower_ for t in weighed} & _JUDGING \
             or "as if" in text \
-            or _judgement(root) or text.startswith(("what a ", "how ")):
+            or _judgement(root) or text.startswith(("what a ", "how ")) or root is not None and root.lemma_ in _VALUING:
         return "Assessment"
     return "ReportOfFact"

@@ -7,6 +7,10 @@ from kg.extract.stance import classify_kind, polarity, stance_of
 
 
 @pytest.mark.parametrize("text, cue, kind", [
+    ("the relationship between the two countries has never been better", "say", "Assessment"),  # "two": no figure
+    ("Pakistan values its friendship with Russia", "say", "Assessment"),  # valuing judges
+    ("Islamabad viewed Moscow as a reliable partner", "say", "Assessment"),
+    ("Russia delivered 60,000 tonnes of wheat", "say", "ReportOfFact"),
     ("Russia had sold weapons to India", "deny", "Denial"),
     ("the exercise is not being held in so-called Azad Kashmir", "say", "Denial"),
     ("Pakistan should buy more wheat", "say", "Recommendation"),
