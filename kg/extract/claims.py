@@ -382,7 +382,8 @@ def find_claims(doc: Doc, sentences: list[Sentence], mentions: Iterable[Mention]
         if opener and not any(a <= sent.span.start + opener.start(1) < b for a, b in quoted):
             found.append((2, 0, span.start, "Assessment", opener.group(1)))
         root = span.root
-        if root.lemma_ in _SIGNAL and root.tag_ in ("VBZ", "VBP") and not _not_own(root, not_own) \
+        present = root.tag_ in ("VBZ", "VBP") or root.tag_ == "VBD" and root.lower_ == root.lemma_  # "highlight" mis-tagged
+        if root.lemma_ in _SIGNAL and present and not _not_own(root, not_own) \
                 and any(c.dep_ == "dobj" for c in root.children):
             found.append((2, 2, root.i, "Assessment", root.text))  # "These meetings showcase ..."
         if not found or sent.span.text.rstrip().endswith("?"):  # a question asks, it does not claim

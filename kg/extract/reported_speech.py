@@ -17,6 +17,11 @@ from kg.extract.stance import classify_kind
 from kg.extract.tokens import token_indices
 
 
+DENYING = frozenset("deny dismiss reject refute rebut".split())
+_REPORTS = frozenset("""suggestion suggestions report reports claim claims allegation allegations charge charges
+    accusation accusations rumour rumours rumor rumors speculation speculations assertion assertions""".split())
+
+
 class Finder(QuotationFinder):
     """Direct quotations (:class:`QuotationFinder`) and indirect speech."""
 
@@ -211,7 +216,7 @@ class Finder(QuotationFinder):
             if self.in_quote(start, end):
                 continue
             content = span_of(self.text, start, end)
-            if len(content.text.split()) < 3:
+            if len(content.text.split()) < 3 and not self.denied_report(verb, content.text):
                 continue
             quote = "mixed" if self.quoted_inside(start, end) else "indirect"
             self.used_verbs.add(verb.i)
@@ -226,6 +231,13 @@ class Finder(QuotationFinder):
         if that is None or first.i - that.i > 12 or any(t.text in (".", ";", "“", '"') for t in self.doc[that.i:first.i]):
             return start
         return self.doc[that.i + 1].idx
+
+    def denied_report(self, verb: Token, words: str) -> bool:
+        """"dismissed those suggestions", "denied the reports": a denial of something
+        reported before, whose words are only the noun that points back to it."""
+        first, *rest = words.lower().split()
+        return verb.lemma_.lower() in DENYING and first in ("the", "these", "those", "such", "this", "that") \
+            and bool(rest) and rest[-1] in _REPORTS
 
     def kind_of(self, words: tuple[int, int], cue: Token, speakers: list[str]) -> str:
         span = self.doc.char_span(words[0], words[1], alignment_mode="expand")

@@ -162,3 +162,9 @@ def test_rankings_and_dated_plans_are_facts(nlp, text):
 def test_a_superlative_of_merit_and_an_undated_future_still_judge_and_predict(nlp):
     assert kind_and_cue(nlp, "The visit was the greatest landmark in their history.")[0] == "Assessment"
     assert kind_and_cue(nlp, "Pakistan will become a regional hub for Russian trade.")[0] == "Prediction"
+
+
+def test_a_sign_read_in_the_present_even_when_the_tagger_says_past(nlp):
+    assert kind_and_cue(nlp, "Overall, the engagements at the SCO summit highlight Pakistan's growing influence.") \
+        == ("Assessment", "highlight")
+    assert claims_of(nlp, "The ministers highlighted the growing trade.") == []

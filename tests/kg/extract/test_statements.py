@@ -363,3 +363,11 @@ def test_a_that_clause_hung_on_in_a_statement_and_no_dateline_in_the_words(regis
     assert got[0][3] == "Russia and Pakistan intend to increase trade to $5 billion"
     assert got[1][0] == "new:Russian Ministry of Energy"
     assert got[1][3] == "the first cargo of crude oil had been delivered to Karachi"
+
+
+def test_dismissing_those_suggestions_is_a_denial_and_rejecting_a_proposal_says_nothing(registry):
+    text = ("Speaking in Islamabad on Thursday, Foreign Minister Hina Rabbani Khar and her Russian counterpart, "
+            "Sergei Lavrov both dismissed those suggestions. Lavrov rejected the proposal.")
+    got = said(text, registry)
+    assert ("sergey-lavrov", "indirect", "Denial", "those suggestions") in got
+    assert all(c != "the proposal" for *_, c in got)
