@@ -23,6 +23,9 @@ from kg.extract.speakers import Speakers
 from kg.extract.tokens import doc_text
 
 _OPEN_CLOSE = {"“": "”", '"': '"', "«": "»"}
+# Verbs of speaking with nothing said in their own sentence ("X spoke to reporters."), whose
+# subject a quotation right after speaks for
+SPEAKING = frozenset("speak talk address tell say add explain remark comment respond reply".split())
 MIN_QUOTE_WORDS = 4  # fewer words in quotation marks: a scare quote or a mixed quotation
 
 
@@ -195,12 +198,36 @@ class QuotationFinder:
         for p in self.pending:
             if any(f.content.start < p.content.end and p.content.start < f.content.end for f in self.found):
                 continue  # its speaker found otherwise ('"...," according to X')
+            speakers, how = self.introduced(p)
+            if speakers:
+                self.found += [Found(k, how, None, p.content, "direct", p.first, p.also) for k in speakers]
+                continue
             before = [f for f in self.found if f.content.end <= p.content.start]
             if not before:
                 continue
             last = max(before, key=lambda f: f.content.end)
             if p.first.index - (last.also or (last.first,))[-1].index <= 2:
                 self.found.append(Found(last.speaker, "continued", None, p.content, "direct", p.first, p.also))
+
+    def introduced(self, p: Found) -> tuple[list[str], str]:
+        """The speaker of a quotation that opens its sentence with no cue of its own, named
+        in the sentence before as someone who spoke and said nothing there ("Lavrov spoke
+        to reporters after the talks. “Our cooperation ...”")."""
+        if p.first.index == 0 or self.text[p.first.span.start:p.content.start].strip(" \t\n\"“") != "":
+            return [], ""
+        prev = self.sentences[p.first.index - 1]
+        if any(ch in prev.span.text for ch in '"“”'):
+            return [], ""  # a quotation there: the one this continues
+        span = self.doc.char_span(prev.span.start, prev.span.end, alignment_mode="expand")
+        root = span.root if span is not None else None
+        if root is None or root.lemma_.lower() not in SPEAKING or any(
+                c.dep_ in ("ccomp", "xcomp", "parataxis") for c in root.children):
+            return [], ""
+        subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ in FIRST_PERSON:
+            return [], ""
+        speakers, how = self.speakers.of_phrase(subj)
+        return (speakers, "continued") if speakers else ([], "")
 
     def past_dateline(self, subj: Token, verb: Token) -> Token:
         """A capital in capitals opening the article ("ISLAMABAD, Dec 1 (APP): Minister X

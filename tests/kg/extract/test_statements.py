@@ -371,3 +371,10 @@ def test_dismissing_those_suggestions_is_a_denial_and_rejecting_a_proposal_says_
     got = said(text, registry)
     assert ("sergey-lavrov", "indirect", "Denial", "those suggestions") in got
     assert all(c != "the proposal" for *_, c in got)
+
+
+def test_a_quotation_after_a_sentence_where_someone_spoke_is_theirs(registry):
+    text = ('Shehbaz Sharif met the Russian delegation. "The corridor will change our region," he told them.\n\n'
+            "Sergey Lavrov spoke to reporters after the meeting. "
+            '"Our cooperation in counter-terrorism is very important for the whole region."')
+    assert [s for s, *_ in said(text, registry)] == ["shehbaz-sharif", "sergey-lavrov"]
