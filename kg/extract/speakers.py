@@ -33,6 +33,7 @@ _TITLE_WORDS = {"premier": ("premier", "prime minister"), "prime": ("prime minis
                 "diplomat": ("diplomat", "ambassador", "envoy")}
 _SOURCES = frozenset("""statement release communique communiqué report spokesman spokeswoman
     spokesperson source announcement readout""".split())
+_GENERIC_TITLES = frozenset("official diplomat leader head chief counterpart lawmaker".split())
 _SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson".split())
 _DEMONYM = re.compile(r"(?:an|ans|ese|ish|i|is|ic|ch)$")  # "Russians", "Chinese", "Pakistani"
 INSTITUTIONS = frozenset("""ministry embassy office department directorate agency army navy
@@ -146,6 +147,34 @@ class Speakers(Institutions):
             stem = nationality.lower()[:5]
             return next((self.full_name(m) for m, lead in found if stem in lead), None)
         return self.full_name(found[0][0]) if found else None
+
+    def first_mention(self, m: Mention) -> Mention:
+        """The first mention of the person ``m`` names (where a title would introduce them)."""
+        key = self.full_name(m)
+        return next((o for o in self.mentions if o.entity == key), m)
+
+    def first_named(self, found: tuple[int, str]) -> int:
+        """Where a speaker found outside the mentions is first written in full."""
+        at = self.doc.text.find(found[1][4:]) if found[1].startswith("new:") else -1
+        return at if 0 <= at <= found[0] else found[0]
+
+    def titled_otherwise(self, m: Mention | int, title: str) -> bool:
+        """The person (a mention, or the offset of a name) was introduced with another title
+        ("spokeswoman Maria Zakharova" is not "the ambassador")."""
+        if title in _GENERIC_TITLES:
+            return False  # "the official" may be any of them
+        words = _TITLE_WORDS.get(title, (title,))
+        start, end = (m, m + 1) if isinstance(m, int) else (m.span.start, m.span.end)
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        first = span.start
+        while first > span.sent.start and self.doc[first - 1].pos_ == "PROPN" and \
+                self.doc[first - 1].lemma_.lower() not in TITLES:
+            first -= 1  # to the name's first word
+        lead = [t.lemma_.lower() for t in self.doc[max(span.sent.start, first - 4):first]]
+        given = [w for w in lead if w in TITLES and w not in ("prime", "deputy", "chief", "head", "general")]
+        return bool(given) and not any(w in " ".join(words) for w in given)
 
     def unlinked_person(self, head: Token) -> str | None:
         """A person the linker missed, named by the NER in the phrase's head or close to
@@ -367,12 +396,14 @@ class Speakers(Institutions):
             person = self.titled(title, head.idx, nationality) if definite else None
             recent = self.recent_unnamed(head.idx)
             if definite and recent is not None and self.core_type(recent[1]) == "Person" \
-                    and head.idx - recent[0] < 1500 and not self.people(head.idx, head.idx - recent[0]):
+                    and head.idx - recent[0] < 1500 and not self.people(head.idx, head.idx - recent[0]) \
+                    and not self.titled_otherwise(self.first_named(recent), title):
                 person = recent[1]  # "the ambassador": the official named last, outside the mentions
             if person is None and definite and lemma not in _SPOKESPEOPLE:
                 # "the minister": the person named last nearby; never so for "the spokesman",
                 # whom the article names when it means a person
-                cands = self.people(head.idx, 700, subject_first=True)
+                cands = [m for m in self.people(head.idx, 700, subject_first=True)
+                         if not self.titled_otherwise(self.first_mention(m), title)]
                 person = self.full_name(cands[-1]) if cands else None
             if person:
                 return [person], "title"

@@ -378,3 +378,11 @@ def test_a_quotation_after_a_sentence_where_someone_spoke_is_theirs(registry):
             "Sergey Lavrov spoke to reporters after the meeting. "
             '"Our cooperation in counter-terrorism is very important for the whole region."')
     assert [s for s, *_ in said(text, registry)] == ["shehbaz-sharif", "sergey-lavrov"]
+
+
+def test_the_ambassador_is_not_the_spokeswoman_named_before(registry):
+    text = ("Russian Foreign Ministry spokeswoman Maria Zakharova said Moscow valued its ties with Islamabad. "
+            "Zakharova also pointed out that Western sanctions had failed to isolate Russia.\n\n"
+            "The Russian ambassador maintained that Moscow's ties with India would not affect its relations "
+            "with Pakistan.")
+    assert "new:Maria Zakharova" not in [s for s, _, _, c in said(text, registry) if c.startswith("Moscow's ties")]
