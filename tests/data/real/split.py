@@ -14,7 +14,6 @@ import pathlib
 import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
-TEST_SIZE = 18  # the size of the first, frozen split (test/ keeps it)
 PLACES = ("pool", "test", "dev")
 
 
