@@ -40,8 +40,9 @@ INSTITUTIONS = frozenset("""ministry embassy office department directorate agenc
     government commission council bank corporation company mission consulate secretariat
     military authorities authority administration parliament assembly cabinet presidency""".split())
 _STATE_BODIES = frozenset("government authorities authority leadership administration".split())
-_PAIR_PEOPLE = frozenset("leaders ministers premiers presidents heads counterparts sides".split())
-_PAIR_STATES = frozenset("countries delegations nations governments states parties".split())
+_PAIR_PEOPLE = frozenset("leaders ministers premiers presidents heads counterparts".split())
+# "the two sides", "both delegations": the two states that meet
+_PAIR_STATES = frozenset("countries delegations nations governments states parties sides".split())
 _RANKS = frozenset("lt lt. gen gen. general col colonel maj major brig mr mrs ms dr field marshal".split())
 _CLOSE = ("compound", "poss", "amod", "appos", "flat", "nmod", "npadvmod")
 
@@ -244,6 +245,23 @@ class Speakers(Institutions):
                 return self.new_person(chain)
         return None
 
+    def states_paired(self, head: Token) -> list[str]:
+        """The two states named together last, up to this phrase ("Pakistan and Russian
+        sides", "the Pakistan-Russia consultations"): the sides that meet."""
+        for sent in reversed([s for s in self.doc.sents if s.start <= head.i]):
+            found: list[tuple[int, str]] = []
+            for t in sent:
+                if t.i > head.i + 3:
+                    break
+                m = self.by_token.get(t.i)
+                key = self.agent(m.entity) if m is not None else None
+                if key and self.core_type(key) == "State" and all(key != k for _, k in found):
+                    found.append((t.i, key))
+            for (i, a), (j, b) in zip(found, found[1:]):
+                if j - i <= 3:  # "Pakistan and Russia", "Pakistan-Russia", "Pakistani and Russian"
+                    return [a, b]
+        return []
+
     def states_most_named(self) -> list[str]:
         counts = Counter(m.entity for m in self.mentions if self.core_type(m.entity) == "State")
         return [k for k, _ in counts.most_common(2)] if len(counts) >= 2 else []
@@ -338,8 +356,14 @@ class Speakers(Institutions):
             counts = Counter(self.full_name(m) for m in self.people(head.idx, 100000))
             names = [k for k, _ in counts.most_common(2)]
             return (names, "pair") if len(names) == 2 else ([], "")
-        if pair and low in _PAIR_STATES:
-            states = self.states_most_named()
+        if low in _PAIR_STATES:
+            named = list(dict.fromkeys(a for a in (self.agent(m.entity) for m in self.attached(head))
+                                       if a and self.core_type(a) == "State"))
+            if len(named) >= 2:  # "Pakistan and Russian sides": each
+                return named, "pair"
+        definite = any(t.lower_ == "the" for t in head.lefts) and head.lower_ in ("sides", "delegations")
+        if (pair or definite) and low in _PAIR_STATES:
+            states = self.states_paired(head) or self.states_most_named()
             return (states, "pair") if states else ([], "")
         if lemma in OUTLETS and head.i not in self.by_token and any(
                 t.lower_ in ("the", "this") for t in head.lefts):
