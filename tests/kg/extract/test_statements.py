@@ -386,3 +386,11 @@ def test_the_ambassador_is_not_the_spokeswoman_named_before(registry):
             "The Russian ambassador maintained that Moscow's ties with India would not affect its relations "
             "with Pakistan.")
     assert "new:Maria Zakharova" not in [s for s, _, _, c in said(text, registry) if c.startswith("Moscow's ties")]
+
+
+def test_the_two_sides_are_the_two_states_named_together_last(registry):
+    text = ("Pakistan and Russia held consultations on Afghanistan in Islamabad. Afghanistan was discussed, and "
+            "Afghanistan's neighbours were briefed on the Afghanistan talks.\n\n"
+            "Foreign Secretary Asad Majeed Khan and Deputy Foreign Minister Andrey Rudenko led their sides. "
+            "The two sides agreed to expand cooperation in higher education and science.")
+    assert [s for s, *_ in said(text, registry)] == ["pakistan", "russia"]
