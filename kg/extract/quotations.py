@@ -189,7 +189,7 @@ class QuotationFinder:
             if not speakers or subj.lower_ in FIRST_PERSON:
                 continue
             self.used_verbs.add(cue.i)
-            self.speakers.spoke(cue.idx, speakers)
+            self.speakers.spoke(cue.idx, speakers, (content.start, content.end))
             self.found += [Found(speaker, how, cue, content, quote, first, also) for speaker in speakers]
 
     def continued(self) -> None:

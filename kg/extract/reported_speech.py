@@ -220,7 +220,7 @@ class Finder(QuotationFinder):
                 continue
             quote = "mixed" if self.quoted_inside(start, end) else "indirect"
             self.used_verbs.add(verb.i)
-            self.speakers.spoke(verb.idx, speakers)
+            self.speakers.spoke(verb.idx, speakers, (content.start, content.end))
             self.found += [Found(speaker, how, verb, content, quote, sent) for speaker in speakers]
 
     def after_that(self, verb: Token, first: Token, start: int) -> int:
@@ -262,5 +262,5 @@ class Finder(QuotationFinder):
             return
         content = span_of(self.text, start, end)
         if len(content.text.split()) >= 3:
-            self.speakers.spoke(tok.idx, speakers)
+            self.speakers.spoke(tok.idx, speakers, (content.start, content.end))
             self.found += [Found(speaker, how, tok, content, "indirect", sent) for speaker in speakers]

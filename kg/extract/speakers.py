@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.gender import fits, genders
 from kg.extract.institutions import OUTLETS, Institutions
-from kg.extract.model import Mention
+from kg.extract.model import Mention, Span
 
 PERSON_PRONOUNS = {"he", "she"}
 GROUP_PRONOUNS = {"it", "they"}
@@ -62,6 +62,8 @@ class Speakers(Institutions):
         self.unnamed: list[tuple[int, str]] = []  # speakers no mention names, by offset (for "he")
         self.last_said: tuple[int, str] | None = None  # the last institution that spoke
         self.renamed: dict[str, str] = {}  # a new person's key -> the name without its title
+        self.last_person: tuple[int, str] | None = None  # the last person who spoke, by the cue's offset
+        self.said_words: list[tuple[int, int]] = []  # the offsets of what was said, so far
         self._genders: dict[str, str] | None = None  # entity -> "f" or "m", when the text shows it
 
     # -- entities -------------------------------------------------------------------
@@ -327,12 +329,16 @@ class Speakers(Institutions):
             self.unnamed.append((head.idx, person))  # no mention names it: remember it for "he"
             return [person], "named"
         if low in PERSON_PRONOUNS:
-            near = self.of_gender(low, self.people(head.idx, 700))
-            wide = self.of_gender(low, self.people(head.idx, 2500))
+            near = self.of_gender(low, self.outside_said(self.people(head.idx, 700)))
+            wide = self.of_gender(low, self.outside_said(self.people(head.idx, 2500)))
             cands = [m for m in near if self._is_subject(m)] or [
                 m for m in wide if self._is_subject(m)] or near or wide
             person = self.full_name(cands[-1]) if cands else None
             recent = self.recent_unnamed(head.idx)
+            said = self.last_person
+            if said is not None and said[0] < head.idx and head.idx - said[0] < 700 and (
+                    recent is None or said[0] > recent[0]) and self.of_gender(low, [self.mention_of(said[1])]):
+                recent = said  # the person who spoke last, after anyone named since as a subject
             subjects = [m for m in cands if self._is_subject(m)]
             # a speaker no mention names was the subject of his statement: he outranks
             # people named since only as objects ("termed Imran Khan a legend")
@@ -440,6 +446,17 @@ class Speakers(Institutions):
             return agents[:1], "named"
         return [], ""
 
+    def mention_of(self, key: str) -> Mention:
+        """A mention of the person ``key`` (a stand-in with no words when none names them)."""
+        found = next((m for m in self.mentions if m.entity == key), None)
+        return found if found is not None else Mention(Span(0, 0, ""), key, 0, "speaker")
+
+    def outside_said(self, people: list[Mention]) -> list[Mention]:
+        """The people not named inside what someone was reported to say ("Fatemi said ...
+        Putin and Sharif will meet ... He said": Fatemi), or all of them if none is."""
+        out = [m for m in people if not any(a <= m.span.start < b for a, b in self.said_words)]
+        return out or people
+
     def of_gender(self, pronoun: str, people: list[Mention]) -> list[Mention]:
         """The people ``pronoun`` may stand for, by what the article says of their gender
         ("he" is not "spokeswoman Maria Zakharova")."""
@@ -455,8 +472,13 @@ class Speakers(Institutions):
         people = [u for u in earlier if self.core_type(u[1]) == "Person" and before - u[0] < 1500]
         return max(people) if people else max(earlier) if earlier else None
 
-    def spoke(self, offset: int, speakers: list[str]) -> None:
-        """Remember the last institution that spoke, for a later "it" or "they"."""
+    def spoke(self, offset: int, speakers: list[str], words: tuple[int, int] | None = None) -> None:
+        """Remember the last institution that spoke, for a later "it" or "they", and the
+        words said (people named in them are not who "he" is)."""
+        if words is not None:
+            self.said_words.append(words)
+        if len(speakers) == 1 and self.core_type(speakers[0]) == "Person":
+            self.last_person = (offset, speakers[0])
         orgs = [s for s in speakers if self.core_type(s) in ("Organisation", "State")]
         if len(speakers) == 1 and orgs:
             self.last_said = (offset, orgs[0])

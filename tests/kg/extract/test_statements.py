@@ -394,3 +394,11 @@ def test_the_two_sides_are_the_two_states_named_together_last(registry):
             "Foreign Secretary Asad Majeed Khan and Deputy Foreign Minister Andrey Rudenko led their sides. "
             "The two sides agreed to expand cooperation in higher education and science.")
     assert [s for s, *_ in said(text, registry)] == ["pakistan", "russia"]
+
+
+def test_he_is_the_last_who_spoke_not_a_person_named_in_what_he_said(registry):
+    text = ("Special Assistant Syed Tariq Fatemi gave an interview to Sputnik.\n"
+            "There is a good chance Vladimir Putin and Shehbaz Sharif will meet in September, Fatemi said.\n"
+            "He said that Pakistan has lost 90,000 lives to terrorism over the past 15 years.")
+    speakers = [s for s, *_ in said(text, registry)]
+    assert len(speakers) == 2 and speakers[0] == speakers[1] and "Fatemi" in speakers[0]
