@@ -16,6 +16,7 @@ import functools
 import re
 
 from kg.extract.model import Span, TimeValue
+from kg.extract.yearless import MONTH_NUMBERS, clause_tense, resolve_day_or_month, resolve_range
 
 _NUMBER = r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)"
 RELATIVE_RE = re.compile(
@@ -32,7 +33,6 @@ _MONTH_ONLY_RE = re.compile(r"^(?:in\s+|on\s+|by\s+|early\s+|late\s+|mid-?)*"
                             r"October|November|December)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?)|"
                             r"\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|"
                             r"August|September|October|November|December))$", re.I)
-FUTURE_WORDS = {"will", "shall", "schedule", "plan", "due", "expect", "upcoming", "next", "set", "going"}
 _NEEDS = {"day": 3, "month": 2, "year": 1, "week": 4}
 
 
@@ -56,8 +56,9 @@ def _parser(anchor: str, future: bool):
         "RETURN_TIME_AS_PERIOD": True, "PREFER_DAY_OF_MONTH": "first"})
 
 
-def resolve(words: str, anchor: str | None, future: bool = False) -> str | None:
-    """ISO value of relative time words against the ISO ``anchor``, or None.
+def resolve(words: str, anchor: str | None, future: bool | None = False) -> str | None:
+    """ISO value of relative time words against the ISO ``anchor``, or None; ``future``
+    says the clause speaks of the future (True), the past (False) or neither (None).
 
     >>> resolve("last month", "2023-06-15"), resolve("this year", "2023"), resolve("on Thursday", "2023-06-17")
     ('2023-05', '2023', '2023-06-15')
@@ -106,40 +107,26 @@ def resolve(words: str, anchor: str | None, future: bool = False) -> str | None:
         period = low.split()[1]
         return anchor[:4] if period == "year" else (anchor[:7] if precision >= 2 else None)
     month_only = _MONTH_ONLY_RE.match(low)
-    if month_only:
-        low = month_only.group("words")
-    data = _parser(anchor, future).get_date_data(low)
+    if month_only:  # the words give month (and day): the year is the article's, by tense
+        tense = None if future is None else ("future" if future else "past")
+        day = re.search(r"\d+", month_only.group("words"))
+        month = re.search(r"[a-z]{3,}", month_only.group("words")).group()
+        return resolve_day_or_month(MONTH_NUMBERS[month], int(day.group()) if day else None, anchor, tense)
+    data = _parser(anchor, bool(future)).get_date_data(low)
     if data is None or data.date_obj is None or data.period not in _NEEDS:
         return None
     period = data.period
-    if month_only and not re.search(r"\d", low):
-        period = "month"
-    if month_only:  # the words give month (and day): the article's year is all they need
-        if precision == 1 and data.date_obj.year != int(anchor):
-            data.date_obj = data.date_obj.replace(year=int(anchor))
-        elif precision == 2 and data.date_obj.month == int(anchor[5:7]):
-            # "will meet on October 25" in an article of October 2021: that October
-            data.date_obj = data.date_obj.replace(year=int(anchor[:4]))
-    elif precision < _NEEDS[period] or period == "week":
+    if precision < _NEEDS[period] or period == "week":
         return None
     d = data.date_obj.date()
     return {"day": d.isoformat(), "month": d.isoformat()[:7], "year": d.isoformat()[:4]}[period]
 
 
-def is_future(doc, start: int) -> bool:
-    """Whether the clause around the character offset speaks of the future."""
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    if span is None:
-        return False
-    tok = span.root
-    for _ in range(4):
-        if tok.lemma_.lower() in FUTURE_WORDS or any(
-                c.lemma_.lower() in FUTURE_WORDS for c in tok.children if c.dep_ in {"aux", "auxpass", "amod", "advmod"}):
-            return True
-        if tok.head is tok:
-            break
-        tok = tok.head
-    return False
+def is_future(doc, start: int) -> bool | None:
+    """Whether the clause around the character offset speaks of the future (True), the
+    past (False) or neither (None) (:func:`kg.extract.yearless.clause_tense`)."""
+    tense = clause_tense(doc, start)
+    return None if tense is None else tense == "future"
 
 
 _MONTH_NAME = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -160,8 +147,12 @@ def resolve_times(doc, times: list[TimeValue], anchor: str | None) -> list[TimeV
             if value and value.startswith(year):
                 t = TimeValue(t.span, value)
         elif t.is_partial and anchor:
-            value = resolve(t.span.text, anchor, is_future(doc, t.span.start))
-            if value:
+            future = is_future(doc, t.span.start)
+            days = resolve_range(t.span.text, anchor, clause_tense(doc, t.span.start))
+            value = None if days else resolve(t.span.text, anchor, future)
+            if days:  # "from June 20 to 22", "20-21 June": a range, never its first day alone
+                t = TimeValue(t.span, None, *days)
+            elif value:
                 t = TimeValue(t.span, value)
         out.append(t)
     return out

@@ -1,0 +1,41 @@
+"""Days, months and ranges without a year, resolved by the tense of their clause."""
+from __future__ import annotations
+
+from kg.extract.dates import find_times
+from kg.extract.yearless import clause_tense
+
+
+def values(nlp, text, anchor):
+    return [(t.span.text, t.value, t.start, t.end) for t in find_times(nlp(text), anchor=anchor)]
+
+
+def test_a_day_without_a_year_takes_the_year_its_tense_gives(nlp):
+    # in an article of 18 June 2025: said in the future, the coming 20 June; in the past, last year's
+    assert values(nlp, "Sharif is to visit Moscow on 20 June.", "2025-06-18") == [
+        ("on 20 June", "2025-06-20", None, None)]
+    assert values(nlp, "Sharif visited Moscow on 20 June.", "2025-06-18") == [
+        ("on 20 June", "2024-06-20", None, None)]
+    # "would continue till November 21" in an article of 16 November 2020: that November
+    assert values(nlp, "The exercise would continue till November 21.", "2020-11-16") == [
+        ("till November 21", "2020-11-21", None, None)]
+    # no tense to go by: the nearest one
+    assert values(nlp, "Putin is going to visit Pakistan in August.", "2025-06-18") == [
+        ("in August", "2025-08", None, None)]
+
+
+def test_ranges_without_a_year_give_start_and_end(nlp):
+    assert values(nlp, "Lavrov will lead the delegation on its 20-21 June visit.", "2025-06-18") == [
+        ("20-21 June", None, "2025-06-20", "2025-06-21")]
+    assert values(nlp, "Sharif will visit Russia from June 20 to 22.", "2025-06-18") == [
+        ("from June 20 to 22", None, "2025-06-20", "2025-06-22")]
+    assert values(nlp, "The troops will hold a joint exercise from 20 to 21 June.", "2025-06-18") == [
+        ("from 20 to 21 June", None, "2025-06-20", "2025-06-21")]
+    # without the article's date they stay words
+    assert values(nlp, "The troops will hold a joint exercise from 20 to 21 June.", None) == [
+        ("from 20 to 21 June", None, None, None)]
+
+
+def test_clause_tense(nlp):
+    doc = nlp("Sharif will visit Moscow in May. Sharif visited Moscow in May. Sharif is in Moscow in May.")
+    starts = [i for i in range(len(doc.text)) if doc.text.startswith("in May", i)]
+    assert [clause_tense(doc, s) for s in starts] == ["future", "past", None]
