@@ -16,6 +16,7 @@ import re
 from dataclasses import replace
 
 from kg.extract.coref import INTENDED, marked_distinct
+from kg.extract.futurity import future_form, governing_verb
 from kg.extract.model import Event, Span, TimeValue
 from kg.extract.triggers import POSTPONE, SCHEDULED, SPEECH_VERBS
 
@@ -26,7 +27,7 @@ REPORTING = SPEECH_VERBS | {"tell", "report", "add", "note", "stress", "claim", 
                             "describe", "call", "inform", "brief", "explain", "remark", "welcome"}
 # what makes an event intended rather than done: "is scheduled to", "decided to", "a draft ..."
 PLAN_WORDS = {"indication", "plan", "prospect", "schedule", "slate", "due", "expect", "set", "decide",
-              "decision", "propose", "preparation", "arrangement"}
+              "decision", "propose", "preparation", "arrangement", "likely"}
 FIXING = {"schedule", "slate", "due"}  # the words that say a date is fixed
 VAGUE_TIME_RE = re.compile(r"near future|shortly|soon", re.I)
 DRAFT = {"draft", "proposed", "planned", "intended"}
@@ -307,12 +308,13 @@ def _future(token, time: TimeValue | None) -> str | None:
         return "scheduled"
     verb = token if token.pos_ == "VERB" else token.head
     verbs = [verb] + [c for c in token.children if c.dep_ in {"relcl", "acl"}]  # "..., which Russia will host"
-    if verb.dep_ == "conj" and not any(c.dep_ == "aux" for c in verb.children):
-        verbs.append(verb.head)  # "will attend ... and meet": the auxiliary is shared
-    if any(c.dep_ == "aux" and c.lower_ in {"will", "shall"} for v in verbs for c in v.children):
+    if any(future_form(v) for v in verbs):  # "will attend ... and meet", "is to visit", "is going to"
         return "scheduled"
     if _reported_future(verb):
         return "scheduled"  # "assured that a delegation would visit Pakistan"
+    governing = governing_verb(token)  # "will arrive on Monday for a three-day visit"
+    if governing is not None and (future_form(governing) or _reported_future(governing)):
+        return "scheduled"
     for t in chain[1:]:
         lemma = t.lemma_.lower()
         if lemma in PLAN_WORDS and (lemma != "set" or t.tag_ == "VBN") and not _long_ago(t):

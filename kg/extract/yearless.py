@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from kg.extract.futurity import is_to
+
 MONTH_NUMBERS = {m: i + 1 for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
      "november", "december"])}
@@ -50,7 +52,7 @@ def clause_tense(doc, start: int) -> str | None:
         if "would" in words and "have" not in words:
             return "future"  # "the exercise would continue till November 21"
         if tok.pos_ in {"VERB", "AUX"} and tok.dep_ not in {"aux", "auxpass"}:
-            if _is_to(tok):
+            if is_to(tok):
                 return "future"  # "Sharif is to visit Moscow on 20 June"
             if tok.tag_ == "VBD" or (tok.tag_ == "VBN" and words & PERFECT):
                 return "past"
@@ -60,13 +62,6 @@ def clause_tense(doc, start: int) -> str | None:
             break
         tok = tok.head
     return None
-
-
-def _is_to(verb) -> bool:
-    """"is to visit": an infinitive with "to" that hangs from a present or past form of "be"."""
-    head = verb.head
-    return verb.dep_ == "xcomp" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children) \
-        and head.lemma_ == "be" and head.i != verb.i and head.tag_ in {"VBZ", "VBP", "VBD"}
 
 
 def resolve_day_or_month(month: int, day: int | None, anchor: str, tense: str | None) -> str | None:

@@ -1,0 +1,45 @@
+"""Events told in the future get a status, and their times resolve against the article's date."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.pipeline import extract
+from kg.registry import load_registry
+
+DATE = "2025-06-18"  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_registry()
+
+
+def event(registry, text, kind):
+    found = [e for e in extract("t", text, registry, date=DATE).events if e.kind == kind]
+    assert len(found) == 1, [(e.kind, e.participants) for e in found]
+    e = found[0]
+    t = e.time
+    return (e.status, None if t is None else (t.value, t.start, t.end))
+
+
+def test_a_noun_in_a_phrase_of_a_future_verb_is_scheduled(registry):
+    assert event(registry, "Russian Foreign Minister Sergey Lavrov will lead the delegation on its 20-21 June "
+                 "visit to Pakistan.", "StateVisit") == ("scheduled", (None, "2025-06-20", "2025-06-21"))
+    assert event(registry, "Sergey Lavrov will arrive in Islamabad on Monday for a three-day visit to Pakistan.",
+                 "StateVisit") == ("scheduled", (None, "2025-06-23", "2025-06-25"))
+    assert event(registry, "Shehbaz Sharif will meet Vladimir Putin on the sidelines of the SCO summit in "
+                 "Astana on Friday.", "Summit")[0] == "scheduled"
+
+
+def test_is_to_and_going_to_are_the_future(registry):
+    assert event(registry, "Shehbaz Sharif is to visit Moscow on 20 June.", "StateVisit") == (
+        "scheduled", ("2025-06-20", None, None))
+    assert event(registry, "Vladimir Putin is going to visit Pakistan in August.", "StateVisit") == (
+        "scheduled", ("2025-08", None, None))
+
+
+def test_an_earlier_event_or_one_the_verb_follows_is_not_the_future(registry):
+    assert event(registry, "Sergey Lavrov will brief Shehbaz Sharif after the visit of Vladimir Putin "
+                 "to Pakistan.", "StateVisit")[0] is None
+    assert event(registry, "Sergey Lavrov visited Islamabad on Monday.", "StateVisit") == (
+        None, ("2025-06-16", None, None))
