@@ -22,9 +22,10 @@ _NUMBER = r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|ele
 RELATIVE_RE = re.compile(
     r"(?<![\w-])(?:(?:[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)\s+)?(?:(?i:today|yesterday|tomorrow|tonight)|"
     r"(?:[Ll]ast|[Nn]ext|[Tt]his)\s+(?:week|month|year|spring|summer|autumn|winter)|"
-    rf"{_NUMBER}\s+(?:years?|decades?)\s+ago|(?i:recently|shortly)|in\s+the\s+(?:very\s+)?near\s+future)(?![\w-])")
+    r"[Tt]his\s+(?:morning|afternoon|evening)|[Ll]ast\s+night|"
+    rf"{_NUMBER}\s+(?:years?|decades?|months?|weeks?|days?)\s+ago|(?i:recently|shortly)|in\s+the\s+(?:very\s+)?near\s+future)(?![\w-])")
 VAGUE = {"shortly": None, "recently": "year"}  # "recently" is taken as the article's year
-_AGO_RE = re.compile(rf"^({_NUMBER})\s+(years?|decades?)\s+ago$")
+_AGO_RE = re.compile(rf"^({_NUMBER})\s+(years?|decades?|months?|weeks?|days?)\s+ago$")
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20}
 _WEEKDAY_RE = re.compile(r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)", re.I)
@@ -70,14 +71,20 @@ def resolve(words: str, anchor: str | None, future: bool | None = False) -> str 
     ('2021-10-25', '2021-10-05', '2021-10')
     >>> resolve("23 years ago", "2022-02-07"), resolve("this summer", "2025-07-02"), resolve("this week", "2025-07-02")
     ('1999', '2025', None)
+    >>> resolve("two days ago", "2025-06-18"), resolve("three months ago", "2025-02"), resolve("a week ago", "2025-06-18")
+    ('2025-06-16', '2024-11', None)
+    >>> resolve("this morning", "2025-06-18"), resolve("last night", "2025-06-18"), resolve("two days ago", "2025-06")
+    ('2025-06-18', '2025-06-17', None)
     """
     if not anchor:
         return None
     low = re.sub(r"\s+", " ", words.strip().lower())
     low = re.sub(r"^(?:on|in|by|since|from|until|till|during|earlier|later|early|late|mid-?)\s*", "", low)
     low = re.sub(r"^(?:earlier|later)\s+", "", low)
-    if low == "tonight":
+    if low in {"tonight", "this morning", "this afternoon", "this evening"}:
         low = "today"
+    elif low == "last night":
+        low = "yesterday"
     precision = anchor.count("-") + 1
     weekday = _WEEKDAY_RE.search(low)
     if (weekday or low in {"today", "yesterday", "tomorrow"}) and precision < 3:
@@ -98,7 +105,17 @@ def resolve(words: str, anchor: str | None, future: bool | None = False) -> str 
     ago = _AGO_RE.match(low)
     if ago:  # "23 years ago": the year, whatever the article's precision
         n = int(ago.group(1)) if ago.group(1).isdigit() else _NUMBER_WORDS[ago.group(1)]
-        return str(int(anchor[:4]) - n * (10 if ago.group(2).startswith("decade") else 1))
+        unit = ago.group(2).rstrip("s")
+        if unit == "day":  # "two days ago": a day, when the article's day is known
+            return (dt.date.fromisoformat(anchor) - dt.timedelta(days=n)).isoformat() if precision == 3 else None
+        if unit == "month":  # "three months ago": a month
+            if precision < 2:
+                return None
+            months = int(anchor[:4]) * 12 + int(anchor[5:7]) - 1 - n
+            return f"{months // 12:04d}-{months % 12 + 1:02d}"
+        if unit == "week":
+            return None  # a week is no ISO precision: kept as words, like "last week"
+        return str(int(anchor[:4]) - n * (10 if unit == "decade" else 1))
     if re.fullmatch(r"this (?:spring|summer|autumn|winter)", low):
         return anchor[:4]
     if re.fullmatch(r"(?:this|last|next) week|(?:last|next) (?:spring|summer|autumn|winter)", low):

@@ -39,3 +39,11 @@ def test_clause_tense(nlp):
     doc = nlp("Sharif will visit Moscow in May. Sharif visited Moscow in May. Sharif is in Moscow in May.")
     starts = [i for i in range(len(doc.text)) if doc.text.startswith("in May", i)]
     assert [clause_tense(doc, s) for s in starts] == ["future", "past", None]
+
+
+def test_parts_of_today_and_days_ago(nlp):
+    text = "The envoys met this morning. Lavrov arrived last night. Dar met Lavrov two days ago. " \
+           "The deal was signed three months ago. Talks were held a week ago."
+    assert [(t.span.text, t.value) for t in find_times(nlp(text), anchor="2025-06-18")] == [
+        ("this morning", "2025-06-18"), ("last night", "2025-06-17"), ("two days ago", "2025-06-16"),
+        ("three months ago", "2025-03"), ("a week ago", None)]
