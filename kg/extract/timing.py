@@ -18,7 +18,7 @@ from dataclasses import replace
 from kg.extract.coref import INTENDED, marked_distinct
 from kg.extract.futurity import future_form, governing_verb
 from kg.extract.model import Event, Span, TimeValue
-from kg.extract.triggers import POSTPONE, SCHEDULED, SPEECH_VERBS
+from kg.extract.triggers import NOUN_TRIGGERS, POSTPONE, SCHEDULED, SPEECH_VERBS
 
 _DATELINE_RE = re.compile(r"^[A-Z][A-Z .'’/-]*[A-Z],?\s*$")
 _AFTER_DATELINE_RE = re.compile(r"^\s*(?:\([^()]{1,30}\))?\s*[:–—-]")
@@ -77,6 +77,8 @@ def own_time(ctx, token, time: TimeValue) -> bool:
     tclause, eclause = clause_of(span.root), clause_of(token)
     if token.pos_ in {"NOUN", "PROPN"} and _describes(tclause, token):
         return True  # "the meeting held in Moscow in 2017", "the drill, which took place in May"
+    if token.pos_ in {"NOUN", "PROPN"} and (_has_own_clause(token) or _arrived_for(token)):
+        return False  # "placed an order in April under a deal struck with Russia"; "arrived on 5 Nov for the drill"
     if _before_or_after(token) or _moment_in(token):
         return False  # "two days after the bilateral meet, Putin will attend ... on 16 October"
     if tclause.i != eclause.i and tclause.lemma_.lower() in REPORTING:
@@ -128,6 +130,29 @@ def _moment_in(noun) -> bool:
                 cur.lower_ == "of" and cur.head.lemma_.lower() in MOMENT_NOUNS)):
             return True
     return False
+
+
+# the verbs of a clause that tells a noun's own event: "a deal struck with Russia", "the
+# agreement, which was signed in 2015"
+OWN_CLAUSE_VERBS = {"sign", "strike", "reach", "conclude", "ink", "seal", "agree", "hold", "stage", "conduct"}
+MOTION_VERBS = {"arrive", "land", "reach", "come", "travel", "fly", "leave", "depart", "gather", "assemble"}
+
+
+def _has_own_clause(noun) -> bool:
+    """A noun (not a clause's subject) with a participle or relative clause of its own that
+    tells its event: a time outside that clause dates another verb."""
+    if noun.dep_ in {"nsubj", "nsubjpass"}:
+        return False
+    return any((c.dep_ == "acl" and c.tag_ == "VBN") or (c.dep_ == "relcl" and c.lemma_.lower() in OWN_CLAUSE_VERBS)
+               for c in noun.children)
+
+
+def _arrived_for(noun) -> bool:
+    """"troops arrived in Pakistan on 5 November for the joint exercise": the time dates the
+    arrival, not the drill, summit or talks (a visit begins with the arrival)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for" or noun.head.head.lemma_.lower() not in MOTION_VERBS:
+        return False
+    return NOUN_TRIGGERS.get(noun.lemma_.lower(), NOUN_TRIGGERS.get(noun.lower_)) != "StateVisit"
 
 
 def _has_subject(verb) -> bool:
