@@ -5,7 +5,8 @@
 prepositional phrase of such a verb ("will arrive on Monday for a three-day visit", "will
 lead the group on its 20-21 June visit", "will meet Putin on the sidelines of the SCO
 summit") names an event still to come, unless it is marked as an earlier one ("the last
-meeting") or as the moment the verb's event follows ("after the visit").
+meeting"), as the moment the verb's event follows ("after the visit"), or is a bare
+definite mention of an event named before ("at the meeting, leaders will discuss").
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ FUTURE_AUX = {"will", "shall", "'ll"}
 FRAME_NOUNS = {"sideline", "sidelines", "margin", "margins", "side", "occasion", "course"}
 EARLIER = {"last", "previous", "past", "recent", "earlier", "former", "first", "latest"}
 BEFORE_PREPS = {"after", "since", "following", "despite"}
+ANAPHORIC = {"the", "this", "that", "these", "those"}
 
 
 def is_to(verb) -> bool:
@@ -21,6 +23,10 @@ def is_to(verb) -> bool:
     head = verb.head
     return verb.dep_ == "xcomp" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children) \
         and head.lemma_ == "be" and head.i != verb.i and head.tag_ in {"VBZ", "VBP", "VBD"}
+
+
+def to_infinitive(verb) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def going_to(verb) -> bool:
@@ -32,10 +38,13 @@ def going_to(verb) -> bool:
 
 def future_form(verb) -> bool:
     """"will visit", "is to visit", "is going to visit" (an auxiliary shared by a conjoined
-    verb counts: "will attend ... and meet")."""
+    verb counts: "will attend ... and meet"; so does the one of the verb an infinitive of
+    purpose hangs from: "will visit Moscow to hold talks")."""
     verbs = [verb]
     if verb.dep_ == "conj" and not any(c.dep_ == "aux" for c in verb.children):
         verbs.append(verb.head)
+    if verb.dep_ in {"advcl", "xcomp"} and to_infinitive(verb):
+        verbs.append(verb.head)  # "will visit Moscow to hold talks"
     return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for v in verbs for c in v.children) \
         or is_to(verb) or going_to(verb)
 
@@ -46,6 +55,8 @@ def governing_verb(noun):
     event or as what the verb's event follows."""
     if noun.pos_ not in {"NOUN", "PROPN"} or any(c.lower_ in EARLIER for c in noun.children):
         return None
+    if all(c.dep_ == "det" and c.lower_ in ANAPHORIC for c in noun.children):
+        return None  # "At the meeting, leaders will discuss ...": the event named before, its status its own
     cur = noun
     for _ in range(2):
         if cur.dep_ != "pobj" or cur.head.dep_ != "prep":

@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 
 from kg.extract.coref import INTENDED, marked_distinct
-from kg.extract.futurity import future_form, governing_verb
+from kg.extract.futurity import future_form, governing_verb, to_infinitive
 from kg.extract.model import Event, Span, TimeValue
 from kg.extract.triggers import NOUN_TRIGGERS, POSTPONE, SCHEDULED, SPEECH_VERBS
 
@@ -48,12 +48,15 @@ def clause_of(token):
 
 
 def _linked(upper, lower) -> bool:
-    """Whether clause ``lower`` is ``upper`` or hangs from it by infinitives only."""
+    """Whether clause ``lower`` is ``upper`` or hangs from it by infinitives only (also an
+    infinitive of purpose, "will visit Moscow to hold talks on 20 February", but not after
+    a verb of arrival: "arrived on 31 August to attend the summit" dates the arrival)."""
     cur = lower
     for _ in range(4):
         if cur.i == upper.i:
             return True
-        if cur.dep_ not in _CLAUSE_LINKS or cur.head.i == cur.i:
+        purpose = cur.dep_ == "advcl" and to_infinitive(cur) and cur.head.lemma_.lower() not in MOTION_VERBS
+        if (cur.dep_ not in _CLAUSE_LINKS and not purpose) or cur.head.i == cur.i:
             return False
         cur = cur.head
     return False
@@ -65,7 +68,7 @@ def own_time(ctx, token, time: TimeValue) -> bool:
     if in_dateline(ctx.text, ctx.sentence_of(token), time):
         return False
     span = ctx.doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
-    if span is None:
+    if span is None or _dates_a_source(ctx.text, span.root, time) or _gap_since(token, span.root, time):
         return False
     cur = span.root
     for _ in range(6):  # "the visit on Monday", "tomorrow's meeting": the trigger's own words
@@ -130,6 +133,34 @@ def _moment_in(noun) -> bool:
                 cur.lower_ == "of" and cur.head.lemma_.lower() in MOMENT_NOUNS)):
             return True
     return False
+
+
+_ACCORDING_RE = re.compile(r"\baccording to [^,;:.!?()“”\"]{1,60}$", re.I)
+
+
+def _dates_a_source(text: str, word, time: TimeValue) -> bool:
+    """"..., according to Kremlin spokesman Dmitry Peskov on Monday": the time of the report
+    (under "according to" in the parse, or right after its name in the text)."""
+    if any(a.lower_ == "according" for a in list(word.ancestors)[:4]):
+        return True
+    return bool(_ACCORDING_RE.search(text[max(0, time.span.start - 80):time.span.start].rstrip()))
+
+
+GAP_ADJECTIVES = {"first", "only", "last"}
+
+
+def _gap_since(token, word, time: TimeValue) -> bool:
+    """"Bilawal's trip is the first visit ... since 2011": the time the gap starts, not the
+    visit's (the trip is the visit: its subject); a clause of its own ("since 2011, when X
+    visited") keeps it."""
+    if not time.span.text.lower().startswith("since"):
+        return False
+    prep = word.head if word.dep_ == "pobj" else word
+    noun = prep.head
+    if prep.lower_ != "since" or noun.pos_ not in {"NOUN", "PROPN"} or not any(
+            c.dep_ == "amod" and c.lower_ in GAP_ADJECTIVES for c in noun.children):
+        return False
+    return token.i == noun.i or (token.head.i == noun.head.i and noun.dep_ == "attr")
 
 
 # the verbs of a clause that tells a noun's own event: "a deal struck with Russia", "the
@@ -342,6 +373,9 @@ def _future(token, time: TimeValue | None) -> str | None:
         return "scheduled"
     for t in chain[1:]:
         lemma = t.lemma_.lower()
+        if lemma == "due" and (t.dep_ == "prep" or any(c.lower_ == "to" and c.dep_ in {"prep", "pcomp"}
+                                                       for c in t.children)):
+            continue  # "due to Russia's war": because of, no plan
         if lemma in PLAN_WORDS and (lemma != "set" or t.tag_ == "VBN") and not _long_ago(t):
             # "is scheduled to visit" on a date; "is set to visit later this month", "expects
             # to finalise an agreement this summer": intended, no date fixed

@@ -43,3 +43,30 @@ def test_an_earlier_event_or_one_the_verb_follows_is_not_the_future(registry):
                  "to Pakistan.", "StateVisit")[0] is None
     assert event(registry, "Sergey Lavrov visited Islamabad on Monday.", "StateVisit") == (
         None, ("2025-06-16", None, None))
+
+
+def test_an_infinitive_of_purpose_shares_the_time_and_the_future(registry):
+    text = "Foreign Minister Ishaq Dar will visit Moscow to hold talks with Sergey Lavrov on 20 June."
+    assert event(registry, text, "StateVisit") == ("scheduled", ("2025-06-20", None, None))
+    assert event(registry, text, "Meeting") == ("scheduled", ("2025-06-20", None, None))
+    # after a verb of arrival the time is the arrival's (the visit's), not the summit's
+    assert event(registry, "Vladimir Putin arrived in Tianjin on Monday to attend the SCO summit.", "Summit")[1] is None
+
+
+def test_times_of_another_clause_or_of_a_source_are_not_the_event_s(registry):
+    # the time of the order, not of the deal
+    assert event(registry, "In late April, Pakistan placed its first order for Russian crude under a deal struck "
+                 "between Pakistan and Russia.", "Agreement")[1] is None
+    # the time of the report
+    assert event(registry, "Vladimir Putin held talks with Shehbaz Sharif in Tianjin, according to Kremlin "
+                 "spokesman Dmitry Peskov on Monday.", "Meeting")[1] is None
+    # the start of a gap, not the visit's time
+    assert event(registry, "Sharif's trip is the first visit to Russia by a Pakistani prime minister since 2011.",
+                 "StateVisit")[1] is None
+    # the arrival's day, not the drill's
+    assert event(registry, "Russian troops arrived in Pakistan on 5 June for the joint exercise of Pakistani "
+                 "and Russian special forces.", "MilitaryExercise")[1] is None
+
+
+def test_due_to_is_no_plan(registry):
+    assert event(registry, "Pakistan bought Russian crude due to Russia's war on Ukraine.", "War")[0] is None
