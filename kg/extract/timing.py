@@ -27,7 +27,7 @@ REPORTING = SPEECH_VERBS | {"tell", "report", "add", "note", "stress", "claim", 
                             "describe", "call", "inform", "brief", "explain", "remark", "welcome"}
 # what makes an event intended rather than done: "is scheduled to", "decided to", "a draft ..."
 PLAN_WORDS = {"indication", "plan", "prospect", "schedule", "slate", "due", "expect", "set", "decide",
-              "decision", "propose", "preparation", "arrangement", "likely"}
+              "decision", "propose", "preparation", "arrangement", "likely", "agree"}
 FIXING = {"schedule", "slate", "due"}  # the words that say a date is fixed
 VAGUE_TIME_RE = re.compile(r"near future|shortly|soon", re.I)
 DRAFT = {"draft", "proposed", "planned", "intended"}
@@ -376,6 +376,8 @@ def _future(token, time: TimeValue | None) -> str | None:
         if lemma == "due" and (t.dep_ == "prep" or any(c.lower_ == "to" and c.dep_ in {"prep", "pcomp"}
                                                        for c in t.children)):
             continue  # "due to Russia's war": because of, no plan
+        if lemma == "agree" and (t.i == token.i or token.dep_ != "dobj" or token.head.head.i != t.i):
+            continue  # "agreed to hold the ninth session": planned; "agreed to supply": the agreement itself
         if lemma in PLAN_WORDS and (lemma != "set" or t.tag_ == "VBN") and not _long_ago(t):
             # "is scheduled to visit" on a date; "is set to visit later this month", "expects
             # to finalise an agreement this summer": intended, no date fixed

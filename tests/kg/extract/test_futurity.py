@@ -70,3 +70,9 @@ def test_times_of_another_clause_or_of_a_source_are_not_the_event_s(registry):
 
 def test_due_to_is_no_plan(registry):
     assert event(registry, "Pakistan bought Russian crude due to Russia's war on Ukraine.", "War")[0] is None
+
+
+def test_agreed_to_hold_is_planned_but_agreed_to_supply_is_the_agreement(registry):
+    assert event(registry, "Pakistan and Russia agreed to hold the next meeting of their joint commission in "
+                 "Moscow this year.", "Meeting")[0] == "planned"
+    assert event(registry, "Pakistan agreed to supply rice to Russia.", "Agreement")[0] is None
