@@ -17,8 +17,10 @@ from dataclasses import replace
 
 from kg.extract.coref import INTENDED, marked_distinct
 from kg.extract.futurity import future_form, governing_verb, to_infinitive
+from kg.extract.time_scope import (MOTION_VERBS, OCCURRING, arrived_for, clause_of, dates_a_source, gap_since,
+                                   has_own_clause, relative_of_event)
 from kg.extract.model import Event, Span, TimeValue
-from kg.extract.triggers import NOUN_TRIGGERS, POSTPONE, SCHEDULED, SPEECH_VERBS
+from kg.extract.triggers import POSTPONE, SCHEDULED, SPEECH_VERBS
 
 _DATELINE_RE = re.compile(r"^[A-Z][A-Z .'’/-]*[A-Z],?\s*$")
 _AFTER_DATELINE_RE = re.compile(r"^\s*(?:\([^()]{1,30}\))?\s*[:–—-]")
@@ -33,18 +35,6 @@ VAGUE_TIME_RE = re.compile(r"near future|shortly|soon", re.I)
 DRAFT = {"draft", "proposed", "planned", "intended"}
 FUTURE_TIME_RE = re.compile(r"\b(?:tomorrow|next|coming|upcoming)\b", re.I)
 CANCEL = {"cancel", "scrap", "abandon", "call", "shelve", "drop"}
-
-
-def clause_of(token):
-    """The verb heading the clause ``token`` stands in (the root when there is none)."""
-    cur = token
-    for _ in range(10):
-        if cur.pos_ in {"VERB", "AUX"} and cur.dep_ not in {"aux", "auxpass"}:
-            return cur
-        if cur.head.i == cur.i:
-            return cur
-        cur = cur.head
-    return cur
 
 
 def _linked(upper, lower) -> bool:
@@ -68,7 +58,7 @@ def own_time(ctx, token, time: TimeValue) -> bool:
     if in_dateline(ctx.text, ctx.sentence_of(token), time):
         return False
     span = ctx.doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
-    if span is None or _dates_a_source(ctx.text, span.root, time) or _gap_since(token, span.root, time):
+    if span is None or dates_a_source(ctx.text, span.root, time) or gap_since(token, span.root, time):
         return False
     cur = span.root
     for _ in range(6):  # "the visit on Monday", "tomorrow's meeting": the trigger's own words
@@ -80,7 +70,7 @@ def own_time(ctx, token, time: TimeValue) -> bool:
     tclause, eclause = clause_of(span.root), clause_of(token)
     if token.pos_ in {"NOUN", "PROPN"} and _describes(tclause, token):
         return True  # "the meeting held in Moscow in 2017", "the drill, which took place in May"
-    if token.pos_ in {"NOUN", "PROPN"} and (_has_own_clause(token) or _arrived_for(token)):
+    if token.pos_ in {"NOUN", "PROPN"} and (has_own_clause(token) or arrived_for(token)):
         return False  # "placed an order in April under a deal struck with Russia"; "arrived on 5 Nov for the drill"
     if _before_or_after(token) or _moment_in(token):
         return False  # "two days after the bilateral meet, Putin will attend ... on 16 October"
@@ -88,6 +78,8 @@ def own_time(ctx, token, time: TimeValue) -> bool:
         return False
     if _linked(tclause, eclause) or _linked(eclause, tclause):
         return True
+    if relative_of_event(ctx, eclause) and _linked(clause_of(eclause.head), tclause):
+        return True  # "visited Moscow recently, where a meeting ... took place": the visit's time
     if tclause.dep_ in {"acl", "advcl"} and tclause.tag_ == "VBG" and not _has_subject(tclause):
         # "Lavrov, receiving Dar in Moscow in early December, offered ...": the same moment
         anchor = tclause.head if tclause.dep_ == "advcl" else clause_of(tclause.head)
@@ -133,57 +125,6 @@ def _moment_in(noun) -> bool:
                 cur.lower_ == "of" and cur.head.lemma_.lower() in MOMENT_NOUNS)):
             return True
     return False
-
-
-_ACCORDING_RE = re.compile(r"\baccording to [^,;:.!?()“”\"]{1,60}$", re.I)
-
-
-def _dates_a_source(text: str, word, time: TimeValue) -> bool:
-    """"..., according to Kremlin spokesman Dmitry Peskov on Monday": the time of the report
-    (under "according to" in the parse, or right after its name in the text)."""
-    if any(a.lower_ == "according" for a in list(word.ancestors)[:4]):
-        return True
-    return bool(_ACCORDING_RE.search(text[max(0, time.span.start - 80):time.span.start].rstrip()))
-
-
-GAP_ADJECTIVES = {"first", "only", "last"}
-
-
-def _gap_since(token, word, time: TimeValue) -> bool:
-    """"Bilawal's trip is the first visit ... since 2011": the time the gap starts, not the
-    visit's (the trip is the visit: its subject); a clause of its own ("since 2011, when X
-    visited") keeps it."""
-    if not time.span.text.lower().startswith("since"):
-        return False
-    prep = word.head if word.dep_ == "pobj" else word
-    noun = prep.head
-    if prep.lower_ != "since" or noun.pos_ not in {"NOUN", "PROPN"} or not any(
-            c.dep_ == "amod" and c.lower_ in GAP_ADJECTIVES for c in noun.children):
-        return False
-    return token.i == noun.i or (token.head.i == noun.head.i and noun.dep_ == "attr")
-
-
-# the verbs of a clause that tells a noun's own event: "a deal struck with Russia", "the
-# agreement, which was signed in 2015"
-OWN_CLAUSE_VERBS = {"sign", "strike", "reach", "conclude", "ink", "seal", "agree", "hold", "stage", "conduct"}
-MOTION_VERBS = {"arrive", "land", "reach", "come", "travel", "fly", "leave", "depart", "gather", "assemble"}
-
-
-def _has_own_clause(noun) -> bool:
-    """A noun (not a clause's subject) with a participle or relative clause of its own that
-    tells its event: a time outside that clause dates another verb."""
-    if noun.dep_ in {"nsubj", "nsubjpass"}:
-        return False
-    return any((c.dep_ == "acl" and c.tag_ == "VBN") or (c.dep_ == "relcl" and c.lemma_.lower() in OWN_CLAUSE_VERBS)
-               for c in noun.children)
-
-
-def _arrived_for(noun) -> bool:
-    """"troops arrived in Pakistan on 5 November for the joint exercise": the time dates the
-    arrival, not the drill, summit or talks (a visit begins with the arrival)."""
-    if noun.dep_ != "pobj" or noun.head.lower_ != "for" or noun.head.head.lemma_.lower() not in MOTION_VERBS:
-        return False
-    return NOUN_TRIGGERS.get(noun.lemma_.lower(), NOUN_TRIGGERS.get(noun.lower_)) != "StateVisit"
 
 
 def _has_subject(verb) -> bool:
@@ -256,8 +197,6 @@ def event_time(ctx, token, sentence, inside, kind: str | None = None) -> TimeVal
 
 
 ARRANGING = {"schedule", "plan", "set", "slate", "fix", "host", "postpone", "delay", "reschedule"}
-OCCURRING = {"take", "hold", "happen", "occur", "begin", "start", "end", "conclude", "last", "run", "open",
-             "sign", "conduct", "stage", "commence", "organise", "organize"}
 CONTINUED_ARRANGING = {"schedule", "slate", "set", "fix"}  # "The talks are scheduled for 20 October"
 ANAPHORS = {"meeting", "talks", "visit", "exercise", "drill", "drills", "exercises", "summit", "event",
             "exchange", "session", "trip", "it", "they", "ceremony", "signing", "tour", "consultations"}

@@ -76,3 +76,8 @@ def test_agreed_to_hold_is_planned_but_agreed_to_supply_is_the_agreement(registr
     assert event(registry, "Pakistan and Russia agreed to hold the next meeting of their joint commission in "
                  "Moscow this year.", "Meeting")[0] == "planned"
     assert event(registry, "Pakistan agreed to supply rice to Russia.", "Agreement")[0] is None
+
+
+def test_a_relative_clause_of_an_event_takes_its_time(registry):
+    assert event(registry, "Late last year, Pakistan and Russia signed a defence agreement by which Russia lifted "
+                 "sanctions on Pakistan.", "SanctionsChange")[1] == ("2024", None, None)
