@@ -311,7 +311,7 @@ def _future(token, time: TimeValue | None) -> str | None:
     if governing is not None and (future_form(governing) or _reported_future(governing)):
         return "scheduled"
     for t in chain[1:]:
-        lemma = t.lemma_.lower()
+        lemma = "slate" if t.lower_ == "slated" else t.lemma_.lower()
         if lemma == "due" and (t.dep_ == "prep" or any(c.lower_ == "to" and c.dep_ in {"prep", "pcomp"}
                                                        for c in t.children)):
             continue  # "due to Russia's war": because of, no plan

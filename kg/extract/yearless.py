@@ -5,7 +5,8 @@ A day or month the text gives without its year is taken in the year that puts it
 the article's date, unless the clause says which side of it the time lies on: a clause in
 the past ("signed in August", "had met on 5 May") takes the latest one on or before the
 article's date, a clause about the future ("will visit on 20 June", "is to arrive", "is
-scheduled for", "would continue till November 21") the first one on or after it.  An
+scheduled for", "would continue till November 21", "is arriving on Thursday") the first
+one on or after it.  An
 article dated by year alone lends its year; one dated by month compares months.
 """
 from __future__ import annotations
@@ -32,6 +33,7 @@ _RANGE_RE = re.compile(
 # "is expected to", "the upcoming", "is set to", "is going to", "is likely to"
 FUTURE_WORDS = {"will", "shall", "schedule", "plan", "due", "expect", "upcoming", "next", "set", "going",
                 "likely", "forthcoming", "slate"}
+FUTURE_FORMS = {"slated", "scheduled"}  # the parser's lemmas of these vary ("slat")
 PERFECT = {"has", "have", "had", "was", "were"}
 
 
@@ -46,7 +48,7 @@ def clause_tense(doc, start: int) -> str | None:
     for _ in range(5):
         aux = [c for c in tok.children if c.dep_ in {"aux", "auxpass"}]
         words = {c.lower_ for c in aux}
-        if tok.lemma_.lower() in FUTURE_WORDS or any(
+        if tok.lemma_.lower() in FUTURE_WORDS or tok.lower_ in FUTURE_FORMS or any(
                 c.lemma_.lower() in FUTURE_WORDS for c in tok.children if c.dep_ in {"aux", "auxpass", "amod", "advmod"}):
             return "future"
         if "would" in words and "have" not in words:
@@ -56,6 +58,8 @@ def clause_tense(doc, start: int) -> str | None:
                 return "future"  # "Sharif is to visit Moscow on 20 June"
             if tok.tag_ == "VBD" or (tok.tag_ == "VBN" and words & PERFECT):
                 return "past"
+            if tok.tag_ == "VBG" and words & {"is", "are", "am", "'s", "'re"}:
+                return "future"  # "is arriving on Thursday": an arrangement
             if tok.tag_ in {"VBZ", "VBP"} or (tok.tag_ in {"VBG", "VBN"} and aux):
                 return None  # present: the nearest
         if tok.head is tok:

@@ -47,3 +47,11 @@ def test_parts_of_today_and_days_ago(nlp):
     assert [(t.span.text, t.value) for t in find_times(nlp(text), anchor="2025-06-18")] == [
         ("this morning", "2025-06-18"), ("last night", "2025-06-17"), ("two days ago", "2025-06-16"),
         ("three months ago", "2025-03"), ("a week ago", None)]
+
+
+def test_a_present_progressive_or_slated_is_an_arrangement(nlp):
+    # in an article of Wednesday 18 June 2025: the coming Thursday and Monday
+    assert values(nlp, "A Russian delegation is arriving in Islamabad on Thursday.", "2025-06-18") == [
+        ("on Thursday", "2025-06-19", None, None)]
+    assert values(nlp, "Talks are slated to begin on Monday in Islamabad.", "2025-06-18") == [
+        ("on Monday", "2025-06-23", None, None)]
