@@ -28,6 +28,9 @@ VAGUE = {"shortly": None, "recently": "year"}  # "recently" is taken as the arti
 _AGO_RE = re.compile(rf"^({_NUMBER})\s+(years?|decades?|months?|weeks?|days?)\s+ago$")
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20}
+_WEEKDAY_BEFORE_DATE_RE = re.compile(
+    r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s*(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|"
+    r"sep|oct|nov|dec)[a-z]*\.?\s*\d)")
 _WEEKDAY_RE = re.compile(r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)", re.I)
 _MONTH_ONLY_RE = re.compile(r"^(?:in\s+|on\s+|by\s+|early\s+|late\s+|mid-?)*"
                             r"(?P<words>(?:(?:January|February|March|April|May|June|July|August|September|"
@@ -81,6 +84,7 @@ def resolve(words: str, anchor: str | None, future: bool | None = False) -> str 
     low = re.sub(r"\s+", " ", words.strip().lower())
     low = re.sub(r"^(?:on|in|by|since|from|until|till|during|earlier|later|early|late|mid-?)\s*", "", low)
     low = re.sub(r"^(?:earlier|later)\s+", "", low)
+    low = _WEEKDAY_BEFORE_DATE_RE.sub("", low)  # "wednesday, november 16": the date says it
     if low in {"tonight", "this morning", "this afternoon", "this evening"}:
         low = "today"
     elif low == "last night":

@@ -55,3 +55,11 @@ def test_a_present_progressive_or_slated_is_an_arrangement(nlp):
         ("on Thursday", "2025-06-19", None, None)]
     assert values(nlp, "Talks are slated to begin on Monday in Islamabad.", "2025-06-18") == [
         ("on Monday", "2025-06-23", None, None)]
+
+
+def test_a_weekday_before_a_date_is_one_time_the_date_s(nlp):
+    # the article's date is two days later: the weekday alone would name another Wednesday
+    assert values(nlp, "Talks started on Wednesday, November 16, in Moscow.", "2022-11-25") == [
+        ("on Wednesday, November 16", "2022-11-16", None, None)]
+    assert values(nlp, "Talks started on Wednesday, November 16, in Moscow.", None) == [
+        ("on Wednesday, November 16", None, None, None)]
