@@ -21,6 +21,7 @@ from kg.extract.time_scope import (MOTION_VERBS, OCCURRING, arrived_for, clause_
                                    has_own_clause, relative_of_event)
 from kg.extract.model import Event, Span, TimeValue
 from kg.extract.triggers import POSTPONE, SCHEDULED, SPEECH_VERBS
+from kg.extract.yearless import clause_tense
 
 _DATELINE_RE = re.compile(r"^[A-Z][A-Z .'’/-]*[A-Z],?\s*$")
 _AFTER_DATELINE_RE = re.compile(r"^\s*(?:\([^()]{1,30}\))?\s*[:–—-]")
@@ -29,7 +30,7 @@ REPORTING = SPEECH_VERBS | {"tell", "report", "add", "note", "stress", "claim", 
                             "describe", "call", "inform", "brief", "explain", "remark", "welcome"}
 # what makes an event intended rather than done: "is scheduled to", "decided to", "a draft ..."
 PLAN_WORDS = {"indication", "plan", "prospect", "schedule", "slate", "due", "expect", "set", "decide",
-              "decision", "propose", "preparation", "arrangement", "likely", "agree"}
+              "decision", "propose", "preparation", "arrangement", "likely", "agree", "intend"}
 FIXING = {"schedule", "slate", "due"}  # the words that say a date is fixed
 VAGUE_TIME_RE = re.compile(r"near future|shortly|soon", re.I)
 DRAFT = {"draft", "proposed", "planned", "intended"}
@@ -301,6 +302,8 @@ def _future(token, time: TimeValue | None) -> str | None:
             return "postponed"
     if any(c.lower_ in SCHEDULED or c.lower_ in DRAFT for c in _modifiers(token)):
         return "scheduled"
+    if any(c.lower_ in {"next", "coming"} for c in _modifiers(token)) and clause_tense(token.doc, clause_of(token).idx) != "past":
+        return "scheduled"  # "their next joint exercise" (not "the next meeting was held in 2019")
     verb = token if token.pos_ == "VERB" else token.head
     verbs = [verb] + [c for c in token.children if c.dep_ in {"relcl", "acl"}]  # "..., which Russia will host"
     if any(future_form(v) for v in verbs):  # "will attend ... and meet", "is to visit", "is going to"

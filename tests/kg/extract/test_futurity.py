@@ -81,3 +81,12 @@ def test_agreed_to_hold_is_planned_but_agreed_to_supply_is_the_agreement(registr
 def test_a_relative_clause_of_an_event_takes_its_time(registry):
     assert event(registry, "Late last year, Pakistan and Russia signed a defence agreement by which Russia lifted "
                  "sanctions on Pakistan.", "SanctionsChange")[1] == ("2024", None, None)
+
+
+def test_the_next_event_is_to_come_unless_told_in_the_past(registry):
+    assert event(registry, "Pakistan and Russia will discuss their next joint exercise.", "MilitaryExercise")[0] \
+        == "planned"
+    assert event(registry, "The next meeting of Pakistan and Russia was held in Moscow in 2019.", "Meeting") == (
+        None, ("2019", None, None))
+    assert event(registry, "Shehbaz Sharif intends to visit Moscow in August.", "StateVisit") == (
+        "planned", ("2025-08", None, None))
