@@ -30,8 +30,8 @@ REPORTING = SPEECH_VERBS | {"tell", "report", "add", "note", "stress", "claim", 
                             "describe", "call", "inform", "brief", "explain", "remark", "welcome"}
 # what makes an event intended rather than done: "is scheduled to", "decided to", "a draft ..."
 PLAN_WORDS = {"indication", "plan", "prospect", "schedule", "slate", "due", "expect", "set", "decide",
-              "decision", "propose", "preparation", "arrangement", "likely", "agree", "intend"}
-FIXING = {"schedule", "slate", "due"}  # the words that say a date is fixed
+              "decision", "propose", "preparation", "arrangement", "likely", "agree", "intend", "reschedule"}
+FIXING = {"schedule", "slate", "due", "reschedule"}  # the words that say a date is fixed
 VAGUE_TIME_RE = re.compile(r"near future|shortly|soon", re.I)
 DRAFT = {"draft", "proposed", "planned", "intended"}
 FUTURE_TIME_RE = re.compile(r"\b(?:tomorrow|next|coming|upcoming)\b", re.I)

@@ -32,7 +32,8 @@ _RANGE_RE = re.compile(
 # what says a clause speaks of the future, besides "will"/"shall": "is scheduled to", "is due",
 # "is expected to", "the upcoming", "is set to", "is going to", "is likely to"
 FUTURE_WORDS = {"will", "shall", "schedule", "plan", "due", "expect", "upcoming", "next", "set", "going",
-                "likely", "forthcoming", "slate"}
+                "likely", "forthcoming", "slate", "reschedule"}
+PUT_OFF = {"postpone", "delay", "defer", "push", "move", "put"}  # "postponed until 20 July": the new date
 FUTURE_FORMS = {"slated", "scheduled"}  # the parser's lemmas of these vary ("slat")
 PERFECT = {"has", "have", "had", "was", "were"}
 
@@ -45,6 +46,13 @@ def clause_tense(doc, start: int) -> str | None:
     if span is None:
         return None
     tok = span.root
+    for _ in range(2):  # "10 July": the month's noun, not the number
+        if tok.dep_ in {"nummod", "compound", "quantmod"} and tok.head.i != tok.i:
+            tok = tok.head
+    prep = tok.head if tok.dep_ == "pobj" else (tok if tok.dep_ == "prep" else None)
+    if prep is not None and prep.lower_ in {"to", "until", "till"} and (
+            prep.head.lemma_.lower() in PUT_OFF or prep.head.head.lemma_.lower() in PUT_OFF):
+        return "future"  # "postponed the talks to 10 July"
     for _ in range(5):
         aux = [c for c in tok.children if c.dep_ in {"aux", "auxpass"}]
         words = {c.lower_ for c in aux}

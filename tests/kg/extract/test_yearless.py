@@ -63,3 +63,15 @@ def test_a_weekday_before_a_date_is_one_time_the_date_s(nlp):
         ("on Wednesday, November 16", "2022-11-16", None, None)]
     assert values(nlp, "Talks started on Wednesday, November 16, in Moscow.", None) == [
         ("on Wednesday, November 16", None, None, None)]
+
+
+def test_the_new_date_of_a_postponed_event_is_to_come(nlp):
+    assert values(nlp, "The exercise was postponed until 10 July.", "2025-06-18") == [
+        ("until 10 July", "2025-07-10", None, None)]
+    assert values(nlp, "Russia and Pakistan postponed the talks to 10 July.", "2025-06-18") == [
+        ("10 July", "2025-07-10", None, None)]
+    assert values(nlp, "The visit was rescheduled for 20 July.", "2025-06-18") == [
+        ("20 July", "2025-07-20", None, None)]
+    # the day of the postponing itself is in the past
+    assert values(nlp, "The summit was postponed on 10 July.", "2025-06-18") == [
+        ("on 10 July", "2024-07-10", None, None)]
