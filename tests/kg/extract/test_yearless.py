@@ -75,3 +75,10 @@ def test_the_new_date_of_a_postponed_event_is_to_come(nlp):
     # the day of the postponing itself is in the past
     assert values(nlp, "The summit was postponed on 10 July.", "2025-06-18") == [
         ("on 10 July", "2024-07-10", None, None)]
+
+
+def test_the_other_day_is_the_article_s_month_when_the_week_lies_inside_it(nlp):
+    assert values(nlp, "The minister travelled to Kabul the other day.", "2015-04-16") == [
+        ("the other day", "2015-04", None, None)]
+    assert values(nlp, "The minister travelled to Kabul the other day.", "2015-04-03") == [
+        ("the other day", None, None, None)]
