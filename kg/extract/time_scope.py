@@ -99,3 +99,19 @@ def arrived_for(noun) -> bool:
     if noun.dep_ != "pobj" or noun.head.lower_ != "for" or noun.head.head.lemma_.lower() not in MOTION_VERBS:
         return False
     return NOUN_TRIGGERS.get(noun.lemma_.lower(), NOUN_TRIGGERS.get(noun.lower_)) != "StateVisit"
+
+
+def second_relative(token, clause) -> bool:
+    """"the multinational exercise that the navy has staged since 2007, and which was held
+    from 7 to 11 February": a second relative clause on the noun, which the parser may hang
+    from the sentence's verb instead."""
+    which = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ == "which"]
+    if not which or clause.dep_ != "conj" or clause.lemma_.lower() not in OCCURRING:
+        return False
+    first = [c for c in token.children if c.dep_ == "relcl"]
+    if not first:
+        return False
+    end = max(t.i for t in first[-1].subtree)
+    between = token.doc[end + 1:which[0].i]
+    return end < which[0].i and all(t.is_punct or t.lower_ in {"and", "but"} for t in between)
+

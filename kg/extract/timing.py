@@ -18,7 +18,7 @@ from dataclasses import replace
 from kg.extract.coref import INTENDED, marked_distinct
 from kg.extract.futurity import future_form, governing_verb, to_infinitive
 from kg.extract.time_scope import (MOTION_VERBS, OCCURRING, arrived_for, clause_of, dates_a_source, gap_since,
-                                   has_own_clause, relative_of_event)
+                                   has_own_clause, relative_of_event, second_relative)
 from kg.extract.model import Event, Span, TimeValue
 from kg.extract.triggers import POSTPONE, SCHEDULED, SPEECH_VERBS
 from kg.extract.yearless import clause_tense
@@ -69,7 +69,7 @@ def own_time(ctx, token, time: TimeValue) -> bool:
             break
         cur = cur.head
     tclause, eclause = clause_of(span.root), clause_of(token)
-    if token.pos_ in {"NOUN", "PROPN"} and _describes(tclause, token):
+    if token.pos_ in {"NOUN", "PROPN"} and (_describes(tclause, token) or second_relative(token, tclause)):
         return True  # "the meeting held in Moscow in 2017", "the drill, which took place in May"
     if token.pos_ in {"NOUN", "PROPN"} and (has_own_clause(token) or arrived_for(token)):
         return False  # "placed an order in April under a deal struck with Russia"; "arrived on 5 Nov for the drill"

@@ -90,3 +90,10 @@ def test_the_next_event_is_to_come_unless_told_in_the_past(registry):
         None, ("2019", None, None))
     assert event(registry, "Shehbaz Sharif intends to visit Moscow in August.", "StateVisit") == (
         "planned", ("2025-08", None, None))
+
+
+def test_a_second_relative_clause_dates_its_noun(registry):
+    text = ("The Russian ship had come for Aman, the joint exercise that the Pakistan Navy has staged with Russia "
+            "every two years since 2007, and which was held off Karachi from 7 to 11 February 2025.")
+    found = [e for e in extract("t", text, registry, date=DATE).events if e.kind == "MilitaryExercise"]
+    assert [(e.time.start, e.time.end) for e in found] == [("2025-02-07", "2025-02-11")]
