@@ -115,3 +115,24 @@ def second_relative(token, clause) -> bool:
     between = token.doc[end + 1:which[0].i]
     return end < which[0].i and all(t.is_punct or t.lower_ in {"and", "but"} for t in between)
 
+
+SEQUENCE_WORDS = {"before", "after", "following", "ahead", "prior"}
+
+
+def follows_other_event(ctx, clause, time: TimeValue) -> bool:
+    """"will hold talks ahead of the Kabul Process meeting in the Afghan capital on February
+    28": a time right after a phrase naming another event the clause's event precedes or
+    follows may be that event's; it is left to neither (a wrong time costs more)."""
+    for word in clause.subtree:
+        if word.lower_ not in SEQUENCE_WORDS or word.head.i != clause.i and word.head.head.i != clause.i:
+            continue
+        nouns = [t for t in word.subtree if t.pos_ in {"NOUN", "PROPN"}
+                 and NOUN_TRIGGERS.get(t.lemma_.lower(), NOUN_TRIGGERS.get(t.lower_))]
+        if not nouns:
+            continue
+        words = list(word.subtree)
+        end = words[-1].idx + len(words[-1])
+        if end <= time.span.start and not ctx.text[end:time.span.start].strip():
+            return True
+    return False
+

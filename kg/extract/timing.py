@@ -18,7 +18,7 @@ from dataclasses import replace
 from kg.extract.coref import INTENDED, marked_distinct
 from kg.extract.futurity import future_form, governing_verb, to_infinitive
 from kg.extract.time_scope import (MOTION_VERBS, OCCURRING, arrived_for, clause_of, dates_a_source, gap_since,
-                                   has_own_clause, relative_of_event, second_relative)
+                                   follows_other_event, has_own_clause, relative_of_event, second_relative)
 from kg.extract.model import Event, Span, TimeValue
 from kg.extract.triggers import POSTPONE, SCHEDULED, SPEECH_VERBS
 from kg.extract.yearless import clause_tense
@@ -76,6 +76,8 @@ def own_time(ctx, token, time: TimeValue) -> bool:
     if _before_or_after(token) or _moment_in(token):
         return False  # "two days after the bilateral meet, Putin will attend ... on 16 October"
     if tclause.i != eclause.i and tclause.lemma_.lower() in REPORTING:
+        return False
+    if follows_other_event(ctx, tclause, time):
         return False
     if _linked(tclause, eclause) or _linked(eclause, tclause):
         return True

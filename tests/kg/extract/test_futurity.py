@@ -97,3 +97,8 @@ def test_a_second_relative_clause_dates_its_noun(registry):
             "every two years since 2007, and which was held off Karachi from 7 to 11 February 2025.")
     found = [e for e in extract("t", text, registry, date=DATE).events if e.kind == "MilitaryExercise"]
     assert [(e.time.start, e.time.end) for e in found] == [("2025-02-07", "2025-02-11")]
+
+
+def test_a_time_right_after_another_event_s_phrase_is_left_to_neither(registry):
+    assert event(registry, "Ishaq Dar and Sergey Lavrov will hold talks ahead of the SCO summit in Astana on "
+                 "28 June.", "Meeting") == ("planned", None)
