@@ -239,10 +239,13 @@ def _select(text: str, cands: list[tuple[int, int, str | None, str | None, str |
 
 
 _WEEKDAY_ONLY_RE = re.compile(r"^(?:[Oo]n\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
+_WEEKDAY_FROM_RE = re.compile(r"^(?:[Ff]rom\s+)(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
+_WEEKDAY_TO_RE = re.compile(r"\s+(?:to|until|till|through)\s+|\s*[-–]\s*")
 
 
 def _with_weekdays(text: str, times: list[TimeValue]) -> list[TimeValue]:
-    """"on Wednesday, November 16": one time, the date's (the weekday only names its day)."""
+    """"on Wednesday, November 16": one time, the date's (the weekday only names its day);
+    "from Monday to Wednesday": one time, a range."""
     out: list[TimeValue] = []
     for t in times:
         prev = out[-1] if out else None
@@ -251,6 +254,11 @@ def _with_weekdays(text: str, times: list[TimeValue]) -> list[TimeValue]:
                 and re.search(r"\d", t.span.text) and t.start is None and (t.value is None or len(t.value) == 10):
             s, e = prev.span.start, t.span.end
             out[-1] = TimeValue(Span(s, e, text[s:e]), t.value)
+            continue
+        if prev is not None and _WEEKDAY_FROM_RE.match(prev.span.text) and _WEEKDAY_ONLY_RE.match(t.span.text) \
+                and _WEEKDAY_TO_RE.fullmatch(text[prev.span.end:t.span.start]):
+            s, e = prev.span.start, t.span.end  # "from Monday to Wednesday": one range
+            out[-1] = TimeValue(Span(s, e, text[s:e]))
             continue
         out.append(t)
     return out

@@ -173,7 +173,8 @@ def resolve_times(doc, times: list[TimeValue], anchor: str | None) -> list[TimeV
                 t = TimeValue(t.span, value)
         elif t.is_partial and anchor:
             future = is_future(doc, t.span.start)
-            days = resolve_range(t.span.text, anchor, clause_tense(doc, t.span.start))
+            days = resolve_range(t.span.text, anchor, clause_tense(doc, t.span.start)) \
+                or weekday_range(t.span.text, anchor, future)
             value = None if days else resolve(t.span.text, anchor, future)
             if days:  # "from June 20 to 22", "20-21 June": a range, never its first day alone
                 t = TimeValue(t.span, None, *days)
@@ -181,6 +182,29 @@ def resolve_times(doc, times: list[TimeValue], anchor: str | None) -> list[TimeV
                 t = TimeValue(t.span, value)
         out.append(t)
     return out
+
+
+_WEEKDAY_RANGE_RE = re.compile(r"^from\s+(?P<a>[a-z]+day)(?:\s+(?:to|until|till|through)\s+|\s*[-–]\s*)(?P<b>[a-z]+day)$",
+                               re.I)
+
+
+def weekday_range(words: str, anchor: str, future: bool | None) -> tuple[str, str] | None:
+    """"from Monday to Wednesday": the first day as a weekday alone, the last the first
+    such weekday after it (a range of at most a week).
+
+    >>> weekday_range("from Monday to Wednesday", "2025-06-18", True), weekday_range("from Monday to Friday", "2025-06", None)
+    (('2025-06-23', '2025-06-25'), None)
+    """
+    m = _WEEKDAY_RANGE_RE.match(words.strip())
+    first = resolve("on " + m.group("a"), anchor, future) if m else None
+    if first is None or len(first) != 10:
+        return None
+    names = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    start = dt.date.fromisoformat(first)
+    if m.group("b").lower() not in names:
+        return None
+    gap = (names.index(m.group("b").lower()) - start.weekday()) % 7 or 7
+    return start.isoformat(), (start + dt.timedelta(days=gap)).isoformat()
 
 
 _TODAY_RE = re.compile(r"(?<![\w-])(?:today|yesterday|tonight)(?![\w-])", re.I)

@@ -82,3 +82,10 @@ def test_the_other_day_is_the_article_s_month_when_the_week_lies_inside_it(nlp):
         ("the other day", "2015-04", None, None)]
     assert values(nlp, "The minister travelled to Kabul the other day.", "2015-04-03") == [
         ("the other day", None, None, None)]
+
+
+def test_a_range_of_weekdays(nlp):
+    assert values(nlp, "Ishaq Dar will visit Moscow from Monday to Wednesday.", "2025-06-18") == [
+        ("from Monday to Wednesday", None, "2025-06-23", "2025-06-25")]
+    assert values(nlp, "Ishaq Dar visited Moscow from Monday to Wednesday.", "2025-06-18") == [
+        ("from Monday to Wednesday", None, "2025-06-16", "2025-06-18")]
