@@ -320,6 +320,9 @@ def _future(token, time: TimeValue | None) -> str | None:
         if lemma == "due" and (t.dep_ == "prep" or any(c.lower_ == "to" and c.dep_ in {"prep", "pcomp"}
                                                        for c in t.children)):
             continue  # "due to Russia's war": because of, no plan
+        if lemma == "intend" and not ((token.dep_ == "xcomp" and token.head.i == t.i) or (
+                token.head.dep_ == "xcomp" and token.head.head.i == t.i)):
+            continue  # "intends to visit" (not "the visit was intended for a summit")
         if lemma == "agree" and (t.i == token.i or token.dep_ != "dobj" or token.head.head.i != t.i):
             continue  # "agreed to hold the ninth session": planned; "agreed to supply": the agreement itself
         if lemma in PLAN_WORDS and (lemma != "set" or t.tag_ == "VBN") and not _long_ago(t):

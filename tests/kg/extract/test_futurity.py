@@ -102,3 +102,9 @@ def test_a_second_relative_clause_dates_its_noun(registry):
 def test_a_time_right_after_another_event_s_phrase_is_left_to_neither(registry):
     assert event(registry, "Ishaq Dar and Sergey Lavrov will hold talks ahead of the SCO summit in Astana on "
                  "28 June.", "Meeting") == ("planned", None)
+
+
+def test_a_visit_intended_for_a_summit_is_no_plan_of_the_visit(registry):
+    evs = extract("t", "Putin has postponed his visit to Pakistan. Putin's visit was primarily intended for a "
+                  "summit in Islamabad.", registry, date=DATE).events
+    assert [e.status for e in evs if e.kind == "StateVisit"] == ["postponed"]
