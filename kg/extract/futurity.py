@@ -1,7 +1,7 @@
 """Verb forms that put a clause in the future, and the verb a noun trigger hangs from.
 
-"will visit", "shall meet", "is to visit", "is going to visit": the future by form (modal
-"would" is left to reported speech, see :mod:`kg.extract.timing`).  A noun trigger in a
+"will visit", "shall meet", "is to visit", "is going to visit", "is arriving": the future
+by form (modal "would" is left to reported speech, see :mod:`kg.extract.timing`).  A noun trigger in a
 prepositional phrase of such a verb ("will arrive on Monday for a three-day visit", "will
 lead the group on its 20-21 June visit", "will meet Putin on the sidelines of the SCO
 summit") names an event still to come, unless it is marked as an earlier one ("the last
@@ -9,6 +9,8 @@ meeting"), as the moment the verb's event follows ("after the visit"), or is a b
 definite mention of an event named before ("at the meeting, leaders will discuss").
 """
 from __future__ import annotations
+
+from kg.extract.time_scope import MOTION_VERBS
 
 FUTURE_AUX = {"will", "shall", "'ll"}
 # phrases a noun passes through to the verb: "on the sidelines of the summit", "at the margins of"
@@ -46,7 +48,14 @@ def future_form(verb) -> bool:
     if verb.dep_ in {"advcl", "xcomp"} and to_infinitive(verb):
         verbs.append(verb.head)  # "will visit Moscow to hold talks"
     return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for v in verbs for c in v.children) \
-        or is_to(verb) or going_to(verb)
+        or is_to(verb) or going_to(verb) or arriving(verb)
+
+
+def arriving(verb) -> bool:
+    """"is arriving in Islamabad on Thursday for talks": a journey in the present
+    progressive is an arrangement (not "was arriving")."""
+    return verb.tag_ == "VBG" and verb.lemma_.lower() in MOTION_VERBS and any(
+        c.dep_ == "aux" and c.lower_ in {"is", "are", "am", "'s", "'re"} for c in verb.children)
 
 
 def governing_verb(noun):

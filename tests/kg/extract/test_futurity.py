@@ -108,3 +108,8 @@ def test_a_visit_intended_for_a_summit_is_no_plan_of_the_visit(registry):
     evs = extract("t", "Putin has postponed his visit to Pakistan. Putin's visit was primarily intended for a "
                   "summit in Islamabad.", registry, date=DATE).events
     assert [e.status for e in evs if e.kind == "StateVisit"] == ["postponed"]
+
+
+def test_talks_a_delegation_is_arriving_for_are_to_come(registry):
+    assert event(registry, "A Russian delegation led by Sergey Lavrov is arriving in Islamabad on Thursday for "
+                 "talks with Ishaq Dar.", "Meeting") == ("planned", None)
