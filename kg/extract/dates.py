@@ -207,7 +207,7 @@ def find_times(doc: Doc, anchor: str | None = None) -> list[TimeValue]:
         value = _iso(year, month, day)
         cands.append((m.start(), m.end(), value, None, None))
         accepted.append((m.start(), m.end()))
-    found = _select(text, cands)
+    found = _with_weekdays(text, _select(text, cands))
     from kg.extract.relative import day_of_article, relative_times, resolve_times
 
     resolved = resolve_times(doc, found, anchor)
@@ -235,6 +235,32 @@ def _select(text: str, cands: list[tuple[int, int, str | None, str | None, str |
             s -= len(lead.group())
         out.append(TimeValue(Span(s, e, text[s:e]), value, start, end))
         prev_end = e
+    return out
+
+
+_WEEKDAY_ONLY_RE = re.compile(r"^(?:[Oo]n\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
+_WEEKDAY_FROM_RE = re.compile(r"^(?:[Ff]rom\s+)(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
+_WEEKDAY_TO_RE = re.compile(r"\s+(?:to|until|till|through)\s+|\s*[-–]\s*")
+
+
+def _with_weekdays(text: str, times: list[TimeValue]) -> list[TimeValue]:
+    """"on Wednesday, November 16": one time, the date's (the weekday only names its day);
+    "from Monday to Wednesday": one time, a range."""
+    out: list[TimeValue] = []
+    for t in times:
+        prev = out[-1] if out else None
+        if prev is not None and _WEEKDAY_ONLY_RE.match(prev.span.text) \
+                and re.fullmatch(r",?\s*", text[prev.span.end:t.span.start]) \
+                and re.search(r"\d", t.span.text) and t.start is None and (t.value is None or len(t.value) == 10):
+            s, e = prev.span.start, t.span.end
+            out[-1] = TimeValue(Span(s, e, text[s:e]), t.value)
+            continue
+        if prev is not None and _WEEKDAY_FROM_RE.match(prev.span.text) and _WEEKDAY_ONLY_RE.match(t.span.text) \
+                and _WEEKDAY_TO_RE.fullmatch(text[prev.span.end:t.span.start]):
+            s, e = prev.span.start, t.span.end  # "from Monday to Wednesday": one range
+            out[-1] = TimeValue(Span(s, e, text[s:e]))
+            continue
+        out.append(t)
     return out
 
 

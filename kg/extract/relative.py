@@ -16,23 +16,27 @@ import functools
 import re
 
 from kg.extract.model import Span, TimeValue
+from kg.extract.yearless import MONTH_NUMBERS, clause_tense, resolve_day_or_month, resolve_range
 
 _NUMBER = r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)"
 RELATIVE_RE = re.compile(
     r"(?<![\w-])(?:(?:[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)\s+)?(?:(?i:today|yesterday|tomorrow|tonight)|"
     r"(?:[Ll]ast|[Nn]ext|[Tt]his)\s+(?:week|month|year|spring|summer|autumn|winter)|"
-    rf"{_NUMBER}\s+(?:years?|decades?)\s+ago|(?i:recently|shortly)|in\s+the\s+(?:very\s+)?near\s+future)(?![\w-])")
+    r"[Tt]his\s+(?:morning|afternoon|evening)|[Ll]ast\s+night|"
+    rf"{_NUMBER}\s+(?:years?|decades?|months?|weeks?|days?)\s+ago|(?i:the other day|a few days ago)|(?i:recently|shortly)|in\s+the\s+(?:very\s+)?near\s+future)(?![\w-])")
 VAGUE = {"shortly": None, "recently": "year"}  # "recently" is taken as the article's year
-_AGO_RE = re.compile(rf"^({_NUMBER})\s+(years?|decades?)\s+ago$")
+_AGO_RE = re.compile(rf"^({_NUMBER})\s+(years?|decades?|months?|weeks?|days?)\s+ago$")
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20}
+_WEEKDAY_BEFORE_DATE_RE = re.compile(
+    r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s*(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|"
+    r"sep|oct|nov|dec)[a-z]*\.?\s*\d)")
 _WEEKDAY_RE = re.compile(r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)", re.I)
 _MONTH_ONLY_RE = re.compile(r"^(?:in\s+|on\s+|by\s+|early\s+|late\s+|mid-?)*"
                             r"(?P<words>(?:(?:January|February|March|April|May|June|July|August|September|"
                             r"October|November|December)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?)|"
                             r"\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|"
                             r"August|September|October|November|December))$", re.I)
-FUTURE_WORDS = {"will", "shall", "schedule", "plan", "due", "expect", "upcoming", "next", "set", "going"}
 _NEEDS = {"day": 3, "month": 2, "year": 1, "week": 4}
 
 
@@ -56,8 +60,9 @@ def _parser(anchor: str, future: bool):
         "RETURN_TIME_AS_PERIOD": True, "PREFER_DAY_OF_MONTH": "first"})
 
 
-def resolve(words: str, anchor: str | None, future: bool = False) -> str | None:
-    """ISO value of relative time words against the ISO ``anchor``, or None.
+def resolve(words: str, anchor: str | None, future: bool | None = False) -> str | None:
+    """ISO value of relative time words against the ISO ``anchor``, or None; ``future``
+    says the clause speaks of the future (True), the past (False) or neither (None).
 
     >>> resolve("last month", "2023-06-15"), resolve("this year", "2023"), resolve("on Thursday", "2023-06-17")
     ('2023-05', '2023', '2023-06-15')
@@ -69,14 +74,23 @@ def resolve(words: str, anchor: str | None, future: bool = False) -> str | None:
     ('2021-10-25', '2021-10-05', '2021-10')
     >>> resolve("23 years ago", "2022-02-07"), resolve("this summer", "2025-07-02"), resolve("this week", "2025-07-02")
     ('1999', '2025', None)
+    >>> resolve("two days ago", "2025-06-18"), resolve("three months ago", "2025-02"), resolve("a week ago", "2025-06-18")
+    ('2025-06-16', '2024-11', None)
+    >>> resolve("this morning", "2025-06-18"), resolve("last night", "2025-06-18"), resolve("two days ago", "2025-06")
+    ('2025-06-18', '2025-06-17', None)
+    >>> resolve("the other day", "2015-04-16"), resolve("a few days ago", "2015-04-03")
+    ('2015-04', None)
     """
     if not anchor:
         return None
     low = re.sub(r"\s+", " ", words.strip().lower())
     low = re.sub(r"^(?:on|in|by|since|from|until|till|during|earlier|later|early|late|mid-?)\s*", "", low)
     low = re.sub(r"^(?:earlier|later)\s+", "", low)
-    if low == "tonight":
+    low = _WEEKDAY_BEFORE_DATE_RE.sub("", low)  # "wednesday, november 16": the date says it
+    if low in {"tonight", "this morning", "this afternoon", "this evening"}:
         low = "today"
+    elif low == "last night":
+        low = "yesterday"
     precision = anchor.count("-") + 1
     weekday = _WEEKDAY_RE.search(low)
     if (weekday or low in {"today", "yesterday", "tomorrow"}) and precision < 3:
@@ -92,12 +106,24 @@ def resolve(words: str, anchor: str | None, future: bool = False) -> str | None:
         if "last" in low and back == 0:
             back = 7
         return (day - dt.timedelta(days=back)).isoformat()
+    if low in {"the other day", "a few days ago"}:  # some day of the last week: its month, when inside it
+        return anchor[:7] if precision == 3 and int(anchor[8:]) > 7 else None
     if low in VAGUE or low.endswith("near future"):
         return anchor[:4] if VAGUE.get(low) == "year" else None
     ago = _AGO_RE.match(low)
     if ago:  # "23 years ago": the year, whatever the article's precision
         n = int(ago.group(1)) if ago.group(1).isdigit() else _NUMBER_WORDS[ago.group(1)]
-        return str(int(anchor[:4]) - n * (10 if ago.group(2).startswith("decade") else 1))
+        unit = ago.group(2).rstrip("s")
+        if unit == "day":  # "two days ago": a day, when the article's day is known
+            return (dt.date.fromisoformat(anchor) - dt.timedelta(days=n)).isoformat() if precision == 3 else None
+        if unit == "month":  # "three months ago": a month
+            if precision < 2:
+                return None
+            months = int(anchor[:4]) * 12 + int(anchor[5:7]) - 1 - n
+            return f"{months // 12:04d}-{months % 12 + 1:02d}"
+        if unit == "week":
+            return None  # a week is no ISO precision: kept as words, like "last week"
+        return str(int(anchor[:4]) - n * (10 if unit == "decade" else 1))
     if re.fullmatch(r"this (?:spring|summer|autumn|winter)", low):
         return anchor[:4]
     if re.fullmatch(r"(?:this|last|next) week|(?:last|next) (?:spring|summer|autumn|winter)", low):
@@ -106,40 +132,26 @@ def resolve(words: str, anchor: str | None, future: bool = False) -> str | None:
         period = low.split()[1]
         return anchor[:4] if period == "year" else (anchor[:7] if precision >= 2 else None)
     month_only = _MONTH_ONLY_RE.match(low)
-    if month_only:
-        low = month_only.group("words")
-    data = _parser(anchor, future).get_date_data(low)
+    if month_only:  # the words give month (and day): the year is the article's, by tense
+        tense = None if future is None else ("future" if future else "past")
+        day = re.search(r"\d+", month_only.group("words"))
+        month = re.search(r"[a-z]{3,}", month_only.group("words")).group()
+        return resolve_day_or_month(MONTH_NUMBERS[month], int(day.group()) if day else None, anchor, tense)
+    data = _parser(anchor, bool(future)).get_date_data(low)
     if data is None or data.date_obj is None or data.period not in _NEEDS:
         return None
     period = data.period
-    if month_only and not re.search(r"\d", low):
-        period = "month"
-    if month_only:  # the words give month (and day): the article's year is all they need
-        if precision == 1 and data.date_obj.year != int(anchor):
-            data.date_obj = data.date_obj.replace(year=int(anchor))
-        elif precision == 2 and data.date_obj.month == int(anchor[5:7]):
-            # "will meet on October 25" in an article of October 2021: that October
-            data.date_obj = data.date_obj.replace(year=int(anchor[:4]))
-    elif precision < _NEEDS[period] or period == "week":
+    if precision < _NEEDS[period] or period == "week":
         return None
     d = data.date_obj.date()
     return {"day": d.isoformat(), "month": d.isoformat()[:7], "year": d.isoformat()[:4]}[period]
 
 
-def is_future(doc, start: int) -> bool:
-    """Whether the clause around the character offset speaks of the future."""
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    if span is None:
-        return False
-    tok = span.root
-    for _ in range(4):
-        if tok.lemma_.lower() in FUTURE_WORDS or any(
-                c.lemma_.lower() in FUTURE_WORDS for c in tok.children if c.dep_ in {"aux", "auxpass", "amod", "advmod"}):
-            return True
-        if tok.head is tok:
-            break
-        tok = tok.head
-    return False
+def is_future(doc, start: int) -> bool | None:
+    """Whether the clause around the character offset speaks of the future (True), the
+    past (False) or neither (None) (:func:`kg.extract.yearless.clause_tense`)."""
+    tense = clause_tense(doc, start)
+    return None if tense is None else tense == "future"
 
 
 _MONTH_NAME = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -160,11 +172,39 @@ def resolve_times(doc, times: list[TimeValue], anchor: str | None) -> list[TimeV
             if value and value.startswith(year):
                 t = TimeValue(t.span, value)
         elif t.is_partial and anchor:
-            value = resolve(t.span.text, anchor, is_future(doc, t.span.start))
-            if value:
+            future = is_future(doc, t.span.start)
+            days = resolve_range(t.span.text, anchor, clause_tense(doc, t.span.start)) \
+                or weekday_range(t.span.text, anchor, future)
+            value = None if days else resolve(t.span.text, anchor, future)
+            if days:  # "from June 20 to 22", "20-21 June": a range, never its first day alone
+                t = TimeValue(t.span, None, *days)
+            elif value:
                 t = TimeValue(t.span, value)
         out.append(t)
     return out
+
+
+_WEEKDAY_RANGE_RE = re.compile(r"^from\s+(?P<a>[a-z]+day)(?:\s+(?:to|until|till|through)\s+|\s*[-–]\s*)(?P<b>[a-z]+day)$",
+                               re.I)
+
+
+def weekday_range(words: str, anchor: str, future: bool | None) -> tuple[str, str] | None:
+    """"from Monday to Wednesday": the first day as a weekday alone, the last the first
+    such weekday after it (a range of at most a week).
+
+    >>> weekday_range("from Monday to Wednesday", "2025-06-18", True), weekday_range("from Monday to Friday", "2025-06", None)
+    (('2025-06-23', '2025-06-25'), None)
+    """
+    m = _WEEKDAY_RANGE_RE.match(words.strip())
+    first = resolve("on " + m.group("a"), anchor, future) if m else None
+    if first is None or len(first) != 10:
+        return None
+    names = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    start = dt.date.fromisoformat(first)
+    if m.group("b").lower() not in names:
+        return None
+    gap = (names.index(m.group("b").lower()) - start.weekday()) % 7 or 7
+    return start.isoformat(), (start + dt.timedelta(days=gap)).isoformat()
 
 
 _TODAY_RE = re.compile(r"(?<![\w-])(?:today|yesterday|tonight)(?![\w-])", re.I)

@@ -16,8 +16,12 @@ import re
 from dataclasses import replace
 
 from kg.extract.coref import INTENDED, marked_distinct
+from kg.extract.futurity import future_form, governing_verb, to_infinitive
+from kg.extract.time_scope import (MOTION_VERBS, OCCURRING, arrived_for, clause_of, dates_a_source, gap_since,
+                                   follows_other_event, has_own_clause, relative_of_event, second_relative)
 from kg.extract.model import Event, Span, TimeValue
 from kg.extract.triggers import POSTPONE, SCHEDULED, SPEECH_VERBS
+from kg.extract.yearless import clause_tense
 
 _DATELINE_RE = re.compile(r"^[A-Z][A-Z .'’/-]*[A-Z],?\s*$")
 _AFTER_DATELINE_RE = re.compile(r"^\s*(?:\([^()]{1,30}\))?\s*[:–—-]")
@@ -26,33 +30,24 @@ REPORTING = SPEECH_VERBS | {"tell", "report", "add", "note", "stress", "claim", 
                             "describe", "call", "inform", "brief", "explain", "remark", "welcome"}
 # what makes an event intended rather than done: "is scheduled to", "decided to", "a draft ..."
 PLAN_WORDS = {"indication", "plan", "prospect", "schedule", "slate", "due", "expect", "set", "decide",
-              "decision", "propose", "preparation", "arrangement"}
-FIXING = {"schedule", "slate", "due"}  # the words that say a date is fixed
+              "decision", "propose", "preparation", "arrangement", "likely", "agree", "intend", "reschedule"}
+FIXING = {"schedule", "slate", "due", "reschedule"}  # the words that say a date is fixed
 VAGUE_TIME_RE = re.compile(r"near future|shortly|soon", re.I)
 DRAFT = {"draft", "proposed", "planned", "intended"}
 FUTURE_TIME_RE = re.compile(r"\b(?:tomorrow|next|coming|upcoming)\b", re.I)
 CANCEL = {"cancel", "scrap", "abandon", "call", "shelve", "drop"}
 
 
-def clause_of(token):
-    """The verb heading the clause ``token`` stands in (the root when there is none)."""
-    cur = token
-    for _ in range(10):
-        if cur.pos_ in {"VERB", "AUX"} and cur.dep_ not in {"aux", "auxpass"}:
-            return cur
-        if cur.head.i == cur.i:
-            return cur
-        cur = cur.head
-    return cur
-
-
 def _linked(upper, lower) -> bool:
-    """Whether clause ``lower`` is ``upper`` or hangs from it by infinitives only."""
+    """Whether clause ``lower`` is ``upper`` or hangs from it by infinitives only (also an
+    infinitive of purpose, "will visit Moscow to hold talks on 20 February", but not after
+    a verb of arrival: "arrived on 31 August to attend the summit" dates the arrival)."""
     cur = lower
     for _ in range(4):
         if cur.i == upper.i:
             return True
-        if cur.dep_ not in _CLAUSE_LINKS or cur.head.i == cur.i:
+        purpose = cur.dep_ == "advcl" and to_infinitive(cur) and cur.head.lemma_.lower() not in MOTION_VERBS
+        if (cur.dep_ not in _CLAUSE_LINKS and not purpose) or cur.head.i == cur.i:
             return False
         cur = cur.head
     return False
@@ -64,7 +59,7 @@ def own_time(ctx, token, time: TimeValue) -> bool:
     if in_dateline(ctx.text, ctx.sentence_of(token), time):
         return False
     span = ctx.doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
-    if span is None:
+    if span is None or dates_a_source(ctx.text, span.root, time) or gap_since(token, span.root, time):
         return False
     cur = span.root
     for _ in range(6):  # "the visit on Monday", "tomorrow's meeting": the trigger's own words
@@ -74,14 +69,20 @@ def own_time(ctx, token, time: TimeValue) -> bool:
             break
         cur = cur.head
     tclause, eclause = clause_of(span.root), clause_of(token)
-    if token.pos_ in {"NOUN", "PROPN"} and _describes(tclause, token):
+    if token.pos_ in {"NOUN", "PROPN"} and (_describes(tclause, token) or second_relative(token, tclause)):
         return True  # "the meeting held in Moscow in 2017", "the drill, which took place in May"
+    if token.pos_ in {"NOUN", "PROPN"} and (has_own_clause(token) or arrived_for(token)):
+        return False  # "placed an order in April under a deal struck with Russia"; "arrived on 5 Nov for the drill"
     if _before_or_after(token) or _moment_in(token):
         return False  # "two days after the bilateral meet, Putin will attend ... on 16 October"
     if tclause.i != eclause.i and tclause.lemma_.lower() in REPORTING:
         return False
+    if follows_other_event(ctx, tclause, time):
+        return False
     if _linked(tclause, eclause) or _linked(eclause, tclause):
         return True
+    if relative_of_event(ctx, eclause) and _linked(clause_of(eclause.head), tclause):
+        return True  # "visited Moscow recently, where a meeting ... took place": the visit's time
     if tclause.dep_ in {"acl", "advcl"} and tclause.tag_ == "VBG" and not _has_subject(tclause):
         # "Lavrov, receiving Dar in Moscow in early December, offered ...": the same moment
         anchor = tclause.head if tclause.dep_ == "advcl" else clause_of(tclause.head)
@@ -199,8 +200,6 @@ def event_time(ctx, token, sentence, inside, kind: str | None = None) -> TimeVal
 
 
 ARRANGING = {"schedule", "plan", "set", "slate", "fix", "host", "postpone", "delay", "reschedule"}
-OCCURRING = {"take", "hold", "happen", "occur", "begin", "start", "end", "conclude", "last", "run", "open",
-             "sign", "conduct", "stage", "commence", "organise", "organize"}
 CONTINUED_ARRANGING = {"schedule", "slate", "set", "fix"}  # "The talks are scheduled for 20 October"
 ANAPHORS = {"meeting", "talks", "visit", "exercise", "drill", "drills", "exercises", "summit", "event",
             "exchange", "session", "trip", "it", "they", "ceremony", "signing", "tour", "consultations"}
@@ -305,16 +304,27 @@ def _future(token, time: TimeValue | None) -> str | None:
             return "postponed"
     if any(c.lower_ in SCHEDULED or c.lower_ in DRAFT for c in _modifiers(token)):
         return "scheduled"
+    if any(c.lower_ in {"next", "coming"} for c in _modifiers(token)) and clause_tense(token.doc, clause_of(token).idx) != "past":
+        return "scheduled"  # "their next joint exercise" (not "the next meeting was held in 2019")
     verb = token if token.pos_ == "VERB" else token.head
     verbs = [verb] + [c for c in token.children if c.dep_ in {"relcl", "acl"}]  # "..., which Russia will host"
-    if verb.dep_ == "conj" and not any(c.dep_ == "aux" for c in verb.children):
-        verbs.append(verb.head)  # "will attend ... and meet": the auxiliary is shared
-    if any(c.dep_ == "aux" and c.lower_ in {"will", "shall"} for v in verbs for c in v.children):
+    if any(future_form(v) for v in verbs):  # "will attend ... and meet", "is to visit", "is going to"
         return "scheduled"
     if _reported_future(verb):
         return "scheduled"  # "assured that a delegation would visit Pakistan"
+    governing = governing_verb(token)  # "will arrive on Monday for a three-day visit"
+    if governing is not None and (future_form(governing) or _reported_future(governing)):
+        return "scheduled"
     for t in chain[1:]:
-        lemma = t.lemma_.lower()
+        lemma = "slate" if t.lower_ == "slated" else t.lemma_.lower()
+        if lemma == "due" and (t.dep_ == "prep" or any(c.lower_ == "to" and c.dep_ in {"prep", "pcomp"}
+                                                       for c in t.children)):
+            continue  # "due to Russia's war": because of, no plan
+        if lemma == "intend" and not ((token.dep_ == "xcomp" and token.head.i == t.i) or (
+                token.head.dep_ == "xcomp" and token.head.head.i == t.i)):
+            continue  # "intends to visit" (not "the visit was intended for a summit")
+        if lemma == "agree" and (t.i == token.i or token.dep_ != "dobj" or token.head.head.i != t.i):
+            continue  # "agreed to hold the ninth session": planned; "agreed to supply": the agreement itself
         if lemma in PLAN_WORDS and (lemma != "set" or t.tag_ == "VBN") and not _long_ago(t):
             # "is scheduled to visit" on a date; "is set to visit later this month", "expects
             # to finalise an agreement this summer": intended, no date fixed

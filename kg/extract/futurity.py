@@ -1,0 +1,82 @@
+"""Verb forms that put a clause in the future, and the verb a noun trigger hangs from.
+
+"will visit", "shall meet", "is to visit", "is going to visit", "is arriving": the future
+by form (modal "would" is left to reported speech, see :mod:`kg.extract.timing`).  A noun trigger in a
+prepositional phrase of such a verb ("will arrive on Monday for a three-day visit", "will
+lead the group on its 20-21 June visit", "will meet Putin on the sidelines of the SCO
+summit") names an event still to come, unless it is marked as an earlier one ("the last
+meeting"), as the moment the verb's event follows ("after the visit"), or is a bare
+definite mention of an event named before ("at the meeting, leaders will discuss").
+"""
+from __future__ import annotations
+
+from kg.extract.time_scope import MOTION_VERBS
+
+FUTURE_AUX = {"will", "shall", "'ll"}
+# phrases a noun passes through to the verb: "on the sidelines of the summit", "at the margins of"
+FRAME_NOUNS = {"sideline", "sidelines", "margin", "margins", "side", "occasion", "course"}
+EARLIER = {"last", "previous", "past", "recent", "earlier", "former", "first", "latest"}
+BEFORE_PREPS = {"after", "since", "following", "despite"}
+ANAPHORIC = {"the", "this", "that", "these", "those"}
+
+
+def is_to(verb) -> bool:
+    """"is to visit": an infinitive with "to" hanging from a present or past form of "be"."""
+    head = verb.head
+    return verb.dep_ == "xcomp" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children) \
+        and head.lemma_ == "be" and head.i != verb.i and head.tag_ in {"VBZ", "VBP", "VBD"}
+
+
+def to_infinitive(verb) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def going_to(verb) -> bool:
+    """"is going to visit"."""
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_ == "go" and head.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lemma_ == "be" for c in head.children)
+
+
+def future_form(verb) -> bool:
+    """"will visit", "is to visit", "is going to visit" (an auxiliary shared by a conjoined
+    verb counts: "will attend ... and meet"; so does the one of the verb an infinitive of
+    purpose hangs from: "will visit Moscow to hold talks")."""
+    verbs = [verb]
+    if verb.dep_ == "conj" and not any(c.dep_ == "aux" for c in verb.children):
+        verbs.append(verb.head)
+    if verb.dep_ in {"advcl", "xcomp"} and to_infinitive(verb):
+        verbs.append(verb.head)  # "will visit Moscow to hold talks"
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for v in verbs for c in v.children) \
+        or is_to(verb) or going_to(verb) or arriving(verb)
+
+
+def arriving(verb) -> bool:
+    """"is arriving in Islamabad on Thursday for talks": a journey in the present
+    progressive is an arrangement (not "was arriving")."""
+    return verb.tag_ == "VBG" and verb.lemma_.lower() in MOTION_VERBS and any(
+        c.dep_ == "aux" and c.lower_ in {"is", "are", "am", "'s", "'re"} for c in verb.children)
+
+
+def governing_verb(noun):
+    """The verb a noun trigger stands in a prepositional phrase of ("for a visit", "on
+    the sidelines of the summit"), or None: also None for a noun marked as an earlier
+    event or as what the verb's event follows."""
+    if noun.pos_ not in {"NOUN", "PROPN"} or any(c.lower_ in EARLIER for c in noun.children):
+        return None
+    if all(c.dep_ == "det" and c.lower_ in ANAPHORIC for c in noun.children):
+        return None  # "At the meeting, leaders will discuss ...": the event named before, its status its own
+    cur = noun
+    for _ in range(2):
+        if cur.dep_ != "pobj" or cur.head.dep_ != "prep":
+            return None
+        prep = cur.head
+        if prep.lower_ in BEFORE_PREPS:
+            return None
+        up = prep.head
+        if up.pos_ in {"VERB", "AUX"}:
+            return up
+        if up.lemma_.lower() not in FRAME_NOUNS:
+            return None
+        cur = up
+    return None

@@ -1,0 +1,138 @@
+"""Which clause a time belongs to, beyond the parse tree's own answer.
+
+A time that seems to sit in an event's clause may date something else: the report
+("according to Kremlin spokesman Dmitry Peskov on Monday"), the start of a gap ("the first
+visit since 2011"), the main verb of a noun that has a clause of its own ("placed an order
+in late April under a deal struck with Russia"), or an arrival ("troops arrived on 5
+November for the joint exercise"; a visit, though, begins with the arrival).  And a time
+outside it may be its own: a relative clause joined by "where" or "by which" to a clause
+that tells an event happened then too ("had signed an agreement late last year by which
+Russia lifted embargoes").
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.model import TimeValue
+from kg.extract.triggers import NOUN_TRIGGERS, TRIGGER_WORDS
+
+
+def clause_of(token):
+    """The verb heading the clause ``token`` stands in (the root when there is none)."""
+    cur = token
+    for _ in range(10):
+        if cur.pos_ in {"VERB", "AUX"} and cur.dep_ not in {"aux", "auxpass"}:
+            return cur
+        if cur.head.i == cur.i:
+            return cur
+        cur = cur.head
+    return cur
+
+
+OCCURRING = {"take", "hold", "happen", "occur", "begin", "start", "end", "conclude", "last", "run", "open",
+             "sign", "conduct", "stage", "commence", "organise", "organize"}
+_ACCORDING_RE = re.compile(r"\baccording to [^,;:.!?()“”\"]{1,60}$", re.I)
+
+
+RELATIVE_PREPS = {"by", "under", "through", "during", "in", "at"}
+
+
+def relative_of_event(ctx, clause) -> bool:
+    """A relative clause without a time of its own, joined by "where" or "by which" to a
+    clause that tells an event ("had signed an agreement late last year by which Russia
+    lifted embargoes"): its event took place then too."""
+    if clause.dep_ != "relcl" or clause.head.i == clause.i:
+        return False
+    joined = any(c.dep_ == "advmod" and c.lower_ == "where" for c in clause.children) or any(
+        c.dep_ == "prep" and c.lower_ in RELATIVE_PREPS and any(g.lower_ == "which" for g in c.children)
+        for c in clause.children)
+    anchor = clause_of(clause.head)
+    if not joined or anchor.lemma_.lower() not in TRIGGER_WORDS | OCCURRING:
+        return False
+    words = list(clause.subtree)
+    return not ctx.times_in(words[0].idx, words[-1].idx + len(words[-1]))
+
+
+def dates_a_source(text: str, word, time: TimeValue) -> bool:
+    """"..., according to Kremlin spokesman Dmitry Peskov on Monday": the time of the report
+    (under "according to" in the parse, or right after its name in the text)."""
+    if any(a.lower_ == "according" for a in list(word.ancestors)[:4]):
+        return True
+    return bool(_ACCORDING_RE.search(text[max(0, time.span.start - 80):time.span.start].rstrip()))
+
+
+GAP_ADJECTIVES = {"first", "only", "last"}
+
+
+def gap_since(token, word, time: TimeValue) -> bool:
+    """"Bilawal's trip is the first visit ... since 2011": the time the gap starts, not the
+    visit's (the trip is the visit: its subject); a clause of its own ("since 2011, when X
+    visited") keeps it."""
+    if not time.span.text.lower().startswith("since"):
+        return False
+    prep = word.head if word.dep_ == "pobj" else word
+    noun = prep.head
+    if prep.lower_ != "since" or noun.pos_ not in {"NOUN", "PROPN"} or not any(
+            c.dep_ == "amod" and c.lower_ in GAP_ADJECTIVES for c in noun.children):
+        return False
+    return token.i == noun.i or (token.head.i == noun.head.i and noun.dep_ == "attr")
+
+
+# the verbs of a clause that tells a noun's own event: "a deal struck with Russia", "the
+# agreement, which was signed in 2015"
+OWN_CLAUSE_VERBS = {"sign", "strike", "reach", "conclude", "ink", "seal", "agree", "hold", "stage", "conduct"}
+MOTION_VERBS = {"arrive", "land", "reach", "come", "travel", "fly", "leave", "depart", "gather", "assemble"}
+
+
+def has_own_clause(noun) -> bool:
+    """A noun (not a clause's subject) with a participle or relative clause of its own that
+    tells its event: a time outside that clause dates another verb."""
+    if noun.dep_ in {"nsubj", "nsubjpass"}:
+        return False
+    return any((c.dep_ == "acl" and c.tag_ == "VBN") or (c.dep_ == "relcl" and c.lemma_.lower() in OWN_CLAUSE_VERBS)
+               for c in noun.children)
+
+
+def arrived_for(noun) -> bool:
+    """"troops arrived in Pakistan on 5 November for the joint exercise": the time dates the
+    arrival, not the drill, summit or talks (a visit begins with the arrival)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for" or noun.head.head.lemma_.lower() not in MOTION_VERBS:
+        return False
+    return NOUN_TRIGGERS.get(noun.lemma_.lower(), NOUN_TRIGGERS.get(noun.lower_)) != "StateVisit"
+
+
+def second_relative(token, clause) -> bool:
+    """"the multinational exercise that the navy has staged since 2007, and which was held
+    from 7 to 11 February": a second relative clause on the noun, which the parser may hang
+    from the sentence's verb instead."""
+    which = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ == "which"]
+    if not which or clause.dep_ != "conj" or clause.lemma_.lower() not in OCCURRING:
+        return False
+    first = [c for c in token.children if c.dep_ == "relcl"]
+    if not first:
+        return False
+    end = max(t.i for t in first[-1].subtree)
+    between = token.doc[end + 1:which[0].i]
+    return end < which[0].i and all(t.is_punct or t.lower_ in {"and", "but"} for t in between)
+
+
+SEQUENCE_WORDS = {"before", "after", "following", "ahead", "prior"}
+
+
+def follows_other_event(ctx, clause, time: TimeValue) -> bool:
+    """"will hold talks ahead of the Kabul Process meeting in the Afghan capital on February
+    28": a time right after a phrase naming another event the clause's event precedes or
+    follows may be that event's; it is left to neither (a wrong time costs more)."""
+    for word in clause.subtree:
+        if word.lower_ not in SEQUENCE_WORDS or word.head.i != clause.i and word.head.head.i != clause.i:
+            continue
+        nouns = [t for t in word.subtree if t.pos_ in {"NOUN", "PROPN"}
+                 and NOUN_TRIGGERS.get(t.lemma_.lower(), NOUN_TRIGGERS.get(t.lower_))]
+        if not nouns:
+            continue
+        words = list(word.subtree)
+        end = words[-1].idx + len(words[-1])
+        if end <= time.span.start and not ctx.text[end:time.span.start].strip():
+            return True
+    return False
+

@@ -1,0 +1,115 @@
+"""Events told in the future get a status, and their times resolve against the article's date."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.pipeline import extract
+from kg.registry import load_registry
+
+DATE = "2025-06-18"  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_registry()
+
+
+def event(registry, text, kind):
+    found = [e for e in extract("t", text, registry, date=DATE).events if e.kind == kind]
+    assert len(found) == 1, [(e.kind, e.participants) for e in found]
+    e = found[0]
+    t = e.time
+    return (e.status, None if t is None else (t.value, t.start, t.end))
+
+
+def test_a_noun_in_a_phrase_of_a_future_verb_is_scheduled(registry):
+    assert event(registry, "Russian Foreign Minister Sergey Lavrov will lead the delegation on its 20-21 June "
+                 "visit to Pakistan.", "StateVisit") == ("scheduled", (None, "2025-06-20", "2025-06-21"))
+    assert event(registry, "Sergey Lavrov will arrive in Islamabad on Monday for a three-day visit to Pakistan.",
+                 "StateVisit") == ("scheduled", (None, "2025-06-23", "2025-06-25"))
+    assert event(registry, "Shehbaz Sharif will meet Vladimir Putin on the sidelines of the SCO summit in "
+                 "Astana on Friday.", "Summit")[0] == "scheduled"
+
+
+def test_is_to_and_going_to_are_the_future(registry):
+    assert event(registry, "Shehbaz Sharif is to visit Moscow on 20 June.", "StateVisit") == (
+        "scheduled", ("2025-06-20", None, None))
+    assert event(registry, "Vladimir Putin is going to visit Pakistan in August.", "StateVisit") == (
+        "scheduled", ("2025-08", None, None))
+
+
+def test_an_earlier_event_or_one_the_verb_follows_is_not_the_future(registry):
+    assert event(registry, "Sergey Lavrov will brief Shehbaz Sharif after the visit of Vladimir Putin "
+                 "to Pakistan.", "StateVisit")[0] is None
+    assert event(registry, "Sergey Lavrov visited Islamabad on Monday.", "StateVisit") == (
+        None, ("2025-06-16", None, None))
+
+
+def test_an_infinitive_of_purpose_shares_the_time_and_the_future(registry):
+    text = "Foreign Minister Ishaq Dar will visit Moscow to hold talks with Sergey Lavrov on 20 June."
+    assert event(registry, text, "StateVisit") == ("scheduled", ("2025-06-20", None, None))
+    assert event(registry, text, "Meeting") == ("scheduled", ("2025-06-20", None, None))
+    # after a verb of arrival the time is the arrival's (the visit's), not the summit's
+    assert event(registry, "Vladimir Putin arrived in Tianjin on Monday to attend the SCO summit.", "Summit")[1] is None
+
+
+def test_times_of_another_clause_or_of_a_source_are_not_the_event_s(registry):
+    # the time of the order, not of the deal
+    assert event(registry, "In late April, Pakistan placed its first order for Russian crude under a deal struck "
+                 "between Pakistan and Russia.", "Agreement")[1] is None
+    # the time of the report
+    assert event(registry, "Vladimir Putin held talks with Shehbaz Sharif in Tianjin, according to Kremlin "
+                 "spokesman Dmitry Peskov on Monday.", "Meeting")[1] is None
+    # the start of a gap, not the visit's time
+    assert event(registry, "Sharif's trip is the first visit to Russia by a Pakistani prime minister since 2011.",
+                 "StateVisit")[1] is None
+    # the arrival's day, not the drill's
+    assert event(registry, "Russian troops arrived in Pakistan on 5 June for the joint exercise of Pakistani "
+                 "and Russian special forces.", "MilitaryExercise")[1] is None
+
+
+def test_due_to_is_no_plan(registry):
+    assert event(registry, "Pakistan bought Russian crude due to Russia's war on Ukraine.", "War")[0] is None
+
+
+def test_agreed_to_hold_is_planned_but_agreed_to_supply_is_the_agreement(registry):
+    assert event(registry, "Pakistan and Russia agreed to hold the next meeting of their joint commission in "
+                 "Moscow this year.", "Meeting")[0] == "planned"
+    assert event(registry, "Pakistan agreed to supply rice to Russia.", "Agreement")[0] is None
+
+
+def test_a_relative_clause_of_an_event_takes_its_time(registry):
+    assert event(registry, "Late last year, Pakistan and Russia signed a defence agreement by which Russia lifted "
+                 "sanctions on Pakistan.", "SanctionsChange")[1] == ("2024", None, None)
+
+
+def test_the_next_event_is_to_come_unless_told_in_the_past(registry):
+    assert event(registry, "Pakistan and Russia will discuss their next joint exercise.", "MilitaryExercise")[0] \
+        == "planned"
+    assert event(registry, "The next meeting of Pakistan and Russia was held in Moscow in 2019.", "Meeting") == (
+        None, ("2019", None, None))
+    assert event(registry, "Shehbaz Sharif intends to visit Moscow in August.", "StateVisit") == (
+        "planned", ("2025-08", None, None))
+
+
+def test_a_second_relative_clause_dates_its_noun(registry):
+    text = ("The Russian ship had come for Aman, the joint exercise that the Pakistan Navy has staged with Russia "
+            "every two years since 2007, and which was held off Karachi from 7 to 11 February 2025.")
+    found = [e for e in extract("t", text, registry, date=DATE).events if e.kind == "MilitaryExercise"]
+    assert [(e.time.start, e.time.end) for e in found] == [("2025-02-07", "2025-02-11")]
+
+
+def test_a_time_right_after_another_event_s_phrase_is_left_to_neither(registry):
+    assert event(registry, "Ishaq Dar and Sergey Lavrov will hold talks ahead of the SCO summit in Astana on "
+                 "28 June.", "Meeting") == ("planned", None)
+
+
+def test_a_visit_intended_for_a_summit_is_no_plan_of_the_visit(registry):
+    evs = extract("t", "Putin has postponed his visit to Pakistan. Putin's visit was primarily intended for a "
+                  "summit in Islamabad.", registry, date=DATE).events
+    assert [e.status for e in evs if e.kind == "StateVisit"] == ["postponed"]
+
+
+def test_talks_a_delegation_is_arriving_for_are_to_come(registry):
+    assert event(registry, "A Russian delegation led by Sergey Lavrov is arriving in Islamabad on Thursday for "
+                 "talks with Ishaq Dar.", "Meeting") == ("planned", None)
