@@ -26,6 +26,8 @@ STATE_BODIES = {"army", "armed", "forces", "force", "navy", "ministry", "commiss
                 "division", "brigade", "regiment", "battalion", "fleet", "units", "unit"}
 # "the two countries", "both sides": the pair of states the text is about
 PAIR_NOUNS = {"countries", "sides", "nations", "neighbours", "neighbors", "states", "governments"}
+# "Ambassador to China X", "envoy in Moscow X": the state after these is where the post is
+POST_PREPS = {"to", "in", "at"}
 # titles that name one office
 TITLE_SAME = {"premier": ("premier", "prime minister"), "prime minister": ("prime minister", "premier")}
 TITLE_WORDS = {"minister", "premier", "president", "ambassador", "envoy", "spokesman", "spokeswoman",
@@ -139,6 +141,9 @@ class Context:
             for tok in self.doc[max(sent_start, span.start - 7):span.start]:
                 other = self._by_token.get(tok.i)
                 if other is not None and self.is_state(other.entity) and tok.head.i >= tok.i:
+                    start = self.doc.char_span(other.span.start, other.span.end, alignment_mode="expand")
+                    if start is not None and start.start > 0 and self.doc[start.start - 1].lower_ in POST_PREPS:
+                        continue  # "Ambassador to China X": the state of the post, not of the person
                     self._tied[m.entity] = other.entity
                     break
         return self._tied

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from kg.extract.attendees import add_attendees
 from kg.extract.context import Context
 from kg.extract.coref import (antecedent, latest_of_kind, marked_distinct, merge_events, said_of_an_earlier,
                               same_day_overlap, statuses_agree, subject_event, subsumes, times_compatible)
@@ -92,6 +93,7 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
     events.sort(key=lambda e: (e.sentence.index, e.trigger.start))
     _attach_names(ctx, events)
     events = [days_range(ctx, continued_time(ctx, e)) for e in events]
+    events = add_attendees(ctx, events)  # "The forum was inaugurated by X": X attended it
     return merge_pass(ctx.doc, events, decisions.merge, ctx.is_state)
 
 

@@ -62,6 +62,8 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
                 source, rule = "clause", False
             elif kind in TALKS and topic(tok, token):
                 source, rule = "topic", False
+            elif source == "scope" and post(tok):
+                source, rule = "post", False
         if eid and eid not in out:
             out[eid] = Candidate(eid, source, tok, rule, _role(tok, token))
         elif eid and rule and not out[eid].rule:
@@ -241,6 +243,18 @@ def _nearer_event(tok, trigger) -> bool:
             return True
         cur = cur.head
     return False
+
+
+# titles of a post in another state ("Ambassador to China", "envoy in Moscow", "an adviser to")
+POST_TITLES = {"ambassador", "envoy", "representative", "consul", "adviser", "advisor", "attache", "attaché",
+               "commissioner", "emissary"}
+
+
+def post(tok) -> bool:
+    """"Ambassador to China Nadeem Qureshi": the state where a person's post is, named in
+    their title, is not what takes part."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in {"to", "in", "at"} \
+        and tok.head.head.lemma_.lower() in POST_TITLES and tok.head.head.i < tok.i
 
 
 def topic(tok, trigger) -> bool:
