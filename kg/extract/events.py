@@ -249,8 +249,8 @@ def _build(ctx: Context, token, kind: str, decisions: Decisions, collect: list |
             chosen.append((c, p))
     if not chosen:
         return _mention(token, kind, sentence, trigger, time, status)
-    if kind in TWO_SIDED and len(chosen) < 2:
-        return None  # an armed conflict names its two sides
+    if kind in TWO_SIDED | {"EstablishmentOfRelations"} and len(chosen) < 2:
+        return None  # an armed conflict names its two sides; relations are between two
     return Event(kind, sentence, trigger, tuple(c.entity for c, _ in chosen), tuple(places), time, status,
                  definite=_definite(token), confidence=round(decisions.event_probability(efeats), 3),
                  participant_confidence=tuple(round(p, 3) for _, p in chosen),

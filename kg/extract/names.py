@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+import functools
+
 from kg.extract.tokens import token_indices
 
 ORG_HEADS = {
@@ -227,3 +229,29 @@ def short_forms(name: str, kind: str) -> list[str]:
     if kind in PROJECT_HEADS.values() or kind == "Project":
         return [words[0]] if words[0][:1].isupper() and words[0].lower() not in PROJECT_HEADS else []
     return []
+
+
+@functools.lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    """Lower-case names of the ISO 3166 countries (pycountry): the short, common and
+    official names, and the part before a comma ("Palestine, State of")."""
+    import pycountry
+
+    out = set()
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            name = getattr(c, attr, None)
+            if name:
+                out.add(name.lower())
+                out.add(name.split(",")[0].strip().lower())
+    return frozenset(n for n in out if len(n) >= 4)
+
+
+def is_country(name: str) -> bool:
+    """Whether a name the NER calls a place is a country ("Malaysia", "Syria"): a State that
+    may take part in events, not a venue.  Codes ("US") and short names do not count.
+
+    >>> is_country("Syria"), is_country("Malaysia"), is_country("Goa"), is_country("Moscow")
+    (True, True, False, False)
+    """
+    return name.strip().lower() in _country_names()
