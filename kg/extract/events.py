@@ -27,6 +27,7 @@ from kg.extract.scope import own_tokens
 from kg.extract.timing import OCCURRING, continued_time, event_status, event_time, status_conflict
 from kg.extract.triggers import NOUN_TRIGGERS, TRIGGER_WORDS, TWO_SIDED, irrealis, trigger_kind
 from kg.extract.tokens import token_indices
+from kg.extract.venues import add_venues
 
 
 def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence: float = 0.0,
@@ -94,6 +95,7 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
     _attach_names(ctx, events)
     events = [days_range(ctx, continued_time(ctx, e)) for e in events]
     events = add_attendees(ctx, events)  # "The forum was inaugurated by X": X attended it
+    events = add_venues(ctx, events)  # "commenced here", "This exercise will be organized in X"
     return merge_pass(ctx.doc, events, decisions.merge, ctx.is_state)
 
 

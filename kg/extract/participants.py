@@ -95,7 +95,8 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
                 for state in ctx.states_of_body(m.entity):
                     add(state, "body", tok)
         elif ctx.is_place(m.entity) and m.entity not in places:
-            if tok is not None and (other_clause(ctx, tok, token) or _nearer_event(tok, token)):
+            if tok is not None and (other_clause(ctx, tok, token) or _nearer_event(tok, token)
+                                    or _act_of_its_own(tok, token)):
                 continue  # "X backed Y, following which talks were held in Ufa": the talks' place
             places.append(m.entity)
             add(ctx.state_of_place(m.entity), "place", tok)
@@ -255,6 +256,23 @@ def post(tok) -> bool:
     their title, is not what takes part."""
     return tok.dep_ == "pobj" and tok.head.lower_ in {"to", "in", "at"} \
         and tok.head.head.lemma_.lower() in POST_TITLES and tok.head.head.i < tok.i
+
+
+def _act_of_its_own(tok, trigger) -> bool:
+    """Whether the place at ``tok`` is where another act happens, named by an infinitive or
+    a trigger verb between it and the trigger ("an agreement to build a steel mill in
+    Karachi", "welcomed the decision of X to visit Goa"); "the agreement signed in Moscow"
+    keeps its place."""
+    above = {t.i for t in trigger.ancestors} | {trigger.i}
+    cur = tok.head
+    for _ in range(10):
+        if cur.i in above or cur.head is cur:
+            return False
+        if cur.pos_ == "VERB" and (any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+                                   or trigger_kind(cur) is not None):
+            return True
+        cur = cur.head
+    return False
 
 
 def topic(tok, trigger) -> bool:
