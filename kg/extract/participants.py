@@ -100,6 +100,16 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
                 continue  # "X backed Y, following which talks were held in Ufa": the talks' place
             places.append(m.entity)
             add(ctx.state_of_place(m.entity), "place", tok)
+    for tok, visitor in _venue_words(token):
+        m = ctx.mention_at(tok)
+        if m is None:
+            continue
+        if visitor and ctx.is_agent(m.entity):
+            add(m.entity, "visitor", tok)  # "X visited Moscow, where talks took place": X took part
+            add(ctx.nationality(m.entity), "nationality", tok)
+        elif not visitor and ctx.is_place(m.entity) and m.entity not in places:
+            places.append(m.entity)
+            add(ctx.state_of_place(m.entity), "place", tok)
     if kind in {"ObserverStatusChange", "MembershipChange"}:
         member, orgs = member_and_organisations(ctx, token)
         if member:
@@ -132,6 +142,30 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
         if c.rule and c.token is not None and c.token.i in commenting:
             c.source, c.rule = "commentator", False
     return list(out.values()), places, inside
+
+
+GATHER_VERBS = {"attend", "join", "address"}
+
+
+def _venue_words(trigger) -> list[tuple[object, bool]]:
+    """``(token, is_visitor)`` for the words that give the venue of an event outside its own
+    phrase: the place a "where" clause hangs on and the subject of the visit to it ("X
+    visited Moscow, where a meeting took place": Moscow, and X), and where people gathered
+    to attend it ("leaders have gathered in Samarkand to attend the meeting")."""
+    out: list[tuple[object, bool]] = []
+    clause = trigger.head if trigger.dep_ in {"nsubj", "nsubjpass"} else None
+    if clause is not None and clause.dep_ == "relcl" and any(c.lower_ == "where" for c in clause.children):
+        place = clause.head
+        out.append((place, False))
+        visit = place.head
+        if place.dep_ == "dobj" and visit.lemma_.lower() in {"visit", "reach", "tour"}:
+            out += [(t, True) for c in visit.children if c.dep_ == "nsubj" for t in c.subtree]
+    if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in GATHER_VERBS \
+            and trigger.head.dep_ in {"advcl", "xcomp"}:
+        for c in trigger.head.head.children:
+            if c.dep_ == "prep" and c.lower_ in {"in", "at"}:
+                out += [(t, False) for t in c.subtree]
+    return out
 
 
 def commentator(trigger) -> set[int]:

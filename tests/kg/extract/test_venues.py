@@ -42,3 +42,11 @@ def test_the_place_of_what_an_agreement_is_to_build_is_not_where_it_was_signed(r
     text = "Russia and Pakistan signed an agreement in Moscow to build a new steel mill in Karachi."
     [deal] = events(registry, text, "Agreement")
     assert deal.places == ("moscow",)
+
+
+def test_the_visitor_of_a_city_where_a_meeting_took_place_takes_part_in_it_there(registry):
+    text = ("Pakistan's Finance Minister Ishaq Dar has visited Moscow where a meeting of the "
+            "intergovernmental working group took place.")
+    [meeting] = events(registry, text, "Meeting")
+    assert {"ishaq-dar", "pakistan", "russia"} <= set(meeting.participants)
+    assert meeting.places == ("moscow",)
