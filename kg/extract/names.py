@@ -61,6 +61,32 @@ def _capitalised(tok) -> bool:
         and tok.tag_ not in {"DT", "PRP", "PRP$", "WDT", "WP", "IN", "CC"}
 
 
+NOT_FIELDS = {"GPE", "PERSON", "NORP", "LOC", "DATE", "FAC"}
+
+
+def _field_list(doc, start: int, comma: int) -> bool:
+    """Whether the comma at ``comma`` goes on a list of fields inside a name that began at
+    ``start`` with "on", "for" or "of" ("Commission on Trade, Economic, Scientific, and
+    Technical Cooperation"): single capitalised words that name no place, people or body,
+    up to "and" and a last item of two words or more."""
+    if not any(t.lower_ in {"on", "for", "of"} for t in doc[start:comma]):
+        return False
+    k = comma
+    while k < len(doc) and k < comma + 12:
+        tok = doc[k]
+        if tok.text == ",":
+            k += 1
+        elif tok.lower_ == "and":
+            tail = doc[k + 1:k + 3]
+            return len(tail) == 2 and all(_capitalised(t) and t.ent_type_ not in NOT_FIELDS for t in tail)
+        elif _capitalised(tok) and tok.ent_type_ not in NOT_FIELDS and k + 1 < len(doc) \
+                and (doc[k + 1].text == "," or doc[k + 1].lower_ == "and"):
+            k += 1
+        else:
+            return False
+    return False
+
+
 def _runs(doc):
     """Maximal runs of capitalised words with connectors inside them."""
     i, n = 0, len(doc)
@@ -78,6 +104,8 @@ def _runs(doc):
             elif tok.text in _HYPHENS and j + 3 < n and doc[j + 1].lower_ in {"to", "on", "and", "of"} \
                     and doc[j + 2].text in _HYPHENS and _capitalised(doc[j + 3]):
                 j += 3  # "Steppe-to-Sea"
+            elif tok.text == "," and _field_list(doc, i, j):
+                j += 1  # "Commission on Trade, Economic, Scientific and Technical Cooperation"
             else:
                 break
         while j > i and doc[j - 1].lower_ in CONNECTORS | {"to"}:
