@@ -54,7 +54,11 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
     out: dict[str, Candidate] = {}
     places: list[str] = []
 
+    inviting = invitation(token)
+
     def add(eid, source, tok, rule=True):
+        if rule and tok is not None and tok.i in inviting and source not in {"place", "event-name"}:
+            source, rule = "invitation", False  # "Putin invited Sharif to attend the summit"
         if rule and tok is not None and source in {"scope", "place", "nationality", "title", "pair"}:
             if framed(tok, token):
                 source, rule = "frame", False
@@ -165,6 +169,32 @@ def _venue_words(trigger) -> list[tuple[object, bool]]:
         for c in trigger.head.head.children:
             if c.dep_ == "prep" and c.lower_ in {"in", "at"}:
                 out += [(t, False) for t in c.subtree]
+    return out
+
+
+def invitation(trigger) -> set[int]:
+    """The tokens that name who invites and who is invited to the event ``trigger`` names
+    ("Putin invited Sharif to attend the summit", "extended an invitation to Sharif to attend
+    the meeting of ..."): an invitation is not attendance, and the gold leaves both out."""
+    cur = trigger
+    if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.dep_ == "dobj":
+        cur = cur.head.head  # "to attend the Heads of Government meeting"
+    attend = cur.head
+    if cur.dep_ != "dobj" or attend.lemma_.lower() not in {"attend", "visit", "join"}:
+        return set()
+    out: set[int] = set()
+    inviter = attend.head
+    if attend.dep_ == "xcomp" and inviter.lemma_.lower() == "invite":
+        for c in inviter.children:
+            if c.dep_ in {"nsubj", "dobj"}:
+                out |= _phrase(c)
+    elif attend.dep_ == "acl" and inviter.lemma_.lower() == "invitation":
+        for c in inviter.children:
+            if c.dep_ == "prep" and c.lower_ == "to":
+                out |= _phrase(c)
+        verb = inviter.head
+        if inviter.dep_ == "dobj":
+            out |= {i for c in verb.children if c.dep_ == "nsubj" for i in _phrase(c)}
     return out
 
 

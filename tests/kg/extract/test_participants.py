@@ -170,3 +170,11 @@ def test_a_pronoun_outside_a_quotation_is_not_someone_named_only_inside_it(regis
     e = event(registry, text, "Meeting", trigger="meeting")
     assert "new:Amina Latif" in e.participants
     assert "sergei-shoigu" not in e.participants
+
+
+def test_who_invites_and_who_is_invited_to_a_summit_take_no_part_in_it(registry):
+    e = event(registry, "Putin invited Shehbaz Sharif to attend the upcoming SCO summit in Moscow.", "Summit")
+    assert set(e.participants) == {"sco", "russia"}  # Russia hosts it (Moscow), the invitation aside
+    e = event(registry, "Lavrov extended an invitation to Foreign Minister Ishaq Dar to attend the SCO summit.",
+              "Summit")
+    assert not {"ishaq-dar", "pakistan", "sergey-lavrov"} & set(e.participants)
