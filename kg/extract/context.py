@@ -146,7 +146,31 @@ class Context:
                         continue  # "Ambassador to China X": the state of the post, not of the person
                     self._tied[m.entity] = other.entity
                     break
+            else:
+                state = self._state_in_apposition(span.root)
+                if state is not None:
+                    self._tied[m.entity] = state
         return self._tied
+
+    def _state_in_apposition(self, root) -> str | None:
+        """"Tasnim Aslan, an official spokesperson of the Pakistani Foreign Ministry": the
+        first state an apposition to a person's name names (or whose body it names), outside a
+        post's "to"/"in"."""
+        for c in root.children:
+            if c.dep_ != "appos" or c.pos_ != "NOUN":
+                continue
+            for tok in sorted(phrase(c, skip={"relcl", "acl", "conj", "appos"}), key=lambda t: t.i):
+                other = self._by_token.get(tok.i)
+                if other is None:
+                    continue
+                # a state, or the state whose body is named ("of the Pakistani Foreign Ministry")
+                state = other.entity if self.is_state(other.entity) else next(iter(self.states_of_body(other.entity)), None)
+                if state is None:
+                    continue
+                if tok.i > 0 and self.doc[tok.i - 1].lower_ in POST_PREPS:
+                    return None  # "an envoy to Russia"
+                return state
+        return None
 
     def state_of_place(self, eid: str) -> str | None:
         """Follow ``located_in`` from a place up to the state that contains it."""

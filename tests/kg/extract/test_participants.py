@@ -178,3 +178,10 @@ def test_who_invites_and_who_is_invited_to_a_summit_take_no_part_in_it(registry)
     e = event(registry, "Lavrov extended an invitation to Foreign Minister Ishaq Dar to attend the SCO summit.",
               "Summit")
     assert not {"ishaq-dar", "pakistan", "sergey-lavrov"} & set(e.participants)
+
+
+def test_a_person_described_as_an_official_of_a_state_body_is_of_that_state(registry):
+    text = ("Tasnim Aslan, an official spokesperson of the Pakistani Foreign Ministry, spoke to reporters. "
+            "She said that her meeting with Russian Deputy Foreign Minister Sergey Ryabkov was useful.")
+    e = event(registry, text, "Meeting")
+    assert {"new:Tasnim Aslan", "pakistan", "new:Sergey Ryabkov", "russia"} == set(e.participants)
