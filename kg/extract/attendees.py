@@ -26,6 +26,9 @@ GATHERING_NOUNS = {"meeting", "talks", "forum", "session", "summit", "conference
                    "discussions", "negotiations", "dialogue", "gathering", "meet", "moot", "event"}
 # nouns of a part of the gathering ("the opening session of the meeting")
 PART_NOUNS = {"session", "ceremony", "opening", "plenary", "sitting"}
+SIDELINES = {"sideline", "sidelines", "margin", "margins"}
+# "Addressing the participants, X said": who the gathering is, addressed by one who attends
+ATTENDEE_NOUNS = {"participants", "delegates", "attendees", "gathering"}
 # "the forum was inaugurated by X", "X attended the forum", "X co-chaired the meeting"
 ATTEND_VERBS = {"attend", "address", "inaugurate", "open", "chair", "co-chair", "cochair", "join", "lead",
                 "head", "preside"}
@@ -107,6 +110,8 @@ def _attendees_in(ctx, sentence, event: Event) -> list[tuple[str, str]]:
             words = _tied_to(_outer(tok))
         elif _names_group(tok, ctx, event):
             words = _group_members(tok)
+        elif _leads_or_joins_a_side(tok, ctx, event):
+            words = _doer(tok.head if tok.lemma_.lower() == "part" else tok)
         for w in words:
             for eid in _agents(ctx, w):
                 if eid not in [e for e, _ in found]:
@@ -116,8 +121,13 @@ def _attendees_in(ctx, sentence, event: Event) -> list[tuple[str, str]]:
 
 def _names_gathering(tok) -> bool:
     """"the forum", "this meeting", "the talks": a definite gathering noun that is not marked
-    as another one ("the next meeting")."""
-    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in GATHERING_NOUNS and tok.lower_ not in GATHERING_NOUNS:
+    as another one ("the next meeting"); "the participants" that someone addresses."""
+    if tok.pos_ != "NOUN":
+        return False
+    if tok.lower_ in ATTENDEE_NOUNS:
+        if not (tok.dep_ == "dobj" and tok.head.lemma_.lower() == "address"):
+            return False
+    elif tok.lemma_.lower() not in GATHERING_NOUNS and tok.lower_ not in GATHERING_NOUNS:
         return False
     if not any(c.dep_ in {"det", "poss"} and c.lower_ in DEFINITE for c in tok.children):
         return False
@@ -125,8 +135,9 @@ def _names_gathering(tok) -> bool:
 
 
 def _outer(tok):
-    """"the opening session of the meeting": the part's noun stands for the meeting."""
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in PART_NOUNS:
+    """"the opening session of the meeting", "the sidelines of the meeting": the part's noun
+    stands for the meeting."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in PART_NOUNS | SIDELINES:
         return tok.head.head
     return tok
 
@@ -142,8 +153,10 @@ def _tied_to(ref) -> list:
             if c.dep_ in {"agent", "prep"}:
                 out.extend(c.subtree)
         return out
-    if ref.dep_ == "dobj" and lemma in ATTEND_VERBS:
-        return _doer(head)  # "The Pakistani delegation, led by X, attended the forum"
+    if ref.dep_ in {"dobj", "dative"} and (lemma in ATTEND_VERBS or lemma == "tell"):
+        return _doer(head)  # "The Pakistani delegation, led by X, attended the forum"; "X told the meeting"
+    if ref.lemma_.lower() in SIDELINES and ref.dep_ == "pobj" and head.lower_ == "on":
+        return _doer(head.head)  # "X told reporters on the sidelines of the meeting"
     if ref.dep_ == "pobj" and head.lower_ in {"in", "at"}:
         word = head.head
         wl = word.lemma_.lower()
@@ -199,6 +212,27 @@ def _names_group(tok, ctx, event: Event) -> bool:
     states = {m.entity for m in ctx.mentions_in([c for c in tok.children if c.dep_ in {"amod", "compound", "poss"}])
               if ctx.is_state(m.entity)}
     return not states or bool(states & set(event.participants))
+
+
+def _leads_or_joins_a_side(tok, ctx, event: Event) -> bool:
+    """"X and Y led their respective sides", "X headed the Pakistani delegation", "X was also
+    part of the Russian delegation": the group is a side of the event (of a state that takes
+    part when it names one)."""
+    lemma = tok.lemma_.lower()
+    if lemma in {"lead", "head"} and tok.pos_ == "VERB":
+        groups = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in GROUP_NOUNS]
+    elif lemma == "part" and tok.dep_ == "attr" and tok.head.lemma_.lower() == "be":
+        groups = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in GROUP_NOUNS]
+    else:
+        return False
+    for g in groups:
+        if not any(c.dep_ in {"det", "poss", "amod", "compound"} for c in g.children):
+            continue  # "part of a delegation": which one is not said
+        states = {m.entity for m in ctx.mentions_in(list(g.children)) if ctx.is_state(m.entity)}
+        if not states or states & set(event.participants):
+            return True
+    return False
 
 
 def _group_members(tok) -> list:

@@ -56,3 +56,26 @@ def test_a_guest_at_the_opening_ceremony_of_an_exercise_takes_no_part(registry):
     for drill in events(registry, text, "MilitaryExercise"):
         assert "new:Wang Li" not in drill.participants
         assert "china" not in drill.participants
+
+
+def test_who_led_the_sides_and_who_was_part_of_a_delegation_take_part(registry):
+    text = ("The fifth round of Pakistan-Russia political consultations was held in Islamabad on Tuesday. "
+            "Foreign Secretary Asad Majeed Khan and Russia's Deputy Foreign Minister Andrey Rudenko led their "
+            "respective sides. Ambassador Zamir Kabulov was also part of the Russian delegation.")
+    [talks] = events(registry, text, "Meeting")
+    assert {"new:Asad Majeed Khan", "new:Andrey Rudenko", "new:Zamir Kabulov"} <= set(talks.participants)
+
+
+def test_who_told_the_meeting_or_spoke_on_its_sidelines_attended_it(registry):
+    text = ("A meeting of the Moscow format on Afghanistan began in Kazan on Friday, hosted by Russia. "
+            "Addressing the participants, Foreign Minister Sergey Lavrov said the West must pay. "
+            "The envoy Zamir Kabulov told reporters on the sidelines of the meeting that Moscow was hopeful.")
+    [meeting] = events(registry, text, "Meeting")
+    assert {"sergey-lavrov", "new:Zamir Kabulov"} <= set(meeting.participants)
+
+
+def test_part_of_a_delegation_of_a_state_that_takes_no_part_adds_nobody(registry):
+    text = ("Pakistan and Russia held talks in Islamabad on 3 May. "
+            "Wang Li was also part of the Chinese delegation.")
+    [talks] = events(registry, text, "Meeting")
+    assert "new:Wang Li" not in talks.participants
