@@ -59,6 +59,8 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
     def add(eid, source, tok, rule=True):
         if rule and tok is not None and tok.i in inviting and source not in {"place", "event-name"}:
             source, rule = "invitation", False  # "Putin invited Sharif to attend the summit"
+        if rule and tok is not None and according_to(tok):
+            source, rule = "reporter", False  # "..., according to Kremlin spokesman Dmitry Peskov"
         if rule and tok is not None and source in {"scope", "place", "nationality", "title", "pair"}:
             if framed(tok, token):
                 source, rule = "frame", False
@@ -170,6 +172,19 @@ def _venue_words(trigger) -> list[tuple[object, bool]]:
             if c.dep_ == "prep" and c.lower_ in {"in", "at"}:
                 out += [(t, False) for t in c.subtree]
     return out
+
+
+def according_to(tok) -> bool:
+    """Whether the name at ``tok`` is the source an event is reported by ("according to X",
+    "according to X's spokesman"): the guide leaves the source out."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ == "pobj" and cur.head.lower_ == "to" and cur.head.head.lower_ == "according":
+            return True
+        if cur.head is cur or cur.dep_ not in {"compound", "poss", "appos", "pobj", "amod", "nmod"}:
+            return False
+        cur = cur.head
+    return False
 
 
 def invitation(trigger) -> set[int]:

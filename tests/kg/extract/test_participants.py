@@ -185,3 +185,11 @@ def test_a_person_described_as_an_official_of_a_state_body_is_of_that_state(regi
             "She said that her meeting with Russian Deputy Foreign Minister Sergey Ryabkov was useful.")
     e = event(registry, text, "Meeting")
     assert {"new:Tasnim Aslan", "pakistan", "new:Sergey Ryabkov", "russia"} == set(e.participants)
+
+
+def test_the_source_an_event_is_reported_by_takes_no_part(registry):
+    text = ("Russian President Vladimir Putin held talks with Pakistani Prime Minister Shehbaz Sharif in Tianjin, "
+            "according to Kremlin spokesman Dmitry Peskov.")
+    e = event(registry, text, "Meeting")
+    assert "new:Dmitry Peskov" not in e.participants
+    assert {"vladimir-putin", "shehbaz-sharif"} <= set(e.participants)
