@@ -10,6 +10,7 @@ being ``<id>.yaml``) follow docs/annotation-guide.md.  The units compared:
   kind above/below it: a Summit is a Meeting) and strictly (also the participant set, the
   time at the same precision and the status), with counts per kind of error
   (see :mod:`kg.eval.events`); ``events`` is the older one-to-one (sentence, kind) score;
+  ``event places`` the gold ``place`` against the places extracted, over the lenient pairs;
 * memberships (member, organisation, status); project interest (party, project);
   quantities (value, currency, year);
 * claims: (sentence, kind), and leniently (sentence) alone;

@@ -8,6 +8,7 @@ from kg.errors import InputError
 from kg.eval.entities import entity_scores, fragments
 from kg.eval.events import ERROR_KINDS, EventScores, gold_units, predicted_units, score_events
 from kg.eval.gold import find_once, gold_mentions, load_gold, norm_entity
+from kg.eval.places import place_score
 from kg.eval.scores import Score, kinds_match, match
 from kg.extract.model import Extraction
 from kg.extract.sentences import sentence_at
@@ -47,6 +48,7 @@ def evaluate_document(ex: Extraction, gold: dict, path: str) -> DocumentScores:
     g_events = [(sent(e["sentence"]), e["type"]) for e in gold.get("events") or []]
     p_events = [(e.sentence.index, e.kind) for e in ex.events]
     scores["events"] = match(g_events, p_events, lambda g, p: g[0] == p[0] and kinds_match(g[1], p[1]))
+    scores["event places"] = place_score(gold, ex.events, index, path, text)
 
     g_mem = [(m["member"], m["organisation"], m["status"]) for m in gold.get("memberships") or []]
     p_mem = [(m.member, m.organisation, m.status) for m in ex.memberships]

@@ -26,6 +26,8 @@ STATE_BODIES = {"army", "armed", "forces", "force", "navy", "ministry", "commiss
                 "division", "brigade", "regiment", "battalion", "fleet", "units", "unit"}
 # "the two countries", "both sides": the pair of states the text is about
 PAIR_NOUNS = {"countries", "sides", "nations", "neighbours", "neighbors", "states", "governments"}
+# "Ambassador to China X", "envoy in Moscow X": the state after these is where the post is
+POST_PREPS = {"to", "in", "at"}
 # titles that name one office
 TITLE_SAME = {"premier": ("premier", "prime minister"), "prime minister": ("prime minister", "premier")}
 TITLE_WORDS = {"minister", "premier", "president", "ambassador", "envoy", "spokesman", "spokeswoman",
@@ -139,9 +141,36 @@ class Context:
             for tok in self.doc[max(sent_start, span.start - 7):span.start]:
                 other = self._by_token.get(tok.i)
                 if other is not None and self.is_state(other.entity) and tok.head.i >= tok.i:
+                    start = self.doc.char_span(other.span.start, other.span.end, alignment_mode="expand")
+                    if start is not None and start.start > 0 and self.doc[start.start - 1].lower_ in POST_PREPS:
+                        continue  # "Ambassador to China X": the state of the post, not of the person
                     self._tied[m.entity] = other.entity
                     break
+            else:
+                state = self._state_in_apposition(span.root)
+                if state is not None:
+                    self._tied[m.entity] = state
         return self._tied
+
+    def _state_in_apposition(self, root) -> str | None:
+        """"Tasnim Aslan, an official spokesperson of the Pakistani Foreign Ministry": the
+        first state an apposition to a person's name names (or whose body it names), outside a
+        post's "to"/"in"."""
+        for c in root.children:
+            if c.dep_ != "appos" or c.pos_ != "NOUN":
+                continue
+            for tok in sorted(phrase(c, skip={"relcl", "acl", "conj", "appos"}), key=lambda t: t.i):
+                other = self._by_token.get(tok.i)
+                if other is None:
+                    continue
+                # a state, or the state whose body is named ("of the Pakistani Foreign Ministry")
+                state = other.entity if self.is_state(other.entity) else next(iter(self.states_of_body(other.entity)), None)
+                if state is None:
+                    continue
+                if tok.i > 0 and self.doc[tok.i - 1].lower_ in POST_PREPS:
+                    return None  # "an envoy to Russia"
+                return state
+        return None
 
     def state_of_place(self, eid: str) -> str | None:
         """Follow ``located_in`` from a place up to the state that contains it."""

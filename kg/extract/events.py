@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from kg.extract.attendees import add_attendees
 from kg.extract.context import Context
 from kg.extract.coref import (antecedent, latest_of_kind, marked_distinct, merge_events, said_of_an_earlier,
                               same_day_overlap, statuses_agree, subject_event, subsumes, times_compatible)
@@ -26,6 +27,7 @@ from kg.extract.scope import own_tokens
 from kg.extract.timing import OCCURRING, continued_time, event_status, event_time, status_conflict
 from kg.extract.triggers import NOUN_TRIGGERS, TRIGGER_WORDS, TWO_SIDED, irrealis, trigger_kind
 from kg.extract.tokens import token_indices
+from kg.extract.venues import add_venues
 
 
 def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence: float = 0.0,
@@ -92,6 +94,8 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
     events.sort(key=lambda e: (e.sentence.index, e.trigger.start))
     _attach_names(ctx, events)
     events = [days_range(ctx, continued_time(ctx, e)) for e in events]
+    events = add_attendees(ctx, events)  # "The forum was inaugurated by X": X attended it
+    events = add_venues(ctx, events)  # "commenced here", "This exercise will be organized in X"
     return merge_pass(ctx.doc, events, decisions.merge, ctx.is_state)
 
 
@@ -247,8 +251,8 @@ def _build(ctx: Context, token, kind: str, decisions: Decisions, collect: list |
             chosen.append((c, p))
     if not chosen:
         return _mention(token, kind, sentence, trigger, time, status)
-    if kind in TWO_SIDED and len(chosen) < 2:
-        return None  # an armed conflict names its two sides
+    if kind in TWO_SIDED | {"EstablishmentOfRelations"} and len(chosen) < 2:
+        return None  # an armed conflict names its two sides; relations are between two
     return Event(kind, sentence, trigger, tuple(c.entity for c, _ in chosen), tuple(places), time, status,
                  definite=_definite(token), confidence=round(decisions.event_probability(efeats), 3),
                  participant_confidence=tuple(round(p, 3) for _, p in chosen),

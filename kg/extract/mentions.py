@@ -22,7 +22,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.util import filter_spans
 
 from kg.extract.model import Mention, Sentence, Span
-from kg.extract.names import HONORIFICS, ORG_HEADS, PROJECT_HEADS, TITLES, name_chunks, short_forms, titled_people
+from kg.extract.names import (HONORIFICS, ORG_HEADS, PROJECT_HEADS, TITLES, is_country, name_chunks, short_forms,
+                              titled_people)
 from kg.extract.sentences import sentence_at
 from kg.extract.tokens import doc_text
 
@@ -528,6 +529,8 @@ def _new_entity_type(span, label: str, taken=()) -> str | None:
     if label == "PERSON" and len(tokens) == 1 and (root.dep_ == "pobj" and root.head.lower_ in {"in", "at"}
                                                    or root.dep_ == "dobj" and root.head.lemma_ in PLACE_VERBS):
         return "Place"  # "continues at Tarbela", "to visit Goa": one word read as a name, used as a place
+    if label == "GPE" and is_country(span.text):
+        return "State"  # "leaders from Malaysia", "Syria and Saudi Arabia": a state the registry lacks
     return NER_TYPES[label]
 
 

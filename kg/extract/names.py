@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+import functools
+
 from kg.extract.tokens import token_indices
 
 ORG_HEADS = {
@@ -59,6 +61,32 @@ def _capitalised(tok) -> bool:
         and tok.tag_ not in {"DT", "PRP", "PRP$", "WDT", "WP", "IN", "CC"}
 
 
+NOT_FIELDS = {"GPE", "PERSON", "NORP", "LOC", "DATE", "FAC"}
+
+
+def _field_list(doc, start: int, comma: int) -> bool:
+    """Whether the comma at ``comma`` goes on a list of fields inside a name that began at
+    ``start`` with "on", "for" or "of" ("Commission on Trade, Economic, Scientific, and
+    Technical Cooperation"): single capitalised words that name no place, people or body,
+    up to "and" and a last item of two words or more."""
+    if not any(t.lower_ in {"on", "for", "of"} for t in doc[start:comma]):
+        return False
+    k = comma
+    while k < len(doc) and k < comma + 12:
+        tok = doc[k]
+        if tok.text == ",":
+            k += 1
+        elif tok.lower_ == "and":
+            tail = doc[k + 1:k + 3]
+            return len(tail) == 2 and all(_capitalised(t) and t.ent_type_ not in NOT_FIELDS for t in tail)
+        elif _capitalised(tok) and tok.ent_type_ not in NOT_FIELDS and k + 1 < len(doc) \
+                and (doc[k + 1].text == "," or doc[k + 1].lower_ == "and"):
+            k += 1
+        else:
+            return False
+    return False
+
+
 def _runs(doc):
     """Maximal runs of capitalised words with connectors inside them."""
     i, n = 0, len(doc)
@@ -76,6 +104,8 @@ def _runs(doc):
             elif tok.text in _HYPHENS and j + 3 < n and doc[j + 1].lower_ in {"to", "on", "and", "of"} \
                     and doc[j + 2].text in _HYPHENS and _capitalised(doc[j + 3]):
                 j += 3  # "Steppe-to-Sea"
+            elif tok.text == "," and _field_list(doc, i, j):
+                j += 1  # "Commission on Trade, Economic, Scientific and Technical Cooperation"
             else:
                 break
         while j > i and doc[j - 1].lower_ in CONNECTORS | {"to"}:
@@ -227,3 +257,29 @@ def short_forms(name: str, kind: str) -> list[str]:
     if kind in PROJECT_HEADS.values() or kind == "Project":
         return [words[0]] if words[0][:1].isupper() and words[0].lower() not in PROJECT_HEADS else []
     return []
+
+
+@functools.lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    """Lower-case names of the ISO 3166 countries (pycountry): the short, common and
+    official names, and the part before a comma ("Palestine, State of")."""
+    import pycountry
+
+    out = set()
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            name = getattr(c, attr, None)
+            if name:
+                out.add(name.lower())
+                out.add(name.split(",")[0].strip().lower())
+    return frozenset(n for n in out if len(n) >= 4)
+
+
+def is_country(name: str) -> bool:
+    """Whether a name the NER calls a place is a country ("Malaysia", "Syria"): a State that
+    may take part in events, not a venue.  Codes ("US") and short names do not count.
+
+    >>> is_country("Syria"), is_country("Malaysia"), is_country("Goa"), is_country("Moscow")
+    (True, True, False, False)
+    """
+    return name.strip().lower() in _country_names()

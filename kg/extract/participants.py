@@ -54,7 +54,13 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
     out: dict[str, Candidate] = {}
     places: list[str] = []
 
+    inviting = invitation(token)
+
     def add(eid, source, tok, rule=True):
+        if rule and tok is not None and tok.i in inviting and source not in {"place", "event-name"}:
+            source, rule = "invitation", False  # "Putin invited Sharif to attend the summit"
+        if rule and tok is not None and according_to(tok):
+            source, rule = "reporter", False  # "..., according to Kremlin spokesman Dmitry Peskov"
         if rule and tok is not None and source in {"scope", "place", "nationality", "title", "pair"}:
             if framed(tok, token):
                 source, rule = "frame", False
@@ -62,6 +68,8 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
                 source, rule = "clause", False
             elif kind in TALKS and topic(tok, token):
                 source, rule = "topic", False
+            elif source == "scope" and post(tok):
+                source, rule = "post", False
         if eid and eid not in out:
             out[eid] = Candidate(eid, source, tok, rule, _role(tok, token))
         elif eid and rule and not out[eid].rule:
@@ -93,8 +101,19 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
                 for state in ctx.states_of_body(m.entity):
                     add(state, "body", tok)
         elif ctx.is_place(m.entity) and m.entity not in places:
-            if tok is not None and (other_clause(ctx, tok, token) or _nearer_event(tok, token)):
+            if tok is not None and (other_clause(ctx, tok, token) or _nearer_event(tok, token)
+                                    or _act_of_its_own(tok, token)):
                 continue  # "X backed Y, following which talks were held in Ufa": the talks' place
+            places.append(m.entity)
+            add(ctx.state_of_place(m.entity), "place", tok)
+    for tok, visitor in _venue_words(token):
+        m = ctx.mention_at(tok)
+        if m is None:
+            continue
+        if visitor and ctx.is_agent(m.entity):
+            add(m.entity, "visitor", tok)  # "X visited Moscow, where talks took place": X took part
+            add(ctx.nationality(m.entity), "nationality", tok)
+        elif not visitor and ctx.is_place(m.entity) and m.entity not in places:
             places.append(m.entity)
             add(ctx.state_of_place(m.entity), "place", tok)
     if kind in {"ObserverStatusChange", "MembershipChange"}:
@@ -129,6 +148,69 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
         if c.rule and c.token is not None and c.token.i in commenting:
             c.source, c.rule = "commentator", False
     return list(out.values()), places, inside
+
+
+GATHER_VERBS = {"attend", "join", "address"}
+
+
+def _venue_words(trigger) -> list[tuple[object, bool]]:
+    """``(token, is_visitor)`` for the words that give the venue of an event outside its own
+    phrase: the place a "where" clause hangs on and the subject of the visit to it ("X
+    visited Moscow, where a meeting took place": Moscow, and X), and where people gathered
+    to attend it ("leaders have gathered in Samarkand to attend the meeting")."""
+    out: list[tuple[object, bool]] = []
+    clause = trigger.head if trigger.dep_ in {"nsubj", "nsubjpass"} else None
+    if clause is not None and clause.dep_ == "relcl" and any(c.lower_ == "where" for c in clause.children):
+        place = clause.head
+        out.append((place, False))
+        visit = place.head
+        if place.dep_ == "dobj" and visit.lemma_.lower() in {"visit", "reach", "tour"}:
+            out += [(t, True) for c in visit.children if c.dep_ == "nsubj" for t in c.subtree]
+    if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in GATHER_VERBS \
+            and trigger.head.dep_ in {"advcl", "xcomp"}:
+        for c in trigger.head.head.children:
+            if c.dep_ == "prep" and c.lower_ in {"in", "at"}:
+                out += [(t, False) for t in c.subtree]
+    return out
+
+
+def according_to(tok) -> bool:
+    """Whether the name at ``tok`` is the source an event is reported by ("according to X",
+    "according to X's spokesman"): the guide leaves the source out."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ == "pobj" and cur.head.lower_ == "to" and cur.head.head.lower_ == "according":
+            return True
+        if cur.head is cur or cur.dep_ not in {"compound", "poss", "appos", "pobj", "amod", "nmod"}:
+            return False
+        cur = cur.head
+    return False
+
+
+def invitation(trigger) -> set[int]:
+    """The tokens that name who invites and who is invited to the event ``trigger`` names
+    ("Putin invited Sharif to attend the summit", "extended an invitation to Sharif to attend
+    the meeting of ..."): an invitation is not attendance, and the gold leaves both out."""
+    cur = trigger
+    if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.dep_ == "dobj":
+        cur = cur.head.head  # "to attend the Heads of Government meeting"
+    attend = cur.head
+    if cur.dep_ != "dobj" or attend.lemma_.lower() not in {"attend", "visit", "join"}:
+        return set()
+    out: set[int] = set()
+    inviter = attend.head
+    if attend.dep_ == "xcomp" and inviter.lemma_.lower() == "invite":
+        for c in inviter.children:
+            if c.dep_ in {"nsubj", "dobj"}:
+                out |= _phrase(c)
+    elif attend.dep_ == "acl" and inviter.lemma_.lower() == "invitation":
+        for c in inviter.children:
+            if c.dep_ == "prep" and c.lower_ == "to":
+                out |= _phrase(c)
+        verb = inviter.head
+        if inviter.dep_ == "dobj":
+            out |= {i for c in verb.children if c.dep_ == "nsubj" for i in _phrase(c)}
+    return out
 
 
 def commentator(trigger) -> set[int]:
@@ -238,6 +320,35 @@ def _nearer_event(tok, trigger) -> bool:
         if cur.pos_ in {"VERB", "AUX"} and any(
                 c.i != trigger.i and c.dep_ in {"nsubj", "nsubjpass", "attr", "dobj"} and trigger_kind(c) is not None
                 for c in cur.children):
+            return True
+        cur = cur.head
+    return False
+
+
+# titles of a post in another state ("Ambassador to China", "envoy in Moscow", "an adviser to")
+POST_TITLES = {"ambassador", "envoy", "representative", "consul", "adviser", "advisor", "attache", "attaché",
+               "commissioner", "emissary"}
+
+
+def post(tok) -> bool:
+    """"Ambassador to China Nadeem Qureshi": the state where a person's post is, named in
+    their title, is not what takes part."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in {"to", "in", "at"} \
+        and tok.head.head.lemma_.lower() in POST_TITLES and tok.head.head.i < tok.i
+
+
+def _act_of_its_own(tok, trigger) -> bool:
+    """Whether the place at ``tok`` is where another act happens, named by an infinitive or
+    a trigger verb between it and the trigger ("an agreement to build a steel mill in
+    Karachi", "welcomed the decision of X to visit Goa"); "the agreement signed in Moscow"
+    keeps its place."""
+    above = {t.i for t in trigger.ancestors} | {trigger.i}
+    cur = tok.head
+    for _ in range(10):
+        if cur.i in above or cur.head is cur:
+            return False
+        if cur.pos_ == "VERB" and (any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+                                   or trigger_kind(cur) is not None):
             return True
         cur = cur.head
     return False

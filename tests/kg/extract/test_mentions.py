@@ -159,3 +159,16 @@ def test_one_word_read_as_a_person_but_used_as_a_place_is_a_place(registry):
                                  "The minister will visit Goa next week.")
     assert ex.new_entities.get("new:Tarbela") == "Place"
     assert ex.new_entities.get("new:Goa") == "Place"
+
+
+def test_a_commission_named_with_a_list_of_fields_is_one_name():
+    from kg.extract.names import name_chunks
+    from kg.extract.pipeline import load_nlp
+
+    nlp = load_nlp()
+    doc = nlp("The meeting of the Pakistani-Russian Intergovernmental Commission on Trade, Economic, "
+              "Scientific and Technical Cooperation began.")
+    assert [doc[a:b].text for a, b, _ in name_chunks(doc)] == [
+        "Pakistani-Russian Intergovernmental Commission on Trade, Economic, Scientific and Technical Cooperation"]
+    doc = nlp("He met officials of the Ministry of Foreign Affairs, China, Russia and Iran.")
+    assert all("China" not in doc[a:b].text for a, b, _ in name_chunks(doc))

@@ -170,3 +170,26 @@ def test_a_pronoun_outside_a_quotation_is_not_someone_named_only_inside_it(regis
     e = event(registry, text, "Meeting", trigger="meeting")
     assert "new:Amina Latif" in e.participants
     assert "sergei-shoigu" not in e.participants
+
+
+def test_who_invites_and_who_is_invited_to_a_summit_take_no_part_in_it(registry):
+    e = event(registry, "Putin invited Shehbaz Sharif to attend the upcoming SCO summit in Moscow.", "Summit")
+    assert set(e.participants) == {"sco", "russia"}  # Russia hosts it (Moscow), the invitation aside
+    e = event(registry, "Lavrov extended an invitation to Foreign Minister Ishaq Dar to attend the SCO summit.",
+              "Summit")
+    assert not {"ishaq-dar", "pakistan", "sergey-lavrov"} & set(e.participants)
+
+
+def test_a_person_described_as_an_official_of_a_state_body_is_of_that_state(registry):
+    text = ("Tasnim Aslan, an official spokesperson of the Pakistani Foreign Ministry, spoke to reporters. "
+            "She said that her meeting with Russian Deputy Foreign Minister Sergey Ryabkov was useful.")
+    e = event(registry, text, "Meeting")
+    assert {"new:Tasnim Aslan", "pakistan", "new:Sergey Ryabkov", "russia"} == set(e.participants)
+
+
+def test_the_source_an_event_is_reported_by_takes_no_part(registry):
+    text = ("Russian President Vladimir Putin held talks with Pakistani Prime Minister Shehbaz Sharif in Tianjin, "
+            "according to Kremlin spokesman Dmitry Peskov.")
+    e = event(registry, text, "Meeting")
+    assert "new:Dmitry Peskov" not in e.participants
+    assert {"vladimir-putin", "shehbaz-sharif"} <= set(e.participants)

@@ -1,0 +1,273 @@
+"""Who else attended a meeting, named in a sentence that continues it.
+
+News reports name a meeting's attendees after the meeting itself: "The forum was inaugurated
+by X along with Y", "The Pakistani delegation, led by X, attended the forum", "X said,
+addressing the forum", "Speaking at the opening session of the meeting, X ...", "there are
+11 countries represented at this meeting, including A, B and C", "The Afghan delegation is
+headed by X".  Such a sentence refers back to the event by a definite noun ("the forum",
+"this meeting", "the talks", "the delegation") and ties people to it by a verb of attending,
+opening, chairing or leading.  Only those words add participants: a name elsewhere in the
+continuing sentence does not (a wrong participant costs more than a missing one).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kg.extract.coref import marked_distinct
+from kg.extract.model import Event
+from kg.extract.syntax import phrase
+from kg.extract.triggers import SPEECH_VERBS
+
+# kinds whose attendees take part (not an exercise: "attended the opening ceremony" of a drill
+# is a guest's presence, not a part in the drill)
+GATHERINGS = {"Meeting", "Summit"}
+# nouns by which a later sentence names the gathering again
+GATHERING_NOUNS = {"meeting", "talks", "forum", "session", "summit", "conference", "consultations",
+                   "discussions", "negotiations", "dialogue", "gathering", "meet", "moot", "event"}
+# nouns of a part of the gathering ("the opening session of the meeting")
+PART_NOUNS = {"session", "ceremony", "opening", "plenary", "sitting"}
+SIDELINES = {"sideline", "sidelines", "margin", "margins"}
+# "Addressing the participants, X said": who the gathering is, addressed by one who attends
+ATTENDEE_NOUNS = {"participants", "delegates", "attendees", "gathering"}
+# "the forum was inaugurated by X", "X attended the forum", "X co-chaired the meeting"
+ATTEND_VERBS = {"attend", "address", "inaugurate", "open", "chair", "co-chair", "cochair", "join", "lead",
+                "head", "preside"}
+# "X was present in the meeting", "countries represented at this meeting", "X is taking part in the forum"
+PRESENT_WORDS = {"present", "represent", "participate", "speak", "part"}
+# a definite noun for the group that went ("The Afghan delegation is headed by X")
+GROUP_NOUNS = {"delegation", "side", "team"}
+GROUP_VERBS = {"lead", "head", "include", "comprise", "accompany"}
+DEFINITE = {"the", "this", "that", "its", "their"}
+REACH = 2  # sentences after the event's latest mention
+# prepositions whose object, inside a person's title or description, is not who attends
+# ("Ambassador to Russia", "an adviser to the Russian transport minister")
+NOT_ATTENDING_PREPS = {"to", "in", "at", "on", "for", "about", "with", "into"}
+
+
+def add_attendees(ctx, events: list[Event]) -> list[Event]:
+    """``events`` with the attendees that the sentences continuing each gathering name."""
+    out = list(events)
+    for i, event in enumerate(out):
+        if event.kind not in GATHERINGS or not event.participants:
+            continue
+        last = max([event.sentence.index, *(s.index for s in event.also)])
+        index = event.sentence.index + 1
+        while index <= last + REACH and index < len(ctx.sentences):
+            if _nearest_gathering(out, index) == i:
+                found = _attendees_in(ctx, ctx.sentences[index], out[i])
+                if found:
+                    out[i] = _with(out[i], found, ctx.sentences[index])
+                    last = max(last, index)  # the continuing sentence is a mention now
+            index += 1
+    return out
+
+
+def _nearest_gathering(events: list[Event], index: int) -> int | None:
+    """The gathering named last at or before sentence ``index`` ("the meeting" there is that
+    one); None when two are named in that same sentence."""
+    best, best_at, tie = None, -1, False
+    for j, e in enumerate(events):
+        if e.kind not in GATHERINGS:
+            continue
+        at = max([s for s in (e.sentence.index, *(a.index for a in e.also)) if s <= index], default=-1)
+        if at > best_at:
+            best, best_at, tie = j, at, False
+        elif at == best_at and at >= 0:
+            tie = True
+    return None if tie else best
+
+
+def _with(event: Event, found: list[tuple[str, str]], sentence) -> Event:
+    parts = list(event.participants)
+    conf = list(event.participant_confidence) if event.participant_confidence else []
+    roles = list(event.roles) if event.roles else []
+    base = min(conf) if conf else None
+    for eid, role in found:
+        if eid in parts:
+            continue
+        parts.append(eid)
+        if event.participant_confidence:
+            conf.append(base)
+        if event.roles:
+            roles.append(role)
+    also = event.also if sentence in event.also or sentence == event.sentence else event.also + (sentence,)
+    extra = {}
+    if event.participant_confidence:
+        extra["participant_confidence"] = tuple(conf)
+    if event.roles:
+        extra["roles"] = tuple(roles)
+    return replace(event, participants=tuple(parts), also=also, **extra)
+
+
+def _attendees_in(ctx, sentence, event: Event) -> list[tuple[str, str]]:
+    span = ctx.doc.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
+    if span is None:
+        return []
+    found: list[tuple[str, str]] = []
+    for tok in span:
+        words = []
+        if _names_gathering(tok):
+            words = _tied_to(_outer(tok))
+        elif _names_group(tok, ctx, event):
+            words = _group_members(tok)
+        elif _leads_or_joins_a_side(tok, ctx, event):
+            words = _doer(tok.head if tok.lemma_.lower() == "part" else tok)
+        for w in words:
+            for eid in _agents(ctx, w):
+                if eid not in [e for e, _ in found]:
+                    found.append((eid, "participant"))
+    return found
+
+
+def _names_gathering(tok) -> bool:
+    """"the forum", "this meeting", "the talks": a definite gathering noun that is not marked
+    as another one ("the next meeting"); "the participants" that someone addresses."""
+    if tok.pos_ != "NOUN":
+        return False
+    if tok.lower_ in ATTENDEE_NOUNS:
+        if not (tok.dep_ == "dobj" and tok.head.lemma_.lower() == "address"):
+            return False
+    elif tok.lemma_.lower() not in GATHERING_NOUNS and tok.lower_ not in GATHERING_NOUNS:
+        return False
+    if not any(c.dep_ in {"det", "poss"} and c.lower_ in DEFINITE for c in tok.children):
+        return False
+    return not marked_distinct(tok)
+
+
+def _outer(tok):
+    """"the opening session of the meeting", "the sidelines of the meeting": the part's noun
+    stands for the meeting."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in PART_NOUNS | SIDELINES:
+        return tok.head.head
+    return tok
+
+
+def _tied_to(ref) -> list:
+    """The words naming who attends the gathering ``ref`` names, by the verb that ties them."""
+    head = ref.head
+    lemma = head.lemma_.lower()
+    if ref.dep_ == "nsubjpass" and lemma in ATTEND_VERBS:
+        # "The forum was inaugurated by X along with Y"
+        out = []
+        for c in head.children:  # the parse often hangs the names on the verb ("by X to Y Z")
+            if c.dep_ in {"agent", "prep"}:
+                out.extend(c.subtree)
+        return out
+    if ref.dep_ in {"dobj", "dative"} and (lemma in ATTEND_VERBS or lemma == "tell"):
+        return _doer(head)  # "The Pakistani delegation, led by X, attended the forum"; "X told the meeting"
+    if ref.lemma_.lower() in SIDELINES and ref.dep_ == "pobj" and head.lower_ == "on":
+        return _doer(head.head)  # "X told reporters on the sidelines of the meeting"
+    if ref.dep_ == "pobj" and head.lower_ in {"in", "at"}:
+        word = head.head
+        wl = word.lemma_.lower()
+        if wl == "part" and word.head.lemma_.lower() == "take":
+            word, wl = word.head, "part"
+        if wl not in PRESENT_WORDS:
+            return []
+        if word.pos_ == "VERB" and word.tag_ == "VBN" and word.dep_ == "acl":
+            return list(word.head.subtree)  # "11 countries represented at this meeting, including A, B"
+        if word.pos_ == "ADJ":
+            word = word.head  # "X was also present in the meeting"
+        return _doer(word)
+    return []
+
+
+def _doer(verb) -> list:
+    """The subject of ``verb``; of the clause it hangs from when it has none ("X said,
+    addressing the forum"; "Speaking at the session, X said"); for a verb of saying without
+    a subject the words just before it ("..., Minister X said, addressing the forum")."""
+    for _ in range(2):
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            return [t for s in subjects for t in phrase(s, skip={"relcl", "ccomp", "advcl"})]
+        if verb.lemma_.lower() in SPEECH_VERBS and verb.i > 0:
+            return _named_before(verb)
+        if verb.dep_ not in {"advcl", "xcomp", "conj"} or verb.head is verb:
+            return []
+        verb = verb.head
+    return []
+
+
+def _named_before(verb) -> list:
+    """"..., Pakistani Federal Minister for Privatization Abdul Aleem Khan said": the words
+    from the comma before a subjectless verb of saying up to it."""
+    out = []
+    for i in range(verb.i - 1, max(verb.sent.start, verb.i - 15) - 1, -1):
+        tok = verb.doc[i]
+        if tok.is_punct and tok.text in {",", "”", '"', ";"}:
+            break
+        out.append(tok)
+    return out
+
+
+def _names_group(tok, ctx, event: Event) -> bool:
+    """"The Afghan delegation is headed by X": a definite delegation or side, of a state that
+    takes part in the event when it names one."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in GROUP_NOUNS or tok.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    if not any(c.dep_ in {"det", "poss"} and c.lower_ in DEFINITE for c in tok.children):
+        return False
+    if tok.head.lemma_.lower() not in GROUP_VERBS:
+        return False
+    states = {m.entity for m in ctx.mentions_in([c for c in tok.children if c.dep_ in {"amod", "compound", "poss"}])
+              if ctx.is_state(m.entity)}
+    return not states or bool(states & set(event.participants))
+
+
+def _leads_or_joins_a_side(tok, ctx, event: Event) -> bool:
+    """"X and Y led their respective sides", "X headed the Pakistani delegation", "X was also
+    part of the Russian delegation": the group is a side of the event (of a state that takes
+    part when it names one)."""
+    lemma = tok.lemma_.lower()
+    if lemma in {"lead", "head"} and tok.pos_ == "VERB":
+        groups = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in GROUP_NOUNS]
+    elif lemma == "part" and tok.dep_ == "attr" and tok.head.lemma_.lower() == "be":
+        groups = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in GROUP_NOUNS]
+    else:
+        return False
+    for g in groups:
+        if not any(c.dep_ in {"det", "poss", "amod", "compound"} for c in g.children):
+            continue  # "part of a delegation": which one is not said
+        states = {m.entity for m in ctx.mentions_in(list(g.children)) if ctx.is_state(m.entity)}
+        if not states or states & set(event.participants):
+            return True
+    return False
+
+
+def _group_members(tok) -> list:
+    verb = tok.head
+    out = []
+    for c in verb.children:
+        if c.dep_ == "agent" or (c.dep_ in {"dobj", "prep"} and verb.lemma_.lower() in {"include", "comprise"}):
+            out.extend(c.subtree)
+    return out
+
+
+def _agents(ctx, tok) -> list[str]:
+    """The agent the word ``tok`` names as an attendee, with a person's state.  A person
+    counts wherever the words name them; a state or organisation only as the attendee
+    itself or a modifier of the attending group ("Russian officials"), not inside a title's
+    "to" or "in" phrase ("Ambassador to Russia", "an adviser to the Russian minister")."""
+    m = ctx.mention_at(tok)
+    if m is None or not ctx.is_agent(m.entity):
+        return []
+    span = ctx.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    root = span.root if span is not None else tok
+    if tok.i != root.i:
+        return []  # once per mention, at its root
+    if ctx.core_type(m.entity) != "Person":
+        cur = root
+        for _ in range(6):
+            if cur.dep_ == "pobj" and cur.head.lower_ in NOT_ATTENDING_PREPS:
+                return []
+            if cur.dep_ in {"appos", "relcl", "acl"} and cur.head.pos_ == "PROPN":
+                return []  # a description of a person ("X, an adviser to the Russian minister")
+            if cur.dep_ in {"agent", "nsubj", "nsubjpass", "dobj", "ROOT"} or cur.head is cur:
+                break
+            cur = cur.head
+    out = [m.entity]
+    state = ctx.nationality(m.entity)
+    if state:
+        out.append(state)
+    return out

@@ -1,0 +1,81 @@
+"""Attendees named in a sentence that continues a gathering (kg.extract.attendees), on short
+texts written for the tests: a definite reference to the meeting tied to people by a verb of
+opening, attending or addressing adds them; a name elsewhere in the sentence, a title's "to"
+phrase, a ceremony of an exercise and a meeting named in between add nobody."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.pipeline import extract
+from kg.registry import load_registry
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_registry()
+
+
+def events(registry, text, kind):
+    return [e for e in extract("t", text, registry).events if e.kind == kind]
+
+
+def test_the_people_who_opened_and_attended_the_forum_take_part(registry):
+    text = ("Pakistan and Russia held an inaugural trade and investment forum in Moscow on Monday. "
+            "The forum was inaugurated by Deputy Minister of Industry and Trade Yuri Petrenko. "
+            "The Pakistani delegation, led by Minister for Commerce Tariq Saleem, attended the forum.")
+    [forum] = events(registry, text, "Meeting")
+    assert {"new:Yuri Petrenko", "new:Tariq Saleem", "pakistan", "russia"} <= set(forum.participants)
+    assert len(forum.also) == 2
+
+
+def test_a_speaker_addressing_the_meeting_takes_part_but_the_state_of_a_title_does_not(registry):
+    text = ("Russia and Pakistan held talks in Islamabad on 3 May. "
+            "Trade has grown fast, Ambassador to China Nadeem Qureshi said, addressing the talks.")
+    [talks] = events(registry, text, "Meeting")
+    assert "new:Nadeem Qureshi" in talks.participants
+    assert "china" not in talks.participants
+
+
+def test_countries_represented_at_this_meeting_take_part(registry):
+    text = ("The Moscow format consultations on Afghanistan began in Moscow on Wednesday, hosted by Russia. "
+            "There are countries represented at this meeting, including China, Iran and India.")
+    [talks] = events(registry, text, "Meeting")
+    assert {"china", "iran", "india", "russia"} <= set(talks.participants)
+
+
+def test_a_name_the_continuing_sentence_gives_elsewhere_takes_no_part(registry):
+    text = ("Russia and Pakistan held talks in Islamabad on 3 May. "
+            "The talks took place as India criticised the deal with Iran.")
+    [talks] = events(registry, text, "Meeting")
+    assert not {"india", "iran"} & set(talks.participants)
+
+
+def test_a_guest_at_the_opening_ceremony_of_an_exercise_takes_no_part(registry):
+    text = ("Pakistan and Russia began their joint military exercise near Cherat on Monday. "
+            "The opening ceremony was attended by Chinese Ambassador Wang Li.")
+    for drill in events(registry, text, "MilitaryExercise"):
+        assert "new:Wang Li" not in drill.participants
+        assert "china" not in drill.participants
+
+
+def test_who_led_the_sides_and_who_was_part_of_a_delegation_take_part(registry):
+    text = ("The fifth round of Pakistan-Russia political consultations was held in Islamabad on Tuesday. "
+            "Foreign Secretary Asad Majeed Khan and Russia's Deputy Foreign Minister Andrey Rudenko led their "
+            "respective sides. Ambassador Zamir Kabulov was also part of the Russian delegation.")
+    [talks] = events(registry, text, "Meeting")
+    assert {"new:Asad Majeed Khan", "new:Andrey Rudenko", "new:Zamir Kabulov"} <= set(talks.participants)
+
+
+def test_who_told_the_meeting_or_spoke_on_its_sidelines_attended_it(registry):
+    text = ("A meeting of the Moscow format on Afghanistan began in Kazan on Friday, hosted by Russia. "
+            "Addressing the participants, Foreign Minister Sergey Lavrov said the West must pay. "
+            "The envoy Zamir Kabulov told reporters on the sidelines of the meeting that Moscow was hopeful.")
+    [meeting] = events(registry, text, "Meeting")
+    assert {"sergey-lavrov", "new:Zamir Kabulov"} <= set(meeting.participants)
+
+
+def test_part_of_a_delegation_of_a_state_that_takes_no_part_adds_nobody(registry):
+    text = ("Pakistan and Russia held talks in Islamabad on 3 May. "
+            "Wang Li was also part of the Chinese delegation.")
+    [talks] = events(registry, text, "Meeting")
+    assert "new:Wang Li" not in talks.participants
