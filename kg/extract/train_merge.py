@@ -1,6 +1,7 @@
 """The merge step of ``kg train``: learn from the gold's ``also`` lists whether two events
 the rules left apart are one (:mod:`kg.extract.merging`), and keep the model only when
-cross-validation by article shows it beats the rules.
+cross-validation by article shows it beats the rules without leaving more duplicates or
+missing more events (a wrong merge swallows a distinct event).
 
 A pair of extracted events is one event when both find (leniently) the same gold event and
 nothing else; two events are two when they find different gold events.  Pairs where either
@@ -94,8 +95,12 @@ def train_merge(articles, registry, decisions, out=sys.stdout):
     for t, (s, l_, e) in sorted(grid.items()):
         print(score_line(f"merge: learned p>={t}", s, l_, e) + f" F1 {s.f1:.3f}", file=out)
     best_t, (s, l_, e) = max(grid.items(), key=lambda kv: (round(kv[1][0].f1, 3), kv[0]))
-    if round(s.f1, 3) <= round(rules[0].f1, 3) or e.get("duplicate", 0) > rules[2].get("duplicate", 0):
-        print("merge: the rules alone are kept (the learned merge does not beat them)", file=out)
+    # A merge exists to remove duplicates: it must not leave more of them, nor swallow a
+    # distinct event into another (a missed event, and a wrong fact where it lands).
+    if (round(s.f1, 3) <= round(rules[0].f1, 3) or e.get("duplicate", 0) > rules[2].get("duplicate", 0)
+            or e.get("missed event", 0) > rules[2].get("missed event", 0)):
+        print("merge: the rules alone are kept (the learned merge does not beat them without "
+              "losing events)", file=out)
         return None
     print(f"merge: chosen p>={best_t}", file=out)
     model = fit(rows)
