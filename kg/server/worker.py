@@ -140,9 +140,10 @@ def too_large(n: int, what: str, max_results: int) -> TooLarge:
 
 def native(kg: KnowledgeGraph, job: Job, max_results: int) -> object:
     """The fast path of a query or saved query asked for in a SPARQL results format:
-    SELECT solutions are written by pyoxigraph straight to bytes (no rdflib terms, no
-    Python object per row), then their rows counted against the limit; any other
-    answer (ASK, CONSTRUCT, a remote store's) comes back as a :class:`Result`."""
+    SELECT solutions (and ASK answers in JSON or XML) are written by pyoxigraph
+    straight to bytes (no rdflib terms, no Python object per row), then their rows
+    counted against the limit; any other answer (ASK in CSV or TSV, CONSTRUCT, a remote
+    store's) comes back as a :class:`Result`."""
     from kg.server import formats
 
     if job.method == "query":
@@ -150,6 +151,8 @@ def native(kg: KnowledgeGraph, job: Job, max_results: int) -> object:
     else:
         value = kg.run_native(*job.args, job.kwargs)
     try:
+        if isinstance(value, ox.QueryBoolean) and job.media_type in formats.NATIVE_BOOLEAN:
+            return formats.write_boolean(value, job.media_type)
         if not isinstance(value, ox.QuerySolutions):
             return result_of(value) if isinstance(value, (ox.QueryBoolean, ox.QueryTriples)) else value
         body = formats.write_solutions(value, job.media_type)
