@@ -251,8 +251,8 @@ class Yielding:
     machine with few cores the quick requests of other workers preempt it; the job's
     priority is restored when it ends.
 
-    A watchdog thread looks at the running job every ``after / 2`` seconds (no cost per
-    job but a lock).  pyoxigraph evaluates and writes a query without holding the GIL,
+    A watchdog thread looks at the running job every ``after / 2`` seconds while one
+    runs, and sleeps while the worker is idle (an idle worker costs no processor time).  pyoxigraph evaluates and writes a query without holding the GIL,
     so the watchdog runs while a query does.  On Linux a nice value belongs to a thread:
     only the thread that answers jobs is lowered.  Without the privilege to raise a
     priority again (``RLIMIT_NICE``), the thread stays lowered once it has been."""
@@ -264,14 +264,17 @@ class Yielding:
         self.started: float | None = None
         self.lowered = self.stuck = False
         self._lock = threading.Lock()
+        self._running = threading.Event()
         threading.Thread(target=self._watch, name="kg-worker-yield", daemon=True).start()
 
     def begin(self) -> None:
         self.started = time.monotonic()
+        self._running.set()
 
     def end(self) -> None:
         with self._lock:
             self.started = None
+            self._running.clear()
             if self.lowered and not self.stuck:
                 try:
                     os.setpriority(os.PRIO_PROCESS, self.tid, self.base)
@@ -281,6 +284,7 @@ class Yielding:
 
     def _watch(self) -> None:
         while True:
+            self._running.wait()
             time.sleep(self.after / 2)
             with self._lock:
                 started = self.started
