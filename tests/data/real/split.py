@@ -1,11 +1,12 @@
 """Fixed dev/test split of the real-article corpus.
 
 Every article id (the file stem of ``<id>.txt`` / ``<id>.yaml``) is hashed
-with sha256; the ids are sorted by that hex digest; the first 18 go to
-``test/``, the rest to ``dev/``.  The split depends only on the ids, so it
-never changes when it is re-run.  Files are looked for in ``pool/``,
-``test/`` and ``dev/`` and moved into the set they belong to; the
-assignment is printed.  Standard library only.
+with sha256; the ids are sorted by that hex digest; the first 18 went to
+``test/``, the rest to ``dev/``.  That split was made once, before any rule
+work it judges, and is now frozen: an article already in ``test/`` or
+``dev/`` stays there, and articles added later (put in ``pool/``) all go to
+``dev/``, so a new batch can never move an article into or out of the test
+set.  The assignment is printed.  Standard library only.
 """
 
 import hashlib
@@ -13,7 +14,6 @@ import pathlib
 import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
-TEST_SIZE = 18
 PLACES = ("pool", "test", "dev")
 
 
@@ -30,8 +30,9 @@ def find_ids():
 
 
 def assignment(ids):
+    """Each id's set: where it already is, and ``dev`` for one still in ``pool/``."""
     ordered = sorted(ids, key=digest)
-    return {i: ("test" if n < TEST_SIZE else "dev") for n, i in enumerate(ordered)}, ordered
+    return {i: ("dev" if ids[i][0] == "pool" else ids[i][0]) for i in ordered}, ordered
 
 
 def main():
