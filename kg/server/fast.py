@@ -36,6 +36,8 @@ from kg.server.worker import Job
 #: What the application's answer to such a request says in ``Vary`` (the format
 #: follows Accept; CORS answers follow Origin).
 VARY = (b"vary", b"Accept, Origin")
+#: ``Vary`` of such an answer over the gzip layer's size (see kg.server.compress.plain_headers).
+VARY_ENCODING = (b"vary", b"Accept, Origin, Accept-Encoding")
 #: How many bytes of query strings the remembered requests may hold (all are
 #: forgotten when there would be more; the query text is held twice, decoded too).
 REMEMBERED_BYTES = 4 << 20
@@ -179,7 +181,7 @@ class FastPath:
 
 
 def headers(body: bytes, content_type: bytes) -> list[tuple[bytes, bytes]]:
-    """The headers the application gives an answer of the short way."""
+    """The headers the application gives an answer of the short way (``Vary`` first)."""
     return [VARY, (b"content-length", str(len(body)).encode("ascii")), (b"content-type", content_type),
             *SECURITY_HEADERS]
 
@@ -206,10 +208,13 @@ class Immediate:
         if found is not None:
             status, kept, body = found
         elif self.fast is not None and (made := self.fast.answer_now(scope)) is not None:
-            status, (kept, body) = 200, made
+            kept, body = made
             if key is not None:
                 self.answers.count_miss()
                 self.answers.put(key, kept, body)
+            if len(body) >= self.minimum_size:  # what plain_headers makes of them, without parsing them
+                return 200, [VARY_ENCODING, *kept[1:]], body
+            return 200, kept, body
         else:
             return None
         return status, plain_headers(status, kept, body, self.minimum_size), body

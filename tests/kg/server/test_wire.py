@@ -131,3 +131,15 @@ def test_kept_answers_are_replayed_by_the_short_way_with_their_headers(tmp_path)
     drop = {"date"}
     assert ({k.lower(): v for k, v in first[1].items() if k.lower() not in drop}
             == {k.lower(): v for k, v in second[1].items() if k.lower() not in drop})
+
+
+def test_the_short_ways_vary_is_the_one_the_gzip_layer_gives():
+    """kg.server.fast.Immediate writes Vary for answers over 1 kB without parsing the
+    headers: it must be what kg.server.compress.plain_headers makes of them."""
+    from kg.server import compress, fast
+
+    for size in (10, compress.MINIMUM_SIZE, 9586):
+        body = b"x" * size
+        kept = fast.headers(body, b"application/sparql-results+json")
+        expected = compress.plain_headers(200, kept, body)
+        assert expected == (kept if size < compress.MINIMUM_SIZE else [fast.VARY_ENCODING, *kept[1:]])
