@@ -14,10 +14,11 @@ This is not an answer cache: the query is evaluated every time (:mod:`kg.server.
 keeps answers).  Jobs that took under :data:`INLINE_CPU` when last run run on the event
 loop, the others on a small thread pool (pyoxigraph evaluates without holding the GIL,
 so the loop goes on answering meanwhile).  Handing a job to a thread and back costs
-about 0.1 ms of processor time (measured with ``benchmarks/server_cpu.py``: ASK and the
-ad-hoc SELECT 0.08-0.10 ms more, the saved ``timeline`` 0.13 ms), as much as a small
-query: a job of a few milliseconds is cheaper on the loop, and with several clients
-every HTTP process is busy anyway, so a thread would not add a core.
+about 0.1 ms of processor time (the same server with every cheap job on a thread, one
+client: ASK and the ad-hoc SELECT 0.08-0.10 ms more per request, the saved
+``timeline``, 1.7 ms, 0.13 ms more), as much as a small query: a job of a few
+milliseconds is cheaper on the loop, where the other requests of its HTTP process
+wait for it at most :data:`INLINE_CPU`.
 """
 from __future__ import annotations
 
@@ -37,7 +38,7 @@ log = logging.getLogger("kg.server")
 CHEAP_CPU = 0.02
 #: Processor seconds under which it runs on the event loop itself, not on a thread
 #: (the other requests of this HTTP process wait at most this long for it).
-INLINE_CPU = 0.01
+INLINE_CPU = 0.005
 #: The largest answer (bytes, for answers written as bytes) a cheap job may have.
 CHEAP_BYTES = 1 << 20
 #: How many cheap jobs are remembered (least recently used forgotten first).
