@@ -36,12 +36,19 @@ def local_runs(url: str) -> int:
 
 
 def answers(sock: socket.socket, n: int, method: str = "GET") -> list[tuple[int, dict, bytes]]:
-    """The next ``n`` answers on ``sock``, in the order they arrive."""
+    """The next ``n`` answers on ``sock``, in the order they arrive, read from one buffered
+    reader (one http.client.HTTPResponse per answer would each buffer, and lose, what
+    follows its answer)."""
+    stream = sock.makefile("rb")
     out = []
     for _ in range(n):
-        answer = http.client.HTTPResponse(sock, method=method)
-        answer.begin()
-        out.append((answer.status, dict(answer.getheaders()), answer.read()))
+        status = int(stream.readline().split()[1])
+        headers = {}
+        while (line := stream.readline()) not in (b"\r\n", b""):
+            name, _, value = line.decode("latin-1").partition(":")
+            headers[name.strip().lower()] = value.strip()
+        length = 0 if method == "HEAD" else int(headers["content-length"])
+        out.append((status, headers, stream.read(length)))
     return out
 
 
