@@ -36,12 +36,11 @@ import threading
 import time
 import urllib.parse
 from collections import Counter
-from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kg.server.launch import running  # noqa: E402
+from kg.server.launch import oxigraph_serving, running  # noqa: E402
 
 HTML, JSON, CSV, TURTLE = "text/html", "application/sparql-results+json", "text/csv", "text/turtle"
 SELECT = ("PREFIX pakru: <https://w3id.org/pakru/ontology#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
@@ -156,49 +155,6 @@ def run(url: str, clients: int, seconds: float, timeout: float) -> int:
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f FILTER(STRLEN(STR(?c)) > STRLEN(STR(?f))) }"
 
 
-def oxigraph_binary() -> str:
-    import shutil
-
-    local = Path(sys.executable).parent / "oxigraph"
-    found = str(local) if local.exists() else shutil.which("oxigraph")
-    if found is None:
-        raise SystemExit("load_test: the oxigraph server binary is missing (pip install -e '.[test]')")
-    return found
-
-
-@contextmanager
-def oxigraph_serving(source: Path):
-    """``oxigraph serve --union-default-graph`` in memory on a free loopback port, loaded
-    with ``source`` through its Graph Store endpoint; yields its base URL."""
-    import socket
-    import subprocess
-    import urllib.request
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen([oxigraph_binary(), "serve", "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                urllib.request.urlopen(base + "/query?query=ASK%7B%7D", timeout=2).read()
-                break
-            except OSError:
-                if time.monotonic() > deadline or proc.poll() is not None:
-                    raise SystemExit("load_test: oxigraph serve did not start")
-                time.sleep(0.1)
-        request = urllib.request.Request(base + "/store", data=source.read_bytes(), method="POST",
-                                         headers={"Content-Type": "application/trig"})
-        urllib.request.urlopen(request, timeout=120).read()
-        yield base
-    finally:
-        proc.terminate()
-        proc.wait(10)
-
-
 def hammer(url: str, paths: list[tuple[str, str]], clients: int, seconds: float, timeout: float = 30.0,
            distinct: bool = False):
     """``clients`` threads sending ``paths`` (path, Accept) back to back for ``seconds``
@@ -237,7 +193,7 @@ def compare(seconds: float, clients_list: tuple[int, ...] = (1, 10, 50), cache: 
           f"{seconds:g} s per run, one Python client process for both (the machine may be shared: compare the ratios)")
     options = () if cache else ("--cache-mb", "0")
     with running("--no-access-log", "--log-level", "warning", *options) as kg_url, \
-            oxigraph_serving(source) as ox_url:
+            oxigraph_serving(load=source) as ox_url:
         for name, (kg_path, ox_path, distinct) in workloads.items():
             for clients in clients_list:
                 runs = []

@@ -26,9 +26,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from load_test import JSON, SELECT, oxigraph_serving  # noqa: E402
+from load_test import JSON, SELECT  # noqa: E402
 
-from kg.server.launch import running  # noqa: E402
+from kg.server.launch import oxigraph_serving, running  # noqa: E402
 
 TICK = os.sysconf("SC_CLK_TCK")
 
@@ -123,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"processor ms per request, one client, {args.requests} requests each (kg serve {' '.join(options[3:])}; "
           f"user + system time of every process of each server)")
     source = graph_file()
-    with running(*options) as kg_url, oxigraph_serving(source) as ox_url:
+    with running(*options) as kg_url, oxigraph_serving(load=source) as ox_url:
         kg_pid = server_pid(kg_url)
         ox_pid = oxigraph_pid(ox_url)
         for name, kg_path, ox_path in workloads:

@@ -34,5 +34,5 @@ def oxigraph_server(tmp_path_factory):
     if oxigraph_binary() is None:
         pytest.skip("the oxigraph server binary is not installed (pip install oxigraph)")
     location = tmp_path_factory.mktemp("oxigraph-server")
-    with oxigraph_serving(location, location.parent / f"{location.name}.log") as base:
+    with oxigraph_serving(location, log=location.parent / f"{location.name}.log") as base:
         yield base

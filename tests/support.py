@@ -5,6 +5,7 @@ import contextlib
 from pathlib import Path
 
 from kg.extract.model import Sentence, Span
+from kg.server.launch import oxigraph_binary, oxigraph_serving  # noqa: F401  (the tests import them from here)
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCUMENTS = ROOT / "data" / "documents"
@@ -26,53 +27,6 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-def oxigraph_binary() -> str | None:
-    """The ``oxigraph`` server binary (pip's oxigraph package puts it next to this
-    Python), or None."""
-    import shutil
-    import sys
-
-    local = Path(sys.executable).parent / "oxigraph"
-    return str(local) if local.exists() else shutil.which("oxigraph")
-
-
-@contextlib.contextmanager
-def oxigraph_serving(location: Path, log: Path | None = None):
-    """``oxigraph serve --union-default-graph`` of the store folder ``location`` on a free
-    127.0.0.1 port, its output to ``log`` (default: dropped); yields the base URL
-    (SPARQL at ``/query``, Graph Store Protocol at ``/store``) once it answers, and
-    stops the server on leaving."""
-    import subprocess
-    import time
-    import urllib.error
-    import urllib.request
-
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    with open(log or "/dev/null", "wb") as out:
-        proc = subprocess.Popen([oxigraph_binary(), "serve", "--location", str(location), "--bind",
-                                 f"127.0.0.1:{port}", "--union-default-graph"], stdout=out, stderr=subprocess.STDOUT)
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=2) as answer:
-                    answer.read()
-                break
-            except (urllib.error.URLError, OSError):
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"oxigraph serve did not start (exit {proc.poll()}); see {log}")
-                time.sleep(0.1)
-        yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 def repo_config(out: Path, documents: Path = DOCUMENTS, **changes):

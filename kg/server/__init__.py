@@ -9,6 +9,7 @@ map, timelines, views of answers; their scripts in ``static/views``), :mod:`~kg.
 text), :mod:`~kg.server.formats` (content negotiation), :mod:`~kg.server.pool` and
 :mod:`~kg.server.worker` (the query processes that make the time limit real),
 :mod:`~kg.server.local` (jobs known to be cheap, run in the HTTP process),
+:mod:`~kg.server.wire` (the HTTP protocol, which answers what is ready at once itself),
 :mod:`~kg.server.processes` (several HTTP processes on one port) and
 :mod:`~kg.server.board` (the status they share).
 Templates are in ``templates/``, the stylesheet in ``static/``.
@@ -113,6 +114,7 @@ def serve(host: str = "127.0.0.1", port: int = DEFAULT_PORT, *, store: Path | No
         """One HTTP process: its worker pools, the application, uvicorn on ``sock``."""
         import uvicorn
 
+        from kg.server import wire
         from kg.server.app import create_app, served
         from kg.server.local import Local
         from kg.server.pool import WorkerPool
@@ -126,8 +128,9 @@ def serve(host: str = "127.0.0.1", port: int = DEFAULT_PORT, *, store: Path | No
                 pool.start()
             local = Local(spec.open(), max_results)
             app = create_app(pools, catalogue, tuple(cors), cache_mb, board, process, local)
-            config = uvicorn.Config(served(app), log_level=log_level, access_log=access_log, lifespan="off",
-                                    timeout_graceful_shutdown=5)
+            asgi = served(app)
+            config = uvicorn.Config(asgi, log_level=log_level, access_log=access_log, lifespan="off",
+                                    timeout_graceful_shutdown=5, http=wire.protocol(app.state.immediate))
             server = uvicorn.Server(config)
             ready()
             server.run(sockets=[sock])

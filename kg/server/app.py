@@ -22,7 +22,7 @@ from kg.server import pages, saved, sparql, views
 from kg.server.board import Board
 from kg.server.cache import AnswerCache, Answers
 from kg.server.compress import Compression
-from kg.server.fast import FastPath
+from kg.server.fast import FastPath, Immediate
 from kg.server.headers import SecurityHeaders, cors_middleware
 from kg.server.local import Local
 from kg.server.pool import WorkerPool
@@ -86,8 +86,13 @@ def served(app: Starlette) -> ASGIApp:
     both, answers over 1 kB go gzip-compressed to clients that accept it
     (:mod:`kg.server.compress`), so the cache keeps them uncompressed for every client.
     Inside the cache, cheap repeated SPARQL queries take a short way past the
-    application (:mod:`kg.server.fast`)."""
+    application (:mod:`kg.server.fast`).  What these layers can answer at once is
+    also answered by the HTTP protocol itself, before any of them runs
+    (``app.state.immediate``, for :func:`kg.server.wire.protocol`)."""
     inner: ASGIApp = app
+    fast = None
     if app.state.local is not None and app.state.cors == ("*",):  # no CORS decision to make per origin
-        inner = FastPath(app, app.state.local, app.state.pools, app.state.catalogue)
-    return Compression(AnswerCache(inner, app.state.answers))
+        inner = fast = FastPath(app, app.state.local, app.state.pools, app.state.catalogue)
+    compression = Compression(AnswerCache(inner, app.state.answers))
+    app.state.immediate = Immediate(fast, app.state.answers, compression.minimum_size)
+    return compression

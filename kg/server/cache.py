@@ -35,16 +35,26 @@ class Answers:
         if self.slot is not None:
             self.slot.set(entries=len(self._entries), bytes=self._size, hits=self.hits, misses=self.misses)
 
-    def get(self, key: tuple) -> tuple[int, list, bytes] | None:
+    def get(self, key: tuple, count_miss: bool = True) -> tuple[int, list, bytes] | None:
+        """The answer kept for ``key``; ``count_miss=False`` for a caller that may
+        leave the request to the application, which looks again (:meth:`count_miss`
+        when it does not)."""
         with self._lock:
             found = self._entries.get(key)
             if found is not None:
                 self._entries.move_to_end(key)
                 self.hits += 1
-            else:
+            elif count_miss:
                 self.misses += 1
+            else:
+                return None
             self._publish()
             return found
+
+    def count_miss(self) -> None:
+        with self._lock:
+            self.misses += 1
+            self._publish()
 
     def put(self, key: tuple, headers: list, body: bytes) -> None:
         if len(body) > self.max_bytes // 10:

@@ -100,6 +100,17 @@ class Compression:
         return send_varying
 
 
+def plain_headers(status: int, headers: list, body: bytes, minimum_size: int = MINIMUM_SIZE) -> list:
+    """The headers of a whole answer (``body`` sent at once) as :class:`Compression`
+    sends it to a client that does not accept gzip: ``Accept-Encoding`` added to
+    ``Vary`` where ``GZipMiddleware`` would add it."""
+    if len(body) < minimum_size or passes_untouched({"status": status, "headers": headers}):
+        return headers
+    changed = MutableHeaders(raw=list(headers))
+    changed.add_vary_header("Accept-Encoding")
+    return changed.raw
+
+
 def own_headers(app: ASGIApp) -> ASGIApp:
     """``app`` with the header list of each answer copied on its way out (see above)."""
 
@@ -114,4 +125,4 @@ def own_headers(app: ASGIApp) -> ASGIApp:
     return forward_copies
 
 
-__all__ = ["Compression", "MINIMUM_SIZE", "accepts_gzip"]
+__all__ = ["Compression", "MINIMUM_SIZE", "accepts_gzip", "plain_headers"]

@@ -26,6 +26,8 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from kg.queries import Catalogue
 from kg.remote import query_form
 from kg.server import formats, saved
+from kg.server.cache import AnswerCache, Answers
+from kg.server.compress import plain_headers
 from kg.server.headers import SECURITY_HEADERS
 from kg.server.local import INLINE_CPU, Local, key
 from kg.server.pool import WorkerPool
@@ -34,6 +36,8 @@ from kg.server.worker import Job
 #: What the application's answer to such a request says in ``Vary`` (the format
 #: follows Accept; CORS answers follow Origin).
 VARY = (b"vary", b"Accept, Origin")
+#: ``Vary`` of such an answer over the gzip layer's size (see kg.server.compress.plain_headers).
+VARY_ENCODING = (b"vary", b"Accept, Origin, Accept-Encoding")
 #: How many bytes of query strings the remembered requests may hold (all are
 #: forgotten when there would be more; the query text is held twice, decoded too).
 REMEMBERED_BYTES = 4 << 20
@@ -136,14 +140,89 @@ class FastPath:
         cpu = self.local.cost(job, k)
         if cpu is None:
             return None
+        if cpu < INLINE_CPU:
+            return self.run_here(plan)
         try:
-            body = self.local.run(job, k) if cpu < INLINE_CPU else await self.local.acall(job, cpu, k)
+            body = await self.local.acall(job, cpu, k)
         except Exception:  # the application answers (and reports) it
             return None
+        return self.counted(body, lane)
+
+    def run_here(self, plan: Plan) -> bytes | None:
+        """The answer of a job known to be cheap enough to run on the event loop, run
+        there; None if it fails (the application then answers, and reports it)."""
+        job, k, _, lane = plan
+        try:
+            body = self.local.run(job, k)
+        except Exception:
+            return None
+        return self.counted(body, lane)
+
+    def counted(self, body: object, lane: str) -> bytes | None:
         if not isinstance(body, bytes):
             return None
         self.pools[lane].count_local()
         return body
 
+    def answer_now(self, scope: Scope) -> tuple[list, bytes] | None:
+        """The headers and body of the answer to the GET request ``scope`` when its job
+        is known to run on the event loop (no waiting), else None."""
+        path = scope["path"]
+        if path != "/sparql" and not path.startswith(SAVED):
+            return None
+        plan = self.plan(scope)
+        if plan is None:
+            return None
+        cpu = self.local.cost(plan[0], plan[1])
+        if cpu is None or cpu >= INLINE_CPU:
+            return None
+        body = self.run_here(plan)
+        return None if body is None else (headers(body, plan[2]), body)
 
-__all__ = ["FastPath"]
+
+def headers(body: bytes, content_type: bytes) -> list[tuple[bytes, bytes]]:
+    """The headers the application gives an answer of the short way (``Vary`` first)."""
+    return [VARY, (b"content-length", str(len(body)).encode("ascii")), (b"content-type", content_type),
+            *SECURITY_HEADERS]
+
+
+class Immediate:
+    """The answers the HTTP protocol may give as soon as a request's headers are in
+    (:mod:`kg.server.wire`), exactly as the layers of :func:`kg.server.app.served`
+    would give them to that request: a kept answer (:mod:`kg.server.cache`), else a
+    cheap job run on the event loop (:class:`FastPath`, when there is one), with the
+    ``Vary`` the gzip layer adds (:mod:`kg.server.compress`).  Requests from a
+    browser page (``Origin``: CORS decides), from gzip clients, and through a proxy
+    (``Forwarded``, ``X-Forwarded-*``: uvicorn's proxy headers middleware decides) are
+    declined, as is anything not in the cache and not cheap."""
+
+    def __init__(self, fast: FastPath | None, answers: Answers, minimum_size: int):
+        self.fast, self.answers, self.minimum_size = fast, answers, minimum_size
+
+    def __call__(self, scope: Scope) -> tuple[int, list, bytes] | None:
+        for name, value in scope["headers"]:
+            if name in DECLINED or (name == b"accept-encoding" and b"gzip" in value):
+                return None
+        key = AnswerCache.key(scope) if self.answers.max_bytes > 0 else None
+        found = None if key is None else self.answers.get(key, count_miss=False)
+        if found is not None:
+            status, kept, body = found
+        elif self.fast is not None and (made := self.fast.answer_now(scope)) is not None:
+            kept, body = made
+            if key is not None:
+                self.answers.count_miss()
+                self.answers.put(key, kept, body)
+            if len(body) >= self.minimum_size:  # what plain_headers makes of them, without parsing them
+                return 200, [VARY_ENCODING, *kept[1:]], body
+            return 200, kept, body
+        else:
+            return None
+        return status, plain_headers(status, kept, body, self.minimum_size), body
+
+
+#: Request headers for which the short way leaves the request to the application.
+DECLINED = frozenset({b"origin", b"forwarded", b"x-forwarded-for", b"x-forwarded-proto", b"x-forwarded-host",
+                      b"x-forwarded-port", b"x-forwarded-prefix"})
+
+
+__all__ = ["FastPath", "Immediate", "DECLINED"]

@@ -157,9 +157,10 @@ def serialize(value: Result | Graph, media_type: str) -> bytes:
     return writer().encode("utf-8")
 
 
-#: The SPARQL results formats pyoxigraph writes itself (SELECT answers only: ASK
-#: answers in CSV/TSV keep this server's ``boolean`` header, so they go through
-#: :func:`serialize`), with the fewest bytes one row can take in each.
+#: The SPARQL results formats pyoxigraph writes itself (SELECT answers; ASK answers
+#: only in JSON and XML, see :data:`NATIVE_BOOLEAN`: in CSV/TSV they keep this
+#: server's ``boolean`` header, so they go through :func:`serialize`), with the fewest
+#: bytes one row can take in each.
 NATIVE = {SPARQL_JSON.media_type: (ox.QueryResultsFormat.JSON, 3),    # {},
           SPARQL_XML.media_type: (ox.QueryResultsFormat.XML, 17),     # <result></result>
           CSV.media_type: (ox.QueryResultsFormat.CSV, 2),             # CRLF
@@ -173,6 +174,16 @@ def write_solutions(solutions: ox.QuerySolutions, media_type: str) -> bytes:
     SPARQL 1.1 CSV/TSV recommendation allows.  pyoxigraph's errors met while
     evaluating the rows (``OSError``, ``RuntimeError``, ``ValueError``) pass through."""
     return solutions.serialize(format=NATIVE[media_type][0])
+
+
+#: The formats in which pyoxigraph writes an ASK answer as this server does.
+NATIVE_BOOLEAN = frozenset({SPARQL_JSON.media_type, SPARQL_XML.media_type})
+
+
+def write_boolean(answer: ox.QueryBoolean, media_type: str) -> bytes:
+    """An ASK answer written by pyoxigraph in ``media_type`` (one of
+    :data:`NATIVE_BOOLEAN`), with no :class:`~kg.results.Result` made for it."""
+    return answer.serialize(format=NATIVE[media_type][0])
 
 
 def rows_beyond(body: bytes, media_type: str, limit: int) -> int:

@@ -140,9 +140,10 @@ def too_large(n: int, what: str, max_results: int) -> TooLarge:
 
 def native(kg: KnowledgeGraph, job: Job, max_results: int) -> object:
     """The fast path of a query or saved query asked for in a SPARQL results format:
-    SELECT solutions are written by pyoxigraph straight to bytes (no rdflib terms, no
-    Python object per row), then their rows counted against the limit; any other
-    answer (ASK, CONSTRUCT, a remote store's) comes back as a :class:`Result`."""
+    SELECT solutions (and ASK answers in JSON or XML) are written by pyoxigraph
+    straight to bytes (no rdflib terms, no Python object per row), then their rows
+    counted against the limit; any other answer (ASK in CSV or TSV, CONSTRUCT, a remote
+    store's) comes back as a :class:`Result`."""
     from kg.server import formats
 
     if job.method == "query":
@@ -150,6 +151,8 @@ def native(kg: KnowledgeGraph, job: Job, max_results: int) -> object:
     else:
         value = kg.run_native(*job.args, job.kwargs)
     try:
+        if isinstance(value, ox.QueryBoolean) and job.media_type in formats.NATIVE_BOOLEAN:
+            return formats.write_boolean(value, job.media_type)
         if not isinstance(value, ox.QuerySolutions):
             return result_of(value) if isinstance(value, (ox.QueryBoolean, ox.QueryTriples)) else value
         body = formats.write_solutions(value, job.media_type)
@@ -248,8 +251,8 @@ class Yielding:
     machine with few cores the quick requests of other workers preempt it; the job's
     priority is restored when it ends.
 
-    A watchdog thread looks at the running job every ``after / 2`` seconds (no cost per
-    job but a lock).  pyoxigraph evaluates and writes a query without holding the GIL,
+    A watchdog thread looks at the running job every ``after / 2`` seconds while one
+    runs, and sleeps while the worker is idle (an idle worker costs no processor time).  pyoxigraph evaluates and writes a query without holding the GIL,
     so the watchdog runs while a query does.  On Linux a nice value belongs to a thread:
     only the thread that answers jobs is lowered.  Without the privilege to raise a
     priority again (``RLIMIT_NICE``), the thread stays lowered once it has been."""
@@ -261,14 +264,17 @@ class Yielding:
         self.started: float | None = None
         self.lowered = self.stuck = False
         self._lock = threading.Lock()
+        self._running = threading.Event()
         threading.Thread(target=self._watch, name="kg-worker-yield", daemon=True).start()
 
     def begin(self) -> None:
         self.started = time.monotonic()
+        self._running.set()
 
     def end(self) -> None:
         with self._lock:
             self.started = None
+            self._running.clear()
             if self.lowered and not self.stuck:
                 try:
                     os.setpriority(os.PRIO_PROCESS, self.tid, self.base)
@@ -278,6 +284,7 @@ class Yielding:
 
     def _watch(self) -> None:
         while True:
+            self._running.wait()
             time.sleep(self.after / 2)
             with self._lock:
                 started = self.started

@@ -93,6 +93,24 @@ def test_run_pages(graph):
     assert not graph.run("events", page=2)
 
 
+def test_a_saved_query_asked_again_keeps_its_checked_text_per_values():
+    """The checked text is made once per query and values, and never stands in for other
+    values: each answer is the one a fresh graph gives; a bad value is refused every time,
+    and at most kg.facade.PREPARED texts are kept."""
+    kept = KnowledgeGraph.open()
+    asked = [("military_exercises", {"year": 2018}), ("military_exercises", {"year": 1990}),
+             ("events", {"page": 2}), ("events", {}), ("military_exercises", {"year": "2018"})]
+    for name, values in asked * 2:
+        assert kept.run(name, **values) == KnowledgeGraph.open().run(name, **values)
+    assert len(kept._texts) == 4  # year 2018 given as a number and as text: one text
+    for _ in range(2):
+        with pytest.raises(QueryError, match="gYear"):
+            kept.run("military_exercises", year="last year")
+    for year in range(1900, 1900 + kg.facade.PREPARED + 5):
+        kept.run("military_exercises", year=year)
+    assert len(kept._texts) == kg.facade.PREPARED
+
+
 def test_run_binds_values_as_terms_not_text(graph):
     assert not graph.run("entity_by_name", name='x")) } } SELECT * WHERE { ?s ?p ?o } #')
     with pytest.raises(QueryError, match="expects an IRI"):

@@ -223,7 +223,7 @@ def test_readme_oxigraph_load_and_serve(tmp_path, embedded):
     location = tmp_path / "oxigraph"
     subprocess.run([binary, "load", "--location", str(location), "--file", str(DEFAULT_SOURCE)],
                    check=True, capture_output=True, timeout=120)
-    with oxigraph_serving(location, tmp_path / "oxigraph.log") as base:
+    with oxigraph_serving(location, log=tmp_path / "oxigraph.log") as base:
         remote = KnowledgeGraph.connect(f"{base}/query", timeout=5)
         assert len(remote) == len(embedded)
         assert remote.run("timeline") == embedded.run("timeline")
