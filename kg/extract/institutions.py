@@ -38,7 +38,8 @@ class Institutions:
             states = [a for a in (self.agent(self.by_token[t.i].entity) for t in self.doc[start:head.i]
                                   if t.i in self.by_token) if a and self.core_type(a) == "State"]
             if not states:
-                return self.by_function(mods, head)
+                return None  # "the finance ministry" alone: whose? A bare "Finance Ministry" node
+                # would join every state's ministry of that name across articles
             name = self.body_name(start, head)
             found = self.lookup(name) if self.lookup else None  # "Russian foreign ministry": the registry's
             return found or self.named(" ".join(w if w in ("in", "of") else w[:1].upper() + w[1:]
@@ -49,16 +50,6 @@ class Institutions:
         while start < head.i and self.doc[start].dep_ in ("det", "case", "punct"):
             start += 1
         return self.named(self.doc[start:head.i + 1].text, "Organisation")
-
-    def by_function(self, mods: list[Token], head: Token) -> str | None:
-        """"the finance ministry", "the foreign office": a body named by its function
-        alone, the article's own state's (a new organisation of that name); not a body
-        a word like "relevant" or "concerned" only points at."""
-        if not any(t.lower_ == "the" for t in head.lefts) or not all(
-                t.dep_ == "compound" and t.pos_ == "NOUN" or t.lower_ == "foreign" for t in mods):
-            return None
-        words = [t.text for t in sorted(mods, key=lambda t: t.i)] + [head.text]
-        return self.named(" ".join(w[:1].upper() + w[1:] for w in words), "Organisation")
 
     def body_name(self, start: int, head: Token) -> str:
         """The name of a state's body described from ``start`` to its head: a state in the
