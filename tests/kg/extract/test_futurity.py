@@ -113,3 +113,11 @@ def test_a_visit_intended_for_a_summit_is_no_plan_of_the_visit(registry):
 def test_talks_a_delegation_is_arriving_for_are_to_come(registry):
     assert event(registry, "A Russian delegation led by Sergey Lavrov is arriving in Islamabad on Thursday for "
                  "talks with Ishaq Dar.", "Meeting") == ("planned", None)
+
+
+def test_a_future_with_no_date_is_planned(registry):
+    assert event(registry, "Ishaq Dar arrived in Moscow on Monday. He will hold talks with his Russian "
+                 "counterpart.", "Meeting") == ("planned", None)
+    assert event(registry, "Ishaq Dar and Sergey Lavrov are scheduled to meet.", "Meeting") == ("planned", None)
+    assert event(registry, "Ishaq Dar and Sergey Lavrov are scheduled to meet on Friday.", "Meeting") == (
+        "scheduled", ("2025-06-20", None, None))
