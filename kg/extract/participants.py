@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from kg.extract.context import POSSESSIVE_PRONOUNS, PRONOUN_SUBJECTS, Context
 from kg.extract.members import member_and_organisations
 from kg.extract.scope import scope
-from kg.extract.triggers import NOUN_TRIGGERS, trigger_kind
+from kg.extract.triggers import NOUN_TRIGGERS, trigger_kind, welcomes_a_visitor
 
 # nouns that name an occasion: a name inside one belongs to it, not to an event it frames
 # ("met Lavrov on the sidelines of the SCO summit in Astana": SCO and Kazakhstan frame the meeting)
@@ -370,6 +370,11 @@ def _role(tok, trigger) -> str:
     "and" or the verb is a partner; the state of a venue hosts."""
     if tok is None:
         return "participant"
+    if trigger.lemma_.lower() == "welcome" and trigger.pos_ == "VERB" and welcomes_a_visitor(trigger):
+        if tok.dep_ == "dobj" and tok.head.i == trigger.i:
+            return "agent"  # "welcoming Putin to Islamabad": Putin visits
+        if tok.dep_ in {"nsubj", "poss"}:
+            return "host"
     if tok.dep_ in {"nsubj", "poss"} or (tok.dep_ == "pobj" and tok.head.dep_ == "agent"):
         return "agent"
     if tok.dep_ == "pobj" and tok.head.lower_ in {"in", "at"}:

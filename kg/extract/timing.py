@@ -317,6 +317,8 @@ def _future(token, time: TimeValue | None) -> str | None:
         return "scheduled"
     for t in chain[1:]:
         lemma = "slate" if t.lower_ == "slated" else t.lemma_.lower()
+        if lemma == "look" and any(c.lower_ == "forward" for c in t.children):
+            lemma = "expect"  # "looked forward to welcoming him": hoped for, no date fixed
         if lemma == "due" and (t.dep_ == "prep" or any(c.lower_ == "to" and c.dep_ in {"prep", "pcomp"}
                                                        for c in t.children)):
             continue  # "due to Russia's war": because of, no plan

@@ -101,6 +101,8 @@ def trigger_kind(token) -> str | None:
         if kind == "StateVisit" and lemma in {"send", "dispatch"} and not _sends_people(token):
             return None
         if kind == "StatementOfSupport" and lemma == "welcome":
+            if welcomes_a_visitor(token):
+                return "StateVisit"  # "looked forward to welcoming Putin to Islamabad": Putin visits
             return kind if _welcomes_a_step(token) else None
         if kind == "StatementOfSupport" and not _supports_agent(token):
             return None
@@ -249,6 +251,18 @@ def _welcomes_a_step(verb) -> bool:
     if verb.tag_ == "VB" or verb.dep_ == "xcomp":
         return False  # "Pakistan should welcome these offers", "is unlikely to welcome": advice or guess
     return any(c.dep_ == "dobj" and c.lemma_.lower() in WELCOMED_ACTS for c in verb.children)
+
+
+def welcomes_a_visitor(verb) -> bool:
+    """"welcoming President Putin to Islamabad", "welcome the Russian delegation to
+    Pakistan": a person or delegation welcomed to a place is a visit of theirs (not "welcomed
+    the decision", nor "welcomed Sharif in Samarkand", a greeting where both came)."""
+    if not any(c.dep_ == "dobj" and c.lemma_.lower() not in WELCOMED_ACTS and c.tag_ not in {"WDT", "WP"} and (
+            c.pos_ == "PROPN" or c.lemma_.lower() in PEOPLE_NOUNS or c.ent_type_ in {"PERSON", "NORP"})
+            for c in verb.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "to" and any(
+        o.dep_ == "pobj" and o.ent_type_ in {"GPE", "LOC"} for o in c.children) for c in verb.children)
 
 
 def _held(noun) -> bool:

@@ -104,3 +104,17 @@ def test_a_party_ready_to_help_or_supply_offers_it_and_a_readiness_to_move_on_is
         ("Offer", "ready", ("pakistan", "russia"))]
     assert [k[0] for k in kinds(registry, "Russia is willing to supply wheat to Pakistan, the minister said.")] == ["Offer"]
     assert kinds(registry, "Pakistan and Russia both seem ready to discard the legacy of the past.") == []
+
+
+def test_looking_forward_to_welcoming_someone_to_a_place_is_their_planned_visit(registry):
+    found = extract("t", "Prime Minister Shehbaz Sharif said he looked forward to welcoming President Vladimir "
+                    "Putin to Islamabad next month.", registry, date="2025-06-18").events
+    assert [e.kind for e in found] == ["StateVisit"]
+    visit = found[0]
+    roles = dict(zip(visit.participants, visit.roles))
+    assert roles["vladimir-putin"] == "agent" and roles["shehbaz-sharif"] == "host", roles
+    assert visit.status == "planned"
+    # a step welcomed, or someone welcomed with no place, is no visit
+    assert [e.kind for e in extract("t", "Pakistan welcomed the decision to import oil.", registry).events] \
+        == ["StatementOfSupport"]
+    assert not extract("t", "Shehbaz Sharif welcomed Vladimir Putin's remarks.", registry).events
