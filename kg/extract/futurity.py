@@ -1,7 +1,7 @@
 """Verb forms that put a clause in the future, and the verb a noun trigger hangs from.
 
-"will visit", "shall meet", "is to visit", "is going to visit", "is arriving": the future
-by form (modal "would" is left to reported speech, see :mod:`kg.extract.timing`).  A noun trigger in a
+"will visit", "shall meet", "is to visit", "is going to visit", "is arriving", a headline's
+"Putin to visit Pakistan": the future by form (modal "would" is left to reported speech, see :mod:`kg.extract.timing`).  A noun trigger in a
 prepositional phrase of such a verb ("will arrive on Monday for a three-day visit", "will
 lead the group on its 20-21 June visit", "will meet Putin on the sidelines of the SCO
 summit") names an event still to come, unless it is marked as an earlier one ("the last
@@ -48,7 +48,18 @@ def future_form(verb) -> bool:
     if verb.dep_ in {"advcl", "xcomp"} and to_infinitive(verb):
         verbs.append(verb.head)  # "will visit Moscow to hold talks"
     return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for v in verbs for c in v.children) \
-        or is_to(verb) or going_to(verb) or arriving(verb)
+        or is_to(verb) or going_to(verb) or arriving(verb) or headline_infinitive(verb)
+
+
+def headline_infinitive(verb) -> bool:
+    """"Putin to visit Pakistan next year", "Dar to hold talks with Lavrov": a headline's
+    subject and infinitive with no finite verb, the news form of "is to"."""
+    if not to_infinitive(verb):
+        return False
+    if verb.dep_ == "ROOT":
+        return any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    # parsed as a name the infinitive hangs from: "Ishaq Dar to hold talks with Lavrov"
+    return verb.dep_ in {"relcl", "acl"} and verb.head.dep_ == "ROOT" and verb.head.pos_ == "PROPN"
 
 
 def arriving(verb) -> bool:

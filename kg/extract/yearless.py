@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from kg.extract.futurity import is_to
+from kg.extract.futurity import headline_infinitive, is_to
 
 MONTH_NUMBERS = {m: i + 1 for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -62,8 +62,8 @@ def clause_tense(doc, start: int) -> str | None:
         if "would" in words and "have" not in words:
             return "future"  # "the exercise would continue till November 21"
         if tok.pos_ in {"VERB", "AUX"} and tok.dep_ not in {"aux", "auxpass"}:
-            if is_to(tok):
-                return "future"  # "Sharif is to visit Moscow on 20 June"
+            if is_to(tok) or headline_infinitive(tok):
+                return "future"  # "Sharif is to visit Moscow on 20 June", "Lavrov to meet Dar on Friday"
             if tok.tag_ == "VBD" or (tok.tag_ == "VBN" and words & PERFECT):
                 return "past"
             if tok.tag_ == "VBG" and words & {"is", "are", "am", "'s", "'re"}:

@@ -121,3 +121,9 @@ def test_a_future_with_no_date_is_planned(registry):
     assert event(registry, "Ishaq Dar and Sergey Lavrov are scheduled to meet.", "Meeting") == ("planned", None)
     assert event(registry, "Ishaq Dar and Sergey Lavrov are scheduled to meet on Friday.", "Meeting") == (
         "scheduled", ("2025-06-20", None, None))
+
+
+def test_a_headline_infinitive_is_the_future(registry):
+    assert event(registry, "Lavrov to meet Ishaq Dar on Friday.", "Meeting") == ("scheduled", ("2025-06-20", None, None))
+    assert event(registry, "Ishaq Dar to hold talks with Sergey Lavrov in Moscow", "Meeting") == ("planned", None)
+    assert event(registry, "He went to Moscow to meet Putin.", "Meeting") == (None, None)  # purpose, said as past
