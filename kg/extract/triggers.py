@@ -338,10 +338,13 @@ def _hosts_people(verb) -> bool:
 
 
 def _sends_people(verb) -> bool:
-    """"inspectors were sent to Karachi": people sent to a place."""
+    """"inspectors were sent to Karachi": people sent to a named place (not "sending a
+    delegation to further cooperation", a purpose the parser hangs on "to" as a preposition)."""
     people = any(c.dep_ in {"dobj", "nsubjpass"} and (_people_like(c) or c.lemma_.lower().rstrip("s") in PEOPLE_NOUNS)
                  for c in verb.children)
-    goes = any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+    goes = any(c.dep_ == "prep" and c.lower_ == "to" and any(
+        o.dep_ == "pobj" and (o.pos_ == "PROPN" or o.ent_type_ in {"GPE", "LOC", "FAC"}) for o in c.children)
+        for c in verb.children)
     return people and goes
 
 

@@ -118,3 +118,10 @@ def test_looking_forward_to_welcoming_someone_to_a_place_is_their_planned_visit(
     assert [e.kind for e in extract("t", "Pakistan welcomed the decision to import oil.", registry).events] \
         == ["StatementOfSupport"]
     assert not extract("t", "Shehbaz Sharif welcomed Vladimir Putin's remarks.", registry).events
+
+
+def test_people_sent_to_a_place_are_a_visit_but_not_sent_for_a_purpose(registry):
+    assert ("StateVisit", "send", ("pakistan", "russia")) in kinds(
+        registry, "Pakistan will send a delegation to Moscow next week for talks with Russia.")
+    assert kinds(registry, "Sharif thanked Putin for sending a high-level delegation to further bilateral "
+                           "cooperation.") == []
