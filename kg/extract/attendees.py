@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kg.extract.coref import marked_distinct
-from kg.extract.model import Event
+from kg.extract.model import Event, latest_named
 from kg.extract.syntax import phrase
 from kg.extract.triggers import SPEECH_VERBS
 
@@ -53,28 +53,13 @@ def add_attendees(ctx, events: list[Event]) -> list[Event]:
         last = max([event.sentence.index, *(s.index for s in event.also)])
         index = event.sentence.index + 1
         while index <= last + REACH and index < len(ctx.sentences):
-            if _nearest_gathering(out, index) == i:
+            if latest_named(out, GATHERINGS, index) == i:
                 found = _attendees_in(ctx, ctx.sentences[index], out[i])
                 if found:
                     out[i] = _with(out[i], found, ctx.sentences[index])
                     last = max(last, index)  # the continuing sentence is a mention now
             index += 1
     return out
-
-
-def _nearest_gathering(events: list[Event], index: int) -> int | None:
-    """The gathering named last at or before sentence ``index`` ("the meeting" there is that
-    one); None when two are named in that same sentence."""
-    best, best_at, tie = None, -1, False
-    for j, e in enumerate(events):
-        if e.kind not in GATHERINGS:
-            continue
-        at = max([s for s in (e.sentence.index, *(a.index for a in e.also)) if s <= index], default=-1)
-        if at > best_at:
-            best, best_at, tie = j, at, False
-        elif at == best_at and at >= 0:
-            tie = True
-    return None if tie else best
 
 
 def _with(event: Event, found: list[tuple[str, str]], sentence) -> Event:

@@ -69,6 +69,22 @@ class Event:
     roles: tuple[str, ...] = ()  # agent, partner, host, target or participant, for each participant
 
 
+def latest_named(events: list[Event], kinds, index: int) -> int | None:
+    """The position in ``events`` of the event of one of ``kinds`` named last (first mention
+    or a later one) at or before sentence ``index`` ("the meeting" there is that one); None
+    when two are named last in the same sentence."""
+    best, best_at, tie = None, -1, False
+    for j, e in enumerate(events):
+        if e.kind not in kinds:
+            continue
+        at = max([s for s in (e.sentence.index, *(a.index for a in e.also)) if s <= index], default=-1)
+        if at > best_at:
+            best, best_at, tie = j, at, False
+        elif at == best_at and at >= 0:
+            tie = True
+    return None if tie else best
+
+
 @dataclass(frozen=True)
 class Membership:
     member: str

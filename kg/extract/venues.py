@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kg.extract.model import Event
+from kg.extract.model import Event, latest_named
 from kg.extract.syntax import governing_verb
 from kg.extract.triggers import NOUN_TRIGGERS
 
@@ -76,7 +76,7 @@ def _continued_place(ctx, events: list[Event], i: int) -> str | None:
     event = events[i]
     last = max([event.sentence.index, *(s.index for s in event.also)])
     for index in range(event.sentence.index + 1, min(last + 1 + REACH, len(ctx.sentences))):
-        if _latest_of_kind(events, event.kind, index) != i:
+        if latest_named(events, (event.kind,), index) != i:
             continue
         span = ctx.doc.char_span(ctx.sentences[index].span.start, ctx.sentences[index].span.end,
                                  alignment_mode="expand")
@@ -85,20 +85,6 @@ def _continued_place(ctx, events: list[Event], i: int) -> str | None:
             if place is not None:
                 return place
     return None
-
-
-def _latest_of_kind(events: list[Event], kind: str, index: int) -> int | None:
-    """The event of ``kind`` named last at or before sentence ``index``; None on a tie."""
-    best, best_at, tie = None, -1, False
-    for j, e in enumerate(events):
-        if e.kind != kind:
-            continue
-        at = max([s for s in (e.sentence.index, *(a.index for a in e.also)) if s <= index], default=-1)
-        if at > best_at:
-            best, best_at, tie = j, at, False
-        elif at == best_at and at >= 0:
-            tie = True
-    return None if tie else best
 
 
 HELD_VERBS = {"hold", "organise", "organize", "take", "be", "stage", "conduct", "continue", "begin", "start",
