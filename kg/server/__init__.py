@@ -31,10 +31,9 @@ DEFAULT_PORT = 8000
 DEFAULT_PROCESSES = max(1, min(4, os.cpu_count() or 1))
 
 
-def bind(host: str, port: int, reuse_port: bool = False) -> socket.socket:
+def bind(host: str, port: int) -> socket.socket:
     """A listening-ready socket on ``host:port`` (port 0 picks a free one), or a
-    :class:`KGError` saying why not; with ``reuse_port``, one of several on the same
-    port (``SO_REUSEPORT``), one per HTTP process."""
+    :class:`KGError` saying why not."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     # Naming IPPROTO_TCP matters: asyncio sets TCP_NODELAY on accepted sockets only when
     # their protocol says TCP, and without it Nagle's algorithm meets the client's delayed
@@ -42,8 +41,6 @@ def bind(host: str, port: int, reuse_port: bool = False) -> socket.socket:
     sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    if reuse_port:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
     try:
         sock.bind((host, port))
     except OSError as exc:
@@ -88,7 +85,7 @@ def serve(host: str = "127.0.0.1", port: int = DEFAULT_PORT, *, store: Path | No
     ``page_workers`` others, so slow ad-hoc queries never hold the pages up; each
     worker may grow by ``query_memory`` MB past the opened graph."""
     from kg.queries import Catalogue
-    from kg.server.processes import reuse_port_sockets, supervise
+    from kg.server.processes import supervise
 
     logging.basicConfig(level=log_level.upper(), stream=sys.stderr,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -105,16 +102,18 @@ def serve(host: str = "127.0.0.1", port: int = DEFAULT_PORT, *, store: Path | No
             raise KGError(f"--cors takes an origin such as https://example.org (or *), not {origin!r}")
     catalogue = Catalogue.load(queries)
     spec = graph_spec(store, source, queries, allow_services)
-    sockets = [bind(host, port)] if processes == 1 else reuse_port_sockets(host, port, processes, bind)
+    sock = bind(host, port)
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _interrupt)
     options = dict(timeout=timeout, max_results=max_results, memory_mb=query_memory)
 
-    def front(process: int, sock: socket.socket, board, ready) -> None:
-        """One HTTP process: its worker pools, the application, uvicorn on ``sock``."""
+    def front(process: int, end: socket.socket | None, board, ready) -> None:
+        """One HTTP process: its worker pools, the application, uvicorn on ``sock`` (one
+        process) or on the connections handed over ``end`` (several)."""
         import uvicorn
 
         from kg.server import wire
+        from kg.server.handoff import HandedServer
         from kg.server.app import create_app, served
         from kg.server.local import Local
         from kg.server.pool import WorkerPool
@@ -131,9 +130,9 @@ def serve(host: str = "127.0.0.1", port: int = DEFAULT_PORT, *, store: Path | No
             asgi = served(app)
             config = uvicorn.Config(asgi, log_level=log_level, access_log=access_log, lifespan="off",
                                     timeout_graceful_shutdown=5, http=wire.protocol(app.state.immediate))
-            server = uvicorn.Server(config)
+            server = uvicorn.Server(config) if end is None else HandedServer(config, end)
             ready()
-            server.run(sockets=[sock])
+            server.run(sockets=[sock] if end is None else None)
         finally:
             if local is not None:
                 local.close()
@@ -143,21 +142,20 @@ def serve(host: str = "127.0.0.1", port: int = DEFAULT_PORT, *, store: Path | No
     def announce() -> None:
         shown = f"[{host}]" if ":" in host else host
         each = "" if processes == 1 else f"{processes} HTTP processes, each with "
-        print(f"kg: serving {spec.store or spec.source} on http://{shown}:{sockets[0].getsockname()[1]}/ "
+        print(f"kg: serving {spec.store or spec.source} on http://{shown}:{sock.getsockname()[1]}/ "
               f"(SPARQL endpoint /sparql; {each}{workers}+{page_workers} workers, {timeout:g} s and "
               f"{query_memory} MB per query); Ctrl-C stops",
               file=sys.stderr, flush=True)
 
     try:
         if processes == 1:
-            front(0, sockets[0], None, announce)
+            front(0, None, None, announce)
         else:
-            supervise(sockets, front, announce)
+            supervise(sock, processes, front, announce)
     except KeyboardInterrupt:  # uvicorn has shut down; it passes Ctrl-C on
         print("kg: server stopped", file=sys.stderr)
     finally:
-        for sock in sockets:
-            sock.close()
+        sock.close()
     return 0
 
 

@@ -2,19 +2,21 @@
 
 One Python process answers HTTP on one core at most, and on a busy machine every
 request queues for it; so ``kg serve`` forks ``--processes`` HTTP processes, each with
-its own listening socket on the same port (``SO_REUSEPORT``: the kernel spreads the
-connections over them) and its own worker pools (:mod:`kg.server.pool`).  Their
-status is shared through a :class:`~kg.server.board.Board`.
+its own worker pools (:mod:`kg.server.pool`).  Their status is shared through a
+:class:`~kg.server.board.Board`.
 
-The starting process (the supervisor) binds the sockets, forks the HTTP processes,
-waits until each has started its workers (or says why it could not), and then only
-watches: an HTTP process that dies is logged and started again on its socket.  SIGTERM
-or Ctrl-C stops them all (each finishes its requests and stops its workers).
+The starting process (the supervisor) listens on the port, forks the HTTP processes and
+hands each connection it accepts to one of them in turn (:mod:`kg.server.handoff`), so
+that they get as many connections each.  It watches them: an HTTP process that dies is
+logged and started again, and gets connections once its workers are up (the others
+answer meanwhile).  SIGTERM or Ctrl-C stops them all (each finishes its requests and
+stops its workers).
 """
 from __future__ import annotations
 
 import logging
 import os
+import selectors
 import signal
 import socket
 import sys
@@ -24,39 +26,39 @@ from collections.abc import Callable
 
 from kg.errors import KGError
 from kg.server.board import Board
+from kg.server.handoff import BACKLOG, Dealer, channel
 
 log = logging.getLogger("kg.server")
 #: How long the HTTP processes have to stop after SIGTERM before they are killed.
 STOP_GRACE = 10.0
+#: How often (seconds) the supervisor looks for HTTP processes that exited.
+WATCH = 0.5
 
-#: ``front(process, sock, board, ready)``: run one HTTP process until interrupted;
-#: ``ready()`` once its workers are up.
+#: ``front(process, end, board, ready)``: run one HTTP process until interrupted, taking
+#: its connections from ``end`` (:class:`kg.server.handoff.HandedServer`); ``ready()``
+#: once its workers are up.
 Front = Callable[[int, socket.socket, Board, Callable[[], None]], None]
 
 
-def reuse_port_sockets(host: str, port: int, n: int,
-                       make: Callable[[str, int, bool], socket.socket]) -> list[socket.socket]:
-    """``n`` sockets bound to ``host:port`` with ``SO_REUSEPORT`` (port 0: one the
-    system picks).  The port is first bound alone, so that a port another server holds
-    is refused (``make`` raises) rather than shared with it."""
-    probe = make(host, port, False)
-    port = probe.getsockname()[1]
-    probe.close()
-    return [make(host, port, True) for _ in range(n)]
-
-
-def _fork(process: int, sock: socket.socket, board: Board, front: Front) -> tuple[int, int]:
-    """Start HTTP process number ``process``; (its pid, the read end of its ready pipe)."""
+def _fork(process: int, board: Board, front: Front, inherited: list[socket.socket]) -> tuple[int, int, socket.socket]:
+    """Start HTTP process number ``process``: (its pid, the read end of its ready pipe,
+    the supervisor's end of its connection channel).  ``inherited``: sockets of the
+    supervisor the new process closes (the listener, the other processes' channels)."""
     readable, writable = os.pipe()
+    ours, theirs = channel()
     pid = os.fork()
     if pid:
         os.close(writable)
-        return pid, readable
+        theirs.close()
+        return pid, readable, ours
     os.close(readable)
+    ours.close()
+    for sock in inherited:
+        sock.close()
     code = 0
     try:
         board.set_process(process, os.getpid())
-        front(process, sock, board, lambda: os.write(writable, b"ready"))
+        front(process, theirs, board, lambda: os.write(writable, b"ready"))
     except KeyboardInterrupt:
         pass
     except KGError as exc:
@@ -71,7 +73,7 @@ def _fork(process: int, sock: socket.socket, board: Board, front: Front) -> tupl
         os._exit(code)
 
 
-def _await_ready(pid: int, readable: int) -> None:
+def _read_ready(pid: int, readable: int) -> None:
     """Wait until HTTP process ``pid`` says it is ready; a :class:`KGError` if it cannot start."""
     chunks = []
     while True:
@@ -88,38 +90,74 @@ def _await_ready(pid: int, readable: int) -> None:
     raise KGError(f"an HTTP process of the server (pid {pid}) exited while starting; see the messages above")
 
 
-def supervise(sockets: list[socket.socket], front: Front, announce: Callable[[], None]) -> None:
-    """Run one HTTP process per socket until interrupted (KeyboardInterrupt, which SIGTERM
+def supervise(listener: socket.socket, processes: int, front: Front, announce: Callable[[], None]) -> None:
+    """Run ``processes`` HTTP processes, handing them the connections of ``listener``
+    (bound, not yet listening), until interrupted (KeyboardInterrupt, which SIGTERM
     raises too); ``announce()`` once all are ready.  Raises :class:`KGError` if one
     cannot start."""
-    board = Board(len(sockets))
-    children: dict[int, int] = {}
+    board = Board(processes)
+    listener.listen(BACKLOG)
+    listener.setblocking(False)
+    dealer = Dealer(listener)
+    children: dict[int, int] = {}  # pid: process number
+    ends: dict[int, socket.socket] = {}  # process number: supervisor's end of its channel
     started: dict[int, float] = {}
+    selector = selectors.DefaultSelector()
+
+    def start(process: int) -> tuple[int, int]:
+        pid, readable, ends[process] = _fork(process, board, front, [listener, *ends.values()])
+        children[pid], started[process] = process, time.monotonic()
+        return pid, readable
+
     try:
-        pending = []
-        for process, sock in enumerate(sockets):
-            pid, readable = _fork(process, sock, board, front)
-            children[pid], started[process] = process, time.monotonic()
-            pending.append((pid, readable))
-        for pid, readable in pending:
-            _await_ready(pid, readable)
+        pending = [start(process) for process in range(processes)]
+        for process, (pid, readable) in enumerate(pending):
+            _read_ready(pid, readable)
+            dealer.ready(process, ends[process])
+        selector.register(listener, selectors.EVENT_READ, "listener")
         announce()
         while children:
-            pid, code = os.wait()
-            process = children.pop(pid, None)
-            if process is None:
-                continue
-            log.error("HTTP process %s of the server exited (wait status %s); starting another", pid, code)
-            if time.monotonic() - started[process] < 1.0:
-                time.sleep(1.0)  # not in a tight loop if it cannot start
-            pid, readable = _fork(process, sockets[process], board, front)
-            children[pid], started[process] = process, time.monotonic()
-            try:
-                _await_ready(pid, readable)
-            except KGError as exc:
-                log.error("%s", exc)
+            for key, _ in selector.select(WATCH):
+                if key.data == "listener":
+                    dealer.deal()
+                else:  # a restarted process says it is ready, or why not
+                    process, pid = key.data
+                    selector.unregister(key.fd)
+                    try:
+                        _read_ready(pid, key.fd)
+                        dealer.ready(process, ends[process])
+                    except KGError as exc:
+                        log.error("%s", exc)
+            for pid, code in _exited():
+                process = children.pop(pid, None)
+                if process is None:
+                    continue
+                log.error("HTTP process %s of the server exited (wait status %s); starting another", pid, code)
+                dealer.gone(process)
+                ends.pop(process, None)
+                if time.monotonic() - started[process] < 1.0:
+                    time.sleep(1.0)  # not in a tight loop if it cannot start
+                pid, readable = start(process)
+                selector.register(readable, selectors.EVENT_READ, (process, pid))
     finally:
+        selector.close()
+        listener.close()  # new connections are refused while the others finish
+        for end in ends.values():
+            end.close()
         _stop_all(children)
+
+
+def _exited() -> list[tuple[int, int]]:
+    """(pid, wait status) of every child process that has exited, without waiting."""
+    found = []
+    while True:
+        try:
+            pid, code = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return found
+        if not pid:
+            return found
+        found.append((pid, code))
 
 
 def _stop_all(children: dict[int, int]) -> None:
@@ -152,4 +190,4 @@ def _stop_all(children: dict[int, int]) -> None:
             pass
 
 
-__all__ = ["supervise", "reuse_port_sockets", "STOP_GRACE"]
+__all__ = ["supervise", "STOP_GRACE"]

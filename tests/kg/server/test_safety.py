@@ -321,8 +321,8 @@ def test_a_cheap_query_again_gets_the_same_answer_by_the_short_way(accept):
 
 
 def test_a_second_server_on_the_port_is_refused_not_let_in(url):
-    """The HTTP processes share their port through SO_REUSEPORT; another server started on
-    it must fail as on any port in use, not join them and take half the connections."""
+    """Another server started on the port must fail as on any port in use, not join the
+    HTTP processes and take some of the connections (as SO_REUSEPORT would let it)."""
     import subprocess
     import sys
 
