@@ -127,3 +127,19 @@ def _alive(pid: int) -> bool:
             return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
     except FileNotFoundError:
         return False
+
+
+def test_while_a_dead_process_is_replaced_every_new_connection_is_answered_by_the_other():
+    with running("--processes", "2", "--workers", "1", "--page-workers", "1", "--no-access-log") as base:
+        netloc = urllib.parse.urlsplit(base).netloc
+        pids, conns = server_pids(netloc, 2)
+        for conn in conns:
+            conn.close()
+        dead, alive = list(pids)
+        os.kill(dead, signal.SIGKILL)
+        deadline = time.monotonic() + 30
+        while _alive(dead):  # gone (or a zombie: its sockets are closed)
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+        answered, _ = server_pids(netloc, 20)  # its replacement is still starting its workers
+        assert sum(answered.values()) == 20 and dead not in answered and alive in answered
