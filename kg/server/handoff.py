@@ -37,11 +37,17 @@ class Dealer:
     def __init__(self, listener: socket.socket):
         self.listener = listener
         self.ends: dict[int, socket.socket] = {}  # process number: supervisor's end, once it is ready
+        self.waiting: list[socket.socket] = []  # accepted when no process could take them
         self._next = 0
 
     def ready(self, process: int, end: socket.socket) -> None:
+        """Process ``process`` takes connections over ``end`` from now on (first those
+        that waited for a process)."""
         end.setblocking(False)
         self.ends[process] = end
+        waiting, self.waiting = self.waiting, []
+        for conn in waiting:
+            self._give(conn)
 
     def gone(self, process: int) -> None:
         end = self.ends.pop(process, None)
@@ -59,11 +65,22 @@ class Dealer:
             except OSError as exc:  # out of descriptors, a connection reset before it was accepted
                 log.warning("could not accept a connection: %s", exc)
                 break
-            with conn:
-                dealt += self._hand(conn)
+            dealt += self._give(conn)
         return dealt
 
-    def _hand(self, conn: socket.socket) -> int:
+    def _give(self, conn: socket.socket) -> int:
+        """Hand ``conn`` on (1), or keep it until a process is ready (0)."""
+        if self._hand(conn):
+            conn.close()  # the process has its own descriptor of it
+            return 1
+        if self.ends or len(self.waiting) >= BACKLOG:
+            log.warning("every HTTP process is behind on new connections; one was closed")
+            conn.close()
+        else:
+            self.waiting.append(conn)
+        return 0
+
+    def _hand(self, conn: socket.socket) -> bool:
         order = sorted(self.ends)
         for i in range(len(order)):
             process = order[(self._next + i) % len(order)]
@@ -73,11 +90,15 @@ class Dealer:
                 continue
             except OSError:  # it has exited; the supervisor starts another
                 self.gone(process)
-                return self._hand(conn) if self.ends else 0
+                return self._hand(conn)
             self._next = (self._next + i + 1) % len(order)
-            return 1
-        log.warning("every HTTP process is behind on new connections; one was closed")
-        return 0
+            return True
+        return False
+
+    def close(self) -> None:
+        for conn in self.waiting:
+            conn.close()
+        self.waiting = []
 
 
 class HandedServer(uvicorn.Server):

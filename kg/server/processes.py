@@ -114,9 +114,15 @@ def supervise(listener: socket.socket, processes: int, front: Front, announce: C
         for process, (pid, readable) in enumerate(pending):
             _read_ready(pid, readable)
             dealer.ready(process, ends[process])
-        selector.register(listener, selectors.EVENT_READ, "listener")
+        listening = False
         announce()
         while children:
+            if dealer.ends and not listening:
+                selector.register(listener, selectors.EVENT_READ, "listener")
+                listening = True
+            elif not dealer.ends and listening:  # no process is ready: connections wait in the backlog
+                selector.unregister(listener)
+                listening = False
             for key, _ in selector.select(WATCH):
                 if key.data == "listener":
                     dealer.deal()
@@ -142,6 +148,7 @@ def supervise(listener: socket.socket, processes: int, front: Front, announce: C
     finally:
         selector.close()
         listener.close()  # new connections are refused while the others finish
+        dealer.close()
         for end in ends.values():
             end.close()
         _stop_all(children)

@@ -81,6 +81,26 @@ def test_a_process_that_has_gone_gets_no_connection_and_none_is_lost():
         sock.close()
 
 
+def test_a_connection_no_process_can_take_waits_for_the_next_ready_one():
+    lst = listener()
+    (a_ours, a_theirs), (b_ours, b_theirs) = channel(), channel()
+    dealer = Dealer(lst)
+    dealer.ready(0, a_ours)
+    a_theirs.close()  # the only process has exited
+    client = socket.create_connection(lst.getsockname(), timeout=10)
+    deadline = time.monotonic() + 10
+    while not dealer.waiting:  # accepted, kept
+        assert dealer.deal() == 0 and time.monotonic() < deadline
+    dealer.ready(1, b_ours)  # its replacement is ready
+    got = taken(b_theirs)
+    assert len(got) == 1 and not dealer.waiting
+    client.sendall(b"still here")
+    got[0].settimeout(10)
+    assert got[0].recv(64) == b"still here"
+    for sock in [lst, b_theirs, client, *got]:
+        sock.close()
+
+
 def server_pids(netloc: str, n: int) -> tuple[Counter, list[http.client.HTTPConnection]]:
     conns = [http.client.HTTPConnection(netloc, timeout=60) for _ in range(n)]
     pids = Counter()
@@ -143,3 +163,19 @@ def test_while_a_dead_process_is_replaced_every_new_connection_is_answered_by_th
             time.sleep(0.01)
         answered, _ = server_pids(netloc, 20)  # its replacement is still starting its workers
         assert sum(answered.values()) == 20 and dead not in answered and alive in answered
+
+
+def test_with_every_http_process_dead_connections_wait_and_are_answered_once_one_is_back():
+    with running("--processes", "2", "--workers", "1", "--page-workers", "1", "--no-access-log") as base:
+        netloc = urllib.parse.urlsplit(base).netloc
+        pids, conns = server_pids(netloc, 2)
+        for conn in conns:
+            conn.close()
+        for pid in pids:
+            os.kill(pid, signal.SIGKILL)
+        deadline = time.monotonic() + 30
+        while any(_alive(pid) for pid in pids):
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+        answered, _ = server_pids(netloc, 4)  # waits in the backlog while both start again
+        assert sum(answered.values()) == 4 and not set(answered) & set(pids)
