@@ -512,6 +512,9 @@ def _clean(ent):
             break
     while end > start and doc[end - 1].lower_ in {"of", "and", "for", "the", "-"}:
         end -= 1
+    # "Russian Ground Forces Commander (Oleg Salyukov)": the post after a body's name is no part of it
+    while end - start > 2 and doc[end - 1].lower_ in TITLES:
+        end -= 1
     if start >= end:
         return None
     return doc[start:end]
@@ -543,6 +546,8 @@ def _new_entity_type(span, label: str, taken=()) -> str | None:
         return None
     if _inside_expansion(span, taken):
         return None
+    if len(span) > 2 and span[0].lower_ in TITLES and span[1].lower_ == "of":
+        return None  # "Minister of Foreign Affairs", "Chief of Army Staff": a post, not a name
     if any(t.tag_ in {"VBG", "VBD", "VBN", "VB", "VBZ", "VBP", "NNS", "JJ", "RB", "PRP"} and not t.text[:1].isupper() for t in tokens):
         return None
     if any(t.tag_ in {"VBG", "NNS"} for t in tokens) and len(tokens) == 1:

@@ -47,7 +47,7 @@ TITLES = {
     "minister", "ambassador", "representative", "president", "general", "marshal",
     "secretary", "chairman", "chairwoman", "chair", "director", "governor", "senator",
     "envoy", "commissioner", "spokesman", "spokeswoman", "spokesperson", "premier",
-    "chancellor", "adviser", "advisor", "admiral", "colonel", "chief", "mayor", "deputy",
+    "chancellor", "adviser", "advisor", "admiral", "colonel", "chief", "mayor", "deputy", "commander",
 }
 # the field of a government body ("Defense Ministry", "Foreign Office", "Finance Division")
 FIELDS = {

@@ -188,3 +188,10 @@ def test_a_body_named_by_its_field_takes_its_state_or_makes_no_node(registry):
 def test_a_capitalised_plural_noun_is_no_name(registry):
     ex, pairs = linked(registry, "SCO member States will be represented by the Prime Ministers of China and Russia.")
     assert "new:States" not in ex.new_entities and "States" not in [t for t, _ in pairs]
+
+
+def test_a_post_is_no_name_and_no_part_of_the_body_before_it(registry):
+    ex, pairs = linked(registry, "The Pakistani army chief met Russian Ground Forces Commander Oleg Salyukov. We held "
+                                 "talks with the Minister of Foreign Affairs of Pakistan, Bilawal Bhutto Zardari.")
+    assert ("Russian Ground Forces", "new:Russian Ground Forces") in pairs
+    assert not [k for k in ex.new_entities if "Commander" in k or "Minister" in k], ex.new_entities
