@@ -565,6 +565,9 @@ def _new_entity_type(span, label: str, taken=()) -> str | None:
         return None
     if label == "PERSON" and (len(tokens) < 2 and tokens[0].pos_ != "PROPN"):
         return None
+    if label == "PERSON" and any(t.lower_ in ORG_HEADS or t.lower_ in TITLES or t.lower_.rstrip("s") in TITLES
+                                 for t in tokens):
+        return None  # "Joint Chiefs", "General Staff" cut from a post's title: no person's name
     root = span.root
     if label == "PERSON" and len(tokens) == 1 and (root.dep_ == "pobj" and root.head.lower_ in {"in", "at"}
                                                    or root.dep_ == "dobj" and root.head.lemma_ in PLACE_VERBS):

@@ -222,7 +222,8 @@ def _name_word(tok, initial_ok: bool) -> bool:
     if initial_ok and _INITIAL.match(text):
         return True
     return tok.pos_ == "PROPN" and text[:1].isupper() and text.isalpha() and len(text) > 1 \
-        and low not in TITLES | HONORIFICS | PORTFOLIOS | MONTHS | WEEKDAYS | ORG_HEADS | set(PROJECT_HEADS)
+        and low not in TITLES | HONORIFICS | PORTFOLIOS | MONTHS | WEEKDAYS | ORG_HEADS | set(PROJECT_HEADS) \
+        and low[:-1] not in TITLES  # "Chairman Joint Chiefs of Staff Committee": no name
 
 
 def titled_people(doc, places=frozenset()) -> list[tuple[int, int]]:

@@ -195,3 +195,11 @@ def test_a_post_is_no_name_and_no_part_of_the_body_before_it(registry):
                                  "talks with the Minister of Foreign Affairs of Pakistan, Bilawal Bhutto Zardari.")
     assert ("Russian Ground Forces", "new:Russian Ground Forces") in pairs
     assert not [k for k in ex.new_entities if "Commander" in k or "Minister" in k], ex.new_entities
+
+
+def test_a_title_in_the_plural_is_no_persons_name(registry):
+    ex, _ = linked(registry, "Chairman Joint Chiefs of Staff Committee General Sahir Shamshad Mirza met "
+                             "Chief of the Russian General Staff Valery Gerasimov in Moscow.")
+    people = {k for k, t in ex.new_entities.items() if t == "Person"}
+    assert not {"new:Joint Chiefs", "new:General Staff"} & people, people
+    assert "new:Sahir Shamshad Mirza" in people
