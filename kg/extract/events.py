@@ -96,8 +96,14 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
     events = [days_range(ctx, continued_time(ctx, e)) for e in events]
     events = add_attendees(ctx, events)  # "The forum was inaugurated by X": X attended it
     events = add_venues(ctx, events)  # "commenced here", "This exercise will be organized in X"
-    return merge_pass(ctx.doc, events, decisions.merge, ctx.is_state)
+    events = merge_pass(ctx.doc, events, decisions.merge, ctx.is_state)
+    return [e for e in events if e.kind not in STATE_KINDS
+            or any(ctx.core_type(p) in {"State", "Person"} for p in e.participants)]
 
+
+#: Kinds of events between states, made by their people: one that names neither a state nor
+#: a person is not one ("the officers also visited the exhibition at the Expo Centre").
+STATE_KINDS = {"StateVisit"}
 
 OWN_PREPS = {"of", "between", "with", "among", "by"}
 

@@ -22,7 +22,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.util import filter_spans
 
 from kg.extract.model import Mention, Sentence, Span
-from kg.extract.names import (HONORIFICS, ORG_HEADS, PROJECT_HEADS, TITLES, is_country, name_chunks, short_forms,
+from kg.extract.names import (HONORIFICS, ORG_HEADS, PLURAL_NOUNS, PROJECT_HEADS, TITLES, generic_body, is_country,
+                              name_chunks, short_forms,
                               titled_people)
 from kg.extract.sentences import sentence_at
 from kg.extract.tokens import doc_text
@@ -129,7 +130,8 @@ class Linker:
         mentions = _fold_partial_names(mentions, new_types)
         mentions = self._fold_registry_surnames(mentions, new_types)
         mentions = self._state_bodies(mentions, new_types)
-        for key in [k for k in new_types if _bare_head(k[4:])]:
+        mentions = self._generic_bodies(doc, mentions, new_types)
+        for key in [k for k in new_types if _bare_head(k[4:]) or generic_body(k[4:])]:
             new_types.pop(key)  # "Commission" alone names no particular body
             unlinked += [m.span for m in mentions if m.entity == key]
             mentions = [m for m in mentions if m.entity != key]
@@ -167,6 +169,37 @@ class Linker:
             new_types.pop(key, None)
         return [Mention(m.span, remap.get(m.entity, m.entity), m.sentence, "registry" if m.entity in remap
                         else m.linked_by, m.ner_label) for m in mentions]
+
+    def _generic_bodies(self, doc, mentions: list[Mention], new_types: dict[str, str]) -> list[Mention]:
+        """A new body named only by its field ("Defense Ministry", see
+        :func:`~kg.extract.names.generic_body`) is that of the state named just before it
+        ("Russia's Defense Ministry", "Pakistani Foreign Office"): one node named with the
+        state's demonym ("Russian Defense Ministry") for all its mentions, when they name one
+        state only.  Left as it is here otherwise (then it makes no node)."""
+        remap: dict[str, str] = {}
+        for key, kind in new_types.items():
+            if kind != "Organisation" or not generic_body(key[4:]):
+                continue
+            states = {self._state_before(doc, m.span.start) for m in mentions if m.entity == key} - {None}
+            if len(states) != 1:
+                continue
+            demonyms = getattr(self.registry.entities[states.pop()], "demonyms", ())
+            if demonyms:
+                remap[key] = "new:" + demonyms[0] + " " + key[4:]
+        for old, new in remap.items():
+            new_types[new] = new_types.pop(old)
+        return [Mention(m.span, remap.get(m.entity, m.entity), m.sentence, m.linked_by, m.ner_label) for m in mentions]
+
+    def _state_before(self, doc, start: int) -> str | None:
+        """The registry state named just before character ``start``: "Russia's" or a demonym."""
+        span = doc.char_span(start, start + 1, alignment_mode="expand")
+        if span is None or span.start == 0:
+            return None
+        before = doc[span.start - 1]
+        if before.text in ("'s", "’s", "'", "’") and span.start >= 2:
+            before = doc[span.start - 2]
+        found = self.registry.lookup(before.text)
+        return found.id if found is not None and found.type == "State" else None
 
     def _fold_registry_surnames(self, mentions: list[Mention], new_types: dict[str, str]) -> list[Mention]:
         """A new one- or two-word person name that is the first or last words of exactly one
@@ -327,10 +360,12 @@ def _middle_name(word: str, new_types: dict[str, str]) -> str | None:
 
 
 def _bare_head(name: str) -> bool:
-    """A name that is only a head noun ("Commission", "Organization") or starts lower-case."""
+    """A name that is only a head noun ("Commission", "Organization") or a plural noun
+    ("States"), or starts lower-case."""
     words = name.split()
     return not words or name[:1].islower() or (len(words) == 1 and (
-        words[0].lower() in ORG_HEADS or words[0].lower() in PROJECT_HEADS or words[0].lower() in TITLES))
+        words[0].lower() in ORG_HEADS or words[0].lower() in PROJECT_HEADS or words[0].lower() in TITLES
+        or words[0].lower() in PLURAL_NOUNS))
 
 
 def _fold_partial_names(mentions: list[Mention], new_types: dict[str, str]) -> list[Mention]:
@@ -477,6 +512,9 @@ def _clean(ent):
             break
     while end > start and doc[end - 1].lower_ in {"of", "and", "for", "the", "-"}:
         end -= 1
+    # "Russian Ground Forces Commander (Oleg Salyukov)": the post after a body's name is no part of it
+    while end - start > 2 and doc[end - 1].lower_ in TITLES:
+        end -= 1
     if start >= end:
         return None
     return doc[start:end]
@@ -508,6 +546,8 @@ def _new_entity_type(span, label: str, taken=()) -> str | None:
         return None
     if _inside_expansion(span, taken):
         return None
+    if len(span) > 2 and span[0].lower_ in TITLES and span[1].lower_ == "of":
+        return None  # "Minister of Foreign Affairs", "Chief of Army Staff": a post, not a name
     if any(t.tag_ in {"VBG", "VBD", "VBN", "VB", "VBZ", "VBP", "NNS", "JJ", "RB", "PRP"} and not t.text[:1].isupper() for t in tokens):
         return None
     if any(t.tag_ in {"VBG", "NNS"} for t in tokens) and len(tokens) == 1:
@@ -525,6 +565,9 @@ def _new_entity_type(span, label: str, taken=()) -> str | None:
         return None
     if label == "PERSON" and (len(tokens) < 2 and tokens[0].pos_ != "PROPN"):
         return None
+    if label == "PERSON" and any(t.lower_ in ORG_HEADS or t.lower_ in TITLES or t.lower_.rstrip("s") in TITLES
+                                 for t in tokens):
+        return None  # "Joint Chiefs", "General Staff" cut from a post's title: no person's name
     root = span.root
     if label == "PERSON" and len(tokens) == 1 and (root.dep_ == "pobj" and root.head.lower_ in {"in", "at"}
                                                    or root.dep_ == "dobj" and root.head.lemma_ in PLACE_VERBS):

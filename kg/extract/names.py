@@ -47,8 +47,36 @@ TITLES = {
     "minister", "ambassador", "representative", "president", "general", "marshal",
     "secretary", "chairman", "chairwoman", "chair", "director", "governor", "senator",
     "envoy", "commissioner", "spokesman", "spokeswoman", "spokesperson", "premier",
-    "chancellor", "adviser", "advisor", "admiral", "colonel", "chief", "mayor", "deputy",
+    "chancellor", "adviser", "advisor", "admiral", "colonel", "chief", "mayor", "deputy", "commander",
 }
+# the field of a government body ("Defense Ministry", "Foreign Office", "Finance Division")
+FIELDS = {
+    "foreign", "defence", "defense", "interior", "home", "finance", "financial", "energy", "power", "commerce",
+    "trade", "economic", "economy", "petroleum", "oil", "gas", "information", "external", "industry", "industries",
+    "affairs", "planning", "health", "education", "justice", "law", "military", "naval", "agriculture", "food",
+    "culture", "communications", "transport", "railways", "maritime", "science", "technology", "environment",
+    "revenue", "water", "statistics", "production", "emergencies", "emergency", "press", "media",
+}
+# heads of the bodies a state has one of in each field
+BODY_HEADS = {"ministry", "office", "department", "division", "directorate", "committee", "commission", "agency",
+              "board", "authority", "secretariat", "service"}
+# plural nouns that a capital letter does not make a name ("SCO member States")
+PLURAL_NOUNS = {"states", "countries", "nations", "members", "ministers", "officials", "leaders", "forces",
+                "authorities", "governments", "parties", "sides"}
+
+
+def generic_body(name: str) -> bool:
+    """A name made only of a field and a body's head, which names a particular body only
+    with its state's name before it.
+
+    >>> [generic_body(n) for n in ("Defense Ministry", "Foreign Office", "Russian Defense Ministry",
+    ...                            "Ministry", "Petroleum Division", "Ministry of Foreign Affairs")]
+    [True, True, False, False, True, False]
+    """
+    words = name.lower().split()
+    return 2 <= len(words) <= 3 and words[-1] in BODY_HEADS and all(w in FIELDS for w in words[:-1])
+
+
 # forms of address that come before a name ("Mr. Denis Manturov", "Engineer Khurram Dastgir Khan")
 HONORIFICS = {"mr", "mrs", "ms", "dr", "engineer", "prof", "professor", "sir", "madam"}
 CONNECTORS = {"of", "for", "and", "on", "-", "–", "&"}
@@ -194,7 +222,8 @@ def _name_word(tok, initial_ok: bool) -> bool:
     if initial_ok and _INITIAL.match(text):
         return True
     return tok.pos_ == "PROPN" and text[:1].isupper() and text.isalpha() and len(text) > 1 \
-        and low not in TITLES | HONORIFICS | PORTFOLIOS | MONTHS | WEEKDAYS | ORG_HEADS | set(PROJECT_HEADS)
+        and low not in TITLES | HONORIFICS | PORTFOLIOS | MONTHS | WEEKDAYS | ORG_HEADS | set(PROJECT_HEADS) \
+        and low[:-1] not in TITLES  # "Chairman Joint Chiefs of Staff Committee": no name
 
 
 def titled_people(doc, places=frozenset()) -> list[tuple[int, int]]:

@@ -10,6 +10,8 @@ one the scope wrongly holds (the source that reports the event, a state that sta
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from kg.extract.context import POSSESSIVE_PRONOUNS, PRONOUN_SUBJECTS, Context
@@ -57,10 +59,13 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
     inviting = invitation(token)
 
     def add(eid, source, tok, rule=True):
+        if tok is not None and credit(tok):
+            return  # "Moscow, 30 January 2023 (TDI): ...": the report's source
         if rule and tok is not None and tok.i in inviting and source not in {"place", "event-name"}:
             source, rule = "invitation", False  # "Putin invited Sharif to attend the summit"
         if rule and tok is not None and according_to(tok):
             source, rule = "reporter", False  # "..., according to Kremlin spokesman Dmitry Peskov"
+
         if rule and tok is not None and source in {"scope", "place", "nationality", "title", "pair"}:
             if framed(tok, token):
                 source, rule = "frame", False
@@ -185,6 +190,25 @@ def according_to(tok) -> bool:
             return False
         cur = cur.head
     return False
+
+
+def credit(tok) -> bool:
+    """Whether ``tok`` is in the agency or paper a dateline credits ("Moscow, 30 January
+    2023 (TDI):", "ISLAMABAD (Dunya News) –", "ISLAMABAD, October 16. /TASS/."): the
+    report's source, no party to the events it reports."""
+    sent = tok.sent
+    if tok.idx - sent.start_char > 80:
+        return False
+    head = sent.doc.text[sent.start_char:sent.start_char + 120]
+    for found in _CREDIT.finditer(head):
+        group = 1 if found.group(1) is not None else 2
+        if found.start() <= 60 and found.start(group) <= tok.idx - sent.start_char < found.end(group):
+            return True
+    return False
+
+
+#: A credit after a dateline's place and date: "(TDI):", "(Dunya News) –", "/TASS/."
+_CREDIT = re.compile(r"\(([^()\n]{1,40})\)\s*[:\-–—]|/([^/\n]{1,30})/\s*\.")
 
 
 def invitation(trigger) -> set[int]:

@@ -146,6 +146,11 @@ def resolve_range(words: str, anchor: str, tense: str | None) -> tuple[str, str]
     (('2025-06-20', '2025-06-21'), ('2025-06-20', '2025-06-22'))
     >>> resolve_range("from June 30 to July 2", "2025-06-18", None), resolve_range("in 2016 and 2017", "2025", None)
     (('2025-06-30', '2025-07-02'), None)
+
+    A range that holds the article's own day is that year's, whatever the tense:
+
+    >>> resolve_range("from 29-30 January", "2023-01-30", "future"), resolve_range("29-30 January", "2023-01-30", "past")
+    (('2023-01-29', '2023-01-30'), ('2023-01-29', '2023-01-30'))
     """
     m = _RANGE_RE.match(re.sub(r"\s+", " ", words.strip()))
     if m is None:
@@ -158,6 +163,10 @@ def resolve_range(words: str, anchor: str, tense: str | None) -> tuple[str, str]
     month1 = MONTH_NUMBERS[(m1 or m2).rstrip(".").lower()]  # "20-21 June": the month after serves both
     month2 = MONTH_NUMBERS[(m2 or m1).rstrip(".").lower()]  # "June 20-22"
     d1, d2 = _num(m["d1"] or m["d1b"]), _num(m["d2"] or m["d2b"])
+    if tense is not None and len(anchor) == 10:  # a range under way on the article's day ("is undertaking
+        nearest = resolve_range(words, anchor, None)  # a visit from 29-30 January", dated 30 January)
+        if nearest is not None and nearest[0] <= anchor <= nearest[1]:
+            return nearest
     first = resolve_day_or_month(month1, d1, anchor, tense)
     if first is None or len(first) != 10:
         return None

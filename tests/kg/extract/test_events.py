@@ -260,3 +260,10 @@ def test_the_time_of_a_moment_during_or_at_the_start_of_an_event_is_not_its_time
     # the sidelines of a summit: the meeting's day is a day of the summit
     evs = events(registry, "Nawaz Sharif met Vladimir Putin on the sidelines of the SCO summit in Ufa on 10 July 2015.")
     assert only(evs, "Summit").time.value == "2015-07-10"
+
+
+def test_a_visit_that_names_no_state_is_no_state_visit(registry):
+    text = ("Russian Navy ships visited Karachi from November 26-30. Officers and men from the two "
+            "visiting ships also visited IDEAS 2018 at EXPO Centre.")
+    assert [(e.kind, set(e.participants)) for e in extract("t", text, registry).events] == [
+        ("StateVisit", {"russia", "pakistan"})]

@@ -172,3 +172,34 @@ def test_a_commission_named_with_a_list_of_fields_is_one_name():
         "Pakistani-Russian Intergovernmental Commission on Trade, Economic, Scientific and Technical Cooperation"]
     doc = nlp("He met officials of the Ministry of Foreign Affairs, China, Russia and Iran.")
     assert all("China" not in doc[a:b].text for a, b, _ in name_chunks(doc))
+
+
+def test_a_body_named_by_its_field_takes_its_state_or_makes_no_node(registry):
+    """"Defense Ministry" alone would be one node for every state's defence ministry, in
+    every article: with "Russia's" before it, it is the Russian one; alone, no node."""
+    ex, pairs = linked(registry, "He thanked Pakistan for its part in the events organized by Russia's Defense "
+                                 "Ministry in 2021. The Interior Ministry said nothing.")
+    assert ("Defense Ministry", "new:Russian Defense Ministry") in pairs
+    assert ex.new_entities.get("new:Russian Defense Ministry") == "Organisation"
+    assert not any(k.endswith(("new:Defense Ministry", "new:Interior Ministry")) for k in ex.new_entities)
+    assert "Interior Ministry" not in [t for t, _ in pairs]
+
+
+def test_a_capitalised_plural_noun_is_no_name(registry):
+    ex, pairs = linked(registry, "SCO member States will be represented by the Prime Ministers of China and Russia.")
+    assert "new:States" not in ex.new_entities and "States" not in [t for t, _ in pairs]
+
+
+def test_a_post_is_no_name_and_no_part_of_the_body_before_it(registry):
+    ex, pairs = linked(registry, "The Pakistani army chief met Russian Ground Forces Commander Oleg Salyukov. We held "
+                                 "talks with the Minister of Foreign Affairs of Pakistan, Bilawal Bhutto Zardari.")
+    assert ("Russian Ground Forces", "new:Russian Ground Forces") in pairs
+    assert not [k for k in ex.new_entities if "Commander" in k or "Minister" in k], ex.new_entities
+
+
+def test_a_title_in_the_plural_is_no_persons_name(registry):
+    ex, _ = linked(registry, "Chairman Joint Chiefs of Staff Committee General Sahir Shamshad Mirza met "
+                             "Chief of the Russian General Staff Valery Gerasimov in Moscow.")
+    people = {k for k, t in ex.new_entities.items() if t == "Person"}
+    assert not {"new:Joint Chiefs", "new:General Staff"} & people, people
+    assert "new:Sahir Shamshad Mirza" in people

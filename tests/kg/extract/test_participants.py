@@ -193,3 +193,12 @@ def test_the_source_an_event_is_reported_by_takes_no_part(registry):
     e = event(registry, text, "Meeting")
     assert "new:Dmitry Peskov" not in e.participants
     assert {"vladimir-putin", "shehbaz-sharif"} <= set(e.participants)
+
+
+@pytest.mark.parametrize("dateline", ["Moscow, 30 January 2023 (TDI): ", "ISLAMABAD (Dunya News) – ",
+                                      "ISLAMABAD, October 16. /APP/. "])
+def test_the_paper_or_agency_a_dateline_credits_takes_no_part(registry, dateline):
+    text = dateline + "Bilawal Bhutto Zardari held a meeting with Sergey Lavrov in Moscow on Monday."
+    e = event(registry, text, "Meeting")
+    assert {"bilawal-bhutto-zardari", "sergey-lavrov"} <= set(e.participants)
+    assert not [p for p in e.participants if p.startswith("new:") or p == "app"], e.participants

@@ -30,6 +30,9 @@ def test_ranges_without_a_year_give_start_and_end(nlp):
         ("from June 20 to 22", None, "2025-06-20", "2025-06-22")]
     assert values(nlp, "The troops will hold a joint exercise from 20 to 21 June.", "2025-06-18") == [
         ("from 20 to 21 June", None, "2025-06-20", "2025-06-21")]
+    # a visit under way on the article's day is that year's, though "is undertaking" reads as future
+    assert values(nlp, "Bilawal is undertaking an official visit to Moscow from 29-30 January.", "2023-01-30") == [
+        ("from 29-30 January", None, "2023-01-29", "2023-01-30")]
     # without the article's date they stay words
     assert values(nlp, "The troops will hold a joint exercise from 20 to 21 June.", None) == [
         ("from 20 to 21 June", None, None, None)]
