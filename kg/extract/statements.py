@@ -71,6 +71,7 @@ def find_statements(doc: Doc, sentences: list[Sentence], mentions: list[Mention]
     out: dict[tuple[int, int, str], Claim] = {}
     aside: set[int] = set()  # sentences where someone speaks only in a clause of the writer's own
     for f in sorted(finder.found, key=lambda f: (f.content.start, f.content.end)):
+        f.speaker = speakers.bare(f.speaker)
         key = (f.content.start, f.content.end, f.speaker)
         if key in out or any(c.content.start <= f.content.start < c.content.end for c in out.values()
                              if c.speaker == f.speaker):

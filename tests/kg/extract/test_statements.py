@@ -424,3 +424,10 @@ def test_someone_who_speaks_in_a_when_clause_leaves_the_sentence_the_writers_too
     assert [(c.speaker, c.kind) for c in ex.claims] == [(None, "Assessment"), ("soviet-union", "Commitment")]
     text = "Pakistan and Russia held talks. Relations are very strong, Lavrov said, and they will grow."
     assert all(c.speaker is not None for c in extract("t", text, registry).claims)
+
+
+def test_an_honorific_before_a_new_persons_name_is_not_part_of_the_speaker(registry):
+    text = ("Special Assistant to the Prime Minister, H.E. Syed Tariq Fatemi, gave an interview to Sputnik. "
+            "The special assistant said the country is willing to work with Russia. Pakistan values the ties, "
+            "Fatemi said.")
+    assert {s for s, *_ in said(text, registry)} == {"new:Syed Tariq Fatemi"}
