@@ -288,9 +288,10 @@ def _stance(doc: Doc, tok: Token, kids: list[Token]) -> Iterator[Cue]:
     if tok.lower_ in _STANCE and tok.dep_ == "advmod" and (
             tok.i < tok.head.i or tok.head.lemma_ == "be"):
         yield "Assessment", 0, tok.text
-    if tok.lemma_ in ("seem", "appear") and _main_clause(tok) and any(
-            c.dep_ in ("xcomp", "acomp", "attr", "ccomp") for c in kids):
-        yield "Assessment", 1, tok.text
+    if tok.lemma_ in ("seem", "appear") and _main_clause(tok) and any(  # not "appeared at the meeting"
+            c.dep_ in ("xcomp", "acomp", "attr", "ccomp", "oprd") or c.dep_ == "prep" and c.lower_ in ("like", "as")
+            or c.dep_ == "advmod" and c.lower_ in ("less", "more") for c in kids):
+        yield "Assessment", 1, tok.text  # "seems the first of many", "seemed like an ambush", "appears less a ..."
 
 
 def _verb_of(tok: Token) -> Token:

@@ -41,8 +41,10 @@ class Finder(QuotationFinder):
             for c in verb.children:
                 if c.dep_ == "xcomp" and asked:  # "asked Russia to help"; "asked to join" asks leave, says nothing
                     return c
-                if c.dep_ == "prep" and c.lower_ == "on":  # "called on X to ..."
-                    return next((x for x in c.subtree if x.dep_ == "xcomp"), None)
+                called = next((x for x in c.subtree if x.dep_ == "xcomp"), None) if c.dep_ == "prep" \
+                    and c.lower_ == "on" else None
+                if called is not None:  # "called on X to ..."; not "agreed on Wednesday to ..."
+                    return called
             for c in verb.children:
                 if c.dep_ == "dobj":
                     return next((x for x in c.children if x.dep_ in ("xcomp", "ccomp")), None)

@@ -43,7 +43,7 @@ _STATE_BODIES = frozenset("government authorities authority leadership administr
 _PAIR_PEOPLE = frozenset("leaders ministers premiers presidents heads counterparts".split())
 # "the two sides", "both delegations": the two states that meet
 _PAIR_STATES = frozenset("countries delegations nations governments states parties sides".split())
-_RANKS = frozenset("lt lt. gen gen. general col colonel maj major brig mr mrs ms dr field marshal".split())
+_RANKS = frozenset("lt lt. gen gen. general col colonel maj major brig mr mrs ms dr field marshal h.e".split())
 _CLOSE = ("compound", "poss", "amod", "appos", "flat", "nmod", "npadvmod")
 
 
@@ -194,6 +194,14 @@ class Speakers(Institutions):
                         return key
             todo += [c for c in tok.children if c.dep_ in _CLOSE and c.i not in seen]
         return self.after_title(head)
+
+    def bare(self, key: str) -> str:
+        """A new person named with a rank or an honorific before the name ("H.E. Syed
+        Tariq Fatemi", "Mr Abc Xyz"): the person named without it, as elsewhere."""
+        words = key[4:].split() if key.startswith("new:") else []
+        if len(words) < 3 or words[0].lower().rstrip(".") not in _RANKS or self.core_type(key) != "Person":
+            return key
+        return self.named(" ".join(words[1:]), "Person")
 
     def new_person(self, tokens: list[Token]) -> str | None:
         """The registry person or a new one named by ``tokens`` after any title in them

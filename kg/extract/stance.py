@@ -8,7 +8,8 @@ future or the possible ("will", "may", "expects"), but not a modal that hedges a
 ("this would be a more strategic deal") nor a past "could not"; **Assessment** when the words
 judge (an evaluative word of the VADER lexicon, a comparative or superlative, or a cue of
 opinion: "believes", "described"; in a one-clause report of an act, adjectives that only
-name the sort of a thing do not count); **ReportOfFact** otherwise.
+name the sort of a thing do not count; or they say what is not so: "the visit is not a
+planned one", "we do not celebrate anything"); **ReportOfFact** otherwise.
 
 Stance is VADER's compound polarity of the statement's words (the ``vaderSentiment``
 package, a lexicon and rules: deterministic), with a few words of diplomacy added to its
@@ -288,6 +289,25 @@ def classify_kind(content, cue_lemma: str, institution: bool = False, own_side=N
     if cue_lemma in _OPINION_CUES or cue_lemma in ATTITUDE or _evaluative(weighed) or any(
             t.lemma_.lower() in _VALUE_NOUNS for t in tokens) or {t.lower_ for t in weighed} & _JUDGING \
             or "as if" in text \
-            or _judgement(root) or text.startswith(("what a ", "how ")) or root is not None and root.lemma_ in _VALUING:
+            or _judgement(root) or text.startswith(("what a ", "how ")) or root is not None and root.lemma_ in _VALUING \
+            or _negated_now(root):
         return "Assessment"
     return "ReportOfFact"
+
+
+def _negated_now(root) -> bool:
+    """A speaker who says what is not so ("the visit is not a planned one", "it was not for
+    him to decide", "we do not celebrate anything") takes a position: a negated copula, or a
+    negated verb in the present with no modal; not a past act that did not happen ("the
+    talks did not take place"), nor "not just X but also Y"."""
+    if root is None or root.pos_ not in ("VERB", "AUX"):
+        return False
+    kids = list(root.children)
+    neg = next((c for c in kids if c.dep_ == "neg"), None)
+    if neg is None or any(c.tag_ == "MD" for c in kids) or neg.i + 1 < len(neg.doc) and neg.doc[neg.i + 1].lower_ in (
+            "just", "only", "merely", "simply"):
+        return False
+    if root.lemma_ == "be":
+        return True
+    tenses = [c.tag_ for c in kids if c.dep_ == "aux"] or [root.tag_]
+    return all(t in ("VBZ", "VBP") for t in tenses)

@@ -69,7 +69,9 @@ def find_statements(doc: Doc, sentences: list[Sentence], mentions: list[Mention]
     finder.indirect()
     finder.continued()
     out: dict[tuple[int, int, str], Claim] = {}
+    aside: set[int] = set()  # sentences where someone speaks only in a clause of the writer's own
     for f in sorted(finder.found, key=lambda f: (f.content.start, f.content.end)):
+        f.speaker = speakers.bare(f.speaker)
         key = (f.content.start, f.content.end, f.speaker)
         if key in out or any(c.content.start <= f.content.start < c.content.end for c in out.values()
                              if c.speaker == f.speaker):
@@ -87,13 +89,34 @@ def find_statements(doc: Doc, sentences: list[Sentence], mentions: list[Mention]
         kind = classify_kind(content_doc, cue_lemma, institution=core_type(f.speaker) in ("Organisation", "State"),
                              own_side=_own_side(speakers, f.speaker, speaks_for) if speaks_for else None)
         date = _statement_date(times, f.first, f.content)
+        if cue is not None and _in_aside(cue):
+            aside.add(f.first.index)
         out[key] = Claim(kind, f.first, cue_text, about, speaker=f.speaker, content=f.content,
                          quote=f.quote, stance=stance_of(f.content.text), date=date, also=f.also,
                          confidence=confidence_of(f.quote, f.how))
     said = _merge_repeats(doc, list(out.values()))
     reporting = {s.index for c in said for s in (c.sentence, *c.also)}
-    own = [c for c in writer_claims if c.sentence.index not in reporting]
+    main = {c.sentence.index for c in said if c.sentence.index not in aside} | {
+        s.index for c in said for s in c.also}
+    own = [c for c in writer_claims if c.sentence.index not in main]
     return interview_answers(text, own, speakers, sentences, reporting, stop) + said
+
+
+def _in_aside(cue) -> bool:
+    """A cue in an adverbial or relative clause of a sentence the writer asserts ("Relations
+    saw one milestone, when the Soviet government agreed to build the mill"): the
+    sentence stays the writer's too."""
+    tok = cue
+    while tok.head.i != tok.i:
+        opener = [t for left in tok.lefts for t in left.subtree if t.dep_ in ("mark", "advmod", "nsubj")
+                  and t.lower_ in _ASIDE_OPENERS]
+        if opener and (tok.dep_ in ("advcl", "relcl", "acl") or tok.dep_ == "ccomp" and tok.head.lemma_ not in REPORTING):
+            return True  # (the parser may hang "..., when X agreed to ..." on the main verb as a ccomp)
+        tok = tok.head
+    return False
+
+
+_ASIDE_OPENERS = frozenset("when while after before since which who".split())
 
 
 def _own_side(speakers: Speakers, speaker: str, speaks_for):

@@ -168,3 +168,14 @@ def test_a_sign_read_in_the_present_even_when_the_tagger_says_past(nlp):
     assert kind_and_cue(nlp, "Overall, the engagements at the SCO summit highlight Pakistan's growing influence.") \
         == ("Assessment", "highlight")
     assert claims_of(nlp, "The ministers highlighted the growing trade.") == []
+
+
+def test_seems_or_appears_with_any_complement_judges_but_appearing_somewhere_does_not():
+    from kg.extract.claims import find_claims
+    from kg.extract.pipeline import load_nlp, sentences_of
+
+    doc = load_nlp()("However, this appears less a balancing act and more a deliberate shift. It seemed like "
+                     "the diplomatic version of an ambush. The agreement therefore seems the first of many "
+                     "interactions. The minister appeared at the meeting on Monday. He appeared on television.")
+    assert [(c.kind, c.cue) for c in find_claims(doc, sentences_of(doc), [])] == [
+        ("Assessment", "appears"), ("Assessment", "seemed"), ("Assessment", "seems")]

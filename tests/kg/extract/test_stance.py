@@ -54,6 +54,11 @@ from kg.extract.stance import classify_kind, polarity, stance_of
     ("the visit should be taken as a very positive sign of commitment", "say", "Assessment"),
     ("the talks are a testament to the realisation that countries must realign their partners", "say", "Assessment"),
     ("the visit should be taken to Moscow", "say", "Recommendation"),
+    # saying what is not so takes a position; an act that did not happen, or a "cannot", reports
+    ("we do not celebrate anything", "say", "Assessment"),
+    ("it was not for him to decide whether the talks had failed", "say", "Assessment"),
+    ("the talks did not take place", "say", "ReportOfFact"),
+    ("I cannot share more details about this deal", "say", "ReportOfFact"),
 ])
 def test_kinds(nlp, text, cue, kind):
     assert classify_kind(nlp(text)[:], cue) == kind

@@ -404,3 +404,30 @@ def test_he_is_the_last_who_spoke_not_a_person_named_in_what_he_said(registry):
             "He said that Pakistan has lost 90,000 lives to terrorism over the past 15 years.")
     speakers = [s for s, *_ in said(text, registry)]
     assert len(speakers) == 2 and speakers[0] == speakers[1] and "Fatemi" in speakers[0]
+
+
+def test_agreed_with_a_time_between_the_verb_and_what_was_agreed(registry):
+    # "on Wednesday" is a prepositional phrase "on", like the "on" of "called on X to": it must
+    # not hide the infinitive that says what both speakers agreed to
+    text = ("Pakistan and Russia held talks in Islamabad. Prime Minister Shehbaz Sharif and Vladimir Putin "
+            "agreed on Wednesday to pursue dialogue and cooperation in trade and energy.")
+    assert [(s, k) for s, _, k, _ in said(text, registry)] == [
+        ("shehbaz-sharif", "Commitment"), ("vladimir-putin", "Commitment")]
+    text = "Pakistan and Russia held talks. The two sides agreed on Wednesday to expand cooperation in science."
+    assert [s for s, *_ in said(text, registry)] == ["pakistan", "russia"]
+
+
+def test_someone_who_speaks_in_a_when_clause_leaves_the_sentence_the_writers_too(registry):
+    text = ("Pakistan and Russia held talks. Relations saw only one major milestone during Bhutto's government, "
+            "when on his visit in 1974, the Soviet government agreed to establish the Pakistan Steel Mill.")
+    ex = extract("t", text, registry)
+    assert [(c.speaker, c.kind) for c in ex.claims] == [(None, "Assessment"), ("soviet-union", "Commitment")]
+    text = "Pakistan and Russia held talks. Relations are very strong, Lavrov said, and they will grow."
+    assert all(c.speaker is not None for c in extract("t", text, registry).claims)
+
+
+def test_an_honorific_before_a_new_persons_name_is_not_part_of_the_speaker(registry):
+    text = ("Special Assistant to the Prime Minister, H.E. Syed Tariq Fatemi, gave an interview to Sputnik. "
+            "The special assistant said the country is willing to work with Russia. Pakistan values the ties, "
+            "Fatemi said.")
+    assert {s for s, *_ in said(text, registry)} == {"new:Syed Tariq Fatemi"}
