@@ -39,6 +39,8 @@ def dated_by_sequence(ctx, events: list[Event]) -> list[Event]:
         if found is None:
             continue
         unit, days, direction, other = found
+        if any(t.i == span.root.i for t in other.subtree):
+            continue  # the event is the one counted from ("two days after the meeting, Putin will ...")
         words = sorted([*unit.subtree, *other.subtree], key=lambda t: t.i)
         start, end = words[0].idx, words[-1].idx + len(words[-1])
         time = TimeValue(Span(start, end, ctx.text[start:end]))
