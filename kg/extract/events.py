@@ -12,8 +12,9 @@ from dataclasses import replace
 
 from kg.extract.attendees import add_attendees
 from kg.extract.context import Context
-from kg.extract.coref import (antecedent, latest_of_kind, marked_distinct, merge_events, said_of_an_earlier,
-                              same_day_overlap, statuses_agree, subject_event, subsumes, times_compatible)
+from kg.extract.coref import (antecedent, latest_of_kind, marked_distinct, merge_events, merge_sole,
+                              said_of_an_earlier, same_day_overlap, sole_antecedent, statuses_agree, subject_event,
+                              subsumes, times_compatible)
 from kg.extract.counterparts import per_counterpart
 from kg.extract.decisions import Decisions, shipped
 from kg.extract.duration import days_range
@@ -75,6 +76,10 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
             i = antecedent(events, event, distinct, own | named, ctx.is_state, counterpart)
             if i is not None and not status_conflict(ctx, events[i], event):
                 events[i] = merge_events(events[i], event, participants=False)
+            else:  # "the meeting" when the article named one meeting before
+                i = sole_antecedent(events, event, token, own)
+                if i is not None and not status_conflict(ctx, events[i], event):
+                    events[i] = merge_sole(events[i], event)
             continue
         if (event.confidence or 0.0) < min_confidence:
             continue
@@ -88,7 +93,11 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
             else:
                 i = antecedent(events, event, distinct, own, ctx.is_state, counterpart)
                 if i is None or status_conflict(ctx, events[i], event):
-                    events.append(event)
+                    sole = sole_antecedent(events, event, token, own)
+                    if sole is not None and not status_conflict(ctx, events[sole], event):
+                        events[sole] = merge_sole(events[sole], event)  # "the meeting": the one named before
+                    else:
+                        events.append(event)
                 else:  # a mention of an event named before: its evidence, time and status
                     events[i] = merge_events(events[i], event, participants=subsumes(events[i], event))
     events.extend(editions(ctx, events))  # "Its first edition was held in 2016": one of a series

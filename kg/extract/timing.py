@@ -213,7 +213,9 @@ def continued_time(ctx, event: Event) -> Event:
     if event.time is not None:
         return event
     after = sorted({event.sentence.index, *(s.index for s in event.also)})
-    for index in dict.fromkeys((after[0] + 1, after[-1] + 1)):
+    # the sentence after its first or latest mention, or a mention merged into it ("The
+    # consultations are scheduled for 20 October" after "the third round of consultations")
+    for index in dict.fromkeys((after[0] + 1, *after[1:], after[-1] + 1)):
         if index >= len(ctx.sentences):
             continue
         found = _continuing(ctx, ctx.sentences[index])
