@@ -74,6 +74,8 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
                 event = replace(event, time=None)
             named = _states_named(ctx, event.sentence)  # "India and Russia ... their exercise": theirs
             i = antecedent(events, event, distinct, own | named, ctx.is_state, counterpart)
+            if i is not None and _first_of_series(token, events[i], event):
+                continue
             if i is not None and not status_conflict(ctx, events[i], event):
                 events[i] = merge_events(events[i], event, participants=False)
             else:  # "the meeting" when the article named one meeting before
@@ -85,14 +87,17 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
             continue
         for event in (e for r in _respectively(ctx, token, event) for e in per_counterpart(ctx, token, r)):
             for i, earlier in enumerate(events):
-                if not other and _same_event(earlier, event) and not status_conflict(ctx, earlier, event):
+                if not other and _same_event(earlier, event) and not status_conflict(ctx, earlier, event) \
+                        and not _first_of_series(token, earlier, event):
                     # of two overlapping sets of participants the first (the fuller telling) stays
                     keep = same_day_overlap(earlier, event) and not subsumes(earlier, event)
                     events[i] = merge_events(earlier, event, participants=not keep)
                     break
             else:
                 i = antecedent(events, event, distinct, own, ctx.is_state, counterpart)
-                if i is None or status_conflict(ctx, events[i], event):
+                if i is not None and _first_of_series(token, events[i], event):
+                    events.append(event)
+                elif i is None or status_conflict(ctx, events[i], event):
                     sole = sole_antecedent(events, event, token, own)
                     if sole is not None and not status_conflict(ctx, events[sole], event):
                         events[sole] = merge_sole(events[sole], event)  # "the meeting": the one named before
@@ -111,6 +116,17 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
 
 
 OWN_PREPS = {"of", "between", "with", "among", "by"}
+FIRST_WORDS = {"first", "maiden", "inaugural"}
+
+
+def _first_of_series(token, earlier: Event, mention: Event) -> bool:
+    """"Friday's session is the fifth gathering ... Its first meeting was held on April 14,
+    2017": a mention counted as the first, told with a time of its own other than the time
+    of the event named before, is the series' first, not that event (whose time it would
+    replace)."""
+    if mention.time is None or earlier.time is None or mention.time.span.text == earlier.time.span.text:
+        return False
+    return any(c.dep_ == "amod" and c.lower_ in FIRST_WORDS for c in token.children)
 
 
 def _modifiers(token) -> list:
