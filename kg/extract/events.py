@@ -25,7 +25,7 @@ from kg.extract.model import Event, Span
 from kg.extract.participants import candidates
 from kg.extract.realis import HABIT_ADVERBS, not_an_event
 from kg.extract.scope import own_tokens
-from kg.extract.sequence_time import dated_by_sequence
+from kg.extract.sequence_time import dated_by_gathering, dated_by_sequence
 from kg.extract.timing import OCCURRING, continued_time, event_status, event_time, status_conflict
 from kg.extract.triggers import NOUN_TRIGGERS, TRIGGER_WORDS, TWO_SIDED, irrealis, trigger_kind
 from kg.extract.tokens import token_indices
@@ -110,6 +110,7 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
     _attach_names(ctx, events)
     events = [days_range(ctx, continued_time(ctx, e)) for e in events]
     events = dated_by_sequence(ctx, events)  # "two days after the summit began, ... conducted the drill"
+    events = dated_by_gathering(events)  # "..., Putin said at the meeting, adding that Moscow stood ready to help"
     events = add_attendees(ctx, events)  # "The forum was inaugurated by X": X attended it
     events = add_venues(ctx, events)  # "commenced here", "This exercise will be organized in X"
     return merge_pass(ctx.doc, events, decisions.merge, ctx.is_state)

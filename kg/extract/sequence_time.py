@@ -132,3 +132,23 @@ def _anchor_event(ctx, events: list[Event], event: Event, head) -> Event | None:
     kinds |= {trigger_kind(t) for t in words} - {None}
     same = [e for e in events if e is not event and e.kind in kinds]
     return same[0] if len(same) == 1 else None
+
+
+SAID_KINDS = {"Offer", "MediationOffer", "StatementOfSupport"}
+GATHERINGS = {"Meeting", "Summit"}
+
+
+def dated_by_gathering(events: list[Event]) -> list[Event]:
+    """An offer or a statement of support without a time of its own, made in a sentence that
+    speaks of a dated meeting or summit ("I would like to begin our meeting by ...," Putin
+    said, adding that Moscow stood ready to help): made there, so on its day.  Only a time
+    with a value, and only when one such gathering speaks in that sentence."""
+    out = list(events)
+    for k, event in enumerate(events):
+        if event.time is not None or event.kind not in SAID_KINDS or event.status is not None:
+            continue
+        here = [e for e in events if e.kind in GATHERINGS and e.time is not None and e.time.value
+                and event.sentence.index in {e.sentence.index, *(s.index for s in e.also)}]
+        if len(here) == 1:
+            out[k] = replace(event, time=TimeValue(here[0].time.span, here[0].time.value))
+    return out

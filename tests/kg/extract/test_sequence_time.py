@@ -39,3 +39,13 @@ def test_a_week_after_keeps_the_words_and_an_uncounted_days_after_gives_no_time(
     ex = extract("t", "Russia and Pakistan held talks in Moscow days after the two sides signed an agreement.",
                  registry, date="2024-06-01")
     assert [e.time for e in ex.events if e.kind == "Meeting"] == [None]
+
+
+def test_an_offer_made_in_a_sentence_of_a_dated_meeting_takes_its_day(registry):
+    text = ("Prime Minister Shehbaz Sharif and Russian President Vladimir Putin met in Samarkand on Thursday. "
+            "\u201cI would like to begin our meeting by expressing condolences over the flooding in Pakistan,\u201d "
+            "Putin said, adding that Moscow stood ready to help the Pakistani people.")
+    ex = extract("t", text, registry, date="2022-09-15")
+    offers = [e for e in ex.events if e.kind == "Offer"]
+    meeting = [e for e in ex.events if e.kind == "Meeting"][0]
+    assert meeting.time.value == "2022-09-15" and [o.time.value for o in offers] == ["2022-09-15"]
