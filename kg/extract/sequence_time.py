@@ -142,13 +142,17 @@ def dated_by_gathering(events: list[Event]) -> list[Event]:
     """An offer or a statement of support without a time of its own, made in a sentence that
     speaks of a dated meeting or summit ("I would like to begin our meeting by ...," Putin
     said, adding that Moscow stood ready to help): made there, so on its day.  Only a time
-    with a value, and only when one such gathering speaks in that sentence."""
+    with a value, only when one such gathering speaks in that sentence, and only in a
+    sentence that continues the gathering and gives no time of its own (not the one naming
+    it: "Putin had expressed his support, following which there have been meetings ... in
+    July 2015")."""
     out = list(events)
     for k, event in enumerate(events):
         if event.time is not None or event.kind not in SAID_KINDS or event.status is not None:
             continue
         here = [e for e in events if e.kind in GATHERINGS and e.time is not None and e.time.value
-                and event.sentence.index in {e.sentence.index, *(s.index for s in e.also)}]
+                and event.sentence.index in {s.index for s in e.also}
+                and not (event.sentence.span.start <= e.time.span.start < event.sentence.span.end)]
         if len(here) == 1:
             out[k] = replace(event, time=TimeValue(here[0].time.span, here[0].time.value))
     return out
