@@ -276,12 +276,14 @@ def _bare_definite(token) -> bool:
     return False
 
 
-def sole_antecedent(events: list[Event], event: Event, token, own: set[str]) -> int | None:
+def sole_antecedent(events: list[Event], event: Event, token, own: set[str], named=()) -> int | None:
     """The index of the one earlier event of ``event``'s kind, when ``event`` is a later
     bare definite mention of that kind ("the meeting", "the talks", "the visit") that names
     no agent the earlier event lacks and whose time fits; None when the article named no
     such event before or more than one (the brief of issue 11: merge only when there is
-    exactly one).  A day word ("tomorrow's meeting") leaves only an event of that day."""
+    exactly one).  A day word ("tomorrow's meeting") leaves only an event of that day.
+    ``named`` holds the states, people and places the mention's own phrase names ("the visit
+    to Pakistan"): one the earlier event lacks makes it another event."""
     if not _bare_definite(token):
         return None
     day_only = marked_distinct(token) and not any(
@@ -300,8 +302,10 @@ def sole_antecedent(events: list[Event], event: Event, token, own: set[str]) -> 
         return None
     same_day = a.time is not None and event.time is not None and a.time.value is not None \
         and len(a.time.value) == 10 and a.time.value == event.time.value
-    if a.status is None and event.status in INTENDED and not same_day:
-        return None  # "the upcoming summit" after a summit that took place (not "today's meeting")
+    if a.status is None and event.status is not None and not same_day:
+        return None  # "the upcoming summit", "the visit was postponed" after one that took place
+    if any(p not in a.participants and p not in a.places for p in named):
+        return None  # "Putin visited China ... The visit to Pakistan": another visit
     return earlier[0]
 
 

@@ -79,7 +79,7 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
             if i is not None and not status_conflict(ctx, events[i], event):
                 events[i] = merge_events(events[i], event, participants=False)
             else:  # "the meeting" when the article named one meeting before
-                i = sole_antecedent(events, event, token, own)
+                i = sole_antecedent(events, event, token, own, _named_in_phrase(ctx, token))
                 if i is not None and not status_conflict(ctx, events[i], event):
                     events[i] = merge_sole(events[i], event)
             continue
@@ -98,7 +98,7 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
                 if i is not None and _first_of_series(token, events[i], event):
                     events.append(event)
                 elif i is None or status_conflict(ctx, events[i], event):
-                    sole = sole_antecedent(events, event, token, own)
+                    sole = sole_antecedent(events, event, token, own, _named_in_phrase(ctx, token))
                     if sole is not None and not status_conflict(ctx, events[sole], event):
                         events[sole] = merge_sole(events[sole], event)  # "the meeting": the one named before
                     else:
@@ -117,6 +117,13 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
 
 
 OWN_PREPS = {"of", "between", "with", "among", "by"}
+
+
+def _named_in_phrase(ctx: Context, token) -> set[str]:
+    """The states, people and places named in a trigger noun's own phrase ("the visit to
+    Pakistan", "the meeting in Kazan")."""
+    return {m.entity for m in ctx.mentions_in(list(token.subtree))
+            if ctx.core_type(m.entity) in {"State", "Person"} or ctx.is_place(m.entity)}
 FIRST_WORDS = {"first", "maiden", "inaugural"}
 
 

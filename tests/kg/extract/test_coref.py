@@ -181,6 +181,14 @@ def test_a_later_bare_mention_merges_with_the_one_event_of_its_kind(registry):
     found = events(registry, "The SCO summit took place in Astana on 4 July. India skipped the upcoming summit in "
                              "Moscow, which Russia will host.", "Summit")
     assert len(found) == 2
+    # a state its own phrase names that the earlier event lacks, or an earlier event that
+    # took place and a mention that is postponed: another event
+    filler = " Trade grew in 2023. Gas deliveries rose. Pakistan buys wheat."
+    found = events(registry, "Putin visited China in May." + filler + " The visit to Pakistan was postponed.",
+                   "StateVisit")
+    assert [e.status for e in found] == [None, "postponed"]
+    found = events(registry, "Putin will visit Pakistan in May." + filler + " The visit was postponed.", "StateVisit")
+    assert [(e.status, len(e.also)) for e in found] == [("postponed", 1)]
 
 
 def test_a_merged_mention_that_is_scheduled_for_a_day_dates_the_event(registry):
