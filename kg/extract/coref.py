@@ -254,3 +254,64 @@ def merge_events(a: Event, b: Event, participants: bool = True) -> Event:
                  "roles": tuple(roles[p] for p in parts)}
     return replace(a, participants=tuple(parts), places=tuple(places), time=finer_time(a.time, b.time),
                    status=merged_status(a.status, b.status), also=also, confidence=confidence, **extra)
+
+
+# "today's meeting" after the meeting held today: a day word is no other event when the
+# one earlier event of the kind is dated to that day
+DAY_MARKERS = {"today", "tomorrow", "yesterday", "tonight"}
+BARE_POSSESSIVES = {"his", "her", "their", "its", "today", "tomorrow", "yesterday", "tonight"}
+ENDED = {"postponed", "cancelled"}
+
+
+def _bare_definite(token) -> bool:
+    """"the meeting", "this visit", "his trip", "today's meeting": a definite noun whose
+    determiner names nobody (not "Russia's exercise", which the participants decide)."""
+    if token.pos_ != "NOUN":
+        return False
+    for c in token.children:
+        if c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"}:
+            return True
+        if c.dep_ == "poss" and c.lower_ in BARE_POSSESSIVES:
+            return True
+    return False
+
+
+def sole_antecedent(events: list[Event], event: Event, token, own: set[str], named=()) -> int | None:
+    """The index of the one earlier event of ``event``'s kind, when ``event`` is a later
+    bare definite mention of that kind ("the meeting", "the talks", "the visit") that names
+    no agent the earlier event lacks and whose time fits; None when the article named no
+    such event before or more than one (the brief of issue 11: merge only when there is
+    exactly one).  A day word ("tomorrow's meeting") leaves only an event of that day.
+    ``named`` holds the states, people and places the mention's own phrase names ("the visit
+    to Pakistan"): one the earlier event lacks makes it another event."""
+    if not _bare_definite(token):
+        return None
+    day_only = marked_distinct(token) and not any(
+        t.lower_ in DISTINCT_MARKERS - DAY_MARKERS and t.dep_ in {"amod", "det", "advmod", "nummod", "poss"}
+        for t in [*token.children, *(t for t in token.subtree if t.i < token.i)])
+    if marked_distinct(token) and not day_only:
+        return None
+    earlier = [i for i, e in enumerate(events) if e.kind == event.kind and e.sentence.index < event.sentence.index]
+    if day_only:
+        day = event.time.value if event.time is not None else None
+        earlier = [i for i in earlier if day and events[i].time is not None and events[i].time.value == day]
+    if len(earlier) != 1:
+        return None
+    a = events[earlier[0]]
+    if not times_compatible(a.time, event.time) or (own and not own <= set(a.participants)):
+        return None
+    same_day = a.time is not None and event.time is not None and a.time.value is not None \
+        and len(a.time.value) == 10 and a.time.value == event.time.value
+    if a.status is None and event.status is not None and not same_day:
+        return None  # "the upcoming summit", "the visit was postponed" after one that took place
+    if any(p not in a.participants and p not in a.places for p in named):
+        return None  # "Putin visited China ... The visit to Pakistan": another visit
+    return earlier[0]
+
+
+def merge_sole(a: Event, b: Event) -> Event:
+    """``a`` with the later bare mention ``b`` of it: ``a``'s participants stay (the
+    mention's sentence may name others), and ``a``'s status, unless the mention says the
+    event was postponed or cancelled."""
+    status = b.status if b.status in ENDED else a.status
+    return replace(merge_events(a, b, participants=False), status=status)

@@ -183,6 +183,8 @@ def find_times(doc: Doc, anchor: str | None = None) -> list[TimeValue]:
         value = _iso(m["y"], int(m["m"]), int(m["d"]))
         if value:
             cands.append((m.start(), m.end(), value, None, None))
+    for m in _SHORT_YEAR_RE.finditer(text):  # "began showing in ’14", "since '98"
+        cands.append((m.start("y"), m.end(), _short_year(m["yy"], anchor), None, None))
     for m in _SEASON_RE.finditer(text):
         cands.append((m.start(), m.end(), m["y"], None, None))
     for m in _PARTIAL_RE.finditer(text):
@@ -216,6 +218,21 @@ def find_times(doc: Doc, anchor: str | None = None) -> list[TimeValue]:
         resolved = resolve_times(doc, found, day)
     found = resolved + relative_times(doc, text, day, found)
     return sorted(found, key=lambda t: t.span.start)
+
+
+_SHORT_YEAR_RE = re.compile(r"(?<![\w-])(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Oo]f)\s+(?P<y>[’'‘](?P<yy>\d\d))(?![\w’'%-])")
+
+
+def _short_year(yy: str, anchor: str | None) -> str:
+    """The year "’14" names: the latest year ending so on or before the article's (or, without
+    its date, before 2031).
+
+    >>> _short_year("14", "2016-10-10"), _short_year("98", "2016"), _short_year("05", None)
+    ('2014', '1998', '2005')
+    """
+    last = int(anchor[:4]) if anchor else 2030
+    year = last - (last - int(yy)) % 100
+    return str(year)
 
 
 def _select(text: str, cands: list[tuple[int, int, str | None, str | None, str | None]]

@@ -3,10 +3,12 @@ Wednesday", "... commenced on 18 January. The three-day meeting ...".
 
 When an event is dated to one day and a mention of it (its own noun or a later definite
 mention merged into it) says it lasts N days, the event runs from that day to the N-th
-(the guide: a range with start and end when the text fixes them).  The day is taken as
-the first one; a sentence that says the event ended or closed that day ("concluded his
-two-day visit on Friday") or counts its days ("the second day of") is left alone, as is a
-length in weeks or months (the text rarely fixes its end day).
+(the guide: a range with start and end when the text fixes them).  The day is the first
+one, unless the verb the day is said of ends the event: "the three-day meeting that
+concluded last Friday", "concluded his two-day visit on 24 February" end that day, so they
+began N - 1 days before.  A sentence that counts the days ("the second day of") or ends
+the event in a clause that is not the day's is left alone, as is a length in weeks or
+months (the text rarely fixes its end day).
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ import re
 from dataclasses import replace
 
 from kg.extract.model import Event, TimeValue
+from kg.extract.time_scope import clause_of
 from kg.extract.triggers import NOUN_TRIGGERS
 
 _WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -38,12 +41,36 @@ def days_range(ctx, event: Event) -> Event:
         if n is None:
             continue
         text = ctx.text[sentence.span.start:sentence.span.end]
-        if _NOT_FIRST_RE.search(text) or _NOT_FIRST_RE.search(time_sentence):
+        bound = _bound_of(where.root) if where is not None else None
+        if _COUNTED_DAY_RE.search(text) or _COUNTED_DAY_RE.search(time_sentence) or (
+                bound is None and (_NOT_FIRST_RE.search(text) or _NOT_FIRST_RE.search(time_sentence))):
             return event
-        first = dt.date.fromisoformat(time.value)
-        last = first + dt.timedelta(days=n - 1)
+        day = dt.date.fromisoformat(time.value)
+        first, last = (day - dt.timedelta(days=n - 1), day) if bound == "end" else \
+            (day, day + dt.timedelta(days=n - 1))
         return replace(event, time=TimeValue(time.span, None, first.isoformat(), last.isoformat()))
     return event
+
+
+END_VERBS = {"conclude", "end", "close", "finish", "culminate", "complete"}
+START_VERBS = {"begin", "start", "open", "commence", "launch", "inaugurate"}
+_COUNTED_DAY_RE = re.compile(r"\b(?:second|third|last|final|closing|opening) day\b", re.I)
+
+
+def _bound_of(word) -> str | None:
+    """"end" when the verb the time is said of ends the event ("concluded last Friday",
+    "wrapped up on Friday"), "start" when it begins it ("began", "opened", "kicked off"),
+    else None."""
+    verb = clause_of(word)
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    lemma = verb.lemma_.lower()
+    particle = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    if lemma in END_VERBS or (lemma == "wrap" and "up" in particle):
+        return "end"
+    if lemma in START_VERBS or (lemma in {"kick", "get"} and particle & {"off", "underway"}):
+        return "start"
+    return None
 
 
 def _length_of(ctx, event: Event, sentence) -> int | None:

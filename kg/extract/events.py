@@ -12,8 +12,9 @@ from dataclasses import replace
 
 from kg.extract.attendees import add_attendees
 from kg.extract.context import Context
-from kg.extract.coref import (antecedent, latest_of_kind, marked_distinct, merge_events, said_of_an_earlier,
-                              same_day_overlap, statuses_agree, subject_event, subsumes, times_compatible)
+from kg.extract.coref import (antecedent, latest_of_kind, marked_distinct, merge_events, merge_sole,
+                              said_of_an_earlier, same_day_overlap, sole_antecedent, statuses_agree, subject_event,
+                              subsumes, times_compatible)
 from kg.extract.counterparts import per_counterpart
 from kg.extract.decisions import Decisions, shipped
 from kg.extract.duration import days_range
@@ -24,6 +25,7 @@ from kg.extract.model import Event, Span
 from kg.extract.participants import candidates
 from kg.extract.realis import HABIT_ADVERBS, not_an_event
 from kg.extract.scope import own_tokens
+from kg.extract.sequence_time import dated_by_gathering, dated_by_sequence
 from kg.extract.timing import OCCURRING, continued_time, event_status, event_time, status_conflict
 from kg.extract.triggers import NOUN_TRIGGERS, TRIGGER_WORDS, TWO_SIDED, irrealis, trigger_kind
 from kg.extract.tokens import token_indices
@@ -72,28 +74,43 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
                 event = replace(event, time=None)
             named = _states_named(ctx, event.sentence)  # "India and Russia ... their exercise": theirs
             i = antecedent(events, event, distinct, own | named, ctx.is_state, counterpart)
+            if i is not None and _first_of_series(token, events[i], event):
+                continue
             if i is not None and not status_conflict(ctx, events[i], event):
                 events[i] = merge_events(events[i], event, participants=False)
+            else:  # "the meeting" when the article named one meeting before
+                i = sole_antecedent(events, event, token, own, _named_in_phrase(ctx, token))
+                if i is not None and not status_conflict(ctx, events[i], event):
+                    events[i] = merge_sole(events[i], event)
             continue
         if (event.confidence or 0.0) < min_confidence:
             continue
         for event in (e for r in _respectively(ctx, token, event) for e in per_counterpart(ctx, token, r)):
             for i, earlier in enumerate(events):
-                if not other and _same_event(earlier, event) and not status_conflict(ctx, earlier, event):
+                if not other and _same_event(earlier, event) and not status_conflict(ctx, earlier, event) \
+                        and not _first_of_series(token, earlier, event):
                     # of two overlapping sets of participants the first (the fuller telling) stays
                     keep = same_day_overlap(earlier, event) and not subsumes(earlier, event)
                     events[i] = merge_events(earlier, event, participants=not keep)
                     break
             else:
                 i = antecedent(events, event, distinct, own, ctx.is_state, counterpart)
-                if i is None or status_conflict(ctx, events[i], event):
+                if i is not None and _first_of_series(token, events[i], event):
                     events.append(event)
+                elif i is None or status_conflict(ctx, events[i], event):
+                    sole = sole_antecedent(events, event, token, own, _named_in_phrase(ctx, token))
+                    if sole is not None and not status_conflict(ctx, events[sole], event):
+                        events[sole] = merge_sole(events[sole], event)  # "the meeting": the one named before
+                    else:
+                        events.append(event)
                 else:  # a mention of an event named before: its evidence, time and status
                     events[i] = merge_events(events[i], event, participants=subsumes(events[i], event))
     events.extend(editions(ctx, events))  # "Its first edition was held in 2016": one of a series
     events.sort(key=lambda e: (e.sentence.index, e.trigger.start))
     _attach_names(ctx, events)
     events = [days_range(ctx, continued_time(ctx, e)) for e in events]
+    events = dated_by_sequence(ctx, events)  # "two days after the summit began, ... conducted the drill"
+    events = dated_by_gathering(events)  # "..., Putin said at the meeting, adding that Moscow stood ready to help"
     events = add_attendees(ctx, events)  # "The forum was inaugurated by X": X attended it
     events = add_venues(ctx, events)  # "commenced here", "This exercise will be organized in X"
     events = merge_pass(ctx.doc, events, decisions.merge, ctx.is_state)
@@ -106,6 +123,24 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
 STATE_KINDS = {"StateVisit"}
 
 OWN_PREPS = {"of", "between", "with", "among", "by"}
+
+
+def _named_in_phrase(ctx: Context, token) -> set[str]:
+    """The states, people and places named in a trigger noun's own phrase ("the visit to
+    Pakistan", "the meeting in Kazan")."""
+    return {m.entity for m in ctx.mentions_in(list(token.subtree))
+            if ctx.core_type(m.entity) in {"State", "Person"} or ctx.is_place(m.entity)}
+FIRST_WORDS = {"first", "maiden", "inaugural"}
+
+
+def _first_of_series(token, earlier: Event, mention: Event) -> bool:
+    """"Friday's session is the fifth gathering ... Its first meeting was held on April 14,
+    2017": a mention counted as the first, told with a time of its own other than the time
+    of the event named before, is the series' first, not that event (whose time it would
+    replace)."""
+    if mention.time is None or earlier.time is None or mention.time.span.text == earlier.time.span.text:
+        return False
+    return any(c.dep_ == "amod" and c.lower_ in FIRST_WORDS for c in token.children)
 
 
 def _modifiers(token) -> list:

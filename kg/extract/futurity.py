@@ -27,6 +27,14 @@ def is_to(verb) -> bool:
         and head.lemma_ == "be" and head.i != verb.i and head.tag_ in {"VBZ", "VBP", "VBD"}
 
 
+def subject_is_to(noun) -> bool:
+    """"The summit was to be held in October": the subject of "be" with a "to" infinitive,
+    the future seen from then (an arrangement, whether or not it was kept)."""
+    head = noun.head
+    return noun.dep_ in {"nsubj", "nsubjpass"} and head.lemma_ == "be" and any(
+        c.dep_ == "xcomp" and is_to(c) for c in head.children)
+
+
 def to_infinitive(verb) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
@@ -79,7 +87,7 @@ def governing_verb(noun):
         return None  # "At the meeting, leaders will discuss ...": the event named before, its status its own
     cur = noun
     for _ in range(2):
-        if cur.dep_ != "pobj" or cur.head.dep_ != "prep":
+        if cur.dep_ != "pobj" or cur.head.dep_ not in {"prep", "agent"}:  # "were to be followed by a meeting"
             return None
         prep = cur.head
         if prep.lower_ in BEFORE_PREPS:

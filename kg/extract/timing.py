@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 
 from kg.extract.coref import INTENDED, marked_distinct
-from kg.extract.futurity import future_form, governing_verb, to_infinitive
+from kg.extract.futurity import future_form, governing_verb, subject_is_to, to_infinitive
 from kg.extract.time_scope import (MOTION_VERBS, OCCURRING, arrived_for, clause_of, dates_a_source, gap_since,
                                    follows_other_event, has_own_clause, relative_of_event, second_relative)
 from kg.extract.model import Event, Span, TimeValue
@@ -213,7 +213,9 @@ def continued_time(ctx, event: Event) -> Event:
     if event.time is not None:
         return event
     after = sorted({event.sentence.index, *(s.index for s in event.also)})
-    for index in dict.fromkeys((after[0] + 1, after[-1] + 1)):
+    # the sentence after its first or latest mention, or a mention merged into it ("The
+    # consultations are scheduled for 20 October" after "the third round of consultations")
+    for index in dict.fromkeys((after[0] + 1, *after[1:], after[-1] + 1)):
         if index >= len(ctx.sentences):
             continue
         found = _continuing(ctx, ctx.sentences[index])
@@ -308,8 +310,8 @@ def _future(token, time: TimeValue | None) -> str | None:
         return "scheduled"  # "their next joint exercise" (not "the next meeting was held in 2019")
     verb = token if token.pos_ == "VERB" else token.head
     verbs = [verb] + [c for c in token.children if c.dep_ in {"relcl", "acl"}]  # "..., which Russia will host"
-    if any(future_form(v) for v in verbs):  # "will attend ... and meet", "is to visit", "is going to"
-        return "scheduled"
+    if any(future_form(v) for v in verbs) or subject_is_to(token):  # "will attend ... and meet", "is to visit"
+        return "scheduled"  # "is going to", "the summit was to be held"
     if _reported_future(verb):
         return "scheduled"  # "assured that a delegation would visit Pakistan"
     governing = governing_verb(token)  # "will arrive on Monday for a three-day visit"

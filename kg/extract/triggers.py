@@ -96,8 +96,8 @@ def trigger_kind(token) -> str | None:
         if kind == "MembershipChange" and (not _joins_group(token) or (
                 token.dep_ == "xcomp" and token.head.lemma_.lower() in ASPIRE_VERBS)):
             return None  # "applied to join BRICS" is an aspiration
-        if kind == "Meeting" and lemma in {"receive", "host"} and not _hosts_people(token):
-            return None
+        if kind == "Meeting" and lemma in {"receive", "host"} and (not _hosts_people(token) or _receives_an_arrival(token)):
+            return None  # "was received at the airport by X": the arrival, a part of the visit
         if kind == "StateVisit" and lemma in {"send", "dispatch"} and not _sends_people(token):
             return None
         if kind == "StatementOfSupport" and lemma == "welcome":
@@ -335,6 +335,24 @@ def _people_like(token) -> bool:
 def _hosts_people(verb) -> bool:
     """"received X", "X was received by Y", "teams were hosted in Moscow"."""
     return any(c.dep_ in {"dobj", "nsubjpass"} and _people_like(c) for c in verb.children)
+
+
+ARRIVAL_PLACES = {"airport", "airbase", "tarmac", "terminal", "station"}
+ARRIVAL_WORDS = {"arrival", "landing", "touchdown"}
+ARRIVAL_VERBS = {"arrive", "land"}
+
+
+def _receives_an_arrival(verb) -> bool:
+    """"X received Imran Khan at the airport", "on arrival he was received by X", "landed in
+    Moscow and was received by X": a reception of an arriving guest, a part of the visit and
+    no meeting (the annotation guide: a meeting is agents coming together to talk)."""
+    for c in verb.children:
+        if c.dep_ == "prep" and any(o.dep_ == "pobj" and (o.lemma_.lower() in ARRIVAL_PLACES or (
+                c.lower_ in {"on", "upon"} and o.lemma_.lower() in ARRIVAL_WORDS)) for o in c.children):
+            return True
+    if verb.dep_ == "conj" and verb.head.lemma_.lower() in ARRIVAL_VERBS:
+        return True
+    return any(c.dep_ == "conj" and c.lemma_.lower() in ARRIVAL_VERBS for c in verb.children)
 
 
 def _sends_people(verb) -> bool:

@@ -168,3 +168,42 @@ def test_a_merged_mention_brings_the_place_in_its_own_words(registry):
     held = events(registry, "Prime Minister Shehbaz Sharif met Russian President Vladimir Putin on 4 July 2024. "
                             "Trade was discussed. Officials said the meeting in Ufa was cordial.", "Meeting")
     assert len(held) == 1 and "ufa" in held[0].places and held[0].time.value == "2024-07-04"
+
+
+def test_a_later_bare_mention_merges_with_the_one_event_of_its_kind(registry):
+    # the mention's own sentence names another state (who stays away): still the one meeting
+    found = events(registry, "Moscow today hosted a meeting of Russia, Pakistan and China. The United States "
+                             "would not be attending today's meeting, a spokesman for the US State Department said.",
+                   "Meeting")
+    assert len(found) == 1 and set(found[0].participants) == {"china", "pakistan", "russia"}
+    assert found[0].status is None and len(found[0].also) == 1
+    # "the upcoming summit" after a summit that took place is another one
+    found = events(registry, "The SCO summit took place in Astana on 4 July. India skipped the upcoming summit in "
+                             "Moscow, which Russia will host.", "Summit")
+    assert len(found) == 2
+    # a state its own phrase names that the earlier event lacks, or an earlier event that
+    # took place and a mention that is postponed: another event
+    filler = " Trade grew in 2023. Gas deliveries rose. Pakistan buys wheat."
+    found = events(registry, "Putin visited China in May." + filler + " The visit to Pakistan was postponed.",
+                   "StateVisit")
+    assert [e.status for e in found] == [None, "postponed"]
+    found = events(registry, "Putin will visit Pakistan in May." + filler + " The visit was postponed.", "StateVisit")
+    assert [(e.status, len(e.also)) for e in found] == [("postponed", 1)]
+
+
+def test_a_merged_mention_that_is_scheduled_for_a_day_dates_the_event(registry):
+    text = ("Kremlin spokesman Dmitry Peskov said consultations on Afghanistan with Russia were under preparation. "
+            "Earlier, Maria Zakharova said Russia expected the Taliban to take part in the consultations on "
+            "Afghanistan. The consultations are scheduled for October 20, 2021.")
+    found = events(registry, text, "Meeting")
+    assert [(e.time.value, e.status) for e in found if e.time] == [("2021-10-20", "scheduled")]
+
+
+def test_the_first_of_a_series_told_with_its_own_time_is_not_the_event_named_before(registry):
+    text = ("A meeting of the Moscow format on Afghanistan with Russia and Afghanistan kicked off in Kazan on Friday. "
+            "Friday's session is the fifth gathering of the Moscow format. "
+            "Its first meeting was held on April 14, 2017 with the participation of the Afghan side.")
+    ex = extract("t", text, registry)  # no article date: "on Friday" stays words
+    found = [e for e in ex.events if e.kind == "Meeting"]
+    assert {e.time.span.text for e in found if e.sentence.index == 0} == {"on Friday"}
+    assert [(e.sentence.index, e.time.value) for e in found if e.sentence.index > 0] == [(2, "2017-04-14")]

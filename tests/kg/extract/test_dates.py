@@ -153,3 +153,13 @@ def test_an_article_dated_by_month_takes_the_day_it_ties_to_today(nlp):
     assert [(t.span.text, t.value) for t in find_times(doc, anchor="2021-10")] == [
         ("today", "2021-10"), ("on October 19", "2021-10-19"), ("today", "2021-10"),
         ("on October 25", "2021-10-25")]
+
+
+def test_a_year_shortened_with_an_apostrophe_after_a_time_word():
+    from kg.extract.dates import find_times
+    from kg.extract.pipeline import load_nlp
+
+    doc = load_nlp()("The warmth with Moscow began showing in ’14, when Pakistan agreed to buy helicopters. "
+                     "Ties have grown since '98. The ’14 helicopters arrived.")
+    assert [(t.span.text, t.value) for t in find_times(doc, anchor="2016-10-10")] == [
+        ("in ’14", "2014"), ("since '98", "1998")]

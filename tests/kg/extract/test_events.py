@@ -243,11 +243,28 @@ def test_a_length_in_days_fixes_the_end_of_an_event_dated_to_its_first_day(regis
                  "reviewed trade.", registry)
     talks = only(ex.events, "Meeting")
     assert (talks.time.start, talks.time.end) == ("2023-01-18", "2023-01-20")
-    # the day it ended is not its first day; a length in weeks fixes no day
-    for text in ("Prime Minister Imran Khan concluded his two-day visit to Moscow on 24 February 2022.",
-                 "Russia and Pakistan began a two-week joint exercise on 5 November 2020."):
-        e = events(registry, text)[0]
-        assert e.time.value is not None and e.time.start is None, text
+    # a length in weeks fixes no day
+    e = events(registry, "Russia and Pakistan began a two-week joint exercise on 5 November 2020.")[0]
+    assert e.time.value == "2020-11-05" and e.time.start is None
+
+
+def test_a_length_in_days_ending_on_a_day_began_the_days_before(registry):
+    # the verb the day is said of ends the event: that day is its last
+    for text in ("Pakistan and Russia signed five agreements at the three-day IGC meeting that concluded last "
+                 "Friday in Moscow.",
+                 "The three-day talks between Pakistan and Russia wrapped up on Friday in Islamabad.",
+                 "The three-day meeting of the Pakistan-Russia Intergovernmental Commission ended in Moscow on Friday."):
+        ex = extract("t", text, registry, date="2024-12-02")  # a Monday: last Friday is 29 November
+        e = only(ex.events, "Meeting")
+        assert (e.time.value, e.time.start, e.time.end) == (None, "2024-11-27", "2024-11-29"), text
+    e = only(events(registry, "Prime Minister Imran Khan concluded his two-day visit to Moscow on 24 February 2022."),
+             "StateVisit")
+    assert (e.time.start, e.time.end) == ("2022-02-23", "2022-02-24")
+    # a verb that begins it: the day is its first
+    ex = extract("t", "The two-day talks between Pakistan and Russia kicked off on Monday in Islamabad.", registry,
+                 date="2024-12-04")
+    e = only(ex.events, "Meeting")
+    assert (e.time.start, e.time.end) == ("2024-12-02", "2024-12-03")
 
 
 def test_the_time_of_a_moment_during_or_at_the_start_of_an_event_is_not_its_time(registry):

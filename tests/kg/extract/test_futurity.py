@@ -127,3 +127,12 @@ def test_a_headline_infinitive_is_the_future(registry):
     assert event(registry, "Lavrov to meet Ishaq Dar on Friday.", "Meeting") == ("scheduled", ("2025-06-20", None, None))
     assert event(registry, "Ishaq Dar to hold talks with Sergey Lavrov in Moscow", "Meeting") == ("planned", None)
     assert event(registry, "He went to Moscow to meet Putin.", "Meeting") == (None, None)  # purpose, said as past
+
+
+def test_was_to_be_held_and_were_to_be_followed_by_are_the_future_seen_from_then(registry):
+    assert event(registry, "The SCO summit was to be held in Islamabad in October.", "Summit") == (
+        "scheduled", ("2025-10", None, None))
+    statuses = [e.status for e in extract("t", "Talks between Russia and China were to be followed by a broader "
+                                               "meeting including India and Pakistan.", registry, date=DATE).events]
+    assert statuses == ["planned", "planned"]  # no date set
+    assert event(registry, "The SCO summit was held in Islamabad in October 2024.", "Summit")[0] is None

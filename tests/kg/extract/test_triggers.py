@@ -125,3 +125,12 @@ def test_people_sent_to_a_place_are_a_visit_but_not_sent_for_a_purpose(registry)
         registry, "Pakistan will send a delegation to Moscow next week for talks with Russia.")
     assert kinds(registry, "Sharif thanked Putin for sending a high-level delegation to further bilateral "
                            "cooperation.") == []
+
+
+def test_a_reception_on_arrival_is_part_of_the_visit_and_no_meeting(registry):
+    for text in ("Russian Deputy Foreign Minister Igor Morgulov received Imran Khan at the airport.",
+                 "On arrival, Shehbaz Sharif was received by Russian Deputy Foreign Minister Andrey Rudenko.",
+                 "Shehbaz Sharif landed in Moscow and was received by Andrey Rudenko."):
+        assert [k for k in kinds(registry, text) if k[0] == "Meeting"] == [], text
+    # a guest received at a seat of government: a meeting
+    assert kinds(registry, "Putin received Shehbaz Sharif at the Kremlin.")[0][:2] == ("Meeting", "received")
