@@ -357,6 +357,8 @@ def _act_of_its_own(tok, trigger) -> bool:
 def topic(tok, trigger) -> bool:
     """"consultations on Afghanistan", "an agreement about Kashmir": what the talks are
     about, named right under the trigger by a preposition of topic, does not take part."""
+    if trigger.lemma_.lower() == "call" and tok.head.lower_ in {"on", "upon"}:
+        return False  # "called on Lavrov": the one called on takes part
     return tok.dep_ == "pobj" and tok.head.lower_ in TOPIC_PREPS and tok.head.head.i == trigger.i
 
 

@@ -125,3 +125,12 @@ def test_people_sent_to_a_place_are_a_visit_but_not_sent_for_a_purpose(registry)
         registry, "Pakistan will send a delegation to Moscow next week for talks with Russia.")
     assert kinds(registry, "Sharif thanked Putin for sending a high-level delegation to further bilateral "
                            "cooperation.") == []
+
+
+def test_called_on_someone_is_a_meeting_but_called_on_to_act_is_not(registry):
+    meetings = [e for e in extract("t", "Pakistan's Foreign Minister Ishaq Dar called on Russian President "
+                                   "Vladimir Putin in Moscow.", registry).events if e.kind == "Meeting"]
+    assert len(meetings) == 1 and {"ishaq-dar", "vladimir-putin"} <= set(meetings[0].participants)
+    for text in ("Pakistan called on India to exercise restraint.",
+                 "Lavrov called on all parties to the conflict to show restraint."):
+        assert not [e for e in extract("t", text, registry).events if e.kind == "Meeting"], text
