@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from kg.extract.dates import time_in
 from kg.extract.gender import fits, genders
 from kg.extract.model import Mention, Sentence, TimeValue
+from kg.extract.names import title_acronyms
 from kg.extract.sentences import sentence_at
 from kg.extract.syntax import phrase
 from kg.extract.triggers import NOUN_TRIGGERS
@@ -30,6 +31,10 @@ PAIR_NOUNS = {"countries", "sides", "nations", "neighbours", "neighbors", "state
 POST_PREPS = {"to", "in", "at"}
 # titles that name one office
 TITLE_SAME = {"premier": ("premier", "prime minister"), "prime minister": ("prime minister", "premier")}
+# words of a national office ("Special Assistant to the Prime Minister", "Minister for Defence")
+OFFICE_WORDS = {"minister", "premier", "president", "assistant", "adviser", "advisor", "secretary", "spokesman",
+                "spokeswoman", "spokesperson"}
+DATELINE_MARKS = {":", "-", "–", "—", "--", ","}
 TITLE_WORDS = {"minister", "premier", "president", "ambassador", "envoy", "spokesman", "spokeswoman",
                "secretary", "chancellor", "chief", "general", "governor"}
 
@@ -49,6 +54,7 @@ class Context:
         self._tied: dict[str, str] | None = None
         self._genders: dict[str, str] | None = None
         self._quotes: list[tuple[int, int]] | None = None
+        self._acronyms: dict[str, int | None] | None = None
         self._by_token: dict[int, Mention] = {}
         for m in self.mentions:
             span = self.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
@@ -147,10 +153,39 @@ class Context:
                     self._tied[m.entity] = other.entity
                     break
             else:
-                state = self._state_in_apposition(span.root)
+                state = self._state_in_apposition(span.root) or self._home_office(span)
                 if state is not None:
                     self._tied[m.entity] = state
         return self._tied
+
+    def _home_office(self, span) -> str | None:
+        """"ISLAMABAD: ... Special Assistant to the Prime Minister Syed Tariq Fatemi": a
+        person titled by a national office that names no state ("the Prime Minister", "Minister
+        for Defence") holds it in the state of the article's dateline, the city the report is
+        filed from."""
+        home = self._dateline_state()
+        if home is None:
+            return None
+        words = list(self.doc[max(span.sent.start, span.start - 9):span.start])
+        if words and words[-1].text == ",":
+            words.pop()  # "Special Assistant to the Prime Minister (SAPM), Syed Tariq Fatemi"
+        commas = [i for i, t in enumerate(words) if t.text == ","]
+        if commas:
+            words = words[commas[-1] + 1:]  # the title's own words ("(SAPM), X")
+        if any(t.i in self._by_token for t in words):
+            return None  # a title naming a state or body: the tie above decides
+        return home if any(t.lower_ in OFFICE_WORDS for t in words) else None
+
+    def _dateline_state(self) -> str | None:
+        """The state of the city an article's first word names in capitals before a colon or a
+        dash ("ISLAMABAD: ...", "MOSCOW – ..."), or None."""
+        if len(self.doc) < 3:
+            return None
+        first, sep = self.doc[0], self.doc[1]
+        if not (first.is_alpha and first.text.isupper() and len(first.text) > 2) or sep.text not in DATELINE_MARKS:
+            return None
+        place = self.registry.lookup(first.text)
+        return self.state_of_place(place.id) if place is not None and self.is_place(place.id) else None
 
     def _state_in_apposition(self, root) -> str | None:
         """"Tasnim Aslan, an official spokesperson of the Pakistani Foreign Ministry": the
@@ -303,17 +338,21 @@ class Context:
             if cur.pos_ not in {"VERB", "AUX"} or not subjects:
                 mine |= {t.i for t in cur.subtree}
                 continue
-            subj = subjects[0]
-            if subj.lower_ in {"he", "she"} and core == "Person":
-                return self.resolve_pronoun(subj)
+            # "Special Assistant to the Prime Minister (SAPM), Syed Tariq Fatemi called on ...":
+            # the parse may split a title and the name in apposition into two subjects
             found = []
-            for m in self.mentions_in(phrase(subj, skip={"relcl", "advcl", "ccomp", "acl"})):
-                kind = self.core_type(m.entity)
-                if (kind == core or (core is None and kind in {"State", "Organisation", "Person"})) \
-                        and m.entity not in found:
-                    found.append(m.entity)
-            if not found and core == "Person":
-                found = self.resolve_title(subj)
+            for subj in subjects:
+                if subj.lower_ in {"he", "she"} and core == "Person":
+                    return self.resolve_pronoun(subj)
+                for m in self.mentions_in(phrase(subj, skip={"relcl", "advcl", "ccomp", "acl"})):
+                    kind = self.core_type(m.entity)
+                    if (kind == core or (core is None and kind in {"State", "Organisation", "Person"})) \
+                            and m.entity not in found:
+                        found.append(m.entity)
+                if not found and core == "Person":
+                    found = self.resolve_title(subj)
+                if found:
+                    break
             return found
         return []
 
@@ -379,6 +418,9 @@ class Context:
         alone; "premier" and "prime minister" are one title), of the state the title names
         when it names one.
         """
+        holder = self._acronym_holder(token)
+        if holder is not None:
+            return [holder]
         lemma = token.lemma_.lower()
         if lemma not in TITLE_WORDS or token.tag_ != "NN":
             return []
@@ -405,6 +447,17 @@ class Context:
                 if any(t in before for t in names):
                     return [m.entity]
         return []
+
+    def _acronym_holder(self, token) -> str | None:
+        """"the SAPM" after "Special Assistant to the Prime Minister (SAPM), Syed Tariq
+        Fatemi": the person named right after the title the acronym abbreviates."""
+        if not token.text.isupper():
+            return None
+        if self._acronyms is None:
+            self._acronyms = title_acronyms(self.doc)
+        start = self._acronyms.get(token.text)
+        m = self._by_token.get(start) if start is not None else None
+        return m.entity if m is not None and self.core_type(m.entity) == "Person" else None
 
     def times_in(self, start: int, end: int) -> list[TimeValue]:
         return time_in(self.times, start, end)
