@@ -21,7 +21,7 @@ from kg.extract.editions import editions
 from kg.extract.features import MODALS, event_features, participant_features
 from kg.extract.merging import merge_pass
 from kg.extract.model import Event, Span
-from kg.extract.participants import candidates
+from kg.extract.participants import candidates, one_sided
 from kg.extract.realis import HABIT_ADVERBS, not_an_event
 from kg.extract.scope import own_tokens
 from kg.extract.timing import OCCURRING, continued_time, event_status, event_time, status_conflict
@@ -96,7 +96,8 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
     events = [days_range(ctx, continued_time(ctx, e)) for e in events]
     events = add_attendees(ctx, events)  # "The forum was inaugurated by X": X attended it
     events = add_venues(ctx, events)  # "commenced here", "This exercise will be organized in X"
-    return merge_pass(ctx.doc, events, decisions.merge, ctx.is_state)
+    events = merge_pass(ctx.doc, events, decisions.merge, ctx.is_state)
+    return [e for e in events if not one_sided(ctx, e)]  # a meeting needs its other side
 
 
 OWN_PREPS = {"of", "between", "with", "among", "by"}

@@ -387,3 +387,19 @@ def _role(tok, trigger) -> str:
     if tok.dep_ in {"dobj", "conj", "pobj", "nsubjpass"}:
         return "partner"
     return "participant"
+
+
+# kinds that bring two sides together: with one side named only, the other is missing and the
+# event is no fact ("Pakistan to hold talks on trade": with whom?)
+MEETING_KINDS = {"Meeting", "Summit"}
+
+
+def one_sided(ctx: Context, event) -> bool:
+    """Whether a meeting names one side only: every participant is one state, its people or
+    its bodies ("Pakistan", "Sharif and Pakistan"); an organisation or a person of no known
+    state is a side of its own."""
+    if event.kind not in MEETING_KINDS:
+        return False
+    sides = {ctx.speaks_for(p) or p for p in event.participants}
+    return len(sides) < 2
+

@@ -209,3 +209,11 @@ def test_a_title_s_acronym_is_no_organisation_and_a_dateline_gives_an_unqualifie
     # without a dateline the office names no state
     bare = event(registry, text.replace("ISLAMABAD: ", ""), "StateVisit")
     assert "pakistan" not in bare.participants
+
+
+def test_a_meeting_with_one_side_only_is_left_out(registry):
+    for text in ("Pakistan will hold talks on trade next month.",
+                 "Prime Minister Shehbaz Sharif held talks on trade in Lahore."):
+        assert not [e for e in extract("t", text, registry).events if e.kind == "Meeting"], text
+    e = event(registry, "Pakistan and Russia held talks on trade in Moscow.", "Meeting")
+    assert set(e.participants) == {"pakistan", "russia"}
