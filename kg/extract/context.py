@@ -391,25 +391,42 @@ class Context:
 
     def resolve_pair(self, token) -> list[str]:
         """"the two countries", "both sides": the two states named before it in its sentence
-        when there are exactly two, else the two states the article names most (the pair it
-        is about); none when it names fewer than two."""
+        when there are exactly two, else the two the sentence before names when it names
+        exactly two ("Russia has sold helicopters to Iraq. The two countries signed ..."),
+        else the two states the article names most (the pair it is about) when that pair
+        is clear: each named at least twice as often as any other state.  None otherwise."""
         if token.lower_ not in PAIR_NOUNS or not any(c.lower_ in {"two", "both"} for c in token.children):
             return []
         sent = self.sentence_of(token)
         if sent is None:
             return []
-        here: list[str] = []
-        for m in self.mentions:
-            if sent.span.start <= m.span.start < token.idx and self.is_state(m.entity) and m.entity not in here:
-                here.append(m.entity)
+        here = self._states_between(sent.span.start, token.idx)
         if len(here) == 2:
             return here
+        if len(here) > 2:
+            return []
+        if sent.index > 0:
+            prev = self.sentences[sent.index - 1].span
+            before = self._states_between(prev.start, prev.end)
+            if len(before) == 2 and set(here) <= set(before):
+                return before
         counts: dict[str, int] = {}
         for m in self.mentions:
             if self.is_state(m.entity):
                 counts[m.entity] = counts.get(m.entity, 0) + 1
         ranked = sorted(counts, key=lambda e: -counts[e])  # stable: the first named wins a tie
-        return ranked[:2] if len(ranked) >= 2 else []
+        if len(ranked) < 2 or not set(here) <= set(ranked[:2]):
+            return []
+        if len(ranked) > 2 and counts[ranked[1]] < 2 * counts[ranked[2]]:
+            return []  # no clear pair: a third state is named nearly as often
+        return ranked[:2]
+
+    def _states_between(self, start: int, end: int) -> list[str]:
+        out: list[str] = []
+        for m in self.mentions:
+            if start <= m.span.start < end and self.is_state(m.entity) and m.entity not in out:
+                out.append(m.entity)
+        return out
 
     def resolve_title(self, token) -> list[str]:
         """The person a definite title stands for ("the minister", "the former premier",
