@@ -392,9 +392,9 @@ class Context:
     def resolve_pair(self, token) -> list[str]:
         """"the two countries", "both sides": the two states named before it in its sentence
         when there are exactly two, else the two the sentence before names when it names
-        exactly two ("Russia has sold helicopters to Iraq. The two countries signed ..."),
-        else the two states the article names most (the pair it is about) when that pair
-        is clear: each named at least twice as often as any other state.  None otherwise."""
+        exactly two ("Russia has sold helicopters to Iraq. The two countries signed ...")
+        and one of them is of the article's pair, else the two states the article names most
+        (the pair it is about).  None when it names fewer than two."""
         if token.lower_ not in PAIR_NOUNS or not any(c.lower_ in {"two", "both"} for c in token.children):
             return []
         sent = self.sentence_of(token)
@@ -405,21 +405,21 @@ class Context:
             return here
         if len(here) > 2:
             return []
-        if sent.index > 0:
-            prev = self.sentences[sent.index - 1].span
-            before = self._states_between(prev.start, prev.end)
-            if len(before) == 2 and set(here) <= set(before):
-                return before
         counts: dict[str, int] = {}
         for m in self.mentions:
             if self.is_state(m.entity):
                 counts[m.entity] = counts.get(m.entity, 0) + 1
-        ranked = sorted(counts, key=lambda e: -counts[e])  # stable: the first named wins a tie
-        if len(ranked) < 2 or not set(here) <= set(ranked[:2]):
+        ranked = sorted(counts, key=lambda e: -counts[e])[:2]  # stable: the first named wins a tie
+        if sent.index > 0:
+            prev = self.sentences[sent.index - 1].span
+            before = self._states_between(prev.start, prev.end)
+            # one of the article's pair with a new partner ("Russia ... to Iraq"), not a
+            # route or a list of others ("through Turkmenistan and Iran")
+            if len(before) == 2 and set(here) <= set(before) and set(before) & set(ranked):
+                return before
+        if len(ranked) < 2 or not set(here) <= set(ranked):
             return []
-        if len(ranked) > 2 and counts[ranked[1]] < 2 * counts[ranked[2]]:
-            return []  # no clear pair: a third state is named nearly as often
-        return ranked[:2]
+        return ranked
 
     def _states_between(self, start: int, end: int) -> list[str]:
         out: list[str] = []

@@ -94,7 +94,9 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
             for state in ctx.states_named_in(m.span.text):
                 add(state, "event-name", tok)
             continue
-        if ctx.is_agent(m.entity):
+        if ctx.is_state(m.entity) and tok is not None and _locates_a_place(ctx, tok):
+            add(m.entity, "place", tok)  # "in Samarkand, Uzbekistan": the state of the venue
+        elif ctx.is_agent(m.entity):
             add(m.entity, "scope", tok)
             add(ctx.nationality(m.entity), "nationality", tok)
             if m.entity in out and out[m.entity].rule:
@@ -172,6 +174,15 @@ def _venue_words(trigger) -> list[tuple[object, bool]]:
             if c.dep_ == "prep" and c.lower_ in {"in", "at"}:
                 out += [(t, False) for t in c.subtree]
     return out
+
+
+def _locates_a_place(ctx: Context, tok) -> bool:
+    """"in Samarkand, Uzbekistan", "in Astana, Kazakhstan": a state set right after a place's
+    name by a comma says where the place is."""
+    if tok.dep_ not in {"appos", "npadvmod", "conj", "pobj"} or tok.i < 2 or ctx.doc[tok.i - 1].text != ",":
+        return False
+    m = ctx.mention_at(ctx.doc[tok.i - 2])
+    return m is not None and ctx.is_place(m.entity)
 
 
 def according_to(tok) -> bool:

@@ -217,3 +217,16 @@ def test_a_meeting_with_one_side_only_is_left_out(registry):
         assert not [e for e in extract("t", text, registry).events if e.kind == "Meeting"], text
     e = event(registry, "Pakistan and Russia held talks on trade in Moscow.", "Meeting")
     assert set(e.participants) == {"pakistan", "russia"}
+
+
+def test_a_state_that_locates_the_venue_is_a_place_not_a_party_to_the_meeting(registry):
+    e = event(registry, "Prime Minister Shehbaz Sharif met President Vladimir Putin in Samarkand, Uzbekistan "
+                        "on Thursday.", "Meeting")
+    assert "uzbekistan" not in e.participants and {"pakistan", "russia"} <= set(e.participants)
+
+
+def test_the_two_countries_are_the_two_the_sentence_before_names(registry):
+    text = ("Pakistan and Russia held talks in Moscow. Russia has exported helicopters to Iraq. "
+            "The two countries signed a deal on military cooperation in 2012.")
+    e = event(registry, text, "Agreement")
+    assert set(e.participants) == {"russia", "iraq"} or set(e.participants) == {"russia", "new:Iraq"}, e.participants
