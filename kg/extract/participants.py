@@ -140,6 +140,7 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
             add(m.entity, "sentence", tok, rule=False)
             # the state of a person the sentence names takes part nearly always (16 of 17 on dev)
             add(ctx.nationality(m.entity), "sentence-nationality", tok, rule=True)
+    _title_holders(ctx, out)
     if kind in JOIN_KINDS:
         joining = joining_side(token)
         for c in out.values():
@@ -150,6 +151,32 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
         if c.rule and c.token is not None and c.token.i in commenting:
             c.source, c.rule = "commentator", False
     return list(out.values()), places, inside
+
+
+def _title_holders(ctx: Context, out: dict[str, Candidate]) -> None:
+    """"talks between Sushma Swaraj and Russian deputy PM Dmitry O. Rogozin", "a meeting
+    with Minister for Industry and Trade of the Russian Federation Mr. Denis Manturov": when
+    the state that takes part is named in the title of a person named right after it, the
+    person takes part too (the parse often hangs such a name apart from the trigger)."""
+    taking = {c.token.i: c for c in out.values() if c.rule and c.token is not None and c.source == "scope"
+              and ctx.is_state(c.entity)}
+    if not taking:
+        return
+    for c in out.values():
+        if c.rule or c.source != "sentence" or c.token is None or ctx.core_type(c.entity) != "Person":
+            continue
+        m = ctx.mention_at(c.token)
+        span = ctx.doc.char_span(m.span.start, m.span.end, alignment_mode="expand") if m else None
+        if span is None:
+            continue
+        for tok in reversed(ctx.doc[max(span.sent.start, span.start - 9):span.start]):
+            if tok.pos_ in {"VERB", "AUX", "PRON"} or tok.is_punct and tok.text != ".":
+                break
+            state = taking.get(tok.i)
+            if state is not None:
+                if ctx.nationality(c.entity) in (None, state.entity):
+                    c.source, c.rule = "titled", True
+                break
 
 
 GATHER_VERBS = {"attend", "join", "address"}

@@ -230,3 +230,10 @@ def test_the_two_countries_are_the_two_the_sentence_before_names(registry):
             "The two countries signed a deal on military cooperation in 2012.")
     e = event(registry, text, "Agreement")
     assert set(e.participants) == {"russia", "iraq"} or set(e.participants) == {"russia", "new:Iraq"}, e.participants
+
+
+def test_a_person_whose_title_names_the_state_that_takes_part_takes_part(registry):
+    e = event(registry, "The issue was raised by India during talks between external affairs minister Sushma Swaraj "
+                        "and Russian deputy PM Dmitry O. Rogozin.", "Meeting")
+    assert {"new:Dmitry O. Rogozin", "russia", "new:Sushma Swaraj"} <= set(e.participants)
+    assert "india" not in e.participants
