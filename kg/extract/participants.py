@@ -257,6 +257,9 @@ def commentator(trigger) -> set[int]:
     and the meeting between C and D", "he welcomed the decision of Y to visit Z")."""
     if trigger.pos_ not in {"NOUN", "PROPN", "VERB"}:
         return set()
+    told = _told_about(trigger)
+    if told:
+        return told
     cur = trigger
     for _ in range(6):
         head = cur.head
@@ -267,6 +270,31 @@ def commentator(trigger) -> set[int]:
         if cur.dep_ not in {"dobj", "pobj", "prep", "conj", "acl", "xcomp", "aux"}:
             break
         cur = head
+    return set()
+
+
+# words by which someone speaks about an event ("Giving details about the visit, he said ...",
+# "speaking about the summit", "asked about the meeting"): the speaker does not take part
+TELL_WORDS = {"give", "speak", "talk", "comment", "brief", "say", "ask", "respond", "answer", "tell", "write",
+              "inform", "remark", "share", "explain", "elaborate", "detail", "question"}
+
+
+def _told_about(trigger) -> set[int]:
+    """The tokens naming who speaks about the event ``trigger`` names when it is what a word
+    of telling is "about" ("Giving details about the visit of X to Y, he said": he)."""
+    if trigger.dep_ != "pobj" or trigger.head.lower_ not in {"about", "regarding", "concerning"}:
+        return set()
+    word = trigger.head.head
+    if word.pos_ == "NOUN" and word.dep_ in {"dobj", "pobj"}:
+        word = word.head if word.dep_ == "dobj" else word.head.head  # "giving details about"
+    if word.pos_ != "VERB" or word.lemma_.lower() not in TELL_WORDS:
+        return set()
+    for verb in (word, word.head):
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            return {i for c in subjects for i in _phrase(c)}
+        if word.dep_ not in {"advcl", "xcomp", "acl"}:
+            break
     return set()
 
 

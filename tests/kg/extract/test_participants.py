@@ -237,3 +237,9 @@ def test_a_person_whose_title_names_the_state_that_takes_part_takes_part(registr
                         "and Russian deputy PM Dmitry O. Rogozin.", "Meeting")
     assert {"new:Dmitry O. Rogozin", "russia", "new:Sushma Swaraj"} <= set(e.participants)
     assert "india" not in e.participants
+
+
+def test_who_speaks_about_an_event_does_not_take_part(registry):
+    text = ("Mateen Haider was part of the panel. Giving details about the visit of Prime Minister Imran Khan "
+            "to Russia, he said it was important.")
+    assert set(event(registry, text, "StateVisit").participants) == {"imran-khan", "pakistan", "russia"}
