@@ -64,8 +64,10 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
         if rule and tok is not None and source in {"scope", "place", "nationality", "title", "pair"}:
             if framed(tok, token):
                 source, rule = "frame", False
-            elif other_clause(ctx, tok, token):
+            elif other_clause(ctx, tok, token) or subordinate(tok, token):
                 source, rule = "clause", False
+            elif reaction(tok, token):
+                source, rule = "reaction", False
             elif kind in TALKS and topic(tok, token):
                 source, rule = "topic", False
             elif source == "scope" and post(tok):
@@ -373,6 +375,36 @@ def other_clause(ctx: Context, tok, trigger) -> bool:
                 return True
         cur = cur.head
     return False
+
+
+def subordinate(tok, trigger) -> bool:
+    """Whether the trigger stands in a clause with a subject of its own below the clause that
+    names ``tok`` ("As Pakistan and Russia started their first joint exercises, India's ties
+    with Moscow shifted": India; "X said the visit went well": X)."""
+    above_tok = {t.i for t in tok.ancestors} | {tok.i}
+    cur = trigger
+    for _ in range(12):
+        if cur.i in above_tok or cur.head is cur:
+            return False
+        if cur.dep_ in {"advcl", "ccomp"} and cur.pos_ in {"VERB", "AUX"} \
+                and any(c.dep_ in {"nsubj", "nsubjpass"} for c in cur.children) and cur.head.i in above_tok \
+                and cur.head.i != tok.i:
+            return True
+        cur = cur.head
+    return False
+
+
+# verbs of how an event was received ("the exercises haven't gone well with India", "the visit
+# angered Delhi"): who reacts does not take part
+REACTION_VERBS = {"go", "anger", "irk", "upset", "alarm", "worry", "concern", "annoy", "displease", "please",
+                  "trouble", "unsettle", "rattle", "provoke", "draw", "attract", "spark", "raise"}
+
+
+def reaction(tok, trigger) -> bool:
+    """Whether ``tok`` names who reacts to the event its trigger, the subject, names."""
+    if trigger.dep_ not in {"nsubj", "nsubjpass"} or trigger.head.lemma_.lower() not in REACTION_VERBS:
+        return False
+    return tok.i not in {t.i for t in trigger.subtree}
 
 
 def _nearer_event(tok, trigger) -> bool:

@@ -243,3 +243,9 @@ def test_who_speaks_about_an_event_does_not_take_part(registry):
     text = ("Mateen Haider was part of the panel. Giving details about the visit of Prime Minister Imran Khan "
             "to Russia, he said it was important.")
     assert set(event(registry, text, "StateVisit").participants) == {"imran-khan", "pakistan", "russia"}
+
+
+def test_who_reacts_to_an_event_does_not_take_part(registry):
+    e = event(registry, "Russia’s joint military exercises with Pakistan haven’t gone well with India.",
+              "MilitaryExercise")
+    assert set(e.participants) == {"russia", "pakistan"}
