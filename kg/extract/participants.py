@@ -205,9 +205,15 @@ def _venue_words(trigger) -> list[tuple[object, bool]]:
     return out
 
 
+PLACE_NOUNS = {"city", "capital", "town", "port", "region", "province", "village", "resort"}
+
+
 def _locates_a_place(ctx: Context, tok) -> bool:
     """"in Samarkand, Uzbekistan", "in Astana, Kazakhstan": a state set right after a place's
-    name by a comma says where the place is."""
+    name by a comma says where the place is; so does one whose city it names ("in Uzbekistan's
+    historic city of Samarkand")."""
+    if tok.dep_ == "poss" and tok.head.lemma_.lower() in PLACE_NOUNS:
+        return True
     if tok.dep_ not in {"appos", "npadvmod", "conj", "pobj"} or tok.i < 2 or ctx.doc[tok.i - 1].text != ",":
         return False
     m = ctx.mention_at(ctx.doc[tok.i - 2])

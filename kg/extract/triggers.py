@@ -159,6 +159,8 @@ def trigger_kind(token) -> str | None:
         # "talks during the ... Industrial Forum": the forum is the talks' occasion
     if kind == "Meeting" and lemma == "session" and not _session_of_a_body(token):
         return None
+    if kind == "Meeting" and lemma == "meeting" and _of_heads(token):
+        return "Summit"  # "the annual meeting of the heads of state of the SCO", "the SCO Heads of Government meeting"
     if kind == "War" and lemma == "conflict" and not any(
             c.dep_ == "prep" and c.lower_ in {"between", "with", "in"} and any(o.pos_ == "PROPN" for o in c.subtree)
             for c in token.children):
@@ -326,6 +328,14 @@ def _sent_to_place(noun) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "to" and any(
         o.dep_ == "pobj" and o.pos_ == "PROPN" and o.ent_type_ in {"GPE", "LOC"} for o in c.children)
         for c in noun.children)
+
+
+def _of_heads(token) -> bool:
+    """"meeting of the heads of state", "Heads of Government meeting", "Council of Heads of
+    State": a meeting of heads of state or government, a summit."""
+    words = [t.lower_ for t in token.subtree if t.i != token.i]
+    return any(w in {"head", "heads"} and i + 2 < len(words) and words[i + 1] == "of"
+               and words[i + 2] in {"state", "states", "government", "governments"} for i, w in enumerate(words))
 
 
 def _people_like(token) -> bool:

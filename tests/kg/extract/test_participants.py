@@ -249,3 +249,9 @@ def test_who_reacts_to_an_event_does_not_take_part(registry):
     e = event(registry, "Russia’s joint military exercises with Pakistan haven’t gone well with India.",
               "MilitaryExercise")
     assert set(e.participants) == {"russia", "pakistan"}
+
+
+def test_the_state_whose_city_is_the_venue_is_no_party_to_a_meeting_of_two_others(registry):
+    e = event(registry, "Prime Minister Shehbaz Sharif and Russian President Vladimir Putin met in Uzbekistan’s "
+                        "historic city of Samarkand.", "Meeting")
+    assert set(e.participants) == {"shehbaz-sharif", "pakistan", "vladimir-putin", "russia"}

@@ -134,3 +134,9 @@ def test_called_on_someone_is_a_meeting_but_called_on_to_act_is_not(registry):
     for text in ("Pakistan called on India to exercise restraint.",
                  "Lavrov called on all parties to the conflict to show restraint."):
         assert not [e for e in extract("t", text, registry).events if e.kind == "Meeting"], text
+
+
+def test_a_meeting_of_heads_of_state_is_a_summit(registry):
+    found = extract("t", "Prime Minister Shehbaz Sharif attended the annual meeting of the heads of state of the "
+                         "Shanghai Cooperation Organization (SCO) in Samarkand.", registry).events
+    assert "Summit" in [e.kind for e in found] and "Meeting" not in [e.kind for e in found]
