@@ -97,7 +97,13 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
     events = add_attendees(ctx, events)  # "The forum was inaugurated by X": X attended it
     events = add_venues(ctx, events)  # "commenced here", "This exercise will be organized in X"
     events = merge_pass(ctx.doc, events, decisions.merge, ctx.is_state)
-    return [e for e in events if not one_sided(ctx, e)]  # a meeting needs its other side
+    # a meeting needs its other side ("Pakistan to hold talks on trade": with whom?)
+    return [e for e in events if not one_sided(ctx, e.kind, e.participants, _token_at(ctx, e.trigger))]
+
+
+def _token_at(ctx: Context, span: Span):
+    found = ctx.doc.char_span(span.start, span.end, alignment_mode="expand")
+    return found.root if found is not None else None
 
 
 OWN_PREPS = {"of", "between", "with", "among", "by"}

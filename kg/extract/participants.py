@@ -498,12 +498,20 @@ def _role(tok, trigger) -> str:
 MEETING_KINDS = {"Meeting", "Summit"}
 
 
-def one_sided(ctx: Context, event) -> bool:
+def one_sided(ctx: Context, kind: str, participants, trigger=None) -> bool:
     """Whether a meeting names one side only: every participant is one state, its people or
-    its bodies ("Pakistan", "Sharif and Pakistan"); an organisation or a person of no known
-    state is a side of its own."""
-    if event.kind not in MEETING_KINDS:
+    its bodies ("Pakistan", "Sharif and Pakistan"); a person of no known state is a side of
+    their own, and so is an organisation ("the BRICS summit" alone: who attends is not said).
+    A side that was invited ("Russia has invited the Taliban to consultations") is the other."""
+    if kind not in MEETING_KINDS or trigger is not None and _invited_to(trigger):
         return False
-    sides = {ctx.speaks_for(p) or p for p in event.participants}
+    sides = {ctx.speaks_for(p) or p for p in participants}
     return len(sides) < 2
 
+
+def _invited_to(trigger) -> bool:
+    """"invited a Taliban delegation to consultations", "invited X to attend the summit"."""
+    if invitation(trigger):
+        return True
+    return trigger.dep_ == "pobj" and trigger.head.lower_ == "to" \
+        and trigger.head.head.lemma_.lower() in {"invite", "invitation"}
