@@ -333,6 +333,9 @@ def _sent_to_place(noun) -> bool:
 def _of_heads(token) -> bool:
     """"meeting of the heads of state", "Heads of Government meeting", "Council of Heads of
     State": a meeting of heads of state or government, a summit."""
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in {"head", "heads"} \
+            and any(c.dep_ == "compound" and c.lower_ in {"state", "government"} for c in token.children):
+        return True  # "the SCO Heads of Government meeting", parsed as "Heads of [Government meeting]"
     words = [t.lower_ for t in token.subtree if t.i != token.i]
     return any(w in {"head", "heads"} and i + 2 < len(words) and words[i + 1] == "of"
                and words[i + 2] in {"state", "states", "government", "governments"} for i, w in enumerate(words))

@@ -140,3 +140,6 @@ def test_a_meeting_of_heads_of_state_is_a_summit(registry):
     found = extract("t", "Prime Minister Shehbaz Sharif attended the annual meeting of the heads of state of the "
                          "Shanghai Cooperation Organization (SCO) in Samarkand.", registry).events
     assert "Summit" in [e.kind for e in found] and "Meeting" not in [e.kind for e in found]
+    found = extract("t", "Putin invited Prime Minister Sharif to attend the upcoming SCO Heads of Government meeting, "
+                         "which Russia will host in November.", registry).events
+    assert [e.kind for e in found] == ["Summit"]
