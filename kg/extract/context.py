@@ -34,6 +34,10 @@ TITLE_SAME = {"premier": ("premier", "prime minister"), "prime minister": ("prim
 # words of a national office ("Special Assistant to the Prime Minister", "Minister for Defence")
 OFFICE_WORDS = {"minister", "premier", "president", "assistant", "adviser", "advisor", "secretary", "spokesman",
                 "spokeswoman", "spokesperson"}
+# plural nouns for two people, one of each side ("the two ministers", "both leaders")
+# (each with the title words one of the two bears where the text names them)
+PEOPLE_PAIR_NOUNS = {"ministers": ("minister",), "leaders": ("president", "prime minister", "premier"),
+                     "presidents": ("president",), "premiers": ("premier", "prime minister")}
 DATELINE_MARKS = {":", "-", "–", "—", "--", ","}
 TITLE_WORDS = {"minister", "premier", "president", "ambassador", "envoy", "spokesman", "spokeswoman",
                "secretary", "chancellor", "chief", "general", "governor"}
@@ -420,6 +424,39 @@ class Context:
         if len(ranked) < 2 or not set(here) <= set(ranked):
             return []
         return ranked
+
+    def resolve_people_pair(self, token) -> list[str]:
+        """"the two ministers", "both leaders", "the Pakistani and Russian ministers": the
+        latest person of each of two states named before it (in its sentence or the three
+        before), the states being those its words name, else those of the two people named
+        last; none unless there are exactly two such people."""
+        if token.lower_ not in PEOPLE_PAIR_NOUNS:
+            return []
+        states = [m.entity for m in self.mentions_in([c for c in token.children if c.dep_ in {"amod", "compound"}]
+                                                      + [g for c in token.children if c.dep_ == "amod"
+                                                         for g in c.children if g.dep_ == "conj"])
+                  if self.is_state(m.entity)]
+        counted = any(c.lower_ in {"two", "both"} for c in token.children)
+        if not (counted or len(set(states)) == 2):
+            return []
+        sent = self.sentence_of(token)
+        if sent is None:
+            return []
+        start = self.sentences[max(0, sent.index - 3)].span.start
+        latest: dict[str, str] = {}  # state -> the latest person of it
+        order: list[str] = []
+        for m in self.mentions:
+            if start <= m.span.start < token.idx and self.core_type(m.entity) == "Person":
+                state = self.nationality(m.entity)
+                titled = self.text[max(0, m.span.start - 60):m.span.end].lower()
+                if state is None or not any(t in titled for t in PEOPLE_PAIR_NOUNS[token.lower_]):
+                    continue  # "the two leaders": heads of state or government, not an ambassador
+                latest[state] = m.entity
+                order = [s for s in order if s != state] + [state]
+        wanted = list(dict.fromkeys(states)) if len(set(states)) == 2 else order[-2:]
+        if len(wanted) != 2 or any(s not in latest for s in wanted):
+            return []
+        return [latest[wanted[0]], wanted[0], latest[wanted[1]], wanted[1]]
 
     def _states_between(self, start: int, end: int) -> list[str]:
         out: list[str] = []

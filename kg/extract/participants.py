@@ -83,7 +83,7 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
                 add(eid, "pronoun", tok)
                 add(ctx.nationality(eid), "nationality", tok)
         elif tok.dep_ in {"poss", "nsubj", "nsubjpass", "pobj", "conj"} and ctx.mention_at(tok) is None:
-            for eid in ctx.resolve_pair(tok):
+            for eid in ctx.resolve_pair(tok) or ctx.resolve_people_pair(tok):
                 add(eid, "pair", tok)
             for eid in ctx.resolve_title(tok):
                 add(eid, "title", tok)

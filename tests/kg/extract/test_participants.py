@@ -255,3 +255,15 @@ def test_the_state_whose_city_is_the_venue_is_no_party_to_a_meeting_of_two_other
     e = event(registry, "Prime Minister Shehbaz Sharif and Russian President Vladimir Putin met in Uzbekistan’s "
                         "historic city of Samarkand.", "Meeting")
     assert set(e.participants) == {"shehbaz-sharif", "pakistan", "vladimir-putin", "russia"}
+
+
+def test_the_two_ministers_are_the_minister_of_each_side_named_before(registry):
+    text = ("Foreign Minister Ishaq Dar spoke to Russian Foreign Minister Sergey Lavrov by telephone on Monday. "
+            "The two foreign ministers are scheduled to meet in Moscow next month.")
+    meetings = [e for e in extract("t", text, registry).events if e.kind == "Meeting"]
+    assert meetings and {"ishaq-dar", "pakistan", "sergey-lavrov", "russia"} <= set(meetings[-1].participants)
+    # "the two leaders" are heads of state or government, not the ambassador named before
+    text = ("Russian Ambassador Danila Ganich said Prime Minister Imran Khan would visit Moscow. "
+            "During the meeting between the two leaders, trade would be discussed.")
+    for e in extract("t", text, registry).events:
+        assert "new:Danila Ganich" not in e.participants, e
