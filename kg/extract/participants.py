@@ -10,6 +10,7 @@ one the scope wrongly holds (the source that reports the event, a state that sta
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from kg.extract.context import POSSESSIVE_PRONOUNS, PRONOUN_SUBJECTS, Context
@@ -96,7 +97,9 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
             for state in ctx.states_named_in(m.span.text):
                 add(state, "event-name", tok)
             continue
-        if ctx.is_state(m.entity) and tok is not None and _locates_a_place(ctx, tok):
+        if _stance_word(ctx, m):
+            add(m.entity, "stance-word", tok, rule=False)  # "pro-Russian rebels", "the China-funded project"
+        elif ctx.is_state(m.entity) and tok is not None and _locates_a_place(ctx, tok):
             add(m.entity, "place", tok)  # "in Samarkand, Uzbekistan": the state of the venue
         elif ctx.is_agent(m.entity):
             add(m.entity, "scope", tok)
@@ -203,6 +206,18 @@ def _venue_words(trigger) -> list[tuple[object, bool]]:
             if c.dep_ == "prep" and c.lower_ in {"in", "at"}:
                 out += [(t, False) for t in c.subtree]
     return out
+
+
+# a state inside a word of leaning or backing ("pro-Russian rebels", "anti-Pakistan", "the China-funded
+# project", "US-led forces") describes the others, it does not take part
+LEANING = re.compile(r"(?i)(?:\b(?:pro|anti)[-‑–]$)")
+BACKED = re.compile(r"(?i)^[-‑–](?:funded|backed|led|sponsored|brokered|financed|built|supported|owned|made)\b")
+
+
+def _stance_word(ctx: Context, m) -> bool:
+    before = ctx.text[max(0, m.span.start - 5):m.span.start]
+    after = ctx.text[m.span.end:m.span.end + 12]
+    return bool(LEANING.search(before) or BACKED.match(after))
 
 
 PLACE_NOUNS = {"city", "capital", "town", "port", "region", "province", "village", "resort"}

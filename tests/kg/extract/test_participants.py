@@ -267,3 +267,8 @@ def test_the_two_ministers_are_the_minister_of_each_side_named_before(registry):
             "During the meeting between the two leaders, trade would be discussed.")
     for e in extract("t", text, registry).events:
         assert "new:Danila Ganich" not in e.participants, e
+
+
+def test_a_state_inside_a_word_of_backing_does_not_take_part(registry):
+    e = event(registry, "Moscow has declared strong support for the China-funded project.", "StatementOfSupport")
+    assert "china" not in e.participants
