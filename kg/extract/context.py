@@ -141,6 +141,7 @@ class Context:
         if self._tied is not None:
             return self._tied
         self._tied = {}
+        named: set[str] = set()
         for m in self.mentions:
             if m.entity in self._tied or not m.entity.startswith("new:") or self.core_type(m.entity) != "Person":
                 continue
@@ -157,9 +158,13 @@ class Context:
                     self._tied[m.entity] = other.entity
                     break
             else:
-                state = self._state_in_apposition(span.root) or self._home_office(span)
+                # the office of the article's dateline only where the person is first named
+                # with their title (a later bare surname says nothing of it)
+                first = m.entity not in named
+                state = self._state_in_apposition(span.root) or (self._home_office(span) if first else None)
                 if state is not None:
                     self._tied[m.entity] = state
+            named.add(m.entity)
         return self._tied
 
     def _home_office(self, span) -> str | None:
@@ -170,6 +175,10 @@ class Context:
         home = self._dateline_state()
         if home is None:
             return None
+        for tok in self.doc[max(span.sent.start, span.start - 12):span.start]:
+            other = self._by_token.get(tok.i)
+            if other is not None and self.is_state(other.entity) and tok.dep_ in {"amod", "compound", "poss", "nmod"}:
+                return None  # "his Russian counterpart, Minister for Trade X", "Russian officials, including X"
         words = list(self.doc[max(span.sent.start, span.start - 9):span.start])
         if words and words[-1].text == ",":
             words.pop()  # "Special Assistant to the Prime Minister (SAPM), Syed Tariq Fatemi"

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.pipeline import extract
+from kg.extract.context import Context
+from kg.extract.pipeline import extract, load_nlp
 from kg.registry import load_registry
 
 
@@ -272,3 +273,12 @@ def test_the_two_ministers_are_the_minister_of_each_side_named_before(registry):
 def test_a_state_inside_a_word_of_backing_does_not_take_part(registry):
     e = event(registry, "Moscow has declared strong support for the China-funded project.", "StatementOfSupport")
     assert "china" not in e.participants
+
+
+def test_a_dateline_gives_no_state_to_a_counterpart_the_text_calls_foreign(registry):
+    ex = extract("t", "ISLAMABAD: Minister Khurram Dastgir Khan co-chaired the meeting with his Russian counterpart, "
+                      "Minister for Trade and Industry Denis Manturov. Manturov said trade had grown.", registry)
+    meetings = [e for e in ex.events if e.kind == "Meeting"]
+    assert meetings and "new:Denis Manturov" in meetings[0].participants
+    ctx = Context(load_nlp()(ex.text), ex.sentences, ex.mentions, [], registry, None, ex.new_entities)
+    assert ctx.nationality("new:Denis Manturov") != "pakistan"  # not made Pakistani by the dateline
