@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from kg.extract.dates import time_in
 from kg.extract.gender import fits, genders
 from kg.extract.model import Mention, Sentence, TimeValue
+from kg.extract.names import title_acronyms
 from kg.extract.sentences import sentence_at
 from kg.extract.syntax import phrase
 from kg.extract.triggers import NOUN_TRIGGERS
@@ -30,6 +31,14 @@ PAIR_NOUNS = {"countries", "sides", "nations", "neighbours", "neighbors", "state
 POST_PREPS = {"to", "in", "at"}
 # titles that name one office
 TITLE_SAME = {"premier": ("premier", "prime minister"), "prime minister": ("prime minister", "premier")}
+# words of a national office ("Special Assistant to the Prime Minister", "Minister for Defence")
+OFFICE_WORDS = {"minister", "premier", "president", "assistant", "adviser", "advisor", "secretary", "spokesman",
+                "spokeswoman", "spokesperson"}
+# plural nouns for two people, one of each side ("the two ministers", "both leaders")
+# (each with the title words one of the two bears where the text names them)
+PEOPLE_PAIR_NOUNS = {"ministers": ("minister",), "leaders": ("president", "prime minister", "premier"),
+                     "presidents": ("president",), "premiers": ("premier", "prime minister")}
+DATELINE_MARKS = {":", "-", "–", "—", "--", ","}
 TITLE_WORDS = {"minister", "premier", "president", "ambassador", "envoy", "spokesman", "spokeswoman",
                "secretary", "chancellor", "chief", "general", "governor"}
 
@@ -49,6 +58,7 @@ class Context:
         self._tied: dict[str, str] | None = None
         self._genders: dict[str, str] | None = None
         self._quotes: list[tuple[int, int]] | None = None
+        self._acronyms: dict[str, int | None] | None = None
         self._by_token: dict[int, Mention] = {}
         for m in self.mentions:
             span = self.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
@@ -131,6 +141,7 @@ class Context:
         if self._tied is not None:
             return self._tied
         self._tied = {}
+        named: set[str] = set()
         for m in self.mentions:
             if m.entity in self._tied or not m.entity.startswith("new:") or self.core_type(m.entity) != "Person":
                 continue
@@ -147,10 +158,47 @@ class Context:
                     self._tied[m.entity] = other.entity
                     break
             else:
-                state = self._state_in_apposition(span.root)
+                # the office of the article's dateline only where the person is first named
+                # with their title (a later bare surname says nothing of it)
+                first = m.entity not in named
+                state = self._state_in_apposition(span.root) or (self._home_office(span) if first else None)
                 if state is not None:
                     self._tied[m.entity] = state
+            named.add(m.entity)
         return self._tied
+
+    def _home_office(self, span) -> str | None:
+        """"ISLAMABAD: ... Special Assistant to the Prime Minister Syed Tariq Fatemi": a
+        person titled by a national office that names no state ("the Prime Minister", "Minister
+        for Defence") holds it in the state of the article's dateline, the city the report is
+        filed from."""
+        home = self._dateline_state()
+        if home is None:
+            return None
+        for tok in self.doc[max(span.sent.start, span.start - 12):span.start]:
+            other = self._by_token.get(tok.i)
+            if other is not None and self.is_state(other.entity) and tok.dep_ in {"amod", "compound", "poss", "nmod"}:
+                return None  # "his Russian counterpart, Minister for Trade X", "Russian officials, including X"
+        words = list(self.doc[max(span.sent.start, span.start - 9):span.start])
+        if words and words[-1].text == ",":
+            words.pop()  # "Special Assistant to the Prime Minister (SAPM), Syed Tariq Fatemi"
+        commas = [i for i, t in enumerate(words) if t.text == ","]
+        if commas:
+            words = words[commas[-1] + 1:]  # the title's own words ("(SAPM), X")
+        if any(t.i in self._by_token for t in words):
+            return None  # a title naming a state or body: the tie above decides
+        return home if any(t.lower_ in OFFICE_WORDS for t in words) else None
+
+    def _dateline_state(self) -> str | None:
+        """The state of the city an article's first word names in capitals before a colon or a
+        dash ("ISLAMABAD: ...", "MOSCOW – ..."), or None."""
+        if len(self.doc) < 3:
+            return None
+        first, sep = self.doc[0], self.doc[1]
+        if not (first.is_alpha and first.text.isupper() and len(first.text) > 2) or sep.text not in DATELINE_MARKS:
+            return None
+        place = self.registry.lookup(first.text)
+        return self.state_of_place(place.id) if place is not None and self.is_place(place.id) else None
 
     def _state_in_apposition(self, root) -> str | None:
         """"Tasnim Aslan, an official spokesperson of the Pakistani Foreign Ministry": the
@@ -303,17 +351,21 @@ class Context:
             if cur.pos_ not in {"VERB", "AUX"} or not subjects:
                 mine |= {t.i for t in cur.subtree}
                 continue
-            subj = subjects[0]
-            if subj.lower_ in {"he", "she"} and core == "Person":
-                return self.resolve_pronoun(subj)
+            # "Special Assistant to the Prime Minister (SAPM), Syed Tariq Fatemi called on ...":
+            # the parse may split a title and the name in apposition into two subjects
             found = []
-            for m in self.mentions_in(phrase(subj, skip={"relcl", "advcl", "ccomp", "acl"})):
-                kind = self.core_type(m.entity)
-                if (kind == core or (core is None and kind in {"State", "Organisation", "Person"})) \
-                        and m.entity not in found:
-                    found.append(m.entity)
-            if not found and core == "Person":
-                found = self.resolve_title(subj)
+            for subj in subjects:
+                if subj.lower_ in {"he", "she"} and core == "Person":
+                    return self.resolve_pronoun(subj)
+                for m in self.mentions_in(phrase(subj, skip={"relcl", "advcl", "ccomp", "acl"})):
+                    kind = self.core_type(m.entity)
+                    if (kind == core or (core is None and kind in {"State", "Organisation", "Person"})) \
+                            and m.entity not in found:
+                        found.append(m.entity)
+                if not found and core == "Person":
+                    found = self.resolve_title(subj)
+                if found:
+                    break
             return found
         return []
 
@@ -352,25 +404,75 @@ class Context:
 
     def resolve_pair(self, token) -> list[str]:
         """"the two countries", "both sides": the two states named before it in its sentence
-        when there are exactly two, else the two states the article names most (the pair it
-        is about); none when it names fewer than two."""
+        when there are exactly two, else the two the sentence before names when it names
+        exactly two ("Russia has sold helicopters to Iraq. The two countries signed ...")
+        and one of them is of the article's pair, else the two states the article names most
+        (the pair it is about).  None when it names fewer than two."""
         if token.lower_ not in PAIR_NOUNS or not any(c.lower_ in {"two", "both"} for c in token.children):
             return []
         sent = self.sentence_of(token)
         if sent is None:
             return []
-        here: list[str] = []
-        for m in self.mentions:
-            if sent.span.start <= m.span.start < token.idx and self.is_state(m.entity) and m.entity not in here:
-                here.append(m.entity)
+        here = self._states_between(sent.span.start, token.idx)
         if len(here) == 2:
             return here
+        if len(here) > 2:
+            return []
         counts: dict[str, int] = {}
         for m in self.mentions:
             if self.is_state(m.entity):
                 counts[m.entity] = counts.get(m.entity, 0) + 1
-        ranked = sorted(counts, key=lambda e: -counts[e])  # stable: the first named wins a tie
-        return ranked[:2] if len(ranked) >= 2 else []
+        ranked = sorted(counts, key=lambda e: -counts[e])[:2]  # stable: the first named wins a tie
+        if sent.index > 0:
+            prev = self.sentences[sent.index - 1].span
+            before = self._states_between(prev.start, prev.end)
+            # one of the article's pair with a new partner ("Russia ... to Iraq"), not a
+            # route or a list of others ("through Turkmenistan and Iran")
+            if len(before) == 2 and set(here) <= set(before) and set(before) & set(ranked):
+                return before
+        if len(ranked) < 2 or not set(here) <= set(ranked):
+            return []
+        return ranked
+
+    def resolve_people_pair(self, token) -> list[str]:
+        """"the two ministers", "both leaders", "the Pakistani and Russian ministers": the
+        latest person of each of two states named before it (in its sentence or the three
+        before), the states being those its words name, else those of the two people named
+        last; none unless there are exactly two such people."""
+        if token.lower_ not in PEOPLE_PAIR_NOUNS:
+            return []
+        states = [m.entity for m in self.mentions_in([c for c in token.children if c.dep_ in {"amod", "compound"}]
+                                                      + [g for c in token.children if c.dep_ == "amod"
+                                                         for g in c.children if g.dep_ == "conj"])
+                  if self.is_state(m.entity)]
+        counted = any(c.lower_ in {"two", "both"} for c in token.children)
+        if not (counted or len(set(states)) == 2):
+            return []
+        sent = self.sentence_of(token)
+        if sent is None:
+            return []
+        start = self.sentences[max(0, sent.index - 3)].span.start
+        latest: dict[str, str] = {}  # state -> the latest person of it
+        order: list[str] = []
+        for m in self.mentions:
+            if start <= m.span.start < token.idx and self.core_type(m.entity) == "Person":
+                state = self.nationality(m.entity)
+                titled = self.text[max(0, m.span.start - 60):m.span.end].lower()
+                if state is None or not any(t in titled for t in PEOPLE_PAIR_NOUNS[token.lower_]):
+                    continue  # "the two leaders": heads of state or government, not an ambassador
+                latest[state] = m.entity
+                order = [s for s in order if s != state] + [state]
+        wanted = list(dict.fromkeys(states)) if len(set(states)) == 2 else order[-2:]
+        if len(wanted) != 2 or any(s not in latest for s in wanted):
+            return []
+        return [latest[wanted[0]], wanted[0], latest[wanted[1]], wanted[1]]
+
+    def _states_between(self, start: int, end: int) -> list[str]:
+        out: list[str] = []
+        for m in self.mentions:
+            if start <= m.span.start < end and self.is_state(m.entity) and m.entity not in out:
+                out.append(m.entity)
+        return out
 
     def resolve_title(self, token) -> list[str]:
         """The person a definite title stands for ("the minister", "the former premier",
@@ -379,6 +481,9 @@ class Context:
         alone; "premier" and "prime minister" are one title), of the state the title names
         when it names one.
         """
+        holder = self._acronym_holder(token)
+        if holder is not None:
+            return [holder]
         lemma = token.lemma_.lower()
         if lemma not in TITLE_WORDS or token.tag_ != "NN":
             return []
@@ -405,6 +510,17 @@ class Context:
                 if any(t in before for t in names):
                     return [m.entity]
         return []
+
+    def _acronym_holder(self, token) -> str | None:
+        """"the SAPM" after "Special Assistant to the Prime Minister (SAPM), Syed Tariq
+        Fatemi": the person named right after the title the acronym abbreviates."""
+        if not token.text.isupper():
+            return None
+        if self._acronyms is None:
+            self._acronyms = title_acronyms(self.doc)
+        start = self._acronyms.get(token.text)
+        m = self._by_token.get(start) if start is not None else None
+        return m.entity if m is not None and self.core_type(m.entity) == "Person" else None
 
     def times_in(self, start: int, end: int) -> list[TimeValue]:
         return time_in(self.times, start, end)

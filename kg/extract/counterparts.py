@@ -25,6 +25,8 @@ def per_counterpart(ctx: Context, token, event: Event) -> list[Event]:
     if event.kind not in SPLIT_KINDS:
         return [event]
     items = _listed(_counterpart(token))
+    stray = _stray(items)
+    items += stray
     if len(items) < 2:
         return [event]
     sets = []
@@ -38,6 +40,9 @@ def per_counterpart(ctx: Context, token, event: Event) -> list[Event]:
                     entities.add(nationality)
         sets.append(entities)
     chosen = set(event.participants)
+    for item, entities in zip(items, sets):
+        if item in stray:  # named in the list: it takes part though the parse hung it apart
+            chosen |= entities
     exclusive = [(s - set().union(*(o for j, o in enumerate(sets) if j != i))) & chosen
                  for i, s in enumerate(sets)]
     if sum(1 for e in exclusive if e) < 2:
@@ -49,18 +54,21 @@ def per_counterpart(ctx: Context, token, event: Event) -> list[Event]:
         if not own_set:
             continue
         keep = [p for p in event.participants if p in shared or p in (entities & chosen)]
-        out.append(_restrict(event, keep))
+        added = sorted((entities & chosen) - set(event.participants))
+        out.append(_restrict(event, keep, added))
     return out
 
 
-def _restrict(event: Event, keep: list[str]) -> Event:
+def _restrict(event: Event, keep: list[str], added: list[str] = ()) -> Event:
     index = {p: i for i, p in enumerate(event.participants)}
     extra = {}
     if event.participant_confidence:
-        extra["participant_confidence"] = tuple(event.participant_confidence[index[p]] for p in keep)
+        low = min(event.participant_confidence)
+        extra["participant_confidence"] = tuple(event.participant_confidence[index[p]] for p in keep) \
+            + (low,) * len(added)
     if event.roles:
-        extra["roles"] = tuple(event.roles[index[p]] for p in keep)
-    return replace(event, participants=tuple(keep), **extra)
+        extra["roles"] = tuple(event.roles[index[p]] for p in keep) + ("partner",) * len(added)
+    return replace(event, participants=tuple(keep) + tuple(added), **extra)
 
 
 def _counterpart(token):
@@ -95,6 +103,25 @@ def _listed(head) -> list:
                 if objects:
                     return _conjuncts(objects[0])
     return items
+
+
+def _stray(items) -> list:
+    """The last item of a list that the parse hung on the verb ("talks with A, B, and Tajik
+    President C": C as a conjunct of "held"): a proper noun conjunct of a word above the list
+    whose words start right after the list, past only commas and "and"."""
+    if len(items) < 2:
+        return []
+    doc = items[0].doc
+    end = max(t.i for t in items[-1].subtree) + 1
+    above = {t.i for t in items[0].ancestors}
+    out = []
+    for tok in doc[end:min(len(doc), end + 12)]:
+        if tok.dep_ == "conj" and tok.pos_ == "PROPN" and tok.head.i in above:
+            start = min(t.i for t in tok.subtree)
+            if all(t.text == "," or t.lower_ == "and" for t in doc[end:start]):
+                out.append(tok)
+            break
+    return out
 
 
 def _conjuncts(head) -> list:

@@ -22,7 +22,7 @@ from kg.extract.editions import editions
 from kg.extract.features import MODALS, event_features, participant_features
 from kg.extract.merging import merge_pass
 from kg.extract.model import Event, Span
-from kg.extract.participants import candidates
+from kg.extract.participants import candidates, one_sided
 from kg.extract.realis import HABIT_ADVERBS, not_an_event
 from kg.extract.scope import own_tokens
 from kg.extract.sequence_time import dated_by_gathering, dated_by_sequence
@@ -114,8 +114,15 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
     events = add_attendees(ctx, events)  # "The forum was inaugurated by X": X attended it
     events = add_venues(ctx, events)  # "commenced here", "This exercise will be organized in X"
     events = merge_pass(ctx.doc, events, decisions.merge, ctx.is_state)
-    return [e for e in events if e.kind not in STATE_KINDS
-            or any(ctx.core_type(p) in {"State", "Person"} for p in e.participants)]
+    # a meeting needs its other side ("Pakistan to hold talks on trade": with whom?); a visit
+    # between states names a state or a person
+    return [e for e in events if not one_sided(ctx, e.kind, e.participants, _token_at(ctx, e.trigger))
+            and (e.kind not in STATE_KINDS or any(ctx.core_type(p) in {"State", "Person"} for p in e.participants))]
+
+
+def _token_at(ctx: Context, span: Span):
+    found = ctx.doc.char_span(span.start, span.end, alignment_mode="expand")
+    return found.root if found is not None else None
 
 
 #: Kinds of events between states, made by their people: one that names neither a state nor

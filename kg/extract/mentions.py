@@ -23,8 +23,7 @@ from spacy.util import filter_spans
 
 from kg.extract.model import Mention, Sentence, Span
 from kg.extract.names import (HONORIFICS, ORG_HEADS, PLURAL_NOUNS, PROJECT_HEADS, TITLES, generic_body, is_country,
-                              name_chunks, short_forms,
-                              titled_people)
+                              name_chunks, short_forms, title_acronyms, titled_people)
 from kg.extract.sentences import sentence_at
 from kg.extract.tokens import doc_text
 
@@ -96,6 +95,7 @@ class Linker:
         forms: dict[str, str] = {}  # other names of new entities: acronyms, surnames
         mentions, taken = self._shaped_names(doc, sentences, mentions, taken, new_types, forms, skip)
         unlinked: list[Span] = []
+        titles = title_acronyms(doc)  # "Special Assistant to the Prime Minister (SAPM)": a title
         for ent in doc.ents:
             if ent.label_ not in NER_TYPES:
                 continue
@@ -110,7 +110,7 @@ class Linker:
                 mentions.append(self._mention(span, entity.id, sentences, "ner", label))
                 taken.append((span.start_char, span.end_char))
                 continue
-            if skip is not None and skip.start <= span.start_char < skip.end:
+            if skip is not None and skip.start <= span.start_char < skip.end or span.text in titles:
                 continue
             known = forms.get(span.text) or ("new:" + _canonical(span.text) if "new:" + _canonical(span.text) in new_types
                                              else _middle_name(span.text, new_types))

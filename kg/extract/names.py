@@ -312,3 +312,41 @@ def is_country(name: str) -> bool:
     (True, True, False, False)
     """
     return name.strip().lower() in _country_names()
+
+
+# words of a title that an acronym in brackets may abbreviate ("Special Assistant to the Prime
+# Minister (SAPM)", "Chief of Army Staff (COAS)", "Foreign Minister (FM)")
+TITLE_HEADS = OFFICES | TITLES | {"assistant", "staff", "chief", "deputy"}
+
+
+def title_acronyms(doc) -> dict[str, int | None]:
+    """Acronyms that a bracket sets after the title they abbreviate, each with the token
+    where the name of the title's holder starts when it follows ("Special Assistant to the
+    Prime Minister (SAPM), Syed Tariq Fatemi": SAPM, at Syed).  Such an acronym is a title,
+    not an organisation; "the SAPM" later stands for that person.
+
+    >>> from kg.extract.pipeline import load_nlp
+    >>> title_acronyms(load_nlp()("Special Assistant to the Prime Minister (SAPM), Tariq Fatemi, spoke."))
+    {'SAPM': 10}
+    """
+    out: dict[str, int | None] = {}
+    for tok in doc[2:-1]:
+        text = tok.text
+        if not (text.isupper() and text.isalpha() and 2 <= len(text) <= 6) or doc[tok.i - 1].text != "(" \
+                or doc[tok.i + 1].text != ")":
+            continue
+        words = []  # the capitalised words before the bracket, lower-case links skipped
+        for i in range(tok.i - 2, max(-1, tok.i - 2 - 3 * len(text)), -1):
+            w = doc[i]
+            if w.text[:1].isupper() and w.is_alpha:
+                words.append(w)
+                if len(words) == len(text):
+                    break
+            elif w.lower_ not in TITLE_LINKS:
+                break
+        if "".join(w.text[0] for w in reversed(words)) != text \
+                or not any(w.lower_ in TITLE_HEADS for w in words):
+            continue
+        start = tok.i + 2 + (tok.i + 2 < len(doc) and doc[tok.i + 2].text == ",")
+        out[text] = start if start < len(doc) and doc[start].ent_type_ == "PERSON" else None
+    return out

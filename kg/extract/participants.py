@@ -11,7 +11,6 @@ one the scope wrongly holds (the source that reports the event, a state that sta
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 
 from kg.extract.context import POSSESSIVE_PRONOUNS, PRONOUN_SUBJECTS, Context
@@ -69,8 +68,10 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
         if rule and tok is not None and source in {"scope", "place", "nationality", "title", "pair"}:
             if framed(tok, token):
                 source, rule = "frame", False
-            elif other_clause(ctx, tok, token):
+            elif other_clause(ctx, tok, token) or subordinate(tok, token):
                 source, rule = "clause", False
+            elif reaction(tok, token):
+                source, rule = "reaction", False
             elif kind in TALKS and topic(tok, token):
                 source, rule = "topic", False
             elif source == "scope" and post(tok):
@@ -86,7 +87,7 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
                 add(eid, "pronoun", tok)
                 add(ctx.nationality(eid), "nationality", tok)
         elif tok.dep_ in {"poss", "nsubj", "nsubjpass", "pobj", "conj"} and ctx.mention_at(tok) is None:
-            for eid in ctx.resolve_pair(tok):
+            for eid in ctx.resolve_pair(tok) or ctx.resolve_people_pair(tok):
                 add(eid, "pair", tok)
             for eid in ctx.resolve_title(tok):
                 add(eid, "title", tok)
@@ -99,7 +100,11 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
             for state in ctx.states_named_in(m.span.text):
                 add(state, "event-name", tok)
             continue
-        if ctx.is_agent(m.entity):
+        if _stance_word(ctx, m):
+            add(m.entity, "stance-word", tok, rule=False)  # "pro-Russian rebels", "the China-funded project"
+        elif ctx.is_state(m.entity) and tok is not None and _locates_a_place(ctx, tok):
+            add(m.entity, "place", tok)  # "in Samarkand, Uzbekistan": the state of the venue
+        elif ctx.is_agent(m.entity):
             add(m.entity, "scope", tok)
             add(ctx.nationality(m.entity), "nationality", tok)
             if m.entity in out and out[m.entity].rule:
@@ -143,6 +148,7 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
             add(m.entity, "sentence", tok, rule=False)
             # the state of a person the sentence names takes part nearly always (16 of 17 on dev)
             add(ctx.nationality(m.entity), "sentence-nationality", tok, rule=True)
+    _title_holders(ctx, out)
     if kind in JOIN_KINDS:
         joining = joining_side(token)
         for c in out.values():
@@ -153,6 +159,32 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
         if c.rule and c.token is not None and c.token.i in commenting:
             c.source, c.rule = "commentator", False
     return list(out.values()), places, inside
+
+
+def _title_holders(ctx: Context, out: dict[str, Candidate]) -> None:
+    """"talks between Sushma Swaraj and Russian deputy PM Dmitry O. Rogozin", "a meeting
+    with Minister for Industry and Trade of the Russian Federation Mr. Denis Manturov": when
+    the state that takes part is named in the title of a person named right after it, the
+    person takes part too (the parse often hangs such a name apart from the trigger)."""
+    taking = {c.token.i: c for c in out.values() if c.rule and c.token is not None and c.source == "scope"
+              and ctx.is_state(c.entity)}
+    if not taking:
+        return
+    for c in out.values():
+        if c.rule or c.source != "sentence" or c.token is None or ctx.core_type(c.entity) != "Person":
+            continue
+        m = ctx.mention_at(c.token)
+        span = ctx.doc.char_span(m.span.start, m.span.end, alignment_mode="expand") if m else None
+        if span is None:
+            continue
+        for tok in reversed(ctx.doc[max(span.sent.start, span.start - 9):span.start]):
+            if tok.pos_ in {"VERB", "AUX", "PRON"} or tok.is_punct and tok.text != ".":
+                break
+            state = taking.get(tok.i)
+            if state is not None:
+                if ctx.nationality(c.entity) in (None, state.entity):
+                    c.source, c.rule = "titled", True
+                break
 
 
 GATHER_VERBS = {"attend", "join", "address"}
@@ -177,6 +209,33 @@ def _venue_words(trigger) -> list[tuple[object, bool]]:
             if c.dep_ == "prep" and c.lower_ in {"in", "at"}:
                 out += [(t, False) for t in c.subtree]
     return out
+
+
+# a state inside a word of leaning or backing ("pro-Russian rebels", "anti-Pakistan", "the China-funded
+# project", "US-led forces") describes the others, it does not take part
+LEANING = re.compile(r"(?i)(?:\b(?:pro|anti)[-‑–]$)")
+BACKED = re.compile(r"(?i)^[-‑–](?:funded|backed|led|sponsored|brokered|financed|built|supported|owned|made)\b")
+
+
+def _stance_word(ctx: Context, m) -> bool:
+    before = ctx.text[max(0, m.span.start - 5):m.span.start]
+    after = ctx.text[m.span.end:m.span.end + 12]
+    return bool(LEANING.search(before) or BACKED.match(after))
+
+
+PLACE_NOUNS = {"city", "capital", "town", "port", "region", "province", "village", "resort"}
+
+
+def _locates_a_place(ctx: Context, tok) -> bool:
+    """"in Samarkand, Uzbekistan", "in Astana, Kazakhstan": a state set right after a place's
+    name by a comma says where the place is; so does one whose city it names ("in Uzbekistan's
+    historic city of Samarkand")."""
+    if tok.dep_ == "poss" and tok.head.lemma_.lower() in PLACE_NOUNS:
+        return True
+    if tok.dep_ not in {"appos", "npadvmod", "conj", "pobj"} or tok.i < 2 or ctx.doc[tok.i - 1].text != ",":
+        return False
+    m = ctx.mention_at(ctx.doc[tok.i - 2])
+    return m is not None and ctx.is_place(m.entity)
 
 
 def according_to(tok) -> bool:
@@ -243,6 +302,9 @@ def commentator(trigger) -> set[int]:
     and the meeting between C and D", "he welcomed the decision of Y to visit Z")."""
     if trigger.pos_ not in {"NOUN", "PROPN", "VERB"}:
         return set()
+    told = _told_about(trigger)
+    if told:
+        return told
     cur = trigger
     for _ in range(6):
         head = cur.head
@@ -253,6 +315,31 @@ def commentator(trigger) -> set[int]:
         if cur.dep_ not in {"dobj", "pobj", "prep", "conj", "acl", "xcomp", "aux"}:
             break
         cur = head
+    return set()
+
+
+# words by which someone speaks about an event ("Giving details about the visit, he said ...",
+# "speaking about the summit", "asked about the meeting"): the speaker does not take part
+TELL_WORDS = {"give", "speak", "talk", "comment", "brief", "say", "ask", "respond", "answer", "tell", "write",
+              "inform", "remark", "share", "explain", "elaborate", "detail", "question"}
+
+
+def _told_about(trigger) -> set[int]:
+    """The tokens naming who speaks about the event ``trigger`` names when it is what a word
+    of telling is "about" ("Giving details about the visit of X to Y, he said": he)."""
+    if trigger.dep_ != "pobj" or trigger.head.lower_ not in {"about", "regarding", "concerning"}:
+        return set()
+    word = trigger.head.head
+    if word.pos_ == "NOUN" and word.dep_ in {"dobj", "pobj"}:
+        word = word.head if word.dep_ == "dobj" else word.head.head  # "giving details about"
+    if word.pos_ != "VERB" or word.lemma_.lower() not in TELL_WORDS:
+        return set()
+    for verb in (word, word.head):
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            return {i for c in subjects for i in _phrase(c)}
+        if word.dep_ not in {"advcl", "xcomp", "acl"}:
+            break
     return set()
 
 
@@ -333,6 +420,36 @@ def other_clause(ctx: Context, tok, trigger) -> bool:
     return False
 
 
+def subordinate(tok, trigger) -> bool:
+    """Whether the trigger stands in a clause with a subject of its own below the clause that
+    names ``tok`` ("As Pakistan and Russia started their first joint exercises, India's ties
+    with Moscow shifted": India; "X said the visit went well": X)."""
+    above_tok = {t.i for t in tok.ancestors} | {tok.i}
+    cur = trigger
+    for _ in range(12):
+        if cur.i in above_tok or cur.head is cur:
+            return False
+        if cur.dep_ in {"advcl", "ccomp"} and cur.pos_ in {"VERB", "AUX"} \
+                and any(c.dep_ in {"nsubj", "nsubjpass"} for c in cur.children) and cur.head.i in above_tok \
+                and cur.head.i != tok.i:
+            return True
+        cur = cur.head
+    return False
+
+
+# verbs of how an event was received ("the exercises haven't gone well with India", "the visit
+# angered Delhi"): who reacts does not take part
+REACTION_VERBS = {"go", "anger", "irk", "upset", "alarm", "worry", "concern", "annoy", "displease", "please",
+                  "trouble", "unsettle", "rattle", "provoke", "draw", "attract", "spark", "raise"}
+
+
+def reaction(tok, trigger) -> bool:
+    """Whether ``tok`` names who reacts to the event its trigger, the subject, names."""
+    if trigger.dep_ not in {"nsubj", "nsubjpass"} or trigger.head.lemma_.lower() not in REACTION_VERBS:
+        return False
+    return tok.i not in {t.i for t in trigger.subtree}
+
+
 def _nearer_event(tok, trigger) -> bool:
     """Whether the name at ``tok`` sits in a clause that names an event of its own
     ("support ..., following which there have been meetings ... in Ufa": Ufa is where
@@ -381,6 +498,8 @@ def _act_of_its_own(tok, trigger) -> bool:
 def topic(tok, trigger) -> bool:
     """"consultations on Afghanistan", "an agreement about Kashmir": what the talks are
     about, named right under the trigger by a preposition of topic, does not take part."""
+    if trigger.lemma_.lower() == "call" and tok.head.lower_ in {"on", "upon"}:
+        return False  # "called on Lavrov": the one called on takes part
     return tok.dep_ == "pobj" and tok.head.lower_ in TOPIC_PREPS and tok.head.head.i == trigger.i
 
 
@@ -409,3 +528,27 @@ def _role(tok, trigger) -> str:
     if tok.dep_ in {"dobj", "conj", "pobj", "nsubjpass"}:
         return "partner"
     return "participant"
+
+
+# kinds that bring two sides together: with one side named only, the other is missing and the
+# event is no fact ("Pakistan to hold talks on trade": with whom?)
+MEETING_KINDS = {"Meeting", "Summit"}
+
+
+def one_sided(ctx: Context, kind: str, participants, trigger=None) -> bool:
+    """Whether a meeting names one side only: every participant is one state, its people or
+    its bodies ("Pakistan", "Sharif and Pakistan"); a person of no known state is a side of
+    their own, and so is an organisation ("the BRICS summit" alone: who attends is not said).
+    A side that was invited ("Russia has invited the Taliban to consultations") is the other."""
+    if kind not in MEETING_KINDS or trigger is not None and _invited_to(trigger):
+        return False
+    sides = {ctx.speaks_for(p) or p for p in participants}
+    return len(sides) < 2
+
+
+def _invited_to(trigger) -> bool:
+    """"invited a Taliban delegation to consultations", "invited X to attend the summit"."""
+    if invitation(trigger):
+        return True
+    return trigger.dep_ == "pobj" and trigger.head.lower_ == "to" \
+        and trigger.head.head.lemma_.lower() in {"invite", "invitation"}

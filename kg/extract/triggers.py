@@ -38,7 +38,7 @@ VERB_TRIGGERS = {
     "mediate": "MediationOffer", "join": "MembershipChange", "support": "StatementOfSupport",
     "receive": "Meeting", "host": "Meeting", "send": "StateVisit", "dispatch": "StateVisit",
     "admit": "MembershipChange", "travel": "StateVisit", "welcome": "StatementOfSupport",
-    "lift": "SanctionsChange", "impose": "SanctionsChange",
+    "lift": "SanctionsChange", "impose": "SanctionsChange", "call": "Meeting",
 }
 EXERCISE_MODIFIERS = {"military", "joint", "naval", "air", "army", "friendship", "tactical",
                       "counter-terrorism", "anti-terror", "war", "combat", "drill", "multinational",
@@ -96,6 +96,8 @@ def trigger_kind(token) -> str | None:
         if kind == "MembershipChange" and (not _joins_group(token) or (
                 token.dep_ == "xcomp" and token.head.lemma_.lower() in ASPIRE_VERBS)):
             return None  # "applied to join BRICS" is an aspiration
+        if kind == "Meeting" and lemma == "call" and not _calls_on_someone(token):
+            return None  # "called on Lavrov" (a courtesy call), not "called on India to show restraint"
         if kind == "Meeting" and lemma in {"receive", "host"} and (not _hosts_people(token) or _receives_an_arrival(token)):
             return None  # "was received at the airport by X": the arrival, a part of the visit
         if kind == "StateVisit" and lemma in {"send", "dispatch"} and not _sends_people(token):
@@ -157,6 +159,8 @@ def trigger_kind(token) -> str | None:
         # "talks during the ... Industrial Forum": the forum is the talks' occasion
     if kind == "Meeting" and lemma == "session" and not _session_of_a_body(token):
         return None
+    if kind == "Meeting" and lemma == "meeting" and _of_heads(token):
+        return "Summit"  # "the annual meeting of the heads of state of the SCO", "the SCO Heads of Government meeting"
     if kind == "War" and lemma == "conflict" and not any(
             c.dep_ == "prep" and c.lower_ in {"between", "with", "in"} and any(o.pos_ == "PROPN" for o in c.subtree)
             for c in token.children):
@@ -326,10 +330,47 @@ def _sent_to_place(noun) -> bool:
         for c in noun.children)
 
 
+def _of_heads(token) -> bool:
+    """"meeting of the heads of state", "Heads of Government meeting", "Council of Heads of
+    State": a meeting of heads of state or government, a summit."""
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in {"head", "heads"} \
+            and any(c.dep_ == "compound" and c.lower_ in {"state", "government"} for c in token.children):
+        return True  # "the SCO Heads of Government meeting", parsed as "Heads of [Government meeting]"
+    words = [t.lower_ for t in token.subtree if t.i != token.i]
+    return any(w in {"head", "heads"} and i + 2 < len(words) and words[i + 1] == "of"
+               and words[i + 2] in {"state", "states", "government", "governments"} for i, w in enumerate(words))
+
+
 def _people_like(token) -> bool:
     if token.tag_ in {"WDT", "WP"}:
         return False  # "the meeting, which Russia will host", "wheat, which will be sent"
     return token.pos_ in {"PROPN", "PRON"} or token.lemma_.lower() in PEOPLE_NOUNS or token.ent_type_ in {"PERSON", "NORP", "ORG"}
+
+
+# "called on the President", "called on the Prime Minister": a person by title
+CALLED_TITLES = {"president", "minister", "premier", "chancellor", "king", "emir", "ambassador", "envoy",
+                 "secretary", "governor", "chairman", "chief", "speaker", "general", "leader", "counterpart"}
+
+
+def _calls_on_someone(verb) -> bool:
+    """"X called on Y" (the diplomatic courtesy call): "on"/"upon" with a person named or
+    titled, and no infinitive saying what Y is asked to do ("called on India to show
+    restraint", "called on the parties to the conflict to ...")."""
+    if any(c.dep_ in {"xcomp", "ccomp"} or (c.dep_ == "advcl" and any(
+            g.dep_ == "aux" and g.lower_ == "to" for g in c.children)) for c in verb.children):
+        return False
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"on", "upon"}:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj" or any(g.dep_ in {"acl", "relcl"} and any(
+                    a.dep_ == "aux" and a.lower_ == "to" for a in g.children) for g in obj.children):
+                continue
+            if obj.pos_ == "PROPN" and obj.ent_type_ == "PERSON" or obj.lower_ in CALLED_TITLES:
+                return True
+            if obj.pos_ == "PROPN" and any(c.lower_ in CALLED_TITLES for c in obj.children if c.dep_ == "compound"):
+                return True
+    return False
 
 
 def _hosts_people(verb) -> bool:

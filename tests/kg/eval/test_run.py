@@ -11,7 +11,9 @@ FLOORS = {"entity linking": 0.90, "events": 0.70, "claims": 0.70}
 UNSEEN_FLOORS = {"entity linking": 0.85, "events": 0.70, "claims": 0.70, "quantities": 0.9, "author": 0.9}
 # tests/data/heldout was written after the rules and scored once before any change
 # (events F1 0.200 then); later general fixes were checked on it, so it is a dev set now
-HELDOUT_FLOORS = {"entity linking": 0.90, "events": 0.65, "claims": 0.75, "quantities": 0.9}
+# (events 0.62 since a meeting that names one side only is left out: the one lost there,
+# "Technical teams were then hosted in Moscow", had Russia alone; strict precision rose)
+HELDOUT_FLOORS = {"entity linking": 0.90, "events": 0.62, "claims": 0.75, "quantities": 0.9}
 
 
 def test_score_arithmetic():

@@ -37,3 +37,13 @@ def test_two_people_met_are_two_meetings_each_with_the_side_that_met(registry):
 def test_two_sides_of_one_meeting_stay_one_meeting(registry):
     found = meetings(registry, "Pakistan and Russia held talks in Moscow on Monday.")
     assert len(found) == 1 and {"pakistan", "russia"} <= set(found[0].participants)
+
+
+def test_the_last_counterpart_that_the_parse_hangs_on_the_verb_is_a_meeting_of_its_own(registry):
+    found = meetings(registry, "Russian President Vladimir Putin held brief talks with Pakistani Prime Minister "
+                               "Shehbaz Sharif, Uzbek President Shavkat Mirziyoyev, and Tajik President Emomali "
+                               "Rahmon during the summit in Tianjin.")
+    assert sorted(sorted(e.participants) for e in found) == [
+        ["new:Emomali Rahmon", "russia", "tajikistan", "vladimir-putin"],
+        ["new:Shavkat Mirziyoyev", "russia", "uzbekistan", "vladimir-putin"],
+        ["pakistan", "russia", "shehbaz-sharif", "vladimir-putin"]]

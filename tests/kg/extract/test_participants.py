@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.pipeline import extract
+from kg.extract.context import Context
+from kg.extract.pipeline import extract, load_nlp
 from kg.registry import load_registry
 
 
@@ -202,3 +203,91 @@ def test_the_paper_or_agency_a_dateline_credits_takes_no_part(registry, dateline
     e = event(registry, text, "Meeting")
     assert {"bilawal-bhutto-zardari", "sergey-lavrov"} <= set(e.participants)
     assert not [p for p in e.participants if p.startswith("new:") or p == "app"], e.participants
+
+
+def test_a_title_s_acronym_is_no_organisation_and_a_dateline_gives_an_unqualified_office_its_state(registry):
+    text = ("ISLAMABAD: At the beginning of his visit to the Russian Federation, Special Assistant to the Prime "
+            "Minister (SAPM), Syed Tariq Fatemi called on Russian Foreign Minister Sergey Lavrov Tuesday.\n\n"
+            "Before concluding the meeting, the SAPM hand-delivered a letter.")
+    ex = extract("t", text, registry)
+    assert not any("SAPM" in e for e in ex.new_entities), ex.new_entities
+    visit = event(registry, text, "StateVisit")
+    assert set(visit.participants) == {"new:Syed Tariq Fatemi", "pakistan", "russia"}
+    meetings = [e for e in ex.events if e.kind == "Meeting"]
+    assert len(meetings) == 1, meetings  # "the meeting" the SAPM concluded is the call on Lavrov
+    assert set(meetings[0].participants) == {"new:Syed Tariq Fatemi", "pakistan", "russia", "sergey-lavrov"}
+    # without a dateline the office names no state
+    bare = event(registry, text.replace("ISLAMABAD: ", ""), "StateVisit")
+    assert "pakistan" not in bare.participants
+
+
+def test_a_meeting_with_one_side_only_is_left_out(registry):
+    for text in ("Pakistan will hold talks on trade next month.",
+                 "Prime Minister Shehbaz Sharif held talks on trade in Lahore."):
+        assert not [e for e in extract("t", text, registry).events if e.kind == "Meeting"], text
+    e = event(registry, "Pakistan and Russia held talks on trade in Moscow.", "Meeting")
+    assert set(e.participants) == {"pakistan", "russia"}
+
+
+def test_a_state_that_locates_the_venue_is_a_place_not_a_party_to_the_meeting(registry):
+    e = event(registry, "Prime Minister Shehbaz Sharif met President Vladimir Putin in Samarkand, Uzbekistan "
+                        "on Thursday.", "Meeting")
+    assert "uzbekistan" not in e.participants and {"pakistan", "russia"} <= set(e.participants)
+
+
+def test_the_two_countries_are_the_two_the_sentence_before_names(registry):
+    text = ("Pakistan and Russia held talks in Moscow. Russia has exported helicopters to Iraq. "
+            "The two countries signed a deal on military cooperation in 2012.")
+    e = event(registry, text, "Agreement")
+    assert set(e.participants) == {"russia", "iraq"} or set(e.participants) == {"russia", "new:Iraq"}, e.participants
+
+
+def test_a_person_whose_title_names_the_state_that_takes_part_takes_part(registry):
+    e = event(registry, "The issue was raised by India during talks between external affairs minister Sushma Swaraj "
+                        "and Russian deputy PM Dmitry O. Rogozin.", "Meeting")
+    assert {"new:Dmitry O. Rogozin", "russia", "new:Sushma Swaraj"} <= set(e.participants)
+    assert "india" not in e.participants
+
+
+def test_who_speaks_about_an_event_does_not_take_part(registry):
+    text = ("Mateen Haider was part of the panel. Giving details about the visit of Prime Minister Imran Khan "
+            "to Russia, he said it was important.")
+    assert set(event(registry, text, "StateVisit").participants) == {"imran-khan", "pakistan", "russia"}
+
+
+def test_who_reacts_to_an_event_does_not_take_part(registry):
+    e = event(registry, "Russia’s joint military exercises with Pakistan haven’t gone well with India.",
+              "MilitaryExercise")
+    assert set(e.participants) == {"russia", "pakistan"}
+
+
+def test_the_state_whose_city_is_the_venue_is_no_party_to_a_meeting_of_two_others(registry):
+    e = event(registry, "Prime Minister Shehbaz Sharif and Russian President Vladimir Putin met in Uzbekistan’s "
+                        "historic city of Samarkand.", "Meeting")
+    assert set(e.participants) == {"shehbaz-sharif", "pakistan", "vladimir-putin", "russia"}
+
+
+def test_the_two_ministers_are_the_minister_of_each_side_named_before(registry):
+    text = ("Foreign Minister Ishaq Dar spoke to Russian Foreign Minister Sergey Lavrov by telephone on Monday. "
+            "The two foreign ministers are scheduled to meet in Moscow next month.")
+    meetings = [e for e in extract("t", text, registry).events if e.kind == "Meeting"]
+    assert meetings and {"ishaq-dar", "pakistan", "sergey-lavrov", "russia"} <= set(meetings[-1].participants)
+    # "the two leaders" are heads of state or government, not the ambassador named before
+    text = ("Russian Ambassador Danila Ganich said Prime Minister Imran Khan would visit Moscow. "
+            "During the meeting between the two leaders, trade would be discussed.")
+    for e in extract("t", text, registry).events:
+        assert "new:Danila Ganich" not in e.participants, e
+
+
+def test_a_state_inside_a_word_of_backing_does_not_take_part(registry):
+    e = event(registry, "Moscow has declared strong support for the China-funded project.", "StatementOfSupport")
+    assert "china" not in e.participants
+
+
+def test_a_dateline_gives_no_state_to_a_counterpart_the_text_calls_foreign(registry):
+    ex = extract("t", "ISLAMABAD: Minister Khurram Dastgir Khan co-chaired the meeting with his Russian counterpart, "
+                      "Minister for Trade and Industry Denis Manturov. Manturov said trade had grown.", registry)
+    meetings = [e for e in ex.events if e.kind == "Meeting"]
+    assert meetings and "new:Denis Manturov" in meetings[0].participants
+    ctx = Context(load_nlp()(ex.text), ex.sentences, ex.mentions, [], registry, None, ex.new_entities)
+    assert ctx.nationality("new:Denis Manturov") != "pakistan"  # not made Pakistani by the dateline

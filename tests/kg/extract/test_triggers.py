@@ -134,3 +134,21 @@ def test_a_reception_on_arrival_is_part_of_the_visit_and_no_meeting(registry):
         assert [k for k in kinds(registry, text) if k[0] == "Meeting"] == [], text
     # a guest received at a seat of government: a meeting
     assert kinds(registry, "Putin received Shehbaz Sharif at the Kremlin.")[0][:2] == ("Meeting", "received")
+
+
+def test_called_on_someone_is_a_meeting_but_called_on_to_act_is_not(registry):
+    meetings = [e for e in extract("t", "Pakistan's Foreign Minister Ishaq Dar called on Russian President "
+                                   "Vladimir Putin in Moscow.", registry).events if e.kind == "Meeting"]
+    assert len(meetings) == 1 and {"ishaq-dar", "vladimir-putin"} <= set(meetings[0].participants)
+    for text in ("Pakistan called on India to exercise restraint.",
+                 "Lavrov called on all parties to the conflict to show restraint."):
+        assert not [e for e in extract("t", text, registry).events if e.kind == "Meeting"], text
+
+
+def test_a_meeting_of_heads_of_state_is_a_summit(registry):
+    found = extract("t", "Prime Minister Shehbaz Sharif attended the annual meeting of the heads of state of the "
+                         "Shanghai Cooperation Organization (SCO) in Samarkand.", registry).events
+    assert "Summit" in [e.kind for e in found] and "Meeting" not in [e.kind for e in found]
+    found = extract("t", "Putin invited Prime Minister Sharif to attend the upcoming SCO Heads of Government meeting, "
+                         "which Russia will host in November.", registry).events
+    assert [e.kind for e in found] == ["Summit"]
