@@ -49,6 +49,8 @@ def per_counterpart(ctx: Context, token, event: Event) -> list[Event]:
         return [event]
     listed = set().union(*exclusive)
     shared = [p for p in event.participants if p not in listed]
+    if not shared:  # nobody meets them all ("a meeting ... with Russia and Afghanistan"): they meet each other
+        return [event]
     out = []
     for own_set, entities in zip(exclusive, sets):
         if not own_set:

@@ -47,3 +47,9 @@ def test_the_last_counterpart_that_the_parse_hangs_on_the_verb_is_a_meeting_of_i
         ["new:Emomali Rahmon", "russia", "tajikistan", "vladimir-putin"],
         ["new:Shavkat Mirziyoyev", "russia", "uzbekistan", "vladimir-putin"],
         ["pakistan", "russia", "shehbaz-sharif", "vladimir-putin"]]
+
+
+def test_a_list_with_nobody_who_meets_them_all_is_one_meeting_among_them(registry):
+    found = [e for e in extract("t", "A meeting of the Moscow format on Afghanistan with Russia and Afghanistan "
+                                     "kicked off in Kazan on Friday.", registry).events if e.kind == "Meeting"]
+    assert [set(e.participants) for e in found] == [{"russia", "afghanistan"}]

@@ -131,7 +131,8 @@ def test_a_headline_infinitive_is_the_future(registry):
 
 
 def test_was_to_be_held_and_were_to_be_followed_by_are_the_future_seen_from_then(registry):
-    assert event(registry, "The SCO summit was to be held in Islamabad in October.", "Summit") == (
+    # (two sides: a summit naming the SCO alone is left out, as on dev it was wrong)
+    assert event(registry, "The Pakistan-Russia summit was to be held in Islamabad in October.", "Summit") == (
         "scheduled", ("2025-10", None, None))
     statuses = [e.status for e in extract("t", "Talks between Russia and China were to be followed by a broader "
                                                "meeting including India and Pakistan.", registry, date=DATE).events]
