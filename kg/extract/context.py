@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from kg.extract.dates import time_in
 from kg.extract.gender import fits, genders
 from kg.extract.model import Mention, Sentence, TimeValue
-from kg.extract.names import title_acronyms
+from kg.extract.names import TITLES, title_acronyms
 from kg.extract.sentences import sentence_at
 from kg.extract.syntax import phrase
 from kg.extract.triggers import NOUN_TRIGGERS
@@ -303,6 +303,8 @@ class Context:
                                             if fits(low, self.gender(e))])
             if bound:
                 return bound[:1]
+            if self._named_subject(token):
+                return []  # "PM Shehbaz recalled his first visit": the subject's, unknown here, not the last one named
         if low == "their":
             bound = self._clause_subject(token, None)
             if len(bound) >= 2:
@@ -368,6 +370,21 @@ class Context:
                     break
             return found
         return []
+
+    def _named_subject(self, token) -> bool:
+        """Whether the nearest clause above ``token`` has a subject that names a person
+        by a proper name or a title ("PM Shehbaz", "The premier"), outside ``token``'s phrase."""
+        mine = {t.i for t in token.subtree}
+        cur = token
+        for _ in range(10):
+            if cur.head is cur:
+                return False
+            cur = cur.head
+            subjects = [c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i not in mine]
+            if cur.pos_ in {"VERB", "AUX"} and subjects:
+                return any(subj.pos_ == "PROPN" or subj.lemma_.lower() in TITLES for subj in subjects)
+            mine |= {t.i for t in cur.subtree}
+        return False
 
     def _subject_people(self, sent: Sentence, token) -> list[Mention]:
         """People who are the subject of a clause in this sentence before ``token`` or in

@@ -291,3 +291,13 @@ def test_a_dateline_gives_no_state_to_a_counterpart_the_text_calls_foreign(regis
     assert meetings and "new:Denis Manturov" in meetings[0].participants
     ctx = Context(load_nlp()(ex.text), ex.sentences, ex.mentions, [], registry, None, ex.new_entities)
     assert ctx.nationality("new:Denis Manturov") != "pakistan"  # not made Pakistani by the dateline
+
+
+def test_his_of_a_subject_named_but_unknown_is_nobody_rather_than_the_last_person_named(registry):
+    """"PM Shehbaz" is no mention here: "his" is his, so the visit is nobody's, not Mishustin's."""
+    text = ("Prime Minister Shehbaz Sharif had a cordial meeting with his Russian counterpart Mikhail Mishustin on the "
+            "sidelines of the SCO meeting, the Prime Minister's Office said on Wednesday.\n\nThe two prime ministers "
+            "discussed the entire spectrum of bilateral cooperation.\n\nPM Shehbaz recalled his first foreign visit "
+            "to Moscow, expressing a desire to transform these warm memories into a lasting friendship with Russia.")
+    visits = [e for e in extract("t", text, registry).events if e.kind == "StateVisit"]
+    assert not [e for e in visits if "new:Mikhail Mishustin" in e.participants], visits
