@@ -67,12 +67,20 @@ def test_the_dealer_hands_connections_to_processes_in_turn_and_they_are_the_clie
         sock.close()
 
 
-def test_a_process_that_has_gone_gets_no_connection_and_none_is_lost():
+def dealer_of_two(both_ready: bool = True):
+    """A dealer on a new listener with the channels of two processes (the second ready
+    only with ``both_ready``): (listener, dealer, (ours, theirs) of each)."""
     lst = listener()
-    (a_ours, a_theirs), (b_ours, b_theirs) = channel(), channel()
+    a, b = channel(), channel()
     dealer = Dealer(lst)
-    dealer.ready(0, a_ours)
-    dealer.ready(1, b_ours)
+    dealer.ready(0, a[0])
+    if both_ready:
+        dealer.ready(1, b[0])
+    return lst, dealer, a, b
+
+
+def test_a_process_that_has_gone_gets_no_connection_and_none_is_lost():
+    lst, dealer, (_, a_theirs), (_, b_theirs) = dealer_of_two()
     b_theirs.close()  # process 1 has exited
     clients = [socket.create_connection(lst.getsockname(), timeout=10) for _ in range(4)]
     assert dealt(dealer, 4) == 4
@@ -82,10 +90,7 @@ def test_a_process_that_has_gone_gets_no_connection_and_none_is_lost():
 
 
 def test_a_connection_no_process_can_take_waits_for_the_next_ready_one():
-    lst = listener()
-    (a_ours, a_theirs), (b_ours, b_theirs) = channel(), channel()
-    dealer = Dealer(lst)
-    dealer.ready(0, a_ours)
+    lst, dealer, (_, a_theirs), (b_ours, b_theirs) = dealer_of_two(both_ready=False)
     a_theirs.close()  # the only process has exited
     client = socket.create_connection(lst.getsockname(), timeout=10)
     deadline = time.monotonic() + 10
@@ -135,10 +140,18 @@ def test_when_the_supervisor_is_killed_the_http_processes_stop_too():
         with open(f"/proc/{children[0]}/stat") as stat:  # the supervisor is their parent
             supervisor = int(stat.read().rsplit(")", 1)[1].split()[1])
         os.kill(supervisor, signal.SIGKILL)
-        deadline = time.monotonic() + 60
-        while any(os.path.exists(f"/proc/{pid}") and _alive(pid) for pid in children):
-            assert time.monotonic() < deadline, "the HTTP processes outlived their supervisor"
-            time.sleep(0.2)
+        assert gone(children, 60), "the HTTP processes outlived their supervisor"
+
+
+def gone(pids, seconds: float = 30.0) -> bool:
+    """Wait until every process of ``pids`` has exited (a zombie counts: its sockets are
+    closed); False if one is still running after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while any(_alive(pid) for pid in pids):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
+    return True
 
 
 def _alive(pid: int) -> bool:
@@ -157,10 +170,7 @@ def test_while_a_dead_process_is_replaced_every_new_connection_is_answered_by_th
             conn.close()
         dead, alive = list(pids)
         os.kill(dead, signal.SIGKILL)
-        deadline = time.monotonic() + 30
-        while _alive(dead):  # gone (or a zombie: its sockets are closed)
-            assert time.monotonic() < deadline
-            time.sleep(0.01)
+        assert gone([dead])
         answered, _ = server_pids(netloc, 20)  # its replacement is still starting its workers
         assert sum(answered.values()) == 20 and dead not in answered and alive in answered
 
@@ -173,9 +183,6 @@ def test_with_every_http_process_dead_connections_wait_and_are_answered_once_one
             conn.close()
         for pid in pids:
             os.kill(pid, signal.SIGKILL)
-        deadline = time.monotonic() + 30
-        while any(_alive(pid) for pid in pids):
-            assert time.monotonic() < deadline
-            time.sleep(0.01)
+        assert gone(pids)
         answered, _ = server_pids(netloc, 4)  # waits in the backlog while both start again
         assert sum(answered.values()) == 4 and not set(answered) & set(pids)
