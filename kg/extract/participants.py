@@ -58,7 +58,7 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
     inviting = invitation(token)
 
     def add(eid, source, tok, rule=True):
-        if tok is not None and credit(tok):
+        if tok is not None and credit(ctx.text, tok):
             return  # "Moscow, 30 January 2023 (TDI): ...": the report's source
         if rule and tok is not None and tok.i in inviting and source not in {"place", "event-name"}:
             source, rule = "invitation", False  # "Putin invited Sharif to attend the summit"
@@ -251,17 +251,16 @@ def according_to(tok) -> bool:
     return False
 
 
-def credit(tok) -> bool:
-    """Whether ``tok`` is in the agency or paper a dateline credits ("Moscow, 30 January
-    2023 (TDI):", "ISLAMABAD (Dunya News) –", "ISLAMABAD, October 16. /TASS/."): the
-    report's source, no party to the events it reports."""
-    sent = tok.sent
-    if tok.idx - sent.start_char > 80:
+def credit(text: str, tok) -> bool:
+    """Whether ``tok`` (of the article ``text``) is in the agency or paper a dateline
+    credits ("Moscow, 30 January 2023 (TDI):", "ISLAMABAD (Dunya News) –", "ISLAMABAD,
+    October 16. /TASS/."): the report's source, no party to the events it reports."""
+    start = text.rfind("\n", 0, tok.idx) + 1  # a dateline opens its paragraph
+    if tok.idx - start > 80:
         return False
-    head = sent.doc.text[sent.start_char:sent.start_char + 120]
-    for found in _CREDIT.finditer(head):
+    for found in _CREDIT.finditer(text[start:start + 120]):
         group = 1 if found.group(1) is not None else 2
-        if found.start() <= 60 and found.start(group) <= tok.idx - sent.start_char < found.end(group):
+        if found.start() <= 60 and found.start(group) <= tok.idx - start < found.end(group):
             return True
     return False
 
