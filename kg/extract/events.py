@@ -21,7 +21,7 @@ from kg.extract.duration import days_range
 from kg.extract.editions import editions
 from kg.extract.features import MODALS, event_features, participant_features
 from kg.extract.merging import merge_pass
-from kg.extract.model import Event, Span
+from kg.extract.model import Event, Span, trigger_token
 from kg.extract.participants import candidates, one_sided
 from kg.extract.realis import HABIT_ADVERBS, not_an_event
 from kg.extract.scope import own_tokens
@@ -116,13 +116,8 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
     events = merge_pass(ctx.doc, events, decisions.merge, ctx.is_state)
     # a meeting needs its other side ("Pakistan to hold talks on trade": with whom?); a visit
     # between states names a state or a person
-    return [e for e in events if not one_sided(ctx, e.kind, e.participants, _token_at(ctx, e.trigger))
+    return [e for e in events if not one_sided(ctx, e.kind, e.participants, trigger_token(ctx.doc, e))
             and (e.kind not in STATE_KINDS or any(ctx.core_type(p) in {"State", "Person"} for p in e.participants))]
-
-
-def _token_at(ctx: Context, span: Span):
-    found = ctx.doc.char_span(span.start, span.end, alignment_mode="expand")
-    return found.root if found is not None else None
 
 
 #: Kinds of events between states, made by their people: one that names neither a state nor

@@ -12,7 +12,7 @@ Without the model the rules decide alone.
 from __future__ import annotations
 
 from kg.extract.coref import HELD_AT, MANY_AT_ONCE, marked_distinct, merge_events, subsumes, times_compatible
-from kg.extract.model import Event
+from kg.extract.model import Event, trigger_token
 
 DEMONSTRATIVES = {"this", "that", "these", "those"}
 
@@ -27,11 +27,6 @@ def _bucket(n: int, edges: tuple[int, ...]) -> str:
         if n <= e:
             return str(e)
     return f">{edges[-1]}"
-
-
-def trigger_token(doc, event: Event):
-    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-    return span.root if span is not None else None
 
 
 def _last_sentence(event: Event, before: int) -> int:

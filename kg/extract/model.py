@@ -69,6 +69,12 @@ class Event:
     roles: tuple[str, ...] = ()  # agent, partner, host, target or participant, for each participant
 
 
+def trigger_token(doc, event: Event):
+    """The token at the root of ``event``'s trigger in ``doc``, or None."""
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
 def latest_named(events: list[Event], kinds, index: int) -> int | None:
     """The position in ``events`` of the event of one of ``kinds`` named last (first mention
     or a later one) at or before sentence ``index`` ("the meeting" there is that one); None

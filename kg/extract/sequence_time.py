@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import replace
 
 from kg.extract.duration import END_VERBS, START_VERBS
-from kg.extract.model import Event, Span, TimeValue
+from kg.extract.model import Event, Span, TimeValue, trigger_token
 from kg.extract.time_scope import clause_of
 from kg.extract.triggers import NOUN_TRIGGERS, trigger_kind
 
@@ -32,14 +32,14 @@ def dated_by_sequence(ctx, events: list[Event]) -> list[Event]:
     for k, event in enumerate(events):
         if event.time is not None:
             continue
-        span = ctx.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-        if span is None:
+        token = trigger_token(ctx.doc, event)
+        if token is None:
             continue
-        found = _counted_sequence(clause_of(span.root))
+        found = _counted_sequence(clause_of(token))
         if found is None:
             continue
         unit, days, direction, other = found
-        if any(t.i == span.root.i for t in other.subtree):
+        if any(t.i == token.i for t in other.subtree):
             continue  # the event is the one counted from ("two days after the meeting, Putin will ...")
         words = sorted([*unit.subtree, *other.subtree], key=lambda t: t.i)
         start, end = words[0].idx, words[-1].idx + len(words[-1])

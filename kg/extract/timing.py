@@ -19,7 +19,7 @@ from kg.extract.coref import INTENDED, marked_distinct
 from kg.extract.futurity import future_form, governing_verb, subject_is_to, to_infinitive
 from kg.extract.time_scope import (MOTION_VERBS, OCCURRING, arrived_for, clause_of, dates_a_source, gap_since,
                                    follows_other_event, has_own_clause, relative_of_event, second_relative)
-from kg.extract.model import Event, Span, TimeValue
+from kg.extract.model import Event, Span, TimeValue, trigger_token
 from kg.extract.triggers import POSTPONE, SCHEDULED, SPEECH_VERBS
 from kg.extract.yearless import clause_tense
 
@@ -261,10 +261,9 @@ def _continuing(ctx, sentence) -> tuple[TimeValue, bool, bool] | None:
 def told_as_past(ctx, event: Event) -> bool:
     """Whether the event's trigger stands in a clause in the past ("had expressed his
     support", "signed"): it happened, so it is not the planned event named before."""
-    span = ctx.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-    if span is None:
+    token = trigger_token(ctx.doc, event)
+    if token is None:
         return False
-    token = span.root
     verb = clause_of(token)
     if verb.pos_ not in {"VERB", "AUX"} or (token.i != verb.i and (
             token.dep_ not in {"dobj", "nsubj", "nsubjpass"} or token.head.i != verb.i)):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kg.extract.model import Event, latest_named
+from kg.extract.model import Event, latest_named, trigger_token
 from kg.extract.syntax import governing_verb
 from kg.extract.triggers import NOUN_TRIGGERS
 
@@ -62,10 +62,9 @@ def dateline_place(ctx) -> str | None:
 
 def _here(ctx, event: Event) -> bool:
     """Whether the event's clause says it happened "here"."""
-    tokens = ctx.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-    if tokens is None:
+    token = trigger_token(ctx.doc, event)
+    if token is None:
         return False
-    token = tokens.root
     verb = token if token.pos_ in {"VERB", "AUX"} else governing_verb(token, limit=3)
     return verb is not None and any(c.lower_ == "here" and c.dep_ == "advmod" for c in verb.children)
 
