@@ -115,6 +115,14 @@ def server_pids(netloc: str, n: int) -> tuple[Counter, list[http.client.HTTPConn
     return pids, conns
 
 
+def both_processes(netloc: str) -> Counter:
+    """The two HTTP processes' pids, from one request on each of two connections (closed)."""
+    pids, conns = server_pids(netloc, 2)
+    for conn in conns:
+        conn.close()
+    return pids
+
+
 def test_ten_keep_alive_clients_are_split_five_and_five_and_stay_with_their_process():
     """With SO_REUSEPORT the kernel chose by a hash: 6/4, 7/3 and 10/0 were common."""
     with running("--processes", "2", "--workers", "1", "--page-workers", "1", "--no-access-log") as base:
@@ -133,9 +141,7 @@ def test_when_the_supervisor_is_killed_the_http_processes_stop_too():
     """No process is left holding the graph with nobody to hand it connections."""
     with running("--processes", "2", "--workers", "1", "--page-workers", "1", "--no-access-log") as base:
         netloc = urllib.parse.urlsplit(base).netloc
-        pids, conns = server_pids(netloc, 2)
-        for conn in conns:
-            conn.close()
+        pids = both_processes(netloc)
         children = list(pids)
         with open(f"/proc/{children[0]}/stat") as stat:  # the supervisor is their parent
             supervisor = int(stat.read().rsplit(")", 1)[1].split()[1])
@@ -165,9 +171,7 @@ def _alive(pid: int) -> bool:
 def test_while_a_dead_process_is_replaced_every_new_connection_is_answered_by_the_other():
     with running("--processes", "2", "--workers", "1", "--page-workers", "1", "--no-access-log") as base:
         netloc = urllib.parse.urlsplit(base).netloc
-        pids, conns = server_pids(netloc, 2)
-        for conn in conns:
-            conn.close()
+        pids = both_processes(netloc)
         dead, alive = list(pids)
         os.kill(dead, signal.SIGKILL)
         assert gone([dead])
@@ -178,9 +182,7 @@ def test_while_a_dead_process_is_replaced_every_new_connection_is_answered_by_th
 def test_with_every_http_process_dead_connections_wait_and_are_answered_once_one_is_back():
     with running("--processes", "2", "--workers", "1", "--page-workers", "1", "--no-access-log") as base:
         netloc = urllib.parse.urlsplit(base).netloc
-        pids, conns = server_pids(netloc, 2)
-        for conn in conns:
-            conn.close()
+        pids = both_processes(netloc)
         for pid in pids:
             os.kill(pid, signal.SIGKILL)
         assert gone(pids)
