@@ -343,48 +343,28 @@ class Context:
         """The entities of type ``core`` (any agent when None) that the subject of the
         nearest clause above ``token`` names, the pronoun's own phrase aside; a subject
         pronoun or a definite title there is resolved in turn."""
-        mine = {t.i for t in token.subtree}
-        cur = token
-        for _ in range(10):
-            if cur.head is cur:
-                return []
-            cur = cur.head
-            subjects = [c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i not in mine]
-            if cur.pos_ not in {"VERB", "AUX"} or not subjects:
-                mine |= {t.i for t in cur.subtree}
-                continue
-            # "Special Assistant to the Prime Minister (SAPM), Syed Tariq Fatemi called on ...":
-            # the parse may split a title and the name in apposition into two subjects
-            found = []
-            for subj in subjects:
-                if subj.lower_ in {"he", "she"} and core == "Person":
-                    return self.resolve_pronoun(subj)
-                for m in self.mentions_in(phrase(subj, skip={"relcl", "advcl", "ccomp", "acl"})):
-                    kind = self.core_type(m.entity)
-                    if (kind == core or (core is None and kind in {"State", "Organisation", "Person"})) \
-                            and m.entity not in found:
-                        found.append(m.entity)
-                if not found and core == "Person":
-                    found = self.resolve_title(subj)
-                if found:
-                    break
-            return found
-        return []
+        # "Special Assistant to the Prime Minister (SAPM), Syed Tariq Fatemi called on ...":
+        # the parse may split a title and the name in apposition into two subjects
+        found = []
+        for subj in _clause_subjects(token):
+            if subj.lower_ in {"he", "she"} and core == "Person":
+                return self.resolve_pronoun(subj)
+            for m in self.mentions_in(phrase(subj, skip={"relcl", "advcl", "ccomp", "acl"})):
+                kind = self.core_type(m.entity)
+                if (kind == core or (core is None and kind in {"State", "Organisation", "Person"})) \
+                        and m.entity not in found:
+                    found.append(m.entity)
+            if not found and core == "Person":
+                found = self.resolve_title(subj)
+            if found:
+                break
+        return found
 
-    def _named_subject(self, token) -> bool:
+    @staticmethod
+    def _named_subject(token) -> bool:
         """Whether the nearest clause above ``token`` has a subject that names a person
         by a proper name or a title ("PM Shehbaz", "The premier"), outside ``token``'s phrase."""
-        mine = {t.i for t in token.subtree}
-        cur = token
-        for _ in range(10):
-            if cur.head is cur:
-                return False
-            cur = cur.head
-            subjects = [c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i not in mine]
-            if cur.pos_ in {"VERB", "AUX"} and subjects:
-                return any(subj.pos_ == "PROPN" or subj.lemma_.lower() in TITLES for subj in subjects)
-            mine |= {t.i for t in cur.subtree}
-        return False
+        return any(subj.pos_ == "PROPN" or subj.lemma_.lower() in TITLES for subj in _clause_subjects(token))
 
     def _subject_people(self, sent: Sentence, token) -> list[Mention]:
         """People who are the subject of a clause in this sentence before ``token`` or in
@@ -541,3 +521,20 @@ class Context:
 
     def times_in(self, start: int, end: int) -> list[TimeValue]:
         return time_in(self.times, start, end)
+
+
+def _clause_subjects(token) -> list:
+    """The subjects of the nearest clause above ``token`` (a verb with a subject), the
+    words of ``token``'s own phrase and of the phrases passed on the way aside; none
+    within ten steps up."""
+    mine = {t.i for t in token.subtree}
+    cur = token
+    for _ in range(10):
+        if cur.head is cur:
+            return []
+        cur = cur.head
+        subjects = [c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i not in mine]
+        if cur.pos_ in {"VERB", "AUX"} and subjects:
+            return subjects
+        mine |= {t.i for t in cur.subtree}
+    return []
