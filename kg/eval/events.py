@@ -124,6 +124,12 @@ def _pair(gold: list[EventUnit], pred: list[EventUnit], same, taken_g: set, take
     return pairs
 
 
+def strictly_right(gold: list[EventUnit], pred: list[EventUnit]) -> set[int]:
+    """The positions in ``pred`` of the events the strict score counts right (each paired with
+    one gold event at most, as :func:`score_events` pairs them)."""
+    return set(_pair(gold, pred, strict_match, set(), set()))
+
+
 def score_events(gold: list[EventUnit], pred: list[EventUnit]) -> EventScores:
     """Strict and lenient scores and the error counts of one article."""
     out = EventScores()

@@ -40,6 +40,9 @@ class Decisions:
     participant_decides: bool = True
     # whether two events the rules left apart are one (None: the rules alone merge)
     merge: LogisticModel | None = None
+    # how sure the pipeline is that a finished event is right as a whole (kind, participants,
+    # time, status): its confidence, to which min_confidence applies (None: the event model's)
+    strict: LogisticModel | None = None
 
     @classmethod
     def from_json(cls, data: dict) -> "Decisions":
@@ -49,7 +52,7 @@ class Decisions:
         return cls(model("event"), model("participant"),
                    dict(data.get("rule_confidence") or {"event": 0.9, "participant": 0.9}),
                    float(data.get("min_confidence", 0.0)), bool(data.get("participant_decides", True)),
-                   model("merge"))
+                   model("merge"), model("strict"))
 
     def to_json(self) -> str:
         def model(m):
@@ -62,6 +65,8 @@ class Decisions:
                 "min_confidence": round(self.min_confidence, 4), "participant_decides": self.participant_decides}
         if self.merge is not None:
             data["merge"] = model(self.merge)
+        if self.strict is not None:
+            data["strict"] = model(self.strict)
         return json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
 
     def event_probability(self, features: dict[str, float]) -> float:

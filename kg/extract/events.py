@@ -3,8 +3,9 @@
 Candidates come from the trigger rules (:mod:`kg.extract.triggers`) and the parse; who
 takes part is decided per candidate (:mod:`kg.extract.participants`) by the learned
 participant model, and every event and participant link gets a confidence from the learned
-models (:mod:`kg.extract.decisions`).  Events below ``ctx.min_confidence`` are dropped.
-Mentions of one event in an article become one event (merged).
+models (:mod:`kg.extract.decisions`).  Mentions of one event in an article become one event
+(merged).  Last, a finished event's confidence says how sure the pipeline is that it is right
+as a whole (:mod:`kg.extract.strictness`), and events below ``min_confidence`` are dropped.
 """
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from kg.extract.participants import candidates, one_sided
 from kg.extract.realis import HABIT_ADVERBS, not_an_event
 from kg.extract.scope import own_tokens
 from kg.extract.sequence_time import dated_by_gathering, dated_by_sequence
+from kg.extract.strictness import judged
 from kg.extract.timing import OCCURRING, continued_time, event_status, event_time, status_conflict
 from kg.extract.triggers import NOUN_TRIGGERS, TRIGGER_WORDS, TWO_SIDED, irrealis, trigger_kind
 from kg.extract.tokens import token_indices
@@ -83,8 +85,8 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
                 if i is not None and not status_conflict(ctx, events[i], event):
                     events[i] = merge_sole(events[i], event)
             continue
-        if (event.confidence or 0.0) < min_confidence:
-            continue
+        if decisions.strict is None and (event.confidence or 0.0) < min_confidence:
+            continue  # with a strict model, the threshold applies to the finished event
         for event in (e for r in _respectively(ctx, token, event) for e in per_counterpart(ctx, token, r)):
             for i, earlier in enumerate(events):
                 if not other and _same_event(earlier, event) and not status_conflict(ctx, earlier, event) \
@@ -116,8 +118,9 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
     events = merge_pass(ctx.doc, events, decisions.merge, ctx.is_state)
     # a meeting needs its other side ("Pakistan to hold talks on trade": with whom?); a visit
     # between states names a state or a person
-    return [e for e in events if not one_sided(ctx, e.kind, e.participants, trigger_token(ctx.doc, e))
-            and (e.kind not in STATE_KINDS or any(ctx.core_type(p) in {"State", "Person"} for p in e.participants))]
+    events = [e for e in events if not one_sided(ctx, e.kind, e.participants, trigger_token(ctx.doc, e))
+              and (e.kind not in STATE_KINDS or any(ctx.core_type(p) in {"State", "Person"} for p in e.participants))]
+    return events if decisions.strict is None else judged(ctx, events, decisions.strict, min_confidence)
 
 
 #: Kinds of events between states, made by their people: one that names neither a state nor

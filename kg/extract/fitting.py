@@ -23,6 +23,12 @@ def fit(rows: list, threshold: float = 0.5) -> LogisticModel | None:
     return LogisticModel(weights, threshold)
 
 
+def f05(s: Score) -> float:
+    """F0.5 of a score: precision weighs twice recall."""
+    p, r = s.precision, s.recall
+    return 1.25 * p * r / (0.25 * p + r) if p + r else 0.0
+
+
 def score_line(name, strict: Score, lenient: Score, errors: dict) -> str:
     errs = ", ".join(f"{k} {v}" for k, v in errors.items())
     return (f"{name:<26} strict P {strict.precision:.3f} R {strict.recall:.3f}  "

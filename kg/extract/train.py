@@ -6,12 +6,16 @@ Labels come from the gold (docs/annotation-guide.md): a rule-accepted trigger is
 when a gold event of a matching kind is named in its sentence (or an ``also`` sentence);
 a candidate of such an event is a participant when the gold event lists it.  The models are
 scikit-learn logistic regressions (liblinear, fixed settings), so the same gold gives the
-same bytes.  Thresholds are chosen for precision first: the participant threshold and the
-publishing threshold (``min_confidence``) that give the highest strict event precision while
-strict recall stays at or above ``RECALL_FLOOR`` in cross-validation; when no setting keeps
-it, the best lenient F0.5 among the settings whose strict precision is at least the rules'.
-Last, a merge model for events the rules left apart is fitted from the gold's ``also`` lists
+same bytes.  Thresholds are chosen for precision first: the participant threshold and a
+threshold on the event model that give the highest strict event precision while strict
+recall stays at or above ``RECALL_FLOOR`` in cross-validation; when no setting keeps it, the
+best lenient F0.5 among the settings whose strict precision is at least the rules'.
+Then a merge model for events the rules left apart is fitted from the gold's ``also`` lists
 and kept only when it beats the rules in cross-validation (:mod:`kg.extract.train_merge`).
+Last, a model of whether a finished event is right as a whole gives events their confidence,
+and the publishing threshold (``min_confidence``) on it is chosen by cross-validation
+(:mod:`kg.extract.train_strict`); the event model's threshold then applies only when that
+model is missing.
 Participant threshold "rules" means the rules choose the participants and the model only
 gives them a confidence (``participant_decides`` false).
 
@@ -30,9 +34,10 @@ from kg.eval.run import evaluate_document
 from kg.eval.scores import Score
 from kg import workspace
 from kg.extract.decisions import FILE_NAME, Decisions
-from kg.extract.fitting import fit, score_line
+from kg.extract.fitting import f05, fit, score_line
 from kg.extract.train_claims import train_claims, write as write_claims
 from kg.extract.train_merge import train_merge
+from kg.extract.train_strict import train_strict
 
 FOLDS = 5
 RECALL_FLOOR = 0.5
@@ -119,11 +124,6 @@ def _score(articles, registry, decisions, min_confidence) -> tuple[Score, Score,
     return strict, lenient, errors
 
 
-def _f05(s: Score) -> float:
-    p, r = s.precision, s.recall
-    return 1.25 * p * r / (0.25 * p + r) if p + r else 0.0
-
-
 def cross_validate(articles: list[Article], registry, out=sys.stdout) -> tuple[float, float, dict]:
     """Strict/lenient figures of the rules alone and of the learned decisions per threshold
     pair, by article folds; returns the chosen (participant threshold, min_confidence)."""
@@ -155,7 +155,7 @@ def cross_validate(articles: list[Article], registry, out=sys.stdout) -> tuple[f
                                             kv[1][0].recall, -kv[0][1]))
     else:  # precision first, but not below the rules' strict precision
         fair = [(k, v) for k, v in grid.items() if v[0].precision >= rules[0].precision] or list(grid.items())
-        best = max(fair, key=lambda kv: (round(_f05(kv[1][1]), 3), -kv[0][1], kv[0][0] or 0))
+        best = max(fair, key=lambda kv: (round(f05(kv[1][1]), 3), -kv[0][1], kv[0][0] or 0))
     (pt, et), (s, l_, e) = best
     print(score_line(f"chosen p>={pt or 'rules'} e>={et}", s, l_, e), file=out)
     return pt, et, {"strict": s, "lenient": l_, "errors": e, "rules": rules}
@@ -180,6 +180,8 @@ def train(folders: list[Path], registry_dir: Path | None = None, write: bool = T
                           {"event": round(chosen["rules"][1].precision, 4),
                            "participant": 0.9, "claim": round(claims, 4)}, et, participant_decides=pt is not None)
     decisions = replace(decisions, merge=train_merge(articles, registry, decisions, out))
+    strict, threshold = train_strict(articles, registry, decisions, out)
+    decisions = replace(decisions, strict=strict, min_confidence=threshold)
     if write:
         OUT.write_text(decisions.to_json(), encoding="utf-8")
         print(f"wrote {OUT}", file=out)

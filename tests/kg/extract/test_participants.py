@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from kg.extract.context import Context
-from kg.extract.pipeline import extract, load_nlp
+from kg.extract.pipeline import load_nlp
+from support import extract_unthresholded as extract  # rules, before the publishing threshold
 from kg.registry import load_registry
 
 

@@ -1,0 +1,65 @@
+"""The last step of ``kg train`` (kg/extract/train_strict.py): finished events labelled as
+the strict score counts them, a deterministic fit, and a threshold chosen by cross-validation
+that keeps the right events it promises to keep."""
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import replace
+
+import pytest
+
+from support import ROOT
+from kg.eval.run import evaluate_document
+from kg.extract.decisions import Decisions, shipped
+from kg.extract.nlp import load_nlp
+from kg.extract.pipeline import extract
+from kg.extract.train import load_articles
+from kg.extract.train_strict import KEEP_RIGHT, THRESHOLDS, held_out_probabilities, strict_rows, train_strict
+from kg.registry import load_registry
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_registry()
+
+
+@pytest.fixture(scope="module")
+def articles(registry):
+    return load_articles([ROOT / "tests" / "data" / "heldout", ROOT / "tests" / "data" / "unseen"],
+                         registry, load_nlp())
+
+
+@pytest.fixture(scope="module")
+def rows(articles, registry):
+    return strict_rows(articles, registry, shipped())
+
+
+def test_finished_events_are_labelled_as_the_strict_score_counts_them(articles, registry, rows):
+    events, golds = rows
+    every = replace(shipped(), strict=None)
+    right = found = gold = 0
+    for a in articles:
+        ex = extract(a.doc_id, a.text, registry, doc=a.doc, date=a.date, decisions=every, min_confidence=0.0)
+        strict = evaluate_document(ex, a.gold, a.path).events.strict
+        right, found, gold = right + strict.correct, found + strict.predicted, gold + strict.gold
+    assert {label for _, _, label in events} == {0, 1}
+    assert (sum(label for _, _, label in events), len(events), sum(golds)) == (right, found, gold)
+
+
+def test_the_threshold_keeps_the_share_of_right_events_it_promises(articles, registry, rows):
+    out = io.StringIO()
+    model, threshold = train_strict(articles, registry, shipped(), out)
+    assert model is not None and threshold in THRESHOLDS
+    events, _ = rows
+    probs = held_out_probabilities(events)
+    right = [p for p, (_, _, label) in zip(probs, events) if label]
+    assert sum(1 for p in right if p >= threshold) >= KEEP_RIGHT * len(right)
+    assert f"chosen threshold {threshold}" in out.getvalue()
+    first = Decisions(strict=model, min_confidence=threshold).to_json()
+    again = Decisions(strict=train_strict(articles, registry, shipped(), io.StringIO())[0],
+                      min_confidence=threshold).to_json()
+    assert first == again
+    back = Decisions.from_json(json.loads(first))
+    assert back.to_json() == first and back.min_confidence == threshold
+    assert back.strict.weights == pytest.approx({k: round(v, 6) for k, v in model.weights.items() if round(v, 6)})
