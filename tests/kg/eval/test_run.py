@@ -6,14 +6,17 @@ import pytest
 from support import ROOT
 from kg.eval import Score, evaluate, gold_mentions, kinds_match, norm_entity
 
-FLOORS = {"entity linking": 0.90, "events": 0.70, "claims": 0.70}
+FLOORS = {"entity linking": 0.90, "events": 0.70, "events strict": 0.60, "claims": 0.70}
 # the unseen articles use names the registry does not know; lower floors, same categories
-UNSEEN_FLOORS = {"entity linking": 0.85, "events": 0.70, "claims": 0.70, "quantities": 0.9, "author": 0.9}
+UNSEEN_FLOORS = {"entity linking": 0.85, "events": 0.70, "events strict": 0.65, "claims": 0.70,
+                 "quantities": 0.9, "author": 0.9}
 # tests/data/heldout was written after the rules and scored once before any change
-# (events F1 0.200 then); later general fixes were checked on it, so it is a dev set now
-# (events 0.62 since a meeting that names one side only is left out: the one lost there,
-# "Technical teams were then hosted in Moscow", had Russia alone; strict precision rose)
-HELDOUT_FLOORS = {"entity linking": 0.90, "events": 0.62, "claims": 0.75, "quantities": 0.9}
+# (events F1 0.200 then); later general fixes were checked on it, so it is a dev set now.
+# Events 0.60 since the publishing threshold applies to how sure the pipeline is that an event
+# is right as a whole (kg/extract/strictness.py): of the two events it leaves out there, one
+# matches no gold event and one is a real event told wrongly (strict F1 0.320 -> 0.348)
+HELDOUT_FLOORS = {"entity linking": 0.90, "events": 0.60, "events strict": 0.34, "claims": 0.75,
+                  "quantities": 0.9}
 
 
 def test_score_arithmetic():
