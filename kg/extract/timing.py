@@ -33,6 +33,7 @@ PLAN_WORDS = {"indication", "plan", "prospect", "schedule", "slate", "due", "exp
               "decision", "propose", "preparation", "arrangement", "likely", "agree", "intend", "reschedule"}
 FIXING = {"schedule", "slate", "due", "reschedule"}  # the words that say a date is fixed
 VAGUE_TIME_RE = re.compile(r"near future|shortly|soon", re.I)
+WEEK_RE = re.compile(r"\bweek\b", re.I)
 DRAFT = {"draft", "proposed", "planned", "intended"}
 FUTURE_TIME_RE = re.compile(r"\b(?:tomorrow|next|coming|upcoming)\b", re.I)
 CANCEL = {"cancel", "scrap", "abandon", "call", "shelve", "drop"}
@@ -288,9 +289,26 @@ def event_status(token, time: TimeValue | None = None) -> str | None:
         if chain[1].lemma_.lower() != "call" or token.dep_ in {"dobj", "nsubjpass"}:
             return "cancelled"
     status = _future(token, time)
-    if status == "scheduled" and (time is None or VAGUE_TIME_RE.search(time.span.text)):
+    if status == "scheduled" and (VAGUE_TIME_RE.search(time.span.text) if time is not None else not _fixed(token)):
         return "planned"  # no date set: "would visit Pakistan in the near future"
     return status
+
+
+def set_time(time: TimeValue | None) -> bool:
+    """A time that sets when the event is to happen: a day, a range of days or a named week
+    ("this week", "during the first week of October"); not a month or a year ("later this
+    month", "this summer": intended, no date fixed), nor "soon" or "in the near future"."""
+    if time is None or VAGUE_TIME_RE.search(time.span.text):
+        return False
+    return bool(time.value and len(time.value) == 10) or bool(time.start and time.end) \
+        or bool(WEEK_RE.search(time.span.text))
+
+
+def _fixed(token) -> bool:
+    """"is scheduled to meet", "the slated visit": a word that says the date is fixed, even
+    where the text does not give it."""
+    return any(("slate" if t.lower_ == "slated" else t.lemma_.lower()) in FIXING
+               for t in (token.head, token.head.head)) or any(c.lower_ == "scheduled" for c in _modifiers(token))
 
 
 def _future(token, time: TimeValue | None) -> str | None:
@@ -331,7 +349,7 @@ def _future(token, time: TimeValue | None) -> str | None:
         if lemma in PLAN_WORDS and (lemma != "set" or t.tag_ == "VBN") and not _long_ago(t):
             # "is scheduled to visit" on a date; "is set to visit later this month", "expects
             # to finalise an agreement this summer": intended, no date fixed
-            if lemma in FIXING or (time is not None and time.value and len(time.value) == 10):
+            if lemma in FIXING or set_time(time):
                 return "scheduled"
             return "planned"
     if time is not None and FUTURE_TIME_RE.search(time.span.text):

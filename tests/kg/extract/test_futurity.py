@@ -118,7 +118,8 @@ def test_talks_a_delegation_is_arriving_for_are_to_come(registry):
 def test_a_future_with_no_date_is_planned(registry):
     assert event(registry, "Ishaq Dar arrived in Moscow on Monday. He will hold talks with his Russian "
                  "counterpart.", "Meeting") == ("planned", None)
-    assert event(registry, "Ishaq Dar and Sergey Lavrov are scheduled to meet.", "Meeting") == ("planned", None)
+    # "scheduled" itself says a date is fixed, though the text does not give it
+    assert event(registry, "Ishaq Dar and Sergey Lavrov are scheduled to meet.", "Meeting") == ("scheduled", None)
     assert event(registry, "Ishaq Dar and Sergey Lavrov are scheduled to meet on Friday.", "Meeting") == (
         "scheduled", ("2025-06-20", None, None))
 
@@ -138,3 +139,10 @@ def test_was_to_be_held_and_were_to_be_followed_by_are_the_future_seen_from_then
                                                "meeting including India and Pakistan.", registry, date=DATE).events]
     assert statuses == ["planned", "planned"]  # no date set
     assert event(registry, "The SCO summit was held in Islamabad in October 2024.", "Summit")[0] is None
+
+
+def test_an_expected_event_in_a_named_week_is_scheduled_in_a_month_planned(registry):
+    assert event(registry, "Pakistan and Russia are expected to hold consultations this week.",
+                 "Meeting")[0] == "scheduled"
+    assert event(registry, "Pakistan and Russia are expected to hold consultations later this month.",
+                 "Meeting")[0] == "planned"
