@@ -20,7 +20,7 @@ from kg.extract.futurity import future_form, governing_verb, subject_is_to, to_i
 from kg.extract.time_scope import (MOTION_VERBS, OCCURRING, arrived_for, clause_of, dates_a_source, gap_since,
                                    follows_other_event, has_own_clause, relative_of_event, second_relative)
 from kg.extract.model import Event, Span, TimeValue, trigger_token
-from kg.extract.triggers import POSTPONE, SCHEDULED, SPEECH_VERBS
+from kg.extract.triggers import NOUN_TRIGGERS, POSTPONE, SCHEDULED, SPEECH_VERBS
 from kg.extract.yearless import clause_tense
 
 _DATELINE_RE = re.compile(r"^[A-Z][A-Z .'’/-]*[A-Z],?\s*$")
@@ -219,7 +219,7 @@ def continued_time(ctx, event: Event) -> Event:
     for index in dict.fromkeys((after[0] + 1, *after[1:], after[-1] + 1)):
         if index >= len(ctx.sentences):
             continue
-        found = _continuing(ctx, ctx.sentences[index])
+        found = _continuing(ctx, ctx.sentences[index]) or _described_again(ctx, ctx.sentences[index], event.kind)
         if found is None:
             continue
         time, arranged, past = found
@@ -230,6 +230,30 @@ def continued_time(ctx, event: Event) -> Event:
         status = "scheduled" if arranged and event.status in {None, "planned"} else event.status
         return replace(event, time=time, also=also, status=status)
     return event
+
+
+def _described_again(ctx, sentence, kind: str) -> tuple[TimeValue, bool, bool] | None:
+    """(the time, False, True) of a sentence whose subject names the event again with "the"
+    or "this" and a participle that says when ("The deal endorsed by the cabinet on Monday
+    comes as ...", "The talks, held on 5 May, focused on trade"), whatever its own verb;
+    None otherwise.  The subject's noun must be a trigger noun of the event's kind."""
+    span = ctx.doc.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
+    if span is None:
+        return None
+    subjects = [c for c in span.root.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "NOUN"]
+    if not subjects:
+        return None
+    noun = subjects[0]
+    if not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in noun.children) or marked_distinct(noun) \
+            or (NOUN_TRIGGERS.get(noun.lemma_.lower()) or NOUN_TRIGGERS.get(noun.lower_)) != kind:
+        return None
+    participles = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    if len(participles) != 1:
+        return None
+    words = participles[0].subtree
+    first, last = min(t.idx for t in participles[0].subtree), max(t.idx + len(t) for t in words)
+    times = [t for t in ctx.times_in(first, last) if not t.is_partial]
+    return (times[0], False, True) if len(times) == 1 else None
 
 
 def _continuing(ctx, sentence) -> tuple[TimeValue, bool, bool] | None:
