@@ -113,7 +113,8 @@ def names_the_gathering(doc, events: list[Event], i: int, j: int) -> bool:
     The Prime Minister of Mongolia will also participate in the meeting."  A meeting and a
     summit told one after the other with "the" are one gathering when no other gathering
     is named between, nothing marks the later one as another ("the next meeting") and their
-    times and statuses fit; whoever the later sentence adds attends it."""
+    times and statuses fit; whoever the later sentence adds attends it.  A summit, though,
+    is not a meeting told before whose parties it shares none of."""
     a, b = events[i], events[j]
     if {a.kind, b.kind} != {"Meeting", "Summit"}:
         return False
@@ -125,6 +126,8 @@ def names_the_gathering(doc, events: list[Event], i: int, j: int) -> bool:
         return False
     if not any(c.dep_ == "det" and c.lower_ in {"the", *DEMONSTRATIVES} for c in tok.children):
         return False
+    if b.kind == "Summit" and a.participants and b.participants and not set(a.participants) & set(b.participants):
+        return False  # a summit of others than the meeting's: another gathering
     # a bare "the meeting" says nothing of its status: "will also participate in the meeting"
     return times_compatible(a.time, b.time) and (b.status is None or statuses_agree(a.status, b.status))
 

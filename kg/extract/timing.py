@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 
 from kg.extract.coref import INTENDED, marked_distinct
-from kg.extract.futurity import future_form, governing_verb, subject_is_to, to_infinitive
+from kg.extract.futurity import future_form, governing_verb, participle_head, subject_is_to, to_infinitive
 from kg.extract.time_scope import (MOTION_VERBS, OCCURRING, arrived_for, clause_of, dates_a_source, gap_since,
                                    follows_other_event, has_own_clause, relative_of_event, second_relative)
 from kg.extract.model import Event, Span, TimeValue, trigger_token
@@ -48,6 +48,10 @@ def _linked(upper, lower) -> bool:
         if cur.i == upper.i:
             return True
         purpose = cur.dep_ == "advcl" and to_infinitive(cur) and cur.head.lemma_.lower() not in MOTION_VERBS
+        above = participle_head(cur)  # "will have a busy day on Wednesday, attending the summit"
+        if above is not None:
+            cur = above
+            continue
         if (cur.dep_ not in _CLAUSE_LINKS and not purpose) or cur.head.i == cur.i:
             return False
         cur = cur.head
@@ -250,8 +254,8 @@ def _described_again(ctx, sentence, kind: str) -> tuple[TimeValue, bool, bool] |
     participles = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
     if len(participles) != 1:
         return None
-    words = participles[0].subtree
-    first, last = min(t.idx for t in participles[0].subtree), max(t.idx + len(t) for t in words)
+    words = list(participles[0].subtree)
+    first, last = min(t.idx for t in words), max(t.idx + len(t) for t in words)
     times = [t for t in ctx.times_in(first, last) if not t.is_partial]
     return (times[0], False, True) if len(times) == 1 else None
 

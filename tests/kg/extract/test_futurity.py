@@ -146,3 +146,16 @@ def test_an_expected_event_in_a_named_week_is_scheduled_in_a_month_planned(regis
                  "Meeting")[0] == "scheduled"
     assert event(registry, "Pakistan and Russia are expected to hold consultations later this month.",
                  "Meeting")[0] == "planned"
+
+
+def test_a_participle_shares_the_time_and_future_of_the_verb_it_adds_to(registry):
+    assert event(registry, "Mikhail Mishustin will have a working day in Islamabad on Thursday, attending the "
+                 "meeting of prime ministers of the Shanghai Cooperation Organization.", "Meeting") == (
+        "scheduled", ("2025-06-19", None, None))
+    assert event(registry, "Mishustin will begin his working day on Thursday by meeting with his Chinese and "
+                 "Mongolian counterparts, Li Qiang and Luvsannamsrain Oyun-Erdene.", "Meeting") == (
+        "scheduled", ("2025-06-19", None, None))
+    # told in the past, the participle's event took place then
+    assert event(registry, "Mikhail Mishustin spent a working day in Islamabad on Thursday, attending the "
+                 "meeting of prime ministers of the Shanghai Cooperation Organization.", "Meeting") == (
+        None, ("2025-06-12", None, None))

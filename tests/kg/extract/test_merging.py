@@ -34,3 +34,10 @@ def test_a_meeting_marked_as_another_stays_apart(registry):
     found = gatherings(registry, HOSTING + "Prime Minister Shehbaz Sharif will preside over the next CHG meeting "
                        "in Moscow.")
     assert len(found) == 2
+
+
+def test_a_summit_of_others_than_the_meeting_told_before_is_another_gathering(registry):
+    found = gatherings(registry, "Mishustin will begin his working day by meeting with his Chinese and Mongolian "
+                       "counterparts, Li Qiang and Luvsannamsrain Oyun-Erdene. The central event of the day will be "
+                       "the meeting of the Heads of Government Council of the Shanghai Cooperation Organization.")
+    assert [e.kind for e in found] == ["Meeting", "Summit"]
