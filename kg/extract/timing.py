@@ -146,9 +146,19 @@ def _describes(clause, noun) -> bool:
         if cur.dep_ != "conj" or cur.head.i == cur.i:
             break
         cur = cur.head
-    if cur.dep_ not in {"acl", "relcl"} or cur.head.i != noun.i:
+    if cur.dep_ not in {"acl", "relcl"} or (cur.head.i != noun.i and not _hung_from_the_phrase_end(cur, noun)):
         return False
     return (cur.dep_ == "acl" and cur.tag_ == "VBN") or clause.lemma_.lower() in OCCURRING | ARRANGING
+
+
+def _hung_from_the_phrase_end(clause, noun) -> bool:
+    """"the visit to Pakistan, which was scheduled for 10 April": a passive relative clause
+    the parser hangs from the name that ends the trigger's phrase; a name is not held or
+    scheduled, so the clause tells the trigger's event."""
+    end = clause.head
+    return clause.dep_ == "relcl" and end.pos_ == "PROPN" and end.dep_ == "pobj" and end.head.dep_ == "prep" \
+        and end.head.head.i == noun.i and any(c.dep_ == "nsubjpass" and c.lower_ in {"which", "that"}
+                                              for c in clause.children)
 
 
 def _conjoined(first, second) -> bool:

@@ -159,3 +159,9 @@ def test_a_participle_shares_the_time_and_future_of_the_verb_it_adds_to(registry
     assert event(registry, "Mikhail Mishustin spent a working day in Islamabad on Thursday, attending the "
                  "meeting of prime ministers of the Shanghai Cooperation Organization.", "Meeting") == (
         None, ("2025-06-12", None, None))
+
+
+def test_a_relative_clause_hung_from_the_name_ending_the_phrase_dates_the_event(registry):
+    # the parser hangs "which was scheduled ..." from "Pakistan"; a name is not scheduled
+    assert event(registry, "Putin's visit to Pakistan, which was scheduled for June 30, has been postponed.",
+                 "StateVisit") == ("postponed", ("2025-06-30", None, None))
