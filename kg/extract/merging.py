@@ -11,6 +11,8 @@ Without the model the rules decide alone.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kg.extract.coref import (HELD_AT, MANY_AT_ONCE, marked_distinct, merge_events, statuses_agree, subsumes,
                               times_compatible)
 from kg.extract.model import Event, trigger_token
@@ -103,9 +105,10 @@ def candidate_pairs(events: list[Event]):
 
 
 GATHERING_REACH = 3  # sentences within which "the meeting" names the summit just spoken of
+BODY_REACH = 8  # and within which it names the gathering of the body (or person) it names too
 
 
-def names_the_gathering(doc, events: list[Event], i: int, j: int) -> bool:
+def names_the_gathering(doc, events: list[Event], i: int, j: int, shared_body: bool = False) -> bool:
     """Whether ``events[j]``, a later "the meeting" (or "the summit"), names again the summit
     (or meeting) ``events[i]`` that the article spoke of last: "Pakistan will host the 23rd
     meeting of the SCO Council of Heads of Government ... Sharif will preside over the
@@ -114,12 +117,15 @@ def names_the_gathering(doc, events: list[Event], i: int, j: int) -> bool:
     summit told one after the other with "the" are one gathering when no other gathering
     is named between, nothing marks the later one as another ("the next meeting") and their
     times and statuses fit; whoever the later sentence adds attends it.  A summit, though,
-    is not a meeting told before whose parties it shares none of."""
+    is not a meeting told before whose parties it shares none of.  ``shared_body``: the two
+    name the same organisation or person ("attending the meeting of prime ministers of the
+    SCO ... [another meeting] ... The central event will be the meeting of the SCO Heads of
+    Government Council"), which reaches further back and past other gatherings."""
     a, b = events[i], events[j]
     if {a.kind, b.kind} != {"Meeting", "Summit"}:
         return False
     gap = b.sentence.index - _last_sentence(a, b.sentence.index)
-    if not 0 < gap <= GATHERING_REACH or any(related_kinds(events[k].kind, b.kind) for k in range(i + 1, j)):
+    if not 0 < gap <= (BODY_REACH if shared_body else GATHERING_REACH):
         return False
     tok = trigger_token(doc, b)
     if tok is None or tok.pos_ not in {"NOUN", "PROPN"} or marked_distinct(tok):
@@ -132,13 +138,23 @@ def names_the_gathering(doc, events: list[Event], i: int, j: int) -> bool:
     return times_compatible(a.time, b.time) and (b.status is None or statuses_agree(a.status, b.status))
 
 
-def _rules_pass(doc, events: list[Event]) -> list[Event]:
+def _rules_pass(doc, events: list[Event], is_state) -> list[Event]:
     out = list(events)
     gone: set[int] = set()
     for j in range(1, len(out)):
-        earlier = [i for i in range(j) if i not in gone and related_kinds(out[i].kind, out[j].kind)]
-        if earlier and names_the_gathering(doc, out, earlier[-1], j):
-            out[earlier[-1]] = merge_events(out[earlier[-1]], out[j])
+        at = out[j].sentence.index
+        # the gatherings spoken of before, the one spoken of last first
+        earlier = sorted((i for i in range(j) if i not in gone and related_kinds(out[i].kind, out[j].kind)
+                          and out[i].sentence.index < at), key=lambda i: -_last_sentence(out[i], at))
+        if not earlier:
+            continue
+        bodies = {p for p in out[j].participants if not is_state(p)}
+        found = earlier[0] if names_the_gathering(doc, out, earlier[0], j) else next(
+            (i for i in earlier[1:] if bodies & set(out[i].participants)
+             and names_the_gathering(doc, out, i, j, shared_body=True)), None)
+        if found is not None:  # a meeting of heads that is also told as a summit is a summit
+            merged = merge_events(out[found], out[j])
+            out[found] = replace(merged, kind="Summit") if "Summit" in {out[found].kind, out[j].kind} else merged
             gone.add(j)
     return [e for k, e in enumerate(out) if k not in gone]
 
@@ -148,7 +164,7 @@ def merge_pass(doc, events: list[Event], model, is_state) -> list[Event]:
     model finds it likeliest to name again, when that likelihood reaches the threshold;
     first, whatever the model, a later "the meeting" that names the summit just spoken of
     (:func:`names_the_gathering`)."""
-    events = _rules_pass(doc, events)
+    events = _rules_pass(doc, events, is_state)
     if model is None or len(events) < 2:
         return events
     merged_into: dict[int, int] = {}

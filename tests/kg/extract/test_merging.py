@@ -41,3 +41,14 @@ def test_a_summit_of_others_than_the_meeting_told_before_is_another_gathering(re
                        "counterparts, Li Qiang and Luvsannamsrain Oyun-Erdene. The central event of the day will be "
                        "the meeting of the Heads of Government Council of the Shanghai Cooperation Organization.")
     assert [e.kind for e in found] == ["Meeting", "Summit"]
+
+
+def test_a_later_gathering_of_the_same_body_reaches_past_another_meeting_and_is_a_summit(registry):
+    found = gatherings(registry, "Russian Prime Minister Mikhail Mishustin will have a working day in Islamabad on "
+                       "Wednesday, attending the meeting of prime ministers from the Shanghai Cooperation Organization. "
+                       "Mishustin will begin his working day by meeting with his Chinese and Mongolian counterparts, "
+                       "Li Qiang and Luvsannamsrain Oyun-Erdene. The central event of the day will be the meeting of "
+                       "the Heads of Government Council of the Shanghai Cooperation Organization.")
+    assert [(e.kind, e.sentence.index, [s.index for s in e.also]) for e in found] == [
+        ("Summit", 0, [2]), ("Meeting", 1, [])]
+    assert found[0].time.value == "2024-10-16" and found[0].status == "scheduled"
