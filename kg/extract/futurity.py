@@ -45,6 +45,8 @@ def participle_head(verb):
     X"): its event shares that verb's time and tense.  None for any other verb."""
     if verb.tag_ != "VBG" or any(c.dep_ in {"nsubj", "nsubjpass", "mark"} for c in verb.children):
         return None
+    if verb.dep_ == "conj" and verb.head.i != verb.i:
+        return participle_head(verb.head)  # "attending the summit and holding talks"
     if verb.dep_ == "advcl":
         return verb.head
     if verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.pos_ in {"VERB", "AUX"}:

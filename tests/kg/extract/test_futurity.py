@@ -155,6 +155,11 @@ def test_a_participle_shares_the_time_and_future_of_the_verb_it_adds_to(registry
     assert event(registry, "Mishustin will begin his working day on Thursday by meeting with his Chinese and "
                  "Mongolian counterparts, Li Qiang and Luvsannamsrain Oyun-Erdene.", "Meeting") == (
         "scheduled", ("2025-06-19", None, None))
+    # a second participle joined to the first shares them too
+    evs = [e for e in extract("t", "Mikhail Mishustin will have a working day in Islamabad on Thursday, attending the "
+                          "meeting of prime ministers of the Shanghai Cooperation Organization and holding talks with "
+                          "Pakistani leaders.", registry, date=DATE).events if e.trigger.text == "talks"]
+    assert [(e.status, e.time.value) for e in evs] == [("scheduled", "2025-06-19")]
     # told in the past, the participle's event took place then
     assert event(registry, "Mikhail Mishustin spent a working day in Islamabad on Thursday, attending the "
                  "meeting of prime ministers of the Shanghai Cooperation Organization.", "Meeting") == (
