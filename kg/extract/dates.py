@@ -187,6 +187,8 @@ def find_times(doc: Doc, anchor: str | None = None) -> list[TimeValue]:
         cands.append((m.start("y"), m.end(), _short_year(m["yy"], anchor), None, None))
     for m in _SEASON_RE.finditer(text):
         cands.append((m.start(), m.end(), m["y"], None, None))
+    for m in _WEEK_OF_RE.finditer(text):  # "the first week of October": a week, no ISO value
+        cands.append((m.start(), m.end(), None, None, None))
     for m in _PARTIAL_RE.finditer(text):
         if re.search(r"day$", m.group(), re.I) and not (
                 _LEAD_RE.search(text[max(0, m.start() - 12):m.start()])
@@ -220,6 +222,8 @@ def find_times(doc: Doc, anchor: str | None = None) -> list[TimeValue]:
     return sorted(found, key=lambda t: t.span.start)
 
 
+_WEEK_OF_RE = re.compile(
+    rf"(?<![\w-])(?:[Tt]he\s+)?(?:first|second|third|fourth|last|final)\s+week\s+of\s+{_MONTH}(?:,?\s+{_YEAR})?(?![\w-])")
 _SHORT_YEAR_RE = re.compile(r"(?<![\w-])(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Oo]f)\s+(?P<y>[’'‘](?P<yy>\d\d))(?![\w’'%-])")
 
 

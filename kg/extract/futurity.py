@@ -39,6 +39,21 @@ def to_infinitive(verb) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+def participle_head(verb):
+    """The verb a participle without a subject of its own adds to ("will spend the day in
+    Islamabad, attending the summit and holding talks"; "will begin his day by meeting
+    X"): its event shares that verb's time and tense.  None for any other verb."""
+    if verb.tag_ != "VBG" or any(c.dep_ in {"nsubj", "nsubjpass", "mark"} for c in verb.children):
+        return None
+    if verb.dep_ == "conj" and verb.head.i != verb.i:
+        return participle_head(verb.head)  # "attending the summit and holding talks"
+    if verb.dep_ == "advcl":
+        return verb.head
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.pos_ in {"VERB", "AUX"}:
+        return verb.head.head
+    return None
+
+
 def going_to(verb) -> bool:
     """"is going to visit"."""
     head = verb.head
@@ -55,6 +70,8 @@ def future_form(verb) -> bool:
         verbs.append(verb.head)
     if verb.dep_ in {"advcl", "xcomp"} and to_infinitive(verb):
         verbs.append(verb.head)  # "will visit Moscow to hold talks"
+    # "will have a busy day, attending the summit (and holding talks)", "will begin by meeting X"
+    verbs += [up for up in map(participle_head, list(verbs)) if up is not None]
     return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for v in verbs for c in v.children) \
         or is_to(verb) or going_to(verb) or arriving(verb) or headline_infinitive(verb)
 

@@ -11,7 +11,10 @@ Without the model the rules decide alone.
 """
 from __future__ import annotations
 
-from kg.extract.coref import HELD_AT, MANY_AT_ONCE, marked_distinct, merge_events, subsumes, times_compatible
+from dataclasses import replace
+
+from kg.extract.coref import (HELD_AT, MANY_AT_ONCE, marked_distinct, merge_events, statuses_agree, subsumes,
+                              times_compatible)
 from kg.extract.model import Event, trigger_token
 
 DEMONSTRATIVES = {"this", "that", "these", "those"}
@@ -101,9 +104,67 @@ def candidate_pairs(events: list[Event]):
                 yield i, j
 
 
+GATHERING_REACH = 3  # sentences within which "the meeting" names the summit just spoken of
+BODY_REACH = 8  # and within which it names the gathering of the body (or person) it names too
+
+
+def names_the_gathering(doc, events: list[Event], i: int, j: int, shared_body: bool = False) -> bool:
+    """Whether ``events[j]``, a later "the meeting" (or "the summit"), names again the summit
+    (or meeting) ``events[i]`` that the article spoke of last: "Pakistan will host the 23rd
+    meeting of the SCO Council of Heads of Government ... Sharif will preside over the
+    upcoming CHG meeting"; "... attending the meeting of prime ministers of the SCO. ...
+    The Prime Minister of Mongolia will also participate in the meeting."  A meeting and a
+    summit told one after the other with "the" are one gathering when no other gathering
+    is named between, nothing marks the later one as another ("the next meeting") and their
+    times and statuses fit; whoever the later sentence adds attends it.  A summit, though,
+    is not a meeting told before whose parties it shares none of.  ``shared_body``: the two
+    name the same organisation or person ("attending the meeting of prime ministers of the
+    SCO ... [another meeting] ... The central event will be the meeting of the SCO Heads of
+    Government Council"), which reaches further back and past other gatherings."""
+    a, b = events[i], events[j]
+    if {a.kind, b.kind} != {"Meeting", "Summit"}:
+        return False
+    gap = b.sentence.index - _last_sentence(a, b.sentence.index)
+    if not 0 < gap <= (BODY_REACH if shared_body else GATHERING_REACH):
+        return False
+    tok = trigger_token(doc, b)
+    if tok is None or tok.pos_ not in {"NOUN", "PROPN"} or marked_distinct(tok):
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in {"the", *DEMONSTRATIVES} for c in tok.children):
+        return False
+    if b.kind == "Summit" and a.participants and b.participants and not set(a.participants) & set(b.participants):
+        return False  # a summit of others than the meeting's: another gathering
+    # a bare "the meeting" says nothing of its status: "will also participate in the meeting"
+    return times_compatible(a.time, b.time) and (b.status is None or statuses_agree(a.status, b.status))
+
+
+def _rules_pass(doc, events: list[Event], is_state) -> list[Event]:
+    out = list(events)
+    gone: set[int] = set()
+    for j in range(1, len(out)):
+        at = out[j].sentence.index
+        # the gatherings spoken of before, the one spoken of last first
+        earlier = sorted((i for i in range(j) if i not in gone and related_kinds(out[i].kind, out[j].kind)
+                          and out[i].sentence.index < at), key=lambda i: -_last_sentence(out[i], at))
+        if not earlier:
+            continue
+        bodies = {p for p in out[j].participants if not is_state(p)}
+        found = earlier[0] if names_the_gathering(doc, out, earlier[0], j) else next(
+            (i for i in earlier[1:] if bodies & set(out[i].participants)
+             and names_the_gathering(doc, out, i, j, shared_body=True)), None)
+        if found is not None:  # a meeting of heads that is also told as a summit is a summit
+            merged = merge_events(out[found], out[j])
+            out[found] = replace(merged, kind="Summit") if "Summit" in {out[found].kind, out[j].kind} else merged
+            gone.add(j)
+    return [e for k, e in enumerate(out) if k not in gone]
+
+
 def merge_pass(doc, events: list[Event], model, is_state) -> list[Event]:
     """``events`` (in text order) with each later event merged into the earlier event the
-    model finds it likeliest to name again, when that likelihood reaches the threshold."""
+    model finds it likeliest to name again, when that likelihood reaches the threshold;
+    first, whatever the model, a later "the meeting" that names the summit just spoken of
+    (:func:`names_the_gathering`)."""
+    events = _rules_pass(doc, events, is_state)
     if model is None or len(events) < 2:
         return events
     merged_into: dict[int, int] = {}

@@ -16,11 +16,11 @@ import re
 from dataclasses import replace
 
 from kg.extract.coref import INTENDED, marked_distinct
-from kg.extract.futurity import future_form, governing_verb, subject_is_to, to_infinitive
+from kg.extract.futurity import future_form, governing_verb, participle_head, subject_is_to, to_infinitive
 from kg.extract.time_scope import (MOTION_VERBS, OCCURRING, arrived_for, clause_of, dates_a_source, gap_since,
                                    follows_other_event, has_own_clause, relative_of_event, second_relative)
 from kg.extract.model import Event, Span, TimeValue, trigger_token
-from kg.extract.triggers import POSTPONE, SCHEDULED, SPEECH_VERBS
+from kg.extract.triggers import NOUN_TRIGGERS, POSTPONE, SCHEDULED, SPEECH_VERBS
 from kg.extract.yearless import clause_tense
 
 _DATELINE_RE = re.compile(r"^[A-Z][A-Z .'’/-]*[A-Z],?\s*$")
@@ -33,6 +33,7 @@ PLAN_WORDS = {"indication", "plan", "prospect", "schedule", "slate", "due", "exp
               "decision", "propose", "preparation", "arrangement", "likely", "agree", "intend", "reschedule"}
 FIXING = {"schedule", "slate", "due", "reschedule"}  # the words that say a date is fixed
 VAGUE_TIME_RE = re.compile(r"near future|shortly|soon", re.I)
+WEEK_RE = re.compile(r"\bweek\b", re.I)
 DRAFT = {"draft", "proposed", "planned", "intended"}
 FUTURE_TIME_RE = re.compile(r"\b(?:tomorrow|next|coming|upcoming)\b", re.I)
 CANCEL = {"cancel", "scrap", "abandon", "call", "shelve", "drop"}
@@ -47,6 +48,10 @@ def _linked(upper, lower) -> bool:
         if cur.i == upper.i:
             return True
         purpose = cur.dep_ == "advcl" and to_infinitive(cur) and cur.head.lemma_.lower() not in MOTION_VERBS
+        above = participle_head(cur)  # "will have a busy day on Wednesday, attending the summit"
+        if above is not None:
+            cur = above
+            continue
         if (cur.dep_ not in _CLAUSE_LINKS and not purpose) or cur.head.i == cur.i:
             return False
         cur = cur.head
@@ -141,9 +146,19 @@ def _describes(clause, noun) -> bool:
         if cur.dep_ != "conj" or cur.head.i == cur.i:
             break
         cur = cur.head
-    if cur.dep_ not in {"acl", "relcl"} or cur.head.i != noun.i:
+    if cur.dep_ not in {"acl", "relcl"} or (cur.head.i != noun.i and not _hung_from_the_phrase_end(cur, noun)):
         return False
     return (cur.dep_ == "acl" and cur.tag_ == "VBN") or clause.lemma_.lower() in OCCURRING | ARRANGING
+
+
+def _hung_from_the_phrase_end(clause, noun) -> bool:
+    """"the visit to Pakistan, which was scheduled for 10 April": a passive relative clause
+    the parser hangs from the name that ends the trigger's phrase; a name is not held or
+    scheduled, so the clause tells the trigger's event."""
+    end = clause.head
+    return clause.dep_ == "relcl" and end.pos_ == "PROPN" and end.dep_ == "pobj" and end.head.dep_ == "prep" \
+        and end.head.head.i == noun.i and any(c.dep_ == "nsubjpass" and c.lower_ in {"which", "that"}
+                                              for c in clause.children)
 
 
 def _conjoined(first, second) -> bool:
@@ -218,7 +233,7 @@ def continued_time(ctx, event: Event) -> Event:
     for index in dict.fromkeys((after[0] + 1, *after[1:], after[-1] + 1)):
         if index >= len(ctx.sentences):
             continue
-        found = _continuing(ctx, ctx.sentences[index])
+        found = _continuing(ctx, ctx.sentences[index]) or _described_again(ctx, ctx.sentences[index], event.kind)
         if found is None:
             continue
         time, arranged, past = found
@@ -229,6 +244,30 @@ def continued_time(ctx, event: Event) -> Event:
         status = "scheduled" if arranged and event.status in {None, "planned"} else event.status
         return replace(event, time=time, also=also, status=status)
     return event
+
+
+def _described_again(ctx, sentence, kind: str) -> tuple[TimeValue, bool, bool] | None:
+    """(the time, False, True) of a sentence whose subject names the event again with "the"
+    or "this" and a participle that says when ("The deal endorsed by the cabinet on Monday
+    comes as ...", "The talks, held on 5 May, focused on trade"), whatever its own verb;
+    None otherwise.  The subject's noun must be a trigger noun of the event's kind."""
+    span = ctx.doc.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
+    if span is None:
+        return None
+    subjects = [c for c in span.root.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "NOUN"]
+    if not subjects:
+        return None
+    noun = subjects[0]
+    if not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in noun.children) or marked_distinct(noun) \
+            or (NOUN_TRIGGERS.get(noun.lemma_.lower()) or NOUN_TRIGGERS.get(noun.lower_)) != kind:
+        return None
+    participles = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    if len(participles) != 1:
+        return None
+    words = list(participles[0].subtree)
+    first, last = min(t.idx for t in words), max(t.idx + len(t) for t in words)
+    times = [t for t in ctx.times_in(first, last) if not t.is_partial]
+    return (times[0], False, True) if len(times) == 1 else None
 
 
 def _continuing(ctx, sentence) -> tuple[TimeValue, bool, bool] | None:
@@ -288,9 +327,26 @@ def event_status(token, time: TimeValue | None = None) -> str | None:
         if chain[1].lemma_.lower() != "call" or token.dep_ in {"dobj", "nsubjpass"}:
             return "cancelled"
     status = _future(token, time)
-    if status == "scheduled" and (time is None or VAGUE_TIME_RE.search(time.span.text)):
+    if status == "scheduled" and (VAGUE_TIME_RE.search(time.span.text) if time is not None else not _fixed(token)):
         return "planned"  # no date set: "would visit Pakistan in the near future"
     return status
+
+
+def set_time(time: TimeValue | None) -> bool:
+    """A time that sets when the event is to happen: a day, a range of days or a named week
+    ("this week", "during the first week of October"); not a month or a year ("later this
+    month", "this summer": intended, no date fixed), nor "soon" or "in the near future"."""
+    if time is None or VAGUE_TIME_RE.search(time.span.text):
+        return False
+    return bool(time.value and len(time.value) == 10) or bool(time.start and time.end) \
+        or bool(WEEK_RE.search(time.span.text))
+
+
+def _fixed(token) -> bool:
+    """"is scheduled to meet", "the slated visit": a word that says the date is fixed, even
+    where the text does not give it."""
+    return any(("slate" if t.lower_ == "slated" else t.lemma_.lower()) in FIXING
+               for t in (token.head, token.head.head)) or any(c.lower_ == "scheduled" for c in _modifiers(token))
 
 
 def _future(token, time: TimeValue | None) -> str | None:
@@ -331,7 +387,7 @@ def _future(token, time: TimeValue | None) -> str | None:
         if lemma in PLAN_WORDS and (lemma != "set" or t.tag_ == "VBN") and not _long_ago(t):
             # "is scheduled to visit" on a date; "is set to visit later this month", "expects
             # to finalise an agreement this summer": intended, no date fixed
-            if lemma in FIXING or (time is not None and time.value and len(time.value) == 10):
+            if lemma in FIXING or set_time(time):
                 return "scheduled"
             return "planned"
     if time is not None and FUTURE_TIME_RE.search(time.span.text):

@@ -163,3 +163,11 @@ def test_a_year_shortened_with_an_apostrophe_after_a_time_word():
                      "Ties have grown since '98. The ’14 helicopters arrived.")
     assert [(t.span.text, t.value) for t in find_times(doc, anchor="2016-10-10")] == [
         ("in ’14", "2014"), ("since '98", "1998")]
+
+
+def test_a_week_of_a_month_is_a_week_kept_as_words(nlp):
+    found = times_of(nlp, "He is expected to visit Russia during the first week of October and returned in the "
+                          "last week of February 2024.")
+    assert [(t.span.text, t.value, t.start, t.end) for t in found] == [
+        ("during the first week of October", None, None, None),
+        ("in the last week of February 2024", None, None, None)]

@@ -115,6 +115,17 @@ def test_the_next_sentence_that_says_when_the_event_took_place_dates_it(registry
     assert meeting.time.value == "2021-05-12" and [s.index for s in meeting.also] == [1]
 
 
+def test_the_next_sentence_whose_subject_names_the_event_with_a_dated_participle_dates_it(registry):
+    ex = extract("t", "Pakistan has approved a deal to import wheat from Russia. The deal endorsed by the "
+                      "Economic Cooperation Committee on Monday comes as Pakistan struggles.", registry, date="2022-11-02")
+    deal = only(ex.events, "Agreement")
+    assert deal.time.value == "2022-10-31" and [s.index for s in deal.also] == [1]
+    # a subject of another kind says nothing of the event's time
+    ex = extract("t", "Pakistan and Russia held talks in Moscow. The visit planned for 5 December was discussed.",
+                 registry, date="2022-11-02")
+    assert only(ex.events, "Meeting").time is None
+
+
 def test_relative_days_resolve_against_the_article_date(registry):
     ex = extract("t", "Russia and Pakistan held talks in Islamabad on Thursday.", registry, date="2023-06-17")
     assert only(ex.events, "Meeting").time.value == "2023-06-15"

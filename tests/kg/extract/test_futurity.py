@@ -118,7 +118,8 @@ def test_talks_a_delegation_is_arriving_for_are_to_come(registry):
 def test_a_future_with_no_date_is_planned(registry):
     assert event(registry, "Ishaq Dar arrived in Moscow on Monday. He will hold talks with his Russian "
                  "counterpart.", "Meeting") == ("planned", None)
-    assert event(registry, "Ishaq Dar and Sergey Lavrov are scheduled to meet.", "Meeting") == ("planned", None)
+    # "scheduled" itself says a date is fixed, though the text does not give it
+    assert event(registry, "Ishaq Dar and Sergey Lavrov are scheduled to meet.", "Meeting") == ("scheduled", None)
     assert event(registry, "Ishaq Dar and Sergey Lavrov are scheduled to meet on Friday.", "Meeting") == (
         "scheduled", ("2025-06-20", None, None))
 
@@ -138,3 +139,34 @@ def test_was_to_be_held_and_were_to_be_followed_by_are_the_future_seen_from_then
                                                "meeting including India and Pakistan.", registry, date=DATE).events]
     assert statuses == ["planned", "planned"]  # no date set
     assert event(registry, "The SCO summit was held in Islamabad in October 2024.", "Summit")[0] is None
+
+
+def test_an_expected_event_in_a_named_week_is_scheduled_in_a_month_planned(registry):
+    assert event(registry, "Pakistan and Russia are expected to hold consultations this week.",
+                 "Meeting")[0] == "scheduled"
+    assert event(registry, "Pakistan and Russia are expected to hold consultations later this month.",
+                 "Meeting")[0] == "planned"
+
+
+def test_a_participle_shares_the_time_and_future_of_the_verb_it_adds_to(registry):
+    assert event(registry, "Mikhail Mishustin will have a working day in Islamabad on Thursday, attending the "
+                 "meeting of prime ministers of the Shanghai Cooperation Organization.", "Meeting") == (
+        "scheduled", ("2025-06-19", None, None))
+    assert event(registry, "Mishustin will begin his working day on Thursday by meeting with his Chinese and "
+                 "Mongolian counterparts, Li Qiang and Luvsannamsrain Oyun-Erdene.", "Meeting") == (
+        "scheduled", ("2025-06-19", None, None))
+    # a second participle joined to the first shares them too
+    evs = [e for e in extract("t", "Mikhail Mishustin will have a working day in Islamabad on Thursday, attending the "
+                          "meeting of prime ministers of the Shanghai Cooperation Organization and holding talks with "
+                          "Pakistani leaders.", registry, date=DATE).events if e.trigger.text == "talks"]
+    assert [(e.status, e.time.value) for e in evs] == [("scheduled", "2025-06-19")]
+    # told in the past, the participle's event took place then
+    assert event(registry, "Mikhail Mishustin spent a working day in Islamabad on Thursday, attending the "
+                 "meeting of prime ministers of the Shanghai Cooperation Organization.", "Meeting") == (
+        None, ("2025-06-12", None, None))
+
+
+def test_a_relative_clause_hung_from_the_name_ending_the_phrase_dates_the_event(registry):
+    # the parser hangs "which was scheduled ..." from "Pakistan"; a name is not scheduled
+    assert event(registry, "Putin's visit to Pakistan, which was scheduled for June 30, has been postponed.",
+                 "StateVisit") == ("postponed", ("2025-06-30", None, None))

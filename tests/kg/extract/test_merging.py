@@ -1,0 +1,54 @@
+"""The merge pass after every participant, time and status is settled: a later "the meeting"
+that names the summit just spoken of is that summit."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.pipeline import extract
+from kg.registry import load_registry
+
+HOSTING = ("Pakistan will be hosting the 23rd meeting of the Council of the Heads of Government of the "
+           "Shanghai Cooperation Organisation from 15 to 16 October 2024 in Islamabad. ")
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_registry()
+
+
+def gatherings(registry, text):
+    return [e for e in extract("t", text, registry, date="2024-10-12").events if e.kind in {"Meeting", "Summit"}]
+
+
+def test_the_meeting_after_a_summit_is_the_summit_and_its_attendees_take_part(registry):
+    found = gatherings(registry, HOSTING + "Prime Minister Shehbaz Sharif will preside over the upcoming CHG "
+                       "meeting. The prime minister of Mongolia will also participate in the meeting.")
+    assert len(found) == 1
+    summit = found[0]
+    assert summit.kind == "Summit" and [s.index for s in summit.also] == [1, 2]
+    assert {"shehbaz-sharif", "mongolia", "pakistan", "sco"} <= set(summit.participants)
+    assert (summit.time.start, summit.time.end, summit.status) == ("2024-10-15", "2024-10-16", "scheduled")
+
+
+def test_a_meeting_marked_as_another_stays_apart(registry):
+    found = gatherings(registry, HOSTING + "Prime Minister Shehbaz Sharif will preside over the next CHG meeting "
+                       "in Moscow.")
+    assert len(found) == 2
+
+
+def test_a_summit_of_others_than_the_meeting_told_before_is_another_gathering(registry):
+    found = gatherings(registry, "Mishustin will begin his working day by meeting with his Chinese and Mongolian "
+                       "counterparts, Li Qiang and Luvsannamsrain Oyun-Erdene. The central event of the day will be "
+                       "the meeting of the Heads of Government Council of the Shanghai Cooperation Organization.")
+    assert [e.kind for e in found] == ["Meeting", "Summit"]
+
+
+def test_a_later_gathering_of_the_same_body_reaches_past_another_meeting_and_is_a_summit(registry):
+    found = gatherings(registry, "Russian Prime Minister Mikhail Mishustin will have a working day in Islamabad on "
+                       "Wednesday, attending the meeting of prime ministers from the Shanghai Cooperation Organization. "
+                       "Mishustin will begin his working day by meeting with his Chinese and Mongolian counterparts, "
+                       "Li Qiang and Luvsannamsrain Oyun-Erdene. The central event of the day will be the meeting of "
+                       "the Heads of Government Council of the Shanghai Cooperation Organization.")
+    assert [(e.kind, e.sentence.index, [s.index for s in e.also]) for e in found] == [
+        ("Summit", 0, [2]), ("Meeting", 1, [])]
+    assert found[0].time.value == "2024-10-16" and found[0].status == "scheduled"
