@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from kg.extract.context import POSSESSIVE_PRONOUNS, PRONOUN_SUBJECTS, Context
 from kg.extract.members import member_and_organisations
 from kg.extract.scope import scope
+from kg.extract.titled import in_title
 from kg.extract.triggers import NOUN_TRIGGERS, trigger_kind, welcomes_a_visitor
 
 # nouns that name an occasion: a name inside one belongs to it, not to an event it frames
@@ -104,6 +105,11 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
             add(m.entity, "stance-word", tok, rule=False)  # "pro-Russian rebels", "the China-funded project"
         elif ctx.is_state(m.entity) and tok is not None and _locates_a_place(ctx, tok):
             add(m.entity, "place", tok)  # "in Samarkand, Uzbekistan": the state of the venue
+        elif ctx.is_agent(m.entity) and tok is not None and in_title(ctx, m):
+            # "Army chief General X": the post's body does not take part, its state does
+            add(m.entity, "title-body", tok, rule=False)
+            for state in ctx.states_of_body(m.entity):
+                add(state, "body", tok)
         elif ctx.is_agent(m.entity):
             add(m.entity, "scope", tok)
             add(ctx.nationality(m.entity), "nationality", tok)
