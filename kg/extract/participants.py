@@ -143,7 +143,7 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
     # the state of a venue hosts, unless the text names two other states that meet there
     # ("Sharif met Putin in Beijing"): then it is a third country, not a participant
     named = {c.entity for c in out.values() if c.rule and c.source != "place" and ctx.is_state(c.entity)}
-    if len(named) >= 2 and kind not in VENUE_TAKES_PART:
+    if len(named) >= 2 and kind not in VENUE_TAKES_PART or kind == "Meeting" and _organisations_own(ctx, token, out):
         for c in out.values():
             if c.source == "place" and c.entity not in named:
                 c.rule = False
@@ -165,6 +165,19 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
         if c.rule and c.token is not None and c.token.i in commenting:
             c.source, c.rule = "commentator", False
     return list(out.values()), places, inside
+
+
+def _organisations_own(ctx: Context, trigger, out: dict[str, Candidate]) -> bool:
+    """Whether the meeting ``trigger`` names is an organisation's own, named in its words ("the
+    SCO Council of Foreign Ministers meeting in Astana", "the meeting of the Council of Foreign
+    Ministers of the SCO in Tashkent"): such a meeting is held in a member state in turn, and
+    the venue's state is no party to it unless the text names it as one (dev: 4 of 4).  The
+    organisation is one the registry knows, not a body the article names alone ("the ninth
+    session of the Intergovernmental Commission in Moscow": Russia hosts its own commission)."""
+    own = {t.i for c in trigger.children
+           if c.dep_ in {"compound", "nmod", "poss"} or c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}
+    return any(c.rule and c.token is not None and c.token.i in own and ctx.core_type(c.entity) == "Organisation"
+               and not c.entity.startswith("new:") and not ctx.states_of_body(c.entity) for c in out.values())
 
 
 def _title_holders(ctx: Context, out: dict[str, Candidate]) -> None:

@@ -301,3 +301,16 @@ def test_his_of_a_subject_named_but_unknown_is_nobody_rather_than_the_last_perso
             "to Moscow, expressing a desire to transform these warm memories into a lasting friendship with Russia.")
     visits = [e for e in extract("t", text, registry).events if e.kind == "StateVisit"]
     assert not [e for e in visits if "new:Mikhail Mishustin" in e.participants], visits
+
+
+def test_the_venue_state_of_an_organisations_own_meeting_is_no_party(registry):
+    text = ("Foreign Minister Ishaq Dar met Russian Foreign Minister Sergey Lavrov on the sidelines of the SCO "
+            "foreign ministers meeting in Astana, Kazakhstan on Wednesday.")
+    found = event(registry, text, "Meeting", "meeting")
+    assert "sco" in found.participants and "kazakhstan" not in found.participants
+
+
+def test_the_venue_state_of_a_bilateral_meeting_hosts_it(registry):
+    found = event(registry, "Pakistani officials held a meeting with Russian officials in Moscow on Wednesday.",
+                  "Meeting")
+    assert {"pakistan", "russia"} <= set(found.participants)
