@@ -25,6 +25,8 @@ FRAME_NOUNS = set(NOUN_TRIGGERS) | {"sidelines", "sideline", "margins", "margin"
                                     "ceremony", "session", "gathering", "fair", "exhibition", "expo",
                                     "congress", "festival", "celebration", "parade", "anniversary"}
 VENUE_PREPS = {"at", "during", "on", "after", "before", "following", "ahead"}
+# prepositions by which a trigger noun names who holds it ("a visit of / by a delegation")
+OWN_PREPS = {"of", "by", "between", "among"}
 # kinds whose words may name what they are about ("talks on Afghanistan")
 TALKS = {"Meeting", "Summit", "Agreement", "MemorandumOfUnderstanding"}
 TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
@@ -34,7 +36,7 @@ VENUE_TAKES_PART = {"StateVisit", "Summit"}
 # exercise", "the arrival of a Russian squad for joint drills", "a contingent of the Pakistan armed
 # forces participated in the exercises"): that side and the state it arrives in take part
 JOIN_WORDS = {"arrive", "arrival", "participate", "participation", "join", "take", "come", "reach"}
-JOIN_KINDS = {"MilitaryExercise", "Meeting", "Summit"}
+JOIN_KINDS = {"MilitaryExercise", "Meeting", "Summit", "StateVisit"}
 # verbs by which someone comments on an event named as their object ("the ambassador welcomed the
 # meeting between the foreign ministers of A and B"): the commentator does not take part
 COMMENT_VERBS = {"welcome", "hail", "praise", "applaud", "laud", "commend", "appreciate", "criticise",
@@ -158,7 +160,8 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
     if kind in JOIN_KINDS:
         joining = joining_side(token)
         for c in out.values():
-            if not c.rule and c.token is not None and c.token.i in joining and ctx.is_agent(c.entity):
+            if not c.rule and c.token is not None and c.token.i in joining and ctx.is_agent(c.entity) \
+                    and c.source != "title-body":
                 c.source, c.rule = "joiner", True
     commenting = commentator(token)
     for c in out.values():
@@ -411,8 +414,9 @@ def framed(tok, trigger) -> bool:
         cur = cur.head
         if cur.i in above:
             return False
-        if cur.pos_ in {"NOUN", "PROPN"} and cur.lemma_.lower() in FRAME_NOUNS and cur.dep_ == "pobj":
-            return True
+        if cur.pos_ in {"NOUN", "PROPN"} and cur.lemma_.lower() in FRAME_NOUNS and cur.dep_ == "pobj" \
+                and not (cur.head.lower_ in OWN_PREPS and cur.head.head.i == trigger.i):
+            return True  # (not the trigger's own "of" phrase: "a visit of a Russian delegation")
     return False
 
 

@@ -314,3 +314,15 @@ def test_the_venue_state_of_a_bilateral_meeting_hosts_it(registry):
     found = event(registry, "Pakistani officials held a meeting with Russian officials in Moscow on Wednesday.",
                   "Meeting")
     assert {"pakistan", "russia"} <= set(found.participants)
+
+
+def test_the_delegation_a_visit_is_of_takes_part(registry):
+    found = event(registry, "The issue was discussed during a visit of a Russian delegation to Islamabad in May.",
+                  "StateVisit")
+    assert {"russia", "pakistan"} <= set(found.participants)
+
+
+def test_the_state_a_visitor_arrives_in_for_the_visit_takes_part(registry):
+    found = event(registry, "Foreign Minister Ishaq Dar arrived in Russia for a three-day official visit on Monday.",
+                  "StateVisit")
+    assert {"ishaq-dar", "pakistan", "russia"} <= set(found.participants)
