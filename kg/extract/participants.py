@@ -124,6 +124,10 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
                 continue  # "X backed Y, following which talks were held in Ufa": the talks' place
             places.append(m.entity)
             add(ctx.state_of_place(m.entity), "place", tok)
+    left = _name_before_verb(ctx, token)
+    if left is not None:  # "... and Russian Defence Minister Sergei Shoigu visited Islamabad": a misparse
+        add(left.entity, "left-subject", _root(ctx, left))
+        add(ctx.nationality(left.entity), "nationality", _root(ctx, left))
     for tok, visitor in _venue_words(token):
         m = ctx.mention_at(tok)
         if m is None:
@@ -207,6 +211,19 @@ def _title_holders(ctx: Context, out: dict[str, Candidate]) -> None:
                 if ctx.nationality(c.entity) in (None, state.entity):
                     c.source, c.rule = "titled", True
                 break
+
+
+def _name_before_verb(ctx: Context, trigger):
+    """The person named right before a trigger verb that the parse gave no subject ("...
+    hardware from Russia and Russian Defence Minister Sergei Shoigu visited Islamabad": the
+    parse hangs Shoigu on "from" and "visited" on another verb), or None."""
+    if trigger.pos_ != "VERB" or trigger.i == 0 or trigger.tag_ not in {"VBD", "VBZ", "VBP"} \
+            or any(c.dep_ in {"nsubj", "nsubjpass"} for c in trigger.children):
+        return None
+    m = ctx.mention_at(trigger.doc[trigger.i - 1])
+    if m is None or ctx.core_type(m.entity) != "Person":
+        return None
+    return m
 
 
 GATHER_VERBS = {"attend", "join", "address"}

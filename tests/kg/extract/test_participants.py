@@ -326,3 +326,11 @@ def test_the_state_a_visitor_arrives_in_for_the_visit_takes_part(registry):
     found = event(registry, "Foreign Minister Ishaq Dar arrived in Russia for a three-day official visit on Monday.",
                   "StateVisit")
     assert {"ishaq-dar", "pakistan", "russia"} <= set(found.participants)
+
+
+def test_the_person_named_right_before_a_visit_verb_the_parse_left_without_subject_visits(registry):
+    # the parse hangs Lavrov on "from" and makes "visited" a conjunct of "wants"
+    text = ("Islamabad wants to buy more oil from Russia and Russian Foreign Minister Sergey Lavrov visited "
+            "Islamabad in April to discuss the terms.")
+    found = event(registry, text, "StateVisit")
+    assert {"sergey-lavrov", "russia", "pakistan"} <= set(found.participants)
