@@ -17,7 +17,7 @@ from kg.extract.context import POSSESSIVE_PRONOUNS, PRONOUN_SUBJECTS, Context
 from kg.extract.members import member_and_organisations
 from kg.extract.scope import scope
 from kg.extract.titled import in_title
-from kg.extract.triggers import NOUN_TRIGGERS, trigger_kind, welcomes_a_visitor
+from kg.extract.triggers import NOUN_TRIGGERS, SPEECH_VERBS, trigger_kind, welcomes_a_visitor
 
 # nouns that name an occasion: a name inside one belongs to it, not to an event it frames
 # ("met Lavrov on the sidelines of the SCO summit in Astana": SCO and Kazakhstan frame the meeting)
@@ -124,6 +124,10 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
                 continue  # "X backed Y, following which talks were held in Ufa": the talks' place
             places.append(m.entity)
             add(ctx.state_of_place(m.entity), "place", tok)
+    if kind in STANCE_KINDS:
+        acting = {c.entity for c in out.values() if c.rule and c.role == "agent" and ctx.is_state(c.entity)}
+        for m in _speaker_for(ctx, token, acting):
+            add(m.entity, "speaker-side", _root(ctx, m))  # "Putin said, adding that Moscow stood ready to help"
     left = _name_before_verb(ctx, token)
     if left is not None:  # "... and Russian Defence Minister Sergei Shoigu visited Islamabad": a misparse
         add(left.entity, "left-subject", _root(ctx, left))
@@ -211,6 +215,35 @@ def _title_holders(ctx: Context, out: dict[str, Candidate]) -> None:
                 if ctx.nationality(c.entity) in (None, state.entity):
                     c.source, c.rule = "titled", True
                 break
+
+
+# kinds a speaker's words make: an offer, backing ("X said Russia strongly supported the project")
+STANCE_KINDS = {"Offer", "MediationOffer", "StatementOfSupport"}
+SAYING = SPEECH_VERBS | {"add", "stress", "emphasise", "emphasize", "note", "express", "reaffirm"}
+
+
+def _speaker_for(ctx: Context, trigger, states: set[str]) -> list:
+    """The person who says that their own state offers or backs something ("Putin said, adding
+    that Moscow stood ready to help", "Dedov said Russia strongly supported CPEC"): the subject
+    of the verb of saying whose reported clause holds the trigger, when that person is of the
+    state that acts in it (not "Dar said Russia supported Pakistan": Dar reports it)."""
+    cur = trigger
+    for _ in range(5):
+        head = cur.head
+        if head.i == cur.i or cur.dep_ not in {"ccomp", "advcl", "xcomp", "conj", "acomp", "dobj", "attr", "amod"}:
+            return []
+        if head.lemma_.lower() in SAYING and head.pos_ == "VERB":
+            verb = head
+            while not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ in {"advcl", "conj", "xcomp"}:
+                verb = verb.head  # "X said, adding that ...": the subject of "said"
+            out = []
+            for c in verb.children:
+                m = ctx.mention_at(c) if c.dep_ == "nsubj" else None
+                if m is not None and ctx.core_type(m.entity) == "Person" and ctx.nationality(m.entity) in states:
+                    out.append(m)
+            return out
+        cur = head
+    return []
 
 
 def _name_before_verb(ctx: Context, trigger):

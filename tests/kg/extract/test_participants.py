@@ -334,3 +334,18 @@ def test_the_person_named_right_before_a_visit_verb_the_parse_left_without_subje
             "Islamabad in April to discuss the terms.")
     found = event(registry, text, "StateVisit")
     assert {"sergey-lavrov", "russia", "pakistan"} <= set(found.participants)
+
+
+def test_the_speaker_whose_state_offers_or_backs_takes_part(registry):
+    offer = event(registry, "President Vladimir Putin told reporters, adding that Moscow stood ready to supply "
+                            "wheat to Pakistan.", "Offer")
+    assert "vladimir-putin" in offer.participants
+    support = event(registry, "Foreign Minister Sergey Lavrov said Russia fully supported Pakistan in its fight "
+                              "against terrorism.", "StatementOfSupport")
+    assert "sergey-lavrov" in support.participants
+
+
+def test_a_speaker_who_reports_anothers_backing_does_not_take_part(registry):
+    support = event(registry, "Foreign Minister Ishaq Dar said Russia fully supported Pakistan in its fight "
+                              "against terrorism.", "StatementOfSupport")
+    assert "ishaq-dar" not in support.participants
