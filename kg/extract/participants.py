@@ -56,6 +56,7 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
     """``(candidates, places, scope tokens)`` of the trigger ``token`` in ``sentence``."""
     inside = [t for t in scope(token) if sentence.span.start <= t.idx < sentence.span.end]
     out: dict[str, Candidate] = {}
+    acting: set[str] = set()
     places: list[str] = []
 
     inviting = invitation(token)
@@ -81,6 +82,8 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
                 source, rule = "content", False  # "agreed to buy some of their Hind helicopters"
             elif source == "scope" and post(tok):
                 source, rule = "post", False
+        if eid and rule and source not in {"place", "sentence-nationality"}:
+            acting.add(eid)  # named as taking part, not only by the place it happens in
         if eid and eid not in out:
             out[eid] = Candidate(eid, source, tok, rule, _role(tok, token))
         elif eid and rule and not out[eid].rule:
@@ -154,8 +157,8 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
                 add(eid, "member", None)
     # the state of a venue hosts, unless the text names two other states that meet there
     # ("Sharif met Putin in Beijing"): then it is a third country, not a participant
-    named = {c.entity for c in out.values() if c.rule and c.source != "place" and ctx.is_state(c.entity)}
-    if len(named) >= 2 and kind not in VENUE_TAKES_PART or kind == "Meeting" and _organisations_own(ctx, token, out):
+    named = {e for e in acting if ctx.is_state(e)}
+    if len(named) >= 2 and kind not in VENUE_TAKES_PART or kind in {"Meeting", "Summit"} and _organisations_own(ctx, token, out):
         for c in out.values():
             if c.source == "place" and c.entity not in named:
                 c.rule = False
@@ -308,6 +311,8 @@ def _locates_a_place(ctx: Context, tok) -> bool:
         return True
     if tok.dep_ not in {"appos", "npadvmod", "conj", "pobj"} or tok.i < 2 or ctx.doc[tok.i - 1].text != ",":
         return False
+    if tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].pos_ == "CCONJ":
+        return False  # "the summit in Islamabad, Pakistan and Russia agreed ...": a list of sides begins
     m = ctx.mention_at(ctx.doc[tok.i - 2])
     return m is not None and ctx.is_place(m.entity)
 

@@ -360,3 +360,12 @@ def test_an_organisation_in_what_is_discussed_is_no_party(registry):
 def test_an_organisation_the_agreement_is_made_with_is_a_party(registry):
     found = event(registry, "Pakistan and Russia agreed to build a gas pipeline with Gazprom.", "Agreement")
     assert "gazprom" in found.participants
+
+
+def test_the_venue_state_of_an_organisations_summit_is_no_party_unless_named_as_one(registry):
+    third = event(registry, "Prime Minister Shehbaz Sharif met President Vladimir Putin on the sidelines of the SCO "
+                            "summit in Astana, Kazakhstan on Thursday.", "Summit")
+    assert "kazakhstan" not in third.participants
+    host = event(registry, "On the sidelines of the SCO summit in Islamabad, Pakistan and Russia signed three "
+                           "agreements.", "Summit")
+    assert {"sco", "pakistan", "russia"} <= set(host.participants)
