@@ -149,7 +149,13 @@ class Context:
             if span is None:
                 continue
             sent_start = span.sent.start
-            for tok in self.doc[max(sent_start, span.start - 7):span.start]:
+            window = self.doc[max(sent_start, span.start - 7):span.start]
+            for tok in reversed(window):  # "Uzbek President X and Tajikistan President Y": Y's own words
+                other = self._by_token.get(tok.i)
+                if other is not None and other.entity != m.entity and self.core_type(other.entity) == "Person":
+                    window = self.doc[tok.i + 1:span.start]
+                    break
+            for tok in window:
                 other = self._by_token.get(tok.i)
                 if other is not None and self.is_state(other.entity) and tok.head.i >= tok.i:
                     start = self.doc.char_span(other.span.start, other.span.end, alignment_mode="expand")

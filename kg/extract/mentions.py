@@ -537,6 +537,11 @@ def _inside_expansion(span, taken=()) -> bool:
     return bool(ACRONYM.match(prev.text)) or any(e == prev_end for _, e in taken)
 
 
+# nouns for a firm that a name may follow ("the Russian state firm Prodintorg", "company Novatek")
+FIRM_NOUNS = {"firm", "company", "corporation", "giant", "conglomerate", "supplier", "producer", "exporter",
+              "importer", "operator", "manufacturer", "contractor", "bank", "lender", "carrier"}
+
+
 def _new_entity_type(span, label: str, taken=()) -> str | None:
     """Decide whether an NER name is a real new entity, and of which class."""
     tokens = [t for t in span if t.text not in {"-", "–", "&", "of", "and", "for", "the", "de"}]
@@ -552,6 +557,9 @@ def _new_entity_type(span, label: str, taken=()) -> str | None:
         return None
     if any(t.tag_ in {"VBG", "NNS"} for t in tokens) and len(tokens) == 1:
         return None
+    if label in {"ORG", "PERSON"} and span.start > 0 and span.doc[span.start - 1].lower_ in FIRM_NOUNS \
+            and all(t.pos_ == "PROPN" for t in tokens):
+        return "Organisation"  # "the Russian state firm Prodintorg": a name set after what it is
     head = span.root.lower_
     if head in PROJECT_HEADS and len(span) >= 2:
         return PROJECT_HEADS[head]

@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from kg.extract.context import POSSESSIVE_PRONOUNS, PRONOUN_SUBJECTS, Context
 from kg.extract.members import member_and_organisations
 from kg.extract.scope import scope
-from kg.extract.triggers import NOUN_TRIGGERS, trigger_kind, welcomes_a_visitor
+from kg.extract.titled import in_title
+from kg.extract.topics import CONTENT_KINDS, TALKS, content, topic
+from kg.extract.triggers import NOUN_TRIGGERS, SPEECH_VERBS, trigger_kind, welcomes_a_visitor
 
 # nouns that name an occasion: a name inside one belongs to it, not to an event it frames
 # ("met Lavrov on the sidelines of the SCO summit in Astana": SCO and Kazakhstan frame the meeting)
@@ -24,16 +26,16 @@ FRAME_NOUNS = set(NOUN_TRIGGERS) | {"sidelines", "sideline", "margins", "margin"
                                     "ceremony", "session", "gathering", "fair", "exhibition", "expo",
                                     "congress", "festival", "celebration", "parade", "anniversary"}
 VENUE_PREPS = {"at", "during", "on", "after", "before", "following", "ahead"}
-# kinds whose words may name what they are about ("talks on Afghanistan")
-TALKS = {"Meeting", "Summit", "Agreement", "MemorandumOfUnderstanding"}
-TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
-# kinds whose venue state always takes part: the state visited, the host of a summit
+# prepositions by which a trigger noun names who holds it ("a visit of / by a delegation")
+OWN_PREPS = {"of", "by", "between", "among"}
+# kinds whose venue state takes part even when two other states are named: the state visited, the
+# host of a summit (but not of an organisation's own summit: see _organisations_own)
 VENUE_TAKES_PART = {"StateVisit", "Summit"}
 # words by which a side comes to an event ("a Russian contingent arrived in Pakistan for the joint
 # exercise", "the arrival of a Russian squad for joint drills", "a contingent of the Pakistan armed
 # forces participated in the exercises"): that side and the state it arrives in take part
 JOIN_WORDS = {"arrive", "arrival", "participate", "participation", "join", "take", "come", "reach"}
-JOIN_KINDS = {"MilitaryExercise", "Meeting", "Summit"}
+JOIN_KINDS = {"MilitaryExercise", "Meeting", "Summit", "StateVisit"}
 # verbs by which someone comments on an event named as their object ("the ambassador welcomed the
 # meeting between the foreign ministers of A and B"): the commentator does not take part
 COMMENT_VERBS = {"welcome", "hail", "praise", "applaud", "laud", "commend", "appreciate", "criticise",
@@ -53,6 +55,7 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
     """``(candidates, places, scope tokens)`` of the trigger ``token`` in ``sentence``."""
     inside = [t for t in scope(token) if sentence.span.start <= t.idx < sentence.span.end]
     out: dict[str, Candidate] = {}
+    acting: set[str] = set()
     places: list[str] = []
 
     inviting = invitation(token)
@@ -74,8 +77,12 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
                 source, rule = "reaction", False
             elif kind in TALKS and topic(tok, token):
                 source, rule = "topic", False
+            elif kind in CONTENT_KINDS and ctx.core_type(eid or "") == "Organisation" and content(tok, token):
+                source, rule = "content", False  # "agreed to buy some of their Hind helicopters"
             elif source == "scope" and post(tok):
                 source, rule = "post", False
+        if eid and rule and source not in {"place", "sentence-nationality"}:
+            acting.add(eid)  # named as taking part, not only by the place it happens in
         if eid and eid not in out:
             out[eid] = Candidate(eid, source, tok, rule, _role(tok, token))
         elif eid and rule and not out[eid].rule:
@@ -104,6 +111,11 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
             add(m.entity, "stance-word", tok, rule=False)  # "pro-Russian rebels", "the China-funded project"
         elif ctx.is_state(m.entity) and tok is not None and _locates_a_place(ctx, tok):
             add(m.entity, "place", tok)  # "in Samarkand, Uzbekistan": the state of the venue
+        elif ctx.is_agent(m.entity) and tok is not None and in_title(ctx, m):
+            # "Army chief General X": the post's body does not take part, its state does
+            add(m.entity, "title-body", tok, rule=False)
+            for state in ctx.states_of_body(m.entity):
+                add(state, "body", tok)
         elif ctx.is_agent(m.entity):
             add(m.entity, "scope", tok)
             add(ctx.nationality(m.entity), "nationality", tok)
@@ -116,6 +128,14 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
                 continue  # "X backed Y, following which talks were held in Ufa": the talks' place
             places.append(m.entity)
             add(ctx.state_of_place(m.entity), "place", tok)
+    if kind in STANCE_KINDS:
+        acting = {c.entity for c in out.values() if c.rule and c.role == "agent" and ctx.is_state(c.entity)}
+        for m in _speaker_for(ctx, token, acting):
+            add(m.entity, "speaker-side", _root(ctx, m))  # "Putin said, adding that Moscow stood ready to help"
+    left = _name_before_verb(ctx, token)
+    if left is not None:  # "... and Russian Defence Minister Sergei Shoigu visited Islamabad": a misparse
+        add(left.entity, "left-subject", _root(ctx, left))
+        add(ctx.nationality(left.entity), "nationality", _root(ctx, left))
     for tok, visitor in _venue_words(token):
         m = ctx.mention_at(tok)
         if m is None:
@@ -136,8 +156,8 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
                 add(eid, "member", None)
     # the state of a venue hosts, unless the text names two other states that meet there
     # ("Sharif met Putin in Beijing"): then it is a third country, not a participant
-    named = {c.entity for c in out.values() if c.rule and c.source != "place" and ctx.is_state(c.entity)}
-    if len(named) >= 2 and kind not in VENUE_TAKES_PART:
+    named = {e for e in acting if ctx.is_state(e)}
+    if len(named) >= 2 and kind not in VENUE_TAKES_PART or kind in {"Meeting", "Summit"} and _organisations_own(ctx, token, out):
         for c in out.values():
             if c.source == "place" and c.entity not in named:
                 c.rule = False
@@ -152,13 +172,28 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
     if kind in JOIN_KINDS:
         joining = joining_side(token)
         for c in out.values():
-            if not c.rule and c.token is not None and c.token.i in joining and ctx.is_agent(c.entity):
+            if not c.rule and c.token is not None and c.token.i in joining and ctx.is_agent(c.entity) \
+                    and c.source != "title-body":
                 c.source, c.rule = "joiner", True
     commenting = commentator(token)
     for c in out.values():
         if c.rule and c.token is not None and c.token.i in commenting:
             c.source, c.rule = "commentator", False
     return list(out.values()), places, inside
+
+
+def _organisations_own(ctx: Context, trigger, out: dict[str, Candidate]) -> bool:
+    """Whether the meeting or summit ``trigger`` names is an organisation's own, named in its
+    words ("the SCO Council of Foreign Ministers meeting in Astana", "the meeting of the Council
+    of Foreign Ministers of the SCO in Tashkent", "the SCO summit in Beijing"): such a gathering
+    is held in a member state in turn, and the venue's state is no party to it unless the text
+    names it as one (dev gold: 4 of 4 meetings, 12 of 13 summits).  The
+    organisation is one the registry knows, not a body the article names alone ("the ninth
+    session of the Intergovernmental Commission in Moscow": Russia hosts its own commission)."""
+    own = {t.i for c in trigger.children
+           if c.dep_ in {"compound", "nmod", "poss"} or c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}
+    return any(c.rule and c.token is not None and c.token.i in own and ctx.core_type(c.entity) == "Organisation"
+               and not c.entity.startswith("new:") and not ctx.states_of_body(c.entity) for c in out.values())
 
 
 def _title_holders(ctx: Context, out: dict[str, Candidate]) -> None:
@@ -185,6 +220,48 @@ def _title_holders(ctx: Context, out: dict[str, Candidate]) -> None:
                 if ctx.nationality(c.entity) in (None, state.entity):
                     c.source, c.rule = "titled", True
                 break
+
+
+# kinds a speaker's words make: an offer, backing ("X said Russia strongly supported the project")
+STANCE_KINDS = {"Offer", "MediationOffer", "StatementOfSupport"}
+SAYING = SPEECH_VERBS | {"add", "stress", "emphasise", "emphasize", "note", "express", "reaffirm"}
+
+
+def _speaker_for(ctx: Context, trigger, states: set[str]) -> list:
+    """The person who says that their own state offers or backs something ("Putin said, adding
+    that Moscow stood ready to help", "Dedov said Russia strongly supported CPEC"): the subject
+    of the verb of saying whose reported clause holds the trigger, when that person is of the
+    state that acts in it (not "Dar said Russia supported Pakistan": Dar reports it)."""
+    cur = trigger
+    for _ in range(5):
+        head = cur.head
+        if head.i == cur.i or cur.dep_ not in {"ccomp", "advcl", "xcomp", "conj", "acomp", "dobj", "attr", "amod"}:
+            return []
+        if head.lemma_.lower() in SAYING and head.pos_ == "VERB":
+            verb = head
+            while not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ in {"advcl", "conj", "xcomp"}:
+                verb = verb.head  # "X said, adding that ...": the subject of "said"
+            out = []
+            for c in verb.children:
+                m = ctx.mention_at(c) if c.dep_ == "nsubj" else None
+                if m is not None and ctx.core_type(m.entity) == "Person" and ctx.nationality(m.entity) in states:
+                    out.append(m)
+            return out
+        cur = head
+    return []
+
+
+def _name_before_verb(ctx: Context, trigger):
+    """The person named right before a trigger verb that the parse gave no subject ("...
+    hardware from Russia and Russian Defence Minister Sergei Shoigu visited Islamabad": the
+    parse hangs Shoigu on "from" and "visited" on another verb), or None."""
+    if trigger.pos_ != "VERB" or trigger.i == 0 or trigger.tag_ not in {"VBD", "VBZ", "VBP"} \
+            or any(c.dep_ in {"nsubj", "nsubjpass"} for c in trigger.children):
+        return None
+    m = ctx.mention_at(trigger.doc[trigger.i - 1])
+    if m is None or ctx.core_type(m.entity) != "Person":
+        return None
+    return m
 
 
 GATHER_VERBS = {"attend", "join", "address"}
@@ -234,6 +311,8 @@ def _locates_a_place(ctx: Context, tok) -> bool:
         return True
     if tok.dep_ not in {"appos", "npadvmod", "conj", "pobj"} or tok.i < 2 or ctx.doc[tok.i - 1].text != ",":
         return False
+    if tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].pos_ == "CCONJ":
+        return False  # "the summit in Islamabad, Pakistan and Russia agreed ...": a list of sides begins
     m = ctx.mention_at(ctx.doc[tok.i - 2])
     return m is not None and ctx.is_place(m.entity)
 
@@ -392,8 +471,9 @@ def framed(tok, trigger) -> bool:
         cur = cur.head
         if cur.i in above:
             return False
-        if cur.pos_ in {"NOUN", "PROPN"} and cur.lemma_.lower() in FRAME_NOUNS and cur.dep_ == "pobj":
-            return True
+        if cur.pos_ in {"NOUN", "PROPN"} and cur.lemma_.lower() in FRAME_NOUNS and cur.dep_ == "pobj" \
+                and not (cur.head.lower_ in OWN_PREPS and cur.head.head.i == trigger.i):
+            return True  # (not the trigger's own "of" phrase: "a visit of a Russian delegation")
     return False
 
 
@@ -492,14 +572,6 @@ def _act_of_its_own(tok, trigger) -> bool:
             return True
         cur = cur.head
     return False
-
-
-def topic(tok, trigger) -> bool:
-    """"consultations on Afghanistan", "an agreement about Kashmir": what the talks are
-    about, named right under the trigger by a preposition of topic, does not take part."""
-    if trigger.lemma_.lower() == "call" and tok.head.lower_ in {"on", "upon"}:
-        return False  # "called on Lavrov": the one called on takes part
-    return tok.dep_ == "pobj" and tok.head.lower_ in TOPIC_PREPS and tok.head.head.i == trigger.i
 
 
 def _root(ctx: Context, mention):

@@ -53,3 +53,13 @@ def test_a_list_with_nobody_who_meets_them_all_is_one_meeting_among_them(registr
     found = [e for e in extract("t", "A meeting of the Moscow format on Afghanistan with Russia and Afghanistan "
                                      "kicked off in Kazan on Friday.", registry).events if e.kind == "Meeting"]
     assert [set(e.participants) for e in found] == [{"russia", "afghanistan"}]
+
+
+def test_each_listed_person_keeps_the_state_of_their_own_title(registry):
+    # the state before the first name is not the second person's ("Turkmen President X and
+    # Tajik President Y": Y is Tajik, not Turkmen)
+    found = meetings(registry, "On Friday, Prime Minister Shehbaz Sharif will separately meet Turkmen President "
+                               "Serdar Berdimuhamedov and Tajik President Emomali Rahmon in Samarkand.")
+    assert sorted(sorted(e.participants) for e in found) == [
+        ["new:Emomali Rahmon", "pakistan", "shehbaz-sharif", "tajikistan"],
+        ["new:Serdar Berdimuhamedov", "pakistan", "shehbaz-sharif", "turkmenistan"]]

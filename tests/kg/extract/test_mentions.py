@@ -203,3 +203,9 @@ def test_a_title_in_the_plural_is_no_persons_name(registry):
     people = {k for k, t in ex.new_entities.items() if t == "Person"}
     assert not {"new:Joint Chiefs", "new:General Staff"} & people, people
     assert "new:Sahir Shamshad Mirza" in people
+
+
+def test_a_one_word_name_set_after_the_word_firm_is_an_organisation(registry):
+    ex, pairs = linked(registry, "Pakistan accepted the offer from the Russian state firm Zernotrade at $300 per tonne.")
+    assert ("Zernotrade", "new:Zernotrade") in pairs
+    assert ex.new_entities.get("new:Zernotrade") == "Organisation"

@@ -101,7 +101,7 @@ def test_a_delegation_to_a_capital_is_a_visit_and_a_delegation_speaking_is_not(r
 
 def test_a_party_ready_to_help_or_supply_offers_it_and_a_readiness_to_move_on_is_no_offer(registry):
     assert kinds(registry, "Putin said, adding that Moscow stood ready to help the Pakistani people.") == [
-        ("Offer", "ready", ("pakistan", "russia"))]
+        ("Offer", "ready", ("pakistan", "russia", "vladimir-putin"))]  # the speaker speaks for Moscow
     assert [k[0] for k in kinds(registry, "Russia is willing to supply wheat to Pakistan, the minister said.")] == ["Offer"]
     assert kinds(registry, "Pakistan and Russia both seem ready to discard the legacy of the past.") == []
 

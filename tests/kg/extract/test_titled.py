@@ -1,0 +1,46 @@
+"""A state's body named in a person's title (kg.extract.titled) does not take part in the
+person's event; the person and the body's state do.  Short texts written for the tests."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.pipeline import extract
+from kg.registry import load_registry
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_registry()
+
+
+def participants(registry, text, kind):
+    found = [e for e in extract("t", text, registry).events if e.kind == kind]
+    assert len(found) == 1, found
+    return set(found[0].participants)
+
+
+def test_the_army_in_an_army_chiefs_title_does_not_take_part_but_its_state_does(registry):
+    found = participants(registry, "Pakistan Army chief General Asim Munir met Russian Defence Minister "
+                                   "Andrei Belousov in Moscow on Monday.", "Meeting")
+    assert "pakistan-army" not in found
+    assert {"pakistan", "russia"} <= found
+
+
+def test_a_committee_named_before_its_chairmans_name_does_not_take_part(registry):
+    found = participants(registry, "Chairman Joint Chiefs of Staff Committee General Sahir Shamshad Mirza "
+                                   "held a meeting with Russian Defence Minister Andrei Belousov on Monday.",
+                         "Meeting")
+    assert not any("committee" in p.lower() for p in found)
+    assert "new:Sahir Shamshad Mirza" in found and "russia" in found
+
+
+def test_the_head_of_an_organisation_of_states_speaks_for_it(registry):
+    found = participants(registry, "UN Secretary-General Antonio Guterres met Prime Minister Shehbaz Sharif "
+                                   "in New York on Tuesday.", "Meeting")
+    assert "united-nations" in found
+
+
+def test_an_army_that_acts_on_its_own_takes_part(registry):
+    found = participants(registry, "The Pakistan Army held a joint exercise with the Russian Army in "
+                                   "Tarbela in November.", "MilitaryExercise")
+    assert "pakistan-army" in found
