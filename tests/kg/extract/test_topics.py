@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.pipeline import extract
+from support import extract_unthresholded as extract  # rules, before the publishing threshold
 from kg.registry import load_registry
 
 
