@@ -27,7 +27,7 @@ from typing import Iterable, Iterator
 from spacy.tokens import Doc, Token
 
 from kg.extract.model import Claim, Mention, Sentence
-from kg.extract.stance import stance_of
+from kg.extract.stance import hedges_state, stance_of
 from kg.extract.tokens import doc_text, token_indices
 
 _RANK = {"Recommendation": 0, "Prediction": 1, "Assessment": 2}
@@ -183,8 +183,8 @@ def _modal(doc: Doc, tok: Token) -> Iterator[Cue]:
         yield "Recommendation", 1, group
     if not _main_clause(verb, relcl_ok=_changes(verb)) or (perfect and word != "would"):
         return
-    if verb.lemma_ == "be" and _frame(verb, _EVAL | _EVAL_NOUN | _ADVISE) is not None:
-        yield "Assessment", 0, group  # "it would be a mistake / naive to ...": a judgement
+    if verb.lemma_ == "be" and _frame(verb, _EVAL | _EVAL_NOUN | _ADVISE) is not None or hedges_state(tok):
+        yield "Assessment", 0, group  # "it would be a mistake / naive to ...", "might seem": a judgement
         return
     conditional = any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
                       for c in kids)

@@ -27,7 +27,7 @@ PERSON_PRONOUNS = {"he", "she"}
 GROUP_PRONOUNS = {"it", "they"}
 TITLES = frozenset("""minister president premier spokesman spokeswoman spokesperson ambassador envoy
     secretary chairman chief official diplomat adviser advisor governor general commander
-    leader head director prime deputy senator lawmaker chancellor counterpart sapm""".split())
+    leader head director prime deputy senator lawmaker chancellor counterpart sapm representative""".split())
 _TITLE_WORDS = {"premier": ("premier", "prime minister"), "prime": ("prime minister", "premier"),
                 "envoy": ("envoy", "ambassador"), "ambassador": ("ambassador", "envoy"),
                 "diplomat": ("diplomat", "ambassador", "envoy")}
@@ -44,6 +44,7 @@ _PAIR_PEOPLE = frozenset("leaders ministers premiers presidents heads counterpar
 # "the two sides", "both delegations": the two states that meet
 _PAIR_STATES = frozenset("countries delegations nations governments states parties sides".split())
 _RANKS = frozenset("lt lt. gen gen. general col colonel maj major brig mr mrs ms dr field marshal h.e".split())
+_NEWS_HEADS = OUTLETS | {"news", "tv", "television", "channel"}  # "Dawn news", "Geo TV"
 _CLOSE = ("compound", "poss", "amod", "appos", "flat", "nmod", "npadvmod")
 
 
@@ -65,6 +66,9 @@ class Speakers(Institutions):
         self.last_person: tuple[int, str] | None = None  # the last person who spoke, by the cue's offset
         self.said_words: list[tuple[int, int]] = []  # the offsets of what was said, so far
         self._genders: dict[str, str] | None = None  # entity -> "f" or "m", when the text shows it
+        # names the NER took for people that are news outlets ("Dawn news reported")
+        self.outlets: set[str] = {m.entity for i, m in self.by_token.items() if doc[i].dep_ == "compound"
+                                  and doc[i].head.lemma_.lower() in _NEWS_HEADS and doc[i].head.i not in self.by_token}
 
     # -- entities -------------------------------------------------------------------
     def agent(self, key: str) -> str | None:
@@ -117,7 +121,7 @@ class Speakers(Institutions):
 
     def people(self, before: int, window: int, subject_first: bool = False) -> list[Mention]:
         found = [m for m in self.mentions if before - window <= m.span.start < before
-                 and self.core_type(m.entity) == "Person"]
+                 and self.core_type(m.entity) == "Person" and m.entity not in self.outlets]
         if subject_first:
             subjects = [m for m in found if self._is_subject(m)]
             return subjects or found
@@ -300,6 +304,10 @@ class Speakers(Institutions):
         return [self.renamed.get(k, k) for k in speakers], how
 
     def _of_phrase(self, head: Token) -> tuple[list[str], str]:
+        if head.lemma_.lower() in _NEWS_HEADS and head.i not in self.by_token:
+            names = [self.by_token[t.i] for t in head.lefts if t.dep_ == "compound" and t.i in self.by_token]
+            if len(names) == 1:  # "Dawn news reported": the outlet, though the NER took it for a person
+                return [names[0].entity], "named"
         found = self.attached(head)
         people = list(dict.fromkeys(k for k in (self.person_of(m) for m in found) if k))
         conj = any(c.dep_ == "conj" for c in head.children)
@@ -421,6 +429,12 @@ class Speakers(Institutions):
         if lemma in TITLES and unlinked:  # "Ambassador to Pakistan Danila Ganich" (the name in the "to" phrase)
             for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "to"):
                 for obj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
+                    # "Representative to Afghanistan, Zamir Kabulov,": the parse hangs the
+                    # title holder's name on the place
+                    named = [self.person_of(self.by_token[a.i]) for a in obj.children
+                             if a.dep_ == "appos" and a.i in self.by_token]
+                    if any(named):
+                        return [next(k for k in named if k)], "named"
                     key = self.new_person(sorted([*(t for t in obj.lefts if t.dep_ == "compound"), obj],
                                                  key=lambda t: t.i))
                     if key:
@@ -485,7 +499,7 @@ class Speakers(Institutions):
         words said (people named in them are not who "he" is)."""
         if words is not None:
             self.said_words.append(words)
-        if len(speakers) == 1 and self.core_type(speakers[0]) == "Person":
+        if len(speakers) == 1 and self.core_type(speakers[0]) == "Person" and speakers[0] not in self.outlets:
             self.last_person = (offset, speakers[0])
         orgs = [s for s in speakers if self.core_type(s) in ("Organisation", "State")]
         if len(speakers) == 1 and orgs:

@@ -68,6 +68,9 @@ def test_predictions(nlp, sentence, cue):
     ("Lasting peace is not possible without trust.", "is not possible"),
     ("The talks seem to be stalled.", "seem"),
     ("The agency can only watch.", "can only watch"),
+    ("Relations might seem flourishing on the outside.", "might seem"),  # a hedged state, no forecast
+    ("The two may not be neighbours, but they have common stakes.", "may not be"),
+    ("Russia would like to know where Pakistan stands.", "would like"),
 ])
 def test_assessments(nlp, sentence, cue):
     assert kind_and_cue(nlp, sentence) == ("Assessment", cue)

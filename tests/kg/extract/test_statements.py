@@ -431,3 +431,16 @@ def test_an_honorific_before_a_new_persons_name_is_not_part_of_the_speaker(regis
             "The special assistant said the country is willing to work with Russia. Pakistan values the ties, "
             "Fatemi said.")
     assert {s for s, *_ in said(text, registry)} == {"new:Syed Tariq Fatemi"}
+
+
+def test_a_title_holder_named_after_the_place_and_an_outlet_the_ner_took_for_a_person(registry):
+    # the parse hangs "Zamir Kabulov" on "Afghanistan"; he speaks, not Russia
+    text = ("Special Russian Presidential Representative to Afghanistan, Zamir Kabulov, had said "
+            "that the Taliban would not attend the meeting.")
+    assert [s[0] for s in said(text, registry)] == ["new:Zamir Kabulov"]
+    # "Dawn news reported": an outlet; the "he" after it is the premier named before
+    text = ("Prime Minister Shehbaz Sharif arrived in Samarkand on Thursday. On Thursday, Sharif will meet "
+            "Uzbek President Shavkat Mirziyoyev, Dawn news reported. "
+            "“Pakistan reiterates its commitment to the Shanghai Spirit,” he said.")
+    speakers = [s[0] for s in said(text, registry)]
+    assert speakers[-1] == "shehbaz-sharif"
