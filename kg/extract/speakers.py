@@ -269,6 +269,8 @@ class Speakers(Institutions):
                     break
                 m = self.by_token.get(t.i)
                 key = self.agent(m.entity) if m is not None else None
+                if key is not None and self.core_type(key) != "State" and t.pos_ == "PROPN" and self.lookup is not None:
+                    key = self.lookup(t.text)  # "the Pakistan-Russia Consultative Group": its states
                 if key and self.core_type(key) == "State" and all(key != k for _, k in found):
                     found.append((t.i, key))
             for (i, a), (j, b) in zip(found, found[1:]):
