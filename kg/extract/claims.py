@@ -300,6 +300,9 @@ def _verb_of(tok: Token) -> Token:
     return tok
 
 
+# Adjectives that rank the things an act is done to rather than judge them ("discussed key
+# issues", "will hold important bilateral meetings", "adopt important decisions")
+_SORTING = frozenset("key important major significant big main".split())
 # Superlatives of size, rank or time state a ranking, a fact ("the second largest buyer",
 # "the oldest partner"), not a judgement
 _MEASURED = frozenset("""large big high low small long old new early late close near few many much most
@@ -348,9 +351,13 @@ def _evaluation(doc: Doc, verb: Token, kids: list[Token]) -> Iterator[Cue]:
         args += [p for c in kids if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
         args += [p for a in list(args) for c in a.children if c.dep_ == "prep"
                  for p in c.children if p.dep_ == "pobj"]
+        acts = verb.lemma_ not in _COPULA and verb.lemma_ not in _SIGNAL
         for a in args:
             for d in a.children:
-                if d.dep_ == "amod" and d.tag_ == "JJ" and _evaluative(d):
+                if d.dep_ == "amod" and d.tag_ == "JJ" and _evaluative(d) and not (
+                        acts and a.dep_ != "nsubj" and d.lemma_.lower() in _SORTING
+                        and a.lemma_ not in ("role", "part", "contribution")  # "played the key role"
+                        and not any(x.dep_ == "advmod" for x in d.children)):  # "the most significant"
                     yield "Assessment", 2, doc[d.i:a.i + 1].text if a.i - d.i < 4 else d.text
 
 

@@ -172,6 +172,10 @@ def _judgement(root) -> bool:
                 any(d.dep_ in ("amod", "compound") and d.pos_ in ("ADJ", "NOUN") for d in c.children)
                 or abs(lexicon().get(c.lower_, 0.0)) >= 1.0):
             return True
+        if c.dep_ == "attr" and c.lower_ == "one" and any(  # "is one of the few / the most important"
+                p.lower_ == "of" and any(d.lower_ in ("few", "most", "best") or d.tag_ == "JJS"
+                                         for o in p.children for d in o.children) for p in c.children):
+            return True
     return False
 
 
@@ -308,7 +312,7 @@ def classify_kind(content, cue_lemma: str, institution: bool = False, own_side=N
     state = subj is not None and subj.dep_ == "nsubj" and (
         side if side is not None else subj.ent_type_ in ("GPE", "NORP"))
     own = subj is not None and (first_person or state or subj.lower_ in ("he", "she", "it", "they")
-                                and subj.head.lemma_ != "be" and subj.dep_ == "nsubj")
+                                and subj.head.lemma_ != "be" and subj.dep_ == "nsubj" or _own_country(subj))
     ready = any(t.lower_ in _READY for t in tokens[:8])
     wish = any(t.lemma_.lower() in _WISH for t in tokens[:6]) or own and subj.head.lemma_ in (
         "want", "wish", "intend", "plan", "like", "seek", "aim", "agree", "decide", "resolve") \
@@ -372,6 +376,12 @@ def _advocated(content) -> bool:
     return any(c.dep_ == "acomp" and c.lower_ in _NEEDED_ADJECTIVES and any(
         d.dep_ in ("xcomp", "ccomp") for d in (*c.children, *verb.children)) for c in verb.children) and not any(
         c.dep_ == "aux" and c.lower_ == "have" for c in verb.children)
+
+
+def _own_country(subj) -> bool:
+    """"his country", "our government", "my nation": the speaker's own state."""
+    return subj.lemma_.lower() in ("country", "government", "nation", "state", "side") and any(
+        c.dep_ == "poss" and c.lower_ in ("his", "her", "our", "my") for c in subj.children)
 
 
 def _negated_now(root) -> bool:

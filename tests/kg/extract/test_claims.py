@@ -76,6 +76,14 @@ def test_assessments(nlp, sentence, cue):
     assert kind_and_cue(nlp, sentence) == ("Assessment", cue)
 
 
+@pytest.mark.parametrize("sentence", [
+    "The sides also discussed key issues of the current bilateral energy cooperation.",
+    "PM Shehbaz will also hold important bilateral meetings with visiting heads of delegation.",
+])
+def test_an_act_done_to_key_or_important_things_is_no_judgement(nlp, sentence):
+    assert kind_and_cue(nlp, sentence) is None
+
+
 def test_recommendation_wins_over_assessment_and_prediction(nlp):
     assert kind_and_cue(nlp, "It is obvious that Iran should sign, and it will.") == (
         "Recommendation", "should sign")

@@ -74,6 +74,10 @@ from kg.extract.stance import classify_kind, polarity, stance_of
     ("relations might seem flourishing on the outside", "say", "Assessment"),
     ("the two countries may not be neighbours, but they have common stakes", "say", "Assessment"),
     ("the absence of the government may have an adverse impact on engagement", "say", "Prediction"),
+    # "his country", "our government": the speaker's own state; "one of the few": a judgement
+    ("his country is ready to talk", "say", "Commitment"),
+    ("Pakistan is one of the few countries with which cooperation is developing", "say", "Assessment"),
+    ("Pakistan is one of the eight members of the organisation", "say", "ReportOfFact"),
 ])
 def test_kinds(nlp, text, cue, kind):
     assert classify_kind(nlp(text)[:], cue) == kind
