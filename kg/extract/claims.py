@@ -356,7 +356,7 @@ def _evaluation(doc: Doc, verb: Token, kids: list[Token]) -> Iterator[Cue]:
             for d in a.children:
                 if d.dep_ == "amod" and d.tag_ == "JJ" and _evaluative(d) and not (
                         acts and a.dep_ != "nsubj" and d.lemma_.lower() in _SORTING
-                        and a.lemma_ not in ("role", "part", "contribution")  # "played the key role"
+                        and a.lemma_ not in ("role", "part", "contribution", *_EVAL_NOUN)  # "the key role", "a major milestone"
                         and not any(x.dep_ == "advmod" for x in d.children)):  # "the most significant"
                     yield "Assessment", 2, doc[d.i:a.i + 1].text if a.i - d.i < 4 else d.text
 

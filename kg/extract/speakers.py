@@ -66,6 +66,7 @@ class Speakers(Institutions):
         self.last_person: tuple[int, str] | None = None  # the last person who spoke, by the cue's offset
         self.said_words: list[tuple[int, int]] = []  # the offsets of what was said, so far
         self._genders: dict[str, str] | None = None  # entity -> "f" or "m", when the text shows it
+        self.dateline = _dateline(doc)  # the tokens of "ISLAMABAD/MOSCOW –" opening the article
         # names the NER took for people that are news outlets ("Dawn news reported")
         self.outlets: set[str] = {m.entity for i, m in self.by_token.items() if doc[i].dep_ == "compound"
                                   and doc[i].head.lemma_.lower() in _NEWS_HEADS and doc[i].head.i not in self.by_token}
@@ -298,6 +299,11 @@ class Speakers(Institutions):
 
     def of_phrase(self, head: Token) -> tuple[list[str], str]:
         """The speakers a subject (or "according to" object) names, and how they were found."""
+        if head.i in self.dateline:  # "ISLAMABAD/MOSCOW – Pakistan and Russia have expressed ...":
+            head = next((t for t in head.subtree if t.dep_ == "conj" and t.i not in self.dateline
+                         and t.head.i in self.dateline), None)  # the parse took the dateline for the subject
+            if head is None:
+                return [], ""
         speakers, how = self._of_phrase(head)
         if how != "pair" and len(speakers) == 1 and self.core_type(speakers[0]) != "Person":
             for conj in (c for c in head.children if c.dep_ == "conj"):  # "the Foreign Ministry and the
@@ -310,6 +316,13 @@ class Speakers(Institutions):
             names = [self.by_token[t.i] for t in head.lefts if t.dep_ == "compound" and t.i in self.by_token]
             if len(names) == 1:  # "Dawn news reported": the outlet, though the NER took it for a person
                 return [names[0].entity], "named"
+        including = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "including"), None)
+        if including is not None and head.tag_ == "NNS" and head.i not in self.by_token:
+            # "Several nations, including the US, China and Russia, called for ...": each named one
+            named = [a for o in including.children if o.dep_ == "pobj"
+                     for m in self.attached(o) for a in [self.agent(m.entity)] if a]
+            if named:
+                return list(dict.fromkeys(named)), "named"
         found = self.attached(head)
         people = list(dict.fromkeys(k for k in (self.person_of(m) for m in found) if k))
         conj = any(c.dep_ == "conj" for c in head.children)
@@ -506,3 +519,14 @@ class Speakers(Institutions):
         orgs = [s for s in speakers if self.core_type(s) in ("Organisation", "State")]
         if len(speakers) == 1 and orgs:
             self.last_said = (offset, orgs[0])
+
+
+def _dateline(doc: Doc) -> set[int]:
+    """The token indices of a dateline that opens the article: places in capitals before a
+    dash or colon ("ISLAMABAD/MOSCOW –", "MOSCOW:"), with the mark; empty if there is none."""
+    i = 0
+    while i < min(len(doc), 8) and (doc[i].is_upper and doc[i].is_alpha or doc[i].text in ("/", ",")):
+        i += 1
+    if i == 0 or i >= len(doc) or doc[i].text not in ("–", "—", "-", ":"):
+        return set()
+    return set(range(i + 1))

@@ -444,3 +444,20 @@ def test_a_title_holder_named_after_the_place_and_an_outlet_the_ner_took_for_a_p
             "“Pakistan reiterates its commitment to the Shanghai Spirit,” he said.")
     speakers = [s[0] for s in said(text, registry)]
     assert speakers[-1] == "shehbaz-sharif"
+
+
+def test_intentions_confirmed_a_dateline_before_the_subject_and_states_listed_after_including(registry):
+    # any reporting verb whose object is an intention: what was said
+    text = ("Pakistan and Russia held talks. The two delegations also confirmed their intention "
+            "to operationalise a pilot train.")
+    assert said(text, registry) == [
+        ("pakistan", "indirect", "Commitment", "their intention to operationalise a pilot train"),
+        ("russia", "indirect", "Commitment", "their intention to operationalise a pilot train"),
+    ]
+    # the parse takes the dateline for the subject; the states after it speak
+    text = "ISLAMABAD/MOSCOW – Pakistan and Russia have expressed their desire to advance military ties."
+    assert [s[0] for s in said(text, registry)] == ["pakistan", "russia"]
+    # "several nations, including A, B and C": each one named speaks
+    text = "Several nations, including the US, China, and Russia, called for restraint from both sides."
+    assert [(s[0], s[2]) for s in said(text, registry)] == [
+        ("united-states", "Recommendation"), ("china", "Recommendation"), ("russia", "Recommendation")]
