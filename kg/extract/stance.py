@@ -54,7 +54,7 @@ _VALUE_NOUNS = {"importance", "significance", "satisfaction", "concern", "confid
 _SHOULD = {"should", "must", "ought"}
 _FUTURE = {"will", "would", "may", "might", "could", "shall", "'ll", "wo"}
 _FALSE = {"baseless", "unfounded", "false", "fabricated", "propaganda", "untrue", "groundless"}
-_READY = {"ready", "willing", "committed", "determined", "prepared", "keen", "eager"}
+_READY = {"ready", "willing", "committed", "determined", "prepared", "keen", "eager", "interested"}
 _DEGREE = {"very", "particularly", "extremely", "highly", "so", "too", "really", "truly", "immensely"}
 _UNTRUE = {"wrong", "incorrect", "untrue", "false", "misleading"}
 _TRENDS = {"strengthen", "grow", "improve", "deepen", "expand", "weaken", "deteriorate", "decline", "worsen"}
@@ -379,9 +379,13 @@ def _advocated(content) -> bool:
 
 
 def _own_country(subj) -> bool:
-    """"his country", "our government", "my nation": the speaker's own state."""
-    return subj.lemma_.lower() in ("country", "government", "nation", "state", "side") and any(
-        c.dep_ == "poss" and c.lower_ in ("his", "her", "our", "my") for c in subj.children)
+    """"his country", "our government", "my nation", and in someone's words a bare "the
+    country" or "the state": the speaker's own state."""
+    if subj.lemma_.lower() not in ("country", "government", "nation", "state", "side"):
+        return False
+    kids = list(subj.children)
+    return any(c.dep_ == "poss" and c.lower_ in ("his", "her", "our", "my") for c in kids) or (
+        [c.lower_ for c in kids] == ["the"] and subj.lower_ in ("country", "state"))
 
 
 def _negated_now(root) -> bool:

@@ -86,6 +86,8 @@ def find_statements(doc: Doc, sentences: list[Sentence], mentions: list[Mention]
         content_doc = doc.char_span(f.content.start, f.content.end, alignment_mode="expand")
         if any(t.lemma_.lower() in COURTESY_WORDS for t in content_doc or ()):
             continue  # condolences and congratulations say nothing (annotation guide)
+        if cue_lemma in ("agree", "decide") and content_doc is not None and content_doc.root.lemma_.lower() in DEALS:
+            continue  # "agreed to sell four helicopters", "decided to launch a barter mechanism": a deal, a fact
         kind = classify_kind(content_doc, cue_lemma, institution=core_type(f.speaker) in ("Organisation", "State"),
                              own_side=_own_side(speakers, f.speaker, speaks_for) if speaks_for else None)
         date = _statement_date(times, f.first, f.content)
@@ -100,6 +102,13 @@ def find_statements(doc: Doc, sentences: list[Sentence], mentions: list[Mention]
         s.index for c in said for s in c.also}
     own = [c for c in writer_claims if c.sentence.index not in main]
     return interview_answers(text, own, speakers, sentences, reporting, stop) + said
+
+
+# Acts of a deal: what parties agree or decide to do in one is a fact of the deal, not a
+# statement ("Moscow agreed to sell four Mi-35M helicopters", "the firm agreed to supply
+# 20,000 tonnes of chickpeas"); they agree to pursue, expand or hold things as a commitment.
+DEALS = frozenset("""sell supply buy purchase deliver export import transfer build construct set launch
+    establish lease""".split())
 
 
 def _in_aside(cue) -> bool:

@@ -76,6 +76,8 @@ from kg.extract.stance import classify_kind, polarity, stance_of
     ("the absence of the government may have an adverse impact on engagement", "say", "Prediction"),
     # "his country", "our government": the speaker's own state; "one of the few": a judgement
     ("his country is ready to talk", "say", "Commitment"),
+    ("the state was genuinely interested in promoting relations between the armies", "say", "Commitment"),
+    ("The country is willing to work together with India against terrorism", "say", "Commitment"),
     ("Pakistan is one of the few countries with which cooperation is developing", "say", "Assessment"),
     ("Pakistan is one of the eight members of the organisation", "say", "ReportOfFact"),
 ])

@@ -461,3 +461,9 @@ def test_intentions_confirmed_a_dateline_before_the_subject_and_states_listed_af
     text = "Several nations, including the US, China, and Russia, called for restraint from both sides."
     assert [(s[0], s[2]) for s in said(text, registry)] == [
         ("united-states", "Recommendation"), ("china", "Recommendation"), ("russia", "Recommendation")]
+
+
+def test_what_parties_agree_to_sell_or_supply_is_a_deal_not_a_statement(registry):
+    assert said("In 2015, Moscow agreed to sell four Mi-35M helicopters to Pakistan.", registry) == []
+    text = "Pakistan and Russia agreed to hold the ninth session of the commission in Moscow this year."
+    assert [(s[0], s[2]) for s in said(text, registry)] == [("pakistan", "Commitment"), ("russia", "Commitment")]
