@@ -72,11 +72,17 @@ _OPENERS = re.compile(r"(?:^|,\s*)(no doubt|without (?:a )?doubt|of course|needl
 _WRITER_RE = re.compile(r"^(?:The\s+)?(?:writer|author)s?\s+(?:is|are|was)\b", re.IGNORECASE)
 _QUOTE_RE = re.compile(r"“[^”]*”?|\"[^\"]*\"?|(?<!\w)‘(?:[^’]|’(?=\w))*’(?!\w)")
 Cue = tuple[str, int, str]  # kind, strength (0 strongest), exact words
+# Relations said to be getting better or worse ("ties are rapidly deteriorating", "their
+# interests have converged", "brought them closer together"): the writer's reading of a trend
+_TRENDS = frozenset("""improve deteriorate worsen decline converge diverge sour warm thaw weaken
+    deepen blossom flourish falter stagnate revive""".split())
+_RELATIONS = frozenset("""relation relations relationship ties tie cooperation partnership interests
+    equation engagement rapport friendship alliance""".split())
 # Every token a cue can start from: a modal (_modal), a verb (_evaluation), an imperative
 # root, and the words _obligation and _stance test (their "it is ADJ" frames need "be").
 _CUE_TOKENS = {
     "tag": {"MD"}, "pos": {"VERB", "AUX"}, "dep": {"ROOT"},
-    "lemma": {"need", "have", "be", "set", "poise", "expect", "go", "slate", "seem", "appear"},
+    "lemma": {"need", "have", "be", "set", "poise", "expect", "go", "slate", "seem", "appear", *_TRENDS, "bring", "get", "grow", "draw", "move"},
     "lower": {"likely", "unlikely", "probably", "soon", *_STANCE},
 }
 
@@ -294,6 +300,18 @@ def _stance(doc: Doc, tok: Token, kids: list[Token]) -> Iterator[Cue]:
         yield "Assessment", 1, tok.text  # "seems the first of many", "seemed like an ambush", "appears less a ..."
 
 
+def _trend(doc: Doc, tok: Token, kids: list[Token]) -> Iterator[Cue]:
+    """Relations that get better or worse, in the sentence's own clause."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return
+    subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if tok.lemma_ in _TRENDS and subj is not None and (subj.lemma_.lower() in _RELATIONS or subj.lower_ in _RELATIONS):
+        yield "Assessment", 1, tok.text  # "ties are rapidly deteriorating"
+    if tok.lemma_ in ("bring", "get", "grow", "draw", "move") and _main_clause(tok) and any(
+            c.lower_ == "closer" or c.lower_ == "apart" for c in tok.subtree if c.head.i == tok.i or c.head.head.i == tok.i):
+        yield "Assessment", 1, tok.text  # "brought Islamabad and the Kremlin closer", "gets closer to"
+
+
 def _verb_of(tok: Token) -> Token:
     while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
         tok = tok.head
@@ -383,7 +401,7 @@ def find_claims(doc: Doc, sentences: list[Sentence], mentions: Iterable[Mention]
             kids = list(tok.children)
             for kind, strength, cue in [
                     *(_modal(doc, tok) if tok.tag_ == "MD" else ()), *_obligation(doc, tok, kids),
-                    *_stance(doc, tok, kids),
+                    *_stance(doc, tok, kids), *_trend(doc, tok, kids),
                     *(_evaluation(doc, tok, kids) if tok.pos_ in ("VERB", "AUX") else ())]:
                 found.append((_RANK[kind], strength, tok.i, kind, cue))
         opener = _OPENERS.search(sent.span.text)
