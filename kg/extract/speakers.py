@@ -204,8 +204,12 @@ class Speakers(Institutions):
         """A new person named with a rank or an honorific before the name ("H.E. Syed
         Tariq Fatemi", "Mr Abc Xyz"): the person named without it, as elsewhere."""
         words = key[4:].split() if key.startswith("new:") else []
-        if len(words) < 3 or words[0].lower().rstrip(".") not in _RANKS or self.core_type(key) != "Person":
+        if len(words) < 2 or words[0].lower().rstrip(".") not in _RANKS or self.core_type(key) != "Person":
             return key
+        if len(words) == 2:  # "Gen Gerasimov" after "Army General Valery Gerasimov": that person
+            return next((m.entity for m in self.mentions if self.core_type(m.entity) == "Person"
+                         and len(m.span.text.split()) > 1 and m.span.text.split()[-1] == words[1]
+                         and m.entity.split(":")[-1].split()[0].lower().rstrip(".") not in _RANKS), key)
         return self.named(" ".join(words[1:]), "Person")
 
     def new_person(self, tokens: list[Token]) -> str | None:

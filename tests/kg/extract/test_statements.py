@@ -467,3 +467,9 @@ def test_what_parties_agree_to_sell_or_supply_is_a_deal_not_a_statement(registry
     assert said("In 2015, Moscow agreed to sell four Mi-35M helicopters to Pakistan.", registry) == []
     text = "Pakistan and Russia agreed to hold the ninth session of the commission in Moscow this year."
     assert [(s[0], s[2]) for s in said(text, registry)] == [("pakistan", "Commitment"), ("russia", "Commitment")]
+
+
+def test_a_rank_and_a_surname_is_the_person_named_in_full_before(registry):
+    text = ("General Nadeem Raza met First Deputy Defense Minister Army General Valery Gerasimov in Moscow. "
+            '"Pakistan is one of the few countries with which cooperation is developing," Gen Gerasimov said.')
+    assert [s[0] for s in said(text, registry)] == ["new:Valery Gerasimov"]
