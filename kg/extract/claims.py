@@ -172,6 +172,9 @@ def _modal(doc: Doc, tok: Token) -> Iterator[Cue]:
     if verb.i == tok.i:
         return
     word, kids = tok.lower_, list(verb.children)
+    if verb.lemma_ in ("mention", "note", "recall", "add") and any(c.dep_ == "auxpass" for c in kids) and any(
+            c.lower_ == "it" for c in kids):
+        return  # "It may be mentioned that ...": a writer's way of adding a fact, no forecast
     perfect = any(c.lower_ == "have" and c.dep_ == "aux" for c in kids)
     group = _slice(doc, tok, verb, verbal=True)
     if word in ("should", "must", "ought") and not (word == "must" and perfect):

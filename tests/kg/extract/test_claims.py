@@ -84,6 +84,7 @@ def test_assessments(nlp, sentence, cue):
     "The sides also discussed key issues of the current bilateral energy cooperation.",
     "PM Shehbaz will also hold important bilateral meetings with visiting heads of delegation.",
     "Pakistan improved its roads.",
+    "It may be mentioned that Pakistan and Russia are collaborating in the defence sector.",
 ])
 def test_an_act_done_to_key_or_important_things_is_no_judgement(nlp, sentence):
     assert kind_and_cue(nlp, sentence) is None
