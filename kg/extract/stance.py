@@ -225,7 +225,7 @@ _SCHEDULE_ACTS = {"visit", "attend", "meet", "preside", "chair", "co-chair", "pa
 _HEDGES = {"chance", "likely", "unlikely", "possibly", "perhaps", "probably", "may", "might", "could"}
 
 
-def _scheduled_act(tokens) -> bool:
+def scheduled_act(tokens) -> bool:
     """The statement's main verb is a future act of a programme ("will preside over", "will
     also take part in", "is expected to visit") with nothing that hedges it."""
     if not tokens or any(t.lower_ in _HEDGES for t in tokens):
@@ -296,7 +296,7 @@ def classify_kind(content, cue_lemma: str, institution: bool = False, own_side=N
             lowers & _UNTRUE and any(t.lemma_ in ("say", "claim", "suggest", "allege") for t in tokens)):
         return "Denial"  # "it's wrong to say that ..."
     urged = any(t.lower_ in _SHOULD and not _subordinate(t.head, content) and not _regarded(t.head) for t in tokens)
-    if cue_lemma in _RECOMMEND_CUES or urged or _advocated(content) or any(
+    if cue_lemma in _RECOMMEND_CUES or urged or advocated(content) or any(
             t.lemma_ in ("need", "have") and i + 1 < len(tokens) and tokens[i + 1].lower_ == "to"
             and t.dep_ != "aux" for i, t in enumerate(tokens)):
         return "Recommendation"
@@ -326,7 +326,7 @@ def classify_kind(content, cue_lemma: str, institution: bool = False, own_side=N
     passive_future = institution and any(t.dep_ == "auxpass" for t in tokens) and any(
         t.lower_ in ("will", "shall") and t.tag_ == "MD" for t in tokens)
     backs = first_person and head.lemma_ in ("support", "back", "stand") and head.tag_ in ("VBP", "VB")  # "we support ..."
-    if cue_lemma not in _COMMIT_CUES and not first_person and _scheduled_act(tokens):
+    if cue_lemma not in _COMMIT_CUES and not first_person and scheduled_act(tokens):
         return "ReportOfFact"  # "the PM will preside over the meeting": a programme announced
     if cue_lemma in _COMMIT_CUES or own and (acts or ready) or wish or to_do or passive_future or backs:
         return "Commitment"
@@ -359,7 +359,7 @@ _NEEDED_NOUNS = {"importance", "need", "necessity", "urgency"}
 _NEEDED_ADJECTIVES = {"necessary", "essential", "imperative", "vital", "crucial", "important", "advisable", "urgent"}
 
 
-def _advocated(content) -> bool:
+def advocated(content) -> bool:
     """The statement calls for something: its words are "the importance of / the need for
     X" (the object of "stressed", "reiterated", "underlined"), or "it is necessary (to / that)
     ..." on its main clause; not "the significance of X" (a judgement of a thing) nor the
