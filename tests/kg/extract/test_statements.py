@@ -473,3 +473,12 @@ def test_a_rank_and_a_surname_is_the_person_named_in_full_before(registry):
     text = ("General Nadeem Raza met First Deputy Defense Minister Army General Valery Gerasimov in Moscow. "
             '"Pakistan is one of the few countries with which cooperation is developing," Gen Gerasimov said.')
     assert [s[0] for s in said(text, registry)] == ["new:Valery Gerasimov"]
+
+
+def test_a_quoted_name_is_no_statement_and_an_agency_that_relays_does_not_speak(registry):
+    text = ("This year, Russian Army Commander-in-Chief Oleg Salyukov has announced the first-ever "
+            "“mutual special drills in mountainous terrain” with Pakistan.")
+    assert all(s[1] != "direct" for s in said(text, registry))
+    text = ("Russia-Pakistan military cooperation is developing dynamically, Russian Defense Minister "
+            "Sergei Shoigu said at a meeting on Wednesday, TASS reports.")
+    assert {s[0] for s in said(text, registry)} == {"sergei-shoigu"}
