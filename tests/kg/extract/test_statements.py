@@ -419,7 +419,7 @@ def test_agreed_with_a_time_between_the_verb_and_what_was_agreed(registry):
 
 def test_someone_who_speaks_in_a_when_clause_leaves_the_sentence_the_writers_too(registry):
     text = ("Pakistan and Russia held talks. Relations saw only one major milestone during Bhutto's government, "
-            "when on his visit in 1974, the Soviet government agreed to establish the Pakistan Steel Mill.")
+            "when on his visit in 1974, the Soviet government agreed to expand its cooperation with Pakistan.")
     ex = extract("t", text, registry)
     assert [(c.speaker, c.kind) for c in ex.claims] == [(None, "Assessment"), ("soviet-union", "Commitment")]
     text = "Pakistan and Russia held talks. Relations are very strong, Lavrov said, and they will grow."
