@@ -482,3 +482,10 @@ def test_a_quoted_name_is_no_statement_and_an_agency_that_relays_does_not_speak(
     text = ("Russia-Pakistan military cooperation is developing dynamically, Russian Defense Minister "
             "Sergei Shoigu said at a meeting on Wednesday, TASS reports.")
     assert {s[0] for s in said(text, registry)} == {"sergei-shoigu"}
+
+
+def test_a_report_quoted_from_an_unnamed_statement_is_read_as_indirect_speech(registry):
+    text = ("Pakistan and Russia held talks in Moscow. “The two sides reaffirmed their commitment to a broad, "
+            "forward-looking partnership,” an official statement said.")
+    assert [(s[0], s[1], s[2]) for s in said(text, registry)] == [
+        ("pakistan", "indirect", "Commitment"), ("russia", "indirect", "Commitment")]
