@@ -200,7 +200,13 @@ class Finder(QuotationFinder):
         if comp is not None and comp.lemma_.lower() in QUOTING | {"report"} and any(
                 c.dep_ == "auxpass" for c in comp.children):
             return  # "the paper said X was quoted as saying ...": X's statement, found on its own
-        speakers, how = self.speakers.of_phrase(self.past_dateline(subj, verb))
+        parent = verb.head if verb.dep_ in ("advcl", "conj") and verb.head.i < verb.i and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) else None
+        prior = [f for f in self.found if parent is not None and f.cue is not None and f.cue.i == parent.i]
+        if prior:  # '“...,” he said, adding that ...': who said it adds it
+            speakers, how = list(dict.fromkeys(f.speaker for f in prior)), prior[0].how
+        else:
+            speakers, how = self.speakers.of_phrase(self.past_dateline(subj, verb))
         if not speakers:
             return
         parts = []

@@ -489,3 +489,14 @@ def test_a_report_quoted_from_an_unnamed_statement_is_read_as_indirect_speech(re
             "forward-looking partnership,” an official statement said.")
     assert [(s[0], s[1], s[2]) for s in said(text, registry)] == [
         ("pakistan", "indirect", "Commitment"), ("russia", "indirect", "Commitment")]
+
+
+def test_who_said_it_adds_it(registry):
+    text = ("Prime Minister Shehbaz Sharif arrived in Samarkand. Foreign Office Spokesman Asim Iftikhar had "
+            "earlier confirmed that Sharif had no plans to meet Narendra Modi. Prior to his departure, the "
+            "Pakistani premier took to Twitter. “The global economic turbulence has necessitated more "
+            "cooperation among SCO members,” he said, adding that the SCO vision represented the "
+            "aspirations of 40 per cent of the world’s population.")
+    found = {(s[0], s[3][:10]) for s in said(text, registry)}
+    speakers = {s for s, words in found if words.startswith(("The global", "the SCO"))}
+    assert len(speakers) == 1
