@@ -5,7 +5,8 @@ serve training (:mod:`kg.extract.train_claims`) and extraction.  What they read:
 own answer, who speaks (the writer, a person, an organisation, a state), how (direct,
 indirect, mixed), the cue's lemma and its sort (with who speaks and with the rule's answer),
 the modal verbs, tense and aspect, subject and negation
-of the statement's words on the spaCy parse, evaluative words (VADER's lexicon and the
+of the statement's words on the spaCy parse, the kind rules' frames (a modal that hedges a
+state, a call for something, a programme announced), evaluative words (VADER's lexicon and the
 claim finder's list), words of diplomacy that lean one way, and the statement's lemmas.
 """
 from __future__ import annotations
@@ -56,7 +57,7 @@ def _root(span: DocSpan):
 def kind_features(doc: Doc, claim: Claim, speaker_type: str | None, words: bool = True) -> dict[str, float]:
     """What the parse says about a statement's kind; ``words`` adds its lemmas."""
     from kg.extract.claims import EVALUATIVE
-    from kg.extract.stance import cue_class, lexicon
+    from kg.extract.stance import advocated, cue_class, hedges_state, lexicon, scheduled_act
 
     who = "writer" if claim.speaker is None else (speaker_type or "other")
     f = {"bias": 1.0, f"rule={claim.kind}": 1.0, f"quote={claim.quote}": 1.0, f"who={who}": 1.0,
@@ -115,6 +116,12 @@ def kind_features(doc: Doc, claim: Claim, speaker_type: str | None, words: bool 
             f["ready"] = 1.0
         if words and not t.is_punct and not t.is_space and not t.like_num:
             f[f"w={t.lemma_.lower()}"] = 1.0
+    if any(t.tag_ == "MD" and hedges_state(t) for t in tokens):
+        f["hedged_state"] = 1.0  # "might seem", "may not be ..., but"
+    if advocated(span):
+        f["advocated"] = 1.0  # "the importance of X", "it is necessary to"
+    if scheduled_act(tokens):
+        f["scheduled"] = 1.0  # "will preside over", "is expected to visit"
     if claim.sentence.span.text.rstrip().endswith("?"):
         f["question"] = 1.0
     n = len(tokens)

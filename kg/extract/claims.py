@@ -27,7 +27,7 @@ from typing import Iterable, Iterator
 from spacy.tokens import Doc, Token
 
 from kg.extract.model import Claim, Mention, Sentence
-from kg.extract.stance import stance_of
+from kg.extract.stance import hedges_state, stance_of
 from kg.extract.tokens import doc_text, token_indices
 
 _RANK = {"Recommendation": 0, "Prediction": 1, "Assessment": 2}
@@ -72,11 +72,17 @@ _OPENERS = re.compile(r"(?:^|,\s*)(no doubt|without (?:a )?doubt|of course|needl
 _WRITER_RE = re.compile(r"^(?:The\s+)?(?:writer|author)s?\s+(?:is|are|was)\b", re.IGNORECASE)
 _QUOTE_RE = re.compile(r"“[^”]*”?|\"[^\"]*\"?|(?<!\w)‘(?:[^’]|’(?=\w))*’(?!\w)")
 Cue = tuple[str, int, str]  # kind, strength (0 strongest), exact words
+# Relations said to be getting better or worse ("ties are rapidly deteriorating", "their
+# interests have converged", "brought them closer together"): the writer's reading of a trend
+_TRENDS = frozenset("""improve deteriorate worsen decline converge diverge sour warm thaw weaken
+    deepen blossom flourish falter stagnate revive""".split())
+_RELATIONS = frozenset("""relation relations relationship ties tie cooperation partnership interests
+    equation engagement rapport friendship alliance""".split())
 # Every token a cue can start from: a modal (_modal), a verb (_evaluation), an imperative
 # root, and the words _obligation and _stance test (their "it is ADJ" frames need "be").
 _CUE_TOKENS = {
     "tag": {"MD"}, "pos": {"VERB", "AUX"}, "dep": {"ROOT"},
-    "lemma": {"need", "have", "be", "set", "poise", "expect", "go", "slate", "seem", "appear"},
+    "lemma": {"need", "have", "be", "set", "poise", "expect", "go", "slate", "seem", "appear", *_TRENDS, "bring", "get", "grow", "draw", "move"},
     "lower": {"likely", "unlikely", "probably", "soon", *_STANCE},
 }
 
@@ -166,6 +172,9 @@ def _modal(doc: Doc, tok: Token) -> Iterator[Cue]:
     if verb.i == tok.i:
         return
     word, kids = tok.lower_, list(verb.children)
+    if verb.lemma_ in ("mention", "note", "recall", "add") and any(c.dep_ == "auxpass" for c in kids) and any(
+            c.lower_ == "it" for c in kids):
+        return  # "It may be mentioned that ...": a writer's way of adding a fact, no forecast
     perfect = any(c.lower_ == "have" and c.dep_ == "aux" for c in kids)
     group = _slice(doc, tok, verb, verbal=True)
     if word in ("should", "must", "ought") and not (word == "must" and perfect):
@@ -183,8 +192,8 @@ def _modal(doc: Doc, tok: Token) -> Iterator[Cue]:
         yield "Recommendation", 1, group
     if not _main_clause(verb, relcl_ok=_changes(verb)) or (perfect and word != "would"):
         return
-    if verb.lemma_ == "be" and _frame(verb, _EVAL | _EVAL_NOUN | _ADVISE) is not None:
-        yield "Assessment", 0, group  # "it would be a mistake / naive to ...": a judgement
+    if verb.lemma_ == "be" and _frame(verb, _EVAL | _EVAL_NOUN | _ADVISE) is not None or hedges_state(tok):
+        yield "Assessment", 0, group  # "it would be a mistake / naive to ...", "might seem": a judgement
         return
     conditional = any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
                       for c in kids)
@@ -294,12 +303,27 @@ def _stance(doc: Doc, tok: Token, kids: list[Token]) -> Iterator[Cue]:
         yield "Assessment", 1, tok.text  # "seems the first of many", "seemed like an ambush", "appears less a ..."
 
 
+def _trend(doc: Doc, tok: Token, kids: list[Token]) -> Iterator[Cue]:
+    """Relations that get better or worse, in the sentence's own clause."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return
+    subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if tok.lemma_ in _TRENDS and subj is not None and (subj.lemma_.lower() in _RELATIONS or subj.lower_ in _RELATIONS):
+        yield "Assessment", 1, tok.text  # "ties are rapidly deteriorating"
+    if tok.lemma_ in ("bring", "get", "grow", "draw", "move") and _main_clause(tok) and any(
+            c.lower_ == "closer" or c.lower_ == "apart" for c in tok.subtree if c.head.i == tok.i or c.head.head.i == tok.i):
+        yield "Assessment", 1, tok.text  # "brought Islamabad and the Kremlin closer", "gets closer to"
+
+
 def _verb_of(tok: Token) -> Token:
     while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
         tok = tok.head
     return tok
 
 
+# Adjectives that rank the things an act is done to rather than judge them ("discussed key
+# issues", "will hold important bilateral meetings", "adopt important decisions")
+_SORTING = frozenset("key important major significant big main".split())
 # Superlatives of size, rank or time state a ranking, a fact ("the second largest buyer",
 # "the oldest partner"), not a judgement
 _MEASURED = frozenset("""large big high low small long old new early late close near few many much most
@@ -348,9 +372,13 @@ def _evaluation(doc: Doc, verb: Token, kids: list[Token]) -> Iterator[Cue]:
         args += [p for c in kids if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
         args += [p for a in list(args) for c in a.children if c.dep_ == "prep"
                  for p in c.children if p.dep_ == "pobj"]
+        acts = verb.lemma_ not in _COPULA and verb.lemma_ not in _SIGNAL
         for a in args:
             for d in a.children:
-                if d.dep_ == "amod" and d.tag_ == "JJ" and _evaluative(d):
+                if d.dep_ == "amod" and d.tag_ == "JJ" and _evaluative(d) and not (
+                        acts and a.dep_ != "nsubj" and d.lemma_.lower() in _SORTING
+                        and a.lemma_ not in ("role", "part", "contribution", *_EVAL_NOUN)  # "the key role", "a major milestone"
+                        and not any(x.dep_ == "advmod" for x in d.children)):  # "the most significant"
                     yield "Assessment", 2, doc[d.i:a.i + 1].text if a.i - d.i < 4 else d.text
 
 
@@ -376,7 +404,7 @@ def find_claims(doc: Doc, sentences: list[Sentence], mentions: Iterable[Mention]
             kids = list(tok.children)
             for kind, strength, cue in [
                     *(_modal(doc, tok) if tok.tag_ == "MD" else ()), *_obligation(doc, tok, kids),
-                    *_stance(doc, tok, kids),
+                    *_stance(doc, tok, kids), *_trend(doc, tok, kids),
                     *(_evaluation(doc, tok, kids) if tok.pos_ in ("VERB", "AUX") else ())]:
                 found.append((_RANK[kind], strength, tok.i, kind, cue))
         opener = _OPENERS.search(sent.span.text)

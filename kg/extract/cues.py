@@ -20,6 +20,9 @@ REPORTING = frozenset("""say tell state claim announce declare add insist argue 
     elaborate speculate demand regret proclaim""".split())
 # Verbs whose object is what was said: the attitude verbs, and a few of mentioning and blaming.
 OBJECT_CUES = ATTITUDE | frozenset("mention castigate slam lambast blast decry deplore communicate".split())
+# Objects that make any reporting verb's object what was said ("confirmed their intention to
+# ...", "announced its readiness to ...", "stated their commitment to ...").
+INTENTIONS = frozenset("intention intent commitment desire readiness willingness resolve determination".split())
 # Verbs whose "to" object is what was said ("pointed to the role of ...", "objected to the sale").
 POINTING = frozenset("point refer".split())
 # "X sees / views / regards / perceives Y as Z": X's judgement of Y.

@@ -99,6 +99,9 @@ def confidence_of(quote: str, how: str) -> float:
 
 
 
+_DOCUMENTS = frozenset("statement release communique communiqué readout declaration".split())
+
+
 class QuotationFinder:
     def __init__(self, doc: Doc, sentences: list[Sentence], speakers: Speakers, stop: int):
         self.doc, self.sentences, self.speakers, self.stop = doc, sentences, speakers, stop
@@ -107,6 +110,9 @@ class QuotationFinder:
         self.used_verbs: set[int] = set()
         self.found: list[Found] = []
         self.pending: list[Found] = []  # quotations with no cue of their own
+        # quotations of an unnamed document ("..., an official statement said"): the reports
+        # inside them are read as indirect speech ("“The two sides reaffirmed ...”")
+        self.unclaimed: set[tuple[int, int]] = set()
 
     def sentence_at(self, offset: int) -> Sentence | None:
         return sentence_at(self.sentences, offset)
@@ -186,6 +192,8 @@ class QuotationFinder:
             speakers, how = self.speakers.of_phrase(self.past_dateline(subj, cue)) if subj is not None else ([], "")
             if not speakers and subj is not None and subj.lower_ not in FIRST_PERSON:
                 speakers, how = self.name_before(cue)
+            if not speakers and subj is not None and subj.lemma_.lower() in _DOCUMENTS:
+                self.unclaimed.add((q.start, q.end))
             if not speakers or subj.lower_ in FIRST_PERSON:
                 continue
             self.used_verbs.add(cue.i)
@@ -239,7 +247,7 @@ class QuotationFinder:
 
     def in_quote(self, start: int, end: int) -> bool:
         return any(q.words >= MIN_QUOTE_WORDS and q.start - 1 <= start and end <= q.end + 1
-                   for q in self.quotes)
+                   and (q.start, q.end) not in self.unclaimed for q in self.quotes)
 
     def quoted_inside(self, start: int, end: int) -> bool:
         return any(start <= q.start and q.end <= end for q in self.quotes)

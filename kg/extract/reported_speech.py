@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.cues import (COURTESIES, FIRST_PERSON, OBJECT_CUES, POINTING, POSTPOSED, QUOTING, REPORTING,
+from kg.extract.cues import (COURTESIES, FIRST_PERSON, INTENTIONS, OBJECT_CUES, POINTING, POSTPOSED, QUOTING, REPORTING,
                              SEEING_AS, has_subject, own_clauses, subject_of)
 from kg.extract.model import Sentence
 from kg.extract.quotations import Found, QuotationFinder, span_of
@@ -80,7 +80,8 @@ class Finder(QuotationFinder):
             if as_ is None:
                 return None
             return self.doc[obj.left_edge.i].idx, as_.right_edge.idx + len(as_.right_edge)
-        if lemma not in OBJECT_CUES or obj.lemma_.lower() in COURTESIES:
+        if lemma not in OBJECT_CUES and not (lemma in REPORTING and obj.lemma_.lower() in INTENTIONS) \
+                or obj.lemma_.lower() in COURTESIES:
             return None
         if lemma == "welcome" and obj.ent_type_ == "PERSON":
             return None  # "warmly welcoming Shehbaz Sharif": a greeting, nothing said
@@ -199,7 +200,13 @@ class Finder(QuotationFinder):
         if comp is not None and comp.lemma_.lower() in QUOTING | {"report"} and any(
                 c.dep_ == "auxpass" for c in comp.children):
             return  # "the paper said X was quoted as saying ...": X's statement, found on its own
-        speakers, how = self.speakers.of_phrase(self.past_dateline(subj, verb))
+        parent = verb.head if verb.dep_ in ("advcl", "conj") and verb.head.i < verb.i and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) else None
+        prior = [f for f in self.found if parent is not None and f.cue is not None and f.cue.i == parent.i]
+        if prior:  # '“...,” he said, adding that ...': who said it adds it
+            speakers, how = list(dict.fromkeys(f.speaker for f in prior)), prior[0].how
+        else:
+            speakers, how = self.speakers.of_phrase(self.past_dateline(subj, verb))
         if not speakers:
             return
         parts = []

@@ -27,7 +27,7 @@ PERSON_PRONOUNS = {"he", "she"}
 GROUP_PRONOUNS = {"it", "they"}
 TITLES = frozenset("""minister president premier spokesman spokeswoman spokesperson ambassador envoy
     secretary chairman chief official diplomat adviser advisor governor general commander
-    leader head director prime deputy senator lawmaker chancellor counterpart sapm""".split())
+    leader head director prime deputy senator lawmaker chancellor counterpart sapm representative""".split())
 _TITLE_WORDS = {"premier": ("premier", "prime minister"), "prime": ("prime minister", "premier"),
                 "envoy": ("envoy", "ambassador"), "ambassador": ("ambassador", "envoy"),
                 "diplomat": ("diplomat", "ambassador", "envoy")}
@@ -44,6 +44,7 @@ _PAIR_PEOPLE = frozenset("leaders ministers premiers presidents heads counterpar
 # "the two sides", "both delegations": the two states that meet
 _PAIR_STATES = frozenset("countries delegations nations governments states parties sides".split())
 _RANKS = frozenset("lt lt. gen gen. general col colonel maj major brig mr mrs ms dr field marshal h.e".split())
+_NEWS_HEADS = OUTLETS | {"news", "tv", "television", "channel"}  # "Dawn news", "Geo TV"
 _CLOSE = ("compound", "poss", "amod", "appos", "flat", "nmod", "npadvmod")
 
 
@@ -65,6 +66,10 @@ class Speakers(Institutions):
         self.last_person: tuple[int, str] | None = None  # the last person who spoke, by the cue's offset
         self.said_words: list[tuple[int, int]] = []  # the offsets of what was said, so far
         self._genders: dict[str, str] | None = None  # entity -> "f" or "m", when the text shows it
+        self.dateline = _dateline(doc)  # the tokens of "ISLAMABAD/MOSCOW –" opening the article
+        # names the NER took for people that are news outlets ("Dawn news reported")
+        self.outlets: set[str] = {m.entity for i, m in self.by_token.items() if doc[i].dep_ == "compound"
+                                  and doc[i].head.lemma_.lower() in _NEWS_HEADS and doc[i].head.i not in self.by_token}
 
     # -- entities -------------------------------------------------------------------
     def agent(self, key: str) -> str | None:
@@ -117,7 +122,7 @@ class Speakers(Institutions):
 
     def people(self, before: int, window: int, subject_first: bool = False) -> list[Mention]:
         found = [m for m in self.mentions if before - window <= m.span.start < before
-                 and self.core_type(m.entity) == "Person"]
+                 and self.core_type(m.entity) == "Person" and m.entity not in self.outlets]
         if subject_first:
             subjects = [m for m in found if self._is_subject(m)]
             return subjects or found
@@ -199,8 +204,12 @@ class Speakers(Institutions):
         """A new person named with a rank or an honorific before the name ("H.E. Syed
         Tariq Fatemi", "Mr Abc Xyz"): the person named without it, as elsewhere."""
         words = key[4:].split() if key.startswith("new:") else []
-        if len(words) < 3 or words[0].lower().rstrip(".") not in _RANKS or self.core_type(key) != "Person":
+        if len(words) < 2 or words[0].lower().rstrip(".") not in _RANKS or self.core_type(key) != "Person":
             return key
+        if len(words) == 2:  # "Gen Gerasimov" after "Army General Valery Gerasimov": that person
+            return next((m.entity for m in self.mentions if self.core_type(m.entity) == "Person"
+                         and len(m.span.text.split()) > 1 and m.span.text.split()[-1] == words[1]
+                         and m.entity.split(":")[-1].split()[0].lower().rstrip(".") not in _RANKS), key)
         return self.named(" ".join(words[1:]), "Person")
 
     def new_person(self, tokens: list[Token]) -> str | None:
@@ -265,6 +274,8 @@ class Speakers(Institutions):
                     break
                 m = self.by_token.get(t.i)
                 key = self.agent(m.entity) if m is not None else None
+                if key is not None and self.core_type(key) != "State" and t.pos_ == "PROPN" and self.lookup is not None:
+                    key = self.lookup(t.text)  # "the Pakistan-Russia Consultative Group": its states
                 if key and self.core_type(key) == "State" and all(key != k for _, k in found):
                     found.append((t.i, key))
             for (i, a), (j, b) in zip(found, found[1:]):
@@ -292,6 +303,11 @@ class Speakers(Institutions):
 
     def of_phrase(self, head: Token) -> tuple[list[str], str]:
         """The speakers a subject (or "according to" object) names, and how they were found."""
+        if head.i in self.dateline:  # "ISLAMABAD/MOSCOW – Pakistan and Russia have expressed ...":
+            head = next((t for t in head.subtree if t.dep_ == "conj" and t.i not in self.dateline
+                         and t.head.i in self.dateline), None)  # the parse took the dateline for the subject
+            if head is None:
+                return [], ""
         speakers, how = self._of_phrase(head)
         if how != "pair" and len(speakers) == 1 and self.core_type(speakers[0]) != "Person":
             for conj in (c for c in head.children if c.dep_ == "conj"):  # "the Foreign Ministry and the
@@ -300,6 +316,17 @@ class Speakers(Institutions):
         return [self.renamed.get(k, k) for k in speakers], how
 
     def _of_phrase(self, head: Token) -> tuple[list[str], str]:
+        if head.lemma_.lower() in _NEWS_HEADS and head.i not in self.by_token:
+            names = [self.by_token[t.i] for t in head.lefts if t.dep_ == "compound" and t.i in self.by_token]
+            if len(names) == 1:  # "Dawn news reported": the outlet, though the NER took it for a person
+                return [names[0].entity], "named"
+        including = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "including"), None)
+        if including is not None and head.tag_ == "NNS" and head.i not in self.by_token:
+            # "Several nations, including the US, China and Russia, called for ...": each named one
+            named = [a for o in including.children if o.dep_ == "pobj"
+                     for m in self.attached(o) for a in [self.agent(m.entity)] if a]
+            if named:
+                return list(dict.fromkeys(named)), "named"
         found = self.attached(head)
         people = list(dict.fromkeys(k for k in (self.person_of(m) for m in found) if k))
         conj = any(c.dep_ == "conj" for c in head.children)
@@ -421,6 +448,12 @@ class Speakers(Institutions):
         if lemma in TITLES and unlinked:  # "Ambassador to Pakistan Danila Ganich" (the name in the "to" phrase)
             for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "to"):
                 for obj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
+                    # "Representative to Afghanistan, Zamir Kabulov,": the parse hangs the
+                    # title holder's name on the place
+                    named = [self.person_of(self.by_token[a.i]) for a in obj.children
+                             if a.dep_ == "appos" and a.i in self.by_token]
+                    if any(named):
+                        return [next(k for k in named if k)], "named"
                     key = self.new_person(sorted([*(t for t in obj.lefts if t.dep_ == "compound"), obj],
                                                  key=lambda t: t.i))
                     if key:
@@ -485,8 +518,19 @@ class Speakers(Institutions):
         words said (people named in them are not who "he" is)."""
         if words is not None:
             self.said_words.append(words)
-        if len(speakers) == 1 and self.core_type(speakers[0]) == "Person":
+        if len(speakers) == 1 and self.core_type(speakers[0]) == "Person" and speakers[0] not in self.outlets:
             self.last_person = (offset, speakers[0])
         orgs = [s for s in speakers if self.core_type(s) in ("Organisation", "State")]
         if len(speakers) == 1 and orgs:
             self.last_said = (offset, orgs[0])
+
+
+def _dateline(doc: Doc) -> set[int]:
+    """The token indices of a dateline that opens the article: places in capitals before a
+    dash or colon ("ISLAMABAD/MOSCOW –", "MOSCOW:"), with the mark; empty if there is none."""
+    i = 0
+    while i < min(len(doc), 8) and (doc[i].is_upper and doc[i].is_alpha or doc[i].text in ("/", ",")):
+        i += 1
+    if i == 0 or i >= len(doc) or doc[i].text not in ("–", "—", "-", ":"):
+        return set()
+    return set(range(i + 1))

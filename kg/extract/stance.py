@@ -54,7 +54,7 @@ _VALUE_NOUNS = {"importance", "significance", "satisfaction", "concern", "confid
 _SHOULD = {"should", "must", "ought"}
 _FUTURE = {"will", "would", "may", "might", "could", "shall", "'ll", "wo"}
 _FALSE = {"baseless", "unfounded", "false", "fabricated", "propaganda", "untrue", "groundless"}
-_READY = {"ready", "willing", "committed", "determined", "prepared", "keen", "eager"}
+_READY = {"ready", "willing", "committed", "determined", "prepared", "keen", "eager", "interested"}
 _DEGREE = {"very", "particularly", "extremely", "highly", "so", "too", "really", "truly", "immensely"}
 _UNTRUE = {"wrong", "incorrect", "untrue", "false", "misleading"}
 _TRENDS = {"strengthen", "grow", "improve", "deepen", "expand", "weaken", "deteriorate", "decline", "worsen"}
@@ -172,6 +172,10 @@ def _judgement(root) -> bool:
                 any(d.dep_ in ("amod", "compound") and d.pos_ in ("ADJ", "NOUN") for d in c.children)
                 or abs(lexicon().get(c.lower_, 0.0)) >= 1.0):
             return True
+        if c.dep_ == "attr" and c.lower_ == "one" and any(  # "is one of the few / the most important"
+                p.lower_ == "of" and any(d.lower_ in ("few", "most", "best") or d.tag_ == "JJS"
+                                         for o in p.children for d in o.children) for p in c.children):
+            return True
     return False
 
 
@@ -210,6 +214,56 @@ def _past_inability(modal) -> bool:
     return modal.lower_ == "could" and any(c.dep_ == "neg" for c in modal.head.children)
 
 
+_STATIVE = {"seem", "appear", "look", "know", "hate", "like", "love", "want", "understand", "realise", "realize"}
+_OUTCOMES = {"impact", "effect", "consequence", "consequences", "implication", "implications", "bearing", "influence"}
+
+
+# Acts of a programme: who will visit, meet, attend or chair what ("Sharif will meet ...",
+# "the participants will discuss ...", "is expected to visit Russia").
+_SCHEDULE_ACTS = {"visit", "attend", "meet", "preside", "chair", "co-chair", "participate", "discuss", "arrive",
+                  "travel", "address", "inaugurate"}
+_HEDGES = {"chance", "likely", "unlikely", "possibly", "perhaps", "probably", "may", "might", "could"}
+
+
+def scheduled_act(tokens) -> bool:
+    """The statement's main verb is a future act of a programme ("will preside over", "will
+    also take part in", "is expected to visit") with nothing that hedges it."""
+    if not tokens or any(t.lower_ in _HEDGES for t in tokens):
+        return False
+    root = tokens[0].sent.root if len({t.sent.start for t in tokens}) == 1 else None
+    root = next((t for t in tokens if t.head.i == t.i or t.head.i < tokens[0].i or t.head.i > tokens[-1].i), root)
+    if root is None:
+        return False
+    if root.lemma_ == "expect" and any(c.dep_ == "auxpass" for c in root.children):
+        root = next((c for c in root.children if c.dep_ == "xcomp"), root)
+    elif not any(c.tag_ == "MD" and c.lower_ in ("will", "shall", "would", "'ll") for c in root.children):
+        return False
+    if any(c.dep_ in ("neg", "auxpass") for c in root.children):
+        return False  # "the Taliban would not attend": a forecast of a refusal; "every issue would be discussed"
+    return root.lemma_ in _SCHEDULE_ACTS or root.lemma_ == "take" and any(
+        c.lower_ == "part" for c in root.children)
+
+
+def hedges_state(modal) -> bool:
+    """A modal of possibility that hedges how things are, not what will happen: on a verb
+    of state ("might seem flourishing", "might have the cognizance of", "would like to
+    know"), or conceding before a "but" ("the two may not be neighbours, but they have
+    common stakes", "the timing may be incidental, but ...").  "may have an adverse
+    impact" (an outcome) stays a forecast."""
+    verb = modal.head
+    word = modal.lower_
+    if word == "would":
+        return verb.lemma_ in ("like", "love", "prefer")
+    if word not in ("may", "might", "could"):
+        return False
+    if verb.lemma_ in _STATIVE:
+        return True
+    if verb.lemma_ == "have" and any(c.dep_ == "dobj" and c.lower_ not in _OUTCOMES for c in verb.children):
+        return True
+    return any(c.dep_ == "cc" and c.lower_ == "but" for c in verb.children) and any(
+        c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in verb.children)
+
+
 def _judging_modal(modal, content) -> bool:
     """A modal that hedges a judgement, not a forecast: "this would be a more strategic deal",
     "the timing may be incidental", or a future clause joined to a main clause that judges
@@ -242,7 +296,7 @@ def classify_kind(content, cue_lemma: str, institution: bool = False, own_side=N
             lowers & _UNTRUE and any(t.lemma_ in ("say", "claim", "suggest", "allege") for t in tokens)):
         return "Denial"  # "it's wrong to say that ..."
     urged = any(t.lower_ in _SHOULD and not _subordinate(t.head, content) and not _regarded(t.head) for t in tokens)
-    if cue_lemma in _RECOMMEND_CUES or urged or any(
+    if cue_lemma in _RECOMMEND_CUES or urged or advocated(content) or any(
             t.lemma_ in ("need", "have") and i + 1 < len(tokens) and tokens[i + 1].lower_ == "to"
             and t.dep_ != "aux" for i, t in enumerate(tokens)):
         return "Recommendation"
@@ -250,6 +304,7 @@ def classify_kind(content, cue_lemma: str, institution: bool = False, own_side=N
     first_person = subj is not None and subj.lower_ in ("we", "i")
     future = any(t.lower_ in _FUTURE and t.tag_ == "MD" and t.head.lemma_ not in ("like", "love", "prefer")
                  and (first_person or not _judging_modal(t, content)) and not _past_inability(t)
+                 and not hedges_state(t)
                  and not _subordinate(t.head, content) for t in tokens) or any(  # "would be helpful" judges; "we will be glad" promises
         t.lower_ == "going" and i + 1 < len(tokens) and tokens[i + 1].lower_ == "to"
         for i, t in enumerate(tokens))
@@ -257,7 +312,7 @@ def classify_kind(content, cue_lemma: str, institution: bool = False, own_side=N
     state = subj is not None and subj.dep_ == "nsubj" and (
         side if side is not None else subj.ent_type_ in ("GPE", "NORP"))
     own = subj is not None and (first_person or state or subj.lower_ in ("he", "she", "it", "they")
-                                and subj.head.lemma_ != "be" and subj.dep_ == "nsubj")
+                                and subj.head.lemma_ != "be" and subj.dep_ == "nsubj" or _own_country(subj))
     ready = any(t.lower_ in _READY for t in tokens[:8])
     wish = any(t.lemma_.lower() in _WISH for t in tokens[:6]) or own and subj.head.lemma_ in (
         "want", "wish", "intend", "plan", "like", "seek", "aim", "agree", "decide", "resolve") \
@@ -271,6 +326,8 @@ def classify_kind(content, cue_lemma: str, institution: bool = False, own_side=N
     passive_future = institution and any(t.dep_ == "auxpass" for t in tokens) and any(
         t.lower_ in ("will", "shall") and t.tag_ == "MD" for t in tokens)
     backs = first_person and head.lemma_ in ("support", "back", "stand") and head.tag_ in ("VBP", "VB")  # "we support ..."
+    if cue_lemma not in _COMMIT_CUES and not first_person and scheduled_act(tokens):
+        return "ReportOfFact"  # "the PM will preside over the meeting": a programme announced
     if cue_lemma in _COMMIT_CUES or own and (acts or ready) or wish or to_do or passive_future or backs:
         return "Commitment"
     root = content.root if content is not None else None
@@ -290,9 +347,45 @@ def classify_kind(content, cue_lemma: str, institution: bool = False, own_side=N
             t.lemma_.lower() in _VALUE_NOUNS for t in tokens) or {t.lower_ for t in weighed} & _JUDGING \
             or "as if" in text \
             or _judgement(root) or text.startswith(("what a ", "how ")) or root is not None and root.lemma_ in _VALUING \
+            or any(t.tag_ == "MD" and hedges_state(t) for t in tokens) \
             or _negated_now(root):
         return "Assessment"
     return "ReportOfFact"
+
+
+# Nouns that make their object a thing to be done ("stressed the importance of sustained
+# dialogue", "underlined the need for restraint") and adjectives of "it is ADJ to ..."
+_NEEDED_NOUNS = {"importance", "need", "necessity", "urgency"}
+_NEEDED_ADJECTIVES = {"necessary", "essential", "imperative", "vital", "crucial", "important", "advisable", "urgent"}
+
+
+def advocated(content) -> bool:
+    """The statement calls for something: its words are "the importance of / the need for
+    X" (the object of "stressed", "reiterated", "underlined"), or "it is necessary (to / that)
+    ..." on its main clause; not "the significance of X" (a judgement of a thing) nor the
+    need that something "has necessitated" (a report of a cause)."""
+    if content is None or not len(content):
+        return False
+    root = content.root
+    if root.lemma_.lower() in _NEEDED_NOUNS and root.i - content.start <= 2 and root.pos_ == "NOUN" and any(
+            c.dep_ == "prep" and c.lower_ in ("of", "for") for c in root.children):
+        return True
+    verb = root
+    if verb.lemma_ != "be" or not any(c.lower_ == "it" and c.dep_ in ("nsubj", "expl") for c in verb.children):
+        return False
+    return any(c.dep_ == "acomp" and c.lower_ in _NEEDED_ADJECTIVES and any(
+        d.dep_ in ("xcomp", "ccomp") for d in (*c.children, *verb.children)) for c in verb.children) and not any(
+        c.dep_ == "aux" and c.lower_ == "have" for c in verb.children)
+
+
+def _own_country(subj) -> bool:
+    """"his country", "our government", "my nation", and in someone's words a bare "the
+    country" or "the state": the speaker's own state."""
+    if subj.lemma_.lower() not in ("country", "government", "nation", "state", "side"):
+        return False
+    kids = list(subj.children)
+    return any(c.dep_ == "poss" and c.lower_ in ("his", "her", "our", "my") for c in kids) or (
+        [c.lower_ for c in kids] == ["the"] and subj.lower_ in ("country", "state"))
 
 
 def _negated_now(root) -> bool:

@@ -86,6 +86,16 @@ def find_statements(doc: Doc, sentences: list[Sentence], mentions: list[Mention]
         content_doc = doc.char_span(f.content.start, f.content.end, alignment_mode="expand")
         if any(t.lemma_.lower() in COURTESY_WORDS for t in content_doc or ()):
             continue  # condolences and congratulations say nothing (annotation guide)
+        if f.quote == "direct" and content_doc is not None and cue_lemma not in NAMING and not any(
+                t.pos_ in ("VERB", "AUX") for t in content_doc) and not any(
+                t.head.lemma_.lower() in NAMING or t.head.head.lemma_.lower() in NAMING for t in content_doc):
+            continue  # "announced the first-ever 'mutual special drills in mountainous terrain'": a name, no statement
+        if cue_lemma == "report" and content_doc is not None and any(
+                t.lemma_.lower() in SPEAKING and t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children)
+                for t in content_doc):
+            continue  # "..., Shoigu said at a meeting, TASS reports": the agency relays, it does not speak
+        if cue_lemma in ("agree", "decide") and content_doc is not None and content_doc.root.lemma_.lower() in DEALS:
+            continue  # "agreed to sell four helicopters", "decided to launch a barter mechanism": a deal, a fact
         kind = classify_kind(content_doc, cue_lemma, institution=core_type(f.speaker) in ("Organisation", "State"),
                              own_side=_own_side(speakers, f.speaker, speaks_for) if speaks_for else None)
         date = _statement_date(times, f.first, f.content)
@@ -100,6 +110,17 @@ def find_statements(doc: Doc, sentences: list[Sentence], mentions: list[Mention]
         s.index for c in said for s in c.also}
     own = [c for c in writer_claims if c.sentence.index not in main]
     return interview_answers(text, own, speakers, sentences, reporting, stop) + said
+
+
+# Cues that name a thing with quoted words ("termed him a 'legend'"): a verbless quotation says
+# something there; and verbs of speaking whose speaker an agency's "reports" relays.
+NAMING = frozenset("term call describe dub label hail brand consider".split())
+SPEAKING = frozenset("say tell state add announce claim".split())
+# Acts of a deal: what parties agree or decide to do in one is a fact of the deal, not a
+# statement ("Moscow agreed to sell four Mi-35M helicopters", "the firm agreed to supply
+# 20,000 tonnes of chickpeas"); they agree to pursue, expand or hold things as a commitment.
+DEALS = frozenset("""sell supply buy purchase deliver export import transfer build construct set launch
+    establish lease""".split())
 
 
 def _in_aside(cue) -> bool:

@@ -68,9 +68,26 @@ def test_predictions(nlp, sentence, cue):
     ("Lasting peace is not possible without trust.", "is not possible"),
     ("The talks seem to be stalled.", "seem"),
     ("The agency can only watch.", "can only watch"),
+    ("Relations might seem flourishing on the outside.", "might seem"),  # a hedged state, no forecast
+    ("The two may not be neighbours, but they have common stakes.", "may not be"),
+    ("Russia would like to know where Pakistan stands.", "would like"),
+    # relations said to get better or worse: the writer's reading of a trend
+    ("For the first time ever, Russian and Pakistan interests have converged.", "converged"),
+    ("Since then, relations comprehensively improved.", "improved"),
+    ("The peace process brought them closer together.", "brought"),
 ])
 def test_assessments(nlp, sentence, cue):
     assert kind_and_cue(nlp, sentence) == ("Assessment", cue)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The sides also discussed key issues of the current bilateral energy cooperation.",
+    "PM Shehbaz will also hold important bilateral meetings with visiting heads of delegation.",
+    "Pakistan improved its roads.",
+    "It may be mentioned that Pakistan and Russia are collaborating in the defence sector.",
+])
+def test_an_act_done_to_key_or_important_things_is_no_judgement(nlp, sentence):
+    assert kind_and_cue(nlp, sentence) is None
 
 
 def test_recommendation_wins_over_assessment_and_prediction(nlp):

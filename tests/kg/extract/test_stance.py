@@ -59,6 +59,27 @@ from kg.extract.stance import classify_kind, polarity, stance_of
     ("it was not for him to decide whether the talks had failed", "say", "Assessment"),
     ("the talks did not take place", "say", "ReportOfFact"),
     ("I cannot share more details about this deal", "say", "ReportOfFact"),
+    # "stressed the importance of X" and "it is necessary to" call for X; "the significance of X" judges X
+    ("the importance of sustained dialogue and institutional linkages", "stress", "Recommendation"),
+    ("it was necessary to accelerate the creation of a working group", "say", "Recommendation"),
+    ("the significance of the meeting for regional trade", "underline", "Assessment"),
+    # a programme announced (a visit, a meeting, who will chair) reports; not when hedged, negated
+    # or passive, nor when the speaker speaks of its own act
+    ("Prime Minister Shehbaz Sharif will preside over the upcoming meeting", "say", "ReportOfFact"),
+    ("the army chief is expected to visit Russia during the first week of October", "say", "ReportOfFact"),
+    ("the Taliban would not attend the meeting", "say", "Prediction"),
+    ("every issue would be discussed in detail", "say", "Prediction"),
+    ("we will visit Pakistan next month", "say", "Commitment"),
+    # a modal of possibility on a verb of state, or conceding before "but", hedges a judgement
+    ("relations might seem flourishing on the outside", "say", "Assessment"),
+    ("the two countries may not be neighbours, but they have common stakes", "say", "Assessment"),
+    ("the absence of the government may have an adverse impact on engagement", "say", "Prediction"),
+    # "his country", "our government": the speaker's own state; "one of the few": a judgement
+    ("his country is ready to talk", "say", "Commitment"),
+    ("the state was genuinely interested in promoting relations between the armies", "say", "Commitment"),
+    ("The country is willing to work together with India against terrorism", "say", "Commitment"),
+    ("Pakistan is one of the few countries with which cooperation is developing", "say", "Assessment"),
+    ("Pakistan is one of the eight members of the organisation", "say", "ReportOfFact"),
 ])
 def test_kinds(nlp, text, cue, kind):
     assert classify_kind(nlp(text)[:], cue) == kind
