@@ -5,7 +5,8 @@ them with the rules by cross-validation by article, and write
 Examples are the claims the rules extract that answer a gold claim (matched as the
 statement scores match them, :mod:`kg.eval_statements`), labelled with the gold kind and
 stance.  A classifier decides for a group of claims (the writer's own, attributed ones)
-only where its cross-validated accuracy on that group beats the rules'; the stance of a
+only where its cross-validated figure on that group beats the rules' (accuracy for kinds,
+the mean recall of the three stances for stances); the stance of a
 group that another setting serves better than the one best overall gets a classifier of
 that setting.  The models are
 scikit-learn multinomial logistic regressions (lbfgs, fixed settings), so the
@@ -104,46 +105,68 @@ def _task(ex: Example, task: str, words: bool) -> tuple[dict, str | None, str | 
 
 
 def cross_validate(examples: list[Example], task: str, out=sys.stdout) -> tuple[tuple, tuple[str, ...], dict]:
-    """Accuracy per group of the rules and of each setting (C, words, balanced classes), by
-    article folds; returns the chosen setting, the groups its model decides, and the figures."""
+    """The figure per group of the rules and of each setting (C, words, balanced classes), by
+    article folds; returns the chosen setting, the groups its model decides, and the figures.
+    Kinds are judged by accuracy; stances by the mean of the recall of each stance, so that
+    the rarer negative statements (what disagreements are made of) weigh as much as the
+    many positive ones."""
     usable = [e for e in examples if _task(e, task, False)[1] is not None]
     articles = sorted({e.article for e in usable})
     fold_of = {a: i % FOLDS for i, a in enumerate(articles)}
-    rules = {g: [0, 0] for g in GROUPS}
+    rules = _tally()
     for e in usable:
         _, gold, rule = _task(e, task, False)
-        rules[e.group][0] += gold == rule
-        rules[e.group][1] += 1
+        _count(rules, e.group, gold, rule)
     print(f"{task}: {len(usable)} examples from {len(articles)} articles", file=out)
-    print(f"  {'rules':<32}" + _figures(rules), file=out)
+    print(f"  {'rules':<32}" + _figures(rules, task), file=out)
     results = {}
     for balanced, words, c in itertools.product((False, True), (False, True), C_VALUES):
-        right = {g: [0, 0] for g in GROUPS}
+        right = _tally()
         for k in range(FOLDS):
             model = fit([(_task(e, task, words)[0], _task(e, task, words)[1]) for e in usable
                          if fold_of[e.article] != k], c, words, balanced)
             for e in (e for e in usable if fold_of[e.article] == k):
                 feats, gold, rule = _task(e, task, words)
-                guess = model.predict(feats) if model is not None else rule
-                right[e.group][0] += guess == gold
-                right[e.group][1] += 1
+                _count(right, e.group, gold, model.predict(feats) if model is not None else rule)
         results[(c, words, balanced)] = right
-        print(f"  {_setting((c, words, balanced)):<32}" + _figures(right), file=out)
+        print(f"  {_setting((c, words, balanced)):<32}" + _figures(right, task), file=out)
+
+    def score(tally, g):
+        return _score(tally[g], task)
     # each setting as it would be used: the model for the groups where it beats the rules
-    best = max(results, key=lambda key: (sum(max(results[key][g][0], rules[g][0]) for g in GROUPS),
+    best = max(results, key=lambda key: (round(sum(max(score(results[key], g), score(rules, g)) for g in GROUPS), 9),
                                          -key[0], not key[1], not key[2]))
-    chosen = tuple(g for g in GROUPS if results[best][g][1] and results[best][g][0] > rules[g][0])
+    chosen = tuple(g for g in GROUPS if results[best][g] and score(results[best], g) > score(rules, g))
     print(f"  chosen {_setting(best)}, deciding for {', '.join(chosen) or 'nothing (rules kept)'}",
           file=out)
     # a group the best setting leaves to the rules, or serves worse than another setting
     own = {}
     for g in GROUPS:
-        key = max(results, key=lambda k: (results[k][g][0], -k[0], not k[1], not k[2]))
-        if results[key][g][0] > max(rules[g][0], results[best][g][0] if g in chosen else rules[g][0]):
+        key = max(results, key=lambda k: (round(score(results[k], g), 9), -k[0], not k[1], not k[2]))
+        if score(results[key], g) > max(score(rules, g), score(results[best], g) if g in chosen else score(rules, g)):
             own[g] = key
-            print(f"  {g}: its own setting {_setting(key)} ({results[key][g][0]}/{results[key][g][1]})",
-                  file=out)
+            print(f"  {g}: its own setting {_setting(key)} ({score(results[key], g):.3f})", file=out)
     return best, chosen, {"rules": rules, "model": results[best], "own": own}
+
+
+def _tally() -> dict:
+    """Per group, per gold label: [right, all]."""
+    return {g: {} for g in GROUPS}
+
+
+def _count(tally: dict, group: str, gold: str, guess) -> None:
+    cell = tally[group].setdefault(gold, [0, 0])
+    cell[0] += guess == gold
+    cell[1] += 1
+
+
+def _score(by_label: dict, task: str) -> float:
+    """Accuracy (kinds) or the mean recall over the gold labels (stances) of one group."""
+    if not by_label:
+        return 0.0
+    if task == "stance":
+        return sum(r / n for r, n in by_label.values()) / len(by_label)
+    return sum(r for r, _ in by_label.values()) / sum(n for _, n in by_label.values())
 
 
 def _setting(key: tuple) -> str:
@@ -151,9 +174,14 @@ def _setting(key: tuple) -> str:
     return f"C={c} words={words}" + (" balanced" if balanced else "")
 
 
-def _figures(right: dict) -> str:
-    parts = [f"{g} {r}/{n} {r / n if n else 0:.3f}" for g, (r, n) in right.items()]
-    total_r, total_n = sum(v[0] for v in right.values()), sum(v[1] for v in right.values())
+def _figures(tally: dict, task: str) -> str:
+    parts = []
+    for g, by_label in tally.items():
+        r, n = sum(v[0] for v in by_label.values()), sum(v[1] for v in by_label.values())
+        parts.append(f"{g} {r}/{n} {r / n if n else 0:.3f}"
+                     + (f" (mean recall {_score(by_label, task):.3f})" if task == "stance" else ""))
+    total_r = sum(v[0] for b in tally.values() for v in b.values())
+    total_n = sum(v[1] for b in tally.values() for v in b.values())
     return "  ".join(parts) + f"  all {total_r}/{total_n} {total_r / total_n if total_n else 0:.3f}"
 
 
