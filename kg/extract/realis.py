@@ -6,8 +6,11 @@ event the text places in time:
 
 * a habit, state or generality: "the drills are held every year", "the two countries often
   hold talks", "since 2016 the forces are engaged in joint exercise";
-* "agreed that conflicts should be resolved ...", "agreed to enhance cooperation": a shared
-  view or an intention to do more, not an agreement signed or reached;
+* "agreed that conflicts should be resolved ...", "agreed to enhance cooperation", "agreed
+  to hold talks": a shared view, an intention or a plan, not an agreement signed or reached
+  (an agreement to sell, supply, buy or build is one);
+* a meeting named as a purpose or a readiness: "a mechanism for consultations", "a place
+  for talks", "is ready to hold talks", "has no plans to meet", "wanted to ... visit Russia";
 * relations in general: "forged friendly ties", "close relations" (an establishment of
   relations is diplomatic, or relations that began);
 * another sense of the word: "the fight against terrorism" (no war), "to meet wheat
@@ -23,10 +26,12 @@ HABIT_ADVERBS = {"often", "usually", "regularly", "annually", "routinely", "freq
                  "generally", "periodically", "customarily", "normally", "typically"}
 EVERY = {"every", "each"}
 PERIODS = {"year", "month", "week", "summer", "winter", "autumn", "spring", "years", "months"}
-# "agreed to enhance cooperation": more of what exists, not a deal
-IMPROVE_VERBS = {"continue", "enhance", "strengthen", "deepen", "broaden", "expand", "boost", "promote", "work",
-                 "cooperate", "explore", "increase", "intensify", "maintain", "further", "develop", "improve",
-                 "step", "keep", "consider", "stay", "remain", "discuss", "study", "look"}
+# "agreed to sell helicopters", "agreed to build the steel mill": a deal; "agreed to enhance
+# cooperation", "agreed to hold consultations", "agreed to cancel one leg": an intention, a
+# plan or a decision, not an agreement signed or reached
+DEAL_VERBS = {"sell", "supply", "buy", "purchase", "provide", "deliver", "build", "construct", "establish",
+              "import", "export", "exchange", "barter", "invest", "finance", "fund", "lease", "conduct",
+              "transfer", "grant", "lay", "install", "manufacture", "produce", "procure", "acquire"}
 QUALITY_ADJECTIVES = {"close", "closer", "friendly", "warm", "warmer", "strong", "stronger", "good", "better",
                       "cordial", "deep", "deeper", "strategic", "special", "brotherly", "historic", "cold",
                       "economic", "military", "trade", "defence", "defense", "cultural", "bilateral", "new",
@@ -50,6 +55,10 @@ def not_an_event(token, kind: str) -> bool:
     if kind == "War" and lemma == "fight":
         return any(c.dep_ == "prep" and c.lower_ == "against" and not any(
             g.pos_ == "PROPN" for g in c.subtree) for c in token.children)
+    if _unrealised(token):
+        return True
+    if kind == "Meeting" and token.pos_ == "NOUN" and _purpose_of_a_thing(token):
+        return True
     if kind == "Meeting" and token.pos_ == "VERB" and lemma == "meet":
         return _meets_a_need(token)
     if token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.pos_ == "NOUN" \
@@ -85,11 +94,12 @@ def _habitual(token) -> bool:
 
 
 def _agrees_in_view(verb) -> bool:
-    """"agreed that ...": a view; "agreed to enhance ...": an intention to do more."""
+    """"agreed that ...": a view; "agreed to enhance ...", "agreed to hold talks": an
+    intention or a plan (the talks are the event); "agreed to sell ...": a deal."""
     xcomps = [c for c in verb.children if c.dep_ == "xcomp"]
     if not xcomps:
         return any(c.dep_ == "ccomp" for c in verb.children)
-    return all(x.lemma_.lower() in IMPROVE_VERBS for x in xcomps)
+    return not any(x.lemma_.lower() in DEAL_VERBS for x in xcomps)
 
 
 def _relations_in_general(noun) -> bool:
@@ -123,3 +133,37 @@ def _invited_to_attend(token) -> bool:
             return True
     return False
 
+
+
+# "ready to hold talks", "keen to visit": a readiness or a wish, no event yet
+READY_ADJECTIVES = {"ready", "willing", "keen", "eager", "prepared", "happy", "open"}
+WISH_VERBS = {"want", "wish", "hope", "desire", "like", "love", "seek", "try", "aspire", "dream"}
+
+
+def _unrealised(token) -> bool:
+    """"is ready to hold talks", "has no plans to meet X", "wanted to establish contact and
+    visit Russia": a trigger (or the verb holding a trigger noun) in the infinitive of a
+    readiness adjective, of a wish verb (through a coordinated infinitive), or of "no plans"."""
+    verb = token
+    if token.pos_ in {"NOUN", "PROPN"}:
+        if token.dep_ != "dobj" or token.head.pos_ != "VERB":
+            return False
+        verb = token.head
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        verb = verb.head  # "to establish contact with him and visit Russia"
+    if verb.dep_ not in {"xcomp", "acl"} or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    if head.pos_ == "ADJ" and head.lemma_.lower() in READY_ADJECTIVES:
+        return True
+    if head.pos_ == "VERB" and head.lemma_.lower() in WISH_VERBS:
+        return True
+    return head.lemma_.lower() == "plan" and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children)
+
+
+def _purpose_of_a_thing(noun) -> bool:
+    """"a six-party mechanism for consultations", "a place for Indo-Pakistani talks": a
+    meeting noun as what a thing is for (not "arrived in Moscow for talks", a visit's purpose)."""
+    head = noun.head
+    return noun.dep_ == "pobj" and head.lower_ == "for" and head.head.pos_ == "NOUN" \
+        and head.head.lemma_.lower() not in NOUN_TRIGGERS

@@ -13,7 +13,7 @@ NOUN_TRIGGERS = {
     "exercise": "MilitaryExercise", "drill": "MilitaryExercise", "manoeuvre": "MilitaryExercise",
     "wargame": "MilitaryExercise",
     "invasion": "Invasion", "incursion": "Invasion",
-    "war": "War", "fight": "War", "warfare": "War",
+    "war": "War", "fight": "War",
     "recognition": "Recognition",
     "summit": "Summit", "meeting": "Meeting", "talks": "Meeting", "consultations": "Meeting",
     "consultation": "Meeting", "discussion": "Meeting", "negotiation": "Meeting",
@@ -21,7 +21,7 @@ NOUN_TRIGGERS = {
     "agreement": "Agreement", "accord": "Agreement", "treaty": "Agreement", "protocol": "Agreement",
     "pact": "Agreement", "deal": "Agreement",
     "mou": "MemorandumOfUnderstanding", "memorandum": "MemorandumOfUnderstanding",
-    "offer": "Offer", "invitation": "Offer",
+    "offer": "Offer",
     "mediation": "MediationOffer",
     "collapse": "StateDissolution", "disintegration": "StateDissolution",
     "dissolution": "StateDissolution", "breakup": "StateDissolution", "break-up": "StateDissolution",
@@ -93,9 +93,8 @@ def trigger_kind(token) -> str | None:
             return None
         if kind == "MembershipChange" and lemma == "admit":
             return _admitted_as(token)
-        if kind == "MembershipChange" and (not _joins_group(token) or (
-                token.dep_ == "xcomp" and token.head.lemma_.lower() in ASPIRE_VERBS)):
-            return None  # "applied to join BRICS" is an aspiration
+        if kind == "MembershipChange" and (not _joins_group(token) or _infinitive(token)):
+            return None  # "applied to join BRICS", "welcomed Islamabad to join the SCO": a hope, not a joining
         if kind == "Meeting" and lemma == "call" and not _calls_on_someone(token):
             return None  # "called on Lavrov" (a courtesy call), not "called on India to show restraint"
         if kind == "Meeting" and lemma in {"receive", "host"} and (not _hosts_people(token) or _receives_an_arrival(token)):
@@ -187,6 +186,11 @@ def trigger_kind(token) -> str | None:
 
 
 WISH_VERBS = {"want", "wish", "hope", "desire", "like", "love", "seek", "try", "aspire", "dream"}
+
+
+def _infinitive(verb) -> bool:
+    """"to join": a verb with its "to" (a membership hoped for, welcomed or invited)."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _invites_to_come(verb) -> bool:

@@ -152,3 +152,28 @@ def test_a_meeting_of_heads_of_state_is_a_summit(registry):
     found = extract("t", "Putin invited Prime Minister Sharif to attend the upcoming SCO Heads of Government meeting, "
                          "which Russia will host in November.", registry).events
     assert [e.kind for e in found] == ["Summit"]
+
+
+def test_agreeing_to_hold_talks_is_no_agreement_and_agreeing_to_sell_is(registry):
+    assert [k[0] for k in kinds(registry, "In 2015, Moscow agreed to sell four helicopters to Pakistan.")] == [
+        "Agreement"]
+    assert not [k for k in kinds(registry, "Pakistan and Russia agreed on Monday to hold consultations online.")
+                if k[0] == "Agreement"]
+    assert not [k for k in kinds(registry, "Russia agreed to cancel one leg of the drill with Pakistan.")
+                if k[0] == "Agreement"]
+
+
+def test_a_membership_hoped_for_or_welcomed_is_no_joining(registry):
+    assert not [k for k in kinds(registry, "Russia welcomed Pakistan to join the SCO in 2015.")
+                if k[0] == "MembershipChange"]
+    assert not [k for k in kinds(registry, "The ambassador said Russia is willing for Pakistan to join BRICS.")
+                if k[0] == "MembershipChange"]
+    assert [k[0] for k in kinds(registry, "Pakistan joined the SCO in 2017.")] == ["MembershipChange"]
+
+
+def test_an_invitation_warfare_and_talks_as_a_purpose_are_no_events(registry):
+    assert not [k for k in kinds(registry, "Sharif thanked Putin for the invitation to Moscow.") if k[0] == "Offer"]
+    assert kinds(registry, "Pakistan and Russia train together in asymmetric warfare.") == []
+    assert kinds(registry, "Russia, Pakistan and China set up a mechanism for consultations in 2017.") == []
+    assert kinds(registry, "Pakistan is ready to hold talks with India, Foreign Minister Qureshi said.") == []
+    assert kinds(registry, "Sharif had no plans to meet Indian Prime Minister Narendra Modi.") == []
