@@ -319,15 +319,37 @@ def _mention(token, kind, sentence, trigger, time, status) -> Event | None:
 
 
 ONE_EVENT_PLURALS = {"talks", "discussions", "negotiations", "consultations"}
+# "inked eight agreements", "signed three memoranda", "conducted their first joint
+# exercises", "held meetings with": plurals that name one occasion when a verb of doing
+# holds them at a particular time
+OCCASION_PLURALS = {"agreements", "memoranda", "memorandums", "mous", "deals", "contracts", "accords", "protocols",
+                    "exercises", "drills", "wargames", "meetings"}
+OCCASION_VERBS = {"hold", "have", "conduct", "begin", "start", "complete", "conclude", "stage", "carry", "launch",
+                  "sign", "ink", "initial", "seal", "strike", "finalise", "finalize", "enter", "participate"}
 
 
 def _one_held(token) -> bool:
-    """"Pakistan and Russia held talks", "are holding consultations": a plural that names
-    one meeting, held by the clause's subject at a particular time (not "hold talks
-    regularly", not "could hold talks")."""
-    if token.lower_ not in ONE_EVENT_PLURALS or token.dep_ != "dobj":
+    """"Pakistan and Russia held talks", "are holding consultations", "inked eight
+    agreements", "began two-week exercises", "entered into agreements": a plural that names
+    one occasion, done by the clause's subject at a particular time (not "hold talks
+    regularly", not "could hold talks", not "hold exercises" in the present tense)."""
+    plural = token.lower_
+    if plural in ONE_EVENT_PLURALS:
+        if token.dep_ != "dobj":
+            return False
+        verb = token.head
+    elif plural in OCCASION_PLURALS:
+        verb = token.head
+        if token.dep_ == "pobj" and verb.lower_ in {"into", "in"}:
+            verb = verb.head  # "entered into agreements", "participated in the drills"
+        elif token.dep_ != "dobj":
+            return False
+        if verb.lemma_.lower() not in OCCASION_VERBS or verb.pos_ != "VERB":
+            return False
+        if verb.tag_ == "VB" and not any(c.dep_ == "aux" and c.lower_ in {"will", "shall"} for c in verb.children):
+            return False  # "agreed to conduct joint exercises": the agreement is the event
+    else:
         return False
-    verb = token.head
     if verb.tag_ in {"VBZ", "VBP"} or any(c.lower_ in HABIT_ADVERBS for c in verb.children):
         return False
     return not any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)

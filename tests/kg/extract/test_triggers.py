@@ -177,3 +177,11 @@ def test_an_invitation_warfare_and_talks_as_a_purpose_are_no_events(registry):
     assert kinds(registry, "Russia, Pakistan and China set up a mechanism for consultations in 2017.") == []
     assert kinds(registry, "Pakistan is ready to hold talks with India, Foreign Minister Qureshi said.") == []
     assert kinds(registry, "Sharif had no plans to meet Indian Prime Minister Narendra Modi.") == []
+
+
+def test_a_plural_held_or_signed_at_one_time_is_one_event(registry):
+    assert kinds(registry, "Pakistan and Russia on Wednesday inked eight agreements on trade.") == [
+        ("Agreement", "agreements", ("pakistan", "russia"))]
+    assert [k[0] for k in kinds(registry, "Pakistan and Russia conducted their first joint exercises in 2016.")] == [
+        "MilitaryExercise"]
+    assert kinds(registry, "Pakistan and Russia conduct joint exercises with other states.") == []
