@@ -39,6 +39,7 @@ VERB_TRIGGERS = {
     "receive": "Meeting", "host": "Meeting", "send": "StateVisit", "dispatch": "StateVisit",
     "admit": "MembershipChange", "travel": "StateVisit", "welcome": "StatementOfSupport",
     "lift": "SanctionsChange", "impose": "SanctionsChange", "call": "Meeting",
+    "arrive": "StateVisit", "land": "StateVisit",
 }
 EXERCISE_MODIFIERS = {"military", "joint", "naval", "air", "army", "friendship", "tactical",
                       "counter-terrorism", "anti-terror", "war", "combat", "drill", "multinational",
@@ -114,6 +115,8 @@ def trigger_kind(token) -> str | None:
         if kind == "Recognition" and not any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in token.children):
             return None
         if kind == "StateVisit" and lemma == "travel" and not _travels_to_place(token):
+            return None
+        if kind == "StateVisit" and lemma in ARRIVAL_VERBS and not _arrives_in_place(token):
             return None
         if kind is None and lemma in ESTABLISH_VERBS | BEGIN_VERBS:
             return None
@@ -299,6 +302,30 @@ def _travels_to_place(verb) -> bool:
     goes = any(c.dep_ == "prep" and c.lower_ == "to" and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children)
                for c in verb.children)
     return goes and any(_people_like(s) for s in subjects)
+
+
+def _arrives_in_place(verb) -> bool:
+    """"Tajik premier Kokhir Rasulzoda has already landed in Pakistan", "Putin arrived in
+    China": a person (or a delegation, a ship) arrives in a named country or city, a visit
+    (not "wheat arrived in Karachi", not "arrived back in Islamabad", nor "arrived at a
+    consensus")."""
+    if any(c.lower_ in {"back", "home"} for c in verb.children):
+        return False
+    if not any(c.dep_ == "nsubj" and _people_like(c) and c.tag_ != "PRP" and not _cargo(c) for c in verb.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "in" and any(
+        o.dep_ == "pobj" and o.pos_ == "PROPN" and o.ent_type_ in {"GPE", "LOC"} for o in c.children)
+        for c in verb.children)
+
+
+NAVAL_WORDS = {"naval", "navy", "war", "warship", "frigate", "destroyer", "corvette"}
+
+
+def _cargo(noun) -> bool:
+    """"the first ship carrying Russian crude": a ship or vessel that is no navy's."""
+    if noun.lemma_.lower() not in {"ship", "vessel", "tanker", "cargo", "shipment", "consignment"}:
+        return False
+    return not any(t.lower_ in NAVAL_WORDS for t in noun.subtree)
 
 
 def _admitted_as(verb) -> str | None:

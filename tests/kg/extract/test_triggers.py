@@ -185,3 +185,15 @@ def test_a_plural_held_or_signed_at_one_time_is_one_event(registry):
     assert [k[0] for k in kinds(registry, "Pakistan and Russia conducted their first joint exercises in 2016.")] == [
         "MilitaryExercise"]
     assert kinds(registry, "Pakistan and Russia conduct joint exercises with other states.") == []
+
+
+def test_visitors_arriving_in_a_country_each_make_a_visit(registry):
+    assert kinds(registry, "Putin arrived in China on August 31 to attend the summit.") == [
+        ("StateVisit", "arrived", ("china", "russia", "vladimir-putin"))]
+    found = kinds(registry, "China's Prime Minister Li Qiang, Kyrgyz premier Akylbek Japarov and Tajik premier "
+                            "Kokhir Rasulzoda have already landed in Pakistan.")
+    assert sorted(found) == [("StateVisit", "landed", ("china", "new:Li Qiang", "pakistan")),
+                             ("StateVisit", "landed", ("kyrgyzstan", "new:Akylbek Japarov", "pakistan")),
+                             ("StateVisit", "landed", ("new:Kokhir Rasulzoda", "pakistan", "tajikistan"))]
+    assert kinds(registry, "The first ship carrying Russian crude arrived in Karachi on Sunday.") == []
+    assert kinds(registry, "Sharif arrived back in Islamabad on Friday.") == []
