@@ -10,7 +10,8 @@ event the text places in time:
   to hold talks": a shared view, an intention or a plan, not an agreement signed or reached
   (an agreement to sell, supply, buy or build is one);
 * a meeting named as a purpose or a readiness: "a mechanism for consultations", "a place
-  for talks", "is ready to hold talks", "has no plans to meet", "wanted to ... visit Russia";
+  for talks", "is ready to hold talks", "has no plans to meet", "wanted to ... visit Russia",
+  and a trigger weighed, not done: "are pondering over imposing sanctions";
 * relations in general: "forged friendly ties", "close relations" (an establishment of
   relations is diplomatic, or relations that began);
 * another sense of the word: "the fight against terrorism" (no war), "to meet wheat
@@ -138,11 +139,13 @@ def _invited_to_attend(token) -> bool:
 # "ready to hold talks", "keen to visit": a readiness or a wish, no event yet
 READY_ADJECTIVES = {"ready", "willing", "keen", "eager", "prepared", "happy", "open"}
 WISH_VERBS = {"want", "wish", "hope", "desire", "like", "love", "seek", "try", "aspire", "dream"}
+# "considering imposing sanctions", "threatened to impose": weighed, not done
+DELIBERATE_VERBS = {"consider", "ponder", "mull", "weigh", "contemplate", "debate", "threaten"}
 
 
 def _unrealised(token) -> bool:
     """"is ready to hold talks", "has no plans to meet X", "wanted to establish contact and
-    visit Russia": a trigger (or the verb holding a trigger noun) in the infinitive of a
+    visit Russia", "pondering over imposing sanctions": a trigger (or the verb holding a trigger noun) in the infinitive of a
     readiness adjective, of a wish verb (through a coordinated infinitive), or of "no plans"."""
     verb = token
     if token.pos_ in {"NOUN", "PROPN"}:
@@ -151,6 +154,10 @@ def _unrealised(token) -> bool:
         verb = token.head
     if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
         verb = verb.head  # "to establish contact with him and visit Russia"
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.lemma_.lower() in DELIBERATE_VERBS:
+        return True  # "pondering over imposing sanctions"
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in DELIBERATE_VERBS:
+        return True  # "considering imposing sanctions", "threatened to impose sanctions"
     if verb.dep_ not in {"xcomp", "acl"} or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
     head = verb.head

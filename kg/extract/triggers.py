@@ -40,6 +40,7 @@ VERB_TRIGGERS = {
     "admit": "MembershipChange", "travel": "StateVisit", "welcome": "StatementOfSupport",
     "lift": "SanctionsChange", "impose": "SanctionsChange", "call": "Meeting",
     "arrive": "StateVisit", "land": "StateVisit",
+    "end": "SanctionsChange", "remove": "SanctionsChange", "ease": "SanctionsChange",
 }
 EXERCISE_MODIFIERS = {"military", "joint", "naval", "air", "army", "friendship", "tactical",
                       "counter-terrorism", "anti-terror", "war", "combat", "drill", "multinational",
@@ -108,9 +109,7 @@ def trigger_kind(token) -> str | None:
             return kind if _welcomes_a_step(token) else None
         if kind == "StatementOfSupport" and not _supports_agent(token):
             return None
-        if kind == "SanctionsChange" and not any(
-            c.lemma_.lower() in {"embargo", "sanction", "sanctions"} for c in token.children if c.dep_ in {"dobj", "nsubjpass"}
-        ):
+        if kind == "SanctionsChange" and not _sanctions_changed(token):
             return None
         if kind == "Recognition" and not any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in token.children):
             return None
@@ -326,6 +325,17 @@ def _cargo(noun) -> bool:
     if noun.lemma_.lower() not in {"ship", "vessel", "tanker", "cargo", "shipment", "consignment"}:
         return False
     return not any(t.lower_ in NAVAL_WORDS for t in noun.subtree)
+
+
+SANCTION_WORDS = {"embargo", "sanction", "sanctions"}
+
+
+def _sanctions_changed(verb) -> bool:
+    """"lifted its arms embargo", "the sanctions were eased", "sanctions imposed against
+    Russia" (the participle on the noun)."""
+    if any(c.lemma_.lower() in SANCTION_WORDS for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}):
+        return True
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.lemma_.lower() in SANCTION_WORDS
 
 
 def _admitted_as(verb) -> str | None:

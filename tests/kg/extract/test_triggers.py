@@ -197,3 +197,11 @@ def test_visitors_arriving_in_a_country_each_make_a_visit(registry):
                              ("StateVisit", "landed", ("new:Kokhir Rasulzoda", "pakistan", "tajikistan"))]
     assert kinds(registry, "The first ship carrying Russian crude arrived in Karachi on Sunday.") == []
     assert kinds(registry, "Sharif arrived back in Islamabad on Friday.") == []
+
+
+def test_sanctions_ended_removed_or_imposed_change_and_sanctions_weighed_do_not(registry):
+    assert kinds(registry, "In 2014 the Kremlin removed its arms embargo against Pakistan.") == [
+        ("SanctionsChange", "removed", ("pakistan", "russia"))]
+    assert [k[:2] for k in kinds(registry, "What are the effects of sanctions imposed against Russia?")] == [
+        ("SanctionsChange", "imposed")]
+    assert kinds(registry, "US lawmakers are pondering over imposing sanctions on Pakistan.") == []
