@@ -17,7 +17,7 @@ NOUN_TRIGGERS = {
     "recognition": "Recognition",
     "summit": "Summit", "meeting": "Meeting", "talks": "Meeting", "consultations": "Meeting",
     "consultation": "Meeting", "discussion": "Meeting", "negotiation": "Meeting",
-    "forum": "Meeting", "session": "Meeting", "conflict": "War",
+    "forum": "Meeting", "session": "Meeting", "round": "Meeting", "conflict": "War",
     "agreement": "Agreement", "accord": "Agreement", "treaty": "Agreement", "protocol": "Agreement",
     "pact": "Agreement", "deal": "Agreement",
     "mou": "MemorandumOfUnderstanding", "memorandum": "MemorandumOfUnderstanding",
@@ -160,6 +160,8 @@ def trigger_kind(token) -> str | None:
         # "talks during the ... Industrial Forum": the forum is the talks' occasion
     if kind == "Meeting" and lemma == "session" and not _session_of_a_body(token):
         return None
+    if kind == "Meeting" and lemma == "round" and not _round_of_meetings(token):
+        return None
     if kind == "Meeting" and lemma == "meeting" and _of_heads(token):
         return "Summit"  # "the annual meeting of the heads of state of the SCO", "the SCO Heads of Government meeting"
     if kind == "War" and lemma == "conflict" and not any(
@@ -252,6 +254,28 @@ def _session_of_a_body(noun) -> bool:
         return False
     return any(c.dep_ == "prep" and c.lower_ == "of" and any(o.pos_ == "PROPN" for o in c.subtree)
                for c in noun.children)
+
+
+ROUND_OF = {"talks", "consultations", "negotiations", "discussions", "dialogue", "meetings"}
+
+
+def _round_of_meetings(noun) -> bool:
+    """"the 15th round of the Pakistan-Russia Consultative Group", "the second round of
+    consultations": a numbered round of a body's sessions or of talks (not "a round of
+    sanctions", "all-round cooperation", "a round figure")."""
+    if noun.pos_ != "NOUN" or not any(c.dep_ in {"amod", "nummod"} and (c.like_num or c.tag_ == "JJ" and (
+            c.lower_ in ORDINAL_WORDS or c.lower_[:-2].isdigit())) for c in noun.children):
+        return False
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and (obj.pos_ == "PROPN" or obj.lower_ in ROUND_OF):
+                    return True
+    return False
+
+
+ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                 "next", "last", "latest", "previous", "new", "final", "eleventh", "twelfth"}
 
 
 def _welcomes_a_step(verb) -> bool:

@@ -205,3 +205,10 @@ def test_sanctions_ended_removed_or_imposed_change_and_sanctions_weighed_do_not(
     assert [k[:2] for k in kinds(registry, "What are the effects of sanctions imposed against Russia?")] == [
         ("SanctionsChange", "imposed")]
     assert kinds(registry, "US lawmakers are pondering over imposing sanctions on Pakistan.") == []
+
+
+def test_a_numbered_round_of_a_body_or_of_talks_is_a_meeting(registry):
+    found = kinds(registry, "The fifth round of Pakistan-Russia consultations on Afghanistan was held in Islamabad "
+                            "on Tuesday.")
+    assert [k[:2] for k in found] == [("Meeting", "round")] and {"pakistan", "russia"} <= set(found[0][2])
+    assert kinds(registry, "Russia imposed a new round of sanctions on the company.") == []
