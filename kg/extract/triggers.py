@@ -18,6 +18,7 @@ NOUN_TRIGGERS = {
     "summit": "Summit", "meeting": "Meeting", "talks": "Meeting", "consultations": "Meeting",
     "consultation": "Meeting", "discussion": "Meeting", "negotiation": "Meeting",
     "forum": "Meeting", "session": "Meeting", "round": "Meeting", "conflict": "War",
+    "conference": "Meeting", "conclave": "Meeting",
     "agreement": "Agreement", "accord": "Agreement", "treaty": "Agreement", "protocol": "Agreement",
     "pact": "Agreement", "deal": "Agreement",
     "mou": "MemorandumOfUnderstanding", "memorandum": "MemorandumOfUnderstanding",
@@ -162,6 +163,8 @@ def trigger_kind(token) -> str | None:
         return None
     if kind == "Meeting" and lemma == "round" and not _round_of_meetings(token):
         return None
+    if kind == "Meeting" and lemma in {"conference", "conclave"} and not _named_gathering(token):
+        return None
     if kind == "Meeting" and lemma == "meeting" and _of_heads(token):
         return "Summit"  # "the annual meeting of the heads of state of the SCO", "the SCO Heads of Government meeting"
     if kind == "War" and lemma == "conflict" and not any(
@@ -254,6 +257,24 @@ def _session_of_a_body(noun) -> bool:
         return False
     return any(c.dep_ == "prep" and c.lower_ == "of" and any(o.pos_ == "PROPN" for o in c.subtree)
                for c in noun.children)
+
+
+PRESS_WORDS = {"news", "press", "video", "media", "telephone", "phone", "donor", "donors", "academic"}
+
+
+def _named_gathering(noun) -> bool:
+    """"the 7th Moscow conference on international security", "the Moscow format
+    conference", "the SCO Council of Foreign Ministers conference", "a conclave of the
+    foreign ministers of the SCO": a conference named by a place, a body or its members
+    (not "a news conference", not "a security conference" left unnamed)."""
+    words = _modifier_words(noun)
+    if words & PRESS_WORDS:
+        return False
+    named = any(c.dep_ in {"compound", "nmod", "amod"} and any(t.pos_ == "PROPN" for t in c.subtree)
+                for c in noun.children)
+    of_body = any(c.dep_ == "prep" and c.lower_ == "of" and any(o.pos_ == "PROPN" for o in c.subtree)
+                  for c in noun.children)
+    return named or of_body
 
 
 ROUND_OF = {"talks", "consultations", "negotiations", "discussions", "dialogue", "meetings"}

@@ -212,3 +212,9 @@ def test_a_numbered_round_of_a_body_or_of_talks_is_a_meeting(registry):
                             "on Tuesday.")
     assert [k[:2] for k in found] == [("Meeting", "round")] and {"pakistan", "russia"} <= set(found[0][2])
     assert kinds(registry, "Russia imposed a new round of sanctions on the company.") == []
+
+
+def test_a_named_conference_is_a_meeting_and_a_news_conference_is_not(registry):
+    found = kinds(registry, "In 2021 a Taliban delegation attended the Moscow format conference hosted by Russia.")
+    assert [k[:2] for k in found] == [("Meeting", "conference")]
+    assert kinds(registry, "Lavrov told a news conference in Moscow that Russia and Pakistan are friends.") == []
