@@ -140,7 +140,7 @@ def trigger_kind(token) -> str | None:
         mods = {c.lower_ for c in token.children if c.dep_ in {"amod", "compound"}}
         if not mods & EXERCISE_MODIFIERS:
             return None
-    if kind in {"Agreement", "MemorandumOfUnderstanding"} and not _signed(token):
+    if kind in {"Agreement", "MemorandumOfUnderstanding"} and not (_signed(token) or _reached(token)):
         return None  # "brief Washington on the protocol": a reference, not the signing
     if kind == "ObserverStatusChange":
         if not any(c.lower_ == "observer" for c in token.children) or head_lemma not in GAIN_VERBS:
@@ -236,6 +236,25 @@ def _signed(noun) -> bool:
         return True
     return any(c.dep_ in {"acl", "relcl", "amod"} and c.lemma_.lower() in SIGN_VERBS for c in noun.children) \
         or any(c.dep_ in {"nummod", "compound"} and c.like_num for c in noun.children)
+
+
+def _reached(noun) -> bool:
+    """"the new defence pact between Russia and Pakistan", "the agreement between Defence
+    Minister Asif and his Russian counterpart", "February's agreement to build a railway":
+    a definite agreement of named parties, or one dated by a possessive, was reached (not
+    "a broader deal between the two countries", not "the proposed agreement", not "the
+    first deals between Russia and China would come this autumn")."""
+    if any(c.dep_ == "amod" and c.lower_ in SCHEDULED for c in noun.children):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "could", "may", "might", "should"}
+           for c in noun.head.children):
+        return False
+    if any(c.dep_ == "poss" and c.ent_type_ == "DATE" for c in noun.children):
+        return True
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "between" and any(o.pos_ == "PROPN" for o in c.subtree)
+               for c in noun.children)
 
 
 FORUM_TOPICS = {"trade", "investment", "business", "economic", "energy", "industrial", "investors"}

@@ -218,3 +218,10 @@ def test_a_named_conference_is_a_meeting_and_a_news_conference_is_not(registry):
     found = kinds(registry, "In 2021 a Taliban delegation attended the Moscow format conference hosted by Russia.")
     assert [k[:2] for k in found] == [("Meeting", "conference")]
     assert kinds(registry, "Lavrov told a news conference in Moscow that Russia and Pakistan are friends.") == []
+
+
+def test_the_agreement_between_named_parties_was_reached_and_a_coming_one_was_not(registry):
+    assert [k[:2] for k in kinds(registry, "The new defence pact between Russia and Pakistan is a milestone.")] == [
+        ("Agreement", "pact")]
+    assert kinds(registry, "The first barter deals between Russia and China would come this autumn.") == []
+    assert kinds(registry, "It would be a broader deal between Russia and Pakistan.") == []
