@@ -21,6 +21,7 @@ event the text places in time:
 """
 from __future__ import annotations
 
+from kg.extract.syntax import governing_verb
 from kg.extract.triggers import NOUN_TRIGGERS, PEOPLE_NOUNS
 
 HABIT_ADVERBS = {"often", "usually", "regularly", "annually", "routinely", "frequently", "traditionally",
@@ -56,7 +57,7 @@ def not_an_event(token, kind: str) -> bool:
     if kind == "War" and lemma == "fight":
         return any(c.dep_ == "prep" and c.lower_ == "against" and not any(
             g.pos_ == "PROPN" for g in c.subtree) for c in token.children)
-    if _unrealised(token):
+    if _unrealised(token) or _hypothetical(token):
         return True
     if kind == "Meeting" and token.pos_ == "NOUN" and _purpose_of_a_thing(token):
         return True
@@ -174,3 +175,16 @@ def _purpose_of_a_thing(noun) -> bool:
     head = noun.head
     return noun.dep_ == "pobj" and head.lower_ == "for" and head.head.pos_ == "NOUN" \
         and head.head.lemma_.lower() not in NOUN_TRIGGERS
+
+
+MAYBE_MODALS = {"may", "might", "could"}
+
+
+def _hypothetical(token) -> bool:
+    """"this may become the basis for the official recognition of ...", "a deal could be
+    signed": a trigger in a clause of what may be, not of what is ("would" stays: in news
+    prose it is mostly a reported future, "the leaders would meet in Astana this week")."""
+    verb = token if token.pos_ in {"VERB", "AUX"} else governing_verb(token)
+    if verb is None:
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in MAYBE_MODALS for c in verb.children)

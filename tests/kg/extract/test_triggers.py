@@ -225,3 +225,8 @@ def test_the_agreement_between_named_parties_was_reached_and_a_coming_one_was_no
         ("Agreement", "pact")]
     assert kinds(registry, "The first barter deals between Russia and China would come this autumn.") == []
     assert kinds(registry, "It would be a broader deal between Russia and Pakistan.") == []
+
+
+def test_what_may_or_could_be_is_no_event(registry):
+    assert kinds(registry, "This may become the basis for the official recognition of the Taliban by Russia.") == []
+    assert kinds(registry, "Pakistan and Russia could sign a deal on gas supplies in 2021.") == []
