@@ -162,6 +162,9 @@ def _unrealised(token) -> bool:
     if verb.dep_ not in {"xcomp", "acl"} or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
     head = verb.head
+    if head.lemma_.lower() in {"invite", "urge", "ask", "request"} and verb.dep_ == "xcomp" and verb is token:
+        return True  # "invited his counterpart to visit Moscow": an invitation, no visit yet (but
+        # "invited Sharif to attend the upcoming SCO summit": the summit is one)
     if head.pos_ == "ADJ" and head.lemma_.lower() in READY_ADJECTIVES:
         return True
     if head.pos_ == "VERB" and head.lemma_.lower() in WISH_VERBS:

@@ -230,3 +230,10 @@ def test_the_agreement_between_named_parties_was_reached_and_a_coming_one_was_no
 def test_what_may_or_could_be_is_no_event(registry):
     assert kinds(registry, "This may become the basis for the official recognition of the Taliban by Russia.") == []
     assert kinds(registry, "Pakistan and Russia could sign a deal on gas supplies in 2021.") == []
+
+
+def test_an_invitation_to_visit_is_no_visit_but_the_summit_invited_to_is_one(registry):
+    assert not [k for k in kinds(registry, "Lavrov has invited his counterpart Bilawal Bhutto Zardari to visit Moscow.")
+                if k[0] == "StateVisit"]
+    assert [k[0] for k in kinds(registry, "Putin invited Shehbaz Sharif to attend the upcoming SCO summit in Moscow.")
+            ] == ["Summit"]
