@@ -22,6 +22,7 @@ NOUN_TRIGGERS = {
     "agreement": "Agreement", "accord": "Agreement", "treaty": "Agreement", "protocol": "Agreement",
     "pact": "Agreement", "deal": "Agreement",
     "mou": "MemorandumOfUnderstanding", "memorandum": "MemorandumOfUnderstanding",
+    "memoranda": "MemorandumOfUnderstanding", "mous": "MemorandumOfUnderstanding",
     "offer": "Offer",
     "mediation": "MediationOffer",
     "collapse": "StateDissolution", "disintegration": "StateDissolution",
@@ -45,7 +46,8 @@ VERB_TRIGGERS = {
 }
 EXERCISE_MODIFIERS = {"military", "joint", "naval", "air", "army", "friendship", "tactical",
                       "counter-terrorism", "anti-terror", "war", "combat", "drill", "multinational",
-                      "bilateral", "trilateral", "maritime", "amphibious"}
+                      "bilateral", "trilateral", "maritime", "amphibious", "counterterrorism", "anti-terrorism",
+                      "mountain", "airborne", "special-forces", "command-post"}
 PEOPLE_NOUNS = {"delegation", "team", "teams", "inspector", "official", "envoy", "mission", "expert",
                 "minister", "officer", "representative", "ship", "frigate", "warship", "vessel"}
 ASPIRE_VERBS = {"apply", "seek", "want", "hope", "aim", "plan", "wish", "try", "aspire", "intend", "bid"}
@@ -137,8 +139,8 @@ def trigger_kind(token) -> str | None:
     if kind == "StateVisit" and lemma == "delegation" and not _sent_to_place(token):
         return None  # "a delegation of officials to Moscow" is a visit; "the Russian delegation said" is not
     if kind == "MilitaryExercise" and lemma == "exercise":
-        mods = {c.lower_ for c in token.children if c.dep_ in {"amod", "compound"}}
-        if not mods & EXERCISE_MODIFIERS:
+        # "a joint military exercise", "a two-week joint training exercise" ("joint" on "training")
+        if not _modifier_words(token) & EXERCISE_MODIFIERS:
             return None
     if kind in {"Agreement", "MemorandumOfUnderstanding"} and not (_signed(token) or _reached(token)):
         return None  # "brief Washington on the protocol": a reference, not the signing

@@ -237,3 +237,11 @@ def test_an_invitation_to_visit_is_no_visit_but_the_summit_invited_to_is_one(reg
                 if k[0] == "StateVisit"]
     assert [k[0] for k in kinds(registry, "Putin invited Shehbaz Sharif to attend the upcoming SCO summit in Moscow.")
             ] == ["Summit"]
+
+
+def test_a_joint_training_exercise_is_an_exercise_and_an_exercise_in_futility_is_not(registry):
+    found = kinds(registry, "Special forces from Russia and Pakistan have begun a two-week joint training exercise "
+                            "in Russia.")
+    assert [k[:2] for k in found] == [("MilitaryExercise", "exercise")]
+    assert not [k for k in kinds(registry, "Talks between Russia and Pakistan were an exercise in futility.")
+                if k[0] == "MilitaryExercise"]
