@@ -43,6 +43,7 @@ VERB_TRIGGERS = {
     "lift": "SanctionsChange", "impose": "SanctionsChange", "call": "Meeting",
     "arrive": "StateVisit", "land": "StateVisit",
     "end": "SanctionsChange", "remove": "SanctionsChange", "ease": "SanctionsChange",
+    "discuss": "Meeting", "interact": "Meeting", "confer": "Meeting",
 }
 EXERCISE_MODIFIERS = {"military", "joint", "naval", "air", "army", "friendship", "tactical",
                       "counter-terrorism", "anti-terror", "war", "combat", "drill", "multinational",
@@ -100,6 +101,8 @@ def trigger_kind(token) -> str | None:
             return _admitted_as(token)
         if kind == "MembershipChange" and (not _joins_group(token) or _infinitive(token)):
             return None  # "applied to join BRICS", "welcomed Islamabad to join the SCO": a hope, not a joining
+        if kind == "Meeting" and lemma in TALK_VERBS and not _talks_with_someone(token):
+            return None  # "the two ministers discussed ...", "interacted with senior officials of"
         if kind == "Meeting" and lemma == "call" and not _calls_on_someone(token):
             return None  # "called on Lavrov" (a courtesy call), not "called on India to show restraint"
         if kind == "Meeting" and lemma in {"receive", "host"} and (not _hosts_people(token) or _receives_an_arrival(token)):
@@ -402,6 +405,31 @@ def _sanctions_changed(verb) -> bool:
     if any(c.lemma_.lower() in SANCTION_WORDS for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}):
         return True
     return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.lemma_.lower() in SANCTION_WORDS
+
+
+TALK_VERBS = {"discuss", "interact", "confer"}
+PAIR_WORDS = {"two", "both"}
+
+
+def _talks_with_someone(verb) -> bool:
+    """"X discussed ... with Y", "the issue was discussed between Pakistan and Russia", "the
+    two ministers discussed", "Sharif and Putin discussed", "officers interacted with senior
+    officials": two sides talking (not "the cabinet discussed the proposal", not "the issues
+    discussed at the meeting")."""
+    if verb.dep_ in {"acl", "amod", "relcl"} or verb.tag_ == "VBG" and verb.dep_ != "ROOT":
+        return False
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in {"with", "between"} and any(
+                o.dep_ == "pobj" and (_people_like(o) and o.tag_ != "PRP" or o.pos_ == "PROPN") for o in c.children):
+            return True
+    for c in verb.children:
+        if c.dep_ != "nsubj":
+            continue
+        if c.pos_ == "PROPN" and any(g.dep_ == "conj" and g.pos_ == "PROPN" for g in c.children):
+            return True  # "Sharif and Putin discussed"
+        if c.tag_ == "NNS" and any(g.lower_ in PAIR_WORDS for g in c.children):
+            return True  # "the two ministers discussed"
+    return False
 
 
 def _admitted_as(verb) -> str | None:

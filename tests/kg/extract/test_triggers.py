@@ -245,3 +245,11 @@ def test_a_joint_training_exercise_is_an_exercise_and_an_exercise_in_futility_is
     assert [k[:2] for k in found] == [("MilitaryExercise", "exercise")]
     assert not [k for k in kinds(registry, "Talks between Russia and Pakistan were an exercise in futility.")
                 if k[0] == "MilitaryExercise"]
+
+
+def test_two_sides_discussing_or_interacting_meet_and_one_body_discussing_does_not(registry):
+    assert kinds(registry, "The issue was discussed between Pakistan and Russia in March.") == [
+        ("Meeting", "discussed", ("pakistan", "russia"))]
+    assert [k[:2] for k in kinds(registry, "Officers of the Russian Navy interacted with senior officials of the "
+                                           "Pakistan Navy in Karachi.")] == [("Meeting", "interacted")]
+    assert kinds(registry, "Pakistan's cabinet discussed the Russian proposal on Monday.") == []
