@@ -105,6 +105,8 @@ def trigger_kind(token) -> str | None:
             return None  # "the two ministers discussed ...", "interacted with senior officials of"
         if kind == "Meeting" and lemma == "call" and not _calls_on_someone(token):
             return None  # "called on Lavrov" (a courtesy call), not "called on India to show restraint"
+        if kind == "Meeting" and lemma in {"receive", "host"} and _hosts_ships(token):
+            return "StateVisit"  # "Russian naval vessels were hosted in Karachi": a navy's port call
         if kind == "Meeting" and lemma in {"receive", "host"} and (not _hosts_people(token) or _receives_an_arrival(token)):
             return None  # "was received at the airport by X": the arrival, a part of the visit
         if kind == "StateVisit" and lemma in {"send", "dispatch"} and not _sends_people(token):
@@ -506,6 +508,16 @@ def _calls_on_someone(verb) -> bool:
             if obj.pos_ == "PROPN" and any(c.lower_ in CALLED_TITLES for c in obj.children if c.dep_ == "compound"):
                 return True
     return False
+
+
+SHIP_WORDS = {"ship", "vessel", "warship", "frigate", "destroyer", "corvette", "submarine", "flotilla"}
+
+
+def _hosts_ships(verb) -> bool:
+    """"Russian naval vessels were hosted in Karachi", "Pakistan received two Russian
+    warships": a navy's ships hosted or received, a visit (a port call), no meeting."""
+    return any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in SHIP_WORDS and not _cargo(c)
+               for c in verb.children)
 
 
 def _hosts_people(verb) -> bool:

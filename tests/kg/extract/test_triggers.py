@@ -253,3 +253,8 @@ def test_two_sides_discussing_or_interacting_meet_and_one_body_discussing_does_n
     assert [k[:2] for k in kinds(registry, "Officers of the Russian Navy interacted with senior officials of the "
                                            "Pakistan Navy in Karachi.")] == [("Meeting", "interacted")]
     assert kinds(registry, "Pakistan's cabinet discussed the Russian proposal on Monday.") == []
+
+
+def test_a_navys_ships_hosted_make_no_meeting(registry):
+    assert not [k for k in kinds(registry, "Russian naval vessels were hosted in Karachi by Pakistan in 2018.")
+                if k[0] == "Meeting"]
