@@ -140,6 +140,7 @@ def _invited_to_attend(token) -> bool:
 # "ready to hold talks", "keen to visit": a readiness or a wish, no event yet
 READY_ADJECTIVES = {"ready", "willing", "keen", "eager", "prepared", "happy", "open"}
 WISH_VERBS = {"want", "wish", "hope", "desire", "like", "love", "seek", "try", "aspire", "dream"}
+PHASE_VERBS = {"begin", "start", "open", "end", "conclude", "close", "continue"}
 # "considering imposing sanctions", "threatened to impose": weighed, not done
 DELIBERATE_VERBS = {"consider", "ponder", "mull", "weigh", "contemplate", "debate", "threaten"}
 
@@ -150,8 +151,8 @@ def _unrealised(token) -> bool:
     readiness adjective, of a wish verb (through a coordinated infinitive), or of "no plans"."""
     verb = token
     if token.pos_ in {"NOUN", "PROPN"}:
-        if token.dep_ != "dobj" or token.head.pos_ != "VERB":
-            return False
+        if token.dep_ != "dobj" or token.head.pos_ != "VERB" or token.head.lemma_.lower() in PHASE_VERBS:
+            return False  # "I would like to begin our meeting": the meeting is under way
         verb = token.head
     if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
         verb = verb.head  # "to establish contact with him and visit Russia"
