@@ -117,7 +117,8 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
     # a meeting needs its other side ("Pakistan to hold talks on trade": with whom?); a visit
     # between states names a state or a person
     return [e for e in events if not one_sided(ctx, e.kind, e.participants, trigger_token(ctx.doc, e))
-            and (e.kind not in STATE_KINDS or any(ctx.core_type(p) in {"State", "Person"} for p in e.participants))]
+            and (e.kind not in STATE_KINDS or any(ctx.core_type(p) in {"State", "Person"} for p in e.participants))
+            and not _arrival_without_host(ctx, e)]
 
 
 #: Kinds of events between states, made by their people: one that names neither a state nor
@@ -125,6 +126,15 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
 STATE_KINDS = {"StateVisit"}
 
 OWN_PREPS = {"of", "between", "with", "among", "by"}
+ARRIVAL_LEMMAS = {"arrive", "land"}
+
+
+def _arrival_without_host(ctx: Context, event: Event) -> bool:
+    """"Sharif arrived in Samarkand to partake in the summit" with no host state found: an
+    arrival names its host, else it is a trip to a gathering (its own event), not a visit."""
+    if event.kind != "StateVisit" or trigger_token(ctx.doc, event).lemma_.lower() not in ARRIVAL_LEMMAS:
+        return False
+    return len({ctx.speaks_for(p) or p for p in event.participants}) < 2
 
 
 def _named_in_phrase(ctx: Context, token) -> set[str]:

@@ -111,7 +111,10 @@ def _relations_in_general(noun) -> bool:
 
 
 def _meets_a_need(verb) -> bool:
-    """"to meet wheat requirements", "was met with criticism"."""
+    """"to meet wheat requirements", "was met with criticism"; and "the committee, which met
+    under Finance Minister Dar": a body's own session under its chair, no meeting of sides."""
+    if any(c.dep_ == "prep" and c.lower_ == "under" for c in verb.children):
+        return True
     if any(c.dep_ == "dobj" and c.lemma_.lower() in WANT_MET for c in verb.children):
         return True
     passive = any(c.dep_ == "auxpass" for c in verb.children)

@@ -258,3 +258,9 @@ def test_two_sides_discussing_or_interacting_meet_and_one_body_discussing_does_n
 def test_a_navys_ships_hosted_make_no_meeting(registry):
     assert not [k for k in kinds(registry, "Russian naval vessels were hosted in Karachi by Pakistan in 2018.")
                 if k[0] == "Meeting"]
+
+
+def test_a_body_meeting_under_its_chair_and_an_arrival_with_no_host_are_no_events(registry):
+    assert kinds(registry, "Pakistan's Economic Coordination Committee, which met under Finance Minister Ishaq Dar, "
+                           "approved the purchase.") == []
+    assert kinds(registry, "Shehbaz Sharif arrived in Karachi on Thursday morning.") == []
