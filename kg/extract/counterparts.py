@@ -1,4 +1,6 @@
-"""One meeting per counterpart: "met leaders of A, B and C" reports three meetings.
+"""One meeting per counterpart: "met leaders of A, B and C" reports three meetings; one
+visit per visitor: "A's minister X, B's premier Y and C's premier Z have landed in
+Pakistan" reports three visits.
 
 When the counterpart of a meeting (the object of "met", or of "with" after "met", "talks",
 "held discussions") is a list of two or more agents, each with an entity of its own among
@@ -22,6 +24,8 @@ HOLD_VERBS = {"hold", "have", "conduct"}
 
 def per_counterpart(ctx: Context, token, event: Event) -> list[Event]:
     """``event`` as one event per listed counterpart, or ``[event]`` when it has no list."""
+    if event.kind in VISIT_KINDS:
+        return per_visitor(ctx, token, event)
     if event.kind not in SPLIT_KINDS:
         return [event]
     items = _listed(_counterpart(token))
@@ -58,6 +62,55 @@ def per_counterpart(ctx: Context, token, event: Event) -> list[Event]:
         keep = [p for p in event.participants if p in shared or p in (entities & chosen)]
         added = sorted((entities & chosen) - set(event.participants))
         out.append(_restrict(event, keep, added))
+    return out
+
+
+VISIT_KINDS = {"StateVisit"}
+
+
+def per_visitor(ctx: Context, token, event: Event) -> list[Event]:
+    """A visit verb whose subject lists visitors of two or more states, each named ("X of
+    India, Y of China and Z of Kyrgyzstan arrived in Pakistan"): one visit each, with its
+    own visitor and state and the host (the participants named outside the list).  Visitors
+    of one state ("Sharif and Dar visited Moscow") stay one visit, a delegation's."""
+    if token.pos_ != "VERB":
+        return [event]
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return [event]
+    chosen = set(event.participants)
+    sets, states = [], []
+    for segment in _segments(sorted(subjects[0].subtree, key=lambda t: t.i)):
+        entities = {m.entity for m in ctx.mentions_in(segment) if ctx.is_agent(m.entity)} & chosen
+        people = [e for e in entities if ctx.core_type(e) == "Person"]
+        named = {e for e in entities if ctx.is_state(e)}
+        state = named or {ctx.speaks_for(p) for p in people} - {None}
+        if len(people) != 1 or len(state) != 1:
+            return [event]  # a visitor unnamed, or of no single state: not a list of visitors
+        sets.append(entities | state)
+        states.append(next(iter(state)))
+    if len(states) < 2 or len(set(states)) < len(states):
+        return [event]
+    listed = set().union(*sets)
+    host = [p for p in event.participants if p not in listed]
+    if not host:
+        return [event]
+    return [_restrict(event, [p for p in event.participants if p in own or p in host],
+                      sorted((own & chosen) - set(event.participants))) for own in sets]
+
+
+def _segments(words) -> list[list]:
+    """A subject's words cut at its commas and "and": the items of a list."""
+    out, cur = [], []
+    for w in words:
+        if w.text == "," or (w.dep_ == "cc" and w.lower_ == "and"):
+            if cur:
+                out.append(cur)
+            cur = []
+        else:
+            cur.append(w)
+    if cur:
+        out.append(cur)
     return out
 
 

@@ -119,7 +119,8 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
     # a meeting needs its other side ("Pakistan to hold talks on trade": with whom?); a visit
     # between states names a state or a person
     events = [e for e in events if not one_sided(ctx, e.kind, e.participants, trigger_token(ctx.doc, e))
-              and (e.kind not in STATE_KINDS or any(ctx.core_type(p) in {"State", "Person"} for p in e.participants))]
+              and (e.kind not in STATE_KINDS or any(ctx.core_type(p) in {"State", "Person"} for p in e.participants))
+              and not _arrival_without_host(ctx, e)]
     return events if decisions.strict is None else judged(ctx, events, decisions.strict, min_confidence)
 
 
@@ -128,6 +129,15 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
 STATE_KINDS = {"StateVisit"}
 
 OWN_PREPS = {"of", "between", "with", "among", "by"}
+ARRIVAL_LEMMAS = {"arrive", "land"}
+
+
+def _arrival_without_host(ctx: Context, event: Event) -> bool:
+    """"Sharif arrived in Samarkand to partake in the summit" with no host state found: an
+    arrival names its host, else it is a trip to a gathering (its own event), not a visit."""
+    if event.kind != "StateVisit" or trigger_token(ctx.doc, event).lemma_.lower() not in ARRIVAL_LEMMAS:
+        return False
+    return len({ctx.speaks_for(p) or p for p in event.participants}) < 2
 
 
 def _named_in_phrase(ctx: Context, token) -> set[str]:
@@ -322,15 +332,37 @@ def _mention(token, kind, sentence, trigger, time, status) -> Event | None:
 
 
 ONE_EVENT_PLURALS = {"talks", "discussions", "negotiations", "consultations"}
+# "inked eight agreements", "signed three memoranda", "conducted their first joint
+# exercises", "held meetings with": plurals that name one occasion when a verb of doing
+# holds them at a particular time
+OCCASION_PLURALS = {"agreements", "memoranda", "memorandums", "mous", "deals", "contracts", "accords", "protocols",
+                    "exercises", "drills", "wargames", "meetings"}
+OCCASION_VERBS = {"hold", "have", "conduct", "begin", "start", "complete", "conclude", "stage", "carry", "launch",
+                  "sign", "ink", "initial", "seal", "strike", "finalise", "finalize", "enter", "participate"}
 
 
 def _one_held(token) -> bool:
-    """"Pakistan and Russia held talks", "are holding consultations": a plural that names
-    one meeting, held by the clause's subject at a particular time (not "hold talks
-    regularly", not "could hold talks")."""
-    if token.lower_ not in ONE_EVENT_PLURALS or token.dep_ != "dobj":
+    """"Pakistan and Russia held talks", "are holding consultations", "inked eight
+    agreements", "began two-week exercises", "entered into agreements": a plural that names
+    one occasion, done by the clause's subject at a particular time (not "hold talks
+    regularly", not "could hold talks", not "hold exercises" in the present tense)."""
+    plural = token.lower_
+    if plural in ONE_EVENT_PLURALS:
+        if token.dep_ != "dobj":
+            return False
+        verb = token.head
+    elif plural in OCCASION_PLURALS:
+        verb = token.head
+        if token.dep_ == "pobj" and verb.lower_ in {"into", "in"}:
+            verb = verb.head  # "entered into agreements", "participated in the drills"
+        elif token.dep_ != "dobj":
+            return False
+        if verb.lemma_.lower() not in OCCASION_VERBS or verb.pos_ != "VERB":
+            return False
+        if verb.tag_ == "VB" and not any(c.dep_ == "aux" and c.lower_ in {"will", "shall"} for c in verb.children):
+            return False  # "agreed to conduct joint exercises": the agreement is the event
+    else:
         return False
-    verb = token.head
     if verb.tag_ in {"VBZ", "VBP"} or any(c.lower_ in HABIT_ADVERBS for c in verb.children):
         return False
     return not any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)

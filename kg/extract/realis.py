@@ -6,8 +6,12 @@ event the text places in time:
 
 * a habit, state or generality: "the drills are held every year", "the two countries often
   hold talks", "since 2016 the forces are engaged in joint exercise";
-* "agreed that conflicts should be resolved ...", "agreed to enhance cooperation": a shared
-  view or an intention to do more, not an agreement signed or reached;
+* "agreed that conflicts should be resolved ...", "agreed to enhance cooperation", "agreed
+  to hold talks": a shared view, an intention or a plan, not an agreement signed or reached
+  (an agreement to sell, supply, buy or build is one);
+* a meeting named as a purpose or a readiness: "a mechanism for consultations", "a place
+  for talks", "is ready to hold talks", "has no plans to meet", "wanted to ... visit Russia",
+  and a trigger weighed, not done: "are pondering over imposing sanctions";
 * relations in general: "forged friendly ties", "close relations" (an establishment of
   relations is diplomatic, or relations that began);
 * another sense of the word: "the fight against terrorism" (no war), "to meet wheat
@@ -17,16 +21,19 @@ event the text places in time:
 """
 from __future__ import annotations
 
+from kg.extract.syntax import governing_verb
 from kg.extract.triggers import NOUN_TRIGGERS, PEOPLE_NOUNS
 
 HABIT_ADVERBS = {"often", "usually", "regularly", "annually", "routinely", "frequently", "traditionally",
                  "generally", "periodically", "customarily", "normally", "typically"}
 EVERY = {"every", "each"}
 PERIODS = {"year", "month", "week", "summer", "winter", "autumn", "spring", "years", "months"}
-# "agreed to enhance cooperation": more of what exists, not a deal
-IMPROVE_VERBS = {"continue", "enhance", "strengthen", "deepen", "broaden", "expand", "boost", "promote", "work",
-                 "cooperate", "explore", "increase", "intensify", "maintain", "further", "develop", "improve",
-                 "step", "keep", "consider", "stay", "remain", "discuss", "study", "look"}
+# "agreed to sell helicopters", "agreed to build the steel mill": a deal; "agreed to enhance
+# cooperation", "agreed to hold consultations", "agreed to cancel one leg": an intention, a
+# plan or a decision, not an agreement signed or reached
+DEAL_VERBS = {"sell", "supply", "buy", "purchase", "provide", "deliver", "build", "construct", "establish",
+              "import", "export", "exchange", "barter", "invest", "finance", "fund", "lease", "conduct",
+              "transfer", "grant", "lay", "install", "manufacture", "produce", "procure", "acquire"}
 QUALITY_ADJECTIVES = {"close", "closer", "friendly", "warm", "warmer", "strong", "stronger", "good", "better",
                       "cordial", "deep", "deeper", "strategic", "special", "brotherly", "historic", "cold",
                       "economic", "military", "trade", "defence", "defense", "cultural", "bilateral", "new",
@@ -50,6 +57,10 @@ def not_an_event(token, kind: str) -> bool:
     if kind == "War" and lemma == "fight":
         return any(c.dep_ == "prep" and c.lower_ == "against" and not any(
             g.pos_ == "PROPN" for g in c.subtree) for c in token.children)
+    if _unrealised(token) or _hypothetical(token):
+        return True
+    if kind == "Meeting" and token.pos_ == "NOUN" and _purpose_of_a_thing(token):
+        return True
     if kind == "Meeting" and token.pos_ == "VERB" and lemma == "meet":
         return _meets_a_need(token)
     if token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.pos_ == "NOUN" \
@@ -85,11 +96,12 @@ def _habitual(token) -> bool:
 
 
 def _agrees_in_view(verb) -> bool:
-    """"agreed that ...": a view; "agreed to enhance ...": an intention to do more."""
+    """"agreed that ...": a view; "agreed to enhance ...", "agreed to hold talks": an
+    intention or a plan (the talks are the event); "agreed to sell ...": a deal."""
     xcomps = [c for c in verb.children if c.dep_ == "xcomp"]
     if not xcomps:
         return any(c.dep_ == "ccomp" for c in verb.children)
-    return all(x.lemma_.lower() in IMPROVE_VERBS for x in xcomps)
+    return not any(x.lemma_.lower() in DEAL_VERBS for x in xcomps)
 
 
 def _relations_in_general(noun) -> bool:
@@ -99,7 +111,10 @@ def _relations_in_general(noun) -> bool:
 
 
 def _meets_a_need(verb) -> bool:
-    """"to meet wheat requirements", "was met with criticism"."""
+    """"to meet wheat requirements", "was met with criticism"; and "the committee, which met
+    under Finance Minister Dar": a body's own session under its chair, no meeting of sides."""
+    if any(c.dep_ == "prep" and c.lower_ == "under" for c in verb.children):
+        return True
     if any(c.dep_ == "dobj" and c.lemma_.lower() in WANT_MET for c in verb.children):
         return True
     passive = any(c.dep_ == "auxpass" for c in verb.children)
@@ -123,3 +138,60 @@ def _invited_to_attend(token) -> bool:
             return True
     return False
 
+
+
+# "ready to hold talks", "keen to visit": a readiness or a wish, no event yet
+READY_ADJECTIVES = {"ready", "willing", "keen", "eager", "prepared", "happy", "open"}
+WISH_VERBS = {"want", "wish", "hope", "desire", "like", "love", "seek", "try", "aspire", "dream"}
+PHASE_VERBS = {"begin", "start", "open", "end", "conclude", "close", "continue"}
+# "considering imposing sanctions", "threatened to impose": weighed, not done
+DELIBERATE_VERBS = {"consider", "ponder", "mull", "weigh", "contemplate", "debate", "threaten"}
+
+
+def _unrealised(token) -> bool:
+    """"is ready to hold talks", "has no plans to meet X", "wanted to establish contact and
+    visit Russia", "pondering over imposing sanctions": a trigger (or the verb holding a trigger noun) in the infinitive of a
+    readiness adjective, of a wish verb (through a coordinated infinitive), or of "no plans"."""
+    verb = token
+    if token.pos_ in {"NOUN", "PROPN"}:
+        if token.dep_ != "dobj" or token.head.pos_ != "VERB" or token.head.lemma_.lower() in PHASE_VERBS:
+            return False  # "I would like to begin our meeting": the meeting is under way
+        verb = token.head
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        verb = verb.head  # "to establish contact with him and visit Russia"
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.lemma_.lower() in DELIBERATE_VERBS:
+        return True  # "pondering over imposing sanctions"
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in DELIBERATE_VERBS:
+        return True  # "considering imposing sanctions", "threatened to impose sanctions"
+    if verb.dep_ not in {"xcomp", "acl"} or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    if head.lemma_.lower() in {"invite", "urge", "ask", "request"} and verb.dep_ == "xcomp" and verb is token:
+        return True  # "invited his counterpart to visit Moscow": an invitation, no visit yet (but
+        # "invited Sharif to attend the upcoming SCO summit": the summit is one)
+    if head.pos_ == "ADJ" and head.lemma_.lower() in READY_ADJECTIVES:
+        return True
+    if head.pos_ == "VERB" and head.lemma_.lower() in WISH_VERBS:
+        return True
+    return head.lemma_.lower() == "plan" and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children)
+
+
+def _purpose_of_a_thing(noun) -> bool:
+    """"a six-party mechanism for consultations", "a place for Indo-Pakistani talks": a
+    meeting noun as what a thing is for (not "arrived in Moscow for talks", a visit's purpose)."""
+    head = noun.head
+    return noun.dep_ == "pobj" and head.lower_ == "for" and head.head.pos_ == "NOUN" \
+        and head.head.lemma_.lower() not in NOUN_TRIGGERS
+
+
+MAYBE_MODALS = {"may", "might", "could"}
+
+
+def _hypothetical(token) -> bool:
+    """"this may become the basis for the official recognition of ...", "a deal could be
+    signed": a trigger in a clause of what may be, not of what is ("would" stays: in news
+    prose it is mostly a reported future, "the leaders would meet in Astana this week")."""
+    verb = token if token.pos_ in {"VERB", "AUX"} else governing_verb(token)
+    if verb is None:
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in MAYBE_MODALS for c in verb.children)

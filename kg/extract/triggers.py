@@ -13,15 +13,17 @@ NOUN_TRIGGERS = {
     "exercise": "MilitaryExercise", "drill": "MilitaryExercise", "manoeuvre": "MilitaryExercise",
     "wargame": "MilitaryExercise",
     "invasion": "Invasion", "incursion": "Invasion",
-    "war": "War", "fight": "War", "warfare": "War",
+    "war": "War", "fight": "War",
     "recognition": "Recognition",
     "summit": "Summit", "meeting": "Meeting", "talks": "Meeting", "consultations": "Meeting",
     "consultation": "Meeting", "discussion": "Meeting", "negotiation": "Meeting",
-    "forum": "Meeting", "session": "Meeting", "conflict": "War",
+    "forum": "Meeting", "session": "Meeting", "round": "Meeting", "conflict": "War",
+    "conference": "Meeting", "conclave": "Meeting",
     "agreement": "Agreement", "accord": "Agreement", "treaty": "Agreement", "protocol": "Agreement",
     "pact": "Agreement", "deal": "Agreement",
     "mou": "MemorandumOfUnderstanding", "memorandum": "MemorandumOfUnderstanding",
-    "offer": "Offer", "invitation": "Offer",
+    "memoranda": "MemorandumOfUnderstanding", "mous": "MemorandumOfUnderstanding",
+    "offer": "Offer",
     "mediation": "MediationOffer",
     "collapse": "StateDissolution", "disintegration": "StateDissolution",
     "dissolution": "StateDissolution", "breakup": "StateDissolution", "break-up": "StateDissolution",
@@ -39,10 +41,14 @@ VERB_TRIGGERS = {
     "receive": "Meeting", "host": "Meeting", "send": "StateVisit", "dispatch": "StateVisit",
     "admit": "MembershipChange", "travel": "StateVisit", "welcome": "StatementOfSupport",
     "lift": "SanctionsChange", "impose": "SanctionsChange", "call": "Meeting",
+    "arrive": "StateVisit", "land": "StateVisit",
+    "end": "SanctionsChange", "remove": "SanctionsChange", "ease": "SanctionsChange",
+    "discuss": "Meeting", "interact": "Meeting", "confer": "Meeting",
 }
 EXERCISE_MODIFIERS = {"military", "joint", "naval", "air", "army", "friendship", "tactical",
                       "counter-terrorism", "anti-terror", "war", "combat", "drill", "multinational",
-                      "bilateral", "trilateral", "maritime", "amphibious"}
+                      "bilateral", "trilateral", "maritime", "amphibious", "counterterrorism", "anti-terrorism",
+                      "mountain", "airborne", "special-forces", "command-post"}
 PEOPLE_NOUNS = {"delegation", "team", "teams", "inspector", "official", "envoy", "mission", "expert",
                 "minister", "officer", "representative", "ship", "frigate", "warship", "vessel"}
 ASPIRE_VERBS = {"apply", "seek", "want", "hope", "aim", "plan", "wish", "try", "aspire", "intend", "bid"}
@@ -93,11 +99,14 @@ def trigger_kind(token) -> str | None:
             return None
         if kind == "MembershipChange" and lemma == "admit":
             return _admitted_as(token)
-        if kind == "MembershipChange" and (not _joins_group(token) or (
-                token.dep_ == "xcomp" and token.head.lemma_.lower() in ASPIRE_VERBS)):
-            return None  # "applied to join BRICS" is an aspiration
+        if kind == "MembershipChange" and (not _joins_group(token) or _infinitive(token)):
+            return None  # "applied to join BRICS", "welcomed Islamabad to join the SCO": a hope, not a joining
+        if kind == "Meeting" and lemma in TALK_VERBS and not _talks_with_someone(token):
+            return None  # "the two ministers discussed ...", "interacted with senior officials of"
         if kind == "Meeting" and lemma == "call" and not _calls_on_someone(token):
             return None  # "called on Lavrov" (a courtesy call), not "called on India to show restraint"
+        if kind == "Meeting" and lemma in {"receive", "host"} and _hosts_ships(token):
+            return "StateVisit"  # "Russian naval vessels were hosted in Karachi": a navy's port call
         if kind == "Meeting" and lemma in {"receive", "host"} and (not _hosts_people(token) or _receives_an_arrival(token)):
             return None  # "was received at the airport by X": the arrival, a part of the visit
         if kind == "StateVisit" and lemma in {"send", "dispatch"} and not _sends_people(token):
@@ -108,13 +117,13 @@ def trigger_kind(token) -> str | None:
             return kind if _welcomes_a_step(token) else None
         if kind == "StatementOfSupport" and not _supports_agent(token):
             return None
-        if kind == "SanctionsChange" and not any(
-            c.lemma_.lower() in {"embargo", "sanction", "sanctions"} for c in token.children if c.dep_ in {"dobj", "nsubjpass"}
-        ):
+        if kind == "SanctionsChange" and not _sanctions_changed(token):
             return None
         if kind == "Recognition" and not any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in token.children):
             return None
         if kind == "StateVisit" and lemma == "travel" and not _travels_to_place(token):
+            return None
+        if kind == "StateVisit" and lemma in ARRIVAL_VERBS and not _arrives_in_place(token):
             return None
         if kind is None and lemma in ESTABLISH_VERBS | BEGIN_VERBS:
             return None
@@ -135,10 +144,10 @@ def trigger_kind(token) -> str | None:
     if kind == "StateVisit" and lemma == "delegation" and not _sent_to_place(token):
         return None  # "a delegation of officials to Moscow" is a visit; "the Russian delegation said" is not
     if kind == "MilitaryExercise" and lemma == "exercise":
-        mods = {c.lower_ for c in token.children if c.dep_ in {"amod", "compound"}}
-        if not mods & EXERCISE_MODIFIERS:
+        # "a joint military exercise", "a two-week joint training exercise" ("joint" on "training")
+        if not _modifier_words(token) & EXERCISE_MODIFIERS:
             return None
-    if kind in {"Agreement", "MemorandumOfUnderstanding"} and not _signed(token):
+    if kind in {"Agreement", "MemorandumOfUnderstanding"} and not (_signed(token) or _reached(token)):
         return None  # "brief Washington on the protocol": a reference, not the signing
     if kind == "ObserverStatusChange":
         if not any(c.lower_ == "observer" for c in token.children) or head_lemma not in GAIN_VERBS:
@@ -158,6 +167,10 @@ def trigger_kind(token) -> str | None:
         return None  # "a trade and investment forum" is held; "a forum for dialogue" is a platform;
         # "talks during the ... Industrial Forum": the forum is the talks' occasion
     if kind == "Meeting" and lemma == "session" and not _session_of_a_body(token):
+        return None
+    if kind == "Meeting" and lemma == "round" and not _round_of_meetings(token):
+        return None
+    if kind == "Meeting" and lemma in {"conference", "conclave"} and not _named_gathering(token):
         return None
     if kind == "Meeting" and lemma == "meeting" and _of_heads(token):
         return "Summit"  # "the annual meeting of the heads of state of the SCO", "the SCO Heads of Government meeting"
@@ -187,6 +200,11 @@ def trigger_kind(token) -> str | None:
 
 
 WISH_VERBS = {"want", "wish", "hope", "desire", "like", "love", "seek", "try", "aspire", "dream"}
+
+
+def _infinitive(verb) -> bool:
+    """"to join": a verb with its "to" (a membership hoped for, welcomed or invited)."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _invites_to_come(verb) -> bool:
@@ -227,6 +245,25 @@ def _signed(noun) -> bool:
         or any(c.dep_ in {"nummod", "compound"} and c.like_num for c in noun.children)
 
 
+def _reached(noun) -> bool:
+    """"the new defence pact between Russia and Pakistan", "the agreement between Defence
+    Minister Asif and his Russian counterpart", "February's agreement to build a railway":
+    a definite agreement of named parties, or one dated by a possessive, was reached (not
+    "a broader deal between the two countries", not "the proposed agreement", not "the
+    first deals between Russia and China would come this autumn")."""
+    if any(c.dep_ == "amod" and c.lower_ in SCHEDULED for c in noun.children):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "could", "may", "might", "should"}
+           for c in noun.head.children):
+        return False
+    if any(c.dep_ == "poss" and c.ent_type_ == "DATE" for c in noun.children):
+        return True
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "between" and any(o.pos_ == "PROPN" for o in c.subtree)
+               for c in noun.children)
+
+
 FORUM_TOPICS = {"trade", "investment", "business", "economic", "energy", "industrial", "investors"}
 SUB_SESSIONS = {"technical", "opening", "closing", "plenary", "inaugural", "concluding", "breakout", "question",
                 "parallel", "working"}
@@ -246,6 +283,46 @@ def _session_of_a_body(noun) -> bool:
         return False
     return any(c.dep_ == "prep" and c.lower_ == "of" and any(o.pos_ == "PROPN" for o in c.subtree)
                for c in noun.children)
+
+
+PRESS_WORDS = {"news", "press", "video", "media", "telephone", "phone", "donor", "donors", "academic"}
+
+
+def _named_gathering(noun) -> bool:
+    """"the 7th Moscow conference on international security", "the Moscow format
+    conference", "the SCO Council of Foreign Ministers conference", "a conclave of the
+    foreign ministers of the SCO": a conference named by a place, a body or its members
+    (not "a news conference", not "a security conference" left unnamed)."""
+    words = _modifier_words(noun)
+    if words & PRESS_WORDS:
+        return False
+    named = any(c.dep_ in {"compound", "nmod", "amod"} and any(t.pos_ == "PROPN" for t in c.subtree)
+                for c in noun.children)
+    of_body = any(c.dep_ == "prep" and c.lower_ == "of" and any(o.pos_ == "PROPN" for o in c.subtree)
+                  for c in noun.children)
+    return named or of_body
+
+
+ROUND_OF = {"talks", "consultations", "negotiations", "discussions", "dialogue", "meetings"}
+
+
+def _round_of_meetings(noun) -> bool:
+    """"the 15th round of the Pakistan-Russia Consultative Group", "the second round of
+    consultations": a numbered round of a body's sessions or of talks (not "a round of
+    sanctions", "all-round cooperation", "a round figure")."""
+    if noun.pos_ != "NOUN" or not any(c.dep_ in {"amod", "nummod"} and (c.like_num or c.tag_ == "JJ" and (
+            c.lower_ in ORDINAL_WORDS or c.lower_[:-2].isdigit())) for c in noun.children):
+        return False
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and (obj.pos_ == "PROPN" or obj.lower_ in ROUND_OF):
+                    return True
+    return False
+
+
+ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                 "next", "last", "latest", "previous", "new", "final", "eleventh", "twelfth"}
 
 
 def _welcomes_a_step(verb) -> bool:
@@ -295,6 +372,66 @@ def _travels_to_place(verb) -> bool:
     goes = any(c.dep_ == "prep" and c.lower_ == "to" and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children)
                for c in verb.children)
     return goes and any(_people_like(s) for s in subjects)
+
+
+def _arrives_in_place(verb) -> bool:
+    """"Tajik premier Kokhir Rasulzoda has already landed in Pakistan", "Putin arrived in
+    China": a person (or a delegation, a ship) arrives in a named country or city, a visit
+    (not "wheat arrived in Karachi", not "arrived back in Islamabad", nor "arrived at a
+    consensus")."""
+    if any(c.lower_ in {"back", "home"} for c in verb.children):
+        return False
+    if not any(c.dep_ == "nsubj" and _people_like(c) and c.tag_ != "PRP" and not _cargo(c) for c in verb.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "in" and any(
+        o.dep_ == "pobj" and o.pos_ == "PROPN" and o.ent_type_ in {"GPE", "LOC"} for o in c.children)
+        for c in verb.children)
+
+
+NAVAL_WORDS = {"naval", "navy", "war", "warship", "frigate", "destroyer", "corvette"}
+
+
+def _cargo(noun) -> bool:
+    """"the first ship carrying Russian crude": a ship or vessel that is no navy's."""
+    if noun.lemma_.lower() not in {"ship", "vessel", "tanker", "cargo", "shipment", "consignment"}:
+        return False
+    return not any(t.lower_ in NAVAL_WORDS for t in noun.subtree)
+
+
+SANCTION_WORDS = {"embargo", "sanction", "sanctions"}
+
+
+def _sanctions_changed(verb) -> bool:
+    """"lifted its arms embargo", "the sanctions were eased", "sanctions imposed against
+    Russia" (the participle on the noun)."""
+    if any(c.lemma_.lower() in SANCTION_WORDS for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}):
+        return True
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.lemma_.lower() in SANCTION_WORDS
+
+
+TALK_VERBS = {"discuss", "interact", "confer"}
+PAIR_WORDS = {"two", "both"}
+
+
+def _talks_with_someone(verb) -> bool:
+    """"X discussed ... with Y", "the issue was discussed between Pakistan and Russia", "the
+    two ministers discussed", "Sharif and Putin discussed", "officers interacted with senior
+    officials": two sides talking (not "the cabinet discussed the proposal", not "the issues
+    discussed at the meeting")."""
+    if verb.dep_ in {"acl", "amod", "relcl"} or verb.tag_ == "VBG" and verb.dep_ != "ROOT":
+        return False
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in {"with", "between"} and any(
+                o.dep_ == "pobj" and (_people_like(o) and o.tag_ != "PRP" or o.pos_ == "PROPN") for o in c.children):
+            return True
+    for c in verb.children:
+        if c.dep_ != "nsubj":
+            continue
+        if c.pos_ == "PROPN" and any(g.dep_ == "conj" and g.pos_ == "PROPN" for g in c.children):
+            return True  # "Sharif and Putin discussed"
+        if c.tag_ == "NNS" and any(g.lower_ in PAIR_WORDS for g in c.children):
+            return True  # "the two ministers discussed"
+    return False
 
 
 def _admitted_as(verb) -> str | None:
@@ -371,6 +508,16 @@ def _calls_on_someone(verb) -> bool:
             if obj.pos_ == "PROPN" and any(c.lower_ in CALLED_TITLES for c in obj.children if c.dep_ == "compound"):
                 return True
     return False
+
+
+SHIP_WORDS = {"ship", "vessel", "warship", "frigate", "destroyer", "corvette", "submarine", "flotilla"}
+
+
+def _hosts_ships(verb) -> bool:
+    """"Russian naval vessels were hosted in Karachi", "Pakistan received two Russian
+    warships": a navy's ships hosted or received, a visit (a port call), no meeting."""
+    return any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in SHIP_WORDS and not _cargo(c)
+               for c in verb.children)
 
 
 def _hosts_people(verb) -> bool:

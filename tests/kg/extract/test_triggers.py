@@ -152,3 +152,115 @@ def test_a_meeting_of_heads_of_state_is_a_summit(registry):
     found = extract("t", "Putin invited Prime Minister Sharif to attend the upcoming SCO Heads of Government meeting, "
                          "which Russia will host in November.", registry).events
     assert [e.kind for e in found] == ["Summit"]
+
+
+def test_agreeing_to_hold_talks_is_no_agreement_and_agreeing_to_sell_is(registry):
+    assert [k[0] for k in kinds(registry, "In 2015, Moscow agreed to sell four helicopters to Pakistan.")] == [
+        "Agreement"]
+    assert not [k for k in kinds(registry, "Pakistan and Russia agreed on Monday to hold consultations online.")
+                if k[0] == "Agreement"]
+    assert not [k for k in kinds(registry, "Russia agreed to cancel one leg of the drill with Pakistan.")
+                if k[0] == "Agreement"]
+
+
+def test_a_membership_hoped_for_or_welcomed_is_no_joining(registry):
+    assert not [k for k in kinds(registry, "Russia welcomed Pakistan to join the SCO in 2015.")
+                if k[0] == "MembershipChange"]
+    assert not [k for k in kinds(registry, "The ambassador said Russia is willing for Pakistan to join BRICS.")
+                if k[0] == "MembershipChange"]
+    assert [k[0] for k in kinds(registry, "Pakistan joined the SCO in 2017.")] == ["MembershipChange"]
+
+
+def test_an_invitation_warfare_and_talks_as_a_purpose_are_no_events(registry):
+    assert not [k for k in kinds(registry, "Sharif thanked Putin for the invitation to Moscow.") if k[0] == "Offer"]
+    assert kinds(registry, "Pakistan and Russia train together in asymmetric warfare.") == []
+    assert kinds(registry, "Russia, Pakistan and China set up a mechanism for consultations in 2017.") == []
+    assert kinds(registry, "Pakistan is ready to hold talks with India, Foreign Minister Qureshi said.") == []
+    assert kinds(registry, "Sharif had no plans to meet Indian Prime Minister Narendra Modi.") == []
+
+
+def test_a_plural_held_or_signed_at_one_time_is_one_event(registry):
+    assert kinds(registry, "Pakistan and Russia on Wednesday inked eight agreements on trade.") == [
+        ("Agreement", "agreements", ("pakistan", "russia"))]
+    assert [k[0] for k in kinds(registry, "Pakistan and Russia conducted their first joint exercises in 2016.")] == [
+        "MilitaryExercise"]
+    assert kinds(registry, "Pakistan and Russia conduct joint exercises with other states.") == []
+
+
+def test_visitors_arriving_in_a_country_each_make_a_visit(registry):
+    assert kinds(registry, "Putin arrived in China on August 31 to attend the summit.") == [
+        ("StateVisit", "arrived", ("china", "russia", "vladimir-putin"))]
+    found = kinds(registry, "China's Prime Minister Li Qiang, Kyrgyz premier Akylbek Japarov and Tajik premier "
+                            "Kokhir Rasulzoda have already landed in Pakistan.")
+    assert sorted(found) == [("StateVisit", "landed", ("china", "new:Li Qiang", "pakistan")),
+                             ("StateVisit", "landed", ("kyrgyzstan", "new:Akylbek Japarov", "pakistan")),
+                             ("StateVisit", "landed", ("new:Kokhir Rasulzoda", "pakistan", "tajikistan"))]
+    assert kinds(registry, "The first ship carrying Russian crude arrived in Karachi on Sunday.") == []
+    assert kinds(registry, "Sharif arrived back in Islamabad on Friday.") == []
+
+
+def test_sanctions_ended_removed_or_imposed_change_and_sanctions_weighed_do_not(registry):
+    assert kinds(registry, "In 2014 the Kremlin removed its arms embargo against Pakistan.") == [
+        ("SanctionsChange", "removed", ("pakistan", "russia"))]
+    assert [k[:2] for k in kinds(registry, "What are the effects of sanctions imposed against Russia?")] == [
+        ("SanctionsChange", "imposed")]
+    assert kinds(registry, "US lawmakers are pondering over imposing sanctions on Pakistan.") == []
+
+
+def test_a_numbered_round_of_a_body_or_of_talks_is_a_meeting(registry):
+    found = kinds(registry, "The fifth round of Pakistan-Russia consultations on Afghanistan was held in Islamabad "
+                            "on Tuesday.")
+    assert [k[:2] for k in found] == [("Meeting", "round")] and {"pakistan", "russia"} <= set(found[0][2])
+    assert kinds(registry, "Russia imposed a new round of sanctions on the company.") == []
+
+
+def test_a_named_conference_is_a_meeting_and_a_news_conference_is_not(registry):
+    found = kinds(registry, "In 2021 a Taliban delegation attended the Moscow format conference hosted by Russia.")
+    assert [k[:2] for k in found] == [("Meeting", "conference")]
+    assert kinds(registry, "Lavrov told a news conference in Moscow that Russia and Pakistan are friends.") == []
+
+
+def test_the_agreement_between_named_parties_was_reached_and_a_coming_one_was_not(registry):
+    assert [k[:2] for k in kinds(registry, "The new defence pact between Russia and Pakistan is a milestone.")] == [
+        ("Agreement", "pact")]
+    assert kinds(registry, "The first barter deals between Russia and China would come this autumn.") == []
+    assert kinds(registry, "It would be a broader deal between Russia and Pakistan.") == []
+
+
+def test_what_may_or_could_be_is_no_event(registry):
+    assert kinds(registry, "This may become the basis for the official recognition of the Taliban by Russia.") == []
+    assert kinds(registry, "Pakistan and Russia could sign a deal on gas supplies in 2021.") == []
+
+
+def test_an_invitation_to_visit_is_no_visit_but_the_summit_invited_to_is_one(registry):
+    assert not [k for k in kinds(registry, "Lavrov has invited his counterpart Bilawal Bhutto Zardari to visit Moscow.")
+                if k[0] == "StateVisit"]
+    assert [k[0] for k in kinds(registry, "Putin invited Shehbaz Sharif to attend the upcoming SCO summit in Moscow.")
+            ] == ["Summit"]
+
+
+def test_a_joint_training_exercise_is_an_exercise_and_an_exercise_in_futility_is_not(registry):
+    found = kinds(registry, "Special forces from Russia and Pakistan have begun a two-week joint training exercise "
+                            "in Russia.")
+    assert [k[:2] for k in found] == [("MilitaryExercise", "exercise")]
+    assert not [k for k in kinds(registry, "Talks between Russia and Pakistan were an exercise in futility.")
+                if k[0] == "MilitaryExercise"]
+
+
+def test_two_sides_discussing_or_interacting_meet_and_one_body_discussing_does_not(registry):
+    assert kinds(registry, "The issue was discussed between Pakistan and Russia in March.") == [
+        ("Meeting", "discussed", ("pakistan", "russia"))]
+    assert [k[:2] for k in kinds(registry, "Officers of the Russian Navy interacted with senior officials of the "
+                                           "Pakistan Navy in Karachi.")] == [("Meeting", "interacted")]
+    assert kinds(registry, "Pakistan's cabinet discussed the Russian proposal on Monday.") == []
+
+
+def test_a_navys_ships_hosted_make_no_meeting(registry):
+    assert not [k for k in kinds(registry, "Russian naval vessels were hosted in Karachi by Pakistan in 2018.")
+                if k[0] == "Meeting"]
+
+
+def test_a_body_meeting_under_its_chair_and_an_arrival_with_no_host_are_no_events(registry):
+    assert kinds(registry, "Pakistan's Economic Coordination Committee, which met under Finance Minister Ishaq Dar, "
+                           "approved the purchase.") == []
+    assert kinds(registry, "Shehbaz Sharif arrived in Karachi on Thursday morning.") == []
