@@ -21,12 +21,12 @@ article's genre, not by a cue of its own.
 
 >>> from kg.extract.claims import find_claims
 >>> from kg.extract.pipeline import load_nlp, sentences_of
->>> doc = load_nlp()("EDITORIAL: The visit was a great success. Ties have improved so much "
-...                  "that old enemies are turning friends. Trade reached $5 billion in 2023.")
+>>> doc = load_nlp()("EDITORIAL: The visit was a great success. The process has been painfully "
+...                  "slow. Trade reached $5 billion in 2023.")
 >>> sents = sentences_of(doc)
 >>> cued = find_claims(doc, sents, [])  # "a great success": the first sentence's claim already
 >>> [c.sentence.span.text[:30] for c in find_opinions(doc, sents, [], None, cued)]
-['Ties have improved so much tha']
+['The process has been painfully']
 """
 from __future__ import annotations
 
