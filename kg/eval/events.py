@@ -12,10 +12,12 @@ missed event.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kg.eval.gold import find_once, norm_entity
 from kg.eval.scores import Score, kinds_match
+from kg.extract.sentences import sentence_at
 
 ERROR_KINDS = ("non-event", "wrong kind", "missing participant", "extra participant", "wrong time",
                "wrong status", "duplicate", "missed event")
@@ -55,6 +57,15 @@ class EventScores:
 
 def _iso(value) -> str | None:
     return None if value is None else str(value)
+
+
+def sentence_index(ex) -> Callable[[int], int]:
+    """A function from a character offset of ``ex``'s text to the index of its sentence
+    there (-1 outside every sentence): how gold snippets find their sentences."""
+    def index(pos: int) -> int:
+        s = sentence_at(ex.sentences, pos)
+        return s.index if s else -1
+    return index
 
 
 def gold_units(gold: dict, sentence_of, path: str, text: str) -> list[EventUnit]:

@@ -6,12 +6,11 @@ from pathlib import Path
 
 from kg.errors import InputError
 from kg.eval.entities import entity_scores, fragments
-from kg.eval.events import ERROR_KINDS, EventScores, gold_units, predicted_units, score_events
+from kg.eval.events import ERROR_KINDS, EventScores, gold_units, predicted_units, score_events, sentence_index
 from kg.eval.gold import find_once, gold_mentions, load_gold, norm_entity
 from kg.eval.places import place_score
 from kg.eval.scores import Score, kinds_match, match
 from kg.extract.model import Extraction
-from kg.extract.sentences import sentence_at
 
 
 @dataclass
@@ -32,9 +31,7 @@ class Evaluation:
 def evaluate_document(ex: Extraction, gold: dict, path: str) -> DocumentScores:
     text = ex.text
 
-    def index(pos: int) -> int:
-        s = sentence_at(ex.sentences, pos)
-        return s.index if s else -1
+    index = sentence_index(ex)
 
     def sent(snippet):
         return index(find_once(text, snippet, path))

@@ -51,10 +51,11 @@ def strict_features(ctx, event: Event) -> dict[str, float]:
         f["definite"] = 1.0
     if event.name is not None:
         f["named"] = 1.0
-    left_out = {m.entity for m in ctx.mentions if m.sentence == event.sentence.index
-                and m.entity not in event.participants and ctx.core_type(m.entity) in AGENTS}
+    left_out = {m.entity: ctx.core_type(m.entity) for m in ctx.mentions
+                if m.sentence == event.sentence.index and m.entity not in event.participants}
+    left_out = [kind for kind in left_out.values() if kind in AGENTS]  # agents the sentence names, left out
     f[f"left_out={_bucket(len(left_out), 3)}"] = 1.0
-    f[f"states_left_out={_bucket(sum(1 for e in left_out if ctx.core_type(e) == 'State'), 2)}"] = 1.0
+    f[f"states_left_out={_bucket(left_out.count('State'), 2)}"] = 1.0
     f[f"kind={event.kind}|states={_bucket(types.count('State'), 3)}"] = 1.0
     return f
 

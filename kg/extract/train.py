@@ -30,7 +30,7 @@ import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from kg.eval.events import gold_units, lenient_match
+from kg.eval.events import gold_units, lenient_match, sentence_index
 from kg.eval.gold import load_gold, norm_entity
 from kg.eval.run import evaluate_document
 from kg.eval.scores import Score
@@ -86,18 +86,12 @@ def _extract(a: Article, registry, decisions, min_confidence=0.0, collect=None):
 def examples(articles: list[Article], registry) -> tuple[list, list]:
     """``(event rows, participant rows)``: (article index, features, label) each."""
     from kg.extract.decisions import RULES_ONLY
-    from kg.extract.sentences import sentence_at
 
     ev_rows, part_rows = [], []
     for n, a in enumerate(articles):
         collected: list = []
         ex = _extract(a, registry, RULES_ONLY, collect=collected)
-
-        def index(pos, ex=ex):
-            s = sentence_at(ex.sentences, pos)
-            return s.index if s else -1
-
-        gold = gold_units(a.gold, index, a.path, a.text)
+        gold = gold_units(a.gold, sentence_index(ex), a.path, a.text)
         for draft, efeats, cfeats in collected:
             unit = _unit(draft)
             matches = [g for g in gold if lenient_match(g, unit)]

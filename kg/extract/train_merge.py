@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from dataclasses import replace
 
-from kg.eval.events import gold_units, lenient_match, predicted_units
+from kg.eval.events import gold_units, lenient_match, predicted_units, sentence_index
 from kg.eval.run import evaluate_document
 from kg.eval.scores import Score
 from kg.extract.fitting import fit, score_line
@@ -38,14 +38,9 @@ def extract_with_rules(articles, registry, decisions) -> list[tuple]:
 
 def pair_rows(extracted) -> list[tuple]:
     """(article index, features, label) for every pair with a label."""
-    from kg.extract.sentences import sentence_at
-
     rows = []
     for n, (a, ex, is_state) in enumerate(extracted):
-        def index(pos, ex=ex):
-            s = sentence_at(ex.sentences, pos)
-            return s.index if s else -1
-        gold = gold_units(a.gold, index, a.path, a.text)
+        gold = gold_units(a.gold, sentence_index(ex), a.path, a.text)
         units = predicted_units(ex.events)
         found = [{k for k, g in enumerate(gold) if lenient_match(g, u)} for u in units]
         for i, j in candidate_pairs(ex.events):

@@ -6,15 +6,16 @@ A finished event is labelled right when the strict score counts it right: a gold
 sentence and kind with the same participants, time and status.  The threshold is the one of
 the best strict F0.5 (precision weighs twice recall) over the held-out folds among those that
 keep at least ``KEEP_RIGHT`` of the strictly right events (precision first, but a right fact
-is worth keeping); 0 publishes every event.  The earlier stages (event, participant and merge models) are those fitted on
-all the articles, as :mod:`kg.extract.train_merge` does for the merge model.
+is worth keeping); 0 publishes every event.  The earlier stages (event, participant and
+merge models) are those fitted on all the articles, as :mod:`kg.extract.train_merge` does
+for the merge model.
 """
 from __future__ import annotations
 
 import sys
 from dataclasses import replace
 
-from kg.eval.events import gold_units, predicted_units, strictly_right
+from kg.eval.events import gold_units, predicted_units, sentence_index, strictly_right
 from kg.eval.scores import Score
 from kg.extract.fitting import f05, fit
 from kg.extract.strictness import strict_features
@@ -29,18 +30,13 @@ def strict_rows(articles, registry, decisions) -> tuple[list[tuple], list[int]]:
     gold events."""
     from kg.extract.context import Context
     from kg.extract.pipeline import extract
-    from kg.extract.sentences import sentence_at
 
     every = replace(decisions, strict=None)
     rows, golds = [], []
     for n, a in enumerate(articles):
         ex = extract(a.doc_id, a.text, registry, doc=a.doc, date=a.date, decisions=every, min_confidence=0.0)
         ctx = Context(a.doc, ex.sentences, ex.mentions, [], registry, None, ex.new_entities)
-
-        def index(pos, ex=ex):
-            s = sentence_at(ex.sentences, pos)
-            return s.index if s else -1
-        gold = gold_units(a.gold, index, a.path, a.text)
+        gold = gold_units(a.gold, sentence_index(ex), a.path, a.text)
         right = strictly_right(gold, predicted_units(ex.events))
         rows.extend((n, strict_features(ctx, e), int(j in right)) for j, e in enumerate(ex.events))
         golds.append(len(gold))
