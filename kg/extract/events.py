@@ -21,6 +21,7 @@ from kg.extract.decisions import Decisions, shipped
 from kg.extract.duration import days_range
 from kg.extract.editions import editions
 from kg.extract.features import MODALS, event_features, participant_features
+from kg.extract.gatherings import side_meetings_attend, without_forum
 from kg.extract.merging import merge_pass
 from kg.extract.model import Event, Span, trigger_token
 from kg.extract.participants import candidates, one_sided
@@ -116,6 +117,7 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
     events = add_attendees(ctx, events)  # "The forum was inaugurated by X": X attended it
     events = add_venues(ctx, events)  # "commenced here", "This exercise will be organized in X"
     events = merge_pass(ctx.doc, events, decisions.merge, ctx.is_state)
+    events = side_meetings_attend(ctx, without_forum(ctx, events))  # the guide's forum and sidelines rules
     # a meeting needs its other side ("Pakistan to hold talks on trade": with whom?); a visit
     # between states names a state or a person
     events = [e for e in events if not one_sided(ctx, e.kind, e.participants, trigger_token(ctx.doc, e))

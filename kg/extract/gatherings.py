@@ -1,0 +1,106 @@
+"""Who takes part in a gathering, as the annotation guide settles it for two common shapes.
+
+- **The forum is no participant.** At a session of a commission, working group, council,
+  committee or consultation format ("the 8th meeting of the Intergovernmental Commission",
+  "the 15th round of the Consultative Group on Strategic Stability", "the SCO Council of
+  Foreign Ministers") the states and people who sit take part; the body is where they sit,
+  as an agreement is what is signed.  An organisation of states (the SCO) does take part.
+  A body is told by the head noun of its name.
+- **Side meetings put their people at the gathering.** "Sharif met Putin on the sidelines of
+  the SCO summit": both leaders, and the states they act for, attend the summit too.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from kg.extract.model import Event, latest_named, trigger_token
+
+GATHERINGS = {"Meeting", "Summit"}
+# head nouns of a body's name that make it a forum of sessions, not an agent
+FORUM_HEADS = {"commission", "committee", "council", "group", "format", "mechanism", "dialogue",
+               "forum", "conference", "consultations", "session", "meeting", "troika"}
+# "the Council of Foreign Ministers", "the Joint Working Group on Trade": the head comes before these
+_TAIL = re.compile(r"\s(?:of|on|for|in|between)\s.*$")
+SIDELINES = {"sideline", "sidelines", "margin", "margins"}
+SIDE_KINDS = {"State", "Person"}  # who a side meeting brings to the gathering
+
+
+def _name(ctx, eid: str) -> str:
+    if eid.startswith("new:"):
+        return eid[4:].lower()
+    entity = ctx.registry.entities.get(eid)
+    return entity.label.lower() if entity else ""
+
+
+def is_forum(ctx, eid: str) -> bool:
+    """Whether ``eid`` is a body that gatherings sit in (its name's head noun says so)."""
+    if ctx.core_type(eid) != "Organisation":
+        return False
+    words = _TAIL.sub("", _name(ctx, eid)).split()
+    return bool(words) and words[-1] in FORUM_HEADS
+
+
+def _drop(event: Event, keep: list[bool]) -> Event:
+    extra = {}
+    if event.participant_confidence:
+        extra["participant_confidence"] = tuple(c for c, k in zip(event.participant_confidence, keep) if k)
+    if event.roles:
+        extra["roles"] = tuple(r for r, k in zip(event.roles, keep) if k)
+    return replace(event, participants=tuple(p for p, k in zip(event.participants, keep) if k), **extra)
+
+
+def without_forum(ctx, events: list[Event]) -> list[Event]:
+    """``events`` whose gatherings no longer list the body they sit in."""
+    out = []
+    for event in events:
+        if event.kind in GATHERINGS:
+            keep = [not is_forum(ctx, p) for p in event.participants]
+            if not all(keep):
+                event = _drop(event, keep)
+        out.append(event)
+    return out
+
+
+def _gathering_of(ctx, events: list[Event], meeting: Event) -> int | None:
+    """The position in ``events`` of the gathering on whose sidelines ``meeting`` was held."""
+    tok = trigger_token(ctx.doc, meeting)
+    if tok is None:
+        return None
+    for prep in (c for c in [*tok.children, *tok.head.children] if c.dep_ == "prep" and c.lower_ in {"on", "at"}):
+        for side in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in SIDELINES):
+            for of in (c for c in side.children if c.dep_ == "prep" and c.lower_ == "of"):
+                for noun in (c for c in of.children if c.dep_ == "pobj"):
+                    for j, e in enumerate(events):
+                        if e is not meeting and e.kind in GATHERINGS \
+                                and noun.idx <= e.trigger.start < noun.idx + len(noun.text):
+                            return j
+                    if any(c.lower_ in {"the", "this", "that"} for c in noun.children):
+                        j = latest_named(events, {"Summit"}, meeting.sentence.index)
+                        return j if j is not None and events[j] is not meeting else None
+    return None
+
+
+def side_meetings_attend(ctx, events: list[Event]) -> list[Event]:
+    """``events`` whose gatherings list the people (and their states) of the meetings held on
+    their sidelines."""
+    out = list(events)
+    for meeting in events:
+        if meeting.kind != "Meeting":
+            continue
+        j = _gathering_of(ctx, out, meeting)
+        if j is None:
+            continue
+        gathering = out[j]
+        new = [p for p in meeting.participants
+               if p not in gathering.participants and ctx.core_type(p) in SIDE_KINDS]
+        if not new:
+            continue
+        extra = {}
+        if gathering.participant_confidence:
+            base = min(gathering.participant_confidence)
+            extra["participant_confidence"] = gathering.participant_confidence + (base,) * len(new)
+        if gathering.roles:
+            extra["roles"] = gathering.roles + ("participant",) * len(new)
+        out[j] = replace(gathering, participants=gathering.participants + tuple(new), **extra)
+    return out

@@ -1,0 +1,60 @@
+"""Who takes part in a gathering (kg.extract.gatherings), on short texts written for the tests:
+a commission, working group or council is the forum of its session, not a participant, while an
+organisation of states still takes part; the people of a meeting held on a summit's sidelines
+attend the summit too."""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from support import extract_unthresholded as extract  # rules, before the publishing threshold
+from kg.extract.context import Context
+from kg.extract.gatherings import is_forum
+from kg.registry import load_registry
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_registry()
+
+
+def events(registry, text, kind):
+    return [e for e in extract("t", text, registry).events if e.kind == kind]
+
+
+def test_the_commission_is_where_the_states_meet_not_a_participant(registry):
+    text = ("Pakistan and Russia held the ninth session of the Intergovernmental Commission on Trade "
+            "and Economic Cooperation in Islamabad on 12 March 2025.")
+    [session] = events(registry, text, "Meeting")
+    assert {"pakistan", "russia"} <= set(session.participants)
+    assert not any("commission" in p.lower() for p in session.participants), session.participants
+    assert len(session.roles) == len(session.participants) == len(session.participant_confidence)
+
+
+def test_a_body_is_told_by_the_head_noun_of_its_name(registry):
+    ctx = Context(spacy.blank("en")("An article."), [], [], [], registry, None, {
+        "new:Joint Working Group on Trade": "Organisation",
+        "new:Council of Foreign Ministers": "Organisation",
+        "new:Eurasian Development Bank": "Organisation",
+        "new:Group Captain Ali Khan": "Person",
+    })
+    assert is_forum(ctx, "new:Joint Working Group on Trade")
+    assert is_forum(ctx, "new:Council of Foreign Ministers")
+    assert not is_forum(ctx, "new:Eurasian Development Bank")
+    assert not is_forum(ctx, "new:Group Captain Ali Khan")  # a person, whatever his name
+    assert not is_forum(ctx, "sco")  # an organisation of states takes part
+
+
+def test_the_people_of_a_side_meeting_attend_the_summit(registry):
+    text = ("Prime Minister Shehbaz Sharif met President Vladimir Putin on the sidelines of the SCO "
+            "summit in Astana on 3 July 2024.")
+    [summit] = events(registry, text, "Summit")
+    assert {"shehbaz-sharif", "vladimir-putin", "pakistan", "russia"} <= set(summit.participants)
+    assert len(summit.roles) == len(summit.participants) == len(summit.participant_confidence)
+
+
+def test_a_meeting_not_on_the_sidelines_adds_nobody_to_the_summit(registry):
+    text = ("Prime Minister Shehbaz Sharif attended the SCO summit in Astana on 3 July 2024. "
+            "A week later, President Vladimir Putin met Prime Minister Shehbaz Sharif in Moscow.")
+    [summit] = events(registry, text, "Summit")
+    assert "vladimir-putin" not in summit.participants
