@@ -86,10 +86,13 @@ MOTION_VERBS = {"arrive", "land", "reach", "come", "travel", "fly", "leave", "de
 
 def has_own_clause(noun) -> bool:
     """A noun (not a clause's subject) with a participle or relative clause of its own that
-    tells its event: a time outside that clause dates another verb."""
+    tells its event ("a deal struck with Russia", "the accord signed by the ministers"): a time
+    outside that clause dates another verb.  A participle that only describes the thing
+    ("an agreement aimed at trade", "a deal worth $2 billion") tells no event of its own."""
     if noun.dep_ in {"nsubj", "nsubjpass"}:
         return False
-    return any((c.dep_ == "acl" and c.tag_ == "VBN") or (c.dep_ == "relcl" and c.lemma_.lower() in OWN_CLAUSE_VERBS)
+    return any(c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in OWN_CLAUSE_VERBS
+               or c.dep_ == "acl" and c.tag_ == "VBN" and any(a.dep_ == "agent" for a in c.children)
                for c in noun.children)
 
 
