@@ -333,12 +333,13 @@ def event_status(token, time: TimeValue | None = None) -> str | None:
 
 
 def set_time(time: TimeValue | None) -> bool:
-    """A time that sets when the event is to happen: a day, a range of days or a named week
-    ("this week", "during the first week of October"); not a month or a year ("later this
-    month", "this summer": intended, no date fixed), nor "soon" or "in the near future"."""
+    """A time that sets when the event is to happen, as the annotation guide counts it: a day,
+    a range of days, a named week or a month ("this week", "during the first week of October",
+    "later this month", "in November"); not a year or a season ("next year", "this summer":
+    intended, no time set), nor "soon" or "in the near future"."""
     if time is None or VAGUE_TIME_RE.search(time.span.text):
         return False
-    return bool(time.value and len(time.value) == 10) or bool(time.start and time.end) \
+    return bool(time.value and len(time.value) >= 7) or bool(time.start and time.end) \
         or bool(WEEK_RE.search(time.span.text))
 
 

@@ -88,8 +88,10 @@ def test_the_next_event_is_to_come_unless_told_in_the_past(registry):
         == "planned"
     assert event(registry, "The next meeting of Pakistan and Russia was held in Moscow in 2019.", "Meeting") == (
         None, ("2019", None, None))
+    # a month sets the time (docs/annotation-guide.md: day, week or month), a year does not
     assert event(registry, "Shehbaz Sharif intends to visit Moscow in August.", "StateVisit") == (
-        "planned", ("2025-08", None, None))
+        "scheduled", ("2025-08", None, None))
+    assert event(registry, "Shehbaz Sharif intends to visit Moscow next year.", "StateVisit")[0] == "planned"
 
 
 def test_a_second_relative_clause_dates_its_noun(registry):
@@ -142,10 +144,12 @@ def test_was_to_be_held_and_were_to_be_followed_by_are_the_future_seen_from_then
                  "Summit")[0] is None
 
 
-def test_an_expected_event_in_a_named_week_is_scheduled_in_a_month_planned(registry):
+def test_an_expected_event_in_a_named_week_or_month_is_scheduled_in_a_season_planned(registry):
     assert event(registry, "Pakistan and Russia are expected to hold consultations this week.",
                  "Meeting")[0] == "scheduled"
     assert event(registry, "Pakistan and Russia are expected to hold consultations later this month.",
+                 "Meeting")[0] == "scheduled"
+    assert event(registry, "Pakistan and Russia are expected to hold consultations this summer.",
                  "Meeting")[0] == "planned"
 
 
