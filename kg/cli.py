@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 import warnings
 
@@ -56,7 +57,9 @@ def _run(argv: list[str] | None) -> int:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("default")
-            return args.func(args)
+            code = args.func(args)
+            sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's last flush
+            return code
     except ValidationError as exc:
         print(f"kg: validation failed: {exc}", file=sys.stderr)
         if exc.report:
@@ -68,6 +71,12 @@ def _run(argv: list[str] | None) -> int:
     except KeyboardInterrupt:
         print("kg: interrupted; published files were left as they were", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # the reader stopped early (`kg sparql ... | head`): no traceback, and the exit code of
+        # a command ended by SIGPIPE; stdout goes to devnull so that the interpreter's final
+        # flush does not fail again
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 128 + 13
 
 
 if __name__ == "__main__":  # pragma: no cover

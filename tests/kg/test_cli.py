@@ -1,6 +1,7 @@
 """The ``kg`` command line: help, version and exit codes."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -67,3 +68,16 @@ def test_kg_formats_warnings_only_while_it_runs(tmp_path, capsys):
     with pytest.raises(SystemExit):
         main(["--version"])
     assert warnings.formatwarning is before
+
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(monkeypatch, capsys):
+    """`kg sparql ... | head -1`: the reader has gone when the answer is written; the command
+    ends quietly with the exit code of SIGPIPE (141), as Unix tools do."""
+    read, write = os.pipe()
+    os.close(read)  # the reader is gone before the first write
+    with capsys.disabled(), os.fdopen(write, "w") as closed:
+        monkeypatch.setattr(sys, "stdout", closed)
+        code = main(["sparql", "SELECT * WHERE { ?s ?p ?o } LIMIT 5", "--format", "csv"])
+        monkeypatch.undo()
+    assert code == 141
