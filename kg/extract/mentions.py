@@ -53,6 +53,14 @@ class Linker:
             for surface, pairs in registry.names().items()
         }
         self.names = {k: v for k, v in self.names.items() if v}
+        # a place or state in capitals, as datelines write it ("ISLAMABAD, Dec 4:", "NEW DELHI -"):
+        # the place itself, not the government its capital's name may stand for
+        for surface, pairs in list(self.names.items()):
+            upper = surface.upper()
+            named = [(eid, kind) for eid, kind in pairs if kind != "metonym"]
+            if upper != surface and upper not in self.names and named and all(
+                    registry.core_class(registry.entities[eid].type) in {"Place", "State"} for eid, _ in named):
+                self.names[upper] = named
         self._matcher = None
         self._vocab = None
 

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.context import POSSESSIVE_PRONOUNS, PRONOUN_SUBJECTS, Context
+from kg.extract.datelines import dateline_place
 from kg.extract.members import member_and_organisations
 from kg.extract.scope import scope
 from kg.extract.titled import in_title
@@ -122,7 +123,7 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
             if m.entity in out and out[m.entity].rule:
                 for state in ctx.states_of_body(m.entity):
                     add(state, "body", tok)
-        elif ctx.is_place(m.entity) and m.entity not in places:
+        elif ctx.is_place(m.entity) and m.entity not in places and not dateline_place(ctx.text, m.span.start, m.span.end):
             if tok is not None and (other_clause(ctx, tok, token) or _nearer_event(tok, token)
                                     or _act_of_its_own(tok, token)):
                 continue  # "X backed Y, following which talks were held in Ufa": the talks' place
