@@ -65,7 +65,9 @@ def noun_trigger_kind(token) -> str | None:
     if kind == "EstablishmentOfRelations":
         established = token.dep_ in {"dobj", "nsubjpass"} and head_lemma in ESTABLISH_VERBS
         begun = token.dep_ == "nsubj" and head_lemma in BEGIN_VERBS
-        if not (established or begun):
+        # "the establishment of diplomatic relations", "the 75th anniversary of the establishment of ties"
+        named = token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in ESTABLISH_NOUNS
+        if not (established or begun or named):
             return None
     if kind == "StateDissolution" and not any(
         c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)
@@ -93,6 +95,9 @@ def _signed(noun) -> bool:
         return True
     return any(c.dep_ in {"acl", "relcl", "amod"} and c.lemma_.lower() in SIGN_VERBS for c in noun.children) \
         or any(c.dep_ in {"nummod", "compound"} and c.like_num for c in noun.children)
+
+
+ESTABLISH_NOUNS = {"establishment", "normalisation", "normalization", "restoration", "resumption"}
 
 
 def _reached(noun) -> bool:

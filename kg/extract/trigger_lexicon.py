@@ -38,6 +38,7 @@ VERB_TRIGGERS = {
     "arrive": "StateVisit", "land": "StateVisit",
     "end": "SanctionsChange", "remove": "SanctionsChange", "ease": "SanctionsChange",
     "discuss": "Meeting", "interact": "Meeting", "confer": "Meeting",
+    "fly": "StateVisit", "journey": "StateVisit",
 }
 EXERCISE_MODIFIERS = {"military", "joint", "naval", "air", "army", "friendship", "tactical",
                       "counter-terrorism", "anti-terror", "war", "combat", "drill", "multinational",

@@ -49,7 +49,7 @@ def verb_trigger_kind(token) -> str | None:
         return None
     if kind == "Recognition" and not any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in token.children):
         return None
-    if kind == "StateVisit" and lemma == "travel" and not _travels_to_place(token):
+    if kind == "StateVisit" and lemma in TRAVEL_VERBS and not _travels_to_place(token):
         return None
     if kind == "StateVisit" and lemma in ARRIVAL_VERBS and not _arrives_in_place(token):
         return None
@@ -115,13 +115,17 @@ def welcomes_a_visitor(verb) -> bool:
         o.dep_ == "pobj" and o.ent_type_ in {"GPE", "LOC"} for o in c.children) for c in verb.children)
 
 
+# "travelled to Moscow", "flew to Beijing", "has flown to Russia", "journeyed to Moscow"
+TRAVEL_VERBS = {"travel", "fly", "journey"}
+
+
 def _travels_to_place(verb) -> bool:
-    """"the minister travelled to Moscow": a person travels to a named place (not "goods
-    travel by sea")."""
+    """"the minister travelled to Moscow", "the army chief flew to Russia": a person travels
+    to a named place (not "goods travel by sea", not "jets flew over Kashmir")."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     goes = any(c.dep_ == "prep" and c.lower_ == "to" and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children)
                for c in verb.children)
-    return goes and any(_people_like(s) for s in subjects)
+    return goes and any(_people_like(s) or s.lemma_.lower() in CALLED_TITLES for s in subjects)
 
 
 def _arrives_in_place(verb) -> bool:

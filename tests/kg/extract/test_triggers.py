@@ -264,3 +264,20 @@ def test_a_body_meeting_under_its_chair_and_an_arrival_with_no_host_are_no_event
     assert kinds(registry, "Pakistan's Economic Coordination Committee, which met under Finance Minister Ishaq Dar, "
                            "approved the purchase.") == []
     assert kinds(registry, "Shehbaz Sharif arrived in Karachi on Thursday morning.") == []
+
+
+def test_a_person_flying_or_journeying_to_a_named_country_visits_it(registry):
+    assert kinds(registry, "Prime Minister Imran Khan flew to Moscow on Wednesday.") == [
+        ("StateVisit", "flew", ("imran-khan", "pakistan", "russia"))]
+    assert kinds(registry, "Pakistan's army chief has flown to Russia for talks on defence cooperation.") == [
+        ("StateVisit", "flown", ("pakistan", "russia"))]
+    assert kinds(registry, "Pakistan's foreign minister journeyed to Moscow in March.") == [
+        ("StateVisit", "journeyed", ("pakistan", "russia"))]
+    assert kinds(registry, "Russian jets flew over Syria on Monday.") == []
+
+
+def test_the_establishment_of_diplomatic_relations_is_an_establishment_of_relations(registry):
+    assert kinds(registry, "This May we will celebrate the 75th anniversary of the establishment of diplomatic "
+                           "relations between Pakistan and Russia.") == [
+        ("EstablishmentOfRelations", "relations", ("pakistan", "russia"))]
+    assert kinds(registry, "Pakistan and Russia enjoy close relations.") == []
