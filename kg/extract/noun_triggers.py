@@ -40,6 +40,8 @@ def noun_trigger_kind(token) -> str | None:
         return None
     if kind == "Meeting" and lemma == "contact" and head_lemma not in PLACE_OCCASION_VERBS:
         return None
+    if kind == "Meeting" and lemma in {"conversation", "call"} and not _spoke_with(token):
+        return None
     if kind == "Meeting" and lemma in HELD_NOUNS and not _held(token):
         return None
     if kind == "Meeting" and lemma == "forum" and (not (_modifier_words(token) & FORUM_TOPICS) or (
@@ -95,6 +97,25 @@ def _signed(noun) -> bool:
         return True
     return any(c.dep_ in {"acl", "relcl", "amod"} and c.lemma_.lower() in SIGN_VERBS for c in noun.children) \
         or any(c.dep_ in {"nummod", "compound"} and c.like_num for c in noun.children)
+
+
+PHONE_WORDS = {"telephone", "phone", "telephonic", "video", "virtual"}
+CALL_VERBS = {"hold", "have", "make", "receive", "place", "get"}
+
+
+def _spoke_with(noun) -> bool:
+    """"held a telephone conversation with Putin", "a phone call between the two leaders",
+    "continued his conversation with Li Qiang": two sides talking, by telephone or not (not
+    "a video of the PM's conversation", not "back in the conversation between Pakistan and
+    Russia" (the public debate), not "a call for restraint", not "a wake-up call")."""
+    with_someone = any(c.dep_ == "prep" and c.lower_ in {"with", "between"} and any(
+        o.dep_ == "pobj" and (o.pos_ == "PROPN" or o.ent_type_ in {"PERSON", "NORP", "GPE"}) for o in c.subtree)
+        for c in noun.children)
+    by_phone = bool(_modifier_words(noun) & PHONE_WORDS)
+    held = noun.dep_ == "dobj" and noun.head.lemma_.lower() in CALL_VERBS | {"continue", "conduct"}
+    if noun.lemma_.lower() == "call":
+        return by_phone and (with_someone or held)
+    return held and (with_someone or by_phone)  # not "crept back into the conversation between A and B"
 
 
 ESTABLISH_NOUNS = {"establishment", "normalisation", "normalization", "restoration", "resumption"}

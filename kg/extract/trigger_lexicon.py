@@ -23,7 +23,7 @@ NOUN_TRIGGERS = {
     "dissolution": "StateDissolution", "breakup": "StateDissolution", "break-up": "StateDissolution",
     "status": "ObserverStatusChange", "membership": "MembershipChange", "member": "MembershipChange",
     "support": "StatementOfSupport",
-    "contact": "Meeting",
+    "contact": "Meeting", "conversation": "Meeting", "call": "Meeting",
     "embargo": "SanctionsChange", "sanction": "SanctionsChange", "sanctions": "SanctionsChange",
     "relation": "EstablishmentOfRelations", "relations": "EstablishmentOfRelations",
     "tie": "EstablishmentOfRelations", "ties": "EstablishmentOfRelations",
@@ -38,7 +38,8 @@ VERB_TRIGGERS = {
     "arrive": "StateVisit", "land": "StateVisit",
     "end": "SanctionsChange", "remove": "SanctionsChange", "ease": "SanctionsChange",
     "discuss": "Meeting", "interact": "Meeting", "confer": "Meeting",
-    "fly": "StateVisit", "journey": "StateVisit",
+    "fly": "StateVisit", "journey": "StateVisit", "telephone": "Meeting", "phone": "Meeting",
+    "speak": "Meeting", "talk": "Meeting",
 }
 EXERCISE_MODIFIERS = {"military", "joint", "naval", "air", "army", "friendship", "tactical",
                       "counter-terrorism", "anti-terror", "war", "combat", "drill", "multinational",

@@ -31,6 +31,10 @@ def verb_trigger_kind(token) -> str | None:
         return None  # "applied to join BRICS", "welcomed Islamabad to join the SCO": a hope, not a joining
     if kind == "Meeting" and lemma in TALK_VERBS and not _talks_with_someone(token):
         return None  # "the two ministers discussed ...", "interacted with senior officials of"
+    if kind == "Meeting" and lemma in {"speak", "talk"} and not _spoke_by_phone(token):
+        return None  # "the two leaders spoke by telephone"; not "spoke to reporters", "talked about"
+    if kind == "Meeting" and lemma in {"telephone", "phone"} and not _phones_someone(token):
+        return None  # "Putin telephoned Sharif", "Sharif phoned Putin on Monday"
     if kind == "Meeting" and lemma == "call" and not _calls_on_someone(token):
         return None  # "called on Lavrov" (a courtesy call), not "called on India to show restraint"
     if kind == "Meeting" and lemma in {"receive", "host"} and _hosts_ships(token):
@@ -224,6 +228,28 @@ def _people_like(token) -> bool:
 # "called on the President", "called on the Prime Minister": a person by title
 CALLED_TITLES = {"president", "minister", "premier", "chancellor", "king", "emir", "ambassador", "envoy",
                  "secretary", "governor", "chairman", "chief", "speaker", "general", "leader", "counterpart"}
+
+
+PHONE_NOUNS = {"telephone", "phone", "video", "videoconference", "video-link", "hotline"}
+
+
+def _spoke_by_phone(verb) -> bool:
+    """"Sharif spoke to Putin by telephone", "the two leaders talked over the phone", "Putin
+    and Erdogan spoke by phone": two sides on the telephone or a video link (a talk in
+    person is "met" or "held talks"; "spoke to reporters" is no meeting)."""
+    if not any(c.dep_ == "prep" and c.lower_ in {"by", "over", "on", "via"} and any(
+            o.dep_ == "pobj" and o.lemma_.lower() in PHONE_NOUNS for o in c.children) for c in verb.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in {"to", "with"} and any(
+            o.dep_ == "pobj" and (o.pos_ == "PROPN" or o.ent_type_ == "PERSON" or o.lower_ == "counterpart")
+            for o in c.children) for c in verb.children):
+        return True
+    return _talks_with_someone(verb)
+
+
+def _phones_someone(verb) -> bool:
+    """"Putin telephoned Sharif": a person or state named as the one called."""
+    return any(c.dep_ == "dobj" and c.pos_ == "PROPN" and c.ent_type_ in {"PERSON", "GPE"} for c in verb.children)
 
 
 def _calls_on_someone(verb) -> bool:

@@ -281,3 +281,22 @@ def test_the_establishment_of_diplomatic_relations_is_an_establishment_of_relati
                            "relations between Pakistan and Russia.") == [
         ("EstablishmentOfRelations", "relations", ("pakistan", "russia"))]
     assert kinds(registry, "Pakistan and Russia enjoy close relations.") == []
+
+
+def test_a_telephone_conversation_or_call_between_two_sides_is_a_meeting(registry):
+    """The annotation guide: a meeting is two sides talking, in person or by telephone/video."""
+    both = ("pakistan", "russia", "shehbaz-sharif", "vladimir-putin")
+    assert kinds(registry, "Prime Minister Shehbaz Sharif held a telephone conversation with Russian President "
+                           "Vladimir Putin on Monday.") == [("Meeting", "conversation", both)]
+    assert kinds(registry, "Prime Minister Shehbaz Sharif spoke to Russian President Vladimir Putin by telephone "
+                           "on Monday.") == [("Meeting", "spoke", both)]
+    assert kinds(registry, "Russian President Vladimir Putin telephoned Prime Minister Shehbaz Sharif on Thursday.") \
+        == [("Meeting", "telephoned", both)]
+    assert [k[:2] for k in kinds(registry, "Foreign Minister Bilawal Bhutto Zardari received a telephone call from "
+                                           "Russian Foreign Minister Sergey Lavrov.")] == [("Meeting", "call")]
+
+
+def test_a_conversation_in_the_figurative_sense_a_call_for_restraint_or_a_talk_to_reporters_is_no_meeting(registry):
+    assert kinds(registry, "Nuclear power has crept back into the conversation between Pakistan and Russia.") == []
+    assert kinds(registry, "Pakistan renewed its call for restraint in Kashmir.") == []
+    assert kinds(registry, "Sergey Lavrov spoke to reporters in Moscow on Monday.") == []
