@@ -301,10 +301,3 @@ def test_a_conversation_in_the_figurative_sense_a_call_for_restraint_or_a_talk_t
     assert kinds(registry, "Pakistan renewed its call for restraint in Kashmir.") == []
     assert kinds(registry, "Sergey Lavrov spoke to reporters in Moscow on Monday.") == []
 
-
-def test_states_joining_a_body_together_make_one_membership_change_each(registry):
-    assert sorted(kinds(registry, "India and Pakistan joined the SCO in 2017.")) == [
-        ("MembershipChange", "joined", ("india", "sco")), ("MembershipChange", "joined", ("pakistan", "sco"))]
-    assert sorted(kinds(registry, "Pakistan and India were admitted as full members of the SCO in 2017.")) == [
-        ("MembershipChange", "admitted", ("india", "sco")), ("MembershipChange", "admitted", ("pakistan", "sco"))]
-    assert kinds(registry, "Pakistan joined the SCO in 2017.") == [("MembershipChange", "joined", ("pakistan", "sco"))]
