@@ -22,6 +22,7 @@ from kg.extract.duration import days_range
 from kg.extract.editions import editions
 from kg.extract.features import MODALS, event_features, participant_features
 from kg.extract.gatherings import side_meetings_attend, without_forum
+from kg.extract.joiners import per_joiner
 from kg.extract.merging import merge_pass
 from kg.extract.model import Event, Span, trigger_token
 from kg.extract.participants import candidates, one_sided
@@ -88,7 +89,8 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
             continue
         if decisions.strict is None and (event.confidence or 0.0) < min_confidence:
             continue  # with a strict model, the threshold applies to the finished event
-        for event in (e for r in _respectively(ctx, token, event) for e in per_counterpart(ctx, token, r)):
+        for event in (e for r in _respectively(ctx, token, event) for c in per_counterpart(ctx, token, r)
+                      for e in per_joiner(ctx, token, c)):
             for i, earlier in enumerate(events):
                 if not other and _same_event(earlier, event) and not status_conflict(ctx, earlier, event) \
                         and not _first_of_series(token, earlier, event):

@@ -264,3 +264,40 @@ def test_a_body_meeting_under_its_chair_and_an_arrival_with_no_host_are_no_event
     assert kinds(registry, "Pakistan's Economic Coordination Committee, which met under Finance Minister Ishaq Dar, "
                            "approved the purchase.") == []
     assert kinds(registry, "Shehbaz Sharif arrived in Karachi on Thursday morning.") == []
+
+
+def test_a_person_flying_or_journeying_to_a_named_country_visits_it(registry):
+    assert kinds(registry, "Prime Minister Imran Khan flew to Moscow on Wednesday.") == [
+        ("StateVisit", "flew", ("imran-khan", "pakistan", "russia"))]
+    assert kinds(registry, "Pakistan's army chief has flown to Russia for talks on defence cooperation.") == [
+        ("StateVisit", "flown", ("pakistan", "russia"))]
+    assert kinds(registry, "Pakistan's foreign minister journeyed to Moscow in March.") == [
+        ("StateVisit", "journeyed", ("pakistan", "russia"))]
+    assert kinds(registry, "Russian jets flew over Syria on Monday.") == []
+
+
+def test_the_establishment_of_diplomatic_relations_is_an_establishment_of_relations(registry):
+    assert kinds(registry, "This May we will celebrate the 75th anniversary of the establishment of diplomatic "
+                           "relations between Pakistan and Russia.") == [
+        ("EstablishmentOfRelations", "relations", ("pakistan", "russia"))]
+    assert kinds(registry, "Pakistan and Russia enjoy close relations.") == []
+
+
+def test_a_telephone_conversation_or_call_between_two_sides_is_a_meeting(registry):
+    """The annotation guide: a meeting is two sides talking, in person or by telephone/video."""
+    both = ("pakistan", "russia", "shehbaz-sharif", "vladimir-putin")
+    assert kinds(registry, "Prime Minister Shehbaz Sharif held a telephone conversation with Russian President "
+                           "Vladimir Putin on Monday.") == [("Meeting", "conversation", both)]
+    assert kinds(registry, "Prime Minister Shehbaz Sharif spoke to Russian President Vladimir Putin by telephone "
+                           "on Monday.") == [("Meeting", "spoke", both)]
+    assert kinds(registry, "Russian President Vladimir Putin telephoned Prime Minister Shehbaz Sharif on Thursday.") \
+        == [("Meeting", "telephoned", both)]
+    assert [k[:2] for k in kinds(registry, "Foreign Minister Bilawal Bhutto Zardari received a telephone call from "
+                                           "Russian Foreign Minister Sergey Lavrov.")] == [("Meeting", "call")]
+
+
+def test_a_conversation_in_the_figurative_sense_a_call_for_restraint_or_a_talk_to_reporters_is_no_meeting(registry):
+    assert kinds(registry, "Nuclear power has crept back into the conversation between Pakistan and Russia.") == []
+    assert kinds(registry, "Pakistan renewed its call for restraint in Kashmir.") == []
+    assert kinds(registry, "Sergey Lavrov spoke to reporters in Moscow on Monday.") == []
+
