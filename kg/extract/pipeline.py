@@ -91,9 +91,11 @@ def extract(doc_id: str, text: str, registry, nlp=None, doc=None, date: str | No
     result.claims = claim_kinds.decide(doc, result.claims, ctx.core_type, claim_decisions, ctx.speaks_for)
     judge = judging.shipped() if writer_judge is None else writer_judge or None
     if judge is not None:
-        result.claims += judging.judge_sentences(
+        judged = judging.judge_sentences(
             doc, result.sentences, result.mentions, result.claims, cued, author_sentence, judge,
             opinions.opinion_article(doc, result.sentences, cued))
+        result.claims += claim_kinds.decide(doc, judged, ctx.core_type, claim_decisions, ctx.speaks_for,
+                                            stance_only=True)
     return result
 
 
