@@ -96,11 +96,14 @@ def group(claim: Claim) -> str:
 
 def decide(doc: Doc, claims: list[Claim], core_type: Callable[[str], str],
            decisions: ClaimDecisions | None = None,
-           state_of: Callable[[str], str | None] | None = None) -> list[Claim]:
+           state_of: Callable[[str], str | None] | None = None, stance_only: bool = False) -> list[Claim]:
     """Each claim with the kind and stance the classifiers give, where they decide; a
     writer's claim they call a ReportOfFact is left out (a plain fact is not a claim).
-    ``state_of`` gives the state a speaker speaks for (itself, or a person's nationality)."""
+    ``state_of`` gives the state a speaker speaks for (itself, or a person's nationality);
+    with ``stance_only`` the kinds stay as they are (the writer judge's own kinds)."""
     d = decisions if decisions is not None else shipped()
+    if stance_only:
+        d = replace(d, kind_for=())
     if not (d.kind_for and d.kind) and not any(d.stance_model(g) for g in GROUPS):
         return claims
     out = []

@@ -88,6 +88,11 @@ def _news_lede(doc: Doc, sent: Sentence) -> bool:
     return done and subj is not None and (subj.pos_ == "PROPN" or subj.ent_type_ in _NAMED)
 
 
+def has_dateline(text: str) -> bool:
+    """Whether the article opens with a news dateline ("ISLAMABAD, June 3 (APP):")."""
+    return bool(_DATELINE.match(text))
+
+
 def opinion_article(doc: Doc, sentences: list[Sentence], writer_claims: list[Claim]) -> bool:
     """Whether the article reads as the writer's opinion (see the module's doc)."""
     text = doc.text

@@ -31,7 +31,7 @@ def normalise_text(text: str) -> str:
 
 def extract(doc_id: str, text: str, registry, nlp=None, doc=None, date: str | None = None,
             min_confidence: float | None = None, decisions=None, collect: list | None = None,
-            claim_decisions=None) -> Extraction:
+            claim_decisions=None, writer_judge=None) -> Extraction:
     """Run every extraction step on one article and return what it found.
 
     ``doc`` may be a Doc parsed beforehand (for batch parsing with ``nlp.pipe``);
@@ -40,10 +40,11 @@ def extract(doc_id: str, text: str, registry, nlp=None, doc=None, date: str | No
     ``min_confidence`` (default: the one chosen on the dev set, in the shipped decisions)
     are left out; ``decisions`` replaces the shipped learned decisions and ``collect``
     receives the event candidates and their features (both for ``kg train``);
-    ``claim_decisions`` replaces the shipped kind and stance classifiers of statements.
+    ``claim_decisions`` replaces the shipped kind and stance classifiers of statements, and
+    ``writer_judge`` the shipped judge of the writer's uncued sentences (False: none).
     """
     from kg.extract import (claim_kinds, claims, dates, events, metadata, opinions, quantities, relations,
-                            statements)
+                            statements, writer_judge as judging)
     from kg.extract.context import Context
 
     text = normalise_text(text)
@@ -81,13 +82,20 @@ def extract(doc_id: str, text: str, registry, nlp=None, doc=None, date: str | No
         doc, result.sentences, result.mentions, times, is_state=ctx.is_state
     )
     claim_confidence = decisions.rule_confidence.get("claim")
-    writer = [replace(c, confidence=claim_confidence) if c.confidence is None else c
-              for c in claims.find_claims(doc, result.sentences, result.mentions, author_sentence)]
-    writer += opinions.find_opinions(doc, result.sentences, result.mentions, author_sentence, writer)
+    cued = [replace(c, confidence=claim_confidence) if c.confidence is None else c
+            for c in claims.find_claims(doc, result.sentences, result.mentions, author_sentence)]
+    writer = cued + opinions.find_opinions(doc, result.sentences, result.mentions, author_sentence, cued)
     result.claims = statements.find_statements(
         doc, result.sentences, result.mentions, ctx.core_type, ctx.state_of_place, author_sentence, times,
         resolve, result.new_entities, writer, ctx.demonym, ctx.speaks_for)
     result.claims = claim_kinds.decide(doc, result.claims, ctx.core_type, claim_decisions, ctx.speaks_for)
+    judge = judging.shipped() if writer_judge is None else writer_judge or None
+    if judge is not None:
+        judged = judging.judge_sentences(
+            doc, result.sentences, result.mentions, result.claims, cued, author_sentence, judge,
+            opinions.opinion_article(doc, result.sentences, cued))
+        result.claims += claim_kinds.decide(doc, judged, ctx.core_type, claim_decisions, ctx.speaks_for,
+                                            stance_only=True)
     return result
 
 

@@ -46,6 +46,14 @@ _PAIR_STATES = frozenset("countries delegations nations governments states parti
 _RANKS = frozenset("lt lt. gen gen. general col colonel maj major brig mr mrs ms dr field marshal h.e".split())
 _NEWS_HEADS = OUTLETS | {"news", "tv", "television", "channel"}  # "Dawn news", "Geo TV"
 _CLOSE = ("compound", "poss", "amod", "appos", "flat", "nmod", "npadvmod")
+_TITLE_JOINS = frozenset({"for", "of", "and", "&", "(", ")", "-", "–"})  # inside a long title
+_REACH = 9  # tokens from a title word to its holder's name
+
+
+def _name_word(tok: Token) -> bool:
+    """A capitalised word that may be part of a person's name (no title, rank or body)."""
+    return tok.pos_ == "PROPN" and tok.is_alpha and tok.text[:1].isupper() and tok.lower_ not in _RANKS \
+        and tok.lemma_.lower() not in TITLES and tok.lemma_.lower() not in INSTITUTIONS
 
 
 class Speakers(Institutions):
@@ -233,8 +241,25 @@ class Speakers(Institutions):
         lefts = [t for t in head.lefts if t.dep_ == "compound"]
         chain = sorted([*lefts, head], key=lambda t: t.i)
         if not any(t.lemma_.lower() in TITLES for t in chain):
-            return None
+            return self.after_long_title(head)
         return self.new_person(chain)
+
+    def after_long_title(self, head: Token) -> str | None:
+        """A name after a title whose portfolio the parser breaks up ("Minister for
+        Information and Broadcasting Attaullah Tarar", "Additional Foreign Secretary (Arms
+        Control and Disarmament) Tahir Andrabi"): reading leftwards over capitalised words and
+        the title's joining words, a title word within reach; the holder is the given name and
+        surname just before the verb's subject (two capitalised words no title names)."""
+        doc = self.doc
+        first = doc[head.i - 1] if head.i > 0 else None
+        if first is None or not _name_word(first) or first.i in self.by_token or head.i in self.by_token:
+            return None
+        for tok in reversed(doc[max(0, first.i - _REACH):first.i]):
+            if tok.lemma_.lower() in TITLES and tok.text[:1].isupper():
+                return self.named(f"{first.text} {head.text}", "Person")
+            if not (tok.text[:1].isupper() or tok.lower_ in _TITLE_JOINS):
+                return None
+        return None
 
     def without_title(self, key: str, head: Token) -> str:
         """A new person whose name took in the title before it ("Economic Affairs Dr Kazim",

@@ -40,6 +40,7 @@ from kg.extract.fitting import f05, fit, score_line
 from kg.extract.train_claims import train_claims, write as write_claims
 from kg.extract.train_merge import train_merge
 from kg.extract.train_strict import train_strict
+from kg.extract.train_writer import train_writer, write as write_judge
 
 FOLDS = 5
 RECALL_FLOOR = 0.5
@@ -172,6 +173,7 @@ def train(folders: list[Path], registry_dir: Path | None = None, write: bool = T
     pt, et, chosen = cross_validate(articles, registry, out)
     ev_rows, part_rows = examples(articles, registry)
     claim_decisions = train_claims(articles, registry, out)
+    judge = train_writer(articles, registry, claim_decisions, out)
     claims = _claim_precision(articles, registry, claim_decisions)
     decisions = Decisions(fit(ev_rows), fit(part_rows, pt or 0.5),
                           {"event": round(chosen["rules"][1].precision, 4),
@@ -183,6 +185,7 @@ def train(folders: list[Path], registry_dir: Path | None = None, write: bool = T
         OUT.write_text(decisions.to_json(), encoding="utf-8")
         print(f"wrote {OUT}", file=out)
         write_claims(claim_decisions, out)
+        write_judge(judge, out)
     return decisions
 
 
@@ -193,7 +196,7 @@ def _claim_precision(articles, registry, claim_decisions) -> float:
     total = Score("claims")
     for a in articles:
         ex = extract(a.doc_id, a.text, registry, doc=a.doc, date=a.date, decisions=RULES_ONLY,
-                     claim_decisions=claim_decisions)
+                     claim_decisions=claim_decisions, writer_judge=False)
         total.add(evaluate_document(ex, a.gold, a.path).scores["claims"])
     return total.precision
 

@@ -56,7 +56,7 @@ def claim_examples(articles, registry) -> list[Example]:
     out = []
     for n, a in enumerate(articles):
         ex = extract(a.doc_id, a.text, registry, doc=a.doc, date=a.date, decisions=RULES_ONLY,
-                     claim_decisions=RULES)
+                     claim_decisions=RULES, writer_judge=False)
         if not a.gold.get("claims"):
             continue
         ctx = Context(a.doc, ex.sentences, ex.mentions, [], registry, None, ex.new_entities)

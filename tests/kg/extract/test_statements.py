@@ -500,3 +500,17 @@ def test_who_said_it_adds_it(registry):
     found = {(s[0], s[3][:10]) for s in said(text, registry)}
     speakers = {s for s, words in found if words.startswith(("The global", "the SCO"))}
     assert len(speakers) == 1
+
+
+def test_a_person_named_after_a_long_title_speaks_and_he_is_that_person(registry):
+    text = ("Meanwhile, Minister for Information and Broadcasting Attaullah Tarar emphasized the "
+            "significance of the meeting for the country. He said the preparations were complete. "
+            "Additional Foreign Secretary (Arms Control and Disarmament) Tahir Andrabi said the talks "
+            "were useful.")
+    speakers = [s for s, *_ in said(text, registry)]
+    assert speakers == ["new:Attaullah Tarar", "new:Attaullah Tarar", "new:Tahir Andrabi"]
+
+
+def test_a_portfolio_without_a_title_names_no_one(registry):
+    text = "Information and Broadcasting officials in Islamabad said the talks were useful."
+    assert [s for s, *_ in said(text, registry)] == []

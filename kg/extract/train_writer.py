@@ -1,0 +1,161 @@
+"""``kg train`` for the judge of the writer's uncued sentences (:mod:`kg.extract.writer_judge`):
+fit it on the gold, choose its setting and threshold by cross-validation by article, and
+write ``kg/extract/writer_judge.json``.
+
+Examples are the sentences the judge would see: after the rules, the speakers' statements
+and the kind classifier (the ``claim_decisions`` just trained), every sentence before the
+author's note that holds no claim.  A sentence's label is the kind of the writer's gold
+claim in it (an Assessment, Prediction or Recommendation), else ``none`` (a sentence where
+the gold credits someone else is ``none`` too: a writer's claim there has the wrong speaker).
+Articles whose gold has no ``claims`` list are left out.
+
+Cross-validation by article gives every sentence a probability per class from a model that
+did not see its article.  For each setting (C, the sentence's lemmas or not) and threshold,
+the claims the judge would add are counted: those whose kind is the gold kind are right.
+The chosen setting and threshold add the most right claims while their precision stays at
+or above ``PRECISION`` (a claim of the wrong kind, or of a plain fact, is a wrong fact); when
+none does, no judge is written and the rules decide alone.
+
+    python -m kg.extract.train_writer --gold tests/data/real/dev --gold tests/gold [--cv-only]
+"""
+from __future__ import annotations
+
+import itertools
+import json
+import sys
+from dataclasses import dataclass
+
+from kg import workspace
+from kg.extract.writer_judge import (FILE_NAME, KINDS, NONE, WriterJudge, article_features, candidates,
+                                    sentence_features)
+
+FOLDS = 5
+PRECISION = 0.65  # a claim the judge adds must be right twice as often as wrong
+C_VALUES = (0.3, 1.0, 3.0)
+THRESHOLDS = tuple(round(0.3 + 0.05 * i, 2) for i in range(13))  # 0.3 .. 0.9
+OUT = workspace.package_files("extract") / FILE_NAME
+
+
+@dataclass
+class Row:
+    article: int
+    features: dict
+    features_words: dict
+    label: str
+
+
+def judge_examples(articles, registry, claim_decisions) -> list[Row]:
+    """The sentences the judge sees in each article with gold claims, labelled from the gold."""
+    from kg.eval_statements import WRITER, gold_items
+    from kg.extract.claims import find_claims
+    from kg.extract.decisions import RULES_ONLY
+    from kg.extract.opinions import opinion_article
+    from kg.extract.pipeline import extract
+
+    rows = []
+    for n, a in enumerate(articles):
+        if not a.gold.get("claims"):
+            continue
+        ex = extract(a.doc_id, a.text, registry, doc=a.doc, date=a.date, decisions=RULES_ONLY,
+                     claim_decisions=claim_decisions, writer_judge=False)
+        author = ex.author.sentence if ex.author else None
+        cued = find_claims(a.doc, ex.sentences, ex.mentions, author)
+        article = article_features(a.doc, ex.sentences, ex.claims, opinion_article(a.doc, ex.sentences, cued))
+        rule_kind = {c.sentence.index: c.kind for c in cued}
+        gold = gold_items(ex, a.gold, a.path)
+        for sent in candidates(ex.sentences, ex.claims, author):
+            here = [g for g in gold if sent.index in g.sentences]
+            label = NONE
+            if here and all(g.speaker == WRITER for g in here) and here[0].kind in KINDS:
+                label = here[0].kind
+            args = (a.doc, sent, len(ex.sentences), article, rule_kind.get(sent.index))
+            rows.append(Row(n, sentence_features(*args), sentence_features(*args, words=True), label))
+    return rows
+
+
+def fit(rows: list[Row], c: float, words: bool) -> WriterJudge | None:
+    from kg.extract.train_claims import fit as fit_claims
+
+    model = fit_claims([(r.features_words if words else r.features, r.label) for r in rows], c, words)
+    return WriterJudge(model, 1.0) if model is not None else None
+
+
+def cross_validate(rows: list[Row], out=sys.stdout) -> tuple[tuple, float] | None:
+    """The setting and threshold chosen (see the module's doc), or None."""
+    articles = sorted({r.article for r in rows})
+    fold_of = {a: i % FOLDS for i, a in enumerate(articles)}
+    labelled = sum(r.label != NONE for r in rows)
+    print(f"writer judge: {len(rows)} sentences from {len(articles)} articles, {labelled} the writer's claims "
+          f"({', '.join(f'{k} {sum(r.label == k for r in rows)}' for k in KINDS)})", file=out)
+    best, best_key = None, None
+    for c, words in itertools.product(C_VALUES, (False, True)):
+        probs: list[dict | None] = [None] * len(rows)
+        for k in range(FOLDS):
+            judge = fit([r for r in rows if fold_of[r.article] != k], c, words)
+            for i, r in enumerate(rows):
+                if fold_of[r.article] == k and judge is not None:
+                    probs[i] = judge.probabilities(r.features_words if words else r.features)
+        line = []
+        for t in THRESHOLDS:
+            right = emitted = 0
+            for r, p in zip(rows, probs):
+                if p is None:
+                    continue
+                kind = max(KINDS, key=lambda k: p.get(k, 0.0))
+                if p.get(kind, 0.0) >= t and p[kind] >= p.get(NONE, 0.0):
+                    emitted += 1
+                    right += kind == r.label
+            precision = right / emitted if emitted else 0.0
+            line.append(f"{t:.2f}:{right}/{emitted}")
+            key = (right, t, -c, not words)
+            if emitted and precision >= PRECISION and (best_key is None or key > best_key):
+                best, best_key = ((c, words), t), key
+        print(f"  C={c} words={words}  right/added by threshold  " + " ".join(line), file=out)
+    if best is None:
+        print(f"  no setting reaches precision {PRECISION}: no judge (the rules decide alone)", file=out)
+        return None
+    (c, words), t = best
+    print(f"  chosen C={c} words={words} threshold {t}: {best_key[0]} right claims added", file=out)
+    return best
+
+
+def train_writer(articles, registry, claim_decisions, out=sys.stdout) -> WriterJudge | None:
+    """Cross-validate, then fit the chosen judge on every sentence."""
+    rows = judge_examples(articles, registry, claim_decisions)
+    chosen = cross_validate(rows, out)
+    if chosen is None:
+        return None
+    (c, words), t = chosen
+    judge = fit(rows, c, words)
+    return WriterJudge(judge.model, t) if judge is not None else None
+
+
+def write(judge: WriterJudge | None, out=sys.stdout) -> None:
+    data = {"format": 1, "judge": judge.to_data() if judge is not None else None}
+    OUT.write_text(json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {OUT}", file=out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+    from pathlib import Path
+
+    from kg.extract.claim_kinds import shipped as shipped_claims
+    from kg.extract.nlp import load_nlp
+    from kg.extract.train import load_articles
+    from kg.registry import load_registry
+
+    parser = argparse.ArgumentParser(prog="python -m kg.extract.train_writer", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--gold", type=Path, action="append", required=True)
+    parser.add_argument("--registry", type=Path, default=None)
+    parser.add_argument("--cv-only", action="store_true", help="print the cross-validation, write nothing")
+    args = parser.parse_args(argv)
+    registry = load_registry(args.registry)
+    judge = train_writer(load_articles(args.gold, registry, load_nlp()), registry, shipped_claims())
+    if not args.cv_only:
+        write(judge)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

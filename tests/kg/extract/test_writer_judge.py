@@ -1,0 +1,97 @@
+"""The judge of the writer's uncued sentences (kg/extract/writer_judge.py, train_writer.py):
+which sentences it sees, its threshold, the file that round-trips, and its examples from gold."""
+from __future__ import annotations
+
+import pytest
+
+from support import ROOT
+from kg.extract.claim_kinds import LinearClassifier
+from kg.extract.nlp import load_nlp
+from kg.extract.pipeline import extract, sentences_of
+from kg.extract.train import load_articles
+from kg.extract.train_writer import cross_validate, judge_examples
+from kg.extract.writer_judge import NONE, WriterJudge, article_features, candidates, sentence_features
+from kg.registry import load_registry
+
+TEXT = ("EDITORIAL: The partnership holds real potential for both countries. Trade will surely grow. "
+        "Will the talks last? “We are friends,” Lavrov said. The delegation arrived on Monday.")
+
+
+def _judge(weight: float, threshold: float) -> WriterJudge:
+    """A judge that calls every present-tense sentence an Assessment, more surely with ``weight``."""
+    return WriterJudge(LinearClassifier({"Assessment": {"tense=present": weight}, "Prediction": {},
+                                         "Recommendation": {}, NONE: {"bias": 1.0}}, False), threshold)
+
+
+def test_candidates_leave_out_claims_questions_and_quotations():
+    doc = load_nlp()(TEXT)
+    sents = sentences_of(doc)
+    ex = extract("d", TEXT, load_registry(), doc=doc, writer_judge=False)
+    left = [s.span.text for s in candidates(sents, ex.claims, None)]
+    assert "Will the talks last?" not in left
+    assert not any("Lavrov" in t or "surely" in t for t in left)
+    assert "The delegation arrived on Monday." in left
+
+
+def test_verdict_needs_the_threshold_and_to_beat_no_claim():
+    features = {"bias": 1.0, "tense=present": 1.0}
+    assert _judge(3.0, 0.5).verdict(features)[0] == "Assessment"
+    assert _judge(3.0, 0.99).verdict(features) is None
+    assert _judge(0.5, 0.1).verdict(features) is None  # "none" more likely
+    judge = _judge(3.0, 0.5)
+    assert WriterJudge.from_data(judge.to_data()) == judge
+
+
+def test_features_read_tense_place_and_the_article():
+    doc = load_nlp()(TEXT)
+    sents = sentences_of(doc)
+    article = article_features(doc, sents, [], True)
+    holds = next(s for s in sents if "holds" in s.span.text)
+    f = sentence_features(doc, holds, len(sents), article, None)
+    assert f["opinion=True"] == 1.0 and f["tense=present"] == 1.0 and f["place=" + (
+        "first" if holds.index == 0 else "early")] == 1.0
+    past = sentence_features(doc, sents[-1], len(sents), article, None)
+    assert past["tense=past"] == 1.0 and past["date"] == 1.0
+
+
+def test_the_pipeline_adds_the_judges_claims_only_where_none_is():
+    registry = load_registry()
+    without = extract("d", TEXT, registry, writer_judge=False)
+    with_judge = extract("d", TEXT, registry, writer_judge=_judge(5.0, 0.6))
+    added = [c for c in with_judge.claims if c not in without.claims]
+    assert added and all(c.speaker is None and c.kind == "Assessment" and c.cue == "" for c in added)
+    taken = {c.sentence.index for c in without.claims}
+    assert not {c.sentence.index for c in added} & taken
+    assert all(0.6 <= c.confidence <= 1 for c in added)
+
+
+@pytest.fixture(scope="module")
+def rows():
+    registry = load_registry()
+    articles = load_articles([ROOT / "tests" / "data" / "real" / "dev"], registry, load_nlp())
+    from kg.extract.claim_kinds import shipped
+    return judge_examples([a for a in articles if not a.doc_id.startswith("r8_")][:40], registry, shipped())
+
+
+def test_examples_are_labelled_from_the_writers_gold(rows):
+    assert len(rows) > 100
+    labels = {r.label for r in rows}
+    assert NONE in labels and "Assessment" in labels
+    assert all(r.features["bias"] == 1.0 and not any(k.startswith("w=") for k in r.features) for r in rows)
+    assert sum(any(k.startswith("w=") for k in r.features_words) for r in rows) > len(rows) / 2
+
+
+def test_cross_validation_chooses_for_precision_or_nothing(rows):
+    import io
+
+    from kg.extract import train_writer
+
+    out = io.StringIO()
+    chosen = cross_validate(rows, out)
+    assert "writer judge:" in out.getvalue()
+    if chosen is not None:
+        (c, words), threshold = chosen
+        assert c in train_writer.C_VALUES and threshold in train_writer.THRESHOLDS
+        assert "chosen" in out.getvalue()
+    else:
+        assert "no setting reaches precision" in out.getvalue()
