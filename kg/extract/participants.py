@@ -68,8 +68,8 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
                 source, rule = "topic", False
             elif kind in CONTENT_KINDS and ctx.core_type(eid or "") == "Organisation" and content(tok, token):
                 source, rule = "content", False  # "agreed to buy some of their Hind helicopters"
-            elif source == "scope" and post(tok):
-                source, rule = "post", False
+            elif source == "scope" and post(tok) and ctx.core_type(eid or "") != "Person":
+                source, rule = "post", False  # (not "Ambassador to Pakistan X" parsed with X under "to")
         if eid and rule and source not in {"place", "sentence-nationality"}:
             acting.add(eid)  # named as taking part, not only by the place it happens in
         if eid and eid not in out:

@@ -359,3 +359,22 @@ def test_the_venue_state_of_an_organisations_summit_is_no_party_unless_named_as_
     host = event(registry, "On the sidelines of the SCO summit in Islamabad, Pakistan and Russia signed three "
                            "agreements.", "Summit")
     assert {"sco", "pakistan", "russia"} <= set(host.participants)
+
+
+def test_an_ambassador_named_after_the_state_of_his_post_takes_part(registry):
+    # the parse hangs the name under "to": the state of the post stays out, the person does not
+    e = event(registry, "Russian Ambassador to India Alexander Petrov called on Prime Minister Shehbaz Sharif "
+                        "in Islamabad on Tuesday.", "Meeting")
+    assert "new:Alexander Petrov" in e.participants and "shehbaz-sharif" in e.participants
+
+
+def test_a_title_set_before_a_name_by_a_comma_gives_the_persons_state(registry):
+    # (the state stands more than seven words before the name)
+    text = ("Foreign Minister Ishaq Dar met his Uzbek counterpart, Minister for Industry and Foreign Trade "
+            "Bakhtiyor Saidov, in Islamabad. Saidov later visited Lahore.")
+    doc = load_nlp()(text)
+    result = extract("t", text, registry)
+    ctx = Context(doc, result.sentences, result.mentions, [], registry, None, result.new_entities)
+    assert ctx.nationality("new:Bakhtiyor Saidov") == "uzbekistan"
+    visit = event(registry, text, "StateVisit")
+    assert "uzbekistan" in visit.participants
