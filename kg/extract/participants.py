@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.boundaries import (according_to, act_of_its_own, credit, framed, nearer_event, other_clause, post,
-                                   reaction, subordinate)
+from kg.extract.boundaries import (CLAUSES, according_to, act_of_its_own, credit, framed, nearer_event,
+                                   other_clause, post, reaction, subordinate)
 from kg.extract.context import POSSESSIVE_PRONOUNS, PRONOUN_SUBJECTS, Context
 from kg.extract.members import member_and_organisations
 from kg.extract.onlookers import commentator, invitation, joining_side
@@ -29,6 +29,8 @@ VENUE_TAKES_PART = {"StateVisit", "Summit"}
 # kinds a side comes to (:func:`kg.extract.onlookers.joining_side`): that side and the state it
 # arrives in take part
 JOIN_KINDS = {"MilitaryExercise", "Meeting", "Summit", "StateVisit"}
+# kinds whose people attend in person (see _people_of_their_states)
+GATHERING_KINDS = {"Meeting", "Summit", "StateVisit"}
 
 
 @dataclass
@@ -158,6 +160,7 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
             # the state of a person the sentence names takes part nearly always (16 of 17 on dev)
             add(ctx.nationality(m.entity), "sentence-nationality", tok, rule=True)
     _title_holders(ctx, out)
+    _people_of_their_states(ctx, token, kind, out)
     if kind in JOIN_KINDS:
         joining = joining_side(token)
         for c in out.values():
@@ -209,6 +212,42 @@ def _title_holders(ctx: Context, out: dict[str, Candidate]) -> None:
                 if ctx.nationality(c.entity) in (None, state.entity):
                     c.source, c.rule = "titled", True
                 break
+
+
+def _people_of_their_states(ctx: Context, trigger, kind: str, out: dict[str, Candidate]) -> None:
+    """At a gathering, a state that takes part only because a person of it is named in the
+    sentence takes part through that person ("he is to meet leaders in attendance, including
+    Russian President Putin", "Lavrov's talk with Bilawal during the meeting of the Council"):
+    the person takes part too, unless the person only reports ("X said that ...") or one of the
+    two stands in a clause of its own ("hours before Putin authorised an attack", "since 2011,
+    when then-minister X visited")."""
+    if kind not in GATHERING_KINDS:
+        return
+    for c in list(out.values()):
+        if c.rule or c.source != "sentence" or ctx.core_type(c.entity) != "Person" or c.token is None \
+                or other_clause(ctx, c.token, trigger) or subordinate(c.token, trigger) or _says(c.token):
+            continue
+        state = out.get(ctx.nationality(c.entity) or "")
+        if state is not None and state.rule and state.source == "sentence-nationality" and state.token is c.token:
+            c.source, c.rule = "state-person", True
+
+
+def _in_clause_apart(trigger, tok) -> bool:
+    """Whether the trigger stands in a clause below the one that names ``tok``."""
+    above = {t.i for t in tok.ancestors} | {tok.i}
+    cur = trigger
+    while cur.i not in above and cur.head is not cur:
+        if cur.dep_ in CLAUSES:
+            return True
+        cur = cur.head
+    return False
+
+
+def _says(tok) -> bool:
+    """Whether the name at ``tok`` is the subject of a verb of saying ("X said", "X termed")."""
+    while tok.dep_ in {"compound", "appos", "conj"} and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SAYING | {"term", "describe", "call"}
 
 
 # kinds a speaker's words make: an offer, backing ("X said Russia strongly supported the project")

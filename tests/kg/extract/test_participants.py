@@ -378,3 +378,16 @@ def test_a_title_set_before_a_name_by_a_comma_gives_the_persons_state(registry):
     assert ctx.nationality("new:Bakhtiyor Saidov") == "uzbekistan"
     visit = event(registry, text, "StateVisit")
     assert "uzbekistan" in visit.participants
+
+
+def test_a_person_whose_state_attends_a_gathering_through_them_attends_too(registry):
+    text = ("Prime Minister Shehbaz Sharif arrived in Samarkand to attend the SCO summit, during which he is "
+            "scheduled to meet other world leaders in attendance, including Russian President Vladimir Putin.")
+    e = event(registry, text, "Meeting", "meet")
+    assert {"vladimir-putin", "russia", "shehbaz-sharif", "pakistan"} <= set(e.participants)
+
+
+def test_a_person_who_only_reports_a_gathering_does_not_attend_it(registry):
+    e = event(registry, "Chinese Foreign Ministry spokesman Lin Jian said the meeting between Pakistan and "
+                        "Russia in Moscow was fruitful.", "Meeting")
+    assert "new:Lin Jian" not in e.participants
