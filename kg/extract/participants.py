@@ -161,6 +161,8 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
             add(ctx.nationality(m.entity), "sentence-nationality", tok, rule=True)
     _title_holders(ctx, out)
     _people_of_their_states(ctx, token, kind, out)
+    if kind in MEETING_KINDS:
+        _forums(ctx, out)
     if kind in JOIN_KINDS:
         joining = joining_side(token)
         for c in out.values():
@@ -212,6 +214,32 @@ def _title_holders(ctx: Context, out: dict[str, Candidate]) -> None:
                 if ctx.nationality(c.entity) in (None, state.entity):
                     c.source, c.rule = "titled", True
                 break
+
+
+# the head nouns of a body whose sessions are meetings: the body is their forum, not a side
+# ("the 15th round of the Pakistan-Russia Consultative Group", "the meeting of the Council of
+# Foreign Ministers of the SCO", "the next session of the Intergovernmental Commission")
+FORUM_HEADS = {"commission", "council", "committee", "group", "format", "mechanism"}
+
+
+def _forums(ctx: Context, out: dict[str, Candidate]) -> None:
+    """A commission, council, working group or consultation format at a meeting is the forum
+    it is held in; the states its name names take part ("the Pakistan-Russia IGC": Pakistan
+    and Russia), and so does the organisation it belongs to when the text names it."""
+    for c in list(out.values()):
+        if not c.rule or ctx.core_type(c.entity) != "Organisation":
+            continue
+        entity = ctx.registry.entities.get(c.entity)
+        name = c.entity[4:] if c.entity.startswith("new:") else (entity.label if entity is not None else "")
+        head = (re.split(r"\s(?:of|on|for|and)\s", name)[0].split() or [""])[-1].lower()
+        if head not in FORUM_HEADS:
+            continue
+        c.source, c.rule = "forum", False
+        for state in ctx.states_named_in(name):
+            if state in out:
+                out[state].rule = True
+            else:
+                out[state] = Candidate(state, "forum-state", c.token, True, c.role)
 
 
 def _people_of_their_states(ctx: Context, trigger, kind: str, out: dict[str, Candidate]) -> None:

@@ -391,3 +391,12 @@ def test_a_person_who_only_reports_a_gathering_does_not_attend_it(registry):
     e = event(registry, "Chinese Foreign Ministry spokesman Lin Jian said the meeting between Pakistan and "
                         "Russia in Moscow was fruitful.", "Meeting")
     assert "new:Lin Jian" not in e.participants
+
+
+def test_a_commission_or_council_is_the_forum_of_its_session_not_a_side(registry):
+    e = event(registry, "The ninth session of the Pakistan-Russia Intergovernmental Commission on Trade opened "
+                        "in Islamabad on Monday.", "Meeting")
+    assert set(e.participants) == {"pakistan", "russia"}
+    e = event(registry, "Lavrov and Dar talked during the meeting of the Council of Foreign Ministers of the SCO "
+                        "in Astana.", "Meeting", "meeting")
+    assert "sco" in e.participants and not any("Council" in p for p in e.participants)
