@@ -70,6 +70,8 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
                 source, rule = "topic", False
             elif kind in CONTENT_KINDS and ctx.core_type(eid or "") == "Organisation" and content(tok, token):
                 source, rule = "content", False  # "agreed to buy some of their Hind helicopters"
+            elif source == "scope" and ctx.is_state(eid or "") and firm_origin(tok):
+                source, rule = "firm-origin", False  # "two companies from Russia and Pakistan signed deals"
             elif source == "scope" and post(tok) and ctx.core_type(eid or "") != "Person":
                 source, rule = "post", False  # (not "Ambassador to Pakistan X" parsed with X under "to")
         if eid and rule and source not in {"place", "sentence-nationality"}:
@@ -240,6 +242,26 @@ def _forums(ctx: Context, out: dict[str, Candidate]) -> None:
                 out[state].rule = True
             else:
                 out[state] = Candidate(state, "forum-state", c.token, True, c.role)
+
+
+# nouns for a firm or a private body: the state it comes from is no party to its deals
+FIRMS = {"company", "companies", "firm", "firms", "entity", "entities", "university", "universities", "business",
+         "businesses", "businessmen", "traders", "importers", "exporters", "enterprises", "investors"}
+
+
+def firm_origin(tok) -> bool:
+    """Whether the state at ``tok`` only says where a firm comes from ("two agriculture companies
+    from Russia and Pakistan", "a Pakistani entity and a Russian university"); a state firm
+    ("the Russian state firm Prodintorg") is the state's own."""
+    cur = tok
+    while cur.dep_ == "conj" and cur.head is not cur:
+        cur = cur.head
+    if cur.dep_ == "pobj" and cur.head.lower_ == "from":
+        cur = cur.head
+    if cur.dep_ not in {"amod", "compound", "poss", "nmod", "prep"}:
+        return False
+    noun = cur.head
+    return noun.lower_ in FIRMS and not any(c.lower_ in {"state", "state-owned", "government"} for c in noun.children)
 
 
 def _people_of_their_states(ctx: Context, trigger, kind: str, out: dict[str, Candidate]) -> None:

@@ -400,3 +400,12 @@ def test_a_commission_or_council_is_the_forum_of_its_session_not_a_side(registry
     e = event(registry, "Lavrov and Dar talked during the meeting of the Council of Foreign Ministers of the SCO "
                         "in Astana.", "Meeting", "meeting")
     assert "sco" in e.participants and not any("Council" in p for p in e.participants)
+
+
+def test_the_home_states_of_firms_are_no_parties_to_their_deals(registry):
+    found = extract("t", "Two agriculture companies from Russia and Pakistan have signed barter deals to trade "
+                         "chickpeas for rice.", registry).events
+    assert not any({"russia", "pakistan"} & set(e.participants) for e in found if e.kind == "Agreement")
+    offer = event(registry, "The committee approved the offer from the Russian state firm Prodintorg to supply "
+                            "wheat to Pakistan.", "Offer")
+    assert "russia" in offer.participants
