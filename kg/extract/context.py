@@ -39,6 +39,8 @@ OFFICE_WORDS = {"minister", "premier", "president", "assistant", "adviser", "adv
 PEOPLE_PAIR_NOUNS = {"ministers": ("minister",), "leaders": ("president", "prime minister", "premier"),
                      "presidents": ("president",), "premiers": ("premier", "prime minister")}
 DATELINE_MARKS = {":", "-", "–", "—", "--", ","}
+# lower-case words inside a post's title ("Minister for Trade and Industry", "Chief of the General Staff")
+CONNECTOR_WORDS = {"of", "for", "and", "the", "&"}
 TITLE_WORDS = {"minister", "premier", "president", "ambassador", "envoy", "spokesman", "spokeswoman",
                "secretary", "chancellor", "chief", "general", "governor"}
 
@@ -167,7 +169,8 @@ class Context:
                 # the office of the article's dateline only where the person is first named
                 # with their title (a later bare surname says nothing of it)
                 first = m.entity not in named
-                state = self._state_in_apposition(span.root) or (self._home_office(span) if first else None)
+                state = self._state_in_apposition(span.root) or self._state_of_title_before_comma(span) \
+                    or (self._home_office(span) if first else None)
                 if state is not None:
                     self._tied[m.entity] = state
             named.add(m.entity)
@@ -188,12 +191,49 @@ class Context:
         words = list(self.doc[max(span.sent.start, span.start - 9):span.start])
         if words and words[-1].text == ",":
             words.pop()  # "Special Assistant to the Prime Minister (SAPM), Syed Tariq Fatemi"
-        commas = [i for i, t in enumerate(words) if t.text == ","]
+        commas = [i for i, t in enumerate(words) if t.text in {",", ":"}]
         if commas:
-            words = words[commas[-1] + 1:]  # the title's own words ("(SAPM), X")
+            words = words[commas[-1] + 1:]  # the title's own words ("(SAPM), X", "ISLAMABAD: Minister for Defence X")
         if any(t.i in self._by_token for t in words):
             return None  # a title naming a state or body: the tie above decides
         return home if any(t.lower_ in OFFICE_WORDS for t in words) else None
+
+    def _state_of_title_before_comma(self, span) -> str | None:
+        """"his Russian counterpart, Minister for Trade and Industry X", "Ambassador of the Russian
+        Federation, X", "Pakistan's Ambassador to Russia, X": a title set before a name by a comma
+        (with only the words of a post between them) gives the first state it names outside a
+        post's "to"/"in", or whose body it names."""
+        sent_start = span.sent.start
+        i = span.start - 1
+        while i >= sent_start and self.doc[i].text != "," and span.start - i <= 7:
+            tok = self.doc[i]
+            if not (tok.text[:1].isupper() or tok.lower_ in CONNECTOR_WORDS) or tok.pos_ in {"VERB", "AUX"}:
+                return None  # "... in Moscow, X said": no title before the comma
+            i -= 1
+        if i <= sent_start or self.doc[i].text != ",":
+            return None
+        words = []
+        for tok in reversed(self.doc[max(sent_start, i - 12):i]):
+            if tok.pos_ in {"VERB", "AUX", "CCONJ", "PUNCT"} and tok.text not in {"’s", "'s"} \
+                    or tok.pos_ == "ADP" and tok.lower_ not in {"of", "for"} | POST_PREPS:
+                break
+            words.append(tok)
+        words.reverse()
+        if not any(t.lower_ in TITLES or t.lower_ == "counterpart" for t in words) or any(
+                self.core_type(self._by_token[t.i].entity) == "Person" for t in words if t.i in self._by_token):
+            return None  # "President X and President Y, Dawn reported": a name ends the phrase
+        for tok in words:
+            other = self._by_token.get(tok.i)
+            if other is None or other.entity.startswith("new:") and self.core_type(other.entity) == "Person":
+                continue
+            state = other.entity if self.is_state(other.entity) else next(iter(self.states_of_body(other.entity)), None)
+            if state is None:
+                continue
+            first = self.doc.char_span(other.span.start, other.span.end, alignment_mode="expand")
+            if first is not None and first.start > 0 and self.doc[first.start - 1].lower_ in POST_PREPS:
+                continue  # "Ambassador to Russia": where the post is
+            return state
+        return None
 
     def _dateline_state(self) -> str | None:
         """The state of the city an article's first word names in capitals before a colon or a

@@ -21,25 +21,15 @@ import re
 from spacy.matcher import PhraseMatcher
 from spacy.util import filter_spans
 
+from kg.extract.acronyms import following_acronym, merge_acronym_expansions
+from kg.extract.metonyms import reads_as_place
 from kg.extract.model import Mention, Sentence, Span
-from kg.extract.names import (HONORIFICS, ORG_HEADS, PLURAL_NOUNS, PROJECT_HEADS, TITLES, generic_body, is_country,
-                              name_chunks, short_forms, title_acronyms, titled_people)
+from kg.extract.names import (HONORIFICS, ORG_HEADS, PROJECT_HEADS, TITLES, generic_body, name_chunks, short_forms,
+                              title_acronyms, titled_people)
+from kg.extract.new_names import (NER_TYPES, bare_head, canonical, clean_name, fold_partial_names, middle_name,
+                                  new_entity_type)
 from kg.extract.sentences import sentence_at
 from kg.extract.tokens import doc_text
-
-# Prepositions after which a capital names a location rather than a government.
-PLACE_PREPOSITIONS = {
-    "in", "to", "at", "from", "into", "near", "via", "towards", "toward", "inside",
-    "outside", "across", "around", "through", "within", "outside",
-}
-# Verbs whose direct object is a destination.
-PLACE_VERBS = {"visit", "reach", "arrive", "leave", "tour", "travel", "fly"}
-
-NER_TYPES = {"PERSON": "Person", "ORG": "Organisation", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
-DIRECTIONS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
-              "middle", "far", "near"}
-ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]*[A-Z0-9]s?$")
-_QUOTES = "\"'“”‘’"
 
 
 class Linker:
@@ -98,7 +88,8 @@ class Linker:
             mentions.append(self._mention(span, eid, sentences, "registry"))
             taken.append((span.start_char, span.end_char))
 
-        mentions, taken = _merge_acronym_expansions(doc, mentions, sentences, self)
+        mentions, taken = merge_acronym_expansions(
+            doc, mentions, lambda span, eid: self._mention(span, eid, sentences, "registry"))
         new_types: dict[str, str] = {}
         forms: dict[str, str] = {}  # other names of new entities: acronyms, surnames
         mentions, taken = self._shaped_names(doc, sentences, mentions, taken, new_types, forms, skip)
@@ -107,7 +98,7 @@ class Linker:
         for ent in doc.ents:
             if ent.label_ not in NER_TYPES:
                 continue
-            span = _clean(ent)
+            span = clean_name(ent)
             if span is None:
                 continue
             span, label = self._person_inside(span, ent.label_)
@@ -120,26 +111,26 @@ class Linker:
                 continue
             if skip is not None and skip.start <= span.start_char < skip.end or span.text in titles:
                 continue
-            known = forms.get(span.text) or ("new:" + _canonical(span.text) if "new:" + _canonical(span.text) in new_types
-                                             else _middle_name(span.text, new_types))
+            known = forms.get(span.text) or ("new:" + canonical(span.text) if "new:" + canonical(span.text) in new_types
+                                             else middle_name(span.text, new_types))
             if known:
                 mentions.append(self._mention(span, known, sentences, "ner", label))
                 taken.append((span.start_char, span.end_char))
                 continue
-            kind = _new_entity_type(span, label, taken)
+            kind = new_entity_type(span, label, taken)
             if kind is None:
                 unlinked.append(Span(span.start_char, span.end_char, span.text))
                 continue
-            key = "new:" + _canonical(span.text)
+            key = "new:" + canonical(span.text)
             new_types.setdefault(key, kind)
             mentions.append(self._mention(span, key, sentences, "ner", label))
             taken.append((span.start_char, span.end_char))
         mentions += self._repeat_new_names(doc, new_types, taken, sentences, forms)
-        mentions = _fold_partial_names(mentions, new_types)
+        mentions = fold_partial_names(mentions, new_types)
         mentions = self._fold_registry_surnames(mentions, new_types)
         mentions = self._state_bodies(mentions, new_types)
         mentions = self._generic_bodies(doc, mentions, new_types)
-        for key in [k for k in new_types if _bare_head(k[4:]) or generic_body(k[4:])]:
+        for key in [k for k in new_types if bare_head(k[4:]) or generic_body(k[4:])]:
             new_types.pop(key)  # "Commission" alone names no particular body
             unlinked += [m.span for m in mentions if m.entity == key]
             mentions = [m for m in mentions if m.entity != key]
@@ -303,7 +294,7 @@ class Linker:
             if entity is not None:
                 key, how = entity.id, "registry"
             else:
-                key, how = "new:" + _canonical(span.text), "ner"
+                key, how = "new:" + canonical(span.text), "ner"
                 new_types.setdefault(key, kind)
             mentions = [m for m in mentions if m not in inside]
             mentions.append(self._mention(span, key, sentences, how))
@@ -314,7 +305,7 @@ class Linker:
                 for short in short_forms(span.text, kind):
                     if self.registry.lookup(short) is None:
                         forms.setdefault(short, key)
-            acronym = _following_acronym(doc, end, span)
+            acronym = following_acronym(doc, end, span)
             if acronym is not None and key.startswith("new:"):
                 forms.setdefault(acronym.text, key)
                 mentions.append(self._mention(acronym, key, sentences, "ner"))
@@ -356,106 +347,6 @@ class Linker:
         return out
 
 
-def _middle_name(word: str, new_types: dict[str, str]) -> str | None:
-    """The one new person of three or more names whose middle name ``word`` is ("Dastgir said",
-    after "Khurram Dastgir Khan"), or None.
-
-    >>> _middle_name("Dastgir", {"new:Khurram Dastgir Khan": "Person", "new:Dastgir Group": "Organisation"})
-    'new:Khurram Dastgir Khan'
-    """
-    fits = [k for k, t in new_types.items() if t == "Person" and word in k[4:].split()[1:-1]]
-    return fits[0] if len(fits) == 1 and " " not in word else None
-
-
-def _bare_head(name: str) -> bool:
-    """A name that is only a head noun ("Commission", "Organization") or a plural noun
-    ("States"), or starts lower-case."""
-    words = name.split()
-    return not words or name[:1].islower() or (len(words) == 1 and (
-        words[0].lower() in ORG_HEADS or words[0].lower() in PROJECT_HEADS or words[0].lower() in TITLES
-        or words[0].lower() in PLURAL_NOUNS))
-
-
-def _fold_partial_names(mentions: list[Mention], new_types: dict[str, str]) -> list[Mention]:
-    """A new name that is the first or last words of exactly one new person's fuller name
-    ("Manturov", "Khurram Dastgir" beside "Khurram Dastgir Khan") is that person.
-
-    >>> types = {"new:Khurram Dastgir Khan": "Person", "new:Khurram Dastgir": "Organisation", "new:Khan": "Person"}
-    >>> ms = [Mention(Span(0, 4, "Khan"), "new:Khan", 0, "ner")]
-    >>> [m.entity for m in _fold_partial_names(ms, types)], sorted(types)
-    (['new:Khurram Dastgir Khan'], ['new:Khurram Dastgir Khan'])
-    """
-    people = [k for k, t in new_types.items() if t == "Person" and len(k[4:].split()) >= 2]
-    remap: dict[str, str] = {}
-    for key in list(new_types):
-        words = key[4:].split()
-        if key in people and len(words) >= 2:
-            continue
-        fuller = [p for p in people if p != key and len(p[4:].split()) > len(words)
-                  and (p[4:].split()[:len(words)] == words or p[4:].split()[-len(words):] == words)]
-        if len(fuller) == 1:
-            remap[key] = fuller[0]
-    for key in remap:
-        new_types.pop(key, None)
-    return [Mention(m.span, remap.get(m.entity, m.entity), m.sentence, m.linked_by, m.ner_label) for m in mentions]
-
-
-_FILLER = {"of", "and", "the", "for", "&", "-", "–", "(", ")"}
-
-
-def _initials(tokens) -> str:
-    return "".join(t.text[0].upper() for t in tokens if t.text.lower() not in _FILLER and t.text[:1].isalpha())
-
-
-def _merge_acronym_expansions(doc, mentions, sentences, linker):
-    """Treat "Long Name (ABBR)" and "ABBR (Long Name)" as one name of the acronym's entity.
-
-    Names inside a spelled-out acronym ("Turkmenistan-Afghanistan-Pakistan-India (TAPI)")
-    are parts of the project's name, not mentions of those states.
-    """
-    drop: set[int] = set()
-    add: list[Mention] = []
-    blocked: list[tuple[int, int]] = []  # spelled-out names: no NER mentions inside
-    for idx, m in enumerate(mentions):
-        acronym = m.span.text.replace("-", "").rstrip("0123456789")
-        if not ACRONYM.match(m.span.text.split("-")[0]) or len(acronym) < 2:
-            continue
-        span = doc.char_span(m.span.start, m.span.end)
-        if span is None:
-            continue
-        before = doc[span.start - 1] if span.start > 0 else None
-        after = doc[span.end] if span.end < len(doc) else None
-        target = acronym.upper()
-        if before is not None and before.text == "(" and after is not None and after.text == ")":
-            # Long Name (ABBR): look back for words whose initials spell the acronym
-            for width in range(len(target), 3 * len(target) + 1):
-                start = span.start - 1 - width
-                if start < 0:
-                    break
-                words = doc[start:span.start - 1]
-                if _initials(words) == target and words[0].text[:1].isupper():
-                    add.append(linker._mention(doc[start:span.end + 1], m.entity, sentences, "registry"))
-                    drop.add(idx)
-                    for j, other in enumerate(mentions):
-                        if words.start_char <= other.span.start and other.span.end <= words.end_char:
-                            drop.add(j)
-                    blocked.append((words.start_char, words.end_char))
-                    break
-        elif after is not None and after.text == "(":
-            # ABBR (Long Name): names inside the brackets are part of the expansion
-            close = next((t.i for t in doc[after.i:after.i + 12] if t.text == ")"), None)
-            if close is not None and _initials(doc[after.i + 1:close]).startswith(target[:2]):
-                inner = doc[after.i + 1:close]
-                blocked.append((inner.start_char, inner.end_char))
-                for j, other in enumerate(mentions):
-                    if inner.start_char <= other.span.start and other.span.end <= inner.end_char \
-                            and other.entity != m.entity:
-                        drop.add(j)
-    kept = [m for i, m in enumerate(mentions) if i not in drop] + add
-    kept.sort(key=lambda m: (m.span.start, m.span.end))
-    return kept, [(m.span.start, m.span.end) for m in kept] + blocked
-
-
 def _one_per_span(mentions: list[Mention]) -> list[Mention]:
     """Keep one mention per exact span (the first found: registry before NER)."""
     seen: set[tuple[int, int]] = set()
@@ -468,130 +359,3 @@ def _one_per_span(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _following_acronym(doc, end: int, name):
-    """"Space and Upper Atmosphere Research Commission (SUPARCO)" -> the SUPARCO token."""
-    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
-        tok = doc[end + 1]
-        if ACRONYM.match(tok.text) and tok.text[0] == name.text[0].upper():
-            return doc[end + 1:end + 2]
-    return None
-
-
-def reads_as_place(span) -> bool:
-    """True when a capital's name is used as a location, not as its government."""
-    token = span.root
-    while token.dep_ == "conj" and token.head is not token:
-        token = token.head
-    if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS:
-        return True
-    if token.dep_ == "dobj" and token.head.lemma_ in PLACE_VERBS:
-        return True
-    # "the QAU, Islamabad", "Centre for Research and Security Studies, Islamabad":
-    # a capital set off by a comma right after a name gives that name's location
-    first = span[0]
-    if first.i >= 2 and first.nbor(-1).text == "," and first.nbor(-2).pos_ == "PROPN" \
-            and token.dep_ in {"appos", "npadvmod", "conj", "pobj", "nmod", "compound"} \
-            and (first.nbor(-2).ent_type_ in {"ORG", "FAC"} or token.dep_ == "appos"):
-        return True
-    return False
-
-
-def _clean(ent):
-    """Trim articles, possessives, quotes and bracket tails off an NER span."""
-    start, end = ent.start, ent.end
-    doc = ent.doc
-    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].text in _QUOTES + "("):
-        start += 1
-    while end > start and (doc[end - 1].text in {"'s", "’s", "'", "’", ")", "(", ",", "."} or doc[end - 1].text in _QUOTES):
-        end -= 1
-    if start >= end:
-        return None
-    # "the Organisation of X (OIC" -> cut at the bracket
-    for i in range(start, end):
-        if doc[i].text == "(":
-            end = i
-            break
-    if start >= end:
-        return None
-    # "Pak Army on November": a lower-case word other than a connector ends the name
-    for i in range(start + 1, end):
-        if doc[i].text[:1].islower() and doc[i].lower_ not in {"of", "and", "for", "the", "de", "al", "bin", "ul", "-"}:
-            end = i
-            break
-    while end > start and doc[end - 1].lower_ in {"of", "and", "for", "the", "-"}:
-        end -= 1
-    # "Russian Ground Forces Commander (Oleg Salyukov)": the post after a body's name is no part of it
-    while end - start > 2 and doc[end - 1].lower_ in TITLES:
-        end -= 1
-    if start >= end:
-        return None
-    return doc[start:end]
-
-
-def _inside_expansion(span, taken=()) -> bool:
-    """True for words in brackets that spell out the name before them.
-
-    "MOUs (Memorandums of Understanding)", "CASA-1000 (Central Asia South Asia ...)":
-    the bracket follows an acronym or a name already linked.
-    """
-    doc = span.doc
-    i = span.start - 1
-    while i >= 0 and doc[i].text != "(" and i > span.start - 8:
-        i -= 1
-    if i < 1 or doc[i].text != "(":
-        return False
-    prev = doc[i - 1]
-    prev_end = prev.idx + len(prev)
-    return bool(ACRONYM.match(prev.text)) or any(e == prev_end for _, e in taken)
-
-
-# nouns for a firm that a name may follow ("the Russian state firm Prodintorg", "company Novatek")
-FIRM_NOUNS = {"firm", "company", "corporation", "giant", "conglomerate", "supplier", "producer", "exporter",
-              "importer", "operator", "manufacturer", "contractor", "bank", "lender", "carrier"}
-
-
-def _new_entity_type(span, label: str, taken=()) -> str | None:
-    """Decide whether an NER name is a real new entity, and of which class."""
-    tokens = [t for t in span if t.text not in {"-", "–", "&", "of", "and", "for", "the", "de"}]
-    if not tokens or not span.text[:1].isupper():
-        return None
-    if len(tokens) == 1 and tokens[0].lower_ in DIRECTIONS:
-        return None
-    if _inside_expansion(span, taken):
-        return None
-    if len(span) > 2 and span[0].lower_ in TITLES and span[1].lower_ == "of":
-        return None  # "Minister of Foreign Affairs", "Chief of Army Staff": a post, not a name
-    if any(t.tag_ in {"VBG", "VBD", "VBN", "VB", "VBZ", "VBP", "NNS", "JJ", "RB", "PRP"} and not t.text[:1].isupper() for t in tokens):
-        return None
-    if any(t.tag_ in {"VBG", "NNS"} for t in tokens) and len(tokens) == 1:
-        return None
-    if label in {"ORG", "PERSON"} and span.start > 0 and span.doc[span.start - 1].lower_ in FIRM_NOUNS \
-            and all(t.pos_ == "PROPN" for t in tokens):
-        return "Organisation"  # "the Russian state firm Prodintorg": a name set after what it is
-    head = span.root.lower_
-    if head in PROJECT_HEADS and len(span) >= 2:
-        return PROJECT_HEADS[head]
-    if label == "ORG":
-        if head in ORG_HEADS or (len(tokens) == 1 and ACRONYM.match(span.text) and not span.text.endswith("s")):
-            return "Organisation"
-        if len(tokens) >= 2 and all(t.pos_ == "PROPN" for t in tokens) and head not in {"relations", "studies", "affairs", "sciences"}:
-            return "Organisation"
-        return None
-    if not all(t.pos_ in {"PROPN", "NUM"} or t.text[:1].isupper() for t in tokens):
-        return None
-    if label == "PERSON" and (len(tokens) < 2 and tokens[0].pos_ != "PROPN"):
-        return None
-    if label == "PERSON" and any(t.lower_ in ORG_HEADS or t.lower_ in TITLES or t.lower_.rstrip("s") in TITLES
-                                 for t in tokens):
-        return None  # "Joint Chiefs", "General Staff" cut from a post's title: no person's name
-    root = span.root
-    if label == "PERSON" and len(tokens) == 1 and (root.dep_ == "pobj" and root.head.lower_ in {"in", "at"}
-                                                   or root.dep_ == "dobj" and root.head.lemma_ in PLACE_VERBS):
-        return "Place"  # "continues at Tarbela", "to visit Goa": one word read as a name, used as a place
-    if label == "GPE" and is_country(span.text):
-        return "State"  # "leaders from Malaysia", "Syria and Saudi Arabia": a state the registry lacks
-    return NER_TYPES[label]
-
-
-def _canonical(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip(" .,;:" + _QUOTES)

@@ -13,34 +13,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.extract.boundaries import (CLAUSES, according_to, act_of_its_own, credit, framed, nearer_event,
+                                   other_clause, post, reaction, subordinate)
 from kg.extract.context import POSSESSIVE_PRONOUNS, PRONOUN_SUBJECTS, Context
 from kg.extract.datelines import dateline_place
 from kg.extract.members import member_and_organisations
+from kg.extract.onlookers import commentator, invitation, joining_side
 from kg.extract.scope import scope
 from kg.extract.titled import in_title
 from kg.extract.topics import CONTENT_KINDS, TALKS, content, topic
-from kg.extract.triggers import NOUN_TRIGGERS, SPEECH_VERBS, trigger_kind, welcomes_a_visitor
+from kg.extract.triggers import SPEECH_VERBS, welcomes_a_visitor
 
-# nouns that name an occasion: a name inside one belongs to it, not to an event it frames
-# ("met Lavrov on the sidelines of the SCO summit in Astana": SCO and Kazakhstan frame the meeting)
-FRAME_NOUNS = set(NOUN_TRIGGERS) | {"sidelines", "sideline", "margins", "margin", "conference", "forum",
-                                    "ceremony", "session", "gathering", "fair", "exhibition", "expo",
-                                    "congress", "festival", "celebration", "parade", "anniversary"}
-VENUE_PREPS = {"at", "during", "on", "after", "before", "following", "ahead"}
-# prepositions by which a trigger noun names who holds it ("a visit of / by a delegation")
-OWN_PREPS = {"of", "by", "between", "among"}
 # kinds whose venue state takes part even when two other states are named: the state visited, the
 # host of a summit (but not of an organisation's own summit: see _organisations_own)
 VENUE_TAKES_PART = {"StateVisit", "Summit"}
-# words by which a side comes to an event ("a Russian contingent arrived in Pakistan for the joint
-# exercise", "the arrival of a Russian squad for joint drills", "a contingent of the Pakistan armed
-# forces participated in the exercises"): that side and the state it arrives in take part
-JOIN_WORDS = {"arrive", "arrival", "participate", "participation", "join", "take", "come", "reach"}
+# kinds a side comes to (:func:`kg.extract.onlookers.joining_side`): that side and the state it
+# arrives in take part
 JOIN_KINDS = {"MilitaryExercise", "Meeting", "Summit", "StateVisit"}
-# verbs by which someone comments on an event named as their object ("the ambassador welcomed the
-# meeting between the foreign ministers of A and B"): the commentator does not take part
-COMMENT_VERBS = {"welcome", "hail", "praise", "applaud", "laud", "commend", "appreciate", "criticise",
-                 "criticize", "condemn", "denounce", "deplore", "slam", "question"}
+# kinds whose people attend in person (see _people_of_their_states)
+GATHERING_KINDS = {"Meeting", "Summit", "StateVisit"}
 
 
 @dataclass
@@ -80,8 +71,10 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
                 source, rule = "topic", False
             elif kind in CONTENT_KINDS and ctx.core_type(eid or "") == "Organisation" and content(tok, token):
                 source, rule = "content", False  # "agreed to buy some of their Hind helicopters"
-            elif source == "scope" and post(tok):
-                source, rule = "post", False
+            elif source == "scope" and ctx.is_state(eid or "") and firm_origin(tok):
+                source, rule = "firm-origin", False  # "two companies from Russia and Pakistan signed deals"
+            elif source == "scope" and post(tok) and ctx.core_type(eid or "") != "Person":
+                source, rule = "post", False  # (not "Ambassador to Pakistan X" parsed with X under "to")
         if eid and rule and source not in {"place", "sentence-nationality"}:
             acting.add(eid)  # named as taking part, not only by the place it happens in
         if eid and eid not in out:
@@ -124,8 +117,8 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
                 for state in ctx.states_of_body(m.entity):
                     add(state, "body", tok)
         elif ctx.is_place(m.entity) and m.entity not in places and not dateline_place(ctx.text, m.span.start, m.span.end):
-            if tok is not None and (other_clause(ctx, tok, token) or _nearer_event(tok, token)
-                                    or _act_of_its_own(tok, token)):
+            if tok is not None and (other_clause(ctx, tok, token) or nearer_event(tok, token)
+                                    or act_of_its_own(tok, token)):
                 continue  # "X backed Y, following which talks were held in Ufa": the talks' place
             places.append(m.entity)
             add(ctx.state_of_place(m.entity), "place", tok)
@@ -170,6 +163,9 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
             # the state of a person the sentence names takes part nearly always (16 of 17 on dev)
             add(ctx.nationality(m.entity), "sentence-nationality", tok, rule=True)
     _title_holders(ctx, out)
+    _people_of_their_states(ctx, token, kind, out)
+    if kind in MEETING_KINDS:
+        _forums(ctx, out)
     if kind in JOIN_KINDS:
         joining = joining_side(token)
         for c in out.values():
@@ -221,6 +217,88 @@ def _title_holders(ctx: Context, out: dict[str, Candidate]) -> None:
                 if ctx.nationality(c.entity) in (None, state.entity):
                     c.source, c.rule = "titled", True
                 break
+
+
+# the head nouns of a body whose sessions are meetings: the body is their forum, not a side
+# ("the 15th round of the Pakistan-Russia Consultative Group", "the meeting of the Council of
+# Foreign Ministers of the SCO", "the next session of the Intergovernmental Commission")
+FORUM_HEADS = {"commission", "council", "committee", "group", "format", "mechanism"}
+
+
+def _forums(ctx: Context, out: dict[str, Candidate]) -> None:
+    """A commission, council, working group or consultation format at a meeting is the forum
+    it is held in; the states its name names take part ("the Pakistan-Russia IGC": Pakistan
+    and Russia), and so does the organisation it belongs to when the text names it."""
+    for c in list(out.values()):
+        if not c.rule or ctx.core_type(c.entity) != "Organisation":
+            continue
+        entity = ctx.registry.entities.get(c.entity)
+        name = c.entity[4:] if c.entity.startswith("new:") else (entity.label if entity is not None else "")
+        head = (re.split(r"\s(?:of|on|for|and)\s", name)[0].split() or [""])[-1].lower()
+        if head not in FORUM_HEADS:
+            continue
+        c.source, c.rule = "forum", False
+        for state in ctx.states_named_in(name):
+            if state in out:
+                out[state].rule = True
+            else:
+                out[state] = Candidate(state, "forum-state", c.token, True, c.role)
+
+
+# nouns for a firm or a private body: the state it comes from is no party to its deals
+FIRMS = {"company", "companies", "firm", "firms", "entity", "entities", "university", "universities", "business",
+         "businesses", "businessmen", "traders", "importers", "exporters", "enterprises", "investors"}
+
+
+def firm_origin(tok) -> bool:
+    """Whether the state at ``tok`` only says where a firm comes from ("two agriculture companies
+    from Russia and Pakistan", "a Pakistani entity and a Russian university"); a state firm
+    ("the Russian state firm Prodintorg") is the state's own."""
+    cur = tok
+    while cur.dep_ == "conj" and cur.head is not cur:
+        cur = cur.head
+    if cur.dep_ == "pobj" and cur.head.lower_ == "from":
+        cur = cur.head
+    if cur.dep_ not in {"amod", "compound", "poss", "nmod", "prep"}:
+        return False
+    noun = cur.head
+    return noun.lower_ in FIRMS and not any(c.lower_ in {"state", "state-owned", "government"} for c in noun.children)
+
+
+def _people_of_their_states(ctx: Context, trigger, kind: str, out: dict[str, Candidate]) -> None:
+    """At a gathering, a state that takes part only because a person of it is named in the
+    sentence takes part through that person ("he is to meet leaders in attendance, including
+    Russian President Putin", "Lavrov's talk with Bilawal during the meeting of the Council"):
+    the person takes part too, unless the person only reports ("X said that ...") or one of the
+    two stands in a clause of its own ("hours before Putin authorised an attack", "since 2011,
+    when then-minister X visited")."""
+    if kind not in GATHERING_KINDS:
+        return
+    for c in list(out.values()):
+        if c.rule or c.source != "sentence" or ctx.core_type(c.entity) != "Person" or c.token is None \
+                or other_clause(ctx, c.token, trigger) or subordinate(c.token, trigger) or _says(c.token):
+            continue
+        state = out.get(ctx.nationality(c.entity) or "")
+        if state is not None and state.rule and state.source == "sentence-nationality" and state.token is c.token:
+            c.source, c.rule = "state-person", True
+
+
+def _in_clause_apart(trigger, tok) -> bool:
+    """Whether the trigger stands in a clause below the one that names ``tok``."""
+    above = {t.i for t in tok.ancestors} | {tok.i}
+    cur = trigger
+    while cur.i not in above and cur.head is not cur:
+        if cur.dep_ in CLAUSES:
+            return True
+        cur = cur.head
+    return False
+
+
+def _says(tok) -> bool:
+    """Whether the name at ``tok`` is the subject of a verb of saying ("X said", "X termed")."""
+    while tok.dep_ in {"compound", "appos", "conj"} and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SAYING | {"term", "describe", "call"}
 
 
 # kinds a speaker's words make: an offer, backing ("X said Russia strongly supported the project")
@@ -316,263 +394,6 @@ def _locates_a_place(ctx: Context, tok) -> bool:
         return False  # "the summit in Islamabad, Pakistan and Russia agreed ...": a list of sides begins
     m = ctx.mention_at(ctx.doc[tok.i - 2])
     return m is not None and ctx.is_place(m.entity)
-
-
-def according_to(tok) -> bool:
-    """Whether the name at ``tok`` is the source an event is reported by ("according to X",
-    "according to X's spokesman"): the guide leaves the source out."""
-    cur = tok
-    for _ in range(4):
-        if cur.dep_ == "pobj" and cur.head.lower_ == "to" and cur.head.head.lower_ == "according":
-            return True
-        if cur.head is cur or cur.dep_ not in {"compound", "poss", "appos", "pobj", "amod", "nmod"}:
-            return False
-        cur = cur.head
-    return False
-
-
-def credit(text: str, tok) -> bool:
-    """Whether ``tok`` (of the article ``text``) is in the agency or paper a dateline
-    credits ("Moscow, 30 January 2023 (TDI):", "ISLAMABAD (Dunya News) –", "ISLAMABAD,
-    October 16. /TASS/."): the report's source, no party to the events it reports."""
-    start = text.rfind("\n", 0, tok.idx) + 1  # a dateline opens its paragraph
-    if tok.idx - start > 80:
-        return False
-    for found in _CREDIT.finditer(text[start:start + 120]):
-        group = 1 if found.group(1) is not None else 2
-        if found.start() <= 60 and found.start(group) <= tok.idx - start < found.end(group):
-            return True
-    return False
-
-
-#: A credit after a dateline's place and date: "(TDI):", "(Dunya News) –", "/TASS/."
-_CREDIT = re.compile(r"\(([^()\n]{1,40})\)\s*[:\-–—]|/([^/\n]{1,30})/\s*\.")
-
-
-def invitation(trigger) -> set[int]:
-    """The tokens that name who invites and who is invited to the event ``trigger`` names
-    ("Putin invited Sharif to attend the summit", "extended an invitation to Sharif to attend
-    the meeting of ..."): an invitation is not attendance, and the gold leaves both out."""
-    cur = trigger
-    if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.dep_ == "dobj":
-        cur = cur.head.head  # "to attend the Heads of Government meeting"
-    attend = cur.head
-    if cur.dep_ != "dobj" or attend.lemma_.lower() not in {"attend", "visit", "join"}:
-        return set()
-    out: set[int] = set()
-    inviter = attend.head
-    if attend.dep_ == "xcomp" and inviter.lemma_.lower() == "invite":
-        for c in inviter.children:
-            if c.dep_ in {"nsubj", "dobj"}:
-                out |= _phrase(c)
-    elif attend.dep_ == "acl" and inviter.lemma_.lower() == "invitation":
-        for c in inviter.children:
-            if c.dep_ == "prep" and c.lower_ == "to":
-                out |= _phrase(c)
-        verb = inviter.head
-        if inviter.dep_ == "dobj":
-            out |= {i for c in verb.children if c.dep_ == "nsubj" for i in _phrase(c)}
-    return out
-
-
-def commentator(trigger) -> set[int]:
-    """The tokens that name who comments on the event ``trigger`` names when the event is
-    the object of a verb of welcoming or condemning ("X welcomed the agreement between A and B
-    and the meeting between C and D", "he welcomed the decision of Y to visit Z")."""
-    if trigger.pos_ not in {"NOUN", "PROPN", "VERB"}:
-        return set()
-    told = _told_about(trigger)
-    if told:
-        return told
-    cur = trigger
-    for _ in range(6):
-        head = cur.head
-        if head.i == cur.i:
-            break
-        if cur.dep_ == "dobj" and head.lemma_.lower() in COMMENT_VERBS:
-            return {i for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} for i in _phrase(c)}
-        if cur.dep_ not in {"dobj", "pobj", "prep", "conj", "acl", "xcomp", "aux"}:
-            break
-        cur = head
-    return set()
-
-
-# words by which someone speaks about an event ("Giving details about the visit, he said ...",
-# "speaking about the summit", "asked about the meeting"): the speaker does not take part
-TELL_WORDS = {"give", "speak", "talk", "comment", "brief", "say", "ask", "respond", "answer", "tell", "write",
-              "inform", "remark", "share", "explain", "elaborate", "detail", "question"}
-
-
-def _told_about(trigger) -> set[int]:
-    """The tokens naming who speaks about the event ``trigger`` names when it is what a word
-    of telling is "about" ("Giving details about the visit of X to Y, he said": he)."""
-    if trigger.dep_ != "pobj" or trigger.head.lower_ not in {"about", "regarding", "concerning"}:
-        return set()
-    word = trigger.head.head
-    if word.pos_ == "NOUN" and word.dep_ in {"dobj", "pobj"}:
-        word = word.head if word.dep_ == "dobj" else word.head.head  # "giving details about"
-    if word.pos_ != "VERB" or word.lemma_.lower() not in TELL_WORDS:
-        return set()
-    for verb in (word, word.head):
-        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        if subjects:
-            return {i for c in subjects for i in _phrase(c)}
-        if word.dep_ not in {"advcl", "xcomp", "acl"}:
-            break
-    return set()
-
-
-def joining_side(trigger) -> set[int]:
-    """The tokens that name who comes to the event ``trigger`` names when the trigger is what
-    a word of arriving or taking part leads to ("X arrived in Y for joint drills", "the arrival
-    of X for the exercise", "X participated in / took part in the exercises"): the subject of
-    that word or what its noun is "of", and for arriving the place reached."""
-    if trigger.dep_ != "pobj" or trigger.head.lower_ not in {"for", "in", "to"}:
-        return set()
-    word = trigger.head.head
-    if word.lemma_.lower() == "part" and word.head.lemma_.lower() == "take":
-        word = word.head  # "took part in"
-    if word.lemma_.lower() not in JOIN_WORDS or word.lemma_.lower() == "take" and trigger.head.head.lower_ != "part":
-        return set()
-    out: set[int] = set()
-    for c in word.children:
-        if c.dep_ in {"nsubj", "poss"}:
-            out |= _phrase(c)
-        elif c.dep_ == "prep" and c.lower_ == "of" and word.pos_ == "NOUN":
-            out |= _phrase(c)
-        elif c.dep_ == "prep" and c.lower_ in {"in", "to", "at"} and c.i != trigger.head.i \
-                and word.lemma_.lower() in {"arrive", "arrival", "come", "reach"}:
-            out |= _phrase(c)
-    return out
-
-
-def _phrase(tok) -> set[int]:
-    """The tokens of the phrase under ``tok`` without the clauses and appositions that describe
-    it ("Russia and Pakistan, two Cold War enemies when the former existed as the USSR")."""
-    out = {tok.i}
-    for c in tok.children:
-        if c.dep_ not in {"relcl", "advcl", "appos", "ccomp"}:
-            out |= _phrase(c)
-    return out
-
-
-def framed(tok, trigger) -> bool:
-    """Whether the name at ``tok`` sits inside an occasion or a time phrase that frames the
-    trigger rather than inside the trigger's own words: on the way up from ``tok`` to the
-    trigger (or to the word above both) lies another event noun or an occasion as the object
-    of a preposition ("after the SCO summit", "on the sidelines of ...")."""
-    if tok.pos_ == "PROPN" and tok.lemma_.lower() in FRAME_NOUNS and tok.dep_ == "pobj" \
-            and tok.head.lower_ in VENUE_PREPS:
-        return True  # the occasion's own name: "talks during the Annual Trade Fair and Industrial Forum"
-    above = {t.i for t in trigger.ancestors} | {trigger.i}
-    cur = tok
-    for _ in range(12):
-        if cur.head is cur or cur.i in above:
-            return False
-        cur = cur.head
-        if cur.i in above:
-            return False
-        if cur.pos_ in {"NOUN", "PROPN"} and cur.lemma_.lower() in FRAME_NOUNS and cur.dep_ == "pobj" \
-                and not (cur.head.lower_ in OWN_PREPS and cur.head.head.i == trigger.i):
-            return True  # (not the trigger's own "of" phrase: "a visit of a Russian delegation")
-    return False
-
-
-CLAUSES = {"relcl", "advcl", "ccomp"}
-
-
-def other_clause(ctx: Context, tok, trigger) -> bool:
-    """Whether the name at ``tok`` sits in a clause of its own below the word that joins it
-    to the trigger ("The collapse ... provided an opportunity, which was taken up by both
-    sides": the sides do not take part in the collapse).  A relative clause about the event
-    ("the exercise that the Pakistan Navy has staged") or about a person ("Aksyonov, who had
-    commanded the Russian contingent") is no boundary."""
-    above = {t.i for t in trigger.ancestors} | {trigger.i}
-    cur = tok
-    for _ in range(12):
-        if cur.i in above or cur.head is cur:
-            return False
-        if cur.dep_ in CLAUSES and not (cur.dep_ == "relcl" and cur.head.i == trigger.i):
-            about = ctx.mention_at(cur.head)
-            if not (cur.dep_ == "relcl" and about is not None and ctx.core_type(about.entity) == "Person"):
-                return True
-        cur = cur.head
-    return False
-
-
-def subordinate(tok, trigger) -> bool:
-    """Whether the trigger stands in a clause with a subject of its own below the clause that
-    names ``tok`` ("As Pakistan and Russia started their first joint exercises, India's ties
-    with Moscow shifted": India; "X said the visit went well": X)."""
-    above_tok = {t.i for t in tok.ancestors} | {tok.i}
-    cur = trigger
-    for _ in range(12):
-        if cur.i in above_tok or cur.head is cur:
-            return False
-        if cur.dep_ in {"advcl", "ccomp"} and cur.pos_ in {"VERB", "AUX"} \
-                and any(c.dep_ in {"nsubj", "nsubjpass"} for c in cur.children) and cur.head.i in above_tok \
-                and cur.head.i != tok.i:
-            return True
-        cur = cur.head
-    return False
-
-
-# verbs of how an event was received ("the exercises haven't gone well with India", "the visit
-# angered Delhi"): who reacts does not take part
-REACTION_VERBS = {"go", "anger", "irk", "upset", "alarm", "worry", "concern", "annoy", "displease", "please",
-                  "trouble", "unsettle", "rattle", "provoke", "draw", "attract", "spark", "raise"}
-
-
-def reaction(tok, trigger) -> bool:
-    """Whether ``tok`` names who reacts to the event its trigger, the subject, names."""
-    if trigger.dep_ not in {"nsubj", "nsubjpass"} or trigger.head.lemma_.lower() not in REACTION_VERBS:
-        return False
-    return tok.i not in {t.i for t in trigger.subtree}
-
-
-def _nearer_event(tok, trigger) -> bool:
-    """Whether the name at ``tok`` sits in a clause that names an event of its own
-    ("support ..., following which there have been meetings ... in Ufa": Ufa is where
-    the meetings were, not the support)."""
-    cur = tok.head
-    for _ in range(12):
-        if cur.i == trigger.i or cur.head.i == cur.i:
-            return False
-        if cur.pos_ in {"VERB", "AUX"} and any(
-                c.i != trigger.i and c.dep_ in {"nsubj", "nsubjpass", "attr", "dobj"} and trigger_kind(c) is not None
-                for c in cur.children):
-            return True
-        cur = cur.head
-    return False
-
-
-# titles of a post in another state ("Ambassador to China", "envoy in Moscow", "an adviser to")
-POST_TITLES = {"ambassador", "envoy", "representative", "consul", "adviser", "advisor", "attache", "attaché",
-               "commissioner", "emissary"}
-
-
-def post(tok) -> bool:
-    """"Ambassador to China Nadeem Qureshi": the state where a person's post is, named in
-    their title, is not what takes part."""
-    return tok.dep_ == "pobj" and tok.head.lower_ in {"to", "in", "at"} \
-        and tok.head.head.lemma_.lower() in POST_TITLES and tok.head.head.i < tok.i
-
-
-def _act_of_its_own(tok, trigger) -> bool:
-    """Whether the place at ``tok`` is where another act happens, named by an infinitive or
-    a trigger verb between it and the trigger ("an agreement to build a steel mill in
-    Karachi", "welcomed the decision of X to visit Goa"); "the agreement signed in Moscow"
-    keeps its place."""
-    above = {t.i for t in trigger.ancestors} | {trigger.i}
-    cur = tok.head
-    for _ in range(10):
-        if cur.i in above or cur.head is cur:
-            return False
-        if cur.pos_ == "VERB" and (any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
-                                   or trigger_kind(cur) is not None):
-            return True
-        cur = cur.head
-    return False
 
 
 def _root(ctx: Context, mention):

@@ -359,3 +359,53 @@ def test_the_venue_state_of_an_organisations_summit_is_no_party_unless_named_as_
     host = event(registry, "On the sidelines of the SCO summit in Islamabad, Pakistan and Russia signed three "
                            "agreements.", "Summit")
     assert {"sco", "pakistan", "russia"} <= set(host.participants)
+
+
+def test_an_ambassador_named_after_the_state_of_his_post_takes_part(registry):
+    # the parse hangs the name under "to": the state of the post stays out, the person does not
+    e = event(registry, "Russian Ambassador to India Alexander Petrov called on Prime Minister Shehbaz Sharif "
+                        "in Islamabad on Tuesday.", "Meeting")
+    assert "new:Alexander Petrov" in e.participants and "shehbaz-sharif" in e.participants
+
+
+def test_a_title_set_before_a_name_by_a_comma_gives_the_persons_state(registry):
+    # (the state stands more than seven words before the name)
+    text = ("Foreign Minister Ishaq Dar met his Uzbek counterpart, Minister for Industry and Foreign Trade "
+            "Bakhtiyor Saidov, in Islamabad. Saidov later visited Lahore.")
+    doc = load_nlp()(text)
+    result = extract("t", text, registry)
+    ctx = Context(doc, result.sentences, result.mentions, [], registry, None, result.new_entities)
+    assert ctx.nationality("new:Bakhtiyor Saidov") == "uzbekistan"
+    visit = event(registry, text, "StateVisit")
+    assert "uzbekistan" in visit.participants
+
+
+def test_a_person_whose_state_attends_a_gathering_through_them_attends_too(registry):
+    text = ("Prime Minister Shehbaz Sharif arrived in Samarkand to attend the SCO summit, during which he is "
+            "scheduled to meet other world leaders in attendance, including Russian President Vladimir Putin.")
+    e = event(registry, text, "Meeting", "meet")
+    assert {"vladimir-putin", "russia", "shehbaz-sharif", "pakistan"} <= set(e.participants)
+
+
+def test_a_person_who_only_reports_a_gathering_does_not_attend_it(registry):
+    e = event(registry, "Chinese Foreign Ministry spokesman Lin Jian said the meeting between Pakistan and "
+                        "Russia in Moscow was fruitful.", "Meeting")
+    assert "new:Lin Jian" not in e.participants
+
+
+def test_a_commission_or_council_is_the_forum_of_its_session_not_a_side(registry):
+    e = event(registry, "The ninth session of the Pakistan-Russia Intergovernmental Commission on Trade opened "
+                        "in Islamabad on Monday.", "Meeting")
+    assert set(e.participants) == {"pakistan", "russia"}
+    e = event(registry, "Lavrov and Dar talked during the meeting of the Council of Foreign Ministers of the SCO "
+                        "in Astana.", "Meeting", "meeting")
+    assert "sco" in e.participants and not any("Council" in p for p in e.participants)
+
+
+def test_the_home_states_of_firms_are_no_parties_to_their_deals(registry):
+    found = extract("t", "Two agriculture companies from Russia and Pakistan have signed barter deals to trade "
+                         "chickpeas for rice.", registry).events
+    assert not any({"russia", "pakistan"} & set(e.participants) for e in found if e.kind == "Agreement")
+    offer = event(registry, "The committee approved the offer from the Russian state firm Prodintorg to supply "
+                            "wheat to Pakistan.", "Offer")
+    assert "russia" in offer.participants

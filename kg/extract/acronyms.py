@@ -1,0 +1,71 @@
+"""Acronyms and the names they spell out: "Long Name (ABBR)" and "ABBR (Long Name)" are one
+name of the acronym's entity, and the words inside a spelled-out acronym name no entity of their own.
+"""
+from __future__ import annotations
+
+import re
+
+ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]*[A-Z0-9]s?$")
+_FILLER = {"of", "and", "the", "for", "&", "-", "–", "(", ")"}
+
+
+def _initials(tokens) -> str:
+    return "".join(t.text[0].upper() for t in tokens if t.text.lower() not in _FILLER and t.text[:1].isalpha())
+
+
+def merge_acronym_expansions(doc, mentions, make):
+    """Treat "Long Name (ABBR)" and "ABBR (Long Name)" as one name of the acronym's entity.
+
+    ``make(span, entity)`` makes the mention of a spelled-out name.  Names inside a spelled-out acronym ("Turkmenistan-Afghanistan-Pakistan-India (TAPI)")
+    are parts of the project's name, not mentions of those states.
+    """
+    drop: set[int] = set()
+    add: list[Mention] = []
+    blocked: list[tuple[int, int]] = []  # spelled-out names: no NER mentions inside
+    for idx, m in enumerate(mentions):
+        acronym = m.span.text.replace("-", "").rstrip("0123456789")
+        if not ACRONYM.match(m.span.text.split("-")[0]) or len(acronym) < 2:
+            continue
+        span = doc.char_span(m.span.start, m.span.end)
+        if span is None:
+            continue
+        before = doc[span.start - 1] if span.start > 0 else None
+        after = doc[span.end] if span.end < len(doc) else None
+        target = acronym.upper()
+        if before is not None and before.text == "(" and after is not None and after.text == ")":
+            # Long Name (ABBR): look back for words whose initials spell the acronym
+            for width in range(len(target), 3 * len(target) + 1):
+                start = span.start - 1 - width
+                if start < 0:
+                    break
+                words = doc[start:span.start - 1]
+                if _initials(words) == target and words[0].text[:1].isupper():
+                    add.append(make(doc[start:span.end + 1], m.entity))
+                    drop.add(idx)
+                    for j, other in enumerate(mentions):
+                        if words.start_char <= other.span.start and other.span.end <= words.end_char:
+                            drop.add(j)
+                    blocked.append((words.start_char, words.end_char))
+                    break
+        elif after is not None and after.text == "(":
+            # ABBR (Long Name): names inside the brackets are part of the expansion
+            close = next((t.i for t in doc[after.i:after.i + 12] if t.text == ")"), None)
+            if close is not None and _initials(doc[after.i + 1:close]).startswith(target[:2]):
+                inner = doc[after.i + 1:close]
+                blocked.append((inner.start_char, inner.end_char))
+                for j, other in enumerate(mentions):
+                    if inner.start_char <= other.span.start and other.span.end <= inner.end_char \
+                            and other.entity != m.entity:
+                        drop.add(j)
+    kept = [m for i, m in enumerate(mentions) if i not in drop] + add
+    kept.sort(key=lambda m: (m.span.start, m.span.end))
+    return kept, [(m.span.start, m.span.end) for m in kept] + blocked
+
+
+def following_acronym(doc, end: int, name):
+    """"Space and Upper Atmosphere Research Commission (SUPARCO)" -> the SUPARCO token."""
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+        tok = doc[end + 1]
+        if ACRONYM.match(tok.text) and tok.text[0] == name.text[0].upper():
+            return doc[end + 1:end + 2]
+    return None
