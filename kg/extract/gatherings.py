@@ -17,27 +17,28 @@ from dataclasses import replace
 from kg.extract.model import Event, latest_named, trigger_token
 
 GATHERINGS = {"Meeting", "Summit"}
-# head nouns of a body's name that make it a forum of sessions, not an agent
-FORUM_HEADS = {"commission", "committee", "council", "group", "format", "mechanism", "dialogue",
-               "forum", "conference", "consultations", "session", "meeting", "troika"}
+# head nouns of a body's name that make it a forum of sessions, not an agent ("the 15th round of
+# the Pakistan-Russia Consultative Group", "the Council of Foreign Ministers of the SCO")
+FORUM_HEADS = {"commission", "council", "committee", "group", "format", "mechanism", "troika"}
 # "the Council of Foreign Ministers", "the Joint Working Group on Trade": the head comes before these
 _TAIL = re.compile(r"\s(?:of|on|for|in|between)\s.*$")
 SIDELINES = {"sideline", "sidelines", "margin", "margins"}
 SIDE_KINDS = {"State", "Person"}  # who a side meeting brings to the gathering
 
 
-def _name(ctx, eid: str) -> str:
+def entity_name(ctx, eid: str) -> str:
+    """The name of ``eid``: a new entity's own words, else the registry's label."""
     if eid.startswith("new:"):
-        return eid[4:].lower()
+        return eid[4:]
     entity = ctx.registry.entities.get(eid)
-    return entity.label.lower() if entity else ""
+    return entity.label if entity else ""
 
 
 def is_forum(ctx, eid: str) -> bool:
     """Whether ``eid`` is a body that gatherings sit in (its name's head noun says so)."""
     if ctx.core_type(eid) != "Organisation":
         return False
-    words = _TAIL.sub("", _name(ctx, eid)).split()
+    words = _TAIL.sub("", entity_name(ctx, eid).lower()).split()
     return bool(words) and words[-1] in FORUM_HEADS
 
 
@@ -60,6 +61,13 @@ def without_forum(ctx, events: list[Event]) -> list[Event]:
                 event = _drop(event, keep)
         out.append(event)
     return out
+
+
+def on_its_sidelines(trigger) -> bool:
+    """Whether the gathering ``trigger`` names is the one something happens on the sidelines
+    of ("met Lavrov on the sidelines of the SCO meeting")."""
+    of = trigger.head
+    return trigger.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in SIDELINES
 
 
 def _gathering_of(ctx, events: list[Event], meeting: Event) -> int | None:

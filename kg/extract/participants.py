@@ -17,6 +17,7 @@ from kg.extract.boundaries import (CLAUSES, according_to, act_of_its_own, credit
                                    other_clause, post, reaction, subordinate)
 from kg.extract.context import POSSESSIVE_PRONOUNS, PRONOUN_SUBJECTS, Context
 from kg.extract.datelines import dateline_place
+from kg.extract.gatherings import entity_name, is_forum, on_its_sidelines
 from kg.extract.members import member_and_organisations
 from kg.extract.onlookers import commentator, invitation, joining_side
 from kg.extract.scope import scope
@@ -219,12 +220,6 @@ def _title_holders(ctx: Context, out: dict[str, Candidate]) -> None:
                 break
 
 
-# the head nouns of a body whose sessions are meetings: the body is their forum, not a side
-# ("the 15th round of the Pakistan-Russia Consultative Group", "the meeting of the Council of
-# Foreign Ministers of the SCO", "the next session of the Intergovernmental Commission")
-FORUM_HEADS = {"commission", "council", "committee", "group", "format", "mechanism"}
-
-
 def _forums(ctx: Context, out: dict[str, Candidate]) -> None:
     """A commission, council, working group or consultation format at a meeting is the forum
     it is held in; the states its name names take part ("the Pakistan-Russia IGC": Pakistan
@@ -232,13 +227,10 @@ def _forums(ctx: Context, out: dict[str, Candidate]) -> None:
     for c in list(out.values()):
         if not c.rule or ctx.core_type(c.entity) != "Organisation":
             continue
-        entity = ctx.registry.entities.get(c.entity)
-        name = c.entity[4:] if c.entity.startswith("new:") else (entity.label if entity is not None else "")
-        head = (re.split(r"\s(?:of|on|for|and)\s", name)[0].split() or [""])[-1].lower()
-        if head not in FORUM_HEADS:
+        if not is_forum(ctx, c.entity):
             continue
         c.source, c.rule = "forum", False
-        for state in ctx.states_named_in(name):
+        for state in ctx.states_named_in(entity_name(ctx, c.entity)):
             if state in out:
                 out[state].rule = True
             else:
@@ -272,15 +264,29 @@ def _people_of_their_states(ctx: Context, trigger, kind: str, out: dict[str, Can
     the person takes part too, unless the person only reports ("X said that ...") or one of the
     two stands in a clause of its own ("hours before Putin authorised an attack", "since 2011,
     when then-minister X visited")."""
-    if kind not in GATHERING_KINDS:
-        return
+    if kind not in GATHERING_KINDS or on_its_sidelines(trigger):
+        return  # "X met Y on the sidelines of the summit": the side meeting's people come in by it
     for c in list(out.values()):
         if c.rule or c.source != "sentence" or ctx.core_type(c.entity) != "Person" or c.token is None \
                 or other_clause(ctx, c.token, trigger) or subordinate(c.token, trigger) or _says(c.token):
             continue
         state = out.get(ctx.nationality(c.entity) or "")
-        if state is not None and state.rule and state.source == "sentence-nationality" and state.token is c.token:
+        if state is not None and state.rule and (state.source == "sentence-nationality" and state.token is c.token
+                                                 or _in_title_of(state.token, c.token)):
             c.source, c.rule = "state-person", True
+
+
+def _in_title_of(word, person) -> bool:
+    """Whether ``word`` modifies the title before the name at ``person`` ("Russian" in
+    "Russian President Vladimir Putin")."""
+    cur = word
+    for _ in range(4):
+        if cur is None or cur.dep_ not in {"amod", "compound", "nmod"} or cur.head is cur:
+            return False
+        cur = cur.head
+        if cur.i == person.i:
+            return True
+    return False
 
 
 def _in_clause_apart(trigger, tok) -> bool:
