@@ -9,7 +9,7 @@ import re
 from kg.extract.acronyms import ACRONYM
 from kg.extract.metonyms import PLACE_VERBS
 from kg.extract.model import Mention
-from kg.extract.names import ORG_HEADS, PLURAL_NOUNS, PROJECT_HEADS, TITLES, is_country
+from kg.extract.names import FIELDS, ORG_HEADS, PLURAL_NOUNS, PROJECT_HEADS, TITLES, is_country
 
 NER_TYPES = {"PERSON": "Person", "ORG": "Organisation", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
 DIRECTIONS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
@@ -130,12 +130,13 @@ def middle_name(word: str, new_types: dict[str, str]) -> str | None:
 
 
 def bare_head(name: str) -> bool:
-    """A name that is only a head noun ("Commission", "Organization") or a plural noun
-    ("States"), or starts lower-case."""
+    """A name that is only a head noun ("Commission", "Organization"), a plural noun
+    ("States") or a field ("Defence", "Energy", cut from a ministry's name), or starts
+    lower-case."""
     words = name.split()
     return not words or name[:1].islower() or (len(words) == 1 and (
         words[0].lower() in ORG_HEADS or words[0].lower() in PROJECT_HEADS or words[0].lower() in TITLES
-        or words[0].lower() in PLURAL_NOUNS))
+        or words[0].lower() in PLURAL_NOUNS or words[0].lower() in FIELDS))
 
 
 def fold_partial_names(mentions: list[Mention], new_types: dict[str, str]) -> list[Mention]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from support import extract_unthresholded as extract  # rules, before the publishing threshold
+from kg.extract.new_names import bare_head
 from kg.registry import load_registry
 
 
@@ -209,3 +210,11 @@ def test_a_one_word_name_set_after_the_word_firm_is_an_organisation(registry):
     ex, pairs = linked(registry, "Pakistan accepted the offer from the Russian state firm Zernotrade at $300 per tonne.")
     assert ("Zernotrade", "new:Zernotrade") in pairs
     assert ex.new_entities.get("new:Zernotrade") == "Organisation"
+
+
+
+@pytest.mark.parametrize("name, bare", [("Defence", True), ("Energy", True), ("Commission", True),
+                                        ("States", True), ("Rosatom", False), ("Defence Ministry", False)])
+def test_a_field_or_a_head_noun_alone_names_no_entity(name, bare):
+    # "Defence" cut from "the Ministry of Defence" names nothing in particular
+    assert bare_head(name) is bare
