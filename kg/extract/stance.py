@@ -113,6 +113,13 @@ def _scores(text: str) -> dict[str, float]:
     return _analyzer().polarity_scores(text)
 
 
+def forget_scores() -> None:
+    """Empty the cache of VADER scores: ``extract`` does at each article, so that the cache
+    serves one article's statements (scored for the rule's stance, then for the learned one)
+    and timings do not gain from sentences that other articles repeat."""
+    _scores.cache_clear()
+
+
 def polarity(text: str) -> float:
     """VADER's compound score (-1..1) of ``text`` with the domain words added."""
     return scores(text)["compound"]
