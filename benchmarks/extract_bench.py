@@ -4,7 +4,8 @@ On the same texts (the articles of data/documents plus N synthetic ones from
 benchmarks/corpus_generator.py), in one process, it times
 
   (a) the bare spaCy pipeline: ``nlp.pipe`` with every component the model enables;
-  (b) spaCy with only the components the extraction uses (``pipeline.load_nlp()``);
+  (b) spaCy as the extraction loads it (``pipeline.load_nlp()``: every component, the
+      attribute ruler's matching done by an index, kg.extract.attribute_index);
   (c) the full extraction as a worker of kg.parallel runs it: ``nlp.pipe`` in batches,
       then ``extract()`` on each parsed article;
 

@@ -32,7 +32,8 @@ class LinearClassifier:
     words: bool = True  # whether the features include the statement's lemmas
 
     def scores(self, features: dict[str, float]) -> dict[str, float]:
-        return {c: sum(w.get(name, 0.0) * v for name, v in features.items()) for c, w in self.weights.items()}
+        # a feature without a weight adds 0.0: leaving it out gives the same sums, in the same order
+        return {c: sum(w[name] * v for name, v in features.items() if name in w) for c, w in self.weights.items()}
 
     def predict(self, features: dict[str, float]) -> str:
         s = self.scores(features)

@@ -117,26 +117,28 @@ def _field_list(doc, start: int, comma: int) -> bool:
 
 def _runs(doc):
     """Maximal runs of capitalised words with connectors inside them."""
-    i, n = 0, len(doc)
+    toks = list(doc)  # the tokens once, instead of a Doc look-up per step
+    caps = [_capitalised(t) for t in toks]
+    i, n = 0, len(toks)
     while i < n:
-        if not _capitalised(doc[i]) or doc[i].is_sent_start and doc[i].pos_ not in {"PROPN"}:
+        if not caps[i] or toks[i].is_sent_start and toks[i].pos_ not in {"PROPN"}:
             i += 1
             continue
         j = i + 1
         while j < n:
-            tok = doc[j]
-            if _capitalised(tok):
+            tok = toks[j]
+            if caps[j]:
                 j += 1
-            elif tok.lower_ in CONNECTORS and j + 1 < n and _capitalised(doc[j + 1]):
+            elif tok.lower_ in CONNECTORS and j + 1 < n and caps[j + 1]:
                 j += 1
-            elif tok.text in _HYPHENS and j + 3 < n and doc[j + 1].lower_ in {"to", "on", "and", "of"} \
-                    and doc[j + 2].text in _HYPHENS and _capitalised(doc[j + 3]):
+            elif tok.text in _HYPHENS and j + 3 < n and toks[j + 1].lower_ in {"to", "on", "and", "of"} \
+                    and toks[j + 2].text in _HYPHENS and caps[j + 3]:
                 j += 3  # "Steppe-to-Sea"
             elif tok.text == "," and _field_list(doc, i, j):
                 j += 1  # "Commission on Trade, Economic, Scientific and Technical Cooperation"
             else:
                 break
-        while j > i and doc[j - 1].lower_ in CONNECTORS | {"to"}:
+        while j > i and toks[j - 1].lower_ in CONNECTORS | {"to"}:
             j -= 1
         yield i, j
         i = max(j, i + 1)

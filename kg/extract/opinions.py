@@ -30,6 +30,7 @@ article's genre, not by a cue of its own.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.tokens import Doc, Token
@@ -38,6 +39,7 @@ from kg.extract.judging import judges
 from kg.extract.model import Claim, Mention, Sentence
 from kg.extract.stance import ATTITUDE, stance_of
 from kg.extract.cues import REPORTING
+from kg.extract.tokens import doc_text, token_indices
 
 CONFIDENCE = 0.5  # found by the article's genre, not by a cue of its own
 _LABEL = re.compile(r"^\s*(?:EDITORIAL|COMMENT|OPINION|ANALYSIS|OP-ED|VIEW|VIEWPOINT|COLUMN)\s*[:\-–—]")
@@ -53,13 +55,18 @@ _FIGURES = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT"})
 _QUESTION = re.compile(r"^[ \t]*(?:Q|Question)[ \t]*[:.\-–]", re.M)
 
 
-def _reports_speech(sent: Sentence, doc: Doc, strict: bool = False) -> bool:
+def _reports_speech(sent: Sentence, doc: Doc, strict: bool = False, verbs: list[int] | None = None) -> bool:
     """Quotation marks, "according to", a verb of saying; with ``strict``, also any
-    reporting or attitude verb whose subject names someone ("India expressed its bitterness")."""
+    reporting or attitude verb whose subject names someone ("India expressed its bitterness").
+    ``verbs`` (not with ``strict``): the indices, in order, of the Doc's verbs of saying,
+    found once for all its sentences."""
     text = sent.span.text
     if any(q in text for q in ('"', "“", "”")) or "according to" in text.lower():
         return True
     span = doc.char_span(sent.span.start, sent.span.end, alignment_mode="expand")
+    if verbs is not None and not strict:
+        k = bisect.bisect_left(verbs, span.start) if span is not None else len(verbs)
+        return k < len(verbs) and verbs[k] < span.end
     for t in span or ():
         if t.pos_ != "VERB":
             continue
@@ -95,13 +102,14 @@ def has_dateline(text: str) -> bool:
 
 def opinion_article(doc: Doc, sentences: list[Sentence], writer_claims: list[Claim]) -> bool:
     """Whether the article reads as the writer's opinion (see the module's doc)."""
-    text = doc.text
+    text = doc_text(doc)
     if _LABEL.match(text):
         return True
     if _DATELINE.match(text) or len(_QUESTION.findall(text)) >= 2 or len(sentences) < 4 \
             or _news_lede(doc, sentences[0]):
         return False
-    reporting = sum(_reports_speech(s, doc) for s in sentences) / len(sentences)
+    verbs = [i for i in token_indices(doc, lemma=_REPORTING) if doc[i].pos_ == "VERB"]
+    reporting = sum(_reports_speech(s, doc, verbs=verbs) for s in sentences) / len(sentences)
     cued = len({c.sentence.index for c in writer_claims}) / len(sentences)
     return reporting <= 0.25 and cued >= 0.1
 

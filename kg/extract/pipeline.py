@@ -46,6 +46,9 @@ def extract(doc_id: str, text: str, registry, nlp=None, doc=None, date: str | No
     from kg.extract import (claim_kinds, claims, dates, events, metadata, opinions, quantities, relations,
                             statements, writer_judge as judging)
     from kg.extract.context import Context
+    from kg.extract.stance import forget_scores
+
+    forget_scores()
 
     text = normalise_text(text)
     if doc is None:

@@ -104,7 +104,20 @@ def lexicon() -> dict[str, float]:
 
 def scores(text: str) -> dict[str, float]:
     """VADER's scores of ``text`` (compound -1..1; pos, neg, neu shares), domain words added."""
+    return dict(_scores(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _scores(text: str) -> dict[str, float]:
+    # a statement's words are scored for its rule stance and again for the learned one
     return _analyzer().polarity_scores(text)
+
+
+def forget_scores() -> None:
+    """Empty the cache of VADER scores: ``extract`` does at each article, so that the cache
+    serves one article's statements (scored for the rule's stance, then for the learned one)
+    and timings do not gain from sentences that other articles repeat."""
+    _scores.cache_clear()
 
 
 def polarity(text: str) -> float:
@@ -225,12 +238,20 @@ _SCHEDULE_ACTS = {"visit", "attend", "meet", "preside", "chair", "co-chair", "pa
 _HEDGES = {"chance", "likely", "unlikely", "possibly", "perhaps", "probably", "may", "might", "could"}
 
 
+def _one_sentence(tokens) -> bool:
+    """Whether the tokens all sit in one sentence; for a run of consecutive tokens (a
+    span's), whether none after the first starts a sentence, without building each one's."""
+    if tokens[-1].i - tokens[0].i == len(tokens) - 1 and all(a.i < b.i for a, b in zip(tokens, tokens[1:])):
+        return not any(t.is_sent_start for t in tokens[1:])
+    return len({t.sent.start for t in tokens}) == 1
+
+
 def scheduled_act(tokens) -> bool:
     """The statement's main verb is a future act of a programme ("will preside over", "will
     also take part in", "is expected to visit") with nothing that hedges it."""
     if not tokens or any(t.lower_ in _HEDGES for t in tokens):
         return False
-    root = tokens[0].sent.root if len({t.sent.start for t in tokens}) == 1 else None
+    root = tokens[0].sent.root if _one_sentence(tokens) else None
     root = next((t for t in tokens if t.head.i == t.i or t.head.i < tokens[0].i or t.head.i > tokens[-1].i), root)
     if root is None:
         return False

@@ -26,6 +26,7 @@ _ATTRS = {"lemma": (LEMMA, "lower"), "lower": (LOWER, "string"), "tag": (TAG, "s
           "pos": (POS, "string"), "dep": (DEP, "string"), "idx": (IDX, "number")}
 _STRINGS: dict[tuple[int, bool], str] = {}  # (hash, lower-cased) -> string; hashes are stable
 _TEXT = "kg.text"
+_COLUMNS = "kg.columns"  # doc.user_data key: attribute name -> _column()
 
 
 def doc_text(doc) -> str:
@@ -46,25 +47,43 @@ def _value(strings, key: int, how: str) -> str | int:
     return text
 
 
+def _column(doc, name: str) -> tuple[np.ndarray, dict]:
+    """One attribute of every token, read once per Doc: the index of each token's value
+    among the distinct values, and each distinct value (compared form) -> those indices."""
+    columns = doc.user_data.get(_COLUMNS)
+    if columns is None:
+        columns = doc.user_data[_COLUMNS] = {}
+    if name not in columns:
+        attr, how = _ATTRS[name]
+        keys, inverse = np.unique(doc.to_array([attr]), return_inverse=True)
+        strings = doc.vocab.strings
+        where: dict = {}
+        for k, key in enumerate(keys.tolist()):
+            where.setdefault(_value(strings, key, how), []).append(k)
+        columns[name] = (inverse.reshape(-1), where)
+    return columns[name]
+
+
 def token_indices(doc, **words: Collection[str]) -> list[int]:
     """Indices, in order, of the tokens with any of the given values.
 
     Keywords are ``lemma`` (lower-cased lemma), ``lower``, ``tag``, ``pos`` and ``dep``,
     each a collection of strings, and ``idx`` (character offsets, numbers); a token is
-    kept when one of its attributes is in the collection given for it.
+    kept when one of its attributes is in the collection given for it.  The Doc's
+    columns are read once (kept in ``doc.user_data``); each call then costs about one
+    look-up per wanted word or per distinct value, whichever are fewer.
     """
     if not len(doc) or not words:
         return []
-    names = list(words)
-    columns = doc.to_array([_ATTRS[name][0] for name in names])
-    if columns.ndim == 1:
-        columns = columns.reshape(-1, 1)
-    strings = doc.vocab.strings
     keep = np.zeros(len(doc), dtype=bool)
-    for k, name in enumerate(names):
-        how, wanted = _ATTRS[name][1], words[name]
-        column = columns[:, k]
-        hits = [key for key in np.unique(column).tolist() if _value(strings, key, how) in wanted]
+    for name, wanted in words.items():
+        inverse, where = _column(doc, name)
+        if len(wanted) < len(where):
+            hits = [k for value in wanted for k in where.get(value, ())]
+        else:
+            hits = [k for value, ks in where.items() if value in wanted for k in ks]
         if hits:
-            keep |= np.isin(column, hits)
+            distinct = np.zeros(sum(len(ks) for ks in where.values()), dtype=bool)
+            distinct[hits] = True
+            keep |= distinct[inverse]
     return np.flatnonzero(keep).tolist()
