@@ -40,7 +40,7 @@ def test_article_text_and_annotations(graph):
     for a in doc.annotations:
         assert doc.text[a.start:a.end] == a.quote and a.label
     assert [(a.start, -a.end) for a in doc.annotations] == sorted((a.start, -a.end) for a in doc.annotations)
-    first = doc.annotations[0]
+    first = next(a for a in doc.annotations if a.kind == "mention")
     assert (first.start, first.end, first.kind, first.target) == (17, 25, "mention", "https://w3id.org/pakru/id/pakistan")
     claims = [a for a in doc.annotations if a.kind == "claim"]
     kinds = {"Recommendation", "Assessment", "Prediction", "Commitment", "Denial", "ReportOfFact"}
