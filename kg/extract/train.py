@@ -201,14 +201,20 @@ def _claim_precision(articles, registry, claim_decisions) -> float:
     return total.precision
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="kg train", description=__doc__.split("\n\n")[0])
+def gold_parser(prog: str, doc: str) -> argparse.ArgumentParser:
+    """The command line of ``kg train`` and of each of its steps run alone: the gold folders,
+    a registry, and ``--cv-only``."""
+    parser = argparse.ArgumentParser(prog=prog, description=doc.split("\n\n")[0])
     parser.add_argument("--gold", type=Path, action="append", required=True,
                         help="a folder of articles with <id>.gold.yaml beside them, or of gold files "
                              "for the workspace's documents such as tests/gold (repeatable)")
     parser.add_argument("--registry", type=Path, default=None)
     parser.add_argument("--cv-only", action="store_true", help="print the cross-validation, write nothing")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = gold_parser("kg train", __doc__).parse_args(argv)
     train(args.gold, args.registry, write=not args.cv_only)
     return 0
 

@@ -137,19 +137,12 @@ def write(judge: WriterJudge | None, out=sys.stdout) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    import argparse
-    from pathlib import Path
-
     from kg.extract.claim_kinds import shipped as shipped_claims
     from kg.extract.nlp import load_nlp
-    from kg.extract.train import load_articles
+    from kg.extract.train import gold_parser, load_articles
     from kg.registry import load_registry
 
-    parser = argparse.ArgumentParser(prog="python -m kg.extract.train_writer", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--gold", type=Path, action="append", required=True)
-    parser.add_argument("--registry", type=Path, default=None)
-    parser.add_argument("--cv-only", action="store_true", help="print the cross-validation, write nothing")
-    args = parser.parse_args(argv)
+    args = gold_parser("python -m kg.extract.train_writer", __doc__).parse_args(argv)
     registry = load_registry(args.registry)
     judge = train_writer(load_articles(args.gold, registry, load_nlp()), registry, shipped_claims())
     if not args.cv_only:
