@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import select
 import sys
 import warnings
 
@@ -72,11 +73,24 @@ def _run(argv: list[str] | None) -> int:
         print("kg: interrupted; published files were left as they were", file=sys.stderr)
         return 130
     except BrokenPipeError:
+        if not _reader_gone():
+            raise  # another pipe (a server's, a tool's): not the reader of our output
         # the reader stopped early (`kg sparql ... | head`): no traceback, and the exit code of
         # a command ended by SIGPIPE; stdout goes to devnull so that the interpreter's final
         # flush does not fail again
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 128 + 13
+
+
+def _reader_gone() -> bool:
+    """Whether standard output is a pipe whose reading end is closed."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return False
+    poll = select.poll()
+    poll.register(fd, select.POLLOUT)
+    return any(events & select.POLLERR for _, events in poll.poll(0))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -81,3 +81,13 @@ def test_a_reader_that_stops_early_gets_no_traceback(monkeypatch, capsys):
         code = main(["sparql", "SELECT * WHERE { ?s ?p ?o } LIMIT 5", "--format", "csv"])
         monkeypatch.undo()
     assert code == 141
+
+
+def test_a_broken_pipe_that_is_not_the_reader_s_is_not_hidden(monkeypatch):
+    """A closed pipe to another process (a tool the command drives) is an error of its own,
+    not a reader that stopped early: it is not turned into a quiet 141."""
+    def broken(args):
+        raise BrokenPipeError(32, "Broken pipe")
+    monkeypatch.setattr("kg.commands.sparql.run", broken)
+    with pytest.raises(BrokenPipeError):
+        main(["sparql", "SELECT * WHERE { ?s ?p ?o } LIMIT 1"])
