@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kg.extract.coref import marked_distinct
-from kg.extract.model import Event, latest_named
+from kg.extract.model import Event, latest_named, with_participants
 from kg.extract.syntax import phrase
 from kg.extract.triggers import SPEECH_VERBS
 
@@ -63,25 +63,12 @@ def add_attendees(ctx, events: list[Event]) -> list[Event]:
 
 
 def _with(event: Event, found: list[tuple[str, str]], sentence) -> Event:
-    parts = list(event.participants)
-    conf = list(event.participant_confidence) if event.participant_confidence else []
-    roles = list(event.roles) if event.roles else []
-    base = min(conf) if conf else None
+    roles: dict[str, str] = {}
     for eid, role in found:
-        if eid in parts:
-            continue
-        parts.append(eid)
-        if event.participant_confidence:
-            conf.append(base)
-        if event.roles:
-            roles.append(role)
+        roles.setdefault(eid, role)
+    added = with_participants(event, list(dict.fromkeys([*event.participants, *roles])), roles)
     also = event.also if sentence in event.also or sentence == event.sentence else event.also + (sentence,)
-    extra = {}
-    if event.participant_confidence:
-        extra["participant_confidence"] = tuple(conf)
-    if event.roles:
-        extra["roles"] = tuple(roles)
-    return replace(event, participants=tuple(parts), also=also, **extra)
+    return replace(added, also=also)
 
 
 def _attendees_in(ctx, sentence, event: Event) -> list[tuple[str, str]]:

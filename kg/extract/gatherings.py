@@ -12,9 +12,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
-from kg.extract.model import Event, latest_named, trigger_token
+from kg.extract.model import Event, latest_named, trigger_token, with_participants
 
 GATHERINGS = {"Meeting", "Summit"}
 # head nouns of a body's name that make it a forum of sessions, not an agent ("the 15th round of
@@ -42,23 +41,14 @@ def is_forum(ctx, eid: str) -> bool:
     return bool(words) and words[-1] in FORUM_HEADS
 
 
-def _drop(event: Event, keep: list[bool]) -> Event:
-    extra = {}
-    if event.participant_confidence:
-        extra["participant_confidence"] = tuple(c for c, k in zip(event.participant_confidence, keep) if k)
-    if event.roles:
-        extra["roles"] = tuple(r for r, k in zip(event.roles, keep) if k)
-    return replace(event, participants=tuple(p for p, k in zip(event.participants, keep) if k), **extra)
-
-
 def without_forum(ctx, events: list[Event]) -> list[Event]:
     """``events`` whose gatherings no longer list the body they sit in."""
     out = []
     for event in events:
         if event.kind in GATHERINGS:
-            keep = [not is_forum(ctx, p) for p in event.participants]
-            if not all(keep):
-                event = _drop(event, keep)
+            keep = [p for p in event.participants if not is_forum(ctx, p)]
+            if len(keep) < len(event.participants):
+                event = with_participants(event, keep)
         out.append(event)
     return out
 
@@ -104,11 +94,5 @@ def side_meetings_attend(ctx, events: list[Event]) -> list[Event]:
                if p not in gathering.participants and ctx.core_type(p) in SIDE_KINDS]
         if not new:
             continue
-        extra = {}
-        if gathering.participant_confidence:
-            base = min(gathering.participant_confidence)
-            extra["participant_confidence"] = gathering.participant_confidence + (base,) * len(new)
-        if gathering.roles:
-            extra["roles"] = gathering.roles + ("participant",) * len(new)
-        out[j] = replace(gathering, participants=gathering.participants + tuple(new), **extra)
+        out[j] = with_participants(gathering, gathering.participants + tuple(new))
     return out

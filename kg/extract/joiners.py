@@ -8,10 +8,8 @@ their own, each with the body and its own state.
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
 from kg.extract.context import Context
-from kg.extract.model import Event
+from kg.extract.model import Event, with_participants
 
 JOIN_KINDS = {"MembershipChange", "ObserverStatusChange"}
 SUBJECTS = {"nsubj", "nsubjpass"}
@@ -36,7 +34,7 @@ def per_joiner(ctx: Context, token, event: Event) -> list[Event]:
     body = [p for p in event.participants if p not in states]
     if not body:
         return [event]
-    return [_with_joiner(event, body, state) for state in states]
+    return [with_participants(event, body + [state], role="agent") for state in states]
 
 
 def _subject(token):
@@ -66,16 +64,3 @@ def _in_other_item(t, item) -> bool:
             return False
         cur = cur.head
     return False
-
-
-def _with_joiner(event: Event, body: list[str], state: str) -> Event:
-    index = {p: i for i, p in enumerate(event.participants)}
-    keep = body + [state]
-    extra = {}
-    if event.participant_confidence:
-        low = min(event.participant_confidence)
-        extra["participant_confidence"] = tuple(
-            event.participant_confidence[index[p]] if p in index else low for p in keep)
-    if event.roles:
-        extra["roles"] = tuple(event.roles[index[p]] if p in index else "agent" for p in keep)
-    return replace(event, participants=tuple(keep), **extra)

@@ -5,7 +5,7 @@ exclusive, so ``text[span.start:span.end] == span.text`` always holds.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 
@@ -73,6 +73,22 @@ def trigger_token(doc, event: Event):
     """The token at the root of ``event``'s trigger in ``doc``, or None."""
     span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     return span.root if span is not None else None
+
+
+def with_participants(event: Event, participants, roles: dict[str, str] | None = None,
+                      role: str = "participant") -> Event:
+    """``event`` with ``participants`` (in this order): each one it had keeps its confidence
+    and role; a new one gets the event's weakest participant confidence and its role from
+    ``roles``, else ``role``."""
+    old = {p: i for i, p in enumerate(event.participants)}
+    extra = {}
+    if event.participant_confidence:
+        low = min(event.participant_confidence)
+        extra["participant_confidence"] = tuple(
+            event.participant_confidence[old[p]] if p in old else low for p in participants)
+    if event.roles:
+        extra["roles"] = tuple(event.roles[old[p]] if p in old else (roles or {}).get(p, role) for p in participants)
+    return replace(event, participants=tuple(participants), **extra)
 
 
 def latest_named(events: list[Event], kinds, index: int) -> int | None:
