@@ -252,8 +252,11 @@ def merge_events(a: Event, b: Event, participants: bool = True) -> Event:
     if a.participant_confidence or b.participant_confidence:
         extra = {"participant_confidence": tuple(conf[p] if conf[p] is not None else 0.0 for p in parts),
                  "roles": tuple(roles[p] for p in parts)}
+    known = dict(a.provenance)
+    provenance = a.provenance + tuple((p, r) for p, r in b.provenance if p in parts and p not in known)
     return replace(a, participants=tuple(parts), places=tuple(places), time=finer_time(a.time, b.time),
-                   status=merged_status(a.status, b.status), also=also, confidence=confidence, **extra)
+                   status=merged_status(a.status, b.status), also=also, confidence=confidence,
+                   provenance=provenance, **extra)
 
 
 # "today's meeting" after the meeting held today: a day word is no other event when the

@@ -24,7 +24,7 @@ from kg.extract.features import MODALS, event_features, participant_features
 from kg.extract.gatherings import side_meetings_attend, without_forum
 from kg.extract.joiners import per_joiner
 from kg.extract.merging import merge_pass
-from kg.extract.model import Event, Span, trigger_token
+from kg.extract.model import Event, Span, attached_by, trigger_token
 from kg.extract.participants import candidates, one_sided
 from kg.extract.realis import HABIT_ADVERBS, not_an_event
 from kg.extract.scope import own_tokens
@@ -89,8 +89,8 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
             continue
         if decisions.strict is None and (event.confidence or 0.0) < min_confidence:
             continue  # with a strict model, the threshold applies to the finished event
-        for event in (e for r in _respectively(ctx, token, event) for c in per_counterpart(ctx, token, r)
-                      for e in per_joiner(ctx, token, c)):
+        for event in (attached_by(e, "split") for r in _respectively(ctx, token, event)
+                      for c in per_counterpart(ctx, token, r) for e in per_joiner(ctx, token, c)):
             for i, earlier in enumerate(events):
                 if not other and _same_event(earlier, event) and not status_conflict(ctx, earlier, event) \
                         and not _first_of_series(token, earlier, event):
@@ -110,16 +110,17 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
                         events.append(event)
                 else:  # a mention of an event named before: its evidence, time and status
                     events[i] = merge_events(events[i], event, participants=subsumes(events[i], event))
-    events.extend(editions(ctx, events))  # "Its first edition was held in 2016": one of a series
+    events.extend(attached_by(e, "edition") for e in editions(ctx, events))  # "Its first edition was held in 2016": one of a series
     events.sort(key=lambda e: (e.sentence.index, e.trigger.start))
     _attach_names(ctx, events)
     events = [days_range(ctx, continued_time(ctx, e)) for e in events]
     events = dated_by_sequence(ctx, events)  # "two days after the summit began, ... conducted the drill"
     events = dated_by_gathering(events)  # "..., Putin said at the meeting, adding that Moscow stood ready to help"
-    events = add_attendees(ctx, events)  # "The forum was inaugurated by X": X attended it
+    events = [attached_by(e, "attendee") for e in add_attendees(ctx, events)]  # "The forum was inaugurated by X"
     events = add_venues(ctx, events)  # "commenced here", "This exercise will be organized in X"
-    events = merge_pass(ctx.doc, events, decisions.merge, ctx.is_state)
-    events = side_meetings_attend(ctx, without_forum(ctx, events))  # the guide's forum and sidelines rules
+    events = [attached_by(e, "merge") for e in merge_pass(ctx.doc, events, decisions.merge, ctx.is_state)]
+    # the guide's forum and sidelines rules
+    events = [attached_by(e, "side-meeting") for e in side_meetings_attend(ctx, without_forum(ctx, events))]
     # a meeting needs its other side ("Pakistan to hold talks on trade": with whom?); a visit
     # between states names a state or a person
     events = [e for e in events if not one_sided(ctx, e.kind, e.participants, trigger_token(ctx.doc, e))
@@ -316,7 +317,7 @@ def _build(ctx: Context, token, kind: str, decisions: Decisions, collect: list |
     return Event(kind, sentence, trigger, tuple(c.entity for c, _ in chosen), tuple(places), time, status,
                  definite=_definite(token), confidence=round(decisions.event_probability(efeats), 3),
                  participant_confidence=tuple(round(p, 3) for _, p in chosen),
-                 roles=tuple(c.role for c, _ in chosen))
+                 roles=tuple(c.role for c, _ in chosen), provenance=tuple((c.entity, c.source) for c, _ in chosen))
 
 
 def _in_own_words(token, time) -> bool:

@@ -67,6 +67,10 @@ class Event:
     confidence: float | None = None  # 0-1, from the learned event model
     participant_confidence: tuple[float, ...] = ()  # 0-1 for each participant, in order
     roles: tuple[str, ...] = ()  # agent, partner, host, target or participant, for each participant
+    # which rule attached each participant, as (participant, rule) pairs: a candidate's source
+    # ("scope", "titled", "joiner", ...) or a later step ("attendee", "side-meeting", ...);
+    # what the last judgement of an event learns from (kg.extract.strictness), not published
+    provenance: tuple[tuple[str, str], ...] = ()
 
 
 def trigger_token(doc, event: Event):
@@ -89,6 +93,22 @@ def with_participants(event: Event, participants, roles: dict[str, str] | None =
     if event.roles:
         extra["roles"] = tuple(event.roles[old[p]] if p in old else (roles or {}).get(p, role) for p in participants)
     return replace(event, participants=tuple(participants), **extra)
+
+
+def attached_by(event: Event, rule: str) -> Event:
+    """``event`` with ``rule`` recorded as the provenance of each participant that has none
+    (one a step just added)."""
+    known = dict(event.provenance)
+    missing = [p for p in event.participants if p not in known]
+    if not missing:
+        return event
+    return replace(event, provenance=event.provenance + tuple((p, rule) for p in missing))
+
+
+def provenance_of(event: Event) -> tuple[str, ...]:
+    """The rule that attached each of ``event``'s participants, in their order."""
+    known = dict(event.provenance)
+    return tuple(known.get(p, "unknown") for p in event.participants)
 
 
 def latest_named(events: list[Event], kinds, index: int) -> int | None:

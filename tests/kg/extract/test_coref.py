@@ -209,3 +209,19 @@ def test_the_first_of_a_series_told_with_its_own_time_is_not_the_event_named_bef
     found = [e for e in ex.events if e.kind == "Meeting"]
     assert {e.time.span.text for e in found if e.sentence.index == 0} == {"on Friday"}
     assert [(e.sentence.index, e.time.value) for e in found if e.sentence.index > 0] == [(2, "2017-04-14")]
+
+
+def test_a_merged_mention_brings_the_rule_that_attached_each_new_participant():
+    from kg.extract.coref import merge_events
+    from kg.extract.model import Event, Sentence, attached_by, provenance_of
+
+    s0, s1 = Sentence(0, Span(0, 10, "x" * 10)), Sentence(1, Span(11, 20, "y" * 9))
+    a = Event("Meeting", s0, Span(0, 3, "met"), ("pakistan",), provenance=(("pakistan", "scope"),))
+    b = Event("Meeting", s1, Span(11, 14, "met"), ("pakistan", "russia"),
+              provenance=(("pakistan", "pronoun"), ("russia", "nationality")))
+    merged = merge_events(a, b)
+    assert provenance_of(merged) == ("scope", "nationality")  # the first attachment stays
+    assert provenance_of(merge_events(a, b, participants=False)) == ("scope",)
+    grown = attached_by(Event("Meeting", s0, Span(0, 3, "met"), ("pakistan", "china"),
+                              provenance=(("pakistan", "scope"),)), "attendee")
+    assert provenance_of(grown) == ("scope", "attendee")

@@ -295,3 +295,16 @@ def test_a_visit_that_names_no_state_is_no_state_visit(registry):
             "visiting ships also visited IDEAS 2018 at EXPO Centre.")
     assert [(e.kind, set(e.participants)) for e in extract("t", text, registry).events] == [
         ("StateVisit", {"russia", "pakistan"})]
+
+
+def test_each_participant_records_the_rule_that_attached_it(registry):
+    from kg.extract.model import provenance_of
+
+    text = ("Pakistan and Russia held an inaugural trade and investment forum in Moscow on Monday. "
+            "The forum was inaugurated by Deputy Minister of Industry and Trade Yuri Petrenko.")
+    [forum] = [e for e in events(registry, text) if e.kind == "Meeting"]
+    rules = dict(zip(forum.participants, provenance_of(forum)))
+    assert rules["pakistan"] == rules["russia"] == "scope"  # the subject of "held"
+    assert rules["new:Yuri Petrenko"] == "attendee"  # the next sentence's "inaugurated by"
+    assert set(dict(forum.provenance)) == set(forum.participants)
+
