@@ -63,3 +63,31 @@ def test_the_threshold_keeps_the_share_of_right_events_it_promises(articles, reg
     back = Decisions.from_json(json.loads(first))
     assert back.to_json() == first and back.min_confidence == threshold
     assert back.strict.weights == pytest.approx({k: round(v, 6) for k, v in model.weights.items() if round(v, 6)})
+
+
+def test_kg_train_reports_the_precision_of_the_participant_links_each_rule_attached(articles, registry):
+    from kg.eval.events import gold_units, sentence_index
+    from kg.eval.gold import norm_entity
+    from kg.extract.model import provenance_of
+    from kg.extract.train_strict import link_precision_lines
+
+    links: dict = {}
+    strict_rows(articles, registry, shipped(), links)
+    assert "scope" in links and all(0 <= right <= n for n, right in links.values())
+    # counted again for the gold events of the same kind (the count also takes kinds above or
+    # below): a link is right when such a gold event of its sentence lists it
+    every = replace(shipped(), strict=None)
+    scope = [0, 0]
+    for a in articles:
+        ex = extract(a.doc_id, a.text, registry, doc=a.doc, date=a.date, decisions=every, min_confidence=0.0)
+        gold = gold_units(a.gold, sentence_index(ex), a.path, a.text)
+        for e in ex.events:
+            found = [g for g in gold if {e.sentence.index} & g.sentences and g.kind == e.kind]
+            for p, rule in zip(e.participants, provenance_of(e)):
+                if rule == "scope" and found:
+                    scope[0] += 1
+                    scope[1] += any(norm_entity(p) in g.participants for g in found)
+    assert links["scope"][0] >= scope[0] > 0 and links["scope"][1] >= scope[1]
+    out = io.StringIO()
+    train_strict(articles, registry, shipped(), out)
+    assert link_precision_lines(links)[0] in out.getvalue()
