@@ -69,7 +69,7 @@ class Event:
     roles: tuple[str, ...] = ()  # agent, partner, host, target or participant, for each participant
     # which rule attached each participant, as (participant, rule) pairs: a candidate's source
     # ("scope", "titled", "joiner", ...) or a later step ("attendee", "side-meeting", ...);
-    # what the last judgement of an event learns from (kg.extract.strictness), not published
+    # kg train prints each rule's link precision from it (kg.extract.train_strict); not published
     provenance: tuple[tuple[str, str], ...] = ()
 
 
