@@ -12,7 +12,7 @@ from kg.extract.model import Mention, Span
 class SpeakerMemory:
     """The memory of :class:`~kg.extract.speakers.Speakers` (its ``doc``, ``mentions``,
     ``core_type``, ``full_name``, ``unnamed``, ``said_words``, ``last_person``,
-    ``last_said``, ``outlets`` and ``_genders``)."""
+    ``last_said``, ``last_group``, ``outlets`` and ``_genders``)."""
 
     def mention_of(self, key: str) -> Mention:
         """A mention of the person ``key`` (a stand-in with no words when none names them)."""
@@ -50,3 +50,6 @@ class SpeakerMemory:
         orgs = [s for s in speakers if self.core_type(s) in ("Organisation", "State")]
         if len(speakers) == 1 and orgs:
             self.last_said = (offset, orgs[0])
+        if len(speakers) > 1 and all(self.core_type(s) == "State" for s in speakers):
+            self.last_group = (offset, tuple(speakers))  # "They" after "the two sides agreed"
+

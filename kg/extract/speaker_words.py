@@ -29,6 +29,10 @@ STATE_BODIES = frozenset("government authorities authority leadership administra
 PAIR_PEOPLE = frozenset("leaders ministers premiers presidents heads counterparts".split())
 # "the two sides", "both delegations": the two states that meet
 PAIR_STATES = frozenset("countries delegations nations governments states parties sides".split())
+# "The parties agreed", "the participants stressed", "the meeting reaffirmed", "the talks
+# underlined": the states of the meeting just reported speak together
+MEETING_SIDES = frozenset("parties participants".split())
+MEETINGS = frozenset("meeting talks dialogue consultations discussions summit session".split())
 RANKS = frozenset("lt lt. gen gen. general col colonel maj major brig mr mrs ms dr field marshal h.e".split())
 NEWS_HEADS = OUTLETS | {"news", "tv", "television", "channel"}  # "Dawn news", "Geo TV"
 CLOSE = ("compound", "poss", "amod", "appos", "flat", "nmod", "npadvmod")

@@ -22,8 +22,8 @@ from kg.extract.institutions import OUTLETS, Institutions
 from kg.extract.model import Mention
 from kg.extract.person_names import PersonNames
 from kg.extract.speaker_memory import SpeakerMemory
-from kg.extract.speaker_words import (CLOSE, DEMONYM, GROUP_PRONOUNS, INSTITUTIONS, NEWS_HEADS, PAIR_PEOPLE,
-                                      PAIR_STATES, PERSON_PRONOUNS, SOURCES, SPOKESPEOPLE, STATE_BODIES, TITLE_WORDS,
+from kg.extract.speaker_words import (CLOSE, DEMONYM, GROUP_PRONOUNS, INSTITUTIONS, MEETING_SIDES, MEETINGS,
+                                      NEWS_HEADS, PAIR_PEOPLE, PAIR_STATES, PERSON_PRONOUNS, SOURCES, SPOKESPEOPLE, STATE_BODIES, TITLE_WORDS,
                                       TITLES, dateline_tokens)
 
 
@@ -41,6 +41,7 @@ class Speakers(PersonNames, SpeakerMemory, Institutions):
                 self.by_token.setdefault(tok.i, m)
         self.unnamed: list[tuple[int, str]] = []  # speakers no mention names, by offset (for "he")
         self.last_said: tuple[int, str] | None = None  # the last institution that spoke
+        self.last_group: tuple[int, tuple[str, ...]] | None = None  # the last states that spoke together
         self.renamed: dict[str, str] = {}  # a new person's key -> the name without its title
         self.last_person: tuple[int, str] | None = None  # the last person who spoke, by the cue's offset
         self.said_words: list[tuple[int, int]] = []  # the offsets of what was said, so far
@@ -76,6 +77,31 @@ class Speakers(PersonNames, SpeakerMemory, Institutions):
             for (i, a), (j, b) in zip(found, found[1:]):
                 if j - i <= 3:  # "Pakistan and Russia", "Pakistan-Russia", "Pakistani and Russian"
                     return [a, b]
+        return []
+
+    def states_together(self, head: Token, back: int = 2) -> list[str]:
+        """The states named together ("Pakistan and Russia", "the Belarus-Russia-Kazakhstan
+        corridor", "Russia, Mongolia and China") in this sentence before the phrase or in the
+        ``back`` sentences before it, the nearest first: every state of the longest such run."""
+        sents = [s for s in self.doc.sents if s.start <= head.i][-(back + 1):]
+        for sent in reversed(sents):
+            found: list[tuple[int, str]] = []
+            for t in sent:
+                if t.i >= head.i:
+                    break
+                m = self.by_token.get(t.i)
+                key = self.agent(m.entity) if m is not None else None
+                if key and self.core_type(key) == "State" and not (found and found[-1] == (t.i - 1, key)):
+                    found.append((t.i, key))
+            runs: list[list[tuple[int, str]]] = []
+            for at in found:
+                if runs and at[0] - runs[-1][-1][0] <= 3:
+                    runs[-1].append(at)
+                else:
+                    runs.append([at])
+            best = max((list(dict.fromkeys(k for _, k in run)) for run in runs), key=len, default=[])
+            if len(best) >= 2:
+                return best
         return []
 
     def states_most_named(self) -> list[str]:
@@ -184,6 +210,10 @@ class Speakers(PersonNames, SpeakerMemory, Institutions):
                                   and any(x.lower_ in ("both", "two") for x in t.lefts)), None)
                 if pair_head is not None:
                     return self._of_phrase(pair_head)
+                group = self.last_group
+                if group is not None and head.idx - group[0] < 400 and (
+                        self.last_said is None or self.last_said[0] < group[0]):
+                    return list(group[1]), "pair"  # "The meeting reaffirmed ... They recognised ..."
             if self.last_said is not None and head.idx - self.last_said[0] < 600:
                 return [self.last_said[1]], "pronoun"
             return [], ""
@@ -197,7 +227,11 @@ class Speakers(PersonNames, SpeakerMemory, Institutions):
                                        if a and self.core_type(a) == "State"))
             if len(named) >= 2:  # "Pakistan and Russian sides": each
                 return named, "pair"
-        definite = any(t.lower_ == "the" for t in head.lefts) and head.lower_ in ("sides", "delegations")
+        the = any(t.lower_ == "the" for t in head.lefts)
+        if the and head.i not in self.by_token and (low in MEETING_SIDES or lemma in MEETINGS):
+            states = self.states_together(head)  # "The parties agreed to ...", "the meeting reaffirmed ..."
+            return (states, "pair") if states else ([], "")
+        definite = the and head.lower_ in ("sides", "delegations")
         if (pair or definite) and low in PAIR_STATES:
             states = self.states_paired(head) or self.states_most_named()
             return (states, "pair") if states else ([], "")
