@@ -371,6 +371,13 @@ def classify_kind(content, cue_lemma: str, institution: bool = False, own_side=N
             or any(t.tag_ == "MD" and hedges_state(t) for t in tokens) \
             or _negated_now(root):
         return "Assessment"
+    if root is not None and root.tag_ in ("VBZ", "VBP") and root.lemma_ not in ("be", "continue") and not any(
+            c.dep_ in ("aux", "auxpass") for c in root.children) and not any(
+            t.ent_type_ in ("MONEY", "QUANTITY", "PERCENT", "CARDINAL", "DATE") for t in tokens):
+        # "we maintain an intensive dialogue", "the initiative belongs to ...": how things stand in
+        # the speaker's view; with a figure or a date ("control 75% of ...") or an event that goes
+        # on ("the exercise continues"), a fact
+        return "Assessment"
     return "ReportOfFact"
 
 

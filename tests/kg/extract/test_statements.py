@@ -398,6 +398,19 @@ def test_the_two_sides_are_the_two_states_named_together_last(registry):
     assert [s for s, *_ in said(text, registry)] == ["pakistan", "russia"]
 
 
+def test_the_parties_or_the_meeting_are_the_states_of_the_meeting_and_they_speak_on(registry):
+    text = ("Tashkent hosted talks on a corridor linking Uzbekistan, Afghanistan and Pakistan. "
+            "The parties agreed to work closely together on joint projects.")
+    assert [s for s, *_ in said(text, registry)] == ["uzbekistan", "afghanistan", "pakistan"]
+    text = ("Officials of Pakistan and Russia met in Islamabad on Tuesday. The meeting reaffirmed their "
+            "commitment to deepen cooperation against terrorism. They stressed that dialogue must continue.")
+    assert [s for s, *_ in said(text, registry)] == ["pakistan", "russia", "pakistan", "russia"]
+    # with no states named together just before, "the parties" names nobody
+    text = ("Pakistan and Russia signed a deal in May.\n\nThe election was held in June. Turnout was low. "
+            "Voters were few. The parties agreed to accept the result.")
+    assert said(text, registry) == []
+
+
 def test_he_is_the_last_who_spoke_not_a_person_named_in_what_he_said(registry):
     text = ("Special Assistant Syed Tariq Fatemi gave an interview to Sputnik.\n"
             "There is a good chance Vladimir Putin and Shehbaz Sharif will meet in September, Fatemi said.\n"
