@@ -12,9 +12,12 @@ Articles whose gold has no ``claims`` list are left out.
 Cross-validation by article gives every sentence a probability per class from a model that
 did not see its article.  For each setting (C, the sentence's lemmas or not) and threshold,
 the claims the judge would add are counted: those whose kind is the gold kind are right.
-The chosen setting and threshold add the most right claims while their precision stays at
-or above ``PRECISION`` (a claim of the wrong kind, or of a plain fact, is a wrong fact); when
-none does, no judge is written and the rules decide alone.
+Of the settings and thresholds whose precision stays at or above ``PRECISION`` (a claim of the
+wrong kind, or of a plain fact, is a wrong fact), those that add nearly the most right claims
+(within one standard error of the best count, ``sqrt(best)``: cross-validation cannot tell them
+apart) are equals, and of these the highest threshold is chosen: it adds the fewest claims, and
+a retrain on a few more articles does not swing it to a lower one.  When no setting reaches
+``PRECISION``, no judge is written and the rules decide alone.
 
     python -m kg.extract.train_writer --gold tests/data/real/dev --gold tests/gold [--cv-only]
 """
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 import sys
 from dataclasses import dataclass
 
@@ -87,7 +91,7 @@ def cross_validate(rows: list[Row], out=sys.stdout) -> tuple[tuple, float] | Non
     labelled = sum(r.label != NONE for r in rows)
     print(f"writer judge: {len(rows)} sentences from {len(articles)} articles, {labelled} the writer's claims "
           f"({', '.join(f'{k} {sum(r.label == k for r in rows)}' for k in KINDS)})", file=out)
-    best, best_key = None, None
+    scored: list[tuple[int, float, float, bool]] = []  # (right, threshold, C, words) at PRECISION or above
     for c, words in itertools.product(C_VALUES, (False, True)):
         probs: list[dict | None] = [None] * len(rows)
         for k in range(FOLDS):
@@ -107,16 +111,26 @@ def cross_validate(rows: list[Row], out=sys.stdout) -> tuple[tuple, float] | Non
                     right += kind == r.label
             precision = right / emitted if emitted else 0.0
             line.append(f"{t:.2f}:{right}/{emitted}")
-            key = (right, t, -c, not words)
-            if emitted and precision >= PRECISION and (best_key is None or key > best_key):
-                best, best_key = ((c, words), t), key
+            if emitted and precision >= PRECISION:
+                scored.append((right, t, c, words))
         print(f"  C={c} words={words}  right/added by threshold  " + " ".join(line), file=out)
-    if best is None:
+    if not scored:
         print(f"  no setting reaches precision {PRECISION}: no judge (the rules decide alone)", file=out)
         return None
-    (c, words), t = best
-    print(f"  chosen C={c} words={words} threshold {t}: {best_key[0]} right claims added", file=out)
-    return best
+    right, t, c, words = choose(scored)
+    print(f"  chosen C={c} words={words} threshold {t}: {right} right claims added "
+          f"(the most: {max(s[0] for s in scored)}; the highest threshold within one standard error of it)",
+          file=out)
+    return (c, words), t
+
+
+def choose(scored: list[tuple[int, float, float, bool]]) -> tuple[int, float, float, bool]:
+    """Of ``(right, threshold, C, words)`` entries that reach ``PRECISION``, the one with the
+    highest threshold among those within one standard error of the most right claims (then
+    more right claims, the smaller C, no lemmas)."""
+    most = max(s[0] for s in scored)
+    equals = [s for s in scored if s[0] >= most - math.sqrt(most)]
+    return max(equals, key=lambda s: (s[1], s[0], -s[2], not s[3]))
 
 
 def train_writer(articles, registry, claim_decisions, out=sys.stdout) -> WriterJudge | None:

@@ -95,3 +95,12 @@ def test_cross_validation_chooses_for_precision_or_nothing(rows):
         assert "chosen" in out.getvalue()
     else:
         assert "no setting reaches precision" in out.getvalue()
+
+
+def test_the_highest_threshold_within_one_standard_error_of_the_most_right_claims_is_chosen():
+    from kg.extract.train_writer import choose
+
+    # 36 right at 0.55; 31 right at 0.6 is within sqrt(36) = 6 of it; 29 at 0.65 is not
+    scored = [(36, 0.55, 1.0, False), (31, 0.6, 1.0, False), (29, 0.65, 1.0, False), (30, 0.6, 0.3, True)]
+    assert choose(scored) == (31, 0.6, 1.0, False)
+    assert choose([(4, 0.5, 1.0, False), (1, 0.9, 1.0, False)]) == (4, 0.5, 1.0, False)  # 1 < 4 - 2
