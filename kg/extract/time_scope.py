@@ -139,3 +139,31 @@ def follows_other_event(ctx, clause, time: TimeValue) -> bool:
             return True
     return False
 
+
+
+SIDELINES = {"sideline", "sidelines", "margin", "margins"}
+
+
+def on_the_sidelines(verb) -> bool:
+    """"will meet X on the sidelines of the summit": the verb's event is set inside a
+    gathering (its day is a day of the gathering, its status the gathering's)."""
+    return any(c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lemma_.lower() in SIDELINES for g in c.children)
+               for c in verb.children)
+
+
+def framing_gathering(noun) -> bool:
+    """A noun that names the gathering on whose sidelines the clause's event takes place
+    ("met Putin on the sidelines of the SCO summit", "met X on the sidelines at the annual
+    meeting"): a time of the clause dates that event, one day of the gathering, not the
+    gathering itself."""
+    cur = noun
+    for _ in range(3):
+        if cur.dep_ != "pobj" or cur.head.dep_ != "prep":
+            return False
+        up = cur.head.head
+        if up.lemma_.lower() in SIDELINES:
+            return True
+        if up.pos_ in {"VERB", "AUX"}:
+            return cur.head.lower_ in {"at", "of"} and on_the_sidelines(up)
+        cur = up
+    return False

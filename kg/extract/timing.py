@@ -17,8 +17,9 @@ from dataclasses import replace
 
 from kg.extract.coref import INTENDED, marked_distinct
 from kg.extract.futurity import future_form, governing_verb, participle_head, subject_is_to, to_infinitive
-from kg.extract.time_scope import (MOTION_VERBS, OCCURRING, arrived_for, clause_of, dates_a_source, gap_since,
-                                   follows_other_event, has_own_clause, relative_of_event, second_relative)
+from kg.extract.time_scope import (MOTION_VERBS, OCCURRING, arrived_for, clause_of, dates_a_source, framing_gathering,
+                                   follows_other_event, gap_since, has_own_clause, on_the_sidelines,
+                                   relative_of_event, second_relative)
 from kg.extract.model import Event, Span, TimeValue, trigger_token
 from kg.extract.triggers import NOUN_TRIGGERS, POSTPONE, SCHEDULED, SPEECH_VERBS
 from kg.extract.yearless import clause_tense
@@ -33,7 +34,11 @@ PLAN_WORDS = {"indication", "plan", "prospect", "schedule", "slate", "due", "exp
               "decision", "propose", "preparation", "arrangement", "likely", "agree", "intend", "reschedule"}
 FIXING = {"schedule", "slate", "due", "reschedule"}  # the words that say a date is fixed
 VAGUE_TIME_RE = re.compile(r"near future|shortly|soon", re.I)
-WEEK_RE = re.compile(r"\bweek\b", re.I)
+# words that name one day: a time of that precision, whatever the article's date lets it resolve to
+DAY_WORDS_RE = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:today|tomorrow|yesterday|tonight)\b|"
+                          r"(?<![\d-])\d{1,2}(?:st|nd|rd|th)?(?![\d-])", re.I)
+# words of a time without a value that give no more than a year or a season
+YEAR_WORDS_RE = re.compile(r"\b(?:years?|spring|summer|autumn|fall|winter|decades?|century|\d{4}s)\b", re.I)
 DRAFT = {"draft", "proposed", "planned", "intended"}
 FUTURE_TIME_RE = re.compile(r"\b(?:tomorrow|next|coming|upcoming)\b", re.I)
 CANCEL = {"cancel", "scrap", "abandon", "call", "shelve", "drop"}
@@ -78,6 +83,9 @@ def own_time(ctx, token, time: TimeValue) -> bool:
         return True  # "the meeting held in Moscow in 2017", "the drill, which took place in May"
     if token.pos_ in {"NOUN", "PROPN"} and (has_own_clause(token) or arrived_for(token)):
         return False  # "placed an order in April under a deal struck with Russia"; "arrived on 5 Nov for the drill"
+    if token.pos_ in {"NOUN", "PROPN"} and framing_gathering(token) and DAY_WORDS_RE.search(time.span.text):
+        return False  # "met Putin on the sidelines of the SCO summit on Thursday": the meeting's day, one of
+        # the summit's (but "will meet on the sidelines of the summit in September": the summit's month)
     if _before_or_after(token) or _moment_in(token):
         return False  # "two days after the bilateral meet, Putin will attend ... on 16 October"
     if tclause.i != eclause.i and tclause.lemma_.lower() in REPORTING:
@@ -327,20 +335,28 @@ def event_status(token, time: TimeValue | None = None) -> str | None:
         if chain[1].lemma_.lower() != "call" or token.dep_ in {"dobj", "nsubjpass"}:
             return "cancelled"
     status = _future(token, time)
-    if status == "scheduled" and (VAGUE_TIME_RE.search(time.span.text) if time is not None else not _fixed(token)):
-        return "planned"  # no date set: "would visit Pakistan in the near future"
+    if status in INTENDED and (time is None or set_time(time)) and (
+            on_the_sidelines(clause_of(token)) or framing_gathering(token)):
+        return "scheduled"  # "is expected to meet X on the sidelines of the summit": set inside it
+    if status == "scheduled" and (time is None and not _fixed(token) or time is not None and not set_time(time)):
+        # no date set: "would visit Pakistan in the near future"; "will hold their first joint
+        # exercises later this year" (a year or a season is no date set, as the guide counts it)
+        return "planned"
     return status
 
 
 def set_time(time: TimeValue | None) -> bool:
     """A time that sets when the event is to happen, as the annotation guide counts it: a day,
     a range of days, a named week or a month ("this week", "during the first week of October",
-    "later this month", "in November"); not a year or a season ("next year", "this summer":
-    intended, no time set), nor "soon" or "in the near future"."""
+    "later this month", "in November", "on Friday" in an article without a date); not a year
+    or a season ("next year", "this summer", "later this year": intended, no time set), nor
+    "soon" or "in the near future"."""
     if time is None or VAGUE_TIME_RE.search(time.span.text):
         return False
-    return bool(time.value and len(time.value) >= 7) or bool(time.start and time.end) \
-        or bool(WEEK_RE.search(time.span.text))
+    values = [v for v in (time.value, time.start, time.end) if v]
+    if values:
+        return any(len(v) >= 7 for v in values)
+    return not YEAR_WORDS_RE.search(time.span.text)
 
 
 def _fixed(token) -> bool:

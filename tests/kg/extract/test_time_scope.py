@@ -31,3 +31,21 @@ def test_a_describing_participle_leaves_the_verbs_time_to_the_agreement(registry
 def test_a_participle_with_its_own_doer_keeps_the_time_for_the_main_verb(registry):
     text = "On Monday, Pakistan placed its first order for Russian crude under the accord signed by the two ministers."
     assert agreement_time(registry, text) is None
+
+
+def times_of(registry, text, date="2022-09-16"):
+    return {e.kind: (e.time.value if e.time else None) for e in extract("t", text, registry, date=date).events}
+
+
+def test_the_day_of_a_meeting_on_the_sidelines_is_not_the_gathering_s(registry):
+    # a summit lasts days: the Thursday is the meeting's
+    found = times_of(registry, "Shehbaz Sharif met Vladimir Putin on the sidelines of the SCO summit in Samarkand, "
+                               "Uzbekistan, on Thursday.")
+    assert found == {"Meeting": "2022-09-15", "Summit": None}
+    found = times_of(registry, "Shehbaz Sharif on Thursday met Vladimir Putin on the sidelines at the annual meeting "
+                               "of the SCO Council of Heads of State in Samarkand.")
+    assert found["Summit"] is None
+    # a month holds the whole summit: its own
+    found = times_of(registry, "Shehbaz Sharif will meet Vladimir Putin on the sidelines of the SCO summit in "
+                               "September.")
+    assert found["Summit"] == "2022-09"
