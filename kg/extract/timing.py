@@ -18,7 +18,7 @@ from dataclasses import replace
 from kg.extract.coref import INTENDED, marked_distinct
 from kg.extract.futurity import future_form, governing_verb, participle_head, subject_is_to, to_infinitive
 from kg.extract.time_scope import (MOTION_VERBS, OCCURRING, arrived_for, clause_of, dates_a_source, framing_gathering,
-                                   follows_other_event, gap_since, has_own_clause, on_the_sidelines,
+                                   event_relative, follows_other_event, gap_since, has_own_clause, on_the_sidelines,
                                    relative_of_event, second_relative)
 from kg.extract.model import Event, Span, TimeValue, trigger_token
 from kg.extract.triggers import NOUN_TRIGGERS, POSTPONE, SCHEDULED, SPEECH_VERBS
@@ -160,13 +160,13 @@ def _describes(clause, noun) -> bool:
 
 
 def _hung_from_the_phrase_end(clause, noun) -> bool:
-    """"the visit to Pakistan, which was scheduled for 10 April": a passive relative clause
-    the parser hangs from the name that ends the trigger's phrase; a name is not held or
-    scheduled, so the clause tells the trigger's event."""
-    end = clause.head
-    return clause.dep_ == "relcl" and end.pos_ == "PROPN" and end.dep_ == "pobj" and end.head.dep_ == "prep" \
-        and end.head.head.i == noun.i and any(c.dep_ == "nsubjpass" and c.lower_ in {"which", "that"}
-                                              for c in clause.children)
+    """"the visit to Pakistan, which was scheduled for 10 April", "a meeting of the SCO
+    Council of Heads of Government, which took place Tuesday": a relative clause the parser
+    hangs from a word that ends the trigger's phrase (or elsewhere), right after the phrase;
+    a name is not held or scheduled, nor does it take place, so the clause tells the
+    trigger's event (:func:`kg.extract.time_scope.event_relative`)."""
+    found = event_relative(noun)
+    return found is not None and found.i == clause.i
 
 
 def _conjoined(first, second) -> bool:
@@ -241,7 +241,8 @@ def continued_time(ctx, event: Event) -> Event:
     for index in dict.fromkeys((after[0] + 1, *after[1:], after[-1] + 1)):
         if index >= len(ctx.sentences):
             continue
-        found = _continuing(ctx, ctx.sentences[index]) or _described_again(ctx, ctx.sentences[index], event.kind)
+        found = _continuing(ctx, ctx.sentences[index], event.kind) or _described_again(ctx, ctx.sentences[index],
+                                                                                       event.kind)
         if found is None:
             continue
         time, arranged, past = found
@@ -278,10 +279,12 @@ def _described_again(ctx, sentence, kind: str) -> tuple[TimeValue, bool, bool] |
     return (times[0], False, True) if len(times) == 1 else None
 
 
-def _continuing(ctx, sentence) -> tuple[TimeValue, bool, bool] | None:
+def _continuing(ctx, sentence, kind: str) -> tuple[TimeValue, bool, bool] | None:
     """(the time, whether it was arranged rather than held, whether it is told as past) of a
     sentence such as "The talks took place on 5 May" or "The consultations are scheduled for
-    20 October"; None when its subject is marked as another event ("the next round")."""
+    20 October"; None when its subject is marked as another event ("the next round") or names
+    an event of another kind ("Putin has arrived in Astana ... The SCO summit will take place
+    from July 3-4": the summit's time, not the visit's)."""
     span = ctx.doc.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
     if span is None:
         return None
@@ -294,7 +297,7 @@ def _continuing(ctx, sentence) -> tuple[TimeValue, bool, bool] | None:
     if not subjects or subjects[0].lower_ not in ANAPHORS or (
             subjects[0].pos_ == "NOUN" and not any(c.lower_ in {"the", "this"} for c in subjects[0].children)):
         return None
-    if marked_distinct(subjects[0]):
+    if marked_distinct(subjects[0]) or not _same_kind(subjects[0], kind):
         return None
     times = [t for t in ctx.times_in(sentence.span.start, sentence.span.end) if not t.is_partial]
     if len(times) != 1 or (arranged and (times[0].value is None or len(times[0].value) != 10)):
@@ -302,6 +305,16 @@ def _continuing(ctx, sentence) -> tuple[TimeValue, bool, bool] | None:
     aux = {c.lower_ for c in root.children if c.dep_ in {"aux", "auxpass"}}
     past = root.tag_ == "VBD" or (root.tag_ == "VBN" and bool(aux & {"was", "were", "had", "has", "have"}))
     return times[0], arranged, past and not arranged
+
+
+GATHERING_KINDS = {"Meeting", "Summit"}  # "the meeting" of a summit: a summit is a meeting
+
+
+def _same_kind(noun, kind: str) -> bool:
+    """Whether a subject noun may name an event of ``kind`` ("the talks" a Meeting or a Summit,
+    "it" or "the event" any)."""
+    named = NOUN_TRIGGERS.get(noun.lemma_.lower()) or NOUN_TRIGGERS.get(noun.lower_)
+    return named is None or named == kind or {named, kind} <= GATHERING_KINDS
 
 
 # -- status --------------------------------------------------------------------------
@@ -315,10 +328,7 @@ def told_as_past(ctx, event: Event) -> bool:
     if verb.pos_ not in {"VERB", "AUX"} or (token.i != verb.i and (
             token.dep_ not in {"dobj", "nsubj", "nsubjpass"} or token.head.i != verb.i)):
         return False  # "made the announcement about his visit": the past is the announcing's
-    aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
-    if aux & {"will", "would", "shall", "may", "might", "could", "should", "can", "to"}:
-        return False
-    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(aux & {"had", "has", "have", "was", "were"}))
+    return _past(verb)
 
 
 def status_conflict(ctx, earlier: Event, later: Event) -> bool:
@@ -373,6 +383,9 @@ def _future(token, time: TimeValue | None) -> str | None:
                and any(g.lower_ in {"which", "that"} for g in c.children if g.dep_ in {"nsubj", "nsubjpass"})]
     if any(c.lemma_.lower() in {"postpone", "delay", "defer"} for c in clauses):
         return "postponed"
+    told = event_relative(token) if token.pos_ in {"NOUN", "PROPN"} else None
+    if told is not None and told.lemma_.lower() not in ARRANGING and _past(told):
+        return None  # "the next meeting of the commission, which took place on January 20": it happened
     if any(t.lemma_.lower() in POSTPONE for t in chain[1:]):
         if not (chain[1].lemma_.lower() == "put" and not any(c.lower_ == "off" for c in chain[1].children)):
             return "postponed"
@@ -428,6 +441,14 @@ def _ahead_of(noun) -> bool:
             return verb.tag_ in {"VBZ", "VBP"} or (verb.tag_ in {"VBN", "VBG"} and bool(
                 aux & {"has", "have", "is", "are", "am"}))
     return False
+
+
+def _past(verb) -> bool:
+    """"took place", "was held", "has begun" (not "will be held", "would have been")."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    if aux & {"will", "would", "shall", "may", "might", "could", "should", "can", "to"}:
+        return False
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(aux & {"had", "has", "have", "was", "were"}))
 
 
 def _long_ago(verb) -> bool:

@@ -49,3 +49,22 @@ def test_the_day_of_a_meeting_on_the_sidelines_is_not_the_gathering_s(registry):
     found = times_of(registry, "Shehbaz Sharif will meet Vladimir Putin on the sidelines of the SCO summit in "
                                "September.")
     assert found["Summit"] == "2022-09"
+
+
+def test_a_relative_clause_after_the_trigger_s_phrase_tells_its_time_and_that_it_happened(registry):
+    # the parser hangs "which took place" from a name at the end of the phrase (or elsewhere)
+    [e] = [e for e in extract("t", "They stressed the objectives formulated at the next meeting of the "
+                                   "Russian-Pakistani Intergovernmental Commission on Trade, Economic, Scientific and "
+                                   "Technical Cooperation, which took place in Islamabad on January 20 this year.",
+                              registry, date="2023-01-30").events if e.kind == "Meeting"]
+    assert (e.time.value, e.status) == ("2023-01-20", None)
+    found = times_of(registry, "Ishaq Dar arrived in Moscow on Monday, where he led Pakistan's delegation at a meeting of "
+                               "the SCO Council of Heads of Government, which took place on Tuesday.", date="2025-11-18")
+    assert found["Summit"] == "2025-11-18"
+
+
+def test_a_sentence_about_another_kind_of_event_does_not_continue_the_event(registry):
+    text = "Vladimir Putin visited Kazakhstan. The SCO summit took place in Astana on 4 July."
+    assert times_of(registry, text)["StateVisit"] is None
+    text = "Vladimir Putin visited Kazakhstan. The visit took place on 4 July."
+    assert times_of(registry, text)["StateVisit"] == "2022-07-04"
