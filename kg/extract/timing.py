@@ -88,8 +88,9 @@ def own_time(ctx, token, time: TimeValue) -> bool:
         # the summit's (but "will meet on the sidelines of the summit in September": the summit's month)
     if _before_or_after(token) or _moment_in(token):
         return False  # "two days after the bilateral meet, Putin will attend ... on 16 October"
-    if tclause.i != eclause.i and tclause.lemma_.lower() in REPORTING:
-        return False
+    fronted = time.span.start < tclause.idx and _conjoined(tclause, eclause) and not _own_moment(ctx, eclause)
+    if tclause.i != eclause.i and tclause.lemma_.lower() in REPORTING and not fronted:
+        return False  # "the embassy said on Tuesday that ...", not "This year, X has announced ..., and Y visited"
     if follows_other_event(ctx, tclause, time):
         return False
     if _linked(tclause, eclause) or _linked(eclause, tclause):
@@ -100,8 +101,8 @@ def own_time(ctx, token, time: TimeValue) -> bool:
         # "Lavrov, receiving Dar in Moscow in early December, offered ...": the same moment
         anchor = tclause.head if tclause.dep_ == "advcl" else clause_of(tclause.head)
         return _linked(anchor, eclause)
-    if time.span.start < tclause.idx and _conjoined(tclause, eclause):
-        return True  # "On 14 February he met X, and the two signed a memorandum"
+    if fronted:
+        return True  # "On 14 February he met X, and the two signed a memorandum" (not "... a year later")
     # "since the early 1950s, when Pakistan joined ...": the clause "when" ties to the time
     when = [c for c in eclause.children if c.lower_ == "when" and c.dep_ == "advmod"]
     return bool(when) and not ctx.text[time.span.end:when[0].idx].strip(" ,")
@@ -167,6 +168,24 @@ def _hung_from_the_phrase_end(clause, noun) -> bool:
     trigger's event (:func:`kg.extract.time_scope.event_relative`)."""
     found = event_relative(noun)
     return found is not None and found.i == clause.i
+
+
+LATER_WORDS = {"later", "earlier", "afterwards", "afterward", "subsequently", "ago", "since", "before", "after"}
+
+
+def _own_moment(ctx, verb) -> bool:
+    """A verb with a time or a word of sequence of its own ("and signed an agreement a year
+    later", "and in 2015 signed"): a time fronted before the first of two joined clauses is
+    not the second's."""
+    for c in verb.children:
+        if c.dep_ in {"conj", "cc", "punct", "nsubj", "nsubjpass", "aux", "auxpass"}:
+            continue
+        words = list(c.subtree)
+        if any(w.lower_ in LATER_WORDS for w in words) and c.dep_ in {"advmod", "npadvmod", "prep", "advcl"}:
+            return True
+        if ctx.times_in(words[0].idx, words[-1].idx + len(words[-1])) and c.dep_ not in {"dobj", "attr"}:
+            return True
+    return False
 
 
 def _conjoined(first, second) -> bool:

@@ -68,3 +68,14 @@ def test_a_sentence_about_another_kind_of_event_does_not_continue_the_event(regi
     assert times_of(registry, text)["StateVisit"] is None
     text = "Vladimir Putin visited Kazakhstan. The visit took place on 4 July."
     assert times_of(registry, text)["StateVisit"] == "2022-07-04"
+
+
+def test_a_fronted_time_dates_both_joined_clauses_unless_the_second_has_its_own(registry):
+    # also when the first verb is one of saying: the second clause is no report of it
+    found = times_of(registry, "This year already, Russian Army Commander-in-Chief Oleg Salyukov has announced the "
+                               "first-ever joint drills, and Khawaja Asif, defense minister of Pakistan, visited Moscow "
+                               "to further discuss enhancing cooperation.")
+    assert found["StateVisit"] == "2022"
+    found = times_of(registry, "In 2014, Russia lifted its arms embargo on Pakistan, and the two countries signed a "
+                               "defence cooperation agreement a year later.")
+    assert found == {"SanctionsChange": "2014", "Agreement": None}
