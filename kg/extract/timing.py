@@ -416,8 +416,8 @@ def _future(token, time: TimeValue | None) -> str | None:
     verbs = [verb] + [c for c in token.children if c.dep_ in {"relcl", "acl"}]  # "..., which Russia will host"
     if any(future_form(v) for v in verbs) or subject_is_to(token):  # "will attend ... and meet", "is to visit"
         return "scheduled"  # "is going to", "the summit was to be held"
-    if _reported_future(verb):
-        return "scheduled"  # "assured that a delegation would visit Pakistan"
+    if _reported_future(verb) or ((token.i == verb.i or token.dep_ == "dobj") and _would_future(verb)):
+        return "scheduled"  # "assured that a delegation would visit Pakistan"; "The Speaker would also hold meetings"
     governing = governing_verb(token)  # "will arrive on Monday for a three-day visit"
     if governing is not None and (future_form(governing) or _reported_future(governing)):
         return "scheduled"
@@ -484,6 +484,20 @@ def _modifiers(noun):
         if c.dep_ == "compound":
             out += [g for g in c.subtree if g.dep_ == "amod" and g.i < noun.i]
     return out
+
+
+CONDITIONS = {"if", "unless", "otherwise", "whether"}
+
+
+def _would_future(verb) -> bool:
+    """"The Speaker would also hold bilateral meetings with ...": "would" on an event's verb,
+    in a sentence with no condition ("if", "unless"), is the future of a report carried on
+    from the sentences before (not "would have met"; the caller takes it for the verb's own
+    event or its object's, not "the meeting would help raise ties")."""
+    if verb.pos_ != "VERB":
+        return False
+    aux = [c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    return "would" in aux and "have" not in aux and not any(t.lower_ in CONDITIONS for t in verb.sent)
 
 
 def _reported_future(verb) -> bool:

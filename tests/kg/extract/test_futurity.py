@@ -193,3 +193,11 @@ def test_an_event_set_on_the_sidelines_of_a_gathering_is_scheduled(registry):
                  "Meeting") == ("scheduled", None)
     # without the frame, no date: planned
     assert event(registry, "Vladimir Putin will meet Shehbaz Sharif.", "Meeting") == ("planned", None)
+
+
+def test_would_on_an_event_s_verb_without_a_condition_is_the_future(registry):
+    assert event(registry, "The leaders of Pakistan and Russia would meet in Astana on 20 June.", "Meeting") == (
+        "scheduled", ("2025-06-20", None, None))
+    # a condition makes it no arrangement; "would have" is a past that did not happen
+    assert event(registry, "Pakistan and Russia would meet in Astana on 20 June if the summit were held.",
+                 "Meeting")[0] is None
