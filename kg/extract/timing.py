@@ -443,7 +443,17 @@ def _future(token, time: TimeValue | None) -> str | None:
         return "scheduled"  # "tomorrow's meeting", "talks next week"
     if token.pos_ in {"NOUN", "PROPN"} and _ahead_of(token):
         return "scheduled"  # "days before a meeting between Modi and Putin, India has asked ..."
+    if token.pos_ in {"NOUN", "PROPN"} and token.dep_ == "dobj" and _purpose_of(token.head):
+        # "the decision of the minister to visit Goa to attend the conference": the purpose of a
+        # planned visit is planned with it
+        status = _future(token.head.head, time)
+        return status if status in INTENDED else None
     return None
+
+
+def _purpose_of(verb) -> bool:
+    """"to attend the conference" as the purpose of another verb ("to visit Goa to attend ...")."""
+    return verb.dep_ == "advcl" and to_infinitive(verb) and verb.head.pos_ == "VERB" and verb.head.i != verb.i
 
 
 def _ahead_of(noun) -> bool:

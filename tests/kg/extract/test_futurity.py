@@ -201,3 +201,12 @@ def test_would_on_an_event_s_verb_without_a_condition_is_the_future(registry):
     # a condition makes it no arrangement; "would have" is a past that did not happen
     assert event(registry, "Pakistan and Russia would meet in Astana on 20 June if the summit were held.",
                  "Meeting")[0] is None
+
+
+def test_the_purpose_of_a_planned_visit_is_planned(registry):
+    text = "Danila Ganich welcomed the decision of Bilawal Bhutto Zardari to visit Goa to attend the SCO Council of " \
+           "Foreign Ministers conference."
+    assert event(registry, text, "Meeting")[0] == "planned"
+    # the purpose of a journey told as past took place
+    assert event(registry, "Bilawal Bhutto Zardari travelled to Goa on Thursday to attend the SCO Council of Foreign "
+                 "Ministers conference.", "Meeting")[0] is None
