@@ -4,7 +4,8 @@ Spans include a leading time preposition ("in July 2015", "since the early 1950s
 "from October 21 to November 4, 2018") because the preposition is part of what the
 text says about the time.  Values are ISO text: ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``.
 Months, days without a year, decades and centuries stay partial (``value is None``);
-vague phrases ("recent times", "the past few years") are not returned.  A year is never
+vague phrases ("recent times", "the past few years") are not returned ("in recent
+months" is, as words without a value: :mod:`kg.extract.relative`).  A year is never
 invented; in a range the later part lends its year (and month) to the earlier part.
 
 >>> from kg.extract.pipeline import load_nlp

@@ -23,7 +23,7 @@ RELATIVE_RE = re.compile(
     r"(?<![\w-])(?:(?:[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)\s+)?(?:(?i:today|yesterday|tomorrow|tonight)|"
     r"(?:[Ll]ast|[Nn]ext|[Tt]his)\s+(?:week|month|year|spring|summer|autumn|winter)|"
     r"[Tt]his\s+(?:morning|afternoon|evening)|[Ll]ast\s+night|"
-    rf"{_NUMBER}\s+(?:years?|decades?|months?|weeks?|days?)\s+ago|(?i:the other day|a few days ago)|(?i:recently|shortly)|in\s+the\s+(?:very\s+)?near\s+future)(?![\w-])")
+    rf"{_NUMBER}\s+(?:years?|decades?|months?|weeks?|days?)\s+ago|(?i:the other day|a few days ago)|(?i:recently|shortly)|in\s+the\s+(?:very\s+)?near\s+future|[Ii]n\s+recent\s+(?:months|weeks|days))(?![\w-])")
 VAGUE = {"shortly": None, "recently": "year"}  # "recently" is taken as the article's year
 _AGO_RE = re.compile(rf"^({_NUMBER})\s+(years?|decades?|months?|weeks?|days?)\s+ago$")
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -78,8 +78,8 @@ def resolve(words: str, anchor: str | None, future: bool | None = False) -> str 
     ('2025-06-16', '2024-11', None)
     >>> resolve("this morning", "2025-06-18"), resolve("last night", "2025-06-18"), resolve("two days ago", "2025-06")
     ('2025-06-18', '2025-06-17', None)
-    >>> resolve("the other day", "2015-04-16"), resolve("a few days ago", "2015-04-03")
-    ('2015-04', None)
+    >>> resolve("the other day", "2015-04-16"), resolve("a few days ago", "2015-04-03"), resolve("In recent months", "2018-05-08")
+    ('2015-04', None, None)
     """
     if not anchor:
         return None
@@ -108,6 +108,8 @@ def resolve(words: str, anchor: str | None, future: bool | None = False) -> str 
         return (day - dt.timedelta(days=back)).isoformat()
     if low in {"the other day", "a few days ago"}:  # some day of the last week: its month, when inside it
         return anchor[:7] if precision == 3 and int(anchor[8:]) > 7 else None
+    if low.startswith("recent "):  # "in recent months": no ISO precision, kept as words
+        return None
     if low in VAGUE or low.endswith("near future"):
         return anchor[:4] if VAGUE.get(low) == "year" else None
     ago = _AGO_RE.match(low)

@@ -186,3 +186,12 @@ def test_a_month_or_day_with_this_or_last_year_is_one_time_in_that_year():
     # without the article's date, the words alone
     found = [(t.span.text, t.value) for t in find_times(nlp("He visited Moscow in mid-March of this year."), None)]
     assert found == [("in mid-March of this year", None)]
+
+
+def test_in_recent_months_is_a_time_of_words_only():
+    from kg.extract.dates import find_times
+    from kg.extract.pipeline import load_nlp
+
+    found = [(t.span.text, t.value) for t in find_times(load_nlp()(
+        "In recent months, Pakistan's foreign minister and army chief have journeyed to Moscow."), "2018-05-08")]
+    assert found == [("In recent months", None)]
