@@ -70,6 +70,8 @@ def resolve(words: str, anchor: str | None, future: bool | None = False) -> str 
     (None, '2022-08', '2023-08')
     >>> resolve("on October 19", "2021-10"), resolve("on Tuesday", "2024"), resolve("in March", "2019")
     ('2021-10-19', '2024', '2019-03')
+    >>> resolve("the end of May", "2025-06-18"), resolve("the beginning of August", "2025-06-18", True)
+    ('2025-05', '2025-08')
     >>> resolve("on October 25", "2021-10", True), resolve("on October 5", "2021-10"), resolve("in October", "2021-10", True)
     ('2021-10-25', '2021-10-05', '2021-10')
     >>> resolve("23 years ago", "2022-02-07"), resolve("this summer", "2025-07-02"), resolve("this week", "2025-07-02")
@@ -86,6 +88,7 @@ def resolve(words: str, anchor: str | None, future: bool | None = False) -> str 
     low = re.sub(r"\s+", " ", words.strip().lower())
     low = re.sub(r"^(?:on|in|by|since|from|until|till|during|earlier|later|early|late|mid-?)\s*", "", low)
     low = re.sub(r"^(?:earlier|later)\s+", "", low)
+    low = re.sub(r"^(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+", "", low)  # "at the end of May": May
     low = _WEEKDAY_BEFORE_DATE_RE.sub("", low)  # "wednesday, november 16": the date says it
     if low in {"tonight", "this morning", "this afternoon", "this evening"}:
         low = "today"
