@@ -169,11 +169,11 @@ def framing_gathering(noun) -> bool:
     return False
 
 
-# the verbs of a relative clause that says when its subject, an event, took place: "which took
-# place", "which began"; passive "which was held", "which was scheduled for"
-EVENT_SUBJECT_VERBS = {"happen", "occur", "begin", "start", "end", "conclude", "commence"}
-EVENT_PASSIVE_VERBS = OCCURRING | {"schedule", "plan", "set", "slate", "fix", "host", "postpone", "delay",
-                                   "reschedule", "cancel", "convene", "arrange"}
+# the verbs of a relative clause that say when its subject took place and are said of events
+# only (a project, a crisis or a war also "began" or "was planned"): "which took place",
+# passive "which was held", "which was scheduled for"
+EVENT_PASSIVE_VERBS = {"hold", "schedule", "slate", "reschedule", "postpone", "cancel", "convene", "conduct",
+                       "stage", "organise", "organize", "host"}
 PHRASE_WORDS = {"DET", "ADJ", "PROPN", "NOUN", "ADP", "CCONJ", "PUNCT", "NUM", "PART"}
 MAX_PHRASE = 25  # tokens between the trigger and "which"
 
@@ -192,8 +192,8 @@ def event_relative(noun):
             verb = t.head
             if t.dep_ == "nsubjpass" and verb.lemma_.lower() not in EVENT_PASSIVE_VERBS:
                 return None
-            if t.dep_ == "nsubj" and not (verb.lemma_.lower() in EVENT_SUBJECT_VERBS or (
-                    verb.lemma_.lower() == "take" and any(c.lower_ == "place" for c in verb.children))):
+            if t.dep_ == "nsubj" and not (verb.lemma_.lower() == "take" and any(
+                    c.lower_ == "place" for c in verb.children)):
                 return None
             return verb if _only_the_phrase(noun, t) else None
         if t.pos_ not in PHRASE_WORDS or t.dep_ in {"relcl", "acl"}:

@@ -79,3 +79,12 @@ def test_a_fronted_time_dates_both_joined_clauses_unless_the_second_has_its_own(
     found = times_of(registry, "In 2014, Russia lifted its arms embargo on Pakistan, and the two countries signed a "
                                "defence cooperation agreement a year later.")
     assert found == {"SanctionsChange": "2014", "Agreement": None}
+
+
+@pytest.mark.parametrize("text", [
+    # a crisis or a project also begins, a commission is set up: their times, not the meeting's
+    "Ishaq Dar and Sergey Lavrov held a meeting on the crisis in Afghanistan, which began in August.",
+    "Ishaq Dar attended the meeting of the Russia-Pakistan commission, which was set up in 2010, with Sergey Lavrov.",
+])
+def test_a_relative_clause_said_of_another_thing_does_not_date_the_event(registry, text):
+    assert times_of(registry, text)["Meeting"] is None
