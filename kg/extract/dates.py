@@ -4,7 +4,8 @@ Spans include a leading time preposition ("in July 2015", "since the early 1950s
 "from October 21 to November 4, 2018") because the preposition is part of what the
 text says about the time.  Values are ISO text: ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``.
 Months, days without a year, decades and centuries stay partial (``value is None``);
-vague phrases ("recent times", "the past few years") are not returned.  A year is never
+vague phrases ("recent times", "the past few years") are not returned ("in recent
+months" is, as words without a value: :mod:`kg.extract.relative`).  A year is never
 invented; in a range the later part lends its year (and month) to the earlier part.
 
 >>> from kg.extract.pipeline import load_nlp
@@ -219,7 +220,32 @@ def find_times(doc: Doc, anchor: str | None = None) -> list[TimeValue]:
     if day != anchor:
         resolved = resolve_times(doc, found, day)
     found = resolved + relative_times(doc, text, day, found)
-    return sorted(found, key=lambda t: t.span.start)
+    return _with_relative_year(text, sorted(found, key=lambda t: t.span.start))
+
+
+_RELATIVE_YEAR_RE = re.compile(r"(?:this|last|next)\s+year", re.I)
+_YEAR_JOIN_RE = re.compile(r",?\s*(?:of\s+)?")
+
+
+def _with_relative_year(text: str, times: list[TimeValue]) -> list[TimeValue]:
+    """"on January 20 this year", "in July last year", "in mid-March of this year": one time,
+    the day or month in the year the relative words name (without a value when the article
+    has no date)."""
+    out: list[TimeValue] = []
+    for t in times:
+        prev = out[-1] if out else None
+        if prev is not None and _RELATIVE_YEAR_RE.fullmatch(t.span.text.strip()) \
+                and _YEAR_JOIN_RE.fullmatch(text[prev.span.end:t.span.start]) \
+                and re.search(_MONTH, prev.span.text) and not re.search(r"\d{4}", prev.span.text):
+            year = t.value if t.value and len(t.value) == 4 else None
+
+            def moved(v):
+                return None if v is None or year is None else _iso(year, int(v[5:7]), int(v[8:]) if len(v) == 10 else None)
+            s, e = prev.span.start, t.span.end
+            out[-1] = TimeValue(Span(s, e, text[s:e]), moved(prev.value), moved(prev.start), moved(prev.end))
+            continue
+        out.append(t)
+    return out
 
 
 _WEEK_OF_RE = re.compile(

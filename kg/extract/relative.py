@@ -23,7 +23,7 @@ RELATIVE_RE = re.compile(
     r"(?<![\w-])(?:(?:[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)\s+)?(?:(?i:today|yesterday|tomorrow|tonight)|"
     r"(?:[Ll]ast|[Nn]ext|[Tt]his)\s+(?:week|month|year|spring|summer|autumn|winter)|"
     r"[Tt]his\s+(?:morning|afternoon|evening)|[Ll]ast\s+night|"
-    rf"{_NUMBER}\s+(?:years?|decades?|months?|weeks?|days?)\s+ago|(?i:the other day|a few days ago)|(?i:recently|shortly)|in\s+the\s+(?:very\s+)?near\s+future)(?![\w-])")
+    rf"{_NUMBER}\s+(?:years?|decades?|months?|weeks?|days?)\s+ago|(?i:the other day|a few days ago)|(?i:recently|shortly)|in\s+the\s+(?:very\s+)?near\s+future|[Ii]n\s+recent\s+(?:months|weeks|days))(?![\w-])")
 VAGUE = {"shortly": None, "recently": "year"}  # "recently" is taken as the article's year
 _AGO_RE = re.compile(rf"^({_NUMBER})\s+(years?|decades?|months?|weeks?|days?)\s+ago$")
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -70,6 +70,8 @@ def resolve(words: str, anchor: str | None, future: bool | None = False) -> str 
     (None, '2022-08', '2023-08')
     >>> resolve("on October 19", "2021-10"), resolve("on Tuesday", "2024"), resolve("in March", "2019")
     ('2021-10-19', '2024', '2019-03')
+    >>> resolve("the end of May", "2025-06-18"), resolve("the beginning of August", "2025-06-18", True)
+    ('2025-05', '2025-08')
     >>> resolve("on October 25", "2021-10", True), resolve("on October 5", "2021-10"), resolve("in October", "2021-10", True)
     ('2021-10-25', '2021-10-05', '2021-10')
     >>> resolve("23 years ago", "2022-02-07"), resolve("this summer", "2025-07-02"), resolve("this week", "2025-07-02")
@@ -78,14 +80,15 @@ def resolve(words: str, anchor: str | None, future: bool | None = False) -> str 
     ('2025-06-16', '2024-11', None)
     >>> resolve("this morning", "2025-06-18"), resolve("last night", "2025-06-18"), resolve("two days ago", "2025-06")
     ('2025-06-18', '2025-06-17', None)
-    >>> resolve("the other day", "2015-04-16"), resolve("a few days ago", "2015-04-03")
-    ('2015-04', None)
+    >>> resolve("the other day", "2015-04-16"), resolve("a few days ago", "2015-04-03"), resolve("In recent months", "2018-05-08")
+    ('2015-04', None, None)
     """
     if not anchor:
         return None
     low = re.sub(r"\s+", " ", words.strip().lower())
     low = re.sub(r"^(?:on|in|by|since|from|until|till|during|earlier|later|early|late|mid-?)\s*", "", low)
     low = re.sub(r"^(?:earlier|later)\s+", "", low)
+    low = re.sub(r"^(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+", "", low)  # "at the end of May": May
     low = _WEEKDAY_BEFORE_DATE_RE.sub("", low)  # "wednesday, november 16": the date says it
     if low in {"tonight", "this morning", "this afternoon", "this evening"}:
         low = "today"
@@ -108,6 +111,8 @@ def resolve(words: str, anchor: str | None, future: bool | None = False) -> str 
         return (day - dt.timedelta(days=back)).isoformat()
     if low in {"the other day", "a few days ago"}:  # some day of the last week: its month, when inside it
         return anchor[:7] if precision == 3 and int(anchor[8:]) > 7 else None
+    if low.startswith("recent "):  # "in recent months": no ISO precision, kept as words
+        return None
     if low in VAGUE or low.endswith("near future"):
         return anchor[:4] if VAGUE.get(low) == "year" else None
     ago = _AGO_RE.match(low)

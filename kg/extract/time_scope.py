@@ -139,3 +139,70 @@ def follows_other_event(ctx, clause, time: TimeValue) -> bool:
             return True
     return False
 
+
+
+SIDELINES = {"sideline", "sidelines", "margin", "margins"}
+
+
+def on_the_sidelines(verb) -> bool:
+    """"will meet X on the sidelines of the summit": the verb's event is set inside a
+    gathering (its day is a day of the gathering, its status the gathering's)."""
+    return any(c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lemma_.lower() in SIDELINES for g in c.children)
+               for c in verb.children)
+
+
+def framing_gathering(noun) -> bool:
+    """A noun that names the gathering on whose sidelines the clause's event takes place
+    ("met Putin on the sidelines of the SCO summit", "met X on the sidelines at the annual
+    meeting"): a time of the clause dates that event, one day of the gathering, not the
+    gathering itself."""
+    cur = noun
+    for _ in range(3):
+        if cur.dep_ != "pobj" or cur.head.dep_ != "prep":
+            return False
+        up = cur.head.head
+        if up.lemma_.lower() in SIDELINES:
+            return True
+        if up.pos_ in {"VERB", "AUX"}:
+            return cur.head.lower_ in {"at", "of"} and on_the_sidelines(up)
+        cur = up
+    return False
+
+
+# the verbs of a relative clause that say when its subject took place and are said of events
+# only (a project, a crisis or a war also "began" or "was planned"): "which took place",
+# passive "which was held", "which was scheduled for"
+EVENT_PASSIVE_VERBS = {"hold", "schedule", "slate", "reschedule", "postpone", "cancel", "convene", "conduct",
+                       "stage", "organise", "organize", "host"}
+PHRASE_WORDS = {"DET", "ADJ", "PROPN", "NOUN", "ADP", "CCONJ", "PUNCT", "NUM", "PART"}
+MAX_PHRASE = 25  # tokens between the trigger and "which"
+
+
+def event_relative(noun):
+    """The verb of a relative clause right after a trigger noun's phrase that tells the
+    noun's event ("the meeting of the SCO Council of Heads of Government, which took place
+    Tuesday"; "the visit to Pakistan, which was scheduled for 10 April"), wherever the parser
+    hangs it; None when there is none, or when the words between name another event or hold
+    a verb ("the meeting after the summit, which ...": which of the two?)."""
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    sent = noun.sent
+    for t in noun.doc[noun.i + 1:min(sent.end, noun.i + MAX_PHRASE + 2)]:
+        if t.lower_ in {"which", "that"} and t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ in {"relcl", "acl"}:
+            verb = t.head
+            if t.dep_ == "nsubjpass" and verb.lemma_.lower() not in EVENT_PASSIVE_VERBS:
+                return None
+            if t.dep_ == "nsubj" and not (verb.lemma_.lower() == "take" and any(
+                    c.lower_ == "place" for c in verb.children)):
+                return None
+            return verb if _only_the_phrase(noun, t) else None
+        if t.pos_ not in PHRASE_WORDS or t.dep_ in {"relcl", "acl"}:
+            return None
+    return None
+
+
+def _only_the_phrase(noun, which) -> bool:
+    """The words between a trigger and "which" name no other event and hold no verb."""
+    between = noun.doc[noun.i + 1:which.i]
+    return all(t.pos_ in PHRASE_WORDS and not (t.pos_ == "NOUN" and (
+        NOUN_TRIGGERS.get(t.lemma_.lower()) or NOUN_TRIGGERS.get(t.lower_))) for t in between)

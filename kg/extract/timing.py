@@ -17,8 +17,9 @@ from dataclasses import replace
 
 from kg.extract.coref import INTENDED, marked_distinct
 from kg.extract.futurity import future_form, governing_verb, participle_head, subject_is_to, to_infinitive
-from kg.extract.time_scope import (MOTION_VERBS, OCCURRING, arrived_for, clause_of, dates_a_source, gap_since,
-                                   follows_other_event, has_own_clause, relative_of_event, second_relative)
+from kg.extract.time_scope import (MOTION_VERBS, OCCURRING, arrived_for, clause_of, dates_a_source, framing_gathering,
+                                   event_relative, follows_other_event, gap_since, has_own_clause, on_the_sidelines,
+                                   relative_of_event, second_relative)
 from kg.extract.model import Event, Span, TimeValue, trigger_token
 from kg.extract.triggers import NOUN_TRIGGERS, POSTPONE, SCHEDULED, SPEECH_VERBS
 from kg.extract.yearless import clause_tense
@@ -33,7 +34,11 @@ PLAN_WORDS = {"indication", "plan", "prospect", "schedule", "slate", "due", "exp
               "decision", "propose", "preparation", "arrangement", "likely", "agree", "intend", "reschedule"}
 FIXING = {"schedule", "slate", "due", "reschedule"}  # the words that say a date is fixed
 VAGUE_TIME_RE = re.compile(r"near future|shortly|soon", re.I)
-WEEK_RE = re.compile(r"\bweek\b", re.I)
+# words that name one day: a time of that precision, whatever the article's date lets it resolve to
+DAY_WORDS_RE = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:today|tomorrow|yesterday|tonight)\b|"
+                          r"(?<![\d-])\d{1,2}(?:st|nd|rd|th)?(?![\d-])", re.I)
+# words of a time without a value that give no more than a year or a season
+YEAR_WORDS_RE = re.compile(r"\b(?:years?|spring|summer|autumn|fall|winter|decades?|century|\d{4}s)\b", re.I)
 DRAFT = {"draft", "proposed", "planned", "intended"}
 FUTURE_TIME_RE = re.compile(r"\b(?:tomorrow|next|coming|upcoming)\b", re.I)
 CANCEL = {"cancel", "scrap", "abandon", "call", "shelve", "drop"}
@@ -78,10 +83,14 @@ def own_time(ctx, token, time: TimeValue) -> bool:
         return True  # "the meeting held in Moscow in 2017", "the drill, which took place in May"
     if token.pos_ in {"NOUN", "PROPN"} and (has_own_clause(token) or arrived_for(token)):
         return False  # "placed an order in April under a deal struck with Russia"; "arrived on 5 Nov for the drill"
+    if token.pos_ in {"NOUN", "PROPN"} and framing_gathering(token) and DAY_WORDS_RE.search(time.span.text):
+        return False  # "met Putin on the sidelines of the SCO summit on Thursday": the meeting's day, one of
+        # the summit's (but "will meet on the sidelines of the summit in September": the summit's month)
     if _before_or_after(token) or _moment_in(token):
         return False  # "two days after the bilateral meet, Putin will attend ... on 16 October"
-    if tclause.i != eclause.i and tclause.lemma_.lower() in REPORTING:
-        return False
+    fronted = time.span.start < tclause.idx and _conjoined(tclause, eclause) and not _own_moment(ctx, eclause)
+    if tclause.i != eclause.i and tclause.lemma_.lower() in REPORTING and not fronted:
+        return False  # "the embassy said on Tuesday that ...", not "This year, X has announced ..., and Y visited"
     if follows_other_event(ctx, tclause, time):
         return False
     if _linked(tclause, eclause) or _linked(eclause, tclause):
@@ -92,8 +101,8 @@ def own_time(ctx, token, time: TimeValue) -> bool:
         # "Lavrov, receiving Dar in Moscow in early December, offered ...": the same moment
         anchor = tclause.head if tclause.dep_ == "advcl" else clause_of(tclause.head)
         return _linked(anchor, eclause)
-    if time.span.start < tclause.idx and _conjoined(tclause, eclause):
-        return True  # "On 14 February he met X, and the two signed a memorandum"
+    if fronted:
+        return True  # "On 14 February he met X, and the two signed a memorandum" (not "... a year later")
     # "since the early 1950s, when Pakistan joined ...": the clause "when" ties to the time
     when = [c for c in eclause.children if c.lower_ == "when" and c.dep_ == "advmod"]
     return bool(when) and not ctx.text[time.span.end:when[0].idx].strip(" ,")
@@ -152,13 +161,31 @@ def _describes(clause, noun) -> bool:
 
 
 def _hung_from_the_phrase_end(clause, noun) -> bool:
-    """"the visit to Pakistan, which was scheduled for 10 April": a passive relative clause
-    the parser hangs from the name that ends the trigger's phrase; a name is not held or
-    scheduled, so the clause tells the trigger's event."""
-    end = clause.head
-    return clause.dep_ == "relcl" and end.pos_ == "PROPN" and end.dep_ == "pobj" and end.head.dep_ == "prep" \
-        and end.head.head.i == noun.i and any(c.dep_ == "nsubjpass" and c.lower_ in {"which", "that"}
-                                              for c in clause.children)
+    """"the visit to Pakistan, which was scheduled for 10 April", "a meeting of the SCO
+    Council of Heads of Government, which took place Tuesday": a relative clause the parser
+    hangs from a word that ends the trigger's phrase (or elsewhere), right after the phrase;
+    a name is not held or scheduled, nor does it take place, so the clause tells the
+    trigger's event (:func:`kg.extract.time_scope.event_relative`)."""
+    found = event_relative(noun)
+    return found is not None and found.i == clause.i
+
+
+LATER_WORDS = {"later", "earlier", "afterwards", "afterward", "subsequently", "ago", "since", "before", "after"}
+
+
+def _own_moment(ctx, verb) -> bool:
+    """A verb with a time or a word of sequence of its own ("and signed an agreement a year
+    later", "and in 2015 signed"): a time fronted before the first of two joined clauses is
+    not the second's."""
+    for c in verb.children:
+        if c.dep_ in {"conj", "cc", "punct", "nsubj", "nsubjpass", "aux", "auxpass"}:
+            continue
+        words = list(c.subtree)
+        if any(w.lower_ in LATER_WORDS for w in words) and c.dep_ in {"advmod", "npadvmod", "prep", "advcl"}:
+            return True
+        if ctx.times_in(words[0].idx, words[-1].idx + len(words[-1])) and c.dep_ not in {"dobj", "attr"}:
+            return True
+    return False
 
 
 def _conjoined(first, second) -> bool:
@@ -233,7 +260,8 @@ def continued_time(ctx, event: Event) -> Event:
     for index in dict.fromkeys((after[0] + 1, *after[1:], after[-1] + 1)):
         if index >= len(ctx.sentences):
             continue
-        found = _continuing(ctx, ctx.sentences[index]) or _described_again(ctx, ctx.sentences[index], event.kind)
+        found = _continuing(ctx, ctx.sentences[index], event.kind) or _described_again(ctx, ctx.sentences[index],
+                                                                                       event.kind)
         if found is None:
             continue
         time, arranged, past = found
@@ -270,10 +298,12 @@ def _described_again(ctx, sentence, kind: str) -> tuple[TimeValue, bool, bool] |
     return (times[0], False, True) if len(times) == 1 else None
 
 
-def _continuing(ctx, sentence) -> tuple[TimeValue, bool, bool] | None:
+def _continuing(ctx, sentence, kind: str) -> tuple[TimeValue, bool, bool] | None:
     """(the time, whether it was arranged rather than held, whether it is told as past) of a
     sentence such as "The talks took place on 5 May" or "The consultations are scheduled for
-    20 October"; None when its subject is marked as another event ("the next round")."""
+    20 October"; None when its subject is marked as another event ("the next round") or names
+    an event of another kind ("Putin has arrived in Astana ... The SCO summit will take place
+    from July 3-4": the summit's time, not the visit's)."""
     span = ctx.doc.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
     if span is None:
         return None
@@ -286,7 +316,7 @@ def _continuing(ctx, sentence) -> tuple[TimeValue, bool, bool] | None:
     if not subjects or subjects[0].lower_ not in ANAPHORS or (
             subjects[0].pos_ == "NOUN" and not any(c.lower_ in {"the", "this"} for c in subjects[0].children)):
         return None
-    if marked_distinct(subjects[0]):
+    if marked_distinct(subjects[0]) or not _same_kind(subjects[0], kind):
         return None
     times = [t for t in ctx.times_in(sentence.span.start, sentence.span.end) if not t.is_partial]
     if len(times) != 1 or (arranged and (times[0].value is None or len(times[0].value) != 10)):
@@ -294,6 +324,16 @@ def _continuing(ctx, sentence) -> tuple[TimeValue, bool, bool] | None:
     aux = {c.lower_ for c in root.children if c.dep_ in {"aux", "auxpass"}}
     past = root.tag_ == "VBD" or (root.tag_ == "VBN" and bool(aux & {"was", "were", "had", "has", "have"}))
     return times[0], arranged, past and not arranged
+
+
+GATHERING_KINDS = {"Meeting", "Summit"}  # "the meeting" of a summit: a summit is a meeting
+
+
+def _same_kind(noun, kind: str) -> bool:
+    """Whether a subject noun may name an event of ``kind`` ("the talks" a Meeting or a Summit,
+    "it" or "the event" any)."""
+    named = NOUN_TRIGGERS.get(noun.lemma_.lower()) or NOUN_TRIGGERS.get(noun.lower_)
+    return named is None or named == kind or {named, kind} <= GATHERING_KINDS
 
 
 # -- status --------------------------------------------------------------------------
@@ -307,10 +347,7 @@ def told_as_past(ctx, event: Event) -> bool:
     if verb.pos_ not in {"VERB", "AUX"} or (token.i != verb.i and (
             token.dep_ not in {"dobj", "nsubj", "nsubjpass"} or token.head.i != verb.i)):
         return False  # "made the announcement about his visit": the past is the announcing's
-    aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
-    if aux & {"will", "would", "shall", "may", "might", "could", "should", "can", "to"}:
-        return False
-    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(aux & {"had", "has", "have", "was", "were"}))
+    return _past(verb)
 
 
 def status_conflict(ctx, earlier: Event, later: Event) -> bool:
@@ -327,20 +364,28 @@ def event_status(token, time: TimeValue | None = None) -> str | None:
         if chain[1].lemma_.lower() != "call" or token.dep_ in {"dobj", "nsubjpass"}:
             return "cancelled"
     status = _future(token, time)
-    if status == "scheduled" and (VAGUE_TIME_RE.search(time.span.text) if time is not None else not _fixed(token)):
-        return "planned"  # no date set: "would visit Pakistan in the near future"
+    if status in INTENDED and (time is None or set_time(time)) and (
+            on_the_sidelines(clause_of(token)) or framing_gathering(token)):
+        return "scheduled"  # "is expected to meet X on the sidelines of the summit": set inside it
+    if status == "scheduled" and (time is None and not _fixed(token) or time is not None and not set_time(time)):
+        # no date set: "would visit Pakistan in the near future"; "will hold their first joint
+        # exercises later this year" (a year or a season is no date set, as the guide counts it)
+        return "planned"
     return status
 
 
 def set_time(time: TimeValue | None) -> bool:
     """A time that sets when the event is to happen, as the annotation guide counts it: a day,
     a range of days, a named week or a month ("this week", "during the first week of October",
-    "later this month", "in November"); not a year or a season ("next year", "this summer":
-    intended, no time set), nor "soon" or "in the near future"."""
+    "later this month", "in November", "on Friday" in an article without a date); not a year
+    or a season ("next year", "this summer", "later this year": intended, no time set), nor
+    "soon" or "in the near future"."""
     if time is None or VAGUE_TIME_RE.search(time.span.text):
         return False
-    return bool(time.value and len(time.value) >= 7) or bool(time.start and time.end) \
-        or bool(WEEK_RE.search(time.span.text))
+    values = [v for v in (time.value, time.start, time.end) if v]
+    if values:
+        return any(len(v) >= 7 for v in values)
+    return not YEAR_WORDS_RE.search(time.span.text)
 
 
 def _fixed(token) -> bool:
@@ -357,6 +402,9 @@ def _future(token, time: TimeValue | None) -> str | None:
                and any(g.lower_ in {"which", "that"} for g in c.children if g.dep_ in {"nsubj", "nsubjpass"})]
     if any(c.lemma_.lower() in {"postpone", "delay", "defer"} for c in clauses):
         return "postponed"
+    told = event_relative(token) if token.pos_ in {"NOUN", "PROPN"} else None
+    if told is not None and told.lemma_.lower() not in ARRANGING and _past(told):
+        return None  # "the next meeting of the commission, which took place on January 20": it happened
     if any(t.lemma_.lower() in POSTPONE for t in chain[1:]):
         if not (chain[1].lemma_.lower() == "put" and not any(c.lower_ == "off" for c in chain[1].children)):
             return "postponed"
@@ -368,8 +416,8 @@ def _future(token, time: TimeValue | None) -> str | None:
     verbs = [verb] + [c for c in token.children if c.dep_ in {"relcl", "acl"}]  # "..., which Russia will host"
     if any(future_form(v) for v in verbs) or subject_is_to(token):  # "will attend ... and meet", "is to visit"
         return "scheduled"  # "is going to", "the summit was to be held"
-    if _reported_future(verb):
-        return "scheduled"  # "assured that a delegation would visit Pakistan"
+    if _reported_future(verb) or ((token.i == verb.i or token.dep_ == "dobj") and _would_future(verb)):
+        return "scheduled"  # "assured that a delegation would visit Pakistan"; "The Speaker would also hold meetings"
     governing = governing_verb(token)  # "will arrive on Monday for a three-day visit"
     if governing is not None and (future_form(governing) or _reported_future(governing)):
         return "scheduled"
@@ -395,7 +443,17 @@ def _future(token, time: TimeValue | None) -> str | None:
         return "scheduled"  # "tomorrow's meeting", "talks next week"
     if token.pos_ in {"NOUN", "PROPN"} and _ahead_of(token):
         return "scheduled"  # "days before a meeting between Modi and Putin, India has asked ..."
+    if token.pos_ in {"NOUN", "PROPN"} and token.dep_ == "dobj" and _purpose_of(token.head):
+        # "the decision of the minister to visit Goa to attend the conference": the purpose of a
+        # planned visit is planned with it
+        status = _future(token.head.head, time)
+        return status if status in INTENDED else None
     return None
+
+
+def _purpose_of(verb) -> bool:
+    """"to attend the conference" as the purpose of another verb ("to visit Goa to attend ...")."""
+    return verb.dep_ == "advcl" and to_infinitive(verb) and verb.head.pos_ == "VERB" and verb.head.i != verb.i
 
 
 def _ahead_of(noun) -> bool:
@@ -414,6 +472,14 @@ def _ahead_of(noun) -> bool:
     return False
 
 
+def _past(verb) -> bool:
+    """"took place", "was held", "has begun" (not "will be held", "would have been")."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    if aux & {"will", "would", "shall", "may", "might", "could", "should", "can", "to"}:
+        return False
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(aux & {"had", "has", "have", "was", "were"}))
+
+
 def _long_ago(verb) -> bool:
     """"The visit was planned more than a month ago": when it was planned, not what became of it."""
     return any(g.lower_ == "ago" for c in verb.children if c.dep_ in {"advmod", "npadvmod", "prep"}
@@ -428,6 +494,20 @@ def _modifiers(noun):
         if c.dep_ == "compound":
             out += [g for g in c.subtree if g.dep_ == "amod" and g.i < noun.i]
     return out
+
+
+CONDITIONS = {"if", "unless", "otherwise", "whether"}
+
+
+def _would_future(verb) -> bool:
+    """"The Speaker would also hold bilateral meetings with ...": "would" on an event's verb,
+    in a sentence with no condition ("if", "unless"), is the future of a report carried on
+    from the sentences before (not "would have met"; the caller takes it for the verb's own
+    event or its object's, not "the meeting would help raise ties")."""
+    if verb.pos_ != "VERB":
+        return False
+    aux = [c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    return "would" in aux and "have" not in aux and not any(t.lower_ in CONDITIONS for t in verb.sent)
 
 
 def _reported_future(verb) -> bool:

@@ -62,18 +62,33 @@ def clause_tense(doc, start: int) -> str | None:
         if "would" in words and "have" not in words:
             return "future"  # "the exercise would continue till November 21"
         if tok.pos_ in {"VERB", "AUX"} and tok.dep_ not in {"aux", "auxpass"}:
-            if is_to(tok) or headline_infinitive(tok):
-                return "future"  # "Sharif is to visit Moscow on 20 June", "Lavrov to meet Dar on Friday"
+            if is_to(tok) or headline_infinitive(tok) or _infinitive_of_a_noun(tok):
+                # "Sharif is to visit Moscow on 20 June", "Lavrov to meet Dar on Friday", "the
+                # multinational exercise to be held in Karachi from February 7 to 11"
+                return "future"
             if tok.tag_ == "VBD" or (tok.tag_ == "VBN" and words & PERFECT):
                 return "past"
             if tok.tag_ == "VBG" and words & {"is", "are", "am", "'s", "'re"}:
                 return "future"  # "is arriving on Thursday": an arrangement
-            if tok.tag_ in {"VBZ", "VBP"} or (tok.tag_ in {"VBG", "VBN"} and aux):
-                return None  # present: the nearest
+            if tok.tag_ in {"VBZ", "VBP"} or (tok.tag_ in {"VBG", "VBN"} and aux and "to" not in words):
+                return None  # present: the nearest (a passive infinitive, "to be held", passes up as "to hold" does)
         if tok.head is tok:
             break
         tok = tok.head
     return None
+
+
+ONE_OF_A_SERIES = {"first", "last", "only", "second", "third", "latest", "next"}
+
+
+def _infinitive_of_a_noun(verb) -> bool:
+    """"the exercise to be held in Karachi", "talks to take place in May": an infinitive on a
+    noun says what is to come (not "the first leader to visit Moscow", said of the past too)."""
+    if verb.dep_ != "acl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    noun = verb.head
+    return noun.pos_ in {"NOUN", "PROPN"} and not any(c.lower_ in ONE_OF_A_SERIES or c.tag_ == "JJS"
+                                                      for c in noun.children)
 
 
 def resolve_day_or_month(month: int, day: int | None, anchor: str, tense: str | None) -> str | None:

@@ -171,3 +171,27 @@ def test_a_week_of_a_month_is_a_week_kept_as_words(nlp):
     assert [(t.span.text, t.value, t.start, t.end) for t in found] == [
         ("during the first week of October", None, None, None),
         ("in the last week of February 2024", None, None, None)]
+
+
+def test_a_month_or_day_with_this_or_last_year_is_one_time_in_that_year():
+    from kg.extract.dates import find_times
+    from kg.extract.pipeline import load_nlp
+
+    nlp = load_nlp()
+    found = [(t.span.text, t.value) for t in find_times(nlp("The meeting took place on January 20 this year."),
+                                                       "2023-01-30")]
+    assert found == [("on January 20 this year", "2023-01-20")]
+    found = [(t.span.text, t.value) for t in find_times(nlp("He visited Moscow in July last year."), "2023-01-30")]
+    assert found == [("in July last year", "2022-07")]
+    # without the article's date, the words alone
+    found = [(t.span.text, t.value) for t in find_times(nlp("He visited Moscow in mid-March of this year."), None)]
+    assert found == [("in mid-March of this year", None)]
+
+
+def test_in_recent_months_is_a_time_of_words_only():
+    from kg.extract.dates import find_times
+    from kg.extract.pipeline import load_nlp
+
+    found = [(t.span.text, t.value) for t in find_times(load_nlp()(
+        "In recent months, Pakistan's foreign minister and army chief have journeyed to Moscow."), "2018-05-08")]
+    assert found == [("In recent months", None)]

@@ -175,3 +175,38 @@ def test_a_relative_clause_hung_from_the_name_ending_the_phrase_dates_the_event(
     # the parser hangs "which was scheduled ..." from "Pakistan"; a name is not scheduled
     assert event(registry, "Putin's visit to Pakistan, which was scheduled for June 30, has been postponed.",
                  "StateVisit") == ("postponed", ("2025-06-30", None, None))
+
+
+def test_a_future_event_in_a_year_or_season_is_planned(registry):
+    # the guide: a year or a season sets no date, whatever the verb's form
+    assert event(registry, "Pakistan and Russia will hold their first joint military exercises later this year.",
+                 "MilitaryExercise") == ("planned", ("2025", None, None))
+    assert event(registry, "Pakistan and Russia will hold their first joint military exercises in October.",
+                 "MilitaryExercise") == ("scheduled", ("2025-10", None, None))
+
+
+def test_an_event_set_on_the_sidelines_of_a_gathering_is_scheduled(registry):
+    # set inside the summit, as the guide counts it, though the text gives no date
+    assert event(registry, "Sergey Lavrov is expected to meet Ishaq Dar on the sidelines of the SCO summit.",
+                 "Meeting") == ("scheduled", None)
+    assert event(registry, "Vladimir Putin will meet Shehbaz Sharif on the sidelines of the SCO summit.",
+                 "Meeting") == ("scheduled", None)
+    # without the frame, no date: planned
+    assert event(registry, "Vladimir Putin will meet Shehbaz Sharif.", "Meeting") == ("planned", None)
+
+
+def test_would_on_an_event_s_verb_without_a_condition_is_the_future(registry):
+    assert event(registry, "The leaders of Pakistan and Russia would meet in Astana on 20 June.", "Meeting") == (
+        "scheduled", ("2025-06-20", None, None))
+    # a condition makes it no arrangement; "would have" is a past that did not happen
+    assert event(registry, "Pakistan and Russia would meet in Astana on 20 June if the summit were held.",
+                 "Meeting")[0] is None
+
+
+def test_the_purpose_of_a_planned_visit_is_planned(registry):
+    text = "Danila Ganich welcomed the decision of Bilawal Bhutto Zardari to visit Goa to attend the SCO Council of " \
+           "Foreign Ministers conference."
+    assert event(registry, text, "Meeting")[0] == "planned"
+    # the purpose of a journey told as past took place
+    assert event(registry, "Bilawal Bhutto Zardari travelled to Goa on Thursday to attend the SCO Council of Foreign "
+                 "Ministers conference.", "Meeting")[0] is None

@@ -31,3 +31,60 @@ def test_a_describing_participle_leaves_the_verbs_time_to_the_agreement(registry
 def test_a_participle_with_its_own_doer_keeps_the_time_for_the_main_verb(registry):
     text = "On Monday, Pakistan placed its first order for Russian crude under the accord signed by the two ministers."
     assert agreement_time(registry, text) is None
+
+
+def times_of(registry, text, date="2022-09-16"):
+    return {e.kind: (e.time.value if e.time else None) for e in extract("t", text, registry, date=date).events}
+
+
+def test_the_day_of_a_meeting_on_the_sidelines_is_not_the_gathering_s(registry):
+    # a summit lasts days: the Thursday is the meeting's
+    found = times_of(registry, "Shehbaz Sharif met Vladimir Putin on the sidelines of the SCO summit in Samarkand, "
+                               "Uzbekistan, on Thursday.")
+    assert found == {"Meeting": "2022-09-15", "Summit": None}
+    found = times_of(registry, "Shehbaz Sharif on Thursday met Vladimir Putin on the sidelines at the annual meeting "
+                               "of the SCO Council of Heads of State in Samarkand.")
+    assert found["Summit"] is None
+    # a month holds the whole summit: its own
+    found = times_of(registry, "Shehbaz Sharif will meet Vladimir Putin on the sidelines of the SCO summit in "
+                               "September.")
+    assert found["Summit"] == "2022-09"
+
+
+def test_a_relative_clause_after_the_trigger_s_phrase_tells_its_time_and_that_it_happened(registry):
+    # the parser hangs "which took place" from a name at the end of the phrase (or elsewhere)
+    [e] = [e for e in extract("t", "They stressed the objectives formulated at the next meeting of the "
+                                   "Russian-Pakistani Intergovernmental Commission on Trade, Economic, Scientific and "
+                                   "Technical Cooperation, which took place in Islamabad on January 20 this year.",
+                              registry, date="2023-01-30").events if e.kind == "Meeting"]
+    assert (e.time.value, e.status) == ("2023-01-20", None)
+    found = times_of(registry, "Ishaq Dar arrived in Moscow on Monday, where he led Pakistan's delegation at a meeting of "
+                               "the SCO Council of Heads of Government, which took place on Tuesday.", date="2025-11-18")
+    assert found["Summit"] == "2025-11-18"
+
+
+def test_a_sentence_about_another_kind_of_event_does_not_continue_the_event(registry):
+    text = "Vladimir Putin visited Kazakhstan. The SCO summit took place in Astana on 4 July."
+    assert times_of(registry, text)["StateVisit"] is None
+    text = "Vladimir Putin visited Kazakhstan. The visit took place on 4 July."
+    assert times_of(registry, text)["StateVisit"] == "2022-07-04"
+
+
+def test_a_fronted_time_dates_both_joined_clauses_unless_the_second_has_its_own(registry):
+    # also when the first verb is one of saying: the second clause is no report of it
+    found = times_of(registry, "This year already, Russian Army Commander-in-Chief Oleg Salyukov has announced the "
+                               "first-ever joint drills, and Khawaja Asif, defense minister of Pakistan, visited Moscow "
+                               "to further discuss enhancing cooperation.")
+    assert found["StateVisit"] == "2022"
+    found = times_of(registry, "In 2014, Russia lifted its arms embargo on Pakistan, and the two countries signed a "
+                               "defence cooperation agreement a year later.")
+    assert found == {"SanctionsChange": "2014", "Agreement": None}
+
+
+@pytest.mark.parametrize("text", [
+    # a crisis or a project also begins, a commission is set up: their times, not the meeting's
+    "Ishaq Dar and Sergey Lavrov held a meeting on the crisis in Afghanistan, which began in August.",
+    "Ishaq Dar attended the meeting of the Russia-Pakistan commission, which was set up in 2010, with Sergey Lavrov.",
+])
+def test_a_relative_clause_said_of_another_thing_does_not_date_the_event(registry, text):
+    assert times_of(registry, text)["Meeting"] is None

@@ -92,3 +92,13 @@ def test_a_range_of_weekdays(nlp):
         ("from Monday to Wednesday", None, "2025-06-23", "2025-06-25")]
     assert values(nlp, "Ishaq Dar visited Moscow from Monday to Wednesday.", "2025-06-18") == [
         ("from Monday to Wednesday", None, "2025-06-16", "2025-06-18")]
+
+
+def test_an_infinitive_on_a_noun_speaks_of_what_is_to_come(nlp):
+    # "the exercise to be held ... from February 7 to 11" in an article of 18 June 2025: next February
+    assert values(nlp, "The Russian navy will participate in the multinational exercise AMAN to be held in Karachi "
+                       "from February 7 to 11.", "2025-06-18") == [
+        ("from February 7 to 11", None, "2026-02-07", "2026-02-11")]
+    # "the first leader to visit Moscow" is said of the past as well: the past tense decides
+    assert values(nlp, "Sharif was the first leader to visit Moscow on 5 May.", "2025-06-18") == [
+        ("on 5 May", "2025-05-05", None, None)]
