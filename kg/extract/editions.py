@@ -12,7 +12,8 @@ from dataclasses import replace
 
 from kg.extract.model import Event, Span
 from kg.extract.participants import candidates
-from kg.extract.timing import event_status, event_time
+from kg.extract.status import event_status
+from kg.extract.timing import event_time
 from kg.extract.tokens import token_indices
 from kg.extract.triggers import TRIGGER_WORDS, irrealis
 

@@ -30,7 +30,8 @@ from kg.extract.realis import HABIT_ADVERBS, not_an_event
 from kg.extract.scope import own_tokens
 from kg.extract.sequence_time import dated_by_gathering, dated_by_sequence
 from kg.extract.strictness import judged
-from kg.extract.timing import OCCURRING, continued_time, event_status, event_time, status_conflict
+from kg.extract.status import event_status, status_conflict
+from kg.extract.timing import OCCURRING, continued_time, event_time
 from kg.extract.triggers import NOUN_TRIGGERS, TRIGGER_WORDS, TWO_SIDED, irrealis, trigger_kind
 from kg.extract.tokens import token_indices
 from kg.extract.venues import add_venues

@@ -1,0 +1,213 @@
+"""Whether an event took place: its status.
+
+``postponed``, ``cancelled``, ``scheduled`` (a date is set) or ``planned`` (intended, no
+date); ``None`` for what happened or is happening.  The status comes from the words around
+the trigger: the verb that governs it ("is scheduled to visit", "was postponed"), its tense
+and auxiliaries ("will hold", "would visit" in a report), its modifiers ("the upcoming
+summit") and the time it was given (a day, week or month sets a date; a year or a season
+does not, as the annotation guide counts it).
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.coref import INTENDED
+from kg.extract.futurity import future_form, governing_verb, subject_is_to, to_infinitive
+from kg.extract.model import Event, TimeValue, trigger_token
+from kg.extract.time_scope import clause_of, event_relative, framing_gathering, on_the_sidelines
+from kg.extract.timing import ARRANGING, REPORTING
+from kg.extract.triggers import POSTPONE, SCHEDULED
+from kg.extract.yearless import clause_tense
+
+# what makes an event intended rather than done: "is scheduled to", "decided to", "a draft ..."
+PLAN_WORDS = {"indication", "plan", "prospect", "schedule", "slate", "due", "expect", "set", "decide",
+              "decision", "propose", "preparation", "arrangement", "likely", "agree", "intend", "reschedule"}
+FIXING = {"schedule", "slate", "due", "reschedule"}  # the words that say a date is fixed
+VAGUE_TIME_RE = re.compile(r"near future|shortly|soon", re.I)
+# words of a time without a value that give no more than a year or a season
+YEAR_WORDS_RE = re.compile(r"\b(?:years?|spring|summer|autumn|fall|winter|decades?|century|\d{4}s)\b", re.I)
+DRAFT = {"draft", "proposed", "planned", "intended"}
+FUTURE_TIME_RE = re.compile(r"\b(?:tomorrow|next|coming|upcoming)\b", re.I)
+CANCEL = {"cancel", "scrap", "abandon", "call", "shelve", "drop"}
+
+
+def told_as_past(ctx, event: Event) -> bool:
+    """Whether the event's trigger stands in a clause in the past ("had expressed his
+    support", "signed"): it happened, so it is not the planned event named before."""
+    token = trigger_token(ctx.doc, event)
+    if token is None:
+        return False
+    verb = clause_of(token)
+    if verb.pos_ not in {"VERB", "AUX"} or (token.i != verb.i and (
+            token.dep_ not in {"dobj", "nsubj", "nsubjpass"} or token.head.i != verb.i)):
+        return False  # "made the announcement about his visit": the past is the announcing's
+    return _past(verb)
+
+
+def status_conflict(ctx, earlier: Event, later: Event) -> bool:
+    """A planned or scheduled event and a later mention told as past are two events."""
+    return earlier.status in {"planned", "scheduled"} and later.status is None and told_as_past(ctx, later)
+
+
+
+def event_status(token, time: TimeValue | None = None) -> str | None:
+    """postponed, cancelled, scheduled (a date is set) or planned (intended, no date)."""
+    chain = [token, token.head, token.head.head]
+    if any(t.lemma_.lower() in CANCEL for t in chain[1:]) and not (
+            chain[1].lemma_.lower() == "call" and not any(c.lower_ == "off" for c in chain[1].children)):
+        if chain[1].lemma_.lower() != "call" or token.dep_ in {"dobj", "nsubjpass"}:
+            return "cancelled"
+    status = _future(token, time)
+    if status in INTENDED and (time is None or set_time(time)) and (
+            on_the_sidelines(clause_of(token)) or framing_gathering(token)):
+        return "scheduled"  # "is expected to meet X on the sidelines of the summit": set inside it
+    if status == "scheduled" and (time is None and not _fixed(token) or time is not None and not set_time(time)):
+        # no date set: "would visit Pakistan in the near future"; "will hold their first joint
+        # exercises later this year" (a year or a season is no date set, as the guide counts it)
+        return "planned"
+    return status
+
+
+def set_time(time: TimeValue | None) -> bool:
+    """A time that sets when the event is to happen, as the annotation guide counts it: a day,
+    a range of days, a named week or a month ("this week", "during the first week of October",
+    "later this month", "in November", "on Friday" in an article without a date); not a year
+    or a season ("next year", "this summer", "later this year": intended, no time set), nor
+    "soon" or "in the near future"."""
+    if time is None or VAGUE_TIME_RE.search(time.span.text):
+        return False
+    values = [v for v in (time.value, time.start, time.end) if v]
+    if values:
+        return any(len(v) >= 7 for v in values)
+    return not YEAR_WORDS_RE.search(time.span.text)
+
+
+def _fixed(token) -> bool:
+    """"is scheduled to meet", "the slated visit": a word that says the date is fixed, even
+    where the text does not give it."""
+    return any(("slate" if t.lower_ == "slated" else t.lemma_.lower()) in FIXING
+               for t in (token.head, token.head.head)) or any(c.lower_ == "scheduled" for c in _modifiers(token))
+
+
+def _future(token, time: TimeValue | None) -> str | None:
+    chain = [token, token.head, token.head.head]
+    # "a summit ..., which was also postponed": the clause may hang from the summit's last word
+    clauses = [c for c in token.subtree if c.dep_ == "relcl" and c.head.i >= token.i
+               and any(g.lower_ in {"which", "that"} for g in c.children if g.dep_ in {"nsubj", "nsubjpass"})]
+    if any(c.lemma_.lower() in {"postpone", "delay", "defer"} for c in clauses):
+        return "postponed"
+    told = event_relative(token) if token.pos_ in {"NOUN", "PROPN"} else None
+    if told is not None and told.lemma_.lower() not in ARRANGING and _past(told):
+        return None  # "the next meeting of the commission, which took place on January 20": it happened
+    if any(t.lemma_.lower() in POSTPONE for t in chain[1:]):
+        if not (chain[1].lemma_.lower() == "put" and not any(c.lower_ == "off" for c in chain[1].children)):
+            return "postponed"
+    if any(c.lower_ in SCHEDULED or c.lower_ in DRAFT for c in _modifiers(token)):
+        return "scheduled"
+    if any(c.lower_ in {"next", "coming"} for c in _modifiers(token)) and clause_tense(token.doc, clause_of(token).idx) != "past":
+        return "scheduled"  # "their next joint exercise" (not "the next meeting was held in 2019")
+    verb = token if token.pos_ == "VERB" else token.head
+    verbs = [verb] + [c for c in token.children if c.dep_ in {"relcl", "acl"}]  # "..., which Russia will host"
+    if any(future_form(v) for v in verbs) or subject_is_to(token):  # "will attend ... and meet", "is to visit"
+        return "scheduled"  # "is going to", "the summit was to be held"
+    if _reported_future(verb) or ((token.i == verb.i or token.dep_ == "dobj") and _would_future(verb)):
+        return "scheduled"  # "assured that a delegation would visit Pakistan"; "The Speaker would also hold meetings"
+    governing = governing_verb(token)  # "will arrive on Monday for a three-day visit"
+    if governing is not None and (future_form(governing) or _reported_future(governing)):
+        return "scheduled"
+    for t in chain[1:]:
+        lemma = "slate" if t.lower_ == "slated" else t.lemma_.lower()
+        if lemma == "look" and any(c.lower_ == "forward" for c in t.children):
+            lemma = "expect"  # "looked forward to welcoming him": hoped for, no date fixed
+        if lemma == "due" and (t.dep_ == "prep" or any(c.lower_ == "to" and c.dep_ in {"prep", "pcomp"}
+                                                       for c in t.children)):
+            continue  # "due to Russia's war": because of, no plan
+        if lemma == "intend" and not ((token.dep_ == "xcomp" and token.head.i == t.i) or (
+                token.head.dep_ == "xcomp" and token.head.head.i == t.i)):
+            continue  # "intends to visit" (not "the visit was intended for a summit")
+        if lemma == "agree" and (t.i == token.i or token.dep_ != "dobj" or token.head.head.i != t.i):
+            continue  # "agreed to hold the ninth session": planned; "agreed to supply": the agreement itself
+        if lemma in PLAN_WORDS and (lemma != "set" or t.tag_ == "VBN") and not _long_ago(t):
+            # "is scheduled to visit" on a date; "is set to visit later this month", "expects
+            # to finalise an agreement this summer": intended, no date fixed
+            if lemma in FIXING or set_time(time):
+                return "scheduled"
+            return "planned"
+    if time is not None and FUTURE_TIME_RE.search(time.span.text):
+        return "scheduled"  # "tomorrow's meeting", "talks next week"
+    if token.pos_ in {"NOUN", "PROPN"} and _ahead_of(token):
+        return "scheduled"  # "days before a meeting between Modi and Putin, India has asked ..."
+    if token.pos_ in {"NOUN", "PROPN"} and token.dep_ == "dobj" and _purpose_of(token.head):
+        # "the decision of the minister to visit Goa to attend the conference": the purpose of a
+        # planned visit is planned with it
+        status = _future(token.head.head, time)
+        return status if status in INTENDED else None
+    return None
+
+
+def _purpose_of(verb) -> bool:
+    """"to attend the conference" as the purpose of another verb ("to visit Goa to attend ...")."""
+    return verb.dep_ == "advcl" and to_infinitive(verb) and verb.head.pos_ == "VERB" and verb.head.i != verb.i
+
+
+def _ahead_of(noun) -> bool:
+    """A noun trigger in "before the meeting", "ahead of the visit" said in the present or
+    present perfect: the event is still to come."""
+    cur = noun
+    for _ in range(4):
+        if cur.head.i == cur.i or cur.head.pos_ in {"VERB", "AUX"}:
+            return False
+        cur = cur.head
+        if cur.dep_ == "prep" and (cur.lower_ == "before" or cur.head.lower_ in {"ahead", "prior"}):
+            verb = clause_of(cur)
+            aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+            return verb.tag_ in {"VBZ", "VBP"} or (verb.tag_ in {"VBN", "VBG"} and bool(
+                aux & {"has", "have", "is", "are", "am"}))
+    return False
+
+
+def _past(verb) -> bool:
+    """"took place", "was held", "has begun" (not "will be held", "would have been")."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    if aux & {"will", "would", "shall", "may", "might", "could", "should", "can", "to"}:
+        return False
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(aux & {"had", "has", "have", "was", "were"}))
+
+
+def _long_ago(verb) -> bool:
+    """"The visit was planned more than a month ago": when it was planned, not what became of it."""
+    return any(g.lower_ == "ago" for c in verb.children if c.dep_ in {"advmod", "npadvmod", "prep"}
+               for g in c.subtree)
+
+
+def _modifiers(noun):
+    """Adjectives before a noun, also those on a compound ("the upcoming SCO Heads of
+    Government meeting")."""
+    out = [c for c in noun.children if c.dep_ in {"amod", "compound"}]
+    for c in list(out):
+        if c.dep_ == "compound":
+            out += [g for g in c.subtree if g.dep_ == "amod" and g.i < noun.i]
+    return out
+
+
+CONDITIONS = {"if", "unless", "otherwise", "whether"}
+
+
+def _would_future(verb) -> bool:
+    """"The Speaker would also hold bilateral meetings with ...": "would" on an event's verb,
+    in a sentence with no condition ("if", "unless"), is the future of a report carried on
+    from the sentences before (not "would have met"; the caller takes it for the verb's own
+    event or its object's, not "the meeting would help raise ties")."""
+    if verb.pos_ != "VERB":
+        return False
+    aux = [c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    return "would" in aux and "have" not in aux and not any(t.lower_ in CONDITIONS for t in verb.sent)
+
+
+def _reported_future(verb) -> bool:
+    """"would" (not "would have") in a clause someone reported or promised: the future
+    seen from the past."""
+    aux = [c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if "would" not in aux or "have" in aux:
+        return False
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING | {"assure", "promise", "say"}
