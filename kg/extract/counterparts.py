@@ -164,11 +164,13 @@ def _stray(items) -> list:
     """The last item of a list that the parse hung on the verb ("talks with A, B, and Tajik
     President C": C as a conjunct of "held"): a proper noun conjunct of a word above the list
     whose words start right after the list, past only commas and "and"."""
-    if len(items) < 2:
+    if not items:
         return []
     doc = items[0].doc
     end = max(t.i for t in items[-1].subtree) + 1
     above = {t.i for t in items[0].ancestors}
+    if len(items) == 1:
+        return _cut_list(items[0], doc, end, above)
     out = []
     for tok in doc[end:min(len(doc), end + 12)]:
         if tok.dep_ == "conj" and tok.pos_ == "PROPN" and tok.head.i in above:
@@ -177,6 +179,27 @@ def _stray(items) -> list:
                 out.append(tok)
             break
     return out
+
+
+# how the parse may hang the rest of a list it cut after its first name
+CUT_DEPS = {"npadvmod", "appos", "conj", "dobj"}
+
+
+def _cut_list(item, doc, end: int, above: set[int]) -> list:
+    """"meet with Chinese President Xi Jinping, Turkish President Erdogan, Mongolian
+    President Khurelsukh and ...": a list the parse cut after its first name, the rest hung
+    on the verb as one phrase with conjuncts of its own.  Applies to a proper-noun first
+    item followed by a comma and a proper noun that heads two or more coordinated names."""
+    if item.pos_ != "PROPN" or end >= len(doc) or doc[end].text != ",":
+        return []
+    for tok in doc[end + 1:min(len(doc), end + 12)]:
+        if tok.pos_ == "PROPN" and tok.dep_ in CUT_DEPS and tok.head.i in above:
+            rest = _conjuncts(tok)
+            if min(t.i for t in tok.subtree) in {end, end + 1} and len(rest) >= 2 \
+                    and all(t.pos_ == "PROPN" for t in rest):
+                return rest
+            return []
+    return []
 
 
 def _conjuncts(head) -> list:

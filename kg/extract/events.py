@@ -156,9 +156,18 @@ def _first_of_series(token, earlier: Event, mention: Event) -> bool:
     """"Friday's session is the fifth gathering ... Its first meeting was held on April 14,
     2017": a mention counted as the first, told with a time of its own other than the time
     of the event named before, is the series' first, not that event (whose time it would
-    replace)."""
-    if mention.time is None or earlier.time is None or mention.time.span.text == earlier.time.span.text:
+    replace).  "Special forces have begun a joint exercise ... The two countries conducted
+    their first joint exercises in September 2016": a dated first of a series is not the
+    undated event named before either, unless that one too was called the first."""
+    if mention.time is None or not _counted_first(token):
         return False
+    if earlier.time is None:
+        named = token.doc.char_span(earlier.trigger.start, earlier.trigger.end, alignment_mode="expand")
+        return bool(mention.time.value) and not (named is not None and _counted_first(named.root))
+    return mention.time.span.text != earlier.time.span.text
+
+
+def _counted_first(token) -> bool:
     return any(c.dep_ == "amod" and c.lower_ in FIRST_WORDS for c in token.children)
 
 
@@ -356,12 +365,8 @@ def _one_held(token) -> bool:
             return False
         verb = token.head
     elif plural in OCCASION_PLURALS:
-        verb = token.head
-        if token.dep_ == "pobj" and verb.lower_ in {"into", "in"}:
-            verb = verb.head  # "entered into agreements", "participated in the drills"
-        elif token.dep_ != "dobj":
-            return False
-        if verb.lemma_.lower() not in OCCASION_VERBS or verb.pos_ != "VERB":
+        verb = _occasion_verb(token)
+        if verb is None:
             return False
         if verb.tag_ == "VB" and not any(c.dep_ == "aux" and c.lower_ in {"will", "shall"} for c in verb.children):
             return False  # "agreed to conduct joint exercises": the agreement is the event
@@ -370,6 +375,35 @@ def _one_held(token) -> bool:
     if verb.tag_ in {"VBZ", "VBP"} or any(c.lower_ in HABIT_ADVERBS for c in verb.children):
         return False
     return not any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
+
+
+# "a series of exercises", "a round of talks": the occasion plural under a noun of sequence
+SERIES_NOUNS = {"series", "round", "rounds", "cycle", "set"}
+# "took part in the drills", "arrived for the exercises": verbs of going to or joining an occasion
+PARTAKE_PREPS = {"in": {"take", "participate", "join"}, "for": {"arrive", "come", "travel", "reach", "land"}}
+
+
+def _occasion_verb(token):
+    """The verb that holds an occasion plural, when it is one of doing it ("conducted
+    exercises", "entered into agreements", "participated in the drills", "took part in the
+    drills", "participated in a series of exercises", "arrived in Pakistan for the naval
+    exercises"), else None."""
+    verb = token.head
+    if token.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lower_ in SERIES_NOUNS \
+            and verb.head.dep_ in {"pobj", "dobj"}:
+        token, verb = verb.head, verb.head.head  # "participated in a series of exercises"
+    if token.dep_ == "pobj" and verb.lower_ in {"into", "in", "for"}:
+        prep = verb.lower_
+        verb = verb.head  # "entered into agreements", "participated in the drills"
+        if verb.lemma_.lower() == "part" and verb.dep_ == "dobj":
+            verb = verb.head  # "took part in the drills"
+        lemma = verb.lemma_.lower()
+        if not (lemma in OCCASION_VERBS and prep != "for" or lemma in PARTAKE_PREPS.get(prep, ())) \
+                or lemma == "take" and not any(c.lemma_.lower() == "part" for c in verb.children):
+            return None
+    elif token.dep_ != "dobj" or verb.lemma_.lower() not in OCCASION_VERBS:
+        return None
+    return verb if verb.pos_ == "VERB" else None
 
 
 DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
