@@ -9,11 +9,12 @@ as a whole (:mod:`kg.extract.strictness`), and events below ``min_confidence`` a
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from kg.extract.attendees import add_attendees
 from kg.extract.context import Context
-from kg.extract.coref import (antecedent, latest_of_kind, marked_distinct, merge_events, merge_sole,
+from kg.extract.coref import (ORDINALS, antecedent, latest_of_kind, marked_distinct, merge_events, merge_sole,
                               said_of_an_earlier, same_day_overlap, sole_antecedent, statuses_agree, subject_event,
                               subsumes, times_compatible)
 from kg.extract.counterparts import per_counterpart
@@ -154,21 +155,30 @@ FIRST_WORDS = {"first", "maiden", "inaugural"}
 
 def _first_of_series(token, earlier: Event, mention: Event) -> bool:
     """"Friday's session is the fifth gathering ... Its first meeting was held on April 14,
-    2017": a mention counted as the first, told with a time of its own other than the time
-    of the event named before, is the series' first, not that event (whose time it would
-    replace).  "Special forces have begun a joint exercise ... The two countries conducted
-    their first joint exercises in September 2016": a dated first of a series is not the
-    undated event named before either, unless that one too was called the first."""
-    if mention.time is None or not _counted_first(token):
+    2017": a mention counted in its series ("first", "5th"), told with a time of its own
+    other than the time of the event named before, is that one of the series, not the event
+    named before (whose time it would replace).  "Special forces have begun a joint exercise
+    ... The two countries conducted their first joint exercises in September 2016", "the 5th
+    Meeting of the IGC held in November 2017" after an undated meeting: a dated counted
+    mention is not the undated event named before either, unless that one bore the same count."""
+    count = _count(token)
+    if mention.time is None or count is None:
         return False
     if earlier.time is None:
         named = token.doc.char_span(earlier.trigger.start, earlier.trigger.end, alignment_mode="expand")
-        return bool(mention.time.value) and not (named is not None and _counted_first(named.root))
+        return bool(mention.time.value) and (named is None or _count(named.root) != count)
     return mention.time.span.text != earlier.time.span.text
 
 
-def _counted_first(token) -> bool:
-    return any(c.dep_ == "amod" and c.lower_ in FIRST_WORDS for c in token.children)
+ORDINAL_RE = re.compile(r"^\d+(?:st|nd|rd|th)$")
+
+
+def _count(token) -> str | None:
+    """The word that counts a trigger in its series ("first", "fifth", "5th"), or None."""
+    for c in token.children:
+        if c.dep_ in {"amod", "nummod"} and (c.lower_ in FIRST_WORDS | ORDINALS or ORDINAL_RE.match(c.lower_)):
+            return c.lower_
+    return None
 
 
 def _modifiers(token) -> list:

@@ -295,3 +295,16 @@ def test_a_visit_that_names_no_state_is_no_state_visit(registry):
             "visiting ships also visited IDEAS 2018 at EXPO Centre.")
     assert [(e.kind, set(e.participants)) for e in extract("t", text, registry).events] == [
         ("StateVisit", {"russia", "pakistan"})]
+
+
+def test_a_dated_first_or_numbered_event_is_not_the_undated_one_named_before(registry):
+    # no article date: the first exercise has no time; the first of the series has its own
+    text = ("Special forces from Russia and Pakistan have begun a two-week joint exercise in the mountains. "
+            "The two countries conducted their first joint exercises in September 2016 near Cherat.")
+    found = [e for e in events(registry, text) if e.kind == "MilitaryExercise"]
+    assert [(e.sentence.index, e.time.value if e.time else None) for e in found] == [(0, None), (1, "2016-09")]
+    # the first exercise named as the first: the later dated mention is the same one
+    text = ("Russia and Pakistan began their first joint exercise near Cherat. "
+            "The first joint exercise began on 24 September 2016.")
+    found = [e for e in events(registry, text) if e.kind == "MilitaryExercise"]
+    assert len(found) == 1 and found[0].time.value == "2016-09-24"

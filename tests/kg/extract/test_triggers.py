@@ -128,6 +128,9 @@ def test_people_sent_to_a_place_are_a_visit_but_not_sent_for_a_purpose(registry)
         registry, "Pakistan will send a delegation to Moscow next week for talks with Russia.")
     assert kinds(registry, "Sharif thanked Putin for sending a high-level delegation to further bilateral "
                            "cooperation.") == []
+    # the parser marks the "to" of a sent group as a dative when the verb has an object
+    assert ("StateVisit", "send") in [k[:2] for k in kinds(
+        registry, "In a further step, Moscow will send a high-level delegation to Islamabad next week.")]
 
 
 def test_a_reception_on_arrival_is_part_of_the_visit_and_no_meeting(registry):
@@ -143,8 +146,13 @@ def test_called_on_someone_is_a_meeting_but_called_on_to_act_is_not(registry):
     meetings = [e for e in extract("t", "Pakistan's Foreign Minister Ishaq Dar called on Russian President "
                                    "Vladimir Putin in Moscow.", registry).events if e.kind == "Meeting"]
     assert len(meetings) == 1 and {"ishaq-dar", "vladimir-putin"} <= set(meetings[0].participants)
+    # people by a plural title
+    assert [k[:2] for k in kinds(registry, "The Russian admiral Alexander Moiseyev called on field commanders "
+                                           "of the Pakistan Navy in Karachi.") if k[0] == "Meeting"] == [
+        ("Meeting", "called")]
     for text in ("Pakistan called on India to exercise restraint.",
-                 "Lavrov called on all parties to the conflict to show restraint."):
+                 "Lavrov called on all parties to the conflict to show restraint.",
+                 "Lavrov called on the commanders of both sides to observe the ceasefire."):
         assert not [e for e in extract("t", text, registry).events if e.kind == "Meeting"], text
 
 
@@ -188,6 +196,14 @@ def test_a_plural_held_or_signed_at_one_time_is_one_event(registry):
     assert [k[0] for k in kinds(registry, "Pakistan and Russia conducted their first joint exercises in 2016.")] == [
         "MilitaryExercise"]
     assert kinds(registry, "Pakistan and Russia conduct joint exercises with other states.") == []
+    # taken part in, joined in or arrived for; and a series of them
+    for text in ("In 2018, Pakistani and Russian troops took part in the drills, hosted by Russia.",
+                 "Pakistan had also participated in a series of military exercises with Russia in 2019.",
+                 "Two Russian warships arrived in Pakistan for the international naval exercises in February 2017."):
+        assert "MilitaryExercise" in [k[0] for k in kinds(registry, text)], text
+    for text in ("Pakistani troops take part in joint exercises with Russia every year.",
+                 "Russian ships arrive in Karachi for naval exercises."):
+        assert "MilitaryExercise" not in [k[0] for k in kinds(registry, text)], text
 
 
 def test_visitors_arriving_in_a_country_each_make_a_visit(registry):
