@@ -72,6 +72,7 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
         other = marked_distinct(token, ordinals=False)  # "the last meeting", not "the third"
         own = {m.entity for m in ctx.mentions_in(_modifiers(token)) if ctx.is_agent(m.entity)}
         if not event.participants:  # a mention only: of the event it refers back to, or of none
+            told = event.time  # the time its clause tells, before it is kept to its own words
             if not (token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_.lower() in OCCURRING) \
                     and not _in_own_words(token, event.time):
                 # its time only from its own words ("the meeting on 5 May", "tomorrow's meeting")
@@ -79,13 +80,13 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
                 event = replace(event, time=None)
             named = _states_named(ctx, event.sentence)  # "India and Russia ... their exercise": theirs
             i = antecedent(events, event, distinct, own | named, ctx.is_state, counterpart)
-            if i is not None and _first_of_series(token, events[i], event):
+            if i is not None and (_first_of_series(token, events[i], event) or _told_apart(told, events[i])):
                 continue
             if i is not None and not status_conflict(ctx, events[i], event):
                 events[i] = merge_events(events[i], event, participants=False)
             else:  # "the meeting" when the article named one meeting before
                 i = sole_antecedent(events, event, token, own, _named_in_phrase(ctx, token))
-                if i is not None and not status_conflict(ctx, events[i], event):
+                if i is not None and not status_conflict(ctx, events[i], event) and not _told_apart(told, events[i]):
                     events[i] = merge_sole(events[i], event)
             continue
         if decisions.strict is None and (event.confidence or 0.0) < min_confidence:
@@ -179,6 +180,14 @@ def _count(token) -> str | None:
         if c.dep_ in {"amod", "nummod"} and (c.lower_ in FIRST_WORDS | ORDINALS or ORDINAL_RE.match(c.lower_)):
             return c.lower_
     return None
+
+
+def _told_apart(told, earlier: Event) -> bool:
+    """"They held their first joint exercise in October 2016. In 2017, over 200 servicemen
+    took part in the drills": a mention whose clause tells a date that the earlier event's
+    date cannot share is another event (told too thinly to stand alone), not that one."""
+    return told is not None and bool(told.value) and earlier.time is not None and bool(earlier.time.value) \
+        and not times_compatible(told, earlier.time)
 
 
 def _modifiers(token) -> list:
