@@ -225,10 +225,9 @@ def _people_like(token) -> bool:
     return token.pos_ in {"PROPN", "PRON"} or token.lemma_.lower() in PEOPLE_NOUNS or token.ent_type_ in {"PERSON", "NORP", "ORG"}
 
 
-# "called on the President", "called on the Prime Minister", "called on field commanders": people by title
+# "called on the President", "called on the Prime Minister", "called on the ministers": people by title
 CALLED_TITLES = {"president", "minister", "premier", "chancellor", "king", "emir", "ambassador", "envoy",
-                 "secretary", "governor", "chairman", "chief", "speaker", "general", "leader", "counterpart",
-                 "commander", "admiral", "marshal"}
+                 "secretary", "governor", "chairman", "chief", "speaker", "general", "leader", "counterpart"}
 
 
 PHONE_NOUNS = {"telephone", "phone", "video", "videoconference", "video-link", "hotline"}
