@@ -29,14 +29,14 @@ def per_counterpart(ctx: Context, token, event: Event) -> list[Event]:
     if event.kind not in SPLIT_KINDS:
         return [event]
     items = _listed(_counterpart(token))
-    stray = _stray(items)
-    items += stray
-    if len(items) < 2:
+    stray = _stray(items)  # the words of list items the parse hung apart
+    groups = [_own(item) for item in items] + stray
+    if len(groups) < 2:
         return [event]
     sets = []
-    for item in items:
+    for words in groups:
         entities: set[str] = set()
-        for m in ctx.mentions_in(_own(item)):
+        for m in ctx.mentions_in(words):
             if ctx.is_agent(m.entity):
                 entities.add(m.entity)
                 nationality = ctx.nationality(m.entity)
@@ -44,9 +44,8 @@ def per_counterpart(ctx: Context, token, event: Event) -> list[Event]:
                     entities.add(nationality)
         sets.append(entities)
     chosen = set(event.participants)
-    for item, entities in zip(items, sets):
-        if item in stray:  # named in the list: it takes part though the parse hung it apart
-            chosen |= entities
+    for entities in sets[len(items):]:  # named in the list: it takes part though the parse hung it apart
+        chosen |= entities
     exclusive = [(s - set().union(*(o for j, o in enumerate(sets) if j != i))) & chosen
                  for i, s in enumerate(sets)]
     if sum(1 for e in exclusive if e) < 2:
@@ -160,15 +159,23 @@ def _listed(head) -> list:
     return items
 
 
-def _stray(items) -> list:
-    """The last item of a list that the parse hung on the verb ("talks with A, B, and Tajik
-    President C": C as a conjunct of "held"): a proper noun conjunct of a word above the list
-    whose words start right after the list, past only commas and "and"."""
-    if len(items) < 2:
+def _stray(items) -> list[list]:
+    """The words of the list items that the parse hung apart from the list (see
+    :func:`_hung_last` and :func:`_cut_list`)."""
+    if not items:
         return []
     doc = items[0].doc
     end = max(t.i for t in items[-1].subtree) + 1
     above = {t.i for t in items[0].ancestors}
+    if len(items) == 1:
+        return _cut_list(items[0], doc, end, above)
+    return [_own(t) for t in _hung_last(items, doc, end, above)]
+
+
+def _hung_last(items, doc, end: int, above: set[int]) -> list:
+    """The last item of a list that the parse hung on the verb ("talks with A, B, and Tajik
+    President C": C as a conjunct of "held"): a proper noun conjunct of a word above the list
+    whose words start right after the list, past only commas and "and"."""
     out = []
     for tok in doc[end:min(len(doc), end + 12)]:
         if tok.dep_ == "conj" and tok.pos_ == "PROPN" and tok.head.i in above:
@@ -177,6 +184,36 @@ def _stray(items) -> list:
                 out.append(tok)
             break
     return out
+
+
+# words a list of titled names is made of ("Turkish President Recep Tayyip Erdogan, Azerbaijani ...")
+LIST_POS = {"PROPN", "ADJ"}
+
+
+def _cut_list(item, doc, end: int, above: set[int]) -> list[list]:
+    """"meet with Chinese President Xi Jinping, Turkish President Erdogan, Azerbaijani
+    President Aliyev and ...": a list the parse cut after its first name, the rest hung on
+    the verb in any shape.  The rest is the run of names, titles, commas and "and" right
+    after a comma that follows a proper-noun first item, every word of it hung inside the
+    run or on the words above the first item; it is cut at its commas and "and", and each
+    piece must hold a proper noun.  Gives the pieces' words."""
+    if item.pos_ != "PROPN" or end >= len(doc) or doc[end].text != ",":
+        return []
+    run = []
+    for tok in doc[end + 1:]:
+        if tok.pos_ in LIST_POS or tok.text == "," or tok.tag_ == "HYPH" or (tok.dep_ == "cc" and tok.lower_ == "and"):
+            run.append(tok)
+        else:
+            break
+    while run and (run[-1].text == "," or run[-1].dep_ == "cc"):
+        run.pop()
+    inside = {t.i for t in run} | above | {doc[end].i}
+    if not run or any(t.head.i not in inside for t in run):
+        return []
+    pieces = _segments(run)
+    if not all(any(t.pos_ == "PROPN" for t in piece) for piece in pieces):
+        return []
+    return pieces
 
 
 def _conjuncts(head) -> list:

@@ -9,11 +9,12 @@ as a whole (:mod:`kg.extract.strictness`), and events below ``min_confidence`` a
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from kg.extract.attendees import add_attendees
 from kg.extract.context import Context
-from kg.extract.coref import (antecedent, latest_of_kind, marked_distinct, merge_events, merge_sole,
+from kg.extract.coref import (ORDINALS, antecedent, latest_of_kind, marked_distinct, merge_events, merge_sole,
                               said_of_an_earlier, same_day_overlap, sole_antecedent, statuses_agree, subject_event,
                               subsumes, times_compatible)
 from kg.extract.counterparts import per_counterpart
@@ -72,6 +73,7 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
         other = marked_distinct(token, ordinals=False)  # "the last meeting", not "the third"
         own = {m.entity for m in ctx.mentions_in(_modifiers(token)) if ctx.is_agent(m.entity)}
         if not event.participants:  # a mention only: of the event it refers back to, or of none
+            told = event.time  # the time its clause tells, before it is kept to its own words
             if not (token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_.lower() in OCCURRING) \
                     and not _in_own_words(token, event.time):
                 # its time only from its own words ("the meeting on 5 May", "tomorrow's meeting")
@@ -79,13 +81,13 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
                 event = replace(event, time=None)
             named = _states_named(ctx, event.sentence)  # "India and Russia ... their exercise": theirs
             i = antecedent(events, event, distinct, own | named, ctx.is_state, counterpart)
-            if i is not None and _first_of_series(token, events[i], event):
+            if i is not None and (_first_of_series(token, events[i], event) or _told_apart(told, events[i])):
                 continue
             if i is not None and not status_conflict(ctx, events[i], event):
                 events[i] = merge_events(events[i], event, participants=False)
             else:  # "the meeting" when the article named one meeting before
                 i = sole_antecedent(events, event, token, own, _named_in_phrase(ctx, token))
-                if i is not None and not status_conflict(ctx, events[i], event):
+                if i is not None and not status_conflict(ctx, events[i], event) and not _told_apart(told, events[i]):
                     events[i] = merge_sole(events[i], event)
             continue
         if decisions.strict is None and (event.confidence or 0.0) < min_confidence:
@@ -156,12 +158,38 @@ FIRST_WORDS = {"first", "maiden", "inaugural"}
 
 def _first_of_series(token, earlier: Event, mention: Event) -> bool:
     """"Friday's session is the fifth gathering ... Its first meeting was held on April 14,
-    2017": a mention counted as the first, told with a time of its own other than the time
-    of the event named before, is the series' first, not that event (whose time it would
-    replace)."""
-    if mention.time is None or earlier.time is None or mention.time.span.text == earlier.time.span.text:
+    2017": a mention counted in its series ("first", "5th"), told with a time of its own
+    other than the time of the event named before, is that one of the series, not the event
+    named before (whose time it would replace).  "Special forces have begun a joint exercise
+    ... The two countries conducted their first joint exercises in September 2016", "the 5th
+    Meeting of the IGC held in November 2017" after an undated meeting: a dated counted
+    mention is not the undated event named before either, unless that one bore the same count."""
+    count = _count(token)
+    if mention.time is None or count is None:
         return False
-    return any(c.dep_ == "amod" and c.lower_ in FIRST_WORDS for c in token.children)
+    if earlier.time is None:
+        named = token.doc.char_span(earlier.trigger.start, earlier.trigger.end, alignment_mode="expand")
+        return bool(mention.time.value) and (named is None or _count(named.root) != count)
+    return mention.time.span.text != earlier.time.span.text
+
+
+ORDINAL_RE = re.compile(r"^\d+(?:st|nd|rd|th)$")
+
+
+def _count(token) -> str | None:
+    """The word that counts a trigger in its series ("first", "fifth", "5th"), or None."""
+    for c in token.children:
+        if c.dep_ in {"amod", "nummod"} and (c.lower_ in FIRST_WORDS | ORDINALS or ORDINAL_RE.match(c.lower_)):
+            return c.lower_
+    return None
+
+
+def _told_apart(told, earlier: Event) -> bool:
+    """"They held their first joint exercise in October 2016. In 2017, over 200 servicemen
+    took part in the drills": a mention whose clause tells a date that the earlier event's
+    date cannot share is another event (told too thinly to stand alone), not that one."""
+    return told is not None and bool(told.value) and earlier.time is not None and bool(earlier.time.value) \
+        and not times_compatible(told, earlier.time)
 
 
 def _modifiers(token) -> list:
@@ -358,12 +386,8 @@ def _one_held(token) -> bool:
             return False
         verb = token.head
     elif plural in OCCASION_PLURALS:
-        verb = token.head
-        if token.dep_ == "pobj" and verb.lower_ in {"into", "in"}:
-            verb = verb.head  # "entered into agreements", "participated in the drills"
-        elif token.dep_ != "dobj":
-            return False
-        if verb.lemma_.lower() not in OCCASION_VERBS or verb.pos_ != "VERB":
+        verb = _occasion_verb(token)
+        if verb is None:
             return False
         if verb.tag_ == "VB" and not any(c.dep_ == "aux" and c.lower_ in {"will", "shall"} for c in verb.children):
             return False  # "agreed to conduct joint exercises": the agreement is the event
@@ -372,6 +396,35 @@ def _one_held(token) -> bool:
     if verb.tag_ in {"VBZ", "VBP"} or any(c.lower_ in HABIT_ADVERBS for c in verb.children):
         return False
     return not any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
+
+
+# "a series of exercises", "a round of talks": the occasion plural under a noun of sequence
+SERIES_NOUNS = {"series", "round", "rounds", "cycle", "set"}
+# "took part in the drills", "arrived for the exercises": verbs of going to or joining an occasion
+PARTAKE_PREPS = {"in": {"take", "participate", "join"}, "for": {"arrive", "come", "travel", "reach", "land"}}
+
+
+def _occasion_verb(token):
+    """The verb that holds an occasion plural, when it is one of doing it ("conducted
+    exercises", "entered into agreements", "participated in the drills", "took part in the
+    drills", "participated in a series of exercises", "arrived in Pakistan for the naval
+    exercises"), else None."""
+    verb = token.head
+    if token.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lower_ in SERIES_NOUNS \
+            and verb.head.dep_ in {"pobj", "dobj"}:
+        token, verb = verb.head, verb.head.head  # "participated in a series of exercises"
+    if token.dep_ == "pobj" and verb.lower_ in {"into", "in", "for"}:
+        prep = verb.lower_
+        verb = verb.head  # "entered into agreements", "participated in the drills"
+        if verb.lemma_.lower() == "part" and verb.dep_ == "dobj":
+            verb = verb.head  # "took part in the drills"
+        lemma = verb.lemma_.lower()
+        if not (lemma in OCCASION_VERBS and prep != "for" or lemma in PARTAKE_PREPS.get(prep, ())) \
+                or lemma == "take" and not any(c.lemma_.lower() == "part" for c in verb.children):
+            return None
+    elif token.dep_ != "dobj" or verb.lemma_.lower() not in OCCASION_VERBS:
+        return None
+    return verb if verb.pos_ == "VERB" else None
 
 
 DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}

@@ -177,12 +177,14 @@ def _named_gathering(noun) -> bool:
     return named or of_body
 
 
-ROUND_OF = {"talks", "consultations", "negotiations", "discussions", "dialogue", "meetings"}
+ROUND_OF = {"talks", "consultations", "negotiations", "discussions", "dialogue", "meetings",
+            # a body that sits in rounds: "the third round of the consultative committee"
+            "committee", "commission", "council", "group"}
 
 
 def _round_of_meetings(noun) -> bool:
     """"the 15th round of the Pakistan-Russia Consultative Group", "the second round of
-    consultations": a numbered round of a body's sessions or of talks (not "a round of
+    consultations", "the third round of the consultative committee": a numbered round of a body's sessions or of talks (not "a round of
     sanctions", "all-round cooperation", "a round figure")."""
     if noun.pos_ != "NOUN" or not any(c.dep_ in {"amod", "nummod"} and (c.like_num or c.tag_ == "JJ" and (
             c.lower_ in ORDINAL_WORDS or c.lower_[:-2].isdigit())) for c in noun.children):

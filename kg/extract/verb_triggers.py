@@ -225,7 +225,7 @@ def _people_like(token) -> bool:
     return token.pos_ in {"PROPN", "PRON"} or token.lemma_.lower() in PEOPLE_NOUNS or token.ent_type_ in {"PERSON", "NORP", "ORG"}
 
 
-# "called on the President", "called on the Prime Minister": a person by title
+# "called on the President", "called on the Prime Minister", "called on the ministers": people by title
 CALLED_TITLES = {"president", "minister", "premier", "chancellor", "king", "emir", "ambassador", "envoy",
                  "secretary", "governor", "chairman", "chief", "speaker", "general", "leader", "counterpart"}
 
@@ -266,7 +266,7 @@ def _calls_on_someone(verb) -> bool:
             if obj.dep_ != "pobj" or any(g.dep_ in {"acl", "relcl"} and any(
                     a.dep_ == "aux" and a.lower_ == "to" for a in g.children) for g in obj.children):
                 continue
-            if obj.pos_ == "PROPN" and obj.ent_type_ == "PERSON" or obj.lower_ in CALLED_TITLES:
+            if obj.pos_ == "PROPN" and obj.ent_type_ == "PERSON" or obj.lemma_.lower() in CALLED_TITLES:
                 return True
             if obj.pos_ == "PROPN" and any(c.lower_ in CALLED_TITLES for c in obj.children if c.dep_ == "compound"):
                 return True
@@ -315,7 +315,7 @@ def _sends_people(verb) -> bool:
     delegation to further cooperation", a purpose the parser hangs on "to" as a preposition)."""
     people = any(c.dep_ in {"dobj", "nsubjpass"} and (_people_like(c) or c.lemma_.lower().rstrip("s") in PEOPLE_NOUNS)
                  for c in verb.children)
-    goes = any(c.dep_ == "prep" and c.lower_ == "to" and any(
+    goes = any(c.dep_ in {"prep", "dative"} and c.lower_ == "to" and any(
         o.dep_ == "pobj" and (o.pos_ == "PROPN" or o.ent_type_ in {"GPE", "LOC", "FAC"}) for o in c.children)
         for c in verb.children)
     return people and goes

@@ -63,3 +63,15 @@ def test_each_listed_person_keeps_the_state_of_their_own_title(registry):
     assert sorted(sorted(e.participants) for e in found) == [
         ["new:Emomali Rahmon", "pakistan", "shehbaz-sharif", "tajikistan"],
         ["new:Serdar Berdimuhamedov", "pakistan", "shehbaz-sharif", "turkmenistan"]]
+
+
+def test_a_list_the_parse_cuts_after_its_first_name_is_still_one_meeting_per_name(registry):
+    # the parser may take the first name for the object of "with" and hang the rest on the verb
+    found = meetings(registry, "Putin will meet with Chinese President Xi Jinping, Turkish President Recep Tayyip "
+                               "Erdogan, Azerbaijani President Ilham Aliyev and Pakistani Prime Minister Shehbaz "
+                               "Sharif on the sidelines of the summit, Kremlin aide Yury Ushakov said.")
+    assert sorted(sorted(e.participants) for e in found) == [
+        ["azerbaijan", "new:Ilham Aliyev", "russia", "vladimir-putin"],
+        ["china", "russia", "vladimir-putin", "xi-jinping"],
+        ["new:Recep Tayyip Erdogan", "russia", "turkey", "vladimir-putin"],
+        ["pakistan", "russia", "shehbaz-sharif", "vladimir-putin"]]

@@ -310,3 +310,27 @@ def test_each_participant_records_the_rule_that_attached_it(registry):
     assert rules["new:Yuri Petrenko"] == "attendee"  # the next sentence's "inaugurated by"
     assert set(dict(forum.provenance)) == set(forum.participants)
 
+
+def test_a_dated_first_or_numbered_event_is_not_the_undated_one_named_before(registry):
+    # no article date: the first exercise has no time; the first of the series has its own
+    text = ("Special forces from Russia and Pakistan have begun a two-week joint exercise in the mountains. "
+            "The two countries conducted their first joint exercises in September 2016 near Cherat.")
+    found = [e for e in events(registry, text) if e.kind == "MilitaryExercise"]
+    assert [(e.sentence.index, e.time.value if e.time else None) for e in found] == [(0, None), (1, "2016-09")]
+    # the first exercise named as the first: the later dated mention is the same one
+    text = ("Russia and Pakistan began their first joint exercise near Cherat. "
+            "The first joint exercise began on 24 September 2016.")
+    found = [e for e in events(registry, text) if e.kind == "MilitaryExercise"]
+    assert len(found) == 1 and found[0].time.value == "2016-09-24"
+
+
+def test_a_mention_whose_clause_tells_another_year_does_not_join_the_event_named_before(registry):
+    text = ("In October 2016, Pakistan and Russia held their first joint military exercise near Cherat. "
+            "In 2018, over 200 servicemen took part in the drills in the mountains.")
+    found = [e for e in events(registry, text) if e.kind == "MilitaryExercise"]
+    assert [(e.sentence.index, e.time.value, [s.index for s in e.also]) for e in found] == [(0, "2016-10", [])]
+    # told without a date of its own, the mention is the exercise's
+    text = ("In October 2016, Pakistan and Russia held their first joint military exercise near Cherat. "
+            "Over 200 servicemen took part in the drills in the mountains.")
+    found = [e for e in events(registry, text) if e.kind == "MilitaryExercise"]
+    assert [(e.sentence.index, [s.index for s in e.also]) for e in found] == [(0, [1])]

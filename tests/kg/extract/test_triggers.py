@@ -128,6 +128,9 @@ def test_people_sent_to_a_place_are_a_visit_but_not_sent_for_a_purpose(registry)
         registry, "Pakistan will send a delegation to Moscow next week for talks with Russia.")
     assert kinds(registry, "Sharif thanked Putin for sending a high-level delegation to further bilateral "
                            "cooperation.") == []
+    # the parser marks the "to" of a sent group as a dative when the verb has an object
+    assert ("StateVisit", "send") in [k[:2] for k in kinds(
+        registry, "In a further step, Moscow will send a high-level delegation to Islamabad next week.")]
 
 
 def test_a_reception_on_arrival_is_part_of_the_visit_and_no_meeting(registry):
@@ -143,8 +146,13 @@ def test_called_on_someone_is_a_meeting_but_called_on_to_act_is_not(registry):
     meetings = [e for e in extract("t", "Pakistan's Foreign Minister Ishaq Dar called on Russian President "
                                    "Vladimir Putin in Moscow.", registry).events if e.kind == "Meeting"]
     assert len(meetings) == 1 and {"ishaq-dar", "vladimir-putin"} <= set(meetings[0].participants)
+    # people by a plural title
+    assert [k[:2] for k in kinds(registry, "Russian Deputy Foreign Minister Andrey Rudenko called on the ministers "
+                                           "of Pakistan in Islamabad.") if k[0] == "Meeting"] == [
+        ("Meeting", "called")]
     for text in ("Pakistan called on India to exercise restraint.",
-                 "Lavrov called on all parties to the conflict to show restraint."):
+                 "Lavrov called on all parties to the conflict to show restraint.",
+                 "Lavrov called on the ministers of both sides to observe the ceasefire."):
         assert not [e for e in extract("t", text, registry).events if e.kind == "Meeting"], text
 
 
@@ -188,6 +196,14 @@ def test_a_plural_held_or_signed_at_one_time_is_one_event(registry):
     assert [k[0] for k in kinds(registry, "Pakistan and Russia conducted their first joint exercises in 2016.")] == [
         "MilitaryExercise"]
     assert kinds(registry, "Pakistan and Russia conduct joint exercises with other states.") == []
+    # taken part in, joined in or arrived for; and a series of them
+    for text in ("In October 2018, Pakistani and Russian troops took part in the drills.",
+                 "In 2019, Pakistan and Russia also participated in a series of military exercises.",
+                 "Two Russian warships arrived in Pakistan for the international naval exercises in February 2017."):
+        assert "MilitaryExercise" in [k[0] for k in kinds(registry, text)], text
+    for text in ("Pakistani troops take part in joint exercises with Russia every year.",
+                 "Russian ships arrive in Karachi for naval exercises."):
+        assert "MilitaryExercise" not in [k[0] for k in kinds(registry, text)], text
 
 
 def test_visitors_arriving_in_a_country_each_make_a_visit(registry):
@@ -215,6 +231,10 @@ def test_a_numbered_round_of_a_body_or_of_talks_is_a_meeting(registry):
                             "on Tuesday.")
     assert [k[:2] for k in found] == [("Meeting", "round")] and {"pakistan", "russia"} <= set(found[0][2])
     assert kinds(registry, "Russia imposed a new round of sanctions on the company.") == []
+    # a body that sits in rounds, named in common nouns
+    found = kinds(registry, "The third round of the Pakistan-Russia consultative committee on defence was held in "
+                            "Moscow on Tuesday.")
+    assert [k[:2] for k in found] == [("Meeting", "round")]
 
 
 def test_a_named_conference_is_a_meeting_and_a_news_conference_is_not(registry):
