@@ -118,7 +118,7 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
     events = dated_by_gathering(events)  # "..., Putin said at the meeting, adding that Moscow stood ready to help"
     events = add_attendees(ctx, events)  # "The forum was inaugurated by X": X attended it
     events = add_venues(ctx, events)  # "commenced here", "This exercise will be organized in X"
-    events = merge_pass(ctx.doc, events, decisions.merge, ctx.is_state)
+    events = merge_pass(ctx.doc, events, decisions.merge, ctx.is_state, ctx.core_type)
     events = side_meetings_attend(ctx, without_forum(ctx, events))  # the guide's forum and sidelines rules
     # a meeting needs its other side ("Pakistan to hold talks on trade": with whom?); a visit
     # between states names a state or a person

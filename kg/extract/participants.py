@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.boundaries import (CLAUSES, according_to, act_of_its_own, credit, framed, nearer_event,
+from kg.extract.boundaries import (CLAUSES, according_to, act_of_its_own, credit, dated_by, framed, nearer_event,
                                    other_clause, post, reaction, subordinate)
 from kg.extract.context import POSSESSIVE_PRONOUNS, PRONOUN_SUBJECTS, Context
 from kg.extract.datelines import dateline_place
@@ -61,10 +61,10 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
         if rule and tok is not None and according_to(tok):
             source, rule = "reporter", False  # "..., according to Kremlin spokesman Dmitry Peskov"
 
-        if rule and tok is not None and source in {"scope", "place", "nationality", "title", "pair"}:
-            if framed(tok, token):
+        if rule and tok is not None and source in {"scope", "place", "nationality", "title", "pair", "sentence-nationality"}:
+            if framed(tok, token) and source != "sentence-nationality":
                 source, rule = "frame", False
-            elif other_clause(ctx, tok, token) or subordinate(tok, token):
+            elif other_clause(ctx, tok, token) or subordinate(tok, token) or dated_by(tok, token):
                 source, rule = "clause", False
             elif reaction(tok, token):
                 source, rule = "reaction", False
