@@ -10,7 +10,8 @@ The format is described in docs/annotation-guide.md.
 Exits 0 when every file passes, 1 (with one message per problem on stderr) otherwise.
 
 A gold file's article is found from its ``document`` key: ``<document>.txt`` next to the gold
-file, else ``data/documents/<document>.txt`` at the repository root.
+file, else in the folder above it (a second reading of a set's gold kept in a subfolder, such
+as ``tests/data/real/test/aligned``), else ``data/documents/<document>.txt`` at the repository root.
 
 Mention semantics (also implemented by :func:`resolve_mentions`, importable by scorers):
 every whole-word (word-bounded) occurrence of an entry's ``text`` in the article is a gold
@@ -31,7 +32,7 @@ import yaml
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 DEFAULT_TARGETS = [HERE] + [ROOT / "tests" / "data" / d
-                            for d in ("unseen", "heldout", "real/dev", "real/test")]
+                            for d in ("unseen", "heldout", "real/dev", "real/test", "real/test/aligned")]
 
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
@@ -181,9 +182,10 @@ def load_gold(path: Path) -> dict:
 
 
 def article_path(gold_path: Path, doc_id: str) -> Path:
-    beside = gold_path.parent / f"{doc_id}.txt"
-    if beside.exists():
-        return beside
+    for folder in (gold_path.parent, gold_path.parent.parent):
+        beside = folder / f"{doc_id}.txt"
+        if beside.exists():
+            return beside
     return ROOT / "data" / "documents" / f"{doc_id}.txt"
 
 
