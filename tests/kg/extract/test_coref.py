@@ -209,3 +209,20 @@ def test_the_first_of_a_series_told_with_its_own_time_is_not_the_event_named_bef
     found = [e for e in ex.events if e.kind == "Meeting"]
     assert {e.time.span.text for e in found if e.sentence.index == 0} == {"on Friday"}
     assert [(e.sentence.index, e.time.value) for e in found if e.sentence.index > 0] == [(2, "2017-04-14")]
+
+
+def test_the_summit_dated_right_after_an_undated_one_is_that_summit(registry):
+    text = ("President Vladimir Putin has arrived in Astana to take part in a summit of the Shanghai Cooperation "
+            "Organisation. Trade was on the agenda. The SCO summit will take place in Astana on July 11 and 12.")
+    [summit] = events(registry, text, "Summit")
+    assert [s.index for s in summit.also] == [2]
+    assert summit.time is not None and summit.status is None
+    assert {"vladimir-putin", "sco"} <= set(summit.participants)
+
+
+def test_the_summit_dated_far_after_an_undated_one_is_another(registry):
+    text = ("President Vladimir Putin has arrived in Astana to take part in a summit of the Shanghai Cooperation "
+            "Organisation. Trade was on the agenda. Energy was too. Russia sells oil to China. "
+            "The SCO summit will take place in Astana on July 11 and 12.")
+    first = [e for e in events(registry, text, "Summit") if e.sentence.index == 0]
+    assert len(first) == 1 and first[0].also == () and first[0].time is None
