@@ -48,6 +48,20 @@ def credit(text: str, tok) -> bool:
     return False
 
 
+def dateline_line(text: str, tok) -> bool:
+    """Whether ``tok`` (of the article ``text``) stands on a line of its own that only says
+    where the report was filed ("Benaulim, India" between two paragraphs): a dateline, which the
+    parse may glue to the sentences around it; it names no party to any event."""
+    start = text.rfind("\n", 0, tok.idx) + 1
+    end = text.find("\n", tok.idx)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    return start > 0 and end >= 0 and bool(_DATELINE_LINE.match(line))
+
+
+#: "Benaulim, India", "Kazan, Russia": a place and the state it lies in, alone on a line
+_DATELINE_LINE = re.compile(r"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}$")
+
+
 #: A credit after a dateline's place and date: "(TDI):", "(Dunya News) –", "/TASS/."
 _CREDIT = re.compile(r"\(([^()\n]{1,40})\)\s*[:\-–—]|/([^/\n]{1,30})/\s*\.")
 

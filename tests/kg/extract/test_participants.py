@@ -423,3 +423,14 @@ def test_who_meets_during_a_summit_attends_it(registry):
     found = event(registry, "Shehbaz Sharif met Vladimir Putin during the summit of the Shanghai Cooperation "
                             "Organisation in Astana.", "Summit")
     assert {"shehbaz-sharif", "vladimir-putin"} <= set(found.participants)
+
+
+def test_a_dateline_on_a_line_of_its_own_names_no_party():
+    from kg.extract.boundaries import dateline_line
+
+    text = ("The foreign office said the two ministers discussed trade\n\nAnkara, Turkey\n\nPakistan Foreign "
+            "Minister Ishaq Dar met Sergey Lavrov in Turkey.")
+    doc = load_nlp()(text)
+    turkey = [t for t in doc if t.text == "Turkey"]
+    assert [dateline_line(text, t) for t in turkey] == [True, False]
+    assert not any(dateline_line(text, t) for t in doc if t.text == "Pakistan")
