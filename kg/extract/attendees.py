@@ -37,6 +37,8 @@ PRESENT_WORDS = {"present", "represent", "participate", "speak", "part"}
 # a definite noun for the group that went ("The Afghan delegation is headed by X")
 GROUP_NOUNS = {"delegation", "side", "team"}
 GROUP_VERBS = {"lead", "head", "include", "comprise", "accompany"}
+# who attended, named by the list that makes them up ("Participants included X, Y and Z")
+LISTED_NOUNS = {"participant", "attendee", "delegate", "participants", "attendees", "delegates"}
 DEFINITE = {"the", "this", "that", "its", "their"}
 REACH = 2  # sentences after the event's latest mention
 # prepositions whose object, inside a person's title or description, is not who attends
@@ -174,8 +176,15 @@ def _named_before(verb) -> list:
 
 def _names_group(tok, ctx, event: Event) -> bool:
     """"The Afghan delegation is headed by X": a definite delegation or side, of a state that
-    takes part in the event when it names one."""
-    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in GROUP_NOUNS or tok.dep_ not in {"nsubj", "nsubjpass"}:
+    takes part in the event when it names one.  "The attendees of the summit included delegates
+    from A, B and C", "Pakistani participants included X, Y and Z": those who attended, by the
+    list that makes them up."""
+    if tok.pos_ != "NOUN" or tok.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in LISTED_NOUNS and tok.head.lemma_.lower() in {"include", "comprise"}:
+        return _whose(tok, ctx, event)
+    if lemma not in GROUP_NOUNS:
         return False
     if not any(c.dep_ in {"det", "poss"} and c.lower_ in DEFINITE for c in tok.children):
         return False
@@ -184,6 +193,21 @@ def _names_group(tok, ctx, event: Event) -> bool:
     states = {m.entity for m in ctx.mentions_in([c for c in tok.children if c.dep_ in {"amod", "compound", "poss"}])
               if ctx.is_state(m.entity)}
     return not states or bool(states & set(event.participants))
+
+
+def _whose(tok, ctx, event: Event) -> bool:
+    """Whether "participants" or "attendees" are the event's: "the attendees of the summit"
+    (a gathering noun, of no other event), "the participants" right after the event, "Pakistani
+    participants" (of a state that takes part)."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            return any(o.dep_ == "pobj" and (o.lemma_.lower() in GATHERING_NOUNS or o.lower_ in GATHERING_NOUNS)
+                       and not marked_distinct(o) for o in c.children)
+    states = {m.entity for m in ctx.mentions_in([c for c in tok.children if c.dep_ in {"amod", "compound", "poss"}])
+              if ctx.is_state(m.entity)}
+    if states:
+        return states <= set(event.participants)
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children)
 
 
 def _leads_or_joins_a_side(tok, ctx, event: Event) -> bool:

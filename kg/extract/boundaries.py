@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.context import Context
+from kg.extract.scope import time_adverbial
 from kg.extract.triggers import NOUN_TRIGGERS, trigger_kind
 
 # nouns that name an occasion: a name inside one belongs to it, not to an event it frames
@@ -45,6 +46,20 @@ def credit(text: str, tok) -> bool:
         if found.start() <= 60 and found.start(group) <= tok.idx - start < found.end(group):
             return True
     return False
+
+
+def dateline_line(text: str, tok) -> bool:
+    """Whether ``tok`` (of the article ``text``) stands on a line of its own that only says
+    where the report was filed ("Benaulim, India" between two paragraphs): a dateline, which the
+    parse may glue to the sentences around it; it names no party to any event."""
+    start = text.rfind("\n", 0, tok.idx) + 1
+    end = text.find("\n", tok.idx)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    return start > 0 and end >= 0 and bool(_DATELINE_LINE.match(line))
+
+
+#: "Benaulim, India", "Kazan, Russia": a place and the state it lies in, alone on a line
+_DATELINE_LINE = re.compile(r"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}$")
 
 
 #: A credit after a dateline's place and date: "(TDI):", "(Dunya News) –", "/TASS/."
@@ -107,6 +122,26 @@ def subordinate(tok, trigger) -> bool:
         if cur.dep_ in {"advcl", "ccomp"} and cur.pos_ in {"VERB", "AUX"} \
                 and any(c.dep_ in {"nsubj", "nsubjpass"} for c in cur.children) and cur.head.i in above_tok \
                 and cur.head.i != tok.i:
+            return True
+        cur = cur.head
+    return False
+
+
+# prepositions of time that put an act at the event, not before or after it ("met during the summit")
+AT_THE_TIME_PREPS = {"during", "amid", "throughout"}
+
+
+def dated_by(tok, trigger) -> bool:
+    """Whether the trigger is a time adverbial of the clause that names ``tok`` ("Asif and
+    Lavrov will hold talks ahead of the Kabul Process meeting": Asif and Lavrov hold the talks,
+    the meeting only dates them); not one that puts the clause's act at the event ("met
+    during the summit")."""
+    above_tok = {t.i for t in tok.ancestors} | {tok.i}
+    cur = trigger
+    for _ in range(12):
+        if cur.i in above_tok or cur.head is cur:
+            return False
+        if cur.pos_ in {"NOUN", "PROPN"} and time_adverbial(cur) and cur.head.lower_ not in AT_THE_TIME_PREPS:
             return True
         cur = cur.head
     return False

@@ -305,11 +305,23 @@ def sole_antecedent(events: list[Event], event: Event, token, own: set[str], nam
         return None
     same_day = a.time is not None and event.time is not None and a.time.value is not None \
         and len(a.time.value) == 10 and a.time.value == event.time.value
-    if a.status is None and event.status is not None and not same_day:
+    if a.status is None and event.status is not None and not same_day and not _undated_just_before(a, event):
         return None  # "the upcoming summit", "the visit was postponed" after one that took place
     if any(p not in a.participants and p not in a.places for p in named):
         return None  # "Putin visited China ... The visit to Pakistan": another visit
     return earlier[0]
+
+
+UNDATED_REACH = 2  # sentences within which "the summit will take place on ..." dates the one just named
+
+
+def _undated_just_before(a: Event, b: Event) -> bool:
+    """"Putin has arrived in Astana to take part in a summit of the SCO. ... The SCO summit will
+    take place on July 3-4": a mention with a time and status of its own, at most two sentences
+    after an event named with neither, tells when that event is, not another one."""
+    last = max([a.sentence.index, *(s.index for s in a.also if s.index < b.sentence.index)])
+    return a.time is None and b.time is not None and b.status not in ENDED \
+        and 0 < b.sentence.index - last <= UNDATED_REACH
 
 
 def merge_sole(a: Event, b: Event) -> Event:

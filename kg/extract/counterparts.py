@@ -28,15 +28,22 @@ def per_counterpart(ctx: Context, token, event: Event) -> list[Event]:
         return per_visitor(ctx, token, event)
     if event.kind not in SPLIT_KINDS:
         return [event]
-    items = _listed(_counterpart(token))
-    stray = _stray(items)  # the words of list items the parse hung apart
-    groups = [_own(item) for item in items] + stray
-    if len(groups) < 2:
+    head = _counterpart(token)
+    items = _listed(head)
+    stray = _stray(items)
+    items += stray
+    words = [_own(item) for item in items]
+    surface = _surface_list(ctx, head)
+    if len(surface) > len(items):  # the parse lost the list's later items: its words tell them
+        stray = [segment[0] for segment in surface[len(items):]]
+        items = [segment[0] for segment in surface]
+        words = surface
+    if len(items) < 2:
         return [event]
     sets = []
-    for words in groups:
+    for item, own in zip(items, words):
         entities: set[str] = set()
-        for m in ctx.mentions_in(words):
+        for m in ctx.mentions_in(own):
             if ctx.is_agent(m.entity):
                 entities.add(m.entity)
                 nationality = ctx.nationality(m.entity)
@@ -44,8 +51,9 @@ def per_counterpart(ctx: Context, token, event: Event) -> list[Event]:
                     entities.add(nationality)
         sets.append(entities)
     chosen = set(event.participants)
-    for entities in sets[len(items):]:  # named in the list: it takes part though the parse hung it apart
-        chosen |= entities
+    for item, entities in zip(items, sets):
+        if item in stray:  # named in the list: it takes part though the parse hung it apart
+            chosen |= entities
     exclusive = [(s - set().union(*(o for j, o in enumerate(sets) if j != i))) & chosen
                  for i, s in enumerate(sets)]
     if sum(1 for e in exclusive if e) < 2:
@@ -159,61 +167,31 @@ def _listed(head) -> list:
     return items
 
 
-def _stray(items) -> list[list]:
-    """The words of the list items that the parse hung apart from the list (see
-    :func:`_hung_last` and :func:`_cut_list`)."""
+def _stray(items) -> list:
+    """The items of a list that the parse hung on the verb ("talks with A, B, and Tajik
+    President C": C as a conjunct of "held"; "meet with A, B, C and D": B as a noun phrase
+    of "meet" and C, D as its conjuncts): a proper noun under a word above the list, as a
+    conjunct or a loose noun phrase, whose words start right after the list past only commas
+    and "and", with the proper nouns coordinated with it."""
     if not items:
         return []
     doc = items[0].doc
     end = max(t.i for t in items[-1].subtree) + 1
     above = {t.i for t in items[0].ancestors}
-    if len(items) == 1:
-        return _cut_list(items[0], doc, end, above)
-    return [_own(t) for t in _hung_last(items, doc, end, above)]
-
-
-def _hung_last(items, doc, end: int, above: set[int]) -> list:
-    """The last item of a list that the parse hung on the verb ("talks with A, B, and Tajik
-    President C": C as a conjunct of "held"): a proper noun conjunct of a word above the list
-    whose words start right after the list, past only commas and "and"."""
     out = []
     for tok in doc[end:min(len(doc), end + 12)]:
-        if tok.dep_ == "conj" and tok.pos_ == "PROPN" and tok.head.i in above:
-            start = min(t.i for t in tok.subtree)
-            if all(t.text == "," or t.lower_ == "and" for t in doc[end:start]):
-                out.append(tok)
+        if tok.pos_ == "PROPN" and tok.head.i in above and (
+                tok.dep_ == "conj" and len(items) >= 2 or tok.dep_ in LOOSE_NOUN_PHRASES):
+            start = min(t.i for t in tok.subtree if not t.is_punct)
+            if (start > end or tok.dep_ == "conj") and all(t.text == "," or t.lower_ == "and"
+                                                          for t in doc[end:start]):
+                out.extend(t for t in _conjuncts(tok) if t.pos_ == "PROPN")
             break
     return out
 
 
-# words a list of titled names is made of ("Turkish President Recep Tayyip Erdogan, Azerbaijani ...")
-LIST_POS = {"PROPN", "ADJ"}
-
-
-def _cut_list(item, doc, end: int, above: set[int]) -> list[list]:
-    """"meet with Chinese President Xi Jinping, Turkish President Erdogan, Azerbaijani
-    President Aliyev and ...": a list the parse cut after its first name, the rest hung on
-    the verb in any shape.  The rest is the run of names, titles, commas and "and" right
-    after a comma that follows a proper-noun first item, every word of it hung inside the
-    run or on the words above the first item; it is cut at its commas and "and", and each
-    piece must hold a proper noun.  Gives the pieces' words."""
-    if item.pos_ != "PROPN" or end >= len(doc) or doc[end].text != ",":
-        return []
-    run = []
-    for tok in doc[end + 1:]:
-        if tok.pos_ in LIST_POS or tok.text == "," or tok.tag_ == "HYPH" or (tok.dep_ == "cc" and tok.lower_ == "and"):
-            run.append(tok)
-        else:
-            break
-    while run and (run[-1].text == "," or run[-1].dep_ == "cc"):
-        run.pop()
-    inside = {t.i for t in run} | above | {doc[end].i}
-    if not run or any(t.head.i not in inside for t in run):
-        return []
-    pieces = _segments(run)
-    if not all(any(t.pos_ == "PROPN" for t in piece) for piece in pieces):
-        return []
-    return pieces
+# how the parse hangs a list's later items on the verb when it loses the list ("meet with A, B")
+LOOSE_NOUN_PHRASES = {"npadvmod", "appos"}
 
 
 def _conjuncts(head) -> list:
@@ -222,6 +200,43 @@ def _conjuncts(head) -> list:
         if c.dep_ == "conj":
             items.extend(_conjuncts(c))
     return sorted(items, key=lambda t: t.i)
+
+
+# words inside a named person's title and name ("Pakistani Prime Minister Shehbaz Sharif",
+# "Kazakh President Kassym-Jomart Tokayev", "Minister of Foreign Affairs X")
+NAME_POS = {"PROPN", "NOUN", "ADJ"}
+
+
+def _surface_list(ctx: Context, head) -> list[list]:
+    """The items of a counterpart list read from its words, not its parse: from the head's
+    phrase onwards, titles and names cut at commas and "and", up to the first other word ("on
+    the sidelines ..."); a last item right before a verb is that verb's subject, not an item
+    ("..., Dawn news reported").  Each item names a person or a state; [] when that is not a
+    list."""
+    if head is None:
+        return []
+    doc = head.doc
+    out, cur = [], []
+    i = min(t.i for t in head.subtree)
+    while i < len(doc):
+        t = doc[i]
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        if t.text == "," or t.lower_ == "and":
+            if cur:
+                out.append(cur)
+            cur = []
+        elif t.pos_ in NAME_POS or t.text in {"-", "‑", "."} and cur and nxt is not None and nxt.pos_ == "PROPN" \
+                or t.lower_ == "of" and cur and nxt is not None and nxt.pos_ in NAME_POS:
+            cur.append(t)
+        else:
+            if t.pos_ in {"VERB", "AUX"}:
+                cur = []  # "..., Dawn news reported": the subject of the next clause
+            break
+        i += 1
+    if cur:
+        out.append(cur)
+    named = [seg for seg in out if any(ctx.core_type(m.entity) in {"Person", "State"} for m in ctx.mentions_in(seg))]
+    return out if len(named) == len(out) >= 2 else []
 
 
 def _own(item) -> list:

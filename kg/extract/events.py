@@ -121,7 +121,8 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
     events = dated_by_gathering(events)  # "..., Putin said at the meeting, adding that Moscow stood ready to help"
     events = [attached_by(e, "attendee") for e in add_attendees(ctx, events)]  # "The forum was inaugurated by X"
     events = add_venues(ctx, events)  # "commenced here", "This exercise will be organized in X"
-    events = [attached_by(e, "merge") for e in merge_pass(ctx.doc, events, decisions.merge, ctx.is_state)]
+    events = [attached_by(e, "merge") for e in merge_pass(ctx.doc, events, decisions.merge, ctx.is_state,
+                                                          ctx.core_type)]
     # the guide's forum and sidelines rules
     events = [attached_by(e, "side-meeting") for e in side_meetings_attend(ctx, without_forum(ctx, events))]
     # a meeting needs its other side ("Pakistan to hold talks on trade": with whom?); a visit

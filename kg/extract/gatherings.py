@@ -7,7 +7,8 @@
   as an agreement is what is signed.  An organisation of states (the SCO) does take part.
   A body is told by the head noun of its name.
 - **Side meetings put their people at the gathering.** "Sharif met Putin on the sidelines of
-  the SCO summit": both leaders, and the states they act for, attend the summit too.
+  the SCO summit", "... met during the SCO summit", "... at the summit": both leaders, and the
+  states they act for, attend the summit too.
 """
 from __future__ import annotations
 
@@ -65,6 +66,14 @@ def _gathering_of(ctx, events: list[Event], meeting: Event) -> int | None:
     tok = trigger_token(ctx.doc, meeting)
     if tok is None:
         return None
+    for prep in (c for c in [*tok.children, *tok.head.children] if c.dep_ == "prep" and c.lower_ in {"during", "at"}):
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):  # "met Putin during the SCO summit"
+            for j, e in enumerate(events):
+                if e is not meeting and e.kind == "Summit" and e.trigger.start == noun.idx:
+                    return j
+            if noun.lemma_.lower() == "summit" and any(c.lower_ in {"the", "this", "that"} for c in noun.children):
+                j = latest_named(events, {"Summit"}, meeting.sentence.index)  # "the summit" named before
+                return j if j is not None and events[j] is not meeting else None
     for prep in (c for c in [*tok.children, *tok.head.children] if c.dep_ == "prep" and c.lower_ in {"on", "at"}):
         for side in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in SIDELINES):
             for of in (c for c in side.children if c.dep_ == "prep" and c.lower_ == "of"):

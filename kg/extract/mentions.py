@@ -51,6 +51,17 @@ class Linker:
             if upper != surface and upper not in self.names and named and all(
                     registry.core_class(registry.entities[eid].type) in {"Place", "State"} for eid, _ in named):
                 self.names[upper] = named
+        # "Bilawal Bhutto-Zardari", "Kassym-Jomart Tokayev": a person's name written with a hyphen
+        # between two of its words (else "Zardari" alone would name another person)
+        for surface, pairs in list(self.names.items()):
+            people = [(eid, kind) for eid, kind in pairs
+                      if registry.core_class(registry.entities[eid].type) == "Person" and kind != "metonym"]
+            words = surface.split()
+            if not people or len(words) < 2 or not all(w.isalpha() and w[:1].isupper() for w in words):
+                continue
+            for k in range(1, len(words)):
+                variant = " ".join(words[:k - 1] + [words[k - 1] + "-" + words[k]] + words[k + 1:])
+                self.names.setdefault(variant, people)
         self._matcher = None
         self._vocab = None
 

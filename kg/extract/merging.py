@@ -138,7 +138,33 @@ def names_the_gathering(doc, events: list[Event], i: int, j: int, shared_body: b
     return times_compatible(a.time, b.time) and (b.status is None or statuses_agree(a.status, b.status))
 
 
-def _rules_pass(doc, events: list[Event], is_state) -> list[Event]:
+PEOPLE_REACH = 1  # the next sentence retells an event with the people of its sides
+
+
+def names_its_people(doc, events: list[Event], i: int, j: int, core_type) -> bool:
+    """Whether ``events[j]`` tells ``events[i]`` again with the people who act for its sides:
+    "Pakistan and Russia will hold talks in Moscow this week. Foreign Minister Asif will visit
+    Moscow to hold talks with his Russian counterpart Lavrov"; "Bilawal is undertaking a visit
+    to Moscow. He is visiting at the invitation of Sergey Lavrov".  The later mention, of the
+    same kind, in the next sentence, names every participant of the first (which names two at
+    least) and adds people only, no state or body; nothing marks it as another event and its
+    time and status fit.  Agreements and offers are left out: several are often made at once."""
+    a, b = events[i], events[j]
+    if a.kind != b.kind or a.kind in MANY_AT_ONCE or core_type is None:
+        return False
+    gap = b.sentence.index - _last_sentence(a, b.sentence.index)
+    pa, pb = set(a.participants), set(b.participants)
+    if not 0 < gap <= PEOPLE_REACH or len(pa) < 2 or not pa < pb:
+        return False
+    if any(core_type(p) != "Person" for p in pb - pa):
+        return False
+    tok = trigger_token(doc, b)
+    if tok is None or marked_distinct(tok):
+        return False
+    return times_compatible(a.time, b.time) and (b.status is None or statuses_agree(a.status, b.status))
+
+
+def _rules_pass(doc, events: list[Event], is_state, core_type=None) -> list[Event]:
     out = list(events)
     gone: set[int] = set()
     for j in range(1, len(out)):
@@ -147,6 +173,11 @@ def _rules_pass(doc, events: list[Event], is_state) -> list[Event]:
         earlier = sorted((i for i in range(j) if i not in gone and related_kinds(out[i].kind, out[j].kind)
                           and out[i].sentence.index < at), key=lambda i: -_last_sentence(out[i], at))
         if not earlier:
+            continue
+        retold = next((i for i in earlier if names_its_people(doc, out, i, j, core_type)), None)
+        if retold is not None:
+            out[retold] = merge_events(out[retold], out[j])
+            gone.add(j)
             continue
         bodies = {p for p in out[j].participants if not is_state(p)}
         found = earlier[0] if names_the_gathering(doc, out, earlier[0], j) else next(
@@ -159,12 +190,13 @@ def _rules_pass(doc, events: list[Event], is_state) -> list[Event]:
     return [e for k, e in enumerate(out) if k not in gone]
 
 
-def merge_pass(doc, events: list[Event], model, is_state) -> list[Event]:
+def merge_pass(doc, events: list[Event], model, is_state, core_type=None) -> list[Event]:
     """``events`` (in text order) with each later event merged into the earlier event the
     model finds it likeliest to name again, when that likelihood reaches the threshold;
     first, whatever the model, a later "the meeting" that names the summit just spoken of
-    (:func:`names_the_gathering`)."""
-    events = _rules_pass(doc, events, is_state)
+    (:func:`names_the_gathering`), or that retells an event with its sides' people
+    (:func:`names_its_people`; ``core_type(entity)`` tells people)."""
+    events = _rules_pass(doc, events, is_state, core_type)
     if model is None or len(events) < 2:
         return events
     merged_into: dict[int, int] = {}

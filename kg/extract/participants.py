@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.boundaries import (CLAUSES, according_to, act_of_its_own, credit, framed, nearer_event,
-                                   other_clause, post, reaction, subordinate)
+from kg.extract.boundaries import (CLAUSES, according_to, act_of_its_own, credit, dated_by, dateline_line, framed,
+                                   nearer_event, other_clause, post, reaction, subordinate)
 from kg.extract.context import POSSESSIVE_PRONOUNS, PRONOUN_SUBJECTS, Context
 from kg.extract.datelines import dateline_place
 from kg.extract.gatherings import entity_name, is_forum, on_its_sidelines
@@ -54,17 +54,17 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
     inviting = invitation(token)
 
     def add(eid, source, tok, rule=True):
-        if tok is not None and credit(ctx.text, tok):
-            return  # "Moscow, 30 January 2023 (TDI): ...": the report's source
+        if tok is not None and (credit(ctx.text, tok) or dateline_line(ctx.text, tok)):
+            return  # "Moscow, 30 January 2023 (TDI): ...": the report's source; "Benaulim, India": where
         if rule and tok is not None and tok.i in inviting and source not in {"place", "event-name"}:
             source, rule = "invitation", False  # "Putin invited Sharif to attend the summit"
         if rule and tok is not None and according_to(tok):
             source, rule = "reporter", False  # "..., according to Kremlin spokesman Dmitry Peskov"
 
-        if rule and tok is not None and source in {"scope", "place", "nationality", "title", "pair"}:
-            if framed(tok, token):
+        if rule and tok is not None and source in {"scope", "place", "nationality", "title", "pair", "sentence-nationality"}:
+            if framed(tok, token) and source != "sentence-nationality":
                 source, rule = "frame", False
-            elif other_clause(ctx, tok, token) or subordinate(tok, token):
+            elif other_clause(ctx, tok, token) or subordinate(tok, token) or dated_by(tok, token):
                 source, rule = "clause", False
             elif reaction(tok, token):
                 source, rule = "reaction", False

@@ -48,7 +48,20 @@ def adjunct(token) -> bool:
     if token.dep_ != "pobj":
         return False
     prep = token.head
-    return prep.lower_ in TEMPORAL_PREPS or prep.head.pos_ in {"NOUN", "PROPN"}
+    return time_adverbial(token) or prep.head.pos_ in {"NOUN", "PROPN"}
+
+
+def time_adverbial(token) -> bool:
+    """Whether the noun ``token`` is the object of a preposition of time ("after the summit",
+    "ahead of the Kabul Process meeting"): it dates another act, it is not that act."""
+    if token.dep_ != "pobj":
+        return False
+    prep = token.head
+    return prep.lower_ in TEMPORAL_PREPS or (prep.lower_, prep.head.lower_) in TWO_WORD_TEMPORAL
+
+
+# time adverbials of two words, parsed as an adverb with its preposition ("ahead of", "prior to")
+TWO_WORD_TEMPORAL = {("of", "ahead"), ("to", "prior")}
 
 
 def own_tokens(token):

@@ -86,10 +86,18 @@ def _holder_after(ctx, last) -> bool:
             return True
         if tok.lower_ in BETWEEN or tok.lower_ in POST_HEADS or tok.lower_.rstrip(".") in HONORIFICS:
             continue
+        if _hyphenated(tok):
+            continue  # "Navy Commander-in-Chief Admiral X": one title word
         if tok.pos_ == "PROPN" and tok.text[:1].isupper():
             continue
         return False
     return False
+
+
+def _hyphenated(tok) -> bool:
+    """A word inside a hyphenated compound ("in" of "Commander-in-Chief")."""
+    doc = tok.doc
+    return 0 < tok.i < len(doc) - 1 and doc[tok.i - 1].text in {"-", "‑"} and doc[tok.i + 1].text in {"-", "‑"}
 
 
 def _holder_before(ctx, title) -> bool:

@@ -54,9 +54,40 @@ def _below(tok, tops: set[int]) -> bool:
     return False
 
 
+# verbs whose object is what is talked about ("discussed terror threats, Afghanistan and other issues")
+DISCUSS_VERBS = {"discuss", "review", "debate", "deliberate"}
+# verbs that hold talks, on which a topic phrase often hangs ("will hold talks in Moscow on a settlement in X")
+HOLD_VERBS = {"hold", "have", "conduct"}
+# words through which a phrase names more of the topic ("the situation in Afghanistan", "peace and
+# stability in the region")
+TOPIC_INNER = {"pobj", "prep", "compound", "amod", "nmod", "poss", "conj", "appos", "cc", "det"}
+
+
 def topic(tok, trigger) -> bool:
-    """"consultations on Afghanistan", "an agreement about Kashmir": what the talks are
-    about, named right under the trigger by a preposition of topic, does not take part."""
+    """"consultations on Afghanistan", "talks on a negotiated settlement in Afghanistan", "an
+    agreement about Kashmir", "discussed terror threats, Afghanistan and other issues": what the
+    talks are about, in a phrase of topic under the trigger (or under the verb that holds the
+    talks), or the object of a verb of discussing, does not take part.  A phrase of the other
+    side within it ("talks on trade with Russia") is no topic."""
     if trigger.lemma_.lower() == "call" and tok.head.lower_ in {"on", "upon"}:
         return False  # "called on Lavrov": the one called on takes part
-    return tok.dep_ == "pobj" and tok.head.lower_ in TOPIC_PREPS and tok.head.head.i == trigger.i
+    tops = {trigger.i}
+    if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in HOLD_VERBS:
+        tops.add(trigger.head.i)
+    discussing = trigger.pos_ == "VERB" and trigger.lemma_.lower() in DISCUSS_VERBS
+    about = None  # what the nearest preposition above says: a topic (True) or a side (False)
+    cur = tok
+    for _ in range(10):
+        head = cur.head
+        if head.i == cur.i or cur.dep_ not in TOPIC_INNER | {"dobj"}:
+            return False
+        if cur.dep_ == "prep" and about is None and cur.lower_ in TOPIC_PREPS | PARTY_PREPS:
+            about = cur.lower_ in TOPIC_PREPS
+        if head.i in tops:
+            if cur.dep_ == "prep" and cur.lower_ in TOPIC_PREPS or discussing and cur.dep_ == "dobj":
+                return about is not False
+            return False
+        if cur.dep_ == "dobj":
+            return False
+        cur = head
+    return False

@@ -79,3 +79,26 @@ def test_part_of_a_delegation_of_a_state_that_takes_no_part_adds_nobody(registry
             "Wang Li was also part of the Chinese delegation.")
     [talks] = events(registry, text, "Meeting")
     assert "new:Wang Li" not in talks.participants
+
+
+def test_the_attendees_a_list_names_take_part(registry):
+    text = ("Kazakhstan will host a summit of the Shanghai Cooperation Organisation in Astana on 4 July 2024. "
+            "The attendees of the summit included delegations from China, Russia, Iran and Belarus.")
+    [summit] = events(registry, text, "Summit")
+    assert {"china", "russia", "iran", "belarus"} <= set(summit.participants)
+
+
+def test_the_participants_of_a_state_that_takes_part_are_listed_people(registry):
+    text = ("Pakistan and Russia held the fifth round of their strategic dialogue in Islamabad on 3 May. "
+            "Pakistani participants included Ambassador Tariq Saleem, Director of the Institute of Peace; "
+            "and Nadeem Qureshi, who moderated the session.")
+    [talks] = events(registry, text, "Meeting")
+    assert {"new:Tariq Saleem", "new:Nadeem Qureshi"} <= set(talks.participants)
+    assert "new:Institute of Peace" not in talks.participants
+
+
+def test_participants_of_a_state_that_stayed_away_are_not_listed(registry):
+    text = ("Pakistan and Russia held the fifth round of their strategic dialogue in Islamabad on 3 May. "
+            "Indian participants included Ambassador Nadeem Qureshi.")
+    [talks] = events(registry, text, "Meeting")
+    assert "new:Nadeem Qureshi" not in talks.participants

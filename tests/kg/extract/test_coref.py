@@ -225,3 +225,20 @@ def test_a_merged_mention_brings_the_rule_that_attached_each_new_participant():
     grown = attached_by(Event("Meeting", s0, Span(0, 3, "met"), ("pakistan", "china"),
                               provenance=(("pakistan", "scope"),)), "attendee")
     assert provenance_of(grown) == ("scope", "attendee")
+
+
+def test_the_summit_dated_right_after_an_undated_one_is_that_summit(registry):
+    text = ("President Vladimir Putin has arrived in Astana to take part in a summit of the Shanghai Cooperation "
+            "Organisation. Trade was on the agenda. The SCO summit will take place in Astana on July 11 and 12.")
+    [summit] = events(registry, text, "Summit")
+    assert [s.index for s in summit.also] == [2]
+    assert summit.time is not None and summit.status is None
+    assert {"vladimir-putin", "sco"} <= set(summit.participants)
+
+
+def test_the_summit_dated_far_after_an_undated_one_is_another(registry):
+    text = ("President Vladimir Putin has arrived in Astana to take part in a summit of the Shanghai Cooperation "
+            "Organisation. Trade was on the agenda. Energy was too. Russia sells oil to China. "
+            "The SCO summit will take place in Astana on July 11 and 12.")
+    first = [e for e in events(registry, text, "Summit") if e.sentence.index == 0]
+    assert len(first) == 1 and first[0].also == () and first[0].time is None

@@ -75,3 +75,22 @@ def test_a_list_the_parse_cuts_after_its_first_name_is_still_one_meeting_per_nam
         ["china", "russia", "vladimir-putin", "xi-jinping"],
         ["new:Recep Tayyip Erdogan", "russia", "turkey", "vladimir-putin"],
         ["pakistan", "russia", "shehbaz-sharif", "vladimir-putin"]]
+
+
+def test_a_long_list_of_counterparts_the_parse_breaks_is_one_meeting_each(registry):
+    text = ("Putin will meet with Chinese President Xi Jinping, Turkish President Recep Tayyip Erdogan, Mongolian "
+            "President Ukhnaagiin Khurelsukh and Pakistani Prime Minister Shehbaz Sharif on the sidelines of the "
+            "summit, a Kremlin aide said on Tuesday.")
+    found = [e for e in extract("t", text, registry).events if e.kind == "Meeting"]
+    sides = sorted(sorted(set(e.participants) - {"vladimir-putin", "russia"}) for e in found)
+    assert sides == [["china", "xi-jinping"], ["mongolia", "new:Ukhnaagiin Khurelsukh"],
+                     ["new:Recep Tayyip Erdogan", "turkey"], ["pakistan", "shehbaz-sharif"]]
+    assert all({"vladimir-putin", "russia"} <= set(e.participants) for e in found)
+
+
+def test_the_paper_that_reports_a_list_of_meetings_is_no_counterpart(registry):
+    text = "On Thursday, Prime Minister Shehbaz Sharif will separately meet Uzbek President Shavkat Mirziyoyev and " \
+           "Tajikistan President Imomali Rahmon, Dawn News reported."
+    found = [e for e in extract("t", text, registry).events if e.kind == "Meeting"]
+    assert len(found) == 2
+    assert all(not any("Dawn" in p for p in e.participants) for e in found)

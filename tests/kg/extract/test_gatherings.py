@@ -58,3 +58,10 @@ def test_a_meeting_not_on_the_sidelines_adds_nobody_to_the_summit(registry):
             "A week later, President Vladimir Putin met Prime Minister Shehbaz Sharif in Moscow.")
     [summit] = events(registry, text, "Summit")
     assert "vladimir-putin" not in summit.participants
+
+
+def test_who_meets_during_the_summit_attends_it(registry):
+    text = ("Ministers of China, Iran and Russia will meet in Tashkent next week during the Shanghai Cooperation "
+            "Organisation summit that begins on 10 May 2024.")
+    [summit] = events(registry, text, "Summit")
+    assert {"china", "iran", "russia", "sco"} <= set(summit.participants)

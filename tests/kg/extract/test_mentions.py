@@ -218,3 +218,9 @@ def test_a_one_word_name_set_after_the_word_firm_is_an_organisation(registry):
 def test_a_field_or_a_head_noun_alone_names_no_entity(name, bare):
     # "Defence" cut from "the Ministry of Defence" names nothing in particular
     assert bare_head(name) is bare
+
+
+def test_a_name_written_with_a_hyphen_is_one_person(registry):
+    _, found = linked(registry, "Foreign Minister Bilawal Bhutto-Zardari met Sergey Lavrov in Goa.")
+    assert "bilawal-bhutto-zardari" in {e for _, e in found}
+    assert "asif-ali-zardari" not in {e for _, e in found}

@@ -52,3 +52,19 @@ def test_a_later_gathering_of_the_same_body_reaches_past_another_meeting_and_is_
     assert [(e.kind, e.sentence.index, [s.index for s in e.also]) for e in found] == [
         ("Summit", 0, [2]), ("Meeting", 1, [])]
     assert found[0].time.value == "2024-10-16" and found[0].status == "scheduled"
+
+
+def test_the_next_sentence_that_names_the_people_of_both_sides_retells_the_event(registry):
+    found = gatherings(registry, "Pakistan and Russia will hold talks in Moscow this week. Foreign Minister Ishaq "
+                       "Dar will travel to Moscow to hold talks with his Russian counterpart Sergey Lavrov on "
+                       "October 15.")
+    assert len(found) == 1
+    talks = found[0]
+    assert set(talks.participants) == {"pakistan", "russia", "ishaq-dar", "sergey-lavrov"}
+    assert [s.index for s in talks.also] == [1] and talks.time.value == "2024-10-15"
+
+
+def test_a_meeting_two_sentences_on_with_its_people_stays_apart(registry):
+    found = gatherings(registry, "Pakistan and Russia will hold talks in Moscow this week. Trade has grown fast. "
+                       "Ishaq Dar met Sergey Lavrov in Kazan.")
+    assert len(found) == 2

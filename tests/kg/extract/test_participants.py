@@ -409,3 +409,28 @@ def test_the_home_states_of_firms_are_no_parties_to_their_deals(registry):
     offer = event(registry, "The committee approved the offer from the Russian state firm Prodintorg to supply "
                             "wheat to Pakistan.", "Offer")
     assert "russia" in offer.participants
+
+
+def test_who_acts_before_a_meeting_does_not_attend_it(registry):
+    # the meeting only dates the talks: the people who hold the talks are not its participants
+    found = [e for e in extract("t", "Ishaq Dar and Sergey Lavrov will hold talks ahead of the Kabul Process "
+                                     "meeting in the Afghan capital.", registry).events
+             if e.kind == "Meeting" and e.trigger.text == "meeting"]
+    assert all(p not in e.participants for e in found for p in ("ishaq-dar", "sergey-lavrov"))
+
+
+def test_who_meets_during_a_summit_attends_it(registry):
+    found = event(registry, "Shehbaz Sharif met Vladimir Putin during the summit of the Shanghai Cooperation "
+                            "Organisation in Astana.", "Summit")
+    assert {"shehbaz-sharif", "vladimir-putin"} <= set(found.participants)
+
+
+def test_a_dateline_on_a_line_of_its_own_names_no_party():
+    from kg.extract.boundaries import dateline_line
+
+    text = ("The foreign office said the two ministers discussed trade\n\nAnkara, Turkey\n\nPakistan Foreign "
+            "Minister Ishaq Dar met Sergey Lavrov in Turkey.")
+    doc = load_nlp()(text)
+    turkey = [t for t in doc if t.text == "Turkey"]
+    assert [dateline_line(text, t) for t in turkey] == [True, False]
+    assert not any(dateline_line(text, t) for t in doc if t.text == "Pakistan")

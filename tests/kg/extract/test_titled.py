@@ -44,3 +44,10 @@ def test_an_army_that_acts_on_its_own_takes_part(registry):
     found = participants(registry, "The Pakistan Army held a joint exercise with the Russian Army in "
                                    "Tarbela in November.", "MilitaryExercise")
     assert "pakistan-army" in found
+
+
+def test_the_navy_in_a_commander_in_chiefs_title_does_not_take_part(registry):
+    found = participants(registry, "Pakistan Navy Commander-in-Chief Admiral Naveed Ashraf visited Moscow on "
+                                   "Monday.", "StateVisit")
+    assert "pakistan-navy" not in found
+    assert {"new:Naveed Ashraf", "pakistan", "russia"} <= found

@@ -35,3 +35,19 @@ def test_what_talks_are_about_is_no_party(registry):
     found = event(registry, "Russia and Pakistan held consultations on the Shanghai Cooperation Organisation in "
                             "Moscow.", "Meeting")
     assert "sco" not in found.participants
+
+
+def test_a_state_deep_in_what_talks_are_about_is_no_party(registry):
+    found = event(registry, "India and Russia will hold talks in Delhi next week on a lasting peace settlement in "
+                            "Afghanistan.", "Meeting")
+    assert set(found.participants) == {"india", "russia"}
+
+
+def test_a_state_among_what_is_discussed_is_no_party(registry):
+    found = event(registry, "Pakistan and China on Monday discussed trade, Afghanistan and other matters.", "Meeting")
+    assert set(found.participants) == {"pakistan", "china"}
+
+
+def test_the_other_side_inside_a_topic_phrase_still_takes_part(registry):
+    found = event(registry, "Pakistan held talks on trade with Russia in Islamabad.", "Meeting")
+    assert "russia" in found.participants

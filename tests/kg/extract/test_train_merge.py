@@ -20,7 +20,7 @@ from kg.registry import load_registry
 
 DEV = ROOT / "tests" / "data" / "real" / "dev"
 # articles where the rules leave one event as two nodes, and one where they do not
-IDS = ("r_eir_01", "r_thequint_01", "r_brecorder_04", "r_app_01")
+IDS = ("r_eir_01", "r_thequint_01", "r_trtworld_01", "r_app_01")
 
 
 @pytest.fixture(scope="module")
