@@ -62,6 +62,9 @@ class WorkerFault(Exception):
     """A worker hit a bug or died; the details are in the server log."""
 
 
+UNDELIVERED = "no query worker could take the request (each one tried had stopped); see the server log"
+
+
 @dataclass
 class _Worker:
     proc: multiprocessing.process.BaseProcess
@@ -173,8 +176,12 @@ class WorkerPool:
         or :class:`WorkerFault`."""
         if self._closed:
             raise ServerBusy("the server is stopping")
-        w = self._take()
-        self._send(w, job)
+        for _ in range(self.size + 1):  # a worker found gone at the send never got the job: try another
+            w = self._take()
+            if self._send(w, job):
+                break
+        else:
+            raise WorkerFault(UNDELIVERED)
         started = time.monotonic()
         try:
             reply = w.conn.recv() if w.conn.poll(self.timeout) else None
@@ -189,8 +196,12 @@ class WorkerPool:
         if self._closed:
             raise ServerBusy("the server is stopping")
         loop = asyncio.get_running_loop()
-        w = await self._atake(loop)
-        self._send(w, job)
+        for _ in range(self.size + 1):
+            w = await self._atake(loop)
+            if self._send(w, job):
+                break
+        else:
+            raise WorkerFault(UNDELIVERED)
         started = time.monotonic()
         readable = loop.create_future()
         fd = w.conn.fileno()
@@ -212,16 +223,21 @@ class WorkerPool:
         value = self._reply(w, job, reply, started)
         return (value, reply[2]) if timed else value
 
-    def _send(self, w: _Worker, job: Job) -> None:
-        self._count("jobs")
+    def _send(self, w: _Worker, job: Job) -> bool:
+        """Give ``job`` to ``w``; False when ``w`` turned out to be dead (it is then
+        replaced, and the job, which never reached it, may go to another worker)."""
         try:
             w.conn.send(job)
         except (OSError, ValueError) as exc:  # the worker's end is gone
+            self._count("faults")
+            log.error("query worker %s could not take %s (%s); replacing it", w.pid, job.method, exc)
             self._retire(w, f"could not take a job ({exc})")
-            raise WorkerFault("a query worker stopped unexpectedly; see the server log") from None
+            return False
         except Exception:  # the job itself could not be pickled: a bug in the caller
             self._release(w)
             raise
+        self._count("jobs")
+        return True
 
     def _died(self, w: _Worker, job: Job) -> None:
         """The worker's pipe closed during ``job``: say why, replace it, and raise."""
@@ -275,9 +291,9 @@ class WorkerPool:
         the process is gone, even before its exit has been reaped and reported (which
         ``is_alive`` waits for, and which takes a while on a busy machine)."""
         try:
-            if not w.conn.poll(0):
+            if not w.conn.poll(0) and w.proc.exitcode is None:
                 return True
-        except OSError:
+        except (OSError, ValueError):
             pass
         self._count("faults")
         w.proc.join(1)

@@ -1,0 +1,60 @@
+"""The query workers' pool (kg.server.pool) on its own, with real worker processes."""
+from __future__ import annotations
+
+import os
+import signal
+import time
+
+import pytest
+
+from kg.server.pool import WorkerFault, WorkerPool
+from kg.server.worker import GraphSpec, Job
+
+TRIG = """@prefix ex: <https://example.org/> .
+ex:g { ex:a ex:b ex:c . }
+"""
+ASK = "ASK { <https://example.org/a> ?p ?o }"
+
+
+@pytest.fixture()
+def spec(tmp_path):
+    (tmp_path / "g.trig").write_text(TRIG, encoding="utf-8")
+    return GraphSpec(source=str(tmp_path / "g.trig"))
+
+
+def _kill_all(pool: WorkerPool) -> None:
+    pids = pool.status()["pids"]
+    for pid in pids:
+        os.kill(pid, signal.SIGKILL)
+    deadline = time.monotonic() + 10
+    for pid in pids:  # zombies until the pool reaps them: their pipes are closed by then
+        while True:
+            try:
+                with open(f"/proc/{pid}/stat", encoding="ascii") as f:
+                    if f.read().rsplit(")", 1)[1].split()[0] in ("Z", "X"):
+                        break
+            except FileNotFoundError:
+                break
+            assert time.monotonic() < deadline, f"worker {pid} survived SIGKILL"
+            time.sleep(0.01)
+
+
+def test_a_job_sent_to_a_worker_that_is_gone_goes_to_a_replacement(spec, monkeypatch):
+    with WorkerPool(spec, size=2, timeout=20) as pool:
+        assert pool.call(Job("query", (ASK,))).boolean is True
+        # as if the dead workers were not noticed before the send (the send then fails)
+        monkeypatch.setattr(pool, "_alive", lambda w: True)
+        killed = set(pool.status()["pids"])
+        _kill_all(pool)
+        assert pool.call(Job("query", (ASK,))).boolean is True
+        status = pool.status()
+        assert status["faults"] >= 1 and status["restarts"] >= 1 and not killed & set(status["pids"])
+
+
+def test_a_worker_killed_while_idle_is_found_dead_before_it_gets_a_job(spec):
+    with WorkerPool(spec, size=1, timeout=20) as pool:
+        (pid,) = pool.status()["pids"]
+        _kill_all(pool)
+        assert pool.call(Job("query", (ASK,))).boolean is True
+        status = pool.status()
+        assert pid not in status["pids"] and status["faults"] == 1 and status["restarts"] == 1
