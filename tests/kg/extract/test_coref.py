@@ -242,3 +242,14 @@ def test_the_summit_dated_far_after_an_undated_one_is_another(registry):
             "The SCO summit will take place in Astana on July 11 and 12.")
     first = [e for e in events(registry, text, "Summit") if e.sentence.index == 0]
     assert len(first) == 1 and first[0].also == () and first[0].time is None
+
+
+def test_a_since_time_never_replaces_a_mentions_own_time():
+    from kg.extract.coref import finer_time
+    from kg.extract.model import Span, TimeValue
+    friday = TimeValue(Span(0, 9, "on Friday"))  # no article date: words only
+    since = TimeValue(Span(20, 30, "since 2003"), "2003")
+    year = TimeValue(Span(40, 47, "in 2003"), "2003")
+    assert finer_time(friday, since) is friday and finer_time(since, friday) is friday
+    assert finer_time(friday, year) is year  # a value is still finer than bare words
+    assert finer_time(None, since) is since
