@@ -115,8 +115,8 @@ def _future(token, time: TimeValue | None) -> str | None:
         return "scheduled"  # "is going to", "the summit was to be held"
     if _reported_future(verb) or ((token.i == verb.i or token.dep_ == "dobj") and _would_future(verb)):
         return "scheduled"  # "assured that a delegation would visit Pakistan"; "The Speaker would also hold meetings"
-    governing = governing_verb(token)  # "will arrive on Monday for a three-day visit"
-    if governing is not None and (future_form(governing) or _reported_future(governing)):
+    governing = governing_verb(token)  # "will arrive on Monday for a three-day visit", "would meet during the summit"
+    if governing is not None and (future_form(governing) or _reported_future(governing) or _would_future(governing)):
         return "scheduled"
     for t in chain[1:]:
         lemma = "slate" if t.lower_ == "slated" else t.lemma_.lower()

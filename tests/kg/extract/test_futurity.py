@@ -225,3 +225,13 @@ def test_an_event_to_be_held_is_still_to_come(registry, text, kind, expected):
 
 def test_an_agreement_to_supply_is_no_future_event(registry):
     assert event(registry, "Pakistan and Russia signed an agreement to supply gas in 2015.", "Agreement")[0] is None
+
+
+def test_a_gathering_in_a_phrase_of_a_reported_would_is_scheduled(registry):
+    # the future told on from a report: the summit the leaders would meet at is still to come
+    status, _ = event(registry, "Shehbaz Sharif and Vladimir Putin would meet in Tianjin during the SCO summit "
+                      "on 1 September.", "Summit")
+    assert status == "scheduled"
+    status, _ = event(registry, "Shehbaz Sharif and Vladimir Putin would meet in Tianjin during the SCO summit "
+                      "if the schedule allowed.", "Summit")
+    assert status is None  # a condition: no report of a plan
