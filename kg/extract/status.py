@@ -109,9 +109,9 @@ def _future(token, time: TimeValue | None) -> str | None:
         return "scheduled"  # "their next joint exercise" (not "the next meeting was held in 2019")
     verb = token if token.pos_ == "VERB" else token.head
     verbs = [verb] + [c for c in token.children if c.dep_ in {"relcl", "acl"}]  # "..., which Russia will host"
-    if any(future_form(v) for v in verbs) or subject_is_to(token) or (
-            (token.pos_ in {"NOUN", "PROPN"} or token.tag_ == "VBG") and to_be_done(token)):  # "will attend ... and meet", "is to visit",
-        # "the summit to be held in October"
+    # "will attend ... and meet", "is to visit", "the summit to be held in October"
+    nominal = token.pos_ in {"NOUN", "PROPN"} or token.tag_ == "VBG"  # "the ministers meeting to be held"
+    if any(future_form(v) for v in verbs) or subject_is_to(token) or (nominal and to_be_done(token)):
         return "scheduled"  # "is going to", "the summit was to be held"
     if _reported_future(verb) or ((token.i == verb.i or token.dep_ == "dobj") and _would_future(verb)):
         return "scheduled"  # "assured that a delegation would visit Pakistan"; "The Speaker would also hold meetings"
