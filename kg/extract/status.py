@@ -225,14 +225,20 @@ def _before(a: str, b: str) -> bool:
 def status_by_date(events: list[Event], date: str | None) -> list[Event]:
     """Statuses checked against the article's date: an event planned or scheduled whose time
     lies wholly before the article's date took place ("after Putin's visit in 2016 is expected
-    to ..." in an article of 2017), so it has no status.  Postponed and cancelled events keep
-    theirs; without the article's date nothing changes.  (The converse, an event with no
-    status dated after the article's date made scheduled, was measured and lost more than it
-    won: such dates are more often resolved wrongly than the tense is missed.)"""
-    if not date:
-        return events
+    to ..." in an article of 2017), so it has no status; so does one told with words of the
+    past ("last week", "two days ago"), with or without the article's date.  Postponed and
+    cancelled events keep theirs.  (The converse, an event with no status dated after the
+    article's date made scheduled, was measured and lost more than it won: such dates are
+    more often resolved wrongly than the tense is missed.)"""
     out = []
     for e in events:
         last = e.time and (e.time.value or e.time.end)
-        out.append(replace(e, status=None) if e.status in INTENDED and last and _before(last, date) else e)
+        before = bool(date and last and _before(last, date)) or bool(
+            e.time and PAST_WORDS_RE.match(e.time.span.text))
+        out.append(replace(e, status=None) if e.status in INTENDED and before else e)
     return out
+
+
+# words of a time that lies before the article whatever its date: "last week", "two days ago"
+PAST_WORDS_RE = re.compile(r"^(?:(?:in|on|during|since)\s+)?(?:last\s+(?:week|month|year|night|spring|summer|autumn|"
+                           r"fall|winter)|yesterday|recently|earlier\b.*|.*\bago)$", re.I)

@@ -55,3 +55,12 @@ def _event(status, time):
 def test_status_by_date_clears_intended_events_dated_before_the_article(status, time, date, expected):
     from kg.extract.status import status_by_date
     assert status_by_date([_event(status, time)], date)[0].status == expected
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("last week", None), ("two days ago", None), ("earlier this month", None), ("recently", None),
+    ("next week", "scheduled"), ("later this month", "scheduled"), ("the last week of June", "scheduled"),
+])
+def test_words_of_the_past_clear_a_schedule_without_the_articles_date(words, expected):
+    from kg.extract.status import status_by_date
+    assert status_by_date([_event("scheduled", _time(words))], None)[0].status == expected
