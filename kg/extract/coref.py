@@ -88,9 +88,15 @@ def _within(inner: TimeValue, outer: TimeValue) -> bool:
 
 
 def finer_time(a: TimeValue | None, b: TimeValue | None) -> TimeValue | None:
-    """The more precise of two compatible times (the first when they are as precise)."""
+    """The more precise of two compatible times (the first when they are as precise).  A
+    "since" time ("has been meeting since 2003") says how long a state has lasted, not when
+    one event took place: it never replaces a time a mention gave."""
     if a is None or b is None:
         return a or b
+    if _since(b) and not _since(a):
+        return a
+    if _since(a) and not _since(b):
+        return b
     if a.is_partial and not b.is_partial:
         return b
     if a.value is not None and b.value is not None and len(b.value) > len(a.value):
@@ -98,6 +104,10 @@ def finer_time(a: TimeValue | None, b: TimeValue | None) -> TimeValue | None:
     if a.value is not None and b.value is None and not b.is_partial:
         return b  # a range is finer than the year or month it lies in
     return a
+
+
+def _since(t: TimeValue) -> bool:
+    return t.span.text.lower().startswith("since")
 
 
 def antecedent(events: list[Event], event: Event, distinct: bool, own: set[str], is_state,

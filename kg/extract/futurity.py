@@ -87,6 +87,26 @@ def headline_infinitive(verb) -> bool:
     return verb.dep_ in {"relcl", "acl"} and verb.head.dep_ == "ROOT" and verb.head.pos_ == "PROPN"
 
 
+# what an event "to be ..." is to undergo: "the summit to be held in Moscow", "the deal to be signed"
+TO_BE_DONE = {"hold", "host", "convene", "organise", "organize", "conduct", "stage", "sign", "launch", "open",
+              "inaugurate", "chair"}
+
+
+def to_be_done(noun) -> bool:
+    """"the SCO meeting to be held in Moscow on 10 June", "the exercise, to be conducted next
+    month, ...", "the summit to take place in October": a noun trigger followed by an
+    infinitive that says it is still to happen, whatever the parser hangs it from."""
+    doc, i = noun.doc, noun.i + 1
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    words = [t for t in doc[i:i + 3]]
+    if len(words) < 3 or words[0].lower_ != "to":
+        return False
+    if words[1].lower_ == "be" and words[2].tag_ == "VBN":
+        return words[2].lemma_.lower() in TO_BE_DONE
+    return words[1].lemma_.lower() == "take" and words[2].lower_ == "place"
+
+
 def arriving(verb) -> bool:
     """"is arriving in Islamabad on Thursday for talks": a journey in the present
     progressive is an arrangement (not "was arriving")."""

@@ -43,6 +43,8 @@ def extract(doc_id: str, text: str, registry, nlp=None, doc=None, date: str | No
     ``claim_decisions`` replaces the shipped kind and stance classifiers of statements, and
     ``writer_judge`` the shipped judge of the writer's uncued sentences (False: none).
     """
+    from kg.extract.news_day import dated_by_lede
+    from kg.extract.status import status_by_date
     from kg.extract import (claim_kinds, claims, dates, events, metadata, opinions, quantities, relations,
                             statements, writer_judge as judging)
     from kg.extract.context import Context
@@ -78,6 +80,8 @@ def extract(doc_id: str, text: str, registry, nlp=None, doc=None, date: str | No
     if min_confidence is None:
         min_confidence = decisions.min_confidence
     result.events = events.find_events(ctx, decisions, min_confidence, collect)
+    result.events = status_by_date(result.events, date)  # a time before the article: done
+    result.events = dated_by_lede(text, result.sentences, times, result.events)  # "X and Y on Tuesday agreed"
     result.memberships = relations.find_memberships(ctx)
     result.interests = relations.find_interests(ctx)
     result.cooperations = relations.find_cooperations(ctx)

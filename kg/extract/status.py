@@ -10,9 +10,10 @@ does not, as the annotation guide counts it).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kg.extract.coref import INTENDED
-from kg.extract.futurity import future_form, governing_verb, subject_is_to, to_infinitive
+from kg.extract.futurity import future_form, governing_verb, subject_is_to, to_be_done, to_infinitive
 from kg.extract.model import Event, TimeValue, trigger_token
 from kg.extract.time_scope import clause_of, event_relative, framing_gathering, on_the_sidelines
 from kg.extract.timing import ARRANGING, REPORTING
@@ -108,12 +109,14 @@ def _future(token, time: TimeValue | None) -> str | None:
         return "scheduled"  # "their next joint exercise" (not "the next meeting was held in 2019")
     verb = token if token.pos_ == "VERB" else token.head
     verbs = [verb] + [c for c in token.children if c.dep_ in {"relcl", "acl"}]  # "..., which Russia will host"
-    if any(future_form(v) for v in verbs) or subject_is_to(token):  # "will attend ... and meet", "is to visit"
+    # "will attend ... and meet", "is to visit", "the summit to be held in October"
+    nominal = token.pos_ in {"NOUN", "PROPN"} or token.tag_ == "VBG"  # "the ministers meeting to be held"
+    if any(future_form(v) for v in verbs) or subject_is_to(token) or (nominal and to_be_done(token)):
         return "scheduled"  # "is going to", "the summit was to be held"
     if _reported_future(verb) or ((token.i == verb.i or token.dep_ == "dobj") and _would_future(verb)):
         return "scheduled"  # "assured that a delegation would visit Pakistan"; "The Speaker would also hold meetings"
-    governing = governing_verb(token)  # "will arrive on Monday for a three-day visit"
-    if governing is not None and (future_form(governing) or _reported_future(governing)):
+    governing = governing_verb(token)  # "will arrive on Monday for a three-day visit", "would meet during the summit"
+    if governing is not None and (future_form(governing) or _reported_future(governing) or _would_future(governing)):
         return "scheduled"
     for t in chain[1:]:
         lemma = "slate" if t.lower_ == "slated" else t.lemma_.lower()
@@ -211,3 +214,31 @@ def _reported_future(verb) -> bool:
     if "would" not in aux or "have" in aux:
         return False
     return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING | {"assure", "promise", "say"}
+
+
+def _before(a: str, b: str) -> bool:
+    """ISO ``a`` wholly before ISO ``b``, compared at the coarser of the two precisions."""
+    n = min(len(a), len(b))
+    return a[:n] < b[:n]
+
+
+def status_by_date(events: list[Event], date: str | None) -> list[Event]:
+    """Statuses checked against the article's date: an event planned or scheduled whose time
+    lies wholly before the article's date took place ("after Putin's visit in 2016 is expected
+    to ..." in an article of 2017), so it has no status; so does one told with words of the
+    past ("last week", "two days ago"), with or without the article's date.  Postponed and
+    cancelled events keep theirs.  (The converse, an event with no status dated after the
+    article's date made scheduled, was measured and lost more than it won: such dates are
+    more often resolved wrongly than the tense is missed.)"""
+    out = []
+    for e in events:
+        last = e.time and (e.time.value or e.time.end)
+        before = bool(date and last and _before(last, date)) or bool(
+            e.time and PAST_WORDS_RE.match(e.time.span.text))
+        out.append(replace(e, status=None) if e.status in INTENDED and before else e)
+    return out
+
+
+# words of a time that lies before the article whatever its date: "last week", "two days ago"
+PAST_WORDS_RE = re.compile(r"^(?:(?:in|on|during|since)\s+)?(?:last\s+(?:week|month|year|night|spring|summer|autumn|"
+                           r"fall|winter)|yesterday|recently|earlier\b.*|.*\bago)$", re.I)

@@ -20,8 +20,12 @@ from kg.extract.time_scope import (MOTION_VERBS, OCCURRING, arrived_for, clause_
 from kg.extract.model import Event, Span, TimeValue
 from kg.extract.triggers import NOUN_TRIGGERS, SPEECH_VERBS
 
-_DATELINE_RE = re.compile(r"^[A-Z][A-Z .'’/-]*[A-Z],?\s*$")
-_AFTER_DATELINE_RE = re.compile(r"^\s*(?:\([^()]{1,30}\))?\s*[:–—-]")
+# a dateline's place: in capitals ("ISLAMABAD,", "ISLAMABAD/NEW DELHI;"), or capitalised words
+# closed by a comma or semicolon ("Islamabad, Feb 9 (IANS)")
+_DATELINE_RE = re.compile(r"^(?:[A-Z][A-Z .'’/-]*[A-Z][,;]?|[A-Z][a-z'’.-]+(?:[ /-][A-Z][A-Za-z'’.-]+){0,3}[,;])\s*$")
+# what closes it after the date: a colon or dash (after an agency in brackets), an agency
+# in brackets or between slashes ("Feb 9 (IANS) A ...", "October 16. /TASS/.")
+_AFTER_DATELINE_RE = re.compile(r"^\s*(?:(?:\([^()]{1,30}\))?\s*[:–—-]|\([A-Z][A-Za-z]{1,10}\)|\.?\s*/[A-Z]{2,10}/)")
 _CLAUSE_LINKS = {"xcomp", "aux", "auxpass"}  # "is set to visit", "was slated to hold"
 REPORTING = SPEECH_VERBS | {"tell", "report", "add", "note", "stress", "claim", "quote", "cite", "term",
                             "describe", "call", "inform", "brief", "explain", "remark", "welcome"}

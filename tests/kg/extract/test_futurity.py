@@ -210,3 +210,28 @@ def test_the_purpose_of_a_planned_visit_is_planned(registry):
     # the purpose of a journey told as past took place
     assert event(registry, "Bilawal Bhutto Zardari travelled to Goa on Thursday to attend the SCO Council of Foreign "
                  "Ministers conference.", "Meeting")[0] is None
+
+
+@pytest.mark.parametrize("text, kind, expected", [
+    ("Ishaq Dar will attend the SCO foreign ministers meeting to be held in Moscow on 30 June.", "Meeting",
+     ("scheduled", ("2025-06-30", None, None))),
+    ("The joint exercise of Pakistan and Russia, to be conducted in Tarbela next month, will involve special "
+     "forces.", "MilitaryExercise", ("scheduled", ("2025-07", None, None))),
+    ("Pakistan and Russia discussed the agreement to be signed during the visit.", "Agreement", ("planned", None)),
+])
+def test_an_event_to_be_held_is_still_to_come(registry, text, kind, expected):
+    assert event(registry, text, kind) == expected
+
+
+def test_an_agreement_to_supply_is_no_future_event(registry):
+    assert event(registry, "Pakistan and Russia signed an agreement to supply gas in 2015.", "Agreement")[0] is None
+
+
+def test_a_gathering_in_a_phrase_of_a_reported_would_is_scheduled(registry):
+    # the future told on from a report: the summit the leaders would meet at is still to come
+    status, _ = event(registry, "Shehbaz Sharif and Vladimir Putin would meet in Tianjin during the SCO summit "
+                      "on 1 September.", "Summit")
+    assert status == "scheduled"
+    status, _ = event(registry, "Shehbaz Sharif and Vladimir Putin would meet in Tianjin during the SCO summit "
+                      "if the schedule allowed.", "Summit")
+    assert status is None  # a condition: no report of a plan

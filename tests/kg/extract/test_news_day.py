@@ -1,0 +1,55 @@
+"""The lede's day dates a meeting told later without a time (kg/extract/news_day.py)."""
+from __future__ import annotations
+
+from kg.extract.model import Event, Sentence, Span, TimeValue
+from kg.extract.news_day import dated_by_lede, lede_day
+
+
+def _article(*sentences: str):
+    text, spans, start = "", [], 0
+    for i, s in enumerate(sentences):
+        spans.append(Sentence(i, Span(start, start + len(s), s)))
+        text += s + " "
+        start += len(s) + 1
+    return text, spans
+
+
+def _time(text: str, words: str, value=None, start=None, end=None) -> TimeValue:
+    i = text.index(words)
+    return TimeValue(Span(i, i + len(words), words), value, start, end)
+
+
+def _meeting(sentence: Sentence, kind="Meeting", status=None, time=None) -> Event:
+    return Event(kind, sentence, Span(sentence.span.start, sentence.span.start + 3, "met"), ("pakistan", "russia"),
+                 time=time, status=status)
+
+
+LEDE = "KARACHI, May 3 (APP): Pakistan and Russia on Friday agreed to widen trade."
+LATER = "The accord came at a meeting of the two ministers."
+
+
+def test_a_meeting_told_later_without_a_time_takes_the_ledes_day():
+    text, sents = _article(LEDE, LATER)
+    times = [_time(text, "May 3", "2024-05-03"), _time(text, "on Friday", "2024-05-03")]
+    assert lede_day(text, sents, times).span.text == "on Friday"  # the dateline's date aside
+    out = dated_by_lede(text, sents, times, [_meeting(sents[1])])
+    assert out[0].time.value == "2024-05-03"
+
+
+def test_other_kinds_planned_meetings_and_dated_ones_keep_theirs():
+    text, sents = _article(LEDE, LATER)
+    times = [_time(text, "on Friday", "2024-05-03")]
+    own = TimeValue(Span(0, 4, "2019"), "2019")
+    events = [_meeting(sents[1], kind="StateVisit"), _meeting(sents[1], status="planned"),
+              _meeting(sents[1], time=own), _meeting(sents[0])]
+    assert [e.time for e in dated_by_lede(text, sents, times, events)] == [None, None, own, None]
+
+
+def test_a_lede_with_a_month_a_year_or_two_times_dates_nothing():
+    for lede, words, value in [("Pakistan and Russia in May agreed to widen trade.", "in May", "2024-05"),
+                               ("Pakistan and Russia in 2019 agreed to widen trade.", "in 2019", "2019")]:
+        text, sents = _article(lede, LATER)
+        assert lede_day(text, sents, [_time(text, words, value)]) is None
+    text, sents = _article("Pakistan and Russia on Friday agreed to meet on Monday.", LATER)
+    two = [_time(text, "on Friday", "2024-05-03"), _time(text, "on Monday", "2024-05-06")]
+    assert dated_by_lede(text, sents, two, [_meeting(sents[1])])[0].time is None

@@ -1,0 +1,32 @@
+"""Which times date an event (kg/extract/timing.py): a dateline's date dates the report."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.model import Sentence, Span, TimeValue
+from kg.extract.timing import in_dateline
+
+
+def _dateline(text: str, words: str) -> bool:
+    i = text.index(words)
+    return in_dateline(text, Sentence(0, Span(0, len(text), text)), TimeValue(Span(i, i + len(words), words)))
+
+
+@pytest.mark.parametrize("text, words", [
+    ("KARACHI, Mar 3 (APP): The navy chief met his Russian counterpart.", "Mar 3"),
+    ("KARACHI; May 2, 2019: Two navies began a drill.", "May 2, 2019"),
+    ("Karachi, Mar 3 (PTI) The navy chief met his Russian counterpart.", "Mar 3"),
+    ("Karachi, March 3, 2020: The navy chief met his Russian counterpart.", "March 3, 2020"),
+    ("KAZAN, March 3. /TASS/. The navy chief met his Russian counterpart.", "March 3"),
+])
+def test_datelines_of_several_outlets_date_the_report(text, words):
+    assert _dateline(text, words)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("On March 3, the navy chief met his Russian counterpart.", "March 3"),
+    ("In May 2019, Russia began a drill.", "May 2019"),
+    ("The chiefs met in Karachi, Mar 3 (PTI) said.", "Mar 3"),
+])
+def test_a_fronted_time_or_a_time_inside_the_sentence_is_no_dateline(text, words):
+    assert not _dateline(text, words)
