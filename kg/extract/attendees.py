@@ -19,6 +19,7 @@ from kg.extract.model import Event, latest_named, with_participants
 from kg.extract.names import TITLES
 from kg.extract.speaker_words import RANKS
 from kg.extract.syntax import phrase
+from kg.extract.titled import in_title
 from kg.extract.triggers import SPEECH_VERBS
 
 # kinds whose attendees take part (not an exercise: "attended the opening ceremony" of a drill
@@ -319,6 +320,8 @@ def _agents(ctx, tok) -> list[str]:
     if tok.i != root.i:
         return []  # once per mention, at its root
     if ctx.core_type(m.entity) != "Person":
+        if in_title(ctx, m):
+            return []  # "X, Additional Foreign Secretary, Ministry of Foreign Affairs": where X serves
         cur = root
         for _ in range(6):
             if cur.dep_ == "pobj" and cur.head.lower_ in NOT_ATTENDING_PREPS:
