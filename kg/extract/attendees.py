@@ -16,8 +16,7 @@ from dataclasses import replace
 
 from kg.extract.coref import marked_distinct
 from kg.extract.model import Event, latest_named, with_participants
-from kg.extract.names import TITLES
-from kg.extract.speaker_words import RANKS
+from kg.extract.led_sides import head_named_after, led_side
 from kg.extract.syntax import phrase
 from kg.extract.titled import in_title
 from kg.extract.triggers import SPEECH_VERBS
@@ -237,65 +236,22 @@ def _leads_or_joins_a_side(tok, ctx, event: Event) -> bool:
     return False
 
 
-# "Pakistan was represented by X", "Pakistan's delegation, led by X": verbs by which a side of
-# the gathering names the person at its head
-SIDE_VERBS = {"lead", "head", "represent"}
-INDEFINITE = {"a", "an", "another", "one"}
-
-
 def _side_led_by(tok, ctx, event: Event) -> bool:
-    """"Pakistan delegation was led by X while Russian side was led by Y", "Pakistan's
-    delegation, led by X, and the side of Russia, led by Y, ...", "Pakistan was represented by
-    X": a side of a state that takes part in the gathering (a delegation, side or team named by
-    its state, or the state itself) said to be led by someone.  Not "a delegation led by X"
-    (which one is not said: another trip, often), nor a side of a state the gathering lacks."""
-    if tok.lemma_.lower() not in SIDE_VERBS or tok.tag_ != "VBN" or tok.i + 1 >= len(tok.doc) \
-            or tok.doc[tok.i + 1].lower_ != "by":
+    """"Pakistan delegation was led by X while Russian side was led by Y", "Pakistan was
+    represented by X" (:func:`kg.extract.led_sides.led_side`): a side of a state that takes part
+    in the gathering.  Not "a delegation led by X" (which one is not said: another trip, often),
+    nor a side of no state or of a state the gathering lacks."""
+    found = led_side(ctx, tok)
+    if found is None:
         return False
-    if tok.dep_ == "acl":
-        side = tok.head
-    else:
-        sides = [c for c in tok.children if c.dep_ == "nsubjpass"]
-        if not sides:
-            return False
-        side = sides[0]
-    if side.lemma_.lower() in GROUP_NOUNS:
-        if any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in side.children):
-            return False
-        words = [c for c in side.children if c.dep_ in {"amod", "compound", "poss"}]
-        words += [o for c in side.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
-        states = {m.entity for m in ctx.mentions_in(words) if ctx.is_state(m.entity)}
-        return bool(states) and states <= set(event.participants)
-    if tok.lemma_.lower() != "represent":
-        return False
-    m = ctx.mention_at(side)
-    return m is not None and ctx.is_state(m.entity) and m.entity in event.participants
-
-
-# words that end the phrase after "led by" (the next clause begins)
-PHRASE_ENDS = {"while", "whereas", "and", ";", "which", "who"}
-
-
-HEAD_REACH = 16  # tokens after "led by" within which its person is named
-
-
-def _title_only(name: str) -> bool:
-    """"Lt Gen": a name made of ranks and titles only (a misread name) names nobody."""
-    return all(w.strip(".").lower() in RANKS | TITLES for w in name.split())
+    states, definite = found
+    return definite and bool(states) and states <= set(event.participants)
 
 
 def _head_named_after(ctx, verb) -> list:
-    """The root word of the first person named after "led by" in the words up to the next
-    verb or clause ("led by Defense Secretary Lt Gen (retd) X while ...": the parse often
-    hangs X apart from "by", and may end the sentence inside a bracket)."""
-    for tok in verb.doc[verb.i + 2:verb.i + 2 + HEAD_REACH]:
-        if tok.pos_ in {"VERB", "AUX"} or tok.lower_ in PHRASE_ENDS or tok.text in {".", "!", "?"}:
-            return []
-        m = ctx.mention_at(tok)
-        if m is not None and ctx.core_type(m.entity) == "Person" and not _title_only(ctx.text[m.span.start:m.span.end]):
-            span = ctx.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
-            return [span.root] if span is not None else []
-    return []
+    m = head_named_after(ctx, verb)
+    span = ctx.doc.char_span(m.span.start, m.span.end, alignment_mode="expand") if m is not None else None
+    return [span.root] if span is not None else []
 
 
 def _group_members(tok) -> list:

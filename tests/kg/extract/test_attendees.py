@@ -125,9 +125,3 @@ def test_a_delegation_of_another_state_or_an_indefinite_one_led_by_someone_adds_
     [talks] = events(registry, text, "Meeting")
     assert not {"new:Wang Li", "china", "new:Nadeem Qureshi"} & set(talks.participants)
 
-
-def test_a_name_made_of_ranks_and_titles_names_nobody():
-    from kg.extract.attendees import _title_only
-
-    assert _title_only("Lt Gen") and _title_only("Gen. Secretary")
-    assert not _title_only("Lt Gen Ikram Haq")
