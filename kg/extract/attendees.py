@@ -4,7 +4,8 @@ News reports name a meeting's attendees after the meeting itself: "The forum was
 by X along with Y", "The Pakistani delegation, led by X, attended the forum", "X said,
 addressing the forum", "Speaking at the opening session of the meeting, X ...", "there are
 11 countries represented at this meeting, including A, B and C", "The Afghan delegation is
-headed by X".  Such a sentence refers back to the event by a definite noun ("the forum",
+headed by X", "Pakistan delegation was led by X while Russian side was led by Y", "Pakistan was
+represented by X".  Such a sentence refers back to the event by a definite noun ("the forum",
 "this meeting", "the talks", "the delegation") and ties people to it by a verb of attending,
 opening, chairing or leading.  Only those words add participants: a name elsewhere in the
 continuing sentence does not (a wrong participant costs more than a missing one).
@@ -15,7 +16,9 @@ from dataclasses import replace
 
 from kg.extract.coref import marked_distinct
 from kg.extract.model import Event, latest_named, with_participants
+from kg.extract.led_sides import head_named_after, led_side
 from kg.extract.syntax import phrase
+from kg.extract.titled import in_title
 from kg.extract.triggers import SPEECH_VERBS
 
 # kinds whose attendees take part (not an exercise: "attended the opening ceremony" of a drill
@@ -86,6 +89,8 @@ def _attendees_in(ctx, sentence, event: Event) -> list[tuple[str, str]]:
             words = _group_members(tok)
         elif _leads_or_joins_a_side(tok, ctx, event):
             words = _doer(tok.head if tok.lemma_.lower() == "part" else tok)
+        elif _side_led_by(tok, ctx, event):
+            words = _head_named_after(ctx, tok)
         for w in words:
             for eid in _agents(ctx, w):
                 if eid not in [e for e, _ in found]:
@@ -231,6 +236,24 @@ def _leads_or_joins_a_side(tok, ctx, event: Event) -> bool:
     return False
 
 
+def _side_led_by(tok, ctx, event: Event) -> bool:
+    """"Pakistan delegation was led by X while Russian side was led by Y", "Pakistan was
+    represented by X" (:func:`kg.extract.led_sides.led_side`): a side of a state that takes part
+    in the gathering.  Not "a delegation led by X" (which one is not said: another trip, often),
+    nor a side of no state or of a state the gathering lacks."""
+    found = led_side(ctx, tok)
+    if found is None:
+        return False
+    states, definite = found
+    return definite and bool(states) and states <= set(event.participants)
+
+
+def _head_named_after(ctx, verb) -> list:
+    m = head_named_after(ctx, verb)
+    span = ctx.doc.char_span(m.span.start, m.span.end, alignment_mode="expand") if m is not None else None
+    return [span.root] if span is not None else []
+
+
 def _group_members(tok) -> list:
     verb = tok.head
     out = []
@@ -253,6 +276,8 @@ def _agents(ctx, tok) -> list[str]:
     if tok.i != root.i:
         return []  # once per mention, at its root
     if ctx.core_type(m.entity) != "Person":
+        if in_title(ctx, m):
+            return []  # "X, Additional Foreign Secretary, Ministry of Foreign Affairs": where X serves
         cur = root
         for _ in range(6):
             if cur.dep_ == "pobj" and cur.head.lower_ in NOT_ATTENDING_PREPS:

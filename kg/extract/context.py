@@ -139,11 +139,15 @@ class Context:
     def _tied_states(self) -> dict[str, str]:
         """New people's states from the words before a mention of them, in its own phrase:
         "Russian Deputy Foreign Minister Igor Morgulov", "Pakistan's Ambassador to Russia
-        Muhammad Khalid Jamali" (the first state there), "Ambassador of Pakistan X"."""
+        Muhammad Khalid Jamali" (the first state there), "Ambassador of Pakistan X"; else
+        from the side they lead ("the Afghan delegation is headed by X")."""
         if self._tied is not None:
             return self._tied
         self._tied = {}
         named: set[str] = set()
+        from kg.extract.led_sides import leaders_states  # (it reads the context)
+
+        leaders = leaders_states(self)
         for m in self.mentions:
             if m.entity in self._tied or not m.entity.startswith("new:") or self.core_type(m.entity) != "Person":
                 continue
@@ -170,7 +174,7 @@ class Context:
                 # with their title (a later bare surname says nothing of it)
                 first = m.entity not in named
                 state = self._state_in_apposition(span.root) or self._state_of_title_before_comma(span) \
-                    or (self._home_office(span) if first else None)
+                    or leaders.get(m.entity) or (self._home_office(span) if first else None)
                 if state is not None:
                     self._tied[m.entity] = state
             named.add(m.entity)
@@ -519,7 +523,7 @@ class Context:
 
     def resolve_title(self, token) -> list[str]:
         """The person a definite title stands for ("the minister", "the former premier",
-        "Pakistan's prime minister"): the latest person named before it (up to five
+        "Pakistan's prime minister", "The Russian President" capitalised): the latest person named before it (up to five
         sentences back) after the same title words ("prime minister" before "minister"
         alone; "premier" and "prime minister" are one title), of the state the title names
         when it names one.
@@ -528,8 +532,11 @@ class Context:
         if holder is not None:
             return [holder]
         lemma = token.lemma_.lower()
-        if lemma not in TITLE_WORDS or token.tag_ != "NN":
+        if lemma not in TITLE_WORDS or token.tag_ not in {"NN", "NNP"}:
             return []
+        if token.tag_ == "NNP" and any(c.dep_ == "appos" or c.dep_ == "prep" and c.lower_ in {"of", "to", "for"}
+                                       for c in token.children):
+            return []  # "the Prime Minister of Mongolia", "The Foreign Minister, X": described, not referred back to
         state = None
         for c in token.children:
             m = self.mention_at(c) if c.dep_ in {"poss", "amod", "compound"} else None

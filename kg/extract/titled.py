@@ -1,6 +1,7 @@
 """Bodies named in a person's title: "Army chief General Qamar Javed Bajwa", "Chairman Joint
 Chiefs of Staff Committee General Sahir Shamshad Mirza", "Chief of Army Staff (COAS) General
-Bajwa", "General X, Chairman Joint Chiefs of Staff Committee,", "the Pakistani army chief".
+Bajwa", "General X, Chairman Joint Chiefs of Staff Committee,", "the Pakistani army chief",
+"X, Additional Foreign Secretary, Ministry of Foreign Affairs,".
 
 Such a name of a state's body (an army, a staff, a committee, a ministry) says which post the
 person holds: the person takes part (with the state whose body it is), the body does not (the
@@ -38,7 +39,7 @@ def in_title(ctx, mention) -> bool:
         return _holder_after(ctx, after) or bool(ctx.resolve_title(after))
     title = _title_before(ctx, span)
     if title is None:
-        return False
+        return _after_holders_title(ctx, span)
     # "Chairman Joint Chiefs of Staff Committee General X", "Chief of Army Staff (COAS) General X",
     # "General X, Chairman Joint Chiefs of Staff Committee,"
     return _holder_after(ctx, doc[span.end - 1]) or _holder_before(ctx, title)
@@ -104,3 +105,23 @@ def _holder_before(ctx, title) -> bool:
     """"General X, Chairman ...": the title in apposition right after a person's name."""
     i = title.i - 1
     return i > 0 and ctx.doc[i].text == "," and _is_person(ctx, ctx.doc[i - 1])
+
+
+def _after_holders_title(ctx, span) -> bool:
+    """"Ambassador X, Additional Foreign Secretary, Ministry of Foreign Affairs of Pakistan,
+    ...": the body set by a comma after the title that follows a person's name by a comma is
+    where the person serves (the parse often makes it a second subject)."""
+    doc = ctx.doc
+    i = span.start - 1
+    if i < 2 or doc[i].text != ",":
+        return False
+    titled = False
+    for j in range(i - 1, max(0, i - 1 - REACH), -1):
+        tok = doc[j]
+        if tok.text == ",":
+            return titled and j > 0 and _is_person(ctx, doc[j - 1])
+        if tok.lower_ in POST_HEADS:
+            titled = True
+        elif not (tok.lower_ in BETWEEN or tok.pos_ in {"PROPN", "ADJ"} and tok.text[:1].isupper()):
+            return False
+    return False

@@ -102,3 +102,26 @@ def test_participants_of_a_state_that_stayed_away_are_not_listed(registry):
             "Indian participants included Ambassador Nadeem Qureshi.")
     [talks] = events(registry, text, "Meeting")
     assert "new:Nadeem Qureshi" not in talks.participants
+
+
+def test_the_people_who_led_or_represented_each_side_take_part(registry):
+    text = ("Pakistan and Russia held the third round of their security consultations in Moscow on Tuesday. "
+            "Pakistan delegation was led by Defence Secretary Tariq Saleem while Russian side was led by "
+            "Deputy Defence Minister Yuri Petrenko.")
+    [talks] = events(registry, text, "Meeting")
+    assert {"new:Tariq Saleem", "new:Yuri Petrenko"} <= set(talks.participants)
+    text = ("The fourth meeting of the Pakistan-Russia working group on trade was held in Islamabad on Friday. "
+            "Pakistan’s delegation, led by special secretary (the United Nations) Nadeem Qureshi, and the side of "
+            "Russia, led by Deputy Minister Yuri Petrenko, reviewed trade. "
+            "At the meeting, Russia was represented by Ambassador Ivan Sokolov.")
+    [talks] = events(registry, text, "Meeting")
+    assert {"new:Nadeem Qureshi", "new:Yuri Petrenko", "new:Ivan Sokolov"} <= set(talks.participants)
+
+
+def test_a_delegation_of_another_state_or_an_indefinite_one_led_by_someone_adds_nobody(registry):
+    text = ("Pakistan and Russia held the third round of their security consultations in Moscow on Tuesday. "
+            "The Chinese side was led by Ambassador Wang Li. "
+            "Last year a delegation led by Nadeem Qureshi had toured Beijing.")
+    [talks] = events(registry, text, "Meeting")
+    assert not {"new:Wang Li", "china", "new:Nadeem Qureshi"} & set(talks.participants)
+

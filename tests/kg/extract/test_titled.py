@@ -51,3 +51,12 @@ def test_the_navy_in_a_commander_in_chiefs_title_does_not_take_part(registry):
                                    "Monday.", "StateVisit")
     assert "pakistan-navy" not in found
     assert {"new:Naveed Ashraf", "pakistan", "russia"} <= found
+
+
+def test_a_ministry_set_after_a_persons_title_by_commas_does_not_take_part(registry):
+    text = ("Pakistan and Russia discussed terrorism in Islamabad on Friday. "
+            "Ambassador Tariq Saleem, Additional Foreign Secretary, Ministry of Foreign Affairs of Pakistan, and "
+            "Ambassador Yuri Petrenko, Deputy Foreign Minister of the Russian Federation co-chaired the meeting.")
+    found = participants(registry, text, "Meeting")
+    assert {"new:Tariq Saleem", "pakistan", "russia"} <= found
+    assert not any("ministry" in p.lower() or "foreign-office" in p for p in found), found
