@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.cues import (COURTESIES, FIRST_PERSON, INTENTIONS, OBJECT_CUES, POINTING, POSTPOSED, QUOTING, REPORTING,
-                             SEEING_AS, has_subject, own_clauses, subject_of)
+from kg.extract.cues import (COURTESIES, FIRST_PERSON, INTENTIONS, OBJECT_CUES, POINTING, POSTPOSED, QUOTING, RECOGNISING,
+                             REPORTING, SEEING_AS, WORTH, has_subject, own_clauses, participle_cue, subject_of)
 from kg.extract.model import Sentence
 from kg.extract.quotations import Found, QuotationFinder, span_of
 from kg.extract.sentences import sentence_at
@@ -17,6 +17,7 @@ from kg.extract.stance import classify_kind
 from kg.extract.tokens import token_indices
 
 
+TELLING = frozenset("tell inform assure brief remind apprise".split())
 DENYING = frozenset("deny dismiss reject refute rebut".split())
 _REPORTS = frozenset("""suggestion suggestions report reports claim claims allegation allegations charge charges
     accusation accusations rumour rumours rumor rumors speculation speculations assertion assertions""".split())
@@ -30,13 +31,14 @@ class Finder(QuotationFinder):
             if c.dep_ in ("ccomp", "parataxis") and (c.pos_ in ("VERB", "AUX") or c.dep_ == "ccomp" and any(
                     m.dep_ == "mark" and m.lower_ == "that" for m in c.children)):
                 return c  # a "that" clause whose verb the tagger took for a noun ("that Moscow highly values")
-        for p in (p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"):
+        for p in (p for c in verb.children if c.dep_ == "prep" for p in c.subtree if p.dep_ == "pobj"):
             for c in p.children:  # "said in a statement that X had ...": the clause hung on "statement"
+                # (or deeper: "told reporters on the sidelines of the meeting that ...")
                 if c.dep_ in ("acl", "relcl", "ccomp") and has_subject(c) and any(
                         m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
                     return c
         if verb.lemma_.lower() in ("urge", "warn", "promise", "vow", "pledge", "call", "tell",
-                                   "caution", "advise", "expect", "agree", "decide", "ask", "consider"):
+                                   "caution", "advise", "expect", "agree", "decide", "ask", "consider", "resolve"):
             asked = verb.lemma_.lower() != "ask" or any(c.dep_ in ("dobj", "dative") for c in verb.children)
             for c in verb.children:
                 if c.dep_ == "xcomp" and asked:  # "asked Russia to help"; "asked to join" asks leave, says nothing
@@ -61,6 +63,11 @@ class Finder(QuotationFinder):
                          for p in c.children if p.dep_ == "pobj"), None)
             if pobj is not None:
                 return self.doc[pobj.left_edge.i].idx, pobj.right_edge.idx + len(pobj.right_edge)
+        if obj is None and verb.lemma_.lower() == "agree":  # "agreed on the need to ...": what they hold
+            pobj = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"
+                         for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in WORTH), None)
+            if pobj is not None:
+                return self.doc[pobj.left_edge.i].idx, pobj.right_edge.idx + len(pobj.right_edge)
         if obj is None and to is not None and verb.lemma_.lower() in POINTING:
             pobj = next((c for c in to.children if c.dep_ == "pobj"), None)  # "pointed to the role of ..."
             return (self.doc[pobj.left_edge.i].idx, pobj.right_edge.idx + len(pobj.right_edge)) if pobj is not None \
@@ -68,11 +75,14 @@ class Finder(QuotationFinder):
         if obj is None:
             return None
         clause = next((c for c in obj.children if (c.dep_ in ("acl", "ccomp") or c.dep_ == "relcl" and has_subject(c))
-                       and any(m.lower_ == "that" for m in c.children if m.dep_ == "mark")), None)
+                       and (any(m.lower_ == "that" for m in c.children if m.dep_ == "mark")
+                            or self.told_that(verb, c))), None)
         # ("informed the meeting that Pakistan had ...": a "that" clause with a subject of its own,
         # which the parse hung on the object as if it were a relative clause)
         if clause is not None:
             toks = [t for t in clause.subtree if not (t.dep_ == "mark" and t.lower_ == "that")]
+            if toks[0].lower_ == "that" and len(toks) > 1:
+                toks = toks[1:]
             return toks[0].idx, toks[-1].idx + len(toks[-1])
         lemma = verb.lemma_.lower()
         if lemma in SEEING_AS:  # "Islamabad sees cashless exchanges as a win-win way to trade"
@@ -81,16 +91,28 @@ class Finder(QuotationFinder):
                 return None
             return self.doc[obj.left_edge.i].idx, as_.right_edge.idx + len(as_.right_edge)
         if lemma not in OBJECT_CUES and not (lemma in REPORTING and obj.lemma_.lower() in INTENTIONS) \
+                and not (lemma in RECOGNISING and obj.lemma_.lower() in WORTH) \
                 or obj.lemma_.lower() in COURTESIES:
             return None
         if lemma == "welcome" and obj.ent_type_ == "PERSON":
             return None  # "warmly welcoming Shehbaz Sharif": a greeting, nothing said
-        right = [c for c in verb.rights if c.dep_ in ("dobj", "prep", "dative", "oprd")]
+        right = [c for c in verb.rights if c.dep_ in ("dobj", "prep", "dative", "oprd") or (
+            c.dep_ == "advcl" and obj.lemma_.lower() in INTENTIONS and c.i == obj.right_edge.i + 2
+            and self.doc[c.i - 1].lower_ == "to")]  # "the commitment of both sides [to continue ...]"
         first, last = min(t.left_edge.i for t in right), max(t.right_edge.i for t in right)
         return self.doc[first].idx, self.doc[last].idx + len(self.doc[last])
 
+    @staticmethod
+    def told_that(verb: Token, clause: Token) -> bool:
+        """"told a journalist that Putin met ...": after a verb of telling, a clause on its
+        object that opens with "that" and has a subject of its own says what was told,
+        though the parse took "that" for a relative pronoun."""
+        return verb.lemma_.lower() in TELLING and clause.left_edge.lower_ == "that" and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in clause.children)
+
     def indirect(self) -> None:
-        for i in token_indices(self.doc, lemma=REPORTING | OBJECT_CUES | SEEING_AS | POINTING, lower={"according"}):
+        cues = REPORTING | OBJECT_CUES | SEEING_AS | POINTING | RECOGNISING
+        for i in token_indices(self.doc, lemma=cues, lower={"according"}):
             tok = self.doc[i]
             if tok.idx >= self.stop:
                 break
@@ -100,7 +122,7 @@ class Finder(QuotationFinder):
             if tok.lower_ == "according":
                 self.according(tok, sent)
             elif tok.pos_ in ("VERB", "AUX") and tok.i not in self.used_verbs and (
-                    tok.lemma_.lower() in REPORTING | OBJECT_CUES | SEEING_AS | POINTING):
+                    tok.lemma_.lower() in cues):
                 self.reported(tok, sent)
 
     def postposed(self, verb: Token) -> tuple[int, int] | None:
@@ -203,6 +225,12 @@ class Finder(QuotationFinder):
         parent = verb.head if verb.dep_ in ("advcl", "conj") and verb.head.i < verb.i and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) else None
         prior = [f for f in self.found if parent is not None and f.cue is not None and f.cue.i == parent.i]
+        if participle_cue(verb) and not prior:  # "X said A, adding that B": the cue above A speaks B
+            above = [a.i for a in verb.ancestors]
+            prior = next(([f for f in self.found if f.cue is not None and f.cue.i == i] for i in above
+                          if any(f.cue is not None and f.cue.i == i for f in self.found)), [])
+            if not prior and any(a.lemma_.lower() in REPORTING for a in verb.head.ancestors):
+                return  # it hangs in what someone else said: the subject there did not say it
         if prior:  # '“...,” he said, adding that ...': who said it adds it
             speakers, how = list(dict.fromkeys(f.speaker for f in prior)), prior[0].how
         else:

@@ -122,6 +122,19 @@ class Speakers(PersonNames, SpeakerMemory, Institutions):
             todo += [c for c in tok.children if c.dep_ in deps]
         return sorted(out, key=lambda m: m.span.start)
 
+    def news_agency(self, head: Token) -> str | None:
+        """"Xinhua news agency reported", "the state-run APP news agency": the agency by
+        the name before "news agency" (an organisation already named, or a new one)."""
+        lefts = [t for t in head.lefts if t.dep_ == "compound"]
+        if not any(t.lower_ == "news" for t in lefts):
+            return None
+        names = [t for t in lefts if t.pos_ == "PROPN" and t.text[:1].isupper()]
+        if not names or names[-1].i + 1 >= head.i or any(t.i in self.by_token and self.core_type(
+                self.by_token[t.i].entity) != "Organisation" for t in names):
+            return None
+        known = next((self.by_token[t.i].entity for t in names if t.i in self.by_token), None)
+        return known or self.named(" ".join(t.text for t in names), "Organisation")
+
     def of_phrase(self, head: Token) -> tuple[list[str], str]:
         """The speakers a subject (or "according to" object) names, and how they were found."""
         if head.i in self.dateline:  # "ISLAMABAD/MOSCOW – Pakistan and Russia have expressed ...":
@@ -141,6 +154,10 @@ class Speakers(PersonNames, SpeakerMemory, Institutions):
             names = [self.by_token[t.i] for t in head.lefts if t.dep_ == "compound" and t.i in self.by_token]
             if len(names) == 1:  # "Dawn news reported": the outlet, though the NER took it for a person
                 return [names[0].entity], "named"
+        if head.lemma_.lower() == "agency" and head.i not in self.by_token:
+            agency = self.news_agency(head)
+            if agency:
+                return [agency], "named"
         including = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "including"), None)
         if including is not None and head.tag_ == "NNS" and head.i not in self.by_token:
             # "Several nations, including the US, China and Russia, called for ...": each named one
@@ -274,8 +291,8 @@ class Speakers(PersonNames, SpeakerMemory, Institutions):
                 return [key], "institution"
         agents = [a for a in (self.agent(m.entity) for m in self.attached(head, False)) if a]
         unlinked = head.i not in self.by_token or self.by_token[head.i].entity.startswith("new:")
-        if lemma in TITLES and unlinked:  # "Ambassador to Pakistan Danila Ganich" (the name in the "to" phrase)
-            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "to"):
+        if lemma in TITLES and unlinked:  # "Ambassador to Pakistan Danila Ganich", "envoy for Afghanistan, X"
+            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("to", "for")):
                 for obj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
                     # "Representative to Afghanistan, Zamir Kabulov,": the parse hangs the
                     # title holder's name on the place
