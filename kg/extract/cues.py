@@ -22,7 +22,8 @@ REPORTING = frozenset("""say tell state claim announce declare add insist argue 
 OBJECT_CUES = ATTITUDE | frozenset("mention castigate slam lambast blast decry deplore communicate".split())
 # Objects that make any reporting verb's object what was said ("confirmed their intention to
 # ...", "announced its readiness to ...", "stated their commitment to ...").
-INTENTIONS = frozenset("intention intent commitment desire readiness willingness resolve determination obligation".split())
+INTENTIONS = frozenset("""intention intent commitment desire readiness willingness resolve determination
+    obligation support""".split())
 # Verbs of seeing a thing's worth ("recognised the importance of ...", "realised the need for ..."):
 # what was said when their object is a word of worth or need, not so otherwise ("recognised the
 # new government" is an act).

@@ -17,6 +17,7 @@ from kg.extract.stance import classify_kind
 from kg.extract.tokens import token_indices
 
 
+STRESSING = frozenset("stress emphasise emphasize insist underline underscore".split())  # "stressed on ..."
 TELLING = frozenset("tell inform assure brief remind apprise".split())
 DENYING = frozenset("deny dismiss reject refute rebut".split())
 _REPORTS = frozenset("""suggestion suggestions report reports claim claims allegation allegations charge charges
@@ -63,6 +64,11 @@ class Finder(QuotationFinder):
                          for p in c.children if p.dep_ == "pobj"), None)
             if pobj is not None:
                 return self.doc[pobj.left_edge.i].idx, pobj.right_edge.idx + len(pobj.right_edge)
+        if obj is None and verb.lemma_.lower() in STRESSING:  # "emphasised on the need of direct flights"
+            on = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")), None)
+            words = [t for t in on.subtree if t.i != on.i] if on is not None else []
+            if len(words) >= 3:
+                return words[0].idx, words[-1].idx + len(words[-1])
         if obj is None and verb.lemma_.lower() == "agree":  # "agreed on the need to ...": what they hold
             pobj = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"
                          for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in WORTH), None)
@@ -85,7 +91,8 @@ class Finder(QuotationFinder):
                 toks = toks[1:]
             return toks[0].idx, toks[-1].idx + len(toks[-1])
         lemma = verb.lemma_.lower()
-        if lemma in SEEING_AS:  # "Islamabad sees cashless exchanges as a win-win way to trade"
+        if lemma in SEEING_AS or lemma == "declare":  # "Islamabad sees cashless exchanges as a win-win way
+            # to trade", "declared Pakistan as one of its priority partners"
             as_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
             if as_ is None:
                 return None
@@ -195,9 +202,10 @@ class Finder(QuotationFinder):
         return side[0].idx, side[-1].idx + len(side[-1])
 
     def reported(self, verb: Token, sent: Sentence) -> None:
-        comp = self.complement(verb)
-        before = self.postposed(verb) if comp is None else None
-        if comp is None and before is None:
+        seen = verb.lemma_.lower() in RECOGNISING  # only "recognised the importance of ...", never "realised that ..."
+        comp = self.complement(verb) if not seen else None
+        before = self.postposed(verb) if comp is None and not seen else None
+        if comp is None and before is None and not seen:
             before = self.as_said(verb) or self.parenthetical(verb)
         words = self.object_words(verb) if comp is None and before is None else before
         if comp is None and words is None or self.in_quote(verb.idx, verb.idx + 1):

@@ -81,3 +81,21 @@ def test_recognising_the_importance_is_an_assessment(registry):
     ex = extract("t", "Pakistani and Russian officials held talks in Islamabad on Monday. Both sides "
                  "recognised the importance of their partnership for regional security.", registry)
     assert {c.kind for c in ex.claims if c.speaker in ("pakistan", "russia")} == {"Assessment"}
+
+
+def test_stressing_on_declaring_as_and_affirming_support(registry):
+    text = ("Prime Minister Shehbaz Sharif met Russian President Vladimir Putin in Astana. Sharif also "
+            "stressed on the need of more direct flights between the two capitals. Putin declared Pakistan "
+            "as one of Russia's main partners in Asia. Putin affirmed Russia's full support for Pakistan's "
+            "bid to join the bloc. Putin declared a holiday in Moscow.")
+    ex = extract("t", text, registry)
+    got = [(c.speaker, c.kind, c.content.text) for c in ex.claims if c.speaker not in (None, "writer")]
+    assert ("shehbaz-sharif", "Recommendation", "the need of more direct flights between the two capitals") in got
+    assert ("vladimir-putin", "Assessment", "Pakistan as one of Russia's main partners in Asia") in got
+    assert any(w == "Russia's full support for Pakistan's bid to join the bloc" for _, _, w in got)
+    assert not any("holiday" in w for _, _, w in got)
+
+
+def test_realising_that_is_not_a_statement(registry):
+    text = "It is high time that Pakistan realised that its old partners have little left to offer it."
+    assert said(text, registry) == []
