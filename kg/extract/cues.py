@@ -64,9 +64,10 @@ def subject_of(verb: Token) -> Token | None:
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
             if obj is not None:
                 return obj
-        for c in verb.children:
-            if c.dep_ in ("nsubj", "nsubjpass"):
-                return c
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:  # two subjects are a misparse ("Islamabad, May 2: Ambassador X has confirmed"):
+            before = [c for c in subjects if c.i < verb.i]  # the nearest before the verb
+            return before[-1] if before else subjects[0]
         if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp", "pobj", "prep") and verb.head.i != verb.i:
             came_from, verb = verb, verb.head
             continue

@@ -29,8 +29,9 @@ from kg.extract.speaker_words import (CLOSE, DEMONYM, GROUP_PRONOUNS, INSTITUTIO
 
 class Speakers(PersonNames, SpeakerMemory, Institutions):
     def __init__(self, doc: Doc, mentions: list[Mention], core_type, state_of_place=None,
-                 lookup=None, new_entities: dict[str, str] | None = None, demonym_of=None):
+                 lookup=None, new_entities: dict[str, str] | None = None, demonym_of=None, speaks_for=None):
         self.doc, self.core_type, self.state_of_place = doc, core_type, state_of_place
+        self.speaks_for = speaks_for  # an entity -> the state it speaks for, or None
         self.demonym_of = demonym_of  # a state's id -> its adjective ("Russian"), or None
         self.lookup = lookup  # name -> registry id or None
         self.new_entities = new_entities if new_entities is not None else {}
@@ -121,6 +122,13 @@ class Speakers(PersonNames, SpeakerMemory, Institutions):
                 out.append(m)
             todo += [c for c in tok.children if c.dep_ in deps]
         return sorted(out, key=lambda m: m.span.start)
+
+    def of_another_state(self, m: Mention, nationality: str) -> bool:
+        """"the Russian commander" is no one known to serve another state."""
+        if not nationality or self.speaks_for is None or self.lookup is None:
+            return False
+        wanted, theirs = self.lookup(nationality), self.speaks_for(self.full_name(m))
+        return bool(wanted and theirs and self.core_type(wanted) == "State" and theirs != wanted)
 
     def news_agency(self, head: Token) -> str | None:
         """"Xinhua news agency reported", "the state-run APP news agency": the agency by
@@ -320,7 +328,8 @@ class Speakers(PersonNames, SpeakerMemory, Institutions):
                 # "the minister": the person named last nearby; never so for "the spokesman",
                 # whom the article names when it means a person
                 cands = [m for m in self.people(head.idx, 700, subject_first=True)
-                         if not self.titled_otherwise(self.first_mention(m), title)]
+                         if not self.titled_otherwise(self.first_mention(m), title)
+                         and not self.of_another_state(m, nationality)]
                 person = self.full_name(cands[-1]) if cands else None
             if person:
                 return [person], "title"

@@ -63,7 +63,7 @@ def find_statements(doc: Doc, sentences: list[Sentence], mentions: list[Mention]
     """
     text = doc_text(doc)
     stop = author_sentence.span.start if author_sentence is not None else len(text)
-    speakers = Speakers(doc, mentions, core_type, state_of_place, lookup, new_entities, demonym_of)
+    speakers = Speakers(doc, mentions, core_type, state_of_place, lookup, new_entities, demonym_of, speaks_for)
     finder = Finder(doc, sentences, speakers, stop)
     finder.direct()
     finder.indirect()
