@@ -11,6 +11,7 @@ was found); :mod:`kg.extract.reported_speech` adds indirect speech to it.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -19,6 +20,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.cues import FIRST_PERSON, REPORTING, subject_of
 from kg.extract.model import Sentence, Span
 from kg.extract.sentences import sentence_at
+from kg.extract.speaker_words import INSTITUTIONS
 from kg.extract.speakers import Speakers
 from kg.extract.tokens import doc_text
 
@@ -99,6 +101,12 @@ def confidence_of(quote: str, how: str) -> float:
 
 
 
+def _back_reference(subj: Token) -> bool:
+    """A subject that names a speaker only by pointing back: "it", "they", "the ministry"."""
+    return subj.lower_ in ("it", "they") or subj.lemma_.lower() in INSTITUTIONS and all(
+        t.dep_ == "det" for t in subj.lefts) and any(t.lower_ in ("the", "this") for t in subj.lefts)
+
+
 _DOCUMENTS = frozenset("statement release communique communiqué readout declaration".split())
 
 
@@ -109,6 +117,7 @@ class QuotationFinder:
         self.quotes = quotations(self.text)
         self.used_verbs: set[int] = set()
         self.found: list[Found] = []
+        self.later: list[tuple[Token, Token, Found]] = []  # quotations to read again after indirect speech
         self.pending: list[Found] = []  # quotations with no cue of their own
         # quotations of an unnamed document ("..., an official statement said"): the reports
         # inside them are read as indirect speech ("“The two sides reaffirmed ...”")
@@ -195,11 +204,26 @@ class QuotationFinder:
                 speakers, how = self.name_before(cue)
             if not speakers and subj is not None and subj.lemma_.lower() in _DOCUMENTS:
                 self.unclaimed.add((q.start, q.end))
+            if not speakers and subj is not None and _back_reference(subj):
+                self.later.append((cue, subj, Found("", "", cue, content, quote, first, also)))
             if not speakers or subj.lower_ in FIRST_PERSON:
                 continue
             self.used_verbs.add(cue.i)
             self.speakers.spoke(cue.idx, speakers, (content.start, content.end))
             self.found += [Found(speaker, how, cue, content, quote, first, also) for speaker in speakers]
+
+    def retry(self) -> None:
+        """Quotations whose cue's subject points back ("..., the ministry said", "..., it
+        said") to a speaker that indirect speech named before them: read again once
+        every statement is known."""
+        for cue, subj, f in self.later:
+            if cue.i in self.used_verbs:
+                continue
+            speakers, how = self.speakers.of_phrase(subj)
+            if speakers:
+                self.used_verbs.add(cue.i)
+                self.speakers.spoke(cue.idx, speakers, (f.content.start, f.content.end))
+                self.found += [dataclasses.replace(f, speaker=k, how=how) for k in speakers]
 
     def continued(self) -> None:
         """A quotation with no cue of its own, at most two sentences after a statement,

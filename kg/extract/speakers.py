@@ -41,10 +41,8 @@ class Speakers(PersonNames, SpeakerMemory, Institutions):
             for tok in doc.char_span(m.span.start, m.span.end, alignment_mode="expand") or ():
                 self.by_token.setdefault(tok.i, m)
         self.unnamed: list[tuple[int, str]] = []  # speakers no mention names, by offset (for "he")
-        self.last_said: tuple[int, str] | None = None  # the last institution that spoke
-        self.last_group: tuple[int, tuple[str, ...]] | None = None  # the last states that spoke together
+        self.history: list[tuple[int, str, object]] = []  # (cue offset, "person"/"said"/"group", who) of each statement
         self.renamed: dict[str, str] = {}  # a new person's key -> the name without its title
-        self.last_person: tuple[int, str] | None = None  # the last person who spoke, by the cue's offset
         self.said_words: list[tuple[int, int]] = []  # the offsets of what was said, so far
         self._genders: dict[str, str] | None = None  # entity -> "f" or "m", when the text shows it
         self.dateline = dateline_tokens(doc)  # the tokens of "ISLAMABAD/MOSCOW –" opening the article
@@ -216,8 +214,8 @@ class Speakers(PersonNames, SpeakerMemory, Institutions):
                 m for m in wide if self.is_subject(m)] or near or wide
             person = self.full_name(cands[-1]) if cands else None
             recent = self.recent_unnamed(head.idx)
-            said = self.last_person
-            if said is not None and said[0] < head.idx and head.idx - said[0] < 700 and (
+            said = self.last_before("person", head.idx)
+            if said is not None and head.idx - said[0] < 700 and (
                     recent is None or said[0] > recent[0]) and self.of_gender(low, [self.mention_of(said[1])]):
                 recent = said  # the person who spoke last, after anyone named since as a subject
             subjects = [m for m in cands if self.is_subject(m)]
@@ -235,12 +233,12 @@ class Speakers(PersonNames, SpeakerMemory, Institutions):
                                   and any(x.lower_ in ("both", "two") for x in t.lefts)), None)
                 if pair_head is not None:
                     return self._of_phrase(pair_head)
-                group = self.last_group
-                if group is not None and head.idx - group[0] < 400 and (
-                        self.last_said is None or self.last_said[0] < group[0]):
+                group, said = self.last_before("group", head.idx), self.last_before("said", head.idx)
+                if group is not None and head.idx - group[0] < 400 and (said is None or said[0] < group[0]):
                     return list(group[1]), "pair"  # "The meeting reaffirmed ... They recognised ..."
-            if self.last_said is not None and head.idx - self.last_said[0] < 600:
-                return [self.last_said[1]], "pronoun"
+            said = self.last_before("said", head.idx)
+            if said is not None and head.idx - said[0] < 600:
+                return [said[1]], "pronoun"
             return [], ""
         pair = any(t.lower_ in ("both", "two") for t in head.lefts)
         if pair and low in PAIR_PEOPLE:

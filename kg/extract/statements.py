@@ -67,6 +67,7 @@ def find_statements(doc: Doc, sentences: list[Sentence], mentions: list[Mention]
     finder = Finder(doc, sentences, speakers, stop)
     finder.direct()
     finder.indirect()
+    finder.retry()
     finder.continued()
     out: dict[tuple[int, int, str], Claim] = {}
     aside: set[int] = set()  # sentences where someone speaks only in a clause of the writer's own

@@ -43,3 +43,21 @@ def test_an_envoy_for_a_country_named_after_a_comma_is_the_later_he(registry):
             "Kabulov, told reporters that Moscow wants an inclusive government in Kabul. “This may lead "
             "to the recognition of the new rulers in time,” he said.")
     assert speakers(text, registry)[-1] == "new:Zamir Kabulov"
+
+
+def test_the_ministry_of_a_quotation_is_the_one_named_before_by_indirect_speech(registry):
+    text = ("The two navies will hold drills in the Arabian Sea next month, according to Pakistan's defence "
+            "ministry. “Both navies will send ships and aircraft to the drills,” the ministry said.")
+    ex = extract("t", text, registry)
+    said = [c for c in ex.claims if c.quote == "direct"]
+    assert len(said) == 1 and said[0].speaker == "new:Pakistani Defence Ministry"
+
+
+def test_it_said_is_an_institution_that_spoke_before_not_after(registry):
+    text = ("Russia's energy ministry said that gas talks with Pakistan would resume in May. It said the "
+            "pipeline would be finished by 2027. “The visit was a great success for both countries,” "
+            "Pakistan's foreign office said.")
+    ex = extract("t", text, registry)
+    pipeline = next(c for c in ex.claims if "pipeline" in c.content.text)
+    first = next(c for c in ex.claims if "gas talks" in c.content.text)
+    assert pipeline.speaker == first.speaker
