@@ -212,6 +212,40 @@ class QuotationFinder:
             self.speakers.spoke(cue.idx, speakers, (content.start, content.end))
             self.found += [Found(speaker, how, cue, content, quote, first, also) for speaker in speakers]
 
+    def block(self) -> None:
+        """A paragraph of someone's words set off without quotation marks after a cue that
+        ends its paragraph with a colon ("X said in an interview to TASS:" / "We have
+        conveyed our views ..."): a direct quotation of the cue's subject."""
+        for sent in self.sentences:
+            text = sent.span.text
+            if sent.span.start >= self.stop or not text.endswith(":") or sent.index + 1 >= len(self.sentences):
+                continue
+            rest = self.text[sent.span.end:]
+            if not rest.startswith(("\n", " \n")):
+                continue
+            span = self.doc.char_span(sent.span.start, sent.span.end, alignment_mode="expand")
+            root = span.root if span is not None else None
+            if root is None or root.lemma_.lower() not in REPORTING | {"explain"} or root.i in self.used_verbs \
+                    or any(c.dep_ in ("ccomp", "xcomp") for c in root.children):
+                continue  # (a complement of its own: what was said is in the sentence)
+            subj = subject_of(root)
+            if subj is None or subj.lower_ in FIRST_PERSON:
+                continue
+            first = self.sentences[sent.index + 1]
+            start = first.span.start
+            end = self.text.find("\n", start)
+            end = len(self.text) if end < 0 else end
+            if self.text[start] in "\"“‘'" or end > self.stop:
+                continue  # in quotation marks: a quotation of its own
+            speakers, how = self.speakers.of_phrase(subj)
+            if not speakers:
+                continue
+            content = span_of(self.text, start, end)
+            also = tuple(s for s in self.sentences[first.index + 1:] if s.span.start < end)
+            self.used_verbs.add(root.i)
+            self.speakers.spoke(root.idx, speakers, (content.start, content.end))
+            self.found += [Found(k, how, root, content, "direct", first, also) for k in speakers]
+
     def retry(self) -> None:
         """Quotations whose cue's subject points back ("..., the ministry said", "..., it
         said") to a speaker that indirect speech named before them: read again once

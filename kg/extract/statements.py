@@ -66,6 +66,7 @@ def find_statements(doc: Doc, sentences: list[Sentence], mentions: list[Mention]
     speakers = Speakers(doc, mentions, core_type, state_of_place, lookup, new_entities, demonym_of, speaks_for)
     finder = Finder(doc, sentences, speakers, stop)
     finder.direct()
+    finder.block()
     finder.indirect()
     finder.retry()
     finder.continued()
