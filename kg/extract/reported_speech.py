@@ -18,6 +18,9 @@ from kg.extract.tokens import token_indices
 
 
 STRESSING = frozenset("stress emphasise emphasize insist underline underscore".split())  # "stressed on ..."
+# People one welcomes: a greeting, nothing said
+GUESTS = frozenset("""representative guest delegate delegation participant member visitor dignitary
+    ambassador minister envoy official leader diplomat counterpart team""".split())
 TELLING = frozenset("tell inform assure brief remind apprise".split())
 DENYING = frozenset("deny dismiss reject refute rebut".split())
 _REPORTS = frozenset("""suggestion suggestions report reports claim claims allegation allegations charge charges
@@ -101,8 +104,8 @@ class Finder(QuotationFinder):
                 and not (lemma in RECOGNISING and obj.lemma_.lower() in WORTH) \
                 or obj.lemma_.lower() in COURTESIES:
             return None
-        if lemma == "welcome" and obj.ent_type_ == "PERSON":
-            return None  # "warmly welcoming Shehbaz Sharif": a greeting, nothing said
+        if lemma == "welcome" and (obj.ent_type_ in ("PERSON", "NORP") or obj.lemma_.lower() in GUESTS):
+            return None  # "warmly welcoming Shehbaz Sharif", "welcoming representatives from ...": a greeting
         right = [c for c in verb.rights if c.dep_ in ("dobj", "prep", "dative", "oprd") or (
             c.dep_ == "advcl" and obj.lemma_.lower() in INTENTIONS and c.i == obj.right_edge.i + 2
             and self.doc[c.i - 1].lower_ == "to")]  # "the commitment of both sides [to continue ...]"

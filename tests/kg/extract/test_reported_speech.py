@@ -99,3 +99,9 @@ def test_stressing_on_declaring_as_and_affirming_support(registry):
 def test_realising_that_is_not_a_statement(registry):
     text = "It is high time that Pakistan realised that its old partners have little left to offer it."
     assert said(text, registry) == []
+
+
+def test_welcoming_guests_is_a_greeting(registry):
+    text = ("Russian Ambassador Albert Khorev spoke at a reception in Islamabad, welcoming representatives "
+            "from many friendly nations. He welcomed the decision to open a new rail link to Russia.")
+    assert [w for _, _, w in said(text, registry)] == ["the decision to open a new rail link to Russia"]
