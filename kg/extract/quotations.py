@@ -101,6 +101,13 @@ def confidence_of(quote: str, how: str) -> float:
 
 
 
+def _titled(text: str, start: int) -> bool:
+    """Quotation marks right after "titled", "themed", "dubbed": a name (an event's, a
+    report's), no one's words."""
+    before = text[max(0, start - 20):start].rstrip("\"“‘' ").split()
+    return bool(before) and before[-1].lower().strip(",:") in ("titled", "entitled", "themed", "dubbed", "named")
+
+
 def _back_reference(subj: Token) -> bool:
     """A subject that names a speaker only by pointing back: "it", "they", "the ministry"."""
     return subj.lower_ in ("it", "they") or subj.lemma_.lower() in INSTITUTIONS and all(
@@ -193,7 +200,8 @@ class QuotationFinder:
                     start = that.idx + len(that.text) if that is not None else q.start
                     content, quote = span_of(self.text, start, q.end), "mixed"
             if cue is None:
-                self.pending.append(Found("", "continued", None, content, "direct", first, also))
+                if not _titled(self.text, q.start):
+                    self.pending.append(Found("", "continued", None, content, "direct", first, also))
                 continue
             subj = subject_of(cue)
             if subj is None and cue.idx > q.end:  # "said Lavrov": the name after the verb

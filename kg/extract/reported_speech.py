@@ -21,6 +21,8 @@ STRESSING = frozenset("stress emphasise emphasize insist underline underscore".s
 # People one welcomes: a greeting, nothing said
 GUESTS = frozenset("""representative guest delegate delegation participant member visitor dignitary
     ambassador minister envoy official leader diplomat counterpart team""".split())
+# Nouns that point back to words just reported ("These views were expressed by ...")
+BACK_NOUNS = frozenset("view views remark remarks statement words observation observations".split())
 TELLING = frozenset("tell inform assure brief remind apprise".split())
 DENYING = frozenset("deny dismiss reject refute rebut".split())
 _REPORTS = frozenset("""suggestion suggestions report reports claim claims allegation allegations charge charges
@@ -205,6 +207,9 @@ class Finder(QuotationFinder):
         return side[0].idx, side[-1].idx + len(side[-1])
 
     def reported(self, verb: Token, sent: Sentence) -> None:
+        if any(c.dep_ == "auxpass" for c in verb.children) and any(c.dep_ == "agent" for c in verb.children):
+            self.stated_by(verb, sent)  # "This was stated by X"
+            return
         seen = verb.lemma_.lower() in RECOGNISING  # only "recognised the importance of ...", never "realised that ..."
         comp = self.complement(verb) if not seen else None
         before = self.postposed(verb) if comp is None and not seen else None
@@ -270,6 +275,32 @@ class Finder(QuotationFinder):
             self.used_verbs.add(verb.i)
             self.speakers.spoke(verb.idx, speakers, (content.start, content.end))
             self.found += [Found(speaker, how, verb, content, quote, sent) for speaker in speakers]
+
+    def stated_by(self, verb: Token, sent: Sentence) -> None:
+        """"This was stated by X ...", "These views were expressed by X ...": the sentence
+        before is X's statement (and that of anyone "along with" X)."""
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        agent = next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+        if subj is None or agent is None or sent.index == 0 or verb.lemma_.lower() not in POSTPOSED | {"express"}:
+            return
+        pointing = subj.lower_ in ("this", "these") or subj.lemma_.lower() in BACK_NOUNS and any(
+            t.lower_ in ("this", "these") for t in subj.lefts)
+        if not pointing or len([t for t in subj.subtree]) > 3:
+            return
+        speakers, how = self.speakers.of_phrase(agent)
+        along = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "along"
+                 for w in c.children if w.lower_ == "with" for p in w.children if p.dep_ == "pobj"]
+        for p in along:
+            speakers += [k for k in self.speakers.of_phrase(p)[0] if k not in speakers]
+        before = self.sentences[sent.index - 1]
+        if not speakers or self.in_quote(before.span.start, before.span.end):
+            return
+        content = span_of(self.text, before.span.start, before.span.end)
+        if len(content.text.split()) < 4:
+            return
+        self.used_verbs.add(verb.i)
+        self.speakers.spoke(verb.idx, speakers, (content.start, content.end))
+        self.found += [Found(k, how, verb, content, "indirect", before) for k in speakers]
 
     def after_that(self, verb: Token, first: Token, start: int) -> int:
         """Where a complement the parse left without its subject really starts: right

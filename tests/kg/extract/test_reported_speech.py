@@ -105,3 +105,17 @@ def test_welcoming_guests_is_a_greeting(registry):
     text = ("Russian Ambassador Albert Khorev spoke at a reception in Islamabad, welcoming representatives "
             "from many friendly nations. He welcomed the decision to open a new rail link to Russia.")
     assert [w for _, _, w in said(text, registry)] == ["the decision to open a new rail link to Russia"]
+
+
+def test_this_was_stated_by_credits_the_sentence_before(registry):
+    text = ("KARACHI: Russia wants to work with Pakistan on a new trade corridor to Central Asia. This was "
+            "stated by Russian Ambassador Albert Khorev, along with Consul General Andrey Fedorov, at a "
+            "business event. The event was held at a hotel.")
+    found = said(text, registry)
+    assert {s for s, _, _ in found} == {"new:Albert Khorev", "new:Andrey Fedorov"}
+    assert {w for _, _, w in found} == {"Russia wants to work with Pakistan on a new trade corridor to Central Asia"}
+
+
+def test_a_passive_that_points_to_nothing_said_gives_nothing(registry):
+    text = "Russia and Pakistan signed a trade deal. The deal was announced by the two governments on Monday."
+    assert said(text, registry) == []

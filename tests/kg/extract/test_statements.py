@@ -538,3 +538,11 @@ def test_a_paragraph_after_a_cue_that_ends_with_a_colon_is_a_quotation(registry)
     blocks = [c for c in ex.claims if c.speaker == "new:Albert Khorev"]
     assert len(blocks) == 1 and blocks[0].quote == "direct"
     assert blocks[0].content.text.startswith("We have told our partners") and len(blocks[0].also) == 1
+
+
+def test_a_title_in_quotation_marks_continues_no_speaker(registry):
+    text = ('“We will build the corridor together,” Albert Khorev said. He spoke at a seminar titled '
+            '“New Horizons of Pakistan-Russia Relations in a Changing World” in Karachi.')
+    ex = extract("t", text, registry)
+    assert [c.content.text for c in ex.claims if c.speaker == "new:Albert Khorev"] == [
+        "We will build the corridor together"]
