@@ -206,7 +206,8 @@ class QuotationFinder:
             subj = subject_of(cue)
             if subj is None and cue.idx > q.end:  # "said Lavrov": the name after the verb
                 subj = next((t for t in self.doc[cue.i + 1:cue.i + 4] if t.pos_ == "PROPN"), None)
-            self.speakers.said_words.append((q.start, q.end))  # "“... President Putin will ...,” he said": not Putin
+            # "“... President Putin will ...,” he said": not Putin
+            self.speakers.said_words.append((q.start, q.end))
             speakers, how = self.speakers.of_phrase(self.past_dateline(subj, cue)) if subj is not None else ([], "")
             if not speakers and subj is not None and subj.lower_ not in FIRST_PERSON:
                 speakers, how = self.name_before(cue)

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.cues import (COURTESIES, FIRST_PERSON, INTENTIONS, OBJECT_CUES, POINTING, POSTPOSED, QUOTING, RECOGNISING,
-                             REPORTING, SEEING_AS, WORTH, has_subject, own_clauses, participle_cue, subject_of)
+from kg.extract.cues import (COURTESIES, FIRST_PERSON, INTENTIONS, OBJECT_CUES, POINTING, POSTPOSED, QUOTING,
+                             RECOGNISING, REPORTING, SEEING_AS, WORTH, has_subject, own_clauses, participle_cue,
+                             subject_of)
 from kg.extract.model import Sentence
 from kg.extract.quotations import Found, QuotationFinder, span_of
 from kg.extract.sentences import sentence_at
