@@ -229,6 +229,8 @@ class Finder(QuotationFinder):
             subj = subject_of(verb.head.head)  # "X observed that A ... and underlined that B"
         if any(c.dep_ == "auxpass" for c in verb.children):  # "is expected to", "was told"
             return
+        if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+            return  # "Islamabad should insist on ...": the writer's advice, not something said
         if subj is None or subj.lower_ in FIRST_PERSON or any(
                 c.dep_ == "neg" for c in verb.children) and verb.lemma_.lower() != "deny":
             return

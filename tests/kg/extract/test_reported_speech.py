@@ -119,3 +119,9 @@ def test_this_was_stated_by_credits_the_sentence_before(registry):
 def test_a_passive_that_points_to_nothing_said_gives_nothing(registry):
     text = "Russia and Pakistan signed a trade deal. The deal was announced by the two governments on Monday."
     assert said(text, registry) == []
+
+
+def test_a_cue_under_a_modal_is_the_writers_advice(registry):
+    text = ("Islamabad should insist on independent checks of every cargo at the port. Moscow will "
+            "stress that the deal is fair.")
+    assert said(text, registry) == []
