@@ -17,12 +17,18 @@ REPORTING = frozenset("""say tell state claim announce declare add insist argue 
     call recall tweet post respond reply underline underscore highlight contend concede
     estimate forecast reckon fear doubt express welcome decide ask consider continue praise criticise criticize condemn
     comment recommend propose advise inform brief apprise reveal disclose clarify lament opine hint
-    elaborate speculate demand regret proclaim""".split())
+    elaborate speculate demand regret proclaim resolve""".split())
 # Verbs whose object is what was said: the attitude verbs, and a few of mentioning and blaming.
 OBJECT_CUES = ATTITUDE | frozenset("mention castigate slam lambast blast decry deplore communicate".split())
 # Objects that make any reporting verb's object what was said ("confirmed their intention to
 # ...", "announced its readiness to ...", "stated their commitment to ...").
-INTENTIONS = frozenset("intention intent commitment desire readiness willingness resolve determination".split())
+INTENTIONS = frozenset("""intention intent commitment desire readiness willingness resolve determination
+    obligation support""".split())
+# Verbs of seeing a thing's worth ("recognised the importance of ...", "realised the need for ..."):
+# what was said when their object is a word of worth or need, not so otherwise ("recognised the
+# new government" is an act).
+RECOGNISING = frozenset("recognise recognize realise realize".split())
+WORTH = frozenset("importance significance need necessity potential value urgency".split())
 # Verbs whose "to" object is what was said ("pointed to the role of ...", "objected to the sale").
 POINTING = frozenset("point refer".split())
 # "X sees / views / regards / perceives Y as Z": X's judgement of Y.
@@ -58,9 +64,10 @@ def subject_of(verb: Token) -> Token | None:
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
             if obj is not None:
                 return obj
-        for c in verb.children:
-            if c.dep_ in ("nsubj", "nsubjpass"):
-                return c
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:  # two subjects are a misparse ("Islamabad, May 2: Ambassador X has confirmed"):
+            before = [c for c in subjects if c.i < verb.i]  # the nearest before the verb
+            return before[-1] if before else subjects[0]
         if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp", "pobj", "prep") and verb.head.i != verb.i:
             came_from, verb = verb, verb.head
             continue
@@ -88,12 +95,14 @@ def noun_before(tok: Token) -> Token | None:
 
 def own_clauses(comp: Token) -> list[list[Token]]:
     """The complement's words up to a conjoined reporting verb of its own ("A provided ...
-    and underlined that B": only "A provided ..."), split into its coordinated clauses
+    and underlined that B", "A must be done and urged X to ...": only A) or a participle
+    cue ("A, adding that B"), split into its coordinated clauses
     that have subjects of their own ("A is important, and B would continue": two
     statements, as a reader counts them)."""
     conjs = [c for c in comp.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
-    stop = min((c.left_edge.i for c in conjs if c.lemma_.lower() in REPORTING
-                and any(x.dep_ == "ccomp" for x in c.children)), default=None)
+    stop = min([*(c.left_edge.i for c in conjs if c.lemma_.lower() in REPORTING
+                  and any(x.dep_ == "ccomp" or x.dep_ == "xcomp" and c.lemma_.lower() in URGING for x in c.children)),
+                *(c.left_edge.i for c in comp.children if participle_cue(c) and comp.dep_ != "xcomp")], default=None)
     tokens = [t for t in comp.subtree if stop is None or t.i < stop]
     cuts = sorted(c.left_edge.i for c in conjs if has_subject(c) and (stop is None or c.i < stop)
                   and c.left_edge.i > tokens[0].i)
@@ -107,6 +116,23 @@ def own_clauses(comp: Token) -> list[list[Token]]:
         if part:
             out.append(part)
     return out
+
+
+# Cues whose "to" clause is what was said ("... and urged the powers to help"): a statement of its own.
+URGING = frozenset("urge call ask advise promise vow pledge warn".split())
+
+
+def participle_cue(tok: Token) -> bool:
+    """A cue of its own in a participle clause set off by a comma at the end of what was
+    said ("... said A, adding that B", "... A, describing it as B"): B is a second statement
+    of the same speaker, and A ends before the comma."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.lemma_.lower() in PARTICIPLE_CUES \
+        and tok.i > 0 and tok.doc[tok.i - 1].text == "," and not has_subject(tok)
+
+
+PARTICIPLE_CUES = frozenset("""add say stress note describe term call insist assert warn urge
+    emphasise emphasize underline underscore highlight reiterate express voice point observe
+    claim maintain argue suggest hope predict vow pledge promise""".split())
 
 
 def cue_words(doc: Doc, cue: Token) -> str:

@@ -13,7 +13,7 @@ OUTLETS = frozenset("newspaper paper daily publication outlet".split())
 class Institutions:
     """The institution look-ups of :class:`~kg.extract.speakers.Speakers` (its ``doc``,
     ``by_token``, ``core_type``, ``agent``, ``lookup``, ``demonym_of``, ``new_entities``
-    and ``last_said``)."""
+    and ``last_before``)."""
 
     def institution(self, head: Token) -> str | None:
         """The registry entry or a new organisation named by an institution phrase: a
@@ -72,9 +72,10 @@ class Institutions:
 
     def same_body(self, head: Token) -> str | None:
         """"The ministry said" after a ministry spoke: that ministry."""
-        if not any(t.lower_ in ("the", "this") for t in head.lefts) or self.last_said is None:
+        said = self.last_before("said", head.idx)
+        if not any(t.lower_ in ("the", "this") for t in head.lefts) or said is None:
             return None
-        offset, key = self.last_said
+        offset, key = said
         if head.idx - offset > 1500 or self.core_type(key) != "Organisation":
             return None
         return key if head.lemma_.lower() in key.lower() else None

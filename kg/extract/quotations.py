@@ -11,6 +11,7 @@ was found); :mod:`kg.extract.reported_speech` adds indirect speech to it.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -19,6 +20,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.cues import FIRST_PERSON, REPORTING, subject_of
 from kg.extract.model import Sentence, Span
 from kg.extract.sentences import sentence_at
+from kg.extract.speaker_words import INSTITUTIONS
 from kg.extract.speakers import Speakers
 from kg.extract.tokens import doc_text
 
@@ -99,6 +101,19 @@ def confidence_of(quote: str, how: str) -> float:
 
 
 
+def _titled(text: str, start: int) -> bool:
+    """Quotation marks right after "titled", "themed", "dubbed": a name (an event's, a
+    report's), no one's words."""
+    before = text[max(0, start - 20):start].rstrip("\"“‘' ").split()
+    return bool(before) and before[-1].lower().strip(",:") in ("titled", "entitled", "themed", "dubbed", "named")
+
+
+def _back_reference(subj: Token) -> bool:
+    """A subject that names a speaker only by pointing back: "it", "they", "the ministry"."""
+    return subj.lower_ in ("it", "they") or subj.lemma_.lower() in INSTITUTIONS and all(
+        t.dep_ == "det" for t in subj.lefts) and any(t.lower_ in ("the", "this") for t in subj.lefts)
+
+
 _DOCUMENTS = frozenset("statement release communique communiqué readout declaration".split())
 
 
@@ -109,6 +124,7 @@ class QuotationFinder:
         self.quotes = quotations(self.text)
         self.used_verbs: set[int] = set()
         self.found: list[Found] = []
+        self.later: list[tuple[Token, Token, Found]] = []  # quotations to read again after indirect speech
         self.pending: list[Found] = []  # quotations with no cue of their own
         # quotations of an unnamed document ("..., an official statement said"): the reports
         # inside them are read as indirect speech ("“The two sides reaffirmed ...”")
@@ -184,21 +200,73 @@ class QuotationFinder:
                     start = that.idx + len(that.text) if that is not None else q.start
                     content, quote = span_of(self.text, start, q.end), "mixed"
             if cue is None:
-                self.pending.append(Found("", "continued", None, content, "direct", first, also))
+                if not _titled(self.text, q.start):
+                    self.pending.append(Found("", "continued", None, content, "direct", first, also))
                 continue
             subj = subject_of(cue)
             if subj is None and cue.idx > q.end:  # "said Lavrov": the name after the verb
                 subj = next((t for t in self.doc[cue.i + 1:cue.i + 4] if t.pos_ == "PROPN"), None)
+            # "“... President Putin will ...,” he said": not Putin
+            self.speakers.said_words.append((q.start, q.end))
             speakers, how = self.speakers.of_phrase(self.past_dateline(subj, cue)) if subj is not None else ([], "")
             if not speakers and subj is not None and subj.lower_ not in FIRST_PERSON:
                 speakers, how = self.name_before(cue)
             if not speakers and subj is not None and subj.lemma_.lower() in _DOCUMENTS:
                 self.unclaimed.add((q.start, q.end))
+            if not speakers and subj is not None and _back_reference(subj):
+                self.later.append((cue, subj, Found("", "", cue, content, quote, first, also)))
             if not speakers or subj.lower_ in FIRST_PERSON:
                 continue
             self.used_verbs.add(cue.i)
             self.speakers.spoke(cue.idx, speakers, (content.start, content.end))
             self.found += [Found(speaker, how, cue, content, quote, first, also) for speaker in speakers]
+
+    def block(self) -> None:
+        """A paragraph of someone's words set off without quotation marks after a cue that
+        ends its paragraph with a colon ("X said in an interview to TASS:" / "We have
+        conveyed our views ..."): a direct quotation of the cue's subject."""
+        for sent in self.sentences:
+            text = sent.span.text
+            if sent.span.start >= self.stop or not text.endswith(":") or sent.index + 1 >= len(self.sentences):
+                continue
+            rest = self.text[sent.span.end:]
+            if not rest.startswith(("\n", " \n")):
+                continue
+            span = self.doc.char_span(sent.span.start, sent.span.end, alignment_mode="expand")
+            root = span.root if span is not None else None
+            if root is None or root.lemma_.lower() not in REPORTING | {"explain"} or root.i in self.used_verbs \
+                    or any(c.dep_ in ("ccomp", "xcomp") for c in root.children):
+                continue  # (a complement of its own: what was said is in the sentence)
+            subj = subject_of(root)
+            if subj is None or subj.lower_ in FIRST_PERSON:
+                continue
+            first = self.sentences[sent.index + 1]
+            start = first.span.start
+            end = self.text.find("\n", start)
+            end = len(self.text) if end < 0 else end
+            if self.text[start] in "\"“‘'" or end > self.stop:
+                continue  # in quotation marks: a quotation of its own
+            speakers, how = self.speakers.of_phrase(subj)
+            if not speakers:
+                continue
+            content = span_of(self.text, start, end)
+            also = tuple(s for s in self.sentences[first.index + 1:] if s.span.start < end)
+            self.used_verbs.add(root.i)
+            self.speakers.spoke(root.idx, speakers, (content.start, content.end))
+            self.found += [Found(k, how, root, content, "direct", first, also) for k in speakers]
+
+    def retry(self) -> None:
+        """Quotations whose cue's subject points back ("..., the ministry said", "..., it
+        said") to a speaker that indirect speech named before them: read again once
+        every statement is known."""
+        for cue, subj, f in self.later:
+            if cue.i in self.used_verbs:
+                continue
+            speakers, how = self.speakers.of_phrase(subj)
+            if speakers:
+                self.used_verbs.add(cue.i)
+                self.speakers.spoke(cue.idx, speakers, (f.content.start, f.content.end))
+                self.found += [dataclasses.replace(f, speaker=k, how=how) for k in speakers]
 
     def continued(self) -> None:
         """A quotation with no cue of its own, at most two sentences after a statement,

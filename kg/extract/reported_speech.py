@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.cues import (COURTESIES, FIRST_PERSON, INTENTIONS, OBJECT_CUES, POINTING, POSTPOSED, QUOTING, REPORTING,
-                             SEEING_AS, has_subject, own_clauses, subject_of)
+from kg.extract.cues import (COURTESIES, FIRST_PERSON, INTENTIONS, OBJECT_CUES, POINTING, POSTPOSED, QUOTING,
+                             RECOGNISING, REPORTING, SEEING_AS, WORTH, has_subject, own_clauses, participle_cue,
+                             subject_of)
 from kg.extract.model import Sentence
 from kg.extract.quotations import Found, QuotationFinder, span_of
 from kg.extract.sentences import sentence_at
@@ -17,6 +18,13 @@ from kg.extract.stance import classify_kind
 from kg.extract.tokens import token_indices
 
 
+STRESSING = frozenset("stress emphasise emphasize insist underline underscore".split())  # "stressed on ..."
+# People one welcomes: a greeting, nothing said
+GUESTS = frozenset("""representative guest delegate delegation participant member visitor dignitary
+    ambassador minister envoy official leader diplomat counterpart team""".split())
+# Nouns that point back to words just reported ("These views were expressed by ...")
+BACK_NOUNS = frozenset("view views remark remarks statement words observation observations".split())
+TELLING = frozenset("tell inform assure brief remind apprise".split())
 DENYING = frozenset("deny dismiss reject refute rebut".split())
 _REPORTS = frozenset("""suggestion suggestions report reports claim claims allegation allegations charge charges
     accusation accusations rumour rumours rumor rumors speculation speculations assertion assertions""".split())
@@ -30,13 +38,14 @@ class Finder(QuotationFinder):
             if c.dep_ in ("ccomp", "parataxis") and (c.pos_ in ("VERB", "AUX") or c.dep_ == "ccomp" and any(
                     m.dep_ == "mark" and m.lower_ == "that" for m in c.children)):
                 return c  # a "that" clause whose verb the tagger took for a noun ("that Moscow highly values")
-        for p in (p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"):
+        for p in (p for c in verb.children if c.dep_ == "prep" for p in c.subtree if p.dep_ == "pobj"):
             for c in p.children:  # "said in a statement that X had ...": the clause hung on "statement"
+                # (or deeper: "told reporters on the sidelines of the meeting that ...")
                 if c.dep_ in ("acl", "relcl", "ccomp") and has_subject(c) and any(
                         m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
                     return c
         if verb.lemma_.lower() in ("urge", "warn", "promise", "vow", "pledge", "call", "tell",
-                                   "caution", "advise", "expect", "agree", "decide", "ask", "consider"):
+                                   "caution", "advise", "expect", "agree", "decide", "ask", "consider", "resolve"):
             asked = verb.lemma_.lower() != "ask" or any(c.dep_ in ("dobj", "dative") for c in verb.children)
             for c in verb.children:
                 if c.dep_ == "xcomp" and asked:  # "asked Russia to help"; "asked to join" asks leave, says nothing
@@ -61,6 +70,16 @@ class Finder(QuotationFinder):
                          for p in c.children if p.dep_ == "pobj"), None)
             if pobj is not None:
                 return self.doc[pobj.left_edge.i].idx, pobj.right_edge.idx + len(pobj.right_edge)
+        if obj is None and verb.lemma_.lower() in STRESSING:  # "emphasised on the need of direct flights"
+            on = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")), None)
+            words = [t for t in on.subtree if t.i != on.i] if on is not None else []
+            if len(words) >= 3:
+                return words[0].idx, words[-1].idx + len(words[-1])
+        if obj is None and verb.lemma_.lower() == "agree":  # "agreed on the need to ...": what they hold
+            pobj = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"
+                         for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in WORTH), None)
+            if pobj is not None:
+                return self.doc[pobj.left_edge.i].idx, pobj.right_edge.idx + len(pobj.right_edge)
         if obj is None and to is not None and verb.lemma_.lower() in POINTING:
             pobj = next((c for c in to.children if c.dep_ == "pobj"), None)  # "pointed to the role of ..."
             return (self.doc[pobj.left_edge.i].idx, pobj.right_edge.idx + len(pobj.right_edge)) if pobj is not None \
@@ -68,29 +87,45 @@ class Finder(QuotationFinder):
         if obj is None:
             return None
         clause = next((c for c in obj.children if (c.dep_ in ("acl", "ccomp") or c.dep_ == "relcl" and has_subject(c))
-                       and any(m.lower_ == "that" for m in c.children if m.dep_ == "mark")), None)
+                       and (any(m.lower_ == "that" for m in c.children if m.dep_ == "mark")
+                            or self.told_that(verb, c))), None)
         # ("informed the meeting that Pakistan had ...": a "that" clause with a subject of its own,
         # which the parse hung on the object as if it were a relative clause)
         if clause is not None:
             toks = [t for t in clause.subtree if not (t.dep_ == "mark" and t.lower_ == "that")]
+            if toks[0].lower_ == "that" and len(toks) > 1:
+                toks = toks[1:]
             return toks[0].idx, toks[-1].idx + len(toks[-1])
         lemma = verb.lemma_.lower()
-        if lemma in SEEING_AS:  # "Islamabad sees cashless exchanges as a win-win way to trade"
+        if lemma in SEEING_AS or lemma == "declare":  # "Islamabad sees cashless exchanges as a win-win way
+            # to trade", "declared Pakistan as one of its priority partners"
             as_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
             if as_ is None:
                 return None
             return self.doc[obj.left_edge.i].idx, as_.right_edge.idx + len(as_.right_edge)
         if lemma not in OBJECT_CUES and not (lemma in REPORTING and obj.lemma_.lower() in INTENTIONS) \
+                and not (lemma in RECOGNISING and obj.lemma_.lower() in WORTH) \
                 or obj.lemma_.lower() in COURTESIES:
             return None
-        if lemma == "welcome" and obj.ent_type_ == "PERSON":
-            return None  # "warmly welcoming Shehbaz Sharif": a greeting, nothing said
-        right = [c for c in verb.rights if c.dep_ in ("dobj", "prep", "dative", "oprd")]
+        if lemma == "welcome" and (obj.ent_type_ in ("PERSON", "NORP") or obj.lemma_.lower() in GUESTS):
+            return None  # "warmly welcoming Shehbaz Sharif", "welcoming representatives from ...": a greeting
+        right = [c for c in verb.rights if c.dep_ in ("dobj", "prep", "dative", "oprd") or (
+            c.dep_ == "advcl" and obj.lemma_.lower() in INTENTIONS and c.i == obj.right_edge.i + 2
+            and self.doc[c.i - 1].lower_ == "to")]  # "the commitment of both sides [to continue ...]"
         first, last = min(t.left_edge.i for t in right), max(t.right_edge.i for t in right)
         return self.doc[first].idx, self.doc[last].idx + len(self.doc[last])
 
+    @staticmethod
+    def told_that(verb: Token, clause: Token) -> bool:
+        """"told a journalist that Putin met ...": after a verb of telling, a clause on its
+        object that opens with "that" and has a subject of its own says what was told,
+        though the parse took "that" for a relative pronoun."""
+        return verb.lemma_.lower() in TELLING and clause.left_edge.lower_ == "that" and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in clause.children)
+
     def indirect(self) -> None:
-        for i in token_indices(self.doc, lemma=REPORTING | OBJECT_CUES | SEEING_AS | POINTING, lower={"according"}):
+        cues = REPORTING | OBJECT_CUES | SEEING_AS | POINTING | RECOGNISING
+        for i in token_indices(self.doc, lemma=cues, lower={"according"}):
             tok = self.doc[i]
             if tok.idx >= self.stop:
                 break
@@ -100,7 +135,7 @@ class Finder(QuotationFinder):
             if tok.lower_ == "according":
                 self.according(tok, sent)
             elif tok.pos_ in ("VERB", "AUX") and tok.i not in self.used_verbs and (
-                    tok.lemma_.lower() in REPORTING | OBJECT_CUES | SEEING_AS | POINTING):
+                    tok.lemma_.lower() in cues):
                 self.reported(tok, sent)
 
     def postposed(self, verb: Token) -> tuple[int, int] | None:
@@ -173,9 +208,13 @@ class Finder(QuotationFinder):
         return side[0].idx, side[-1].idx + len(side[-1])
 
     def reported(self, verb: Token, sent: Sentence) -> None:
-        comp = self.complement(verb)
-        before = self.postposed(verb) if comp is None else None
-        if comp is None and before is None:
+        if any(c.dep_ == "auxpass" for c in verb.children) and any(c.dep_ == "agent" for c in verb.children):
+            self.stated_by(verb, sent)  # "This was stated by X"
+            return
+        seen = verb.lemma_.lower() in RECOGNISING  # only "recognised the importance of ...", never "realised that ..."
+        comp = self.complement(verb) if not seen else None
+        before = self.postposed(verb) if comp is None and not seen else None
+        if comp is None and before is None and not seen:
             before = self.as_said(verb) or self.parenthetical(verb)
         words = self.object_words(verb) if comp is None and before is None else before
         if comp is None and words is None or self.in_quote(verb.idx, verb.idx + 1):
@@ -190,6 +229,8 @@ class Finder(QuotationFinder):
             subj = subject_of(verb.head.head)  # "X observed that A ... and underlined that B"
         if any(c.dep_ == "auxpass" for c in verb.children):  # "is expected to", "was told"
             return
+        if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+            return  # "Islamabad should insist on ...": the writer's advice, not something said
         if subj is None or subj.lower_ in FIRST_PERSON or any(
                 c.dep_ == "neg" for c in verb.children) and verb.lemma_.lower() != "deny":
             return
@@ -203,6 +244,12 @@ class Finder(QuotationFinder):
         parent = verb.head if verb.dep_ in ("advcl", "conj") and verb.head.i < verb.i and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) else None
         prior = [f for f in self.found if parent is not None and f.cue is not None and f.cue.i == parent.i]
+        if participle_cue(verb) and not prior:  # "X said A, adding that B": the cue above A speaks B
+            above = [a.i for a in verb.ancestors]
+            prior = next(([f for f in self.found if f.cue is not None and f.cue.i == i] for i in above
+                          if any(f.cue is not None and f.cue.i == i for f in self.found)), [])
+            if not prior and any(a.lemma_.lower() in REPORTING for a in verb.head.ancestors):
+                return  # it hangs in what someone else said: the subject there did not say it
         if prior:  # '“...,” he said, adding that ...': who said it adds it
             speakers, how = list(dict.fromkeys(f.speaker for f in prior)), prior[0].how
         else:
@@ -231,6 +278,32 @@ class Finder(QuotationFinder):
             self.used_verbs.add(verb.i)
             self.speakers.spoke(verb.idx, speakers, (content.start, content.end))
             self.found += [Found(speaker, how, verb, content, quote, sent) for speaker in speakers]
+
+    def stated_by(self, verb: Token, sent: Sentence) -> None:
+        """"This was stated by X ...", "These views were expressed by X ...": the sentence
+        before is X's statement (and that of anyone "along with" X)."""
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        agent = next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+        if subj is None or agent is None or sent.index == 0 or verb.lemma_.lower() not in POSTPOSED | {"express"}:
+            return
+        pointing = subj.lower_ in ("this", "these") or subj.lemma_.lower() in BACK_NOUNS and any(
+            t.lower_ in ("this", "these") for t in subj.lefts)
+        if not pointing or len([t for t in subj.subtree]) > 3:
+            return
+        speakers, how = self.speakers.of_phrase(agent)
+        along = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "along"
+                 for w in c.children if w.lower_ == "with" for p in w.children if p.dep_ == "pobj"]
+        for p in along:
+            speakers += [k for k in self.speakers.of_phrase(p)[0] if k not in speakers]
+        before = self.sentences[sent.index - 1]
+        if not speakers or self.in_quote(before.span.start, before.span.end):
+            return
+        content = span_of(self.text, before.span.start, before.span.end)
+        if len(content.text.split()) < 4:
+            return
+        self.used_verbs.add(verb.i)
+        self.speakers.spoke(verb.idx, speakers, (content.start, content.end))
+        self.found += [Found(k, how, verb, content, "indirect", before) for k in speakers]
 
     def after_that(self, verb: Token, first: Token, start: int) -> int:
         """Where a complement the parse left without its subject really starts: right

@@ -11,8 +11,8 @@ from kg.extract.model import Mention, Span
 
 class SpeakerMemory:
     """The memory of :class:`~kg.extract.speakers.Speakers` (its ``doc``, ``mentions``,
-    ``core_type``, ``full_name``, ``unnamed``, ``said_words``, ``last_person``,
-    ``last_said``, ``last_group``, ``outlets`` and ``_genders``)."""
+    ``core_type``, ``full_name``, ``unnamed``, ``said_words``, ``history``, ``outlets`` and
+    ``_genders``)."""
 
     def mention_of(self, key: str) -> Mention:
         """A mention of the person ``key`` (a stand-in with no words when none names them)."""
@@ -46,10 +46,17 @@ class SpeakerMemory:
         if words is not None:
             self.said_words.append(words)
         if len(speakers) == 1 and self.core_type(speakers[0]) == "Person" and speakers[0] not in self.outlets:
-            self.last_person = (offset, speakers[0])
+            self.history.append((offset, "person", speakers[0]))
         orgs = [s for s in speakers if self.core_type(s) in ("Organisation", "State")]
         if len(speakers) == 1 and orgs:
-            self.last_said = (offset, orgs[0])
+            self.history.append((offset, "said", orgs[0]))
         if len(speakers) > 1 and all(self.core_type(s) == "State" for s in speakers):
-            self.last_group = (offset, tuple(speakers))  # "They" after "the two sides agreed"
+            self.history.append((offset, "group", tuple(speakers)))  # "They" after "the two sides agreed"
+
+    def last_before(self, what: str, offset: int):
+        """``(offset, speaker)`` of the last person ("person"), institution or state ("said")
+        or states together ("group") that spoke before this offset, whatever order the
+        statements were found in (direct quotations first, then indirect speech)."""
+        earlier = [(at, who) for at, kind, who in self.history if kind == what and at < offset]
+        return max(earlier, key=lambda e: e[0]) if earlier else None
 

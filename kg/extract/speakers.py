@@ -29,8 +29,9 @@ from kg.extract.speaker_words import (CLOSE, DEMONYM, GROUP_PRONOUNS, INSTITUTIO
 
 class Speakers(PersonNames, SpeakerMemory, Institutions):
     def __init__(self, doc: Doc, mentions: list[Mention], core_type, state_of_place=None,
-                 lookup=None, new_entities: dict[str, str] | None = None, demonym_of=None):
+                 lookup=None, new_entities: dict[str, str] | None = None, demonym_of=None, speaks_for=None):
         self.doc, self.core_type, self.state_of_place = doc, core_type, state_of_place
+        self.speaks_for = speaks_for  # an entity -> the state it speaks for, or None
         self.demonym_of = demonym_of  # a state's id -> its adjective ("Russian"), or None
         self.lookup = lookup  # name -> registry id or None
         self.new_entities = new_entities if new_entities is not None else {}
@@ -40,10 +41,8 @@ class Speakers(PersonNames, SpeakerMemory, Institutions):
             for tok in doc.char_span(m.span.start, m.span.end, alignment_mode="expand") or ():
                 self.by_token.setdefault(tok.i, m)
         self.unnamed: list[tuple[int, str]] = []  # speakers no mention names, by offset (for "he")
-        self.last_said: tuple[int, str] | None = None  # the last institution that spoke
-        self.last_group: tuple[int, tuple[str, ...]] | None = None  # the last states that spoke together
+        self.history: list[tuple[int, str, object]] = []  # (cue offset, "person"/"said"/"group", who) of each statement
         self.renamed: dict[str, str] = {}  # a new person's key -> the name without its title
-        self.last_person: tuple[int, str] | None = None  # the last person who spoke, by the cue's offset
         self.said_words: list[tuple[int, int]] = []  # the offsets of what was said, so far
         self._genders: dict[str, str] | None = None  # entity -> "f" or "m", when the text shows it
         self.dateline = dateline_tokens(doc)  # the tokens of "ISLAMABAD/MOSCOW –" opening the article
@@ -122,6 +121,26 @@ class Speakers(PersonNames, SpeakerMemory, Institutions):
             todo += [c for c in tok.children if c.dep_ in deps]
         return sorted(out, key=lambda m: m.span.start)
 
+    def of_another_state(self, m: Mention, nationality: str) -> bool:
+        """"the Russian commander" is no one known to serve another state."""
+        if not nationality or self.speaks_for is None or self.lookup is None:
+            return False
+        wanted, theirs = self.lookup(nationality), self.speaks_for(self.full_name(m))
+        return bool(wanted and theirs and self.core_type(wanted) == "State" and theirs != wanted)
+
+    def news_agency(self, head: Token) -> str | None:
+        """"Xinhua news agency reported", "the state-run APP news agency": the agency by
+        the name before "news agency" (an organisation already named, or a new one)."""
+        lefts = [t for t in head.lefts if t.dep_ == "compound"]
+        if not any(t.lower_ == "news" for t in lefts):
+            return None
+        names = [t for t in lefts if t.pos_ == "PROPN" and t.text[:1].isupper()]
+        if not names or names[-1].i + 1 >= head.i or any(t.i in self.by_token and self.core_type(
+                self.by_token[t.i].entity) != "Organisation" for t in names):
+            return None
+        known = next((self.by_token[t.i].entity for t in names if t.i in self.by_token), None)
+        return known or self.named(" ".join(t.text for t in names), "Organisation")
+
     def of_phrase(self, head: Token) -> tuple[list[str], str]:
         """The speakers a subject (or "according to" object) names, and how they were found."""
         if head.i in self.dateline:  # "ISLAMABAD/MOSCOW – Pakistan and Russia have expressed ...":
@@ -141,6 +160,10 @@ class Speakers(PersonNames, SpeakerMemory, Institutions):
             names = [self.by_token[t.i] for t in head.lefts if t.dep_ == "compound" and t.i in self.by_token]
             if len(names) == 1:  # "Dawn news reported": the outlet, though the NER took it for a person
                 return [names[0].entity], "named"
+        if head.lemma_.lower() == "agency" and head.i not in self.by_token:
+            agency = self.news_agency(head)
+            if agency:
+                return [agency], "named"
         including = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "including"), None)
         if including is not None and head.tag_ == "NNS" and head.i not in self.by_token:
             # "Several nations, including the US, China and Russia, called for ...": each named one
@@ -191,8 +214,8 @@ class Speakers(PersonNames, SpeakerMemory, Institutions):
                 m for m in wide if self.is_subject(m)] or near or wide
             person = self.full_name(cands[-1]) if cands else None
             recent = self.recent_unnamed(head.idx)
-            said = self.last_person
-            if said is not None and said[0] < head.idx and head.idx - said[0] < 700 and (
+            said = self.last_before("person", head.idx)
+            if said is not None and head.idx - said[0] < 700 and (
                     recent is None or said[0] > recent[0]) and self.of_gender(low, [self.mention_of(said[1])]):
                 recent = said  # the person who spoke last, after anyone named since as a subject
             subjects = [m for m in cands if self.is_subject(m)]
@@ -210,12 +233,12 @@ class Speakers(PersonNames, SpeakerMemory, Institutions):
                                   and any(x.lower_ in ("both", "two") for x in t.lefts)), None)
                 if pair_head is not None:
                     return self._of_phrase(pair_head)
-                group = self.last_group
-                if group is not None and head.idx - group[0] < 400 and (
-                        self.last_said is None or self.last_said[0] < group[0]):
+                group, said = self.last_before("group", head.idx), self.last_before("said", head.idx)
+                if group is not None and head.idx - group[0] < 400 and (said is None or said[0] < group[0]):
                     return list(group[1]), "pair"  # "The meeting reaffirmed ... They recognised ..."
-            if self.last_said is not None and head.idx - self.last_said[0] < 600:
-                return [self.last_said[1]], "pronoun"
+            said = self.last_before("said", head.idx)
+            if said is not None and head.idx - said[0] < 600:
+                return [said[1]], "pronoun"
             return [], ""
         pair = any(t.lower_ in ("both", "two") for t in head.lefts)
         if pair and low in PAIR_PEOPLE:
@@ -274,8 +297,8 @@ class Speakers(PersonNames, SpeakerMemory, Institutions):
                 return [key], "institution"
         agents = [a for a in (self.agent(m.entity) for m in self.attached(head, False)) if a]
         unlinked = head.i not in self.by_token or self.by_token[head.i].entity.startswith("new:")
-        if lemma in TITLES and unlinked:  # "Ambassador to Pakistan Danila Ganich" (the name in the "to" phrase)
-            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "to"):
+        if lemma in TITLES and unlinked:  # "Ambassador to Pakistan Danila Ganich", "envoy for Afghanistan, X"
+            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("to", "for")):
                 for obj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
                     # "Representative to Afghanistan, Zamir Kabulov,": the parse hangs the
                     # title holder's name on the place
@@ -303,7 +326,8 @@ class Speakers(PersonNames, SpeakerMemory, Institutions):
                 # "the minister": the person named last nearby; never so for "the spokesman",
                 # whom the article names when it means a person
                 cands = [m for m in self.people(head.idx, 700, subject_first=True)
-                         if not self.titled_otherwise(self.first_mention(m), title)]
+                         if not self.titled_otherwise(self.first_mention(m), title)
+                         and not self.of_another_state(m, nationality)]
                 person = self.full_name(cands[-1]) if cands else None
             if person:
                 return [person], "title"

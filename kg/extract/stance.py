@@ -40,6 +40,7 @@ DOMAIN = {
 }
 _RECOMMEND_CUES = {"urge", "call", "advise", "recommend", "demand", "appeal", "suggest", "ask"}
 _COMMIT_CUES = {"promise", "pledge", "vow", "assure", "commit", "offer", "undertake", "decide"}
+_ACKNOWLEDGE = {"recognise", "recognize", "realise", "realize"}  # "recognised the importance of X": a judgement
 _DENY_CUES = {"deny", "reject", "dismiss", "refute", "rebuff", "rebut"}
 _PREDICT_CUES = {"expect", "predict", "forecast", "hope", "anticipate", "fear", "estimate"}
 _OPINION_CUES = {"consider", "believe", "think", "feel", "describe", "consider", "praise", "criticise",
@@ -68,7 +69,7 @@ _PAIR = {"one", "two", "both", "2"}  # "the two countries": no figure
 # Verbs of valuing: their clause judges its object ("Pakistan values its friendship with Russia")
 _VALUING = {"value", "appreciate", "admire", "respect", "cherish", "treasure", "regard", "view", "consider", "deem"}
 _WISH = {"desire", "commitment", "eagerness", "willingness", "readiness", "resolve", "determination",
-         "wish", "intention", "pledge", "interest"}
+         "wish", "intention", "pledge", "interest", "obligation"}
 
 
 def cue_class(cue_lemma: str) -> str:
@@ -317,7 +318,7 @@ def classify_kind(content, cue_lemma: str, institution: bool = False, own_side=N
             lowers & _UNTRUE and any(t.lemma_ in ("say", "claim", "suggest", "allege") for t in tokens)):
         return "Denial"  # "it's wrong to say that ..."
     urged = any(t.lower_ in _SHOULD and not _subordinate(t.head, content) and not _regarded(t.head) for t in tokens)
-    if cue_lemma in _RECOMMEND_CUES or urged or advocated(content) or any(
+    if cue_lemma in _RECOMMEND_CUES or urged or advocated(content) and cue_lemma not in _ACKNOWLEDGE or any(
             t.lemma_ in ("need", "have") and i + 1 < len(tokens) and tokens[i + 1].lower_ == "to"
             and t.dep_ != "aux" for i, t in enumerate(tokens)):
         return "Recommendation"
@@ -339,7 +340,7 @@ def classify_kind(content, cue_lemma: str, institution: bool = False, own_side=N
         "want", "wish", "intend", "plan", "like", "seek", "aim", "agree", "decide", "resolve") \
         or "look forward" in text
     verbs = [t for t in tokens[:3] if t.tag_ != "TO" and t.dep_ != "advmod"]
-    to_do = cue_lemma == "agree" and verbs and verbs[0].tag_ == "VB"  # "agreed to strengthen ..."
+    to_do = cue_lemma in ("agree", "resolve") and verbs and verbs[0].tag_ == "VB"  # "agreed to strengthen ..."
     head = subj.head if subj is not None else None
     modal = head is not None and any(c.tag_ == "MD" and c.lower_ in _FUTURE for c in head.children)
     able = head is not None and any(c.lower_ in ("able", "likely", "unlikely") for c in head.children)

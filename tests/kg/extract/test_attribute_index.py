@@ -63,4 +63,4 @@ def test_load_nlp_uses_it():
 
     nlp = load_nlp()
     assert isinstance(nlp.get_pipe("attribute_ruler"), IndexedAttributeRuler)
-    assert nlp.pipe_names == ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]
+    assert nlp.pipe_names == ["tok2vec", "tagger", "paragraph_breaks", "parser", "attribute_ruler", "lemmatizer", "ner"]

@@ -527,3 +527,22 @@ def test_a_person_named_after_a_long_title_speaks_and_he_is_that_person(registry
 def test_a_portfolio_without_a_title_names_no_one(registry):
     text = "Information and Broadcasting officials in Islamabad said the talks were useful."
     assert [s for s, *_ in said(text, registry)] == []
+
+
+def test_a_paragraph_after_a_cue_that_ends_with_a_colon_is_a_quotation(registry):
+    text = ("Russian Ambassador Albert Khorev said in an interview to a news agency:\n\n"
+            "We have told our partners that the new rail link is good for the whole region. "
+            "Trade will grow.\n\nThe interview was broadcast on Monday. The ministry explains:\n\n"
+            "“We welcome the link.”")
+    ex = extract("t", text, registry)
+    blocks = [c for c in ex.claims if c.speaker == "new:Albert Khorev"]
+    assert len(blocks) == 1 and blocks[0].quote == "direct"
+    assert blocks[0].content.text.startswith("We have told our partners") and len(blocks[0].also) == 1
+
+
+def test_a_title_in_quotation_marks_continues_no_speaker(registry):
+    text = ('“We will build the corridor together,” Albert Khorev said. He spoke at a seminar titled '
+            '“New Horizons of Pakistan-Russia Relations in a Changing World” in Karachi.')
+    ex = extract("t", text, registry)
+    assert [c.content.text for c in ex.claims if c.speaker == "new:Albert Khorev"] == [
+        "We will build the corridor together"]

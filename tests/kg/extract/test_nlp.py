@@ -1,0 +1,25 @@
+"""The spaCy pipeline (kg/extract/nlp.py): a line break always ends a sentence, so a
+statement after a quotation that closes a paragraph is a sentence of its own."""
+from __future__ import annotations
+
+from kg.extract.nlp import load_nlp
+from kg.extract.pipeline import extract
+from kg.registry import load_registry
+
+
+def test_a_line_break_ends_a_sentence():
+    doc = load_nlp()("He said they would meet again soon\n\nThe talks were held in Moscow on Friday. "
+                     "MOSCOW\nA meeting on Afghanistan began in Kazan on Friday.")
+    sents = [s.text.strip() for s in doc.sents]
+    assert sents == ["He said they would meet again soon", "The talks were held in Moscow on Friday.",
+                     "MOSCOW", "A meeting on Afghanistan began in Kazan on Friday."]
+
+
+def test_a_statement_after_a_paragraph_that_ends_a_quotation_is_found():
+    text = ("PM Nawaz Sharif said: “while in Ufa we did agree on improving bilateral trade, there is "
+            "improvement. It has been always my endeavour to build our relationship and I am continuing to "
+            "strive for that.”\n\nTalking to Afghan President Ashraf Ghani in Astana, the Prime Minister "
+            "said that Pakistan remains committed to peace.")
+    ex = extract("t", text, load_registry())
+    assert any(c.content.text == "Pakistan remains committed to peace" and c.speaker == "nawaz-sharif"
+               for c in ex.claims)

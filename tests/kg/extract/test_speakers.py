@@ -1,0 +1,63 @@
+"""Who speaks (kg/extract/speakers.py, person_names.py, cues.py): the subject nearest the
+cue when the parse gives two, no one named inside the quotation itself as its "he", a
+title with a nationality never given to someone of another state, and a title holder named
+after "envoy for X," as a later "he"."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.pipeline import extract
+from kg.registry import load_registry
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_registry()
+
+
+def speakers(text: str, registry) -> list[str]:
+    ex = extract("t", text, registry)
+    return [c.speaker for c in ex.claims if c.speaker not in (None, "writer")]
+
+
+def test_a_dated_place_before_the_subject_is_not_the_speaker(registry):
+    text = ("Islamabad, March 3, 2024: Russian Ambassador to Pakistan, Albert Khorev, has confirmed that "
+            "a trade delegation will arrive in Karachi next month.")
+    assert speakers(text, registry) == ["new:Albert Khorev"]
+
+
+def test_he_after_a_quotation_is_not_someone_named_inside_it(registry):
+    text = ("Russian Ambassador Albert Khorev spoke to reporters in Islamabad on Monday. “We value our ties. "
+            "President Vladimir Putin will visit Pakistan once the groundwork is laid,” he said.")
+    assert speakers(text, registry) == ["new:Albert Khorev"]
+
+
+def test_a_title_with_a_nationality_is_not_given_to_someone_of_another_state(registry):
+    text = ("Army chief General Qamar Javed Bajwa met a Russian delegation in Rawalpindi. "
+            "“We want closer defence ties with Pakistan,” said the Russian commander.")
+    assert "qamar-javed-bajwa" not in speakers(text, registry)
+
+
+def test_an_envoy_for_a_country_named_after_a_comma_is_the_later_he(registry):
+    text = ("Sergey Lavrov opened the talks in Kazan. The Russian special envoy for Afghanistan, Zamir "
+            "Kabulov, told reporters that Moscow wants an inclusive government in Kabul. “This may lead "
+            "to the recognition of the new rulers in time,” he said.")
+    assert speakers(text, registry)[-1] == "new:Zamir Kabulov"
+
+
+def test_the_ministry_of_a_quotation_is_the_one_named_before_by_indirect_speech(registry):
+    text = ("The two navies will hold drills in the Arabian Sea next month, according to Pakistan's defence "
+            "ministry. “Both navies will send ships and aircraft to the drills,” the ministry said.")
+    ex = extract("t", text, registry)
+    said = [c for c in ex.claims if c.quote == "direct"]
+    assert len(said) == 1 and said[0].speaker == "new:Pakistani Defence Ministry"
+
+
+def test_it_said_is_an_institution_that_spoke_before_not_after(registry):
+    text = ("Russia's energy ministry said that gas talks with Pakistan would resume in May. It said the "
+            "pipeline would be finished by 2027. “The visit was a great success for both countries,” "
+            "Pakistan's foreign office said.")
+    ex = extract("t", text, registry)
+    pipeline = next(c for c in ex.claims if "pipeline" in c.content.text)
+    first = next(c for c in ex.claims if "gas talks" in c.content.text)
+    assert pipeline.speaker == first.speaker
