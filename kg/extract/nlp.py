@@ -47,8 +47,23 @@ def _register_paragraph_breaks() -> None:
     @Language.component("paragraph_breaks")
     def paragraph_breaks(doc):
         """A line break ends a sentence: the parser may not run one over a paragraph's end
-        ("... strive for that.”  /  Talking to ..., the Prime Minister said ...")."""
+        ("... strive for that.”  /  Talking to ..., the Prime Minister said ...").  In a text
+        wrapped at a fixed width (``hard_wrapped``) only a blank line does."""
+        wrapped = hard_wrapped(doc.text)
         for tok in doc[:-1]:
-            if tok.is_space and "\n" in tok.text:
+            if tok.is_space and "\n" in tok.text and (not wrapped or tok.text.count("\n") > 1):
                 doc[tok.i + 1].is_sent_start = True
         return doc
+
+
+_ENDS = tuple('.!?:"\'”’)]')
+
+
+def hard_wrapped(text: str) -> bool:
+    """Whether ``text`` is wrapped at a fixed width (lines of at most 100 characters, most of
+    them ending inside a sentence), so that a single line break is only a space."""
+    lines = [line.rstrip() for line in text.splitlines() if line.strip()]
+    if len(lines) < 4 or max(map(len, lines)) > 100:
+        return False
+    inside = sum(not line.endswith(_ENDS) for line in lines[:-1])
+    return inside > (len(lines) - 1) / 2

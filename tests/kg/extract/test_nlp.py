@@ -1,4 +1,5 @@
-"""The spaCy pipeline (kg/extract/nlp.py): a line break always ends a sentence, so a
+"""The spaCy pipeline (kg/extract/nlp.py): a line break ends a sentence (in a text wrapped at a
+fixed width only a blank line does), so a
 statement after a quotation that closes a paragraph is a sentence of its own."""
 from __future__ import annotations
 
@@ -23,3 +24,16 @@ def test_a_statement_after_a_paragraph_that_ends_a_quotation_is_found():
     ex = extract("t", text, load_registry())
     assert any(c.content.text == "Pakistan remains committed to peace" and c.speaker == "nawaz-sharif"
                for c in ex.claims)
+
+
+def test_a_text_wrapped_at_a_fixed_width_breaks_sentences_only_at_blank_lines():
+    from kg.extract.nlp import hard_wrapped
+
+    text = ("The Prime Minister of Pakistan met the Russian\nPresident in Moscow on Tuesday and the\n"
+            "two leaders discussed trade, energy and the\nsituation in Afghanistan.\n\nHe said the talks "
+            "were good and that\nboth sides would meet again soon.")
+    assert hard_wrapped(text)
+    sents = [s.text.strip() for s in load_nlp()(text).sents]
+    assert sents[0].startswith("The Prime Minister") and sents[0].endswith("Afghanistan.")
+    assert sents[1].startswith("He said") and sents[1].endswith("again soon.")
+    assert not hard_wrapped("Pakistan and Russia held talks.\nThe talks went well.\nMOSCOW\nA meeting began.")
