@@ -11,7 +11,9 @@ below it) in one of its sentences passes it:
    mention makes none);
 4. ``rules``: an event the pipeline keeps with the rules alone (no learned decisions, no
    confidence threshold);
-5. ``shipped``: an event the pipeline keeps with the shipped decisions and threshold.
+5. ``learned``: an event the pipeline keeps with the shipped learned decisions (participant,
+   event and merge models) but no confidence threshold;
+6. ``shipped``: an event the pipeline keeps with the shipped decisions and threshold.
 
 Only totals are printed, so it may be run on an aggregate-only check set.
 
@@ -25,7 +27,7 @@ from pathlib import Path
 from kg.eval.events import gold_units, lenient_match, predicted_units, sentence_index
 from kg.eval.scores import kinds_match
 
-STEPS = ("gold", "trigger", "frame", "candidate", "rules", "shipped")
+STEPS = ("gold", "trigger", "frame", "candidate", "rules", "learned", "shipped")
 
 
 def _hit(unit, found: list[tuple[int, str]]) -> bool:
@@ -43,6 +45,7 @@ def article_steps(a, registry) -> list[set]:
     collected: list = []
     rules = extract(a.doc_id, a.text, registry, doc=a.doc, date=a.date, decisions=RULES_ONLY,
                     min_confidence=0.0, collect=collected)
+    learned = extract(a.doc_id, a.text, registry, doc=a.doc, date=a.date, min_confidence=0.0)
     shipped = extract(a.doc_id, a.text, registry, doc=a.doc, date=a.date)
     ctx = Context(a.doc, rules.sentences, rules.mentions, [], registry,
                   rules.author.sentence if rules.author else None, rules.new_entities)
@@ -62,7 +65,7 @@ def article_steps(a, registry) -> list[set]:
         for step, found in (("trigger", triggered), ("frame", framed), ("candidate", drafts)):
             if _hit(g, found):
                 passed.add(step)
-        for step, ex in (("rules", rules), ("shipped", shipped)):
+        for step, ex in (("rules", rules), ("learned", learned), ("shipped", shipped)):
             if any(lenient_match(g, p) for p in predicted_units(ex.events)):
                 passed.add(step)
         out.append(passed)
