@@ -523,7 +523,7 @@ class Context:
 
     def resolve_title(self, token) -> list[str]:
         """The person a definite title stands for ("the minister", "the former premier",
-        "Pakistan's prime minister", "The Russian President" capitalised): the latest person named before it (up to five
+        "Pakistan's prime minister"): the latest person named before it (up to five
         sentences back) after the same title words ("prime minister" before "minister"
         alone; "premier" and "prime minister" are one title), of the state the title names
         when it names one.
@@ -532,11 +532,8 @@ class Context:
         if holder is not None:
             return [holder]
         lemma = token.lemma_.lower()
-        if lemma not in TITLE_WORDS or token.tag_ not in {"NN", "NNP"}:
+        if lemma not in TITLE_WORDS or token.tag_ != "NN":
             return []
-        if token.tag_ == "NNP" and any(c.dep_ == "appos" or c.dep_ == "prep" and c.lower_ in {"of", "to", "for"}
-                                       for c in token.children):
-            return []  # "the Prime Minister of Mongolia", "The Foreign Minister, X": described, not referred back to
         state = None
         for c in token.children:
             m = self.mention_at(c) if c.dep_ in {"poss", "amod", "compound"} else None

@@ -246,33 +246,3 @@ def _own(item) -> list:
         if c.dep_ not in {"conj", "cc"}:
             out.extend(c.subtree)
     return out
-
-
-# sentences back within which "his Russian counterpart" names a person named before
-COUNTERPART_REACH = 5
-
-
-def counterpart_named_before(ctx: Context, token) -> list[str]:
-    """The person an unnamed counterpart stands for ("met his Afghan counterpart", "the
-    meeting with his Pakistani counterpart"): the latest person named before it (up to
-    ``COUNTERPART_REACH`` sentences back) whom the article ties to the state that the word
-    names.  A counterpart of no named state ("his counterpart"), or one named right after
-    it ("his Russian counterpart Sergey Lavrov"), is left to the name."""
-    if token.lemma_.lower() != "counterpart" or token.tag_ != "NN" or ctx.mention_at(token) is not None:
-        return []
-    if any(c.dep_ in {"appos", "compound"} and ctx.mention_at(c) is not None for c in token.children):
-        return []
-    states = {m.entity for c in token.children if c.dep_ in {"amod", "compound", "poss"}
-              for m in [ctx.mention_at(c)] if m is not None and ctx.is_state(m.entity)}
-    if len(states) != 1:
-        return []
-    [state] = states
-    sent = ctx.sentence_of(token)
-    if sent is None:
-        return []
-    start = ctx.sentences[max(0, sent.index - COUNTERPART_REACH)].span.start
-    for m in reversed(ctx.mentions):
-        if start <= m.span.start < token.idx and ctx.core_type(m.entity) == "Person" \
-                and ctx.nationality(m.entity) == state:
-            return [m.entity]
-    return []

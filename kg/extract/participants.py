@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 from kg.extract.boundaries import (CLAUSES, according_to, act_of_its_own, credit, dated_by, dateline_line, framed,
                                    nearer_event, other_clause, post, reaction, subordinate)
-from kg.extract.counterparts import counterpart_named_before
 from kg.extract.context import POSSESSIVE_PRONOUNS, PRONOUN_SUBJECTS, Context
 from kg.extract.datelines import dateline_place
 from kg.extract.gatherings import entity_name, is_forum, on_its_sidelines
@@ -92,7 +91,7 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
         elif tok.dep_ in {"poss", "nsubj", "nsubjpass", "pobj", "conj"} and ctx.mention_at(tok) is None:
             for eid in ctx.resolve_pair(tok) or ctx.resolve_people_pair(tok):
                 add(eid, "pair", tok)
-            for eid in ctx.resolve_title(tok) or counterpart_named_before(ctx, tok):
+            for eid in ctx.resolve_title(tok):
                 add(eid, "title", tok)
                 add(ctx.nationality(eid), "nationality", tok)
     for m in ctx.mentions_in(inside):
