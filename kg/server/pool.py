@@ -65,6 +65,21 @@ class WorkerFault(Exception):
 UNDELIVERED = "no query worker could take the request (each one tried had stopped); see the server log"
 
 
+def _exited(pid: int | None) -> bool:
+    """Whether the process ``pid`` has exited (a zombie not yet reaped, or gone), read from
+    Linux's /proc; False where there is none.  A worker's pipe has been seen to stay quiet
+    for a moment after the worker was killed, so the pipe alone does not tell."""
+    if pid is None:
+        return True
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            return f.read().rsplit(b")", 1)[1].split()[0] in (b"Z", b"X")
+    except FileNotFoundError:
+        return os.path.isdir("/proc/self")  # no entry for it: gone (unless there is no /proc)
+    except (OSError, IndexError):
+        return False
+
+
 @dataclass
 class _Worker:
     proc: multiprocessing.process.BaseProcess
@@ -291,7 +306,7 @@ class WorkerPool:
         the process is gone, even before its exit has been reaped and reported (which
         ``is_alive`` waits for, and which takes a while on a busy machine)."""
         try:
-            if not w.conn.poll(0) and w.proc.exitcode is None:
+            if not w.conn.poll(0) and w.proc.exitcode is None and not _exited(w.pid):
                 return True
         except (OSError, ValueError):
             pass
