@@ -13,6 +13,8 @@ def verb_trigger_kind(token) -> str | None:
     """The event kind a verb triggers, or None when its neighbours say it is none."""
     lemma = token.lemma_.lower()
     kind = VERB_TRIGGERS.get(lemma)
+    if kind == "Agreement" and lemma == "agree" and _agrees_a_position(token):
+        return None  # "agreed on the need to ...": a joint position (a claim), no deal
     if kind == "Agreement" and lemma == "sign":
         objects = [c.lemma_.lower() for c in token.children if c.dep_ == "dobj"]
         if not any(o in SIGNED_THINGS for o in objects) or any(o in NOUN_TRIGGERS for o in objects):
@@ -165,6 +167,18 @@ def _sanctions_changed(verb) -> bool:
     if any(c.lemma_.lower() in SANCTION_WORDS for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}):
         return True
     return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.lemma_.lower() in SANCTION_WORDS
+
+
+# what "agreed on the ..." holds when the sides share a view rather than strike a deal
+POSITION_NOUNS = {"need", "importance", "necessity", "significance", "urgency"}
+
+
+def _agrees_a_position(verb) -> bool:
+    """Whether "agree" states a shared view, "agreed on the need to ..." (a claim of both
+    sides), rather than a deal or an act agreed on."""
+    return any(c.dep_ == "prep" and c.lemma_.lower() in {"on", "upon"}
+               and any(o.dep_ == "pobj" and o.lemma_.lower() in POSITION_NOUNS for o in c.children)
+               for c in verb.children)
 
 
 TALK_VERBS = {"discuss", "interact", "confer"}

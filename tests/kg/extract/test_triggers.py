@@ -45,6 +45,10 @@ def test_agreeing_on_an_act_is_an_agreement_and_agreeing_to_go_on_is_not(registr
         "Agreement"]
     assert kinds(registry, "Pakistan and Russia agreed to continue working towards deeper ties.") == []
     assert kinds(registry, "Pakistan and Russia agreed that force should be avoided.") == []
+    talks = "Pakistan and Russia held talks in Moscow on Monday. "
+    for text in ("The two sides agreed on the need for preserving multilateralism in security.",
+                 "Both sides agreed upon the importance of regular consultations on Afghanistan."):
+        assert [k[0] for k in kinds(registry, talks + text)] == ["Meeting"], text
 
 
 def test_other_senses_of_meet_war_and_ties_are_no_events(registry):
