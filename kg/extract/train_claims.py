@@ -6,8 +6,8 @@ Examples are the claims the rules extract that answer a gold claim (matched as t
 statement scores match them, :mod:`kg.eval_statements`), labelled with the gold kind and
 stance.  A classifier decides for a group of claims (the writer's own, attributed ones)
 only where its cross-validated figure on that group beats the rules' by more than ``MARGIN``
-(accuracy, for kinds and stances alike: with a few hundred examples and a dozen settings
-to choose from, a lead of a few examples is chance); the stance of a
+(accuracy for kinds, the mean recall of the three stances for stances: with a few hundred
+examples and a dozen settings to choose from, a lead of a few examples is chance); the stance of a
 group that another setting serves better than the one best overall gets a classifier of
 that setting.  The models are
 scikit-learn multinomial logistic regressions (lbfgs, fixed settings), so the
@@ -109,11 +109,9 @@ def _task(ex: Example, task: str, words: bool) -> tuple[dict, str | None, str | 
 def cross_validate(examples: list[Example], task: str, out=sys.stdout) -> tuple[tuple, tuple[str, ...], dict]:
     """The figure per group of the rules and of each setting (C, words, balanced classes), by
     article folds; returns the chosen setting, the groups its model decides, and the figures.
-    Both tasks are judged by accuracy (agreement with the gold).  Stances were once judged by
-    the mean recall of the three stances, to weigh the rarer negative statements as much as
-    the many positive ones; that chose class-balanced models which, on articles no rule was
-    written from, agreed with the gold less often than the unbalanced ones (r10: 50 against
-    54 of 73) and did not find more of the negative statements."""
+    Kinds are judged by accuracy; stances by the mean of the recall of each stance, so that
+    the rarer negative statements (what disagreements are made of) weigh as much as the
+    many positive ones."""
     usable = [e for e in examples if _task(e, task, False)[1] is not None]
     articles = sorted({e.article for e in usable})
     fold_of = {a: i % FOLDS for i, a in enumerate(articles)}
@@ -136,7 +134,7 @@ def cross_validate(examples: list[Example], task: str, out=sys.stdout) -> tuple[
         print(f"  {_setting((c, words, balanced)):<32}" + _figures(right, task), file=out)
 
     def score(tally, g):
-        return _score(tally[g])
+        return _score(tally[g], task)
     # each setting as it would be used: the model for the groups where it beats the rules
     best = max(results, key=lambda key: (round(sum(max(score(results[key], g), score(rules, g)) for g in GROUPS), 9),
                                          -key[0], not key[1], not key[2]))
@@ -164,16 +162,13 @@ def _count(tally: dict, group: str, gold: str, guess) -> None:
     cell[1] += 1
 
 
-def _score(by_label: dict) -> float:
-    """The accuracy of one group."""
+def _score(by_label: dict, task: str) -> float:
+    """Accuracy (kinds) or the mean recall over the gold labels (stances) of one group."""
     if not by_label:
         return 0.0
+    if task == "stance":
+        return sum(r / n for r, n in by_label.values()) / len(by_label)
     return sum(r for r, _ in by_label.values()) / sum(n for _, n in by_label.values())
-
-
-def _mean_recall(by_label: dict) -> float:
-    """The mean over the gold labels of their recall (printed for stances, to diagnose)."""
-    return sum(r / n for r, n in by_label.values()) / len(by_label) if by_label else 0.0
 
 
 def _setting(key: tuple) -> str:
@@ -186,7 +181,7 @@ def _figures(tally: dict, task: str) -> str:
     for g, by_label in tally.items():
         r, n = sum(v[0] for v in by_label.values()), sum(v[1] for v in by_label.values())
         parts.append(f"{g} {r}/{n} {r / n if n else 0:.3f}"
-                     + (f" (mean recall {_mean_recall(by_label):.3f})" if task == "stance" else ""))
+                     + (f" (mean recall {_score(by_label, task):.3f})" if task == "stance" else ""))
     total_r = sum(v[0] for b in tally.values() for v in b.values())
     total_n = sum(v[1] for b in tally.values() for v in b.values())
     return "  ".join(parts) + f"  all {total_r}/{total_n} {total_r / total_n if total_n else 0:.3f}"

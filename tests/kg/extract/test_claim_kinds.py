@@ -116,12 +116,3 @@ def test_a_group_with_its_own_stance_setting_gets_its_own_classifier(nlp):
     ex = extract("d", text, load_registry(), nlp=nlp, claim_decisions=RULES)
     decided = decide(nlp(text), ex.claims, lambda e: "Person", back)
     assert {(c.speaker, c.stance) for c in decided} == {(None, "positive"), ("shehbaz-sharif", "negative")}
-
-
-def test_stances_are_chosen_by_agreement_not_by_mean_recall():
-    from kg.extract.train_claims import _mean_recall, _score
-
-    tally = {"positive": [18, 20], "negative": [1, 4], "neutral": [2, 6]}  # [right, gold] per stance
-    assert _score(tally) == 21 / 30  # what `kg eval` reports as stance agreement
-    assert abs(_mean_recall(tally) - (0.9 + 0.25 + 1 / 3) / 3) < 1e-12
-    assert _score({}) == 0.0 and _mean_recall({}) == 0.0
