@@ -141,14 +141,17 @@ class SavedQuery:
         A paginated query gets ``LIMIT``/``OFFSET`` for the page asked for (default 1).
         """
         terms = self.bindings(values)
-        text = self.text
-        if self.params:
-            text = self._with_values(terms)
-        if self.page_size is not None:
-            limit = f"LIMIT {self.page_size} OFFSET {(self.page(values) - 1) * self.page_size}"
-            mark = _page_mark(text)
-            text = f"{text.rstrip()}\n{limit}\n" if mark is None else text[:mark.start()] + limit + text[mark.end():]
-        return text
+        return self.paged(self._with_values(terms) if self.params else self.text, values)
+
+    def paged(self, text: str, values: Mapping[str, str | None]) -> str:
+        """``text`` (this query's, parameters bound or not) with the ``LIMIT``/``OFFSET`` of the
+        page ``values`` ask for (default 1) where ``# page`` marks it, else at the end; the text
+        as it is when the query is not paginated."""
+        if self.page_size is None:
+            return text
+        limit = f"LIMIT {self.page_size} OFFSET {(self.page(values) - 1) * self.page_size}"
+        mark = _page_mark(text)
+        return f"{text.rstrip()}\n{limit}\n" if mark is None else text[:mark.start()] + limit + text[mark.end():]
 
     def _with_values(self, terms: Mapping[str, Node]) -> str:
         cells = []
