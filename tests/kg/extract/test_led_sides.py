@@ -22,12 +22,13 @@ def test_who_heads_a_states_delegation_at_talks_takes_part_in_them(registry):
     assert {"pakistan", "afghanistan", "new:Nadeem Qureshi"} <= set(talks.participants)
 
 
-def test_who_leads_a_side_of_no_single_state_gets_no_state_from_it(registry):
-    text = ("Consultations on Afghanistan open in Moscow on Monday. The joint delegation of China and Iran is "
-            "headed by Nadeem Qureshi. Russian Foreign Minister Sergey Lavrov is expected to meet with his Chinese "
-            "counterpart on the sidelines of the consultations.")
-    for e in extract("t", text, registry).events:
-        assert "new:Nadeem Qureshi" not in e.participants or e.trigger.text != "meet", e
+def test_who_leads_a_side_of_one_state_acts_for_it_and_of_two_states_for_neither(registry):
+    visit = "Nadeem Qureshi arrived in Moscow on Monday for a visit. "
+    (one,) = extract("t", visit + "The Afghan delegation is headed by Nadeem Qureshi.", registry).events
+    assert set(one.participants) == {"new:Nadeem Qureshi", "afghanistan", "russia"}
+    (two,) = extract("t", visit + "The joint delegation of China and Iran is headed by Nadeem Qureshi.",
+                     registry).events
+    assert set(two.participants) == {"new:Nadeem Qureshi", "russia"}
 
 
 def test_a_name_of_ranks_and_titles_only_names_nobody():
