@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.stance import ATTITUDE
+from kg.extract.stance import ATTITUDE, RECOGNISING
 
 # Verbs that report speech or a held view; the kind rules in stance.py look at some of them.
 REPORTING = frozenset("""say tell state claim announce declare add insist argue assert maintain
@@ -24,10 +24,9 @@ OBJECT_CUES = ATTITUDE | frozenset("mention castigate slam lambast blast decry d
 # ...", "announced its readiness to ...", "stated their commitment to ...").
 INTENTIONS = frozenset("""intention intent commitment desire readiness willingness resolve determination
     obligation support""".split())
-# Verbs of seeing a thing's worth ("recognised the importance of ...", "realised the need for ..."):
-# what was said when their object is a word of worth or need, not so otherwise ("recognised the
-# new government" is an act).
-RECOGNISING = frozenset("recognise recognize realise realize".split())
+# Verbs of seeing a thing's worth (RECOGNISING: "recognised the importance of ...", "realised the
+# need for ..."): what was said when their object is a word of worth or need, not so otherwise
+# ("recognised the new government" is an act).
 WORTH = frozenset("importance significance need necessity potential value urgency".split())
 # Verbs whose "to" object is what was said ("pointed to the role of ...", "objected to the sale").
 POINTING = frozenset("point refer".split())

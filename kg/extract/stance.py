@@ -40,7 +40,9 @@ DOMAIN = {
 }
 _RECOMMEND_CUES = {"urge", "call", "advise", "recommend", "demand", "appeal", "suggest", "ask"}
 _COMMIT_CUES = {"promise", "pledge", "vow", "assure", "commit", "offer", "undertake", "decide"}
-_ACKNOWLEDGE = {"recognise", "recognize", "realise", "realize"}  # "recognised the importance of X": a judgement
+# Verbs of seeing a thing's worth ("recognised the importance of X"): a judgement, not advice;
+# kg.extract.cues reads them as cues only with an object of worth or need.
+RECOGNISING = frozenset("recognise recognize realise realize".split())
 _DENY_CUES = {"deny", "reject", "dismiss", "refute", "rebuff", "rebut"}
 _PREDICT_CUES = {"expect", "predict", "forecast", "hope", "anticipate", "fear", "estimate"}
 _OPINION_CUES = {"consider", "believe", "think", "feel", "describe", "consider", "praise", "criticise",
@@ -318,7 +320,7 @@ def classify_kind(content, cue_lemma: str, institution: bool = False, own_side=N
             lowers & _UNTRUE and any(t.lemma_ in ("say", "claim", "suggest", "allege") for t in tokens)):
         return "Denial"  # "it's wrong to say that ..."
     urged = any(t.lower_ in _SHOULD and not _subordinate(t.head, content) and not _regarded(t.head) for t in tokens)
-    if cue_lemma in _RECOMMEND_CUES or urged or advocated(content) and cue_lemma not in _ACKNOWLEDGE or any(
+    if cue_lemma in _RECOMMEND_CUES or urged or advocated(content) and cue_lemma not in RECOGNISING or any(
             t.lemma_ in ("need", "have") and i + 1 < len(tokens) and tokens[i + 1].lower_ == "to"
             and t.dep_ != "aux" for i, t in enumerate(tokens)):
         return "Recommendation"
