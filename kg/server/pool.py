@@ -76,6 +76,8 @@ def _exited(pid: int | None) -> bool:
             return f.read().rsplit(b")", 1)[1].split()[0] in (b"Z", b"X")
     except FileNotFoundError:
         return os.path.isdir("/proc/self")  # no entry for it: gone (unless there is no /proc)
+    except ProcessLookupError:  # reaped between opening its entry and reading it
+        return True
     except (OSError, IndexError):
         return False
 

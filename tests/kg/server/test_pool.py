@@ -33,7 +33,7 @@ def _kill_all(pool: WorkerPool) -> None:
                 with open(f"/proc/{pid}/stat", encoding="ascii") as f:
                     if f.read().rsplit(")", 1)[1].split()[0] in ("Z", "X"):
                         break
-            except FileNotFoundError:
+            except (FileNotFoundError, ProcessLookupError):  # reaped before or while its entry was read
                 break
             assert time.monotonic() < deadline, f"worker {pid} survived SIGKILL"
             time.sleep(0.01)
@@ -72,3 +72,35 @@ def test_a_worker_killed_while_idle_is_found_dead_before_it_gets_a_job(spec):
         assert pool.call(Job("query", (ASK,))).boolean is True
         status = pool.status()
         assert pid not in status["pids"] and status["faults"] == 1 and status["restarts"] == 1
+
+
+def test_exited_tells_a_living_process_from_a_zombie_and_from_one_reaped_while_it_is_read(monkeypatch):
+    import subprocess
+
+    from kg.server import pool as pool_module
+
+    assert pool_module._exited(os.getpid()) is False
+    child = subprocess.Popen(["sleep", "30"])
+    try:
+        assert pool_module._exited(child.pid) is False
+        child.kill()
+        deadline = time.monotonic() + 10
+        while not pool_module._exited(child.pid):  # a zombie until waited for
+            assert time.monotonic() < deadline, "a killed child never showed as exited"
+            time.sleep(0.01)
+    finally:
+        child.wait()
+    assert pool_module._exited(child.pid) is True  # reaped: no entry at all
+
+    class _Reaped:  # the entry opened, then the process was reaped before the read
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def read(self):
+            raise ProcessLookupError(3, "No such process")
+
+    monkeypatch.setattr(pool_module, "open", lambda *a, **k: _Reaped(), raising=False)
+    assert pool_module._exited(os.getpid()) is True
