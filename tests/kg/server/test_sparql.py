@@ -159,7 +159,7 @@ def thread_nice(pid: int) -> dict[int, int]:
         try:
             with open(f"/proc/{pid}/task/{tid}/stat", encoding="ascii") as f:
                 out[int(tid)] = int(f.read().rsplit(")", 1)[1].split()[16])
-        except FileNotFoundError:
+        except (FileNotFoundError, ProcessLookupError):  # the thread ended before or during the read
             pass
     return out
 
