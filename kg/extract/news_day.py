@@ -7,7 +7,8 @@ of its own is, as a rule, the one the lede reports (the guide takes such a meeti
 from the lede, a sentence about the same event).  Only a day counts (a weekday, "today",
 "yesterday", a date), only when it is the lede's one time (the dateline aside), and only
 for a Meeting told as done: a visit or an agreement named later is as often an earlier
-one, and measured worse.
+one, and measured worse.  Nor when the lede reports a visit: the meeting is then one item of the
+visit's programme, which the guide leaves without the visit's time.
 
 Two more ways a later sentence carries on the lede's event.  A dateline standing alone as
 the first sentence ("ISLAMABAD:") is no lede: the sentence after it is.  And a sentence
@@ -28,6 +29,7 @@ from kg.extract.time_scope import clause_of
 from kg.extract.timing import DAY_WORDS_RE, in_dateline
 
 DATED_KINDS = {"Meeting"}
+VISIT_KINDS = {"StateVisit"}
 # a first "sentence" that is only the place a report is filed from: "ISLAMABAD:", "MOSCOW -"
 _PLACE_ONLY_RE = re.compile(r"^[A-Z][A-Z .'’/-]*[A-Z]\s*[:,;–—-]?\s*$")
 # subjects that name again the people or sides of the event before: "the two sides", "both", "they"
@@ -92,6 +94,9 @@ def dated_by_lede(text: str, sentences: list[Sentence], times: list[TimeValue], 
     time of the event in the sentence before (or the lede's day right after the lede)."""
     day = lede_day(text, sentences, times)
     lede = lede_of(sentences)
+    # a lede that reports a visit ("arrived in Moscow for a two-day visit on Tuesday") dates
+    # the visit; a meeting told later is one item of it, another event with no time of its own
+    visit = lede is not None and any(e.kind in VISIT_KINDS and e.sentence.index == lede.index for e in events)
     out = []
     for e in events:
         if e.time is None and e.status is None and lede is not None and e.sentence.index > lede.index:
@@ -101,7 +106,7 @@ def dated_by_lede(text: str, sentences: list[Sentence], times: list[TimeValue], 
                     before = day
                 if before is not None:
                     e = replace(e, time=before)
-            elif day is not None and e.kind in DATED_KINDS:
+            elif day is not None and e.kind in DATED_KINDS and not visit:
                 e = replace(e, time=day)
         out.append(e)
     return out

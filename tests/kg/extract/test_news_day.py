@@ -108,3 +108,13 @@ def test_also_after_a_planned_event_or_two_times_takes_nothing():
     a = _event_at(doc, sents[0], "meet", "Meeting", time=first)
     b = _event_at(doc, sents[0], "meet", "Meeting", time=second)
     assert dated_by_lede(text, sents, [first, second], [a, b, signed], doc)[2].time is None
+
+
+def test_a_meeting_after_a_lede_that_reports_a_visit_keeps_no_time():
+    text, sents = _article("MOSCOW: The army chief arrived in Russia for a two-day visit on Tuesday.",
+                           "The general met the commander of the ground forces at the palace.")
+    times = [_time(text, "on Tuesday", "2024-05-07")]
+    visit = _meeting(sents[0], kind="StateVisit", time=times[0])
+    out = dated_by_lede(text, sents, times, [visit, _meeting(sents[1])])
+    assert out[1].time is None
+    assert dated_by_lede(text, sents, times, [_meeting(sents[1])])[0].time == times[0]  # no visit: the lede's day
