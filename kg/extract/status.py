@@ -280,13 +280,15 @@ PAST_WORDS_RE = re.compile(r"^(?:(?:in|on|during|since)\s+)?(?:last\s+(?:week|mo
 def within_programme(events: list[Event]) -> list[Event]:
     """Events planned with no time that an article tells after a scheduled visit ("The
     delegation will hold meetings with ...", "The speaker would also call on ...") are items
-    of the visit's programme, set inside it: scheduled, as the guide counts them."""
+    of the visit's programme, set inside it: scheduled, as the guide counts them.  Not in
+    the visit's own sentence ("is arriving on Thursday for talks with X": the talks keep the
+    status their own words give)."""
     visits = [e.sentence.index for e in events if e.kind in PROGRAMME_KINDS and e.status == "scheduled"]
     if not visits:
         return events
     first = min(visits)
     return [replace(e, status="scheduled") if e.status == "planned" and e.time is None
-            and e.sentence.index >= first and e.kind not in PROGRAMME_KINDS else e for e in events]
+            and e.sentence.index > first and e.kind not in PROGRAMME_KINDS else e for e in events]
 
 
 PROGRAMME_KINDS = {"StateVisit"}

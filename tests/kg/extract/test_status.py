@@ -107,6 +107,8 @@ def test_what_is_planned_after_a_scheduled_visit_is_an_item_of_its_programme():
               _programme_event("Agreement", 3, "planned", time=year), _programme_event("Meeting", 4), _programme_event("StateVisit", 5, "planned")]
     assert [e.status for e in within_programme(events)] == [
         "planned", "scheduled", "scheduled", "planned", None, "planned"]
+    same_sentence = [_programme_event("StateVisit", 1, "scheduled"), _programme_event("Meeting", 1, "planned")]
+    assert [e.status for e in within_programme(same_sentence)] == ["scheduled", "planned"]
     no_visit = [_programme_event("Meeting", 2, "planned"), _programme_event("StateVisit", 1, "planned")]
     assert [e.status for e in within_programme(no_visit)] == ["planned", "planned"]
 
