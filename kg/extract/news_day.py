@@ -7,24 +7,49 @@ of its own is, as a rule, the one the lede reports (the guide takes such a meeti
 from the lede, a sentence about the same event).  Only a day counts (a weekday, "today",
 "yesterday", a date), only when it is the lede's one time (the dateline aside), and only
 for a Meeting told as done: a visit or an agreement named later is as often an earlier
-one, and measured worse.
+one, and measured worse.  Nor when the lede reports a visit: the meeting is then one item of the
+visit's programme, which the guide leaves without the visit's time.
+
+Two more ways a later sentence carries on the lede's event.  A dateline standing alone as
+the first sentence ("ISLAMABAD:") is no lede: the sentence after it is.  And a sentence
+that adds what the same people also did ("The two sides also signed three memoranda",
+"They also discussed trade"), with no time of its own, tells of the same occasion: its
+event takes the time of the event told in the sentence before, or the lede's day when it
+follows the lede (the guide dates such an act by the occasion it is part of).
 """
 from __future__ import annotations
 
 from dataclasses import replace
 
 from kg.extract.dates import time_in
-from kg.extract.model import Event, Sentence, TimeValue
+import re
+
+from kg.extract.model import Event, Sentence, TimeValue, trigger_token
+from kg.extract.time_scope import clause_of
 from kg.extract.timing import DAY_WORDS_RE, in_dateline
 
 DATED_KINDS = {"Meeting"}
+VISIT_KINDS = {"StateVisit"}
+# a first "sentence" that is only the place a report is filed from: "ISLAMABAD:", "MOSCOW -"
+_PLACE_ONLY_RE = re.compile(r"^[A-Z][A-Z .'’/-]*[A-Z]\s*[:,;–—-]?\s*$")
+# subjects that name again the people or sides of the event before: "the two sides", "both", "they"
+BACK_PRONOUNS = {"they", "we", "both"}
+BACK_NUMBERS = {"two", "both"}
+
+
+def lede_of(sentences: list[Sentence]) -> Sentence | None:
+    """The article's first sentence, a dateline standing alone before it aside."""
+    for s in sentences[:2]:
+        if not _PLACE_ONLY_RE.match(s.span.text.strip()):
+            return s
+    return None
 
 
 def lede_day(text: str, sentences: list[Sentence], times: list[TimeValue]) -> TimeValue | None:
     """The one time of the article's first sentence when it names a day, else None."""
-    if not sentences:
+    first = lede_of(sentences)
+    if first is None:
         return None
-    first = sentences[0]
     found = [t for t in time_in(times, first.span.start, first.span.end) if not in_dateline(text, first, t)]
     if len(found) != 1:
         return None
@@ -35,12 +60,53 @@ def lede_day(text: str, sentences: list[Sentence], times: list[TimeValue]) -> Ti
     return day
 
 
-def dated_by_lede(text: str, sentences: list[Sentence], times: list[TimeValue], events: list[Event]) -> list[Event]:
+def also_did(doc, event: Event) -> bool:
+    """Whether ``event`` is told as what the same people also did: its clause's verb has
+    "also" and a subject naming them again ("the two sides", "both", "they"), or is passive
+    ("three memoranda were also signed")."""
+    token = trigger_token(doc, event) if doc is not None else None
+    if token is None:
+        return False
+    verb = clause_of(token)
+    if verb.pos_ not in {"VERB", "AUX"} or not any(c.lower_ == "also" for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects:
+        return False
+    subject = subjects[0]
+    if subject.dep_ == "nsubjpass":
+        return True
+    return subject.lower_ in BACK_PRONOUNS or any(c.lower_ in BACK_NUMBERS for c in subject.children)
+
+
+def _time_before(events: list[Event], index: int) -> TimeValue | None:
+    """The one time of the done events told (first or again) in sentence ``index``, else None."""
+    found = {(e.time.value, e.time.start, e.time.end, e.time.span.text): e.time for e in events
+             if index in {e.sentence.index, *(s.index for s in e.also)} and e.time is not None
+             and e.status is None}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def dated_by_lede(text: str, sentences: list[Sentence], times: list[TimeValue], events: list[Event],
+                  doc=None) -> list[Event]:
     """``events`` with the lede's day given to each Meeting after the lede that has no time
-    and no status."""
+    and no status; with ``doc``, an event told as what the same people also did takes the
+    time of the event in the sentence before (or the lede's day right after the lede)."""
     day = lede_day(text, sentences, times)
-    if day is None:
-        return events
-    lede = sentences[0].index
-    return [replace(e, time=day) if e.time is None and e.status is None and e.kind in DATED_KINDS
-            and e.sentence.index > lede else e for e in events]
+    lede = lede_of(sentences)
+    # a lede that reports a visit ("arrived in Moscow for a two-day visit on Tuesday") dates
+    # the visit; a meeting told later is one item of it, another event with no time of its own
+    visit = lede is not None and any(e.kind in VISIT_KINDS and e.sentence.index == lede.index for e in events)
+    out = []
+    for e in events:
+        if e.time is None and e.status is None and lede is not None and e.sentence.index > lede.index:
+            if also_did(doc, e):
+                before = _time_before(events, e.sentence.index - 1)
+                if before is None and e.sentence.index == lede.index + 1:
+                    before = day
+                if before is not None:
+                    e = replace(e, time=before)
+            elif day is not None and e.kind in DATED_KINDS and not visit:
+                e = replace(e, time=day)
+        out.append(e)
+    return out

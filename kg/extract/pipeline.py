@@ -44,7 +44,7 @@ def extract(doc_id: str, text: str, registry, nlp=None, doc=None, date: str | No
     ``writer_judge`` the shipped judge of the writer's uncued sentences (False: none).
     """
     from kg.extract.news_day import dated_by_lede
-    from kg.extract.status import status_by_date
+    from kg.extract.status import status_by_date, within_programme
     from kg.extract import (claim_kinds, claims, dates, events, metadata, opinions, quantities, relations,
                             statements, writer_judge as judging)
     from kg.extract.context import Context
@@ -81,7 +81,8 @@ def extract(doc_id: str, text: str, registry, nlp=None, doc=None, date: str | No
         min_confidence = decisions.min_confidence
     result.events = events.find_events(ctx, decisions, min_confidence, collect)
     result.events = status_by_date(result.events, date)  # a time before the article: done
-    result.events = dated_by_lede(text, result.sentences, times, result.events)  # "X and Y on Tuesday agreed"
+    result.events = within_programme(result.events)  # "will also hold meetings" after a scheduled visit
+    result.events = dated_by_lede(text, result.sentences, times, result.events, doc)  # "X and Y on Tuesday agreed"
     result.memberships = relations.find_memberships(ctx)
     result.interests = relations.find_interests(ctx)
     result.cooperations = relations.find_cooperations(ctx)

@@ -70,6 +70,8 @@ def resolve(words: str, anchor: str | None, future: bool | None = False) -> str 
     (None, '2022-08', '2023-08')
     >>> resolve("on October 19", "2021-10"), resolve("on Tuesday", "2024"), resolve("in March", "2019")
     ('2021-10-19', '2024', '2019-03')
+    >>> resolve("on Tuesday", "2019-08"), resolve("yesterday", "2019-08"), resolve("on Tuesday", "2019-08-14")
+    (None, None, '2019-08-13')
     >>> resolve("the end of May", "2025-06-18"), resolve("the beginning of August", "2025-06-18", True)
     ('2025-05', '2025-08')
     >>> resolve("on October 25", "2021-10", True), resolve("on October 5", "2021-10"), resolve("in October", "2021-10", True)
@@ -97,7 +99,10 @@ def resolve(words: str, anchor: str | None, future: bool | None = False) -> str 
     precision = anchor.count("-") + 1
     weekday = _WEEKDAY_RE.search(low)
     if (weekday or low in {"today", "yesterday", "tomorrow"}) and precision < 3:
-        return anchor  # "on Tuesday" in an article of 2024: some day of 2024, as precise as known
+        # "on Tuesday" in an article dated by year: some day of that year, as precise as known;
+        # in one dated by month only, the day cannot be fixed and may fall in the month before
+        # ("on Tuesday" in an article of early August): words only, as the gold keeps it
+        return anchor if precision == 1 else None
     if weekday:
         day = dt.date.fromisoformat(anchor)
         target = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].index(

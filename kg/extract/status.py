@@ -86,8 +86,10 @@ def set_time(time: TimeValue | None) -> bool:
 def _fixed(token) -> bool:
     """"is scheduled to meet", "the slated visit": a word that says the date is fixed, even
     where the text does not give it."""
+    relative = [c for c in token.children if c.dep_ == "relcl"]  # "the summit, which is scheduled to ..."
     return any(("slate" if t.lower_ == "slated" else t.lemma_.lower()) in FIXING
-               for t in (token.head, token.head.head)) or any(c.lower_ == "scheduled" for c in _modifiers(token))
+               for t in (token.head, token.head.head, *relative)) or any(
+        c.lower_ == "scheduled" for c in _modifiers(token))
 
 
 def _future(token, time: TimeValue | None) -> str | None:
@@ -103,6 +105,11 @@ def _future(token, time: TimeValue | None) -> str | None:
     if any(t.lemma_.lower() in POSTPONE for t in chain[1:]):
         if not (chain[1].lemma_.lower() == "put" and not any(c.lower_ == "off" for c in chain[1].children)):
             return "postponed"
+    planned = _planned_in_relative(clauses, time)
+    if planned is not None:
+        return planned  # "a meeting that is set to be held between ...", "the deal, which is expected to be signed"
+    if token.pos_ in {"NOUN", "PROPN"} and _in_the_works(token):
+        return "planned"  # "a visit by Putin is in the works"
     if any(c.lower_ in SCHEDULED or c.lower_ in DRAFT for c in _modifiers(token)):
         return "scheduled"
     if any(c.lower_ in {"next", "coming"} for c in _modifiers(token)) and clause_tense(token.doc, clause_of(token).idx) != "past":
@@ -146,6 +153,32 @@ def _future(token, time: TimeValue | None) -> str | None:
         status = _future(token.head.head, time)
         return status if status in INTENDED else None
     return None
+
+
+def _planned_in_relative(clauses, time: TimeValue | None) -> str | None:
+    """"a meeting that is set to be held", "the deal, which is expected to be signed": a
+    relative clause whose verb says the event is intended (scheduled when a word fixes the
+    date or the time sets one, else planned); None when none does."""
+    for verb in clauses:
+        lemma = "slate" if verb.lower_ == "slated" else verb.lemma_.lower()
+        if lemma in {"set", "plan", "schedule", "slate", "expect", "due", "propose", "intend"} \
+                and verb.tag_ == "VBN" and not _long_ago(verb) and any(
+                c.dep_ == "auxpass" for c in verb.children):
+            return "scheduled" if lemma in FIXING or set_time(time) else "planned"
+    return None
+
+
+# "in the works", "in the pipeline", "in the offing", "on the cards": still to come, no date
+IN_THE_WORKS = {("in", "works"), ("in", "pipeline"), ("in", "offing"), ("on", "cards")}
+
+
+def _in_the_works(noun) -> bool:
+    """The subject of "be" with "in the works" (or a like phrase) in the present."""
+    head = noun.head
+    if noun.dep_ != "nsubj" or head.lemma_ != "be" or head.tag_ not in {"VBZ", "VBP"}:
+        return False
+    return any(p.dep_ == "prep" and (p.lower_, g.lower_) in IN_THE_WORKS
+               for p in head.children for g in p.children if g.dep_ == "pobj")
 
 
 def _purpose_of(verb) -> bool:
@@ -242,3 +275,20 @@ def status_by_date(events: list[Event], date: str | None) -> list[Event]:
 # words of a time that lies before the article whatever its date: "last week", "two days ago"
 PAST_WORDS_RE = re.compile(r"^(?:(?:in|on|during|since)\s+)?(?:last\s+(?:week|month|year|night|spring|summer|autumn|"
                            r"fall|winter)|yesterday|recently|earlier\b.*|.*\bago)$", re.I)
+
+
+def within_programme(events: list[Event]) -> list[Event]:
+    """Events planned with no time that an article tells after a scheduled visit ("The
+    delegation will hold meetings with ...", "The speaker would also call on ...") are items
+    of the visit's programme, set inside it: scheduled, as the guide counts them.  Not in
+    the visit's own sentence ("is arriving on Thursday for talks with X": the talks keep the
+    status their own words give)."""
+    visits = [e.sentence.index for e in events if e.kind in PROGRAMME_KINDS and e.status == "scheduled"]
+    if not visits:
+        return events
+    first = min(visits)
+    return [replace(e, status="scheduled") if e.status == "planned" and e.time is None
+            and e.sentence.index > first and e.kind not in PROGRAMME_KINDS else e for e in events]
+
+
+PROGRAMME_KINDS = {"StateVisit"}

@@ -129,6 +129,9 @@ def test_relative_times_resolve_against_the_article_date(nlp):
     # month" cannot be told, so it stays words
     assert [(t.span.text, t.value) for t in find_times(doc, anchor="2023")] == [
         ("last month", None), ("on Thursday", "2023"), ("in August", "2023-08"), ("today", "2023")]
+    # one dated by month only: the weekday may fall in the month before, so it stays words
+    assert [(t.span.text, t.value) for t in find_times(doc, anchor="2023-06")] == [
+        ("last month", "2023-05"), ("on Thursday", None), ("in August", "2023-08"), ("today", None)]
 
 
 def test_more_relative_words_and_a_year_named_earlier_in_the_sentence(nlp):
@@ -151,7 +154,7 @@ def test_an_article_dated_by_month_takes_the_day_it_ties_to_today(nlp):
     doc = nlp("Moscow today hosted talks. The envoys met on October 19. The ministers said today "
               "they will meet on October 25.")
     assert [(t.span.text, t.value) for t in find_times(doc, anchor="2021-10")] == [
-        ("today", "2021-10"), ("on October 19", "2021-10-19"), ("today", "2021-10"),
+        ("today", None), ("on October 19", "2021-10-19"), ("today", None),
         ("on October 25", "2021-10-25")]
 
 

@@ -64,3 +64,55 @@ def test_status_by_date_clears_intended_events_dated_before_the_article(status, 
 def test_words_of_the_past_clear_a_schedule_without_the_articles_date(words, expected):
     from kg.extract.status import status_by_date
     assert status_by_date([_event("scheduled", _time(words))], None)[0].status == expected
+
+
+def _status_of(nlp, sentence: str, word: str, time=None):
+    from kg.extract.status import event_status
+    doc = nlp(sentence)
+    return event_status(next(t for t in doc if t.text == word), time)
+
+
+@pytest.mark.parametrize("sentence, word, expected", [
+    ("Diplomats discussed a summit that is set to be held between the three states.", "summit", "planned"),
+    ("The envoys praised the accord, which is expected to be signed soon.", "accord", "planned"),
+    ("The conference, which is scheduled to take place in Tashkent, will discuss transit.", "conference",
+     "scheduled"),
+    ("A visit by the Russian premier to Karachi is in the works.", "visit", "planned"),
+    ("New talks between the two ministries are in the pipeline.", "talks", "planned"),
+])
+def test_a_relative_clause_or_in_the_works_says_the_event_is_intended(nlp, sentence, word, expected):
+    assert _status_of(nlp, sentence, word) == expected
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("The summit, which was planned two years ago, took place in May.", "summit"),
+    ("The accord that was signed in Moscow is in force.", "accord"),
+    ("The visit that took place in May was in the news.", "visit"),
+])
+def test_a_relative_clause_of_the_past_or_of_another_sense_leaves_no_status(nlp, sentence, word):
+    assert _status_of(nlp, sentence, word) is None
+
+
+def _programme_event(kind, index, status=None, time=None):
+    from kg.extract.model import Event, Sentence
+    sentence = Sentence(index, Span(index * 10, index * 10 + 9, "x" * 9))
+    return Event(kind, sentence, Span(index * 10, index * 10 + 3, "xxx"), ("pakistan", "russia"), time=time,
+                 status=status)
+
+
+def test_what_is_planned_after_a_scheduled_visit_is_an_item_of_its_programme():
+    from kg.extract.status import within_programme
+    year = _time("next year", "2025")
+    events = [_programme_event("Meeting", 0, "planned"), _programme_event("StateVisit", 1, "scheduled"), _programme_event("Meeting", 2, "planned"),
+              _programme_event("Agreement", 3, "planned", time=year), _programme_event("Meeting", 4), _programme_event("StateVisit", 5, "planned")]
+    assert [e.status for e in within_programme(events)] == [
+        "planned", "scheduled", "scheduled", "planned", None, "planned"]
+    same_sentence = [_programme_event("StateVisit", 1, "scheduled"), _programme_event("Meeting", 1, "planned")]
+    assert [e.status for e in within_programme(same_sentence)] == ["scheduled", "planned"]
+    no_visit = [_programme_event("Meeting", 2, "planned"), _programme_event("StateVisit", 1, "planned")]
+    assert [e.status for e in within_programme(no_visit)] == ["planned", "planned"]
+
+
+def test_a_postponed_event_keeps_its_status_beside_a_relative_clause_of_its_schedule(nlp):
+    assert _status_of(nlp, "Last year the minister postponed his trip to Kazan that was scheduled for May.",
+                      "trip") == "postponed"
