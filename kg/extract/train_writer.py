@@ -12,11 +12,8 @@ Articles whose gold has no ``claims`` list are left out.
 Cross-validation by article gives every sentence a probability per class from a model that
 did not see its article.  For each setting (C, the sentence's lemmas or not) and threshold,
 the claims the judge would add are counted: those whose kind is the gold kind are right.
-Of the settings and thresholds whose precision, at the low end of its one-standard-error
-interval, stays at or above
-``PRECISION`` (a claim of the wrong kind, or of a plain fact, is a wrong fact; a precision
-measured on a handful of claims, "6 right of 8", says little: it is what made the judge swing
-from 21 to 5 right claims as the data grew), those that add nearly the most right claims
+Of the settings and thresholds whose precision stays at or above ``PRECISION`` (a claim of the
+wrong kind, or of a plain fact, is a wrong fact), those that add nearly the most right claims
 (within one standard error of the best count, ``sqrt(best)``: cross-validation cannot tell them
 apart) are equals, and of these the highest threshold is chosen: it adds the fewest claims, and
 a retrain on a few more articles does not swing it to a lower one.  When no setting reaches
@@ -112,13 +109,13 @@ def cross_validate(rows: list[Row], out=sys.stdout) -> tuple[tuple, float] | Non
                 if p.get(kind, 0.0) >= t and p[kind] >= p.get(NONE, 0.0):
                     emitted += 1
                     right += kind == r.label
+            precision = right / emitted if emitted else 0.0
             line.append(f"{t:.2f}:{right}/{emitted}")
-            if reaches(right, emitted):
+            if emitted and precision >= PRECISION:
                 scored.append((right, t, c, words))
         print(f"  C={c} words={words}  right/added by threshold  " + " ".join(line), file=out)
     if not scored:
-        print(f"  no setting reaches precision {PRECISION} (less a standard error): no judge "
-              "(the rules decide alone)", file=out)
+        print(f"  no setting reaches precision {PRECISION}: no judge (the rules decide alone)", file=out)
         return None
     right, t, c, words = choose(scored)
     print(f"  chosen C={c} words={words} threshold {t}: {right} right claims added "
@@ -127,19 +124,8 @@ def cross_validate(rows: list[Row], out=sys.stdout) -> tuple[tuple, float] | Non
     return (c, words), t
 
 
-def reaches(right: int, added: int) -> bool:
-    """Whether ``right`` of ``added`` claims is a precision of at least ``PRECISION`` at the
-    lower end of its one-standard-error (Wilson) interval: 9 of 10 is (0.766), 6 of 8 is not
-    (0.575), nor 2 of 2 (0.667), where a plain standard error would be nil."""
-    if not added:
-        return False
-    p, n = right / added, added
-    low = (p + 1 / (2 * n) - math.sqrt(p * (1 - p) / n + 1 / (4 * n * n))) / (1 + 1 / n)
-    return low >= PRECISION
-
-
 def choose(scored: list[tuple[int, float, float, bool]]) -> tuple[int, float, float, bool]:
-    """Of ``(right, threshold, C, words)`` entries that reach ``PRECISION`` (:func:`reaches`), the one with the
+    """Of ``(right, threshold, C, words)`` entries that reach ``PRECISION``, the one with the
     highest threshold among those within one standard error of the most right claims (then
     more right claims, the smaller C, no lemmas)."""
     most = max(s[0] for s in scored)

@@ -104,13 +104,3 @@ def test_the_highest_threshold_within_one_standard_error_of_the_most_right_claim
     scored = [(36, 0.55, 1.0, False), (31, 0.6, 1.0, False), (29, 0.65, 1.0, False), (30, 0.6, 0.3, True)]
     assert choose(scored) == (31, 0.6, 1.0, False)
     assert choose([(4, 0.5, 1.0, False), (1, 0.9, 1.0, False)]) == (4, 0.5, 1.0, False)  # 1 < 4 - 2
-
-
-def test_a_precision_counts_only_less_its_standard_error():
-    from kg.extract.train_writer import PRECISION, reaches
-
-    assert PRECISION == 0.7
-    assert reaches(9, 10) and reaches(33, 40) and reaches(7, 8)
-    assert not reaches(6, 8)  # 0.75, but on eight claims
-    assert not reaches(2, 2)  # all right, but two claims say little
-    assert not reaches(25, 38) and not reaches(0, 0)
