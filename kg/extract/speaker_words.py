@@ -32,6 +32,8 @@ PAIR_STATES = frozenset("countries delegations nations governments states partie
 # "The parties agreed", "the participants stressed", "the meeting reaffirmed", "the talks
 # underlined": the states of the meeting just reported speak together
 MEETING_SIDES = frozenset("parties participants".split())
+# "the three countries", "the four parties": how many states of a run named together speak
+COUNTS = {"three": 3, "four": 4, "five": 5, "six": 6, "3": 3, "4": 4, "5": 5, "6": 6}
 MEETINGS = frozenset("meeting talks dialogue consultations discussions summit session".split())
 RANKS = frozenset("lt lt. gen gen. general col colonel maj major brig mr mrs ms dr field marshal h.e".split())
 NEWS_HEADS = OUTLETS | {"news", "tv", "television", "channel"}  # "Dawn news", "Geo TV"

@@ -22,7 +22,7 @@ from kg.extract.institutions import OUTLETS, Institutions
 from kg.extract.model import Mention
 from kg.extract.person_names import PersonNames
 from kg.extract.speaker_memory import SpeakerMemory
-from kg.extract.speaker_words import (CLOSE, DEMONYM, GROUP_PRONOUNS, INSTITUTIONS, MEETING_SIDES, MEETINGS,
+from kg.extract.speaker_words import (CLOSE, COUNTS, DEMONYM, GROUP_PRONOUNS, INSTITUTIONS, MEETING_SIDES, MEETINGS,
                                       NEWS_HEADS, PAIR_PEOPLE, PAIR_STATES, PERSON_PRONOUNS, SOURCES, SPOKESPEOPLE, STATE_BODIES, TITLE_WORDS,
                                       TITLES, dateline_tokens)
 
@@ -101,6 +101,28 @@ class Speakers(PersonNames, SpeakerMemory, Institutions):
             best = max((list(dict.fromkeys(k for _, k in run)) for run in runs), key=len, default=[])
             if len(best) >= 2:
                 return best
+        return []
+
+    def states_counted(self, head: Token, count: int) -> list[str]:
+        """"The three countries", "the three parties": the last ``count`` states named together
+        (in a run, as :meth:`states_together` reads one) before the phrase, however far back:
+        the number says which run it means."""
+        found: list[tuple[int, str]] = []
+        for t in self.doc[:head.i]:
+            m = self.by_token.get(t.i)
+            key = self.agent(m.entity) if m is not None else None
+            if key and self.core_type(key) == "State" and not (found and found[-1] == (t.i - 1, key)):
+                found.append((t.i, key))
+        runs: list[list[tuple[int, str]]] = []
+        for at in found:
+            if runs and at[0] - runs[-1][-1][0] <= 3 and self.doc[runs[-1][-1][0]].sent == self.doc[at[0]].sent:
+                runs[-1].append(at)
+            else:
+                runs.append([at])
+        for run in reversed(runs):
+            states = list(dict.fromkeys(k for _, k in run))
+            if len(states) == count:
+                return states
         return []
 
     def states_most_named(self) -> list[str]:
@@ -251,6 +273,10 @@ class Speakers(PersonNames, SpeakerMemory, Institutions):
             if len(named) >= 2:  # "Pakistan and Russian sides": each
                 return named, "pair"
         the = any(t.lower_ == "the" for t in head.lefts)
+        count = next((COUNTS[t.lower_] for t in head.lefts if t.lower_ in COUNTS and t.dep_ == "nummod"), None)
+        if the and count and head.i not in self.by_token and (low in MEETING_SIDES or low in PAIR_STATES):
+            states = self.states_counted(head, count)  # "the three countries agreed": the three named together
+            return (states, "pair") if states else ([], "")
         if the and head.i not in self.by_token and (low in MEETING_SIDES or lemma in MEETINGS):
             states = self.states_together(head)  # "The parties agreed to ...", "the meeting reaffirmed ..."
             return (states, "pair") if states else ([], "")

@@ -61,3 +61,20 @@ def test_it_said_is_an_institution_that_spoke_before_not_after(registry):
     pipeline = next(c for c in ex.claims if "pipeline" in c.content.text)
     first = next(c for c in ex.claims if "gas talks" in c.content.text)
     assert pipeline.speaker == first.speaker
+
+
+def test_the_three_countries_are_the_last_three_states_named_together_however_far_back(registry):
+    text = ("Iran, Pakistan and Russia opened a round of talks on Afghanistan in Tehran on Monday. "
+            "The first round was held in Moscow last year. Delegates toured the city. "
+            "Pakistan and Russia signed a memorandum on rail links. "
+            "The three countries agreed to meet again in Islamabad next spring.")
+    ex = extract("t", text, registry)
+    joint = [c for c in ex.claims if c.content is not None and "meet again" in c.content.text]
+    assert sorted(c.speaker for c in joint) == ["iran", "pakistan", "russia"]
+    assert all(c.kind == "Commitment" for c in joint)
+
+
+def test_a_count_that_no_run_of_states_matches_names_no_one(registry):
+    text = ("Pakistan and Russia held talks in Moscow on Monday. "
+            "The four parties agreed to meet again in Islamabad next spring.")
+    assert speakers(text, registry) == []

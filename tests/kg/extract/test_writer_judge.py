@@ -104,3 +104,14 @@ def test_the_highest_threshold_within_one_standard_error_of_the_most_right_claim
     scored = [(36, 0.55, 1.0, False), (31, 0.6, 1.0, False), (29, 0.65, 1.0, False), (30, 0.6, 0.3, True)]
     assert choose(scored) == (31, 0.6, 1.0, False)
     assert choose([(4, 0.5, 1.0, False), (1, 0.9, 1.0, False)]) == (4, 0.5, 1.0, False)  # 1 < 4 - 2
+
+
+def test_the_repeats_of_cross_validation_deal_the_articles_into_other_folds():
+    from kg.extract.train_writer import FOLDS, REPEATS, fold_assignment
+
+    articles = list(range(40))
+    runs = [fold_assignment(articles, n) for n in range(REPEATS)]
+    assert REPEATS >= 2 and runs[0] == {a: a % FOLDS for a in articles}
+    assert all(sorted(r) == articles and set(r.values()) == set(range(FOLDS)) for r in runs)
+    assert runs[1] != runs[0] and runs[2] != runs[1]
+    assert fold_assignment(articles, 1) == runs[1]  # deterministic
