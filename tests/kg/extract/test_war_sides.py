@@ -26,3 +26,9 @@ def test_a_state_or_person_beside_the_war_is_no_side(registry):
 
 def test_a_verb_of_invading_keeps_its_subject_and_object(registry):
     assert wars(registry, "In 1979 the Soviet Union invaded Afghanistan.") == [{"soviet-union", "afghanistan"}]
+
+
+def test_who_wages_or_enters_the_war_is_a_side(registry):
+    assert wars(registry, "In 1979 the Soviet Union launched an invasion of Afghanistan.") == [
+        {"soviet-union", "afghanistan"}]
+    assert wars(registry, "In the 1980s Pakistan became involved in the Afghan war.") == [{"pakistan", "afghanistan"}]
