@@ -328,7 +328,7 @@ def _build(ctx: Context, token, kind: str, decisions: Decisions, collect: list |
         return None
     cands, places, inside = candidates(ctx, token, kind, sentence)
     if kind in TWO_SIDED:
-        keep_own_sides(token, cands)  # "Putin's visit is not linked to the conflict in Ukraine": no side
+        keep_own_sides(ctx, token, cands)  # "Putin's visit is not linked to the conflict in Ukraine": no side
     rule_parts = [c for c in cands if c.rule]
     time = event_time(ctx, token, sentence, inside, kind)
     status = event_status(token, time)

@@ -15,15 +15,17 @@ ENTER_WORDS = {"involve", "involved", "engage", "engaged", "participate", "enter
                "join", "intervene", "plunge"}
 
 
-def keep_own_sides(token, candidates) -> None:
-    """Withhold (``rule = False``) every candidate of the war or invasion noun ``token`` whose
-    naming word lies outside the noun's phrase and outside the subject of a word of waging or
-    entering it.  A verb trigger ("Russia invaded Ukraine") keeps the scope's sides."""
+def keep_own_sides(ctx, token, candidates) -> None:
+    """Withhold (``rule = False``) every candidate of the war or invasion noun ``token`` that is
+    named neither in the noun's phrase nor in the subject of a word of waging or entering it (a
+    candidate is kept when any of its names stands there: "Soviet relations ... the Soviets'
+    invasion").  A verb trigger ("Russia invaded Ukraine") keeps the scope's sides."""
     if token.pos_ not in {"NOUN", "PROPN"}:
         return
     own = {t.i for t in token.subtree} | _wagers(token)
+    named = {m.entity for m in ctx.mentions_in([t for t in token.doc if t.i in own])}
     for c in candidates:
-        if c.rule and c.token is not None and c.token.i not in own:
+        if c.rule and c.token is not None and c.token.i not in own and c.entity not in named:
             c.source, c.rule = "outside-war", False
 
 

@@ -32,3 +32,8 @@ def test_who_wages_or_enters_the_war_is_a_side(registry):
     assert wars(registry, "In 1979 the Soviet Union launched an invasion of Afghanistan.") == [
         {"soviet-union", "afghanistan"}]
     assert wars(registry, "In the 1980s Pakistan became involved in the Afghan war.") == [{"pakistan", "afghanistan"}]
+
+
+def test_a_side_named_earlier_in_the_sentence_and_again_in_the_phrase_is_kept(registry):
+    assert wars(registry, "Soviet ties with Pakistan soured over the Soviets' 1979 invasion of Afghanistan.") == [
+        {"soviet-union", "afghanistan"}]
