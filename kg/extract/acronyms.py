@@ -69,3 +69,45 @@ def following_acronym(doc, end: int, name):
         if ACRONYM.match(tok.text) and tok.text[0] == name.text[0].upper():
             return doc[end + 1:end + 2]
     return None
+
+
+# the head nouns of an agreement's name: "an inter-governmental agreement (IGA)", "the
+# memorandum of understanding (MoU)" name a document, not a party to it
+AGREEMENT_NOUNS = {"agreement", "agreements", "treaty", "accord", "memorandum", "understanding", "deal", "pact",
+                   "contract", "protocol", "convention", "charter", "declaration", "arrangement"}
+
+
+def _word_initials(tokens, fillers: bool = False) -> str:
+    """Initials of each word and of each part of a hyphenated word ("inter-governmental" -> IG);
+    with ``fillers``, of "of" and "and" too ("memorandum of understanding" -> MOU)."""
+    out = ""
+    for t in tokens:
+        for part in re.split(r"[-–]", t.text):
+            if part and (fillers or part.lower() not in _FILLER) and part[0].isalpha():
+                out += part[0].upper()
+    return out
+
+
+def agreement_acronyms(doc) -> set[str]:
+    """The acronyms the article spells out as an agreement's name ("an inter-governmental
+    agreement (IGA)", "Free Trade Agreement (FTA)"): each names a document, never an entity."""
+    cached = doc.user_data.get("agreement_acronyms")
+    if cached is not None:
+        return cached
+    out: set[str] = set()
+    for tok in doc:
+        if tok.text != "(" or tok.i + 2 >= len(doc) or doc[tok.i + 2].text != ")" or tok.i == 0:
+            continue
+        abbr = doc[tok.i + 1].text
+        if not ACRONYM.match(abbr.upper()) or doc[tok.i - 1].lower_ not in AGREEMENT_NOUNS:
+            continue
+        target = abbr.upper().rstrip("S") if abbr.endswith("s") else abbr.upper()
+        for width in range(1, 3 * len(target) + 1):
+            start = tok.i - width
+            if start < 0 or doc[start].is_punct and doc[start].text not in {"-", "–"}:
+                break
+            if target in {_word_initials(doc[start:tok.i]), _word_initials(doc[start:tok.i], True)}:
+                out.add(abbr)
+                break
+    doc.user_data["agreement_acronyms"] = out
+    return out

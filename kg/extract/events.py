@@ -28,6 +28,7 @@ from kg.extract.merging import merge_pass
 from kg.extract.model import Event, Span, attached_by, trigger_token
 from kg.extract.participants import candidates, one_sided
 from kg.extract.realis import HABIT_ADVERBS, not_an_event
+from kg.extract.war_sides import keep_own_sides
 from kg.extract.scope import own_tokens
 from kg.extract.sequence_time import dated_by_gathering, dated_by_sequence
 from kg.extract.strictness import judged
@@ -317,11 +318,17 @@ def _same_event(a: Event, b: Event) -> bool:
 
 
 # -- building ------------------------------------------------------------------------
+# kinds whose every instance has two sides or more: one named party is a misread ("Russia agreed
+# to supply an engine", "they signed a deal" with "they" read as one state); 64 of 66 dev159 gold
+# Agreements and memoranda name two or more
+PACT_KINDS = {"EstablishmentOfRelations", "Agreement", "MemorandumOfUnderstanding"}
 def _build(ctx: Context, token, kind: str, decisions: Decisions, collect: list | None) -> Event | None:
     sentence = ctx.sentence_of(token)
     if sentence is None:
         return None
     cands, places, inside = candidates(ctx, token, kind, sentence)
+    if kind in TWO_SIDED:
+        keep_own_sides(ctx, token, cands)  # "Putin's visit is not linked to the conflict in Ukraine": no side
     rule_parts = [c for c in cands if c.rule]
     time = event_time(ctx, token, sentence, inside, kind)
     status = event_status(token, time)
@@ -342,8 +349,8 @@ def _build(ctx: Context, token, kind: str, decisions: Decisions, collect: list |
             chosen.append((c, p))
     if not chosen:
         return _mention(token, kind, sentence, trigger, time, status)
-    if kind in TWO_SIDED | {"EstablishmentOfRelations"} and len(chosen) < 2:
-        return None  # an armed conflict names its two sides; relations are between two
+    if kind in TWO_SIDED | PACT_KINDS and len(chosen) < 2:
+        return None  # an armed conflict names its two sides; relations and a deal are between two or more
     return Event(kind, sentence, trigger, tuple(c.entity for c, _ in chosen), tuple(places), time, status,
                  definite=_definite(token), confidence=round(decisions.event_probability(efeats), 3),
                  participant_confidence=tuple(round(p, 3) for _, p in chosen),

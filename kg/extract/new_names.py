@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.acronyms import ACRONYM
+from kg.extract.acronyms import ACRONYM, AGREEMENT_NOUNS, agreement_acronyms
 from kg.extract.metonyms import PLACE_VERBS
 from kg.extract.model import Mention
 from kg.extract.names import FIELDS, ORG_HEADS, PLURAL_NOUNS, PROJECT_HEADS, TITLES, is_country
@@ -90,6 +90,8 @@ def new_entity_type(span, label: str, taken=()) -> str | None:
             and all(t.pos_ == "PROPN" for t in tokens):
         return "Organisation"  # "the Russian state firm Prodintorg": a name set after what it is
     head = span.root.lower_
+    if head in AGREEMENT_NOUNS or span.text in agreement_acronyms(span.doc):
+        return None  # "the Free Trade Agreement", "IGA" for "inter-governmental agreement": a document
     if head in PROJECT_HEADS and len(span) >= 2:
         return PROJECT_HEADS[head]
     if label == "ORG":

@@ -112,6 +112,27 @@ def joining_side(trigger) -> set[int]:
     return out
 
 
+# "the successor (state) of X", "on behalf of X", "in place of X": X is who the party stands in for
+STAND_IN_NOUNS = {"successor", "heir", "behalf", "place", "stead", "lieu"}
+STAND_IN_VERBS = {"replace", "succeed", "supersede", "substitute"}
+
+
+def stand_in(tok) -> bool:
+    """Whether ``tok`` names one for whom another stands in ("recognised Russia as the successor
+    state of the USSR", "A replaced X", "spoke on behalf of X"): X is not a party of the event."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head  # "the successor of the USSR and its republics"
+    if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in STAND_IN_VERBS:
+        return True
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return False
+    noun = tok.head.head
+    if noun.lower_ in {"place", "stead", "lieu"}:
+        return noun.dep_ == "pobj" and noun.head.lower_ == "in"  # "in place of X", not "the place of the talks"
+    return noun.lower_ in STAND_IN_NOUNS or any(
+        c.dep_ in {"compound", "amod"} and c.lower_ == "successor" for c in noun.children)
+
+
 def _phrase(tok) -> set[int]:
     """The tokens of the phrase under ``tok`` without the clauses and appositions that describe
     it ("Russia and Pakistan, two Cold War enemies when the former existed as the USSR")."""

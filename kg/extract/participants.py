@@ -19,7 +19,7 @@ from kg.extract.context import POSSESSIVE_PRONOUNS, PRONOUN_SUBJECTS, Context
 from kg.extract.datelines import dateline_place
 from kg.extract.gatherings import entity_name, is_forum, on_its_sidelines
 from kg.extract.members import member_and_organisations
-from kg.extract.onlookers import commentator, invitation, joining_side
+from kg.extract.onlookers import commentator, invitation, joining_side, stand_in
 from kg.extract.scope import scope
 from kg.extract.titled import in_title
 from kg.extract.topics import CONTENT_KINDS, TALKS, content, topic
@@ -177,6 +177,8 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
     for c in out.values():
         if c.rule and c.token is not None and c.token.i in commenting:
             c.source, c.rule = "commentator", False
+        elif c.rule and c.token is not None and c.source == "scope" and stand_in(c.token):
+            c.source, c.rule = "stand-in", False  # "recognised Russia as the successor of the USSR"
     return list(out.values()), places, inside
 
 

@@ -84,8 +84,11 @@ def _habitual(token) -> bool:
             continue
         present = verb.tag_ in {"VBP", "VBZ"} or any(
             c.dep_ in {"aux", "auxpass"} and c.lemma_ == "be" and c.tag_ in {"VBP", "VBZ"} for c in verb.children)
-        if present and any(c.dep_ == "prep" and c.lower_ == "since" for c in verb.children):
-            return True  # "Since 2016, the two forces are engaged in joint exercise": a state
+        if (present or _perfect_progressive(verb)) and any(
+                c.dep_ == "prep" and c.lower_ == "since" for c in verb.children):
+            return True  # "Since 2016, the forces are engaged in joint exercise", "has been meeting since 2003"
+        if any(_times(c) for c in verb.children):
+            return True  # "have visited Moscow three times in three years": repeated, no one event
         for c in verb.children:
             if c.dep_ == "advmod" and c.lower_ in HABIT_ADVERBS:
                 return True
@@ -95,13 +98,38 @@ def _habitual(token) -> bool:
     return False
 
 
+def _perfect_progressive(verb) -> bool:
+    """"have been holding drills", "has been meeting": a practice that goes on up to now."""
+    auxes = [c for c in verb.children if c.dep_ == "aux"]
+    return verb.tag_ == "VBG" and any(a.lower_ == "been" for a in auxes) \
+        and any(a.lemma_ == "have" for a in auxes)
+
+
+REPEAT_COUNTS = {"several", "many", "numerous", "multiple", "countless", "two", "three", "four", "five", "six",
+                 "seven", "eight", "nine", "ten", "dozen", "dozens", "hundreds"}
+
+
+def _times(child) -> bool:
+    """"three times", "several times", "many times" as an adverbial of the verb (not "at times")."""
+    if child.lemma_.lower() != "time" or child.lower_ != "times" or child.dep_ not in {"npadvmod", "advmod", "dobj"}:
+        return False
+    return any(g.lower_ in REPEAT_COUNTS or g.like_num for g in child.children if g.dep_ in {"nummod", "amod", "det"})
+
+
 def _agrees_in_view(verb) -> bool:
     """"agreed that ...": a view; "agreed to enhance ...", "agreed to hold talks": an
     intention or a plan (the talks are the event); "agreed to sell ...": a deal."""
     xcomps = [c for c in verb.children if c.dep_ == "xcomp"]
     if not xcomps:
-        return any(c.dep_ == "ccomp" for c in verb.children)
+        return any(c.dep_ == "ccomp" or _on_doing(c) for c in verb.children)
     return not any(x.lemma_.lower() in DEAL_VERBS for x in xcomps)
+
+
+def _on_doing(prep) -> bool:
+    """"agreed on promoting trade", "did agree on improving ties": a course the sides share, not a
+    deal (but "agreed on supplying gas" is one, and "agreed on a project" names what was agreed)."""
+    return prep.dep_ == "prep" and prep.lower_ in {"on", "upon"} and any(
+        g.dep_ == "pcomp" and g.tag_ == "VBG" and g.lemma_.lower() not in DEAL_VERBS for g in prep.children)
 
 
 def _relations_in_general(noun) -> bool:

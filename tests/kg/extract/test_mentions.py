@@ -224,3 +224,11 @@ def test_a_name_written_with_a_hyphen_is_one_person(registry):
     _, found = linked(registry, "Foreign Minister Bilawal Bhutto-Zardari met Sergey Lavrov in Goa.")
     assert "bilawal-bhutto-zardari" in {e for _, e in found}
     assert "asif-ali-zardari" not in {e for _, e in found}
+
+
+def test_an_agreement_spelled_out_by_an_acronym_or_named_is_no_organisation(registry):
+    ex, pairs = linked(registry, "Pakistan and Russia signed an inter-governmental agreement (IGA) on the pipeline. "
+                                 "Under the IGA, Russia holds a stake. The Free Trade Agreement is next.")
+    assert not any(k in ex.new_entities for k in ("new:IGA", "new:Free Trade Agreement"))
+    ex, pairs = linked(registry, "The Karakoram Energy Consortium (KEC) signed the deal. KEC will hire locally.")
+    assert "new:Karakoram Energy Consortium" in ex.new_entities

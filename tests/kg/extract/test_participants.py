@@ -434,3 +434,10 @@ def test_a_dateline_on_a_line_of_its_own_names_no_party():
     turkey = [t for t in doc if t.text == "Turkey"]
     assert [dateline_line(text, t) for t in turkey] == [True, False]
     assert not any(dateline_line(text, t) for t in doc if t.text == "Pakistan")
+
+
+def test_the_state_succeeded_replaced_or_spoken_for_is_no_party(registry):
+    e = event(registry, "In 1991 Pakistan recognised Russia as the successor state of the USSR.", "Recognition")
+    assert "soviet-union" not in e.participants and {"pakistan", "russia"} <= set(e.participants)
+    e = event(registry, "In 1991 Pakistan recognised Russia and the USSR.", "Recognition")
+    assert "soviet-union" in e.participants

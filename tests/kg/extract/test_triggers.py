@@ -328,3 +328,26 @@ def test_a_conversation_in_the_figurative_sense_a_call_for_restraint_or_a_talk_t
     assert kinds(registry, "Pakistan renewed its call for restraint in Kashmir.") == []
     assert kinds(registry, "Sergey Lavrov spoke to reporters in Moscow on Monday.") == []
 
+
+
+def test_a_practice_going_on_since_a_year_or_done_several_times_is_no_event(registry):
+    assert kinds(registry, "Pakistan and Russia have been holding joint military drills since 2016.") == []
+    assert kinds(registry, "The working group of Russia and Pakistan has been meeting since 2005.") == []
+    assert kinds(registry, "Pakistani ministers have visited Moscow four times in two years.") == []
+    assert [k[0] for k in kinds(registry, "Pakistani ministers visited Moscow in 2019.")] == ["StateVisit"]
+    assert [k[0] for k in kinds(registry, "Pakistan and Russia held joint military drills in 2016.")] == [
+        "MilitaryExercise"]
+
+
+def test_agreeing_on_doing_something_is_a_shared_course_and_agreeing_on_a_project_is_a_deal(registry):
+    assert [k[0] for k in kinds(registry, "Russia and Pakistan agreed on expanding cooperation in energy.")] == []
+    assert [k[0] for k in kinds(registry, "Russia and Pakistan agreed on supplying gas to Karachi.")] == [
+        "Agreement"]
+    assert [k[0] for k in kinds(registry, "Russia and Pakistan agreed on a pipeline project in 2015.")] == [
+        "Agreement"]
+
+
+def test_an_agreement_with_one_named_party_is_withheld_and_one_of_two_is_kept(registry):
+    assert kinds(registry, "In 2019, Russia agreed to supply a jet engine for a fighter.") == []
+    assert [k[0] for k in kinds(registry, "In 2019, Russia agreed to supply a jet engine to Pakistan.")] == [
+        "Agreement"]
