@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract.names import POST_HEADS
+
 OUTLETS = frozenset("newspaper paper daily publication outlet".split())
 
 
@@ -22,6 +24,8 @@ class Institutions:
         in Russia": the registry's entry of that name, else a new organisation named
         "Russian Energy Ministry", "Pakistan Embassy in Russia"), or "the ministry" for the
         last institution of that kind that spoke."""
+        if head.lower_ in POST_HEADS:
+            return None  # "the Consul General", "the Federation Council Speaker": a post's holder, a person
         mods = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod", "poss")]
         if not mods:
             return self.same_body(head)

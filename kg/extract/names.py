@@ -49,6 +49,9 @@ TITLES = {
     "envoy", "commissioner", "spokesman", "spokeswoman", "spokesperson", "premier",
     "chancellor", "adviser", "advisor", "admiral", "colonel", "chief", "mayor", "deputy", "commander",
 }
+# the last word of a post's name ("Consul General", "Foreign Secretary", "Federation Council Speaker"):
+# such a name stands for the post's holder, who is named elsewhere, and is no entity of its own
+POST_HEADS = TITLES | {"consul", "speaker", "counsellor", "counselor", "attache", "attaché", "ombudsman"}
 # the field of a government body ("Defense Ministry", "Foreign Office", "Finance Division")
 FIELDS = {
     "foreign", "defence", "defense", "interior", "home", "finance", "financial", "energy", "power", "commerce",
@@ -157,6 +160,8 @@ def name_chunks(doc, states=frozenset()) -> list[tuple[int, int, str]]:
             continue
         last = heads[-1]
         end = _name_end(words, last, start, end)
+        if doc[end - 1].lower_ in POST_HEADS:
+            continue  # "the Federation Council Speaker": a post, not the body
         word = words[last].lower_
         kind = PROJECT_HEADS.get(word) or "Organisation"
         if word in ORG_HEADS and word in PROJECT_HEADS:

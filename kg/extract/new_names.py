@@ -9,7 +9,7 @@ import re
 from kg.extract.acronyms import ACRONYM, AGREEMENT_NOUNS, agreement_acronyms
 from kg.extract.metonyms import PLACE_VERBS
 from kg.extract.model import Mention
-from kg.extract.names import FIELDS, ORG_HEADS, PLURAL_NOUNS, PROJECT_HEADS, TITLES, is_country
+from kg.extract.names import FIELDS, ORG_HEADS, PLURAL_NOUNS, POST_HEADS, PROJECT_HEADS, TITLES, is_country
 
 NER_TYPES = {"PERSON": "Person", "ORG": "Organisation", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
 DIRECTIONS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
@@ -90,6 +90,8 @@ def new_entity_type(span, label: str, taken=()) -> str | None:
             and all(t.pos_ == "PROPN" for t in tokens):
         return "Organisation"  # "the Russian state firm Prodintorg": a name set after what it is
     head = span.root.lower_
+    if head in POST_HEADS and all(t.lower_ in {"of", "for", "to", "in"} for t in span[span.root.i - span.start + 1:]):
+        return None  # "Consul General (of)", "Senate Speaker": a post, whose holder is named elsewhere
     if head in AGREEMENT_NOUNS or span.text in agreement_acronyms(span.doc):
         return None  # "the Free Trade Agreement", "IGA" for "inter-governmental agreement": a document
     if head in PROJECT_HEADS and len(span) >= 2:

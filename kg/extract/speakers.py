@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.institutions import OUTLETS, Institutions
 from kg.extract.model import Mention
+from kg.extract.names import POST_HEADS
 from kg.extract.person_names import PersonNames
 from kg.extract.speaker_memory import SpeakerMemory
 from kg.extract.speaker_words import (CLOSE, COUNTS, DEMONYM, GROUP_PRONOUNS, INSTITUTIONS, MEETING_SIDES, MEETINGS,
@@ -193,6 +194,12 @@ class Speakers(PersonNames, SpeakerMemory, Institutions):
                      for m in self.attached(o) for a in [self.agent(m.entity)] if a]
             if named:
                 return list(dict.fromkeys(named)), "named"
+        if head.lower_ in POST_HEADS:  # "the Consul General of X in Y, Name,": the parse may hang the
+            # name from the last place; in the post's own phrase it is still its holder
+            holders = {p for t in head.subtree if t.dep_ == "appos" and t.i in self.by_token
+                       for p in [self.person_of(self.by_token[t.i])] if p}
+            if len(holders) == 1:
+                return [holders.pop()], "named"
         found = self.attached(head)
         people = list(dict.fromkeys(k for k in (self.person_of(m) for m in found) if k))
         conj = any(c.dep_ == "conj" for c in head.children)
@@ -211,7 +218,8 @@ class Speakers(PersonNames, SpeakerMemory, Institutions):
             if person:  # "Dedov said" after "ambassador to Pakistan Alexey Y Dedov has been quoted"
                 return [person], "surname"
         if (head.ent_type_ == "ORG" or head.ent_type_ == "NORP" and not DEMONYM.search(head.text)) \
-                and head.pos_ == "PROPN" and head.i not in self.by_token:  # "Rostec" taken for a people
+                and head.pos_ == "PROPN" and head.i not in self.by_token \
+                and head.lower_ not in POST_HEADS:  # "Rostec" taken for a people; "the Consul General" is a person
             ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
             if ent is not None and all(t.i not in self.by_token for t in ent):  # "Rostec said", "according to Dawn"
                 for m in self.mentions:  # a surname the NER took for an organisation ("Dastgir said")

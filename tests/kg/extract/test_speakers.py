@@ -78,3 +78,14 @@ def test_a_count_that_no_run_of_states_matches_names_no_one(registry):
     text = ("Pakistan and Russia held talks in Moscow on Monday. "
             "The four parties agreed to meet again in Islamabad next spring.")
     assert speakers(text, registry) == []
+
+
+def test_a_post_named_with_capitals_is_its_holder_not_an_organisation(registry):
+    """"The Consul General of X, Name, said": the holder named in apposition speaks; the post
+    ("Consul General", "Senate Speaker") becomes no organisation of its own."""
+    text = ("The Consul General of Russia in Karachi, Ivan Petrov, told a business forum on Monday that "
+            "trade between Pakistan and Russia would double. The Senate Speaker said that Pakistan and "
+            "Russia would expand their cooperation.")
+    ex = extract("t", text, registry)
+    assert [c.speaker for c in ex.claims if c.speaker][:1] == ["new:Ivan Petrov"]
+    assert not [k for k in ex.new_entities if "General" in k or "Speaker" in k]
