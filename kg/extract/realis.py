@@ -171,6 +171,8 @@ def _invited_to_attend(token) -> bool:
 # "ready to hold talks", "keen to visit": a readiness or a wish, no event yet
 READY_ADJECTIVES = {"ready", "willing", "keen", "eager", "prepared", "happy", "open"}
 WISH_VERBS = {"want", "wish", "hope", "desire", "like", "love", "seek", "try", "aspire", "dream"}
+# "efforts to reach an agreement", "in a bid to hold talks": the noun form of trying
+ATTEMPT_NOUNS = {"effort", "attempt", "bid", "quest", "endeavour", "endeavor"}
 PHASE_VERBS = {"begin", "start", "open", "end", "conclude", "close", "continue"}
 # "considering imposing sanctions", "threatened to impose": weighed, not done
 DELIBERATE_VERBS = {"consider", "ponder", "mull", "weigh", "contemplate", "debate", "threaten"}
@@ -178,8 +180,9 @@ DELIBERATE_VERBS = {"consider", "ponder", "mull", "weigh", "contemplate", "debat
 
 def _unrealised(token) -> bool:
     """"is ready to hold talks", "has no plans to meet X", "wanted to establish contact and
-    visit Russia", "pondering over imposing sanctions": a trigger (or the verb holding a trigger noun) in the infinitive of a
-    readiness adjective, of a wish verb (through a coordinated infinitive), or of "no plans"."""
+    visit Russia", "pondering over imposing sanctions", "efforts to reach an agreement": a trigger (or the verb
+    holding a trigger noun) in the infinitive of a readiness adjective, of a wish verb (through a coordinated
+    infinitive), of a noun of trying, or of "no plans"."""
     verb = token
     if token.pos_ in {"NOUN", "PROPN"}:
         if token.dep_ != "dobj" or token.head.pos_ != "VERB" or token.head.lemma_.lower() in PHASE_VERBS:
@@ -200,6 +203,8 @@ def _unrealised(token) -> bool:
     if head.pos_ == "ADJ" and head.lemma_.lower() in READY_ADJECTIVES:
         return True
     if head.pos_ == "VERB" and head.lemma_.lower() in WISH_VERBS:
+        return True
+    if head.pos_ == "NOUN" and head.lemma_.lower() in ATTEMPT_NOUNS and verb.dep_ == "acl":
         return True
     return head.lemma_.lower() == "plan" and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children)
 

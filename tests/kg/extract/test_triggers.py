@@ -351,3 +351,13 @@ def test_an_agreement_with_one_named_party_is_withheld_and_one_of_two_is_kept(re
     assert kinds(registry, "In 2019, Russia agreed to supply a jet engine for a fighter.") == []
     assert [k[0] for k in kinds(registry, "In 2019, Russia agreed to supply a jet engine to Pakistan.")] == [
         "Agreement"]
+
+
+def test_an_agreement_that_efforts_or_a_bid_aim_at_is_none_yet(registry):
+    def found(text):
+        return [kind for kind, _, _ in kinds(registry, text)]
+
+    assert "Agreement" not in found("Both capitals back the mediators' efforts to reach an agreement "
+                                    "between Kabul and the insurgents.")
+    assert "Agreement" not in found("Pakistan and Russia made an attempt to sign a barter deal in March.")
+    assert "Agreement" in found("Pakistan and Russia signed a barter deal in March after long efforts.")
