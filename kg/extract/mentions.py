@@ -24,8 +24,8 @@ from spacy.util import filter_spans
 from kg.extract.acronyms import following_acronym, merge_acronym_expansions
 from kg.extract.metonyms import reads_as_place
 from kg.extract.model import Mention, Sentence, Span
-from kg.extract.names import (HONORIFICS, ORG_HEADS, PROJECT_HEADS, TITLES, generic_body, name_chunks, short_forms,
-                              title_acronyms, titled_people)
+from kg.extract.names import (ABSTRACT_ENDINGS, HONORIFICS, ORG_HEADS, PROJECT_HEADS, TITLES, generic_body,
+                              name_chunks, short_forms, title_acronyms, titled_people)
 from kg.extract.new_names import (NER_TYPES, bare_head, canonical, clean_name, fold_partial_names, middle_name,
                                   new_entity_type)
 from kg.extract.sentences import sentence_at
@@ -238,12 +238,13 @@ class Linker:
     def _person_inside(self, span, label: str):
         """A person's name that NER ran together with a title or a state before it:
         "Russian Federation Mr. Denis Manturov", "Foreign Ministry Spokeswoman Maria
-        Zakharova", "Russian Federation Khalilullah Qazi" give the name after it."""
+        Zakharova", "Russian Federation Khalilullah Qazi", "Reconciliation Zalmay Khalilzad" (an
+        abstract noun, the end of a post's field) give the name after it."""
         doc = span.doc
         cut = None
         for i in range(span.start, span.end - 2):
-            if doc[i].lower_.rstrip(".") in HONORIFICS | TITLES:
-                cut = i + 1
+            if doc[i].lower_.rstrip(".") in HONORIFICS | TITLES or doc[i].lower_.endswith(ABSTRACT_ENDINGS):
+                cut = i + 1  # ... or the end of a post's field ("for Afghan Reconciliation Zalmay Khalilzad")
         if cut is None:
             for k in range(span.end - 2, span.start, -1):
                 if self.registry.lookup(doc[span.start:k].text) is not None:

@@ -52,6 +52,9 @@ TITLES = {
 # the last word of a post's name ("Consul General", "Foreign Secretary", "Federation Council Speaker"):
 # such a name stands for the post's holder, who is named elsewhere, and is no entity of its own
 POST_HEADS = TITLES | {"consul", "speaker", "counsellor", "counselor", "attache", "attaché", "ombudsman"}
+# endings of abstract nouns, never of a person's first name: such a word ends a post's field
+# ("Special Representative for Afghanistan Reconciliation Zalmay Khalilzad")
+ABSTRACT_ENDINGS = ("tion", "sion", "ity", "ism", "ship")
 # the field of a government body ("Defense Ministry", "Foreign Office", "Finance Division")
 FIELDS = {
     "foreign", "defence", "defense", "interior", "home", "finance", "financial", "energy", "power", "commerce",
@@ -254,7 +257,7 @@ def titled_people(doc, places=frozenset()) -> list[tuple[int, int]]:
             t = doc[j]
             low = t.lower_.rstrip(".")
             if not (t.i in places or low in PORTFOLIOS or low in TITLES | HONORIFICS | TITLE_LINKS
-                    or t.text[:1].isupper() and low in ORG_HEADS):
+                    or t.text[:1].isupper() and (low in ORG_HEADS or low.endswith(ABSTRACT_ENDINGS))):
                 break
             j += 1
         if doc[j - 1].lower_ in TITLE_LINKS:
