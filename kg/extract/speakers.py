@@ -85,21 +85,7 @@ class Speakers(PersonNames, SpeakerMemory, Institutions):
         ``back`` sentences before it, the nearest first: every state of the longest such run."""
         sents = [s for s in self.doc.sents if s.start <= head.i][-(back + 1):]
         for sent in reversed(sents):
-            found: list[tuple[int, str]] = []
-            for t in sent:
-                if t.i >= head.i:
-                    break
-                m = self.by_token.get(t.i)
-                key = self.agent(m.entity) if m is not None else None
-                if key and self.core_type(key) == "State" and not (found and found[-1] == (t.i - 1, key)):
-                    found.append((t.i, key))
-            runs: list[list[tuple[int, str]]] = []
-            for at in found:
-                if runs and at[0] - runs[-1][-1][0] <= 3:
-                    runs[-1].append(at)
-                else:
-                    runs.append([at])
-            best = max((list(dict.fromkeys(k for _, k in run)) for run in runs), key=len, default=[])
+            best = max(self._state_runs([t for t in sent if t.i < head.i]), key=len, default=[])
             if len(best) >= 2:
                 return best
         return []
@@ -108,8 +94,13 @@ class Speakers(PersonNames, SpeakerMemory, Institutions):
         """"The three countries", "the three parties": the last ``count`` states named together
         (in a run, as :meth:`states_together` reads one) before the phrase, however far back:
         the number says which run it means."""
+        return next((states for states in reversed(self._state_runs(self.doc[:head.i])) if len(states) == count), [])
+
+    def _state_runs(self, tokens) -> list[list[str]]:
+        """The states of ``tokens`` named together, run by run: names at most three tokens apart in
+        one sentence ("Pakistan, Russia and China"), each run's states in order, once each."""
         found: list[tuple[int, str]] = []
-        for t in self.doc[:head.i]:
+        for t in tokens:
             m = self.by_token.get(t.i)
             key = self.agent(m.entity) if m is not None else None
             if key and self.core_type(key) == "State" and not (found and found[-1] == (t.i - 1, key)):
@@ -120,11 +111,7 @@ class Speakers(PersonNames, SpeakerMemory, Institutions):
                 runs[-1].append(at)
             else:
                 runs.append([at])
-        for run in reversed(runs):
-            states = list(dict.fromkeys(k for _, k in run))
-            if len(states) == count:
-                return states
-        return []
+        return [list(dict.fromkeys(k for _, k in run)) for run in runs]
 
     def states_most_named(self) -> list[str]:
         counts = Counter(m.entity for m in self.mentions if self.core_type(m.entity) == "State")
