@@ -28,7 +28,6 @@ from kg.extract.merging import merge_pass
 from kg.extract.model import Event, Span, attached_by, trigger_token
 from kg.extract.participants import candidates, one_sided
 from kg.extract.realis import HABIT_ADVERBS, not_an_event
-from kg.extract.war_sides import keep_own_sides
 from kg.extract.scope import own_tokens
 from kg.extract.sequence_time import dated_by_gathering, dated_by_sequence
 from kg.extract.strictness import judged
@@ -37,6 +36,7 @@ from kg.extract.timing import OCCURRING, continued_time, event_time
 from kg.extract.triggers import NOUN_TRIGGERS, TRIGGER_WORDS, TWO_SIDED, irrealis, trigger_kind
 from kg.extract.tokens import token_indices
 from kg.extract.venues import add_venues
+from kg.extract.war_sides import keep_own_sides
 
 
 def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence: float = 0.0,
@@ -322,6 +322,8 @@ def _same_event(a: Event, b: Event) -> bool:
 # to supply an engine", "they signed a deal" with "they" read as one state); 64 of 66 dev159 gold
 # Agreements and memoranda name two or more
 PACT_KINDS = {"EstablishmentOfRelations", "Agreement", "MemorandumOfUnderstanding"}
+
+
 def _build(ctx: Context, token, kind: str, decisions: Decisions, collect: list | None) -> Event | None:
     sentence = ctx.sentence_of(token)
     if sentence is None:
