@@ -19,11 +19,10 @@ follows the lede (the guide dates such an act by the occasion it is part of).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from kg.extract.dates import time_in
-import re
-
 from kg.extract.model import Event, Sentence, TimeValue, trigger_token
 from kg.extract.time_scope import clause_of
 from kg.extract.timing import DAY_WORDS_RE, in_dateline

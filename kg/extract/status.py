@@ -277,6 +277,10 @@ PAST_WORDS_RE = re.compile(r"^(?:(?:in|on|during|since)\s+)?(?:last\s+(?:week|mo
                            r"fall|winter)|yesterday|recently|earlier\b.*|.*\bago)$", re.I)
 
 
+# the kinds of event whose programme holds other events: "during the visit, he will also meet ..."
+PROGRAMME_KINDS = {"StateVisit"}
+
+
 def within_programme(events: list[Event]) -> list[Event]:
     """Events planned with no time that an article tells after a scheduled visit ("The
     delegation will hold meetings with ...", "The speaker would also call on ...") are items
@@ -290,5 +294,3 @@ def within_programme(events: list[Event]) -> list[Event]:
     return [replace(e, status="scheduled") if e.status == "planned" and e.time is None
             and e.sentence.index > first and e.kind not in PROGRAMME_KINDS else e for e in events]
 
-
-PROGRAMME_KINDS = {"StateVisit"}

@@ -234,11 +234,8 @@ def test_an_agreement_spelled_out_by_an_acronym_or_named_is_no_organisation(regi
     assert "new:Karakoram Energy Consortium" in ex.new_entities
 
 
-def test_an_abstract_noun_ending_a_posts_field_is_not_part_of_the_holders_name():
-    from kg.extract.pipeline import extract
-    from kg.registry import load_registry
-
+def test_an_abstract_noun_ending_a_posts_field_is_not_part_of_the_holders_name(registry):
     text = ("The Special Envoy for Afghan Reconciliation Ivan Petrov met the Pakistani Special Representative "
             "for Regional Security Omar Khan in Islamabad.")
-    people = {k for k, kind in extract("t", text, load_registry()).new_entities.items() if kind == "Person"}
+    people = {k for k, kind in extract("t", text, registry).new_entities.items() if kind == "Person"}
     assert people == {"new:Ivan Petrov", "new:Omar Khan"}
