@@ -112,6 +112,8 @@ class Finder(QuotationFinder):
         right = [c for c in verb.rights if c.dep_ in ("dobj", "prep", "dative", "oprd") or (
             c.dep_ == "advcl" and obj.lemma_.lower() in INTENTIONS and c.i == obj.right_edge.i + 2
             and self.doc[c.i - 1].lower_ == "to")]  # "the commitment of both sides [to continue ...]"
+        if not right:
+            return None  # the object stands before the verb ("What X welcomed, Y condemned")
         first, last = min(t.left_edge.i for t in right), max(t.right_edge.i for t in right)
         return self.doc[first].idx, self.doc[last].idx + len(self.doc[last])
 

@@ -125,3 +125,9 @@ def test_a_cue_under_a_modal_is_the_writers_advice(registry):
     text = ("Islamabad should insist on independent checks of every cargo at the port. Moscow will "
             "stress that the deal is fair.")
     assert said(text, registry) == []
+
+
+def test_an_object_before_its_attitude_verb_gives_no_content_and_no_error(registry):
+    # the object of "welcomed" stands before it, so there is nothing to its right to quote
+    r = extract("t", "What Islamabad welcomed, Moscow condemned.", registry)
+    assert all("welcomed" not in (c.cue or "") for c in r.claims)
