@@ -3,9 +3,12 @@
 Each relation is found from a cue word on the dependency parse and keeps its sentence
 as evidence:
 
-* membership: "X's membership of Y", "X, a member of Y", "X joined Y", and observer
-  status ("X got observer status at Y in 2005"); aspirations ("support for X's
-  membership", "keen on becoming a member") are not memberships;
+* membership: "X's membership of Y", "X, a member of Y", "X joined Y", "X's accession to
+  Y", "X's election as a member of Y", and observer status ("X got observer status at Y
+  in 2005"), with the states coordinated with X and the lists of
+  :mod:`kg.extract.member_lists`; aspirations ("support for X's membership", "keen on
+  becoming a member", "expected to join") and invitations ("invited X to join") are not
+  memberships;
 * interest in a project: a project name under a cue such as *interest*, *participate*,
   *invest* or *construction*; the interested party is the state that owns the cue
   ("Russian interest", "Moscow's participation") or the subject of its clause;
@@ -17,6 +20,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.context import Context
+from kg.extract.member_lists import coordinated_states, listed_by_verb, listed_in_apposition
 from kg.extract.members import first_state, member_and_organisations
 from kg.extract.syntax import governing_verb, phrase, subject_of
 from kg.extract.model import Cooperation, Membership, ProjectInterest
@@ -25,8 +29,10 @@ from kg.extract.tokens import token_indices
 # words that make a membership an aspiration, not a fact ("support for X's membership",
 # "keen on becoming a member"); verbs only in the second set
 MEMBER_IRREALIS = {"support", "bid", "application", "quest", "desire", "keen", "hope", "aim",
-                   "candidacy", "aspiration", "push"}
-MEMBER_IRREALIS_VERBS = {"apply", "aspire", "want", "seek", "hope", "aim", "wish"}
+                   "candidacy", "aspiration", "push", "willing", "eager", "ready", "likely"}
+MEMBER_IRREALIS_VERBS = {"apply", "aspire", "want", "seek", "hope", "aim", "wish", "expect"}
+# verbs that make "to join" an invitation, not a membership ("welcomed X to join Y")
+INVITING_VERBS = {"welcome", "invite", "urge", "encourage", "ask", "call"}
 MEMBER_NOUNS = {"state", "member", "country", "nation"}
 LISTING_WORDS = {"especially", "including", "like", "notably", "particularly", "namely", "such"}
 INTEREST_CUES = {
@@ -38,7 +44,7 @@ INTEREST_CUES = {
 }
 COOPERATION_CUES = {"cooperation", "co-operation", "cooperate", "collaboration", "collaborate", "partnership"}
 # every lemma _membership_cue or _listed_members can fire on
-MEMBERSHIP_WORDS = {"join", "status", "observer", "member", "membership"} | MEMBER_NOUNS
+MEMBERSHIP_WORDS = {"join", "status", "observer", "member", "membership", "accession"} | MEMBER_NOUNS
 
 
 # -- memberships ---------------------------------------------------------------------
@@ -48,6 +54,8 @@ def _membership_cue(token) -> str | None:
         return "FullMember"
     if token.pos_ not in {"NOUN", "PROPN"}:
         return None
+    if low == "accession" and any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children):
+        return "FullMember"  # "X's accession to Y"
     if low == "status" and any(c.lower_ == "observer" for c in token.children):
         return "Observer"
     if low == "observer" and token.dep_ in {"attr", "appos"}:
@@ -55,6 +63,9 @@ def _membership_cue(token) -> str | None:
     if token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.lemma_.lower() in {"admit", "accept", "join"}:
         # "admitted as an observer to X", "joined the SCO as a full member"
         return "Observer" if low == "observer" else ("FullMember" if low in {"member", "state"} else None)
+    if token.dep_ == "pobj" and token.head.lower_ == "as" and low == "member" \
+            and any(c.dep_ == "poss" for c in token.head.head.children):
+        return "FullMember"  # "X's election as a member of Y", "X's role as a member of Y"
     if low in {"member", "membership"} and not any(c.lower_ == "observer" for c in token.children):
         if any(c.lower_ in {"full", "permanent", "founding"} for c in token.children) or token.dep_ in {"attr", "appos"} \
                 or any(c.dep_ == "poss" for c in token.children):
@@ -63,6 +74,8 @@ def _membership_cue(token) -> str | None:
 
 
 def _aspirational(token) -> bool:
+    if token.pos_ == "VERB" and token.dep_ in {"xcomp", "ccomp"} and token.head.lemma_.lower() in INVITING_VERBS:
+        return True
     cur = token
     for _ in range(4):
         lemma = cur.lemma_.lower()
@@ -75,9 +88,17 @@ def _aspirational(token) -> bool:
     return False
 
 
+def _cue_lemma(token) -> str:
+    """The lemma, with a plural proper noun made singular ("SCO member-States")."""
+    low = token.lemma_.lower()
+    if token.pos_ == "PROPN" and low.endswith("s") and low[:-1] in MEMBERSHIP_WORDS:
+        return low[:-1]
+    return low
+
+
 def _listed_members(ctx: Context, token) -> list[tuple[str, str]]:
     """"the SCO states, especially Russia and China" -> [(russia, sco), (china, sco)]."""
-    if token.lemma_.lower() not in MEMBER_NOUNS or token.pos_ != "NOUN":
+    if _cue_lemma(token) not in MEMBER_NOUNS or token.pos_ not in {"NOUN", "PROPN"}:
         return []
     orgs = [m.entity for c in token.children if c.dep_ in {"compound", "nmod", "amod"}
             for m in ctx.mentions_in(c.subtree) if ctx.core_type(m.entity) == "Organisation"]
@@ -94,10 +115,16 @@ def _listed_members(ctx: Context, token) -> list[tuple[str, str]]:
 
 def find_memberships(ctx: Context) -> list[Membership]:
     found: dict[tuple[str, str, str], Membership] = {}
-    for token in (ctx.doc[i] for i in token_indices(ctx.doc, lemma=MEMBERSHIP_WORDS)):
-        for member, org in _listed_members(ctx, token):
+    for member, org, token in listed_in_apposition(ctx):
+        if not ctx.in_author_bio(token):
             found.setdefault((member, org, "FullMember"),
                              Membership(member, org, "FullMember", ctx.sentence_of(token)))
+    plurals = {word + "s" for word in MEMBERSHIP_WORDS}
+    for token in (ctx.doc[i] for i in token_indices(ctx.doc, lemma=MEMBERSHIP_WORDS, lower=plurals)):
+        listed = [(member, org, "FullMember") for member, org in _listed_members(ctx, token)]
+        listed += listed_by_verb(ctx, token) if not _aspirational(token) else []
+        for member, org, status in listed:
+            found.setdefault((member, org, status), Membership(member, org, status, ctx.sentence_of(token)))
         status = _membership_cue(token)
         if status is None or ctx.in_author_bio(token) or _aspirational(token):
             continue
@@ -109,10 +136,11 @@ def find_memberships(ctx: Context) -> list[Membership]:
         times = [t for t in ctx.times_in(sentence.span.start, sentence.span.end)
                  if t.value and min(x.idx for x in scope) <= t.span.start <= max(x.idx for x in scope) + 40]
         since = times[0].value[:4] if times else None
-        for org in orgs:
-            key = (member, org, status)
-            if key not in found:
-                found[key] = Membership(member, org, status, sentence, since)
+        sentence_tokens = ctx.doc.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
+        for each in [member, *coordinated_states(ctx, member, token, sentence_tokens or [])]:
+            for org in orgs:
+                if each != org and (each, org, status) not in found:
+                    found[(each, org, status)] = Membership(each, org, status, sentence, since)
     return sorted(found.values(), key=lambda m: (m.sentence.index, m.member, m.organisation))
 
 

@@ -58,3 +58,48 @@ def test_cooperation_partners_and_areas(registry):
     (c,) = r.cooperations
     assert set(c.partners) == {"russia", "pakistan"}
     assert set(c.areas) >= {"energy", "telecommunication"}
+
+
+def test_states_coordinated_with_the_member(registry):
+    r = ex(registry, "Kazakhstan and Belarus have become full members of the CSTO.")
+    assert {(m.member, m.organisation, m.status) for m in r.memberships} == {
+        ("kazakhstan", "csto", "FullMember"), ("belarus", "csto", "FullMember")}
+
+
+def test_lists_paired_respectively_are_not_spread(registry):
+    r = ex(registry, "Turkey and Mongolia were members of CENTO and the CSTO respectively.")
+    assert ("mongolia", "cento", "FullMember") not in {(m.member, m.organisation, m.status) for m in r.memberships}
+
+
+def test_members_listed_by_a_verb(registry):
+    r = ex(registry, "The CSTO's membership comprises Belarus, Kazakhstan and Armenia. "
+                     "BRICS observers include Turkey and Mongolia.")
+    found = {(m.member, m.organisation, m.status) for m in r.memberships}
+    assert {("belarus", "csto", "FullMember"), ("kazakhstan", "csto", "FullMember")} <= found
+    assert {("turkey", "brics", "Observer"), ("mongolia", "brics", "Observer")} <= found
+
+
+def test_states_in_apposition_to_a_grouping(registry):
+    r = ex(registry, "Officials of the CSTO member-States -- Belarus, Kazakhstan and Armenia -- signed it.")
+    assert {("belarus", "csto"), ("kazakhstan", "csto")} <= {(m.member, m.organisation) for m in r.memberships}
+
+
+def test_member_named_as_the_owner_of_an_election_or_accession(registry):
+    r = ex(registry, "Moscow welcomed Kazakhstan's election as a non-permanent member of the UN Security Council. "
+                     "Mongolia's accession to the CSTO was celebrated in Minsk.")
+    found = {(m.member, m.organisation, m.status) for m in r.memberships}
+    assert ("kazakhstan", "un-security-council", "FullMember") in found
+    assert ("russia", "un-security-council", "FullMember") not in found
+    assert ("mongolia", "csto", "FullMember") in found
+
+
+def test_invitations_and_expectations_are_not_memberships(registry):
+    r = ex(registry, "Moscow invited Turkey to join BRICS. Belarus is expected to get full membership of the CSTO.")
+    assert r.memberships == []
+
+
+def test_states_in_apposition_to_an_organisation(registry):
+    r = ex(registry, "Moscow hosted a meeting of the CSTO (Belarus, Kazakhstan and Armenia).")
+    assert {("belarus", "csto"), ("kazakhstan", "csto")} <= {(m.member, m.organisation) for m in r.memberships}
+    r = ex(registry, "Moscow hosted a meeting of the CSTO (Belarus).")  # one state: a venue or an aside
+    assert r.memberships == []
