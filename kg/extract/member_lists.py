@@ -2,8 +2,9 @@
 
 * "Pakistan and India have become members of X": every state coordinated with the member
   found by the cue (unless the sentence pairs lists "respectively");
-* "X's membership comprises A, B and C", "X observers include A and B": a membership noun as
-  the subject of *include*/*comprise*/*consist of*, and the states it governs;
+* "X's membership comprises A, B and C", "X observers include A and B", "the members of X
+  are A, B and C": a membership noun as the subject of *include*/*comprise*/*consist of*/*be*,
+  and the states it governs;
 * "the Extended Troika (Russia, Pakistan and China)": an organisation with an appositive list
   of two or more states, each a member.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from kg.extract.context import Context
 
-LISTING_VERBS = {"include", "comprise", "consist", "encompass"}
+LISTING_VERBS = {"include", "comprise", "consist", "encompass", "be"}
 LIST_NOUNS = {"member": "FullMember", "membership": "FullMember", "observer": "Observer"}
 
 
@@ -43,11 +44,13 @@ def _states_of(ctx: Context, token) -> list[str]:
 
 
 def _organisation_of(ctx: Context, noun) -> str | None:
-    for c in noun.children:
-        if c.dep_ in {"poss", "compound", "nmod"}:
-            m = ctx.mention_at(c)
-            if m is not None and ctx.core_type(m.entity) == "Organisation":
-                return m.entity
+    """The organisation that owns ``noun``: "SCO's membership", "SCO observers", "members of the SCO"."""
+    owners = [c for c in noun.children if c.dep_ in {"poss", "compound", "nmod"}]
+    owners += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    for c in owners:
+        m = ctx.mention_at(c)
+        if m is not None and ctx.core_type(m.entity) == "Organisation":
+            return m.entity
     return None
 
 
@@ -60,7 +63,7 @@ def listed_by_verb(ctx: Context, token) -> list[tuple[str, str, str]]:
     org = _organisation_of(ctx, token)
     if org is None:
         return []
-    heads = [c for c in verb.children if c.dep_ == "dobj"]
+    heads = [c for c in verb.children if c.dep_ in ({"attr"} if verb.lemma_.lower() == "be" else {"dobj"})]
     heads += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
     return [(state, org, status) for h in heads for state in _states_of(ctx, h)]
 

@@ -103,3 +103,9 @@ def test_states_in_apposition_to_an_organisation(registry):
     assert {("belarus", "csto"), ("kazakhstan", "csto")} <= {(m.member, m.organisation) for m in r.memberships}
     r = ex(registry, "Moscow hosted a meeting of the CSTO (Belarus).")  # one state: a venue or an aside
     assert r.memberships == []
+
+
+def test_members_listed_after_a_copula(registry):
+    r = ex(registry, "The founding members of the CSTO are Belarus, Kazakhstan and Armenia.")
+    assert {("belarus", "csto"), ("kazakhstan", "csto")} <= {(m.member, m.organisation) for m in r.memberships}
+    assert ex(registry, "The members of the CSTO are meeting in Minsk with Belarus.").memberships == []
