@@ -11,7 +11,8 @@ as evidence:
   memberships;
 * interest in a project: a project name under a cue such as *interest*, *participate*,
   *invest* or *construction*; the interested party is the state that owns the cue
-  ("Russian interest", "Moscow's participation") or the subject of its clause;
+  ("Russian interest", "Moscow's participation") or the subject of its clause (through
+  "signed an agreement to build X"), with the states coordinated with it;
 * cooperation: *cooperation*/*collaboration* with two or more states in the sentence
   and at least one registry area ("energy", "defence") after the cue.
 """
@@ -40,7 +41,9 @@ INTEREST_CUES = {
     "participate": "participation", "participation": "participation", "involvement": "participation",
     "invest": "investment", "investment": "investment", "finance": "investment", "fund": "investment",
     "construct": "construction", "construction": "construction", "build": "construction",
-    "establish": "construction",
+    "establish": "construction", "develop": "construction", "restore": "construction",
+    "modernise": "construction", "modernize": "construction", "revive": "construction",
+    "rehabilitate": "construction", "upgrade": "construction",
 }
 COOPERATION_CUES = {"cooperation", "co-operation", "cooperate", "collaboration", "collaborate", "partnership"}
 # every lemma _membership_cue or _listed_members can fire on
@@ -233,14 +236,17 @@ def find_interests(ctx: Context) -> list[ProjectInterest]:
                 if verb is None or party is not None:
                     break
                 party = first_state(ctx, subject_of(verb, limit=1))
-                if verb.dep_ in {"xcomp", "pcomp", "conj"} and verb.head is not verb:
+                if verb.dep_ in {"xcomp", "pcomp", "conj", "acl", "advcl"} and verb.head is not verb:
                     verb = verb.head if verb.head.pos_ in {"VERB", "AUX"} else governing_verb(verb.head)
                 else:
                     break
         if party is None or party == project:
             continue
         sentence = ctx.sentence_of(span.root)
-        found.setdefault((party, project), ProjectInterest(party, project, sentence, kind))
+        sentence_tokens = ctx.doc.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
+        for each in [party, *coordinated_states(ctx, party, top, sentence_tokens or [])]:
+            if each != project:
+                found.setdefault((each, project), ProjectInterest(each, project, sentence, kind))
     return sorted(found.values(), key=lambda i: (i.sentence.index, i.party, i.project))
 
 

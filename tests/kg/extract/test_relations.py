@@ -109,3 +109,9 @@ def test_members_listed_after_a_copula(registry):
     r = ex(registry, "The founding members of the CSTO are Belarus, Kazakhstan and Armenia.")
     assert {("belarus", "csto"), ("kazakhstan", "csto")} <= {(m.member, m.organisation) for m in r.memberships}
     assert ex(registry, "The members of the CSTO are meeting in Minsk with Belarus.").memberships == []
+
+
+def test_interest_of_every_state_that_signs_to_build_a_project(registry):
+    r = ex(registry, "Turkey and Kazakhstan signed an agreement to modernise the Pakistan Steel Mills.")
+    assert {(i.party, i.project) for i in r.interests} == {
+        ("turkey", "pakistan-steel-mills"), ("kazakhstan", "pakistan-steel-mills")}
