@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 from kg.extract.context import Context
+from kg.extract.tokens import token_indices
 
 LISTING_VERBS = {"include", "comprise", "consist", "encompass", "be"}
 LIST_NOUNS = {"member": "FullMember", "membership": "FullMember", "observer": "Observer"}
@@ -71,17 +72,11 @@ def listed_by_verb(ctx: Context, token) -> list[tuple[str, str, str]]:
 def listed_in_apposition(ctx: Context) -> list[tuple[str, str, object]]:
     """(state, organisation, token) for each organisation with two or more states in apposition."""
     out = []
-    for m in ctx.mentions:
-        if ctx.core_type(m.entity) != "Organisation":
+    for c in (ctx.doc[i] for i in token_indices(ctx.doc, dep={"appos"})):
+        m = ctx.mention_at(c.head)
+        if m is None or ctx.core_type(m.entity) != "Organisation":
             continue
-        root = ctx.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
-        if root is None:
-            continue
-        root = root.root
-        for c in root.children:
-            if c.dep_ != "appos":
-                continue
-            states = _states_of(ctx, c)
-            if len(states) >= 2:
-                out.extend((state, m.entity, root) for state in states)
+        states = _states_of(ctx, c)
+        if len(states) >= 2:
+            out.extend((state, m.entity, c.head) for state in states)
     return out
