@@ -111,3 +111,24 @@ def agreement_acronyms(doc) -> set[str]:
                 break
     doc.user_data["agreement_acronyms"] = out
     return out
+
+
+def registry_acronyms(doc, mentions, lookup) -> list[tuple[int, int, str]]:
+    """"Pakistan Steel Mills (PSM) ... the PSM": every whole-word occurrence of an acronym the
+    article spells out in brackets after a registry name (its initials, fillers aside), as
+    (start, end, entity) character spans.  An acronym the registry gives to an entity of its
+    own ("SCO") is left to the registry."""
+    text = doc.text
+    out = []
+    for m in mentions:
+        if m.linked_by != "registry" or m.entity.startswith("new:"):
+            continue
+        name = doc.char_span(m.span.start, m.span.end)
+        if name is None:
+            continue
+        acronym = following_acronym(doc, name.end, name)
+        if acronym is None or _initials(name) != acronym.text.rstrip("s") or lookup(acronym.text) is not None:
+            continue
+        for hit in re.finditer(r"(?<![\w-])" + re.escape(acronym.text) + r"(?![\w-])", text[acronym.start_char:]):
+            out.append((acronym.start_char + hit.start(), acronym.start_char + hit.end(), m.entity))
+    return out

@@ -21,7 +21,7 @@ import re
 from spacy.matcher import PhraseMatcher
 from spacy.util import filter_spans
 
-from kg.extract.acronyms import following_acronym, merge_acronym_expansions
+from kg.extract.acronyms import following_acronym, merge_acronym_expansions, registry_acronyms
 from kg.extract.metonyms import reads_as_place
 from kg.extract.model import Mention, Sentence, Span
 from kg.extract.names import (ABSTRACT_ENDINGS, HONORIFICS, ORG_HEADS, PROJECT_HEADS, TITLES, generic_body,
@@ -101,6 +101,11 @@ class Linker:
 
         mentions, taken = merge_acronym_expansions(
             doc, mentions, lambda span, eid: self._mention(span, eid, sentences, "registry"))
+        for start, end, eid in registry_acronyms(doc, mentions, self.registry.lookup):
+            span = doc.char_span(start, end)
+            if span is not None and not any(s < end and start < e for s, e in taken):
+                mentions.append(self._mention(span, eid, sentences, "registry"))
+                taken.append((start, end))
         new_types: dict[str, str] = {}
         forms: dict[str, str] = {}  # other names of new entities: acronyms, surnames
         mentions, taken = self._shaped_names(doc, sentences, mentions, taken, new_types, forms, skip)

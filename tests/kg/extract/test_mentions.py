@@ -239,3 +239,12 @@ def test_an_abstract_noun_ending_a_posts_field_is_not_part_of_the_holders_name(r
             "for Regional Security Omar Khan in Islamabad.")
     people = {k for k, kind in extract("t", text, registry).new_entities.items() if kind == "Person"}
     assert people == {"new:Ivan Petrov", "new:Omar Khan"}
+
+
+def test_an_acronym_spelled_out_after_a_registry_name_links_later_to_it(registry):
+    r = extract("t", "The Pakistan Navy (PN) sent a frigate. Two PN ships and the PN's tanker followed.", registry)
+    acronyms = [(m.span.text, m.entity) for m in r.mentions if m.span.text == "PN"]
+    assert acronyms == [("PN", "pakistan-navy")] * 3
+    # an acronym whose letters are not the name's initials stays unlinked to it
+    r = extract("t", "The Pakistan Navy (PAKN) sent a frigate. Two PAKN ships followed.", registry)
+    assert all(m.entity != "pakistan-navy" for m in r.mentions if m.span.text == "PAKN")
