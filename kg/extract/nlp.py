@@ -47,12 +47,14 @@ def load_nlp():
 def _register_paragraph_breaks() -> None:
     from spacy.language import Language
 
+    from kg.extract.tokens import doc_text
+
     @Language.component("paragraph_breaks")
     def paragraph_breaks(doc):
         """A line break ends a sentence: the parser may not run one over a paragraph's end
         ("... strive for that.”  /  Talking to ..., the Prime Minister said ...").  In a text
         wrapped at a fixed width (``hard_wrapped``) only a blank line does."""
-        wrapped = hard_wrapped(doc.text)
+        wrapped = hard_wrapped(doc_text(doc))  # kept with the Doc: the extraction reads it again
         for tok in doc[:-1]:
             if tok.is_space and "\n" in tok.text and (not wrapped or tok.text.count("\n") > 1):
                 doc[tok.i + 1].is_sent_start = True
