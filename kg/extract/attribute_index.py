@@ -6,8 +6,8 @@ tag or dependency) to a coarse part of speech, morphology and lemma: 179 rules. 
 runs them through its ``Matcher``, which tries every pattern at every token, and set
 predicates (``IN``, ``NOT_IN``, ``REGEX``) call back into Python each time: that cost as
 much as a fifth of the extraction.  :class:`IndexedAttributeRuler` is an ``AttributeRuler``
-(same patterns, same order, same ``set_annotations``) whose :meth:`match` finds the same
-matches another way:
+(same patterns, same order, same annotations) whose :meth:`match` finds the same matches
+another way:
 
 * a one-token pattern that only asks for ``TAG`` and ``LOWER`` values (the tag map and
   most exceptions) is looked up by the token's (tag, lower) pair in a dict;
@@ -15,6 +15,9 @@ matches another way:
   with a value, ``IN``, ``NOT_IN`` or ``REGEX``, no ``OP``) is evaluated on the Doc's
   attribute arrays with numpy;
 * whatever is left (none in the pinned model) goes through a spaCy ``Matcher`` as before.
+
+Its :meth:`set_annotations` writes each match's attributes straight to the token, without
+making a ``Span`` for every match.
 
 ``load_nlp`` swaps it in (:func:`index_attribute_ruler`); ``tests/kg/extract/
 test_attribute_index.py`` checks that its matches and annotations equal spaCy's own on
@@ -30,6 +33,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
 from spacy.strings import get_string_id
+from spacy.tokens._retokenize import set_token_attrs
 
 FACTORY = "kg_indexed_attribute_ruler"
 # attributes a pattern may test here -> column of the array match() reads
@@ -188,6 +192,16 @@ class IndexedAttributeRuler(AttributeRuler):
             matches.extend((attr_id, key, s, s + width) for s in np.flatnonzero(starts).tolist())
         matches.sort()
         return matches
+
+    def set_annotations(self, doc, matches) -> None:
+        """``AttributeRuler.set_annotations`` without a ``Span`` per match: each rule's
+        attributes are written to the token its index points at, in the same order."""
+        for attr_id, match_id, start, end in matches:
+            index = self.indices[attr_id]
+            at = (start if index >= 0 else end) + index
+            if not start <= at < end:  # an index outside the match: spaCy's own error
+                super().set_annotations(doc, [(attr_id, match_id, start, end)])
+            set_token_attrs(doc[at], self.attrs[attr_id])
 
 
 @Language.factory(FACTORY, default_config={"validate": False})

@@ -26,6 +26,7 @@ from typing import Iterable, Iterator
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.lookahead import starting
 from kg.extract.model import Claim, Mention, Sentence
 from kg.extract.stance import hedges_state, stance_of
 from kg.extract.tokens import doc_text, token_indices
@@ -70,7 +71,7 @@ _NAMED = set("PERSON GPE ORG NORP LOC FAC".split())
 _OPENERS = re.compile(r"(?:^|,\s*)(no doubt|without (?:a )?doubt|of course|needless to say)\b",
                       re.I)
 _WRITER_RE = re.compile(r"^(?:The\s+)?(?:writer|author)s?\s+(?:is|are|was)\b", re.IGNORECASE)
-_QUOTE_RE = re.compile(r"“[^”]*”?|\"[^\"]*\"?|(?<!\w)‘(?:[^’]|’(?=\w))*’(?!\w)")
+_QUOTE_RE = starting("[“\"‘]", r"“[^”]*”?|\"[^\"]*\"?|(?<!\w)‘(?:[^’]|’(?=\w))*’(?!\w)")
 Cue = tuple[str, int, str]  # kind, strength (0 strongest), exact words
 # Relations said to be getting better or worse ("ties are rapidly deteriorating", "their
 # interests have converged", "brought them closer together"): the writer's reading of a trend

@@ -24,6 +24,7 @@ from typing import Iterable
 
 from spacy.tokens import Doc
 
+from kg.extract.lookahead import starting
 from kg.extract.model import Span, TimeValue
 from kg.extract.tokens import doc_text
 
@@ -50,17 +51,22 @@ def _piece(s: str) -> str:
             rf"|{_MOD}(?P<y0{s}>{_YEAR}){_EDGE_R}")
 
 
-_PIECE_RE = re.compile(_EDGE_L + _piece(""))
-_RANGE_RE = re.compile(
+# first characters: a modifier (Early, mid, late, The, end, beginning, start, middle), a
+# month (J F M A S O N D), a day or a year (a digit); a range may start with From or Between
+_PIECE_RE = starting("[0-9EeMmLlTtbsJFASOND]", _EDGE_L + _piece(""))
+_RANGE_RE = starting(
+    "[0-9EeMmLlTtbsJFASONDBbf]",
     rf"{_EDGE_L}(?:(?P<prep>[Ff]rom|[Bb]etween)\s+)?(?:{_piece('a')}|(?P<da>{_DAY})(?!\d))"
     rf"\s*(?P<conn>to|until|till|through|and|-|–|—)\s*"
     rf"(?:{_piece('b')}|(?P<db>{_DAY})(?:,?\s+(?P<yb2>{_YEAR}))?{_EDGE_R}"
     rf"|(?P<yy>\d\d){_EDGE_R}(?!-\d))")
-_ISO_RE = re.compile(rf"{_EDGE_L}(?P<y>{_YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d){_EDGE_R}")
-_SEASON_RE = re.compile(
+_ISO_RE = starting("[12]", rf"{_EDGE_L}(?P<y>{_YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d){_EDGE_R}")
+_SEASON_RE = starting(  # a modifier, "the", or the season
+    "[EeMmLlTtbsSAaFfWw]",
     rf"{_EDGE_L}{_MOD}(?:the\s+)?(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)"
     rf"\s+(?:of\s+)?(?P<y>{_YEAR}){_EDGE_R}")
-_PARTIAL_RE = re.compile(  # decades, centuries, weekdays: kept without a value
+_PARTIAL_RE = starting(  # decades, centuries, weekdays: kept without a value
+    "[0-9eflmnstw]",  # (any case) the, early, mid, late, ordinals, weekdays
     r"(?<![\w-])(?:(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:1[1-9]|20)\d0s"
     r"|(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:1?\d(?:st|nd|rd|th)|first|second|third|"
     r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
@@ -248,9 +254,11 @@ def _with_relative_year(text: str, times: list[TimeValue]) -> list[TimeValue]:
     return out
 
 
-_WEEK_OF_RE = re.compile(
+_WEEK_OF_RE = starting(
+    "[Ttfsl]",
     rf"(?<![\w-])(?:[Tt]he\s+)?(?:first|second|third|fourth|last|final)\s+week\s+of\s+{_MONTH}(?:,?\s+{_YEAR})?(?![\w-])")
-_SHORT_YEAR_RE = re.compile(r"(?<![\w-])(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Oo]f)\s+(?P<y>[’'‘](?P<yy>\d\d))(?![\w’'%-])")
+_SHORT_YEAR_RE = starting(
+    "[BbIiOoSsUu]", r"(?<![\w-])(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Oo]f)\s+(?P<y>[’'‘](?P<yy>\d\d))(?![\w’'%-])")
 
 
 def _short_year(yy: str, anchor: str | None) -> str:

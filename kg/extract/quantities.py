@@ -20,6 +20,7 @@ from typing import Callable, Collection, Iterable
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.lookahead import starting
 from kg.extract.model import Mention, Quantity, Sentence, Span, TimeValue
 from kg.extract.tokens import doc_text
 
@@ -50,10 +51,12 @@ _SUFFIX = [
     (r"(?:Russian\s+)?(?:roubles?|rubles?)|RUB", "RUB"), (r"yuan|renminbi|CNY|RMB", "CNY"),
     (r"pounds?\s+sterling|GBP", "GBP"),
 ]
-_PRE_RE = re.compile(
+_PRE_RE = starting(  # the first characters of the currencies of _PREFIX
+    "[$€£₹₽ACEGHIPRU]",
     r"(?<![\w$])(?P<cur>" + "|".join(f"(?:{p})" for p, _ in _PREFIX) + r")\s?"
     rf"(?P<num>{_NUMBER})(?:\s?(?P<scale>{_SCALE})\b)?(?![\d,.]\d)")
-_POST_RE = re.compile(
+_POST_RE = starting(  # a digit or the first letter of a number of _WORDS (any case)
+    "[0-9efnost]",
     rf"(?<![\w$.,-])(?P<num>{_NUMBER}|" + "|".join(_WORDS) + rf")(?:[\s-]?(?P<scale>{_SCALE}))?"
     r"\s+(?P<cur>" + "|".join(f"(?:{p})" for p, _ in _SUFFIX) + r")\b", re.IGNORECASE)
 _BOUND_RE = re.compile(r"(?:\b(?:over|more than|above|exceeding|in excess of|upwards of|"

@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 
 from kg.extract.claim_kinds import LinearClassifier
 from kg.extract.model import Claim, Mention, Sentence
+from kg.extract.tokens import doc_text
 
 KINDS = ("Assessment", "Prediction", "Recommendation")
 NONE = "none"
@@ -104,7 +105,7 @@ def article_features(doc: Doc, sentences: list[Sentence], claims: list[Claim], o
     f = {f"opinion={opinion}": 1.0, "writer_share": writer, "said_share": others,
          f"writer_share={'0' if not writer else 'low' if writer < 0.15 else 'mid' if writer < 0.35 else 'high'}": 1.0,
          f"said_share={'0' if not others else 'low' if others < 0.2 else 'mid' if others < 0.4 else 'high'}": 1.0}
-    if has_dateline(doc.text):
+    if has_dateline(doc_text(doc)):
         f["dateline"] = 1.0
     return f
 

@@ -64,3 +64,30 @@ def test_load_nlp_uses_it():
     nlp = load_nlp()
     assert isinstance(nlp.get_pipe("attribute_ruler"), IndexedAttributeRuler)
     assert nlp.pipe_names == ["tok2vec", "tagger", "paragraph_breaks", "parser", "attribute_ruler", "lemmatizer", "ner"]
+
+
+def test_annotations_go_to_the_token_a_rules_index_names(nlp):
+    """set_annotations writes to the token its rule's index points at (from the start,
+    or from the end when negative), as spaCy's does, and refuses an index outside the match."""
+    import spacy
+
+    from spacy.pipeline import AttributeRuler
+
+    blank = spacy.blank("en")
+    rules = [([[{"LOWER": "gas"}, {"LOWER": "pipeline"}]], {"POS": "PROPN"}, -1),
+             ([[{"LOWER": "gas"}, {"LOWER": "pipeline"}]], {"MORPH": "Number=Sing"}, 0),
+             ([[{"LOWER": "oil"}, {"LOWER": "deal"}]], {"LEMMA": "agreement"}, 1)]
+    results = []
+    for cls in (IndexedAttributeRuler, AttributeRuler):
+        ruler = cls(blank.vocab, "ruler")
+        for patterns, attrs, index in rules:
+            ruler.add(patterns, attrs, index)
+        doc = ruler(blank("the gas pipeline and an oil deal"))
+        results.append([(t.pos_, str(t.morph), t.lemma_) for t in doc])
+    assert results[0] == results[1]
+    assert results[0][2][0] == "PROPN" and results[0][1][1] == "Number=Sing" and results[0][6][2] == "agreement"
+    for cls in (IndexedAttributeRuler, AttributeRuler):
+        ruler = cls(blank.vocab, "ruler")
+        ruler.add([[{"LOWER": "gas"}, {"LOWER": "pipeline"}]], {"POS": "NOUN"}, 2)
+        with pytest.raises(ValueError):
+            ruler(blank("the gas pipeline"))

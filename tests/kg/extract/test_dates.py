@@ -198,3 +198,43 @@ def test_in_recent_months_is_a_time_of_words_only():
     found = [(t.span.text, t.value) for t in find_times(load_nlp()(
         "In recent months, Pakistan's foreign minister and army chief have journeyed to Moscow."), "2018-05-08")]
     assert found == [("In recent months", None)]
+
+
+# Phrases of my own that start with every word a time expression can start with.
+_PHRASES = (
+    "Early 2019 and early May, mid-2010, late June 3, the end of March 2001, the beginning of 1999, "
+    "The start of April, the middle of 2004, End of June?  June 2, 1998; 2 June 1998; 3rd of July 2001. "
+    "January February March April May June July August September October November December, "
+    "Jan. Feb Mar Apr Jun Jul Aug Sept. Sep Oct Nov Dec 2017.  From March 3 to April 9, 2019, "
+    "between 2003 and 2011, from 21 to 25 October 2018, October 21-25, 2018, in 2018-19, 2016–2017. "
+    "1990-04-12 and 2024-13-40.  Spring 2015, the summer of 2016, autumn 2017, Fall 2018, winter of 2019, "
+    "late spring 2020.  The 1990s, the early 2000s, the mid-1980s, the 21st century, the twentieth century, "
+    "twenty-first century, the late nineteenth century, Eleventh century.  Monday, tuesday morning, "
+    "Wednesday night, Thursday, Friday evening, Saturday afternoon, Sunday.  The first week of May, "
+    "the last week of June, 2020, final week of March, second week of July.  In ’14, since '98, by ’05, "
+    "until '22, of ’19.  Friendship 2018, Vision 2030, @2019, $2019, x2019, 2019/20, 3.2019, Ajune, "
+    "mid-June, Midyear, THE END OF MAY 2019, IN '14, MONDAY, EARLY 2019, the Thirties.  At beginning of "
+    "2001, by start of May, at end of 2003, before middle of June 2004, before summer 2005.")
+
+
+def test_the_look_ahead_keeps_every_match_of_the_plain_patterns():
+    """Each pattern behind its first-character look-ahead finds exactly what the pattern
+    alone finds, at every position, on my phrases and the seed articles."""
+    from kg.extract import dates
+    from kg.extract.lookahead import plain
+    from support import DOCUMENTS
+
+    texts = [_PHRASES, _PHRASES.lower(), _PHRASES.upper()]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(DOCUMENTS.glob("*.txt"))]
+    names = ("_PIECE_RE", "_RANGE_RE", "_ISO_RE", "_SEASON_RE", "_PARTIAL_RE", "_WEEK_OF_RE", "_SHORT_YEAR_RE")
+    for name in names:
+        fast = getattr(dates, name)
+        alone = plain(fast)
+        found = 0
+        for text in texts:
+            assert [m.span() for m in fast.finditer(text)] == [m.span() for m in alone.finditer(text)], name
+            for start in range(0, len(text), 7):  # a search from anywhere, as find_times's range loop does
+                a, b = fast.search(text, start), alone.search(text, start)
+                assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict())), name
+            found += sum(1 for _ in alone.finditer(text))
+        assert found, f"{name} finds nothing in the test's texts: add phrases it matches"

@@ -37,3 +37,15 @@ def test_a_text_wrapped_at_a_fixed_width_breaks_sentences_only_at_blank_lines():
     assert sents[0].startswith("The Prime Minister") and sents[0].endswith("Afghanistan.")
     assert sents[1].startswith("He said") and sents[1].endswith("again soon.")
     assert not hard_wrapped("Pakistan and Russia held talks.\nThe talks went well.\nMOSCOW\nA meeting began.")
+
+
+def test_the_text_kept_with_a_doc_is_its_own():
+    """The parse keeps each Doc's text (kg.extract.tokens.doc_text reads it), and it is that
+    Doc's, not the previous one's, in a batch of texts parsed together."""
+    from kg.extract.tokens import doc_text
+
+    texts = ["Pakistan and Russia held talks.\n\nThey agreed to meet.", "A second text, unlike the first.",
+             "Pakistan and Russia held talks.\n\nThey agreed to meet again."]
+    for text, doc in zip(texts, load_nlp().pipe(texts, batch_size=2)):
+        assert doc.user_data, "paragraph_breaks no longer keeps the text with the Doc"
+        assert doc_text(doc) == doc.text == text
