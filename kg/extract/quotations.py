@@ -24,6 +24,9 @@ from kg.extract.speaker_words import INSTITUTIONS
 from kg.extract.speakers import Speakers
 from kg.extract.tokens import doc_text
 
+# Plural subjects that may name parties speaking together inside a body's quotation
+JOINT_WORDS = frozenset("""sides parties countries nations delegations participants leaders ministers
+    states governments""".split())
 _OPEN_CLOSE = {"“": "”", '"': '"', "«": "»"}
 # Verbs of speaking with nothing said in their own sentence ("X spoke to reporters."), whose
 # subject a quotation right after speaks for
@@ -316,6 +319,39 @@ class QuotationFinder:
     def in_quote(self, start: int, end: int) -> bool:
         return any(q.words >= MIN_QUOTE_WORDS and q.start - 1 <= start and end <= q.end + 1
                    and (q.start, q.end) not in self.unclaimed for q in self.quotes)
+
+    def may_be_joint(self, verb: Token) -> bool:
+        """A reporting verb inside a quotation that may report what several parties said
+        together ("“The parties confirmed ...,” the ministry said"): its subject is "they" or
+        a plural for the sides, and the quotation is no person's (a person's "both sides
+        agreed" is his own account)."""
+        subj = subject_of(verb)
+        if subj is None or not (subj.lower_ == "they" or subj.lower_ in JOINT_WORDS):
+            return False
+        quote = next((q for q in self.quotes if q.start - 1 <= verb.idx <= q.end + 1), None)
+        if quote is None:
+            return False
+        said = [f for f in self.found if f.quote == "direct" and quote.start - 1 <= f.content.start < quote.end + 1]
+        if not said:  # a quotation with no cue of its own continues the last speaker
+            said = [f for f in self.found if f.content.end <= quote.start][-1:]
+        return not any(self.speakers.core_type(f.speaker) == "Person" for f in said)
+
+    def drop_reporters(self) -> None:
+        """A body that reports in one sentence what the sides said together ("The two sides
+        agreed to ..., the Foreign Office said", "“They noted that ...,” the ministry said")
+        does not say it itself: its claim on those words gives way to the parties' own."""
+        by_cue: dict[int, int] = {}
+        for f in self.found:
+            if f.how == "pair" and f.cue is not None:
+                by_cue[f.cue.i] = by_cue.get(f.cue.i, 0) + 1
+        cues = [self.doc[i] for i, n in sorted(by_cue.items()) if n >= 2]
+
+        def reports_them(f: Found) -> bool:
+            own = f.cue.i if f.cue is not None else -1
+            return any(c.i != own and f.content.start <= c.idx < f.content.end
+                       and getattr(self.sentence_at(c.idx), "index", -1) == f.first.index for c in cues)
+        self.found = [f for f in self.found if f.also or f.how == "pair"
+                      or self.speakers.core_type(f.speaker) == "Person" or not reports_them(f)]
 
     def quoted_inside(self, start: int, end: int) -> bool:
         return any(start <= q.start and q.end <= end for q in self.quotes)
