@@ -35,7 +35,8 @@ MEETING_SIDES = frozenset("parties participants".split())
 # "the three countries", "the four parties": how many states of a run named together speak
 COUNTS = {"three": 3, "four": 4, "five": 5, "six": 6, "3": 3, "4": 4, "5": 5, "6": 6}
 MEETINGS = frozenset("meeting talks dialogue consultations discussions summit session".split())
-RANKS = frozenset("lt lt. gen gen. general col colonel maj major brig mr mrs ms dr field marshal h.e".split())
+RANKS = frozenset("""lt lt. gen gen. general col colonel maj major brig brigadier mr mrs ms dr field marshal h.e
+    adm admiral rear captain capt commodore lieutenant rank""".split())  # "Captain 1st Rank", "Rear Adm."
 NEWS_HEADS = OUTLETS | {"news", "tv", "television", "channel"}  # "Dawn news", "Geo TV"
 CLOSE = ("compound", "poss", "amod", "appos", "flat", "nmod", "npadvmod")
 TITLE_JOINS = frozenset({"for", "of", "and", "&", "(", ")", "-", "–"})  # inside a long title
