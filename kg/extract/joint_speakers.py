@@ -28,6 +28,12 @@ class JointSpeakers:
     """The joint subjects of :class:`~kg.extract.speakers.Speakers` (its ``doc``, ``by_token``,
     ``agent``, ``core_type``, ``lookup`` and ``last_before``)."""
 
+    def same_sentence(self, a: int, b: int) -> bool:
+        """Whether the characters at offsets ``a`` and ``b`` are in one sentence."""
+        span_a = self.doc.char_span(a, a + 1, alignment_mode="expand")
+        span_b = self.doc.char_span(b, b + 1, alignment_mode="expand")
+        return span_a is not None and span_b is not None and span_a[0].sent.start == span_b[0].sent.start
+
     def last_group(self, before: int) -> list[str]:
         """The states that last spoke together, at most :data:`GROUP_REACH` characters back."""
         group = self.last_before("group", before)

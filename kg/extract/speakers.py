@@ -254,13 +254,15 @@ class Speakers(PersonNames, SpeakerMemory, Institutions, JointSpeakers):
         if low in GROUP_PRONOUNS:
             if low == "they":  # "Both leaders met ... They agreed": the pair named last
                 pair_head = next((t for t in reversed(self.doc[max(0, head.i - 80):head.i])
-                                  if t.lower_ in PAIR_PEOPLE | PAIR_STATES
-                                  and any(x.lower_ in ("both", "two") for x in t.lefts)), None)
-                if pair_head is not None:
+                                  if t.lower_ in PAIR_PEOPLE | PAIR_STATES | PAIR_PERSONS
+                                  and any(x.lower_ in ("both", "two") or x.lower_ in COUNTS for x in t.lefts)), None)
+                if pair_head is not None:  # (or "the three parties")
                     return self._of_phrase(pair_head)
                 group, said = self.last_before("group", head.idx), self.last_before("said", head.idx)
-                if group is not None and head.idx - group[0] < 400 and (said is None or said[0] < group[0]):
-                    return list(group[1]), "pair"  # "The meeting reaffirmed ... They recognised ..."
+                if group is not None and head.idx - group[0] < 400 and (said is None or said[0] < group[0]
+                                                                       or self.same_sentence(said[0], group[0])):
+                    return list(group[1]), "pair"  # "The meeting reaffirmed ... They recognised ..."; "They
+                    # agreed ..., a statement said. They stressed ...": the statement reported them
             said = self.last_before("said", head.idx)
             if said is not None and head.idx - said[0] < 600:
                 return [said[1]], "pronoun"
@@ -277,7 +279,8 @@ class Speakers(PersonNames, SpeakerMemory, Institutions, JointSpeakers):
                 return named, "pair"
         the = any(t.lower_ == "the" for t in head.lefts)
         count = next((COUNTS[t.lower_] for t in head.lefts if t.lower_ in COUNTS and t.dep_ == "nummod"), None)
-        if the and count and head.i not in self.by_token and (low in MEETING_SIDES or low in PAIR_STATES):
+        if the and count and head.i not in self.by_token and (low in MEETING_SIDES or low in PAIR_STATES
+                                                              or low in PAIR_PEOPLE):  # "the three leaders"
             states = self.states_counted(head, count)  # "the three countries agreed": the three named together
             return (states, "pair") if states else ([], "")
         if the and head.i not in self.by_token and (low in MEETING_SIDES or lemma in MEETINGS):
@@ -308,6 +311,10 @@ class Speakers(PersonNames, SpeakerMemory, Institutions, JointSpeakers):
                     speakers, how = self._of_phrase(obj)
                     if speakers:
                         return speakers, how
+            if any(t.lower_ == "joint" for t in head.lefts):  # "the joint statement pledges ...": the
+                states = self.states_together(head) or self.states_paired(head)  # states that issued it
+                if states:
+                    return states, "pair"
             inst = next((t for t in head.lefts if t.lemma_.lower() in INSTITUTIONS), None)
             if inst is not None and inst.i not in self.by_token:
                 key = self.institution(inst)

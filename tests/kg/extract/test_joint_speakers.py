@@ -77,3 +77,23 @@ def test_a_state_after_for_is_no_party_of_the_states_named_together(registry):
     text = ("Envoys of Pakistan and China for Afghanistan met in Moscow on Monday. "
             "The parties agreed to meet again in Islamabad next spring.")
     assert speakers_of(text, registry, "meet again") == ["china", "pakistan"]
+
+
+def test_the_three_leaders_are_the_three_states_named_together_and_they_after_them(registry):
+    text = ("The format of Russia, Mongolia and China began in 2014. Back then, the three leaders agreed that "
+            "the format has great promise for trade. They agreed to hold summits every year.")
+    assert speakers_of(text, registry, "great promise") == ["china", "mongolia", "russia"]
+    assert speakers_of(text, registry, "summits every year") == ["china", "mongolia", "russia"]
+
+
+def test_they_after_a_joint_statement_that_a_body_reported_are_the_parties(registry):
+    text = ("Iran, Pakistan and Russia held talks on Afghanistan in Islamabad on Monday. The three parties agreed "
+            "to meet again in Tehran, a Foreign Office statement said. They stressed the need for aid to "
+            "the Afghan people.")
+    assert speakers_of(text, registry, "aid to the Afghan people") == ["iran", "pakistan", "russia"]
+
+
+def test_a_joint_communique_speaks_for_the_states_that_issued_it(registry):
+    text = ("Pakistan and Russia signed five agreements in Moscow on Monday. The joint communique said that "
+            "both states would fight drug trafficking together.")
+    assert speakers_of(text, registry, "drug trafficking") == ["pakistan", "russia"]
