@@ -6,6 +6,8 @@ of them (docs/annotation-guide.md, "Claims": one claim per speaker).  A part of
   Russia agreed ...", "the delegations of Russia and Pakistan noted ...": a plural of
   people who act for their states, with two or more states named in it, is those states;
 * "both men", "both the dignitaries": the two people, as "both leaders" is;
+* "both sides", "the two sides" (and "they" after them) a few sentences after one person
+  met another ("X met his Russian counterpart Y", "X called on Y"): those two people;
 * "the parties" with no states named together just before: the states that last spoke
   together, close before ("They noted ... The parties also confirmed ...").
 
@@ -16,17 +18,20 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract.cues import subject_of
+
 # Plurals of people who speak for their state when their states are all the phrase names
 ENVOYS = frozenset("""officials representatives delegations delegates diplomats negotiators sides
     governments authorities""".split())
 # Plurals that stand for two people met together ("both men", "both the dignitaries")
 PAIR_PERSONS = frozenset("men women dignitaries".split())
 GROUP_REACH = 600  # characters back to the states that last spoke together
+MET_REACH = 3  # sentences back to a meeting of two people that "both sides" stands for
 
 
 class JointSpeakers:
     """The joint subjects of :class:`~kg.extract.speakers.Speakers` (its ``doc``, ``by_token``,
-    ``agent``, ``core_type``, ``lookup`` and ``last_before``)."""
+    ``agent``, ``core_type``, ``lookup``, ``last_before``, ``attached`` and ``person_of``)."""
 
     def same_sentence(self, a: int, b: int) -> bool:
         """Whether the characters at offsets ``a`` and ``b`` are in one sentence."""
@@ -73,3 +78,56 @@ class JointSpeakers:
         if key is None and tok.ent_type_ == "NORP" and self.lookup is not None:
             key = self.lookup(tok.text)
         return key if key and self.core_type(key) == "State" else None
+
+    def people_met(self, head: Token) -> list[str]:
+        """The two people of the nearest meeting of two in this sentence before ``head`` or in
+        the :data:`MET_REACH` sentences before it: "X met Y", "X called on Y", "X held talks
+        with Y", each side one person the article names; none when a sentence of those
+        names states together (the sides are then theirs)."""
+        sents = [s for s in self.doc.sents if s.start <= head.i][-(MET_REACH + 1):]
+        for sent in reversed(sents):
+            for verb in (t for t in sent if t.i < head.i and t.pos_ == "VERB"):
+                pair = self._met(verb)
+                if pair:
+                    return pair
+        return []
+
+    def _met(self, verb: Token) -> list[str]:
+        lemma = verb.lemma_.lower()
+        objects = []
+        if lemma == "meet":
+            objects = [c for c in verb.children if c.dep_ == "dobj"]
+        preps = {"call": ("on", "upon"), "meet": ("with",), "hold": ("with",)}.get(lemma, ())
+        objects += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in preps
+                    for p in c.children if p.dep_ == "pobj"]
+        subj = subject_of(verb)
+        if subj is None or len(objects) != 1:
+            return []
+        one = self._one_person(subj) or self._only_person(subj.left_edge.i, verb.i)
+        other = self._one_person(objects[0]) or self._named_after(objects[0])
+        return [one, other] if one and other and one != other else []
+
+    def _only_person(self, start: int, end: int) -> str | None:
+        """The one person named between two tokens ("Russian Ambassador to Pakistan, X
+        called on ...": the parse may hang the name anywhere in the subject)."""
+        found = {k for i in range(start, end) if i in self.by_token for k in [self.person_of(self.by_token[i])] if k}
+        return found.pop() if len(found) == 1 else None
+
+    def _named_after(self, obj: Token) -> str | None:
+        """The person named right after an object the parse cut short ("met his counterpart
+        [Foreign Minister X]", the name hung on the verb)."""
+        for t in obj.doc[obj.right_edge.i + 1:obj.right_edge.i + 6]:
+            if t.is_punct or t.pos_ in ("ADP", "VERB", "AUX"):
+                return None
+            person = self.person_of(self.by_token[t.i]) if t.i in self.by_token else None
+            if person:
+                return person
+        return None
+
+    def _one_person(self, head: Token) -> str | None:
+        """The one person a phrase names ("his Russian counterpart Foreign Minister X")."""
+        found = {k for k in (self.person_of(m) for m in self.attached(head, False)) if k}
+        found |= {k for t in head.subtree if t.dep_ == "appos" and t.i in self.by_token
+                  for k in [self.person_of(self.by_token[t.i])] if k}
+        return found.pop() if len(found) == 1 else None
+

@@ -290,6 +290,9 @@ class Speakers(PersonNames, SpeakerMemory, Institutions, JointSpeakers):
             return (states, "pair") if states else ([], "")
         definite = the and head.lower_ in ("sides", "delegations")
         if (pair or definite) and low in PAIR_STATES:
+            met = self.people_met(head) if low == "sides" else []
+            if met:  # "X met his counterpart Y ... Both sides agreed": the two of them
+                return met, "pair"
             states = self.states_paired(head) or self.states_most_named()
             return (states, "pair") if states else ([], "")
         if lemma in OUTLETS and head.i not in self.by_token and any(

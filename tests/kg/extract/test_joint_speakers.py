@@ -97,3 +97,17 @@ def test_a_joint_communique_speaks_for_the_states_that_issued_it(registry):
     text = ("Pakistan and Russia signed five agreements in Moscow on Monday. The joint communique said that "
             "both states would fight drug trafficking together.")
     assert speakers_of(text, registry, "drug trafficking") == ["pakistan", "russia"]
+
+
+def test_both_sides_after_one_person_met_another_are_those_two(registry):
+    text = ("Pakistan's Foreign Minister Ishaq Dar met his Russian counterpart Sergey Lavrov in Astana on "
+            "Tuesday. They discussed trade and the situation in the region. The two sides agreed to hold the "
+            "next session of the commission in Moscow. They agreed to meet again in the autumn.")
+    assert speakers_of(text, registry, "next session") == ["ishaq-dar", "sergey-lavrov"]
+    assert speakers_of(text, registry, "meet again") == ["ishaq-dar", "sergey-lavrov"]
+
+
+def test_both_sides_after_delegations_met_are_the_states(registry):
+    text = ("A Pakistani delegation met Russian officials in Moscow on Monday. "
+            "The two sides agreed to hold the next round of talks in Islamabad.")
+    assert speakers_of(text, registry, "next round") == ["pakistan", "russia"]
