@@ -212,6 +212,9 @@ class QuotationFinder:
             # "“... President Putin will ...,” he said": not Putin
             self.speakers.said_words.append((q.start, q.end))
             speakers, how = self.speakers.of_phrase(self.past_dateline(subj, cue)) if subj is not None else ([], "")
+            before = self.reported_just_before(first, subj) if speakers and how in ("pronoun", "title") else None
+            if before is not None and before not in speakers:
+                speakers = [before]  # "X said ... . “...,” he said": X, whom the indirect speech before names
             if not speakers and subj is not None and subj.lower_ not in FIRST_PERSON:
                 speakers, how = self.name_before(cue)
             if not speakers and subj is not None and subj.lemma_.lower() in _DOCUMENTS:
@@ -319,6 +322,31 @@ class QuotationFinder:
     def in_quote(self, start: int, end: int) -> bool:
         return any(q.words >= MIN_QUOTE_WORDS and q.start - 1 <= start and end <= q.end + 1
                    and (q.start, q.end) not in self.unclaimed for q in self.quotes)
+
+    def reported_just_before(self, first: Sentence, subj: Token) -> str | None:
+        """The person named as the subject of a reporting verb in the sentence right before a
+        quotation, outside quotation marks ("Speaking to the media, X said both sides had ...
+        “...,” the minister said"): indirect speech is read after the quotations, so "he" or
+        a title after the quotation does not know yet that X spoke last."""
+        if first.index == 0:
+            return None
+        prev = self.sentences[first.index - 1]
+        span = self.doc.char_span(prev.span.start, prev.span.end, alignment_mode="expand")
+        if span is None or any(ch in prev.span.text for ch in '"“”'):
+            return None
+        people = set()
+        for verb in (t for t in span if t.lemma_.lower() in REPORTING and t.pos_ == "VERB"):
+            who = subject_of(verb)
+            if who is not None:
+                people |= {k for k in (self.speakers.person_of(m) for m in self.speakers.attached(who)) if k}
+        if len(people) != 1:
+            return None
+        person = people.pop()
+        m = self.speakers.mention_of(person)
+        if subj.lower_ in ("he", "she"):
+            return person if self.speakers.of_gender(subj.lower_, [m]) else None
+        title = subj.lemma_.lower()
+        return None if self.speakers.titled_otherwise(self.speakers.first_mention(m), title) else person
 
     def may_be_joint(self, verb: Token) -> bool:
         """A reporting verb inside a quotation that may report what several parties said
