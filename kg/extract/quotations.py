@@ -338,7 +338,8 @@ class QuotationFinder:
         for verb in (t for t in span if t.lemma_.lower() in REPORTING and t.pos_ == "VERB"):
             who = subject_of(verb)
             if who is not None:
-                people |= {k for k in (self.speakers.person_of(m) for m in self.speakers.attached(who)) if k}
+                people |= {k for k in (self.speakers.person_of(m) for m in self.speakers.attached(who)
+                                       if m.entity not in self.speakers.outlets) if k}  # not "Dawn news reported"
         if len(people) != 1:
             return None
         person = people.pop()
