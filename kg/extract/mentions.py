@@ -24,6 +24,7 @@ from spacy.util import filter_spans
 from kg.extract.acronyms import following_acronym, merge_acronym_expansions, registry_acronyms
 from kg.extract.metonyms import reads_as_place
 from kg.extract.model import Mention, Sentence, Span
+from kg.extract.name_particles import named_entities
 from kg.extract.names import (ABSTRACT_ENDINGS, HONORIFICS, ORG_HEADS, PROJECT_HEADS, TITLES, generic_body,
                               name_chunks, short_forms, title_acronyms, titled_people)
 from kg.extract.new_names import (NER_TYPES, bare_head, canonical, clean_name, fold_partial_names, middle_name,
@@ -111,7 +112,7 @@ class Linker:
         mentions, taken = self._shaped_names(doc, sentences, mentions, taken, new_types, forms, skip)
         unlinked: list[Span] = []
         titles = title_acronyms(doc)  # "Special Assistant to the Prime Minister (SAPM)": a title
-        for ent in doc.ents:
+        for ent in named_entities(doc):  # ("Anwaar ul Haq Kakar": one person, not two)
             if ent.label_ not in NER_TYPES:
                 continue
             span = clean_name(ent)

@@ -9,6 +9,7 @@ import re
 from kg.extract.acronyms import ACRONYM, AGREEMENT_NOUNS, agreement_acronyms
 from kg.extract.metonyms import PLACE_VERBS
 from kg.extract.model import Mention
+from kg.extract.name_particles import PARTICLES
 from kg.extract.names import FIELDS, ORG_HEADS, PLURAL_NOUNS, POST_HEADS, PROJECT_HEADS, TITLES, is_country
 
 NER_TYPES = {"PERSON": "Person", "ORG": "Organisation", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
@@ -82,7 +83,8 @@ def new_entity_type(span, label: str, taken=()) -> str | None:
         return None
     if len(span) > 2 and span[0].lower_ in TITLES and span[1].lower_ == "of":
         return None  # "Minister of Foreign Affairs", "Chief of Army Staff": a post, not a name
-    if any(t.tag_ in {"VBG", "VBD", "VBN", "VB", "VBZ", "VBP", "NNS", "JJ", "RB", "PRP"} and not t.text[:1].isupper() for t in tokens):
+    if any(t.tag_ in {"VBG", "VBD", "VBN", "VB", "VBZ", "VBP", "NNS", "JJ", "RB", "PRP"} and not t.text[:1].isupper()
+           and not (label == "PERSON" and t.lower_ in PARTICLES) for t in tokens):
         return None
     if any(t.tag_ in {"VBG", "NNS"} for t in tokens) and len(tokens) == 1:
         return None
@@ -102,8 +104,9 @@ def new_entity_type(span, label: str, taken=()) -> str | None:
         if len(tokens) >= 2 and all(t.pos_ == "PROPN" for t in tokens) and head not in {"relations", "studies", "affairs", "sciences"}:
             return "Organisation"
         return None
-    if not all(t.pos_ in {"PROPN", "NUM"} or t.text[:1].isupper() for t in tokens):
-        return None
+    if not all(t.pos_ in {"PROPN", "NUM"} or t.text[:1].isupper() or label == "PERSON" and t.lower_ in PARTICLES
+               for t in tokens):
+        return None  # ("Anwaar ul Haq Kakar": a particle inside a person's name)
     if label == "PERSON" and (len(tokens) < 2 and tokens[0].pos_ != "PROPN"):
         return None
     if label == "PERSON" and any(t.lower_ in ORG_HEADS or t.lower_ in TITLES or t.lower_.rstrip("s") in TITLES

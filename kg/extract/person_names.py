@@ -147,6 +147,8 @@ class PersonNames:
         words = key[4:].split() if key.startswith("new:") else []
         if len(words) < 2 or words[0].lower().rstrip(".") not in RANKS or self.core_type(key) != "Person":
             return key
+        while len(words) > 2 and words[1].lower().rstrip(".") in RANKS:  # "Rear Adm. X Y"
+            words = words[1:]
         if len(words) == 2:  # "Gen Gerasimov" after "Army General Valery Gerasimov": that person
             return next((m.entity for m in self.mentions if self.core_type(m.entity) == "Person"
                          and len(m.span.text.split()) > 1 and m.span.text.split()[-1] == words[1]

@@ -24,6 +24,9 @@ from kg.extract.speaker_words import INSTITUTIONS
 from kg.extract.speakers import Speakers
 from kg.extract.tokens import doc_text
 
+# Plural subjects that may name parties speaking together inside a body's quotation
+JOINT_WORDS = frozenset("""sides parties countries nations delegations participants leaders ministers
+    states governments""".split())
 _OPEN_CLOSE = {"“": "”", '"': '"', "«": "»"}
 # Verbs of speaking with nothing said in their own sentence ("X spoke to reporters."), whose
 # subject a quotation right after speaks for
@@ -209,6 +212,9 @@ class QuotationFinder:
             # "“... President Putin will ...,” he said": not Putin
             self.speakers.said_words.append((q.start, q.end))
             speakers, how = self.speakers.of_phrase(self.past_dateline(subj, cue)) if subj is not None else ([], "")
+            before = self.reported_just_before(first, subj) if speakers and how in ("pronoun", "title") else None
+            if before is not None and before not in speakers:
+                speakers = [before]  # "X said ... . “...,” he said": X, whom the indirect speech before names
             if not speakers and subj is not None and subj.lower_ not in FIRST_PERSON:
                 speakers, how = self.name_before(cue)
             if not speakers and subj is not None and subj.lemma_.lower() in _DOCUMENTS:
@@ -316,6 +322,65 @@ class QuotationFinder:
     def in_quote(self, start: int, end: int) -> bool:
         return any(q.words >= MIN_QUOTE_WORDS and q.start - 1 <= start and end <= q.end + 1
                    and (q.start, q.end) not in self.unclaimed for q in self.quotes)
+
+    def reported_just_before(self, first: Sentence, subj: Token) -> str | None:
+        """The person named as the subject of a reporting verb in the sentence right before a
+        quotation, outside quotation marks ("Speaking to the media, X said both sides had ...
+        “...,” the minister said"): indirect speech is read after the quotations, so "he" or
+        a title after the quotation does not know yet that X spoke last."""
+        if first.index == 0:
+            return None
+        prev = self.sentences[first.index - 1]
+        span = self.doc.char_span(prev.span.start, prev.span.end, alignment_mode="expand")
+        if span is None or any(ch in prev.span.text for ch in '"“”'):
+            return None
+        people = set()
+        for verb in (t for t in span if t.lemma_.lower() in REPORTING and t.pos_ == "VERB"):
+            who = subject_of(verb)
+            if who is not None:
+                people |= {k for k in (self.speakers.person_of(m) for m in self.speakers.attached(who)
+                                       if m.entity not in self.speakers.outlets) if k}  # not "Dawn news reported"
+        if len(people) != 1:
+            return None
+        person = people.pop()
+        m = self.speakers.mention_of(person)
+        if subj.lower_ in ("he", "she"):
+            return person if self.speakers.of_gender(subj.lower_, [m]) else None
+        title = subj.lemma_.lower()
+        return None if self.speakers.titled_otherwise(self.speakers.first_mention(m), title) else person
+
+    def may_be_joint(self, verb: Token) -> bool:
+        """A reporting verb inside a quotation that may report what several parties said
+        together ("“The parties confirmed ...,” the ministry said"): its subject is "they" or
+        a plural for the sides, and the quotation is no person's (a person's "both sides
+        agreed" is his own account)."""
+        subj = subject_of(verb)
+        if subj is None or not (subj.lower_ == "they" or subj.lower_ in JOINT_WORDS):
+            return False
+        quote = next((q for q in self.quotes if q.start - 1 <= verb.idx <= q.end + 1), None)
+        if quote is None:
+            return False
+        said = [f for f in self.found if f.quote == "direct" and quote.start - 1 <= f.content.start < quote.end + 1]
+        if not said:  # a quotation with no cue of its own continues the last speaker
+            said = [f for f in self.found if f.content.end <= quote.start][-1:]
+        return not any(self.speakers.core_type(f.speaker) == "Person" for f in said)
+
+    def drop_reporters(self) -> None:
+        """A body that reports in one sentence what the sides said together ("The two sides
+        agreed to ..., the Foreign Office said", "“They noted that ...,” the ministry said")
+        does not say it itself: its claim on those words gives way to the parties' own."""
+        by_cue: dict[int, int] = {}
+        for f in self.found:
+            if f.how == "pair" and f.cue is not None:
+                by_cue[f.cue.i] = by_cue.get(f.cue.i, 0) + 1
+        cues = [self.doc[i] for i, n in sorted(by_cue.items()) if n >= 2]
+
+        def reports_them(f: Found) -> bool:
+            own = f.cue.i if f.cue is not None else -1
+            return any(c.i != own and f.content.start <= c.idx < f.content.end
+                       and getattr(self.sentence_at(c.idx), "index", -1) == f.first.index for c in cues)
+        self.found = [f for f in self.found if f.also or f.how == "pair"
+                      or self.speakers.core_type(f.speaker) == "Person" or not reports_them(f)]
 
     def quoted_inside(self, start: int, end: int) -> bool:
         return any(start <= q.start and q.end <= end for q in self.quotes)

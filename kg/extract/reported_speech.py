@@ -75,8 +75,8 @@ class Finder(QuotationFinder):
             words = [t for t in on.subtree if t.i != on.i] if on is not None else []
             if len(words) >= 3:
                 return words[0].idx, words[-1].idx + len(words[-1])
-        if obj is None and verb.lemma_.lower() == "agree":  # "agreed on the need to ...": what they hold
-            pobj = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"
+        if obj is None and verb.lemma_.lower() == "agree":  # "agreed (up)on the need to ...": what they hold
+            pobj = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
                          for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in WORTH), None)
             if pobj is not None:
                 return self.doc[pobj.left_edge.i].idx, pobj.right_edge.idx + len(pobj.right_edge)
@@ -219,8 +219,9 @@ class Finder(QuotationFinder):
         if comp is None and before is None and not seen:
             before = self.as_said(verb) or self.parenthetical(verb)
         words = self.object_words(verb) if comp is None and before is None else before
-        if comp is None and words is None or self.in_quote(verb.idx, verb.idx + 1):
-            return
+        inside = self.in_quote(verb.idx, verb.idx + 1)
+        if comp is None and words is None or inside and not self.may_be_joint(verb):
+            return  # (in a quotation, only a body's report of what the sides said together)
         if before is not None:  # the cue's own subject, not the statement's
             subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) \
                 or self.postposed_subject(verb)
@@ -256,7 +257,7 @@ class Finder(QuotationFinder):
             speakers, how = list(dict.fromkeys(f.speaker for f in prior)), prior[0].how
         else:
             speakers, how = self.speakers.of_phrase(self.past_dateline(subj, verb))
-        if not speakers:
+        if not speakers or inside and (how != "pair" or len(speakers) < 2):
             return
         parts = []
         for tokens in own_clauses(comp) if comp is not None else ():
@@ -271,7 +272,7 @@ class Finder(QuotationFinder):
         if len(parts) > 1 and len(set(map(lambda r: self.kind_of(r, verb, speakers), parts))) == 1:
             parts = [(parts[0][0], parts[-1][1])]  # one statement unless its clauses differ in kind
         for start, end in parts:
-            if self.in_quote(start, end):
+            if self.in_quote(start, end) and not inside:
                 continue
             content = span_of(self.text, start, end)
             if len(content.text.split()) < 3 and not self.denied_report(verb, content.text):
@@ -279,6 +280,8 @@ class Finder(QuotationFinder):
             quote = "mixed" if self.quoted_inside(start, end) else "indirect"
             self.used_verbs.add(verb.i)
             self.speakers.spoke(verb.idx, speakers, (content.start, content.end))
+            if inside:
+                quote = "indirect"
             self.found += [Found(speaker, how, verb, content, quote, sent) for speaker in speakers]
 
     def stated_by(self, verb: Token, sent: Sentence) -> None:

@@ -35,7 +35,8 @@ MEETING_SIDES = frozenset("parties participants".split())
 # "the three countries", "the four parties": how many states of a run named together speak
 COUNTS = {"three": 3, "four": 4, "five": 5, "six": 6, "3": 3, "4": 4, "5": 5, "6": 6}
 MEETINGS = frozenset("meeting talks dialogue consultations discussions summit session".split())
-RANKS = frozenset("lt lt. gen gen. general col colonel maj major brig mr mrs ms dr field marshal h.e".split())
+RANKS = frozenset("""lt lt. gen gen. general col colonel maj major brig brigadier mr mrs ms dr field marshal h.e
+    adm admiral rear captain capt commodore lieutenant rank""".split())  # "Captain 1st Rank", "Rear Adm."
 NEWS_HEADS = OUTLETS | {"news", "tv", "television", "channel"}  # "Dawn news", "Geo TV"
 CLOSE = ("compound", "poss", "amod", "appos", "flat", "nmod", "npadvmod")
 TITLE_JOINS = frozenset({"for", "of", "and", "&", "(", ")", "-", "–"})  # inside a long title
@@ -52,10 +53,18 @@ def name_word(tok: Token) -> bool:
 
 def dateline_tokens(doc: Doc) -> set[int]:
     """The token indices of a dateline that opens the article: places in capitals before a
-    dash or colon ("ISLAMABAD/MOSCOW –", "MOSCOW:"), with the mark; empty if there is none."""
+    dash or colon ("ISLAMABAD/MOSCOW –", "MOSCOW:"), maybe with a source in brackets between
+    ("MOSCOW (TASS):"), with the mark; empty if there is none."""
     i = 0
     while i < min(len(doc), 8) and (doc[i].is_upper and doc[i].is_alpha or doc[i].text in ("/", ",")):
         i += 1
+    if 0 < i < len(doc) and doc[i].text == "(":  # "(TASS)", "(Dunya News)"
+        close = next((t.i for t in doc[i + 1:i + 6] if t.text.startswith(")")), None)
+        if close is None:
+            return set()
+        if doc[close].text in ("):", ")-", ")–", ")—"):
+            return set(range(close + 1))
+        i = close + 1
     if i == 0 or i >= len(doc) or doc[i].text not in ("–", "—", "-", ":"):
         return set()
     return set(range(i + 1))

@@ -19,6 +19,7 @@ from collections import Counter
 from spacy.tokens import Doc, Token
 
 from kg.extract.institutions import OUTLETS, Institutions
+from kg.extract.joint_speakers import PAIR_PERSONS, JointSpeakers
 from kg.extract.model import Mention
 from kg.extract.names import POST_HEADS
 from kg.extract.person_names import PersonNames
@@ -28,7 +29,7 @@ from kg.extract.speaker_words import (CLOSE, COUNTS, DEMONYM, GROUP_PRONOUNS, IN
                                       TITLES, dateline_tokens)
 
 
-class Speakers(PersonNames, SpeakerMemory, Institutions):
+class Speakers(PersonNames, SpeakerMemory, Institutions, JointSpeakers):
     def __init__(self, doc: Doc, mentions: list[Mention], core_type, state_of_place=None,
                  lookup=None, new_entities: dict[str, str] | None = None, demonym_of=None, speaks_for=None):
         self.doc, self.core_type, self.state_of_place = doc, core_type, state_of_place
@@ -98,7 +99,8 @@ class Speakers(PersonNames, SpeakerMemory, Institutions):
 
     def _state_runs(self, tokens) -> list[list[str]]:
         """The states of ``tokens`` named together, run by run: names at most three tokens apart in
-        one sentence ("Pakistan, Russia and China"), each run's states in order, once each."""
+        one sentence with only commas, "and" or "the" between ("Pakistan, Russia and China"; not
+        "representatives of Russia and China for Afghanistan"), each run's states in order, once each."""
         found: list[tuple[int, str]] = []
         for t in tokens:
             m = self.by_token.get(t.i)
@@ -107,7 +109,9 @@ class Speakers(PersonNames, SpeakerMemory, Institutions):
                 found.append((t.i, key))
         runs: list[list[tuple[int, str]]] = []
         for at in found:
-            if runs and at[0] - runs[-1][-1][0] <= 3 and self.doc[runs[-1][-1][0]].sent == self.doc[at[0]].sent:
+            last = runs[-1][-1][0] if runs else -1
+            if runs and at[0] - last <= 3 and self.doc[last].sent == self.doc[at[0]].sent and all(
+                    t.is_punct or t.pos_ in ("CCONJ", "DET") or t.i in self.by_token for t in self.doc[last + 1:at[0]]):
                 runs[-1].append(at)
             else:
                 runs.append([at])
@@ -154,8 +158,9 @@ class Speakers(PersonNames, SpeakerMemory, Institutions):
     def of_phrase(self, head: Token) -> tuple[list[str], str]:
         """The speakers a subject (or "according to" object) names, and how they were found."""
         if head.i in self.dateline:  # "ISLAMABAD/MOSCOW – Pakistan and Russia have expressed ...":
-            head = next((t for t in head.subtree if t.dep_ == "conj" and t.i not in self.dateline
+            head = next((t for t in head.subtree if t.dep_ in ("conj", "appos") and t.i not in self.dateline
                          and t.head.i in self.dateline), None)  # the parse took the dateline for the subject
+            # (the subject after it as the dateline's conjunct or, after "(TASS):", its apposition)
             if head is None:
                 return [], ""
         speakers, how = self._of_phrase(head)
@@ -181,6 +186,9 @@ class Speakers(PersonNames, SpeakerMemory, Institutions):
                      for m in self.attached(o) for a in [self.agent(m.entity)] if a]
             if named:
                 return list(dict.fromkeys(named)), "named"
+        envoys = self.states_of_envoys(head)
+        if envoys:  # "Pakistani and Russian officials agreed", "officials from Pakistan and Russia said"
+            return envoys, "pair"
         if head.lower_ in POST_HEADS:  # "the Consul General of X in Y, Name,": the parse may hang the
             # name from the last place; in the post's own phrase it is still its holder
             holders = {p for t in head.subtree if t.dep_ == "appos" and t.i in self.by_token
@@ -246,19 +254,21 @@ class Speakers(PersonNames, SpeakerMemory, Institutions):
         if low in GROUP_PRONOUNS:
             if low == "they":  # "Both leaders met ... They agreed": the pair named last
                 pair_head = next((t for t in reversed(self.doc[max(0, head.i - 80):head.i])
-                                  if t.lower_ in PAIR_PEOPLE | PAIR_STATES
-                                  and any(x.lower_ in ("both", "two") for x in t.lefts)), None)
-                if pair_head is not None:
+                                  if t.lower_ in PAIR_PEOPLE | PAIR_STATES | PAIR_PERSONS
+                                  and any(x.lower_ in ("both", "two") or x.lower_ in COUNTS for x in t.lefts)), None)
+                if pair_head is not None:  # (or "the three parties")
                     return self._of_phrase(pair_head)
                 group, said = self.last_before("group", head.idx), self.last_before("said", head.idx)
-                if group is not None and head.idx - group[0] < 400 and (said is None or said[0] < group[0]):
-                    return list(group[1]), "pair"  # "The meeting reaffirmed ... They recognised ..."
+                if group is not None and head.idx - group[0] < 400 and (said is None or said[0] < group[0]
+                                                                       or self.same_sentence(said[0], group[0])):
+                    return list(group[1]), "pair"  # "The meeting reaffirmed ... They recognised ..."; "They
+                    # agreed ..., a statement said. They stressed ...": the statement reported them
             said = self.last_before("said", head.idx)
             if said is not None and head.idx - said[0] < 600:
                 return [said[1]], "pronoun"
             return [], ""
         pair = any(t.lower_ in ("both", "two") for t in head.lefts)
-        if pair and low in PAIR_PEOPLE:
+        if pair and (low in PAIR_PEOPLE or low in PAIR_PERSONS):  # "both leaders", "both men"
             counts = Counter(self.full_name(m) for m in self.people(head.idx, 100000))
             names = [k for k, _ in counts.most_common(2)]
             return (names, "pair") if len(names) == 2 else ([], "")
@@ -269,14 +279,20 @@ class Speakers(PersonNames, SpeakerMemory, Institutions):
                 return named, "pair"
         the = any(t.lower_ == "the" for t in head.lefts)
         count = next((COUNTS[t.lower_] for t in head.lefts if t.lower_ in COUNTS and t.dep_ == "nummod"), None)
-        if the and count and head.i not in self.by_token and (low in MEETING_SIDES or low in PAIR_STATES):
+        if the and count and head.i not in self.by_token and (low in MEETING_SIDES or low in PAIR_STATES
+                                                              or low in PAIR_PEOPLE):  # "the three leaders"
             states = self.states_counted(head, count)  # "the three countries agreed": the three named together
             return (states, "pair") if states else ([], "")
         if the and head.i not in self.by_token and (low in MEETING_SIDES or lemma in MEETINGS):
             states = self.states_together(head)  # "The parties agreed to ...", "the meeting reaffirmed ..."
+            if not states:  # "They noted ... The parties also confirmed ...", "The two sides agreed
+                states = self.last_group(head.idx)  # ... The meeting reaffirmed ...": who spoke together last
             return (states, "pair") if states else ([], "")
         definite = the and head.lower_ in ("sides", "delegations")
         if (pair or definite) and low in PAIR_STATES:
+            met = self.people_met(head) if low == "sides" else []
+            if met:  # "X met his counterpart Y ... Both sides agreed": the two of them
+                return met, "pair"
             states = self.states_paired(head) or self.states_most_named()
             return (states, "pair") if states else ([], "")
         if lemma in OUTLETS and head.i not in self.by_token and any(
@@ -298,6 +314,10 @@ class Speakers(PersonNames, SpeakerMemory, Institutions):
                     speakers, how = self._of_phrase(obj)
                     if speakers:
                         return speakers, how
+            if any(t.lower_ == "joint" for t in head.lefts):  # "the joint statement pledges ...": the
+                states = self.states_together(head) or self.states_paired(head)  # states that issued it
+                if states:
+                    return states, "pair"
             inst = next((t for t in head.lefts if t.lemma_.lower() in INSTITUTIONS), None)
             if inst is not None and inst.i not in self.by_token:
                 key = self.institution(inst)

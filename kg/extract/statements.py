@@ -70,6 +70,7 @@ def find_statements(doc: Doc, sentences: list[Sentence], mentions: list[Mention]
     finder.indirect()
     finder.retry()
     finder.continued()
+    finder.drop_reporters()
     out: dict[tuple[int, int, str], Claim] = {}
     aside: set[int] = set()  # sentences where someone speaks only in a clause of the writer's own
     for f in sorted(finder.found, key=lambda f: (f.content.start, f.content.end)):

@@ -89,3 +89,20 @@ def test_a_post_named_with_capitals_is_its_holder_not_an_organisation(registry):
     ex = extract("t", text, registry)
     assert [c.speaker for c in ex.claims if c.speaker][:1] == ["new:Ivan Petrov"]
     assert not [k for k in ex.new_entities if "General" in k or "Speaker" in k]
+
+
+def test_a_naval_rank_before_a_name_is_no_part_of_it(registry):
+    text = ("The two navies will hold drills next month, Captain 2nd Rank Oleg Belov said on Monday. "
+            "The ships will stay in Karachi for five days, Belov said. Rear Adm. Kamran Aziz, commander "
+            "of the fleet, said the drills would grow every year.")
+    assert speakers(text, registry) == ["new:Oleg Belov", "new:Oleg Belov", "new:Kamran Aziz"]
+
+
+def test_a_title_after_a_quotation_is_who_the_indirect_speech_just_before_names(registry):
+    text = ("Pakistan's Defence Minister Khurram Dastgir Khan met Russian Industry Minister Denis Manturov "
+            "in Islamabad on Friday. Speaking to the media after the ceremony, Dastgir said "
+            "both sides had sped up talks on gas. “We have also added new subjects such as trade to the "
+            "commission,” the minister said.")
+    ex = extract("t", text, registry)
+    quoted = [c.speaker for c in ex.claims if c.quote == "direct"]
+    assert quoted == ["new:Khurram Dastgir Khan"]

@@ -1,0 +1,45 @@
+"""Names joined by a particle ("Anwaar ul Haq Kakar", "Ikram ul Haq", "Ahsan ur Rehman"),
+which the NER splits into two people or cuts short at the particle.
+
+>>> from kg.extract.pipeline import load_nlp
+>>> doc = load_nlp()("Prime Minister Anwaar ul Haq Kakar met Vladimir Putin.")
+>>> [(e.text, e.label_) for e in named_entities(doc) if e.label_ == "PERSON"]
+[('Anwaar ul Haq Kakar', 'PERSON'), ('Vladimir Putin', 'PERSON')]
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+# Lower-case particles inside South Asian and Arabic names ("Zia ul Haq", "bin Salman")
+PARTICLES = frozenset("ul ur ud un us uz al bin ibn".split())
+
+
+def _name_word(tok) -> bool:
+    return tok.text[:1].isupper() and tok.is_alpha and (tok.tag_ in ("NNP", "NNPS") or tok.pos_ in ("PROPN", "NOUN"))
+
+
+def named_entities(doc: Doc) -> list[Span]:
+    """The document's entities, a person's name that runs on through a particle taken whole:
+    a PERSON entity, a particle, then name words (and the next entity, if the NER began one
+    there) make one PERSON entity."""
+    ents, out, skip_until = list(doc.ents), [], -1
+    for k, ent in enumerate(ents):
+        if ent.start < skip_until:
+            continue
+        end = ent.end
+        while ent.label_ == "PERSON" and end + 1 < len(doc) and doc[end].lower_ in PARTICLES \
+                and _name_word(doc[end + 1]):
+            end += 1
+            while end < len(doc) and _name_word(doc[end]):
+                end += 1
+        if end == ent.end:
+            out.append(ent)
+            continue
+        following = [e for e in ents[k + 1:] if e.start < end]
+        if any(e.label_ != "PERSON" for e in following):
+            out.append(ent)  # a place or body after the particle: leave the NER's reading
+            continue
+        end = max([end, *(e.end for e in following)])
+        out.append(Span(doc, ent.start, end, label="PERSON"))
+        skip_until = end
+    return out
