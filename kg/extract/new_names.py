@@ -68,6 +68,9 @@ def inside_expansion(span, taken=()) -> bool:
 
 
 # nouns for a firm that a name may follow ("the Russian state firm Prodintorg", "company Novatek")
+# words that qualify a post before its field ("Additional Foreign Secretary", "Special Assistant")
+POST_QUALIFIERS = {"additional", "deputy", "special", "senior", "federal", "acting", "first", "vice", "joint",
+                   "principal", "assistant", "provincial"}
 FIRM_NOUNS = {"firm", "company", "corporation", "giant", "conglomerate", "supplier", "producer", "exporter",
               "importer", "operator", "manufacturer", "contractor", "bank", "lender", "carrier"}
 
@@ -91,6 +94,10 @@ def new_entity_type(span, label: str, taken=()) -> str | None:
     if label in {"ORG", "PERSON"} and span.start > 0 and span.doc[span.start - 1].lower_ in FIRM_NOUNS \
             and all(t.pos_ == "PROPN" for t in tokens):
         return "Organisation"  # "the Russian state firm Prodintorg": a name set after what it is
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is not None and after.lower_ in POST_HEADS and after.text[:1].isupper() \
+            and all(t.lower_ in FIELDS or t.lower_ in POST_QUALIFIERS for t in tokens):
+        return None  # "Additional Foreign [Secretary]": the start of a post's title, cut off by the NER
     head = span.root.lower_
     if head in POST_HEADS and all(t.lower_ in {"of", "for", "to", "in"} for t in span[span.root.i - span.start + 1:]):
         return None  # "Consul General (of)", "Senate Speaker": a post, whose holder is named elsewhere

@@ -248,3 +248,10 @@ def test_an_acronym_spelled_out_after_a_registry_name_links_later_to_it(registry
     # an acronym whose letters are not the name's initials stays unlinked to it
     r = extract("t", "The Pakistan Navy (PAKN) sent a frigate. Two PAKN ships followed.", registry)
     assert all(m.entity != "pakistan-navy" for m in r.mentions if m.span.text == "PAKN")
+
+
+def test_the_start_of_a_post_cut_off_by_the_ner_is_no_organisation(registry):
+    _, found = linked(registry, "The talks were led by Additional Foreign Secretary Nadia Rahman, "
+                                "and Gazprom Chairman Alexei Miller joined them.")
+    assert all(not e.startswith("new:Additional") for _, e in found)
+    assert ("Gazprom", "gazprom") in found  # a body's name before a post stays the body
