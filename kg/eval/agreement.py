@@ -1,6 +1,6 @@
 """How far two readings of the same articles agree, scored as ``kg eval`` scores the system.
 
-    python -m kg.eval.agreement tests/data/real/dev tests/data/real/dev/second
+    python -m kg.eval.agreement tests/data/real/check tests/data/real/check/second
 
 FIRST holds the articles (``<id>.txt``) and one reading (``<id>.gold.yaml``); SECOND holds
 another reader's gold of some of them, written without seeing the first.  The second reading is

@@ -11,7 +11,7 @@ Exits 0 when every file passes, 1 (with one message per problem on stderr) other
 
 A gold file's article is found from its ``document`` key: ``<document>.txt`` next to the gold
 file, else in the folder above it (a second reading of a set's gold kept in a subfolder, such
-as ``tests/data/real/test/aligned`` or ``tests/data/real/dev/second``), else ``data/documents/<document>.txt`` at the repository root.
+as ``tests/data/real/test/aligned`` or ``tests/data/real/check/second``), else ``data/documents/<document>.txt`` at the repository root.
 
 Mention semantics (also implemented by :func:`resolve_mentions`, importable by scorers):
 every whole-word (word-bounded) occurrence of an entry's ``text`` in the article is a gold
@@ -32,8 +32,8 @@ import yaml
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 DEFAULT_TARGETS = [HERE] + [ROOT / "tests" / "data" / d
-                            for d in ("unseen", "heldout", "real/dev", "real/dev/second", "real/test",
-                                      "real/test/aligned")]
+                            for d in ("unseen", "heldout", "real/dev", "real/check", "real/check/second",
+                                      "real/test", "real/test/aligned")]
 
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
