@@ -43,10 +43,8 @@ to participants, not to the rules that drop drafts.
 """
 from __future__ import annotations
 
-import argparse
 from collections import Counter
 from contextlib import ExitStack
-from pathlib import Path
 from unittest import mock
 
 FATES = ("mention only", "one party", "merged", "merge pass", "forum", "filter", "threshold", "published")
@@ -209,16 +207,10 @@ def report(drafts: Counter, lost: Counter) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from kg.extract.nlp import load_nlp
-    from kg.extract.train import load_articles
-    from kg.registry import load_registry
+    from kg.extract.train import articles_from_command_line
 
-    parser = argparse.ArgumentParser(prog="python -m kg.extract.draft_fates", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--gold", type=Path, action="append", required=True, help="gold folder (repeatable)")
-    args = parser.parse_args(argv)
-    registry = load_registry(None)
-    print(report(*tables(load_articles(args.gold, registry, load_nlp()), registry)))
+    articles, registry = articles_from_command_line("python -m kg.extract.draft_fates", __doc__, argv)
+    print(report(*tables(articles, registry)))
     return 0
 
 

@@ -59,6 +59,19 @@ class Article:
     path: str
 
 
+def articles_from_command_line(prog: str, description: str, argv: list[str] | None):
+    """``(articles, registry)`` for a diagnostic run as ``python -m PROG --gold DIR ...``."""
+    from kg.extract.nlp import load_nlp
+    from kg.registry import load_registry
+
+    parser = argparse.ArgumentParser(prog=prog, description=description,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--gold", type=Path, action="append", required=True, help="gold folder (repeatable)")
+    args = parser.parse_args(argv)
+    registry = load_registry(None)
+    return load_articles(args.gold, registry, load_nlp()), registry
+
+
 def load_articles(folders: list[Path], registry, nlp) -> list[Article]:
     from kg.corpus import read_corpus
     from kg.extract.pipeline import normalise_text

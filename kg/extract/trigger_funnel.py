@@ -21,9 +21,6 @@ Only totals are printed, so it may be run on an aggregate-only check set.
 """
 from __future__ import annotations
 
-import argparse
-from pathlib import Path
-
 from kg.eval.events import gold_units, lenient_match, predicted_units, sentence_index
 from kg.eval.scores import kinds_match
 
@@ -83,16 +80,10 @@ def funnel(articles, registry) -> dict[str, int]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from kg.extract.nlp import load_nlp
-    from kg.extract.train import load_articles
-    from kg.registry import load_registry
+    from kg.extract.train import articles_from_command_line
 
-    parser = argparse.ArgumentParser(prog="python -m kg.extract.trigger_funnel", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--gold", type=Path, action="append", required=True, help="gold folder (repeatable)")
-    args = parser.parse_args(argv)
-    registry = load_registry(None)
-    counts = funnel(load_articles(args.gold, registry, load_nlp()), registry)
+    articles, registry = articles_from_command_line("python -m kg.extract.trigger_funnel", __doc__, argv)
+    counts = funnel(articles, registry)
     print("gold events passing each step: " + ", ".join(f"{s} {counts[s]}" for s in STEPS))
     return 0
 
