@@ -17,21 +17,17 @@ LISTING_VERBS = {"include", "comprise", "consist", "encompass", "be"}
 LIST_NOUNS = {"member": "FullMember", "membership": "FullMember", "observer": "Observer"}
 
 
-def coordinated_states(ctx: Context, entity: str, cue, tokens) -> list[str]:
-    """The states coordinated with ``entity``'s mention nearest to ``cue`` among ``tokens``
+def coordinated_states(ctx: Context, entity: str, cue) -> list[str]:
+    """The states coordinated with ``entity``'s mention nearest to ``cue`` in its sentence
     ("A and B"), in order."""
-    tokens = list(tokens)
+    tokens = list(cue.sent)
     if any(t.lower_ == "respectively" for t in tokens):
         return []
     own = [t for t in tokens if (m := ctx.mention_at(t)) is not None and m.entity == entity]
-    for tok in sorted(own, key=lambda t: abs(t.i - cue.i))[:1]:
-        out = []
-        for conj in tok.conjuncts:
-            other = ctx.mention_at(conj)
-            if other is not None and ctx.is_state(other.entity) and other.entity != entity:
-                out.append(other.entity)
-        return list(dict.fromkeys(out))
-    return []
+    if not own:
+        return []
+    nearest = min(own, key=lambda t: abs(t.i - cue.i))
+    return [state for state in _states_of(ctx, nearest) if state != entity]
 
 
 def _states_of(ctx: Context, token) -> list[str]:

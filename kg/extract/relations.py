@@ -139,8 +139,7 @@ def find_memberships(ctx: Context) -> list[Membership]:
         times = [t for t in ctx.times_in(sentence.span.start, sentence.span.end)
                  if t.value and min(x.idx for x in scope) <= t.span.start <= max(x.idx for x in scope) + 40]
         since = times[0].value[:4] if times else None
-        sentence_tokens = ctx.doc.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
-        for each in [member, *coordinated_states(ctx, member, token, sentence_tokens or [])]:
+        for each in [member, *coordinated_states(ctx, member, token)]:
             for org in orgs:
                 if each != org and (each, org, status) not in found:
                     found[(each, org, status)] = Membership(each, org, status, sentence, since)
@@ -243,8 +242,7 @@ def find_interests(ctx: Context) -> list[ProjectInterest]:
         if party is None or party == project:
             continue
         sentence = ctx.sentence_of(span.root)
-        sentence_tokens = ctx.doc.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
-        for each in [party, *coordinated_states(ctx, party, top, sentence_tokens or [])]:
+        for each in [party, *coordinated_states(ctx, party, top)]:
             if each != project:
                 found.setdefault((each, project), ProjectInterest(each, project, sentence, kind))
     return sorted(found.values(), key=lambda i: (i.sentence.index, i.party, i.project))
