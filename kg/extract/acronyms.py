@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.tokens import doc_text
+
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]*[A-Z0-9]s?$")
 _FILLER = {"of", "and", "the", "for", "&", "-", "–", "(", ")"}
 
@@ -118,7 +120,7 @@ def registry_acronyms(doc, mentions, lookup) -> list[tuple[int, int, str]]:
     article spells out in brackets after a registry name (its initials, fillers aside), as
     (start, end, entity) character spans.  An acronym the registry gives to an entity of its
     own ("SCO") is left to the registry."""
-    text = doc.text
+    text = doc_text(doc)  # kept with the Doc: spaCy builds ``doc.text`` anew at each call
     out = []
     for m in mentions:
         if m.linked_by != "registry" or m.entity.startswith("new:"):
