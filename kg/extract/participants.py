@@ -270,7 +270,8 @@ def _people_of_their_states(ctx: Context, trigger, kind: str, out: dict[str, Can
         return  # "X met Y on the sidelines of the summit": the side meeting's people come in by it
     for c in list(out.values()):
         if c.rule or c.source != "sentence" or ctx.core_type(c.entity) != "Person" or c.token is None \
-                or other_clause(ctx, c.token, trigger) or subordinate(c.token, trigger) or _says(c.token):
+                or other_clause(ctx, c.token, trigger) or subordinate(c.token, trigger) or _says(c.token) \
+                or sender_of_message(c.token):
             continue
         state = out.get(ctx.nationality(c.entity) or "")
         if state is not None and state.rule and (state.source == "sentence-nationality" and state.token is c.token
@@ -300,6 +301,32 @@ def _in_clause_apart(trigger, tok) -> bool:
             return True
         cur = cur.head
     return False
+
+
+# what one person sends another through a third: its sender and addressee are not at the event
+MESSAGES = {"letter", "letters", "message", "messages", "greetings", "wishes", "regards", "invitation", "note",
+            "condolences", "felicitations", "congratulations"}
+
+
+def sender_of_message(tok) -> bool:
+    """Whether the name at ``tok`` sends or receives a message that someone else carries ("Y
+    delivered a letter from Prime Minister X to President Z", "conveyed the Prime Minister's
+    wishes", "a letter addressed to Z"): neither X nor Z takes part in Y's meeting."""
+    while tok.dep_ in {"compound", "appos", "conj"} and tok.head is not tok:
+        tok = tok.head
+    head = tok.head
+    if tok.dep_ == "poss":
+        return head.lower_ in MESSAGES
+    if tok.dep_ != "pobj" or head.lower_ not in {"from", "to", "of"}:
+        return False
+    holder = head.head
+    if holder.pos_ == "VERB" and holder.dep_ in {"acl", "relcl"}:  # "a letter addressed to Z"
+        holder = holder.head
+    while holder.dep_ == "pobj" and holder.head.head is not holder:  # "a letter from X to Z": "to" under "from"
+        holder = holder.head.head
+    if holder.pos_ == "VERB" and head.lower_ == "to":  # "delivered a letter from X to Z": Z is the verb's
+        return any(c.dep_ == "dobj" and c.lower_ in MESSAGES for c in holder.children)
+    return holder.lower_ in MESSAGES
 
 
 def _says(tok) -> bool:

@@ -441,3 +441,20 @@ def test_the_state_succeeded_replaced_or_spoken_for_is_no_party(registry):
     assert "soviet-union" not in e.participants and {"pakistan", "russia"} <= set(e.participants)
     e = event(registry, "In 1991 Pakistan recognised Russia and the USSR.", "Recognition")
     assert "soviet-union" in e.participants
+
+
+def test_who_sends_or_receives_a_letter_carried_to_a_meeting_does_not_take_part(registry):
+    text = ("The Prime Minister's envoy, Ali Raza, met Russian Foreign Minister Sergey Lavrov in Moscow. During "
+            "the meeting, Raza handed over a letter from Prime Minister Shehbaz Sharif to President Vladimir Putin.")
+    e = event(registry, text, "Meeting")
+    assert "sergey-lavrov" in e.participants
+    assert not {"shehbaz-sharif", "vladimir-putin"} & set(e.participants)
+
+
+def test_sender_of_message_reads_the_phrase_that_names_the_message():
+    from kg.extract.participants import sender_of_message
+    doc = load_nlp()("Raza delivered a letter from Prime Minister Sharif to President Putin and met Putin's aide.")
+    putin, other = [t for t in doc if t.text == "Putin"]
+    assert sender_of_message(next(t for t in doc if t.text == "Sharif")) and sender_of_message(putin)
+    assert not sender_of_message(doc[0])
+    assert not sender_of_message(other), "the aide's Putin sends nothing"
