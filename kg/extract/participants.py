@@ -96,9 +96,11 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
                 add(ctx.nationality(eid), "nationality", tok)
     for m in ctx.mentions_in(inside):
         tok = _root(ctx, m)
-        if tok is not None and m.span.start <= token.idx < m.span.end:
+        if tok is not None and (m.span.start <= token.idx < m.span.end or names_the_trigger(tok, token)
+                                and not ctx.is_state(m.entity)):
             # the event's own name ("The Joint Exercise of Pakistan and Russian Federation
-            # DRUZHBA-V"): not a participant, but the states it names take part
+            # DRUZHBA-V", "a military exercise, Druzhba VI,"): not a participant, but the states
+            # it names take part
             for state in ctx.states_named_in(m.span.text):
                 add(state, "event-name", tok)
             continue
@@ -412,6 +414,19 @@ def _stance_word(ctx: Context, m) -> bool:
     before = ctx.text[max(0, m.span.start - 5):m.span.start]
     after = ctx.text[m.span.end:m.span.end + 12]
     return bool(LEANING.search(before) or BACKED.match(after))
+
+
+def names_the_trigger(tok, trigger) -> bool:
+    """Whether the name at ``tok`` stands in apposition right after the trigger noun, alone or in
+    a list ("a two-week exercise, Druzhba VI,"): the event's own name.  Only right after it: the
+    parse may hang the name that ends a phrase on the trigger ("held a meeting with the minister of
+    Russia, Sergey Lavrov": Lavrov is the minister)."""
+    for _ in range(4):  # "an exercise, Druzhba VI and X (Y)": Y in apposition to X, X listed with the name
+        if tok.dep_ not in {"conj", "appos"} or tok.head is tok or tok.head.i == trigger.i:
+            break
+        tok = tok.head
+    return tok.dep_ == "appos" and tok.head.i == trigger.i and trigger.pos_ in {"NOUN", "PROPN"} \
+        and tok.left_edge.i == trigger.i + 2 and tok.doc[trigger.i + 1].text == ","
 
 
 PLACE_NOUNS = {"city", "capital", "town", "port", "region", "province", "village", "resort"}

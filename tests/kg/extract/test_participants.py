@@ -458,3 +458,16 @@ def test_sender_of_message_reads_the_phrase_that_names_the_message():
     assert sender_of_message(next(t for t in doc if t.text == "Sharif")) and sender_of_message(putin)
     assert not sender_of_message(doc[0])
     assert not sender_of_message(other), "the aide's Putin sends nothing"
+
+
+def test_a_name_in_apposition_to_the_trigger_is_the_event_s_own(registry):
+    e = event(registry, "Troops of Pakistan and Russia began a two-week drill, Steppe Shield 2024, near Rostov.",
+              "MilitaryExercise")
+    assert set(e.participants) == {"pakistan", "russia"}
+
+
+def test_a_person_the_parse_hangs_on_the_trigger_still_takes_part(registry):
+    e = event(registry, "The Foreign Minister of Pakistan, Bilawal Bhutto Zardari held an official meeting with "
+                        "the Foreign Minister of the Russian Federation, Sergey Lavrov in Moscow, on Monday.",
+              "Meeting")
+    assert "sergey-lavrov" in e.participants
