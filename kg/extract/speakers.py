@@ -347,6 +347,9 @@ class Speakers(PersonNames, SpeakerMemory, Institutions, JointSpeakers):
                              if a.dep_ == "appos" and a.i in self.by_token]
                     if any(named):
                         return [next(k for k in named if k)], "named"
+                    own = self.person_of(self.by_token[obj.i]) if obj.i in self.by_token else None
+                    if own:  # "Minister for Petroleum Musadik Malik": the name the mentions found,
+                        return [own], "named"  # not one that takes in the portfolio
                     key = self.new_person(sorted([*(t for t in obj.lefts if t.dep_ == "compound"), obj],
                                                  key=lambda t: t.i))
                     if key:

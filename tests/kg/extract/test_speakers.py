@@ -106,3 +106,8 @@ def test_a_title_after_a_quotation_is_who_the_indirect_speech_just_before_names(
     ex = extract("t", text, registry)
     quoted = [c.speaker for c in ex.claims if c.quote == "direct"]
     assert quoted == ["new:Khurram Dastgir Khan"]
+
+
+def test_a_minister_for_a_portfolio_is_the_person_the_mentions_name(registry):
+    text = "Federal Minister for Maritime Affairs Faisal Sabzwari said that more ships would come to Karachi."
+    assert speakers(text, registry) == ["new:Faisal Sabzwari"]
