@@ -363,7 +363,8 @@ class Context:
             if pair:  # "their meeting", not "their country"
                 return pair
         if low in {"its"}:
-            bound = self._clause_subject(token, "State") or self._clause_subject(token, "Organisation")
+            bound = self._possessor_above(token) or self._clause_subject(token, "State") \
+                or self._clause_subject(token, "Organisation")
             if bound:
                 return bound[:1]
         window_start = self.sentences[sent.index - 1].span.start if sent.index > 0 else sent.span.start
@@ -387,6 +388,20 @@ class Context:
                     for m in self.mentions_in(tok.subtree):
                         if self.core_type(m.entity) in {"State", "Organisation"}:
                             return [m.entity]
+        return []
+
+    def _possessor_above(self, token) -> list[str]:
+        """"Pakistan's shift in its foreign policy": the state or organisation that owns the
+        phrase the pronoun's phrase is part of."""
+        cur = token.head
+        for _ in range(3):
+            if cur.dep_ != "pobj" or cur.head.dep_ != "prep":
+                return []
+            cur = cur.head.head
+            for owner in (c for c in cur.children if c.dep_ == "poss" and c.lower_ not in POSSESSIVE_WORDS):
+                m = self.mention_at(owner)
+                if m is not None and self.core_type(m.entity) in {"State", "Organisation"}:
+                    return [m.entity]
         return []
 
     def _clause_subject(self, token, core: str | None) -> list[str]:
@@ -571,6 +586,9 @@ class Context:
 
     def times_in(self, start: int, end: int) -> list[TimeValue]:
         return time_in(self.times, start, end)
+
+
+POSSESSIVE_WORDS = {"its", "his", "her", "their", "our", "my", "your", "whose"}
 
 
 def _clause_subjects(token) -> list:

@@ -471,3 +471,13 @@ def test_a_person_the_parse_hangs_on_the_trigger_still_takes_part(registry):
                         "the Foreign Minister of the Russian Federation, Sergey Lavrov in Moscow, on Monday.",
               "Meeting")
     assert "sergey-lavrov" in e.participants
+
+
+def test_its_inside_a_phrase_a_state_owns_is_that_state(registry):
+    text = ("Amid the pressure of the United States on Islamabad, Pakistan's turn in its foreign policy shows in "
+            "closer ties with Russia.")
+    doc = load_nlp()(text)
+    result = extract("t", text, registry)
+    ctx = Context(doc, result.sentences, result.mentions, [], registry, None, result.new_entities)
+    its = next(t for t in doc if t.lower_ == "its")
+    assert ctx.resolve_pronoun(its) == ["pakistan"]
