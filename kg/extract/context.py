@@ -385,10 +385,26 @@ class Context:
             prev = self.sentences[sent.index - 1].span
             for tok in self.doc.char_span(prev.start, prev.end, alignment_mode="expand"):
                 if tok.dep_ in {"nsubj", "nsubjpass"}:
+                    group = self._coordinated_agents(tok) if low in {"they", "their"} else []
+                    if len(group) >= 2:
+                        return group  # "Pakistan and Russia have ... They conducted ...": both
                     for m in self.mentions_in(tok.subtree):
                         if self.core_type(m.entity) in {"State", "Organisation"}:
                             return [m.entity]
         return []
+
+    def _coordinated_agents(self, subject) -> list[str]:
+        """The states and organisations a subject names itself or in its coordinated words
+        ("Pakistan and Russia"), not in its modifiers ("the envoy of Pakistan to Russia")."""
+        out = []
+        for tok in subject.subtree:
+            cur = tok
+            while cur.dep_ in {"conj", "compound"} and cur.head.i != cur.i and cur.i != subject.i:
+                cur = cur.head
+            m = self.mention_at(tok) if cur.i == subject.i else None
+            if m is not None and self.core_type(m.entity) in {"State", "Organisation"} and m.entity not in out:
+                out.append(m.entity)
+        return out
 
     def _possessor_above(self, token) -> list[str]:
         """"Pakistan's shift in its foreign policy": the state or organisation that owns the

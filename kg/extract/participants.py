@@ -314,7 +314,7 @@ def sender_of_message(tok) -> bool:
     """Whether the name at ``tok`` sends or receives a message that someone else carries ("Y
     delivered a letter from Prime Minister X to President Z", "conveyed the Prime Minister's
     wishes", "a letter addressed to Z"): neither X nor Z takes part in Y's meeting."""
-    while tok.dep_ in {"compound", "appos", "conj"} and tok.head is not tok:
+    while tok.dep_ in {"compound", "appos", "conj"} and tok.head.i != tok.i:
         tok = tok.head
     head = tok.head
     if tok.dep_ == "poss":
@@ -324,7 +324,7 @@ def sender_of_message(tok) -> bool:
     holder = head.head
     if holder.pos_ == "VERB" and holder.dep_ in {"acl", "relcl"}:  # "a letter addressed to Z"
         holder = holder.head
-    while holder.dep_ == "pobj" and holder.head.head is not holder:  # "a letter from X to Z": "to" under "from"
+    while holder.dep_ == "pobj" and holder.head.head.i != holder.i:  # "a letter from X to Z": "to" under "from"
         holder = holder.head.head
     if holder.pos_ == "VERB" and head.lower_ == "to":  # "delivered a letter from X to Z": Z is the verb's
         return any(c.dep_ == "dobj" and c.lower_ in MESSAGES for c in holder.children)
@@ -422,7 +422,7 @@ def names_the_trigger(tok, trigger) -> bool:
     parse may hang the name that ends a phrase on the trigger ("held a meeting with the minister of
     Russia, Sergey Lavrov": Lavrov is the minister)."""
     for _ in range(4):  # "an exercise, Druzhba VI and X (Y)": Y in apposition to X, X listed with the name
-        if tok.dep_ not in {"conj", "appos"} or tok.head is tok or tok.head.i == trigger.i:
+        if tok.dep_ not in {"conj", "appos"} or tok.head.i in {tok.i, trigger.i}:
             break
         tok = tok.head
     return tok.dep_ == "appos" and tok.head.i == trigger.i and trigger.pos_ in {"NOUN", "PROPN"} \

@@ -481,3 +481,8 @@ def test_its_inside_a_phrase_a_state_owns_is_that_state(registry):
     ctx = Context(doc, result.sentences, result.mentions, [], registry, None, result.new_entities)
     its = next(t for t in doc if t.lower_ == "its")
     assert ctx.resolve_pronoun(its) == ["pakistan"]
+
+
+def test_they_after_two_coordinated_states_is_both(registry):
+    text = "Pakistan and Russia have widened defence ties. They conducted a joint military exercise in 2021."
+    assert set(event(registry, text, "MilitaryExercise").participants) == {"pakistan", "russia"}
