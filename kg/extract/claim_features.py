@@ -138,8 +138,8 @@ def side(state: str | None) -> str:
 
 
 def stance_features(doc: Doc, claim: Claim, words: bool = True, state: str | None = None) -> dict[str, float]:
-    """What the words say about a statement's stance: VADER's scores, words of diplomacy
-    that lean one way, negation, the rule's stance and kind, the speaker's side (``state``:
+    """What the words say about a statement's stance: VADER's scores of its words and of its
+    cue ("appreciated X", "condemned X"), words of diplomacy that lean one way, negation, the rule's stance and kind, the speaker's side (``state``:
     the state it speaks for, if known); ``words`` adds its lemmas."""
     from kg.extract.stance import scores
 
@@ -147,6 +147,7 @@ def stance_features(doc: Doc, claim: Claim, words: bool = True, state: str | Non
     text = span.text if span is not None else (claim.content or claim.sentence.span).text
     s = scores(text)
     f = {"bias": 1.0, "vader": s["compound"], "vader_pos": s["pos"], "vader_neg": s["neg"],
+         "cue_vader": scores(claim.cue)["compound"] if claim.cue else 0.0,  # "appreciated", "condemned"
          f"vader_bin={round(s['compound'] * 2) / 2}": 1.0, f"rule={claim.stance}": 1.0,
          f"kind={claim.kind}": 1.0, "writer" if claim.speaker is None else "attributed": 1.0,
          f"side={side(state)}": 1.0}

@@ -363,7 +363,8 @@ class Context:
             if pair:  # "their meeting", not "their country"
                 return pair
         if low in {"its"}:
-            bound = self._clause_subject(token, "State") or self._clause_subject(token, "Organisation")
+            bound = self._possessor_above(token) or self._clause_subject(token, "State") \
+                or self._clause_subject(token, "Organisation")
             if bound:
                 return bound[:1]
         window_start = self.sentences[sent.index - 1].span.start if sent.index > 0 else sent.span.start
@@ -384,9 +385,39 @@ class Context:
             prev = self.sentences[sent.index - 1].span
             for tok in self.doc.char_span(prev.start, prev.end, alignment_mode="expand"):
                 if tok.dep_ in {"nsubj", "nsubjpass"}:
+                    group = self._coordinated_agents(tok) if low in {"they", "their"} else []
+                    if len(group) >= 2:
+                        return group  # "Pakistan and Russia have ... They conducted ...": both
                     for m in self.mentions_in(tok.subtree):
                         if self.core_type(m.entity) in {"State", "Organisation"}:
                             return [m.entity]
+        return []
+
+    def _coordinated_agents(self, subject) -> list[str]:
+        """The states and organisations a subject names itself or in its coordinated words
+        ("Pakistan and Russia"), not in its modifiers ("the envoy of Pakistan to Russia")."""
+        out = []
+        for tok in subject.subtree:
+            cur = tok
+            while cur.dep_ in {"conj", "compound"} and cur.head.i != cur.i and cur.i != subject.i:
+                cur = cur.head
+            m = self.mention_at(tok) if cur.i == subject.i else None
+            if m is not None and self.core_type(m.entity) in {"State", "Organisation"} and m.entity not in out:
+                out.append(m.entity)
+        return out
+
+    def _possessor_above(self, token) -> list[str]:
+        """"Pakistan's shift in its foreign policy": the state or organisation that owns the
+        phrase the pronoun's phrase is part of."""
+        cur = token.head
+        for _ in range(3):
+            if cur.dep_ != "pobj" or cur.head.dep_ != "prep":
+                return []
+            cur = cur.head.head
+            for owner in (c for c in cur.children if c.dep_ == "poss" and c.lower_ not in POSSESSIVE_WORDS):
+                m = self.mention_at(owner)
+                if m is not None and self.core_type(m.entity) in {"State", "Organisation"}:
+                    return [m.entity]
         return []
 
     def _clause_subject(self, token, core: str | None) -> list[str]:
@@ -571,6 +602,9 @@ class Context:
 
     def times_in(self, start: int, end: int) -> list[TimeValue]:
         return time_in(self.times, start, end)
+
+
+POSSESSIVE_WORDS = {"its", "his", "her", "their", "our", "my", "your", "whose"}
 
 
 def _clause_subjects(token) -> list:

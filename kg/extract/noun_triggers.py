@@ -89,12 +89,15 @@ SIGN_VERBS = {"sign", "initial", "conclude", "ink", "reach", "finalise", "finali
 
 def _signed(noun) -> bool:
     """An agreement noun with its making: "signed a protocol", "the protocol was signed",
+    "entered into a deal",
     "a protocol, initialled in Moscow", "the signing of MOUs", "the 1966 agreement"."""
     head = noun.head
     if head.lemma_.lower() in SIGN_VERBS and noun.dep_ in {"dobj", "nsubjpass", "pobj", "attr"}:
         return True
     if head.lower_ == "of" and head.head.lemma_.lower() in SIGN_VERBS:
         return True
+    if head.lower_ == "into" and head.head.lemma_.lower() == "enter":  # "entered into a deal with Russia"
+        return not any(c.dep_ == "aux" and c.lower_ == "to" for c in head.head.children)  # not "to enter into"
     return any(c.dep_ in {"acl", "relcl", "amod"} and c.lemma_.lower() in SIGN_VERBS for c in noun.children) \
         or any(c.dep_ in {"nummod", "compound"} and c.like_num for c in noun.children)
 

@@ -96,9 +96,11 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
                 add(ctx.nationality(eid), "nationality", tok)
     for m in ctx.mentions_in(inside):
         tok = _root(ctx, m)
-        if tok is not None and m.span.start <= token.idx < m.span.end:
+        if tok is not None and (m.span.start <= token.idx < m.span.end or names_the_trigger(tok, token)
+                                and not ctx.is_state(m.entity)):
             # the event's own name ("The Joint Exercise of Pakistan and Russian Federation
-            # DRUZHBA-V"): not a participant, but the states it names take part
+            # DRUZHBA-V", "a military exercise, Druzhba VI,"): not a participant, but the states
+            # it names take part
             for state in ctx.states_named_in(m.span.text):
                 add(state, "event-name", tok)
             continue
@@ -270,7 +272,8 @@ def _people_of_their_states(ctx: Context, trigger, kind: str, out: dict[str, Can
         return  # "X met Y on the sidelines of the summit": the side meeting's people come in by it
     for c in list(out.values()):
         if c.rule or c.source != "sentence" or ctx.core_type(c.entity) != "Person" or c.token is None \
-                or other_clause(ctx, c.token, trigger) or subordinate(c.token, trigger) or _says(c.token):
+                or other_clause(ctx, c.token, trigger) or subordinate(c.token, trigger) or _says(c.token) \
+                or sender_of_message(c.token):
             continue
         state = out.get(ctx.nationality(c.entity) or "")
         if state is not None and state.rule and (state.source == "sentence-nationality" and state.token is c.token
@@ -300,6 +303,32 @@ def _in_clause_apart(trigger, tok) -> bool:
             return True
         cur = cur.head
     return False
+
+
+# what one person sends another through a third: its sender and addressee are not at the event
+MESSAGES = {"letter", "letters", "message", "messages", "greetings", "wishes", "regards", "invitation", "note",
+            "condolences", "felicitations", "congratulations"}
+
+
+def sender_of_message(tok) -> bool:
+    """Whether the name at ``tok`` sends or receives a message that someone else carries ("Y
+    delivered a letter from Prime Minister X to President Z", "conveyed the Prime Minister's
+    wishes", "a letter addressed to Z"): neither X nor Z takes part in Y's meeting."""
+    while tok.dep_ in {"compound", "appos", "conj"} and tok.head.i != tok.i:
+        tok = tok.head
+    head = tok.head
+    if tok.dep_ == "poss":
+        return head.lower_ in MESSAGES
+    if tok.dep_ != "pobj" or head.lower_ not in {"from", "to", "of"}:
+        return False
+    holder = head.head
+    if holder.pos_ == "VERB" and holder.dep_ in {"acl", "relcl"}:  # "a letter addressed to Z"
+        holder = holder.head
+    while holder.dep_ == "pobj" and holder.head.head.i != holder.i:  # "a letter from X to Z": "to" under "from"
+        holder = holder.head.head
+    if holder.pos_ == "VERB" and head.lower_ == "to":  # "delivered a letter from X to Z": Z is the verb's
+        return any(c.dep_ == "dobj" and c.lower_ in MESSAGES for c in holder.children)
+    return holder.lower_ in MESSAGES
 
 
 def _says(tok) -> bool:
@@ -385,6 +414,19 @@ def _stance_word(ctx: Context, m) -> bool:
     before = ctx.text[max(0, m.span.start - 5):m.span.start]
     after = ctx.text[m.span.end:m.span.end + 12]
     return bool(LEANING.search(before) or BACKED.match(after))
+
+
+def names_the_trigger(tok, trigger) -> bool:
+    """Whether the name at ``tok`` stands in apposition right after the trigger noun, alone or in
+    a list ("a two-week exercise, Druzhba VI,"): the event's own name.  Only right after it: the
+    parse may hang the name that ends a phrase on the trigger ("held a meeting with the minister of
+    Russia, Sergey Lavrov": Lavrov is the minister)."""
+    for _ in range(4):  # "an exercise, Druzhba VI and X (Y)": Y in apposition to X, X listed with the name
+        if tok.dep_ not in {"conj", "appos"} or tok.head.i in {tok.i, trigger.i}:
+            break
+        tok = tok.head
+    return tok.dep_ == "appos" and tok.head.i == trigger.i and trigger.pos_ in {"NOUN", "PROPN"} \
+        and tok.left_edge.i == trigger.i + 2 and tok.doc[trigger.i + 1].text == ","
 
 
 PLACE_NOUNS = {"city", "capital", "town", "port", "region", "province", "village", "resort"}

@@ -30,6 +30,17 @@ _REPORTS = frozenset("""suggestion suggestions report reports claim claims alleg
     accusation accusations rumour rumours rumor rumors speculation speculations assertion assertions""".split())
 
 
+# verbs of urging whose object may be the thing urged ("urged restraint", "demanded greater attention")
+URGING_THINGS = frozenset({"urge", "demand"})
+
+
+def urged_thing(verb: Token, obj: Token) -> bool:
+    """Whether ``obj`` is what ``verb`` urges, not whom ("urged greater attention to ...", not
+    "urged the powers to help", whose "to" clause is the statement)."""
+    return verb.lemma_.lower() in URGING_THINGS and obj.pos_ == "NOUN" and not obj.ent_type_ and not any(
+        c.dep_ in ("xcomp", "ccomp") for c in verb.children)
+
+
 class Finder(QuotationFinder):
     """Direct quotations (:class:`QuotationFinder`) and indirect speech."""
 
@@ -104,7 +115,7 @@ class Finder(QuotationFinder):
                 return None
             return self.doc[obj.left_edge.i].idx, as_.right_edge.idx + len(as_.right_edge)
         if lemma not in OBJECT_CUES and not (lemma in REPORTING and obj.lemma_.lower() in INTENTIONS) \
-                and not (lemma in RECOGNISING and obj.lemma_.lower() in WORTH) \
+                and not (lemma in RECOGNISING and obj.lemma_.lower() in WORTH) and not urged_thing(verb, obj) \
                 or obj.lemma_.lower() in COURTESIES:
             return None
         if lemma == "welcome" and (obj.ent_type_ in ("PERSON", "NORP") or obj.lemma_.lower() in GUESTS):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from kg.extract.model import Sentence, Span
+from kg.extract.nlp import label_end
 from kg.extract.tokens import doc_text
 
 
@@ -9,8 +10,13 @@ def sentences_of(doc) -> list[Sentence]:
     """Sentences with character offsets, leading and trailing blanks trimmed off."""
     out: list[Sentence] = []
     text = doc_text(doc)
+    label = None  # the start of a paragraph's label that ``nlp.label_end`` set apart for the parser
     for sent in doc.sents:
-        start, end = sent.start_char, sent.end_char
+        if label_end(doc, sent.start) == sent.end:
+            label = sent.start_char if label is None else label
+            continue
+        start, end = (sent.start_char if label is None else label), sent.end_char
+        label = None
         raw = text[start:end]
         stripped = raw.strip()
         if not stripped:

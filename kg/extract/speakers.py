@@ -327,6 +327,10 @@ class Speakers(PersonNames, SpeakerMemory, Institutions, JointSpeakers):
                       if a and self.core_type(a) == "Organisation"]
             if bodies and lemma in SPOKESPEOPLE:  # "the Foreign Office spokesperson": the office speaks
                 return bodies[:1], "institution"
+            if lemma not in SPOKESPEOPLE and not bodies and any(t.lower_ in ("the", "this") for t in head.lefts):
+                said = self.last_before("said", head.idx)  # "..., the statement added": the statement of
+                if said is not None and head.idx - said[0] < 1500:  # the institution that spoke last
+                    return [said[1]], "pronoun"
         if lemma in STATE_BODIES and head.i not in self.by_token:  # "the Indian government": India
             states = [a for a in (self.agent(m.entity) for m in self.attached(head, False))
                       if a and self.core_type(a) == "State"]
@@ -347,6 +351,9 @@ class Speakers(PersonNames, SpeakerMemory, Institutions, JointSpeakers):
                              if a.dep_ == "appos" and a.i in self.by_token]
                     if any(named):
                         return [next(k for k in named if k)], "named"
+                    own = self.person_of(self.by_token[obj.i]) if obj.i in self.by_token else None
+                    if own:  # "Minister for Petroleum Musadik Malik": the name the mentions found,
+                        return [own], "named"  # not one that takes in the portfolio
                     key = self.new_person(sorted([*(t for t in obj.lefts if t.dep_ == "compound"), obj],
                                                  key=lambda t: t.i))
                     if key:

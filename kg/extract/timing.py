@@ -76,6 +76,8 @@ def own_time(ctx, token, time: TimeValue) -> bool:
     if token.pos_ in {"NOUN", "PROPN"} and framing_gathering(token) and DAY_WORDS_RE.search(time.span.text):
         return False  # "met Putin on the sidelines of the SCO summit on Thursday": the meeting's day, one of
         # the summit's (but "will meet on the sidelines of the summit in September": the summit's month)
+    if _when_clause_of(span, eclause):
+        return True  # "since 24 February 2022, when Khan visited Moscow": the visit's day, not a time after it
     if _before_or_after(token) or _moment_in(token):
         return False  # "two days after the bilateral meet, Putin will attend ... on 16 October"
     fronted = time.span.start < tclause.idx and _conjoined(tclause, eclause) and not _own_moment(ctx, eclause)
@@ -100,6 +102,13 @@ def own_time(ctx, token, time: TimeValue) -> bool:
 
 NAMED_KINDS = {"MilitaryExercise", "Summit"}
 SEQUENCE_PREPS = {"after", "before", "since", "following", "until", "till"}
+
+
+def _when_clause_of(span, clause) -> bool:
+    """Whether ``clause`` is a relative clause opened by "when" whose antecedent is the time
+    expression ``span`` ("in 2015, when the two sides signed ...")."""
+    return clause.dep_ == "relcl" and span.start <= clause.head.i < span.end and any(
+        c.lower_ == "when" and c.dep_ == "advmod" for c in clause.children)
 
 
 def _before_or_after(noun) -> bool:

@@ -116,3 +116,13 @@ def test_a_group_with_its_own_stance_setting_gets_its_own_classifier(nlp):
     ex = extract("d", text, load_registry(), nlp=nlp, claim_decisions=RULES)
     decided = decide(nlp(text), ex.claims, lambda e: "Person", back)
     assert {(c.speaker, c.stance) for c in decided} == {(None, "positive"), ("shehbaz-sharif", "negative")}
+
+
+def test_the_cue_s_own_polarity_is_a_stance_feature(nlp):
+    registry = load_registry()
+    text = ("Sergey Lavrov met Ishaq Dar in Moscow on Monday. Dar appreciated Russia's support for peace in "
+            "Afghanistan. He condemned the remarks of the Indian minister about Kashmir.")
+    doc = nlp(text)
+    claims = {c.cue: c for c in extract("d", text, registry, nlp=nlp, claim_decisions=RULES).claims}
+    assert stance_features(doc, claims["appreciated"])["cue_vader"] > 0
+    assert stance_features(doc, claims["condemned"])["cue_vader"] < 0

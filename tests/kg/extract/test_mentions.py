@@ -255,3 +255,11 @@ def test_the_start_of_a_post_cut_off_by_the_ner_is_no_organisation(registry):
                                 "and Gazprom Chairman Alexei Miller joined them.")
     assert all(not e.startswith("new:Additional") for _, e in found)
     assert ("Gazprom", "gazprom") in found  # a body's name before a post stays the body
+
+
+def test_a_shorter_name_of_a_new_person_named_in_full_before_is_that_person(registry):
+    text = ("Minister for Economic Affairs Sardar Ayaz Sadiq opened the session in Islamabad. Later, Ayaz Sadiq "
+            "said that the commission would meet again in Moscow.")
+    _, found = linked(registry, text)
+    people = {e for _, e in found if e.startswith("new:") and "Sadiq" in e}
+    assert people == {"new:Sardar Ayaz Sadiq"}

@@ -49,3 +49,27 @@ def test_the_text_kept_with_a_doc_is_its_own():
     for text, doc in zip(texts, load_nlp().pipe(texts, batch_size=2)):
         assert doc.user_data, "paragraph_breaks no longer keeps the text with the Doc"
         assert doc_text(doc) == doc.text == text
+
+
+def test_a_label_in_title_case_that_opens_a_paragraph_is_parsed_apart():
+    from kg.extract.nlp import label_end
+    doc = load_nlp()("Karachi: The finance minister on Monday said that exports grew.\nThe envoy said: Talks went well.")
+    assert [s.text.strip() for s in doc.sents][:2] == ["Karachi:", "The finance minister on Monday said that exports grew."]
+    said = next(t for t in doc if t.text == "said")
+    assert any(c.dep_ == "nsubj" for c in said.children), "the dateline still takes the sentence's subject"
+    assert label_end(doc, 0) == 2
+    second = next(t.i for t in doc if t.text == "The" and t.i > 2)
+    assert label_end(doc, second) is None, "a speech verb in lower case before the colon is no label"
+
+
+def test_a_label_stays_in_the_sentence_it_opens():
+    from kg.extract.sentences import sentences_of
+    text = "Lahore: Pakistan and Russia signed a protocol.\nBackground: The two sides met in 2021."
+    spans = [s.span.text for s in sentences_of(load_nlp()(text))]
+    assert spans == ["Lahore: Pakistan and Russia signed a protocol.", "Background: The two sides met in 2021."]
+
+
+def test_a_statement_after_a_dateline_in_title_case_has_its_speaker():
+    text = "Islamabad: Foreign Minister Shah Mahmood Qureshi Tuesday said that relations with Russia are improving."
+    ex = extract("t", text, load_registry())
+    assert [c.speaker for c in ex.claims] == ["shah-mehmood-qureshi"]

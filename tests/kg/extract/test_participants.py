@@ -441,3 +441,48 @@ def test_the_state_succeeded_replaced_or_spoken_for_is_no_party(registry):
     assert "soviet-union" not in e.participants and {"pakistan", "russia"} <= set(e.participants)
     e = event(registry, "In 1991 Pakistan recognised Russia and the USSR.", "Recognition")
     assert "soviet-union" in e.participants
+
+
+def test_who_sends_or_receives_a_letter_carried_to_a_meeting_does_not_take_part(registry):
+    text = ("The Prime Minister's envoy, Ali Raza, met Russian Foreign Minister Sergey Lavrov in Moscow. During "
+            "the meeting, Raza handed over a letter from Prime Minister Shehbaz Sharif to President Vladimir Putin.")
+    e = event(registry, text, "Meeting")
+    assert "sergey-lavrov" in e.participants
+    assert not {"shehbaz-sharif", "vladimir-putin"} & set(e.participants)
+
+
+def test_sender_of_message_reads_the_phrase_that_names_the_message():
+    from kg.extract.participants import sender_of_message
+    doc = load_nlp()("Raza delivered a letter from Prime Minister Sharif to President Putin and met Putin's aide.")
+    putin, other = [t for t in doc if t.text == "Putin"]
+    assert sender_of_message(next(t for t in doc if t.text == "Sharif")) and sender_of_message(putin)
+    assert not sender_of_message(doc[0])
+    assert not sender_of_message(other), "the aide's Putin sends nothing"
+
+
+def test_a_name_in_apposition_to_the_trigger_is_the_event_s_own(registry):
+    e = event(registry, "Troops of Pakistan and Russia began a two-week drill, Steppe Shield 2024, near Rostov.",
+              "MilitaryExercise")
+    assert set(e.participants) == {"pakistan", "russia"}
+
+
+def test_a_person_the_parse_hangs_on_the_trigger_still_takes_part(registry):
+    e = event(registry, "The Foreign Minister of Pakistan, Bilawal Bhutto Zardari held an official meeting with "
+                        "the Foreign Minister of the Russian Federation, Sergey Lavrov in Moscow, on Monday.",
+              "Meeting")
+    assert "sergey-lavrov" in e.participants
+
+
+def test_its_inside_a_phrase_a_state_owns_is_that_state(registry):
+    text = ("Amid the pressure of the United States on Islamabad, Pakistan's turn in its foreign policy shows in "
+            "closer ties with Russia.")
+    doc = load_nlp()(text)
+    result = extract("t", text, registry)
+    ctx = Context(doc, result.sentences, result.mentions, [], registry, None, result.new_entities)
+    its = next(t for t in doc if t.lower_ == "its")
+    assert ctx.resolve_pronoun(its) == ["pakistan"]
+
+
+def test_they_after_two_coordinated_states_is_both(registry):
+    text = "Pakistan and Russia have widened defence ties. They conducted a joint military exercise in 2021."
+    assert set(event(registry, text, "MilitaryExercise").participants) == {"pakistan", "russia"}

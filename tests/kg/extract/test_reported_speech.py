@@ -131,3 +131,17 @@ def test_an_object_before_its_attitude_verb_gives_no_content_and_no_error(regist
     # the object of "welcomed" stands before it, so there is nothing to its right to quote
     r = extract("t", "What Islamabad welcomed, Moscow condemned.", registry)
     assert all("welcomed" not in (c.cue or "") for c in r.claims)
+
+
+def test_the_thing_urged_and_a_confirmed_interest_are_what_was_said(registry):
+    text = ("Sergey Lavrov received Ishaq Dar in Moscow on Monday. Lavrov urged closer coordination on "
+            "Afghanistan between the two capitals. He also confirmed Moscow's interest in new energy projects "
+            "with Islamabad.")
+    assert {(cue, words) for _, cue, words in said(text, registry)} == {
+        ("urged", "closer coordination on Afghanistan between the two capitals"),
+        ("confirmed", "Moscow's interest in new energy projects with Islamabad")}
+
+
+def test_whom_someone_urges_is_not_what_was_said(registry):
+    text = "Sergey Lavrov received Ishaq Dar in Moscow on Monday. Lavrov urged Kabul to act against militants."
+    assert [words for _, _, words in said(text, registry)] == ["to act against militants"]

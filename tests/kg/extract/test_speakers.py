@@ -106,3 +106,16 @@ def test_a_title_after_a_quotation_is_who_the_indirect_speech_just_before_names(
     ex = extract("t", text, registry)
     quoted = [c.speaker for c in ex.claims if c.quote == "direct"]
     assert quoted == ["new:Khurram Dastgir Khan"]
+
+
+def test_a_minister_for_a_portfolio_is_the_person_the_mentions_name(registry):
+    text = "Federal Minister for Maritime Affairs Faisal Sabzwari said that more ships would come to Karachi."
+    assert speakers(text, registry) == ["new:Faisal Sabzwari"]
+
+
+def test_the_statement_is_the_one_of_the_institution_that_spoke_last(registry):
+    text = ("The Foreign Office said on Monday that the talks in Moscow went well. The two sides will meet "
+            "again in Islamabad next year, the statement added.")
+    assert speakers(text, registry) == ["new:Foreign Office", "new:Foreign Office"]
+    alone = "Russian troops arrived in Pakistan. The drill will run for two weeks, the statement said."
+    assert speakers(alone, registry) == [], "a statement nobody issued before has no speaker"

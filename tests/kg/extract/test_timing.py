@@ -30,3 +30,12 @@ def test_datelines_of_several_outlets_date_the_report(text, words):
 ])
 def test_a_fronted_time_or_a_time_inside_the_sentence_is_no_dateline(text, words):
     assert not _dateline(text, words)
+
+
+def test_a_when_clause_after_a_since_date_is_dated_by_it():
+    from kg.extract.pipeline import extract
+    from kg.registry import load_registry
+    text = ("His trip is the first by a Pakistani premier to Moscow since March 3, 2019, when Prime Minister "
+            "Imran Khan visited Russia.")
+    visits = [e for e in extract("t", text, load_registry()).events if e.kind == "StateVisit"]
+    assert [(v.time.value if v.time else None) for v in visits if "imran-khan" in v.participants] == ["2019-03-03"]
