@@ -15,7 +15,7 @@ from dataclasses import replace
 from kg.extract.coref import INTENDED
 from kg.extract.futurity import future_form, governing_verb, subject_is_to, to_be_done, to_infinitive
 from kg.extract.model import Event, TimeValue, trigger_token
-from kg.extract.time_scope import clause_of, event_relative, framing_gathering, on_the_sidelines
+from kg.extract.time_scope import clause_of, during_gathering, event_relative, framing_gathering, on_the_sidelines
 from kg.extract.timing import ARRANGING, REPORTING
 from kg.extract.triggers import POSTPONE, SCHEDULED
 from kg.extract.yearless import clause_tense
@@ -60,8 +60,8 @@ def event_status(token, time: TimeValue | None = None) -> str | None:
             return "cancelled"
     status = _future(token, time)
     if status in INTENDED and (time is None or set_time(time)) and (
-            on_the_sidelines(clause_of(token)) or framing_gathering(token)):
-        return "scheduled"  # "is expected to meet X on the sidelines of the summit": set inside it
+            on_the_sidelines(clause_of(token)) or framing_gathering(token) or during_gathering(clause_of(token))):
+        return "scheduled"  # "is expected to meet X on the sidelines of the summit", "to sign during the visit": set inside it
     if status == "scheduled" and (time is None and not _fixed(token) or time is not None and not set_time(time)):
         # no date set: "would visit Pakistan in the near future"; "will hold their first joint
         # exercises later this year" (a year or a season is no date set, as the guide counts it)
@@ -281,16 +281,27 @@ PAST_WORDS_RE = re.compile(r"^(?:(?:in|on|during|since)\s+)?(?:last\s+(?:week|mo
 PROGRAMME_KINDS = {"StateVisit"}
 
 
-def within_programme(events: list[Event]) -> list[Event]:
-    """Events planned with no time that an article tells after a scheduled visit ("The
-    delegation will hold meetings with ...", "The speaker would also call on ...") are items
-    of the visit's programme, set inside it: scheduled, as the guide counts them.  Not in
-    the visit's own sentence ("is arriving on Thursday for talks with X": the talks keep the
-    status their own words give)."""
-    visits = [e.sentence.index for e in events if e.kind in PROGRAMME_KINDS and e.status == "scheduled"]
+def within_programme(events: list[Event], date: str | None = None) -> list[Event]:
+    """Events planned with no time that an article tells after a scheduled visit, or after
+    a visit under way on the article's day ("arrived here today on a four-day visit"), ("The
+    delegation will hold meetings with ...", "The speaker would also call on ...", "the two
+    sides are also expected to sign ...") are items of the visit's programme, set inside it:
+    scheduled, as the guide counts them.  Not in the visit's own sentence ("is arriving on
+    Thursday for talks with X": the talks keep the status their own words give)."""
+    visits = [e.sentence.index for e in events if e.kind in PROGRAMME_KINDS and (
+        e.status == "scheduled" or e.status is None and _under_way(e.time, date))]
     if not visits:
         return events
     first = min(visits)
     return [replace(e, status="scheduled") if e.status == "planned" and e.time is None
             and e.sentence.index > first and e.kind not in PROGRAMME_KINDS else e for e in events]
 
+
+def _under_way(time: TimeValue | None, date: str | None) -> bool:
+    """Whether ``time`` holds the article's day ``date``: the day itself, or a range of
+    days around it (not a month or a year: a visit "in May" may be over)."""
+    if time is None or date is None or len(date) != 10:
+        return False
+    if time.value is not None:
+        return time.value == date
+    return bool(time.start and time.end and len(time.start) == 10 and time.start <= date <= time.end)

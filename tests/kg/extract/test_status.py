@@ -93,6 +93,25 @@ def test_a_relative_clause_of_the_past_or_of_another_sense_leaves_no_status(nlp,
     assert _status_of(nlp, sentence, word) is None
 
 
+@pytest.mark.parametrize("sentence, word, expected", [
+    # set inside a particular visit or gathering: scheduled, as the guide counts it
+    ("Islamabad expects to sign a contract on the refinery during the president's visit to Moscow.", "contract",
+     "scheduled"),
+    ("During the SCO meeting, Iran is expected to get full membership of the group.", "membership", "scheduled"),
+    # no particular gathering: intended, no date
+    ("The two ministers plan to meet during the next visit.", "meet", "planned"),
+    ("Islamabad expects to sign a contract on the refinery.", "contract", "planned"),
+])
+def test_an_intended_event_set_inside_a_visit_or_gathering_is_scheduled(nlp, sentence, word, expected):
+    assert _status_of(nlp, sentence, word) == expected
+
+
+def test_an_intended_event_set_inside_a_gathering_with_only_a_year_stays_planned(nlp):
+    year = _time("next year", "2025")
+    assert _status_of(nlp, "Islamabad expects to sign a contract next year during the president's visit to Moscow.",
+                      "contract", year) == "planned"
+
+
 def _programme_event(kind, index, status=None, time=None):
     from kg.extract.model import Event, Sentence
     sentence = Sentence(index, Span(index * 10, index * 10 + 9, "x" * 9))
@@ -116,3 +135,17 @@ def test_what_is_planned_after_a_scheduled_visit_is_an_item_of_its_programme():
 def test_a_postponed_event_keeps_its_status_beside_a_relative_clause_of_its_schedule(nlp):
     assert _status_of(nlp, "Last year the minister postponed his trip to Kazan that was scheduled for May.",
                       "trip") == "postponed"
+
+
+def test_what_is_planned_after_a_visit_under_way_on_the_articles_day_is_an_item_of_its_programme():
+    from kg.extract.status import within_programme
+    today, range_, month = _time("today", "2025-05-11"), _time("from 10 to 13 May", None, "2025-05-10", "2025-05-13"), \
+        _time("in May", "2025-05")
+    for time, expected in ((today, "scheduled"), (range_, "scheduled"), (month, "planned"), (None, "planned")):
+        events = [_programme_event("StateVisit", 1, time=time), _programme_event("Agreement", 2, "planned")]
+        assert within_programme(events, "2025-05-11")[1].status == expected, time
+    # a visit of another day, or an article without a day, frames nothing
+    events = [_programme_event("StateVisit", 1, time=today), _programme_event("Agreement", 2, "planned")]
+    assert within_programme(events, "2025-05-20")[1].status == "planned"
+    assert within_programme(events, "2025-05")[1].status == "planned"
+    assert within_programme(events)[1].status == "planned"

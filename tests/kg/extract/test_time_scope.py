@@ -90,3 +90,29 @@ def test_a_fronted_time_dates_both_joined_clauses_unless_the_second_has_its_own(
 ])
 def test_a_relative_clause_said_of_another_thing_does_not_date_the_event(registry, text):
     assert times_of(registry, text)["Meeting"] is None
+
+
+def _clause_verb(nlp, sentence, word):
+    from kg.extract.time_scope import clause_of
+    return clause_of(next(t for t in nlp(sentence) if t.text == word))
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("Islamabad expects to sign a contract on the new refinery during the president's visit to Moscow.", "contract"),
+    ("During the SCO meeting, Iran is expected to get full membership of the group.", "membership"),
+    ("The two ministers plan to meet at the summit in Kazan.", "meet"),
+])
+def test_a_particular_visit_or_gathering_frames_the_clause_s_event(nlp, sentence, word):
+    from kg.extract.time_scope import during_gathering
+    assert during_gathering(_clause_verb(nlp, sentence, word))
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("The two ministers plan to meet during the next visit.", "meet"),  # no particular visit yet
+    ("The ministers plan to meet at a summit one day.", "meet"),
+    ("Islamabad expects to sign a deal, which was discussed during the visit.", "deal"),  # another clause's
+    ("Islamabad expects to sign a contract during the winter.", "contract"),  # not a gathering
+])
+def test_no_particular_gathering_frames_the_clause_s_event(nlp, sentence, word):
+    from kg.extract.time_scope import during_gathering
+    assert not during_gathering(_clause_verb(nlp, sentence, word))
