@@ -149,3 +149,15 @@ def test_what_is_planned_after_a_visit_under_way_on_the_articles_day_is_an_item_
     assert within_programme(events, "2025-05-20")[1].status == "planned"
     assert within_programme(events, "2025-05")[1].status == "planned"
     assert within_programme(events)[1].status == "planned"
+
+
+@pytest.mark.parametrize("sentence, word, time, expected", [
+    ("Officials are preparing for the minister's visit to Kazan, scheduled for June.", "visit",
+     _time("for June", "2025-06"), "scheduled"),
+    ("The leaders will attend the regional summit slated for 3-4 July in Tashkent.", "summit", None, "scheduled"),
+    ("The envoys discussed the meeting planned for next year.", "meeting", _time("next year", "2026"), "planned"),
+    # told as past: it took place
+    ("The talks scheduled for Monday were held in Lahore.", "talks", _time("for Monday", "2025-05-05"), None),
+])
+def test_a_participle_of_planning_on_the_noun_says_the_event_is_intended(nlp, sentence, word, time, expected):
+    assert _status_of(nlp, sentence, word, time) == expected
