@@ -15,7 +15,7 @@ from dataclasses import replace
 from kg.extract.coref import INTENDED
 from kg.extract.futurity import future_form, governing_verb, subject_is_to, to_be_done, to_infinitive
 from kg.extract.model import Event, TimeValue, trigger_token
-from kg.extract.time_scope import clause_of, during_gathering, event_relative, framing_gathering, on_the_sidelines
+from kg.extract.time_scope import clause_of, event_relative, framing_gathering, on_the_sidelines
 from kg.extract.timing import ARRANGING, REPORTING
 from kg.extract.triggers import POSTPONE, SCHEDULED
 from kg.extract.yearless import clause_tense
@@ -60,8 +60,8 @@ def event_status(token, time: TimeValue | None = None) -> str | None:
             return "cancelled"
     status = _future(token, time)
     if status in INTENDED and (time is None or set_time(time)) and (
-            on_the_sidelines(clause_of(token)) or framing_gathering(token) or during_gathering(clause_of(token))):
-        return "scheduled"  # "is expected to meet X on the sidelines of the summit", "to sign during the visit": set inside it
+            on_the_sidelines(clause_of(token)) or framing_gathering(token)):
+        return "scheduled"  # "is expected to meet X on the sidelines of the summit": set inside it
     if status == "scheduled" and (time is None and not _fixed(token) or time is not None and not set_time(time)):
         # no date set: "would visit Pakistan in the near future"; "will hold their first joint
         # exercises later this year" (a year or a season is no date set, as the guide counts it)

@@ -151,35 +151,6 @@ def on_the_sidelines(verb) -> bool:
                for c in verb.children)
 
 
-# the kinds of event inside which another is set: "will sign the deal during the visit"
-FRAMING_KINDS = {"StateVisit", "Summit", "Meeting"}
-FRAMING_PREPS = {"during", "at"}
-
-
-def during_gathering(verb) -> bool:
-    """"expects to sign an agreement during the prime minister's visit", "During the SCO
-    meeting, X is expected to get membership": the verb's clause (or that of the verb it is
-    the infinitive of) has "during" or "at" with a definite or possessed noun of a visit, summit or meeting, a
-    particular gathering the event is set inside (not "at a meeting", "during the next
-    visit": no particular one yet)."""
-    cur = verb
-    for _ in range(3):
-        # the preposition may hang from a noun of the clause ("an agreement on the plant during the visit")
-        for prep in (c for c in cur.subtree if c.dep_ == "prep" and c.lower_ in FRAMING_PREPS
-                     and clause_of(c).i == cur.i):
-            for noun in (g for g in prep.children if g.dep_ == "pobj"):
-                kind = NOUN_TRIGGERS.get(noun.lemma_.lower(), NOUN_TRIGGERS.get(noun.lower_))
-                marks = {c.lower_ for c in noun.children if c.dep_ in {"det", "amod"}}
-                particular = bool(marks & {"the", "this", "his", "her", "their"}) or any(
-                    c.dep_ == "poss" for c in noun.children)
-                if kind in FRAMING_KINDS and particular and not marks & {"next", "future", "a", "another"}:
-                    return True
-        if cur.dep_ != "xcomp" or cur.head.i == cur.i:
-            return False
-        cur = cur.head
-    return False
-
-
 def framing_gathering(noun) -> bool:
     """A noun that names the gathering on whose sidelines the clause's event takes place
     ("met Putin on the sidelines of the SCO summit", "met X on the sidelines at the annual

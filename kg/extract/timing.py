@@ -110,9 +110,11 @@ FRAMING_WORDS = {"at", "during", "for", "on", "sideline", "sidelines", "margin",
 def _nested_event(noun, token) -> bool:
     """A noun of an event other than the trigger's, in whose phrase (below the trigger) a
     time stands ("the agreement of October 16, 2015" in "a protocol on amendments to the
-    agreement of ..."; "after their 1965-1966 war"): the time is that event's.  Not the trigger's own object or "of" phrase
-    ("signed an agreement in 2015", "the signing of the accord on 5 May"), nor a gathering
-    the trigger's event is set in ("met Putin at the summit in July")."""
+    agreement of ..."; "after their 1965-1966 war"): the time is that event's.  Not the
+    trigger's own object or "of" phrase ("signed an agreement in 2015", "the signing of the
+    accord on 5 May"), nor what "as" says the trigger's event is ("joined as a full member
+    in 2023"), nor a gathering the trigger's event is set in ("met Putin at the summit in
+    July")."""
     if noun.i == token.i or noun.pos_ not in {"NOUN", "PROPN"}:
         return False
     kind = NOUN_TRIGGERS.get(noun.lemma_.lower(), NOUN_TRIGGERS.get(noun.lower_))
@@ -123,7 +125,7 @@ def _nested_event(noun, token) -> bool:
         return False
     if head.dep_ == "prep" and (head.lower_ in FRAMING_WORDS or head.head.lemma_.lower() in FRAMING_WORDS):
         return False
-    return True
+    return not (head.dep_ == "prep" and head.lower_ == "as")  # "joined as a full member in 2023": the same event
 
 
 NAMED_KINDS = {"MilitaryExercise", "Summit"}

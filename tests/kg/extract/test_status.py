@@ -93,25 +93,6 @@ def test_a_relative_clause_of_the_past_or_of_another_sense_leaves_no_status(nlp,
     assert _status_of(nlp, sentence, word) is None
 
 
-@pytest.mark.parametrize("sentence, word, expected", [
-    # set inside a particular visit or gathering: scheduled, as the guide counts it
-    ("Islamabad expects to sign a contract on the refinery during the president's visit to Moscow.", "contract",
-     "scheduled"),
-    ("During the SCO meeting, Iran is expected to get full membership of the group.", "membership", "scheduled"),
-    # no particular gathering: intended, no date
-    ("The two ministers plan to meet during the next visit.", "meet", "planned"),
-    ("Islamabad expects to sign a contract on the refinery.", "contract", "planned"),
-])
-def test_an_intended_event_set_inside_a_visit_or_gathering_is_scheduled(nlp, sentence, word, expected):
-    assert _status_of(nlp, sentence, word) == expected
-
-
-def test_an_intended_event_set_inside_a_gathering_with_only_a_year_stays_planned(nlp):
-    year = _time("next year", "2025")
-    assert _status_of(nlp, "Islamabad expects to sign a contract next year during the president's visit to Moscow.",
-                      "contract", year) == "planned"
-
-
 def _programme_event(kind, index, status=None, time=None):
     from kg.extract.model import Event, Sentence
     sentence = Sentence(index, Span(index * 10, index * 10 + 9, "x" * 9))
