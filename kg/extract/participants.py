@@ -104,8 +104,9 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
             continue
         if _stance_word(ctx, m):
             add(m.entity, "stance-word", tok, rule=False)  # "pro-Russian rebels", "the China-funded project"
-        elif ctx.is_state(m.entity) and tok is not None and _locates_a_place(ctx, tok):
-            add(m.entity, "place", tok)  # "in Samarkand, Uzbekistan": the state of the venue
+        elif ctx.is_state(m.entity) and tok is not None and (_locates_a_place(ctx, tok)
+                                                             or kind in MEETING_KINDS and _sits_in(tok, token)):
+            add(m.entity, "place", tok)  # "in Samarkand, Uzbekistan", "the summit in Uzbekistan": the venue's state
         elif ctx.is_agent(m.entity) and tok is not None and in_title(ctx, m):
             # "Army chief General X": the post's body does not take part, its state does
             add(m.entity, "title-body", tok, rule=False)
@@ -402,6 +403,15 @@ def _locates_a_place(ctx: Context, tok) -> bool:
         return False  # "the summit in Islamabad, Pakistan and Russia agreed ...": a list of sides begins
     m = ctx.mention_at(ctx.doc[tok.i - 2])
     return m is not None and ctx.is_place(m.entity)
+
+
+def _sits_in(tok, trigger) -> bool:
+    """Whether the state at ``tok`` is where the gathering ``trigger`` names sits: the object of
+    "in" under the trigger ("the SCO summit in Uzbekistan"), or set by a comma after such an
+    object ("the conference in Tianjin, China"), whether or not that one is a known place."""
+    if tok.dep_ == "appos" and tok.i >= 1 and tok.doc[tok.i - 1].text == ",":
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.i == trigger.i
 
 
 def _root(ctx: Context, mention):

@@ -361,6 +361,22 @@ def test_the_venue_state_of_an_organisations_summit_is_no_party_unless_named_as_
     assert {"sco", "pakistan", "russia"} <= set(host.participants)
 
 
+def test_a_state_the_organisations_summit_sits_in_is_its_venue_not_a_party(registry):
+    # the state itself after "in", or after an unknown city by a comma: where it sits, as a city would be
+    for text in ("President Vladimir Putin met Prime Minister Shehbaz Sharif on the sidelines of the SCO "
+                 "summit in Kyrgyzstan last year.",
+                 "President Vladimir Putin met Prime Minister Shehbaz Sharif on the sidelines of the SCO "
+                 "summit in Cholpon-Ata, Kyrgyzstan last year."):
+        summit = event(registry, text, "Summit")
+        assert "kyrgyzstan" not in summit.participants, text
+        assert {"sco", "pakistan", "russia"} <= set(summit.participants), text
+
+
+def test_a_state_a_bilateral_meeting_sits_in_still_takes_part(registry):
+    e = event(registry, "Prime Minister Shehbaz Sharif held talks with his hosts in Russia on Monday.", "Meeting")
+    assert "russia" in e.participants, e.participants
+
+
 def test_an_ambassador_named_after_the_state_of_his_post_takes_part(registry):
     # the parse hangs the name under "to": the state of the post stays out, the person does not
     e = event(registry, "Russian Ambassador to India Alexander Petrov called on Prime Minister Shehbaz Sharif "
