@@ -18,8 +18,10 @@ from kg.extract.boundaries import (CLAUSES, according_to, act_of_its_own, credit
 from kg.extract.context import POSSESSIVE_PRONOUNS, PRONOUN_SUBJECTS, Context
 from kg.extract.datelines import dateline_place
 from kg.extract.gatherings import entity_name, is_forum, on_its_sidelines
+from kg.extract.groups import resolve_group
 from kg.extract.members import member_and_organisations
 from kg.extract.onlookers import commentator, invitation, joining_side, stand_in
+from kg.extract.own_names import names_the_event, sits_in
 from kg.extract.scope import scope
 from kg.extract.titled import in_title
 from kg.extract.topics import CONTENT_KINDS, TALKS, content, topic
@@ -89,23 +91,26 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
                 add(eid, "pronoun", tok)
                 add(ctx.nationality(eid), "nationality", tok)
         elif tok.dep_ in {"poss", "nsubj", "nsubjpass", "pobj", "conj"} and ctx.mention_at(tok) is None:
-            for eid in ctx.resolve_pair(tok) or ctx.resolve_people_pair(tok):
+            for eid in ctx.resolve_pair(tok) or ctx.resolve_people_pair(tok) or resolve_group(ctx, tok):
                 add(eid, "pair", tok)
             for eid in ctx.resolve_title(tok):
                 add(eid, "title", tok)
                 add(ctx.nationality(eid), "nationality", tok)
     for m in ctx.mentions_in(inside):
         tok = _root(ctx, m)
-        if tok is not None and m.span.start <= token.idx < m.span.end:
+        if tok is not None and (m.span.start <= token.idx < m.span.end
+                                or m.entity.startswith("new:") and ctx.core_type(m.entity) != "Person"
+                                and names_the_event(tok, token)):
             # the event's own name ("The Joint Exercise of Pakistan and Russian Federation
-            # DRUZHBA-V"): not a participant, but the states it names take part
+            # DRUZHBA-V", "an exercise titled Druzhba-VII"): not a participant, but the states it
+            # names take part
             for state in ctx.states_named_in(m.span.text):
                 add(state, "event-name", tok)
             continue
         if _stance_word(ctx, m):
             add(m.entity, "stance-word", tok, rule=False)  # "pro-Russian rebels", "the China-funded project"
         elif ctx.is_state(m.entity) and tok is not None and (_locates_a_place(ctx, tok)
-                                                             or kind in MEETING_KINDS and _sits_in(tok, token)):
+                                                             or kind in MEETING_KINDS and sits_in(tok, token)):
             add(m.entity, "place", tok)  # "in Samarkand, Uzbekistan", "the summit in Uzbekistan": the venue's state
         elif ctx.is_agent(m.entity) and tok is not None and in_title(ctx, m):
             # "Army chief General X": the post's body does not take part, its state does
@@ -403,15 +408,6 @@ def _locates_a_place(ctx: Context, tok) -> bool:
         return False  # "the summit in Islamabad, Pakistan and Russia agreed ...": a list of sides begins
     m = ctx.mention_at(ctx.doc[tok.i - 2])
     return m is not None and ctx.is_place(m.entity)
-
-
-def _sits_in(tok, trigger) -> bool:
-    """Whether the state at ``tok`` is where the gathering ``trigger`` names sits: the object of
-    "in" under the trigger ("the SCO summit in Uzbekistan"), or set by a comma after such an
-    object ("the conference in Tianjin, China"), whether or not that one is a known place."""
-    if tok.dep_ == "appos" and tok.i >= 1 and tok.doc[tok.i - 1].text == ",":
-        tok = tok.head
-    return tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.i == trigger.i
 
 
 def _root(ctx: Context, mention):

@@ -457,3 +457,10 @@ def test_the_state_succeeded_replaced_or_spoken_for_is_no_party(registry):
     assert "soviet-union" not in e.participants and {"pakistan", "russia"} <= set(e.participants)
     e = event(registry, "In 1991 Pakistan recognised Russia and the USSR.", "Recognition")
     assert "soviet-union" in e.participants
+
+
+def test_the_exercises_own_name_is_no_participant_but_its_states_take_part(registry):
+    e = event(registry, "The navies of Pakistan and Russia began a bilateral exercise titled Joint Exercise "
+                        "Sea Shield-IV on Monday.", "MilitaryExercise")
+    assert {"pakistan", "russia"} <= set(e.participants)
+    assert not any(p.startswith("new:") and "Shield" in p for p in e.participants), e.participants

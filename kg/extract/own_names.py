@@ -1,0 +1,36 @@
+"""Names that the grammar ties to the event itself rather than to a side in it.
+
+- **Where a gathering sits.** A state named as the place a meeting or summit is held ("the SCO
+  summit in Uzbekistan", "the conference in Tianjin, China") says where, as a city would; the
+  rules for venues (:mod:`kg.extract.participants`) decide whether it also hosts.
+- **The event's own name.** "an exercise titled Joint Exercise Druzhba-VII", "bilateral exercises
+  ARABIAN MONSOON 2021 and LION STAR-II": a name given to the event is the event, not a body
+  that takes part in it (the states it names do take part, as in "the Pakistan-Russia drill").
+"""
+from __future__ import annotations
+
+# verbs by which a text gives an event its name ("an exercise titled / named / code-named X")
+NAMING_VERBS = {"title", "titled", "name", "named", "dub", "dubbed", "call", "called", "codename", "codenamed",
+                "code-named", "entitle", "entitled"}
+
+
+def sits_in(tok, trigger) -> bool:
+    """Whether the name at ``tok`` says where the gathering ``trigger`` names sits: the object of
+    "in" under the trigger ("the SCO summit in Uzbekistan"), or set by a comma after such an
+    object ("the conference in Tianjin, China"), whether or not that one is a known place."""
+    if tok.dep_ == "appos" and tok.i >= 1 and tok.doc[tok.i - 1].text == ",":
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.i == trigger.i
+
+
+def names_the_event(tok, trigger) -> bool:
+    """Whether the name whose head is ``tok`` is the name of the event ``trigger`` names: set in
+    apposition to the trigger ("exercises ARABIAN MONSOON 2021 and LION STAR-II", each of a list
+    so set), or the object of a verb of naming under it ("exercise titled Druzhba-VII")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ == "appos" and tok.head.i == trigger.i:
+        return True
+    verb = tok.head
+    return (tok.dep_ in {"oprd", "dobj", "attr"} and verb.lower_ in NAMING_VERBS
+            and verb.dep_ in {"acl", "amod"} and verb.head.i == trigger.i)
