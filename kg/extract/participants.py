@@ -19,6 +19,7 @@ from kg.extract.context import POSSESSIVE_PRONOUNS, PRONOUN_SUBJECTS, Context
 from kg.extract.datelines import dateline_place
 from kg.extract.gatherings import entity_name, is_forum, on_its_sidelines
 from kg.extract.groups import resolve_group
+from kg.extract.holders import holders
 from kg.extract.members import member_and_organisations
 from kg.extract.onlookers import commentator, invitation, joining_side, stand_in
 from kg.extract.own_names import names_the_event, sits_in
@@ -133,6 +134,11 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
         acting = {c.entity for c in out.values() if c.rule and c.role == "agent" and ctx.is_state(c.entity)}
         for m in _speaker_for(ctx, token, acting):
             add(m.entity, "speaker-side", _root(ctx, m))  # "Putin said, adding that Moscow stood ready to help"
+    for tok in holders(token):  # "Lavrov praised ... amid talks with Dar": Lavrov holds them
+        named = ctx.resolve_pronoun(tok) if tok.lower_ in PRONOUN_SUBJECTS else [m.entity for m in [ctx.mention_at(tok)] if m]
+        for eid in (e for e in named if ctx.is_agent(e)):
+            add(eid, "holder", tok)
+            add(ctx.nationality(eid), "nationality", tok)
     left = _name_before_verb(ctx, token)
     if left is not None:  # "... and Russian Defence Minister Sergei Shoigu visited Islamabad": a misparse
         add(left.entity, "left-subject", _root(ctx, left))
