@@ -1,5 +1,7 @@
 """Names that the grammar ties to the event itself rather than to a side in it.
 
+- **Where a place is.** "in Samarkand, Uzbekistan", "in Uzbekistan's historic city of Samarkand":
+  the state says where the venue lies.
 - **Where a gathering sits.** A state named as the place a meeting or summit is held ("the SCO
   summit in Uzbekistan", "the conference in Tianjin, China") says where, as a city would; the
   rules for venues (:mod:`kg.extract.participants`) decide whether it also hosts.
@@ -12,6 +14,21 @@ from __future__ import annotations
 # verbs by which a text gives an event its name ("an exercise titled / named / code-named X")
 NAMING_VERBS = {"title", "titled", "name", "named", "dub", "dubbed", "call", "called", "codename", "codenamed",
                 "code-named", "entitle", "entitled"}
+PLACE_NOUNS = {"city", "capital", "town", "port", "region", "province", "village", "resort"}
+
+
+def locates_a_place(ctx, tok) -> bool:
+    """"in Samarkand, Uzbekistan", "in Astana, Kazakhstan": a state set right after a place's
+    name by a comma says where the place is; so does one whose city it names ("in Uzbekistan's
+    historic city of Samarkand")."""
+    if tok.dep_ == "poss" and tok.head.lemma_.lower() in PLACE_NOUNS:
+        return True
+    if tok.dep_ not in {"appos", "npadvmod", "conj", "pobj"} or tok.i < 2 or ctx.doc[tok.i - 1].text != ",":
+        return False
+    if tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].pos_ == "CCONJ":
+        return False  # "the summit in Islamabad, Pakistan and Russia agreed ...": a list of sides begins
+    m = ctx.mention_at(ctx.doc[tok.i - 2])
+    return m is not None and ctx.is_place(m.entity)
 
 
 def sits_in(tok, trigger) -> bool:

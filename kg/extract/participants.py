@@ -22,7 +22,7 @@ from kg.extract.groups import resolve_group
 from kg.extract.holders import holders
 from kg.extract.members import member_and_organisations
 from kg.extract.onlookers import commentator, invitation, joining_side, stand_in
-from kg.extract.own_names import names_the_event, sits_in
+from kg.extract.own_names import locates_a_place, names_the_event, sits_in
 from kg.extract.scope import scope
 from kg.extract.titled import in_title
 from kg.extract.topics import CONTENT_KINDS, TALKS, content, topic
@@ -110,7 +110,7 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
             continue
         if _stance_word(ctx, m):
             add(m.entity, "stance-word", tok, rule=False)  # "pro-Russian rebels", "the China-funded project"
-        elif ctx.is_state(m.entity) and tok is not None and (_locates_a_place(ctx, tok)
+        elif ctx.is_state(m.entity) and tok is not None and (locates_a_place(ctx, tok)
                                                              or kind in MEETING_KINDS and sits_in(tok, token)):
             add(m.entity, "place", tok)  # "in Samarkand, Uzbekistan", "the summit in Uzbekistan": the venue's state
         elif ctx.is_agent(m.entity) and tok is not None and in_title(ctx, m):
@@ -397,23 +397,6 @@ def _stance_word(ctx: Context, m) -> bool:
     before = ctx.text[max(0, m.span.start - 5):m.span.start]
     after = ctx.text[m.span.end:m.span.end + 12]
     return bool(LEANING.search(before) or BACKED.match(after))
-
-
-PLACE_NOUNS = {"city", "capital", "town", "port", "region", "province", "village", "resort"}
-
-
-def _locates_a_place(ctx: Context, tok) -> bool:
-    """"in Samarkand, Uzbekistan", "in Astana, Kazakhstan": a state set right after a place's
-    name by a comma says where the place is; so does one whose city it names ("in Uzbekistan's
-    historic city of Samarkand")."""
-    if tok.dep_ == "poss" and tok.head.lemma_.lower() in PLACE_NOUNS:
-        return True
-    if tok.dep_ not in {"appos", "npadvmod", "conj", "pobj"} or tok.i < 2 or ctx.doc[tok.i - 1].text != ",":
-        return False
-    if tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].pos_ == "CCONJ":
-        return False  # "the summit in Islamabad, Pakistan and Russia agreed ...": a list of sides begins
-    m = ctx.mention_at(ctx.doc[tok.i - 2])
-    return m is not None and ctx.is_place(m.entity)
 
 
 def _root(ctx: Context, mention):
