@@ -1,6 +1,4 @@
-"""Groups that stand for entities the text names near them.
-
-"The three countries", "all four sides", "the 3 parties": a counted group of states stands
+""""The three countries", "all four sides", "the 3 parties": a counted group of states stands
 for the states named just before it, when as many as it counts are named there.
 
 Like "the two countries" (:meth:`kg.extract.context.Context.resolve_pair`), but for three or
@@ -11,12 +9,11 @@ does not name is left out rather than guessed.
 """
 from __future__ import annotations
 
-from kg.extract.context import PAIR_NOUNS, PEOPLE_PAIR_NOUNS, Context
+from kg.extract.context import PAIR_NOUNS, Context
 
 GROUP_NOUNS = PAIR_NOUNS | {"parties"}
 COUNTS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 LOOK_BACK = 3  # sentences
-LOOK_AHEAD = 2  # sentences in which the holders of a plural title are looked for
 
 
 def _count(token) -> int | None:
@@ -51,31 +48,3 @@ def resolve_group(ctx: Context, token) -> list[str]:
         if len(before) == n and set(here) <= set(before):
             return before
     return []
-
-
-def resolve_office_holders(ctx: Context, token) -> list[str]:
-    """"The presidents of Pakistan and Russia met ...": for each state the "of" phrase of a plural
-    title lists, the one person of that state the text names with that title, in the same
-    sentence or the ``LOOK_AHEAD`` after it ("President Vladimir Putin said his talks with
-    President Pervez Musharraf ...").  A state with no such person, or two, gives nobody."""
-    titles = PEOPLE_PAIR_NOUNS.get(token.lower_)
-    if titles is None:
-        return []
-    states = []
-    for of in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
-        for obj in (c for c in of.children if c.dep_ == "pobj"):
-            for t in [obj, *obj.conjuncts]:
-                m = ctx.mention_at(t)
-                if m is not None and ctx.is_state(m.entity):
-                    states.append(m.entity)
-    sent = ctx.sentence_of(token) if states else None
-    if sent is None:
-        return []
-    end = ctx.sentences[min(len(ctx.sentences) - 1, sent.index + LOOK_AHEAD)].span.end
-    holders: dict[str, set[str]] = {}
-    for m in ctx.mentions:
-        if sent.span.start <= m.span.start < end and ctx.core_type(m.entity) == "Person":
-            titled = ctx.text[max(0, m.span.start - 60):m.span.end].lower()
-            if any(t in titled for t in titles):
-                holders.setdefault(ctx.nationality(m.entity), set()).add(m.entity)
-    return [p for s in dict.fromkeys(states) if len(holders.get(s, ())) == 1 for p in holders[s]]

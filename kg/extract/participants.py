@@ -18,7 +18,7 @@ from kg.extract.boundaries import (CLAUSES, according_to, act_of_its_own, credit
 from kg.extract.context import POSSESSIVE_PRONOUNS, PRONOUN_SUBJECTS, Context
 from kg.extract.datelines import dateline_place
 from kg.extract.gatherings import entity_name, is_forum, on_its_sidelines
-from kg.extract.groups import resolve_group, resolve_office_holders
+from kg.extract.groups import resolve_group
 from kg.extract.holders import holders
 from kg.extract.members import member_and_organisations
 from kg.extract.onlookers import commentator, invitation, joining_side, stand_in
@@ -92,8 +92,7 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
                 add(eid, "pronoun", tok)
                 add(ctx.nationality(eid), "nationality", tok)
         elif tok.dep_ in {"poss", "nsubj", "nsubjpass", "pobj", "conj"} and ctx.mention_at(tok) is None:
-            for eid in (ctx.resolve_pair(tok) or ctx.resolve_people_pair(tok) or resolve_group(ctx, tok)
-                        or resolve_office_holders(ctx, tok)):
+            for eid in ctx.resolve_pair(tok) or ctx.resolve_people_pair(tok) or resolve_group(ctx, tok):
                 add(eid, "pair", tok)
             for eid in ctx.resolve_title(tok):
                 add(eid, "title", tok)
