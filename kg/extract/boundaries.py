@@ -1,7 +1,7 @@
 """Where the grammar of a sentence puts a name outside the event its trigger names: in an
 occasion that frames the event, in a clause of its own, among those who react to it, in the
-title of a post abroad, in a dateline's credit or an "according to" source, or by a place
-where another act happens.
+title of a post abroad, in a dateline's credit or an "according to" source, by a place
+where another act happens, or as the sender or addressee of a message someone carries.
 """
 from __future__ import annotations
 
@@ -203,3 +203,29 @@ def act_of_its_own(tok, trigger) -> bool:
             return True
         cur = cur.head
     return False
+
+
+# what one person sends another through a third: its sender and addressee are not at the event
+MESSAGES = {"letter", "letters", "message", "messages", "greetings", "wishes", "regards", "invitation", "note",
+            "condolences", "felicitations", "congratulations"}
+
+
+def sender_of_message(tok) -> bool:
+    """Whether the name at ``tok`` sends or receives a message that someone else carries ("Y
+    delivered a letter from Prime Minister X to President Z", "conveyed the Prime Minister's
+    wishes", "a letter addressed to Z"): neither X nor Z takes part in Y's meeting."""
+    while tok.dep_ in {"compound", "appos", "conj"} and tok.head.i != tok.i:
+        tok = tok.head
+    head = tok.head
+    if tok.dep_ == "poss":
+        return head.lower_ in MESSAGES
+    if tok.dep_ != "pobj" or head.lower_ not in {"from", "to", "of"}:
+        return False
+    holder = head.head
+    if holder.pos_ == "VERB" and holder.dep_ in {"acl", "relcl"}:  # "a letter addressed to Z"
+        holder = holder.head
+    while holder.dep_ == "pobj" and holder.head.head.i != holder.i:  # "a letter from X to Z": "to" under "from"
+        holder = holder.head.head
+    if holder.pos_ == "VERB" and head.lower_ == "to":  # "delivered a letter from X to Z": Z is the verb's
+        return any(c.dep_ == "dobj" and c.lower_ in MESSAGES for c in holder.children)
+    return holder.lower_ in MESSAGES

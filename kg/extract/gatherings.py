@@ -19,7 +19,10 @@ from kg.extract.model import Event, latest_named, trigger_token, with_participan
 GATHERINGS = {"Meeting", "Summit"}
 # head nouns of a body's name that make it a forum of sessions, not an agent ("the 15th round of
 # the Pakistan-Russia Consultative Group", "the Council of Foreign Ministers of the SCO")
-FORUM_HEADS = {"commission", "council", "committee", "group", "format", "mechanism", "troika"}
+FORUM_HEADS = {"commission", "council", "committee", "group", "format", "mechanism", "troika",
+               # a gathering's own name is no agent either ("the Trilateral Dialogue", "the
+               # International Transport Forum", "the Coordination Transport Meeting")
+               "dialogue", "forum", "meeting", "conference", "consultations", "talks", "summit"}
 # "the Council of Foreign Ministers", "the Joint Working Group on Trade": the head comes before these
 _TAIL = re.compile(r"\s(?:of|on|for|in|between)\s.*$")
 SIDELINES = {"sideline", "sidelines", "margin", "margins"}

@@ -14,12 +14,15 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.boundaries import (CLAUSES, according_to, act_of_its_own, credit, dated_by, dateline_line, framed,
-                                   nearer_event, other_clause, post, reaction, subordinate)
+                                   nearer_event, other_clause, post, reaction, sender_of_message, subordinate)
 from kg.extract.context import POSSESSIVE_PRONOUNS, PRONOUN_SUBJECTS, Context
 from kg.extract.datelines import dateline_place
 from kg.extract.gatherings import entity_name, is_forum, on_its_sidelines
+from kg.extract.groups import resolve_group
+from kg.extract.holders import holders
 from kg.extract.members import member_and_organisations
 from kg.extract.onlookers import commentator, invitation, joining_side, stand_in
+from kg.extract.own_names import locates_a_place, names_the_event, sits_in
 from kg.extract.scope import scope
 from kg.extract.titled import in_title
 from kg.extract.topics import CONTENT_KINDS, TALKS, content, topic
@@ -89,25 +92,27 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
                 add(eid, "pronoun", tok)
                 add(ctx.nationality(eid), "nationality", tok)
         elif tok.dep_ in {"poss", "nsubj", "nsubjpass", "pobj", "conj"} and ctx.mention_at(tok) is None:
-            for eid in ctx.resolve_pair(tok) or ctx.resolve_people_pair(tok):
+            for eid in ctx.resolve_pair(tok) or ctx.resolve_people_pair(tok) or resolve_group(ctx, tok):
                 add(eid, "pair", tok)
             for eid in ctx.resolve_title(tok):
                 add(eid, "title", tok)
                 add(ctx.nationality(eid), "nationality", tok)
     for m in ctx.mentions_in(inside):
         tok = _root(ctx, m)
-        if tok is not None and (m.span.start <= token.idx < m.span.end or names_the_trigger(tok, token)
-                                and not ctx.is_state(m.entity)):
+        if tok is not None and (m.span.start <= token.idx < m.span.end
+                                or m.entity.startswith("new:") and not ctx.is_state(m.entity)
+                                and names_the_event(tok, token)):
             # the event's own name ("The Joint Exercise of Pakistan and Russian Federation
-            # DRUZHBA-V", "a military exercise, Druzhba VI,"): not a participant, but the states
-            # it names take part
+            # DRUZHBA-V", "an exercise titled Druzhba-VII", "a two-week exercise, Druzhba VI,"): not
+            # a participant, but the states it names take part
             for state in ctx.states_named_in(m.span.text):
                 add(state, "event-name", tok)
             continue
         if _stance_word(ctx, m):
             add(m.entity, "stance-word", tok, rule=False)  # "pro-Russian rebels", "the China-funded project"
-        elif ctx.is_state(m.entity) and tok is not None and _locates_a_place(ctx, tok):
-            add(m.entity, "place", tok)  # "in Samarkand, Uzbekistan": the state of the venue
+        elif ctx.is_state(m.entity) and tok is not None and (locates_a_place(ctx, tok)
+                                                             or kind in MEETING_KINDS and sits_in(tok, token)):
+            add(m.entity, "place", tok)  # "in Samarkand, Uzbekistan", "the summit in Uzbekistan": the venue's state
         elif ctx.is_agent(m.entity) and tok is not None and in_title(ctx, m):
             # "Army chief General X": the post's body does not take part, its state does
             add(m.entity, "title-body", tok, rule=False)
@@ -129,6 +134,11 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
         acting = {c.entity for c in out.values() if c.rule and c.role == "agent" and ctx.is_state(c.entity)}
         for m in _speaker_for(ctx, token, acting):
             add(m.entity, "speaker-side", _root(ctx, m))  # "Putin said, adding that Moscow stood ready to help"
+    for tok in holders(token):  # "Lavrov praised ... amid talks with Dar": Lavrov holds them
+        named = ctx.resolve_pronoun(tok) if tok.lower_ in PRONOUN_SUBJECTS else [m.entity for m in [ctx.mention_at(tok)] if m]
+        for eid in (e for e in named if ctx.is_agent(e)):
+            add(eid, "holder", tok)
+            add(ctx.nationality(eid), "nationality", tok)
     left = _name_before_verb(ctx, token)
     if left is not None:  # "... and Russian Defence Minister Sergei Shoigu visited Islamabad": a misparse
         add(left.entity, "left-subject", _root(ctx, left))
@@ -305,32 +315,6 @@ def _in_clause_apart(trigger, tok) -> bool:
     return False
 
 
-# what one person sends another through a third: its sender and addressee are not at the event
-MESSAGES = {"letter", "letters", "message", "messages", "greetings", "wishes", "regards", "invitation", "note",
-            "condolences", "felicitations", "congratulations"}
-
-
-def sender_of_message(tok) -> bool:
-    """Whether the name at ``tok`` sends or receives a message that someone else carries ("Y
-    delivered a letter from Prime Minister X to President Z", "conveyed the Prime Minister's
-    wishes", "a letter addressed to Z"): neither X nor Z takes part in Y's meeting."""
-    while tok.dep_ in {"compound", "appos", "conj"} and tok.head.i != tok.i:
-        tok = tok.head
-    head = tok.head
-    if tok.dep_ == "poss":
-        return head.lower_ in MESSAGES
-    if tok.dep_ != "pobj" or head.lower_ not in {"from", "to", "of"}:
-        return False
-    holder = head.head
-    if holder.pos_ == "VERB" and holder.dep_ in {"acl", "relcl"}:  # "a letter addressed to Z"
-        holder = holder.head
-    while holder.dep_ == "pobj" and holder.head.head.i != holder.i:  # "a letter from X to Z": "to" under "from"
-        holder = holder.head.head
-    if holder.pos_ == "VERB" and head.lower_ == "to":  # "delivered a letter from X to Z": Z is the verb's
-        return any(c.dep_ == "dobj" and c.lower_ in MESSAGES for c in holder.children)
-    return holder.lower_ in MESSAGES
-
-
 def _says(tok) -> bool:
     """Whether the name at ``tok`` is the subject of a verb of saying ("X said", "X termed")."""
     while tok.dep_ in {"compound", "appos", "conj"} and tok.head is not tok:
@@ -414,36 +398,6 @@ def _stance_word(ctx: Context, m) -> bool:
     before = ctx.text[max(0, m.span.start - 5):m.span.start]
     after = ctx.text[m.span.end:m.span.end + 12]
     return bool(LEANING.search(before) or BACKED.match(after))
-
-
-def names_the_trigger(tok, trigger) -> bool:
-    """Whether the name at ``tok`` stands in apposition right after the trigger noun, alone or in
-    a list ("a two-week exercise, Druzhba VI,"): the event's own name.  Only right after it: the
-    parse may hang the name that ends a phrase on the trigger ("held a meeting with the minister of
-    Russia, Sergey Lavrov": Lavrov is the minister)."""
-    for _ in range(4):  # "an exercise, Druzhba VI and X (Y)": Y in apposition to X, X listed with the name
-        if tok.dep_ not in {"conj", "appos"} or tok.head.i in {tok.i, trigger.i}:
-            break
-        tok = tok.head
-    return tok.dep_ == "appos" and tok.head.i == trigger.i and trigger.pos_ in {"NOUN", "PROPN"} \
-        and tok.left_edge.i == trigger.i + 2 and tok.doc[trigger.i + 1].text == ","
-
-
-PLACE_NOUNS = {"city", "capital", "town", "port", "region", "province", "village", "resort"}
-
-
-def _locates_a_place(ctx: Context, tok) -> bool:
-    """"in Samarkand, Uzbekistan", "in Astana, Kazakhstan": a state set right after a place's
-    name by a comma says where the place is; so does one whose city it names ("in Uzbekistan's
-    historic city of Samarkand")."""
-    if tok.dep_ == "poss" and tok.head.lemma_.lower() in PLACE_NOUNS:
-        return True
-    if tok.dep_ not in {"appos", "npadvmod", "conj", "pobj"} or tok.i < 2 or ctx.doc[tok.i - 1].text != ",":
-        return False
-    if tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].pos_ == "CCONJ":
-        return False  # "the summit in Islamabad, Pakistan and Russia agreed ...": a list of sides begins
-    m = ctx.mention_at(ctx.doc[tok.i - 2])
-    return m is not None and ctx.is_place(m.entity)
 
 
 def _root(ctx: Context, mention):

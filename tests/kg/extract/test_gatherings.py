@@ -36,11 +36,18 @@ def test_a_body_is_told_by_the_head_noun_of_its_name(registry):
         "new:Joint Working Group on Trade": "Organisation",
         "new:Council of Foreign Ministers": "Organisation",
         "new:Eurasian Development Bank": "Organisation",
+        "new:Quadrilateral Dialogue": "Organisation",
+        "new:Caspian Energy Forum": "Organisation",
+        "new:Regional Transport Meeting of the CIS": "Organisation",
         "new:Group Captain Ali Khan": "Person",
     })
     assert is_forum(ctx, "new:Joint Working Group on Trade")
     assert is_forum(ctx, "new:Council of Foreign Ministers")
     assert not is_forum(ctx, "new:Eurasian Development Bank")
+    # a gathering's own name: where the sides sit, not one of them
+    assert is_forum(ctx, "new:Quadrilateral Dialogue")
+    assert is_forum(ctx, "new:Caspian Energy Forum")
+    assert is_forum(ctx, "new:Regional Transport Meeting of the CIS")
     assert not is_forum(ctx, "new:Group Captain Ali Khan")  # a person, whatever his name
     assert not is_forum(ctx, "sco")  # an organisation of states takes part
 

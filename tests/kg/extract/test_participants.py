@@ -361,6 +361,22 @@ def test_the_venue_state_of_an_organisations_summit_is_no_party_unless_named_as_
     assert {"sco", "pakistan", "russia"} <= set(host.participants)
 
 
+def test_a_state_the_organisations_summit_sits_in_is_its_venue_not_a_party(registry):
+    # the state itself after "in", or after an unknown city by a comma: where it sits, as a city would be
+    for text in ("President Vladimir Putin met Prime Minister Shehbaz Sharif on the sidelines of the SCO "
+                 "summit in Kyrgyzstan last year.",
+                 "President Vladimir Putin met Prime Minister Shehbaz Sharif on the sidelines of the SCO "
+                 "summit in Cholpon-Ata, Kyrgyzstan last year."):
+        summit = event(registry, text, "Summit")
+        assert "kyrgyzstan" not in summit.participants, text
+        assert {"sco", "pakistan", "russia"} <= set(summit.participants), text
+
+
+def test_a_state_a_bilateral_meeting_sits_in_still_takes_part(registry):
+    e = event(registry, "Prime Minister Shehbaz Sharif held talks with his hosts in Russia on Monday.", "Meeting")
+    assert "russia" in e.participants, e.participants
+
+
 def test_an_ambassador_named_after_the_state_of_his_post_takes_part(registry):
     # the parse hangs the name under "to": the state of the post stays out, the person does not
     e = event(registry, "Russian Ambassador to India Alexander Petrov called on Prime Minister Shehbaz Sharif "
@@ -452,7 +468,7 @@ def test_who_sends_or_receives_a_letter_carried_to_a_meeting_does_not_take_part(
 
 
 def test_sender_of_message_reads_the_phrase_that_names_the_message():
-    from kg.extract.participants import sender_of_message
+    from kg.extract.boundaries import sender_of_message
     doc = load_nlp()("Raza delivered a letter from Prime Minister Sharif to President Putin and met Putin's aide.")
     putin, other = [t for t in doc if t.text == "Putin"]
     assert sender_of_message(next(t for t in doc if t.text == "Sharif")) and sender_of_message(putin)
@@ -486,3 +502,10 @@ def test_its_inside_a_phrase_a_state_owns_is_that_state(registry):
 def test_they_after_two_coordinated_states_is_both(registry):
     text = "Pakistan and Russia have widened defence ties. They conducted a joint military exercise in 2021."
     assert set(event(registry, text, "MilitaryExercise").participants) == {"pakistan", "russia"}
+
+
+def test_the_exercises_own_name_is_no_participant_but_its_states_take_part(registry):
+    e = event(registry, "The navies of Pakistan and Russia began a bilateral exercise titled Joint Exercise "
+                        "Sea Shield-IV on Monday.", "MilitaryExercise")
+    assert {"pakistan", "russia"} <= set(e.participants)
+    assert not any(p.startswith("new:") and "Shield" in p for p in e.participants), e.participants
