@@ -26,7 +26,6 @@ GUESTS = frozenset("""representative guest delegate delegation participant membe
 BACK_NOUNS = frozenset("view views remark remarks statement words observation observations".split())
 TELLING = frozenset("tell inform assure brief remind apprise".split())
 DENYING = frozenset("deny dismiss reject refute rebut".split())
-CHARGING = frozenset({"accuse"})  # verbs whose statement is "X of Y": the object and its charge
 _REPORTS = frozenset("""suggestion suggestions report reports claim claims allegation allegations charge charges
     accusation accusations rumour rumours rumor rumors speculation speculations assertion assertions""".split())
 
@@ -110,8 +109,6 @@ class Finder(QuotationFinder):
             return None
         if lemma == "welcome" and (obj.ent_type_ in ("PERSON", "NORP") or obj.lemma_.lower() in GUESTS):
             return None  # "warmly welcoming Shehbaz Sharif", "welcoming representatives from ...": a greeting
-        if lemma in CHARGING and not any(c.dep_ == "prep" and c.lower_ == "of" for c in verb.children):
-            return None  # "accused X of Y" states a charge; "accused X" alone names no statement
         right = [c for c in verb.rights if c.dep_ in ("dobj", "prep", "dative", "oprd") or (
             c.dep_ == "advcl" and obj.lemma_.lower() in INTENTIONS and c.i == obj.right_edge.i + 2
             and self.doc[c.i - 1].lower_ == "to")]  # "the commitment of both sides [to continue ...]"

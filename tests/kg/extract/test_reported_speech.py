@@ -131,15 +131,3 @@ def test_an_object_before_its_attitude_verb_gives_no_content_and_no_error(regist
     # the object of "welcomed" stands before it, so there is nothing to its right to quote
     r = extract("t", "What Islamabad welcomed, Moscow condemned.", registry)
     assert all("welcomed" not in (c.cue or "") for c in r.claims)
-
-
-def test_an_accusation_of_something_is_the_accusers_assessment(registry):
-    text = "Former Prime Minister Imran Khan accused Washington of plotting his removal from office."
-    ex = extract("t", text, registry)
-    found = [(c.speaker, c.kind, c.content.text) for c in ex.claims if c.speaker]
-    assert found == [("imran-khan", "Assessment", "Washington of plotting his removal from office")]
-
-
-def test_an_accusation_without_its_charge_says_nothing(registry):
-    assert said("Former Prime Minister Imran Khan accused Washington during a rally in Lahore.", registry) == []
-
