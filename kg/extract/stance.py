@@ -133,12 +133,17 @@ def stance_of(text: str, threshold: float | None = None) -> str:
     return "positive" if score >= threshold else "negative" if score <= -threshold else "neutral"
 
 
+# comparatives that count or place in time rather than grade ("more talks", "earlier in the day")
+_NOT_GRADING = frozenset("more most less least early earlier late later far further latter".split())
+
+
 def _evaluative(tokens) -> bool:
     from kg.extract.claims import EVALUATIVE
 
     lexicon = _analyzer().lexicon
     return any(t.lemma_.lower() in EVALUATIVE or t.lower_ in lexicon and t.pos_ in ("ADJ", "ADV") and abs(lexicon[t.lower_]) >= 1.5
-               or t.tag_ in ("JJR", "JJS", "RBR", "RBS") and t.lemma_ not in ("more", "most", "less", "least")
+               or t.tag_ in ("JJR", "JJS", "RBR", "RBS")
+               and t.lemma_.lower() not in _NOT_GRADING and t.lower_ not in _NOT_GRADING
                for t in tokens)
 
 

@@ -86,6 +86,10 @@ from kg.extract.stance import classify_kind, polarity, stance_of
     ("the initiative on the battlefield belongs entirely to the Russian military", "say", "Assessment"),
     ("Russian forces control 75% of the region", "say", "ReportOfFact"),
     ("the exercise continues near the border", "say", "ReportOfFact"),
+    # a comparative that places in time grades nothing; one that grades does
+    ("Earlier in the day, the foreign minister met his Chinese counterpart in Beijing", "say", "ReportOfFact"),
+    ("The two ministers later met the press in the capital", "say", "ReportOfFact"),
+    ("the two ministers held better talks than their deputies", "say", "Assessment"),
 ])
 def test_kinds(nlp, text, cue, kind):
     assert classify_kind(nlp(text)[:], cue) == kind
