@@ -47,6 +47,12 @@ def extract_unthresholded(doc_id: str, text: str, registry, **kwargs):
     return extract(doc_id, text, registry, **kwargs)
 
 
+def only_token(doc, text: str):
+    """The one token of ``doc`` that reads ``text`` (a test's sentence names it once)."""
+    [tok] = [t for t in doc if t.text == text]
+    return tok
+
+
 def make_sentences(doc) -> list[Sentence]:
     """Sentence records from ``doc.sents``, surrounding blanks trimmed off."""
     out: list[Sentence] = []

@@ -1,34 +1,21 @@
 """The subject of a clause set "during / amid / at talks with X" holds those talks with X."""
 from __future__ import annotations
 
-import pytest
-
 from kg.extract.holders import holders
-from kg.extract.nlp import load_nlp
-from support import extract_unthresholded as extract  # rules, before the publishing threshold
+from support import extract_unthresholded as extract, only_token  # rules, before the publishing threshold
 from kg.registry import load_registry
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
-
-
-def _tok(doc, text):
-    [tok] = [t for t in doc if t.text == text]
-    return tok
 
 
 def test_the_subject_of_a_clause_set_in_talks_with_someone_holds_them(nlp):
     doc = nlp("The minister praised the plan amid talks with his counterpart in Baku.")
-    assert [t.text for t in holders(_tok(doc, "talks"))] == ["minister"]
+    assert [t.text for t in holders(only_token(doc, "talks"))] == ["minister"]
 
 
 def test_talks_with_nobody_named_or_of_their_own_have_no_holder(nlp):
     doc = nlp("The minister praised the plan during talks in Baku.")
-    assert holders(_tok(doc, "talks")) == []
+    assert holders(only_token(doc, "talks")) == []
     doc = nlp("The minister praised the plan during his talks with the envoy.")
-    assert holders(_tok(doc, "talks")) == []
+    assert holders(only_token(doc, "talks")) == []
 
 
 def test_the_holder_and_his_state_take_part_in_the_meeting():
