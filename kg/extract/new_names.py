@@ -70,7 +70,7 @@ def inside_expansion(span, taken=()) -> bool:
 # nouns for a firm that a name may follow ("the Russian state firm Prodintorg", "company Novatek")
 # words that qualify a post before its field ("Additional Foreign Secretary", "Special Assistant")
 POST_QUALIFIERS = {"additional", "deputy", "special", "senior", "federal", "acting", "first", "vice", "joint",
-                   "principal", "assistant", "provincial"}
+                   "principal", "assistant", "provincial", "presidential"}
 FIRM_NOUNS = {"firm", "company", "corporation", "giant", "conglomerate", "supplier", "producer", "exporter",
               "importer", "operator", "manufacturer", "contractor", "bank", "lender", "carrier"}
 

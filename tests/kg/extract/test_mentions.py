@@ -263,3 +263,10 @@ def test_a_shorter_name_of_a_new_person_named_in_full_before_is_that_person(regi
     _, found = linked(registry, text)
     people = {e for _, e in found if e.startswith("new:") and "Sadiq" in e}
     assert people == {"new:Sardar Ayaz Sadiq"}
+
+
+def test_the_start_of_a_post_cut_off_by_the_ner_is_no_name(registry):
+    text = ("Russian Presidential Special Representative for Afghanistan Zamir Kabulov said that most "
+            "participants had confirmed their attendance.")
+    _, found = linked(registry, text)
+    assert not [e for _, e in found if "Presidential" in e]
