@@ -394,17 +394,11 @@ class Context:
         return []
 
     def _coordinated_agents(self, subject) -> list[str]:
-        """The states and organisations a subject names itself or in its coordinated words
-        ("Pakistan and Russia"), not in its modifiers ("the envoy of Pakistan to Russia")."""
-        out = []
-        for tok in subject.subtree:
-            cur = tok
-            while cur.dep_ in {"conj", "compound"} and cur.head.i != cur.i and cur.i != subject.i:
-                cur = cur.head
-            m = self.mention_at(tok) if cur.i == subject.i else None
-            if m is not None and self.core_type(m.entity) in {"State", "Organisation"} and m.entity not in out:
-                out.append(m.entity)
-        return out
+        """The states and organisations a subject names itself or in the words coordinated with
+        it ("Pakistan and Russia"), not in its modifiers ("the envoy of Pakistan to Russia")."""
+        named = (self.mention_at(t) for t in (subject, *subject.conjuncts))
+        return list(dict.fromkeys(m.entity for m in named
+                                  if m is not None and self.core_type(m.entity) in {"State", "Organisation"}))
 
     def _possessor_above(self, token) -> list[str]:
         """"Pakistan's shift in its foreign policy": the state or organisation that owns the
@@ -491,7 +485,7 @@ class Context:
         sent = self.sentence_of(token)
         if sent is None:
             return []
-        here = self._states_between(sent.span.start, token.idx)
+        here = self.states_between(sent.span.start, token.idx)
         if len(here) == 2:
             return here
         if len(here) > 2:
@@ -503,7 +497,7 @@ class Context:
         ranked = sorted(counts, key=lambda e: -counts[e])[:2]  # stable: the first named wins a tie
         if sent.index > 0:
             prev = self.sentences[sent.index - 1].span
-            before = self._states_between(prev.start, prev.end)
+            before = self.states_between(prev.start, prev.end)
             # one of the article's pair with a new partner ("Russia ... to Iraq"), not a
             # route or a list of others ("through Turkmenistan and Iran")
             if len(before) == 2 and set(here) <= set(before) and set(before) & set(ranked):
@@ -545,7 +539,8 @@ class Context:
             return []
         return [latest[wanted[0]], wanted[0], latest[wanted[1]], wanted[1]]
 
-    def _states_between(self, start: int, end: int) -> list[str]:
+    def states_between(self, start: int, end: int) -> list[str]:
+        """The states named between two character offsets, in order, once each."""
         out: list[str] = []
         for m in self.mentions:
             if start <= m.span.start < end and self.is_state(m.entity) and m.entity not in out:

@@ -25,11 +25,6 @@ def _count(token) -> int | None:
     return None
 
 
-def _states_in(ctx: Context, start: int, end: int) -> list[str]:
-    return list(dict.fromkeys(m.entity for m in ctx.mentions
-                              if start <= m.span.start < end and ctx.is_state(m.entity)))
-
-
 def resolve_group(ctx: Context, token) -> list[str]:
     """The states the counted group at ``token`` stands for, or [] when the text does not name
     exactly as many just before it."""
@@ -39,12 +34,12 @@ def resolve_group(ctx: Context, token) -> list[str]:
     sent = ctx.sentence_of(token) if n is not None else None
     if sent is None:
         return []
-    here = _states_in(ctx, sent.span.start, token.idx)
+    here = ctx.states_between(sent.span.start, token.idx)
     if len(here) >= n:
         return here if len(here) == n else []
     for index in range(sent.index - 1, max(-1, sent.index - 1 - LOOK_BACK), -1):
         span = ctx.sentences[index].span
-        before = _states_in(ctx, span.start, span.end)
+        before = ctx.states_between(span.start, span.end)
         if len(before) == n and set(here) <= set(before):
             return before
     return []
