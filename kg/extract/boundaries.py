@@ -9,6 +9,7 @@ import re
 
 from kg.extract.context import Context
 from kg.extract.scope import time_adverbial
+from kg.extract.syntax import name_head
 from kg.extract.triggers import NOUN_TRIGGERS, trigger_kind
 
 # nouns that name an occasion: a name inside one belongs to it, not to an event it frames
@@ -214,8 +215,7 @@ def sender_of_message(tok) -> bool:
     """Whether the name at ``tok`` sends or receives a message that someone else carries ("Y
     delivered a letter from Prime Minister X to President Z", "conveyed the Prime Minister's
     wishes", "a letter addressed to Z"): neither X nor Z takes part in Y's meeting."""
-    while tok.dep_ in {"compound", "appos", "conj"} and tok.head.i != tok.i:
-        tok = tok.head
+    tok = name_head(tok)
     head = tok.head
     if tok.dep_ == "poss":
         return head.lower_ in MESSAGES

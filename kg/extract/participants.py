@@ -24,6 +24,7 @@ from kg.extract.members import member_and_organisations
 from kg.extract.onlookers import commentator, invitation, joining_side, stand_in
 from kg.extract.own_names import locates_a_place, names_the_event, sits_in
 from kg.extract.scope import scope
+from kg.extract.syntax import name_head
 from kg.extract.titled import in_title
 from kg.extract.topics import CONTENT_KINDS, TALKS, content, topic
 from kg.extract.triggers import SPEECH_VERBS, welcomes_a_visitor
@@ -317,8 +318,7 @@ def _in_clause_apart(trigger, tok) -> bool:
 
 def _says(tok) -> bool:
     """Whether the name at ``tok`` is the subject of a verb of saying ("X said", "X termed")."""
-    while tok.dep_ in {"compound", "appos", "conj"} and tok.head is not tok:
-        tok = tok.head
+    tok = name_head(tok)
     return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SAYING | {"term", "describe", "call"}
 
 

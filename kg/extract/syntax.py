@@ -46,3 +46,11 @@ def subject_of(verb, limit=4):
             return []
         cur = cur.head
     return []
+
+
+def name_head(tok):
+    """The word a name's phrase hangs on the sentence by: up from a name through the words it is
+    a compound of, in apposition to or listed with ("Prime Minister Shehbaz Sharif and X")."""
+    while tok.dep_ in {"compound", "appos", "conj"} and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
