@@ -27,6 +27,7 @@ from pathlib import Path
 import yaml
 
 from kg.errors import InputError
+from kg.eval.gold import in_registry_terms
 
 STANCES = ("positive", "negative", "neutral")
 WRITER = "writer"
@@ -226,7 +227,7 @@ def evaluate_statements(documents: Path, gold_dir: Path | None = None, registry_
         found = _gold_for(gold_dir or documents, doc.id)
         if found is None:
             continue
-        gold, path = found
+        gold, path = in_registry_terms(found[0], registry), found[1]
         ex = extract(doc.id, doc.text, registry, nlp=nlp)
         g, p = gold_items(ex, gold, path), extracted_items(ex)
         total.add(score_document(doc.id, g, p))

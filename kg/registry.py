@@ -146,6 +146,15 @@ class Registry:
                     return self.entities[pairs[0][0]]
         return None
 
+    def named(self, name: str) -> Entity | None:
+        """The one entity whose label or alias is ``name`` (in any case, a leading "the " dropped),
+        or None: demonyms and metonyms ("Russian", "Kremlin") name no entity here."""
+        text = normalise(name)
+        if text[:4].casefold() == "the ":
+            text = text[4:].strip()
+        ids = {i for i, kind in self._folded.get(text.casefold(), []) if kind in ("label", "alias")}
+        return self.entities[ids.pop()] if len(ids) == 1 else None
+
     def fingerprint(self) -> str:
         """SHA-256 of the normalised contents (not of layout, comments or line numbers)."""
         rows = [{k: v for k, v in dataclasses.asdict(e).items() if k not in ("source", "line", "lines")}

@@ -18,6 +18,21 @@ def norm_entity(key: str) -> str:
     return key
 
 
+def in_registry_terms(gold, registry):
+    """``gold`` with each new name the registry knows by its label or an alias ("new:Zamir
+    Kabulov") replaced by that entity's id: the annotator marked the name new because the
+    registry of the day did not know it, and an entity added to the registry since is the same
+    entity.  Anything else is kept as it is."""
+    if isinstance(gold, str):
+        entity = registry.named(gold[4:]) if gold.startswith("new:") else None
+        return gold if entity is None else entity.id
+    if isinstance(gold, list):
+        return [in_registry_terms(v, registry) for v in gold]
+    if isinstance(gold, dict):
+        return {k: in_registry_terms(v, registry) for k, v in gold.items()}
+    return gold
+
+
 def find_once(text: str, snippet: str, path: str) -> int:
     first = text.find(snippet)
     if first < 0:

@@ -7,7 +7,7 @@ from pathlib import Path
 from kg.errors import InputError
 from kg.eval.entities import entity_scores, fragments
 from kg.eval.events import ERROR_KINDS, EventScores, gold_units, predicted_units, score_events, sentence_index
-from kg.eval.gold import find_once, gold_mentions, load_gold, norm_entity
+from kg.eval.gold import find_once, gold_mentions, in_registry_terms, load_gold, norm_entity
 from kg.eval.places import place_score
 from kg.eval.scores import Score, kinds_match, match
 from kg.extract.model import Extraction
@@ -101,7 +101,7 @@ def evaluate_all(documents: Path, gold_dir: Path, registry_dir: Path | None = No
         found = load_gold(gold_dir, doc.id)
         if found is None:
             continue
-        gold, path = found
+        gold, path = in_registry_terms(found[0], registry), found[1]
         if extract_fn is not None:
             ex = extract_fn(doc, registry, nlp)
         else:

@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kg.eval.events import gold_units, lenient_match, sentence_index
-from kg.eval.gold import load_gold, norm_entity
+from kg.eval.gold import in_registry_terms, load_gold, norm_entity
 from kg.eval.run import evaluate_document
 from kg.eval.scores import Score
 from kg import workspace
@@ -86,7 +86,8 @@ def load_articles(folders: list[Path], registry, nlp) -> list[Article]:
             if found is None:
                 continue
             text = normalise_text(d.text)
-            out.append(Article(d.id, text, d.metadata.get("date"), nlp(text), found[0], found[1]))
+            gold = in_registry_terms(found[0], registry)
+            out.append(Article(d.id, text, d.metadata.get("date"), nlp(text), gold, found[1]))
     return out
 
 

@@ -137,3 +137,18 @@ def test_show_errors_puts_the_gold_event_beside_the_wrong_one(tmp_path, capsys):
     assert "      gold   MilitaryExercise 'Russia and Pakistan held' 2020" in out
     assert "      system 2021; both ['pakistan', 'russia']; -['china']" in out
     assert "    missed event: Offer 'China signed an agreement' s1 ['china', 'iran'] -" in out
+
+
+def test_gold_names_the_registry_knows_become_its_ids(tmp_path):
+    from kg.eval.gold import in_registry_terms
+    from kg.registry import load_registry
+
+    gold = {"mentions": [{"text": "Zamir Kabulov", "entity": "new:Zamir Kabulov"},
+                         {"text": "Ali Raza", "entity": "new:Ali Raza"}],
+            "events": [{"type": "Meeting", "participants": ["new:zamir kabulov", "pakistan"], "text": "met"}],
+            "claims": [{"speaker": "new:Kabulov", "text": "new: a word"}]}
+    got = in_registry_terms(gold, load_registry(None))
+    assert [m["entity"] for m in got["mentions"]] == ["zamir-kabulov", "new:Ali Raza"]
+    assert got["events"][0]["participants"] == ["zamir-kabulov", "pakistan"]
+    assert got["claims"][0] == {"speaker": "zamir-kabulov", "text": "new: a word"}  # "new: a word" names nobody
+    assert gold["mentions"][0]["entity"] == "new:Zamir Kabulov"  # the gold read stays as it was
