@@ -43,7 +43,7 @@ def credit(text: str, tok) -> bool:
     if tok.idx - start > 80:
         return False
     for found in _CREDIT.finditer(text[start:start + 120]):
-        group = 1 if found.group(1) is not None else 2
+        group = next(g for g in (1, 2, 3) if found.group(g) is not None)
         if found.start() <= 60 and found.start(group) <= tok.idx - start < found.end(group):
             return True
     return False
@@ -64,7 +64,10 @@ _DATELINE_LINE = re.compile(r"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}, [A-Z]
 
 
 #: A credit after a dateline's place and date: "(TDI):", "(Dunya News) –", "/TASS/."
-_CREDIT = re.compile(r"\(([^()\n]{1,40})\)\s*[:\-–—]|/([^/\n]{1,30})/\s*\.")
+_CREDIT = re.compile(r"\(([^()\n]{1,40})\)\s*[:\-–—]|/([^/\n]{1,30})/\s*\."
+                     # "MOSCOW, (APP - UrduPoint / Pakistan Point News - 4th Dec, 2024) Pakistan ...": an
+                     # upper-case city, then the credit in brackets with no colon after it
+                     r"|^[A-Z][A-Z .'-]{2,30},?\s*\(([^()\n]{1,80})\)")
 
 
 def framed(tok, trigger) -> bool:

@@ -84,8 +84,8 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
             acting.add(eid)  # named as taking part, not only by the place it happens in
         if eid and eid not in out:
             out[eid] = Candidate(eid, source, tok, rule, _role(tok, token))
-        elif eid and rule and not out[eid].rule:
-            out[eid].rule = True
+        elif eid and rule and not out[eid].rule and not (source == "place" and out[eid].source == "frame"):
+            out[eid].rule = True  # (a venue's state the frame left out stays out: "in Samarkand, Uzbekistan")
 
     for tok in inside:
         if tok.lower_ in POSSESSIVE_PRONOUNS | PRONOUN_SUBJECTS and tok.dep_ in {"poss", "nsubj", "nsubjpass"}:

@@ -76,7 +76,7 @@ def graph(registry):
 
 def test_default_directory_is_data_registry(registry):
     assert registry.entities == load_registry(ROOT / "data" / "registry").entities
-    assert 120 <= len(registry.entities) <= 200
+    assert 120 <= len(registry.entities) <= 260
 
 
 def test_required_ids_have_the_right_types(registry):
@@ -372,3 +372,11 @@ def test_only_places_have_coordinates(tmp_path):
                                      encoding="utf-8")
     with pytest.raises(RegistryError, match="not allowed on a State"):
         load_registry(tmp_path)
+
+
+def test_named_takes_labels_and_aliases_only(registry):
+    assert registry.named("zamir kabulov").id == "zamir-kabulov"  # any case
+    assert registry.named("The Russian Federation").id == "russia"  # an alias, "the" dropped
+    assert registry.named("Russian") is None  # a demonym names no entity here
+    assert registry.named("Kremlin") is None  # nor does a metonym
+    assert registry.named("Nobody Known") is None

@@ -111,16 +111,16 @@ def test_one_mention_per_span_even_when_an_acronym_does_not_match_its_expansion(
 
 def test_a_name_run_together_with_a_title_or_state_gives_the_person(registry):
     ex, pairs = linked(registry, "Minister for Industry and Trade of the Russian Federation Mr. Denis Manturov "
-                                 "met officials. Foreign Ministry Spokeswoman Maria Zakharova spoke.")
+                                 "met officials. Foreign Ministry Spokeswoman Irina Volkova spoke.")
     assert ("Denis Manturov", "new:Denis Manturov") in pairs
-    assert ("Maria Zakharova", "new:Maria Zakharova") in pairs
+    assert ("Irina Volkova", "new:Irina Volkova") in pairs
     assert not [k for k in ex.new_entities if "Mr." in k or "Spokeswoman" in k]
 
 
 def test_a_partial_name_folds_into_the_fuller_person_name(registry):
-    ex, pairs = linked(registry, "Defence Minister Khurram Dastgir Khan met officials on Friday. "
-                                 "Khan said ties were strong. Khurram Dastgir added more.")
-    assert {e for _, e in pairs if e.startswith("new:")} == {"new:Khurram Dastgir Khan"}
+    ex, pairs = linked(registry, "Defence Minister Tariq Mehmood Khan met officials on Friday. "
+                                 "Khan said ties were strong. Tariq Mehmood added more.")
+    assert {e for _, e in pairs if e.startswith("new:")} == {"new:Tariq Mehmood Khan"}
 
 
 def test_no_fragment_becomes_an_entity(registry):
@@ -145,8 +145,8 @@ def test_a_person_named_after_a_title_and_its_portfolio_or_post(registry):
 
 
 def test_a_middle_name_used_alone_is_the_person(registry):
-    ex, pairs = linked(registry, "Minister Khurram Dastgir Khan met officials. Dastgir said ties were strong.")
-    assert ("Dastgir", "new:Khurram Dastgir Khan") in pairs
+    ex, pairs = linked(registry, "Minister Tariq Mehmood Khan met officials. Mehmood said ties were strong.")
+    assert ("Mehmood", "new:Tariq Mehmood Khan") in pairs
 
 
 def test_a_name_repeated_inside_a_hyphenated_word_is_not_a_mention(registry):
@@ -157,9 +157,9 @@ def test_a_name_repeated_inside_a_hyphenated_word_is_not_a_mention(registry):
 
 def test_one_word_read_as_a_person_but_used_as_a_place_is_a_place(registry):
     ex, pairs = linked(registry, "The joint exercise of Pakistan and Russia continues at Tarbela. "
-                                 "The minister will visit Goa next week.")
+                                 "The minister will visit Nagpur next week.")
     assert ex.new_entities.get("new:Tarbela") == "Place"
-    assert ex.new_entities.get("new:Goa") == "Place"
+    assert ex.new_entities.get("new:Nagpur") == "Place"
 
 
 def test_a_commission_named_with_a_list_of_fields_is_one_name():
@@ -258,11 +258,11 @@ def test_the_start_of_a_post_cut_off_by_the_ner_is_no_organisation(registry):
 
 
 def test_a_shorter_name_of_a_new_person_named_in_full_before_is_that_person(registry):
-    text = ("Minister for Economic Affairs Sardar Ayaz Sadiq opened the session in Islamabad. Later, Ayaz Sadiq "
+    text = ("Minister for Economic Affairs Sardar Nadeem Afzal opened the session in Islamabad. Later, Nadeem Afzal "
             "said that the commission would meet again in Moscow.")
     _, found = linked(registry, text)
-    people = {e for _, e in found if e.startswith("new:") and "Sadiq" in e}
-    assert people == {"new:Sardar Ayaz Sadiq"}
+    people = {e for _, e in found if e.startswith("new:") and "Afzal" in e}
+    assert people == {"new:Sardar Nadeem Afzal"}
 
 
 def test_the_start_of_a_post_cut_off_by_the_ner_is_no_name(registry):

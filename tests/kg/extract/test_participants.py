@@ -186,19 +186,20 @@ def test_a_person_described_as_an_official_of_a_state_body_is_of_that_state(regi
     text = ("Tasnim Aslan, an official spokesperson of the Pakistani Foreign Ministry, spoke to reporters. "
             "She said that her meeting with Russian Deputy Foreign Minister Sergey Ryabkov was useful.")
     e = event(registry, text, "Meeting")
-    assert {"new:Tasnim Aslan", "pakistan", "new:Sergey Ryabkov", "russia"} == set(e.participants)
+    assert {"new:Tasnim Aslan", "pakistan", "sergey-ryabkov", "russia"} == set(e.participants)
 
 
 def test_the_source_an_event_is_reported_by_takes_no_part(registry):
     text = ("Russian President Vladimir Putin held talks with Pakistani Prime Minister Shehbaz Sharif in Tianjin, "
             "according to Kremlin spokesman Dmitry Peskov.")
     e = event(registry, text, "Meeting")
-    assert "new:Dmitry Peskov" not in e.participants
+    assert "dmitry-peskov" not in e.participants
     assert {"vladimir-putin", "shehbaz-sharif"} <= set(e.participants)
 
 
 @pytest.mark.parametrize("dateline", ["Moscow, 30 January 2023 (TDI): ", "ISLAMABAD (Dunya News) – ",
-                                      "ISLAMABAD, October 16. /APP/. "])
+                                      "ISLAMABAD, October 16. /APP/. ",
+                                      "MOSCOW, (APP - UrduPoint / Pakistan Point News - 4th Dec, 2024) "])
 def test_the_paper_or_agency_a_dateline_credits_takes_no_part(registry, dateline):
     text = dateline + "Bilawal Bhutto Zardari held a meeting with Sergey Lavrov in Moscow on Monday."
     e = event(registry, text, "Meeting")
@@ -277,7 +278,7 @@ def test_the_two_ministers_are_the_minister_of_each_side_named_before(registry):
     text = ("Russian Ambassador Danila Ganich said Prime Minister Imran Khan would visit Moscow. "
             "During the meeting between the two leaders, trade would be discussed.")
     for e in extract("t", text, registry).events:
-        assert "new:Danila Ganich" not in e.participants, e
+        assert "danila-ganich" not in e.participants, e
 
 
 def test_a_state_inside_a_word_of_backing_does_not_take_part(registry):
@@ -301,7 +302,7 @@ def test_his_of_a_subject_named_but_unknown_is_nobody_rather_than_the_last_perso
             "discussed the entire spectrum of bilateral cooperation.\n\nPM Shehbaz recalled his first foreign visit "
             "to Moscow, expressing a desire to transform these warm memories into a lasting friendship with Russia.")
     visits = [e for e in extract("t", text, registry).events if e.kind == "StateVisit"]
-    assert not [e for e in visits if "new:Mikhail Mishustin" in e.participants], visits
+    assert not [e for e in visits if "mikhail-mishustin" in e.participants], visits
 
 
 def test_the_venue_state_of_an_organisations_own_meeting_is_no_party(registry):
@@ -509,3 +510,11 @@ def test_the_exercises_own_name_is_no_participant_but_its_states_take_part(regis
                         "Sea Shield-IV on Monday.", "MilitaryExercise")
     assert {"pakistan", "russia"} <= set(e.participants)
     assert not any(p.startswith("new:") and "Shield" in p for p in e.participants), e.participants
+
+
+def test_a_venue_s_state_after_its_city_stays_out_of_a_side_meeting_the_summit_frames(registry):
+    text = ("Shehbaz Sharif met Vladimir Putin on the sidelines of the SCO summit in Samarkand, Uzbekistan on "
+            "Thursday.")
+    found = event(registry, text, "Meeting", "met")
+    assert {"shehbaz-sharif", "vladimir-putin"} <= set(found.participants)
+    assert "uzbekistan" not in found.participants

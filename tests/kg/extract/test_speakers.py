@@ -23,13 +23,13 @@ def speakers(text: str, registry) -> list[str]:
 def test_a_dated_place_before_the_subject_is_not_the_speaker(registry):
     text = ("Islamabad, March 3, 2024: Russian Ambassador to Pakistan, Albert Khorev, has confirmed that "
             "a trade delegation will arrive in Karachi next month.")
-    assert speakers(text, registry) == ["new:Albert Khorev"]
+    assert speakers(text, registry) == ["albert-khorev"]
 
 
 def test_he_after_a_quotation_is_not_someone_named_inside_it(registry):
     text = ("Russian Ambassador Albert Khorev spoke to reporters in Islamabad on Monday. “We value our ties. "
             "President Vladimir Putin will visit Pakistan once the groundwork is laid,” he said.")
-    assert speakers(text, registry) == ["new:Albert Khorev"]
+    assert speakers(text, registry) == ["albert-khorev"]
 
 
 def test_a_title_with_a_nationality_is_not_given_to_someone_of_another_state(registry):
@@ -42,7 +42,7 @@ def test_an_envoy_for_a_country_named_after_a_comma_is_the_later_he(registry):
     text = ("Sergey Lavrov opened the talks in Kazan. The Russian special envoy for Afghanistan, Zamir "
             "Kabulov, told reporters that Moscow wants an inclusive government in Kabul. “This may lead "
             "to the recognition of the new rulers in time,” he said.")
-    assert speakers(text, registry)[-1] == "new:Zamir Kabulov"
+    assert speakers(text, registry)[-1] == "zamir-kabulov"
 
 
 def test_the_ministry_of_a_quotation_is_the_one_named_before_by_indirect_speech(registry):
@@ -105,7 +105,7 @@ def test_a_title_after_a_quotation_is_who_the_indirect_speech_just_before_names(
             "commission,” the minister said.")
     ex = extract("t", text, registry)
     quoted = [c.speaker for c in ex.claims if c.quote == "direct"]
-    assert quoted == ["new:Khurram Dastgir Khan"]
+    assert quoted == ["khurram-dastgir-khan"]
 
 
 def test_a_minister_for_a_portfolio_is_the_person_the_mentions_name(registry):
