@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.names import POST_HEADS
+from kg.extract.names import HONORIFICS, POST_HEADS
 
 OUTLETS = frozenset("newspaper paper daily publication outlet".split())
 
@@ -87,6 +87,9 @@ class Institutions:
     def named(self, name: str, kind: str) -> str:
         """The registry entity of that name, else a new entity of that kind (noted once)."""
         found = self.lookup(name) if self.lookup else None
+        first, _, rest = name.partition(" ")
+        if not found and rest and first.lower().rstrip(".") in HONORIFICS and self.lookup:
+            found = self.lookup(rest)  # "Mr. Kabulov": the registry's Kabulov
         if found:
             return found
         self.new_entities.setdefault("new:" + name, kind)

@@ -232,7 +232,7 @@ def test_fingerprint_follows_content_not_layout(registry, tmp_path):
     people.write_text("# a new comment\n" + people.read_text(encoding="utf-8"), encoding="utf-8")
     assert load_registry(copy).fingerprint() == registry.fingerprint()  # comments and lines do not count
     text = people.read_text(encoding="utf-8")
-    people.write_text(text.replace("label: Vladimir Putin", "label: Vladimir V. Putin"), encoding="utf-8")
+    people.write_text(text.replace("label: Vladimir Putin", "label: Vladimir Putin (president)"), encoding="utf-8")
     changed = load_registry(copy).fingerprint()
     assert changed != registry.fingerprint() and len(changed) == 64
     (copy / "extra.yaml").write_text("- id: ruritania\n  type: State\n  label: Ruritania\n", encoding="utf-8")

@@ -119,3 +119,9 @@ def test_the_statement_is_the_one_of_the_institution_that_spoke_last(registry):
     assert speakers(text, registry) == ["new:Foreign Office", "new:Foreign Office"]
     alone = "Russian troops arrived in Pakistan. The drill will run for two weeks, the statement said."
     assert speakers(alone, registry) == [], "a statement nobody issued before has no speaker"
+
+
+def test_a_speaker_named_with_mr_before_a_registry_surname_is_that_person(registry):
+    text = "Zamir Kabulov met officials in Kabul. Mr. Kabulov said that the talks went well."
+    assert speakers(text, registry) == ["zamir-kabulov"]
+    assert not extract("t", text, registry).new_entities  # no node "Mr. Kabulov" beside him
