@@ -122,7 +122,9 @@ class Linker:
             if any(s < span.end_char and span.start_char < e for s, e in taken):
                 continue
             entity = self.registry.lookup(span.text)
-            if entity is not None and entity.type != "CooperationArea":
+            if entity is not None and entity.type == "CooperationArea":
+                continue  # "LNG", "energy": a field of cooperation, no entity of its own
+            if entity is not None:
                 mentions.append(self._mention(span, entity.id, sentences, "ner", label))
                 taken.append((span.start_char, span.end_char))
                 continue

@@ -270,3 +270,10 @@ def test_the_start_of_a_post_cut_off_by_the_ner_is_no_name(registry):
             "participants had confirmed their attendance.")
     _, found = linked(registry, text)
     assert not [e for _, e in found if "Presidential" in e]
+
+
+def test_a_name_the_registry_knows_as_a_field_of_cooperation_is_no_new_entity(registry):
+    ex, pairs = linked(registry, "Pakistan will import LNG from Russia. The LNG terminal at Port Qasim was "
+                                 "built by a Russian firm.")
+    assert "new:LNG" not in ex.new_entities
+    assert not [t for t, _ in pairs if t == "LNG"]
