@@ -160,7 +160,8 @@ class Linker:
     def _state_bodies(self, mentions: list[Mention], new_types: dict[str, str]) -> list[Mention]:
         """"the Foreign Ministry" in an article about Russia is the registry's Russian
         Foreign Ministry: a new name that the registry knows only with a state's name or
-        demonym before it goes to the body of the state the article names most."""
+        demonym before it, or with "of" and the state after it ("Ministry of Foreign Affairs
+        of Pakistan"), goes to the body of the state the article names most."""
         counts: dict[str, int] = {}
         for m in mentions:
             if self.entity_type(m.entity) == "State":
@@ -170,9 +171,13 @@ class Linker:
             name = key[4:].lower()
             best = None
             for surface, pairs in self.names.items():
-                if not surface.lower().endswith(" " + name):
+                low = surface.lower()
+                if low.endswith(" " + name):
+                    prefix = surface[: -len(name) - 1].rstrip("'’s ").strip()
+                elif low.startswith(name + " of "):  # "Ministry of Foreign Affairs of Pakistan"
+                    prefix = re.sub(r"^the ", "", surface[len(name) + 4:].strip(), flags=re.I)
+                else:
                     continue
-                prefix = surface[: -len(name) - 1].rstrip("'’s ").strip()
                 states = {eid for eid, _ in self.names.get(prefix, []) + self.names.get(prefix + "n", [])
                           if self.entity_type(eid) == "State"} | {
                     eid for eid, e in self.registry.entities.items()

@@ -277,3 +277,10 @@ def test_a_name_the_registry_knows_as_a_field_of_cooperation_is_no_new_entity(re
                                  "built by a Russian firm.")
     assert "new:LNG" not in ex.new_entities
     assert not [t for t, _ in pairs if t == "LNG"]
+
+
+def test_a_ministry_the_registry_names_with_of_and_its_state_is_that_states(registry):
+    ex, pairs = linked(registry, "According to Amna Qadir, the spokesperson for Pakistan's Ministry of Foreign "
+                                 "Affairs, Pakistan welcomed the talks with Russia.")
+    assert ("Ministry of Foreign Affairs", "pakistan-foreign-office") in pairs
+    assert "new:Ministry of Foreign Affairs" not in ex.new_entities
