@@ -68,7 +68,7 @@ def test_a_news_agency_that_reports(registry):
     text = ("A Russian frigate arrived in Karachi for naval drills. The frigate will join the drills on "
             "Friday at the navy base in Karachi, Xinhua news agency reported.")
     assert said(text, registry) == [
-        ("new:Xinhua", "reported", "The frigate will join the drills on Friday at the navy base in Karachi")]
+        ("xinhua", "reported", "The frigate will join the drills on Friday at the navy base in Karachi")]
 
 
 def test_a_conjoined_urging_is_a_statement_of_its_own(registry):

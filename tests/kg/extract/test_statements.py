@@ -167,7 +167,7 @@ def test_the_newspaper_is_the_outlet_named_before(registry):
             "This year, Russia will expand the supply of food grains to Pakistan, the newspaper wrote. "
             "The paper said the wheat price will be $372 per metric ton.")
     got = said(text, registry)
-    assert [s.lower() for s, *_ in got] == ["new:dawn"] * 3
+    assert [s for s, *_ in got] == ["dawn"] * 3
     assert got[1][3] == "This year, Russia will expand the supply of food grains to Pakistan"
 
 
