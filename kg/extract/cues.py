@@ -18,10 +18,8 @@ REPORTING = frozenset("""say tell state claim announce declare add insist argue 
     estimate forecast reckon fear doubt express welcome decide ask consider continue praise criticise criticize condemn
     comment recommend propose advise inform brief apprise reveal disclose clarify lament opine hint
     elaborate speculate demand regret proclaim resolve""".split())
-# Verbs whose object is what was said: the attitude verbs, and a few of mentioning and blaming
-# ("accused X of Y", "blamed X for Y": the accuser's judgement of X, read as criticising).
-OBJECT_CUES = ATTITUDE | frozenset(
-    "mention castigate slam lambast blast decry deplore communicate accuse blame".split())
+# Verbs whose object is what was said: the attitude verbs, and a few of mentioning and blaming.
+OBJECT_CUES = ATTITUDE | frozenset("mention castigate slam lambast blast decry deplore communicate".split())
 # Objects that make any reporting verb's object what was said ("confirmed their intention to
 # ...", "announced its readiness to ...", "stated their commitment to ...").
 INTENTIONS = frozenset("""intention intent commitment desire readiness willingness resolve determination
@@ -36,7 +34,7 @@ POINTING = frozenset("point refer".split())
 SEEING_AS = frozenset("see view regard perceive describe".split())
 # Cues read as the opinion cues the kind rules know ("sees Y as Z" judges as "considers" does).
 JUDGED_AS = {**dict.fromkeys(SEEING_AS, "consider"), "point": "consider", "communicate": "consider",
-              **dict.fromkeys("castigate slam lambast blast decry deplore accuse blame".split(), "criticise")}
+              **dict.fromkeys("castigate slam lambast blast decry deplore".split(), "criticise")}
 # Subjects that name no speaker of the article's ('I said', 'we believe').
 FIRST_PERSON = {"i", "we"}
 # Objects of attitude verbs that are courtesies, not statements ("conveyed greetings").
