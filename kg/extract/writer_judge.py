@@ -13,7 +13,10 @@ their place, verbs of obligation, hedging and stance adverbs, evaluative and jud
 (the claim finder's list and VADER's lexicon), comparatives and superlatives, first-person
 plural, the tense of its main verb, figures and dates, verbs of saying and quotation marks,
 a condition, its subject, its length, its place in the article, whether the article reads as
-opinion (:func:`kg.extract.opinions.opinion_article`) and what the cued rules said of it.
+opinion (:func:`kg.extract.opinions.opinion_article`) and what the cued rules said of it; and
+its shape: relations said to grow or sour ("ties have deepened"), a verb of meaning ("the
+visit marks ..."), a copula with a judging complement ("is a prudent move"), adverbs of
+degree ("rapidly", "largely") and how many adjectives it has.
 A sentence becomes a claim of the likeliest kind only when that kind's probability reaches
 the threshold that cross-validation by article chose for precision: a claim of the wrong
 kind is a wrong fact.  Its confidence is that probability.
@@ -50,6 +53,20 @@ _CONNECTIVES = frozenset("""however yet but nevertheless nonetheless still thus 
     indeed moreover furthermore besides instead rather""".split())
 _RELATIONS = frozenset("""relation relationship tie cooperation partnership engagement rapprochement
     alliance friendship rivalry policy approach move deal development""".split())
+# Words of a course getting better or worse ("ties have deepened", "gained fresh momentum",
+# "relations are deteriorating"): with a word of relations, the writer judges a trend.
+_TREND = frozenset("""grow deepen decline deteriorate improve strengthen weaken revive boost momentum thaw
+    warm cool drift sour expand broaden widen shrink worsen flourish falter stall rapprochement
+    growing deepening strained""".split())
+_TIES = _RELATIONS | frozenset("tie ties relations bond bonds collaboration".split())
+# Verbs by which one thing stands for another ("the visit marks a new phase", "signifies").
+_MEANING = frozenset("""mark signify represent symbolise symbolize reflect demonstrate illustrate herald
+    underscore epitomise epitomize embody constitute""".split())
+# Adverbs of degree ("particularly delicate", "rapidly changing", "largely endured").
+_DEGREE = frozenset("""particularly increasingly rapidly steadily significantly largely mainly hardly merely
+    deeply highly truly greatly especially far much so too very quite rather fairly extremely
+    remarkably notably considerably substantially""".split())
+_COPULAS = frozenset("be become remain seem appear look sound prove".split())
 
 
 @dataclass(frozen=True)
@@ -193,6 +210,7 @@ def sentence_features(doc: Doc, sent: Sentence, count: int, article: dict[str, f
             f[f"w={lemma}"] = 1.0
     if evaluative:
         f["evaluative"] = 1.0
+    f.update(_shape_features(root, tokens))
     if judging:
         f["judging"] = 1.0
         f[f"judging={'1' if judging == 1 else '2+'}"] = 1.0
@@ -203,6 +221,29 @@ def sentence_features(doc: Doc, sent: Sentence, count: int, article: dict[str, f
         f["according"] = 1.0
     n = sum(t.is_alpha for t in tokens)
     f[f"len={'s' if n < 10 else 'm' if n < 25 else 'l'}"] = 1.0
+    return f
+
+
+def _shape_features(root, tokens) -> dict[str, float]:
+    """What the sentence's shape shows of a judgement, whatever its words: a trend of
+    relations, a verb of meaning, a copula with a judging complement, adverbs of degree and
+    the number of adjectives."""
+    f: dict[str, float] = {}
+    lemmas = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+    if lemmas & _TREND and lemmas & _TIES:
+        f["trend"] = 1.0
+    if root.lemma_.lower() in _MEANING:
+        f["meaning_verb"] = 1.0
+    if root.lemma_.lower() in _COPULAS:
+        comp = [c for c in root.children if c.dep_ in ("acomp", "attr", "oprd")]
+        if any(c.pos_ == "ADJ" or any(a.dep_ == "amod" for a in c.children) for c in comp):
+            f["copula_judged"] = 1.0  # "is a prudent move", "are paranoid"
+        elif comp:
+            f["copula"] = 1.0
+    if any(t.lower_ in _DEGREE and t.pos_ == "ADV" for t in tokens):
+        f["degree"] = 1.0
+    adjectives = sum(t.pos_ == "ADJ" and t.tag_ == "JJ" for t in tokens)
+    f[f"adj={'0' if not adjectives else '1' if adjectives == 1 else '2' if adjectives == 2 else '3+'}"] = 1.0
     return f
 
 

@@ -115,3 +115,31 @@ def test_the_repeats_of_cross_validation_deal_the_articles_into_other_folds():
     assert all(sorted(r) == articles and set(r.values()) == set(range(FOLDS)) for r in runs)
     assert runs[1] != runs[0] and runs[2] != runs[1]
     assert fold_assignment(articles, 1) == runs[1]  # deterministic
+
+
+def _features_of(text: str) -> dict[str, float]:
+    doc = load_nlp()(text)
+    sents = sentences_of(doc)
+    return sentence_features(doc, sents[0], len(sents), article_features(doc, sents, [], False), None)
+
+
+@pytest.mark.parametrize("text", ["Their trade ties have deepened steadily since the war.",
+                                  "Relations between the two capitals are rapidly deteriorating."])
+def test_a_trend_of_relations_is_read_from_its_shape(text):
+    f = _features_of(text)
+    assert f.get("trend") == 1.0 and f.get("degree") == 1.0
+
+
+def test_a_plain_report_shows_no_trend_nor_degree():
+    f = _features_of("The minister flew to Tashkent on Friday with three aides.")
+    assert "trend" not in f and "degree" not in f and "meaning_verb" not in f and "copula_judged" not in f
+    assert f["adj=0"] == 1.0
+
+
+def test_a_verb_of_meaning_and_a_judging_copula():
+    assert _features_of("The agreement marks a turning point for the region.").get("meaning_verb") == 1.0
+    judged = _features_of("This new alignment is a shrewd and prudent choice.")
+    assert judged.get("copula_judged") == 1.0 and judged["adj=3+"] == 1.0
+    plain = _features_of("The new envoy is a former banker.")
+    assert "copula_judged" in plain or "copula" in plain  # "former" may be read as a judging adjective
+    assert _features_of("The envoy is Ahmed.").get("copula") == 1.0
