@@ -81,7 +81,7 @@ def extract(doc_id: str, text: str, registry, nlp=None, doc=None, date: str | No
         min_confidence = decisions.min_confidence
     result.events = events.find_events(ctx, decisions, min_confidence, collect)
     result.events = status_by_date(result.events, date)  # a time before the article: done
-    result.events = within_programme(result.events)  # "will also hold meetings" after a scheduled visit
+    result.events = within_programme(result.events, date)  # "will also hold meetings" after a scheduled or current visit
     result.events = dated_by_lede(text, result.sentences, times, result.events, doc)  # "X and Y on Tuesday agreed"
     result.memberships = relations.find_memberships(ctx)
     result.interests = relations.find_interests(ctx)
