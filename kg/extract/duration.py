@@ -22,7 +22,7 @@ from kg.extract.triggers import NOUN_TRIGGERS
 
 _WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
           "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15}
-_DAYS_RE = re.compile(r"(?<![\w-])(?P<n>\d{1,2}|" + "|".join(_WORDS) + r")[- ]day(?:[- ]long)?(?![\w-])", re.I)
+_DAYS_RE = re.compile(r"(?<![\w-])(?P<n>\d{1,2}|" + "|".join(_WORDS) + r")[-‐‑–— ]day(?:[-‐‑–— ]long)?(?![\w-])", re.I)
 # the date is not the first day: "concluded his two-day visit", "on the second day of"
 _NOT_FIRST_RE = re.compile(r"\b(?:conclud\w*|end(?:ed|s|ing)?|wrap\w*|complet\w*|clos\w*|"
                            r"(?:second|third|last|final|closing) day)\b", re.I)

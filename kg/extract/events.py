@@ -40,11 +40,13 @@ from kg.extract.war_sides import keep_own_sides
 
 
 def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence: float = 0.0,
-                collect: list | None = None) -> list[Event]:
+                collect: list | None = None, finish=None) -> list[Event]:
     """All events in an article, one per event (its mentions merged), in text order.
 
     ``collect``, when given, receives ``(event, event features, [(candidate, features)])``
     for every candidate before any learned decision (training data for ``kg train``).
+    ``finish`` takes the finished events through the article-level steps before the strict
+    model judges them (it is fitted on events after them, :mod:`kg.extract.train_strict`).
     """
     decisions = decisions or shipped()
     events: list[Event] = []
@@ -131,6 +133,7 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
     events = [e for e in events if not one_sided(ctx, e.kind, e.participants, trigger_token(ctx.doc, e))
               and (e.kind not in STATE_KINDS or any(ctx.core_type(p) in {"State", "Person"} for p in e.participants))
               and not _arrival_without_host(ctx, e)]
+    events = finish(events) if finish is not None else events
     return events if decisions.strict is None else judged(ctx, events, decisions.strict, min_confidence)
 
 

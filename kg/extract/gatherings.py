@@ -64,6 +64,17 @@ def on_its_sidelines(trigger) -> bool:
     return trigger.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in SIDELINES
 
 
+def _near(tok) -> list:
+    """The words that may carry the phrase saying where a meeting ``tok`` was held: the
+    trigger's and its head's children, and for a noun also the children of the words of
+    its own phrase ("meetings between A and their counterparts on the sidelines of ...",
+    where the parse hangs the place on the last party)."""
+    near = [*tok.children, *tok.head.children]
+    if tok.pos_ in {"NOUN", "PROPN"}:
+        near += [c for t in tok.subtree if t.i != tok.i for c in t.children]
+    return near
+
+
 def _gathering_of(ctx, events: list[Event], meeting: Event) -> int | None:
     """The position in ``events`` of the gathering on whose sidelines ``meeting`` was held."""
     tok = trigger_token(ctx.doc, meeting)
@@ -77,7 +88,7 @@ def _gathering_of(ctx, events: list[Event], meeting: Event) -> int | None:
             if noun.lemma_.lower() == "summit" and any(c.lower_ in {"the", "this", "that"} for c in noun.children):
                 j = latest_named(events, {"Summit"}, meeting.sentence.index)  # "the summit" named before
                 return j if j is not None and events[j] is not meeting else None
-    for prep in (c for c in [*tok.children, *tok.head.children] if c.dep_ == "prep" and c.lower_ in {"on", "at"}):
+    for prep in (c for c in _near(tok) if c.dep_ == "prep" and c.lower_ in {"on", "at"}):
         for side in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in SIDELINES):
             for of in (c for c in side.children if c.dep_ == "prep" and c.lower_ == "of"):
                 for noun in (c for c in of.children if c.dep_ == "pobj"):

@@ -79,10 +79,14 @@ def extract(doc_id: str, text: str, registry, nlp=None, doc=None, date: str | No
     decisions = decisions or shipped()
     if min_confidence is None:
         min_confidence = decisions.min_confidence
-    result.events = events.find_events(ctx, decisions, min_confidence, collect)
-    result.events = status_by_date(result.events, date)  # a time before the article: done
-    result.events = within_programme(result.events)  # "will also hold meetings" after a scheduled visit
-    result.events = dated_by_lede(text, result.sentences, times, result.events, doc)  # "X and Y on Tuesday agreed"
+
+    def finish(found):
+        found = status_by_date(found, date)  # a time before the article: done
+        found = within_programme(found, date)  # "will also hold meetings" after a scheduled or current visit
+        return dated_by_lede(text, result.sentences, times, found, doc)  # "X and Y on Tuesday agreed"
+
+    # the strict model judges the events after these steps, as it was fitted on them
+    result.events = events.find_events(ctx, decisions, min_confidence, collect, finish)
     result.memberships = relations.find_memberships(ctx)
     result.interests = relations.find_interests(ctx)
     result.cooperations = relations.find_cooperations(ctx)

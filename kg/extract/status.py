@@ -86,7 +86,8 @@ def set_time(time: TimeValue | None) -> bool:
 def _fixed(token) -> bool:
     """"is scheduled to meet", "the slated visit": a word that says the date is fixed, even
     where the text does not give it."""
-    relative = [c for c in token.children if c.dep_ == "relcl"]  # "the summit, which is scheduled to ..."
+    # "the summit, which is scheduled to ...", "the summit slated for July"
+    relative = [c for c in token.children if c.dep_ == "relcl" or c.dep_ == "acl" and c.tag_ == "VBN"]
     return any(("slate" if t.lower_ == "slated" else t.lemma_.lower()) in FIXING
                for t in (token.head, token.head.head, *relative)) or any(
         c.lower_ == "scheduled" for c in _modifiers(token))
@@ -106,8 +107,10 @@ def _future(token, time: TimeValue | None) -> str | None:
         if not (chain[1].lemma_.lower() == "put" and not any(c.lower_ == "off" for c in chain[1].children)):
             return "postponed"
     planned = _planned_in_relative(clauses, time)
+    if planned is None and token.pos_ in {"NOUN", "PROPN"}:
+        planned = _planned_in_participle(token, time)
     if planned is not None:
-        return planned  # "a meeting that is set to be held between ...", "the deal, which is expected to be signed"
+        return planned  # "a meeting that is set to be held between ...", "the visit, scheduled for March"
     if token.pos_ in {"NOUN", "PROPN"} and _in_the_works(token):
         return "planned"  # "a visit by Putin is in the works"
     if any(c.lower_ in SCHEDULED or c.lower_ in DRAFT for c in _modifiers(token)):
@@ -165,6 +168,25 @@ def _planned_in_relative(clauses, time: TimeValue | None) -> str | None:
                 and verb.tag_ == "VBN" and not _long_ago(verb) and any(
                 c.dep_ == "auxpass" for c in verb.children):
             return "scheduled" if lemma in FIXING or set_time(time) else "planned"
+    return None
+
+
+PLANNING_PARTICIPLES = {"plan", "schedule", "slate", "set", "expect", "due", "propose", "reschedule"}
+
+
+def _planned_in_participle(noun, time: TimeValue | None) -> str | None:
+    """"the prime minister's visit to Moscow, scheduled for March", "the summit slated for 3-4
+    July": a participle on the noun that says it is intended (scheduled when a word fixes the
+    date or the time sets one, else planned), in a clause not told as past ("the talks
+    scheduled for Monday were held": they took place); None when there is none."""
+    for verb in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        lemma = "slate" if verb.lower_ == "slated" else verb.lemma_.lower()
+        if lemma not in PLANNING_PARTICIPLES or _long_ago(verb):
+            return None
+        clause = clause_of(noun)
+        if clause.i != noun.i and (_past(clause) or clause_tense(noun.doc, clause.idx) == "past"):
+            return None
+        return "scheduled" if lemma in FIXING or set_time(time) else "planned"
     return None
 
 
@@ -281,16 +303,27 @@ PAST_WORDS_RE = re.compile(r"^(?:(?:in|on|during|since)\s+)?(?:last\s+(?:week|mo
 PROGRAMME_KINDS = {"StateVisit"}
 
 
-def within_programme(events: list[Event]) -> list[Event]:
-    """Events planned with no time that an article tells after a scheduled visit ("The
-    delegation will hold meetings with ...", "The speaker would also call on ...") are items
-    of the visit's programme, set inside it: scheduled, as the guide counts them.  Not in
-    the visit's own sentence ("is arriving on Thursday for talks with X": the talks keep the
-    status their own words give)."""
-    visits = [e.sentence.index for e in events if e.kind in PROGRAMME_KINDS and e.status == "scheduled"]
+def within_programme(events: list[Event], date: str | None = None) -> list[Event]:
+    """Events planned with no time that an article tells after a scheduled visit, or after
+    a visit under way on the article's day ("arrived here today on a four-day visit"), ("The
+    delegation will hold meetings with ...", "The speaker would also call on ...", "the two
+    sides are also expected to sign ...") are items of the visit's programme, set inside it:
+    scheduled, as the guide counts them.  Not in the visit's own sentence ("is arriving on
+    Thursday for talks with X": the talks keep the status their own words give)."""
+    visits = [e.sentence.index for e in events if e.kind in PROGRAMME_KINDS and (
+        e.status == "scheduled" or e.status is None and _under_way(e.time, date))]
     if not visits:
         return events
     first = min(visits)
     return [replace(e, status="scheduled") if e.status == "planned" and e.time is None
             and e.sentence.index > first and e.kind not in PROGRAMME_KINDS else e for e in events]
 
+
+def _under_way(time: TimeValue | None, date: str | None) -> bool:
+    """Whether ``time`` holds the article's day ``date``: the day itself, or a range of
+    days around it (not a month or a year: a visit "in May" may be over)."""
+    if time is None or date is None or len(date) != 10:
+        return False
+    if time.value is not None:
+        return time.value == date
+    return bool(time.start and time.end and len(time.start) == 10 and time.start <= date <= time.end)

@@ -67,6 +67,10 @@ def own_time(ctx, token, time: TimeValue) -> bool:
             return True
         if cur.pos_ in {"VERB", "AUX"} or cur.head.i == cur.i:
             break
+        if _nested_event(cur, token) and any(a.i == token.i for a in cur.ancestors):
+            # in the phrase of another event's noun below the trigger: "signed a protocol on
+            # amendments to the agreement of October 16, 2015", "mediated after their 1965 war"
+            return False
         cur = cur.head
     tclause, eclause = clause_of(span.root), clause_of(token)
     if token.pos_ in {"NOUN", "PROPN"} and (_describes(tclause, token) or second_relative(token, tclause)):
@@ -98,6 +102,32 @@ def own_time(ctx, token, time: TimeValue) -> bool:
     # "since the early 1950s, when Pakistan joined ...": the clause "when" ties to the time
     when = [c for c in eclause.children if c.lower_ == "when" and c.dep_ == "advmod"]
     return bool(when) and not ctx.text[time.span.end:when[0].idx].strip(" ,")
+
+
+# the words that set an event inside another, whose time is the other's too ("met at the
+# summit in July", "the meeting during the visit on Monday")
+FRAMING_WORDS = {"at", "during", "for", "on", "sideline", "sidelines", "margin", "margins"}
+
+
+def _nested_event(noun, token) -> bool:
+    """A noun of an event other than the trigger's, in whose phrase (below the trigger) a
+    time stands ("the agreement of October 16, 2015" in "a protocol on amendments to the
+    agreement of ..."; "after their 1965-1966 war"): the time is that event's.  Not the
+    trigger's own object or "of" phrase ("signed an agreement in 2015", "the signing of the
+    accord on 5 May"), nor what "as" says the trigger's event is ("joined as a full member
+    in 2023"), nor a gathering the trigger's event is set in ("met Putin at the summit in
+    July")."""
+    if noun.i == token.i or noun.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    kind = NOUN_TRIGGERS.get(noun.lemma_.lower(), NOUN_TRIGGERS.get(noun.lower_))
+    if kind is None:
+        return False
+    head = noun.head
+    if head.i == token.i or (head.dep_ == "prep" and head.lower_ == "of" and head.head.i == token.i):
+        return False
+    if head.dep_ == "prep" and (head.lower_ in FRAMING_WORDS or head.head.lemma_.lower() in FRAMING_WORDS):
+        return False
+    return not (head.dep_ == "prep" and head.lower_ == "as")  # "joined as a full member in 2023": the same event
 
 
 NAMED_KINDS = {"MilitaryExercise", "Summit"}

@@ -254,6 +254,11 @@ def test_a_length_in_days_fixes_the_end_of_an_event_dated_to_its_first_day(regis
                  "reviewed trade.", registry)
     talks = only(ex.events, "Meeting")
     assert (talks.time.start, talks.time.end) == ("2023-01-18", "2023-01-20")
+    # a length written with a dash other than the hyphen ("four—day") counts the same
+    ex = extract("t", "Pakistan and Russia held talks in Islamabad on 18 January 2023. The three—day talks "
+                 "reviewed trade.", registry)
+    talks = only(ex.events, "Meeting")
+    assert (talks.time.start, talks.time.end) == ("2023-01-18", "2023-01-20")
     # a length in weeks fixes no day
     e = events(registry, "Russia and Pakistan began a two-week joint exercise on 5 November 2020.")[0]
     assert e.time.value == "2020-11-05" and e.time.start is None

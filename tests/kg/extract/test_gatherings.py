@@ -60,6 +60,14 @@ def test_the_people_of_a_side_meeting_attend_the_summit(registry):
     assert len(summit.roles) == len(summit.participants) == len(summit.participant_confidence)
 
 
+def test_the_sidelines_hung_on_the_last_party_of_a_meeting_noun_are_still_the_meeting_s(registry):
+    # the parse hangs "on the sidelines of ..." on "counterparts", inside the meeting's phrase
+    text = ("After the vote, there have been meetings between Pakistani officials and their Russian "
+            "counterparts on the sidelines of the SCO summit in Astana in July 2024.")
+    [summit] = events(registry, text, "Summit")
+    assert {"pakistan", "russia"} <= set(summit.participants)
+
+
 def test_a_meeting_not_on_the_sidelines_adds_nobody_to_the_summit(registry):
     text = ("Prime Minister Shehbaz Sharif attended the SCO summit in Astana on 3 July 2024. "
             "A week later, President Vladimir Putin met Prime Minister Shehbaz Sharif in Moscow.")

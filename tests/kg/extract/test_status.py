@@ -116,3 +116,29 @@ def test_what_is_planned_after_a_scheduled_visit_is_an_item_of_its_programme():
 def test_a_postponed_event_keeps_its_status_beside_a_relative_clause_of_its_schedule(nlp):
     assert _status_of(nlp, "Last year the minister postponed his trip to Kazan that was scheduled for May.",
                       "trip") == "postponed"
+
+
+def test_what_is_planned_after_a_visit_under_way_on_the_articles_day_is_an_item_of_its_programme():
+    from kg.extract.status import within_programme
+    today, range_, month = _time("today", "2025-05-11"), _time("from 10 to 13 May", None, "2025-05-10", "2025-05-13"), \
+        _time("in May", "2025-05")
+    for time, expected in ((today, "scheduled"), (range_, "scheduled"), (month, "planned"), (None, "planned")):
+        events = [_programme_event("StateVisit", 1, time=time), _programme_event("Agreement", 2, "planned")]
+        assert within_programme(events, "2025-05-11")[1].status == expected, time
+    # a visit of another day, or an article without a day, frames nothing
+    events = [_programme_event("StateVisit", 1, time=today), _programme_event("Agreement", 2, "planned")]
+    assert within_programme(events, "2025-05-20")[1].status == "planned"
+    assert within_programme(events, "2025-05")[1].status == "planned"
+    assert within_programme(events)[1].status == "planned"
+
+
+@pytest.mark.parametrize("sentence, word, time, expected", [
+    ("Officials are preparing for the minister's visit to Kazan, scheduled for June.", "visit",
+     _time("for June", "2025-06"), "scheduled"),
+    ("The leaders will attend the regional summit slated for 3-4 July in Tashkent.", "summit", None, "scheduled"),
+    ("The envoys discussed the meeting planned for next year.", "meeting", _time("next year", "2026"), "planned"),
+    # told as past: it took place
+    ("The talks scheduled for Monday were held in Lahore.", "talks", _time("for Monday", "2025-05-05"), None),
+])
+def test_a_participle_of_planning_on_the_noun_says_the_event_is_intended(nlp, sentence, word, time, expected):
+    assert _status_of(nlp, sentence, word, time) == expected

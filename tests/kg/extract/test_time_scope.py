@@ -90,3 +90,29 @@ def test_a_fronted_time_dates_both_joined_clauses_unless_the_second_has_its_own(
 ])
 def test_a_relative_clause_said_of_another_thing_does_not_date_the_event(registry, text):
     assert times_of(registry, text)["Meeting"] is None
+
+
+def _time_of(registry, text, trigger, date="2022-09-16"):
+    [event] = [e for e in extract("t", text, registry, date=date).events if e.trigger.text == trigger]
+    return event.time.value if event.time else None
+
+
+def test_a_time_in_the_phrase_of_another_event_s_noun_is_that_event_s(registry):
+    # the date of the agreement the protocol amends is not the protocol's
+    assert _time_of(registry, "On 12 March 2019, the energy ministers of Pakistan and Russia signed a protocol on "
+                              "amendments to the agreement of 5 June 2015 on the gas pipeline.", "protocol") == "2019-03-12"
+    assert _time_of(registry, "Soviet Premier Alexei Kosygin mediated between India and Pakistan after their 1971 "
+                              "war.", "mediated") is None
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    ("Pakistan and Russia signed an agreement in 2015.", "agreement", "2015"),  # the trigger itself
+    ("Shehbaz Sharif met Vladimir Putin at the SCO summit in July 2019.", "met", "2019-07"),  # set inside it
+])
+def test_the_trigger_s_own_object_or_a_framing_gathering_keeps_the_time(registry, text, trigger, expected):
+    assert _time_of(registry, text, trigger) == expected
+
+
+def test_what_as_says_the_event_is_keeps_the_time(registry):
+    assert times_of(registry, "Belarus joined the SCO as a full member in 2024.", date="2025-03-01")[
+        "MembershipChange"] == "2024"
