@@ -89,7 +89,7 @@ def _fixed(token) -> bool:
     relative = [c for c in token.children if c.dep_ == "relcl"]  # "the summit, which is scheduled to ..."
     return any(("slate" if t.lower_ == "slated" else t.lemma_.lower()) in FIXING
                for t in (token.head, token.head.head, *relative)) or any(
-        c.lower_ == "scheduled" for c in _modifiers(token))
+        c.lower_ == "scheduled" for c in _modifiers(token)) or _fixed_by_participle(token)
 
 
 def _future(token, time: TimeValue | None) -> str | None:
@@ -114,6 +114,8 @@ def _future(token, time: TimeValue | None) -> str | None:
         return "scheduled"
     if any(c.lower_ in {"next", "coming"} for c in _modifiers(token)) and clause_tense(token.doc, clause_of(token).idx) != "past":
         return "scheduled"  # "their next joint exercise" (not "the next meeting was held in 2019")
+    if token.pos_ in {"NOUN", "PROPN"} and _fixed_by_participle(token) and clause_tense(token.doc, clause_of(token).idx) != "past":
+        return "scheduled"  # "during the prime minister's visit to Moscow, scheduled for March"
     verb = token if token.pos_ == "VERB" else token.head
     verbs = [verb] + [c for c in token.children if c.dep_ in {"relcl", "acl"}]  # "..., which Russia will host"
     # "will attend ... and meet", "is to visit", "the summit to be held in October"
@@ -214,6 +216,15 @@ def _long_ago(verb) -> bool:
     """"The visit was planned more than a month ago": when it was planned, not what became of it."""
     return any(g.lower_ == "ago" for c in verb.children if c.dep_ in {"advmod", "npadvmod", "prep"}
                for g in c.subtree)
+
+
+def _fixed_by_participle(noun) -> bool:
+    """"the visit, scheduled for March", "a summit slated for June": a participle of fixing
+    that hangs from the event's noun."""
+    # the participle may hang from the place the noun names: "the summit in Tashkent, slated for June"
+    places = [o for p in noun.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    return any(c.dep_ == "acl" and c.tag_ == "VBN" and ("slate" if c.lower_ == "slated" else c.lemma_.lower()) in FIXING
+               for n in (noun, *places) for c in n.children)
 
 
 def _modifiers(noun):
