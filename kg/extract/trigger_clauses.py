@@ -42,7 +42,7 @@ def _negated_object(token) -> bool:
     if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
         return True
     verb = token.head
-    if token.dep_ not in {"dobj", "nsubjpass"} or verb.lemma_.lower() not in MAKING_VERBS:
+    if token.dep_ not in {"dobj", "nsubjpass", "xcomp"} or verb.lemma_.lower() not in MAKING_VERBS:
         return False
     return any(c.dep_ == "neg" and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ == "only")
                for c in verb.children)

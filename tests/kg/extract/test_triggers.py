@@ -368,6 +368,10 @@ def test_a_negated_meeting_or_deal_is_no_event_and_a_summit_someone_skips_is_one
                  "Talks between Iran and Turkey were not held in May.",
                  "No agreement was reached between Iran and Turkey in Ankara."):
         assert [k for k in kinds(registry, text) if k[0] in {"Meeting", "Agreement"}] == [], text
+    # the parse makes the bare "meeting" a gerund under "have" here
+    text = ("Iranian President Hassan Rouhani will have bilateral meetings with Chinese President Xi Jinping "
+            "in Qingdao. Rouhani will not have meeting with the Turkish President since Ankara made no request.")
+    assert [k[0] for k in kinds(registry, text) if "turkey" in k[2]] == []
     assert ("Meeting", "talks") in [k[:2] for k in kinds(
         registry, "Iran and Turkey did not only hold talks in Ankara but also signed a trade deal.")]
     assert "Summit" in [k[0] for k in kinds(registry, "Erdogan will not attend the SCO summit in Tashkent in June.")]
