@@ -134,8 +134,18 @@ def names_the_gathering(doc, events: list[Event], i: int, j: int, shared_body: b
         return False
     if b.kind == "Summit" and a.participants and b.participants and not set(a.participants) & set(b.participants):
         return False  # a summit of others than the meeting's: another gathering
+    if _talks_with_a_side(trigger_token(doc, a if a.kind == "Meeting" else b)):
+        return False  # "in a meeting with the Russian President ... the twin summits of the SCO": two
     # a bare "the meeting" says nothing of its status: "will also participate in the meeting"
     return times_compatible(a.time, b.time) and (b.status is None or statuses_agree(a.status, b.status))
+
+
+def _talks_with_a_side(tok) -> bool:
+    """"a meeting with the Russian President", "talks between the two leaders", "X met Y": a
+    meeting that names the side it is held with is talks between sides, which the guide keeps
+    apart from the summit they may be held at ("the meeting of the SCO heads" names no side)."""
+    return tok is not None and any(c.dep_ == "prep" and c.lower_ in {"with", "between"} or
+                                   c.dep_ == "dobj" and tok.pos_ == "VERB" for c in tok.children)
 
 
 PEOPLE_REACH = 1  # the next sentence retells an event with the people of its sides

@@ -68,3 +68,13 @@ def test_a_meeting_two_sentences_on_with_its_people_stays_apart(registry):
     found = gatherings(registry, "Pakistan and Russia will hold talks in Moscow this week. Trade has grown fast. "
                        "Ishaq Dar met Sergey Lavrov in Kazan.")
     assert len(found) == 2
+
+
+def test_a_meeting_with_a_named_side_is_not_the_summit_told_next(registry):
+    found = gatherings(registry, "Iranian President Hassan Rouhani met Turkish President Recep Tayyip Erdogan on "
+                       "Wednesday in Astana. In a meeting with the Turkish President, Rouhani stressed trade. "
+                       "The two presidents are in Kazakhstan to attend the summit of the Shanghai Cooperation "
+                       "Organisation.")
+    summits = [e for e in found if e.kind == "Summit"]
+    assert len(summits) == 1 and summits[0].sentence.index == 2
+    assert all(e.kind == "Meeting" for e in found if e.sentence.index < 2)
