@@ -134,8 +134,18 @@ def names_the_gathering(doc, events: list[Event], i: int, j: int, shared_body: b
         return False
     if b.kind == "Summit" and a.participants and b.participants and not set(a.participants) & set(b.participants):
         return False  # a summit of others than the meeting's: another gathering
+    if _talks_with_a_side(trigger_token(doc, a if a.kind == "Meeting" else b)):
+        return False  # "in a meeting with the Russian President ... the twin summits of the SCO": two
     # a bare "the meeting" says nothing of its status: "will also participate in the meeting"
     return times_compatible(a.time, b.time) and (b.status is None or statuses_agree(a.status, b.status))
+
+
+def _talks_with_a_side(tok) -> bool:
+    """"a meeting with the Russian President", "talks between the two leaders", "X met Y": a
+    meeting that names the side it is held with is talks between sides, which the guide keeps
+    apart from the summit they may be held at ("the meeting of the SCO heads" names no side)."""
+    return tok is not None and any(c.dep_ == "prep" and c.lower_ in {"with", "between"} or
+                                   c.dep_ == "dobj" and tok.pos_ == "VERB" for c in tok.children)
 
 
 PEOPLE_REACH = 1  # the next sentence retells an event with the people of its sides
@@ -164,10 +174,35 @@ def names_its_people(doc, events: list[Event], i: int, j: int, core_type) -> boo
     return times_compatible(a.time, b.time) and (b.status is None or statuses_agree(a.status, b.status))
 
 
+def meets_at_the_summit(doc, meeting: Event, summit: Event, core_type) -> bool:
+    """Whether ``meeting`` is the attendance of ``summit`` told by the same sentence: "The
+    leadership of India, Pakistan and Russia would meet in Astana during the SCO Astana
+    Summit".  The verb "meet" takes the summit as its time ("during", "at"), names no side it
+    meets ("met Putin during the summit", "a meeting with X": talks on its sidelines, a
+    Meeting of their own) and no person; the states it names attend the summit."""
+    if (meeting.kind, summit.kind) != ("Meeting", "Summit") or core_type is None \
+            or meeting.sentence.index != summit.sentence.index:
+        return False
+    tok, held = trigger_token(doc, meeting), trigger_token(doc, summit)
+    if tok is None or held is None or tok.pos_ != "VERB" or _talks_with_a_side(tok):
+        return False
+    if not any(c.dep_ == "prep" and c.lower_ in {"during", "at"} and any(o.i == held.i for o in c.children)
+               for c in tok.children):
+        return False
+    return not any(core_type(p) == "Person" for p in meeting.participants)
+
+
 def _rules_pass(doc, events: list[Event], is_state, core_type=None) -> list[Event]:
     out = list(events)
     gone: set[int] = set()
+    for j, meeting in enumerate(out):
+        at = next((i for i, e in enumerate(out) if meets_at_the_summit(doc, meeting, e, core_type)), None)
+        if at is not None:
+            out[at] = merge_events(out[at], meeting)
+            gone.add(j)
     for j in range(1, len(out)):
+        if j in gone:
+            continue
         at = out[j].sentence.index
         # the gatherings spoken of before, the one spoken of last first
         earlier = sorted((i for i in range(j) if i not in gone and related_kinds(out[i].kind, out[j].kind)

@@ -77,8 +77,25 @@ def _clause(token):
     return token if token.pos_ in {"VERB", "AUX"} else token.head
 
 
+# "several visits", "regular consultations", "frequent trips to meet ...": many events, or a habit
+MANY_WORDS = {"several", "many", "numerous", "multiple", "countless", "various", "frequent", "regular",
+              "periodic", "repeated"}
+
+
+def _many(token) -> bool:
+    """A plural trigger noun counted as many or as a habit ("several visits", "regular
+    consultations"), or a verb trigger that tells the purpose of such a noun ("several trips
+    by ministers to meet their counterparts")."""
+    noun = token if token.pos_ == "NOUN" else token.head if token.dep_ in {"acl", "relcl"} else None
+    if noun is None or noun.pos_ != "NOUN" or noun.tag_ != "NNS":
+        return False
+    return any(c.dep_ in {"amod", "det", "nummod"} and c.lower_ in MANY_WORDS for c in noun.children)
+
+
 def _habitual(token) -> bool:
     """"are held every year", "often hold talks", "annual exercises are held"."""
+    if _many(token):
+        return True
     for verb in {token.i: token, token.head.i: token.head, token.head.head.i: token.head.head}.values():
         if verb.pos_ not in {"VERB", "AUX"}:
             continue
@@ -119,7 +136,10 @@ def _times(child) -> bool:
 def _agrees_in_view(verb) -> bool:
     """"agreed that ...": a view; "agreed to enhance ...", "agreed to hold talks": an
     intention or a plan (the talks are the event); "agreed to sell ...": a deal."""
-    xcomps = [c for c in verb.children if c.dep_ == "xcomp"]
+    # the parse may hang the infinitive as an adverbial clause when a time stands between:
+    # "agreed in December to ink an accord"
+    xcomps = [c for c in verb.children if c.dep_ == "xcomp" or c.dep_ == "advcl" and c.tag_ == "VB" and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
     if not xcomps:
         return any(c.dep_ == "ccomp" or _on_doing(c) for c in verb.children)
     return not any(x.lemma_.lower() in DEAL_VERBS for x in xcomps)

@@ -90,7 +90,7 @@ def _fixed(token) -> bool:
     relative = [c for c in token.children if c.dep_ == "relcl" or c.dep_ == "acl" and c.tag_ == "VBN"]
     return any(("slate" if t.lower_ == "slated" else t.lemma_.lower()) in FIXING
                for t in (token.head, token.head.head, *relative)) or any(
-        c.lower_ == "scheduled" for c in _modifiers(token))
+        c.lower_ == "scheduled" for c in _modifiers(token)) or _fixed_by_participle(token)
 
 
 def _future(token, time: TimeValue | None) -> str | None:
@@ -117,6 +117,8 @@ def _future(token, time: TimeValue | None) -> str | None:
         return "scheduled"
     if any(c.lower_ in {"next", "coming"} for c in _modifiers(token)) and clause_tense(token.doc, clause_of(token).idx) != "past":
         return "scheduled"  # "their next joint exercise" (not "the next meeting was held in 2019")
+    if token.pos_ in {"NOUN", "PROPN"} and _fixed_by_participle(token) and clause_tense(token.doc, clause_of(token).idx) != "past":
+        return "scheduled"  # "during the prime minister's visit to Moscow, scheduled for March"
     verb = token if token.pos_ == "VERB" else token.head
     verbs = [verb] + [c for c in token.children if c.dep_ in {"relcl", "acl"}]  # "..., which Russia will host"
     # "will attend ... and meet", "is to visit", "the summit to be held in October"
@@ -178,8 +180,10 @@ def _planned_in_participle(noun, time: TimeValue | None) -> str | None:
     """"the prime minister's visit to Moscow, scheduled for March", "the summit slated for 3-4
     July": a participle on the noun that says it is intended (scheduled when a word fixes the
     date or the time sets one, else planned), in a clause not told as past ("the talks
-    scheduled for Monday were held": they took place); None when there is none."""
-    for verb in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+    scheduled for Monday were held": they took place); None when there is none.  The participle
+    may hang from the place the noun names ("the summit in Tashkent, slated for June")."""
+    places = [o for p in noun.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    for verb in (c for n in (noun, *places) for c in n.children if c.dep_ == "acl" and c.tag_ == "VBN"):
         lemma = "slate" if verb.lower_ == "slated" else verb.lemma_.lower()
         if lemma not in PLANNING_PARTICIPLES or _long_ago(verb):
             return None
@@ -236,6 +240,15 @@ def _long_ago(verb) -> bool:
     """"The visit was planned more than a month ago": when it was planned, not what became of it."""
     return any(g.lower_ == "ago" for c in verb.children if c.dep_ in {"advmod", "npadvmod", "prep"}
                for g in c.subtree)
+
+
+def _fixed_by_participle(noun) -> bool:
+    """"the visit, scheduled for March", "a summit slated for June": a participle of fixing
+    that hangs from the event's noun."""
+    # the participle may hang from the place the noun names: "the summit in Tashkent, slated for June"
+    places = [o for p in noun.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    return any(c.dep_ == "acl" and c.tag_ == "VBN" and ("slate" if c.lower_ == "slated" else c.lemma_.lower()) in FIXING
+               for n in (noun, *places) for c in n.children)
 
 
 def _modifiers(noun):

@@ -57,8 +57,8 @@ def verb_trigger_kind(token) -> str | None:
         return None
     if kind == "StateVisit" and lemma in TRAVEL_VERBS and not _travels_to_place(token):
         return None
-    if kind == "StateVisit" and lemma in ARRIVAL_VERBS and not _arrives_in_place(token):
-        return None
+    if kind == "StateVisit" and lemma in ARRIVAL_VERBS and (not _arrives_in_place(token) or _arrives_for_drill(token)):
+        return None  # "troops arrived in Islamabad for the drills": a part of the exercise (the guide)
     if kind is None and lemma in ESTABLISH_VERBS | BEGIN_VERBS:
         return None
     return kind
@@ -70,6 +70,16 @@ WISH_VERBS = {"want", "wish", "hope", "desire", "like", "love", "seek", "try", "
 def _infinitive(verb) -> bool:
     """"to join": a verb with its "to" (a membership hoped for, welcomed or invited)."""
     return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _stands_for_a_thing(pronoun) -> bool:
+    """"a university which offers a course": a relative pronoun whose antecedent is no
+    agent (no organisation, state, people or person), so neither is the subject."""
+    verb = pronoun.head
+    if pronoun.lower_ not in {"which", "that"} or verb.dep_ != "relcl":
+        return False
+    antecedent = verb.head
+    return antecedent.ent_type_ not in {"ORG", "GPE", "NORP", "PERSON"} and antecedent.pos_ != "PROPN"
 
 
 def _invites_to_come(verb) -> bool:
@@ -87,7 +97,7 @@ def _offers_something(verb) -> bool:
     for _ in range(3):
         subjects = [c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subjects:
-            return any(s.pos_ in {"PROPN", "PRON"} for s in subjects)
+            return any(s.pos_ == "PROPN" or s.pos_ == "PRON" and not _stands_for_a_thing(s) for s in subjects)
         if cur.dep_ != "xcomp" or cur.head is cur:
             return False
         cur = cur.head
@@ -146,6 +156,20 @@ def _arrives_in_place(verb) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "in" and any(
         o.dep_ == "pobj" and o.pos_ == "PROPN" and o.ent_type_ in {"GPE", "LOC"} for o in c.children)
         for c in verb.children)
+
+
+def _arrives_for_drill(verb) -> bool:
+    """"The special forces arrived in Islamabad for military drills", "the contingent arrived
+    to take part in the exercise": troops or ships that come for a joint drill belong to the
+    MilitaryExercise, no StateVisit (docs/annotation-guide.md, joint exercises)."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "for" and any(
+                o.dep_ == "pobj" and NOUN_TRIGGERS.get(o.lemma_.lower()) == "MilitaryExercise" for o in c.children):
+            return True
+        if c.dep_ in {"xcomp", "advcl"} and any(
+                NOUN_TRIGGERS.get(t.lemma_.lower()) == "MilitaryExercise" for t in c.subtree):
+            return True
+    return False
 
 
 NAVAL_WORDS = {"naval", "navy", "war", "warship", "frigate", "destroyer", "corvette"}
@@ -321,7 +345,22 @@ def _receives_an_arrival(verb) -> bool:
             return True
     if verb.dep_ == "conj" and verb.head.lemma_.lower() in ARRIVAL_VERBS:
         return True
+    if _welcomed_after_arrival(verb):
+        return True
     return any(c.dep_ == "conj" and c.lemma_.lower() in ARRIVAL_VERBS for c in verb.children)
+
+
+def _welcomed_after_arrival(verb) -> bool:
+    """"The minister arrived at Moscow airport on Sunday. He was received by senior officials
+    ...": a guest told as arriving in the sentence before, received (passive, the guest as a
+    pronoun), is welcomed on arrival."""
+    if not any(c.dep_ == "nsubjpass" and c.tag_ == "PRP" for c in verb.children):
+        return False
+    start = verb.sent.start
+    if start == 0:
+        return False
+    before = verb.doc[start - 1].sent
+    return any(t.lemma_.lower() in ARRIVAL_VERBS and t.pos_ == "VERB" for t in before)
 
 
 def _sends_people(verb) -> bool:

@@ -68,3 +68,26 @@ def test_a_meeting_two_sentences_on_with_its_people_stays_apart(registry):
     found = gatherings(registry, "Pakistan and Russia will hold talks in Moscow this week. Trade has grown fast. "
                        "Ishaq Dar met Sergey Lavrov in Kazan.")
     assert len(found) == 2
+
+
+def test_a_meeting_with_a_named_side_is_not_the_summit_told_next(registry):
+    found = gatherings(registry, "Iranian President Hassan Rouhani met Turkish President Recep Tayyip Erdogan on "
+                       "Wednesday in Astana. In a meeting with the Turkish President, Rouhani stressed trade. "
+                       "The two presidents are in Kazakhstan to attend the summit of the Shanghai Cooperation "
+                       "Organisation.")
+    summits = [e for e in found if e.kind == "Summit"]
+    assert len(summits) == 1 and summits[0].sentence.index == 2
+    assert all(e.kind == "Meeting" for e in found if e.sentence.index < 2)
+
+
+def test_states_meeting_during_a_summit_told_in_the_same_sentence_are_the_summit(registry):
+    found = gatherings(registry, "The leaders of Iran, Turkey and Russia would meet in Astana this week during the "
+                       "Shanghai Cooperation Organisation (SCO) Astana Summit starting from 15 October 2024.")
+    assert [e.kind for e in found] == ["Summit"]
+    assert {"iran", "turkey", "russia", "sco"} <= set(found[0].participants)
+
+
+def test_a_leader_meeting_another_during_a_summit_is_a_meeting_of_its_own(registry):
+    found = gatherings(registry, "Iranian President Hassan Rouhani will meet Turkish President Recep Tayyip "
+                       "Erdogan during the Shanghai Cooperation Organisation summit in Astana on 15 October 2024.")
+    assert sorted(e.kind for e in found) == ["Meeting", "Summit"]

@@ -142,3 +142,16 @@ def test_what_is_planned_after_a_visit_under_way_on_the_articles_day_is_an_item_
 ])
 def test_a_participle_of_planning_on_the_noun_says_the_event_is_intended(nlp, sentence, word, time, expected):
     assert _status_of(nlp, sentence, word, time) == expected
+
+
+@pytest.mark.parametrize("sentence, word, expected", [
+    ("Karachi hopes to sign the deal during the premier's trip to Beijing, scheduled for May.", "trip", "scheduled"),
+    ("Officials are preparing the summit in Tashkent, slated for June.", "summit", "scheduled"),
+])
+def test_a_participle_of_fixing_on_the_event_noun_schedules_it(nlp, sentence, word, expected):
+    time = TimeValue(Span(0, 1, "May"), value="2030-05")
+    assert _status_of(nlp, sentence, word, time) == expected
+
+
+def test_a_participle_of_fixing_told_in_the_past_leaves_no_schedule(nlp):
+    assert _status_of(nlp, "The visit to Beijing, scheduled for May, took place as planned.", "visit") is None

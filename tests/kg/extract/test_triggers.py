@@ -361,3 +361,58 @@ def test_an_agreement_that_efforts_or_a_bid_aim_at_is_none_yet(registry):
                                     "between Kabul and the insurgents.")
     assert "Agreement" not in found("Pakistan and Russia made an attempt to sign a barter deal in March.")
     assert "Agreement" in found("Pakistan and Russia signed a barter deal in March after long efforts.")
+
+
+def test_a_negated_meeting_or_deal_is_no_event_and_a_summit_someone_skips_is_one(registry):
+    for text in ("The Iranian president will not have a meeting with the Turkish leader in Ankara.",
+                 "Talks between Iran and Turkey were not held in May.",
+                 "No agreement was reached between Iran and Turkey in Ankara."):
+        assert [k for k in kinds(registry, text) if k[0] in {"Meeting", "Agreement"}] == [], text
+    # the parse makes the bare "meeting" a gerund under "have" here
+    text = ("Iranian President Hassan Rouhani will have bilateral meetings with Chinese President Xi Jinping "
+            "in Qingdao. Rouhani will not have meeting with the Turkish President since Ankara made no request.")
+    assert [k[0] for k in kinds(registry, text) if "turkey" in k[2]] == []
+    assert ("Meeting", "talks") in [k[:2] for k in kinds(
+        registry, "Iran and Turkey did not only hold talks in Ankara but also signed a trade deal.")]
+    assert "Summit" in [k[0] for k in kinds(registry, "Erdogan will not attend the SCO summit in Tashkent in June.")]
+
+
+def test_troops_arriving_for_a_drill_are_no_visit(registry):
+    for text in ("The Iranian Special Forces had arrived in Moscow for military drills with the Russian Army on "
+                 "November 5, 2020.",
+                 "An Iranian naval contingent arrived in Moscow to take part in the exercise with Russia."):
+        assert [k for k in kinds(registry, text) if k[0] == "StateVisit"] == [], text
+    assert [k[:2] for k in kinds(registry, "Iranian Foreign Minister Javad Zarif arrived in Moscow on Monday.")] == [
+        ("StateVisit", "arrived")]
+
+
+def test_a_guest_received_just_after_arriving_is_welcomed_not_met(registry):
+    text = ("Iranian Foreign Minister Javad Zarif arrived in Ankara on Monday. "
+            "He was received by Turkish President Recep Tayyip Erdogan.")
+    assert [k for k in kinds(registry, text) if k[0] == "Meeting"] == []
+    # without an arrival just before, a reception is a meeting
+    text = ("Iranian Foreign Minister Javad Zarif spoke of trade on Monday. "
+            "He was received by Turkish President Recep Tayyip Erdogan in Ankara.")
+    assert [k[:2] for k in kinds(registry, text) if k[0] == "Meeting"] == [("Meeting", "received")]
+
+
+def test_many_visits_or_regular_talks_are_no_one_event(registry):
+    for text in ("There have been several trips by Iranian ministers to meet their counterparts in Ankara.",
+                 "Iran and Turkey hold regular consultations on trade in Ankara.",
+                 "Iranian ministers made numerous visits to Turkey in 2019."):
+        assert [k for k in kinds(registry, text) if k[0] in {"Meeting", "StateVisit"}] == [], text
+    assert [k[0] for k in kinds(registry, "Iranian ministers made two visits to Turkey in 2019.")] == ["StateVisit"]
+
+
+def test_agreeing_with_a_date_between_to_sign_an_accord_is_one_accord(registry):
+    found = [k[:2] for k in kinds(registry, "Tehran and Ankara agreed in March 2019 to ink a gas accord.")]
+    assert found == [("Agreement", "accord")]
+    assert [k[:2] for k in kinds(registry, "Tehran and Ankara agreed in March 2019 to sell gas to Iraq.")] == [
+        ("Agreement", "agreed")]
+
+
+def test_a_thing_that_offers_something_makes_no_offer(registry):
+    text = "There is hardly a college in Iran which offers a course on Turkish history."
+    assert [k for k in kinds(registry, text) if k[0] == "Offer"] == []
+    assert [k[:2] for k in kinds(registry, "Turkey, which offers gas to Iran, signed nothing.") if k[0] == "Offer"] == [
+        ("Offer", "offers")]
