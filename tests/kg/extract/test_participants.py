@@ -346,6 +346,13 @@ def test_the_speaker_whose_state_offers_or_backs_takes_part(registry):
     assert "sergey-lavrov" in support.participants
 
 
+def test_an_organisation_of_the_gathering_a_visit_is_made_to_attend_is_no_party_to_the_visit(registry):
+    text = "Prime Minister Shehbaz Sharif will visit Moscow next month to attend a summit of the SCO."
+    visit = event(registry, text, "StateVisit")
+    assert "sco" not in visit.participants
+    assert {"shehbaz-sharif", "russia"} <= set(visit.participants)
+
+
 def test_a_speaker_who_reports_anothers_backing_does_not_take_part(registry):
     support = event(registry, "Foreign Minister Ishaq Dar said Russia fully supported Pakistan in its fight "
                               "against terrorism.", "StatementOfSupport")
