@@ -181,6 +181,8 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
             # the state of a person the sentence names takes part nearly always (16 of 17 on dev)
             add(ctx.nationality(m.entity), "sentence-nationality", tok, rule=True)
     _title_holders(ctx, out)
+    if kind == "Meeting":
+        _post_state_receives(ctx, out)
     _people_of_their_states(ctx, token, kind, out)
     if kind in MEETING_KINDS:
         _forums(ctx, out)
@@ -237,6 +239,19 @@ def _title_holders(ctx: Context, out: dict[str, Candidate]) -> None:
                 if ctx.nationality(c.entity) in (None, state.entity):
                     c.source, c.rule = "titled", True
                 break
+
+
+def _post_state_receives(ctx: Context, out: dict[str, Candidate]) -> None:
+    """"Russian Ambassador to Pakistan X called on Minister Y": the state an envoy is posted to
+    is the state of the one he calls on or meets there, when the text gives that one no state
+    of its own and only the envoy's own state takes part so far."""
+    posts = [c for c in out.values() if c.source == "post" and not c.rule and ctx.is_state(c.entity)]
+    states = {c.entity for c in out.values() if c.rule and ctx.is_state(c.entity)}
+    if len(posts) != 1 or len(states) != 1 or posts[0].entity in states:
+        return
+    if any(c.rule and ctx.core_type(c.entity) == "Person" and ctx.nationality(c.entity) is None
+           for c in out.values()):
+        posts[0].source, posts[0].rule = "post-host", True
 
 
 def _forums(ctx: Context, out: dict[str, Candidate]) -> None:
