@@ -71,7 +71,7 @@ def topic(tok, trigger) -> bool:
     side within it ("talks on trade with Russia") is no topic."""
     if trigger.lemma_.lower() == "call" and tok.head.lower_ in {"on", "upon"}:
         return False  # "called on Lavrov": the one called on takes part
-    tops = {trigger.i} | _holding_clause(trigger)
+    tops = {trigger.i}
     if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in HOLD_VERBS:
         tops.add(trigger.head.i)
     discussing = trigger.pos_ == "VERB" and trigger.lemma_.lower() in DISCUSS_VERBS
@@ -91,17 +91,3 @@ def topic(tok, trigger) -> bool:
             return False
         cur = head
     return False
-
-
-def _holding_clause(trigger) -> set[int]:
-    """The verb of holding in a clause on the trigger's noun ("a meeting that is set to be held
-    between A and B on Afghan peace issues", "the talks held on trade"): its phrases say what the
-    gathering is about, as the trigger's own do."""
-    out: set[int] = set()
-    todo = [c for c in trigger.children if c.dep_ in {"relcl", "acl"}]
-    while todo:
-        verb = todo.pop()
-        if verb.lemma_.lower() in HOLD_VERBS:
-            out.add(verb.i)
-        todo += [c for c in verb.children if c.dep_ == "xcomp"]
-    return out
