@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kg.extract.coref import marked_distinct
-from kg.extract.model import Event, latest_named, with_participants
+from kg.extract.model import Event, latest_named, trigger_token, with_participants
 from kg.extract.led_sides import head_named_after, led_side
 from kg.extract.syntax import phrase
 from kg.extract.titled import in_title
@@ -43,6 +43,7 @@ GROUP_VERBS = {"lead", "head", "include", "comprise", "accompany"}
 # who attended, named by the list that makes them up ("Participants included X, Y and Z")
 LISTED_NOUNS = {"participant", "attendee", "delegate", "participants", "attendees", "delegates"}
 DEFINITE = {"the", "this", "that", "its", "their"}
+NEXT_WORDS = {"next", "upcoming", "following", "forthcoming"}
 REACH = 2  # sentences after the event's latest mention
 # prepositions whose object, inside a person's title or description, is not who attends
 # ("Ambassador to Russia", "an adviser to the Russian transport minister")
@@ -56,15 +57,32 @@ def add_attendees(ctx, events: list[Event]) -> list[Event]:
         if event.kind not in GATHERINGS or not event.participants:
             continue
         last = max([event.sentence.index, *(s.index for s in event.also)])
+        trigger = trigger_token(ctx.doc, event)
+        # "agreed to hold the next round": a sentence that tells a round as past tells the last one
+        next_edition = event.status is not None and trigger is not None and any(
+            c.lower_ in NEXT_WORDS for c in trigger.children)
         index = event.sentence.index + 1
         while index <= last + REACH and index < len(ctx.sentences):
-            if latest_named(out, GATHERINGS, index) == i:
+            if next_edition and _told_as_past(ctx, ctx.sentences[index]):
+                pass  # "agreed to hold the next round in Moscow. During the dialogue, X was led by Y": the last one
+            elif latest_named(out, GATHERINGS, index) == i:
                 found = _attendees_in(ctx, ctx.sentences[index], out[i])
                 if found:
                     out[i] = _with(out[i], found, ctx.sentences[index])
                     last = max(last, index)  # the continuing sentence is a mention now
             index += 1
     return out
+
+
+def _told_as_past(ctx, sentence) -> bool:
+    """Whether ``sentence``'s main verb tells what happened ("was led by", "attended"): it does
+    not continue a gathering that is still to come."""
+    span = ctx.doc.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.tag_ == "VBD" or root.tag_ == "VBN" and any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in root.children)
 
 
 def _with(event: Event, found: list[tuple[str, str]], sentence) -> Event:

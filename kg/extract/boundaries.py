@@ -10,7 +10,7 @@ import re
 from kg.extract.context import Context
 from kg.extract.scope import time_adverbial
 from kg.extract.syntax import name_head
-from kg.extract.triggers import NOUN_TRIGGERS, trigger_kind
+from kg.extract.triggers import NOUN_TRIGGERS, SPEECH_VERBS, trigger_kind
 
 # nouns that name an occasion: a name inside one belongs to it, not to an event it frames
 # ("met Lavrov on the sidelines of the SCO summit in Astana": SCO and Kazakhstan frame the meeting)
@@ -232,3 +232,16 @@ def sender_of_message(tok) -> bool:
     if holder.pos_ == "VERB" and head.lower_ == "to":  # "delivered a letter from X to Z": Z is the verb's
         return any(c.dep_ == "dobj" and c.lower_ in MESSAGES for c in holder.children)
     return holder.lower_ in MESSAGES
+
+
+def trailing_speaker(tok) -> bool:
+    """Whether the name whose head is ``tok`` is the one who tells the sentence, set right before
+    a verb of saying that the parse left without a subject ("... during Sharif's visit to Moscow,
+    Pakistani Ambassador X told Sputnik": the parse hangs X on the visit): the source of the
+    report, not a party to the event."""
+    after = tok.i + 1
+    if after >= len(tok.doc):
+        return False
+    verb = tok.doc[after]
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in SPEECH_VERBS and tok.dep_ not in {"nsubj", "nsubjpass"} \
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)

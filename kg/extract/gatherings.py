@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.acronyms import ACRONYM
 from kg.extract.model import Event, latest_named, trigger_token, with_participants
 
 GATHERINGS = {"Meeting", "Summit"}
@@ -45,12 +46,25 @@ def is_forum(ctx, eid: str) -> bool:
     return bool(words) and words[-1] in FORUM_HEADS
 
 
+def forum_acronym(ctx, eid: str) -> bool:
+    """Whether ``eid`` is the acronym the text gives a forum in brackets ("the Joint Military
+    Consultative Committee (JMCC)", "the Council of the Heads of Government (CHG)") when the two
+    were not made one entity.  Like the forum, it is where the sides sit; it is left in until
+    events are merged, since a later "the first session of the JMCC" is told by it."""
+    name = entity_name(ctx, eid)
+    if not eid.startswith("new:") or ctx.core_type(eid) != "Organisation" or not ACRONYM.match(name):
+        return False
+    brackets = re.compile(r"\s*\(\s*" + re.escape(name) + r"\s*\)")
+    return any(m.entity != eid and brackets.match(ctx.text, m.span.end) and is_forum(ctx, m.entity)
+               for m in ctx.mentions)
+
+
 def without_forum(ctx, events: list[Event]) -> list[Event]:
     """``events`` whose gatherings no longer list the body they sit in."""
     out = []
     for event in events:
         if event.kind in GATHERINGS:
-            keep = [p for p in event.participants if not is_forum(ctx, p)]
+            keep = [p for p in event.participants if not is_forum(ctx, p) and not forum_acronym(ctx, p)]
             if len(keep) < len(event.participants):
                 event = with_participants(event, keep)
         out.append(event)

@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.boundaries import (CLAUSES, according_to, act_of_its_own, credit, dated_by, dateline_line, framed,
-                                   nearer_event, other_clause, post, reaction, sender_of_message, subordinate)
+                                   nearer_event, other_clause, post, reaction, sender_of_message, subordinate,
+                                   trailing_speaker)
 from kg.extract.context import POSSESSIVE_PRONOUNS, PRONOUN_SUBJECTS, Context
 from kg.extract.datelines import dateline_place
 from kg.extract.gatherings import entity_name, is_forum, on_its_sidelines
@@ -24,10 +25,11 @@ from kg.extract.members import member_and_organisations
 from kg.extract.onlookers import commentator, invitation, joining_side, stand_in
 from kg.extract.own_names import locates_a_place, names_the_event, sits_in
 from kg.extract.scope import scope
+from kg.extract.speaker_side import SAYING, STANCE_KINDS, speaker_for
 from kg.extract.syntax import name_head
 from kg.extract.titled import in_title
 from kg.extract.topics import CONTENT_KINDS, TALKS, content, topic
-from kg.extract.triggers import SPEECH_VERBS, welcomes_a_visitor
+from kg.extract.triggers import welcomes_a_visitor
 
 # kinds whose venue state takes part even when two other states are named: the state visited, the
 # host of a summit (but not of an organisation's own summit: see _organisations_own)
@@ -62,8 +64,8 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
             return  # "Moscow, 30 January 2023 (TDI): ...": the report's source; "Benaulim, India": where
         if rule and tok is not None and tok.i in inviting and source not in {"place", "event-name"}:
             source, rule = "invitation", False  # "Putin invited Sharif to attend the summit"
-        if rule and tok is not None and according_to(tok):
-            source, rule = "reporter", False  # "..., according to Kremlin spokesman Dmitry Peskov"
+        if rule and tok is not None and (according_to(tok) or trailing_speaker(tok)):
+            source, rule = "reporter", False  # "..., according to Kremlin spokesman Dmitry Peskov", "..., X told"
 
         if rule and tok is not None and source in {"scope", "place", "nationality", "title", "pair", "sentence-nationality"}:
             if framed(tok, token) and source != "sentence-nationality":
@@ -78,6 +80,8 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
                 source, rule = "content", False  # "agreed to buy some of their Hind helicopters"
             elif source == "scope" and ctx.is_state(eid or "") and firm_origin(tok):
                 source, rule = "firm-origin", False  # "two companies from Russia and Pakistan signed deals"
+            elif kind == "StateVisit" and ctx.core_type(eid or "") == "Organisation" and nearer_event(tok, token):
+                source, rule = "clause", False  # "his visit to Moscow to attend a summit of the SCO": the summit's
             elif source == "scope" and post(tok) and ctx.core_type(eid or "") != "Person":
                 source, rule = "post", False  # (not "Ambassador to Pakistan X" parsed with X under "to")
         if eid and rule and source not in {"place", "sentence-nationality"}:
@@ -133,8 +137,8 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
             add(ctx.state_of_place(m.entity), "place", tok)
     if kind in STANCE_KINDS:
         acting = {c.entity for c in out.values() if c.rule and c.role == "agent" and ctx.is_state(c.entity)}
-        for m in _speaker_for(ctx, token, acting):
-            add(m.entity, "speaker-side", _root(ctx, m))  # "Putin said, adding that Moscow stood ready to help"
+        for eid, tok in speaker_for(ctx, token, acting):
+            add(eid, "speaker-side", tok)  # "Putin said, adding that Moscow stood ready to help"
     for tok in holders(token):  # "Lavrov praised ... amid talks with Dar": Lavrov holds them
         named = ctx.resolve_pronoun(tok) if tok.lower_ in PRONOUN_SUBJECTS else [m.entity for m in [ctx.mention_at(tok)] if m]
         for eid in (e for e in named if ctx.is_agent(e)):
@@ -177,6 +181,8 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
             # the state of a person the sentence names takes part nearly always (16 of 17 on dev)
             add(ctx.nationality(m.entity), "sentence-nationality", tok, rule=True)
     _title_holders(ctx, out)
+    if kind == "Meeting":
+        _post_state_receives(ctx, out)
     _people_of_their_states(ctx, token, kind, out)
     if kind in MEETING_KINDS:
         _forums(ctx, out)
@@ -233,6 +239,19 @@ def _title_holders(ctx: Context, out: dict[str, Candidate]) -> None:
                 if ctx.nationality(c.entity) in (None, state.entity):
                     c.source, c.rule = "titled", True
                 break
+
+
+def _post_state_receives(ctx: Context, out: dict[str, Candidate]) -> None:
+    """"Russian Ambassador to Pakistan X called on Minister Y": the state an envoy is posted to
+    is the state of the one he calls on or meets there, when the text gives that one no state
+    of its own and only the envoy's own state takes part so far."""
+    posts = [c for c in out.values() if c.source == "post" and not c.rule and ctx.is_state(c.entity)]
+    states = {c.entity for c in out.values() if c.rule and ctx.is_state(c.entity)}
+    if len(posts) != 1 or len(states) != 1 or posts[0].entity in states:
+        return
+    if any(c.rule and ctx.core_type(c.entity) == "Person" and ctx.nationality(c.entity) is None
+           for c in out.values()):
+        posts[0].source, posts[0].rule = "post-host", True
 
 
 def _forums(ctx: Context, out: dict[str, Candidate]) -> None:
@@ -320,35 +339,6 @@ def _says(tok) -> bool:
     """Whether the name at ``tok`` is the subject of a verb of saying ("X said", "X termed")."""
     tok = name_head(tok)
     return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SAYING | {"term", "describe", "call"}
-
-
-# kinds a speaker's words make: an offer, backing ("X said Russia strongly supported the project")
-STANCE_KINDS = {"Offer", "MediationOffer", "StatementOfSupport"}
-SAYING = SPEECH_VERBS | {"add", "stress", "emphasise", "emphasize", "note", "express", "reaffirm"}
-
-
-def _speaker_for(ctx: Context, trigger, states: set[str]) -> list:
-    """The person who says that their own state offers or backs something ("Putin said, adding
-    that Moscow stood ready to help", "Dedov said Russia strongly supported CPEC"): the subject
-    of the verb of saying whose reported clause holds the trigger, when that person is of the
-    state that acts in it (not "Dar said Russia supported Pakistan": Dar reports it)."""
-    cur = trigger
-    for _ in range(5):
-        head = cur.head
-        if head.i == cur.i or cur.dep_ not in {"ccomp", "advcl", "xcomp", "conj", "acomp", "dobj", "attr", "amod"}:
-            return []
-        if head.lemma_.lower() in SAYING and head.pos_ == "VERB":
-            verb = head
-            while not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ in {"advcl", "conj", "xcomp"}:
-                verb = verb.head  # "X said, adding that ...": the subject of "said"
-            out = []
-            for c in verb.children:
-                m = ctx.mention_at(c) if c.dep_ == "nsubj" else None
-                if m is not None and ctx.core_type(m.entity) == "Person" and ctx.nationality(m.entity) in states:
-                    out.append(m)
-            return out
-        cur = head
-    return []
 
 
 def _name_before_verb(ctx: Context, trigger):

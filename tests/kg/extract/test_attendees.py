@@ -125,3 +125,15 @@ def test_a_delegation_of_another_state_or_an_indefinite_one_led_by_someone_adds_
     [talks] = events(registry, text, "Meeting")
     assert not {"new:Wang Li", "china", "new:Nadeem Qureshi"} & set(talks.participants)
 
+
+
+def test_a_round_still_to_come_takes_no_attendees_from_a_sentence_about_one_that_was_held(registry):
+    text = ("Pakistan, China and Russia agreed to hold the next round of the Trilateral Dialogue in Moscow in the "
+            "first half of 2026. During the Dialogue, the Russian delegation was led by Ambassador Yuri Petrenko.")
+    [talks] = events(registry, text, "Meeting")
+    assert talks.status is not None
+    assert "new:Yuri Petrenko" not in talks.participants
+    text = ("Pakistan, China and Russia will hold the next round of the Trilateral Dialogue in Moscow next week. "
+            "During the Dialogue, the Russian delegation will be led by Ambassador Yuri Petrenko.")
+    [talks] = events(registry, text, "Meeting")
+    assert "new:Yuri Petrenko" in talks.participants

@@ -9,7 +9,8 @@ import spacy
 
 from support import extract_unthresholded as extract  # rules, before the publishing threshold
 from kg.extract.context import Context
-from kg.extract.gatherings import is_forum
+from kg.extract.gatherings import forum_acronym, is_forum
+from kg.extract.model import Mention, Span
 from kg.registry import load_registry
 
 
@@ -50,6 +51,21 @@ def test_a_body_is_told_by_the_head_noun_of_its_name(registry):
     assert is_forum(ctx, "new:Regional Transport Meeting of the CIS")
     assert not is_forum(ctx, "new:Group Captain Ali Khan")  # a person, whatever his name
     assert not is_forum(ctx, "sco")  # an organisation of states takes part
+
+
+def test_the_bracketed_acronym_of_a_forum_is_the_forum_too(registry):
+    text = "The Joint Trade Committee (JTC) met. The JTC and the Caspian Bank (CB) agreed."
+    doc = spacy.blank("en")(text)
+
+    def named(words, eid):
+        start = text.index(words)
+        return Mention(Span(start, start + len(words), words), eid, 0, "ner")
+    mentions = [named("Joint Trade Committee", "new:Joint Trade Committee"), named("JTC", "new:JTC"),
+                named("Caspian Bank", "new:Caspian Bank"), named("CB", "new:CB")]
+    ctx = Context(doc, [], mentions, [], registry, None, {m.entity: "Organisation" for m in mentions})
+    assert forum_acronym(ctx, "new:JTC")
+    assert not forum_acronym(ctx, "new:CB")  # the acronym of a bank is no forum
+    assert not forum_acronym(ctx, "new:Joint Trade Committee")  # the forum itself: is_forum tells it
 
 
 def test_the_people_of_a_side_meeting_attend_the_summit(registry):

@@ -23,3 +23,16 @@ def test_the_holder_and_his_state_take_part_in_the_meeting():
             "Ishaq Dar in Moscow on Tuesday.")
     [meeting] = [e for e in extract("t", text, load_registry()).events if e.kind == "Meeting"]
     assert {"sergey-lavrov", "ishaq-dar", "russia", "pakistan"} <= set(meeting.participants), meeting.participants
+
+
+def test_who_speaks_at_a_gathering_attends_it(nlp):
+    doc = nlp("The minister said at the summit in Baku that trade had grown.")
+    assert [t.text for t in holders(only_token(doc, "summit"))] == ["minister"]
+    doc = nlp("The minister signed the plan at the summit in Baku.")
+    assert holders(only_token(doc, "summit")) == []  # no word said there: the signing's own rules decide
+
+
+def test_the_speaker_at_a_summit_and_his_state_take_part():
+    text = "\"Trade will grow,\" said Prime Minister Narendra Modi at the India-Russia Annual Summit held in Goa."
+    [summit] = [e for e in extract("t", text, load_registry()).events if e.kind == "Summit"]
+    assert "narendra-modi" in summit.participants, summit.participants

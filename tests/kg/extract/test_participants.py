@@ -347,6 +347,22 @@ def test_the_speaker_whose_state_offers_or_backs_takes_part(registry):
     assert "sergey-lavrov" in support.participants
 
 
+def test_an_organisation_of_the_gathering_a_visit_is_made_to_attend_is_no_party_to_the_visit(registry):
+    text = "Prime Minister Shehbaz Sharif will visit Moscow next month to attend a summit of the SCO."
+    visit = event(registry, text, "StateVisit")
+    assert "sco" not in visit.participants
+    assert {"shehbaz-sharif", "russia"} <= set(visit.participants)
+
+
+def test_the_state_an_envoy_is_posted_to_receives_his_call_on_someone_of_no_named_state(registry):
+    e = event(registry, "Russian Ambassador to Pakistan, Ivan Petrov called on the Minister of Commerce "
+                        "Dr. Tariq Saleem at the Commerce Ministry.", "Meeting")
+    assert {"russia", "pakistan", "new:Ivan Petrov", "new:Tariq Saleem"} <= set(e.participants)
+    e = event(registry, "Russian Ambassador to Pakistan, Ivan Petrov called on Chinese Ambassador Li Wei at "
+                        "the embassy.", "Meeting")
+    assert "china" in e.participants and "pakistan" not in e.participants  # the other one's state is named
+
+
 def test_a_speaker_who_reports_anothers_backing_does_not_take_part(registry):
     support = event(registry, "Foreign Minister Ishaq Dar said Russia fully supported Pakistan in its fight "
                               "against terrorism.", "StatementOfSupport")

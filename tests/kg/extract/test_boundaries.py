@@ -1,0 +1,33 @@
+"""Where an event's parties end (kg.extract.boundaries), on parses built by hand for the tests: the
+name right before a verb of saying that has no subject tells the sentence."""
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from kg.extract.boundaries import trailing_speaker
+
+
+def parsed(words, heads, deps, pos, lemmas):
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+
+
+def test_a_name_before_a_verb_of_saying_left_without_subject_is_the_source():
+    # "... the visit, Ambassador Khan told TASS.": the parse hangs "Khan" on "visit"
+    words = ["Talks", "followed", "the", "visit", ",", "Ambassador", "Khan", "told", "TASS", "."]
+    heads = [1, 1, 3, 1, 3, 6, 3, 1, 7, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "punct", "compound", "appos", "ccomp", "dobj", "punct"]
+    pos = ["NOUN", "VERB", "DET", "NOUN", "PUNCT", "PROPN", "PROPN", "VERB", "PROPN", "PUNCT"]
+    lemmas = ["talk", "follow", "the", "visit", ",", "Ambassador", "Khan", "tell", "TASS", "."]
+    doc = parsed(words, heads, deps, pos, lemmas)
+    assert trailing_speaker(doc[6])
+    assert not trailing_speaker(doc[3])  # "visit" is followed by a comma
+
+
+def test_the_subject_of_the_verb_of_saying_is_told_by_the_parse_not_by_this_rule():
+    words = ["Khan", "told", "TASS", "about", "the", "visit", "."]
+    heads = [1, 1, 1, 1, 5, 3, 1]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "det", "pobj", "punct"]
+    pos = ["PROPN", "VERB", "PROPN", "ADP", "DET", "NOUN", "PUNCT"]
+    lemmas = ["Khan", "tell", "TASS", "about", "the", "visit", "."]
+    assert not trailing_speaker(parsed(words, heads, deps, pos, lemmas)[0])
