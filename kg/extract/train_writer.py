@@ -15,14 +15,12 @@ folds and the counts pooled (one run alone let the fold assignment pick the judg
 articles, three shuffles of the folds chose 19 right of 24, 12 of 16 and 18 of 25, and the
 sorted folds 6 of 8).  For each setting (C, the sentence's lemmas or not) and threshold,
 the claims the judge would add are counted: those whose kind is the gold kind are right.
-A claim of the wrong kind, or of a plain fact, is a wrong fact, and a wrong fact costs a reader
-``WRONG_COST`` (2) right ones: each setting and threshold is worth its right claims less twice
-its wrong ones, and the one worth most is chosen (on a tie, the higher threshold, then the
-smaller C, then no lemmas).  Worth above nothing means right at least twice as often as wrong
-(precision 2/3), as a gate at 2/3 did; but a gate let a retrain on 5 fewer sentences move one
-point from 0.665 to 0.646 and throw the choice to a judge adding 14 right claims instead of 37,
-while the worth of neighbouring thresholds moves by little.  When no setting is worth anything,
-no judge is written and the rules decide alone.
+Of the settings and thresholds whose precision stays at or above ``PRECISION`` (a claim of the
+wrong kind, or of a plain fact, is a wrong fact), those that add nearly the most right claims
+(within one standard error of the best count, ``sqrt(best)``: cross-validation cannot tell them
+apart) are equals, and of these the highest threshold is chosen: it adds the fewest claims, and
+a retrain on a few more articles does not swing it to a lower one.  When no setting reaches
+``PRECISION``, no judge is written and the rules decide alone.
 
     python -m kg.extract.train_writer --gold tests/data/real/dev --gold tests/gold [--cv-only]
 """
@@ -41,7 +39,7 @@ from kg.extract.writer_judge import (FILE_NAME, KINDS, NONE, WriterJudge, articl
 
 FOLDS = 5
 REPEATS = 3  # cross-validations with different folds, pooled (one alone swung the choice: see the doc)
-WRONG_COST = 2  # a wrong claim costs what two right ones are worth: worth > 0 is precision > 2/3
+PRECISION = 2 / 3  # a claim the judge adds must be right at least twice as often as wrong
 C_VALUES = (0.3, 1.0, 3.0)
 THRESHOLDS = tuple(round(0.3 + 0.05 * i, 2) for i in range(13))  # 0.3 .. 0.9
 OUT = workspace.package_files("extract") / FILE_NAME
@@ -98,7 +96,7 @@ def cross_validate(rows: list[Row], out=sys.stdout) -> tuple[tuple, float] | Non
     labelled = sum(r.label != NONE for r in rows)
     print(f"writer judge: {len(rows)} sentences from {len(articles)} articles, {labelled} the writer's claims "
           f"({', '.join(f'{k} {sum(r.label == k for r in rows)}' for k in KINDS)})", file=out)
-    scored: list[tuple[float, float, float, float, bool]] = []  # (right, added, threshold, C, words)
+    scored: list[tuple[int, float, float, bool]] = []  # (right, threshold, C, words) at PRECISION or above
     for c, words in itertools.product(C_VALUES, (False, True)):
         runs: list[list[dict | None]] = []
         for fold_of in folds_of:
@@ -120,19 +118,18 @@ def cross_validate(rows: list[Row], out=sys.stdout) -> tuple[tuple, float] | Non
                     if p.get(kind, 0.0) >= t and p[kind] >= p.get(NONE, 0.0):
                         emitted += 1
                         right += kind == r.label
+            precision = right / emitted if emitted else 0.0
             right, emitted = round(right / REPEATS, 1), round(emitted / REPEATS, 1)  # per run, on average
             line.append(f"{t:.2f}:{right:g}/{emitted:g}")
-            if emitted:
-                scored.append((right, emitted, t, c, words))
+            if emitted and precision >= PRECISION:
+                scored.append((right, t, c, words))
         print(f"  C={c} words={words}  right/added by threshold  " + " ".join(line), file=out)
-    best = choose(scored)
-    if best is None:
-        print("  no setting is right at least twice as often as wrong: no judge (the rules decide alone)",
-              file=out)
+    if not scored:
+        print(f"  no setting reaches precision {PRECISION}: no judge (the rules decide alone)", file=out)
         return None
-    right, emitted, t, c, words = best
-    print(f"  chosen C={c} words={words} threshold {t}: {right} right claims of {emitted} added "
-          f"(worth {worth(right, emitted):.1f}, right less {WRONG_COST} x wrong; the most of any setting)",
+    right, t, c, words = choose(scored)
+    print(f"  chosen C={c} words={words} threshold {t}: {right} right claims added "
+          f"(the most: {max(s[0] for s in scored)}; the highest threshold within one standard error of it)",
           file=out)
     return (c, words), t
 
@@ -146,19 +143,13 @@ def fold_assignment(articles: list[int], repeat: int) -> dict[int, int]:
     return {a: i % FOLDS for i, a in enumerate(order)}
 
 
-def worth(right: float, added: float) -> float:
-    """What the claims a judge adds are worth to a reader: the right ones less ``WRONG_COST``
-    times the wrong ones."""
-    return right - WRONG_COST * (added - right)
-
-
-def choose(scored: list[tuple[float, float, float, float, bool]]) -> tuple | None:
-    """Of ``(right, added, threshold, C, words)`` entries, the one worth most (then the higher
-    threshold, the smaller C, no lemmas); None when none is worth anything."""
-    if not scored:
-        return None
-    best = max(scored, key=lambda s: (round(worth(s[0], s[1]), 1), s[2], -s[3], not s[4]))
-    return best if worth(best[0], best[1]) > 0 else None
+def choose(scored: list[tuple[int, float, float, bool]]) -> tuple[int, float, float, bool]:
+    """Of ``(right, threshold, C, words)`` entries that reach ``PRECISION``, the one with the
+    highest threshold among those within one standard error of the most right claims (then
+    more right claims, the smaller C, no lemmas)."""
+    most = max(s[0] for s in scored)
+    equals = [s for s in scored if s[0] >= most - math.sqrt(most)]
+    return max(equals, key=lambda s: (s[1], s[0], -s[2], not s[3]))
 
 
 def train_writer(articles, registry, claim_decisions, out=sys.stdout) -> WriterJudge | None:

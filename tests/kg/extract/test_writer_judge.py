@@ -94,22 +94,16 @@ def test_cross_validation_chooses_for_precision_or_nothing(rows):
         assert c in train_writer.C_VALUES and threshold in train_writer.THRESHOLDS
         assert "chosen" in out.getvalue()
     else:
-        assert "no setting is right at least twice as often as wrong" in out.getvalue()
+        assert "no setting reaches precision" in out.getvalue()
 
 
-def test_the_setting_worth_most_is_chosen_a_wrong_claim_costing_two_right_ones():
-    from kg.extract.train_writer import choose, worth
+def test_the_highest_threshold_within_one_standard_error_of_the_most_right_claims_is_chosen():
+    from kg.extract.train_writer import choose
 
-    assert worth(37.3, 54.3) == 37.3 - 2 * 17.0
-    # 45 right of 67.7 (precision 0.665) is worth less than 37.3 of 54.3: the gate at 2/3 sat
-    # between the two, so a small change in the rows could swing it; worth does not
-    scored = [(45.0, 67.7, 0.6, 0.3, False), (37.3, 54.3, 0.65, 0.3, False), (13.0, 18.7, 0.85, 0.3, True)]
-    assert choose(scored) == (37.3, 54.3, 0.65, 0.3, False)
-    # on a tie of worth the higher threshold
-    assert choose([(4.0, 5.0, 0.5, 1.0, False), (2.0, 2.0, 0.9, 1.0, False)]) == (2.0, 2.0, 0.9, 1.0, False)
-    # nothing right at least twice as often as wrong: no judge
-    assert choose([(2.0, 3.0, 0.5, 1.0, False), (6.0, 9.0, 0.4, 1.0, False)]) is None
-    assert choose([]) is None
+    # 36 right at 0.55; 31 right at 0.6 is within sqrt(36) = 6 of it; 29 at 0.65 is not
+    scored = [(36, 0.55, 1.0, False), (31, 0.6, 1.0, False), (29, 0.65, 1.0, False), (30, 0.6, 0.3, True)]
+    assert choose(scored) == (31, 0.6, 1.0, False)
+    assert choose([(4, 0.5, 1.0, False), (1, 0.9, 1.0, False)]) == (4, 0.5, 1.0, False)  # 1 < 4 - 2
 
 
 def test_the_repeats_of_cross_validation_deal_the_articles_into_other_folds():
