@@ -83,19 +83,23 @@ class PersonNames:
         """The last person named right after this title ("Prime Minister Nawaz Sharif");
         with a nationality ("the Russian envoy"), one whose title says it."""
         text = doc_text(self.doc)
-        words = TITLE_WORDS.get(title, (title,))
-        found = []
-        for m in reversed(self.people(before, 3000)):
-            lead = text[max(0, m.span.start - 50):m.span.start]
-            for w in words:
-                at = lead.lower().rfind(w)
-                if at >= 0 and not re.search(r"\b(?!of\b|the\b|and\b|for\b|to\b)[a-z]+\b", lead[at + len(w):]):
-                    found.append((m, lead.lower()))
-                    break
+        found = [(m, text[max(0, m.span.start - 50):m.span.start].lower())
+                 for m in reversed(self.people(before, 3000)) if self.introduced_as(m.span.start, title, m.span.end)]
         if nationality:
             stem = nationality.lower()[:5]
             return next((self.full_name(m) for m, lead in found if stem in lead), None)
         return self.full_name(found[0][0]) if found else None
+
+    def introduced_as(self, at: int, title: str, end: int | None = None) -> bool:
+        """Whether the name written at offset ``at`` (to ``end``) comes right after this title, or
+        holds it ("Prime Minister Nawaz Sharif", "Prime Minister of Pakistan Nawaz Sharif" for
+        "prime"; a registry name may take the title in: "Prime Minister Shehbaz Sharif")."""
+        lead = doc_text(self.doc)[max(0, at - 50):at if end is None else end]
+        for w in TITLE_WORDS.get(title, (title,)):
+            i = lead.lower().rfind(w)
+            if i >= 0 and not re.search(r"\b(?!of\b|the\b|and\b|for\b|to\b)[a-z]+\b", lead[i + len(w):]):
+                return True
+        return False
 
     def first_mention(self, m: Mention) -> Mention:
         """The first mention of the person ``m`` names (where a title would introduce them)."""

@@ -125,3 +125,12 @@ def test_a_speaker_named_with_mr_before_a_registry_surname_is_that_person(regist
     text = "Zamir Kabulov met officials in Kabul. Mr. Kabulov said that the talks went well."
     assert speakers(text, registry) == ["zamir-kabulov"]
     assert not extract("t", text, registry).new_entities  # no node "Mr. Kabulov" beside him
+
+
+def test_the_prime_minister_is_the_one_a_registry_name_gives_that_title_not_the_last_minister(registry):
+    # the registry's "Prime Minister Shehbaz Sharif" takes the title into the name
+    text = ("Russian President Vladimir Putin reminded Pakistani Prime Minister Shehbaz Sharif that gas deliveries "
+            "were possible.\n\nThe prime minister met the leaders of Turkey and Iran. He was accompanied by Foreign "
+            "Minister Bilawal Bhutto-Zardari, Finance Minister Tariq Aziz, and other senior officials.\n\n"
+            "The prime minister said that Pakistan wanted closer ties with Russia.")
+    assert speakers(text, registry) == ["shehbaz-sharif"]
