@@ -1,5 +1,7 @@
 """Names joined by a particle ("Anwaar ul Haq Kakar", "Ikram ul Haq", "Ahsan ur Rehman"),
-which the NER splits into two people or cuts short at the particle.
+which the NER splits into two people or cuts short at the particle; and a person's name whose
+first words the NER left out ("Minister of Power Sardar Awais Ahmad Khan Leghari" found as
+"Ahmad Khan Leghari").
 
 >>> from kg.extract.pipeline import load_nlp
 >>> doc = load_nlp()("Prime Minister Anwaar ul Haq Kakar met Vladimir Putin.")
@@ -18,14 +20,33 @@ def _name_word(tok) -> bool:
     return tok.text[:1].isupper() and tok.is_alpha and (tok.tag_ in ("NNP", "NNPS") or tok.pos_ in ("PROPN", "NOUN"))
 
 
+def _left_name_words(doc: Doc, ent: Span) -> int:
+    """Where a PERSON entity's name really begins: the capitalised words before it that the parse
+    hangs on the name as compounds ("Awais" in "Sardar Awais Ahmad Khan Leghari") belong to it,
+    up to a title, a field, a body's head, a form of address, an acronym or another entity."""
+    from kg.extract.names import FIELDS, HONORIFICS, ORG_HEADS, POST_HEADS
+
+    start = ent.start
+    while start > 0:
+        tok = doc[start - 1]
+        word = tok.lower_.rstrip(".")
+        if not (_name_word(tok) and tok.dep_ == "compound" and start <= tok.head.i < ent.end) \
+                or tok.ent_type_ or tok.is_upper or word in FIELDS | HONORIFICS | ORG_HEADS | POST_HEADS:
+            break
+        start -= 1
+    return start
+
+
 def named_entities(doc: Doc) -> list[Span]:
-    """The document's entities, a person's name that runs on through a particle taken whole:
-    a PERSON entity, a particle, then name words (and the next entity, if the NER began one
-    there) make one PERSON entity."""
+    """The document's entities, a person's name taken whole: the name words the NER left out
+    before it, and a name that runs on through a particle (a PERSON entity, a particle, then name
+    words and the next entity, if the NER began one there, make one PERSON entity)."""
     ents, out, skip_until = list(doc.ents), [], -1
     for k, ent in enumerate(ents):
         if ent.start < skip_until:
             continue
+        if ent.label_ == "PERSON" and (start := _left_name_words(doc, ent)) < ent.start:
+            ent = Span(doc, start, ent.end, label="PERSON")
         end = ent.end
         while ent.label_ == "PERSON" and end + 1 < len(doc) and doc[end].lower_ in PARTICLES \
                 and _name_word(doc[end + 1]):
