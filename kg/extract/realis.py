@@ -194,8 +194,23 @@ WISH_VERBS = {"want", "wish", "hope", "desire", "like", "love", "seek", "try", "
 # "efforts to reach an agreement", "in a bid to hold talks": the noun form of trying
 ATTEMPT_NOUNS = {"effort", "attempt", "bid", "quest", "endeavour", "endeavor"}
 PHASE_VERBS = {"begin", "start", "open", "end", "conclude", "close", "continue"}
+# "an invitation to X to pay a visit": the noun forms of inviting and the verbs a visit is made with
+INVITING_NOUNS = {"invitation", "invite", "request", "appeal"}
+LIGHT_VERBS = {"undertake", "pay", "make", "hold", "conduct"}
 # "considering imposing sanctions", "threatened to impose": weighed, not done
 DELIBERATE_VERBS = {"consider", "ponder", "mull", "weigh", "contemplate", "debate", "threaten"}
+
+
+def _invited_by_a_noun(verb) -> bool:
+    """"an invitation to X to visit", "renewed his invitation to X to undertake a visit" (the
+    parse hangs the infinitive on the noun or on the verb whose object the noun is)."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    if verb.dep_ == "acl":
+        return head.lemma_.lower() in INVITING_NOUNS
+    return verb.dep_ == "advcl" and any(c.dep_ == "dobj" and c.lemma_.lower() in INVITING_NOUNS
+                                        for c in head.children)
 
 
 def _unrealised(token) -> bool:
@@ -214,6 +229,8 @@ def _unrealised(token) -> bool:
         return True  # "pondering over imposing sanctions"
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in DELIBERATE_VERBS:
         return True  # "considering imposing sanctions", "threatened to impose sanctions"
+    if _invited_by_a_noun(verb) and (verb is token or verb.lemma_.lower() in LIGHT_VERBS):
+        return True  # "his invitation to the president to undertake an official visit"
     if verb.dep_ not in {"xcomp", "acl"} or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
     head = verb.head

@@ -266,6 +266,16 @@ def test_an_invitation_to_visit_is_no_visit_but_the_summit_invited_to_is_one(reg
             ] == ["Summit"]
 
 
+def test_the_noun_of_an_invitation_to_make_a_visit_is_no_visit(registry):
+    # the visit is the invitee's, and it has not happened: no StateVisit (and never the inviter's)
+    assert kinds(registry, "The president renewed his invitation to Prime Minister Mishustin to undertake an "
+                           "official visit to Pakistan.") == []
+    assert kinds(registry, "Islamabad sent an invitation to the Russian leader to pay a visit in spring.") == []
+    # a visit that a light verb makes outside an invitation still is one
+    assert [k[0] for k in kinds(registry, "Prime Minister Mishustin undertook an official visit to Pakistan "
+                                          "in 2024.")] == ["StateVisit"]
+
+
 def test_a_joint_training_exercise_is_an_exercise_and_an_exercise_in_futility_is_not(registry):
     found = kinds(registry, "Special forces from Russia and Pakistan have begun a two-week joint training exercise "
                             "in Russia.")
