@@ -30,6 +30,10 @@ SERIES_NOUNS = {"edition", "round", "iteration", "instalment", "installment"}
 ORDINALS = {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
 
 
+# verbs that bring an earlier event to mind: what they take is not the event being reported
+RECALL_VERBS = {"recall", "remember", "recollect", "reminisce", "revisit"}
+
+
 def marked_distinct(token, ordinals: bool = True) -> bool:
     """Whether a trigger says it is another event than the ones named before (a marker
     among the words before it in its noun phrase: "the upcoming SCO Heads of Government
@@ -39,7 +43,16 @@ def marked_distinct(token, ordinals: bool = True) -> bool:
     before = [t for t in token.subtree if t.i < token.i] + list(token.children)
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in SERIES_NOUNS:
         before += list(token.head.head.children)  # "the eighth edition of their joint exercise"
-    return any(t.lower_ in markers and t.dep_ in {"amod", "det", "advmod", "nummod", "poss"} for t in before)
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in RECALL_VERBS:
+        return True  # "recalling their meeting in Samarkand": an earlier event brought to mind
+    return any((t.lower_ in markers or ordinals and _numbered(t.lower_))
+               and t.dep_ in {"amod", "det", "advmod", "nummod", "poss"} for t in before)
+
+
+def _numbered(word: str) -> bool:
+    """"9th", "2nd": an ordinal in figures past the first, as "ninth" is in words."""
+    m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", word)
+    return m is not None and int(m.group(1)) > 1
 
 
 def times_compatible(a: TimeValue | None, b: TimeValue | None) -> bool:

@@ -201,6 +201,24 @@ LIGHT_VERBS = {"undertake", "pay", "make", "hold", "conduct"}
 DELIBERATE_VERBS = {"consider", "ponder", "mull", "weigh", "contemplate", "debate", "threaten"}
 
 
+# verbs of urging: what they ask for, and what that is done for, has not happened
+URGING_VERBS = {"urge", "ask", "request", "press", "encourage", "propose", "suggest", "advise", "recommend",
+                "call"}
+
+
+def _urged(verb, reach: int = 3) -> bool:
+    """"urged X to hold talks", "asked Russia to send a delegation to hold talks": a chain of
+    to-infinitives (objects or purposes) that climbs to a verb of urging."""
+    for _ in range(reach):
+        if verb.dep_ not in {"xcomp", "advcl"} or not any(c.dep_ == "aux" and c.lower_ == "to"
+                                                          for c in verb.children):
+            return False
+        verb = verb.head
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in URGING_VERBS:
+            return True
+    return False
+
+
 def _invited_by_a_noun(verb) -> bool:
     """"an invitation to X to visit", "renewed his invitation to X to undertake a visit" (the
     parse hangs the infinitive on the noun or on the verb whose object the noun is)."""
@@ -231,6 +249,8 @@ def _unrealised(token) -> bool:
         return True  # "considering imposing sanctions", "threatened to impose sanctions"
     if _invited_by_a_noun(verb) and (verb is token or verb.lemma_.lower() in LIGHT_VERBS):
         return True  # "his invitation to the president to undertake an official visit"
+    if _urged(verb):
+        return True  # "urged the Russian side to send a delegation to hold discussions"
     if verb.dep_ not in {"xcomp", "acl"} or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
     head = verb.head

@@ -254,3 +254,23 @@ def test_a_since_time_never_replaces_a_mentions_own_time():
     assert finer_time(friday, since) is friday and finer_time(since, friday) is friday
     assert finer_time(friday, year) is year  # a value is still finer than bare words
     assert finer_time(None, since) is since
+
+
+def test_a_meeting_brought_to_mind_is_not_the_meeting_reported(registry):
+    text = ("Prime Minister Shehbaz Sharif met the Russian ambassador Albert Khorev in Islamabad on Monday. "
+            "Recalling their meeting at the summit in Astana in 2024, the prime minister praised the ties.")
+    found = events(registry, text, "Meeting")
+    assert len(found) == 2
+    assert not any(e.time is not None and e.time.value == "2024" and e.sentence.index == 0 for e in found)
+
+
+def test_marked_distinct_reads_numbered_ordinals_and_verbs_of_recalling():
+    from kg.extract.coref import marked_distinct
+    from kg.extract.pipeline import load_nlp
+
+    doc = load_nlp()("They prepared the 9th session of the commission and the 1st session of the forum.")
+    ninth, first = (t for t in doc if t.lower_ == "session")
+    assert marked_distinct(ninth) and not marked_distinct(ninth, ordinals=False)
+    assert not marked_distinct(first)
+    doc = load_nlp()("He recalled the meeting with fondness.")
+    assert marked_distinct(next(t for t in doc if t.lower_ == "meeting"))

@@ -276,6 +276,15 @@ def test_the_noun_of_an_invitation_to_make_a_visit_is_no_visit(registry):
                                           "in 2024.")] == ["StateVisit"]
 
 
+def test_what_a_side_is_urged_to_do_and_what_that_is_for_are_no_events(registry):
+    assert kinds(registry, "The minister urged the Russian side to send a delegation to Islamabad to hold talks "
+                           "on the pipeline.") == []
+    assert kinds(registry, "Pakistan asked Russia to hold talks on the pipeline.") == []
+    # (the rules alone made an Agreement of this one: what the visit asked for is to sign it)
+    assert kinds(registry, "Sharif asked Putin to visit Islamabad to sign the gas pipeline agreement with "
+                           "Pakistan.") == []
+
+
 def test_a_joint_training_exercise_is_an_exercise_and_an_exercise_in_futility_is_not(registry):
     found = kinds(registry, "Special forces from Russia and Pakistan have begun a two-week joint training exercise "
                             "in Russia.")
