@@ -192,6 +192,29 @@ def post(tok) -> bool:
         and tok.head.head.lemma_.lower() in POST_TITLES and tok.head.head.i < tok.i
 
 
+# the heads of a title that names the body its holder leads or sits in ("Speaker of the National
+# Assembly X", "Chairperson of the Federation Council X"), and the heads of a state body's name
+OFFICE_HEADS = {"chairperson", "chairman", "chairwoman", "chair", "speaker", "head", "member", "minister",
+                "secretary", "president", "deputy", "director", "chief", "commander", "spokesman", "spokesperson",
+                "spokeswoman", "leader"}
+BODY_HEADS = {"assembly", "council", "duma", "senate", "parliament", "ministry", "committee", "commission",
+              "department", "office", "navy", "army", "forces", "force", "cabinet", "secretariat", "majlis"}
+
+
+def office_body(tok) -> bool:
+    """"Chairperson of the Federation Council Valentina Matvienko", "Speaker of the National
+    Assembly X": the state body a person's title names.  The guide adds no ministry, service or
+    parliament because its head or member takes part (it does when it acts as a body)."""
+    if tok.lemma_.lower() not in BODY_HEADS:
+        return False
+    if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.head.lemma_.lower() not in BODY_HEADS:
+        tok = tok.head  # the parse hangs the body on the holder's name: "of the Federation Council X"
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return False
+    title = tok.head.head
+    return title.lemma_.lower() in OFFICE_HEADS and title.i < tok.i
+
+
 def act_of_its_own(tok, trigger) -> bool:
     """Whether the place at ``tok`` is where another act happens, named by an infinitive or
     a trigger verb between it and the trigger ("an agreement to build a steel mill in

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.boundaries import (CLAUSES, according_to, act_of_its_own, credit, dated_by, dateline_line, framed,
-                                   nearer_event, other_clause, post, reaction, sender_of_message, subordinate,
+                                   nearer_event, office_body, other_clause, post, reaction, sender_of_message, subordinate,
                                    trailing_speaker)
 from kg.extract.context import POSSESSIVE_PRONOUNS, PRONOUN_SUBJECTS, Context
 from kg.extract.datelines import dateline_place
@@ -84,6 +84,8 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
                 source, rule = "clause", False  # "his visit to Moscow to attend a summit of the SCO": the summit's
             elif source == "scope" and post(tok) and ctx.core_type(eid or "") != "Person":
                 source, rule = "post", False  # (not "Ambassador to Pakistan X" parsed with X under "to")
+            elif source == "scope" and ctx.core_type(eid or "") == "Organisation" and office_body(tok):
+                source, rule = "post", False  # "Speaker of the National Assembly X visited Moscow"
         if eid and rule and source not in {"place", "sentence-nationality"}:
             acting.add(eid)  # named as taking part, not only by the place it happens in
         if eid and eid not in out:

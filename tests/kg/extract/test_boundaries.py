@@ -5,7 +5,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from kg.extract.boundaries import trailing_speaker
+from kg.extract.boundaries import office_body, trailing_speaker
 
 
 def parsed(words, heads, deps, pos, lemmas):
@@ -31,3 +31,20 @@ def test_the_subject_of_the_verb_of_saying_is_told_by_the_parse_not_by_this_rule
     pos = ["PROPN", "VERB", "PROPN", "ADP", "DET", "NOUN", "PUNCT"]
     lemmas = ["Khan", "tell", "TASS", "about", "the", "visit", "."]
     assert not trailing_speaker(parsed(words, heads, deps, pos, lemmas)[0])
+
+
+def test_the_body_named_in_a_holders_title_is_an_office_not_a_party():
+    # "Speaker of the Assembly Ali visited Moscow": the parse hangs "Assembly" on the name
+    words = ["Speaker", "of", "the", "Assembly", "Ali", "visited", "Moscow", "."]
+    heads = [5, 0, 4, 4, 1, 5, 5, 5]
+    deps = ["nsubj", "prep", "det", "compound", "pobj", "ROOT", "dobj", "punct"]
+    pos = ["PROPN", "ADP", "DET", "PROPN", "PROPN", "VERB", "PROPN", "PUNCT"]
+    lemmas = ["speaker", "of", "the", "assembly", "Ali", "visit", "Moscow", "."]
+    assert office_body(parsed(words, heads, deps, pos, lemmas)[3])
+    # "A delegation of the Assembly visited Moscow": the body sends its own delegation
+    words = ["A", "delegation", "of", "the", "Assembly", "visited", "Moscow", "."]
+    heads = [1, 5, 1, 4, 2, 5, 5, 5]
+    deps = ["det", "nsubj", "prep", "det", "pobj", "ROOT", "dobj", "punct"]
+    pos = ["DET", "NOUN", "ADP", "DET", "PROPN", "VERB", "PROPN", "PUNCT"]
+    lemmas = ["a", "delegation", "of", "the", "assembly", "visit", "Moscow", "."]
+    assert not office_body(parsed(words, heads, deps, pos, lemmas)[4])

@@ -534,3 +534,10 @@ def test_a_venue_s_state_after_its_city_stays_out_of_a_side_meeting_the_summit_f
     found = event(registry, text, "Meeting", "met")
     assert {"shehbaz-sharif", "vladimir-putin"} <= set(found.participants)
     assert "uzbekistan" not in found.participants
+
+
+def test_the_parliament_its_speaker_heads_does_not_visit_with_him(registry):
+    text = "Speaker of the National Assembly Sardar Ayaz Sadiq visited Moscow in 2024."
+    (visit,) = [e for e in extract("t", text, registry).events if e.kind == "StateVisit"]
+    assert "ayaz-sadiq" in visit.participants
+    assert not any("assembly" in p.lower() for p in visit.participants)
