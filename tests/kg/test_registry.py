@@ -76,7 +76,7 @@ def graph(registry):
 
 def test_default_directory_is_data_registry(registry):
     assert registry.entities == load_registry(ROOT / "data" / "registry").entities
-    assert 120 <= len(registry.entities) <= 260
+    assert 120 <= len(registry.entities) <= 320
 
 
 def test_required_ids_have_the_right_types(registry):

@@ -209,15 +209,15 @@ def test_the_paper_or_agency_a_dateline_credits_takes_no_part(registry, dateline
 
 def test_a_title_s_acronym_is_no_organisation_and_a_dateline_gives_an_unqualified_office_its_state(registry):
     text = ("ISLAMABAD: At the beginning of his visit to the Russian Federation, Special Assistant to the Prime "
-            "Minister (SAPM), Syed Tariq Fatemi called on Russian Foreign Minister Sergey Lavrov Tuesday.\n\n"
+            "Minister (SAPM), Syed Nasir Bukhari called on Russian Foreign Minister Sergey Lavrov Tuesday.\n\n"
             "Before concluding the meeting, the SAPM hand-delivered a letter.")
     ex = extract("t", text, registry)
     assert not any("SAPM" in e for e in ex.new_entities), ex.new_entities
     visit = event(registry, text, "StateVisit")
-    assert set(visit.participants) == {"new:Syed Tariq Fatemi", "pakistan", "russia"}
+    assert set(visit.participants) == {"new:Syed Nasir Bukhari", "pakistan", "russia"}
     meetings = [e for e in ex.events if e.kind == "Meeting"]
     assert len(meetings) == 1, meetings  # "the meeting" the SAPM concluded is the call on Lavrov
-    assert set(meetings[0].participants) == {"new:Syed Tariq Fatemi", "pakistan", "russia", "sergey-lavrov"}
+    assert set(meetings[0].participants) == {"new:Syed Nasir Bukhari", "pakistan", "russia", "sergey-lavrov"}
     # without a dateline the office names no state
     bare = event(registry, text.replace("ISLAMABAD: ", ""), "StateVisit")
     assert "pakistan" not in bare.participants

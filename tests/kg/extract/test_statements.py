@@ -416,7 +416,7 @@ def test_he_is_the_last_who_spoke_not_a_person_named_in_what_he_said(registry):
             "There is a good chance Vladimir Putin and Shehbaz Sharif will meet in September, Fatemi said.\n"
             "He said that Pakistan has lost 90,000 lives to terrorism over the past 15 years.")
     speakers = [s for s, *_ in said(text, registry)]
-    assert len(speakers) == 2 and speakers[0] == speakers[1] and "Fatemi" in speakers[0]
+    assert len(speakers) == 2 and speakers[0] == speakers[1] and speakers[0] == "tariq-fatemi"
 
 
 def test_agreed_with_a_time_between_the_verb_and_what_was_agreed(registry):
@@ -440,10 +440,10 @@ def test_someone_who_speaks_in_a_when_clause_leaves_the_sentence_the_writers_too
 
 
 def test_an_honorific_before_a_new_persons_name_is_not_part_of_the_speaker(registry):
-    text = ("Special Assistant to the Prime Minister, H.E. Syed Tariq Fatemi, gave an interview to Sputnik. "
+    text = ("Special Assistant to the Prime Minister, H.E. Syed Nasir Bukhari, gave an interview to Sputnik. "
             "The special assistant said the country is willing to work with Russia. Pakistan values the ties, "
-            "Fatemi said.")
-    assert {s for s, *_ in said(text, registry)} == {"new:Syed Tariq Fatemi"}
+            "Bukhari said.")
+    assert {s for s, *_ in said(text, registry)} == {"new:Syed Nasir Bukhari"}
 
 
 def test_a_title_holder_named_after_the_place_and_an_outlet_the_ner_took_for_a_person(registry):
