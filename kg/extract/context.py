@@ -31,6 +31,9 @@ PAIR_NOUNS = {"countries", "sides", "nations", "neighbours", "neighbors", "state
 POST_PREPS = {"to", "in", "at"}
 # titles that name one office
 TITLE_SAME = {"premier": ("premier", "prime minister"), "prime minister": ("prime minister", "premier")}
+# titles the press abbreviates ("The PM is expected to meet ..."): the words that introduce their holder
+TITLE_ABBREVIATIONS = {"PM": ("prime minister", "premier", "pm"), "FM": ("foreign minister", "fm"),
+                       "COAS": ("chief of army staff", "army chief", "coas")}
 # words of a national office ("Special Assistant to the Prime Minister", "Minister for Defence")
 OFFICE_WORDS = {"minister", "premier", "president", "assistant", "adviser", "advisor", "secretary", "spokesman",
                 "spokeswoman", "spokesperson"}
@@ -558,7 +561,8 @@ class Context:
         if holder is not None:
             return [holder]
         lemma = token.lemma_.lower()
-        if lemma not in TITLE_WORDS or token.tag_ != "NN":
+        abbreviated = TITLE_ABBREVIATIONS.get(token.text)
+        if abbreviated is None and (lemma not in TITLE_WORDS or token.tag_ != "NN"):
             return []
         state = None
         for c in token.children:
@@ -572,15 +576,21 @@ class Context:
             return []
         words = [c.lower_ for c in token.children if c.dep_ in {"compound", "amod"} and c.i == token.i - 1] + [token.lower_]
         full = " ".join(words)
-        titles = [TITLE_SAME.get(full, (full,)), TITLE_SAME.get(lemma, (lemma,))]
-        start = self.sentences[max(0, sent.index - 5)].span.start
+        titles = [abbreviated] if abbreviated else [TITLE_SAME.get(full, (full,)), TITLE_SAME.get(lemma, (lemma,))]
+        # an abbreviated title names one office throughout ("The PM" long after "Prime Minister X")
+        start = 0 if abbreviated else self.sentences[max(0, sent.index - 5)].span.start
         people = [m for m in self.mentions if start <= m.span.start < token.idx and self.core_type(m.entity) == "Person"
                   and (state is None or self.nationality(m.entity) in (None, state))]
         for names in titles:
             for m in reversed(people):
                 # the words before the name, and the name's own ("Prime Minister Imran Khan")
                 before = self.text[max(0, m.span.start - 40):m.span.end].lower()
-                if any(t in before for t in names):
+                if abbreviated:  # the title right before the name, or in it ("PM Shehbaz")
+                    before = self.text[max(0, m.span.start - 25):m.span.start].lower()
+                    if any(re.search(rf"\b{t}\.?\s*$", before) or m.span.text.lower().startswith(t + " ")
+                           for t in names):
+                        return [m.entity]
+                elif any(t in before for t in names):
                     return [m.entity]
         return []
 

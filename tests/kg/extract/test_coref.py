@@ -274,3 +274,11 @@ def test_marked_distinct_reads_numbered_ordinals_and_verbs_of_recalling():
     assert not marked_distinct(first)
     doc = load_nlp()("He recalled the meeting with fondness.")
     assert marked_distinct(next(t for t in doc if t.lower_ == "meeting"))
+
+
+def test_the_press_abbreviation_of_a_title_stands_for_its_holder(registry):
+    text = ("Prime Minister Shehbaz Sharif has landed in Astana. Foreign Minister Sergey Lavrov met Ishaq Dar. "
+            "The PM is expected to meet with Russian President Vladimir Putin.")
+    found = events(registry, text, "Meeting")
+    planned = [e for e in found if e.sentence.index == 2]
+    assert len(planned) == 1 and {"shehbaz-sharif", "pakistan", "vladimir-putin", "russia"} == set(planned[0].participants)
