@@ -202,8 +202,7 @@ DELIBERATE_VERBS = {"consider", "ponder", "mull", "weigh", "contemplate", "debat
 
 
 # verbs of urging: what they ask for, and what that is done for, has not happened
-URGING_VERBS = {"urge", "ask", "request", "press", "encourage", "propose", "suggest", "advise", "recommend",
-                "call"}
+URGING_VERBS = {"urge", "ask", "request", "press", "encourage", "propose", "suggest", "advise", "recommend"}
 
 
 def _urged(verb, reach: int = 3) -> bool:
@@ -214,8 +213,9 @@ def _urged(verb, reach: int = 3) -> bool:
                                                           for c in verb.children):
             return False
         verb = verb.head
-        if verb.pos_ == "VERB" and verb.lemma_.lower() in URGING_VERBS:
-            return True
+        if verb.pos_ == "VERB" and (verb.lemma_.lower() in URGING_VERBS or verb.lemma_.lower() == "call" and any(
+                c.dep_ == "prep" and c.lower_ in {"on", "upon"} for c in verb.children)):
+            return True  # (and "called on both sides to hold talks", not "called him to discuss")
     return False
 
 
