@@ -192,6 +192,47 @@ def meets_at_the_summit(doc, meeting: Event, summit: Event, core_type) -> bool:
     return not any(core_type(p) == "Person" for p in meeting.participants)
 
 
+SIGNED = {"Agreement", "MemorandumOfUnderstanding"}  # documents that a lead names and the next sentence details
+LEAD_SENTENCES = 2  # the lead: the first two sentences (a headline or dateline may stand first)
+SIGNING_REACH = 1  # the sentence after the lead's last word on the signing
+ADDED = {"also", "too", "further", "additionally", "separately", "besides", "again"}
+
+
+def _one_more(tok) -> bool:
+    """"They also signed an agreement", "agreements", "two accords": the trigger says it is one
+    more document or several, not the one named before."""
+    if tok.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "nummod" for c in tok.children):
+        return True
+    clause = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
+    return any(c.dep_ == "advmod" and c.lower_ in ADDED for c in (*clause.children, *tok.children))
+
+
+def retells_the_signing(doc, events: list[Event], i: int, j: int, is_state) -> bool:
+    """Whether ``events[j]`` tells again, in the next sentence, the signing that the lead told
+    in ``events[i]``: "Pakistan and Russia have struck a deal on barter trade. The two
+    countries recently signed a landmark agreement, with a Russian firm set to supply ...";
+    "Pakistan and Russia on Friday signed an agreement on the pipeline. The energy minister
+    and the ambassador signed the protocol in Moscow".  A news story names the document in its
+    lead and gives its details, its firms and signatories, next.  Both name the same two
+    states or more (the later may add people and firms, no other state), neither is marked as
+    one more or several ("also signed", "another agreement", "agreements"), and their times
+    and statuses fit.  Further on, or after other sentences, another document is as likely."""
+    a, b = events[i], events[j]
+    if a.kind != b.kind or a.kind not in SIGNED or a.sentence.index >= LEAD_SENTENCES:
+        return False
+    gap = b.sentence.index - _last_sentence(a, b.sentence.index)
+    if not 0 < gap <= SIGNING_REACH:
+        return False
+    sa = {p for p in a.participants if is_state(p)}
+    sb = {p for p in b.participants if is_state(p)}
+    if len(sa) < 2 or sa != sb:
+        return False
+    ta, tb = trigger_token(doc, a), trigger_token(doc, b)
+    if ta is None or tb is None or _one_more(ta) or _one_more(tb) or marked_distinct(tb):
+        return False
+    return times_compatible(a.time, b.time) and statuses_agree(a.status, b.status)
+
+
 def _rules_pass(doc, events: list[Event], is_state, core_type=None) -> list[Event]:
     out = list(events)
     gone: set[int] = set()
@@ -212,6 +253,11 @@ def _rules_pass(doc, events: list[Event], is_state, core_type=None) -> list[Even
         retold = next((i for i in earlier if names_its_people(doc, out, i, j, core_type)), None)
         if retold is not None:
             out[retold] = merge_events(out[retold], out[j])
+            gone.add(j)
+            continue
+        signed = next((i for i in earlier if retells_the_signing(doc, out, i, j, is_state)), None)
+        if signed is not None:  # the details name its signatories and firms
+            out[signed] = merge_events(out[signed], out[j])
             gone.add(j)
             continue
         bodies = {p for p in out[j].participants if not is_state(p)}

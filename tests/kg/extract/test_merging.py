@@ -91,3 +91,29 @@ def test_a_leader_meeting_another_during_a_summit_is_a_meeting_of_its_own(regist
     found = gatherings(registry, "Iranian President Hassan Rouhani will meet Turkish President Recep Tayyip "
                        "Erdogan during the Shanghai Cooperation Organisation summit in Astana on 15 October 2024.")
     assert sorted(e.kind for e in found) == ["Meeting", "Summit"]
+
+
+def agreements(registry, text):
+    return [e for e in extract("t", text, registry, date="2024-10-16").events if e.kind == "Agreement"]
+
+
+SIGNED_LEAD = "Pakistan and Russia on Monday signed an agreement on railway cooperation. "
+
+
+def test_the_sentence_after_the_lead_that_tells_the_signing_again_is_the_same_agreement(registry):
+    found = agreements(registry, SIGNED_LEAD + "Pakistan and Russia signed a landmark deal in Islamabad, with "
+                       "Russian Railways set to build the line.")
+    assert len(found) == 1
+    deal = found[0]
+    assert [s.index for s in deal.also] == [1] and deal.time.value == "2024-10-14"
+    assert {"pakistan", "russia"} <= set(deal.participants)
+
+
+@pytest.mark.parametrize("second", [
+    "Pakistan and Russia also signed an agreement on energy in Islamabad.",  # one more
+    "Pakistan and Russia signed agreements on energy in Islamabad.",  # several
+    "Pakistan and Russia signed a deal on energy in 2019.",  # another time
+    "Trade between them has grown. Pakistan and Russia signed a landmark deal in Islamabad.",  # not next
+])
+def test_a_signing_marked_as_another_or_told_further_on_stays_apart(registry, second):
+    assert len(agreements(registry, SIGNED_LEAD + second)) == 2

@@ -19,8 +19,9 @@ from kg.extract.train_merge import extract_with_rules, pair_rows, train_merge
 from kg.registry import load_registry
 
 DEV = ROOT / "tests" / "data" / "real" / "dev"
-# articles where the rules leave one event as two nodes, and one where they do not
-IDS = ("r_eir_01", "r_thequint_01", "r_trtworld_01", "r_app_01")
+# articles where the rules leave one event as two nodes, and one where they do not (r_trtworld_01,
+# whose lead and next sentence tell one deal, no longer: merging.retells_the_signing)
+IDS = ("r_eir_01", "r_thequint_01", "r11_washingtontimes_01", "r_app_01")
 
 
 @pytest.fixture(scope="module")
