@@ -247,6 +247,8 @@ class Speakers(PersonNames, SpeakerMemory, Institutions, JointSpeakers):
             # a speaker no mention names was the subject of his statement: he outranks
             # people named since only as objects ("termed Imran Khan a legend")
             last = (subjects or cands)[-1].span.start if cands else -1
+            if recent is not None and recent is said and not subjects and cands and self.same_sentence(said[0], last):
+                last = -1  # "This was said by X during a meeting with Y. He said ...": X spoke; Y is only named
             if recent is not None and recent[0] > last and (
                     self.core_type(recent[1]) == "Person" or not subjects):
                 return [recent[1]], "pronoun"

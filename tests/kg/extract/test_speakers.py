@@ -134,3 +134,13 @@ def test_the_prime_minister_is_the_one_a_registry_name_gives_that_title_not_the_
             "Minister Bilawal Bhutto-Zardari, Finance Minister Tariq Aziz, and other senior officials.\n\n"
             "The prime minister said that Pakistan wanted closer ties with Russia.")
     assert speakers(text, registry) == ["shehbaz-sharif"]
+
+
+def test_he_after_this_was_stated_by_is_the_speaker_not_the_person_he_met(registry):
+    # the person met is named after the cue, in the speaker's own sentence, never as a subject
+    text = ("Direct flights between Karachi and Kazan would double the trade within two years.\n\n"
+            "This was stated by Mr Ivan Petrovsky, a trade envoy of Russia, during a meeting with Salman Qadiri, "
+            "President of the Multan Traders Guild, here on Monday.\n\n"
+            "He said that a Russian exhibition of farm machinery would open in Lahore in March.")
+    said = speakers(text, registry)
+    assert len(said) == 2 and len(set(said)) == 1 and "petrovsky" in said[0].lower()
