@@ -28,6 +28,8 @@ from kg.extract.speaker_words import (CLOSE, COUNTS, DEMONYM, GROUP_PRONOUNS, IN
                                       NEWS_HEADS, PAIR_PEOPLE, PAIR_STATES, PERSON_PRONOUNS, SOURCES, SPOKESPEOPLE, STATE_BODIES, TITLE_WORDS,
                                       TITLES, dateline_tokens)
 
+BROADCASTS = frozenset("tv television news channel radio".split())  # the last word of an outlet's name
+
 
 class Speakers(PersonNames, SpeakerMemory, Institutions, JointSpeakers):
     def __init__(self, doc: Doc, mentions: list[Mention], core_type, state_of_place=None,
@@ -51,6 +53,9 @@ class Speakers(PersonNames, SpeakerMemory, Institutions, JointSpeakers):
         # names the NER took for people that are news outlets ("Dawn news reported")
         self.outlets: set[str] = {m.entity for i, m in self.by_token.items() if doc[i].dep_ == "compound"
                                   and doc[i].head.lemma_.lower() in NEWS_HEADS and doc[i].head.i not in self.by_token}
+        # or whose own last word says it ("according to Russian State TV", "Dunya News reported")
+        self.outlets |= {m.entity for m in self.mentions if core_type(m.entity) == "Person"
+                         and m.span.text.split()[-1].lower() in BROADCASTS}
 
     # -- entities -------------------------------------------------------------------
     def agent(self, key: str) -> str | None:

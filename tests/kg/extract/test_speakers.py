@@ -144,3 +144,10 @@ def test_he_after_this_was_stated_by_is_the_speaker_not_the_person_he_met(regist
             "He said that a Russian exhibition of farm machinery would open in Lahore in March.")
     said = speakers(text, registry)
     assert len(said) == 2 and len(set(said)) == 1 and "petrovsky" in said[0].lower()
+
+
+def test_he_is_never_a_television_channel_the_ner_took_for_a_person(registry):
+    text = ("Sergei Lavrov told his hosts that smuggling across the border worried Moscow most, according to "
+            "Russian State TV. Stopping it, he said, requires patience from both capitals.")
+    said = speakers(text, registry)
+    assert said[-1] == "sergey-lavrov"
