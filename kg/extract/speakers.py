@@ -28,6 +28,7 @@ from kg.extract.speaker_words import (CLOSE, COUNTS, DEMONYM, GROUP_PRONOUNS, IN
                                       NEWS_HEADS, PAIR_PEOPLE, PAIR_STATES, PERSON_PRONOUNS, SOURCES, SPOKESPEOPLE, STATE_BODIES, TITLE_WORDS,
                                       TITLES, dateline_tokens)
 
+OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 BROADCASTS = frozenset("tv television news channel radio".split())  # the last word of an outlet's name
 
 
@@ -237,6 +238,7 @@ class Speakers(PersonNames, SpeakerMemory, Institutions, JointSpeakers):
         if person:
             self.unnamed.append((head.idx, person))  # no mention names it: remember it for "he"
             return [person], "named"
+        low = OBJECT_PRONOUNS.get(low, low)  # "according to him", "quoted her as saying"
         if low in PERSON_PRONOUNS:
             near = self.of_gender(low, self.outside_said(self.people(head.idx, 700)))
             wide = self.of_gender(low, self.outside_said(self.people(head.idx, 2500)))
@@ -309,7 +311,8 @@ class Speakers(PersonNames, SpeakerMemory, Institutions, JointSpeakers):
         if lemma in SOURCES and head.i not in self.by_token:
             # "a statement by", "a report in the Times of India", "a readout of the meeting shared by":
             # the first of these phrases that names someone
-            for by in (t for t in head.subtree if t.lower_ in ("by", "of", "from", "in") and t.dep_ in ("agent", "prep")):
+            for by in (t for t in head.subtree if t.lower_ in ("by", "of", "from", "for", "in")
+                       and t.dep_ in ("agent", "prep")):  # "a spokesman for the Pakistan Navy"
                 obj = next((c for c in by.children if c.dep_ == "pobj"), None)
                 ent = next((e for e in self.doc.ents if e.start <= obj.i < e.end), None) if obj is not None else None
                 if by.lower_ == "in":

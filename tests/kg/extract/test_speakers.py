@@ -151,3 +151,21 @@ def test_he_is_never_a_television_channel_the_ner_took_for_a_person(registry):
             "Russian State TV. Stopping it, he said, requires patience from both capitals.")
     said = speakers(text, registry)
     assert said[-1] == "sergey-lavrov"
+
+
+def test_according_to_him_is_the_person_who_spoke_last(registry):
+    text = ("Zamir Kabulov spoke to reporters in Moscow on Monday. According to him, the fight against drug "
+            "smuggling will top the agenda of the next round.")
+    assert speakers(text, registry) == ["zamir-kabulov"]
+
+
+def test_a_statement_quoting_her_as_saying_is_hers(registry):
+    text = ("Maria Zakharova briefed the press in Moscow on Thursday. A later statement quoted her as saying that "
+            "the ministers would meet again in spring.")
+    assert speakers(text, registry) == ["maria-zakharova"]
+
+
+def test_a_spokesman_for_an_institution_speaks_for_it(registry):
+    text = ("Two Russian frigates reached Karachi on Monday. A spokesman for the Pakistan Navy said the ships "
+            "would join drills in the Arabian Sea next week.")
+    assert speakers(text, registry) == ["pakistan-navy"]
