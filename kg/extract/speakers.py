@@ -394,6 +394,10 @@ class Speakers(PersonNames, SpeakerMemory, Institutions, JointSpeakers):
                 self.unnamed.append((head.idx, (orgs or agents)[0]))
                 return [(orgs or agents)[0]], "title"
             return [], ""
+        if low in POST_HEADS and unlinked and any(t.lower_ in ("the", "this") for t in head.lefts):
+            person = self.titled(low, head.idx)  # "the Federation Council Speaker": the one introduced so
+            if person:
+                return [person], "title"
         if agents:
             return agents[:1], "named"
         return [], ""

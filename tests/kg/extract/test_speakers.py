@@ -169,3 +169,11 @@ def test_a_spokesman_for_an_institution_speaks_for_it(registry):
     text = ("Two Russian frigates reached Karachi on Monday. A spokesman for the Pakistan Navy said the ships "
             "would join drills in the Arabian Sea next week.")
     assert speakers(text, registry) == ["pakistan-navy"]
+
+
+def test_the_holder_of_a_post_named_after_a_body_is_the_person_introduced_with_it(registry):
+    # "Speaker" is a post, not a title word: the body in front of it does not speak
+    text = ("Duma Speaker Ivan Sorokin opened a session on Asia in Moscow.\n\n"
+            "The Duma Speaker said that he was sure trade with Pakistan would double by 2030.")
+    said = speakers(text, registry)
+    assert len(said) == 1 and "sorokin" in said[0].lower()
