@@ -49,6 +49,9 @@ class Finder(QuotationFinder):
             if c.dep_ in ("ccomp", "parataxis") and (c.pos_ in ("VERB", "AUX") or c.dep_ == "ccomp" and any(
                     m.dep_ == "mark" and m.lower_ == "that" for m in c.children)):
                 return c  # a "that" clause whose verb the tagger took for a noun ("that Moscow highly values")
+        before = self.clause_before(verb)
+        if before is not None:
+            return before
         for p in (p for c in verb.children if c.dep_ == "prep" for p in c.subtree if p.dep_ == "pobj"):
             for c in p.children:  # "said in a statement that X had ...": the clause hung on "statement"
                 # (or deeper: "told reporters on the sidelines of the meeting that ...")
@@ -69,6 +72,29 @@ class Finder(QuotationFinder):
                 if c.dep_ == "dobj":
                     return next((x for x in c.children if x.dep_ in ("xcomp", "ccomp")), None)
         return None
+
+    def clause_before(self, verb: Token) -> Token | None:
+        """"Earlier in the day, A held talks with B, the Kremlin said": the statement before a
+        cue that ends the sentence, which the parse hung on the cue as an adverbial clause (its
+        opening adverbial taken for the clause's mark). Only a clause with a subject of its own
+        and no conjunction of its own ("While India objected, Moscow said ..." is no statement),
+        that opens the sentence and ends at the comma before the cue's subject, after which only
+        the cue's own words follow."""
+        if verb.lemma_.lower() not in POSTPOSED or verb.dep_ != "ROOT":
+            return None
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        clause = next((c for c in verb.children if c.dep_ == "advcl" and c.i < verb.i), None)
+        if subj is None or clause is None or not has_subject(clause) or any(
+                c.dep_ == "mark" or c.tag_ == "WRB" and c.i < clause.i for c in clause.children):
+            return None
+        comma = subj.left_edge.i - 1
+        sent = verb.sent
+        if clause.left_edge.i != sent.start or clause.right_edge.i + 1 != comma or self.doc[comma].text != ",":
+            return None
+        own = {t.i for t in verb.subtree} - {t.i for t in clause.subtree}
+        if any(t.i not in own for t in self.doc[comma:sent.end] if not (t.is_punct or t.is_space)):
+            return None
+        return clause
 
     def object_words(self, verb: Token) -> tuple[int, int] | None:
         """What an attitude verb's object says: "expressed [a desire to ...]",

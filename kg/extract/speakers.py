@@ -28,6 +28,9 @@ from kg.extract.speaker_words import (CLOSE, COUNTS, DEMONYM, GROUP_PRONOUNS, IN
                                       NEWS_HEADS, PAIR_PEOPLE, PAIR_STATES, PERSON_PRONOUNS, SOURCES, SPOKESPEOPLE, STATE_BODIES, TITLE_WORDS,
                                       TITLES, dateline_tokens)
 
+OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
+BROADCASTS = frozenset("tv television news channel radio".split())  # the last word of an outlet's name
+
 
 class Speakers(PersonNames, SpeakerMemory, Institutions, JointSpeakers):
     def __init__(self, doc: Doc, mentions: list[Mention], core_type, state_of_place=None,
@@ -51,6 +54,9 @@ class Speakers(PersonNames, SpeakerMemory, Institutions, JointSpeakers):
         # names the NER took for people that are news outlets ("Dawn news reported")
         self.outlets: set[str] = {m.entity for i, m in self.by_token.items() if doc[i].dep_ == "compound"
                                   and doc[i].head.lemma_.lower() in NEWS_HEADS and doc[i].head.i not in self.by_token}
+        # or whose own last word says it ("according to Russian State TV", "Dunya News reported")
+        self.outlets |= {m.entity for m in self.mentions if core_type(m.entity) == "Person"
+                         and m.span.text.split()[-1].lower() in BROADCASTS}
 
     # -- entities -------------------------------------------------------------------
     def agent(self, key: str) -> str | None:
@@ -232,6 +238,7 @@ class Speakers(PersonNames, SpeakerMemory, Institutions, JointSpeakers):
         if person:
             self.unnamed.append((head.idx, person))  # no mention names it: remember it for "he"
             return [person], "named"
+        low = OBJECT_PRONOUNS.get(low, low)  # "according to him", "quoted her as saying"
         if low in PERSON_PRONOUNS:
             near = self.of_gender(low, self.outside_said(self.people(head.idx, 700)))
             wide = self.of_gender(low, self.outside_said(self.people(head.idx, 2500)))
@@ -247,6 +254,8 @@ class Speakers(PersonNames, SpeakerMemory, Institutions, JointSpeakers):
             # a speaker no mention names was the subject of his statement: he outranks
             # people named since only as objects ("termed Imran Khan a legend")
             last = (subjects or cands)[-1].span.start if cands else -1
+            if recent is not None and recent is said and not subjects and cands and self.same_sentence(said[0], last):
+                last = -1  # "This was said by X during a meeting with Y. He said ...": X spoke; Y is only named
             if recent is not None and recent[0] > last and (
                     self.core_type(recent[1]) == "Person" or not subjects):
                 return [recent[1]], "pronoun"
@@ -302,7 +311,8 @@ class Speakers(PersonNames, SpeakerMemory, Institutions, JointSpeakers):
         if lemma in SOURCES and head.i not in self.by_token:
             # "a statement by", "a report in the Times of India", "a readout of the meeting shared by":
             # the first of these phrases that names someone
-            for by in (t for t in head.subtree if t.lower_ in ("by", "of", "from", "in") and t.dep_ in ("agent", "prep")):
+            for by in (t for t in head.subtree if t.lower_ in ("by", "of", "from", "for", "in")
+                       and t.dep_ in ("agent", "prep")):  # "a spokesman for the Pakistan Navy"
                 obj = next((c for c in by.children if c.dep_ == "pobj"), None)
                 ent = next((e for e in self.doc.ents if e.start <= obj.i < e.end), None) if obj is not None else None
                 if by.lower_ == "in":
@@ -384,6 +394,10 @@ class Speakers(PersonNames, SpeakerMemory, Institutions, JointSpeakers):
                 self.unnamed.append((head.idx, (orgs or agents)[0]))
                 return [(orgs or agents)[0]], "title"
             return [], ""
+        if low in POST_HEADS and unlinked and any(t.lower_ in ("the", "this") for t in head.lefts):
+            person = self.titled(low, head.idx)  # "the Federation Council Speaker": the one introduced so
+            if person:
+                return [person], "title"
         if agents:
             return agents[:1], "named"
         return [], ""

@@ -145,3 +145,18 @@ def test_the_thing_urged_and_a_confirmed_interest_are_what_was_said(registry):
 def test_whom_someone_urges_is_not_what_was_said(registry):
     text = "Sergey Lavrov received Ishaq Dar in Moscow on Monday. Lavrov urged Kabul to act against militants."
     assert [words for _, _, words in said(text, registry)] == ["to act against militants"]
+
+
+def test_a_statement_that_opens_with_an_adverbial_before_a_closing_cue_is_found(registry):
+    text = ("The leaders met in Dushanbe on Friday. Later in the evening, Vladimir Putin hosted a dinner for "
+            "Shehbaz Sharif and the Tajik president, the Kremlin said on its website.")
+    assert said(text, registry) == [
+        ("russia", "said", "Later in the evening, Vladimir Putin hosted a dinner for Shehbaz Sharif and the "
+                           "Tajik president"),
+    ]
+
+
+def test_a_clause_with_its_own_conjunction_before_the_cue_is_no_statement(registry):
+    text = ("The leaders met in Dushanbe on Friday. While India objected to the sale of helicopters, "
+            "Moscow said the machines would fight drug smuggling.")
+    assert all("India objected" not in words for _, _, words in said(text, registry))

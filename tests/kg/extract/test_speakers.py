@@ -134,3 +134,46 @@ def test_the_prime_minister_is_the_one_a_registry_name_gives_that_title_not_the_
             "Minister Bilawal Bhutto-Zardari, Finance Minister Tariq Aziz, and other senior officials.\n\n"
             "The prime minister said that Pakistan wanted closer ties with Russia.")
     assert speakers(text, registry) == ["shehbaz-sharif"]
+
+
+def test_he_after_this_was_stated_by_is_the_speaker_not_the_person_he_met(registry):
+    # the person met is named after the cue, in the speaker's own sentence, never as a subject
+    text = ("Direct flights between Karachi and Kazan would double the trade within two years.\n\n"
+            "This was stated by Mr Ivan Petrovsky, a trade envoy of Russia, during a meeting with Salman Qadiri, "
+            "President of the Multan Traders Guild, here on Monday.\n\n"
+            "He said that a Russian exhibition of farm machinery would open in Lahore in March.")
+    said = speakers(text, registry)
+    assert len(said) == 2 and len(set(said)) == 1 and "petrovsky" in said[0].lower()
+
+
+def test_he_is_never_a_television_channel_the_ner_took_for_a_person(registry):
+    text = ("Sergei Lavrov told his hosts that smuggling across the border worried Moscow most, according to "
+            "Russian State TV. Stopping it, he said, requires patience from both capitals.")
+    said = speakers(text, registry)
+    assert said[-1] == "sergey-lavrov"
+
+
+def test_according_to_him_is_the_person_who_spoke_last(registry):
+    text = ("Zamir Kabulov spoke to reporters in Moscow on Monday. According to him, the fight against drug "
+            "smuggling will top the agenda of the next round.")
+    assert speakers(text, registry) == ["zamir-kabulov"]
+
+
+def test_a_statement_quoting_her_as_saying_is_hers(registry):
+    text = ("Maria Zakharova briefed the press in Moscow on Thursday. A later statement quoted her as saying that "
+            "the ministers would meet again in spring.")
+    assert speakers(text, registry) == ["maria-zakharova"]
+
+
+def test_a_spokesman_for_an_institution_speaks_for_it(registry):
+    text = ("Two Russian frigates reached Karachi on Monday. A spokesman for the Pakistan Navy said the ships "
+            "would join drills in the Arabian Sea next week.")
+    assert speakers(text, registry) == ["pakistan-navy"]
+
+
+def test_the_holder_of_a_post_named_after_a_body_is_the_person_introduced_with_it(registry):
+    # "Speaker" is a post, not a title word: the body in front of it does not speak
+    text = ("Duma Speaker Ivan Sorokin opened a session on Asia in Moscow.\n\n"
+            "The Duma Speaker said that he was sure trade with Pakistan would double by 2030.")
+    said = speakers(text, registry)
+    assert len(said) == 1 and "sorokin" in said[0].lower()
