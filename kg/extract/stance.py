@@ -329,7 +329,7 @@ def classify_kind(content, cue_lemma: str, institution: bool = False, own_side=N
     urged = any(t.lower_ in _SHOULD and not _subordinate(t.head, content) and not _regarded(t.head) for t in tokens)
     if cue_lemma in _RECOMMEND_CUES or urged or advocated(content) and not observed(content, cue_lemma, RECOGNISING) or any(
             t.lemma_ in ("need", "have") and i + 1 < len(tokens) and tokens[i + 1].lower_ == "to"
-            and t.dep_ != "aux" for i, t in enumerate(tokens)):
+            and t.dep_ != "aux" and t.tag_ != "VBD" for i, t in enumerate(tokens)):  # "needed to": a past need
         return "Recommendation"
     subj = next((t for t in tokens if t.dep_ in ("nsubj", "nsubjpass")), None)
     first_person = subj is not None and subj.lower_ in ("we", "i")

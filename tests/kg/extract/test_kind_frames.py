@@ -65,3 +65,12 @@ def test_observed_reads_the_cue_and_the_shape_of_the_words(nlp):
     assert observed(noun, "note", frozenset()) and not observed(clause, "note", frozenset())
     assert observed(clause, "realise", frozenset({"realise"}))
     assert not observed(noun, "stress", frozenset())
+
+
+@pytest.mark.parametrize("text, urged", [
+    ("the two central banks need to settle payments in local currencies", True),
+    ("the government needed to save on its shrinking foreign reserves", False),  # a past need
+    ("the importers had to pay a higher price for the wheat", False),
+])
+def test_a_need_in_the_past_is_no_recommendation(nlp, text, urged):
+    assert (classify_kind(nlp(text)[:], "say") == "Recommendation") is urged
