@@ -68,6 +68,10 @@ class StatementScores:
     stance_right: int = 0
     confusion: dict[tuple[str, str], int] = field(default_factory=dict)
     by_kind: dict[str, list[int]] = field(default_factory=dict)  # kind -> [gold, extracted, right]
+    # of the claims found, (gold kind, extracted kind) -> count: which kind is taken for which
+    kind_confusion: dict[tuple[str, str], int] = field(default_factory=dict)
+    # extracted claims that answer no gold claim, by (writer or attributed, extracted kind)
+    unanswered: dict[tuple[str, str], int] = field(default_factory=dict)
     misses: list[tuple[str, Item]] = field(default_factory=list)
     wrong: list[tuple[str, Item, Item | None, str]] = field(default_factory=list)
 
@@ -75,8 +79,10 @@ class StatementScores:
         for name in ("gold", "gold_attributed", "predicted", "predicted_attributed", "found",
                      "found_attributed", "speaker_right", "kind_right", "stance_pairs", "stance_right"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
-        for k, v in other.confusion.items():
-            self.confusion[k] = self.confusion.get(k, 0) + v
+        for table in ("confusion", "kind_confusion", "unanswered"):
+            mine = getattr(self, table)
+            for k, v in getattr(other, table).items():
+                mine[k] = mine.get(k, 0) + v
         for k, v in other.by_kind.items():
             row = self.by_kind.setdefault(k, [0, 0, 0])
             for i in range(3):
@@ -166,6 +172,7 @@ def score_document(doc_id: str, gold: list[Item], predicted: list[Item]) -> Stat
         s.found += 1
         s.found_attributed += g.speaker != WRITER
         s.speaker_right += g.speaker == p.speaker
+        s.kind_confusion[(g.kind, p.kind)] = s.kind_confusion.get((g.kind, p.kind), 0) + 1
         if g.kind == p.kind:
             s.kind_right += 1
             s.by_kind[g.kind][2] += 1
@@ -177,6 +184,10 @@ def score_document(doc_id: str, gold: list[Item], predicted: list[Item]) -> Stat
             s.wrong.append((doc_id, p, g, "speaker" if g.speaker != p.speaker else "kind"))
     s.misses = [(doc_id, g) for g in gold if not any(g is a for a, _ in pairs)]
     s.wrong += [(doc_id, p, None, "not a claim") for i, p in enumerate(predicted) if i not in used]
+    for i, p in enumerate(predicted):
+        if i not in used:
+            key = ("writer" if p.speaker == WRITER else "attributed", p.kind)
+            s.unanswered[key] = s.unanswered.get(key, 0) + 1
     return s
 
 
@@ -198,7 +209,24 @@ def format_scores(s: StatementScores) -> str:
     for kind in sorted(s.by_kind):
         g, p, r = s.by_kind[kind]
         rows.append(f"  {kind:<16}{g:>6}{p:>7}{r:>7}")
+    rows += kind_tables(s)
     return "\n".join(rows)
+
+
+def kind_tables(s: StatementScores) -> list[str]:
+    """The kind confusion of the claims found (rows gold, columns extracted, by the kinds'
+    initials) and the claims that answer no gold claim, writer's and attributed, by kind:
+    where claim precision is lost, in aggregate (safe to print for a blind set)."""
+    kinds = sorted({k for pair in s.kind_confusion for k in pair} | {k for _, k in s.unanswered})
+    if not kinds:
+        return []
+    rows = ["  kind confusion of found (rows gold, columns extracted)",
+            "  " + " " * 16 + "".join(f"{k[:6]:>8}" for k in kinds)]
+    for g in kinds:
+        rows.append(f"  {g:<16}" + "".join(f"{s.kind_confusion.get((g, p), 0):>8}" for p in kinds))
+    for who in ("writer", "attributed"):
+        rows.append(f"  {'no claim, ' + who:<16}" + "".join(f"{s.unanswered.get((who, k), 0):>8}" for k in kinds))
+    return rows
 
 
 def _gold_for(gold_dir: Path, doc_id: str) -> tuple[dict, str] | None:

@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import functools
 
+from kg.extract.kind_frames import declares_support, observed, stands_ready
+
 THRESHOLD = 0.3
 # Words of diplomacy VADER's general lexicon lacks (valence on its -4..4 scale).
 DOMAIN = {
@@ -325,9 +327,9 @@ def classify_kind(content, cue_lemma: str, institution: bool = False, own_side=N
             lowers & _UNTRUE and any(t.lemma_ in ("say", "claim", "suggest", "allege") for t in tokens)):
         return "Denial"  # "it's wrong to say that ..."
     urged = any(t.lower_ in _SHOULD and not _subordinate(t.head, content) and not _regarded(t.head) for t in tokens)
-    if cue_lemma in _RECOMMEND_CUES or urged or advocated(content) and cue_lemma not in RECOGNISING or any(
+    if cue_lemma in _RECOMMEND_CUES or urged or advocated(content) and not observed(content, cue_lemma, RECOGNISING) or any(
             t.lemma_ in ("need", "have") and i + 1 < len(tokens) and tokens[i + 1].lower_ == "to"
-            and t.dep_ != "aux" for i, t in enumerate(tokens)):
+            and t.dep_ != "aux" and t.tag_ != "VBD" for i, t in enumerate(tokens)):  # "needed to": a past need
         return "Recommendation"
     subj = next((t for t in tokens if t.dep_ in ("nsubj", "nsubjpass")), None)
     first_person = subj is not None and subj.lower_ in ("we", "i")
@@ -357,7 +359,8 @@ def classify_kind(content, cue_lemma: str, institution: bool = False, own_side=N
     backs = first_person and head.lemma_ in ("support", "back", "stand") and head.tag_ in ("VBP", "VB")  # "we support ..."
     if cue_lemma not in _COMMIT_CUES and not first_person and scheduled_act(tokens):
         return "ReportOfFact"  # "the PM will preside over the meeting": a programme announced
-    if cue_lemma in _COMMIT_CUES or own and (acts or ready) or wish or to_do or passive_future or backs:
+    if cue_lemma in _COMMIT_CUES or own and (acts or ready) or wish or to_do or passive_future or backs \
+            or stands_ready(tokens, content, own_side) or declares_support(content):
         return "Commitment"
     root = content.root if content is not None else None
     expected = any(t.lemma_ == "expect" and any(c.dep_ == "auxpass" for c in t.children) for t in tokens) or (

@@ -27,6 +27,26 @@ def test_score_document_counts_speakers_kinds_and_stance():
     assert "speaker right, of found" in table and "claim precision (kind right)      1/4    0.250" in table
 
 
+def test_kind_confusion_and_unanswered_claims_are_tallied_and_added_up():
+    gold = [item(0, None, "lavrov", "Assessment"), item(1, None, "russia", "Prediction")]
+    got = [item(0, None, "lavrov", "ReportOfFact"), item(1, None, "russia", "Prediction"),
+           item(2, None, "writer", "Assessment"), item(3, None, "russia", "Commitment")]
+    s = score_document("d", gold, got)
+    assert s.kind_confusion == {("Assessment", "ReportOfFact"): 1, ("Prediction", "Prediction"): 1}
+    assert s.unanswered == {("writer", "Assessment"): 1, ("attributed", "Commitment"): 1}
+    total = score_document("e", [], [])
+    total.add(s)
+    total.add(s)
+    assert total.kind_confusion[("Assessment", "ReportOfFact")] == 2
+    assert total.unanswered[("attributed", "Commitment")] == 2
+    lines = format_scores(total).splitlines()
+    header = next(i for i, line in enumerate(lines) if "kind confusion of found" in line)
+    assert lines[header + 1].split() == ["Assess", "Commit", "Predic", "Report"]
+    assert lines[header + 2].split() == ["Assessment", "0", "0", "0", "2"]
+    assert lines[-2].split()[-4:] == ["2", "0", "0", "0"]  # the writer's unanswered Assessment
+    assert lines[-1].split()[-4:] == ["0", "2", "0", "0"]  # an attributed Commitment no gold claim answers
+
+
 def test_evaluate_statements_on_an_article_with_gold(tmp_path: Path):
     text = ("Sergey Lavrov arrived in Islamabad. “Relations between Russia and Pakistan are at their best,” "
             "Lavrov told reporters. The two sides signed five agreements.")
