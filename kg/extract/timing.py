@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 
 from kg.extract.coref import INTENDED, marked_distinct
+from kg.extract.datelines import credited_date
 from kg.extract.futurity import participle_head, to_infinitive
 from kg.extract.time_scope import (MOTION_VERBS, OCCURRING, arrived_for, clause_of, dates_a_source, framing_gathering,
                                    event_relative, follows_other_event, gap_since, has_own_clause, relative_of_event,
@@ -30,6 +31,7 @@ _CLAUSE_LINKS = {"xcomp", "aux", "auxpass"}  # "is set to visit", "was slated to
 REPORTING = SPEECH_VERBS | {"tell", "report", "add", "note", "stress", "claim", "quote", "cite", "term",
                             "describe", "call", "inform", "brief", "explain", "remark", "welcome"}
 # words that name one day: a time of that precision, whatever the article's date lets it resolve to
+CENTURY_RE = re.compile(r"\bcentur(?:y|ies)\b", re.I)
 DAY_WORDS_RE = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:today|tomorrow|yesterday|tonight)\b|"
                           r"(?<![\d-])\d{1,2}(?:st|nd|rd|th)?(?![\d-])", re.I)
 
@@ -56,8 +58,8 @@ def _linked(upper, lower) -> bool:
 def own_time(ctx, token, time: TimeValue) -> bool:
     """Whether ``time`` is said of the trigger's clause (not the reporting, another clause
     or the dateline)."""
-    if in_dateline(ctx.text, ctx.sentence_of(token), time):
-        return False
+    if in_dateline(ctx.text, ctx.sentence_of(token), time) or CENTURY_RE.search(time.span.text):
+        return False  # nor is a century an event's time ("on the eve of the 21st century")
     span = ctx.doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
     if span is None or dates_a_source(ctx.text, span.root, time) or gap_since(token, span.root, time):
         return False
@@ -229,11 +231,13 @@ def _conjoined(first, second) -> bool:
 
 
 def in_dateline(text: str, sentence, time: TimeValue) -> bool:
-    """"ISLAMABAD, Apr 06 (APP):" at the start of a sentence dates the report."""
+    """"ISLAMABAD, Apr 06 (APP):" at the start of a sentence dates the report (so do
+    "ASTANA, Kazakhstan, February 19." and "KARACHI, (UrduPoint - 20th Nov, 2019 ) :")."""
     if sentence is None:
         return False
     before = text[sentence.span.start:time.span.start]
-    return bool(_DATELINE_RE.match(before)) and bool(_AFTER_DATELINE_RE.match(text[time.span.end:time.span.end + 40]))
+    after = text[time.span.end:time.span.end + 40]
+    return (bool(_DATELINE_RE.match(before)) and bool(_AFTER_DATELINE_RE.match(after))) or credited_date(before, after)
 
 
 def named_year(ctx, token) -> TimeValue | None:

@@ -18,6 +18,9 @@ def _dateline(text: str, words: str) -> bool:
     ("Karachi, Mar 3 (PTI) The navy chief met his Russian counterpart.", "Mar 3"),
     ("Karachi, March 3, 2020: The navy chief met his Russian counterpart.", "March 3, 2020"),
     ("KAZAN, March 3. /TASS/. The navy chief met his Russian counterpart.", "March 3"),
+    ("KAZAN, Russia, March 3. The navy chief met his Russian counterpart.", "March 3"),
+    ("Kazan [Russia], March 3 : The navy chief met his Russian counterpart.", "March 3"),
+    ("KARACHI, (Daily Wire / News Desk - 3rd Mar, 2020 ) :The navy chief met his counterpart.", "3rd Mar, 2020"),
 ])
 def test_datelines_of_several_outlets_date_the_report(text, words):
     assert _dateline(text, words)
@@ -39,3 +42,12 @@ def test_a_when_clause_after_a_since_date_is_dated_by_it():
             "Imran Khan visited Russia.")
     visits = [e for e in extract("t", text, load_registry()).events if e.kind == "StateVisit"]
     assert [(v.time.value if v.time else None) for v in visits if "imran-khan" in v.participants] == ["2019-03-03"]
+
+
+def test_a_century_dates_no_event():
+    from support import extract_unthresholded as extract
+    from kg.registry import load_registry
+    ex = extract("t", "The talks between Pakistan and Russia in Moscow opened a new chapter on the eve of the "
+                      "21st century.", load_registry(), date="1999-05-12")
+    talks = [e for e in ex.events if e.kind == "Meeting"]
+    assert talks and all(e.time is None for e in talks)
