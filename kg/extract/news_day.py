@@ -83,6 +83,24 @@ def also_did(doc, event: Event) -> bool:
     return subject.lower_ in BACK_PRONOUNS or any(c.lower_ in BACK_NUMBERS for c in subject.children)
 
 
+# what a report is made by when it is no person: "a media report said on Friday", "the
+# newspaper reported on Tuesday", "sources said on Monday"
+REPORT_NOUNS = {"report", "reports", "media", "newspaper", "paper", "daily", "agency", "sources", "source",
+                "statement", "channel", "television", "radio", "outlet", "outlets", "website"}
+
+
+def dates_a_report(doc, time: TimeValue) -> bool:
+    """Whether ``time`` stands on a verb of saying whose subject is a report, a paper or
+    sources, not a person or a side ("..., a media report said on Friday")."""
+    span = doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = clause_of(span.root)
+    if verb.lemma_.lower() not in {"say", "report", "state", "claim", "add", "quote"}:
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in REPORT_NOUNS for c in verb.children)
+
+
 def told_as_earlier(doc, event: Event) -> bool:
     """Whether ``event``'s trigger is told as an earlier occasion than the news: a word of
     the past on it ("recent talks", "the previous meeting") or what the news follows ("The
@@ -110,6 +128,8 @@ def dated_by_lede(text: str, sentences: list[Sentence], times: list[TimeValue], 
     and no status; with ``doc``, an event told as what the same people also did takes the
     time of the event in the sentence before (or the lede's day right after the lede)."""
     day = lede_day(text, sentences, times)
+    if day is not None and doc is not None and dates_a_report(doc, day):
+        day = None  # "..., a media report said on Friday": the report's day, no event's
     lede = lede_of(sentences)
     # a lede that reports a visit ("arrived in Moscow for a two-day visit on Tuesday") dates
     # the visit; a meeting told later is one item of it, another event with no time of its own

@@ -137,3 +137,12 @@ def test_a_meeting_told_as_earlier_than_the_news_does_not_take_the_ledes_day(reg
     ex = extract("t", "Pakistan and Russia on Tuesday signed a protocol in Moscow on building a refinery. "
                       "The protocol was agreed during talks between the two sides in Kazan.", registry, date="2024-03-06")
     assert [e.time.value for e in ex.events if e.kind == "Meeting"] == ["2024-03-05"]  # the lede's day still
+
+
+def test_the_day_a_report_was_made_dates_no_meeting_told_later(registry):
+    from support import extract_unthresholded as extract
+    ex = extract("t", "Pakistan and Russia have agreed to build a railway to Central Asia, a media report said on "
+                      "Friday. Sergey Lavrov met the Pakistani minister on the sidelines of a conference in Tashkent.", registry,
+                 date="2025-07-04")
+    meetings = [e for e in ex.events if e.kind == "Meeting"]
+    assert meetings and all(e.time is None for e in meetings)
