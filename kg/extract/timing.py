@@ -91,6 +91,8 @@ def own_time(ctx, token, time: TimeValue) -> bool:
         return False  # "the embassy said on Tuesday that ...", not "This year, X has announced ..., and Y visited"
     if follows_other_event(ctx, tclause, time):
         return False
+    if _decided_then(tclause, eclause, time):
+        return False  # "agreed in December 2017 to ink an accord": the day of agreeing, not of the accord
     if _linked(tclause, eclause) or _linked(eclause, tclause):
         return True
     if relative_of_event(ctx, eclause) and _linked(clause_of(eclause.head), tclause):
@@ -173,6 +175,17 @@ def _moment_in(noun) -> bool:
                 cur.lower_ == "of" and cur.head.lemma_.lower() in MOMENT_NOUNS)):
             return True
     return False
+
+
+# verbs of deciding: their time is the decision's, not that of the event decided on
+DECIDING = {"agree", "decide", "pledge", "promise", "vow", "resolve"}
+
+
+def _decided_then(tclause, eclause, time) -> bool:
+    """"agreed in December to ink an accord", "decided on Monday to hold talks": a time
+    between a verb of deciding and the infinitive of the event it decides on."""
+    return (tclause.lemma_.lower() in DECIDING and eclause.head.i == tclause.i and tclause.idx < time.span.start
+            < eclause.idx and (eclause.dep_ == "xcomp" or (eclause.dep_ == "advcl" and to_infinitive(eclause))))
 
 
 def _has_subject(verb) -> bool:

@@ -51,3 +51,12 @@ def test_a_century_dates_no_event():
                       "21st century.", load_registry(), date="1999-05-12")
     talks = [e for e in ex.events if e.kind == "Meeting"]
     assert talks and all(e.time is None for e in talks)
+
+
+def test_the_time_of_deciding_does_not_date_the_event_decided_on():
+    from support import extract_unthresholded as extract
+    from kg.registry import load_registry
+    ex = extract("t", "Islamabad and Moscow agreed in May 2019 to ink an energy accord for Russia to build a "
+                      "refinery in Karachi.", load_registry(), date="2020-01-10")
+    accords = [e for e in ex.events if e.trigger.text == "accord"]
+    assert accords and all(e.time is None for e in accords)
