@@ -10,6 +10,7 @@ A sentence that continues the event ("The talks took place on 5 May.") dates it 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from kg.extract.coref import INTENDED, marked_distinct
@@ -310,14 +311,39 @@ def continued_time(ctx, event: Event) -> Event:
                                                                                        event.kind)
         if found is None:
             continue
-        time, arranged, past = found
-        if past and event.status in INTENDED:
-            continue  # "Lavrov is expected to meet ... The first meeting was held on 14 April 2017"
-        nxt = ctx.sentences[index]
-        also = event.also if nxt in event.also or nxt == event.sentence else event.also + (nxt,)
-        status = "scheduled" if arranged and event.status in {None, "planned"} else event.status
-        return replace(event, time=time, also=also, status=status)
+        dated = _continued_by(event, ctx.sentences[index], found)
+        if dated is not None:
+            return dated
     return event
+
+
+def _continued_by(event: Event, sentence, found) -> Event | None:
+    """``event`` with the time that ``sentence`` gives it (``found``: :func:`_continuing`'s
+    answer), or None when that sentence tells a past occasion of a future event."""
+    time, arranged, past = found
+    if past and event.status in INTENDED:
+        return None  # "Lavrov is expected to meet ... The first meeting was held on 14 April 2017"
+    also = event.also if sentence in event.also or sentence == event.sentence else event.also + (sentence,)
+    status = "scheduled" if arranged and event.status in {None, "planned"} else event.status
+    return replace(event, time=time, also=also, status=status)
+
+
+def continued_afar(ctx, events: list[Event]) -> list[Event]:
+    """``events`` with the time of a later sentence that continues one further on than the
+    next ("... began a joint exercise. [...] The two-week exercise commenced on 13 October."):
+    only for the one event of its kind in the article that has no time yet, and only when one
+    sentence after its mentions continues an event of that kind."""
+    count = Counter(e.kind for e in events)
+    out = []
+    for e in events:
+        if e.time is None and count[e.kind] == 1:
+            last = max([e.sentence.index, *(s.index for s in e.also)])
+            found = [(i, f) for i in range(last + 2, len(ctx.sentences))
+                     if (f := _continuing(ctx, ctx.sentences[i], e.kind, named=True)) is not None]
+            if len(found) == 1:
+                e = _continued_by(e, ctx.sentences[found[0][0]], found[0][1]) or e
+        out.append(e)
+    return out
 
 
 def _described_again(ctx, sentence, kind: str) -> tuple[TimeValue, bool, bool] | None:
@@ -344,12 +370,13 @@ def _described_again(ctx, sentence, kind: str) -> tuple[TimeValue, bool, bool] |
     return (times[0], False, True) if len(times) == 1 else None
 
 
-def _continuing(ctx, sentence, kind: str) -> tuple[TimeValue, bool, bool] | None:
+def _continuing(ctx, sentence, kind: str, named=False) -> tuple[TimeValue, bool, bool] | None:
     """(the time, whether it was arranged rather than held, whether it is told as past) of a
     sentence such as "The talks took place on 5 May" or "The consultations are scheduled for
     20 October"; None when its subject is marked as another event ("the next round") or names
     an event of another kind ("Putin has arrived in Astana ... The SCO summit will take place
-    from July 3-4": the summit's time, not the visit's)."""
+    from July 3-4": the summit's time, not the visit's).  With ``named``, the subject must
+    be a noun ("The exercise began ...", not "It will start ...")."""
     span = ctx.doc.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
     if span is None:
         return None
@@ -362,7 +389,7 @@ def _continuing(ctx, sentence, kind: str) -> tuple[TimeValue, bool, bool] | None
     if not subjects or subjects[0].lower_ not in ANAPHORS or (
             subjects[0].pos_ == "NOUN" and not any(c.lower_ in {"the", "this"} for c in subjects[0].children)):
         return None
-    if marked_distinct(subjects[0]) or not _same_kind(subjects[0], kind):
+    if marked_distinct(subjects[0]) or not _same_kind(subjects[0], kind) or (named and subjects[0].pos_ != "NOUN"):
         return None
     times = [t for t in ctx.times_in(sentence.span.start, sentence.span.end) if not t.is_partial]
     if len(times) != 1 or (arranged and (times[0].value is None or len(times[0].value) != 10)):

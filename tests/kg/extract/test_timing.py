@@ -60,3 +60,36 @@ def test_the_time_of_deciding_does_not_date_the_event_decided_on():
                       "refinery in Karachi.", load_registry(), date="2020-01-10")
     accords = [e for e in ex.events if e.trigger.text == "accord"]
     assert accords and all(e.time is None for e in accords)
+
+
+def test_a_sentence_further_on_that_continues_the_one_event_of_its_kind_dates_it():
+    from support import extract_unthresholded as extract
+    from kg.registry import load_registry
+    text = ("The armies of Pakistan and Russia began a joint counter-terrorism exercise near Tarbela. "
+            "Troops of both sides will train in mountain warfare. Officers praised the growing ties. "
+            "The exercise began on March 3 at the training centre.")
+    ex = extract("t", text, load_registry(), date="2021-03-05")
+    [drill] = [e for e in ex.events if e.kind == "MilitaryExercise"]
+    assert drill.time is not None and (drill.time.value or drill.time.start) == "2021-03-03"
+
+
+def test_with_two_events_of_the_kind_a_distant_sentence_dates_neither():
+    from support import extract_unthresholded as extract
+    from kg.registry import load_registry
+    text = ("The armies of Pakistan and Russia began a joint counter-terrorism exercise near Tarbela. "
+            "Russia and China held a naval exercise in the Pacific. Officers praised the growing ties. "
+            "The exercise began on March 3 at the training centre.")
+    ex = extract("t", text, load_registry(), date="2021-03-05")
+    drills = [e for e in ex.events if e.kind == "MilitaryExercise" and "pakistan" in e.participants]
+    assert drills and all(e.time is None for e in drills)
+
+
+def test_a_pronoun_further_on_does_not_date_the_event():
+    from support import extract_unthresholded as extract
+    from kg.registry import load_registry
+    text = ("Pakistan's prime minister will visit Moscow to attend a summit of the SCO. "
+            "The pipeline will carry gas from Karachi to Lahore. Officers praised the growing ties. "
+            "It will start exports in 2027.")
+    ex = extract("t", text, load_registry(), date="2025-06-05")
+    summits = [e for e in ex.events if e.kind == "Summit"]
+    assert all(e.time is None or e.time.value != "2027" for e in summits)
