@@ -32,7 +32,7 @@ from kg.extract.scope import own_tokens
 from kg.extract.sequence_time import dated_by_gathering, dated_by_sequence
 from kg.extract.strictness import judged
 from kg.extract.status import event_status, status_conflict
-from kg.extract.timing import OCCURRING, continued_time, event_time
+from kg.extract.timing import OCCURRING, continued_afar, continued_time, event_time
 from kg.extract.triggers import NOUN_TRIGGERS, TRIGGER_WORDS, TWO_SIDED, irrealis, trigger_kind
 from kg.extract.tokens import token_indices
 from kg.extract.venues import add_venues
@@ -120,6 +120,7 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
     events.sort(key=lambda e: (e.sentence.index, e.trigger.start))
     _attach_names(ctx, events)
     events = [days_range(ctx, continued_time(ctx, e)) for e in events]
+    events = [days_range(ctx, e) for e in continued_afar(ctx, events)]  # "The exercise commenced on 13 October"
     events = dated_by_sequence(ctx, events)  # "two days after the summit began, ... conducted the drill"
     events = dated_by_gathering(events)  # "..., Putin said at the meeting, adding that Moscow stood ready to help"
     events = [attached_by(e, "attendee") for e in add_attendees(ctx, events)]  # "The forum was inaugurated by X"

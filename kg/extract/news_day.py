@@ -6,7 +6,8 @@ A news report opens with what happened and when; the meeting it later names with
 of its own is, as a rule, the one the lede reports (the guide takes such a meeting's time
 from the lede, a sentence about the same event).  Only a day counts (a weekday, "today",
 "yesterday", a date), only when it is the lede's one time (the dateline aside), and only
-for a Meeting told as done: a visit or an agreement named later is as often an earlier
+for a Meeting told as done (not as an earlier one: "recent talks", "follows talks held
+in ..."): a visit or an agreement named later is as often an earlier
 one, and measured worse.  Nor when the lede reports a visit: the meeting is then one item of the
 visit's programme, which the guide leaves without the visit's time.
 
@@ -34,6 +35,10 @@ _PLACE_ONLY_RE = re.compile(r"^[A-Z][A-Z .'’/-]*[A-Z]\s*[:,;–—-]?\s*$")
 # subjects that name again the people or sides of the event before: "the two sides", "both", "they"
 BACK_PRONOUNS = {"they", "we", "both"}
 BACK_NUMBERS = {"two", "both"}
+# words that set a meeting before the lede's news: "recent talks", "an earlier meeting",
+# "the previous round"; and verbs and words whose object came before ("follows talks ...")
+EARLIER_WORDS = {"recent", "earlier", "previous", "prior", "past", "last", "former"}
+FOLLOWING_WORDS = {"follow", "after", "following", "since"}
 
 
 def lede_of(sentences: list[Sentence]) -> Sentence | None:
@@ -78,6 +83,37 @@ def also_did(doc, event: Event) -> bool:
     return subject.lower_ in BACK_PRONOUNS or any(c.lower_ in BACK_NUMBERS for c in subject.children)
 
 
+# what a report is made by when it is no person: "a media report said on Friday", "the
+# newspaper reported on Tuesday", "sources said on Monday"
+REPORT_NOUNS = {"report", "reports", "media", "newspaper", "paper", "daily", "agency", "sources", "source",
+                "statement", "channel", "television", "radio", "outlet", "outlets", "website"}
+
+
+def dates_a_report(doc, time: TimeValue) -> bool:
+    """Whether ``time`` stands on a verb of saying whose subject is a report, a paper or
+    sources, not a person or a side ("..., a media report said on Friday")."""
+    span = doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = clause_of(span.root)
+    if verb.lemma_.lower() not in {"say", "report", "state", "claim", "add", "quote"}:
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in REPORT_NOUNS for c in verb.children)
+
+
+def told_as_earlier(doc, event: Event) -> bool:
+    """Whether ``event``'s trigger is told as an earlier occasion than the news: a word of
+    the past on it ("recent talks", "the previous meeting") or what the news follows ("The
+    agreement follows talks held in ...", "after talks in ...")."""
+    token = trigger_token(doc, event) if doc is not None else None
+    if token is None:
+        return False
+    if any(c.dep_ in {"amod", "advmod"} and c.lower_ in EARLIER_WORDS for c in token.children):
+        return True
+    head = token.head.head if token.dep_ == "pobj" else token.head
+    return token.dep_ in {"dobj", "pobj"} and head.i != token.i and head.lemma_.lower() in FOLLOWING_WORDS
+
+
 def _time_before(events: list[Event], index: int) -> TimeValue | None:
     """The one time of the done events told (first or again) in sentence ``index``, else None."""
     found = {(e.time.value, e.time.start, e.time.end, e.time.span.text): e.time for e in events
@@ -92,6 +128,8 @@ def dated_by_lede(text: str, sentences: list[Sentence], times: list[TimeValue], 
     and no status; with ``doc``, an event told as what the same people also did takes the
     time of the event in the sentence before (or the lede's day right after the lede)."""
     day = lede_day(text, sentences, times)
+    if day is not None and doc is not None and dates_a_report(doc, day):
+        day = None  # "..., a media report said on Friday": the report's day, no event's
     lede = lede_of(sentences)
     # a lede that reports a visit ("arrived in Moscow for a two-day visit on Tuesday") dates
     # the visit; a meeting told later is one item of it, another event with no time of its own
@@ -105,7 +143,7 @@ def dated_by_lede(text: str, sentences: list[Sentence], times: list[TimeValue], 
                     before = day
                 if before is not None:
                     e = replace(e, time=before)
-            elif day is not None and e.kind in DATED_KINDS and not visit:
+            elif day is not None and e.kind in DATED_KINDS and not visit and not told_as_earlier(doc, e):
                 e = replace(e, time=day)
         out.append(e)
     return out

@@ -10,9 +10,11 @@ A sentence that continues the event ("The talks took place on 5 May.") dates it 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from kg.extract.coref import INTENDED, marked_distinct
+from kg.extract.datelines import credited_date
 from kg.extract.futurity import participle_head, to_infinitive
 from kg.extract.time_scope import (MOTION_VERBS, OCCURRING, arrived_for, clause_of, dates_a_source, framing_gathering,
                                    event_relative, follows_other_event, gap_since, has_own_clause, relative_of_event,
@@ -30,6 +32,7 @@ _CLAUSE_LINKS = {"xcomp", "aux", "auxpass"}  # "is set to visit", "was slated to
 REPORTING = SPEECH_VERBS | {"tell", "report", "add", "note", "stress", "claim", "quote", "cite", "term",
                             "describe", "call", "inform", "brief", "explain", "remark", "welcome"}
 # words that name one day: a time of that precision, whatever the article's date lets it resolve to
+CENTURY_RE = re.compile(r"\bcentur(?:y|ies)\b", re.I)
 DAY_WORDS_RE = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:today|tomorrow|yesterday|tonight)\b|"
                           r"(?<![\d-])\d{1,2}(?:st|nd|rd|th)?(?![\d-])", re.I)
 
@@ -56,8 +59,8 @@ def _linked(upper, lower) -> bool:
 def own_time(ctx, token, time: TimeValue) -> bool:
     """Whether ``time`` is said of the trigger's clause (not the reporting, another clause
     or the dateline)."""
-    if in_dateline(ctx.text, ctx.sentence_of(token), time):
-        return False
+    if in_dateline(ctx.text, ctx.sentence_of(token), time) or CENTURY_RE.search(time.span.text):
+        return False  # nor is a century an event's time ("on the eve of the 21st century")
     span = ctx.doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
     if span is None or dates_a_source(ctx.text, span.root, time) or gap_since(token, span.root, time):
         return False
@@ -89,6 +92,8 @@ def own_time(ctx, token, time: TimeValue) -> bool:
         return False  # "the embassy said on Tuesday that ...", not "This year, X has announced ..., and Y visited"
     if follows_other_event(ctx, tclause, time):
         return False
+    if _decided_then(tclause, eclause, time):
+        return False  # "agreed in December 2017 to ink an accord": the day of agreeing, not of the accord
     if _linked(tclause, eclause) or _linked(eclause, tclause):
         return True
     if relative_of_event(ctx, eclause) and _linked(clause_of(eclause.head), tclause):
@@ -173,6 +178,17 @@ def _moment_in(noun) -> bool:
     return False
 
 
+# verbs of deciding: their time is the decision's, not that of the event decided on
+DECIDING = {"agree", "decide", "pledge", "promise", "vow", "resolve"}
+
+
+def _decided_then(tclause, eclause, time) -> bool:
+    """"agreed in December to ink an accord", "decided on Monday to hold talks": a time
+    between a verb of deciding and the infinitive of the event it decides on."""
+    return (tclause.lemma_.lower() in DECIDING and eclause.head.i == tclause.i and tclause.idx < time.span.start
+            < eclause.idx and (eclause.dep_ == "xcomp" or (eclause.dep_ == "advcl" and to_infinitive(eclause))))
+
+
 def _has_subject(verb) -> bool:
     return any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children)
 
@@ -229,11 +245,13 @@ def _conjoined(first, second) -> bool:
 
 
 def in_dateline(text: str, sentence, time: TimeValue) -> bool:
-    """"ISLAMABAD, Apr 06 (APP):" at the start of a sentence dates the report."""
+    """"ISLAMABAD, Apr 06 (APP):" at the start of a sentence dates the report (so do
+    "ASTANA, Kazakhstan, February 19." and "KARACHI, (UrduPoint - 20th Nov, 2019 ) :")."""
     if sentence is None:
         return False
     before = text[sentence.span.start:time.span.start]
-    return bool(_DATELINE_RE.match(before)) and bool(_AFTER_DATELINE_RE.match(text[time.span.end:time.span.end + 40]))
+    after = text[time.span.end:time.span.end + 40]
+    return (bool(_DATELINE_RE.match(before)) and bool(_AFTER_DATELINE_RE.match(after))) or credited_date(before, after)
 
 
 def named_year(ctx, token) -> TimeValue | None:
@@ -293,14 +311,39 @@ def continued_time(ctx, event: Event) -> Event:
                                                                                        event.kind)
         if found is None:
             continue
-        time, arranged, past = found
-        if past and event.status in INTENDED:
-            continue  # "Lavrov is expected to meet ... The first meeting was held on 14 April 2017"
-        nxt = ctx.sentences[index]
-        also = event.also if nxt in event.also or nxt == event.sentence else event.also + (nxt,)
-        status = "scheduled" if arranged and event.status in {None, "planned"} else event.status
-        return replace(event, time=time, also=also, status=status)
+        dated = _continued_by(event, ctx.sentences[index], found)
+        if dated is not None:
+            return dated
     return event
+
+
+def _continued_by(event: Event, sentence, found) -> Event | None:
+    """``event`` with the time that ``sentence`` gives it (``found``: :func:`_continuing`'s
+    answer), or None when that sentence tells a past occasion of a future event."""
+    time, arranged, past = found
+    if past and event.status in INTENDED:
+        return None  # "Lavrov is expected to meet ... The first meeting was held on 14 April 2017"
+    also = event.also if sentence in event.also or sentence == event.sentence else event.also + (sentence,)
+    status = "scheduled" if arranged and event.status in {None, "planned"} else event.status
+    return replace(event, time=time, also=also, status=status)
+
+
+def continued_afar(ctx, events: list[Event]) -> list[Event]:
+    """``events`` with the time of a later sentence that continues one further on than the
+    next ("... began a joint exercise. [...] The two-week exercise commenced on 13 October."):
+    only for the one event of its kind in the article that has no time yet, and only when one
+    sentence after its mentions continues an event of that kind."""
+    count = Counter(e.kind for e in events)
+    out = []
+    for e in events:
+        if e.time is None and count[e.kind] == 1:
+            last = max([e.sentence.index, *(s.index for s in e.also)])
+            found = [(i, f) for i in range(last + 2, len(ctx.sentences))
+                     if (f := _continuing(ctx, ctx.sentences[i], e.kind, named=True)) is not None]
+            if len(found) == 1:
+                e = _continued_by(e, ctx.sentences[found[0][0]], found[0][1]) or e
+        out.append(e)
+    return out
 
 
 def _described_again(ctx, sentence, kind: str) -> tuple[TimeValue, bool, bool] | None:
@@ -327,12 +370,13 @@ def _described_again(ctx, sentence, kind: str) -> tuple[TimeValue, bool, bool] |
     return (times[0], False, True) if len(times) == 1 else None
 
 
-def _continuing(ctx, sentence, kind: str) -> tuple[TimeValue, bool, bool] | None:
+def _continuing(ctx, sentence, kind: str, named=False) -> tuple[TimeValue, bool, bool] | None:
     """(the time, whether it was arranged rather than held, whether it is told as past) of a
     sentence such as "The talks took place on 5 May" or "The consultations are scheduled for
     20 October"; None when its subject is marked as another event ("the next round") or names
     an event of another kind ("Putin has arrived in Astana ... The SCO summit will take place
-    from July 3-4": the summit's time, not the visit's)."""
+    from July 3-4": the summit's time, not the visit's).  With ``named``, the subject must
+    be a noun ("The exercise began ...", not "It will start ...")."""
     span = ctx.doc.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
     if span is None:
         return None
@@ -345,7 +389,7 @@ def _continuing(ctx, sentence, kind: str) -> tuple[TimeValue, bool, bool] | None
     if not subjects or subjects[0].lower_ not in ANAPHORS or (
             subjects[0].pos_ == "NOUN" and not any(c.lower_ in {"the", "this"} for c in subjects[0].children)):
         return None
-    if marked_distinct(subjects[0]) or not _same_kind(subjects[0], kind):
+    if marked_distinct(subjects[0]) or not _same_kind(subjects[0], kind) or (named and subjects[0].pos_ != "NOUN"):
         return None
     times = [t for t in ctx.times_in(sentence.span.start, sentence.span.end) if not t.is_partial]
     if len(times) != 1 or (arranged and (times[0].value is None or len(times[0].value) != 10)):

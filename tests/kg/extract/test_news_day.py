@@ -1,8 +1,16 @@
 """The lede's day dates a meeting told later without a time (kg/extract/news_day.py)."""
 from __future__ import annotations
 
+import pytest
+
 from kg.extract.model import Event, Sentence, Span, TimeValue
 from kg.extract.news_day import dated_by_lede, lede_day, lede_of
+from kg.registry import load_registry
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_registry()
 
 
 def _article(*sentences: str):
@@ -118,3 +126,23 @@ def test_a_meeting_after_a_lede_that_reports_a_visit_keeps_no_time():
     out = dated_by_lede(text, sents, times, [visit, _meeting(sents[1])])
     assert out[1].time is None
     assert dated_by_lede(text, sents, times, [_meeting(sents[1])])[0].time == times[0]  # no visit: the lede's day
+
+
+def test_a_meeting_told_as_earlier_than_the_news_does_not_take_the_ledes_day(registry):
+    from support import extract_unthresholded as extract
+    ex = extract("t", "Pakistan and Russia on Tuesday signed a protocol in Moscow on building a refinery. "
+                      "The protocol follows recent talks between the two sides in Kazan.", registry, date="2024-03-06")
+    meetings = [e for e in ex.events if e.kind == "Meeting"]
+    assert meetings and all(e.time is None for e in meetings)
+    ex = extract("t", "Pakistan and Russia on Tuesday signed a protocol in Moscow on building a refinery. "
+                      "The protocol was agreed during talks between the two sides in Kazan.", registry, date="2024-03-06")
+    assert [e.time.value for e in ex.events if e.kind == "Meeting"] == ["2024-03-05"]  # the lede's day still
+
+
+def test_the_day_a_report_was_made_dates_no_meeting_told_later(registry):
+    from support import extract_unthresholded as extract
+    ex = extract("t", "Pakistan and Russia have agreed to build a railway to Central Asia, a media report said on "
+                      "Friday. Sergey Lavrov met the Pakistani minister on the sidelines of a conference in Tashkent.", registry,
+                 date="2025-07-04")
+    meetings = [e for e in ex.events if e.kind == "Meeting"]
+    assert meetings and all(e.time is None for e in meetings)

@@ -18,6 +18,9 @@ def _dateline(text: str, words: str) -> bool:
     ("Karachi, Mar 3 (PTI) The navy chief met his Russian counterpart.", "Mar 3"),
     ("Karachi, March 3, 2020: The navy chief met his Russian counterpart.", "March 3, 2020"),
     ("KAZAN, March 3. /TASS/. The navy chief met his Russian counterpart.", "March 3"),
+    ("KAZAN, Russia, March 3. The navy chief met his Russian counterpart.", "March 3"),
+    ("Kazan [Russia], March 3 : The navy chief met his Russian counterpart.", "March 3"),
+    ("KARACHI, (Daily Wire / News Desk - 3rd Mar, 2020 ) :The navy chief met his counterpart.", "3rd Mar, 2020"),
 ])
 def test_datelines_of_several_outlets_date_the_report(text, words):
     assert _dateline(text, words)
@@ -39,3 +42,54 @@ def test_a_when_clause_after_a_since_date_is_dated_by_it():
             "Imran Khan visited Russia.")
     visits = [e for e in extract("t", text, load_registry()).events if e.kind == "StateVisit"]
     assert [(v.time.value if v.time else None) for v in visits if "imran-khan" in v.participants] == ["2019-03-03"]
+
+
+def test_a_century_dates_no_event():
+    from support import extract_unthresholded as extract
+    from kg.registry import load_registry
+    ex = extract("t", "The talks between Pakistan and Russia in Moscow opened a new chapter on the eve of the "
+                      "21st century.", load_registry(), date="1999-05-12")
+    talks = [e for e in ex.events if e.kind == "Meeting"]
+    assert talks and all(e.time is None for e in talks)
+
+
+def test_the_time_of_deciding_does_not_date_the_event_decided_on():
+    from support import extract_unthresholded as extract
+    from kg.registry import load_registry
+    ex = extract("t", "Islamabad and Moscow agreed in May 2019 to ink an energy accord for Russia to build a "
+                      "refinery in Karachi.", load_registry(), date="2020-01-10")
+    accords = [e for e in ex.events if e.trigger.text == "accord"]
+    assert accords and all(e.time is None for e in accords)
+
+
+def test_a_sentence_further_on_that_continues_the_one_event_of_its_kind_dates_it():
+    from support import extract_unthresholded as extract
+    from kg.registry import load_registry
+    text = ("The armies of Pakistan and Russia began a joint counter-terrorism exercise near Tarbela. "
+            "Troops of both sides will train in mountain warfare. Officers praised the growing ties. "
+            "The exercise began on March 3 at the training centre.")
+    ex = extract("t", text, load_registry(), date="2021-03-05")
+    [drill] = [e for e in ex.events if e.kind == "MilitaryExercise"]
+    assert drill.time is not None and (drill.time.value or drill.time.start) == "2021-03-03"
+
+
+def test_with_two_events_of_the_kind_a_distant_sentence_dates_neither():
+    from support import extract_unthresholded as extract
+    from kg.registry import load_registry
+    text = ("The armies of Pakistan and Russia began a joint counter-terrorism exercise near Tarbela. "
+            "Russia and China held a naval exercise in the Pacific. Officers praised the growing ties. "
+            "The exercise began on March 3 at the training centre.")
+    ex = extract("t", text, load_registry(), date="2021-03-05")
+    drills = [e for e in ex.events if e.kind == "MilitaryExercise" and "pakistan" in e.participants]
+    assert drills and all(e.time is None for e in drills)
+
+
+def test_a_pronoun_further_on_does_not_date_the_event():
+    from support import extract_unthresholded as extract
+    from kg.registry import load_registry
+    text = ("Pakistan's prime minister will visit Moscow to attend a summit of the SCO. "
+            "The pipeline will carry gas from Karachi to Lahore. Officers praised the growing ties. "
+            "It will start exports in 2027.")
+    ex = extract("t", text, load_registry(), date="2025-06-05")
+    summits = [e for e in ex.events if e.kind == "Summit"]
+    assert all(e.time is None or e.time.value != "2027" for e in summits)
