@@ -9,7 +9,8 @@ does not name is left out rather than guessed.
 """
 from __future__ import annotations
 
-from kg.extract.context import PAIR_NOUNS, Context
+from kg.extract.context import Context
+from kg.extract.references import PAIR_NOUNS
 
 GROUP_NOUNS = PAIR_NOUNS | {"parties"}
 COUNTS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}

@@ -1,0 +1,40 @@
+"""Who a pronoun, a pair or a title stands for (kg/extract/references.py, through the
+article's Context); short texts written for the tests."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.context import Context
+from kg.extract.pipeline import extract, load_nlp
+from kg.registry import load_registry
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_registry()
+
+
+def context(registry, text):
+    result = extract("t", text, registry)
+    doc = load_nlp()(text)
+    return doc, Context(doc, result.sentences, result.mentions, [], registry, None, result.new_entities)
+
+
+def test_an_abbreviated_title_stands_for_the_person_it_introduced(registry):
+    doc, ctx = context(registry, "PM Shehbaz Sharif landed in Astana. Foreign Minister Sergey Lavrov met Ishaq Dar. "
+                                 "The PM met the Kazakh president.")
+    pm = [t for t in doc if t.text == "PM"][-1]
+    assert ctx.resolve_title(pm) == ["shehbaz-sharif"]
+
+
+def test_an_abbreviation_is_not_read_inside_other_words(registry):
+    # "pm" in "6 pm" introduces nobody: the only person named is not the PM
+    doc, ctx = context(registry, "Sergey Lavrov arrived at 6 pm. The PM met him later.")
+    pm = [t for t in doc if t.text == "PM"][-1]
+    assert ctx.resolve_title(pm) == []
+
+
+def test_the_two_countries_are_the_pair_the_text_is_about(registry):
+    doc, ctx = context(registry, "Pakistan and Russia held talks in Moscow. The two countries agreed to meet again.")
+    countries = next(t for t in doc if t.lower_ == "countries")
+    assert sorted(ctx.resolve_pair(countries)) == ["pakistan", "russia"]
