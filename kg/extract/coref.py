@@ -49,9 +49,12 @@ def marked_distinct(token, ordinals: bool = True) -> bool:
                and t.dep_ in {"amod", "det", "advmod", "nummod", "poss"} for t in before)
 
 
+ORDINAL_RE = re.compile(r"^(\d+)(?:st|nd|rd|th)$")  # "5th", "1st": an ordinal in figures
+
+
 def _numbered(word: str) -> bool:
     """"9th", "2nd": an ordinal in figures past the first, as "ninth" is in words."""
-    m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", word)
+    m = ORDINAL_RE.match(word)
     return m is not None and int(m.group(1)) > 1
 
 

@@ -9,14 +9,13 @@ as a whole (:mod:`kg.extract.strictness`), and events below ``min_confidence`` a
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from kg.extract.attendees import add_attendees
 from kg.extract.context import Context
-from kg.extract.coref import (ORDINALS, antecedent, latest_of_kind, marked_distinct, merge_events, merge_sole,
-                              said_of_an_earlier, same_day_overlap, sole_antecedent, statuses_agree, subject_event,
-                              subsumes, times_compatible)
+from kg.extract.coref import (ORDINAL_RE, ORDINALS, antecedent, latest_of_kind, marked_distinct, merge_events,
+                              merge_sole, said_of_an_earlier, same_day_overlap, sole_antecedent, statuses_agree,
+                              subject_event, subsumes, times_compatible)
 from kg.extract.counterparts import per_counterpart
 from kg.extract.decisions import Decisions, shipped
 from kg.extract.duration import days_range
@@ -28,6 +27,7 @@ from kg.extract.merging import merge_pass
 from kg.extract.model import Event, Span, attached_by, trigger_token
 from kg.extract.participants import candidates, one_sided
 from kg.extract.realis import HABIT_ADVERBS, not_an_event
+from kg.extract.respectively import respectively
 from kg.extract.scope import own_tokens
 from kg.extract.sequence_time import dated_by_gathering, dated_by_sequence
 from kg.extract.strictness import judged
@@ -95,7 +95,7 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
             continue
         if decisions.strict is None and (event.confidence or 0.0) < min_confidence:
             continue  # with a strict model, the threshold applies to the finished event
-        for event in (attached_by(e, "split") for r in _respectively(ctx, token, event)
+        for event in (attached_by(e, "split") for r in respectively(ctx, token, event)
                       for c in per_counterpart(ctx, token, r) for e in per_joiner(ctx, token, c)):
             for i, earlier in enumerate(events):
                 if not other and _same_event(earlier, event) and not status_conflict(ctx, earlier, event) \
@@ -179,9 +179,6 @@ def _first_of_series(token, earlier: Event, mention: Event) -> bool:
     return mention.time.span.text != earlier.time.span.text
 
 
-ORDINAL_RE = re.compile(r"^\d+(?:st|nd|rd|th)$")
-
-
 def _count(token) -> str | None:
     """The word that counts a trigger in its series ("first", "fifth", "5th"), or None."""
     for c in token.children:
@@ -243,55 +240,6 @@ def _attach_names(ctx: Context, events: list[Event]) -> None:
                 also = e.also if sentence.index == e.sentence.index or sentence in e.also else e.also + (sentence,)
                 events[i] = replace(e, name=name, also=also)
                 break
-
-
-NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
-
-
-def _respectively(ctx: Context, token, event: Event) -> list[Event]:
-    """"two drills, in 2016 and 2017, were held in A and B respectively": two events.
-
-    Applies when the trigger is counted (a number word or "both"), the sentence says
-    "respectively", and the count matches the dated times and the innermost places.
-    """
-    count = next((NUMBER_WORDS.get(c.lower_) or (int(c.text) if c.text.isdigit() else 0)
-                  for c in token.children if c.dep_ == "nummod" or c.lower_ == "both"), 0)
-    sentence = event.sentence
-    if count < 2 or "respectively" not in sentence.span.text:
-        return [event]
-    times = [t for t in ctx.times_in(sentence.span.start, sentence.span.end) if t.value]
-    leaves = _place_groups(ctx, sentence, event.places)
-    if len(times) != count or len(leaves) != count:
-        return [event]
-    out = []
-    for time, place in zip(sorted(times, key=lambda t: t.span.start), leaves):
-        out.append(replace(event, time=time, places=(place,)))
-    return out
-
-
-def _place_groups(ctx: Context, sentence, places: tuple[str, ...]) -> list[str]:
-    """One place per coordinated location phrase, the most specific of each, in text order.
-
-    "in Cherat in Khyber Pakhtunkhwa, and Russia's North Caucasus republic of
-    Karachayevo-Cherkessia" gives [cherat, karachay-cherkessia].
-    """
-    groups: dict[int, list[str]] = {}
-    for m in ctx.mentions:
-        if m.entity not in places or not (sentence.span.start <= m.span.start < sentence.span.end):
-            continue
-        tok = ctx.doc.char_span(m.span.start, m.span.end, alignment_mode="expand").root
-        while tok.dep_ in {"compound", "pobj", "prep", "poss", "nmod", "appos", "amod"} and tok.head is not tok \
-                and tok.head.pos_ not in {"VERB", "AUX"}:
-            tok = tok.head
-        groups.setdefault(tok.i, []).append(m.entity)
-    out = []
-    for key in sorted(groups):
-        members = groups[key]
-        containers = {getattr(ctx.registry.entities.get(p), "located_in", None) for p in members}
-        specific = [p for p in members if p not in containers]
-        if specific:
-            out.append(specific[-1])
-    return out
 
 
 def _same_event(a: Event, b: Event) -> bool:
