@@ -215,6 +215,24 @@ def office_body(tok) -> bool:
     return title.lemma_.lower() in OFFICE_HEADS and title.i < tok.i
 
 
+# verbs of saying whose subject tells what their clause reports ("..., he added")
+SAYING_VERBS = {"say", "tell", "add", "state", "note", "remark", "stress", "reiterate", "write", "tweet", "explain",
+                "observe", "claim", "report"}
+
+
+def reports_it(tok, trigger) -> bool:
+    """Whether ``tok`` is the subject of a verb of saying whose reported clause holds the
+    ``trigger`` ("The forum was held in October ..., he added"; "He said the two sides met"):
+    the source of the report, not a party to the event (the guide's "source that reports")."""
+    verb = tok.head
+    if tok.dep_ != "nsubj" or verb.lemma_.lower() not in SAYING_VERBS or verb.i == trigger.i:
+        return False
+    # the reported clause, or words the parse hung on the cue by a comma or a loose link ("the
+    # Forum (October 1-2) ..., he added"), not the cue's own circumstances ("At the meeting, he said")
+    return any(c.dep_ in {"ccomp", "parataxis", "punct", "dep"} and any(t.i == trigger.i for t in c.subtree)
+               for c in verb.children)
+
+
 def act_of_its_own(tok, trigger) -> bool:
     """Whether the place at ``tok`` is where another act happens, named by an infinitive or
     a trigger verb between it and the trigger ("an agreement to build a steel mill in

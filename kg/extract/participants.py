@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.boundaries import (CLAUSES, according_to, act_of_its_own, credit, dated_by, dateline_line, framed,
-                                   nearer_event, office_body, other_clause, post, reaction, sender_of_message, subordinate,
-                                   trailing_speaker)
+                                   nearer_event, office_body, other_clause, post, reaction, reports_it, sender_of_message,
+                                   subordinate, trailing_speaker)
 from kg.extract.context import POSSESSIVE_PRONOUNS, PRONOUN_SUBJECTS, Context
 from kg.extract.datelines import dateline_place
 from kg.extract.gatherings import entity_name, is_forum, on_its_sidelines
@@ -64,7 +64,7 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
             return  # "Moscow, 30 January 2023 (TDI): ...": the report's source; "Benaulim, India": where
         if rule and tok is not None and tok.i in inviting and source not in {"place", "event-name"}:
             source, rule = "invitation", False  # "Putin invited Sharif to attend the summit"
-        if rule and tok is not None and (according_to(tok) or trailing_speaker(tok)):
+        if rule and tok is not None and (according_to(tok) or trailing_speaker(tok) or reports_it(tok, token)):
             source, rule = "reporter", False  # "..., according to Kremlin spokesman Dmitry Peskov", "..., X told"
 
         if rule and tok is not None and source in {"scope", "place", "nationality", "title", "pair", "sentence-nationality"}:

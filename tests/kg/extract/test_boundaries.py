@@ -5,7 +5,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from kg.extract.boundaries import office_body, trailing_speaker
+from kg.extract.boundaries import office_body, reports_it, trailing_speaker
 
 
 def parsed(words, heads, deps, pos, lemmas):
@@ -48,3 +48,22 @@ def test_the_body_named_in_a_holders_title_is_an_office_not_a_party():
     pos = ["DET", "NOUN", "ADP", "DET", "PROPN", "VERB", "PROPN", "PUNCT"]
     lemmas = ["a", "delegation", "of", "the", "assembly", "visit", "Moscow", "."]
     assert not office_body(parsed(words, heads, deps, pos, lemmas)[4])
+
+
+def test_the_subject_of_a_cue_after_the_report_is_its_source():
+    # "The forum, he added.": the parse hangs the forum on the cue by its comma
+    words = ["The", "forum", "opened", ",", "he", "added", "."]
+    heads = [1, 2, 5, 5, 5, 5, 5]
+    deps = ["det", "nsubj", "ccomp", "punct", "nsubj", "ROOT", "punct"]
+    pos = ["DET", "NOUN", "VERB", "PUNCT", "PRON", "VERB", "PUNCT"]
+    lemmas = ["the", "forum", "open", ",", "he", "add", "."]
+    doc = parsed(words, heads, deps, pos, lemmas)
+    assert reports_it(doc[4], doc[1])
+    # "At the talks, he said ...": the talks are where he spoke, and he took part
+    words = ["At", "the", "talks", ",", "he", "said", "it", "."]
+    heads = [5, 2, 0, 5, 5, 5, 5, 5]
+    deps = ["prep", "det", "pobj", "punct", "nsubj", "ROOT", "dobj", "punct"]
+    pos = ["ADP", "DET", "NOUN", "PUNCT", "PRON", "VERB", "PRON", "PUNCT"]
+    lemmas = ["at", "the", "talk", ",", "he", "say", "it", "."]
+    doc = parsed(words, heads, deps, pos, lemmas)
+    assert not reports_it(doc[4], doc[2])
