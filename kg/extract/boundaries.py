@@ -9,6 +9,7 @@ import re
 
 from kg.extract.context import Context
 from kg.extract.scope import time_adverbial
+from kg.extract.speaker_side import SAYING
 from kg.extract.syntax import name_head
 from kg.extract.triggers import NOUN_TRIGGERS, SPEECH_VERBS, trigger_kind
 
@@ -215,17 +216,12 @@ def office_body(tok) -> bool:
     return title.lemma_.lower() in OFFICE_HEADS and title.i < tok.i
 
 
-# verbs of saying whose subject tells what their clause reports ("..., he added")
-SAYING_VERBS = {"say", "tell", "add", "state", "note", "remark", "stress", "reiterate", "write", "tweet", "explain",
-                "observe", "claim", "report"}
-
-
 def reports_it(tok, trigger) -> bool:
     """Whether ``tok`` is the subject of a verb of saying whose reported clause holds the
     ``trigger`` ("The forum was held in October ..., he added"; "He said the two sides met"):
     the source of the report, not a party to the event (the guide's "source that reports")."""
     verb = tok.head
-    if tok.dep_ != "nsubj" or verb.lemma_.lower() not in SAYING_VERBS or verb.i == trigger.i:
+    if tok.dep_ != "nsubj" or verb.lemma_.lower() not in SAYING or verb.i == trigger.i:
         return False
     # the reported clause, or words the parse hung on the cue by a comma or a loose link ("the
     # Forum (October 1-2) ..., he added"), not the cue's own circumstances ("At the meeting, he said")

@@ -64,7 +64,8 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
             return  # "Moscow, 30 January 2023 (TDI): ...": the report's source; "Benaulim, India": where
         if rule and tok is not None and tok.i in inviting and source not in {"place", "event-name"}:
             source, rule = "invitation", False  # "Putin invited Sharif to attend the summit"
-        if rule and tok is not None and (according_to(tok) or trailing_speaker(tok) or reports_it(tok, token)):
+        if rule and tok is not None and (according_to(tok) or trailing_speaker(tok)
+                                         or kind not in STANCE_KINDS and reports_it(tok, token)):
             source, rule = "reporter", False  # "..., according to Kremlin spokesman Dmitry Peskov", "..., X told"
 
         if rule and tok is not None and source in {"scope", "place", "nationality", "title", "pair", "sentence-nationality"}:
