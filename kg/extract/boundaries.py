@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.context import Context
+from kg.extract.names import POST_HEADS
 from kg.extract.scope import time_adverbial
 from kg.extract.speaker_side import SAYING
 from kg.extract.syntax import name_head
@@ -195,9 +196,7 @@ def post(tok) -> bool:
 
 # the heads of a title that names the body its holder leads or sits in ("Speaker of the National
 # Assembly X", "Chairperson of the Federation Council X"), and the heads of a state body's name
-OFFICE_HEADS = {"chairperson", "chairman", "chairwoman", "chair", "speaker", "head", "member", "minister",
-                "secretary", "president", "deputy", "director", "chief", "commander", "spokesman", "spokesperson",
-                "spokeswoman", "leader"}
+OFFICE_HEADS = POST_HEADS | {"chairperson", "head", "member", "leader"}
 BODY_HEADS = {"assembly", "council", "duma", "senate", "parliament", "ministry", "committee", "commission",
               "department", "office", "navy", "army", "forces", "force", "cabinet", "secretariat", "majlis"}
 

@@ -120,7 +120,8 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
     events.sort(key=lambda e: (e.sentence.index, e.trigger.start))
     _attach_names(ctx, events)
     events = [days_range(ctx, continued_time(ctx, e)) for e in events]
-    events = [days_range(ctx, e) for e in continued_afar(ctx, events)]  # "The exercise commenced on 13 October"
+    afar = continued_afar(ctx, events)  # "The exercise commenced on 13 October"
+    events = [e if e is before else days_range(ctx, e) for e, before in zip(afar, events)]
     events = dated_by_sequence(ctx, events)  # "two days after the summit began, ... conducted the drill"
     events = dated_by_gathering(events)  # "..., Putin said at the meeting, adding that Moscow stood ready to help"
     events = [attached_by(e, "attendee") for e in add_attendees(ctx, events)]  # "The forum was inaugurated by X"

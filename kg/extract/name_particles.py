@@ -12,8 +12,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from kg.extract.names import FIELDS, HONORIFICS, ORG_HEADS, POST_HEADS
+
 # Lower-case particles inside South Asian and Arabic names ("Zia ul Haq", "bin Salman")
 PARTICLES = frozenset("ul ur ud un us uz al bin ibn".split())
+# words before a name that begin no name: a field, a form of address, a body's or a post's head
+NOT_NAME_WORDS = FIELDS | HONORIFICS | ORG_HEADS | POST_HEADS
 
 
 def _name_word(tok) -> bool:
@@ -24,14 +28,12 @@ def _left_name_words(doc: Doc, ent: Span) -> int:
     """Where a PERSON entity's name really begins: the capitalised words before it that the parse
     hangs on the name as compounds ("Awais" in "Sardar Awais Ahmad Khan Leghari") belong to it,
     up to a title, a field, a body's head, a form of address, an acronym or another entity."""
-    from kg.extract.names import FIELDS, HONORIFICS, ORG_HEADS, POST_HEADS
-
     start = ent.start
     while start > 0:
         tok = doc[start - 1]
         word = tok.lower_.rstrip(".")
         if not (_name_word(tok) and tok.dep_ == "compound" and start <= tok.head.i < ent.end) \
-                or tok.ent_type_ or tok.is_upper or word in FIELDS | HONORIFICS | ORG_HEADS | POST_HEADS:
+                or tok.ent_type_ or tok.is_upper or word in NOT_NAME_WORDS:
             break
         start -= 1
     return start
