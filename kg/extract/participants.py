@@ -25,7 +25,7 @@ from kg.extract.members import member_and_organisations
 from kg.extract.onlookers import commentator, invitation, joining_side, stand_in
 from kg.extract.own_names import locates_a_place, names_the_event, sits_in
 from kg.extract.scope import scope
-from kg.extract.speaker_side import SAYING, STANCE_KINDS, speaker_for
+from kg.extract.speaker_side import SAYING, STANCE_KINDS, own_country, speaker_for
 from kg.extract.syntax import name_head
 from kg.extract.titled import in_title
 from kg.extract.topics import CONTENT_KINDS, TALKS, content, topic
@@ -95,7 +95,10 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
             out[eid].rule = True  # (a venue's state the frame left out stays out: "in Samarkand, Uzbekistan")
 
     for tok in inside:
-        if tok.lower_ in POSSESSIVE_PRONOUNS | PRONOUN_SUBJECTS and tok.dep_ in {"poss", "nsubj", "nsubjpass"}:
+        state = own_country(ctx, tok)
+        if state is not None:
+            add(state, "own-country", tok)  # "their country will provide support": the speaker's state
+        elif tok.lower_ in POSSESSIVE_PRONOUNS | PRONOUN_SUBJECTS and tok.dep_ in {"poss", "nsubj", "nsubjpass"}:
             for eid in ctx.resolve_pronoun(tok):
                 add(eid, "pronoun", tok)
                 add(ctx.nationality(eid), "nationality", tok)

@@ -36,3 +36,27 @@ def speaker_for(ctx: Context, trigger, states: set[str]) -> list[tuple[str, obje
             return out
         cur = head
     return []
+
+
+# the possessed noun of "their country", "his government": the state of the one the pronoun stands for
+OWN_STATE_NOUNS = {"country", "nation", "government"}
+
+
+def own_country(ctx: Context, pronoun) -> str | None:
+    """The state "his country" or "their government" stands for: in a report ("The Russian
+    minister said that their country would provide support"), the state the subject of the verb
+    of saying speaks for; else the state of the person the pronoun stands for.  ``None`` when
+    the pronoun does not own such a noun or neither is known."""
+    if pronoun.dep_ != "poss" or pronoun.head.lower_ not in OWN_STATE_NOUNS:
+        return None
+    for verb in pronoun.ancestors:
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in SAYING:
+            for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+                named = ctx.resolve_pronoun(subject) if subject.lower_ in PRONOUN_SUBJECTS \
+                    else [m.entity for m in ctx.mentions_in(subject.subtree)]
+                for eid in named:
+                    if ctx.speaks_for(eid):
+                        return ctx.speaks_for(eid)
+            break
+    people = [e for e in ctx.resolve_pronoun(pronoun) if ctx.core_type(e) == "Person"]
+    return ctx.nationality(people[0]) if people else None
