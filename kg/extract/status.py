@@ -54,8 +54,7 @@ def status_conflict(ctx, earlier: Event, later: Event) -> bool:
 def event_status(token, time: TimeValue | None = None) -> str | None:
     """postponed, cancelled, scheduled (a date is set) or planned (intended, no date)."""
     chain = [token, token.head, token.head.head]
-    if any(t.lemma_.lower() in CANCEL for t in chain[1:]) and not (
-            chain[1].lemma_.lower() == "call" and not any(c.lower_ == "off" for c in chain[1].children)):
+    if any(_cancelling(t) for t in chain[1:]):
         if chain[1].lemma_.lower() != "call" or token.dep_ in {"dobj", "nsubjpass"}:
             return "cancelled"
     status = _future(token, time)
@@ -67,6 +66,12 @@ def event_status(token, time: TimeValue | None = None) -> str | None:
         # exercises later this year" (a year or a season is no date set, as the guide counts it)
         return "planned"
     return status
+
+
+def _cancelling(verb) -> bool:
+    """"cancelled", "scrapped", "called off" (not "called for an early meeting")."""
+    lemma = verb.lemma_.lower()
+    return lemma in CANCEL and (lemma != "call" or any(c.lower_ == "off" for c in verb.children))
 
 
 def set_time(time: TimeValue | None) -> bool:
@@ -130,6 +135,8 @@ def _future(token, time: TimeValue | None) -> str | None:
     governing = governing_verb(token)  # "will arrive on Monday for a three-day visit", "would meet during the summit"
     if governing is not None and (future_form(governing) or _reported_future(governing) or _would_future(governing)):
         return "scheduled"
+    if token.pos_ in {"NOUN", "PROPN"} and _due_after(token):
+        return "scheduled"  # "the 9th session of the commission, due to be hosted by Russia"
     for t in chain[1:]:
         lemma = "slate" if t.lower_ == "slated" else t.lemma_.lower()
         if lemma == "look" and any(c.lower_ == "forward" for c in t.children):
@@ -158,6 +165,18 @@ def _future(token, time: TimeValue | None) -> str | None:
         status = _future(token.head.head, time)
         return status if status in INTENDED else None
     return None
+
+
+def _due_after(noun) -> bool:
+    """"the session of the commission, due to be hosted by Russia": "due to" and a verb, on the
+    noun or right after the comma that closes its phrase (where the parse may hang it on the
+    main verb); not "due to the weather", a cause."""
+    dues = [c for c in noun.children if c.lower_ == "due" and c.dep_ == "amod" and c.i > noun.i]
+    after = noun.right_edge.i + 2
+    if after < len(noun.doc) and noun.doc[after - 1].text == "," and noun.doc[after].lower_ == "due":
+        dues.append(noun.doc[after])
+    return any(c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"} and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)
+               for due in dues for c in due.children)
 
 
 def _planned_in_relative(clauses, time: TimeValue | None) -> str | None:

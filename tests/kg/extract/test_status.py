@@ -155,3 +155,38 @@ def test_a_participle_of_fixing_on_the_event_noun_schedules_it(nlp, sentence, wo
 
 def test_a_participle_of_fixing_told_in_the_past_leaves_no_schedule(nlp):
     assert _status_of(nlp, "The visit to Beijing, scheduled for May, took place as planned.", "visit") is None
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from kg.extract.nlp import load_nlp
+    return load_nlp()
+
+
+def _status_of(nlp, text, word, time=None):
+    from kg.extract.status import event_status
+    doc = nlp(text)
+    [token] = [t for t in doc if t.text == word]
+    return event_status(token, time)
+
+
+@pytest.mark.parametrize("text,word,status", [
+    ("The minister called for an early meeting of the joint working group on energy.", "meeting", None),
+    ("Officials called for talks between the two sides.", "talks", None),
+    ("Russia called off the naval exercise.", "exercise", "cancelled"),
+    ("The naval exercise was called off at the last minute.", "exercise", "cancelled"),
+    ("The ministry cancelled the visit.", "visit", "cancelled"),
+])
+def test_calling_for_an_event_does_not_cancel_it_calling_it_off_does(nlp, text, word, status):
+    assert _status_of(nlp, text, word) == status
+
+
+def test_an_event_due_to_be_held_after_the_comma_of_its_phrase_is_still_to_come(nlp):
+    text = ("The adviser stressed the need for an early convening of the fifth round of the strategic dialogue, "
+            "due to be hosted by Tashkent later this year.")
+    assert _status_of(nlp, text, "round") == "planned"  # a year sets no date
+    month = _time("in October", "2025-10")
+    text = "Both sides discussed the sixth session of the joint commission, due to be held in October."
+    assert _status_of(nlp, text, "session", month) == "scheduled"
+    # a cause, not a plan
+    assert _status_of(nlp, "They held a meeting, due to the crisis in the region.", "meeting") is None
