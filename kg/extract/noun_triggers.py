@@ -25,7 +25,7 @@ def noun_trigger_kind(token) -> str | None:
         return None  # "a delegation of officials to Moscow" is a visit; "the Russian delegation said" is not
     if kind == "MilitaryExercise" and lemma == "exercise":
         # "a joint military exercise", "a two-week joint training exercise" ("joint" on "training")
-        if not _modifier_words(token) & EXERCISE_MODIFIERS:
+        if not _modifier_words(token) & EXERCISE_MODIFIERS and not _exercise_held(token):
             return None
     if kind in {"Agreement", "MemorandumOfUnderstanding"} and not (_signed(token) or _reached(token)):
         return None  # "brief Washington on the protocol": a reference, not the signing
@@ -221,6 +221,22 @@ def _held(noun) -> bool:
     if noun.dep_ == "attr" and lemma == "be" and any(c.dep_ == "expl" for c in head.children):
         return True
     return any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in noun.children)
+
+
+def _exercise_held(noun) -> bool:
+    """"held their first exercise", "the 2017 exercise was held in X", "will conduct passage
+    exercise": an exercise that is held or conducted is a drill even with no word saying so
+    (not "an exercise in futility", "the exercise of power")."""
+    if any(c.dep_ == "prep" and c.lower_ in {"in", "of"} for c in noun.children):
+        return False
+    head = noun.head
+    lemma = head.lemma_.lower()
+    if noun.dep_ == "dobj":
+        return lemma in HOLD_VERBS and lemma != "have"
+    if lemma == "take" and not any(c.lower_ == "place" for c in head.children):
+        return False  # "the whole exercise took three months"
+    return noun.dep_ in {"nsubj", "nsubjpass"} and (
+        lemma in PLACE_OCCASION_VERBS | {"end", "conclude"} or lemma in HOLD_VERBS and noun.dep_ == "nsubjpass")
 
 
 def _sent_to_place(noun) -> bool:

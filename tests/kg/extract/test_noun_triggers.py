@@ -10,3 +10,22 @@ def test_entering_into_a_deal_makes_it_but_seeking_to_does_not():
     assert [(e.kind, set(e.participants)) for e in made] == [("Agreement", {"pakistan", "russia"})]
     sought = extract("t", "Pakistan and Russia are seeking to enter into a barter deal.", registry).events
     assert not [e for e in sought if e.kind == "Agreement"]
+
+
+def _kinds(text):
+    from kg.extract.nlp import load_nlp
+    from kg.extract.triggers import trigger_kind
+    return [(t.text, trigger_kind(t)) for t in load_nlp()(text) if trigger_kind(t)]
+
+
+def test_an_exercise_held_or_conducted_is_a_drill_without_a_word_that_says_so():
+    assert _kinds("The 2019 exercise was held near Rostov.") == [("exercise", "MilitaryExercise")]
+    assert _kinds("The two armies held their second exercise in the mountains.") == [("exercise", "MilitaryExercise")]
+    assert _kinds("The frigates will conduct a passage exercise with the Uzbek vessels.") == \
+        [("exercise", "MilitaryExercise")]
+    assert _kinds("The exercise took place near the border.") == [("exercise", "MilitaryExercise")]
+    # an exercise of something, in something, or that takes time, is none
+    assert _kinds("The reform was an exercise in futility.") == []
+    assert _kinds("The exercise of power was held to be lawful.") == []
+    assert _kinds("The whole exercise took three months of paperwork.") == []
+    assert _kinds("Diplomacy is a useful exercise.") == []
