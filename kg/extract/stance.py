@@ -349,7 +349,8 @@ def classify_kind(content, cue_lemma: str, institution: bool = False, own_side=N
         "want", "wish", "intend", "plan", "like", "seek", "aim", "agree", "decide", "resolve") \
         or "look forward" in text
     verbs = [t for t in tokens[:3] if t.tag_ != "TO" and t.dep_ != "advmod"]
-    to_do = cue_lemma in ("agree", "resolve") and verbs and verbs[0].tag_ == "VB"  # "agreed to strengthen ..."
+    to_do = cue_lemma in ("agree", "resolve") and verbs and (verbs[0].tag_ == "VB" or verbs[0].tag_ == "VBG" and (
+        content is not None and verbs[0].i == content.root.i))  # "agreed to strengthen ...", "agreed on promoting ..."
     head = subj.head if subj is not None else None
     modal = head is not None and any(c.tag_ == "MD" and c.lower_ in _FUTURE for c in head.children)
     able = head is not None and any(c.lower_ in ("able", "likely", "unlikely") for c in head.children)

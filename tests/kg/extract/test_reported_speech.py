@@ -160,3 +160,48 @@ def test_a_clause_with_its_own_conjunction_before_the_cue_is_no_statement(regist
     text = ("The leaders met in Dushanbe on Friday. While India objected to the sale of helicopters, "
             "Moscow said the machines would fight drug smuggling.")
     assert all("India objected" not in words for _, _, words in said(text, registry))
+
+
+def kinds(text: str, registry) -> list[tuple]:
+    ex = extract("t", text, registry)
+    return [(c.speaker, c.kind, c.content.text) for c in ex.claims if c.speaker not in (None, "writer")]
+
+
+def test_an_accusation_is_the_accusers_judgement(registry):
+    text = "Sergey Lavrov accused the Western powers of ignoring the security of the region."
+    assert kinds(text, registry) == [
+        ("sergey-lavrov", "Assessment", "the Western powers of ignoring the security of the region")]
+
+
+def test_accused_without_an_of_phrase_says_nothing(registry):
+    assert kinds("The court accused Syed Nasir Bukhari on Monday.", registry) == []
+
+
+def test_what_is_pledged_or_promised_is_a_commitment(registry):
+    text = "Shehbaz Sharif pledged full support to the new rail corridor."
+    assert kinds(text, registry) == [("shehbaz-sharif", "Commitment", "full support to the new rail corridor")]
+
+
+def test_pledging_to_a_person_is_not_the_promise(registry):
+    assert kinds("Shehbaz Sharif promised the ambassador.", registry) == []
+
+
+def test_an_adjective_of_a_view_held_with_a_that_clause(registry):
+    text = ("Kokhir Rasulzoda met the traders in Karachi. He was hopeful that bilateral trade "
+            "will rebound next year.")
+    assert kinds(text, registry) == [("new:Kokhir Rasulzoda", "Prediction", "bilateral trade will rebound next year")]
+    text = "Sergey Lavrov is confident that the two countries will sign the treaty soon."
+    assert kinds(text, registry) == [("sergey-lavrov", "Prediction", "the two countries will sign the treaty soon")]
+
+
+def test_an_adjective_of_a_view_negated_or_without_a_speaker_says_nothing(registry):
+    assert kinds("Sergey Lavrov was not confident that the treaty will be signed.", registry) == []
+    assert kinds("It is certain that the treaty will be signed soon.", registry) == []
+
+
+def test_agreed_on_doing_is_a_joint_commitment(registry):
+    text = ("During the meeting, Shehbaz Sharif and Vladimir Putin agreed on promoting bilateral "
+            "trade in farm goods.")
+    assert kinds(text, registry) == [
+        ("shehbaz-sharif", "Commitment", "promoting bilateral trade in farm goods"),
+        ("vladimir-putin", "Commitment", "promoting bilateral trade in farm goods")]
