@@ -14,6 +14,7 @@ from kg.extract.cues import (ACCUSING, COURTESIES, FIRST_PERSON, HOLDING, INTENT
 from kg.extract.model import Sentence
 from kg.extract.quotations import Found, QuotationFinder, span_of
 from kg.extract.sentences import sentence_at
+from kg.extract.speaker_words import TITLES
 from kg.extract.stance import classify_kind
 from kg.extract.tokens import token_indices
 
@@ -308,6 +309,8 @@ class Finder(QuotationFinder):
             speakers, how = list(dict.fromkeys(f.speaker for f in prior)), prior[0].how
         else:
             speakers, how = self.speakers.of_phrase(self.past_dateline(subj, verb))
+            if not speakers and subj.i < verb.i and any(t.lemma_.lower() in TITLES for t in subj.subtree):
+                speakers, how = self.name_before(verb)  # "Trade Representative of Russia Yury Kozlov has said"
         if not speakers or inside and (how != "pair" or len(speakers) < 2):
             return
         parts = []

@@ -205,3 +205,13 @@ def test_agreed_on_doing_is_a_joint_commitment(registry):
     assert kinds(text, registry) == [
         ("shehbaz-sharif", "Commitment", "promoting bilateral trade in farm goods"),
         ("vladimir-putin", "Commitment", "promoting bilateral trade in farm goods")]
+
+
+def test_a_new_name_after_a_long_title_speaks(registry):
+    text = "Trade Representative of Russia Yury Petrovich Belov has said that bilateral trade improved this year."
+    assert kinds(text, registry) == [
+        ("new:Yury Petrovich Belov", "ReportOfFact", "bilateral trade improved this year")]
+
+
+def test_no_name_after_a_title_gives_no_speaker(registry):
+    assert kinds("The head of the oil company said that the refinery would be built next year.", registry) == []
