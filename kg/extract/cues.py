@@ -17,7 +17,8 @@ REPORTING = frozenset("""say tell state claim announce declare add insist argue 
     call recall tweet post respond reply underline underscore highlight contend concede
     estimate forecast reckon fear doubt express welcome decide ask consider continue praise criticise criticize condemn
     comment recommend propose advise inform brief apprise reveal disclose clarify lament opine hint
-    elaborate speculate demand regret proclaim resolve""".split())
+    elaborate speculate demand regret proclaim resolve encourage advocate appeal request exhort implore
+    plead""".split())
 # Verbs whose object is what was said: the attitude verbs, and a few of mentioning and blaming.
 OBJECT_CUES = ATTITUDE | frozenset("mention castigate slam lambast blast decry deplore communicate".split())
 # Verbs whose object is what was promised ("pledged a fresh start to relations", "promised
@@ -127,7 +128,10 @@ def own_clauses(comp: Token) -> list[list[Token]]:
 
 
 # Cues whose "to" clause is what was said ("... and urged the powers to help"): a statement of its own.
-URGING = frozenset("urge call ask advise promise vow pledge warn".split())
+URGING = frozenset("urge call ask advise promise vow pledge warn encourage request appeal exhort implore plead".split())
+# Cues of asking whose "to" clause says what the one asked should do, when someone is asked
+# ("asked Russia to help", "appealed to the world to help"; "asked to join" asks leave).
+ASKING = frozenset("ask encourage request appeal exhort implore plead".split())
 
 
 def participle_cue(tok: Token) -> bool:

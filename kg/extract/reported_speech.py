@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.cues import (ACCUSING, COURTESIES, FIRST_PERSON, HOLDING, INTENTIONS, OBJECT_CUES, POINTING, POSTPOSED,
+from kg.extract.cues import (ACCUSING, ASKING, COURTESIES, FIRST_PERSON, HOLDING, INTENTIONS, OBJECT_CUES, POINTING, POSTPOSED,
                              PROMISING, QUOTING, RECOGNISING, REPORTING, SEEING_AS, WORTH, has_subject, own_clauses,
                              participle_cue, subject_of)
 from kg.extract.model import Sentence
@@ -32,7 +32,10 @@ _REPORTS = frozenset("""suggestion suggestions report reports claim claims alleg
 
 
 # verbs of urging whose object may be the thing urged ("urged restraint", "demanded greater attention")
-URGING_THINGS = frozenset({"urge", "demand"})
+URGING_THINGS = frozenset({"urge", "demand", "advocate", "request"})
+# cues whose "to" clause is what was said ("urged X to ...", "agreed to ...", "asked X to ...")
+_XCOMP_CUES = frozenset("""urge warn promise vow pledge call tell caution advise expect agree decide consider
+    resolve""".split()) | ASKING
 
 
 def promised_thing(verb: Token, obj: Token) -> bool:
@@ -68,9 +71,9 @@ class Finder(QuotationFinder):
                 if c.dep_ in ("acl", "relcl", "ccomp") and has_subject(c) and any(
                         m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
                     return c
-        if verb.lemma_.lower() in ("urge", "warn", "promise", "vow", "pledge", "call", "tell",
-                                   "caution", "advise", "expect", "agree", "decide", "ask", "consider", "resolve"):
-            asked = verb.lemma_.lower() != "ask" or any(c.dep_ in ("dobj", "dative") for c in verb.children)
+        if verb.lemma_.lower() in _XCOMP_CUES:
+            asked = verb.lemma_.lower() not in ASKING or any(c.dep_ in ("dobj", "dative") or c.dep_ == "prep" and c.lower_
+                                                             in ("to", "with") for c in verb.children)
             for c in verb.children:
                 if c.dep_ == "xcomp" and asked:  # "asked Russia to help"; "asked to join" asks leave, says nothing
                     return c

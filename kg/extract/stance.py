@@ -40,7 +40,8 @@ DOMAIN = {
     "unacceptable": -2.0, "condemned": -2.0, "baseless": -1.8, "unfounded": -1.5, "provocation": -1.8,
     "terrorism": -2.5, "terrorist": -2.5, "militants": -1.5, "hegemony": -1.5,
 }
-_RECOMMEND_CUES = {"urge", "call", "advise", "recommend", "demand", "appeal", "suggest", "ask"}
+_RECOMMEND_CUES = {"urge", "call", "advise", "recommend", "demand", "appeal", "suggest", "ask", "encourage", "advocate",
+                   "request", "exhort", "implore", "plead"}
 _COMMIT_CUES = {"promise", "pledge", "vow", "assure", "commit", "offer", "undertake", "decide"}
 # Verbs of seeing a thing's worth ("recognised the importance of X"): a judgement, not advice;
 # kg.extract.cues reads them as cues only with an object of worth or need.

@@ -215,3 +215,17 @@ def test_a_new_name_after_a_long_title_speaks(registry):
 
 def test_no_name_after_a_title_gives_no_speaker(registry):
     assert kinds("The head of the oil company said that the refinery would be built next year.", registry) == []
+
+
+def test_cues_of_asking_and_advocating_are_recommendations(registry):
+    assert kinds("Sergey Lavrov encouraged Pakistan to join the new transport corridor.", registry) == [
+        ("sergey-lavrov", "Recommendation", "to join the new transport corridor")]
+    assert kinds("Shehbaz Sharif appealed to the international community to help the flood victims.",
+                 registry) == [("shehbaz-sharif", "Recommendation", "to help the flood victims")]
+    assert kinds("Vladimir Putin advocated a negotiated settlement of the conflict.", registry) == [
+        ("vladimir-putin", "Recommendation", "a negotiated settlement of the conflict")]
+
+
+def test_asking_leave_or_an_encouraging_result_says_nothing(registry):
+    assert kinds("Shehbaz Sharif requested to join the talks.", registry) == []
+    assert kinds("The results of the talks were encouraging for Shehbaz Sharif.", registry) == []
