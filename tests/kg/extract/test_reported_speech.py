@@ -229,3 +229,14 @@ def test_cues_of_asking_and_advocating_are_recommendations(registry):
 def test_asking_leave_or_an_encouraging_result_says_nothing(registry):
     assert kinds("Shehbaz Sharif requested to join the talks.", registry) == []
     assert kinds("The results of the talks were encouraging for Shehbaz Sharif.", registry) == []
+
+
+def test_two_people_named_with_their_titles_and_joined_by_and_both_speak(registry):
+    text = ("Federal Minister for Maritime Affairs Syed Nasir Bukhari and Russian Deputy Minister of Transport "
+            "Kokhir Rasulzoda agreed to expand port links across the region.")
+    assert {s for s, _, _ in kinds(text, registry)} == {"new:Syed Nasir Bukhari", "new:Kokhir Rasulzoda"}
+
+
+def test_people_inside_a_clause_of_the_subject_do_not_speak(registry):
+    text = "Shehbaz Sharif, who met Vladimir Putin and Xi Jinping, said that the ties would grow."
+    assert [s for s, _, _ in kinds(text, registry)] == ["shehbaz-sharif"]
