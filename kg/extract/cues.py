@@ -22,9 +22,8 @@ REPORTING = frozenset("""say tell state claim announce declare add insist argue 
 # Verbs whose object is what was said: the attitude verbs, and a few of mentioning and blaming.
 OBJECT_CUES = ATTITUDE | frozenset("mention castigate slam lambast blast decry deplore communicate".split())
 # Verbs whose object is what was promised ("pledged a fresh start to relations", "promised
-# support"), and "accused X of Y", whose object and "of" phrase are the charge.
+# support").
 PROMISING = frozenset("pledge promise vow".split())
-ACCUSING = frozenset({"accuse"})
 # Objects that make any reporting verb's object what was said ("confirmed their intention to
 # ...", "announced its readiness to ...", "stated their commitment to ...").
 INTENTIONS = frozenset("""intention intent commitment desire readiness willingness resolve determination
@@ -39,7 +38,7 @@ POINTING = frozenset("point refer".split())
 SEEING_AS = frozenset("see view regard perceive describe".split())
 # Cues read as the opinion cues the kind rules know ("sees Y as Z" judges as "considers" does).
 JUDGED_AS = {**dict.fromkeys(SEEING_AS, "consider"), "point": "consider", "communicate": "consider",
-             "accuse": "criticise", "hopeful": "hope", "optimistic": "hope", "confident": "believe",
+             "hopeful": "hope", "optimistic": "hope", "confident": "believe",
              "convinced": "believe",
              **dict.fromkeys("castigate slam lambast blast decry deplore".split(), "criticise")}
 # Adjectives of a view held, with a "that" clause ("he was hopeful that trade will rebound",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.cues import (ACCUSING, ASKING, COURTESIES, FIRST_PERSON, HOLDING, INTENTIONS, OBJECT_CUES, POINTING, POSTPOSED,
+from kg.extract.cues import (ASKING, COURTESIES, FIRST_PERSON, HOLDING, INTENTIONS, OBJECT_CUES, POINTING, POSTPOSED,
                              PROMISING, QUOTING, RECOGNISING, REPORTING, SEEING_AS, WORTH, has_subject, own_clauses,
                              participle_cue, subject_of)
 from kg.extract.model import Sentence
@@ -40,11 +40,9 @@ _XCOMP_CUES = frozenset("""urge warn promise vow pledge call tell caution advise
 
 def promised_thing(verb: Token, obj: Token) -> bool:
     """Whether ``obj`` is what ``verb`` promises ("pledged a fresh start", "promised support"),
-    not whom, or the one it accuses of what its "of" phrase says ("accused the US of ...")."""
-    lemma = verb.lemma_.lower()
-    if lemma in PROMISING:
-        return obj.pos_ == "NOUN" and not obj.ent_type_ and obj.lemma_.lower() not in GUESTS
-    return lemma in ACCUSING and any(c.dep_ == "prep" and c.lower_ == "of" for c in verb.children)
+    not whom."""
+    return verb.lemma_.lower() in PROMISING and obj.pos_ == "NOUN" and not obj.ent_type_ \
+        and obj.lemma_.lower() not in GUESTS
 
 
 def urged_thing(verb: Token, obj: Token) -> bool:
