@@ -17,9 +17,13 @@ REPORTING = frozenset("""say tell state claim announce declare add insist argue 
     call recall tweet post respond reply underline underscore highlight contend concede
     estimate forecast reckon fear doubt express welcome decide ask consider continue praise criticise criticize condemn
     comment recommend propose advise inform brief apprise reveal disclose clarify lament opine hint
-    elaborate speculate demand regret proclaim resolve""".split())
+    elaborate speculate demand regret proclaim resolve encourage advocate appeal request exhort implore
+    plead""".split())
 # Verbs whose object is what was said: the attitude verbs, and a few of mentioning and blaming.
 OBJECT_CUES = ATTITUDE | frozenset("mention castigate slam lambast blast decry deplore communicate".split())
+# Verbs whose object is what was promised ("pledged a fresh start to relations", "promised
+# support").
+PROMISING = frozenset("pledge promise vow".split())
 # Objects that make any reporting verb's object what was said ("confirmed their intention to
 # ...", "announced its readiness to ...", "stated their commitment to ...").
 INTENTIONS = frozenset("""intention intent commitment desire readiness willingness resolve determination
@@ -34,7 +38,12 @@ POINTING = frozenset("point refer".split())
 SEEING_AS = frozenset("see view regard perceive describe".split())
 # Cues read as the opinion cues the kind rules know ("sees Y as Z" judges as "considers" does).
 JUDGED_AS = {**dict.fromkeys(SEEING_AS, "consider"), "point": "consider", "communicate": "consider",
-              **dict.fromkeys("castigate slam lambast blast decry deplore".split(), "criticise")}
+             "hopeful": "hope", "optimistic": "hope", "confident": "believe",
+             "convinced": "believe",
+             **dict.fromkeys("castigate slam lambast blast decry deplore".split(), "criticise")}
+# Adjectives of a view held, with a "that" clause ("he was hopeful that trade will rebound",
+# "the minister is confident that ..."): the clause is what the subject holds.
+HOLDING = frozenset("hopeful optimistic confident convinced".split())
 # Subjects that name no speaker of the article's ('I said', 'we believe').
 FIRST_PERSON = {"i", "we"}
 # Objects of attitude verbs that are courtesies, not statements ("conveyed greetings").
@@ -118,7 +127,10 @@ def own_clauses(comp: Token) -> list[list[Token]]:
 
 
 # Cues whose "to" clause is what was said ("... and urged the powers to help"): a statement of its own.
-URGING = frozenset("urge call ask advise promise vow pledge warn".split())
+URGING = frozenset("urge call ask advise promise vow pledge warn encourage request appeal exhort implore plead".split())
+# Cues of asking whose "to" clause says what the one asked should do, when someone is asked
+# ("asked Russia to help", "appealed to the world to help"; "asked to join" asks leave).
+ASKING = frozenset("ask encourage request appeal exhort implore plead".split())
 
 
 def participle_cue(tok: Token) -> bool:

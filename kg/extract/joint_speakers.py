@@ -8,6 +8,9 @@ of them (docs/annotation-guide.md, "Claims": one claim per speaker).  A part of
 * "both men", "both the dignitaries": the two people, as "both leaders" is;
 * "both sides", "the two sides" (and "they" after them) a few sentences after one person
   met another ("X met his Russian counterpart Y", "X called on Y"): those two people;
+* "Federal Minister for Communications X and Russian Deputy Minister of Transport Y
+  agreed ...": two people named with their titles and joined by "and", however the parse
+  broke the titles up, are both the speakers;
 * "the parties" with no states named together just before: the states that last spoke
   together, close before ("They noted ... The parties also confirmed ...").
 
@@ -19,12 +22,15 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.cues import subject_of
+from kg.extract.speaker_words import INSTITUTIONS, TITLES
 
 # Plurals of people who speak for their state when their states are all the phrase names
 ENVOYS = frozenset("""officials representatives delegations delegates diplomats negotiators sides
     governments authorities""".split())
 # Plurals that stand for two people met together ("both men", "both the dignitaries")
 PAIR_PERSONS = frozenset("men women dignitaries".split())
+# words a title may hold besides capitalised ones ("Minister for Communications", "of the")
+TITLE_GLUE = frozenset({"of", "for", "the", "and", "&"})
 GROUP_REACH = 600  # characters back to the states that last spoke together
 MET_REACH = 3  # sentences back to a meeting of two people that "both sides" stands for
 
@@ -131,3 +137,25 @@ class JointSpeakers:
                   for k in [self.person_of(self.by_token[t.i])] if k}
         return found.pop() if len(found) == 1 else None
 
+    def titled_people(self, head: Token) -> list[str]:
+        """The people a subject names with their titles joined by "and" ("Federal Minister
+        for Communications X and Russian Deputy Minister of Transport Y"): two or more
+        people, and besides their names only title words, capitalised words and "of",
+        "for", "the", "and" (no verb, no comma: not "X, who met Y and Z,")."""
+        span = head.doc[head.left_edge.i:head.right_edge.i + 1]
+        people, names = [], set()
+        for t in span:
+            m = self.by_token.get(t.i)
+            key = self.person_of(m) if m is not None else None
+            if key:
+                names.add(t.i)
+                if key not in people:
+                    people.append(key)
+        if len(people) < 2 or not any(t.lower_ == "and" and t.i > min(names) and t.i < max(names) for t in span):
+            return []
+        for t in span:
+            if t.i in names or t.lower_ in TITLE_GLUE or t.lemma_.lower() in TITLES | INSTITUTIONS:
+                continue
+            if not (t.text[:1].isupper() and t.pos_ in ("PROPN", "ADJ", "NOUN")):
+                return []
+        return people

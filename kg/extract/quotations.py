@@ -387,9 +387,11 @@ class QuotationFinder:
     def name_before(self, verb: Token) -> tuple[list[str], str]:
         """The name that ends a long subject right before its verb ("head of the Russian
         delegation at the exhibition Eurosatory 2014 Igor Sevastyanov said"), when the
-        subject's head names nobody."""
-        run = []
-        for t in reversed(self.doc[max(verb.sent.start, verb.i - 4):verb.i]):
+        subject's head names nobody; the verb's auxiliaries ("has said") skipped."""
+        run, end = [], verb.i
+        while end > verb.sent.start and self.doc[end - 1].dep_ in ("aux", "neg") and self.doc[end - 1].head.i == verb.i:
+            end -= 1
+        for t in reversed(self.doc[max(verb.sent.start, end - 4):end]):
             if t.pos_ != "PROPN" or not t.text[:1].isupper() or not t.is_alpha:
                 break
             run.insert(0, t)

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.cues import (COURTESIES, FIRST_PERSON, INTENTIONS, OBJECT_CUES, POINTING, POSTPOSED, QUOTING,
-                             RECOGNISING, REPORTING, SEEING_AS, WORTH, has_subject, own_clauses, participle_cue,
-                             subject_of)
+from kg.extract.cues import (ASKING, COURTESIES, FIRST_PERSON, HOLDING, INTENTIONS, OBJECT_CUES, POINTING, POSTPOSED,
+                             PROMISING, QUOTING, RECOGNISING, REPORTING, SEEING_AS, WORTH, has_subject, own_clauses,
+                             participle_cue, subject_of)
 from kg.extract.model import Sentence
 from kg.extract.quotations import Found, QuotationFinder, span_of
 from kg.extract.sentences import sentence_at
+from kg.extract.speaker_words import TITLES
 from kg.extract.stance import classify_kind
 from kg.extract.tokens import token_indices
 
@@ -31,7 +32,17 @@ _REPORTS = frozenset("""suggestion suggestions report reports claim claims alleg
 
 
 # verbs of urging whose object may be the thing urged ("urged restraint", "demanded greater attention")
-URGING_THINGS = frozenset({"urge", "demand"})
+URGING_THINGS = frozenset({"urge", "demand", "advocate", "request"})
+# cues whose "to" clause is what was said ("urged X to ...", "agreed to ...", "asked X to ...")
+_XCOMP_CUES = frozenset("""urge warn promise vow pledge call tell caution advise expect agree decide consider
+    resolve""".split()) | ASKING
+
+
+def promised_thing(verb: Token, obj: Token) -> bool:
+    """Whether ``obj`` is what ``verb`` promises ("pledged a fresh start", "promised support"),
+    not whom."""
+    return verb.lemma_.lower() in PROMISING and obj.pos_ == "NOUN" and not obj.ent_type_ \
+        and obj.lemma_.lower() not in GUESTS
 
 
 def urged_thing(verb: Token, obj: Token) -> bool:
@@ -58,9 +69,9 @@ class Finder(QuotationFinder):
                 if c.dep_ in ("acl", "relcl", "ccomp") and has_subject(c) and any(
                         m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
                     return c
-        if verb.lemma_.lower() in ("urge", "warn", "promise", "vow", "pledge", "call", "tell",
-                                   "caution", "advise", "expect", "agree", "decide", "ask", "consider", "resolve"):
-            asked = verb.lemma_.lower() != "ask" or any(c.dep_ in ("dobj", "dative") for c in verb.children)
+        if verb.lemma_.lower() in _XCOMP_CUES:
+            asked = verb.lemma_.lower() not in ASKING or any(c.dep_ in ("dobj", "dative") or c.dep_ == "prep" and c.lower_
+                                                             in ("to", "with") for c in verb.children)
             for c in verb.children:
                 if c.dep_ == "xcomp" and asked:  # "asked Russia to help"; "asked to join" asks leave, says nothing
                     return c
@@ -112,9 +123,11 @@ class Finder(QuotationFinder):
             words = [t for t in on.subtree if t.i != on.i] if on is not None else []
             if len(words) >= 3:
                 return words[0].idx, words[-1].idx + len(words[-1])
-        if obj is None and verb.lemma_.lower() == "agree":  # "agreed (up)on the need to ...": what they hold
+        if obj is None and verb.lemma_.lower() == "agree":  # "agreed (up)on the need to ...": what they hold;
+            # "agreed on promoting trade": what they will do
             pobj = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
-                         for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in WORTH), None)
+                         for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in WORTH
+                         or p.dep_ == "pcomp" and p.tag_ == "VBG"), None)
             if pobj is not None:
                 return self.doc[pobj.left_edge.i].idx, pobj.right_edge.idx + len(pobj.right_edge)
         if obj is None and to is not None and verb.lemma_.lower() in POINTING:
@@ -142,6 +155,7 @@ class Finder(QuotationFinder):
             return self.doc[obj.left_edge.i].idx, as_.right_edge.idx + len(as_.right_edge)
         if lemma not in OBJECT_CUES and not (lemma in REPORTING and obj.lemma_.lower() in INTENTIONS) \
                 and not (lemma in RECOGNISING and obj.lemma_.lower() in WORTH) and not urged_thing(verb, obj) \
+                and not promised_thing(verb, obj) \
                 or obj.lemma_.lower() in COURTESIES:
             return None
         if lemma == "welcome" and (obj.ent_type_ in ("PERSON", "NORP") or obj.lemma_.lower() in GUESTS):
@@ -164,7 +178,7 @@ class Finder(QuotationFinder):
 
     def indirect(self) -> None:
         cues = REPORTING | OBJECT_CUES | SEEING_AS | POINTING | RECOGNISING
-        for i in token_indices(self.doc, lemma=cues, lower={"according"}):
+        for i in token_indices(self.doc, lemma=cues, lower={"according", *HOLDING}):
             tok = self.doc[i]
             if tok.idx >= self.stop:
                 break
@@ -173,6 +187,8 @@ class Finder(QuotationFinder):
                 continue
             if tok.lower_ == "according":
                 self.according(tok, sent)
+            elif tok.lower_ in HOLDING:
+                self.held(tok, sent)
             elif tok.pos_ in ("VERB", "AUX") and tok.i not in self.used_verbs and (
                     tok.lemma_.lower() in cues):
                 self.reported(tok, sent)
@@ -294,6 +310,8 @@ class Finder(QuotationFinder):
             speakers, how = list(dict.fromkeys(f.speaker for f in prior)), prior[0].how
         else:
             speakers, how = self.speakers.of_phrase(self.past_dateline(subj, verb))
+            if not speakers and subj.i < verb.i and any(t.lemma_.lower() in TITLES for t in subj.subtree):
+                speakers, how = self.name_before(verb)  # "Trade Representative of Russia Yury Kozlov has said"
         if not speakers or inside and (how != "pair" or len(speakers) < 2):
             return
         parts = []
@@ -320,6 +338,29 @@ class Finder(QuotationFinder):
             if inside:
                 quote = "indirect"
             self.found += [Found(speaker, how, verb, content, quote, sent) for speaker in speakers]
+
+    def held(self, adj: Token, sent: Sentence) -> None:
+        """"He was hopeful that trade will rebound", "the minister is confident that ...": the
+        "that" clause of an adjective of a view held, the copula's subject's statement (not
+        when negated, advised with a modal, or held by "I", "we" or "it")."""
+        cop = adj.head
+        if adj.dep_ != "acomp" or cop.lemma_.lower() not in ("be", "remain", "seem") or self.in_quote(
+                adj.idx, adj.idx + 1) or any(c.dep_ == "neg" or c.tag_ == "MD" for c in (*adj.children, *cop.children)):
+            return
+        comp = next((c for c in (*adj.children, *cop.children) if c.dep_ == "ccomp" and c.i > adj.i and has_subject(c)
+                     and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        subj = next((c for c in cop.children if c.dep_ == "nsubj"), None)
+        if comp is None or subj is None or subj.lower_ in FIRST_PERSON | {"it"}:
+            return
+        speakers, how = self.speakers.of_phrase(self.past_dateline(subj, cop))
+        toks = [t for t in comp.subtree if not (t.dep_ == "mark" and t.lower_ == "that")]
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+        if not speakers or self.in_quote(start, end) or len(toks) < 3:
+            return
+        content = span_of(self.text, start, end)
+        quote = "mixed" if self.quoted_inside(start, end) else "indirect"
+        self.speakers.spoke(adj.idx, speakers, (content.start, content.end))
+        self.found += [Found(k, how, adj, content, quote, sent) for k in speakers]
 
     def stated_by(self, verb: Token, sent: Sentence) -> None:
         """"This was stated by X ...", "These views were expressed by X ...": the sentence

@@ -195,6 +195,9 @@ class Speakers(PersonNames, SpeakerMemory, Institutions, JointSpeakers):
         envoys = self.states_of_envoys(head)
         if envoys:  # "Pakistani and Russian officials agreed", "officials from Pakistan and Russia said"
             return envoys, "pair"
+        titled = self.titled_people(head)
+        if titled:  # "Minister for X A and Deputy Minister of Y B agreed": both
+            return titled, "named"
         if head.lower_ in POST_HEADS:  # "the Consul General of X in Y, Name,": the parse may hang the
             # name from the last place; in the post's own phrase it is still its holder
             holders = {p for t in head.subtree if t.dep_ == "appos" and t.i in self.by_token

@@ -40,7 +40,8 @@ DOMAIN = {
     "unacceptable": -2.0, "condemned": -2.0, "baseless": -1.8, "unfounded": -1.5, "provocation": -1.8,
     "terrorism": -2.5, "terrorist": -2.5, "militants": -1.5, "hegemony": -1.5,
 }
-_RECOMMEND_CUES = {"urge", "call", "advise", "recommend", "demand", "appeal", "suggest", "ask"}
+_RECOMMEND_CUES = {"urge", "call", "advise", "recommend", "demand", "appeal", "suggest", "ask", "encourage", "advocate",
+                   "request", "exhort", "implore", "plead"}
 _COMMIT_CUES = {"promise", "pledge", "vow", "assure", "commit", "offer", "undertake", "decide"}
 # Verbs of seeing a thing's worth ("recognised the importance of X"): a judgement, not advice;
 # kg.extract.cues reads them as cues only with an object of worth or need.
@@ -349,7 +350,8 @@ def classify_kind(content, cue_lemma: str, institution: bool = False, own_side=N
         "want", "wish", "intend", "plan", "like", "seek", "aim", "agree", "decide", "resolve") \
         or "look forward" in text
     verbs = [t for t in tokens[:3] if t.tag_ != "TO" and t.dep_ != "advmod"]
-    to_do = cue_lemma in ("agree", "resolve") and verbs and verbs[0].tag_ == "VB"  # "agreed to strengthen ..."
+    to_do = cue_lemma in ("agree", "resolve") and verbs and (verbs[0].tag_ == "VB" or verbs[0].tag_ == "VBG" and (
+        content is not None and verbs[0].i == content.root.i))  # "agreed to strengthen ...", "agreed on promoting ..."
     head = subj.head if subj is not None else None
     modal = head is not None and any(c.tag_ == "MD" and c.lower_ in _FUTURE for c in head.children)
     able = head is not None and any(c.lower_ in ("able", "likely", "unlikely") for c in head.children)

@@ -117,6 +117,8 @@ def find_statements(doc: Doc, sentences: list[Sentence], mentions: list[Mention]
     return interview_answers(text, own, speakers, sentences, reporting, stop) + said
 
 
+# Objects of a cue that make its statement a hope for what will be (annotation guide: a Prediction)
+HOPES = frozenset("hope optimism expectation".split())
 # Cues that name a thing with quoted words ("termed him a 'legend'"): a verbless quotation says
 # something there; and verbs of speaking whose speaker an agency's "reports" relays.
 NAMING = frozenset("term call describe dub label hail brand consider".split())
@@ -129,11 +131,14 @@ DEALS = frozenset("""sell supply buy purchase deliver export import transfer bui
 
 
 def _read_as(cue, lemma: str) -> str:
-    """The cue the kind rules read: "declared X as Y" judges X as "considers" does.  (Reading
+    """The cue the kind rules read: "declared X as Y" judges X as "considers" does; "expressed
+    hope (optimism, the expectation) for X" predicts as "hoped" does.  (Reading
     "affirmed its support for ..." as a pledge helped dev143 but not r10: left out.)"""
     objects = [c for c in cue.children if c.dep_ == "dobj"]
     if lemma == "declare" and objects and any(c.dep_ == "prep" and c.lower_ == "as" for c in cue.children):
         return "consider"
+    if any(c.lemma_.lower() in HOPES for c in objects):
+        return "hope"  # "expressed hope for closer ties", "voiced optimism that ...": what will be
     return lemma
 
 

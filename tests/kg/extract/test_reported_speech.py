@@ -160,3 +160,73 @@ def test_a_clause_with_its_own_conjunction_before_the_cue_is_no_statement(regist
     text = ("The leaders met in Dushanbe on Friday. While India objected to the sale of helicopters, "
             "Moscow said the machines would fight drug smuggling.")
     assert all("India objected" not in words for _, _, words in said(text, registry))
+
+
+def kinds(text: str, registry) -> list[tuple]:
+    ex = extract("t", text, registry)
+    return [(c.speaker, c.kind, c.content.text) for c in ex.claims if c.speaker not in (None, "writer")]
+
+
+def test_what_is_pledged_or_promised_is_a_commitment(registry):
+    text = "Shehbaz Sharif pledged full support to the new rail corridor."
+    assert kinds(text, registry) == [("shehbaz-sharif", "Commitment", "full support to the new rail corridor")]
+
+
+def test_pledging_to_a_person_is_not_the_promise(registry):
+    assert kinds("Shehbaz Sharif promised the ambassador.", registry) == []
+
+
+def test_an_adjective_of_a_view_held_with_a_that_clause(registry):
+    text = ("Kokhir Rasulzoda met the traders in Karachi. He was hopeful that bilateral trade "
+            "will rebound next year.")
+    assert kinds(text, registry) == [("new:Kokhir Rasulzoda", "Prediction", "bilateral trade will rebound next year")]
+    text = "Sergey Lavrov is confident that the two countries will sign the treaty soon."
+    assert kinds(text, registry) == [("sergey-lavrov", "Prediction", "the two countries will sign the treaty soon")]
+
+
+def test_an_adjective_of_a_view_negated_or_without_a_speaker_says_nothing(registry):
+    assert kinds("Sergey Lavrov was not confident that the treaty will be signed.", registry) == []
+    assert kinds("It is certain that the treaty will be signed soon.", registry) == []
+
+
+def test_agreed_on_doing_is_a_joint_commitment(registry):
+    text = ("During the meeting, Shehbaz Sharif and Vladimir Putin agreed on promoting bilateral "
+            "trade in farm goods.")
+    assert kinds(text, registry) == [
+        ("shehbaz-sharif", "Commitment", "promoting bilateral trade in farm goods"),
+        ("vladimir-putin", "Commitment", "promoting bilateral trade in farm goods")]
+
+
+def test_a_new_name_after_a_long_title_speaks(registry):
+    text = "Trade Representative of Russia Yury Petrovich Belov has said that bilateral trade improved this year."
+    assert kinds(text, registry) == [
+        ("new:Yury Petrovich Belov", "ReportOfFact", "bilateral trade improved this year")]
+
+
+def test_no_name_after_a_title_gives_no_speaker(registry):
+    assert kinds("The head of the oil company said that the refinery would be built next year.", registry) == []
+
+
+def test_cues_of_asking_and_advocating_are_recommendations(registry):
+    assert kinds("Sergey Lavrov encouraged Pakistan to join the new transport corridor.", registry) == [
+        ("sergey-lavrov", "Recommendation", "to join the new transport corridor")]
+    assert kinds("Shehbaz Sharif appealed to the international community to help the flood victims.",
+                 registry) == [("shehbaz-sharif", "Recommendation", "to help the flood victims")]
+    assert kinds("Vladimir Putin advocated a negotiated settlement of the conflict.", registry) == [
+        ("vladimir-putin", "Recommendation", "a negotiated settlement of the conflict")]
+
+
+def test_asking_leave_or_an_encouraging_result_says_nothing(registry):
+    assert kinds("Shehbaz Sharif requested to join the talks.", registry) == []
+    assert kinds("The results of the talks were encouraging for Shehbaz Sharif.", registry) == []
+
+
+def test_two_people_named_with_their_titles_and_joined_by_and_both_speak(registry):
+    text = ("Federal Minister for Maritime Affairs Syed Nasir Bukhari and Russian Deputy Minister of Transport "
+            "Kokhir Rasulzoda agreed to expand port links across the region.")
+    assert {s for s, _, _ in kinds(text, registry)} == {"new:Syed Nasir Bukhari", "new:Kokhir Rasulzoda"}
+
+
+def test_people_inside_a_clause_of_the_subject_do_not_speak(registry):
+    text = "Shehbaz Sharif, who met Vladimir Putin and Xi Jinping, said that the ties would grow."
+    assert [s for s, _, _ in kinds(text, registry)] == ["shehbaz-sharif"]

@@ -546,3 +546,11 @@ def test_a_title_in_quotation_marks_continues_no_speaker(registry):
     ex = extract("t", text, registry)
     assert [c.content.text for c in ex.claims if c.speaker == "albert-khorev"] == [
         "We will build the corridor together"]
+
+
+def test_an_expressed_hope_or_optimism_is_a_prediction(registry):
+    text = "Sergey Lavrov expressed hope for further growth of energy cooperation."
+    assert said(text, registry) == [
+        ("sergey-lavrov", "indirect", "Prediction", "hope for further growth of energy cooperation")]
+    text = "Sergey Lavrov expressed satisfaction with the growth of energy cooperation."
+    assert [k for _, _, k, _ in said(text, registry)] == ["Assessment"]
