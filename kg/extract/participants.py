@@ -18,6 +18,7 @@ from kg.extract.boundaries import (CLAUSES, according_to, act_of_its_own, credit
                                    subordinate, trailing_speaker)
 from kg.extract.context import POSSESSIVE_PRONOUNS, PRONOUN_SUBJECTS, Context
 from kg.extract.datelines import dateline_place
+from kg.extract.founded import PACTS, founded_by_pact
 from kg.extract.gatherings import entity_name, is_forum, on_its_sidelines
 from kg.extract.groups import resolve_group
 from kg.extract.holders import holders
@@ -79,6 +80,8 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
                 source, rule = "topic", False
             elif kind in CONTENT_KINDS and ctx.core_type(eid or "") == "Organisation" and content(tok, token):
                 source, rule = "content", False  # "agreed to buy some of their Hind helicopters"
+            elif kind in PACTS and ctx.core_type(eid or "") == "Organisation" and founded_by_pact(tok, token):
+                source, rule = "founded", False  # "agreed to set up a joint venture, X": what the pact founds
             elif source == "scope" and ctx.is_state(eid or "") and firm_origin(tok):
                 source, rule = "firm-origin", False  # "two companies from Russia and Pakistan signed deals"
             elif kind == "StateVisit" and ctx.core_type(eid or "") == "Organisation" and nearer_event(tok, token):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.gender import fits
-from kg.extract.model import Mention, Sentence
+from kg.extract.model import Mention, Sentence, Span
 from kg.extract.names import TITLES, title_acronyms
 from kg.extract.syntax import phrase
 from kg.extract.triggers import NOUN_TRIGGERS
@@ -171,6 +171,13 @@ class References:
                 if self.core_type(m.entity) == "Person":
                     out.append(m)
                     break
+            else:
+                # "The PM met X and Y. He ...": a title that stands for a person named earlier
+                # is a subject too (the last person named, Y, is not)
+                for eid in self.resolve_title(tok)[:1]:
+                    if self.core_type(eid) == "Person":
+                        out.append(Mention(Span(tok.idx, tok.idx + len(tok), tok.text), eid,
+                                           self.sentence_of(tok).index, "title"))
         return out
 
     def _two_people(self, token, sent: Sentence) -> list[str]:

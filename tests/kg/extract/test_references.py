@@ -38,3 +38,22 @@ def test_the_two_countries_are_the_pair_the_text_is_about(registry):
     doc, ctx = context(registry, "Pakistan and Russia held talks in Moscow. The two countries agreed to meet again.")
     countries = next(t for t in doc if t.lower_ == "countries")
     assert sorted(ctx.resolve_pair(countries)) == ["pakistan", "russia"]
+
+
+def test_he_after_a_title_subject_is_the_titles_holder_not_the_last_person_named(registry):
+    # the holder was named three sentences back; the two presidents were named last
+    text = ("Prime Minister Shehbaz Sharif left for Astana on Tuesday. Pakistan joined the bloc in 2017. "
+            "The bloc has ten members. On Wednesday the PM met Russian President Vladimir Putin and Uzbek "
+            "President Shavkat Mirziyoyev. He is also expected to attend talks with Afghanistan.")
+    doc, ctx = context(registry, text)
+    he = [t for t in doc if t.text == "He"][-1]
+    assert ctx.resolve_pronoun(he) == ["shehbaz-sharif"]
+
+
+def test_he_after_a_named_subject_is_still_that_subject(registry):
+    text = ("Prime Minister Shehbaz Sharif left for Astana on Tuesday. Pakistan joined the bloc in 2017. "
+            "The bloc has ten members. On Wednesday Foreign Minister Sergey Lavrov met Ishaq Dar. "
+            "He is also expected to attend talks with Afghanistan.")
+    doc, ctx = context(registry, text)
+    he = [t for t in doc if t.text == "He"][-1]
+    assert ctx.resolve_pronoun(he) == ["sergey-lavrov"]
