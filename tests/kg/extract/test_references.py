@@ -57,3 +57,31 @@ def test_he_after_a_named_subject_is_still_that_subject(registry):
     doc, ctx = context(registry, text)
     he = [t for t in doc if t.text == "He"][-1]
     assert ctx.resolve_pronoun(he) == ["sergey-lavrov"]
+
+
+def test_the_presidents_of_two_states_in_a_lede_are_the_presidents_named_after_it(registry):
+    doc, ctx = context(registry, "The presidents of Pakistan and Russia met in the Kremlin on Tuesday. "
+                                 "President Pervez Musharraf and President Vladimir Putin signed a declaration.")
+    presidents = next(t for t in doc if t.lower_ == "presidents")
+    assert ctx.resolve_people_pair(presidents) == ["pervez-musharraf", "pakistan", "vladimir-putin", "russia"]
+
+
+def test_the_presidents_of_three_states_need_a_president_of_each(registry):
+    doc, ctx = context(registry, "The presidents of Russia, Pakistan and Tajikistan met in Sochi on Tuesday. "
+                                 "President Vladimir Putin and President Asif Ali Zardari spoke to reporters.")
+    presidents = next(t for t in doc if t.lower_ == "presidents")
+    assert ctx.resolve_people_pair(presidents) == []
+
+
+def test_his_counterpart_of_a_state_is_the_person_of_that_state_named_before(registry):
+    doc, ctx = context(registry, "Foreign Minister Ishaq Dar arrived in Moscow on Monday. Sergey Lavrov "
+                                 "then met his Pakistani counterpart at the ministry.")
+    counterpart = next(t for t in doc if t.lower_ == "counterpart")
+    assert ctx.resolve_title(counterpart) == ["ishaq-dar"]
+
+
+def test_a_counterpart_with_no_state_stands_for_no_one(registry):
+    doc, ctx = context(registry, "Foreign Minister Ishaq Dar arrived in Moscow on Monday. Sergey Lavrov "
+                                 "then met his counterpart at the ministry.")
+    counterpart = next(t for t in doc if t.lower_ == "counterpart")
+    assert ctx.resolve_title(counterpart) == []
