@@ -23,6 +23,7 @@ from kg.extract.gatherings import entity_name, is_forum, on_its_sidelines
 from kg.extract.groups import resolve_group
 from kg.extract.holders import holders
 from kg.extract.members import member_and_organisations
+from kg.extract.other_side import other_side
 from kg.extract.onlookers import commentator, invitation, joining_side, stand_in
 from kg.extract.own_names import locates_a_place, names_the_event, sits_in
 from kg.extract.scope import scope
@@ -190,6 +191,9 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
     if kind == "Meeting":
         _post_state_receives(ctx, out)
     _people_of_their_states(ctx, token, kind, out)
+    side = other_side(ctx, kind, list(out.values()), acting)
+    if side is not None:  # "Caretaker PM X met Russian President Putin": X is of the article's other state
+        add(side, "other-side", None)
     if kind in MEETING_KINDS:
         _forums(ctx, out)
     if kind in JOIN_KINDS:
