@@ -241,7 +241,9 @@ def _title_holders(ctx: Context, out: dict[str, Candidate]) -> None:
         span = ctx.doc.char_span(m.span.start, m.span.end, alignment_mode="expand") if m else None
         if span is None:
             continue
-        for tok in reversed(ctx.doc[max(span.sent.start, span.start - 9):span.start]):
+        for tok in reversed(ctx.doc[max(span.sent.start, span.start - 13):span.start]):
+            if tok.text == "," and all(t.text[:1].isupper() for t in ctx.doc[tok.i + 1:span.start]):
+                continue  # "Chief of the Russian General Staff, First Deputy Defense Minister X": two titles
             if tok.pos_ in {"VERB", "AUX", "PRON"} or tok.is_punct and tok.text != ".":
                 break
             state = taking.get(tok.i)
