@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.boundaries import (CLAUSES, according_to, act_of_its_own, credit, dated_by, dateline_line, framed,
+from kg.extract.boundaries import (according_to, act_of_its_own, credit, dated_by, dateline_line, framed,
                                    nearer_event, office_body, other_clause, post, reaction, reports_it, sender_of_message,
                                    subordinate, trailing_speaker)
 from kg.extract.context import POSSESSIVE_PRONOUNS, PRONOUN_SUBJECTS, Context
@@ -333,17 +333,6 @@ def _in_title_of(word, person) -> bool:
         cur = cur.head
         if cur.i == person.i:
             return True
-    return False
-
-
-def _in_clause_apart(trigger, tok) -> bool:
-    """Whether the trigger stands in a clause below the one that names ``tok``."""
-    above = {t.i for t in tok.ancestors} | {tok.i}
-    cur = trigger
-    while cur.i not in above and cur.head is not cur:
-        if cur.dep_ in CLAUSES:
-            return True
-        cur = cur.head
     return False
 
 
