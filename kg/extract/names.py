@@ -86,7 +86,8 @@ def generic_body(name: str) -> bool:
 # forms of address that come before a name ("Mr. Denis Manturov", "Engineer Khurram Dastgir Khan")
 HONORIFICS = {"mr", "mrs", "ms", "dr", "engineer", "prof", "professor", "sir", "madam",
               # ranks ("Captain 1st Rank Roman Martov", "Rear Adm. Naveed Ashraf", "Lt Col X")
-              "adm", "capt", "captain", "rank", "commodore", "lieutenant", "brigadier", "brig", "lt", "col", "maj"}
+              "adm", "capt", "captain", "rank", "commodore", "lieutenant", "brigadier", "brig", "lt", "col", "maj",
+              "gen"}
 CONNECTORS = {"of", "for", "and", "on", "-", "–", "&"}
 _HYPHENS = {"-", "–"}
 

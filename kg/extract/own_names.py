@@ -20,9 +20,11 @@ PLACE_NOUNS = {"city", "capital", "town", "port", "region", "province", "village
 def locates_a_place(ctx, tok) -> bool:
     """"in Samarkand, Uzbekistan", "in Astana, Kazakhstan": a state set right after a place's
     name by a comma says where the place is; so does one whose city it names ("in Uzbekistan's
-    historic city of Samarkand")."""
+    historic city of Samarkand", "in Bishkek, the Kyrgyz capital")."""
     if tok.dep_ == "poss" and tok.head.lemma_.lower() in PLACE_NOUNS:
         return True
+    if tok.dep_ in {"amod", "compound"} and tok.head.lemma_.lower() in PLACE_NOUNS and tok.head.dep_ == "appos":
+        return True  # "in Bishkek, the Kyrgyz capital": the place's state, set in apposition
     if tok.dep_ not in {"appos", "npadvmod", "conj", "pobj"} or tok.i < 2 or ctx.doc[tok.i - 1].text != ",":
         return False
     if tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].pos_ == "CCONJ":

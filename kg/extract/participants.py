@@ -13,15 +13,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.boundaries import (CLAUSES, according_to, act_of_its_own, credit, dated_by, dateline_line, framed,
+from kg.extract.boundaries import (according_to, act_of_its_own, credit, dated_by, dateline_line, framed,
                                    nearer_event, office_body, other_clause, post, reaction, reports_it, sender_of_message,
                                    subordinate, trailing_speaker)
 from kg.extract.context import POSSESSIVE_PRONOUNS, PRONOUN_SUBJECTS, Context
 from kg.extract.datelines import dateline_place
+from kg.extract.founded import PACTS, founded_by_pact
 from kg.extract.gatherings import entity_name, is_forum, on_its_sidelines
 from kg.extract.groups import resolve_group
 from kg.extract.holders import holders
 from kg.extract.members import member_and_organisations
+from kg.extract.other_side import other_side
 from kg.extract.onlookers import commentator, invitation, joining_side, stand_in
 from kg.extract.own_names import locates_a_place, names_the_event, sits_in
 from kg.extract.scope import scope
@@ -79,6 +81,8 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
                 source, rule = "topic", False
             elif kind in CONTENT_KINDS and ctx.core_type(eid or "") == "Organisation" and content(tok, token):
                 source, rule = "content", False  # "agreed to buy some of their Hind helicopters"
+            elif kind in PACTS and ctx.core_type(eid or "") == "Organisation" and founded_by_pact(tok, token):
+                source, rule = "founded", False  # "agreed to set up a joint venture, X": what the pact founds
             elif source == "scope" and ctx.is_state(eid or "") and firm_origin(tok):
                 source, rule = "firm-origin", False  # "two companies from Russia and Pakistan signed deals"
             elif kind == "StateVisit" and ctx.core_type(eid or "") == "Organisation" and nearer_event(tok, token):
@@ -190,6 +194,9 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
     if kind == "Meeting":
         _post_state_receives(ctx, out)
     _people_of_their_states(ctx, token, kind, out)
+    side = other_side(ctx, kind, list(out.values()), acting)
+    if side is not None:  # "Caretaker PM X met Russian President Putin": X is of the article's other state
+        add(side, "other-side", None)
     if kind in MEETING_KINDS:
         _forums(ctx, out)
     if kind in JOIN_KINDS:
@@ -237,7 +244,9 @@ def _title_holders(ctx: Context, out: dict[str, Candidate]) -> None:
         span = ctx.doc.char_span(m.span.start, m.span.end, alignment_mode="expand") if m else None
         if span is None:
             continue
-        for tok in reversed(ctx.doc[max(span.sent.start, span.start - 9):span.start]):
+        for tok in reversed(ctx.doc[max(span.sent.start, span.start - 13):span.start]):
+            if tok.text == "," and all(t.text[:1].isupper() for t in ctx.doc[tok.i + 1:span.start]):
+                continue  # "Chief of the Russian General Staff, First Deputy Defense Minister X": two titles
             if tok.pos_ in {"VERB", "AUX", "PRON"} or tok.is_punct and tok.text != ".":
                 break
             state = taking.get(tok.i)
@@ -327,17 +336,6 @@ def _in_title_of(word, person) -> bool:
         cur = cur.head
         if cur.i == person.i:
             return True
-    return False
-
-
-def _in_clause_apart(trigger, tok) -> bool:
-    """Whether the trigger stands in a clause below the one that names ``tok``."""
-    above = {t.i for t in tok.ancestors} | {tok.i}
-    cur = trigger
-    while cur.i not in above and cur.head is not cur:
-        if cur.dep_ in CLAUSES:
-            return True
-        cur = cur.head
     return False
 
 

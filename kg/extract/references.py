@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.gender import fits
-from kg.extract.model import Mention, Sentence
+from kg.extract.model import Mention, Sentence, Span
 from kg.extract.names import TITLES, title_acronyms
 from kg.extract.syntax import phrase
 from kg.extract.triggers import NOUN_TRIGGERS
@@ -171,6 +171,13 @@ class References:
                 if self.core_type(m.entity) == "Person":
                     out.append(m)
                     break
+            else:
+                # "The PM met X and Y. He ...": a title that stands for a person named earlier
+                # is a subject too (the last person named, Y, is not)
+                for eid in self.resolve_title(tok)[:1]:
+                    if self.core_type(eid) == "Person":
+                        out.append(Mention(Span(tok.idx, tok.idx + len(tok), tok.text), eid,
+                                           self.sentence_of(tok).index, "title"))
         return out
 
     def _two_people(self, token, sent: Sentence) -> list[str]:
@@ -224,37 +231,52 @@ class References:
         return ranked
 
     def resolve_people_pair(self, token) -> list[str]:
-        """"the two ministers", "both leaders", "the Pakistani and Russian ministers": the
-        latest person of each of two states named before it (in its sentence or the three
-        before), the states being those its words name, else those of the two people named
-        last; none unless there are exactly two such people."""
+        """"the two ministers", "both leaders", "the Pakistani and Russian ministers", "the
+        presidents of Pakistan and Russia": the latest person of each of the states its words
+        name (two or more), else of the two people named last, named before it (in its sentence
+        or the three before) with the title; when the text names none before (a lede: "The
+        presidents of Russia, Afghanistan and Pakistan held a meeting ..."), the first so named
+        in the three sentences after it.  None unless each state has one."""
         if token.lower_ not in PEOPLE_PAIR_NOUNS:
             return []
-        states = [m.entity for m in self.mentions_in([c for c in token.children if c.dep_ in {"amod", "compound"}]
-                                                      + [g for c in token.children if c.dep_ == "amod"
-                                                         for g in c.children if g.dep_ == "conj"])
-                  if self.is_state(m.entity)]
+        words = [c for c in token.children if c.dep_ in {"amod", "compound"}] \
+            + [g for c in token.children if c.dep_ == "amod" for g in c.children if g.dep_ == "conj"] \
+            + [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+               for o in c.children if o.dep_ == "pobj" for g in (o, *o.conjuncts)]
+        states = list(dict.fromkeys(m.entity for m in self.mentions_in(words) if self.is_state(m.entity)))
         counted = any(c.lower_ in {"two", "both"} for c in token.children)
-        if not (counted or len(set(states)) == 2):
+        if not (counted or len(states) >= 2):
             return []
         sent = self.sentence_of(token)
         if sent is None:
             return []
         start = self.sentences[max(0, sent.index - 3)].span.start
-        latest: dict[str, str] = {}  # state -> the latest person of it
+        latest, order = self._titled_people(token, start, token.idx, last=True)
+        wanted = states if len(states) >= 2 else order[-2:]
+        if len(wanted) >= 2 and any(s not in latest for s in wanted) and len(states) >= 2:
+            end = self.sentences[min(len(self.sentences) - 1, sent.index + 3)].span.end
+            latest, _ = self._titled_people(token, sent.span.end, end, last=False)
+        if len(wanted) < 2 or any(s not in latest for s in wanted):
+            return []
+        return [e for s in wanted for e in (latest[s], s)]
+
+    def _titled_people(self, token, start: int, end: int, last: bool) -> tuple[dict[str, str], list[str]]:
+        """``({state: its person}, states in order)`` for the people named between two offsets
+        with one of the title words of the plural ``token`` ("leaders": a president, a prime
+        minister): the latest of each state when ``last``, else the first."""
+        latest: dict[str, str] = {}
         order: list[str] = []
         for m in self.mentions:
-            if start <= m.span.start < token.idx and self.core_type(m.entity) == "Person":
+            if start <= m.span.start < end and self.core_type(m.entity) == "Person":
                 state = self.nationality(m.entity)
                 titled = self.text[max(0, m.span.start - 60):m.span.end].lower()
                 if state is None or not any(t in titled for t in PEOPLE_PAIR_NOUNS[token.lower_]):
                     continue  # "the two leaders": heads of state or government, not an ambassador
+                if not last and state in latest:
+                    continue
                 latest[state] = m.entity
                 order = [s for s in order if s != state] + [state]
-        wanted = list(dict.fromkeys(states)) if len(set(states)) == 2 else order[-2:]
-        if len(wanted) != 2 or any(s not in latest for s in wanted):
-            return []
-        return [latest[wanted[0]], wanted[0], latest[wanted[1]], wanted[1]]
+        return latest, order
 
     def states_between(self, start: int, end: int) -> list[str]:
         """The states named between two character offsets, in order, once each."""
@@ -274,6 +296,8 @@ class References:
         holder = self._acronym_holder(token)
         if holder is not None:
             return [holder]
+        if token.lower_ == "counterpart":
+            return self._counterpart(token)
         lemma = token.lemma_.lower()
         abbreviated = TITLE_ABBREVIATIONS.get(token.text)
         if abbreviated is None and (lemma not in TITLE_WORDS or token.tag_ != "NN"):
@@ -307,6 +331,25 @@ class References:
                 elif any(t in before for t in names):
                     return [m.entity]
         return []
+
+    def _counterpart(self, token) -> list[str]:
+        """"his Pakistani counterpart", "her Afghan counterpart": the latest person of the state
+        its adjective names, named before it (in its sentence or the five before), else the
+        first named in the two sentences after it; none without a state."""
+        states = [m.entity for c in token.children if c.dep_ in {"amod", "compound"}
+                  for m in [self.mention_at(c)] if m is not None and self.is_state(m.entity)]
+        sent = self.sentence_of(token)
+        if len(states) != 1 or sent is None:
+            return []
+
+        def people(start, end):
+            return [m.entity for m in self.mentions if start <= m.span.start < end
+                    and self.core_type(m.entity) == "Person" and self.nationality(m.entity) == states[0]]
+        before = people(self.sentences[max(0, sent.index - 5)].span.start, token.idx)
+        if before:
+            return before[-1:]
+        after = people(token.idx, self.sentences[min(len(self.sentences) - 1, sent.index + 2)].span.end)
+        return after[:1]
 
     def _acronym_holder(self, token) -> str | None:
         """"the SAPM" after "Special Assistant to the Prime Minister (SAPM), Syed Tariq

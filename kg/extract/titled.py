@@ -16,9 +16,10 @@ import re
 
 from kg.extract.context import STATE_BODIES
 from kg.extract.names import HONORIFICS, TITLES
+from kg.extract.names import POST_HEADS as NAMED_POSTS
 
 # title words beyond the names module's list that head a post in a body ("head of", "chief of")
-POST_HEADS = TITLES | {"head", "spokesperson", "commandant", "secretary-general"}
+POST_HEADS = TITLES | NAMED_POSTS | {"head", "spokesperson", "chairperson", "commandant", "secretary-general"}
 # words that may stand between a title and the name of its holder ("Chief of the General Staff
 # of Russia Valery Gerasimov", "Chief of Army Staff (COAS) General Bajwa")
 BETWEEN = {"of", "the", "(", ")", "-", "–", ","}
@@ -27,10 +28,15 @@ BODY_HEADS = STATE_BODIES | {"staff", "staffs"}
 
 
 def in_title(ctx, mention) -> bool:
-    """Whether the organisation ``mention`` is named inside the title of a person the text
-    names (or a title that stands for a person named before: "the Pakistani army chief")."""
+    """Whether the organisation ``mention`` (or a title NER took for a name) is named inside
+    the title of a person the text names (or a title that stands for a person named before: "the Pakistani army chief")."""
     span = ctx.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
-    if span is None or ctx.core_type(mention.entity) != "Organisation" or not _state_body(ctx, mention.entity):
+    if span is not None and ctx.core_type(mention.entity) in {"Organisation", "Person"} \
+            and _title_run_together(ctx, mention, span):
+        return True
+    if span is None or ctx.core_type(mention.entity) != "Organisation":
+        return False
+    if not _state_body(ctx, mention.entity):
         return False
     doc = ctx.doc
     after = doc[span.end] if span.end < len(doc) else None
@@ -125,3 +131,20 @@ def _after_holders_title(ctx, span) -> bool:
         elif not (tok.lower_ in BETWEEN or tok.pos_ in {"PROPN", "ADJ"} and tok.text[:1].isupper()):
             return False
     return False
+
+
+def _title_run_together(ctx, mention, span) -> bool:
+    """A name the text does not know that is a title run together with no "of" ("Speaker
+    National Assembly Sardar Ayaz", "Chief Martial Law Administrator (CMLA) General Ziaul
+    Haq"): it starts with a title word or follows one, and a person's name comes right after
+    it.  It names the person's post, not a body that takes part."""
+    if not mention.entity.startswith("new:"):
+        return False
+    doc = ctx.doc
+    first = doc[span.start]
+    before = doc[span.start - 1] if span.start > 0 else None
+    titled = first.lower_ in POST_HEADS or before is not None and before.lower_ in POST_HEADS \
+        and before.text[:1].isupper()
+    if not titled or span.end < len(doc) and doc[span.end].text == ",":
+        return False  # "Minister Ali Raza, General X": two people
+    return _holder_after(ctx, doc[span.end - 1])

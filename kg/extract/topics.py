@@ -74,6 +74,8 @@ def topic(tok, trigger) -> bool:
     tops = {trigger.i}
     if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in HOLD_VERBS:
         tops.add(trigger.head.i)
+    for clause in (c for c in trigger.children if c.dep_ in {"relcl", "acl"}):  # "a meeting set to be held on X"
+        tops |= {v.i for v in (clause, *clause.children) if v.pos_ == "VERB" and v.lemma_.lower() in HOLD_VERBS}
     discussing = trigger.pos_ == "VERB" and trigger.lemma_.lower() in DISCUSS_VERBS
     about = None  # what the nearest preposition above says: a topic (True) or a side (False)
     cur = tok

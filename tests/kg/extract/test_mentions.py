@@ -284,3 +284,9 @@ def test_a_ministry_the_registry_names_with_of_and_its_state_is_that_states(regi
                                  "Affairs, Pakistan welcomed the talks with Russia.")
     assert ("Ministry of Foreign Affairs", "pakistan-foreign-office") in pairs
     assert "new:Ministry of Foreign Affairs" not in ex.new_entities
+
+
+def test_the_abbreviated_rank_gen_is_not_part_of_a_name(registry):
+    _, pairs = linked(registry, "He met the Chief of the Russian General Staff, Gen Arkady V. Zolotov, in Moscow.")
+    assert ("Arkady V. Zolotov", "new:Arkady V. Zolotov") in pairs
+    assert not any(text.startswith("Gen ") for text, _ in pairs)

@@ -541,3 +541,19 @@ def test_the_parliament_its_speaker_heads_does_not_visit_with_him(registry):
     (visit,) = [e for e in extract("t", text, registry).events if e.kind == "StateVisit"]
     assert "ayaz-sadiq" in visit.participants
     assert not any("assembly" in p.lower() for p in visit.participants)
+
+
+def test_a_state_in_apposition_to_the_venue_is_where_it_lies_not_a_side(registry):
+    # "Bishkek, the Kyrgyz capital": two other states meet there, the host is no side
+    found = [set(e.participants) for e in extract("t", "Prime Minister Imran Khan on Thursday held talks with Russian "
+                                                       "President Vladimir Putin in Bishkek, the Kyrgyz capital.",
+                                                  registry).events if e.kind == "Meeting"]
+    assert found and "kyrgyzstan" not in found[0]
+    assert {"imran-khan", "vladimir-putin"} <= found[0]
+
+
+def test_a_person_after_two_titles_set_apart_by_a_comma_takes_part(registry):
+    text = ("General Asim Munir on Monday held a meeting with Chief of the Russian General Staff, First Deputy "
+            "Defence Minister Army General Arkady Zolotov in Moscow.")
+    found = [set(e.participants) for e in extract("t", text, registry).events if e.kind == "Meeting"]
+    assert found and "new:Arkady Zolotov" in found[0]

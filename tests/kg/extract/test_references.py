@@ -38,3 +38,50 @@ def test_the_two_countries_are_the_pair_the_text_is_about(registry):
     doc, ctx = context(registry, "Pakistan and Russia held talks in Moscow. The two countries agreed to meet again.")
     countries = next(t for t in doc if t.lower_ == "countries")
     assert sorted(ctx.resolve_pair(countries)) == ["pakistan", "russia"]
+
+
+def test_he_after_a_title_subject_is_the_titles_holder_not_the_last_person_named(registry):
+    # the holder was named three sentences back; the two presidents were named last
+    text = ("Prime Minister Shehbaz Sharif left for Astana on Tuesday. Pakistan joined the bloc in 2017. "
+            "The bloc has ten members. On Wednesday the PM met Russian President Vladimir Putin and Uzbek "
+            "President Shavkat Mirziyoyev. He is also expected to attend talks with Afghanistan.")
+    doc, ctx = context(registry, text)
+    he = [t for t in doc if t.text == "He"][-1]
+    assert ctx.resolve_pronoun(he) == ["shehbaz-sharif"]
+
+
+def test_he_after_a_named_subject_is_still_that_subject(registry):
+    text = ("Prime Minister Shehbaz Sharif left for Astana on Tuesday. Pakistan joined the bloc in 2017. "
+            "The bloc has ten members. On Wednesday Foreign Minister Sergey Lavrov met Ishaq Dar. "
+            "He is also expected to attend talks with Afghanistan.")
+    doc, ctx = context(registry, text)
+    he = [t for t in doc if t.text == "He"][-1]
+    assert ctx.resolve_pronoun(he) == ["sergey-lavrov"]
+
+
+def test_the_presidents_of_two_states_in_a_lede_are_the_presidents_named_after_it(registry):
+    doc, ctx = context(registry, "The presidents of Pakistan and Russia met in the Kremlin on Tuesday. "
+                                 "President Pervez Musharraf and President Vladimir Putin signed a declaration.")
+    presidents = next(t for t in doc if t.lower_ == "presidents")
+    assert ctx.resolve_people_pair(presidents) == ["pervez-musharraf", "pakistan", "vladimir-putin", "russia"]
+
+
+def test_the_presidents_of_three_states_need_a_president_of_each(registry):
+    doc, ctx = context(registry, "The presidents of Russia, Pakistan and Tajikistan met in Sochi on Tuesday. "
+                                 "President Vladimir Putin and President Asif Ali Zardari spoke to reporters.")
+    presidents = next(t for t in doc if t.lower_ == "presidents")
+    assert ctx.resolve_people_pair(presidents) == []
+
+
+def test_his_counterpart_of_a_state_is_the_person_of_that_state_named_before(registry):
+    doc, ctx = context(registry, "Foreign Minister Ishaq Dar arrived in Moscow on Monday. Sergey Lavrov "
+                                 "then met his Pakistani counterpart at the ministry.")
+    counterpart = next(t for t in doc if t.lower_ == "counterpart")
+    assert ctx.resolve_title(counterpart) == ["ishaq-dar"]
+
+
+def test_a_counterpart_with_no_state_stands_for_no_one(registry):
+    doc, ctx = context(registry, "Foreign Minister Ishaq Dar arrived in Moscow on Monday. Sergey Lavrov "
+                                 "then met his counterpart at the ministry.")
+    counterpart = next(t for t in doc if t.lower_ == "counterpart")
+    assert ctx.resolve_title(counterpart) == []

@@ -60,3 +60,25 @@ def test_a_ministry_set_after_a_persons_title_by_commas_does_not_take_part(regis
     found = participants(registry, text, "Meeting")
     assert {"new:Tariq Saleem", "pakistan", "russia"} <= found
     assert not any("ministry" in p.lower() or "foreign-office" in p for p in found), found
+
+
+def test_a_title_run_together_with_no_of_is_no_participant(registry):
+    # NER takes "Speaker National Assembly" for a name of its own
+    found = participants(registry, "Speaker National Assembly Sardar Ayaz Sadiq will call on Russian Foreign "
+                                   "Minister Sergey Lavrov in Moscow next week.", "Meeting")
+    assert not any("speaker" in p.lower() for p in found)
+    assert {"ayaz-sadiq", "sergey-lavrov"} <= found
+
+
+def test_a_bracket_after_the_body_keeps_it_in_the_title(registry):
+    found = participants(registry, "Our ties were strengthened by a series of visits of senior Russian officials "
+                                   "to Islamabad, including Deputy Prime Minister Alexei Overchuk and Chairperson "
+                                   "of the Federation Council (Senate) Valentina Matvienko.", "StateVisit")
+    assert "federation-council" not in found
+    assert {"valentina-matvienko", "russia", "pakistan"} <= found
+
+
+def test_a_name_after_a_title_and_a_comma_is_a_second_person(registry):
+    found = participants(registry, "Minister Nasir Bukhari, General Asim Munir and Foreign Minister Sergey "
+                                   "Lavrov met in Moscow on Monday.", "Meeting")
+    assert "new:Nasir Bukhari" in found

@@ -51,3 +51,15 @@ def test_a_state_among_what_is_discussed_is_no_party(registry):
 def test_the_other_side_inside_a_topic_phrase_still_takes_part(registry):
     found = event(registry, "Pakistan held talks on trade with Russia in Islamabad.", "Meeting")
     assert "russia" in found.participants
+
+
+def test_a_state_in_what_a_meeting_to_be_held_is_about_is_no_party(registry):
+    found = event(registry, "Iran wants a seat at a meeting that is set to be held between Russia, China and "
+                            "India on Afghan peace issues.", "Meeting")
+    assert "afghanistan" not in found.participants
+    assert {"russia", "china", "india"} <= set(found.participants)
+
+
+def test_the_side_a_meeting_to_be_held_is_with_still_takes_part(registry):
+    found = event(registry, "Russia announced a meeting that will be held with Pakistan on trade next week.", "Meeting")
+    assert "pakistan" in found.participants
