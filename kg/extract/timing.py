@@ -391,12 +391,23 @@ def _continuing(ctx, sentence, kind: str, named=False) -> tuple[TimeValue, bool,
         return None
     if marked_distinct(subjects[0]) or not _same_kind(subjects[0], kind) or (named and subjects[0].pos_ != "NOUN"):
         return None
-    times = [t for t in ctx.times_in(sentence.span.start, sentence.span.end) if not t.is_partial]
+    times = [t for t in ctx.times_in(sentence.span.start, sentence.span.end) if not t.is_partial or calendar_day(t)]
     if len(times) != 1 or (arranged and (times[0].value is None or len(times[0].value) != 10)):
         return None  # arranged: only a day fixes it ("scheduled for October 20, 2021")
     aux = {c.lower_ for c in root.children if c.dep_ in {"aux", "auxpass"}}
     past = root.tag_ == "VBD" or (root.tag_ == "VBN" and bool(aux & {"was", "were", "had", "has", "have"}))
     return times[0], arranged, past and not arranged
+
+
+_CALENDAR_DAY_RE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
+                              r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+
+
+def calendar_day(time: TimeValue) -> bool:
+    """Whether a time left without a value names a day of a month ("on June 9 to 10", "on 13
+    October"): an undated article's day, which the guide keeps as words; not "on Friday",
+    "last year" or "the same day", whose words say little without the article's date."""
+    return time.is_partial and bool(_CALENDAR_DAY_RE.search(time.span.text))
 
 
 GATHERING_KINDS = {"Meeting", "Summit"}  # "the meeting" of a summit: a summit is a meeting

@@ -51,3 +51,36 @@ def test_a_mention_marked_as_another_gives_no_time(registry):
 def test_a_mention_that_names_another_state_gives_no_time(registry):
     found = agreements(registry, SIGNED + "Officials said the agreement with India of 12 March 2019 covers oil.")
     assert found[0].time.value == "2019"
+
+
+def _event(kind, index, parts, time=None, status=None):
+    from kg.extract.model import Event, Sentence, Span
+    return Event(kind, Sentence(index, Span(index * 10, index * 10 + 9, "x")), Span(index * 10, index * 10 + 1, "x"),
+                 parts, time=time, status=status)
+
+
+def _time(value=None, start=None, end=None):
+    from kg.extract.model import Span, TimeValue
+    return TimeValue(Span(0, 4, "then"), value, start, end)
+
+
+def test_the_weaker_first_telling_just_before_gives_its_time():
+    from kg.extract.retold_time import _weaker_telling
+    days = _time(start="2007-04-11", end="2007-04-13")
+    first = _event("StateVisit", 0, ("russia", "new:Ivan Petrovsky"), days)
+    later = _event("StateVisit", 1, ("russia", "new:Ivan Petrovsky", "pakistan"))
+    assert _weaker_telling(later, [first], [first, later]) is days
+
+
+def test_a_telling_before_with_other_sides_another_kind_or_status_gives_nothing():
+    from kg.extract.retold_time import _weaker_telling
+    days = _time(start="2007-04-11", end="2007-04-13")
+    later = _event("StateVisit", 1, ("russia", "pakistan"))
+    other_side = _event("StateVisit", 0, ("russia", "india"), days)
+    meeting = _event("Meeting", 0, ("russia",), days)
+    planned = _event("StateVisit", 0, ("russia",), days, status="planned")
+    for before in (other_side, meeting, planned):
+        assert _weaker_telling(later, [before], [before, later]) is None
+    dated = _event("StateVisit", 3, ("russia", "pakistan"), _time("2007-04-12"))  # another visit may be that one
+    first = _event("StateVisit", 0, ("russia",), days)
+    assert _weaker_telling(later, [first], [first, later, dated]) is None

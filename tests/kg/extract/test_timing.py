@@ -93,3 +93,23 @@ def test_a_pronoun_further_on_does_not_date_the_event():
     ex = extract("t", text, load_registry(), date="2025-06-05")
     summits = [e for e in ex.events if e.kind == "Summit"]
     assert all(e.time is None or e.time.value != "2027" for e in summits)
+
+
+def test_a_day_of_a_month_without_a_year_is_a_calendar_day():
+    from kg.extract.model import Span, TimeValue
+    from kg.extract.timing import calendar_day
+
+    def words(text):
+        return TimeValue(Span(0, len(text), text))
+    assert calendar_day(words("on June 9 to 10")) and calendar_day(words("on 13 October"))
+    assert not calendar_day(words("on Friday")) and not calendar_day(words("last year"))
+    assert not calendar_day(TimeValue(Span(0, 11, "13 May 2019"), "2019-05-13"))
+
+
+def test_an_undated_article_continues_an_event_with_the_words_of_its_day():
+    from support import extract_unthresholded
+    from kg.registry import load_registry
+    found = [e for e in extract_unthresholded("t", "Pakistan and Russia will hold talks on energy in Islamabad. The "
+                                              "event will take place on 14 March.", load_registry()).events
+             if e.kind == "Meeting"]
+    assert [(e.time.span.text, e.time.value) for e in found] == [("on 14 March", None)]
