@@ -20,12 +20,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kg.extract.coref import finer_time, marked_distinct, statuses_agree, times_compatible
-from kg.extract.model import Event, TimeValue
+from kg.extract.model import Event, TimeValue, trigger_token
 from kg.extract.scope import scope
 from kg.extract.timing import event_time
 from kg.extract.triggers import NOUN_TRIGGERS, trigger_kind
 
 DEFINITE = {"the", "this", "that"}
+COUNT_WORDS = {"first", "maiden", "inaugural", "last", "previous", "earlier", "latest"}
 POSSESSIVE = {"his", "her", "their", "its"}
 # words of a noun's phrase that belong to another clause: "the agreement, which was signed in 1948"
 OTHER_CLAUSE = {"relcl", "advcl", "ccomp", "conj", "appos"}
@@ -59,18 +60,28 @@ def retold_times(ctx, events: list[Event]) -> list[Event]:
     return out
 
 
-def _weaker_telling(event: Event, there: list[Event], events: list[Event]) -> TimeValue | None:
+def _weaker_telling(event: Event, there: list[Event], events: list[Event], doc=None) -> TimeValue | None:
     """The time of the one event told in the sentence before, when it is of the kind and its
-    sides are the event's (a first telling the models may not publish)."""
+    sides are the event's (a first telling the models may not publish), and neither is
+    counted or marked as another ("Its first edition was held in 2016. The second edition
+    ...": two)."""
     if len(there) != 1 or there[0].kind != event.kind or there[0].time is None:
         return None
     before = there[0]
+    if doc is not None and any(_counted(trigger_token(doc, e)) for e in (before, event)):
+        return None
     if not set(before.participants) <= set(event.participants) or not statuses_agree(before.status, event.status):
         return None
     if any(e.time is not None and times_compatible(e.time, before.time) for e in events
            if e.kind == event.kind and e is not before):
         return None
     return before.time
+
+
+def _counted(token) -> bool:
+    """A trigger marked as another event or counted in a series ("second", "first", "5th")."""
+    return token is None or marked_distinct(token) or any(
+        c.dep_ in {"amod", "nummod"} and c.lower_ in COUNT_WORDS for c in token.children)
 
 
 def _told_before(ctx, event: Event, events: list[Event], triggers: set[int]) -> TimeValue | None:
@@ -82,7 +93,7 @@ def _told_before(ctx, event: Event, events: list[Event], triggers: set[int]) -> 
     index = event.sentence.index - 1
     there = [e for e in events if index in {e.sentence.index, *(s.index for s in e.also)}]
     if there:
-        return _weaker_telling(event, there, events)
+        return _weaker_telling(event, there, events, ctx.doc)
     sentence = ctx.sentences[index]
     span = ctx.doc.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
     if span is None:

@@ -75,6 +75,8 @@ def own_time(ctx, token, time: TimeValue) -> bool:
             # amendments to the agreement of October 16, 2015", "mediated after their 1965 war"
             return False
         cur = cur.head
+    if _under_another_noun(token):
+        return False  # "acted as a mediator in the military conflict in 1966": the mediating's year
     tclause, eclause = clause_of(span.root), clause_of(token)
     if token.pos_ in {"NOUN", "PROPN"} and (_describes(tclause, token) or second_relative(token, tclause)):
         return True  # "the meeting held in Moscow in 2017", "the drill, which took place in May"
@@ -408,6 +410,22 @@ def calendar_day(time: TimeValue) -> bool:
     October"): an undated article's day, which the guide keeps as words; not "on Friday",
     "last year" or "the same day", whose words say little without the article's date."""
     return time.is_partial and bool(_CALENDAR_DAY_RE.search(time.span.text))
+
+
+FRAMING_NOUNS = {"sideline", "sidelines", "margin", "margins", "side", "occasion", "eve", "course", "day"}
+
+
+def _under_another_noun(token) -> bool:
+    """"a mediator in the conflict", "an expert on the war": a trigger noun in the phrase of a
+    noun that names no event (a role, a person) belongs to that noun, whose clause's time
+    is not the event's ("the sidelines of the summit in September", "the signing of the
+    deal" frame or name the event: their time is its)."""
+    if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ != "pobj" or token.head.lower_ not in {"in", "as", "on"}:
+        return False
+    above = token.head.head
+    if above.pos_ not in {"NOUN", "PROPN"} or above.lemma_.lower() in FRAMING_NOUNS:
+        return False
+    return (NOUN_TRIGGERS.get(above.lemma_.lower()) or NOUN_TRIGGERS.get(above.lower_)) is None
 
 
 GATHERING_KINDS = {"Meeting", "Summit"}  # "the meeting" of a summit: a summit is a meeting

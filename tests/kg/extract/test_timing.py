@@ -113,3 +113,16 @@ def test_an_undated_article_continues_an_event_with_the_words_of_its_day():
                                               "event will take place on 14 March.", load_registry()).events
              if e.kind == "Meeting"]
     assert [(e.time.span.text, e.time.value) for e in found] == [("on 14 March", None)]
+
+
+def test_a_trigger_in_the_phrase_of_a_role_noun_does_not_take_its_clause_time():
+    from support import extract_unthresholded
+    from kg.registry import load_registry
+    registry = load_registry()
+    wars = [e for e in extract_unthresholded("t", "In 1972, a Soviet envoy served as an arbiter in the war between "
+                                             "India and Pakistan.", registry, date="2020-01-01").events
+            if e.kind == "War"]
+    assert len(wars) == 1 and wars[0].time is None
+    fought = [e for e in extract_unthresholded("t", "In 1971, India and Pakistan fought a war.", registry,
+                                               date="2020-01-01").events if e.kind == "War"]
+    assert [e.time.value for e in fought] == ["1971"]
