@@ -16,9 +16,9 @@ from dataclasses import replace
 from kg.extract.coref import INTENDED, marked_distinct
 from kg.extract.datelines import credited_date
 from kg.extract.futurity import participle_head, to_infinitive
-from kg.extract.time_scope import (MOTION_VERBS, OCCURRING, arrived_for, clause_of, dates_a_source, framing_gathering,
-                                   event_relative, follows_other_event, gap_since, has_own_clause, relative_of_event,
-                                   second_relative)
+from kg.extract.time_scope import (EVENT_PASSIVE_VERBS, MOTION_VERBS, OCCURRING, arrived_for, calendar_day,
+                                   clause_of, dates_a_source, framing_gathering, event_relative, follows_other_event,
+                                   gap_since, has_own_clause, relative_of_event, second_relative, under_another_noun)
 from kg.extract.model import Event, Span, TimeValue
 from kg.extract.triggers import NOUN_TRIGGERS, SPEECH_VERBS
 
@@ -75,7 +75,7 @@ def own_time(ctx, token, time: TimeValue) -> bool:
             # amendments to the agreement of October 16, 2015", "mediated after their 1965 war"
             return False
         cur = cur.head
-    if _under_another_noun(token):
+    if under_another_noun(token):
         return False  # "acted as a mediator in the military conflict in 1966": the mediating's year
     tclause, eclause = clause_of(span.root), clause_of(token)
     if token.pos_ in {"NOUN", "PROPN"} and (_describes(tclause, token) or second_relative(token, tclause)):
@@ -214,7 +214,18 @@ def _hung_from_the_phrase_end(clause, noun) -> bool:
     a name is not held or scheduled, nor does it take place, so the clause tells the
     trigger's event (:func:`kg.extract.time_scope.event_relative`)."""
     found = event_relative(noun)
-    return found is not None and found.i == clause.i
+    if found is not None and found.i == clause.i:
+        return True
+    # "decisions taken during the 5th Meeting of the IGC held in Moscow in November 2017": a
+    # participle right after the trigger's phrase, that says what is said of events (held,
+    # convened, hosted), wherever the parser hangs it but from another event's noun
+    if clause.dep_ != "acl" or clause.tag_ not in {"VBN", "VBD"} or clause.lemma_.lower() not in EVENT_PASSIVE_VERBS:
+        return False
+    head = clause.head
+    if head.i != noun.i and (NOUN_TRIGGERS.get(head.lemma_.lower()) or NOUN_TRIGGERS.get(head.lower_)):
+        return False
+    words = {t.i for t in noun.subtree}
+    return head.i in words or clause.i == max(words) + 1
 
 
 LATER_WORDS = {"later", "earlier", "afterwards", "afterward", "subsequently", "ago", "since", "before", "after"}
@@ -399,33 +410,6 @@ def _continuing(ctx, sentence, kind: str, named=False) -> tuple[TimeValue, bool,
     aux = {c.lower_ for c in root.children if c.dep_ in {"aux", "auxpass"}}
     past = root.tag_ == "VBD" or (root.tag_ == "VBN" and bool(aux & {"was", "were", "had", "has", "have"}))
     return times[0], arranged, past and not arranged
-
-
-_CALENDAR_DAY_RE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
-                              r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
-
-
-def calendar_day(time: TimeValue) -> bool:
-    """Whether a time left without a value names a day of a month ("on June 9 to 10", "on 13
-    October"): an undated article's day, which the guide keeps as words; not "on Friday",
-    "last year" or "the same day", whose words say little without the article's date."""
-    return time.is_partial and bool(_CALENDAR_DAY_RE.search(time.span.text))
-
-
-FRAMING_NOUNS = {"sideline", "sidelines", "margin", "margins", "side", "occasion", "eve", "course", "day"}
-
-
-def _under_another_noun(token) -> bool:
-    """"a mediator in the conflict", "an expert on the war": a trigger noun in the phrase of a
-    noun that names no event (a role, a person) belongs to that noun, whose clause's time
-    is not the event's ("the sidelines of the summit in September", "the signing of the
-    deal" frame or name the event: their time is its)."""
-    if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ != "pobj" or token.head.lower_ not in {"in", "as", "on"}:
-        return False
-    above = token.head.head
-    if above.pos_ not in {"NOUN", "PROPN"} or above.lemma_.lower() in FRAMING_NOUNS:
-        return False
-    return (NOUN_TRIGGERS.get(above.lemma_.lower()) or NOUN_TRIGGERS.get(above.lower_)) is None
 
 
 GATHERING_KINDS = {"Meeting", "Summit"}  # "the meeting" of a summit: a summit is a meeting

@@ -95,17 +95,6 @@ def test_a_pronoun_further_on_does_not_date_the_event():
     assert all(e.time is None or e.time.value != "2027" for e in summits)
 
 
-def test_a_day_of_a_month_without_a_year_is_a_calendar_day():
-    from kg.extract.model import Span, TimeValue
-    from kg.extract.timing import calendar_day
-
-    def words(text):
-        return TimeValue(Span(0, len(text), text))
-    assert calendar_day(words("on June 9 to 10")) and calendar_day(words("on 13 October"))
-    assert not calendar_day(words("on Friday")) and not calendar_day(words("last year"))
-    assert not calendar_day(TimeValue(Span(0, 11, "13 May 2019"), "2019-05-13"))
-
-
 def test_an_undated_article_continues_an_event_with_the_words_of_its_day():
     from support import extract_unthresholded
     from kg.registry import load_registry
@@ -126,3 +115,15 @@ def test_a_trigger_in_the_phrase_of_a_role_noun_does_not_take_its_clause_time():
     fought = [e for e in extract_unthresholded("t", "In 1971, India and Pakistan fought a war.", registry,
                                                date="2020-01-01").events if e.kind == "War"]
     assert [e.time.value for e in fought] == ["1971"]
+
+
+def test_a_participle_right_after_the_triggers_phrase_dates_it_wherever_the_parser_hangs_it():
+    from support import extract_unthresholded
+    from kg.registry import load_registry
+    for text in ("The ministers of Pakistan and Russia reviewed the decisions taken during the 4th meeting of the "
+                 "Pakistan-Russia working group held in Karachi in March 2016.",
+                 "The two ministers reviewed the progress on the decisions taken during the 4th Meeting of the "
+                 "Pakistan-Russia Joint Commission held in Karachi in March 2016."):
+        found = [e for e in extract_unthresholded("t", text, load_registry(), date="2018-01-01").events
+                 if e.kind == "Meeting" and e.trigger.text.lower() == "meeting"]
+        assert [e.time.value for e in found] == ["2016-03"]
