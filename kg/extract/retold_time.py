@@ -14,6 +14,15 @@ the event's when nothing else could be meant:
   with India", "the meeting in Kazan" for a meeting held elsewhere);
 - its time is the only time of its own words, not a "since" time, and it fits the event's:
   the event had none, or a coarser one that the new time lies within (same year or month).
+
+An event still without a time looks one sentence back, before its first mention.  The one
+event told there, of its kind, with sides within its own, neither counted nor marked as
+another and not held elsewhere, is a first telling the models may not publish, when the
+later one is told by a noun or an infinitive ("X arrived here late on Wednesday night on a
+three-day official visit. X is the first premier of Russia to visit Pakistan"), not by a
+finite verb ("they held talks in Islamabad": an occasion of its own).  With no event told
+there, a mention of its kind that no event took, naming no one the event lacks, dates it
+by its own clause.
 """
 from __future__ import annotations
 
@@ -70,12 +79,22 @@ def _weaker_telling(event: Event, there: list[Event], events: list[Event], doc=N
     before = there[0]
     if doc is not None and any(_counted(trigger_token(doc, e)) for e in (before, event)):
         return None
+    if doc is not None and _told_as_done(trigger_token(doc, event)):
+        return None  # "In 2019 they held talks in Moscow. They held talks in Islamabad": two occasions
+    if before.places and event.places and not set(before.places) & set(event.places):
+        return None  # held somewhere else: another occasion
     if not set(before.participants) <= set(event.participants) or not statuses_agree(before.status, event.status):
         return None
     if any(e.time is not None and times_compatible(e.time, before.time) for e in events
            if e.kind == event.kind and e is not before):
         return None
     return before.time
+
+
+def _told_as_done(token) -> bool:
+    """A finite verb tells an occasion of its own ("they held talks"), unlike a noun or an
+    infinitive that says more of one told before ("the first premier to visit Pakistan")."""
+    return token is not None and token.pos_ in {"VERB", "AUX"} and token.tag_ in {"VBD", "VBZ", "VBP"}
 
 
 def _counted(token) -> bool:

@@ -84,3 +84,13 @@ def test_a_telling_before_with_other_sides_another_kind_or_status_gives_nothing(
     dated = _event("StateVisit", 3, ("russia", "pakistan"), _time("2007-04-12"))  # another visit may be that one
     first = _event("StateVisit", 0, ("russia",), days)
     assert _weaker_telling(later, [first], [first, later, dated]) is None
+
+
+
+def test_a_finite_verb_tells_an_occasion_of_its_own_an_infinitive_or_noun_does_not():
+    from kg.extract.pipeline import load_nlp
+    from kg.extract.retold_time import _told_as_done
+    doc = load_nlp()("Pakistan and Russia held talks in Islamabad. He is the first premier to visit Pakistan.")
+    words = {t.text: t for t in doc}
+    assert _told_as_done(words["held"])
+    assert not _told_as_done(words["visit"]) and not _told_as_done(words["talks"])
