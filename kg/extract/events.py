@@ -28,6 +28,7 @@ from kg.extract.model import Event, Span, attached_by, trigger_token
 from kg.extract.participants import candidates, one_sided
 from kg.extract.realis import HABIT_ADVERBS, not_an_event
 from kg.extract.respectively import respectively
+from kg.extract.retold_time import retold_times
 from kg.extract.scope import own_tokens
 from kg.extract.sequence_time import dated_by_gathering, dated_by_sequence
 from kg.extract.strictness import judged
@@ -128,6 +129,7 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
     events = add_venues(ctx, events)  # "commenced here", "This exercise will be organized in X"
     events = [attached_by(e, "merge") for e in merge_pass(ctx.doc, events, decisions.merge, ctx.is_state,
                                                           ctx.core_type)]
+    events = retold_times(ctx, events)  # "... the intergovernmental agreement of 16 October 2015"
     # the guide's forum and sidelines rules
     events = [attached_by(e, "side-meeting") for e in side_meetings_attend(ctx, without_forum(ctx, events))]
     # a meeting needs its other side ("Pakistan to hold talks on trade": with whom?); a visit

@@ -206,3 +206,30 @@ def _only_the_phrase(noun, which) -> bool:
     between = noun.doc[noun.i + 1:which.i]
     return all(t.pos_ in PHRASE_WORDS and not (t.pos_ == "NOUN" and (
         NOUN_TRIGGERS.get(t.lemma_.lower()) or NOUN_TRIGGERS.get(t.lower_))) for t in between)
+
+
+_CALENDAR_DAY_RE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
+                              r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+
+
+def calendar_day(time: TimeValue) -> bool:
+    """Whether a time left without a value names a day of a month ("on June 9 to 10", "on 13
+    October"): an undated article's day, which the guide keeps as words; not "on Friday",
+    "last year" or "the same day", whose words say little without the article's date."""
+    return time.is_partial and bool(_CALENDAR_DAY_RE.search(time.span.text))
+
+
+FRAMING_NOUNS = {"sideline", "sidelines", "margin", "margins", "side", "occasion", "eve", "course", "day"}
+
+
+def under_another_noun(token) -> bool:
+    """"a mediator in the conflict", "an expert on the war": a trigger noun in the phrase of a
+    noun that names no event (a role, a person) belongs to that noun, whose clause's time
+    is not the event's ("the sidelines of the summit in September", "the signing of the
+    deal" frame or name the event: their time is its)."""
+    if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ != "pobj" or token.head.lower_ not in {"in", "as", "on"}:
+        return False
+    above = token.head.head
+    if above.pos_ not in {"NOUN", "PROPN"} or above.lemma_.lower() in FRAMING_NOUNS:
+        return False
+    return (NOUN_TRIGGERS.get(above.lemma_.lower()) or NOUN_TRIGGERS.get(above.lower_)) is None

@@ -16,9 +16,9 @@ from dataclasses import replace
 from kg.extract.coref import INTENDED, marked_distinct
 from kg.extract.datelines import credited_date
 from kg.extract.futurity import participle_head, to_infinitive
-from kg.extract.time_scope import (MOTION_VERBS, OCCURRING, arrived_for, clause_of, dates_a_source, framing_gathering,
-                                   event_relative, follows_other_event, gap_since, has_own_clause, relative_of_event,
-                                   second_relative)
+from kg.extract.time_scope import (EVENT_PASSIVE_VERBS, MOTION_VERBS, OCCURRING, arrived_for, calendar_day,
+                                   clause_of, dates_a_source, framing_gathering, event_relative, follows_other_event,
+                                   gap_since, has_own_clause, relative_of_event, second_relative, under_another_noun)
 from kg.extract.model import Event, Span, TimeValue
 from kg.extract.triggers import NOUN_TRIGGERS, SPEECH_VERBS
 
@@ -75,6 +75,8 @@ def own_time(ctx, token, time: TimeValue) -> bool:
             # amendments to the agreement of October 16, 2015", "mediated after their 1965 war"
             return False
         cur = cur.head
+    if under_another_noun(token):
+        return False  # "acted as a mediator in the military conflict in 1966": the mediating's year
     tclause, eclause = clause_of(span.root), clause_of(token)
     if token.pos_ in {"NOUN", "PROPN"} and (_describes(tclause, token) or second_relative(token, tclause)):
         return True  # "the meeting held in Moscow in 2017", "the drill, which took place in May"
@@ -212,7 +214,18 @@ def _hung_from_the_phrase_end(clause, noun) -> bool:
     a name is not held or scheduled, nor does it take place, so the clause tells the
     trigger's event (:func:`kg.extract.time_scope.event_relative`)."""
     found = event_relative(noun)
-    return found is not None and found.i == clause.i
+    if found is not None and found.i == clause.i:
+        return True
+    # "decisions taken during the 5th Meeting of the IGC held in Moscow in November 2017": a
+    # participle right after the trigger's phrase, that says what is said of events (held,
+    # convened, hosted), wherever the parser hangs it but from another event's noun
+    if clause.dep_ != "acl" or clause.tag_ not in {"VBN", "VBD"} or clause.lemma_.lower() not in EVENT_PASSIVE_VERBS:
+        return False
+    head = clause.head
+    if head.i != noun.i and (NOUN_TRIGGERS.get(head.lemma_.lower()) or NOUN_TRIGGERS.get(head.lower_)):
+        return False
+    words = {t.i for t in noun.subtree}
+    return head.i in words or clause.i == max(words) + 1
 
 
 LATER_WORDS = {"later", "earlier", "afterwards", "afterward", "subsequently", "ago", "since", "before", "after"}
@@ -391,7 +404,7 @@ def _continuing(ctx, sentence, kind: str, named=False) -> tuple[TimeValue, bool,
         return None
     if marked_distinct(subjects[0]) or not _same_kind(subjects[0], kind) or (named and subjects[0].pos_ != "NOUN"):
         return None
-    times = [t for t in ctx.times_in(sentence.span.start, sentence.span.end) if not t.is_partial]
+    times = [t for t in ctx.times_in(sentence.span.start, sentence.span.end) if not t.is_partial or calendar_day(t)]
     if len(times) != 1 or (arranged and (times[0].value is None or len(times[0].value) != 10)):
         return None  # arranged: only a day fixes it ("scheduled for October 20, 2021")
     aux = {c.lower_ for c in root.children if c.dep_ in {"aux", "auxpass"}}

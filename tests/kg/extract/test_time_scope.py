@@ -116,3 +116,15 @@ def test_the_trigger_s_own_object_or_a_framing_gathering_keeps_the_time(registry
 def test_what_as_says_the_event_is_keeps_the_time(registry):
     assert times_of(registry, "Belarus joined the SCO as a full member in 2024.", date="2025-03-01")[
         "MembershipChange"] == "2024"
+
+
+def test_a_day_of_a_month_without_a_year_is_a_calendar_day():
+    from kg.extract.model import Span, TimeValue
+    from kg.extract.time_scope import calendar_day
+
+    def words(text):
+        return TimeValue(Span(0, len(text), text))
+    assert calendar_day(words("on June 9 to 10")) and calendar_day(words("on 13 October"))
+    assert not calendar_day(words("on Friday")) and not calendar_day(words("last year"))
+    assert not calendar_day(TimeValue(Span(0, 11, "13 May 2019"), "2019-05-13"))
+

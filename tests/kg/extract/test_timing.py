@@ -93,3 +93,37 @@ def test_a_pronoun_further_on_does_not_date_the_event():
     ex = extract("t", text, load_registry(), date="2025-06-05")
     summits = [e for e in ex.events if e.kind == "Summit"]
     assert all(e.time is None or e.time.value != "2027" for e in summits)
+
+
+def test_an_undated_article_continues_an_event_with_the_words_of_its_day():
+    from support import extract_unthresholded
+    from kg.registry import load_registry
+    found = [e for e in extract_unthresholded("t", "Pakistan and Russia will hold talks on energy in Islamabad. The "
+                                              "event will take place on 14 March.", load_registry()).events
+             if e.kind == "Meeting"]
+    assert [(e.time.span.text, e.time.value) for e in found] == [("on 14 March", None)]
+
+
+def test_a_trigger_in_the_phrase_of_a_role_noun_does_not_take_its_clause_time():
+    from support import extract_unthresholded
+    from kg.registry import load_registry
+    registry = load_registry()
+    wars = [e for e in extract_unthresholded("t", "In 1972, a Soviet envoy served as an arbiter in the war between "
+                                             "India and Pakistan.", registry, date="2020-01-01").events
+            if e.kind == "War"]
+    assert len(wars) == 1 and wars[0].time is None
+    fought = [e for e in extract_unthresholded("t", "In 1971, India and Pakistan fought a war.", registry,
+                                               date="2020-01-01").events if e.kind == "War"]
+    assert [e.time.value for e in fought] == ["1971"]
+
+
+def test_a_participle_right_after_the_triggers_phrase_dates_it_wherever_the_parser_hangs_it():
+    from support import extract_unthresholded
+    from kg.registry import load_registry
+    for text in ("The ministers of Pakistan and Russia reviewed the decisions taken during the 4th meeting of the "
+                 "Pakistan-Russia working group held in Karachi in March 2016.",
+                 "The two ministers reviewed the progress on the decisions taken during the 4th Meeting of the "
+                 "Pakistan-Russia Joint Commission held in Karachi in March 2016."):
+        found = [e for e in extract_unthresholded("t", text, load_registry(), date="2018-01-01").events
+                 if e.kind == "Meeting" and e.trigger.text.lower() == "meeting"]
+        assert [e.time.value for e in found] == ["2016-03"]
