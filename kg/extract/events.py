@@ -32,7 +32,7 @@ from kg.extract.retold_time import retold_times
 from kg.extract.scope import own_tokens
 from kg.extract.sequence_time import dated_by_gathering, dated_by_sequence
 from kg.extract.strictness import judged
-from kg.extract.status import event_status, status_conflict
+from kg.extract.status import event_status, scheduled_once_dated, status_conflict
 from kg.extract.timing import OCCURRING, continued_afar, continued_time, event_time
 from kg.extract.triggers import NOUN_TRIGGERS, TRIGGER_WORDS, TWO_SIDED, irrealis, trigger_kind
 from kg.extract.tokens import token_indices
@@ -132,6 +132,7 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
     events = retold_times(ctx, events)  # "... the intergovernmental agreement of 16 October 2015"
     # the guide's forum and sidelines rules
     events = [attached_by(e, "side-meeting") for e in side_meetings_attend(ctx, without_forum(ctx, events))]
+    events = [scheduled_once_dated(e) for e in events]  # "plans to sign a deal ... The deal is to be signed on 3 May"
     # a meeting needs its other side ("Pakistan to hold talks on trade": with whom?); a visit
     # between states names a state or a person
     events = [e for e in events if not one_sided(ctx, e.kind, e.participants, trigger_token(ctx.doc, e))

@@ -74,6 +74,15 @@ def _cancelling(verb) -> bool:
     return lemma in CANCEL and (lemma != "call" or any(c.lower_ == "off" for c in verb.children))
 
 
+def scheduled_once_dated(event: Event) -> Event:
+    """A planned event that the article-level steps dated to a day, a week or a month (from the
+    sentence that continues it, a later mention, the gathering it sits in) is scheduled, as the
+    annotation guide counts it: its time is set."""
+    if event.status == "planned" and set_time(event.time):
+        return replace(event, status="scheduled")
+    return event
+
+
 def set_time(time: TimeValue | None) -> bool:
     """A time that sets when the event is to happen, as the annotation guide counts it: a day,
     a range of days, a named week or a month ("this week", "during the first week of October",

@@ -190,3 +190,13 @@ def test_an_event_due_to_be_held_after_the_comma_of_its_phrase_is_still_to_come(
     assert _status_of(nlp, text, "session", month) == "scheduled"
     # a cause, not a plan
     assert _status_of(nlp, "They held a meeting, due to the crisis in the region.", "meeting") is None
+
+
+def test_a_planned_event_dated_later_to_a_day_or_a_month_is_scheduled():
+    from kg.extract.status import scheduled_once_dated
+    assert scheduled_once_dated(_event("planned", _time("on 3 May 2025", "2025-05-03"))).status == "scheduled"
+    assert scheduled_once_dated(_event("planned", _time("in November", "2025-11"))).status == "scheduled"
+    assert scheduled_once_dated(_event("planned", _time("next year", "2026"))).status == "planned"  # no date set
+    assert scheduled_once_dated(_event("planned", None)).status == "planned"
+    assert scheduled_once_dated(_event(None, _time("on 3 May 2025", "2025-05-03"))).status is None  # it happened
+    assert scheduled_once_dated(_event("postponed", _time("in June", "2025-06"))).status == "postponed"
