@@ -16,7 +16,8 @@ a condition, its subject, its length, its place in the article, whether the arti
 opinion (:func:`kg.extract.opinions.opinion_article`) and what the cued rules said of it; and
 its shape: relations said to grow or sour ("ties have deepened"), a verb of meaning ("the
 visit marks ..."), a copula with a judging complement ("is a prudent move"), adverbs of
-degree ("rapidly", "largely") and how many adjectives it has.
+degree ("rapidly", "largely") and how many adjectives it has; how many of its adjectives carry
+a feeling (VADER) and whether it speaks in the present without a date or a figure.
 A sentence becomes a claim of the likeliest kind only when that kind's probability reaches
 the threshold that cross-validation by article chose for precision: a claim of the wrong
 kind is a wrong fact.  Its confidence is that probability.
@@ -211,6 +212,7 @@ def sentence_features(doc: Doc, sent: Sentence, count: int, article: dict[str, f
     if evaluative:
         f["evaluative"] = 1.0
     f.update(_shape_features(root, tokens))
+    f.update(_valence_features(tokens, lex, f))
     if judging:
         f["judging"] = 1.0
         f[f"judging={'1' if judging == 1 else '2+'}"] = 1.0
@@ -245,6 +247,21 @@ def _shape_features(root, tokens) -> dict[str, float]:
     adjectives = sum(t.pos_ == "ADJ" and t.tag_ == "JJ" for t in tokens)
     f[f"adj={'0' if not adjectives else '1' if adjectives == 1 else '2' if adjectives == 2 else '3+'}"] = 1.0
     return f
+
+
+def _valence_features(tokens, lex: dict[str, float], f: dict[str, float]) -> dict[str, float]:
+    """How many adjectives carry a feeling in VADER's lexicon, however mild ("a valuable
+    opportunity", "a heavy price", "immense potential"), and whether the sentence speaks in
+    the present without a date or a figure ("ties have long been an irritant"): a judgement
+    that holds, not a report of what happened when."""
+    out: dict[str, float] = {}
+    felt = sum(t.pos_ == "ADJ" and abs(lex.get(t.lower_, 0.0)) >= 0.5 for t in tokens)
+    out[f"felt_adj={min(felt, 2)}"] = 1.0
+    if any(t.dep_ == "acomp" and t.pos_ == "ADJ" for t in tokens):
+        out["predicative_adj"] = 1.0  # "is vital", "remain uncertain"
+    if (f.get("tense=present") or f.get("tense=perfect")) and "date" not in f and "figure" not in f:
+        out["timeless"] = 1.0
+    return out
 
 
 def _tense(root) -> str:

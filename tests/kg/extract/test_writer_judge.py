@@ -143,3 +143,18 @@ def test_a_verb_of_meaning_and_a_judging_copula():
     plain = _features_of("The new envoy is a former banker.")
     assert "copula_judged" in plain or "copula" in plain  # "former" may be read as a judging adjective
     assert _features_of("The envoy is Ahmed.").get("copula") == 1.0
+
+
+def test_adjectives_that_carry_a_feeling_are_counted():
+    felt = _features_of("Closer energy links offer a valuable and hopeful opening for the poorer neighbour.")
+    assert felt["felt_adj=2"] == 1.0
+    plain = _features_of("The wooden crates were loaded onto a northern train.")
+    assert plain["felt_adj=0"] == 1.0
+    assert _features_of("The new route is vital.").get("predicative_adj") == 1.0
+    assert "predicative_adj" not in plain
+
+
+def test_a_present_sentence_without_date_or_figure_is_timeless():
+    assert _features_of("The corridor has long been a source of friction between them.").get("timeless") == 1.0
+    assert "timeless" not in _features_of("The corridor opened on 3 March 2021.")  # past, and dated
+    assert "timeless" not in _features_of("The corridor carries 40 trucks a day.")  # a figure
