@@ -200,7 +200,8 @@ def _tied_to(ref) -> list:
         if wl == "part" and word.head.lemma_.lower() == "take":
             word, wl = word.head, "part"
         if wl not in PRESENT_WORDS:
-            return []
+            # "X said at the meeting", "X and Y discussed trade in the talks": who does it there
+            return _active_subjects(word) if word.pos_ == "VERB" else []
         if word.pos_ == "VERB" and word.tag_ == "VBN" and word.dep_ == "acl":
             return list(word.head.subtree)  # "11 countries represented at this meeting, including A, B"
         if word.pos_ == "ADJ":

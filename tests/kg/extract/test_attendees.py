@@ -204,3 +204,14 @@ def test_a_surname_of_a_participant_or_a_title_run_into_a_name_adds_nobody_new(r
     [meeting] = events(registry, text, "Meeting")
     assert "new:Tariq Saleem" in meeting.participants
     assert not any(p.startswith("new:Chairperson") for p in meeting.participants)
+
+
+def test_who_does_something_at_the_meeting_takes_part_but_not_a_name_in_what_was_done(registry):
+    text = ("Pakistan and Russia held talks on energy in Islamabad on 3 May. "
+            "Minister Tariq Saleem and Ambassador Ivan Sokolov agreed at the talks to build the pipeline.")
+    [talks] = events(registry, text, "Meeting")
+    assert {"new:Tariq Saleem", "new:Ivan Sokolov"} <= set(talks.participants)
+    text = ("Pakistan and Russia held talks on energy in Islamabad on 3 May. "
+            "The deal of India with Iran was discussed at the talks.")
+    [talks] = events(registry, text, "Meeting")
+    assert not {"india", "iran"} & set(talks.participants)
