@@ -18,12 +18,17 @@ from kg.extract.coref import marked_distinct
 from kg.extract.model import Event, latest_named, trigger_token, with_participants
 from kg.extract.led_sides import head_named_after, led_side
 from kg.extract.syntax import phrase
-from kg.extract.titled import in_title
+from kg.extract.titled import POST_HEADS, in_title
 from kg.extract.triggers import SPEECH_VERBS
 
 # kinds whose attendees take part (not an exercise: "attended the opening ceremony" of a drill
 # is a guest's presence, not a part in the drill)
 GATHERINGS = {"Meeting", "Summit"}
+# an exercise gains only those said to take part in it ("The Russian side is represented at the
+# exercises by servicemen of X", "X will take part in the drill"), never a guest who attends
+EXERCISES = {"MilitaryExercise"}
+EXERCISE_NOUNS = {"exercise", "exercises", "drill", "drills", "manoeuvres", "maneuvers", "wargame"}
+TAKING_PART = {"represent", "participate", "part"}
 # nouns by which a later sentence names the gathering again
 GATHERING_NOUNS = {"meeting", "talks", "forum", "session", "summit", "conference", "consultations",
                    "discussions", "negotiations", "dialogue", "gathering", "meet", "moot", "event"}
@@ -36,7 +41,11 @@ ATTENDEE_NOUNS = {"participants", "delegates", "attendees", "gathering"}
 ATTEND_VERBS = {"attend", "address", "inaugurate", "open", "chair", "co-chair", "cochair", "join", "lead",
                 "head", "preside"}
 # "X was present in the meeting", "countries represented at this meeting", "X is taking part in the forum"
-PRESENT_WORDS = {"present", "represent", "participate", "speak", "part"}
+PRESENT_WORDS = {"present", "represent", "participate", "speak", "part", "assist"}
+# "X said while welcoming the delegates": the host, to those who came
+GREETING_VERBS = {"address", "welcome", "receive", "greet"}
+# "SCO member states will be represented by the prime ministers of A, B and C"
+MEMBER_NOUNS = {"state", "states", "country", "countries", "members", "nations", "nation"}
 # a definite noun for the group that went ("The Afghan delegation is headed by X")
 GROUP_NOUNS = {"delegation", "side", "team"}
 GROUP_VERBS = {"lead", "head", "include", "comprise", "accompany"}
@@ -54,8 +63,9 @@ def add_attendees(ctx, events: list[Event]) -> list[Event]:
     """``events`` with the attendees that the sentences continuing each gathering name."""
     out = list(events)
     for i, event in enumerate(out):
-        if event.kind not in GATHERINGS or not event.participants:
+        if event.kind not in GATHERINGS | EXERCISES or not event.participants:
             continue
+        kinds = GATHERINGS if event.kind in GATHERINGS else EXERCISES
         last = max([event.sentence.index, *(s.index for s in event.also)])
         trigger = trigger_token(ctx.doc, event)
         # "agreed to hold the next round": a sentence that tells a round as past tells the last one
@@ -65,7 +75,7 @@ def add_attendees(ctx, events: list[Event]) -> list[Event]:
         while index <= last + REACH and index < len(ctx.sentences):
             if next_edition and _told_as_past(ctx, ctx.sentences[index]):
                 pass  # "agreed to hold the next round in Moscow. During the dialogue, X was led by Y": the last one
-            elif latest_named(out, GATHERINGS, index) == i:
+            elif latest_named(out, kinds, index) == i:
                 found = _attendees_in(ctx, ctx.sentences[index], out[i])
                 if found:
                     out[i] = _with(out[i], found, ctx.sentences[index])
@@ -101,7 +111,10 @@ def _attendees_in(ctx, sentence, event: Event) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     for tok in span:
         words = []
-        if _names_gathering(tok):
+        if event.kind in EXERCISES:
+            if _names_exercise(tok):
+                words = _taking_part(tok)
+        elif _names_gathering(tok):
             words = _tied_to(_outer(tok))
         elif _names_group(tok, ctx, event):
             words = _group_members(tok)
@@ -109,11 +122,34 @@ def _attendees_in(ctx, sentence, event: Event) -> list[tuple[str, str]]:
             words = _doer(tok.head if tok.lemma_.lower() == "part" else tok)
         elif _side_led_by(tok, ctx, event):
             words = _head_named_after(ctx, tok)
+        elif _members_represented(tok, ctx, event):
+            words = _agent_words(tok.head)
         for w in words:
             for eid in _agents(ctx, w):
-                if eid not in [e for e, _ in found]:
+                if eid not in [e for e, _ in found] and not _name_gone_wrong(ctx, eid, event):
                     found.append((eid, "participant"))
     return found
+
+
+def _name_gone_wrong(ctx, eid: str, event: Event) -> bool:
+    """A new name that is likely not a new agent: a title run into it ("Member National
+    Assembly X"), or the surname of a participant already there ("Gen Gerasimov"
+    beside "Valery Gerasimov"): adding it would add a participant the gold does not have."""
+    if not eid.startswith("new:"):
+        return False
+    words = eid[4:].lower().split()
+    if not words or words[0] in POST_HEADS | {"member"}:
+        return bool(words)  # typed a person or, for the body in the title, an organisation
+    if ctx.core_type(eid) != "Person":
+        return False
+    for other in event.participants:
+        if other == eid or ctx.core_type(other) != "Person":
+            continue
+        entity = ctx.registry.entities.get(other)
+        name = other[4:] if other.startswith("new:") else (entity.label if entity is not None else "")
+        if name.lower().split()[-1:] == words[-1:]:
+            return True
+    return False
 
 
 def _names_gathering(tok) -> bool:
@@ -122,7 +158,7 @@ def _names_gathering(tok) -> bool:
     if tok.pos_ != "NOUN":
         return False
     if tok.lower_ in ATTENDEE_NOUNS:
-        if not (tok.dep_ == "dobj" and tok.head.lemma_.lower() == "address"):
+        if not (tok.dep_ == "dobj" and tok.head.lemma_.lower() in GREETING_VERBS):
             return False
     elif tok.lemma_.lower() not in GATHERING_NOUNS and tok.lower_ not in GATHERING_NOUNS:
         return False
@@ -152,6 +188,10 @@ def _tied_to(ref) -> list:
         return out
     if ref.dep_ in {"dobj", "dative"} and (lemma in ATTEND_VERBS or lemma == "tell"):
         return _doer(head)  # "The Pakistani delegation, led by X, attended the forum"; "X told the meeting"
+    if ref.dep_ == "dobj" and ref.lower_ in ATTENDEE_NOUNS and lemma in GREETING_VERBS:
+        return _doer(head)  # "..., stated X while welcoming the delegates"
+    if ref.dep_ == "pobj" and head.lower_ == "during" and head.head.pos_ in {"VERB", "AUX"}:
+        return _active_subjects(head.head)  # "During the meeting, X and Y were also present"
     if ref.lemma_.lower() in SIDELINES and ref.dep_ == "pobj" and head.lower_ == "on":
         return _doer(head.head)  # "X told reporters on the sidelines of the meeting"
     if ref.dep_ == "pobj" and head.lower_ in {"in", "at"}:
@@ -160,13 +200,69 @@ def _tied_to(ref) -> list:
         if wl == "part" and word.head.lemma_.lower() == "take":
             word, wl = word.head, "part"
         if wl not in PRESENT_WORDS:
-            return []
+            # "X said at the meeting", "X and Y discussed trade in the talks": who does it there
+            return _active_subjects(word) if word.pos_ == "VERB" else []
         if word.pos_ == "VERB" and word.tag_ == "VBN" and word.dep_ == "acl":
             return list(word.head.subtree)  # "11 countries represented at this meeting, including A, B"
         if word.pos_ == "ADJ":
             word = word.head  # "X was also present in the meeting"
-        return _doer(word)
+        return _doer(word) + _agent_words(word)  # "Pakistan was represented at the talks by X"
     return []
+
+
+def _active_subjects(verb) -> list:
+    """The subject of ``verb`` when it does something (not "X's role was discussed"): the
+    subject's head and the heads joined to it ("X, Y and Z"), not names hanging from them
+    ("India's concerns came up")."""
+    out = []
+    heads = [s for s in verb.children if s.dep_ == "nsubj"]
+    while heads:
+        h = heads.pop(0)
+        out.append(h)
+        heads.extend(c for c in h.children if c.dep_ == "conj")
+    return out
+
+
+def _agent_words(verb) -> list:
+    """The words of ``verb``'s passive agent ("represented by X")."""
+    return [t for c in verb.children if c.dep_ == "agent" for t in c.subtree]
+
+
+def _names_exercise(tok) -> bool:
+    """"the exercises", "this drill": a definite exercise noun, not marked as another one."""
+    if tok.pos_ != "NOUN" or (tok.lower_ not in EXERCISE_NOUNS and tok.lemma_.lower() not in EXERCISE_NOUNS):
+        return False
+    if not any(c.dep_ in {"det", "poss"} and c.lower_ in DEFINITE for c in tok.children):
+        return False
+    return not marked_distinct(tok)
+
+
+def _taking_part(ref) -> list:
+    """"X took part in the drill", "The Russian side is represented at the exercises by X":
+    who takes part, by a verb of taking part (attending, opening or addressing a drill is a
+    guest's)."""
+    if ref.dep_ != "pobj" or ref.head.lower_ not in {"in", "at"}:
+        return []
+    word = ref.head.head
+    if word.lemma_.lower() == "part" and word.head.lemma_.lower() == "take":
+        word = word.head
+    elif word.lemma_.lower() not in TAKING_PART:
+        return []
+    return _doer(word) + _agent_words(word)
+
+
+def _members_represented(tok, ctx, event: Event) -> bool:
+    """"SCO member states will be represented by the prime ministers of A, B and C": the
+    members of an organisation, represented at the gathering named last (the organisation may
+    not be among its participants yet: "the CHG meeting" of the SCO).  Not members of no
+    organisation, nor of a state ("EU member states", yes; "member states" alone, no)."""
+    if tok.dep_ != "nsubjpass" or tok.head.lemma_.lower() != "represent":
+        return False
+    if tok.lower_ not in MEMBER_NOUNS or not any(c.lower_ == "member" for c in tok.children):
+        return False
+    before = [t for c in tok.children if c.i < tok.i for t in c.subtree]
+    return any(ctx.is_agent(m.entity) and not ctx.is_state(m.entity) and ctx.core_type(m.entity) != "Person"
+               for m in ctx.mentions_in(before))
 
 
 def _doer(verb) -> list:
@@ -178,7 +274,9 @@ def _doer(verb) -> list:
         if subjects:
             return [t for s in subjects for t in phrase(s, skip={"relcl", "ccomp", "advcl"})]
         if verb.lemma_.lower() in SPEECH_VERBS and verb.i > 0:
-            return _named_before(verb)
+            # "..., stated Minister X while welcoming the delegates": the parse makes X an object
+            return _named_before(verb) or [c for c in verb.children if c.i > verb.i and c.pos_ == "PROPN"
+                                           and c.dep_ in {"dobj", "attr", "npadvmod"}]
         if verb.dep_ not in {"advcl", "xcomp", "conj"} or verb.head is verb:
             return []
         verb = verb.head

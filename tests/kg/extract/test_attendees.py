@@ -137,3 +137,81 @@ def test_a_round_still_to_come_takes_no_attendees_from_a_sentence_about_one_that
             "During the Dialogue, the Russian delegation will be led by Ambassador Yuri Petrenko.")
     [talks] = events(registry, text, "Meeting")
     assert "new:Yuri Petrenko" in talks.participants
+
+
+def test_who_was_present_during_the_meeting_takes_part_but_not_a_name_inside_the_subject(registry):
+    text = ("Russian Ambassador Yuri Petrenko called on Prime Minister Nadeem Qureshi in Islamabad on Sunday. "
+            "During the meeting, Senator Tariq Saleem and Minister Farida Baloch were also present.")
+    [meeting] = events(registry, text, "Meeting")
+    assert {"new:Tariq Saleem", "new:Farida Baloch"} <= set(meeting.participants)
+    text = ("Russian Ambassador Yuri Petrenko called on Prime Minister Nadeem Qureshi in Islamabad on Sunday. "
+            "During the meeting, the concerns of India came up.")
+    [meeting] = events(registry, text, "Meeting")
+    assert "india" not in meeting.participants
+
+
+def test_who_will_assist_a_leader_in_the_summit_takes_part(registry):
+    text = ("President Nadeem Qureshi will attend the summit of the Shanghai Cooperation Organisation in Astana "
+            "on 4 July 2024. Foreign Secretary Tariq Saleem and Additional Secretary Farida Baloch will assist "
+            "the President in the summit.")
+    [summit] = events(registry, text, "Summit")
+    assert {"new:Tariq Saleem", "new:Farida Baloch"} <= set(summit.participants)
+
+
+def test_the_host_who_welcomed_the_delegates_takes_part_but_not_who_welcomed_the_meeting(registry):
+    text = ("The Pakistan-Russia Trade Forum opened in Moscow on 30 September 2024. "
+            "The forum will help trade, stated Russian Deputy Minister Yuri Petrenko while welcoming the "
+            "Pakistani delegates.")
+    [forum] = events(registry, text, "Meeting")
+    assert "new:Yuri Petrenko" in forum.participants
+    text = ("The Pakistan-Russia Trade Forum opened in Moscow on 30 September 2024. "
+            "India welcomed the forum.")
+    [forum] = events(registry, text, "Meeting")
+    assert "india" not in forum.participants
+
+
+def test_member_states_of_an_organisation_represented_at_the_summit_take_part(registry):
+    text = ("Pakistan will host the meeting of the SCO Council of Heads of Government in Islamabad on "
+            "15 October 2024. SCO member states will be represented by the prime ministers of China, "
+            "Kazakhstan and Belarus as well as the First Vice President of Iran.")
+    [summit] = [e for e in extract("t", text, registry).events if e.kind in {"Meeting", "Summit"}]
+    assert {"china", "kazakhstan", "belarus", "iran"} <= set(summit.participants)
+    text = ("Pakistan will host the meeting of the SCO Council of Heads of Government in Islamabad on "
+            "15 October 2024. Member states will be represented by the prime ministers of China and Belarus.")
+    [summit] = [e for e in extract("t", text, registry).events if e.kind in {"Meeting", "Summit"}]
+    assert not {"china", "belarus"} & set(summit.participants)
+
+
+def test_who_is_said_to_take_part_in_an_exercise_takes_part_but_not_a_guest(registry):
+    text = ("Pakistan and Russia began their joint military exercise near Cherat on Monday. "
+            "The Russian side is represented at the exercise by servicemen of the Southern Military District.")
+    [drill] = events(registry, text, "MilitaryExercise")
+    assert "southern-military-district" in drill.participants
+    text = ("Pakistan and Russia began their joint military exercise near Cherat on Monday. "
+            "Chinese Ambassador Wang Li attended the exercise.")
+    [drill] = events(registry, text, "MilitaryExercise")
+    assert not {"new:Wang Li", "china"} & set(drill.participants)
+
+
+def test_a_surname_of_a_participant_or_a_title_run_into_a_name_adds_nobody_new(registry):
+    text = ("General Tariq Saleem held a meeting with General Ivan Sokolov in Moscow on Friday. "
+            "\"Cooperation is growing,\" Gen Sokolov said during the meeting.")
+    [meeting] = events(registry, text, "Meeting")
+    assert "new:Ivan Sokolov" in meeting.participants
+    assert "new:Gen Sokolov" not in meeting.participants
+    text = ("Russian Ambassador Yuri Petrenko called on Prime Minister Nadeem Qureshi in Islamabad on Sunday. "
+            "During the meeting, Senator Tariq Saleem and Chairperson Farida Baloch were also present.")
+    [meeting] = events(registry, text, "Meeting")
+    assert "new:Tariq Saleem" in meeting.participants
+    assert not any(p.startswith("new:Chairperson") for p in meeting.participants)
+
+
+def test_who_does_something_at_the_meeting_takes_part_but_not_a_name_in_what_was_done(registry):
+    text = ("Pakistan and Russia held talks on energy in Islamabad on 3 May. "
+            "Minister Tariq Saleem and Ambassador Ivan Sokolov agreed at the talks to build the pipeline.")
+    [talks] = events(registry, text, "Meeting")
+    assert {"new:Tariq Saleem", "new:Ivan Sokolov"} <= set(talks.participants)
+    text = ("Pakistan and Russia held talks on energy in Islamabad on 3 May. "
+            "The deal of India with Iran was discussed at the talks.")
+    [talks] = events(registry, text, "Meeting")
+    assert not {"india", "iran"} & set(talks.participants)
