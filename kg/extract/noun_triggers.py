@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kg.extract.trigger_lexicon import (
     BEGIN_VERBS, DEMONSTRATIVES, ENGAGE_VERBS, ESTABLISH_VERBS, EXERCISE_MODIFIERS, GAIN_VERBS, HELD_NOUNS,
-    HOLD_VERBS, JOIN_VERBS, NOUN_TRIGGERS, PLACE_OCCASION_VERBS, SCHEDULED, SUPPORT_VERBS,
+    HOLD_VERBS, JOIN_VERBS, PLACE_OCCASION_VERBS, SCHEDULED, SUPPORT_VERBS, lexicon_kind,
 )
 from kg.extract.trigger_clauses import reported
 
@@ -12,7 +12,7 @@ from kg.extract.trigger_clauses import reported
 def noun_trigger_kind(token) -> str | None:
     """The event kind a noun triggers, or None when its neighbours say it is none."""
     lemma = token.lemma_.lower()
-    kind = NOUN_TRIGGERS.get(lemma) or NOUN_TRIGGERS.get(token.lower_)
+    kind = lexicon_kind(token)
     if kind is None:
         return None
     if _anaphoric(token):

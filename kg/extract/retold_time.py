@@ -32,7 +32,7 @@ from kg.extract.coref import finer_time, marked_distinct, statuses_agree, times_
 from kg.extract.model import Event, TimeValue, trigger_token
 from kg.extract.scope import scope
 from kg.extract.timing import event_time
-from kg.extract.triggers import NOUN_TRIGGERS, trigger_kind
+from kg.extract.triggers import lexicon_kind, trigger_kind
 
 DEFINITE = {"the", "this", "that"}
 COUNT_WORDS = {"first", "maiden", "inaugural", "last", "previous", "earlier", "latest"}
@@ -119,7 +119,7 @@ def _told_before(ctx, event: Event, events: list[Event], triggers: set[int]) -> 
         return None
     found = []
     for token in span:
-        kind = trigger_kind(token) if token.pos_ == "VERB" else _kind(token) if token.pos_ == "NOUN" else None
+        kind = trigger_kind(token) if token.pos_ == "VERB" else lexicon_kind(token) if token.pos_ == "NOUN" else None
         if kind != event.kind or token.idx in triggers or marked_distinct(token) or ctx.in_author_bio(token):
             continue
         named = {m.entity for m in ctx.mentions_in(list(token.subtree))
@@ -160,7 +160,7 @@ def _retelling_time(ctx, sentence, event: Event, triggers: set[int]) -> TimeValu
     if span is None:
         return None
     for token in span:
-        if token.pos_ not in {"NOUN", "PROPN"} or token.idx in triggers or _kind(token) != event.kind:
+        if token.pos_ not in {"NOUN", "PROPN"} or token.idx in triggers or lexicon_kind(token) != event.kind:
             continue
         if token.tag_ in {"NNS", "NNPS"} and token.lower_ not in {"talks", "consultations", "negotiations"}:
             continue  # "the agreements": several, not the one
@@ -181,12 +181,6 @@ def _retelling_time(ctx, sentence, event: Event, triggers: set[int]) -> TimeValu
         if event.time is None or (times_compatible(event.time, time) and finer_time(event.time, time) is time):
             return time
     return None
-
-
-def _kind(token) -> str | None:
-    """The kind a noun names as a trigger word, whatever the rules make of it where it stands
-    ("amendments to the agreement of ...": not an event of its own, but it names one)."""
-    return NOUN_TRIGGERS.get(token.lemma_.lower()) or NOUN_TRIGGERS.get(token.lower_)
 
 
 def _definite(token) -> bool:

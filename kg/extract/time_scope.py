@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.model import TimeValue
-from kg.extract.triggers import NOUN_TRIGGERS, TRIGGER_WORDS
+from kg.extract.triggers import TRIGGER_WORDS, lexicon_kind
 
 
 def clause_of(token):
@@ -101,7 +101,7 @@ def arrived_for(noun) -> bool:
     arrival, not the drill, summit or talks (a visit begins with the arrival)."""
     if noun.dep_ != "pobj" or noun.head.lower_ != "for" or noun.head.head.lemma_.lower() not in MOTION_VERBS:
         return False
-    return NOUN_TRIGGERS.get(noun.lemma_.lower(), NOUN_TRIGGERS.get(noun.lower_)) != "StateVisit"
+    return lexicon_kind(noun) != "StateVisit"
 
 
 def second_relative(token, clause) -> bool:
@@ -129,8 +129,7 @@ def follows_other_event(ctx, clause, time: TimeValue) -> bool:
     for word in clause.subtree:
         if word.lower_ not in SEQUENCE_WORDS or word.head.i != clause.i and word.head.head.i != clause.i:
             continue
-        nouns = [t for t in word.subtree if t.pos_ in {"NOUN", "PROPN"}
-                 and NOUN_TRIGGERS.get(t.lemma_.lower(), NOUN_TRIGGERS.get(t.lower_))]
+        nouns = [t for t in word.subtree if t.pos_ in {"NOUN", "PROPN"} and lexicon_kind(t)]
         if not nouns:
             continue
         words = list(word.subtree)
@@ -204,8 +203,7 @@ def event_relative(noun):
 def _only_the_phrase(noun, which) -> bool:
     """The words between a trigger and "which" name no other event and hold no verb."""
     between = noun.doc[noun.i + 1:which.i]
-    return all(t.pos_ in PHRASE_WORDS and not (t.pos_ == "NOUN" and (
-        NOUN_TRIGGERS.get(t.lemma_.lower()) or NOUN_TRIGGERS.get(t.lower_))) for t in between)
+    return all(t.pos_ in PHRASE_WORDS and not (t.pos_ == "NOUN" and lexicon_kind(t)) for t in between)
 
 
 _CALENDAR_DAY_RE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
@@ -232,4 +230,4 @@ def under_another_noun(token) -> bool:
     above = token.head.head
     if above.pos_ not in {"NOUN", "PROPN"} or above.lemma_.lower() in FRAMING_NOUNS:
         return False
-    return (NOUN_TRIGGERS.get(above.lemma_.lower()) or NOUN_TRIGGERS.get(above.lower_)) is None
+    return lexicon_kind(above) is None

@@ -20,7 +20,7 @@ from kg.extract.time_scope import (EVENT_PASSIVE_VERBS, MOTION_VERBS, OCCURRING,
                                    clause_of, dates_a_source, framing_gathering, event_relative, follows_other_event,
                                    gap_since, has_own_clause, relative_of_event, second_relative, under_another_noun)
 from kg.extract.model import Event, Span, TimeValue
-from kg.extract.triggers import NOUN_TRIGGERS, SPEECH_VERBS
+from kg.extract.triggers import SPEECH_VERBS, lexicon_kind
 
 # a dateline's place: in capitals ("ISLAMABAD,", "ISLAMABAD/NEW DELHI;"), or capitalised words
 # closed by a comma or semicolon ("Islamabad, Feb 9 (IANS)")
@@ -126,7 +126,7 @@ def _nested_event(noun, token) -> bool:
     July")."""
     if noun.i == token.i or noun.pos_ not in {"NOUN", "PROPN"}:
         return False
-    kind = NOUN_TRIGGERS.get(noun.lemma_.lower(), NOUN_TRIGGERS.get(noun.lower_))
+    kind = lexicon_kind(noun)
     if kind is None:
         return False
     head = noun.head
@@ -222,7 +222,7 @@ def _hung_from_the_phrase_end(clause, noun) -> bool:
     if clause.dep_ != "acl" or clause.tag_ not in {"VBN", "VBD"} or clause.lemma_.lower() not in EVENT_PASSIVE_VERBS:
         return False
     head = clause.head
-    if head.i != noun.i and (NOUN_TRIGGERS.get(head.lemma_.lower()) or NOUN_TRIGGERS.get(head.lower_)):
+    if head.i != noun.i and lexicon_kind(head):
         return False
     words = {t.i for t in noun.subtree}
     return head.i in words or clause.i == max(words) + 1
@@ -372,7 +372,7 @@ def _described_again(ctx, sentence, kind: str) -> tuple[TimeValue, bool, bool] |
         return None
     noun = subjects[0]
     if not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in noun.children) or marked_distinct(noun) \
-            or (NOUN_TRIGGERS.get(noun.lemma_.lower()) or NOUN_TRIGGERS.get(noun.lower_)) != kind:
+            or lexicon_kind(noun) != kind:
         return None
     participles = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
     if len(participles) != 1:
@@ -418,5 +418,5 @@ GATHERING_KINDS = {"Meeting", "Summit"}  # "the meeting" of a summit: a summit i
 def _same_kind(noun, kind: str) -> bool:
     """Whether a subject noun may name an event of ``kind`` ("the talks" a Meeting or a Summit,
     "it" or "the event" any)."""
-    named = NOUN_TRIGGERS.get(noun.lemma_.lower()) or NOUN_TRIGGERS.get(noun.lower_)
+    named = lexicon_kind(noun)
     return named is None or named == kind or {named, kind} <= GATHERING_KINDS

@@ -15,8 +15,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.context import STATE_BODIES
-from kg.extract.names import HONORIFICS, TITLES
-from kg.extract.names import POST_HEADS as NAMED_POSTS
+from kg.extract.names import HONORIFICS, POST_HEADS as NAMED_POSTS, TITLES
 
 # title words beyond the names module's list that head a post in a body ("head of", "chief of")
 POST_HEADS = TITLES | NAMED_POSTS | {"head", "spokesperson", "chairperson", "commandant", "secretary-general"}

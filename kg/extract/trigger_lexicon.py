@@ -75,3 +75,9 @@ ENGAGE_VERBS = {"engage", "involve", "participate"}
 READY_WORDS = {"ready", "willing"}
 OFFERED_ACTS = {"help", "assist", "supply", "provide", "mediate"}
 TRIGGER_WORDS = VERB_TRIGGERS.keys() | NOUN_TRIGGERS.keys() | READY_WORDS
+
+
+def lexicon_kind(token) -> str | None:
+    """The kind the noun lexicon gives a word, by its lemma or its form ("talks"), whatever
+    the trigger rules make of it where it stands (:func:`kg.extract.triggers.trigger_kind`)."""
+    return NOUN_TRIGGERS.get(token.lemma_.lower()) or NOUN_TRIGGERS.get(token.lower_)
