@@ -32,6 +32,8 @@ def noun_trigger_kind(token) -> str | None:
     if kind == "ObserverStatusChange":
         if not any(c.lower_ == "observer" for c in token.children) or head_lemma not in GAIN_VERBS:
             return None
+    if kind == "MembershipChange" and lemma == "accession":
+        return kind if _accession_of_someone(token) else None
     if kind == "MembershipChange" and (head_lemma not in JOIN_VERBS or token.dep_ not in {"dobj", "attr", "oprd"}
                                        or head.tag_ == "VBG"):
         return None  # "became a full member"; not "keen on becoming a member"
@@ -158,6 +160,10 @@ def _session_of_a_body(noun) -> bool:
     """"the ninth session of the Intergovernmental Commission"; not "technical sessions"."""
     if _modifier_words(noun) & SUB_SESSIONS:
         return False
+    if noun.dep_ == "nsubj" and noun.head.lemma_.lower() == "take" and any(
+            c.lower_ == "place" for c in noun.head.children) and any(
+            c.dep_ == "amod" and c.lower_ in ORDINAL_WORDS for c in noun.children):
+        return True  # "the first session took place in Beijing": a body's numbered sitting
     return any(c.dep_ == "prep" and c.lower_ == "of" and any(o.pos_ == "PROPN" for o in c.subtree)
                for c in noun.children)
 
@@ -207,6 +213,9 @@ ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "sevent
 def _held(noun) -> bool:
     """"held discussions", "engaged in negotiations", "discussions with X", "there were
     discussions", "the negotiations took place / were on May 27"."""
+    own = noun
+    while noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+        noun = noun.head  # "training activities and discussions will be held between ..."
     head = noun.head
     lemma = head.lemma_.lower()
     if noun.dep_ == "pobj" and head.lower_ in {"through", "via", "by", "under", "for"}:
@@ -220,7 +229,7 @@ def _held(noun) -> bool:
         return True
     if noun.dep_ == "attr" and lemma == "be" and any(c.dep_ == "expl" for c in head.children):
         return True
-    return any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in noun.children)
+    return any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in own.children)
 
 
 def _exercise_held(noun) -> bool:
@@ -256,6 +265,22 @@ def _of_heads(token) -> bool:
     words = [t.lower_ for t in token.subtree if t.i != token.i]
     return any(w in {"head", "heads"} and i + 2 < len(words) and words[i + 1] == "of"
                and words[i + 2] in {"state", "states", "government", "governments"} for i, w in enumerate(words))
+
+
+def _accession_of_someone(noun) -> bool:
+    """"Pakistan's accession to the SCO", "the accession of India to the organisation": a
+    named state's entry into a named body (not "accession talks", "a bid for accession",
+    "the proposed accession")."""
+    if noun.dep_ == "pobj" and noun.head.lower_ in {"for", "toward", "towards"}:
+        return False
+    if any(c.dep_ == "amod" and c.lower_ in SCHEDULED for c in noun.children):
+        return False
+    into = any(c.dep_ == "prep" and c.lower_ in {"to", "into"} and any(
+        o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children) for c in noun.children)
+    whose = any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in noun.children) or any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children)
+        for c in noun.children)
+    return into and whose
 
 
 def _anaphoric(token) -> bool:

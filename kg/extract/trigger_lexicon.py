@@ -12,7 +12,7 @@ NOUN_TRIGGERS = {
     "summit": "Summit", "meeting": "Meeting", "talks": "Meeting", "consultations": "Meeting",
     "consultation": "Meeting", "discussion": "Meeting", "negotiation": "Meeting",
     "forum": "Meeting", "session": "Meeting", "round": "Meeting", "conflict": "War",
-    "conference": "Meeting", "conclave": "Meeting",
+    "conference": "Meeting", "conclave": "Meeting", "roundtable": "Meeting",
     "agreement": "Agreement", "accord": "Agreement", "treaty": "Agreement", "protocol": "Agreement",
     "pact": "Agreement", "deal": "Agreement",
     "mou": "MemorandumOfUnderstanding", "memorandum": "MemorandumOfUnderstanding",
@@ -22,6 +22,7 @@ NOUN_TRIGGERS = {
     "collapse": "StateDissolution", "disintegration": "StateDissolution",
     "dissolution": "StateDissolution", "breakup": "StateDissolution", "break-up": "StateDissolution",
     "status": "ObserverStatusChange", "membership": "MembershipChange", "member": "MembershipChange",
+    "accession": "MembershipChange",
     "support": "StatementOfSupport",
     "contact": "Meeting", "conversation": "Meeting", "call": "Meeting",
     "embargo": "SanctionsChange", "sanction": "SanctionsChange", "sanctions": "SanctionsChange",
@@ -50,11 +51,13 @@ PEOPLE_NOUNS = {"delegation", "team", "teams", "inspector", "official", "envoy",
 ASPIRE_VERBS = {"apply", "seek", "want", "hope", "aim", "plan", "wish", "try", "aspire", "intend", "bid"}
 GAIN_VERBS = {"get", "gain", "obtain", "grant", "give", "accord", "receive", "award", "win", "achieve"}
 JOIN_VERBS = {"join", "enter", "become", "gain", "obtain", "get", "grant", "admit"}
-SUPPORT_VERBS = {"express", "extend", "voice", "pledge", "announce", "reiterate", "declare", "offer"}
+SUPPORT_VERBS = {"express", "extend", "voice", "pledge", "announce", "reiterate", "declare", "offer", "affirm",
+                 "reaffirm", "promise", "assure"}
 ESTABLISH_VERBS = {"establish", "build", "normalise", "normalize", "restore", "forge", "open"}
 BEGIN_VERBS = {"begin", "start", "commence"}
 PLACE_OCCASION_VERBS = {"take", "hold", "occur", "happen"}
-SIGNED_THINGS = {"agreement", "accord", "treaty", "mou", "memorandum", "deal", "contract", "protocol"}
+SIGNED_THINGS = {"agreement", "accord", "treaty", "mou", "memorandum", "deal", "contract", "protocol", "document",
+                 "declaration", "convention"}
 GROUP_NOUNS = {"alliance", "organisation", "organization", "bloc", "pact", "union", "treaty", "group"}
 IRREALIS = {"brink", "threat", "risk", "fear", "danger", "possibility", "verge", "prospect"}
 SCHEDULED = {"potential", "impending", "planned", "upcoming", "proposed", "expected", "possible",
@@ -67,8 +70,8 @@ SPEECH_VERBS = {"say", "state", "announce", "assure", "promise", "declare", "tel
 TWO_SIDED = {"War", "Invasion"}
 # nouns that name a meeting only when it is held ("held discussions with", "engaged in
 # negotiations", "the negotiations took place"), not a topic ("under discussion")
-HELD_NOUNS = {"discussion", "negotiation"}
-HOLD_VERBS = {"hold", "have", "conduct", "begin", "start", "open", "resume",
+HELD_NOUNS = {"discussion", "negotiation", "roundtable"}
+HOLD_VERBS = {"hold", "have", "conduct", "begin", "start", "open", "resume", "host",
               "launch", "complete", "conclude", "finish", "wrap"}
 ENGAGE_VERBS = {"engage", "involve", "participate"}
 # "Moscow stood ready to help", "is willing to supply": an offer made by its subject

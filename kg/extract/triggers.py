@@ -18,7 +18,7 @@ from kg.extract.trigger_lexicon import (
     SCHEDULED, POSTPONE, DEMONSTRATIVES, PLACE_PREPS, TEMPORAL_PREPS, SPEECH_VERBS, TWO_SIDED, HELD_NOUNS,
     HOLD_VERBS, ENGAGE_VERBS, READY_WORDS, OFFERED_ACTS, TRIGGER_WORDS, lexicon_kind,
 )
-from kg.extract.verb_triggers import ready_to_give, verb_trigger_kind, welcomes_a_visitor
+from kg.extract.verb_triggers import present_in_place, ready_to_give, verb_trigger_kind, welcomes_a_visitor
 
 __all__ = [
     "NOUN_TRIGGERS", "VERB_TRIGGERS", "EXERCISE_MODIFIERS", "PEOPLE_NOUNS", "ASPIRE_VERBS", "GAIN_VERBS",
@@ -31,6 +31,8 @@ __all__ = [
 
 def trigger_kind(token) -> str | None:
     """The event kind a token triggers, or None."""
+    if token.pos_ in {"AUX", "VERB"} and token.lemma_.lower() == "be":
+        return present_in_place(token)  # "the delegation was in Moscow", "are in Astana to attend the summit"
     if token.pos_ == "VERB":
         return verb_trigger_kind(token)
     if token.pos_ == "ADJ" and token.lemma_.lower() in READY_WORDS:

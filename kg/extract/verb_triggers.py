@@ -16,7 +16,7 @@ def verb_trigger_kind(token) -> str | None:
     if kind == "Agreement" and lemma == "agree" and _agrees_a_position(token):
         return None  # "agreed on the need to ...": a joint position (a claim), no deal
     if kind == "Agreement" and lemma == "sign":
-        objects = [c.lemma_.lower() for c in token.children if c.dep_ == "dobj"]
+        objects = [c.lemma_.lower() for c in _signed_objects(token)]
         if not any(o in SIGNED_THINGS for o in objects) or any(o in NOUN_TRIGGERS for o in objects):
             return None  # "signed an agreement": the noun carries the event
     if kind == "Offer" and any(t.lemma_.lower() in {"mediate", "mediator", "mediation"} for t in token.subtree):
@@ -62,6 +62,25 @@ def verb_trigger_kind(token) -> str | None:
     if kind is None and lemma in ESTABLISH_VERBS | BEGIN_VERBS:
         return None
     return kind
+
+
+# "a handful of accords", "a number of agreements", "a package of documents"
+QUANTITY_NOUNS = {"handful", "number", "series", "set", "package", "raft", "couple", "range", "dozen", "dozens",
+                  "host", "slew", "batch", "bunch", "total"}
+
+
+def _signed_objects(verb) -> list:
+    """What is signed: the object or passive subject ("signed documents", "the Declaration
+    was signed"), through a word of quantity ("signed a handful of accords")."""
+    out = []
+    for c in verb.children:
+        if c.dep_ not in {"dobj", "nsubjpass"}:
+            continue
+        out.append(c)
+        if c.lemma_.lower() in QUANTITY_NOUNS:
+            out += [o for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for o in p.children if o.dep_ == "pobj"]
+    return out
 
 
 WISH_VERBS = {"want", "wish", "hope", "desire", "like", "love", "seek", "try", "aspire", "dream"}
@@ -141,7 +160,7 @@ def _travels_to_place(verb) -> bool:
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     goes = any(c.dep_ == "prep" and c.lower_ == "to" and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children)
                for c in verb.children)
-    return goes and any(_people_like(s) or s.lemma_.lower() in CALLED_TITLES for s in subjects)
+    return goes and any(_people_like(s) or s.lemma_.lower() in CALLED_TITLES | {"latter", "former"} for s in subjects)
 
 
 def _arrives_in_place(verb) -> bool:
@@ -154,8 +173,42 @@ def _arrives_in_place(verb) -> bool:
     if not any(c.dep_ == "nsubj" and _people_like(c) and c.tag_ != "PRP" and not _cargo(c) for c in verb.children):
         return False
     return any(c.dep_ == "prep" and c.lower_ == "in" and any(
-        o.dep_ == "pobj" and o.pos_ == "PROPN" and o.ent_type_ in {"GPE", "LOC"} for o in c.children)
-        for c in verb.children)
+        o.dep_ == "pobj" and _named_place(o) for o in c.children) for c in verb.children)
+
+
+def _named_place(noun) -> bool:
+    """A country or city by name ("Moscow"), or a capital named by its country ("the Kyrgyz
+    capital", "the Russian capital")."""
+    if noun.pos_ == "PROPN" and noun.ent_type_ in {"GPE", "LOC"}:
+        return True
+    return noun.lemma_.lower() == "capital" and any(
+        c.dep_ in {"compound", "amod"} and c.ent_type_ in {"GPE", "NORP"} for c in noun.children)
+
+
+# "the ministers are in Astana to attend the summit": what a visitor came to do
+ATTEND_VERBS = {"attend", "participate", "visit", "join"}
+VISITING_BODIES = {"delegation", "mission"}
+
+
+def present_in_place(be) -> str | None:
+    """"A Pakistani delegation led by X was in Moscow", "the heads of state are in Kazakhstan
+    to attend the summit": a delegation, or people there to attend something, in a named
+    country or city, a visit (not "Pakistan is in Asia", "the minister was in favour of")."""
+    if be.dep_ not in {"ROOT", "ccomp", "conj"}:
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ == "in" and any(
+            o.dep_ == "pobj" and _named_place(o) for o in c.children) for c in be.children):
+        return None
+    subjects = [c for c in be.children if c.dep_ == "nsubj"]
+    if not subjects or any(s.tag_ in {"PRP", "WDT", "WP"} or s.ent_type_ in {"GPE", "LOC"} for s in subjects):
+        return None
+    if any(s.lemma_.lower() in VISITING_BODIES for s in subjects):
+        return "StateVisit"
+    attends = any(c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() in ATTEND_VERBS and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in be.children)
+    if attends and any(_people_like(s) or s.lemma_.lower() in CALLED_TITLES | {"head"} for s in subjects):
+        return "StateVisit"
+    return None
 
 
 def _arrives_for_drill(verb) -> bool:
@@ -265,7 +318,8 @@ def _people_like(token) -> bool:
 
 # "called on the President", "called on the Prime Minister", "called on the ministers": people by title
 CALLED_TITLES = {"president", "minister", "premier", "chancellor", "king", "emir", "ambassador", "envoy",
-                 "secretary", "governor", "chairman", "chief", "speaker", "general", "leader", "counterpart"}
+                 "secretary", "governor", "chairman", "chief", "speaker", "general", "leader", "counterpart",
+                 "commander", "admiral"}
 
 
 PHONE_NOUNS = {"telephone", "phone", "video", "videoconference", "video-link", "hotline"}
@@ -383,4 +437,8 @@ def _joins_group(verb) -> bool:
 
 
 def _supports_agent(verb) -> bool:
-    return any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in verb.children)
+    """"supported Pakistan", "supporting Pakistan's bid / stance / participation": an agent
+    named, or one whose position, bid or part is backed (a possessive name on the object)."""
+    return any(c.dep_ == "dobj" and (c.pos_ == "PROPN" or any(
+        g.dep_ == "poss" and g.pos_ == "PROPN" and g.ent_type_ in {"GPE", "ORG", "NORP", "PERSON"} for g in c.children))
+        for c in verb.children)
