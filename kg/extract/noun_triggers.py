@@ -32,8 +32,6 @@ def noun_trigger_kind(token) -> str | None:
     if kind == "ObserverStatusChange":
         if not any(c.lower_ == "observer" for c in token.children) or head_lemma not in GAIN_VERBS:
             return None
-    if kind == "MembershipChange" and lemma == "accession":
-        return kind if _accession_of_someone(token) else None
     if kind == "MembershipChange" and (head_lemma not in JOIN_VERBS or token.dep_ not in {"dobj", "attr", "oprd"}
                                        or head.tag_ == "VBG"):
         return None  # "became a full member"; not "keen on becoming a member"
@@ -265,22 +263,6 @@ def _of_heads(token) -> bool:
     words = [t.lower_ for t in token.subtree if t.i != token.i]
     return any(w in {"head", "heads"} and i + 2 < len(words) and words[i + 1] == "of"
                and words[i + 2] in {"state", "states", "government", "governments"} for i, w in enumerate(words))
-
-
-def _accession_of_someone(noun) -> bool:
-    """"Pakistan's accession to the SCO", "the accession of India to the organisation": a
-    named state's entry into a named body (not "accession talks", "a bid for accession",
-    "the proposed accession")."""
-    if noun.dep_ == "pobj" and noun.head.lower_ in {"for", "toward", "towards"}:
-        return False
-    if any(c.dep_ == "amod" and c.lower_ in SCHEDULED for c in noun.children):
-        return False
-    into = any(c.dep_ == "prep" and c.lower_ in {"to", "into"} and any(
-        o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children) for c in noun.children)
-    whose = any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in noun.children) or any(
-        c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children)
-        for c in noun.children)
-    return into and whose
 
 
 def _anaphoric(token) -> bool:

@@ -22,7 +22,6 @@ NOUN_TRIGGERS = {
     "collapse": "StateDissolution", "disintegration": "StateDissolution",
     "dissolution": "StateDissolution", "breakup": "StateDissolution", "break-up": "StateDissolution",
     "status": "ObserverStatusChange", "membership": "MembershipChange", "member": "MembershipChange",
-    "accession": "MembershipChange",
     "support": "StatementOfSupport",
     "contact": "Meeting", "conversation": "Meeting", "call": "Meeting",
     "embargo": "SanctionsChange", "sanction": "SanctionsChange", "sanctions": "SanctionsChange",
@@ -51,13 +50,12 @@ PEOPLE_NOUNS = {"delegation", "team", "teams", "inspector", "official", "envoy",
 ASPIRE_VERBS = {"apply", "seek", "want", "hope", "aim", "plan", "wish", "try", "aspire", "intend", "bid"}
 GAIN_VERBS = {"get", "gain", "obtain", "grant", "give", "accord", "receive", "award", "win", "achieve"}
 JOIN_VERBS = {"join", "enter", "become", "gain", "obtain", "get", "grant", "admit"}
-SUPPORT_VERBS = {"express", "extend", "voice", "pledge", "announce", "reiterate", "declare", "offer", "affirm",
-                 "reaffirm", "promise", "assure"}
+SUPPORT_VERBS = {"express", "extend", "voice", "pledge", "announce", "reiterate", "declare", "offer"}
 ESTABLISH_VERBS = {"establish", "build", "normalise", "normalize", "restore", "forge", "open"}
 BEGIN_VERBS = {"begin", "start", "commence"}
 PLACE_OCCASION_VERBS = {"take", "hold", "occur", "happen"}
-SIGNED_THINGS = {"agreement", "accord", "treaty", "mou", "memorandum", "deal", "contract", "protocol", "document",
-                 "declaration", "convention"}
+SIGNED_THINGS = {"agreement", "accord", "treaty", "mou", "memorandum", "deal", "contract", "protocol", "declaration",
+                 "convention"}
 GROUP_NOUNS = {"alliance", "organisation", "organization", "bloc", "pact", "union", "treaty", "group"}
 IRREALIS = {"brink", "threat", "risk", "fear", "danger", "possibility", "verge", "prospect"}
 SCHEDULED = {"potential", "impending", "planned", "upcoming", "proposed", "expected", "possible",
