@@ -34,6 +34,7 @@ from kg.extract.sequence_time import dated_by_gathering, dated_by_sequence
 from kg.extract.strictness import judged
 from kg.extract.status import event_status, scheduled_once_dated, status_conflict
 from kg.extract.timing import OCCURRING, continued_afar, continued_time, event_time
+from kg.extract.trigger_lexicon import QUANTITY_NOUNS
 from kg.extract.triggers import NOUN_TRIGGERS, TRIGGER_WORDS, TWO_SIDED, irrealis, trigger_kind
 from kg.extract.tokens import token_indices
 from kg.extract.venues import add_venues
@@ -54,7 +55,8 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
 
     def counterpart(entity: str) -> bool:  # a state or a person: who a meeting is with
         return ctx.core_type(entity) in {"State", "Person"}
-    cues = token_indices(ctx.doc, lemma=TRIGGER_WORDS, lower=NOUN_TRIGGERS)
+    # "be" only in "the delegation was in Moscow" (kg.extract.verb_triggers.present_in_place)
+    cues = token_indices(ctx.doc, lemma=TRIGGER_WORDS | {"be"}, lower=NOUN_TRIGGERS)
     for token in (ctx.doc[i] for i in cues):  # no other token has a trigger kind
         if ctx.in_author_bio(token):
             continue
@@ -376,9 +378,9 @@ def _occasion_verb(token):
     drills", "participated in a series of exercises", "arrived in Pakistan for the naval
     exercises"), else None."""
     verb = token.head
-    if token.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lower_ in SERIES_NOUNS \
+    if token.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lower_ in SERIES_NOUNS | QUANTITY_NOUNS \
             and verb.head.dep_ in {"pobj", "dobj"}:
-        token, verb = verb.head, verb.head.head  # "participated in a series of exercises"
+        token, verb = verb.head, verb.head.head  # "participated in a series of exercises", "signed a handful of accords"
     if token.dep_ == "pobj" and verb.lower_ in {"into", "in", "for"}:
         prep = verb.lower_
         verb = verb.head  # "entered into agreements", "participated in the drills"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kg.extract.trigger_lexicon import (
     BEGIN_VERBS, DEMONSTRATIVES, ENGAGE_VERBS, ESTABLISH_VERBS, EXERCISE_MODIFIERS, GAIN_VERBS, HELD_NOUNS,
-    HOLD_VERBS, JOIN_VERBS, PLACE_OCCASION_VERBS, SCHEDULED, SUPPORT_VERBS, lexicon_kind,
+    HOLD_VERBS, JOIN_VERBS, PLACE_OCCASION_VERBS, QUANTITY_NOUNS, SCHEDULED, SUPPORT_VERBS, lexicon_kind,
 )
 from kg.extract.trigger_clauses import reported
 
@@ -90,8 +90,11 @@ SIGN_VERBS = {"sign", "initial", "conclude", "ink", "reach", "finalise", "finali
 def _signed(noun) -> bool:
     """An agreement noun with its making: "signed a protocol", "the protocol was signed",
     "entered into a deal",
-    "a protocol, initialled in Moscow", "the signing of MOUs", "the 1966 agreement"."""
+    "a protocol, initialled in Moscow", "the signing of MOUs", "the 1966 agreement",
+    "signed a handful of accords"."""
     head = noun.head
+    if head.lower_ == "of" and head.head.lemma_.lower() in QUANTITY_NOUNS and head.head.dep_ in {"dobj", "nsubjpass"}:
+        noun, head = head.head, head.head.head  # "signed a handful of accords": the handful is signed
     if head.lemma_.lower() in SIGN_VERBS and noun.dep_ in {"dobj", "nsubjpass", "pobj", "attr"}:
         return True
     if head.lower_ == "of" and head.head.lemma_.lower() in SIGN_VERBS:

@@ -56,6 +56,9 @@ BEGIN_VERBS = {"begin", "start", "commence"}
 PLACE_OCCASION_VERBS = {"take", "hold", "occur", "happen"}
 SIGNED_THINGS = {"agreement", "accord", "treaty", "mou", "memorandum", "deal", "contract", "protocol", "declaration",
                  "convention"}
+# "signed a handful of accords", "a number of agreements", "a package of documents"
+QUANTITY_NOUNS = {"handful", "number", "series", "set", "package", "raft", "couple", "range", "dozen", "dozens",
+                  "slew", "batch", "bunch", "total"}
 GROUP_NOUNS = {"alliance", "organisation", "organization", "bloc", "pact", "union", "treaty", "group"}
 IRREALIS = {"brink", "threat", "risk", "fear", "danger", "possibility", "verge", "prospect"}
 SCHEDULED = {"potential", "impending", "planned", "upcoming", "proposed", "expected", "possible",

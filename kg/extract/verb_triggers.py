@@ -4,8 +4,8 @@ conditions on their subjects, objects and prepositions that make them events; al
 from __future__ import annotations
 
 from kg.extract.trigger_lexicon import (
-    BEGIN_VERBS, ESTABLISH_VERBS, GROUP_NOUNS, NOUN_TRIGGERS, OFFERED_ACTS, PEOPLE_NOUNS, SIGNED_THINGS,
-    VERB_TRIGGERS,
+    BEGIN_VERBS, ESTABLISH_VERBS, GROUP_NOUNS, NOUN_TRIGGERS, OFFERED_ACTS, PEOPLE_NOUNS, QUANTITY_NOUNS,
+    SIGNED_THINGS, VERB_TRIGGERS,
 )
 
 
@@ -62,11 +62,6 @@ def verb_trigger_kind(token) -> str | None:
     if kind is None and lemma in ESTABLISH_VERBS | BEGIN_VERBS:
         return None
     return kind
-
-
-# "a handful of accords", "a number of agreements", "a package of documents"
-QUANTITY_NOUNS = {"handful", "number", "series", "set", "package", "raft", "couple", "range", "dozen", "dozens",
-                  "host", "slew", "batch", "bunch", "total"}
 
 
 def _signed_objects(verb) -> list:
