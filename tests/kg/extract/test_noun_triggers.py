@@ -29,3 +29,18 @@ def test_an_exercise_held_or_conducted_is_a_drill_without_a_word_that_says_so():
     assert _kinds("The exercise of power was held to be lawful.") == []
     assert _kinds("The whole exercise took three months of paperwork.") == []
     assert _kinds("Diplomacy is a useful exercise.") == []
+
+
+def test_a_roundtable_held_and_a_numbered_session_that_took_place_are_meetings():
+    assert ("roundtable", "Meeting") in _kinds("The officers also held a roundtable during which they discussed piracy.")
+    assert ("session", "Meeting") in _kinds("The first session took place in Beijing in April 2013.")
+    # a roundtable as a piece of furniture or a topic; an unnumbered or technical session
+    assert _kinds("They sat at a roundtable.") == []
+    assert _kinds("The session took place in a hall.") == []
+    assert _kinds("The first technical session took place on Monday.") == []
+
+
+def test_discussions_coordinated_with_other_activities_that_are_held_are_a_meeting():
+    assert ("discussions", "Meeting") in _kinds(
+        "Training activities and discussions on maritime security were held between the two navies.")
+    assert ("discussion", "Meeting") in _kinds("The Valdai Club hosted an expert discussion on Pakistan.")
