@@ -324,10 +324,8 @@ def _spoke_by_phone(verb) -> bool:
         return False
     if any(c.dep_ == "prep" and c.lower_ in {"to", "with"} and any(
             o.dep_ == "pobj" and (o.pos_ == "PROPN" or o.ent_type_ == "PERSON" or o.lower_ == "counterpart")
-            or o.dep_ == "pcomp" and any(n.dep_ == "nsubj" and n.pos_ == "PROPN" for n in o.children)
             for o in c.children) for c in verb.children):
-        return True  # also "spoke by telephone with Prime Minister X assuring him ...", parsed with X
-        # as the subject of "assuring"
+        return True
     return _talks_with_someone(verb)
 
 
