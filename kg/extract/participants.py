@@ -25,7 +25,7 @@ from kg.extract.holders import holders
 from kg.extract.members import member_and_organisations
 from kg.extract.other_side import other_side
 from kg.extract.onlookers import commentator, invitation, joining_side, stand_in
-from kg.extract.own_names import locates_a_place, names_the_event, sits_in
+from kg.extract.own_names import is_event_name, locates_a_place, names_the_event, premises, sits_in
 from kg.extract.scope import scope
 from kg.extract.speaker_side import SAYING, STANCE_KINDS, own_country, speaker_for
 from kg.extract.syntax import name_head
@@ -87,6 +87,8 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
                 source, rule = "firm-origin", False  # "two companies from Russia and Pakistan signed deals"
             elif kind == "StateVisit" and ctx.core_type(eid or "") == "Organisation" and nearer_event(tok, token):
                 source, rule = "clause", False  # "his visit to Moscow to attend a summit of the SCO": the summit's
+            elif source == "scope" and ctx.core_type(eid or "") == "Organisation" and premises(tok, entity_name(ctx, eid)):
+                source, rule = "premises", False  # "held at the Ministry of Foreign Affairs": where, not who
             elif source == "scope" and post(tok) and ctx.core_type(eid or "") != "Person":
                 source, rule = "post", False  # (not "Ambassador to Pakistan X" parsed with X under "to")
             elif source == "scope" and ctx.core_type(eid or "") == "Organisation" and office_body(tok):
@@ -116,9 +118,10 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
         tok = _root(ctx, m)
         if tok is not None and (m.span.start <= token.idx < m.span.end
                                 or m.entity.startswith("new:") and not ctx.is_state(m.entity)
-                                and names_the_event(tok, token)):
+                                and (names_the_event(tok, token) or is_event_name(m.entity[4:]))):
             # the event's own name ("The Joint Exercise of Pakistan and Russian Federation
-            # DRUZHBA-V", "an exercise titled Druzhba-VII", "a two-week exercise, Druzhba VI,"): not
+            # DRUZHBA-V", "an exercise titled Druzhba-VII", "a two-week exercise, Druzhba VI,", a new
+            # name headed by a pact's or gathering's noun: "the Contract on Admission of ..."): not
             # a participant, but the states it names take part
             for state in ctx.states_named_in(m.span.text):
                 add(state, "event-name", tok)
