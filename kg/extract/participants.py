@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.extract.attendees import speakers_at
 from kg.extract.boundaries import (according_to, act_of_its_own, credit, dated_by, dateline_line, framed,
                                    nearer_event, office_body, other_clause, post, reaction, reports_it, sender_of_message,
                                    subordinate, trailing_speaker)
@@ -194,6 +195,8 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
             # the state of a person the sentence names takes part nearly always (16 of 17 on dev)
             add(ctx.nationality(m.entity), "sentence-nationality", tok, rule=True)
     _title_holders(ctx, out)
+    if kind in MEETING_KINDS:
+        _speakers_there(ctx, token, out)
     if kind == "Meeting":
         _post_state_receives(ctx, out)
     _people_of_their_states(ctx, token, kind, out)
@@ -257,6 +260,19 @@ def _title_holders(ctx: Context, out: dict[str, Candidate]) -> None:
                 if ctx.nationality(c.entity) in (None, state.entity):
                     c.source, c.rule = "titled", True
                 break
+
+
+def _speakers_there(ctx: Context, trigger, out: dict[str, Candidate]) -> None:
+    """"..., said PM Modi at the India-Russia Annual Summit", "Speaking at the consultations,
+    Lavrov said": a person who speaks at the gathering the trigger names attends it, though the
+    sentence reports their words (the rules took them for its source)."""
+    words = speakers_at(trigger)
+    if not words:
+        return
+    for c in out.values():
+        if not c.rule and c.token is not None and c.token.i in words and ctx.core_type(c.entity) == "Person" \
+                and c.source in {"reporter", "sentence"}:
+            c.source, c.rule = "speaker-at", True
 
 
 def _post_state_receives(ctx: Context, out: dict[str, Candidate]) -> None:
