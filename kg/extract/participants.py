@@ -197,6 +197,8 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
     _title_holders(ctx, out)
     if kind in MEETING_KINDS:
         _speakers_there(ctx, token, out)
+    if kind in GATHERING_KINDS:
+        _companions(ctx, token, out)
     if kind == "Meeting":
         _post_state_receives(ctx, out)
     _people_of_their_states(ctx, token, kind, out)
@@ -273,6 +275,31 @@ def _speakers_there(ctx: Context, trigger, out: dict[str, Candidate]) -> None:
         if not c.rule and c.token is not None and c.token.i in words and ctx.core_type(c.entity) == "Person" \
                 and c.source in {"reporter", "sentence"}:
             c.source, c.rule = "speaker-at", True
+
+
+# "X arrived in Samarkand, followed by A and B", "X reached Moscow, accompanied by A": who came too
+COMPANION_VERBS = {"follow", "accompany", "join"}
+
+
+def _companions(ctx: Context, trigger, out: dict[str, Candidate]) -> None:
+    """"PM X arrived in Samarkand, followed by Finance Minister A and Defence Minister B": the
+    people named by the agent of a participle of following or accompanying, hung on the trigger
+    verb, came too (the names themselves, not people named inside them)."""
+    if trigger.pos_ != "VERB":
+        return
+    named: set[int] = set()
+    for c in trigger.children:
+        if c.dep_ in {"advcl", "acl", "conj"} and c.tag_ == "VBN" and c.lemma_.lower() in COMPANION_VERBS:
+            for by in c.children:
+                if by.dep_ == "agent":
+                    for o in by.children:
+                        if o.dep_ == "pobj":
+                            inner = {t.i for x in o.subtree if x.dep_ in {"prep", "acl", "relcl"} for t in x.subtree}
+                            named |= {t.i for t in o.subtree} - inner
+    for c in out.values():
+        if not c.rule and c.token is not None and c.token.i in named and ctx.core_type(c.entity) == "Person" \
+                and c.source == "sentence":
+            c.source, c.rule = "companion", True
 
 
 def _post_state_receives(ctx: Context, out: dict[str, Candidate]) -> None:
