@@ -334,7 +334,11 @@ def _forums(ctx: Context, out: dict[str, Candidate]) -> None:
 
 # nouns for a firm or a private body: the state it comes from is no party to its deals
 FIRMS = {"company", "companies", "firm", "firms", "entity", "entities", "university", "universities", "business",
-         "businesses", "businessmen", "traders", "importers", "exporters", "enterprises", "investors"}
+         "businesses", "businessmen", "traders", "importers", "exporters", "enterprises", "investors",
+         # "Russian energy giant X", "a Pakistani textile maker", "the Russian producer"
+         "giant", "giants", "conglomerate", "corporation", "corporations", "producer", "producers", "maker",
+         "makers", "manufacturer", "manufacturers", "supplier", "suppliers", "exporter", "importer", "trader",
+         "enterprise", "startup", "startups"}
 
 
 def firm_origin(tok) -> bool:
