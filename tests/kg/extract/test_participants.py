@@ -618,3 +618,10 @@ def _candidates(registry, text, trigger):
     finally:
         ev.candidates = orig
     return seen
+
+
+def test_one_who_welcomes_a_decision_to_attend_does_not_attend(registry):
+    e = event(registry, "Russian Ambassador Danila Ganich spoke to reporters on Monday. He welcomed the decision "
+                        "of Foreign Minister Bilawal Bhutto Zardari to visit Goa to attend the SCO Council of Foreign "
+                        "Ministers conference.", "Meeting")
+    assert "danila-ganich" not in e.participants and "russia" not in e.participants
