@@ -84,6 +84,22 @@ def add_attendees(ctx, events: list[Event]) -> list[Event]:
     return out
 
 
+def speakers_at(trigger) -> set[int]:
+    """The indices of the words naming who speaks or acts at the gathering ``trigger`` names in
+    its own sentence ("..., said PM X at the India-Russia Annual Summit", "Speaking at the
+    Moscow consultations on Wednesday, X said", "X said at the opening of the consultations"):
+    one who speaks there attends, though the sentence reports what they said."""
+    ref = _outer(trigger)
+    if ref.dep_ != "pobj" or ref.head.lower_ not in {"in", "at"}:
+        return set()
+    words = {t.i for w in _tied_to(ref) for t in w.subtree}
+    word = ref.head.head
+    if word.head.lemma_.lower() in SPEECH_VERBS and word.head.i < word.i and word.text[:1].isupper() \
+            and word.dep_ in {"xcomp", "dobj", "attr", "npadvmod", "nsubj"}:
+        words.update(range(word.head.i + 1, word.i + 1))  # "said PM Modi at the summit", "at" hung on the name
+    return words
+
+
 def _told_as_past(ctx, sentence) -> bool:
     """Whether ``sentence``'s main verb tells what happened ("was led by", "attended"): it does
     not continue a gathering that is still to come."""

@@ -44,7 +44,8 @@ def invitation(trigger) -> set[int]:
 def commentator(trigger) -> set[int]:
     """The tokens that name who comments on the event ``trigger`` names when the event is
     the object of a verb of welcoming or condemning ("X welcomed the agreement between A and B
-    and the meeting between C and D", "he welcomed the decision of Y to visit Z")."""
+    and the meeting between C and D", "he welcomed the decision of Y to visit Z", "... of Y to
+    visit Goa to attend the conference")."""
     if trigger.pos_ not in {"NOUN", "PROPN", "VERB"}:
         return set()
     told = _told_about(trigger)
@@ -57,7 +58,7 @@ def commentator(trigger) -> set[int]:
             break
         if cur.dep_ == "dobj" and head.lemma_.lower() in COMMENT_VERBS:
             return {i for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} for i in _phrase(c)}
-        if cur.dep_ not in {"dobj", "pobj", "prep", "conj", "acl", "xcomp", "aux"}:
+        if cur.dep_ not in {"dobj", "pobj", "prep", "conj", "acl", "xcomp", "aux", "advcl"}:
             break
         cur = head
     return set()

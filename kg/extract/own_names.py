@@ -8,13 +8,32 @@
 - **The event's own name.** "an exercise titled Joint Exercise Druzhba-VII", "bilateral exercises
   ARABIAN MONSOON 2021 and LION STAR-II": a name given to the event is the event, not a body
   that takes part in it (the states it names do take part, as in "the Pakistan-Russia drill").
+  So is a new name whose head noun is a pact's or a gathering's ("the Contract on Admission of
+  Service Members", "the Coordination Transport Meeting" read as a name of its own).
+- **Premises.** A body named as the place the event is held ("held at the Ministry of Foreign
+  Affairs", "drills on the territory of the Southern Military District") is where it happens,
+  not a side, as a city would be.
 """
 from __future__ import annotations
+
+import re
 
 # verbs by which a text gives an event its name ("an exercise titled / named / code-named X")
 NAMING_VERBS = {"title", "titled", "name", "named", "dub", "dubbed", "call", "called", "codename", "codenamed",
                 "code-named", "entitle", "entitled"}
 PLACE_NOUNS = {"city", "capital", "town", "port", "region", "province", "village", "resort"}
+# head nouns of a name that is a pact's or a gathering's own name, not a body's ("the Contract on
+# Admission of ...", "the Transport Meeting"); a forum's name (commission, council, forum) is a
+# body that sits (:func:`kg.extract.gatherings.is_forum`) and is left to it
+EVENT_NAME_HEADS = {"agreement", "agreements", "contract", "contracts", "treaty", "accord", "accords", "protocol",
+                    "memorandum", "deal", "meeting", "meetings", "summit", "exercise", "exercises", "drill", "drills"}
+# nouns of a body's premises or ground: "on the territory of the district", "at the headquarters of"
+GROUND_NOUNS = {"territory", "soil", "premises", "headquarters", "grounds", "compound", "building", "campus"}
+# head nouns of a body that has premises an event can be held at or in
+PREMISES_BODIES = {"ministry", "district", "headquarters", "secretariat", "embassy", "consulate", "academy",
+                   "institute", "university", "college", "school", "centre", "center", "house", "hall", "palace",
+                   "office", "department", "directorate", "command", "chamber"}
+LOCATIVE_PREPS = {"at", "in", "on", "inside", "within"}
 
 
 def locates_a_place(ctx, tok) -> bool:
@@ -60,3 +79,42 @@ def names_the_event(tok, trigger) -> bool:
     verb = tok.head
     return (tok.dep_ in {"oprd", "dobj", "attr"} and verb.lower_ in NAMING_VERBS
             and verb.dep_ in {"acl", "amod"} and verb.head.i == trigger.i)
+
+
+def name_head(name: str) -> str:
+    """The head noun of a name: its last word before "of", "on", "for", "in", "between" ("Ministry of
+    Foreign Affairs": ministry; "Contract on Admission of ...": contract)."""
+    words = re.sub(r"\s(?:of|on|for|in|between|with)\s.*$", "", name.strip()).split()
+    return words[-1].lower().strip(".,;:()\"'’") if words else ""
+
+
+def is_event_name(name: str) -> bool:
+    """Whether a new name is a pact's or a gathering's own ("the Contract on Admission of Service
+    Members", "the Coordination Transport Meeting"), by its head noun."""
+    return name_head(name) in EVENT_NAME_HEADS
+
+
+def premises(tok, name: str) -> bool:
+    """Whether the body ``name`` whose head is ``tok`` is named as where the event is held: the
+    object of "at", "in" or "on" hung on a verb or on the event's noun ("held at the Ministry
+    of Foreign Affairs", "talks in the ministry of defence"), or of "of" after such a ground noun
+    ("on the territory of Russia's Southern Military District"), for a body whose name says it
+    has premises (a ministry, a district, an academy)."""
+    if name_head(name) not in PREMISES_BODIES:
+        return False
+    while tok.dep_ in {"conj", "appos"} and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    if prep.lower_ == "of" and prep.head.lemma_.lower() in GROUND_NOUNS and prep.head.dep_ == "pobj":
+        prep = prep.head.head
+    if prep.lower_ not in LOCATIVE_PREPS or prep.dep_ != "prep":
+        return False
+    return prep.head.pos_ in {"VERB", "AUX"} or prep.head.lower_ in NOUN_EVENTS or prep.head.lemma_.lower() in NOUN_EVENTS
+
+
+# nouns of an event that a place phrase may hang on ("talks at the ministry", "a ceremony at the academy")
+NOUN_EVENTS = {"meeting", "talks", "session", "round", "consultations", "exercise", "exercises", "drill", "drills",
+               "ceremony", "conference", "summit", "visit", "signing", "dialogue", "forum", "negotiations", "talk",
+               "negotiation", "consultation"}

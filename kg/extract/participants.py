@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.extract.attendees import speakers_at
 from kg.extract.boundaries import (according_to, act_of_its_own, credit, dated_by, dateline_line, framed,
                                    nearer_event, office_body, other_clause, post, reaction, reports_it, sender_of_message,
                                    subordinate, trailing_speaker)
@@ -25,7 +26,7 @@ from kg.extract.holders import holders
 from kg.extract.members import member_and_organisations
 from kg.extract.other_side import other_side
 from kg.extract.onlookers import commentator, invitation, joining_side, stand_in
-from kg.extract.own_names import locates_a_place, names_the_event, sits_in
+from kg.extract.own_names import is_event_name, locates_a_place, names_the_event, premises, sits_in
 from kg.extract.scope import scope
 from kg.extract.speaker_side import SAYING, STANCE_KINDS, own_country, speaker_for
 from kg.extract.syntax import name_head
@@ -87,6 +88,8 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
                 source, rule = "firm-origin", False  # "two companies from Russia and Pakistan signed deals"
             elif kind == "StateVisit" and ctx.core_type(eid or "") == "Organisation" and nearer_event(tok, token):
                 source, rule = "clause", False  # "his visit to Moscow to attend a summit of the SCO": the summit's
+            elif source == "scope" and ctx.core_type(eid or "") == "Organisation" and premises(tok, entity_name(ctx, eid)):
+                source, rule = "premises", False  # "held at the Ministry of Foreign Affairs": where, not who
             elif source == "scope" and post(tok) and ctx.core_type(eid or "") != "Person":
                 source, rule = "post", False  # (not "Ambassador to Pakistan X" parsed with X under "to")
             elif source == "scope" and ctx.core_type(eid or "") == "Organisation" and office_body(tok):
@@ -116,9 +119,10 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
         tok = _root(ctx, m)
         if tok is not None and (m.span.start <= token.idx < m.span.end
                                 or m.entity.startswith("new:") and not ctx.is_state(m.entity)
-                                and names_the_event(tok, token)):
+                                and (names_the_event(tok, token) or is_event_name(m.entity[4:]))):
             # the event's own name ("The Joint Exercise of Pakistan and Russian Federation
-            # DRUZHBA-V", "an exercise titled Druzhba-VII", "a two-week exercise, Druzhba VI,"): not
+            # DRUZHBA-V", "an exercise titled Druzhba-VII", "a two-week exercise, Druzhba VI,", a new
+            # name headed by a pact's or gathering's noun: "the Contract on Admission of ..."): not
             # a participant, but the states it names take part
             for state in ctx.states_named_in(m.span.text):
                 add(state, "event-name", tok)
@@ -191,6 +195,10 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
             # the state of a person the sentence names takes part nearly always (16 of 17 on dev)
             add(ctx.nationality(m.entity), "sentence-nationality", tok, rule=True)
     _title_holders(ctx, out)
+    if kind in MEETING_KINDS:
+        _speakers_there(ctx, token, out)
+    if kind in GATHERING_KINDS:
+        _companions(ctx, token, out)
     if kind == "Meeting":
         _post_state_receives(ctx, out)
     _people_of_their_states(ctx, token, kind, out)
@@ -256,6 +264,44 @@ def _title_holders(ctx: Context, out: dict[str, Candidate]) -> None:
                 break
 
 
+def _speakers_there(ctx: Context, trigger, out: dict[str, Candidate]) -> None:
+    """"..., said PM Modi at the India-Russia Annual Summit", "Speaking at the consultations,
+    Lavrov said": a person who speaks at the gathering the trigger names attends it, though the
+    sentence reports their words (the rules took them for its source)."""
+    words = speakers_at(trigger)
+    if not words:
+        return
+    for c in out.values():
+        if not c.rule and c.token is not None and c.token.i in words and ctx.core_type(c.entity) == "Person" \
+                and c.source in {"reporter", "sentence"}:
+            c.source, c.rule = "speaker-at", True
+
+
+# "X arrived in Samarkand, followed by A and B", "X reached Moscow, accompanied by A": who came too
+COMPANION_VERBS = {"follow", "accompany", "join"}
+
+
+def _companions(ctx: Context, trigger, out: dict[str, Candidate]) -> None:
+    """"PM X arrived in Samarkand, followed by Finance Minister A and Defence Minister B": the
+    people named by the agent of a participle of following or accompanying, hung on the trigger
+    verb, came too (the names themselves, not people named inside them)."""
+    if trigger.pos_ != "VERB":
+        return
+    named: set[int] = set()
+    for c in trigger.children:
+        if c.dep_ in {"advcl", "acl", "conj"} and c.tag_ == "VBN" and c.lemma_.lower() in COMPANION_VERBS:
+            for by in c.children:
+                if by.dep_ == "agent":
+                    for o in by.children:
+                        if o.dep_ == "pobj":
+                            inner = {t.i for x in o.subtree if x.dep_ in {"prep", "acl", "relcl"} for t in x.subtree}
+                            named |= {t.i for t in o.subtree} - inner
+    for c in out.values():
+        if not c.rule and c.token is not None and c.token.i in named and ctx.core_type(c.entity) == "Person" \
+                and c.source == "sentence":
+            c.source, c.rule = "companion", True
+
+
 def _post_state_receives(ctx: Context, out: dict[str, Candidate]) -> None:
     """"Russian Ambassador to Pakistan X called on Minister Y": the state an envoy is posted to
     is the state of the one he calls on or meets there, when the text gives that one no state
@@ -288,7 +334,11 @@ def _forums(ctx: Context, out: dict[str, Candidate]) -> None:
 
 # nouns for a firm or a private body: the state it comes from is no party to its deals
 FIRMS = {"company", "companies", "firm", "firms", "entity", "entities", "university", "universities", "business",
-         "businesses", "businessmen", "traders", "importers", "exporters", "enterprises", "investors"}
+         "businesses", "businessmen", "traders", "importers", "exporters", "enterprises", "investors",
+         # "Russian energy giant X", "a Pakistani textile maker", "the Russian producer"
+         "giant", "giants", "conglomerate", "corporation", "corporations", "producer", "producers", "maker",
+         "makers", "manufacturer", "manufacturers", "supplier", "suppliers", "exporter", "importer", "trader",
+         "enterprise", "startup", "startups"}
 
 
 def firm_origin(tok) -> bool:

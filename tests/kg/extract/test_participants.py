@@ -557,3 +557,71 @@ def test_a_person_after_two_titles_set_apart_by_a_comma_takes_part(registry):
             "Defence Minister Army General Arkady Zolotov in Moscow.")
     found = [set(e.participants) for e in extract("t", text, registry).events if e.kind == "Meeting"]
     assert found and "new:Arkady Zolotov" in found[0]
+
+
+def test_a_ministry_the_talks_are_held_at_is_where_not_who(registry):
+    e = event(registry, "Pakistani and Russian diplomats held talks on Friday at the Russian Foreign Ministry.",
+              "Meeting")
+    assert set(e.participants) == {"pakistan", "russia"}
+
+
+def test_a_military_district_whose_territory_hosts_the_drill_does_not_take_part(registry):
+    e = event(registry, "Pakistani and Russian troops began joint drills on the territory of Russia's "
+                        "Southern Military District on Monday.", "MilitaryExercise")
+    assert set(e.participants) == {"pakistan", "russia"}
+
+
+def test_a_contract_named_as_signed_is_not_a_party_to_it(registry):
+    e = event(registry, "Pakistan and Russia signed the Contract on Training of Naval Officers on Tuesday.",
+              "Agreement")
+    assert set(e.participants) == {"pakistan", "russia"}
+
+
+def test_one_who_speaks_at_the_summit_attends_it(registry):
+    e = event(registry, "\u201cOld friends matter,\u201d said PM Modi at the India-Russia Annual Summit held in "
+                        "Goa last year.", "Summit")
+    assert "narendra-modi" in e.participants
+
+
+def test_ministers_who_follow_the_prime_minister_arrive_too(registry):
+    e = event(registry, "PM Shehbaz Sharif arrived in Moscow on Monday, followed by Finance Minister Ishaq Dar "
+                        "and Defence Minister Khawaja Asif.", "StateVisit")
+    assert {"shehbaz-sharif", "ishaq-dar", "khawaja-asif", "pakistan", "russia"} <= set(e.participants)
+
+
+def test_talks_that_follow_an_arrival_bring_no_one_to_it(registry):
+    e = event(registry, "PM Shehbaz Sharif arrived in Moscow on Monday, followed by talks with President "
+                        "Vladimir Putin.", "StateVisit")
+    assert "vladimir-putin" not in e.participants
+
+
+def test_the_states_of_an_energy_giant_and_of_companies_are_not_parties_to_their_deal(registry):
+    cands = _candidates(registry, "Russian energy giant Gazprom and Pakistani companies signed a deal on gas supplies.",
+                        "deal")
+    assert cands["gazprom"].rule
+    assert not cands["russia"].rule and not cands["pakistan"].rule
+
+
+def _candidates(registry, text, trigger):
+    from kg.extract import events as ev
+    seen = {}
+    orig = ev.candidates
+
+    def spy(ctx, token, kind, sentence):
+        out = orig(ctx, token, kind, sentence)
+        if token.text == trigger:
+            seen.update({c.entity: c for c in out[0]})
+        return out
+    ev.candidates = spy
+    try:
+        extract("t", text, registry)
+    finally:
+        ev.candidates = orig
+    return seen
+
+
+def test_one_who_welcomes_a_decision_to_attend_does_not_attend(registry):
+    e = event(registry, "Russian Ambassador Danila Ganich spoke to reporters on Monday. He welcomed the decision "
+                        "of Foreign Minister Bilawal Bhutto Zardari to visit Goa to attend the SCO Council of Foreign "
+                        "Ministers conference.", "Meeting")
+    assert "danila-ganich" not in e.participants and "russia" not in e.participants
