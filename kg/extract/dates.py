@@ -133,8 +133,8 @@ def _range(m: re.Match) -> tuple[str | None, str | None] | None:
         if ma is None or da is None:  # "October 21-25, 2018" needs month and day first
             return None
         mb = ma
-    if g["conn"] == "and" and not g["prep"]:
-        return None  # "in 2016 and 2017" lists two years
+    if g["conn"] == "and" and not g["prep"] and not (da is not None and db == da + 1 and ma == mb):
+        return None  # "in 2016 and 2017" lists two years (not "on 11 and 12 November": two days running)
     if g["conn"] in ("-", "–", "—") and (ma is None) != (mb is None):
         return None
     if ya is None and yb is not None and (ma is not None or da is not None):

@@ -50,6 +50,12 @@ def test_two_listed_years_are_not_a_range(nlp):
     assert [t.value for t in found] == ["2010", "2012"]
 
 
+def test_two_days_running_joined_by_and_are_a_range(nlp):
+    found = times_of(nlp, "The envoys held talks on 3 and 4 April 2019 and met again on May 2 and 9, 2019.")
+    assert table(found)[0] == ("on 3 and 4 April 2019", None, "2019-04-03", "2019-04-04")
+    assert all(t.start is None for t in found[1:])  # two days apart: two days, not a range
+
+
 def test_partial_times_keep_their_span_without_a_value(nlp):
     found = times_of(nlp, "Envoys met in early May, since the late 1980s, in July and on 14 February.")
     assert [t.span.text for t in found] == [
