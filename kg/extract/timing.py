@@ -87,9 +87,11 @@ def own_time(ctx, token, time: TimeValue) -> bool:
         # the summit's (but "will meet on the sidelines of the summit in September": the summit's month)
     if _when_clause_of(span, eclause):
         return True  # "since 24 February 2022, when Khan visited Moscow": the visit's day, not a time after it
-    if _before_or_after(token) or _moment_in(token):
+    if _before_or_after(token) or _moment_in(token, time):
         return False  # "two days after the bilateral meet, Putin will attend ... on 16 October"
     fronted = time.span.start < tclause.idx and _conjoined(tclause, eclause) and not _own_moment(ctx, eclause)
+    if tclause.i != eclause.i and tclause.lemma_.lower() in REPORTING and _said_amid(token, tclause, time):
+        return True  # "Lavrov said Tuesday that ... amid talks with Dar": said while the talks went on
     if tclause.i != eclause.i and tclause.lemma_.lower() in REPORTING and not fronted:
         return False  # "the embassy said on Tuesday that ...", not "This year, X has announced ..., and Y visited"
     if follows_other_event(ctx, tclause, time):
@@ -166,18 +168,43 @@ def _before_or_after(noun) -> bool:
 MOMENT_NOUNS = {"beginning", "start", "outset", "end", "conclusion", "close", "course", "eve"}
 
 
-def _moment_in(noun) -> bool:
+def _said_amid(noun, said, time: TimeValue) -> bool:
+    """"Lavrov said Tuesday that ... amid talks with Dar": a meeting, summit or visit that a
+    saying was made amid (the parser may hang "amid" in the words said), on the saying's day."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in {"amid", "amidst"} or lexicon_kind(noun) not in OCCASION_KINDS:
+        return False
+    return DAY_WORDS_RE.search(time.span.text) is not None and any(a.i == said.i for a in noun.ancestors)
+
+
+# short occasions: what is done during one in a month or a year was done when it took place
+OCCASION_KINDS = {"Meeting", "Summit", "StateVisit"}
+
+
+def _moment_in(noun, time: TimeValue | None = None) -> bool:
     """A noun trigger in "during the visit", "at the start of the talks", "on the eve of the
-    summit": the clause's time is a moment within (or before) it, not its own."""
+    summit": the clause's time is a moment within (or before) it, not its own.  But a month
+    or a year said of what was done during a meeting, a summit or a visit ("Last month, Putin,
+    during a meeting with Sharif, declared ..."; "is expected to be signed next month during
+    the visit") holds the occasion too: its time (not a day: "during the visit, he met X on
+    Tuesday" dates one day of it)."""
     cur = noun
     for _ in range(4):
         if cur.head.i == cur.i or cur.head.pos_ in {"VERB", "AUX"}:
             return False
         cur = cur.head
-        if cur.dep_ == "prep" and (cur.lower_ == "during" or (
-                cur.lower_ == "of" and cur.head.lemma_.lower() in MOMENT_NOUNS)):
+        if cur.dep_ == "prep" and cur.lower_ == "during":
+            return time is None or not _spans_occasion(noun, time)
+        if cur.dep_ == "prep" and cur.lower_ == "of" and cur.head.lemma_.lower() in MOMENT_NOUNS:
             return True
     return False
+
+
+def _spans_occasion(noun, time: TimeValue) -> bool:
+    """Whether ``time`` is a month or a year (in value or, without one, in words) and
+    ``noun`` names a short occasion (a meeting, a summit, a visit)."""
+    if lexicon_kind(noun) not in OCCASION_KINDS or DAY_WORDS_RE.search(time.span.text) or time.start:
+        return False
+    return time.value is None or len(time.value) < 10
 
 
 # verbs of deciding: their time is the decision's, not that of the event decided on
