@@ -17,7 +17,7 @@ from kg.extract.futurity import future_form, governing_verb, subject_is_to, to_b
 from kg.extract.model import Event, TimeValue, trigger_token
 from kg.extract.time_scope import clause_of, event_relative, framing_gathering, on_the_sidelines
 from kg.extract.timing import ARRANGING, REPORTING
-from kg.extract.triggers import POSTPONE, SCHEDULED
+from kg.extract.triggers import POSTPONE, SCHEDULED, lexicon_kind
 from kg.extract.yearless import clause_tense
 
 # what makes an event intended rather than done: "is scheduled to", "decided to", "a draft ..."
@@ -61,11 +61,31 @@ def event_status(token, time: TimeValue | None = None) -> str | None:
     if status in INTENDED and (time is None or set_time(time)) and (
             on_the_sidelines(clause_of(token)) or framing_gathering(token)):
         return "scheduled"  # "is expected to meet X on the sidelines of the summit": set inside it
+    if status in INTENDED and time is None and _during_a_fixed_occasion(token):
+        return "scheduled"  # "expects to sign an agreement during the visit, scheduled for March"
     if status == "scheduled" and (time is None and not _fixed(token) or time is not None and not set_time(time)):
         # no date set: "would visit Pakistan in the near future"; "will hold their first joint
         # exercises later this year" (a year or a season is no date set, as the guide counts it)
         return "planned"
     return status
+
+
+OCCASION_KINDS = {"StateVisit", "Summit", "Meeting"}
+
+
+def _during_a_fixed_occasion(token) -> bool:
+    """Whether the trigger's clause sets it during a visit, summit or meeting whose date is
+    fixed ("during the prime minister's visit to Moscow, scheduled for March", "during the
+    summit slated for June"): an item of a scheduled occasion is scheduled, as the guide
+    counts it (not "during the upcoming visit": no date fixed, the visit itself planned)."""
+    clause = clause_of(token)
+    for prep in clause.subtree:
+        if prep.dep_ != "prep" or prep.lower_ != "during":
+            continue
+        for noun in prep.children:
+            if noun.dep_ == "pobj" and noun.i != token.i and lexicon_kind(noun) in OCCASION_KINDS and _fixed(noun):
+                return True
+    return False
 
 
 def _cancelling(verb) -> bool:

@@ -200,3 +200,15 @@ def test_a_planned_event_dated_later_to_a_day_or_a_month_is_scheduled():
     assert scheduled_once_dated(_event("planned", None)).status == "planned"
     assert scheduled_once_dated(_event(None, _time("on 3 May 2025", "2025-05-03"))).status is None  # it happened
     assert scheduled_once_dated(_event("postponed", _time("in June", "2025-06"))).status == "postponed"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # set during a visit whose date is fixed: an item of a scheduled occasion
+    ("Pakistan expects to sign a gas deal with Russia during the visit of Shehbaz Sharif to Moscow, "
+     "scheduled for May.", "scheduled"),
+    # the occasion's date is not fixed: the deal stays as its own words give it
+    ("Pakistan expects to sign a gas deal with Russia during a future visit of Shehbaz Sharif to Moscow.",
+     "planned"),
+])
+def test_an_event_set_during_a_fixed_visit_is_scheduled(nlp, sentence, expected):
+    assert _status_of(nlp, sentence, "deal") == expected
