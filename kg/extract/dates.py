@@ -65,6 +65,12 @@ _SEASON_RE = starting(  # a modifier, "the", or the season
     "[EeMmLlTtbsSAaFfWw]",
     rf"{_EDGE_L}{_MOD}(?:the\s+)?(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)"
     rf"\s+(?:of\s+)?(?P<y>{_YEAR}){_EDGE_R}")
+# days of the calendar named by a feast: a day when the year follows ("on Christmas Eve, 1979")
+_FEAST_DAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
+               "new year's eve": (12, 31), "new year's day": (1, 1)}
+_FEAST_RE = starting(
+    "[CN]", rf"{_EDGE_L}(?P<f>Christmas(?:\s+(?:Eve|Day))?|New\s+Year[’']s\s+(?:Eve|Day)),?\s+(?:of\s+)?"
+    rf"(?P<y>{_YEAR}){_EDGE_R}")
 _PARTIAL_RE = starting(  # decades, centuries, weekdays: kept without a value
     "[0-9eflmnstw]",  # (any case) the, early, mid, late, ordinals, weekdays
     r"(?<![\w-])(?:(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:1[1-9]|20)\d0s"
@@ -194,6 +200,9 @@ def find_times(doc: Doc, anchor: str | None = None) -> list[TimeValue]:
         cands.append((m.start("y"), m.end(), _short_year(m["yy"], anchor), None, None))
     for m in _SEASON_RE.finditer(text):
         cands.append((m.start(), m.end(), m["y"], None, None))
+    for m in _FEAST_RE.finditer(text):  # "on Christmas Eve, 1979": a day of that year
+        month, day = _FEAST_DAYS[re.sub(r"\s+", " ", re.sub(r"[’']", "'", m["f"].lower()))]
+        cands.append((m.start(), m.end(), _iso(m["y"], month, day), None, None))
     for m in _WEEK_OF_RE.finditer(text):  # "the first week of October": a week, no ISO value
         cands.append((m.start(), m.end(), None, None, None))
     for m in _PARTIAL_RE.finditer(text):

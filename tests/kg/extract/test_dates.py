@@ -56,6 +56,12 @@ def test_two_days_running_joined_by_and_are_a_range(nlp):
     assert all(t.start is None for t in found[1:])  # two days apart: two days, not a range
 
 
+def test_a_feast_with_its_year_is_a_day(nlp):
+    found = times_of(nlp, "Troops crossed the border on Christmas Eve, 1979 and left on New Year’s Day 1989.")
+    assert table(found) == [("on Christmas Eve, 1979", "1979-12-24", None, None),
+                            ("on New Year’s Day 1989", "1989-01-01", None, None)]
+
+
 def test_partial_times_keep_their_span_without_a_value(nlp):
     found = times_of(nlp, "Envoys met in early May, since the late 1980s, in July and on 14 February.")
     assert [t.span.text for t in found] == [
