@@ -13,13 +13,13 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from kg.extract.coref import INTENDED, marked_distinct
+from kg.extract.coref import INTENDED, ORDINAL_RE, marked_distinct
 from kg.extract.datelines import credited_date
 from kg.extract.futurity import participle_head, to_infinitive
 from kg.extract.time_scope import (EVENT_PASSIVE_VERBS, MOTION_VERBS, OCCURRING, arrived_for, calendar_day,
                                    clause_of, dates_a_source, framing_gathering, event_relative, follows_other_event,
                                    gap_since, has_own_clause, relative_of_event, second_relative, under_another_noun)
-from kg.extract.model import Event, Span, TimeValue
+from kg.extract.model import Event, Span, TimeValue, trigger_token
 from kg.extract.triggers import SPEECH_VERBS, lexicon_kind
 
 # a dateline's place: in capitals ("ISLAMABAD,", "ISLAMABAD/NEW DELHI;"), or capitalised words
@@ -342,13 +342,15 @@ def continued_time(ctx, event: Event) -> Event:
     if event.time is not None:
         return event
     after = sorted({event.sentence.index, *(s.index for s in event.also)})
+    token = trigger_token(ctx.doc, event)
+    ordinal = _ordinal_of(token) if token is not None else None
     # the sentence after its first or latest mention, or a mention merged into it ("The
     # consultations are scheduled for 20 October" after "the third round of consultations")
     for index in dict.fromkeys((after[0] + 1, *after[1:], after[-1] + 1)):
         if index >= len(ctx.sentences):
             continue
-        found = _continuing(ctx, ctx.sentences[index], event.kind) or _described_again(ctx, ctx.sentences[index],
-                                                                                       event.kind)
+        found = _continuing(ctx, ctx.sentences[index], event.kind, ordinal=ordinal) or _described_again(
+            ctx, ctx.sentences[index], event.kind)
         if found is None:
             continue
         dated = _continued_by(event, ctx.sentences[index], found)
@@ -410,7 +412,19 @@ def _described_again(ctx, sentence, kind: str) -> tuple[TimeValue, bool, bool] |
     return (times[0], False, True) if len(times) == 1 else None
 
 
-def _continuing(ctx, sentence, kind: str, named=False) -> tuple[TimeValue, bool, bool] | None:
+ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                 "eleventh", "twelfth"}
+
+
+def _ordinal_of(noun) -> str | None:
+    """The ordinal that numbers an event's noun in its series ("the second round": "second";
+    "the 5th session": "5th"), or None."""
+    return next((c.lower_ for c in noun.children if c.dep_ in {"amod", "nummod"} and (
+        c.lower_ in ORDINAL_WORDS or ORDINAL_RE.match(c.lower_))), None)
+
+
+def _continuing(ctx, sentence, kind: str, named=False, ordinal: str | None = None
+                ) -> tuple[TimeValue, bool, bool] | None:
     """(the time, whether it was arranged rather than held, whether it is told as past) of a
     sentence such as "The talks took place on 5 May" or "The consultations are scheduled for
     20 October"; None when its subject is marked as another event ("the next round") or names
@@ -431,6 +445,9 @@ def _continuing(ctx, sentence, kind: str, named=False) -> tuple[TimeValue, bool,
         return None
     if marked_distinct(subjects[0]) or not _same_kind(subjects[0], kind) or (named and subjects[0].pos_ != "NOUN"):
         return None
+    numbered = _ordinal_of(subjects[0])
+    if ordinal and numbered and numbered != ordinal:
+        return None  # "the second round of the dialogue ... The first session took place in April": another
     times = [t for t in ctx.times_in(sentence.span.start, sentence.span.end) if not t.is_partial or calendar_day(t)]
     if len(times) != 1 or (arranged and (times[0].value is None or len(times[0].value) != 10)):
         return None  # arranged: only a day fixes it ("scheduled for October 20, 2021")

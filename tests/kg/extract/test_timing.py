@@ -152,3 +152,9 @@ def test_a_saying_amid_talks_dates_the_talks():
     found = _times_of("Lavrov said Tuesday that cooperation with Pakistan is a priority for Russia amid talks "
                       "with Ishaq Dar in Moscow.", "2024-06-20", "Meeting")
     assert ("talks", "2024-06-18") in found
+
+
+def test_a_next_sentence_on_an_occasion_of_another_number_does_not_date_the_event():
+    found = _times_of("Pakistan and Russia held the second round of their dialogue on Afghanistan in Islamabad. "
+                      "The first session took place in Moscow in March 2012.", "2013-11-20", "Meeting")
+    assert ("round", None) in found
