@@ -364,20 +364,34 @@ PAST_WORDS_RE = re.compile(r"^(?:(?:in|on|during|since)\s+)?(?:last\s+(?:week|mo
 PROGRAMME_KINDS = {"StateVisit"}
 
 
-def within_programme(events: list[Event], date: str | None = None) -> list[Event]:
+def within_programme(events: list[Event], date: str | None = None, doc=None) -> list[Event]:
     """Events planned with no time that an article tells after a scheduled visit, or after
     a visit under way on the article's day ("arrived here today on a four-day visit"), ("The
     delegation will hold meetings with ...", "The speaker would also call on ...", "the two
     sides are also expected to sign ...") are items of the visit's programme, set inside it:
     scheduled, as the guide counts them.  Not in the visit's own sentence ("is arriving on
-    Thursday for talks with X": the talks keep the status their own words give)."""
+    Thursday for talks with X": the talks keep the status their own words give).  With
+    ``doc``, a visit that someone "has arrived" on, with or without a time, is under way
+    ("Two Russian ships have arrived at Karachi port on a goodwill visit")."""
     visits = [e.sentence.index for e in events if e.kind in PROGRAMME_KINDS and (
-        e.status == "scheduled" or e.status is None and _under_way(e.time, date))]
+        e.status == "scheduled" or e.status is None and (_under_way(e.time, date) or _arrived_for(doc, e)))]
     if not visits:
         return events
     first = min(visits)
     return [replace(e, status="scheduled") if e.status == "planned" and e.time is None
             and e.sentence.index > first and e.kind not in PROGRAMME_KINDS else e for e in events]
+
+
+def _arrived_for(doc, event: Event) -> bool:
+    """Whether a visit's trigger hangs from an arrival told in the present perfect ("have
+    arrived in Karachi on a goodwill visit", "has arrived for a three-day visit"): under way."""
+    token = trigger_token(doc, event) if doc is not None else None
+    if token is None or token.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    verb = clause_of(token)
+    if verb.lemma_.lower() not in {"arrive", "reach", "land"} or verb.tag_ != "VBN":
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in {"has", "have", "'s", "'ve"} for c in verb.children)
 
 
 def _under_way(time: TimeValue | None, date: str | None) -> bool:
