@@ -80,6 +80,8 @@ def own_time(ctx, token, time: TimeValue) -> bool:
     tclause, eclause = clause_of(span.root), clause_of(token)
     if token.pos_ in {"NOUN", "PROPN"} and (_describes(tclause, token) or second_relative(token, tclause)):
         return True  # "the meeting held in Moscow in 2017", "the drill, which took place in May"
+    if _framing_relative(tclause, eclause):
+        return True  # "on the sidelines of the forum, which took place last year, X signed a memorandum"
     if token.pos_ in {"NOUN", "PROPN"} and (has_own_clause(token) or arrived_for(token)):
         return False  # "placed an order in April under a deal struck with Russia"; "arrived on 5 Nov for the drill"
     if token.pos_ in {"NOUN", "PROPN"} and framing_gathering(token) and DAY_WORDS_RE.search(time.span.text):
@@ -166,6 +168,38 @@ def _before_or_after(noun) -> bool:
 # "At the beginning of his visit, X called on Y on Tuesday": a moment within the event
 # (not "on the sidelines of the summit": the meeting's day is a day of the summit)
 MOMENT_NOUNS = {"beginning", "start", "outset", "end", "conclusion", "close", "course", "eve"}
+
+
+def _framing_relative(tclause, eclause) -> bool:
+    """Whether ``tclause`` is the relative clause that says when a gathering took place
+    ("..., which took place last year", wherever the parser hangs it), the gathering being
+    the one on whose sidelines ``eclause``'s event took place: its time dates that event
+    ("on the sidelines of the forum, which took place last year, X and Y signed a memorandum")."""
+    if tclause.dep_ not in {"relcl", "acl"} or tclause.i == eclause.i:
+        return False
+    for prep in eclause.children:
+        if prep.dep_ != "prep":
+            continue
+        for side in prep.children:
+            if side.dep_ != "pobj" or side.lemma_.lower() not in SIDE_NOUNS:
+                continue
+            gatherings = [g for of in side.children if of.dep_ == "prep" and of.lower_ == "of"
+                          for g in of.children if g.dep_ == "pobj" and lexicon_kind(g) in {"Meeting", "Summit"}]
+            if any(_tells_when(tclause) and any(w.i == tclause.head.i for w in g.subtree) for g in gatherings):
+                return True
+    return False
+
+
+SIDE_NOUNS = {"sideline", "sidelines", "margin", "margins"}
+
+
+def _tells_when(clause) -> bool:
+    """"which took place ...", "which was held ...", "held in ...": a clause that says when
+    an event took place."""
+    lemma = clause.lemma_.lower()
+    if lemma == "take":
+        return any(c.lower_ == "place" for c in clause.children)
+    return lemma in {"hold", "convene", "organise", "organize"} and clause.tag_ == "VBN"
 
 
 def _said_amid(noun, said, time: TimeValue) -> bool:

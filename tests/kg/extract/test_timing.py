@@ -158,3 +158,9 @@ def test_a_next_sentence_on_an_occasion_of_another_number_does_not_date_the_even
     found = _times_of("Pakistan and Russia held the second round of their dialogue on Afghanistan in Islamabad. "
                       "The first session took place in Moscow in March 2012.", "2013-11-20", "Meeting")
     assert ("round", None) in found
+
+
+def test_when_the_gathering_on_whose_sidelines_an_event_took_place_dates_it():
+    found = _times_of("On the sidelines of the energy forum of the SCO states, which took place last year, Pakistan "
+                      "and Russia signed a memorandum on a gas pipeline.", "2024-02-19", "MemorandumOfUnderstanding")
+    assert [value for _, value in found] == ["2023"]
