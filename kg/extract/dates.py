@@ -235,7 +235,24 @@ def find_times(doc: Doc, anchor: str | None = None) -> list[TimeValue]:
     if day != anchor:
         resolved = resolve_times(doc, found, day)
     found = resolved + relative_times(doc, text, day, found)
-    return _with_relative_year(text, sorted(found, key=lambda t: t.span.start))
+    return _with_same_year(text, _with_relative_year(text, sorted(found, key=lambda t: t.span.start)))
+
+
+_SAME_YEAR_RE = starting("[IiTt]", r"(?<![\w-])(?:[Ii]n\s+)?(?:[Tt]he|[Tt]hat)\s+(?:very\s+)?same\s+year(?![\w-])")
+
+
+def _with_same_year(text: str, times: list[TimeValue]) -> list[TimeValue]:
+    """"imported grain in 2021, and the same year the ministries signed an agreement": "the
+    same year" is the year of the time told last before it, in the same paragraph."""
+    out = list(times)
+    for m in _SAME_YEAR_RE.finditer(text):
+        if any(t.span.start < m.end() and m.start() < t.span.end for t in times):
+            continue
+        before = [t for t in times if t.span.end <= m.start() and "\n" not in text[t.span.end:m.start()]]
+        value = before[-1].value or before[-1].end if before else None
+        if value:
+            out.append(TimeValue(Span(m.start(), m.end(), m.group()), value[:4]))
+    return sorted(out, key=lambda t: t.span.start)
 
 
 _RELATIVE_YEAR_RE = re.compile(r"(?:this|last|next)\s+year", re.I)

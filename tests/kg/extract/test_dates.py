@@ -62,6 +62,12 @@ def test_a_feast_with_its_year_is_a_day(nlp):
                             ("on New Year’s Day 1989", "1989-01-01", None, None)]
 
 
+def test_the_same_year_is_the_year_told_before_it(nlp):
+    found = times_of(nlp, "Trade grew in March 2021, and the same year the ministries signed an accord.")
+    assert table(found) == [("in March 2021", "2021-03", None, None), ("the same year", "2021", None, None)]
+    assert table(times_of(nlp, "The same year the ministries signed an accord.")) == []
+
+
 def test_partial_times_keep_their_span_without_a_value(nlp):
     found = times_of(nlp, "Envoys met in early May, since the late 1980s, in July and on 14 February.")
     assert [t.span.text for t in found] == [
