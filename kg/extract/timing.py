@@ -365,7 +365,8 @@ def event_time(ctx, token, sentence, inside, kind: str | None = None) -> TimeVal
 ARRANGING = {"schedule", "plan", "set", "slate", "fix", "host", "postpone", "delay", "reschedule"}
 CONTINUED_ARRANGING = {"schedule", "slate", "set", "fix"}  # "The talks are scheduled for 20 October"
 ANAPHORS = {"meeting", "talks", "visit", "exercise", "drill", "drills", "exercises", "summit", "event",
-            "exchange", "session", "trip", "it", "they", "ceremony", "signing", "tour", "consultations"}
+            "exchange", "session", "trip", "it", "they", "ceremony", "signing", "tour", "consultations",
+            "deal", "agreement", "accord"}
 
 
 def continued_time(ctx, event: Event) -> Event:
@@ -471,7 +472,10 @@ def _continuing(ctx, sentence, kind: str, named=False, ordinal: str | None = Non
     root = span.root
     lemma = root.lemma_.lower()
     arranged = lemma in CONTINUED_ARRANGING and root.tag_ == "VBN"
-    if lemma not in OCCURRING and not arranged:
+    # "The deal is expected to be signed next month": expected to take place then
+    expected = lemma == "expect" and root.tag_ == "VBN" and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in OCCURRING for c in root.children)
+    if lemma not in OCCURRING and not arranged and not expected:
         return None
     subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if not subjects or subjects[0].lower_ not in ANAPHORS or (
@@ -485,6 +489,8 @@ def _continuing(ctx, sentence, kind: str, named=False, ordinal: str | None = Non
     times = [t for t in ctx.times_in(sentence.span.start, sentence.span.end) if not t.is_partial or calendar_day(t)]
     if len(times) != 1 or (arranged and (times[0].value is None or len(times[0].value) != 10)):
         return None  # arranged: only a day fixes it ("scheduled for October 20, 2021")
+    if expected:
+        return times[0], False, False
     aux = {c.lower_ for c in root.children if c.dep_ in {"aux", "auxpass"}}
     past = root.tag_ == "VBD" or (root.tag_ == "VBN" and bool(aux & {"was", "were", "had", "has", "have"}))
     return times[0], arranged, past and not arranged

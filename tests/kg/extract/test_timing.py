@@ -164,3 +164,9 @@ def test_when_the_gathering_on_whose_sidelines_an_event_took_place_dates_it():
     found = _times_of("On the sidelines of the energy forum of the SCO states, which took place last year, Pakistan "
                       "and Russia signed a memorandum on a gas pipeline.", "2024-02-19", "MemorandumOfUnderstanding")
     assert [value for _, value in found] == ["2023"]
+
+
+def test_a_next_sentence_saying_when_the_deal_is_expected_to_be_signed_dates_it():
+    found = _times_of("Pakistan is likely to sign a gas pipeline deal with Russia. The deal is expected to be "
+                      "signed next month in Moscow.", "2015-06-29", "Agreement")
+    assert [value for trigger, value in found if trigger == "deal"][:1] == ["2015-07"]
