@@ -65,6 +65,12 @@ _SEASON_RE = starting(  # a modifier, "the", or the season
     "[EeMmLlTtbsSAaFfWw]",
     rf"{_EDGE_L}{_MOD}(?:the\s+)?(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)"
     rf"\s+(?:of\s+)?(?P<y>{_YEAR}){_EDGE_R}")
+# days of the calendar named by a feast: a day when the year follows ("on Christmas Eve, 1979")
+_FEAST_DAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
+               "new year's eve": (12, 31), "new year's day": (1, 1)}
+_FEAST_RE = starting(
+    "[CN]", rf"{_EDGE_L}(?P<f>Christmas(?:\s+(?:Eve|Day))?|New\s+Year[’']s\s+(?:Eve|Day)),?\s+(?:of\s+)?"
+    rf"(?P<y>{_YEAR}){_EDGE_R}")
 _PARTIAL_RE = starting(  # decades, centuries, weekdays: kept without a value
     "[0-9eflmnstw]",  # (any case) the, early, mid, late, ordinals, weekdays
     r"(?<![\w-])(?:(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:1[1-9]|20)\d0s"
@@ -133,8 +139,8 @@ def _range(m: re.Match) -> tuple[str | None, str | None] | None:
         if ma is None or da is None:  # "October 21-25, 2018" needs month and day first
             return None
         mb = ma
-    if g["conn"] == "and" and not g["prep"]:
-        return None  # "in 2016 and 2017" lists two years
+    if g["conn"] == "and" and not g["prep"] and not (da is not None and db == da + 1 and ma == mb):
+        return None  # "in 2016 and 2017" lists two years (not "on 11 and 12 November": two days running)
     if g["conn"] in ("-", "–", "—") and (ma is None) != (mb is None):
         return None
     if ya is None and yb is not None and (ma is not None or da is not None):
@@ -194,6 +200,9 @@ def find_times(doc: Doc, anchor: str | None = None) -> list[TimeValue]:
         cands.append((m.start("y"), m.end(), _short_year(m["yy"], anchor), None, None))
     for m in _SEASON_RE.finditer(text):
         cands.append((m.start(), m.end(), m["y"], None, None))
+    for m in _FEAST_RE.finditer(text):  # "on Christmas Eve, 1979": a day of that year
+        month, day = _FEAST_DAYS[re.sub(r"\s+", " ", re.sub(r"[’']", "'", m["f"].lower()))]
+        cands.append((m.start(), m.end(), _iso(m["y"], month, day), None, None))
     for m in _WEEK_OF_RE.finditer(text):  # "the first week of October": a week, no ISO value
         cands.append((m.start(), m.end(), None, None, None))
     for m in _PARTIAL_RE.finditer(text):
@@ -226,7 +235,24 @@ def find_times(doc: Doc, anchor: str | None = None) -> list[TimeValue]:
     if day != anchor:
         resolved = resolve_times(doc, found, day)
     found = resolved + relative_times(doc, text, day, found)
-    return _with_relative_year(text, sorted(found, key=lambda t: t.span.start))
+    return _with_same_year(text, _with_relative_year(text, sorted(found, key=lambda t: t.span.start)))
+
+
+_SAME_YEAR_RE = starting("[IiTt]", r"(?<![\w-])(?:[Ii]n\s+)?(?:[Tt]he|[Tt]hat)\s+(?:very\s+)?same\s+year(?![\w-])")
+
+
+def _with_same_year(text: str, times: list[TimeValue]) -> list[TimeValue]:
+    """"imported grain in 2021, and the same year the ministries signed an agreement": "the
+    same year" is the year of the time told last before it, in the same paragraph."""
+    out = list(times)
+    for m in _SAME_YEAR_RE.finditer(text):
+        if any(t.span.start < m.end() and m.start() < t.span.end for t in times):
+            continue
+        before = [t for t in times if t.span.end <= m.start() and "\n" not in text[t.span.end:m.start()]]
+        value = before[-1].value or before[-1].end if before else None
+        if value:
+            out.append(TimeValue(Span(m.start(), m.end(), m.group()), value[:4]))
+    return sorted(out, key=lambda t: t.span.start)
 
 
 _RELATIVE_YEAR_RE = re.compile(r"(?:this|last|next)\s+year", re.I)

@@ -119,7 +119,7 @@ def as_published(ctx, events, date: str | None, text: str):
     from kg.extract.timing import continued_time
 
     events = [days_range(ctx, continued_time(ctx, days_range(ctx, e))) for e in events]
-    events = within_programme(status_by_date(events, date), date)
+    events = within_programme(status_by_date(events, date), date, ctx.doc)
     return dated_by_lede(text, ctx.sentences, ctx.times, events, ctx.doc)
 
 

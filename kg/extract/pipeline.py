@@ -82,7 +82,7 @@ def extract(doc_id: str, text: str, registry, nlp=None, doc=None, date: str | No
 
     def finish(found):
         found = status_by_date(found, date)  # a time before the article: done
-        found = within_programme(found, date)  # "will also hold meetings" after a scheduled or current visit
+        found = within_programme(found, date, doc)  # "will also hold meetings" after a scheduled or current visit
         return dated_by_lede(text, result.sentences, times, found, doc)  # "X and Y on Tuesday agreed"
 
     # the strict model judges the events after these steps, as it was fitted on them

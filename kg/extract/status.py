@@ -17,7 +17,7 @@ from kg.extract.futurity import future_form, governing_verb, subject_is_to, to_b
 from kg.extract.model import Event, TimeValue, trigger_token
 from kg.extract.time_scope import clause_of, event_relative, framing_gathering, on_the_sidelines
 from kg.extract.timing import ARRANGING, REPORTING
-from kg.extract.triggers import POSTPONE, SCHEDULED
+from kg.extract.triggers import POSTPONE, SCHEDULED, lexicon_kind
 from kg.extract.yearless import clause_tense
 
 # what makes an event intended rather than done: "is scheduled to", "decided to", "a draft ..."
@@ -61,11 +61,31 @@ def event_status(token, time: TimeValue | None = None) -> str | None:
     if status in INTENDED and (time is None or set_time(time)) and (
             on_the_sidelines(clause_of(token)) or framing_gathering(token)):
         return "scheduled"  # "is expected to meet X on the sidelines of the summit": set inside it
+    if status in INTENDED and time is None and _during_a_fixed_occasion(token):
+        return "scheduled"  # "expects to sign an agreement during the visit, scheduled for March"
     if status == "scheduled" and (time is None and not _fixed(token) or time is not None and not set_time(time)):
         # no date set: "would visit Pakistan in the near future"; "will hold their first joint
         # exercises later this year" (a year or a season is no date set, as the guide counts it)
         return "planned"
     return status
+
+
+OCCASION_KINDS = {"StateVisit", "Summit", "Meeting"}
+
+
+def _during_a_fixed_occasion(token) -> bool:
+    """Whether the trigger's clause sets it during a visit, summit or meeting whose date is
+    fixed ("during the prime minister's visit to Moscow, scheduled for March", "during the
+    summit slated for June"): an item of a scheduled occasion is scheduled, as the guide
+    counts it (not "during the upcoming visit": no date fixed, the visit itself planned)."""
+    clause = clause_of(token)
+    for prep in clause.subtree:
+        if prep.dep_ != "prep" or prep.lower_ != "during":
+            continue
+        for noun in prep.children:
+            if noun.dep_ == "pobj" and noun.i != token.i and lexicon_kind(noun) in OCCASION_KINDS and _fixed(noun):
+                return True
+    return False
 
 
 def _cancelling(verb) -> bool:
@@ -344,20 +364,34 @@ PAST_WORDS_RE = re.compile(r"^(?:(?:in|on|during|since)\s+)?(?:last\s+(?:week|mo
 PROGRAMME_KINDS = {"StateVisit"}
 
 
-def within_programme(events: list[Event], date: str | None = None) -> list[Event]:
+def within_programme(events: list[Event], date: str | None = None, doc=None) -> list[Event]:
     """Events planned with no time that an article tells after a scheduled visit, or after
     a visit under way on the article's day ("arrived here today on a four-day visit"), ("The
     delegation will hold meetings with ...", "The speaker would also call on ...", "the two
     sides are also expected to sign ...") are items of the visit's programme, set inside it:
     scheduled, as the guide counts them.  Not in the visit's own sentence ("is arriving on
-    Thursday for talks with X": the talks keep the status their own words give)."""
+    Thursday for talks with X": the talks keep the status their own words give).  With
+    ``doc``, a visit that someone "has arrived" on, with or without a time, is under way
+    ("Two Russian ships have arrived at Karachi port on a goodwill visit")."""
     visits = [e.sentence.index for e in events if e.kind in PROGRAMME_KINDS and (
-        e.status == "scheduled" or e.status is None and _under_way(e.time, date))]
+        e.status == "scheduled" or e.status is None and (_under_way(e.time, date) or _arrived_for(doc, e)))]
     if not visits:
         return events
     first = min(visits)
     return [replace(e, status="scheduled") if e.status == "planned" and e.time is None
             and e.sentence.index > first and e.kind not in PROGRAMME_KINDS else e for e in events]
+
+
+def _arrived_for(doc, event: Event) -> bool:
+    """Whether a visit's trigger hangs from an arrival told in the present perfect ("have
+    arrived in Karachi on a goodwill visit", "has arrived for a three-day visit"): under way."""
+    token = trigger_token(doc, event) if doc is not None else None
+    if token is None or token.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    verb = clause_of(token)
+    if verb.lemma_.lower() not in {"arrive", "reach", "land"} or verb.tag_ != "VBN":
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in {"has", "have", "'s", "'ve"} for c in verb.children)
 
 
 def _under_way(time: TimeValue | None, date: str | None) -> bool:

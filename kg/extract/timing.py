@@ -13,13 +13,13 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from kg.extract.coref import INTENDED, marked_distinct
+from kg.extract.coref import INTENDED, ORDINAL_RE, marked_distinct
 from kg.extract.datelines import credited_date
 from kg.extract.futurity import participle_head, to_infinitive
 from kg.extract.time_scope import (EVENT_PASSIVE_VERBS, MOTION_VERBS, OCCURRING, arrived_for, calendar_day,
                                    clause_of, dates_a_source, framing_gathering, event_relative, follows_other_event,
                                    gap_since, has_own_clause, relative_of_event, second_relative, under_another_noun)
-from kg.extract.model import Event, Span, TimeValue
+from kg.extract.model import Event, Span, TimeValue, trigger_token
 from kg.extract.triggers import SPEECH_VERBS, lexicon_kind
 
 # a dateline's place: in capitals ("ISLAMABAD,", "ISLAMABAD/NEW DELHI;"), or capitalised words
@@ -80,6 +80,8 @@ def own_time(ctx, token, time: TimeValue) -> bool:
     tclause, eclause = clause_of(span.root), clause_of(token)
     if token.pos_ in {"NOUN", "PROPN"} and (_describes(tclause, token) or second_relative(token, tclause)):
         return True  # "the meeting held in Moscow in 2017", "the drill, which took place in May"
+    if _framing_relative(tclause, eclause):
+        return True  # "on the sidelines of the forum, which took place last year, X signed a memorandum"
     if token.pos_ in {"NOUN", "PROPN"} and (has_own_clause(token) or arrived_for(token)):
         return False  # "placed an order in April under a deal struck with Russia"; "arrived on 5 Nov for the drill"
     if token.pos_ in {"NOUN", "PROPN"} and framing_gathering(token) and DAY_WORDS_RE.search(time.span.text):
@@ -87,9 +89,11 @@ def own_time(ctx, token, time: TimeValue) -> bool:
         # the summit's (but "will meet on the sidelines of the summit in September": the summit's month)
     if _when_clause_of(span, eclause):
         return True  # "since 24 February 2022, when Khan visited Moscow": the visit's day, not a time after it
-    if _before_or_after(token) or _moment_in(token):
+    if _before_or_after(token) or _moment_in(token, time):
         return False  # "two days after the bilateral meet, Putin will attend ... on 16 October"
     fronted = time.span.start < tclause.idx and _conjoined(tclause, eclause) and not _own_moment(ctx, eclause)
+    if tclause.i != eclause.i and tclause.lemma_.lower() in REPORTING and _said_amid(token, tclause, time):
+        return True  # "Lavrov said Tuesday that ... amid talks with Dar": said while the talks went on
     if tclause.i != eclause.i and tclause.lemma_.lower() in REPORTING and not fronted:
         return False  # "the embassy said on Tuesday that ...", not "This year, X has announced ..., and Y visited"
     if follows_other_event(ctx, tclause, time):
@@ -166,18 +170,75 @@ def _before_or_after(noun) -> bool:
 MOMENT_NOUNS = {"beginning", "start", "outset", "end", "conclusion", "close", "course", "eve"}
 
 
-def _moment_in(noun) -> bool:
+def _framing_relative(tclause, eclause) -> bool:
+    """Whether ``tclause`` is the relative clause that says when a gathering took place
+    ("..., which took place last year", wherever the parser hangs it), the gathering being
+    the one on whose sidelines ``eclause``'s event took place: its time dates that event
+    ("on the sidelines of the forum, which took place last year, X and Y signed a memorandum")."""
+    if tclause.dep_ not in {"relcl", "acl"} or tclause.i == eclause.i:
+        return False
+    for prep in eclause.children:
+        if prep.dep_ != "prep":
+            continue
+        for side in prep.children:
+            if side.dep_ != "pobj" or side.lemma_.lower() not in SIDE_NOUNS:
+                continue
+            gatherings = [g for of in side.children if of.dep_ == "prep" and of.lower_ == "of"
+                          for g in of.children if g.dep_ == "pobj" and lexicon_kind(g) in {"Meeting", "Summit"}]
+            if any(_tells_when(tclause) and any(w.i == tclause.head.i for w in g.subtree) for g in gatherings):
+                return True
+    return False
+
+
+SIDE_NOUNS = {"sideline", "sidelines", "margin", "margins"}
+
+
+def _tells_when(clause) -> bool:
+    """"which took place ...", "which was held ...", "held in ...": a clause that says when
+    an event took place."""
+    lemma = clause.lemma_.lower()
+    if lemma == "take":
+        return any(c.lower_ == "place" for c in clause.children)
+    return lemma in {"hold", "convene", "organise", "organize"} and clause.tag_ == "VBN"
+
+
+def _said_amid(noun, said, time: TimeValue) -> bool:
+    """"Lavrov said Tuesday that ... amid talks with Dar": a meeting, summit or visit that a
+    saying was made amid (the parser may hang "amid" in the words said), on the saying's day."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in {"amid", "amidst"} or lexicon_kind(noun) not in OCCASION_KINDS:
+        return False
+    return DAY_WORDS_RE.search(time.span.text) is not None and any(a.i == said.i for a in noun.ancestors)
+
+
+# short occasions: what is done during one in a month or a year was done when it took place
+OCCASION_KINDS = {"Meeting", "Summit", "StateVisit"}
+
+
+def _moment_in(noun, time: TimeValue | None = None) -> bool:
     """A noun trigger in "during the visit", "at the start of the talks", "on the eve of the
-    summit": the clause's time is a moment within (or before) it, not its own."""
+    summit": the clause's time is a moment within (or before) it, not its own.  But a month
+    or a year said of what was done during a meeting, a summit or a visit ("Last month, Putin,
+    during a meeting with Sharif, declared ..."; "is expected to be signed next month during
+    the visit") holds the occasion too: its time (not a day: "during the visit, he met X on
+    Tuesday" dates one day of it)."""
     cur = noun
     for _ in range(4):
         if cur.head.i == cur.i or cur.head.pos_ in {"VERB", "AUX"}:
             return False
         cur = cur.head
-        if cur.dep_ == "prep" and (cur.lower_ == "during" or (
-                cur.lower_ == "of" and cur.head.lemma_.lower() in MOMENT_NOUNS)):
+        if cur.dep_ == "prep" and cur.lower_ == "during":
+            return time is None or not _spans_occasion(noun, time)
+        if cur.dep_ == "prep" and cur.lower_ == "of" and cur.head.lemma_.lower() in MOMENT_NOUNS:
             return True
     return False
+
+
+def _spans_occasion(noun, time: TimeValue) -> bool:
+    """Whether ``time`` is a month or a year (in value or, without one, in words) and
+    ``noun`` names a short occasion (a meeting, a summit, a visit)."""
+    if lexicon_kind(noun) not in OCCASION_KINDS or DAY_WORDS_RE.search(time.span.text) or time.start:
+        return False
+    return time.value is None or len(time.value) < 10
 
 
 # verbs of deciding: their time is the decision's, not that of the event decided on
@@ -304,7 +365,8 @@ def event_time(ctx, token, sentence, inside, kind: str | None = None) -> TimeVal
 ARRANGING = {"schedule", "plan", "set", "slate", "fix", "host", "postpone", "delay", "reschedule"}
 CONTINUED_ARRANGING = {"schedule", "slate", "set", "fix"}  # "The talks are scheduled for 20 October"
 ANAPHORS = {"meeting", "talks", "visit", "exercise", "drill", "drills", "exercises", "summit", "event",
-            "exchange", "session", "trip", "it", "they", "ceremony", "signing", "tour", "consultations"}
+            "exchange", "session", "trip", "it", "they", "ceremony", "signing", "tour", "consultations",
+            "deal", "agreement", "accord"}
 
 
 def continued_time(ctx, event: Event) -> Event:
@@ -315,13 +377,15 @@ def continued_time(ctx, event: Event) -> Event:
     if event.time is not None:
         return event
     after = sorted({event.sentence.index, *(s.index for s in event.also)})
+    token = trigger_token(ctx.doc, event)
+    ordinal = _ordinal_of(token) if token is not None else None
     # the sentence after its first or latest mention, or a mention merged into it ("The
     # consultations are scheduled for 20 October" after "the third round of consultations")
     for index in dict.fromkeys((after[0] + 1, *after[1:], after[-1] + 1)):
         if index >= len(ctx.sentences):
             continue
-        found = _continuing(ctx, ctx.sentences[index], event.kind) or _described_again(ctx, ctx.sentences[index],
-                                                                                       event.kind)
+        found = _continuing(ctx, ctx.sentences[index], event.kind, ordinal=ordinal) or _described_again(
+            ctx, ctx.sentences[index], event.kind)
         if found is None:
             continue
         dated = _continued_by(event, ctx.sentences[index], found)
@@ -383,7 +447,19 @@ def _described_again(ctx, sentence, kind: str) -> tuple[TimeValue, bool, bool] |
     return (times[0], False, True) if len(times) == 1 else None
 
 
-def _continuing(ctx, sentence, kind: str, named=False) -> tuple[TimeValue, bool, bool] | None:
+ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                 "eleventh", "twelfth"}
+
+
+def _ordinal_of(noun) -> str | None:
+    """The ordinal that numbers an event's noun in its series ("the second round": "second";
+    "the 5th session": "5th"), or None."""
+    return next((c.lower_ for c in noun.children if c.dep_ in {"amod", "nummod"} and (
+        c.lower_ in ORDINAL_WORDS or ORDINAL_RE.match(c.lower_))), None)
+
+
+def _continuing(ctx, sentence, kind: str, named=False, ordinal: str | None = None
+                ) -> tuple[TimeValue, bool, bool] | None:
     """(the time, whether it was arranged rather than held, whether it is told as past) of a
     sentence such as "The talks took place on 5 May" or "The consultations are scheduled for
     20 October"; None when its subject is marked as another event ("the next round") or names
@@ -396,7 +472,10 @@ def _continuing(ctx, sentence, kind: str, named=False) -> tuple[TimeValue, bool,
     root = span.root
     lemma = root.lemma_.lower()
     arranged = lemma in CONTINUED_ARRANGING and root.tag_ == "VBN"
-    if lemma not in OCCURRING and not arranged:
+    # "The deal is expected to be signed next month": expected to take place then
+    expected = lemma == "expect" and root.tag_ == "VBN" and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in OCCURRING for c in root.children)
+    if lemma not in OCCURRING and not arranged and not expected:
         return None
     subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if not subjects or subjects[0].lower_ not in ANAPHORS or (
@@ -404,9 +483,14 @@ def _continuing(ctx, sentence, kind: str, named=False) -> tuple[TimeValue, bool,
         return None
     if marked_distinct(subjects[0]) or not _same_kind(subjects[0], kind) or (named and subjects[0].pos_ != "NOUN"):
         return None
+    numbered = _ordinal_of(subjects[0])
+    if ordinal and numbered and numbered != ordinal:
+        return None  # "the second round of the dialogue ... The first session took place in April": another
     times = [t for t in ctx.times_in(sentence.span.start, sentence.span.end) if not t.is_partial or calendar_day(t)]
     if len(times) != 1 or (arranged and (times[0].value is None or len(times[0].value) != 10)):
         return None  # arranged: only a day fixes it ("scheduled for October 20, 2021")
+    if expected:
+        return times[0], False, False
     aux = {c.lower_ for c in root.children if c.dep_ in {"aux", "auxpass"}}
     past = root.tag_ == "VBD" or (root.tag_ == "VBN" and bool(aux & {"was", "were", "had", "has", "have"}))
     return times[0], arranged, past and not arranged

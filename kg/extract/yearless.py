@@ -161,6 +161,8 @@ def resolve_range(words: str, anchor: str, tense: str | None) -> tuple[str, str]
     (('2025-06-20', '2025-06-21'), ('2025-06-20', '2025-06-22'))
     >>> resolve_range("from June 30 to July 2", "2025-06-18", None), resolve_range("in 2016 and 2017", "2025", None)
     (('2025-06-30', '2025-07-02'), None)
+    >>> resolve_range("on November 11 and 12", "2025-11-06", "future"), resolve_range("on June 20 and 22", "2025-06-18", None)
+    (('2025-11-11', '2025-11-12'), None)
 
     A range that holds the article's own day is that year's, whatever the tense:
 
@@ -170,14 +172,15 @@ def resolve_range(words: str, anchor: str, tense: str | None) -> tuple[str, str]
     m = _RANGE_RE.match(re.sub(r"\s+", " ", words.strip()))
     if m is None:
         return None
-    if m["conn"].lower() == "and" and not words.strip().lower().startswith("between"):
-        return None  # "on June 20 and 22" names two days
     m1, m2 = m["m1"] or m["m1b"], m["m2"] or m["m2b"]
     if m1 is None and m2 is None:
         return None
     month1 = MONTH_NUMBERS[(m1 or m2).rstrip(".").lower()]  # "20-21 June": the month after serves both
     month2 = MONTH_NUMBERS[(m2 or m1).rstrip(".").lower()]  # "June 20-22"
     d1, d2 = _num(m["d1"] or m["d1b"]), _num(m["d2"] or m["d2b"])
+    if m["conn"].lower() == "and" and not words.strip().lower().startswith("between") \
+            and not (month1 == month2 and d2 == d1 + 1):
+        return None  # "on June 20 and 22" names two days ("on November 11 and 12": two days running, a range)
     if tense is not None and len(anchor) == 10:  # a range under way on the article's day ("is undertaking
         nearest = resolve_range(words, anchor, None)  # a visit from 29-30 January", dated 30 January)
         if nearest is not None and nearest[0] <= anchor <= nearest[1]:

@@ -50,6 +50,24 @@ def test_two_listed_years_are_not_a_range(nlp):
     assert [t.value for t in found] == ["2010", "2012"]
 
 
+def test_two_days_running_joined_by_and_are_a_range(nlp):
+    found = times_of(nlp, "The envoys held talks on 3 and 4 April 2019 and met again on May 2 and 9, 2019.")
+    assert table(found)[0] == ("on 3 and 4 April 2019", None, "2019-04-03", "2019-04-04")
+    assert all(t.start is None for t in found[1:])  # two days apart: two days, not a range
+
+
+def test_a_feast_with_its_year_is_a_day(nlp):
+    found = times_of(nlp, "Troops crossed the border on Christmas Eve, 1979 and left on New Year’s Day 1989.")
+    assert table(found) == [("on Christmas Eve, 1979", "1979-12-24", None, None),
+                            ("on New Year’s Day 1989", "1989-01-01", None, None)]
+
+
+def test_the_same_year_is_the_year_told_before_it(nlp):
+    found = times_of(nlp, "Trade grew in March 2021, and the same year the ministries signed an accord.")
+    assert table(found) == [("in March 2021", "2021-03", None, None), ("the same year", "2021", None, None)]
+    assert table(times_of(nlp, "The same year the ministries signed an accord.")) == []
+
+
 def test_partial_times_keep_their_span_without_a_value(nlp):
     found = times_of(nlp, "Envoys met in early May, since the late 1980s, in July and on 14 February.")
     assert [t.span.text for t in found] == [

@@ -200,3 +200,29 @@ def test_a_planned_event_dated_later_to_a_day_or_a_month_is_scheduled():
     assert scheduled_once_dated(_event("planned", None)).status == "planned"
     assert scheduled_once_dated(_event(None, _time("on 3 May 2025", "2025-05-03"))).status is None  # it happened
     assert scheduled_once_dated(_event("postponed", _time("in June", "2025-06"))).status == "postponed"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # set during a visit whose date is fixed: an item of a scheduled occasion
+    ("Pakistan expects to sign a gas deal with Russia during the visit of Shehbaz Sharif to Moscow, "
+     "scheduled for May.", "scheduled"),
+    # the occasion's date is not fixed: the deal stays as its own words give it
+    ("Pakistan expects to sign a gas deal with Russia during a future visit of Shehbaz Sharif to Moscow.",
+     "planned"),
+])
+def test_an_event_set_during_a_fixed_visit_is_scheduled(nlp, sentence, expected):
+    assert _status_of(nlp, sentence, "deal") == expected
+
+
+@pytest.mark.parametrize("first, expected", [
+    # "have arrived ... on a visit": under way, so what the visitors will also do is an item of it
+    ("Two Russian navy ships have arrived at Karachi port on a goodwill visit to Pakistan.", "scheduled"),
+    # an arrival told in the simple past, in another month: no visit under way
+    ("Two Russian navy ships arrived at Karachi port on a goodwill visit to Pakistan in May 2019.", "planned"),
+])
+def test_what_visitors_who_have_arrived_will_also_do_is_an_item_of_the_visit(first, expected):
+    from support import extract_unthresholded as extract
+    from kg.registry import load_registry
+    text = first + " The Russian ships will also hold a passage exercise with Pakistan Navy vessels."
+    drills = [e for e in extract("t", text, load_registry()).events if e.kind == "MilitaryExercise"]
+    assert [e.status for e in drills] == [expected]

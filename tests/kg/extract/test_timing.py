@@ -127,3 +127,46 @@ def test_a_participle_right_after_the_triggers_phrase_dates_it_wherever_the_pars
         found = [e for e in extract_unthresholded("t", text, load_registry(), date="2018-01-01").events
                  if e.kind == "Meeting" and e.trigger.text.lower() == "meeting"]
         assert [e.time.value for e in found] == ["2016-03"]
+
+
+def _times_of(text: str, date: str, kind: str):
+    from support import extract_unthresholded as extract
+    from kg.registry import load_registry
+    ex = extract("t", text, load_registry(), date=date)
+    return [(e.trigger.text, e.time.value if e.time else None) for e in ex.events if e.kind == kind]
+
+
+def test_a_month_said_of_what_was_done_during_a_meeting_dates_the_meeting():
+    found = _times_of("Last month, the Russian foreign minister Sergey Lavrov, during a meeting with Pakistani "
+                      "Foreign Minister Ishaq Dar in Moscow, called Pakistan a key partner.", "2024-06-20", "Meeting")
+    assert ("meeting", "2024-05") in found
+
+
+def test_a_day_said_of_what_was_done_during_a_visit_does_not_date_the_visit():
+    found = _times_of("During his visit to Moscow, Prime Minister Shehbaz Sharif met President Vladimir Putin "
+                      "on Tuesday.", "2024-06-20", "StateVisit")
+    assert found and all(value is None for _, value in found)
+
+
+def test_a_saying_amid_talks_dates_the_talks():
+    found = _times_of("Lavrov said Tuesday that cooperation with Pakistan is a priority for Russia amid talks "
+                      "with Ishaq Dar in Moscow.", "2024-06-20", "Meeting")
+    assert ("talks", "2024-06-18") in found
+
+
+def test_a_next_sentence_on_an_occasion_of_another_number_does_not_date_the_event():
+    found = _times_of("Pakistan and Russia held the second round of their dialogue on Afghanistan in Islamabad. "
+                      "The first session took place in Moscow in March 2012.", "2013-11-20", "Meeting")
+    assert ("round", None) in found
+
+
+def test_when_the_gathering_on_whose_sidelines_an_event_took_place_dates_it():
+    found = _times_of("On the sidelines of the energy forum of the SCO states, which took place last year, Pakistan "
+                      "and Russia signed a memorandum on a gas pipeline.", "2024-02-19", "MemorandumOfUnderstanding")
+    assert [value for _, value in found] == ["2023"]
+
+
+def test_a_next_sentence_saying_when_the_deal_is_expected_to_be_signed_dates_it():
+    found = _times_of("Pakistan is likely to sign a gas pipeline deal with Russia. The deal is expected to be "
+                      "signed next month in Moscow.", "2015-06-29", "Agreement")
+    assert [value for trigger, value in found if trigger == "deal"][:1] == ["2015-07"]

@@ -33,6 +33,10 @@ def test_ranges_without_a_year_give_start_and_end(nlp):
     # a visit under way on the article's day is that year's, though "is undertaking" reads as future
     assert values(nlp, "Bilawal is undertaking an official visit to Moscow from 29-30 January.", "2023-01-30") == [
         ("from 29-30 January", None, "2023-01-29", "2023-01-30")]
+    # two days running joined by "and" are a range; two days apart are two days
+    assert values(nlp, "The speakers will meet in Islamabad on November 11 and 12.", "2025-11-06") == [
+        ("on November 11 and 12", None, "2025-11-11", "2025-11-12")]
+    assert [t[3] for t in values(nlp, "The speakers will meet on November 11 and 14.", "2025-11-06")] == [None]
     # without the article's date they stay words
     assert values(nlp, "The troops will hold a joint exercise from 20 to 21 June.", None) == [
         ("from 20 to 21 June", None, None, None)]
