@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.lookahead import starting
 from kg.extract.model import Claim, Mention, Sentence
-from kg.extract.stance import hedges_state, stance_of
+from kg.extract.stance import hedges_state, month_may, stance_of
 from kg.extract.tokens import doc_text, token_indices
 
 _RANK = {"Recommendation": 0, "Prediction": 1, "Assessment": 2}
@@ -168,6 +168,8 @@ def _changes(verb: Token) -> bool:
 
 
 def _modal(doc: Doc, tok: Token) -> Iterator[Cue]:
+    if month_may(tok):
+        return
     verb = tok.head if tok.head.i != tok.i else next(  # "ought" may head its "to" verb
         (c for c in tok.children if c.dep_ == "xcomp"), tok)
     if verb.i == tok.i:
@@ -256,6 +258,9 @@ def _obligation(doc: Doc, tok: Token, kids: list[Token]) -> Iterator[Cue]:
     adj = _frame(tok, _ADVISE)
     if any(c.lower_ == "have" and c.dep_ == "aux" for c in kids):
         adj = None  # "it would have been better to ...": a judgement of the past
+    if adj is not None and adj.lemma_ == "time" and any(c.dep_ in ("det", "amod", "poss") and c.lower_ not in ("high", "about")
+                                                         for c in adj.children):
+        adj = None  # "it will be the first time that ...": a count of occasions, not "it is (high) time"
     if adj is not None and (adj.lemma_ == "time" or any(
             c.dep_ in ("xcomp", "ccomp", "relcl", "advcl") for c in [*kids, *adj.children])):
         yield "Recommendation", 0, _slice(doc, next(c for c in kids if c.lower_ == "it"), adj)
