@@ -39,7 +39,7 @@ _CHANGE = set("""become bring help lead improve develop grow increase provide gi
     join""".split())
 _REPORT = set("""say tell state claim announce declare add insist argue assert maintain warn believe
     think feel hope expect express stress emphasise emphasize reiterate remark affirm confirm deny
-    acknowledge admit vow promise urge note suggest predict report allege indicate write""".split())
+    acknowledge admit vow promise urge note suggest predict report allege indicate write explain""".split())
 _SUBORDINATE = set("""if unless whether though although because as since when while whereas once
     until before after so""".split())
 _ADVISE = set("""useful important necessary essential imperative vital crucial advisable wise
@@ -73,6 +73,7 @@ _OPENERS = re.compile(r"(?:^|,\s*)(no doubt|without (?:a )?doubt|of course|needl
 _WRITER_RE = re.compile(r"^(?:The\s+)?(?:writer|author)s?\s+(?:is|are|was)\b", re.IGNORECASE)
 _QUOTE_RE = starting("[“\"‘]", r"“[^”]*”?|\"[^\"]*\"?|(?<!\w)‘(?:[^’]|’(?=\w))*’(?!\w)")
 Cue = tuple[str, int, str]  # kind, strength (0 strongest), exact words
+_RELATIVE = 9  # the strength of a forecast in a relative clause only: ranked after any judgement
 # Relations said to be getting better or worse ("ties are rapidly deteriorating", "their
 # interests have converged", "brought them closer together"): the writer's reading of a trend
 _TRENDS = frozenset("""improve deteriorate worsen decline converge diverge sour warm thaw weaken
@@ -190,11 +191,12 @@ def _modal(doc: Doc, tok: Token) -> Iterator[Cue]:
     if word in ("can", "could", "ca") and verb.lemma_ in _USE and passive:
         yield "Recommendation", 1, group
     subj = next((c for c in kids if c.dep_ == "nsubj"), None)
-    if word == "could" and subj is not None and not passive and not _changes(verb) and (
+    if word == "could" and subj is not None and not passive and not _changes(verb) and _main_clause(verb) and (
             subj.pos_ == "PROPN" or subj.ent_type_ in _NAMED) and verb.lemma_ not in _COPULA:
         yield "Recommendation", 1, group
     if not _main_clause(verb, relcl_ok=_changes(verb)) or (perfect and word != "would"):
         return
+    weak = 0 if _main_clause(verb) else _RELATIVE  # "a venture that would strengthen ties": the main clause judges first
     if verb.lemma_ == "be" and _frame(verb, _EVAL | _EVAL_NOUN | _ADVISE) is not None or hedges_state(tok):
         yield "Assessment", 0, group  # "it would be a mistake / naive to ...", "might seem": a judgement
         return
@@ -203,7 +205,7 @@ def _modal(doc: Doc, tok: Token) -> Iterator[Cue]:
     if (word in _FUTURE or _changes(verb)) and not _scheduled(verb) and not (
             word in _CERTAIN and _dated(verb) and not _judged(verb)) and (
             _changes(verb) or word in _HEDGED or _judged(verb) or conditional):
-        yield "Prediction", 0, group  # "will grow", "may fail"; not "will be organised in May"
+        yield "Prediction", weak, group  # "will grow", "may fail"; not "will be organised in May"
     elif word in ("can", "ca"):
         yield "Assessment", 1, group
 
@@ -217,7 +219,8 @@ _HEDGED = {"may", "might", "could"}
 def _judged(verb: Token) -> bool:
     """The clause judges its outcome ("will be a disaster", "will surely fail")."""
     return any(c.dep_ in ("acomp", "attr", "advmod") and (_evaluative(c) or c.lower_ in _STANCE or c.lower_ == "able")
-               or any(_evaluative(d) for d in c.children if d.dep_ == "amod") for c in verb.children)
+               or any(_evaluative(d) and not (c.dep_ == "dobj" and d.lemma_.lower() in _SORTING)  # "will discuss key issues"
+                      for d in c.children if d.dep_ == "amod") for c in verb.children)
 
 
 _CERTAIN = {"will", "shall", "'ll", "wo"}
@@ -285,7 +288,7 @@ def _obligation(doc: Doc, tok: Token, kids: list[Token]) -> Iterator[Cue]:
 
 def _stance(doc: Doc, tok: Token, kids: list[Token]) -> Iterator[Cue]:
     """Predictions and assessments marked by single words or frames ("likely", "indeed")."""
-    if tok.lower_ in ("likely", "unlikely", "probably") and _main_clause(_verb_of(tok)):
+    if tok.lower_ in ("likely", "unlikely", "probably") and tok.dep_ != "amod" and _main_clause(_verb_of(tok)):
         yield "Prediction", 1, tok.text
     if tok.lemma_ in ("set", "poise", "expect", "go", "slate") and tok.tag_ in ("VBN", "VBG") \
             and any(c.dep_ == "xcomp" and _changes(c) for c in kids) \
@@ -293,7 +296,8 @@ def _stance(doc: Doc, tok: Token, kids: list[Token]) -> Iterator[Cue]:
                     for c in kids) \
             and any(c.dep_ == "xcomp" and c.i == tok.i + 2 for c in kids) and _main_clause(tok):
         yield "Prediction", 1, doc[tok.i:tok.i + 2].text
-    if tok.lower_ == "soon" and tok.head.tag_ not in ("VBD", "VBN") and _main_clause(tok.head):
+    if tok.lower_ == "soon" and tok.head.tag_ not in ("VBD", "VBN") and _main_clause(tok.head) and not (
+            tok.i > 0 and tok.doc[tok.i - 1].lower_ == "as"):  # "as soon as possible": a wish for speed, no forecast
         yield "Prediction", 1, tok.text
     adj = _frame(tok, _EVIDENT)
     if adj is not None and any(c.dep_ == "ccomp" for c in [*kids, *adj.children]):
@@ -329,11 +333,20 @@ def _verb_of(tok: Token) -> Token:
 
 # Adjectives that rank the things an act is done to rather than judge them ("discussed key
 # issues", "will hold important bilateral meetings", "adopt important decisions")
-_SORTING = frozenset("key important major significant big main".split())
+_SORTING = frozenset("key important major significant big main critical".split())
 # Superlatives of size, rank or time state a ranking, a fact ("the second largest buyer",
 # "the oldest partner"), not a judgement
 _MEASURED = frozenset("""large big high low small long old new early late close near few many much most
     least""".split())
+
+
+# Adjectives of rank or size that say what place a thing holds ("is a major supplier", "was
+# a major recipient of aid", "is the biggest regional organisation"): a fact of rank
+_RANKING = frozenset("major big main leading".split())
+
+
+def _ranks(t: Token) -> bool:
+    return t.lemma_.lower() in _RANKING and not any(x.dep_ == "advmod" for x in t.children)
 
 
 def _evaluative(t: Token) -> bool:
@@ -365,7 +378,7 @@ def _evaluation(doc: Doc, verb: Token, kids: list[Token]) -> Iterator[Cue]:
                                        == "advmod" and doc[start.i - 1].head == c):
                     start = doc[start.i - 1]
                 yield "Assessment", 1, with_copula(start, c)
-            mods = [d for d in c.children if d.dep_ == "amod" and _evaluative(d)]
+            mods = [d for d in c.children if d.dep_ == "amod" and _evaluative(d) and not _ranks(d)]
             if c.dep_ == "attr" and (mods or c.lemma_ in _EVAL_NOUN):
                 first = mods[0] if mods else c
                 start = c.left_edge if c.left_edge.i >= first.i - 1 else first
@@ -379,12 +392,14 @@ def _evaluation(doc: Doc, verb: Token, kids: list[Token]) -> Iterator[Cue]:
         args += [p for a in list(args) for c in a.children if c.dep_ == "prep"
                  for p in c.children if p.dep_ == "pobj"]
         acts = verb.lemma_ not in _COPULA and verb.lemma_ not in _SIGNAL
+        done = acts and verb.tag_ == "VBD"  # a past act told: "signed a historic deal", "This significant event took place"
         for a in args:
             for d in a.children:
                 if d.dep_ == "amod" and d.tag_ == "JJ" and _evaluative(d) and not (
-                        acts and a.dep_ != "nsubj" and d.lemma_.lower() in _SORTING
+                        (done or acts and a.dep_ != "nsubj" and d.lemma_.lower() in _SORTING)
                         and a.lemma_ not in ("role", "part", "contribution", *_EVAL_NOUN)  # "the key role", "a major milestone"
-                        and not any(x.dep_ == "advmod" for x in d.children)):  # "the most significant"
+                        and not any(x.dep_ == "advmod" for x in d.children)) and not (  # "the most significant"
+                        a.dep_ == "attr" and _ranks(d)):  # "is a major supplier": its rank
                     yield "Assessment", 2, doc[d.i:a.i + 1].text if a.i - d.i < 4 else d.text
 
 
@@ -412,7 +427,8 @@ def find_claims(doc: Doc, sentences: list[Sentence], mentions: Iterable[Mention]
                     *(_modal(doc, tok) if tok.tag_ == "MD" else ()), *_obligation(doc, tok, kids),
                     *_stance(doc, tok, kids), *_trend(doc, tok, kids),
                     *(_evaluation(doc, tok, kids) if tok.pos_ in ("VERB", "AUX") else ())]:
-                found.append((_RANK[kind], strength, tok.i, kind, cue))
+                rank = _RANK["Assessment"] + 1 if strength == _RELATIVE else _RANK[kind]
+                found.append((rank, strength, tok.i, kind, cue))
         opener = _OPENERS.search(sent.span.text)
         if opener and not any(a <= sent.span.start + opener.start(1) < b for a, b in quoted):
             found.append((2, 0, span.start, "Assessment", opener.group(1)))
