@@ -73,7 +73,6 @@ _OPENERS = re.compile(r"(?:^|,\s*)(no doubt|without (?:a )?doubt|of course|needl
 _WRITER_RE = re.compile(r"^(?:The\s+)?(?:writer|author)s?\s+(?:is|are|was)\b", re.IGNORECASE)
 _QUOTE_RE = starting("[“\"‘]", r"“[^”]*”?|\"[^\"]*\"?|(?<!\w)‘(?:[^’]|’(?=\w))*’(?!\w)")
 Cue = tuple[str, int, str]  # kind, strength (0 strongest), exact words
-_RELATIVE = 9  # the strength of a forecast in a relative clause only: ranked after any judgement
 # Relations said to be getting better or worse ("ties are rapidly deteriorating", "their
 # interests have converged", "brought them closer together"): the writer's reading of a trend
 _TRENDS = frozenset("""improve deteriorate worsen decline converge diverge sour warm thaw weaken
@@ -196,7 +195,6 @@ def _modal(doc: Doc, tok: Token) -> Iterator[Cue]:
         yield "Recommendation", 1, group
     if not _main_clause(verb, relcl_ok=_changes(verb)) or (perfect and word != "would"):
         return
-    weak = 0 if _main_clause(verb) else _RELATIVE  # "a venture that would strengthen ties": the main clause judges first
     if verb.lemma_ == "be" and _frame(verb, _EVAL | _EVAL_NOUN | _ADVISE) is not None or hedges_state(tok):
         yield "Assessment", 0, group  # "it would be a mistake / naive to ...", "might seem": a judgement
         return
@@ -205,7 +203,7 @@ def _modal(doc: Doc, tok: Token) -> Iterator[Cue]:
     if (word in _FUTURE or _changes(verb)) and not _scheduled(verb) and not (
             word in _CERTAIN and _dated(verb) and not _judged(verb)) and (
             _changes(verb) or word in _HEDGED or _judged(verb) or conditional):
-        yield "Prediction", weak, group  # "will grow", "may fail"; not "will be organised in May"
+        yield "Prediction", 0, group  # "will grow", "may fail"; not "will be organised in May"
     elif word in ("can", "ca"):
         yield "Assessment", 1, group
 
@@ -288,7 +286,7 @@ def _obligation(doc: Doc, tok: Token, kids: list[Token]) -> Iterator[Cue]:
 
 def _stance(doc: Doc, tok: Token, kids: list[Token]) -> Iterator[Cue]:
     """Predictions and assessments marked by single words or frames ("likely", "indeed")."""
-    if tok.lower_ in ("likely", "unlikely", "probably") and tok.dep_ != "amod" and _main_clause(_verb_of(tok)):
+    if tok.lower_ in ("likely", "unlikely", "probably") and _main_clause(_verb_of(tok)):
         yield "Prediction", 1, tok.text
     if tok.lemma_ in ("set", "poise", "expect", "go", "slate") and tok.tag_ in ("VBN", "VBG") \
             and any(c.dep_ == "xcomp" and _changes(c) for c in kids) \
@@ -427,8 +425,7 @@ def find_claims(doc: Doc, sentences: list[Sentence], mentions: Iterable[Mention]
                     *(_modal(doc, tok) if tok.tag_ == "MD" else ()), *_obligation(doc, tok, kids),
                     *_stance(doc, tok, kids), *_trend(doc, tok, kids),
                     *(_evaluation(doc, tok, kids) if tok.pos_ in ("VERB", "AUX") else ())]:
-                rank = _RANK["Assessment"] + 1 if strength == _RELATIVE else _RANK[kind]
-                found.append((rank, strength, tok.i, kind, cue))
+                found.append((_RANK[kind], strength, tok.i, kind, cue))
         opener = _OPENERS.search(sent.span.text)
         if opener and not any(a <= sent.span.start + opener.start(1) < b for a, b in quoted):
             found.append((2, 0, span.start, "Assessment", opener.group(1)))

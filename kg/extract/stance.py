@@ -244,7 +244,7 @@ _OUTCOMES = {"impact", "effect", "consequence", "consequences", "implication", "
 
 # Acts of a programme: who will visit, meet, attend or chair what ("Sharif will meet ...",
 # "the participants will discuss ...", "is expected to visit Russia").
-_SCHEDULE_ACTS = {"visit", "attend", "meet", "preside", "chair", "co-chair", "participate", "discuss", "arrive",
+_SCHEDULE_ACTS = {"visit", "attend", "meet", "preside", "chair", "co-chair", "participate", "discuss", "arrive", "conduct", "practice", "practise", "hold",
                   "travel", "address", "inaugurate"}
 _HEDGES = {"chance", "likely", "unlikely", "possibly", "perhaps", "probably", "may", "might", "could"}
 
