@@ -110,7 +110,13 @@ def _frame(head: Token, words: set[str]) -> Token | None:
                                       for c in head.children):
         return None
     return next((c for c in head.children if c.dep_ in ("acomp", "attr")
-                 and (c.lemma_.lower() in words or c.lower_ in words)), None)
+                 and (c.lemma_.lower() in words or c.lower_ in words) and not _counted_time(c)), None)
+
+
+def _counted_time(noun: Token) -> bool:
+    """"it will be the first time that ...": a count of occasions, not "it is (high) time"."""
+    return noun.lemma_ == "time" and any(c.dep_ in ("det", "amod", "poss") and c.lower_ not in ("high", "about")
+                                         for c in noun.children)
 
 
 def _not_own(tok: Token, memo: dict[int, bool]) -> bool:
@@ -259,9 +265,6 @@ def _obligation(doc: Doc, tok: Token, kids: list[Token]) -> Iterator[Cue]:
     adj = _frame(tok, _ADVISE)
     if any(c.lower_ == "have" and c.dep_ == "aux" for c in kids):
         adj = None  # "it would have been better to ...": a judgement of the past
-    if adj is not None and adj.lemma_ == "time" and any(c.dep_ in ("det", "amod", "poss") and c.lower_ not in ("high", "about")
-                                                         for c in adj.children):
-        adj = None  # "it will be the first time that ...": a count of occasions, not "it is (high) time"
     if adj is not None and (adj.lemma_ == "time" or any(
             c.dep_ in ("xcomp", "ccomp", "relcl", "advcl") for c in [*kids, *adj.children])):
         yield "Recommendation", 0, _slice(doc, next(c for c in kids if c.lower_ == "it"), adj)
@@ -376,7 +379,8 @@ def _evaluation(doc: Doc, verb: Token, kids: list[Token]) -> Iterator[Cue]:
                                        == "advmod" and doc[start.i - 1].head == c):
                     start = doc[start.i - 1]
                 yield "Assessment", 1, with_copula(start, c)
-            mods = [d for d in c.children if d.dep_ == "amod" and _evaluative(d) and not _ranks(d)]
+            mods = [d for d in c.children if d.dep_ == "amod" and _evaluative(d)
+                    and not (_ranks(d) and c.lemma_ not in _EVAL_NOUN)]  # "a major supplier"; "a major blunder" judges
             if c.dep_ == "attr" and (mods or c.lemma_ in _EVAL_NOUN):
                 first = mods[0] if mods else c
                 start = c.left_edge if c.left_edge.i >= first.i - 1 else first
