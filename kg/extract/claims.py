@@ -31,7 +31,7 @@ from kg.extract.model import Claim, Mention, Sentence
 from kg.extract.stance import hedges_state, month_may, stance_of
 from kg.extract.tokens import doc_text, token_indices
 
-_RANK = {"Recommendation": 0, "Prediction": 1, "Assessment": 2}
+_RANK = {"Recommendation": 0, "Commitment": 1, "Prediction": 1, "Assessment": 2}
 _FUTURE = set("will would may might could shall 'll wo".split())
 _CHANGE = set("""become bring help lead improve develop grow increase provide give open create boost
     enhance strengthen expand emerge result serve benefit change turn transform achieve build happen
@@ -206,6 +206,10 @@ def _modal(doc: Doc, tok: Token) -> Iterator[Cue]:
         return
     conditional = any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
                       for c in kids)
+    if word in ("will", "shall", "'ll") and subj is not None and subj.lower_ in ("we", "i") and not passive \
+            and verb.lemma_ not in _COPULA and verb.lemma_ != "have" and not any(c.dep_ == "neg" for c in kids):
+        yield "Commitment", 0, group  # "we will celebrate the anniversary": the writer's own act announced
+        return
     if (word in _FUTURE or _changes(verb)) and not _scheduled(verb) and not (
             word in _CERTAIN and _dated(verb) and not _judged(verb)) and (
             _changes(verb) or word in _HEDGED or _judged(verb) or conditional):

@@ -216,3 +216,9 @@ def test_may_the_month_is_no_modal(nlp):
     found = kind_and_cue(nlp, "This May the two capitals will celebrate the anniversary of their ties.")
     assert found is None or found[1] != "May"
     assert kind_and_cue(nlp, "The talks may fail.") == ("Prediction", "may fail")
+
+
+def test_the_writers_own_act_announced_is_a_commitment(nlp):
+    assert kind_and_cue(nlp, "Next month we will open a new cultural centre in the capital.") == \
+        ("Commitment", "will open")
+    assert kind_and_cue(nlp, "Trade will grow.") == ("Prediction", "will grow")  # no first person: a forecast
