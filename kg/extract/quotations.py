@@ -288,13 +288,7 @@ class QuotationFinder:
             if not before:
                 continue
             last = max(before, key=lambda f: f.content.end)
-            gap = p.first.index - (last.also or (last.first,))[-1].index
-            if gap == 1 and last.quote == "direct":
-                # the next sentence's quotation goes on with the one before: one statement
-                # over several sentences (annotation guide), its sentences the claim's "also"
-                self.found = [dataclasses.replace(f, also=(*f.also, p.first, *p.also))
-                              if f.content == last.content and f.quote == "direct" else f for f in self.found]
-            elif gap <= 2:
+            if p.first.index - (last.also or (last.first,))[-1].index <= 2:
                 self.found.append(Found(last.speaker, "continued", None, p.content, "direct", p.first, p.also))
 
     def introduced(self, p: Found) -> tuple[list[str], str]:

@@ -30,22 +30,14 @@ def test_direct_quotation_with_the_cue_after_or_before(registry):
     ]
 
 
-def test_a_quotation_over_sentences_is_one_statement_and_the_next_one_continues_it(registry):
+def test_a_quotation_over_sentences_is_one_statement_and_the_next_one_continues_its_speaker(registry):
     text = ('“We will supply wheat to Pakistan. The first ships leave in May,” Sergey Lavrov said. '
-            '“The deal is good for both sides and for the region.”')
-    ex = extract("t", text, registry)
-    [first] = [c for c in ex.claims if c.speaker]  # the next sentence's quotation goes on with it
-    assert first.speaker == "sergey-lavrov" and first.kind == "Commitment"
-    assert first.content.text == "We will supply wheat to Pakistan. The first ships leave in May"
-    assert first.sentence.index == 0 and [s.index for s in first.also] == [1, 2]
-
-
-def test_a_quotation_a_sentence_further_on_continues_its_speaker(registry):
-    text = ('“We will supply wheat to Pakistan,” Sergey Lavrov said. The ships are in port. '
             '“The deal is good for both sides and for the region.”')
     ex = extract("t", text, registry)
     first, second = [c for c in ex.claims if c.speaker]
     assert first.speaker == second.speaker == "sergey-lavrov"
+    assert first.content.text == "We will supply wheat to Pakistan. The first ships leave in May"
+    assert first.sentence.index == 0 and [s.index for s in first.also] == [1]
     assert first.kind == "Commitment" and second.kind == "Assessment" and second.cue == ""
     assert second.confidence < first.confidence  # a continued speaker is less sure
 
