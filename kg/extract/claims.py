@@ -3,12 +3,15 @@
 Cues come from the dependency parse; a sentence gives at most one claim, of the strongest
 kind it shows: Recommendation (should/must/ought, "should have been accepted" included;
 needs/has to; "it is (high) time"; "there is an urgent need"; "it would be useful to";
-imperatives; "could" + a named actor's action; "can be used to"; "only by") over
-Prediction (will/would/may/might/could on a main-clause verb, not under "if", "said that"
-or "it is obvious that"; "can" + a verb of change; "likely"; "set to"; "soon") over
-Assessment ("it is obvious/well known that", "certainly", "indeed", "seems to", "can only
-act", evaluative or superlative words after a copula or on the main verb's arguments:
-"is not possible", "almost fictional", "is a big deal", "the greatest landmark").
+imperatives; "could" + a named actor's action in the main clause; "can be used to"; "only
+by") over Commitment ("we will open ...": the writer's own act announced) or Prediction
+(will/would/may/might/could on a main-clause verb, not under "if", "said that" or "it is
+obvious that"; "can" + a verb of change; "likely"; "set to"; "soon", not "as soon as
+possible"; "May" the month is no modal) over Assessment ("it is obvious/well known that",
+"certainly", "indeed", "seems to", "can only act", evaluative or superlative words after a
+copula or on the main verb's arguments: "is not possible", "almost fictional", "is a big
+deal", "the greatest landmark"; not a rank, "is a major supplier", nor the things of a past
+act, "signed a historic deal").
 Cues in quotation marks, under a reporting verb or in an "if" clause are not the writer's
 own assertion; the author sentence and all after it are skipped.
 

@@ -3,7 +3,9 @@
 Kind (see docs/annotation-guide.md): **Denial** when the cue rejects ("denied",
 "dismissed") or the words call a report false; **Recommendation** when the cue urges or
 the words say what should be done; **Commitment** when the speaker promises its own future
-act ("we will", "Russia is ready to" said by Russia, "pledged"); **Prediction** for the
+act ("we will", "Russia is ready to" said by Russia, "pledged", "Russia and Pakistan will
+launch" said by either, "we plan to", "we are trying to", "is open to", "will not be
+allowed"); **Prediction** for the
 future or the possible ("will", "may", "expects"), but not a modal that hedges a judgement
 ("this would be a more strategic deal") nor a past "could not"; **Assessment** when the words
 judge (an evaluative word of the VADER lexicon, a comparative or superlative, or a cue of
