@@ -3,12 +3,15 @@
 Cues come from the dependency parse; a sentence gives at most one claim, of the strongest
 kind it shows: Recommendation (should/must/ought, "should have been accepted" included;
 needs/has to; "it is (high) time"; "there is an urgent need"; "it would be useful to";
-imperatives; "could" + a named actor's action; "can be used to"; "only by") over
-Prediction (will/would/may/might/could on a main-clause verb, not under "if", "said that"
-or "it is obvious that"; "can" + a verb of change; "likely"; "set to"; "soon") over
-Assessment ("it is obvious/well known that", "certainly", "indeed", "seems to", "can only
-act", evaluative or superlative words after a copula or on the main verb's arguments:
-"is not possible", "almost fictional", "is a big deal", "the greatest landmark").
+imperatives; "could" + a named actor's action in the main clause; "can be used to"; "only
+by") over Commitment ("we will open ...": the writer's own act announced) or Prediction
+(will/would/may/might/could on a main-clause verb, not under "if", "said that" or "it is
+obvious that"; "can" + a verb of change; "likely"; "set to"; "soon", not "as soon as
+possible"; "May" the month is no modal) over Assessment ("it is obvious/well known that",
+"certainly", "indeed", "seems to", "can only act", evaluative or superlative words after a
+copula or on the main verb's arguments: "is not possible", "almost fictional", "is a big
+deal", "the greatest landmark"; not a rank, "is a major supplier", nor the things of a past
+act, "signed a historic deal").
 Cues in quotation marks, under a reporting verb or in an "if" clause are not the writer's
 own assertion; the author sentence and all after it are skipped.
 
@@ -28,10 +31,10 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.lookahead import starting
 from kg.extract.model import Claim, Mention, Sentence
-from kg.extract.stance import hedges_state, stance_of
+from kg.extract.stance import hedges_state, month_may, stance_of
 from kg.extract.tokens import doc_text, token_indices
 
-_RANK = {"Recommendation": 0, "Prediction": 1, "Assessment": 2}
+_RANK = {"Recommendation": 0, "Commitment": 1, "Prediction": 1, "Assessment": 2}
 _FUTURE = set("will would may might could shall 'll wo".split())
 _CHANGE = set("""become bring help lead improve develop grow increase provide give open create boost
     enhance strengthen expand emerge result serve benefit change turn transform achieve build happen
@@ -39,7 +42,7 @@ _CHANGE = set("""become bring help lead improve develop grow increase provide gi
     join""".split())
 _REPORT = set("""say tell state claim announce declare add insist argue assert maintain warn believe
     think feel hope expect express stress emphasise emphasize reiterate remark affirm confirm deny
-    acknowledge admit vow promise urge note suggest predict report allege indicate write""".split())
+    acknowledge admit vow promise urge note suggest predict report allege indicate write explain""".split())
 _SUBORDINATE = set("""if unless whether though although because as since when while whereas once
     until before after so""".split())
 _ADVISE = set("""useful important necessary essential imperative vital crucial advisable wise
@@ -110,7 +113,13 @@ def _frame(head: Token, words: set[str]) -> Token | None:
                                       for c in head.children):
         return None
     return next((c for c in head.children if c.dep_ in ("acomp", "attr")
-                 and (c.lemma_.lower() in words or c.lower_ in words)), None)
+                 and (c.lemma_.lower() in words or c.lower_ in words) and not _counted_time(c)), None)
+
+
+def _counted_time(noun: Token) -> bool:
+    """"it will be the first time that ...": a count of occasions, not "it is (high) time"."""
+    return noun.lemma_ == "time" and any(c.dep_ in ("det", "amod", "poss") and c.lower_ not in ("high", "about")
+                                         for c in noun.children)
 
 
 def _not_own(tok: Token, memo: dict[int, bool]) -> bool:
@@ -168,6 +177,8 @@ def _changes(verb: Token) -> bool:
 
 
 def _modal(doc: Doc, tok: Token) -> Iterator[Cue]:
+    if month_may(tok):
+        return
     verb = tok.head if tok.head.i != tok.i else next(  # "ought" may head its "to" verb
         (c for c in tok.children if c.dep_ == "xcomp"), tok)
     if verb.i == tok.i:
@@ -188,7 +199,7 @@ def _modal(doc: Doc, tok: Token) -> Iterator[Cue]:
     if word in ("can", "could", "ca") and verb.lemma_ in _USE and passive:
         yield "Recommendation", 1, group
     subj = next((c for c in kids if c.dep_ == "nsubj"), None)
-    if word == "could" and subj is not None and not passive and not _changes(verb) and (
+    if word == "could" and subj is not None and not passive and not _changes(verb) and _main_clause(verb) and (
             subj.pos_ == "PROPN" or subj.ent_type_ in _NAMED) and verb.lemma_ not in _COPULA:
         yield "Recommendation", 1, group
     if not _main_clause(verb, relcl_ok=_changes(verb)) or (perfect and word != "would"):
@@ -198,6 +209,10 @@ def _modal(doc: Doc, tok: Token) -> Iterator[Cue]:
         return
     conditional = any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
                       for c in kids)
+    if word in ("will", "shall", "'ll") and subj is not None and subj.lower_ in ("we", "i") and not passive \
+            and verb.lemma_ not in _COPULA and verb.lemma_ != "have" and not any(c.dep_ == "neg" for c in kids):
+        yield "Commitment", 0, group  # "we will celebrate the anniversary": the writer's own act announced
+        return
     if (word in _FUTURE or _changes(verb)) and not _scheduled(verb) and not (
             word in _CERTAIN and _dated(verb) and not _judged(verb)) and (
             _changes(verb) or word in _HEDGED or _judged(verb) or conditional):
@@ -215,7 +230,8 @@ _HEDGED = {"may", "might", "could"}
 def _judged(verb: Token) -> bool:
     """The clause judges its outcome ("will be a disaster", "will surely fail")."""
     return any(c.dep_ in ("acomp", "attr", "advmod") and (_evaluative(c) or c.lower_ in _STANCE or c.lower_ == "able")
-               or any(_evaluative(d) for d in c.children if d.dep_ == "amod") for c in verb.children)
+               or any(_evaluative(d) and not (c.dep_ == "dobj" and d.lemma_.lower() in _SORTING)  # "will discuss key issues"
+                      for d in c.children if d.dep_ == "amod") for c in verb.children)
 
 
 _CERTAIN = {"will", "shall", "'ll", "wo"}
@@ -288,7 +304,8 @@ def _stance(doc: Doc, tok: Token, kids: list[Token]) -> Iterator[Cue]:
                     for c in kids) \
             and any(c.dep_ == "xcomp" and c.i == tok.i + 2 for c in kids) and _main_clause(tok):
         yield "Prediction", 1, doc[tok.i:tok.i + 2].text
-    if tok.lower_ == "soon" and tok.head.tag_ not in ("VBD", "VBN") and _main_clause(tok.head):
+    if tok.lower_ == "soon" and tok.head.tag_ not in ("VBD", "VBN") and _main_clause(tok.head) and not (
+            tok.i > 0 and tok.doc[tok.i - 1].lower_ == "as"):  # "as soon as possible": a wish for speed, no forecast
         yield "Prediction", 1, tok.text
     adj = _frame(tok, _EVIDENT)
     if adj is not None and any(c.dep_ == "ccomp" for c in [*kids, *adj.children]):
@@ -324,11 +341,20 @@ def _verb_of(tok: Token) -> Token:
 
 # Adjectives that rank the things an act is done to rather than judge them ("discussed key
 # issues", "will hold important bilateral meetings", "adopt important decisions")
-_SORTING = frozenset("key important major significant big main".split())
+_SORTING = frozenset("key important major significant big main critical".split())
 # Superlatives of size, rank or time state a ranking, a fact ("the second largest buyer",
 # "the oldest partner"), not a judgement
 _MEASURED = frozenset("""large big high low small long old new early late close near few many much most
     least""".split())
+
+
+# Adjectives of rank or size that say what place a thing holds ("is a major supplier", "was
+# a major recipient of aid", "is the biggest regional organisation"): a fact of rank
+_RANKING = frozenset("major big main leading".split())
+
+
+def _ranks(t: Token) -> bool:
+    return t.lemma_.lower() in _RANKING and not any(x.dep_ == "advmod" for x in t.children)
 
 
 def _evaluative(t: Token) -> bool:
@@ -360,7 +386,8 @@ def _evaluation(doc: Doc, verb: Token, kids: list[Token]) -> Iterator[Cue]:
                                        == "advmod" and doc[start.i - 1].head == c):
                     start = doc[start.i - 1]
                 yield "Assessment", 1, with_copula(start, c)
-            mods = [d for d in c.children if d.dep_ == "amod" and _evaluative(d)]
+            mods = [d for d in c.children if d.dep_ == "amod" and _evaluative(d)
+                    and not (_ranks(d) and c.lemma_ not in _EVAL_NOUN)]  # "a major supplier"; "a major blunder" judges
             if c.dep_ == "attr" and (mods or c.lemma_ in _EVAL_NOUN):
                 first = mods[0] if mods else c
                 start = c.left_edge if c.left_edge.i >= first.i - 1 else first
@@ -374,12 +401,14 @@ def _evaluation(doc: Doc, verb: Token, kids: list[Token]) -> Iterator[Cue]:
         args += [p for a in list(args) for c in a.children if c.dep_ == "prep"
                  for p in c.children if p.dep_ == "pobj"]
         acts = verb.lemma_ not in _COPULA and verb.lemma_ not in _SIGNAL
+        done = acts and verb.tag_ == "VBD"  # a past act told: "signed a historic deal", "This significant event took place"
         for a in args:
             for d in a.children:
                 if d.dep_ == "amod" and d.tag_ == "JJ" and _evaluative(d) and not (
-                        acts and a.dep_ != "nsubj" and d.lemma_.lower() in _SORTING
+                        (done or acts and a.dep_ != "nsubj" and d.lemma_.lower() in _SORTING)
                         and a.lemma_ not in ("role", "part", "contribution", *_EVAL_NOUN)  # "the key role", "a major milestone"
-                        and not any(x.dep_ == "advmod" for x in d.children)):  # "the most significant"
+                        and not any(x.dep_ == "advmod" for x in d.children)) and not (  # "the most significant"
+                        a.dep_ == "attr" and _ranks(d)):  # "is a major supplier": its rank
                     yield "Assessment", 2, doc[d.i:a.i + 1].text if a.i - d.i < 4 else d.text
 
 

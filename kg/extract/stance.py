@@ -3,7 +3,9 @@
 Kind (see docs/annotation-guide.md): **Denial** when the cue rejects ("denied",
 "dismissed") or the words call a report false; **Recommendation** when the cue urges or
 the words say what should be done; **Commitment** when the speaker promises its own future
-act ("we will", "Russia is ready to" said by Russia, "pledged"); **Prediction** for the
+act ("we will", "Russia is ready to" said by Russia, "pledged", "Russia and Pakistan will
+launch" said by either, "we plan to", "we are trying to", "is open to", "will not be
+allowed"); **Prediction** for the
 future or the possible ("will", "may", "expects"), but not a modal that hedges a judgement
 ("this would be a more strategic deal") nor a past "could not"; **Assessment** when the words
 judge (an evaluative word of the VADER lexicon, a comparative or superlative, or a cue of
@@ -244,12 +246,12 @@ _OUTCOMES = {"impact", "effect", "consequence", "consequences", "implication", "
 
 # Acts of a programme: who will visit, meet, attend or chair what ("Sharif will meet ...",
 # "the participants will discuss ...", "is expected to visit Russia").
-_SCHEDULE_ACTS = {"visit", "attend", "meet", "preside", "chair", "co-chair", "participate", "discuss", "arrive",
+_SCHEDULE_ACTS = {"visit", "attend", "meet", "preside", "chair", "co-chair", "participate", "discuss", "arrive", "conduct", "practice", "practise", "hold",
                   "travel", "address", "inaugurate"}
 _HEDGES = {"chance", "likely", "unlikely", "possibly", "perhaps", "probably", "may", "might", "could"}
 
 
-def _one_sentence(tokens) -> bool:
+def one_sentence(tokens) -> bool:
     """Whether the tokens all sit in one sentence; for a run of consecutive tokens (a
     span's), whether none after the first starts a sentence, without building each one's."""
     if tokens[-1].i - tokens[0].i == len(tokens) - 1 and all(a.i < b.i for a, b in zip(tokens, tokens[1:])):
@@ -262,7 +264,7 @@ def scheduled_act(tokens) -> bool:
     also take part in", "is expected to visit") with nothing that hedges it."""
     if not tokens or any(t.lower_ in _HEDGES for t in tokens):
         return False
-    root = tokens[0].sent.root if _one_sentence(tokens) else None
+    root = tokens[0].sent.root if one_sentence(tokens) else None
     root = next((t for t in tokens if t.head.i == t.i or t.head.i < tokens[0].i or t.head.i > tokens[-1].i), root)
     if root is None:
         return False
@@ -274,6 +276,17 @@ def scheduled_act(tokens) -> bool:
         return False  # "the Taliban would not attend": a forecast of a refusal; "every issue would be discussed"
     return root.lemma_ in _SCHEDULE_ACTS or root.lemma_ == "take" and any(
         c.lower_ == "part" for c in root.children)
+
+
+def month_may(tok) -> bool:
+    """"May" the month, tagged as a modal ("This May we will celebrate ...", "in May"): a
+    capital "May" inside its sentence, or one after a preposition or a determiner."""
+    if tok.lower_ != "may":
+        return False
+    before = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
+    return tok.text == "May" and before is not None and (
+        before.pos_ in ("ADP", "DET") or before.lower_ in ("this", "next", "last", "early", "mid", "late")
+        or before.like_num or tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].like_num)
 
 
 def hedges_state(modal) -> bool:
@@ -334,21 +347,26 @@ def classify_kind(content, cue_lemma: str, institution: bool = False, own_side=N
         return "Recommendation"
     subj = next((t for t in tokens if t.dep_ in ("nsubj", "nsubjpass")), None)
     first_person = subj is not None and subj.lower_ in ("we", "i")
-    future = any(t.lower_ in _FUTURE and t.tag_ == "MD" and t.head.lemma_ not in ("like", "love", "prefer")
+    future = any(t.lower_ in _FUTURE and t.tag_ == "MD" and not month_may(t) and t.head.lemma_ not in ("like", "love", "prefer")
                  and (first_person or not _judging_modal(t, content)) and not _past_inability(t)
                  and not hedges_state(t)
                  and not _subordinate(t.head, content) for t in tokens) or any(  # "would be helpful" judges; "we will be glad" promises
         t.lower_ == "going" and i + 1 < len(tokens) and tokens[i + 1].lower_ == "to"
         for i, t in enumerate(tokens))
     side = own_side(subj) if own_side is not None and subj is not None else None
+    if side is False and subj.dep_ == "nsubj" and any(own_side(c) for c in subj.children if c.dep_ == "conj"):
+        side = True  # "Russia and Pakistan will launch ..." said by Pakistan: its own act, with a partner
     state = subj is not None and subj.dep_ == "nsubj" and (
         side if side is not None else subj.ent_type_ in ("GPE", "NORP"))
     own = subj is not None and (first_person or state or subj.lower_ in ("he", "she", "it", "they")
                                 and subj.head.lemma_ != "be" and subj.dep_ == "nsubj" or _own_country(subj))
-    ready = any(t.lower_ in _READY for t in tokens[:8])
-    wish = any(t.lemma_.lower() in _WISH for t in tokens[:6]) or own and subj.head.lemma_ in (
-        "want", "wish", "intend", "plan", "like", "seek", "aim", "agree", "decide", "resolve") \
-        or "look forward" in text
+    ready = any(t.lower_ in _READY or t.lower_ == "open" and t.pos_ == "ADJ" and any(  # "is open to importing"
+        c.lower_ == "to" and c.dep_ == "prep" for c in t.children) for t in tokens[:8])
+    wish = any(t.lemma_.lower() in _WISH for t in tokens[:6]) or own and subj.head.lemma_ in _INTENDING \
+        or "look forward" in text or any(  # "We are holding talks; we plan to supply them"
+        t.dep_ == "nsubj" and t.lower_ in ("we", "i") and t.head.lemma_ in _INTENDING for t in tokens) \
+        or (first_person or side is True) and subj.head.lemma_ in _STRIVING and subj.head.tag_ in ("VBG", "VBP", "VBZ") and any(  # "we are trying to sign", "is working to support"
+            c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children) for c in subj.head.children)
     verbs = [t for t in tokens[:3] if t.tag_ != "TO" and t.dep_ != "advmod"]
     to_do = cue_lemma in ("agree", "resolve") and verbs and (verbs[0].tag_ == "VB" or verbs[0].tag_ == "VBG" and (
         content is not None and verbs[0].i == content.root.i))  # "agreed to strengthen ...", "agreed on promoting ..."
@@ -357,7 +375,7 @@ def classify_kind(content, cue_lemma: str, institution: bool = False, own_side=N
     able = head is not None and any(c.lower_ in ("able", "likely", "unlikely") for c in head.children)
     acts = modal and not able and (first_person or head.lemma_ not in _COPULA_LIKE)
     passive_future = institution and any(t.dep_ == "auxpass" for t in tokens) and any(
-        t.lower_ in ("will", "shall") and t.tag_ == "MD" for t in tokens)
+        t.lower_ in ("will", "shall") and t.tag_ == "MD" for t in tokens) or _permitted(tokens)
     backs = first_person and head.lemma_ in ("support", "back", "stand") and head.tag_ in ("VBP", "VB")  # "we support ..."
     if cue_lemma not in _COMMIT_CUES and not first_person and scheduled_act(tokens):
         return "ReportOfFact"  # "the PM will preside over the meeting": a programme announced
@@ -417,6 +435,21 @@ def advocated(content) -> bool:
     return any(c.dep_ == "acomp" and c.lower_ in _NEEDED_ADJECTIVES and any(
         d.dep_ in ("xcomp", "ccomp") for d in (*c.children, *verb.children)) for c in verb.children) and not any(
         c.dep_ == "aux" and c.lower_ == "have" for c in verb.children)
+
+
+# Verbs of the speaker's own intent or effort toward an act ("we plan to supply", "Russia
+# is working to support"): the subject commits itself.
+_INTENDING = frozenset("want wish intend plan like seek aim agree decide resolve".split())
+_STRIVING = frozenset("try work strive endeavour endeavor".split())
+_PERMITTING = frozenset("allow permit tolerate".split())
+
+
+def _permitted(tokens) -> bool:
+    """What "will (not) be allowed / permitted": a decision of whoever grants it, said by the
+    side that decides ("the private sector would not be allowed to import wheat")."""
+    return any(t.lemma_ in _PERMITTING and t.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in t.children)
+               and any(c.tag_ == "MD" and c.lower_ in ("will", "would", "shall") for c in t.children)
+               for t in tokens)
 
 
 def _own_country(subj) -> bool:

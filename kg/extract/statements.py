@@ -45,7 +45,7 @@ from kg.extract.model import Claim, Mention, Sentence, Span
 from kg.extract.quotations import confidence_of
 from kg.extract.reported_speech import Finder
 from kg.extract.speakers import Speakers
-from kg.extract.stance import classify_kind, stance_of
+from kg.extract.stance import one_sentence, classify_kind, stance_of
 from kg.extract.tokens import doc_text
 
 
@@ -103,6 +103,10 @@ def find_statements(doc: Doc, sentences: list[Sentence], mentions: list[Mention]
             continue  # "agreed to sell four helicopters", "decided to launch a barter mechanism": a deal, a fact
         kind = classify_kind(content_doc, cue_lemma, institution=core_type(f.speaker) in ("Organisation", "State"),
                              own_side=_own_side(speakers, f.speaker, speaks_for) if speaks_for else None)
+        if kind in ("Prediction", "Commitment", "ReportOfFact") and _opens_with_judgement(
+                content_doc, cue_lemma, institution=core_type(f.speaker) in ("Organisation", "State"),
+                own_side=_own_side(speakers, f.speaker, speaks_for) if speaks_for else None):
+            kind = "Assessment"
         date = _statement_date(times, f.first, f.content)
         if cue is not None and _in_aside(cue):
             aside.add(f.first.index)
@@ -128,6 +132,16 @@ SPEAKING = frozenset("say tell state add announce claim".split())
 # 20,000 tonnes of chickpeas"); they agree to pursue, expand or hold things as a commitment.
 DEALS = frozenset("""sell supply buy purchase deliver export import transfer build construct set launch
     establish lease""".split())
+
+
+def _opens_with_judgement(content, cue_lemma: str, **how) -> bool:
+    """Words over several sentences whose first sentence judges ("We appreciate X's balanced
+    policy. Once the groundwork is laid, Putin will visit ..."): the statement is the
+    judgement it opens with, the later sentences' plans and forecasts bear it out."""
+    if content is None or not len(content) or one_sentence(list(content)):
+        return False
+    end = next((t.i for t in content[1:] if t.is_sent_start), content.end)
+    return classify_kind(content.doc[content.start:end], cue_lemma, **how) == "Assessment"
 
 
 def _read_as(cue, lemma: str) -> str:

@@ -196,3 +196,29 @@ def test_seems_or_appears_with_any_complement_judges_but_appearing_somewhere_doe
                      "interactions. The minister appeared at the meeting on Monday. He appeared on television.")
     assert [(c.kind, c.cue) for c in find_claims(doc, sentences_of(doc), [])] == [
         ("Assessment", "appears"), ("Assessment", "seemed"), ("Assessment", "seems")]
+
+
+@pytest.mark.parametrize("text", [
+    "It will be the first time that the two navies train together.",  # a count of occasions, no "it is time"
+    "Moscow remains Ankara's major supplier of grain.",  # a rank, a fact
+    "Oman is the biggest buyer of the region's dates.",
+    "The ministers signed a historic trade agreement on Monday.",  # a past act's things
+    "This significant event took place in the capital.",
+    "The leaders will discuss key regional issues at the summit.",  # a programme, no forecast
+    "In reply, he explained the plan and how it could be improved.",  # what he explained
+    "The meeting aims to settle the dispute as soon as possible.",
+])
+def test_ranks_past_acts_programmes_and_explanations_are_no_claims(nlp, text):
+    assert claims_of(nlp, text) == []
+
+
+def test_may_the_month_is_no_modal(nlp):
+    found = kind_and_cue(nlp, "This May the two capitals will celebrate the anniversary of their ties.")
+    assert found is None or found[1] != "May"
+    assert kind_and_cue(nlp, "The talks may fail.") == ("Prediction", "may fail")
+
+
+def test_the_writers_own_act_announced_is_a_commitment(nlp):
+    assert kind_and_cue(nlp, "Next month we will open a new cultural centre in the capital.") == \
+        ("Commitment", "will open")
+    assert kind_and_cue(nlp, "Trade will grow.") == ("Prediction", "will grow")  # no first person: a forecast

@@ -101,3 +101,24 @@ def test_stance_is_vader_with_words_of_diplomacy():
     assert stance_of("the sanctions and the boycott") == "negative"  # domain words VADER lacks
     assert stance_of("two agreements were signed on Monday") == "neutral"
     assert polarity("deepening cooperation") > polarity("cooperation") > 0
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("we are trying to sign a gas accord with Ankara", "Commitment"),  # the speaker's effort toward its act
+    ("we are holding talks, and we plan to supply the engines", "Commitment"),  # "we plan" after another clause
+    ("the country is open to importing grain from Kazakhstan", "Commitment"),
+    ("private traders would not be allowed to import the wheat", "Commitment"),  # the speaker's decision
+    ("troops will practice a wide range of tasks during the drills", "ReportOfFact"),  # a programme announced
+])
+def test_commitments_of_the_speakers_side_and_programmes(nlp, text, kind):
+    assert classify_kind(nlp(text)[:], "say") == kind
+
+
+def test_a_past_effort_commits_to_nothing(nlp):
+    assert classify_kind(nlp("the government tried to settle the dispute through talks")[:], "say") != "Commitment"
+
+
+def test_a_joint_act_of_the_speakers_side_and_a_partner_is_a_commitment(nlp):
+    words = nlp("Oman and Kazakhstan will launch a direct freight train next year")[:]
+    assert classify_kind(words, "say", own_side=lambda t: t.text == "Kazakhstan") == "Commitment"
+    assert classify_kind(words, "say", own_side=lambda t: False if t.ent_type_ else None) == "Prediction"

@@ -554,3 +554,10 @@ def test_an_expressed_hope_or_optimism_is_a_prediction(registry):
         ("sergey-lavrov", "indirect", "Prediction", "hope for further growth of energy cooperation")]
     text = "Sergey Lavrov expressed satisfaction with the growth of energy cooperation."
     assert [k for _, _, k, _ in said(text, registry)] == ["Assessment"]
+
+
+def test_a_quotation_that_opens_with_a_judgement_is_an_assessment(registry):
+    text = ('“Our relations with Pakistan are excellent and very promising. Next year we will open a new consulate '
+            'in Lahore,” Sergey Lavrov said. “We will open a new consulate in Lahore next year,” Shehbaz Sharif said.')
+    got = said(text, registry)
+    assert [(g[0], g[2]) for g in got] == [("sergey-lavrov", "Assessment"), ("shehbaz-sharif", "Commitment")]
