@@ -77,10 +77,21 @@ _DATELINE = re.compile(r"[A-Z][A-Z.'\- ]{2,}(?:,\s*[A-Z][a-z]{2,8}\.?\s*\d{1,2})
 
 
 def span_of(text: str, start: int, end: int) -> Span:
+    """The statement's words from ``start`` to ``end``, trimmed (:func:`trim`), without the
+    dateline that opens the paragraph, and with the closing bracket of one they open ("... under
+    the Shanghai Cooperation Organization (SCO)": the parse leaves the bracket out).
+
+    >>> text = "Lavrov said Russia will work under the Shanghai Cooperation Organization (SCO)."
+    >>> span_of(text, 12, len(text) - 2).text
+    'Russia will work under the Shanghai Cooperation Organization (SCO)'
+    """
     start, end = trim(text, start, end)
     dateline = _DATELINE.match(text, start, end)
     if dateline and (start == 0 or text[start - 1] == "\n") and dateline.end() < end:
         start, end = trim(text, dateline.end(), end)
+    words = text[start:end]
+    if end < len(text) and text[end] == ")" and words.count("(") > words.count(")"):
+        end += 1
     return Span(start, end, text[start:end])
 
 
