@@ -81,7 +81,7 @@ def names_the_event(tok, trigger) -> bool:
             and verb.dep_ in {"acl", "amod"} and verb.head.i == trigger.i)
 
 
-def name_head(name: str) -> str:
+def head_noun(name: str) -> str:
     """The head noun of a name: its last word before "of", "on", "for", "in", "between" ("Ministry of
     Foreign Affairs": ministry; "Contract on Admission of ...": contract)."""
     words = re.sub(r"\s(?:of|on|for|in|between|with)\s.*$", "", name.strip()).split()
@@ -91,7 +91,7 @@ def name_head(name: str) -> str:
 def is_event_name(name: str) -> bool:
     """Whether a new name is a pact's or a gathering's own ("the Contract on Admission of Service
     Members", "the Coordination Transport Meeting"), by its head noun."""
-    return name_head(name) in EVENT_NAME_HEADS
+    return head_noun(name) in EVENT_NAME_HEADS
 
 
 def premises(tok, name: str) -> bool:
@@ -100,7 +100,7 @@ def premises(tok, name: str) -> bool:
     of Foreign Affairs", "talks in the ministry of defence"), or of "of" after such a ground noun
     ("on the territory of Russia's Southern Military District"), for a body whose name says it
     has premises (a ministry, a district, an academy)."""
-    if name_head(name) not in PREMISES_BODIES:
+    if head_noun(name) not in PREMISES_BODIES:
         return False
     while tok.dep_ in {"conj", "appos"} and tok.head is not tok:
         tok = tok.head
