@@ -22,27 +22,13 @@ def scored_events(documents: Path, gold_dir: Path | None = None, registry_dir: P
                   ) -> list[tuple[float, bool]]:
     """``(confidence, strictly right)`` of every event extracted, with no threshold, from the
     articles of ``documents`` that have gold (in ``gold_dir``, by default beside them)."""
-    from kg.corpus import read_corpus
-    from kg.errors import InputError
     from kg.eval.events import gold_units, predicted_units, sentence_index, strictly_right
-    from kg.eval.gold import in_registry_terms, load_gold
-    from kg.extract.pipeline import extract, load_nlp
-    from kg.registry import load_registry
+    from kg.eval.run import extractions_with_gold
 
-    registry, nlp = load_registry(registry_dir), load_nlp()
     rows: list[tuple[float, bool]] = []
-    seen = 0
-    for doc in read_corpus(documents):
-        found = load_gold(gold_dir or documents, doc.id)
-        if found is None:
-            continue
-        seen += 1
-        gold, path = in_registry_terms(found[0], registry), found[1]
-        ex = extract(doc.id, doc.text, registry, nlp=nlp, date=doc.metadata.get("date"), min_confidence=0.0)
+    for ex, gold, path, _ in extractions_with_gold(documents, gold_dir, registry_dir, min_confidence=0.0):
         right = strictly_right(gold_units(gold, sentence_index(ex), path, ex.text), predicted_units(ex.events))
         rows += [(e.confidence if e.confidence is not None else 1.0, i in right) for i, e in enumerate(ex.events)]
-    if not seen:
-        raise InputError("no article in the documents folder has a gold file", path=gold_dir or documents)
     return rows
 
 

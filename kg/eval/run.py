@@ -121,6 +121,30 @@ def evaluate_all(documents: Path, gold_dir: Path, registry_dir: Path | None = No
     return Evaluation(totals, per_doc, events, frags)
 
 
+def extractions_with_gold(documents: Path, gold_dir: Path | None = None, registry_dir: Path | None = None,
+                          min_confidence: float | None = None):
+    """``(extraction, gold, gold path, registry)`` for each article of ``documents`` that has a
+    gold file (in ``gold_dir``, by default beside the articles), the gold in registry terms;
+    ``min_confidence`` replaces the publishing threshold (0.0: every event).  An error when no
+    article has gold."""
+    from kg.corpus import read_corpus
+    from kg.extract.pipeline import extract, load_nlp
+    from kg.registry import load_registry
+
+    registry, nlp = load_registry(registry_dir), load_nlp()
+    options = {} if min_confidence is None else {"min_confidence": min_confidence}
+    seen = 0
+    for doc in read_corpus(documents):
+        found = load_gold(gold_dir or documents, doc.id)
+        if found is None:
+            continue
+        seen += 1
+        gold, path = in_registry_terms(found[0], registry), found[1]
+        yield extract(doc.id, doc.text, registry, nlp=nlp, date=doc.metadata.get("date"), **options), gold, path, registry
+    if not seen:
+        raise InputError("no article in the documents folder has a gold file", path=gold_dir or documents)
+
+
 def evaluate(documents: Path, gold_dir: Path, registry_dir: Path | None = None, progress=None):
     """(totals, per-document scores) of :func:`evaluate_all`."""
     result = evaluate_all(documents, gold_dir, registry_dir, progress)
