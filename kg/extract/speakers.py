@@ -236,7 +236,8 @@ class Speakers(PersonNames, SpeakerMemory, Institutions, JointSpeakers):
                     self.unnamed.append((head.idx, person))
                     return [person], "named"
                 name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-                return [self.named(name, "Organisation")], "named"
+                if name[:1].isupper():  # not "the foreign ministry said": a description, no name
+                    return [self.named(name, "Organisation")], "named"
         person = self.unlinked_person(head)
         if person:
             self.unnamed.append((head.idx, person))  # no mention names it: remember it for "he"

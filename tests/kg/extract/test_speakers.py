@@ -177,3 +177,10 @@ def test_the_holder_of_a_post_named_after_a_body_is_the_person_introduced_with_i
             "The Duma Speaker said that he was sure trade with Pakistan would double by 2030.")
     said = speakers(text, registry)
     assert len(said) == 1 and "sorokin" in said[0].lower()
+
+
+def test_a_body_described_in_lower_case_is_no_new_organisation(registry):
+    ex = extract("t", "MOSCOW: Russia and Pakistan discussed the situation in Afghanistan on Monday, the foreign ministry "
+                      "said in a statement.\n", registry)
+    assert not [k for k in ex.new_entities if k[4:5].islower()]
+    assert all(c.speaker != "new:foreign ministry" for c in ex.claims)
