@@ -33,6 +33,16 @@ from kg.extract.sentences import sentence_at
 from kg.extract.tokens import doc_text
 
 
+# ranks and forms of address that NER may take for a name of their own ("Lt-Gen (retd) X", "Maj Gen")
+_RANK_WORDS = HONORIFICS | TITLES | {"general", "major", "gen", "retd", "retired", "r", "air", "vice", "rear"}
+
+
+def ranks_only(span) -> bool:
+    """A person's name made of ranks and titles only ("Lt-Gen", "Maj. Gen."): it names nobody."""
+    words = [t.lower_.rstrip(".") for t in span if not t.is_punct and t.text not in {"-", "–"}]
+    return bool(words) and all(w in _RANK_WORDS for w in words)
+
+
 class Linker:
     """Links names in parsed articles to registry entities (built once per registry)."""
 
@@ -116,7 +126,7 @@ class Linker:
             if ent.label_ not in NER_TYPES:
                 continue
             span = clean_name(ent)
-            if span is None:
+            if span is None or ent.label_ == "PERSON" and ranks_only(span):
                 continue
             span, label = self._person_inside(span, ent.label_)
             if any(s < span.end_char and span.start_char < e for s, e in taken):
