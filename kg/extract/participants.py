@@ -446,7 +446,14 @@ def _stance_word(ctx: Context, m) -> bool:
 
 def _root(ctx: Context, mention):
     span = ctx.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
-    return span.root if span is not None else None
+    if span is None:
+        return None
+    root = span.root
+    if root.pos_ == "ADP" and root.i > span.start:
+        # "the Russia-Pakistan Working Group on Countering Terrorism": the parse may hang the
+        # name's tail on the trigger ("a meeting ... on ..."); the name is its words before it
+        return span.doc[span.start:root.i].root
+    return root
 
 
 def _role(tok, trigger) -> str:

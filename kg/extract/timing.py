@@ -20,6 +20,7 @@ from kg.extract.time_scope import (EVENT_PASSIVE_VERBS, MOTION_VERBS, OCCURRING,
                                    clause_of, dates_a_source, framing_gathering, event_relative, follows_other_event,
                                    gap_since, has_own_clause, relative_of_event, second_relative, under_another_noun)
 from kg.extract.model import Event, Span, TimeValue, trigger_token
+from kg.extract.scope import anchor
 from kg.extract.triggers import SPEECH_VERBS, lexicon_kind
 
 # a dateline's place: in capitals ("ISLAMABAD,", "ISLAMABAD/NEW DELHI;"), or capitalised words
@@ -263,7 +264,9 @@ def _describes(clause, noun) -> bool:
         if cur.dep_ != "conj" or cur.head.i == cur.i:
             break
         cur = cur.head
-    if cur.dep_ not in {"acl", "relcl"} or (cur.head.i != noun.i and not _hung_from_the_phrase_end(cur, noun)):
+    if cur.dep_ not in {"acl", "relcl"} or (cur.head.i not in {noun.i, anchor(noun).i}
+                                            and not _hung_from_the_phrase_end(cur, noun)):
+        # ("the third round of talks held in May": the clause hangs on "round")
         return False
     return (cur.dep_ == "acl" and cur.tag_ == "VBN") or clause.lemma_.lower() in OCCURRING | ARRANGING
 
