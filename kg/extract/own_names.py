@@ -75,7 +75,7 @@ def names_the_event(tok, trigger) -> bool:
     if tok.dep_ == "appos" and tok.head.i == trigger.i:
         gap = tok.doc[trigger.i + 1:tok.left_edge.i]
         return trigger.pos_ in {"NOUN", "PROPN"} and tok.left_edge.i > trigger.i \
-            and [t.text for t in gap] in ([], [","])
+            and [t.text for t in gap] in ([], [","], ["#"], [",", "#"])  # (a hashtag: "exercise #Druzhba2019")
     verb = tok.head
     return (tok.dep_ in {"oprd", "dobj", "attr"} and verb.lower_ in NAMING_VERBS
             and verb.dep_ in {"acl", "amod"} and verb.head.i == trigger.i)

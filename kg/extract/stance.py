@@ -430,6 +430,8 @@ def advocated(content) -> bool:
             c.dep_ == "prep" and c.lower_ in ("of", "for") for c in root.children):
         return True
     verb = root
+    if verb.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ == "imperative" for c in verb.children):
+        return True  # "a reliable banking system was imperative to enhance trade": what is to be done
     if verb.lemma_ != "be" or not any(c.lower_ == "it" and c.dep_ in ("nsubj", "expl") for c in verb.children):
         return False
     return any(c.dep_ == "acomp" and c.lower_ in _NEEDED_ADJECTIVES and any(
