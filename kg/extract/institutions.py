@@ -90,6 +90,10 @@ class Institutions:
         first, _, rest = name.partition(" ")
         if not found and rest and first.lower().rstrip(".") in HONORIFICS and self.lookup:
             found = self.lookup(rest)  # "Mr. Kabulov": the registry's Kabulov
+        words = name.split()
+        if not found and kind == "Person" and len(words) == 3 and self.lookup \
+                and all(w[:1].isupper() and w.isalpha() for w in words):
+            found = self.lookup(f"{words[0]} {words[2]}")  # "Sergey Viktorovich Lavrov": a patronymic
         if found:
             return found
         self.new_entities.setdefault("new:" + name, kind)

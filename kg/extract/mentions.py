@@ -132,6 +132,8 @@ class Linker:
             if any(s < span.end_char and span.start_char < e for s, e in taken):
                 continue
             entity = self.registry.lookup(span.text)
+            if entity is None and label == "PERSON":
+                entity = self._with_middle_name(span)
             if entity is not None and entity.type == "CooperationArea":
                 continue  # "LNG", "energy": a field of cooperation, no entity of its own
             if entity is not None:
@@ -257,6 +259,15 @@ class Linker:
             new_types.pop(key, None)
         return [Mention(m.span, remap.get(m.entity, m.entity), m.sentence,
                         "registry" if m.entity in remap else m.linked_by, m.ner_label) for m in mentions]
+
+    def _with_middle_name(self, span):
+        """The registry person whose name is this one's first and last words, a middle name or
+        patronymic between them ("Sergey Viktorovich Lavrov": Sergey Lavrov), or None."""
+        words = span.text.split()
+        if len(words) != 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
+            return None
+        found = self.registry.named(f"{words[0]} {words[2]}")
+        return found if found is not None and found.type == "Person" else None
 
     def _person_inside(self, span, label: str):
         """A person's name that NER ran together with a title or a state before it:
