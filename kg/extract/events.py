@@ -282,6 +282,10 @@ def _same_event(a: Event, b: Event) -> bool:
 PACT_KINDS = {"EstablishmentOfRelations", "Agreement", "MemorandumOfUnderstanding"}
 
 
+# words that make a plural trigger an open series of occasions, none in particular
+OPEN_SERIES = {"more", "future", "regular", "frequent"}
+
+
 def _build(ctx: Context, token, kind: str, decisions: Decisions, collect: list | None) -> Event | None:
     sentence = ctx.sentence_of(token)
     if sentence is None:
@@ -293,6 +297,9 @@ def _build(ctx: Context, token, kind: str, decisions: Decisions, collect: list |
     time = event_time(ctx, token, sentence, inside, kind)
     status = event_status(token, time)
     trigger = Span(token.idx, token.idx + len(token), token.text)
+    if token.tag_ in {"NNS", "NNPS"} and any(c.dep_ == "amod" and c.lower_ in OPEN_SERIES for c in token.children):
+        # "to hold more bilateral exercises", "future exercises", "regular summits": no particular event
+        return _mention(token, kind, sentence, trigger, time, status)
     if token.tag_ in {"NNS", "NNPS"} and not _one_held(token) and not any(
             ctx.is_agent(m.entity) or ctx.is_place(m.entity) for m in ctx.mentions_in(own_tokens(token))):
         # "high-level visits": generic, no particular event; "the talks": perhaps a mention
