@@ -39,6 +39,8 @@ def kind_and_cue(nlp, sentence: str) -> tuple[str, str] | None:
     ("The offer should have been welcomed.", "should have been welcomed"),
     ("Ankara could draft a transit plan.", "could draft"),
     ("The surplus can be used to repay the debt.", "can be used"),
+    ("Closer transit links are imperative for the region.", "imperative"),
+    ("Reforming the tariff code is imperative to attract investors.", "imperative"),
 ])
 def test_recommendations(nlp, sentence, cue):
     assert kind_and_cue(nlp, sentence) == ("Recommendation", cue)

@@ -339,3 +339,25 @@ def test_a_mention_whose_clause_tells_another_year_does_not_join_the_event_named
             "Over 200 servicemen took part in the drills in the mountains.")
     found = [e for e in events(registry, text) if e.kind == "MilitaryExercise"]
     assert [(e.sentence.index, [s.index for s in e.also]) for e in found] == [(0, [1])]
+
+
+def test_more_or_regular_plural_occasions_are_no_event(registry):
+    evs = events(registry, "Egypt is looking forward to hold more bilateral exercises with Turkish colleagues in the "
+                           "future, the naval chief told reporters.")
+    assert [e for e in evs if e.kind == "MilitaryExercise"] == []
+
+
+def test_a_hashtag_after_the_exercise_noun_is_its_name_not_a_participant(registry):
+    evs = events(registry, "\"The Egyptian-Turkish exercise #Sunrise2020 concluded near Ankara with a night "
+                           "assault,\" the Turkish ministry wrote.")
+    e = only(evs, "MilitaryExercise")
+    assert set(e.participants) == {"egypt", "turkey"}
+
+
+def test_a_body_named_with_a_topic_gives_its_states_and_the_round_is_dated(registry):
+    evs = events(registry, "The fourth round of bilateral meeting of the Egypt-Turkey Working Group on Countering "
+                           "Piracy and other Maritime Threats held in Cairo on Monday during which Cairo and Ankara "
+                           "agreed to expand cooperation.")
+    e = only(evs, "Meeting")
+    assert set(e.participants) == {"egypt", "turkey"}
+    assert e.time is not None and "Monday" in e.time.span.text

@@ -290,3 +290,18 @@ def test_the_abbreviated_rank_gen_is_not_part_of_a_name(registry):
     _, pairs = linked(registry, "He met the Chief of the Russian General Staff, Gen Arkady V. Zolotov, in Moscow.")
     assert ("Arkady V. Zolotov", "new:Arkady V. Zolotov") in pairs
     assert not any(text.startswith("Gen ") for text, _ in pairs)
+
+
+def test_a_rank_alone_is_no_person(registry):
+    ex, pairs = linked(registry, "Army Secretary Maj-Gen (retd) Tariq Anwar Qazi has stressed the need for dialogue.")
+    assert not any(e.startswith("new:") and "gen" in e.lower().split()[-1:] for _, e in pairs), pairs
+    assert any(e.lower() == "new:tariq anwar qazi" for _, e in pairs), pairs
+
+
+def test_a_patronymic_between_a_registry_persons_names(registry):
+    text = ("Egyptian Foreign Minister Sameh Shoukry spoke to his Russian counterpart Sergey Viktorovich Lavrov "
+            "on Friday. The two Foreign Ministers agreed to continue consultations on the region.")
+    ex, _ = linked(registry, text)
+    speakers = {c.speaker for c in ex.claims}
+    assert "sergey-lavrov" in speakers, speakers
+    assert not any(s and "Viktorovich" in s for s in speakers), speakers

@@ -90,6 +90,9 @@ from kg.extract.stance import classify_kind, polarity, stance_of
     ("Earlier in the day, the foreign minister met his Chinese counterpart in Beijing", "say", "ReportOfFact"),
     ("The two ministers later met the press in the capital", "say", "ReportOfFact"),
     ("the two ministers held better talks than their deputies", "say", "Assessment"),
+    # a thing or act said to be imperative is called for; "essential for" judges
+    ("a stable payment channel was imperative to expand trade", "say", "Recommendation"),
+    ("calm in the valley is essential for both neighbours", "say", "Assessment"),
 ])
 def test_kinds(nlp, text, cue, kind):
     assert classify_kind(nlp(text)[:], cue) == kind
