@@ -105,7 +105,8 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
         state = own_country(ctx, tok)
         if state is not None:
             add(state, "own-country", tok)  # "their country will provide support": the speaker's state
-        elif tok.lower_ in POSSESSIVE_PRONOUNS | PRONOUN_SUBJECTS and tok.dep_ in {"poss", "nsubj", "nsubjpass"}:
+        elif tok.lower_ in POSSESSIVE_PRONOUNS | PRONOUN_SUBJECTS and tok.dep_ in {"poss", "nsubj", "nsubjpass"} \
+                and not _in_other_clause(tok, token):
             for eid in ctx.resolve_pronoun(tok):
                 add(eid, "pronoun", tok)
                 add(ctx.nationality(eid), "nationality", tok)
@@ -442,6 +443,24 @@ def _stance_word(ctx: Context, m) -> bool:
     before = ctx.text[max(0, m.span.start - 5):m.span.start]
     after = ctx.text[m.span.end:m.span.end + 12]
     return bool(LEANING.search(before) or BACKED.match(after))
+
+
+_CLAUSES = {"ccomp", "advcl", "acl", "relcl", "csubj"}
+
+
+def _in_other_clause(tok, trigger) -> bool:
+    """Whether the pronoun ``tok`` stands in a clause of its own below the trigger's clause
+    ("Moscow, realizing that its partner is seeing others, has lifted the embargo": "its" is
+    the partner's, said in the realizing)."""
+    above = {a.i for a in trigger.ancestors} | {trigger.i}
+    cur = tok
+    while cur.head.i != cur.i and cur.i not in above:
+        cur = cur.head
+        if cur.i in above:
+            break
+        if cur.pos_ in {"VERB", "AUX"} and cur.dep_ in _CLAUSES:
+            return True
+    return False
 
 
 def _root(ctx: Context, mention):
