@@ -625,3 +625,16 @@ def test_one_who_welcomes_a_decision_to_attend_does_not_attend(registry):
                         "of Foreign Minister Bilawal Bhutto Zardari to visit Goa to attend the SCO Council of Foreign "
                         "Ministers conference.", "Meeting")
     assert "danila-ganich" not in e.participants and "russia" not in e.participants
+
+
+def test_a_pronoun_in_a_clause_below_the_trigger_is_not_its_participant(nlp):
+    from kg.extract.participants import _in_other_clause
+
+    doc = nlp("Cairo, realizing that its longtime client is now courting other suppliers, has lifted an arms embargo.")
+    its = next(t for t in doc if t.lower_ == "its")
+    lifted = next(t for t in doc if t.lower_ == "lifted")
+    assert _in_other_clause(its, lifted)
+    doc = nlp("Their ministers said they would hold talks in Cairo next week.")
+    they = next(t for t in doc if t.lower_ == "they")
+    talks = next(t for t in doc if t.lower_ == "talks")
+    assert not _in_other_clause(they, talks)
