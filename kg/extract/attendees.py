@@ -29,6 +29,10 @@ GATHERINGS = {"Meeting", "Summit"}
 EXERCISES = {"MilitaryExercise"}
 EXERCISE_NOUNS = {"exercise", "exercises", "drill", "drills", "manoeuvres", "maneuvers", "wargame"}
 TAKING_PART = {"represent", "participate", "part"}
+# a visit gains only the members of its travelling group ("The delegation included X and Y",
+# "X was also part of the Pakistani delegation"), never who attends something during it
+VISITS = {"StateVisit"}
+TRAVELLING_GROUPS = {"delegation"}
 # nouns by which a later sentence names the gathering again
 GATHERING_NOUNS = {"meeting", "talks", "forum", "session", "summit", "conference", "consultations",
                    "discussions", "negotiations", "dialogue", "gathering", "meet", "moot", "event"}
@@ -53,7 +57,7 @@ GROUP_VERBS = {"lead", "head", "include", "comprise", "accompany"}
 LISTED_NOUNS = {"participant", "attendee", "delegate", "participants", "attendees", "delegates"}
 DEFINITE = {"the", "this", "that", "its", "their"}
 NEXT_WORDS = {"next", "upcoming", "following", "forthcoming"}
-REACH = 2  # sentences after the event's latest mention
+REACH = 4  # sentences after the event's latest mention ("The Russian side is represented at the exercises by X" after a sentence on the opening)
 # prepositions whose object, inside a person's title or description, is not who attends
 # ("Ambassador to Russia", "an adviser to the Russian transport minister")
 NOT_ATTENDING_PREPS = {"to", "in", "at", "on", "for", "about", "with", "into"}
@@ -63,9 +67,9 @@ def add_attendees(ctx, events: list[Event]) -> list[Event]:
     """``events`` with the attendees that the sentences continuing each gathering name."""
     out = list(events)
     for i, event in enumerate(out):
-        if event.kind not in GATHERINGS | EXERCISES or not event.participants:
+        if event.kind not in GATHERINGS | EXERCISES | VISITS or not event.participants:
             continue
-        kinds = GATHERINGS if event.kind in GATHERINGS else EXERCISES
+        kinds = next(k for k in (GATHERINGS, EXERCISES, VISITS) if event.kind in k)
         last = max([event.sentence.index, *(s.index for s in event.also)])
         trigger = trigger_token(ctx.doc, event)
         # "agreed to hold the next round": a sentence that tells a round as past tells the last one
@@ -130,6 +134,9 @@ def _attendees_in(ctx, sentence, event: Event) -> list[tuple[str, str]]:
         if event.kind in EXERCISES:
             if _names_exercise(tok):
                 words = _taking_part(tok)
+        elif event.kind in VISITS:
+            if _names_travelling_group(tok, ctx):
+                words = _group_members(tok)
         elif _names_gathering(tok):
             words = _tied_to(_outer(tok))
         elif _names_group(tok, ctx, event):
@@ -330,6 +337,23 @@ def _names_group(tok, ctx, event: Event) -> bool:
     states = {m.entity for m in ctx.mentions_in([c for c in tok.children if c.dep_ in {"amod", "compound", "poss"}])
               if ctx.is_state(m.entity)}
     return not states or bool(states & set(event.participants))
+
+
+def _names_travelling_group(tok, ctx) -> bool:
+    """"The delegation comprises X and Y", "The delegation will also include X": the group
+    that travels, named by no state (a state's delegation may be the hosts': "X led the
+    Pakistani delegation during the meeting" of a Russian visit), the sentence naming no
+    other event ("during the talks")."""
+    if tok.lemma_.lower() not in TRAVELLING_GROUPS or tok.pos_ not in {"NOUN", "PROPN"}:
+        return False  # ("The Parliamentary Delegation comprises ...": the parse may take it for a name)
+    if tok.dep_ not in {"nsubj", "nsubjpass"} or tok.head.lemma_.lower() not in GROUP_VERBS:
+        return False
+    if not any(c.dep_ in {"det", "poss"} and c.lower_ in DEFINITE for c in tok.children):
+        return False
+    if any(ctx.is_state(m.entity) for m in ctx.mentions_in(
+            [c for c in tok.children if c.dep_ in {"amod", "compound", "poss"}])):
+        return False
+    return not any(t.lemma_.lower() in GATHERING_NOUNS | EXERCISE_NOUNS for t in tok.sent if t.pos_ == "NOUN")
 
 
 def _whose(tok, ctx, event: Event) -> bool:

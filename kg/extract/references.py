@@ -29,6 +29,15 @@ TITLE_WORDS = {"minister", "premier", "president", "ambassador", "envoy", "spoke
                "secretary", "chancellor", "chief", "general", "governor"}
 
 
+def _capitalised_title(token) -> bool:
+    """"The Russian President has arrived", "the Foreign Minister said": a title the parse
+    tags as a proper noun, standing alone after "the" (not "President Putin", where the title
+    runs into the name, nor a name of its own: "the Minister X")."""
+    return (token.tag_ == "NNP" and token.dep_ not in {"compound", "appos"}
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+            and not any(c.pos_ == "PROPN" and c.i > token.i for c in token.children))
+
+
 class References:
     """Pronoun, pair and title resolution over an article's :class:`Context`."""
 
@@ -300,7 +309,7 @@ class References:
             return self._counterpart(token)
         lemma = token.lemma_.lower()
         abbreviated = TITLE_ABBREVIATIONS.get(token.text)
-        if abbreviated is None and (lemma not in TITLE_WORDS or token.tag_ != "NN"):
+        if abbreviated is None and (lemma not in TITLE_WORDS or token.tag_ != "NN" and not _capitalised_title(token)):
             return []
         state = None
         for c in token.children:

@@ -215,3 +215,27 @@ def test_who_does_something_at_the_meeting_takes_part_but_not_a_name_in_what_was
             "The deal of India with Iran was discussed at the talks.")
     [talks] = events(registry, text, "Meeting")
     assert not {"india", "iran"} & set(talks.participants)
+
+
+def test_who_takes_part_in_the_exercise_four_sentences_on_takes_part(registry):
+    text = ("Pakistan and Russia began their joint military exercise near Cherat on Monday. "
+            "The drill will last two weeks. "
+            "It focuses on counter-terrorism in mountains. "
+            "The opening ceremony was held at the training centre. "
+            "The Russian side is represented at the exercises by servicemen of the Southern Military District.")
+    [drill] = events(registry, text, "MilitaryExercise")
+    assert "southern-military-district" in drill.participants
+
+
+def test_the_members_of_the_travelling_delegation_take_part_in_the_visit(registry):
+    text = ("A Russian delegation will visit Islamabad next week to meet Pakistani lawmakers. "
+            "The delegation will include Senator Boris Ivanov and Oleg Petrov.")
+    [visit] = events(registry, text, "StateVisit")
+    assert {"new:Boris Ivanov", "new:Oleg Petrov", "russia", "pakistan"} <= set(visit.participants)
+
+
+def test_the_hosts_delegation_at_a_meeting_during_the_visit_takes_no_part_in_it(registry):
+    text = ("Russian Deputy Defence Minister Alexander Fomin visited Pakistan from 6 to 7 August. "
+            "The Pakistani delegation was led by Defence Secretary Kamran Aziz during the meeting.")
+    for visit in events(registry, text, "StateVisit"):
+        assert "new:Kamran Aziz" not in visit.participants

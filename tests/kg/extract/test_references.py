@@ -85,3 +85,19 @@ def test_a_counterpart_with_no_state_stands_for_no_one(registry):
                                  "then met his counterpart at the ministry.")
     counterpart = next(t for t in doc if t.lower_ == "counterpart")
     assert ctx.resolve_title(counterpart) == []
+
+
+def test_a_capitalised_title_after_the_stands_for_the_person_it_introduced(registry):
+    # the parse tags "President" as a proper noun: "The Russian President" is still a title
+    doc, ctx = context(registry, "Russian President Vladimir Putin landed in Astana on Monday. "
+                                 "The Russian President will attend a summit there.")
+    president = [t for t in doc if t.text == "President"][-1]
+    assert president.tag_ == "NNP"
+    assert ctx.resolve_title(president) == ["vladimir-putin"]
+
+
+def test_a_capitalised_title_of_another_state_stands_for_nobody_named(registry):
+    doc, ctx = context(registry, "Russian President Vladimir Putin landed in Astana on Monday. "
+                                 "The Kazakh President will host a summit there.")
+    president = [t for t in doc if t.text == "President"][-1]
+    assert ctx.resolve_title(president) == []
