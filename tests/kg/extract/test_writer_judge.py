@@ -97,13 +97,17 @@ def test_cross_validation_chooses_for_precision_or_nothing(rows):
         assert "no setting reaches precision" in out.getvalue()
 
 
-def test_the_highest_threshold_within_one_standard_error_of_the_most_right_claims_is_chosen():
+def test_the_fewest_claims_added_within_a_claim_of_the_most_right_ones_is_chosen():
     from kg.extract.train_writer import choose
 
-    # 36 right at 0.55; 31 right at 0.6 is within sqrt(36) = 6 of it; 29 at 0.65 is not
-    scored = [(36, 0.55, 1.0, False), (31, 0.6, 1.0, False), (29, 0.65, 1.0, False), (30, 0.6, 0.3, True)]
-    assert choose(scored) == (31, 0.6, 1.0, False)
-    assert choose([(4, 0.5, 1.0, False), (1, 0.9, 1.0, False)]) == (4, 0.5, 1.0, False)  # 1 < 4 - 2
+    # (right, threshold, C, words, added): 36 right of 50 at 0.55 and 35.3 of 48 at C=0.3
+    # are equals (within one claim); the second adds fewer; 31 right is not an equal
+    scored = [(36, 0.55, 1.0, False, 50), (31, 0.8, 3.0, False, 40), (35.3, 0.6, 0.3, False, 48),
+              (29, 0.65, 1.0, False, 38)]
+    assert choose(scored) == (35.3, 0.6, 0.3, False, 48)
+    assert choose([(4, 0.5, 1.0, False, 5), (1, 0.9, 1.0, False, 1)]) == (4, 0.5, 1.0, False, 5)
+    # the same claims added: the higher threshold, then the smaller C
+    assert choose([(4, 0.5, 1.0, False, 5), (4, 0.55, 3.0, False, 5)]) == (4, 0.55, 3.0, False, 5)
 
 
 def test_the_repeats_of_cross_validation_deal_the_articles_into_other_folds():
