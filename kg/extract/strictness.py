@@ -7,24 +7,17 @@ most events it accepts are still wrong in their participants or time, so its pro
 overstates how sure the pipeline is.  This last step judges each finished event (after
 merging, attendees and venues) from general features of what was extracted: its kind, how
 many states, people and bodies take part, the shape of its time, its status, how many agents
-its sentence names that it leaves out, how many of its participants the ``scope``, ``place``
-and ``pronoun`` rules attached, how many of them the article names only once, and the
-first-stage confidences.  Its probability is
+its sentence names that it leaves out, and the first-stage confidences.  Its probability is
 the event's ``confidence``, and the publishing threshold (``min_confidence``) applies to it.
 ``kg train`` fits it (:mod:`kg.extract.train_strict`).
 """
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import replace
 
-from kg.extract.model import Event, provenance_of
+from kg.extract.model import Event
 
 AGENTS = ("State", "Person", "Organisation")
-# the attaching rules (``Event.provenance``) whose number of links is a feature: ``scope``
-# attaches most links and most of the wrong ones, and an event with one scope link is
-# rarely right as a whole (its other participants came from further away)
-COUNTED_RULES = ("scope", "place", "pronoun")
 
 
 def _bucket(n: int, top: int) -> str:
@@ -64,11 +57,6 @@ def strict_features(ctx, event: Event) -> dict[str, float]:
     f[f"left_out={_bucket(len(left_out), 3)}"] = 1.0
     f[f"states_left_out={_bucket(left_out.count('State'), 2)}"] = 1.0
     f[f"kind={event.kind}|states={_bucket(types.count('State'), 3)}"] = 1.0
-    rules = Counter(provenance_of(event))
-    for rule in COUNTED_RULES:
-        f[f"by_{rule}={_bucket(rules[rule], 2)}"] = 1.0
-    named = Counter(m.entity for m in ctx.mentions)  # participants the article names once (or never)
-    f[f"named_once={_bucket(sum(named[p] <= 1 for p in event.participants), 2)}"] = 1.0
     return f
 
 
