@@ -11,8 +11,6 @@ set, to see whether any threshold would reach a precision on articles nobody tun
 """
 from __future__ import annotations
 
-import argparse
-import sys
 from pathlib import Path
 
 THRESHOLDS = (0.0, 0.1, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
@@ -69,21 +67,14 @@ def format_curve(rows: list[tuple[float, bool]], thresholds=THRESHOLDS) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m kg.eval.confidence",
-                                     description=__doc__.split("\n\n")[0])
-    parser.add_argument("documents", type=Path, help="folder of articles (*.txt) with their gold files")
-    parser.add_argument("--gold", type=Path, default=None, help="gold folder (default: the documents folder)")
-    args = parser.parse_args(argv)
-    from kg.errors import InputError
+    from kg.eval.run import folder_command
 
-    try:
-        rows = scored_events(args.documents, args.gold)
-    except InputError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    print(f"{len(rows)} events extracted with no threshold, {sum(r for _, r in rows)} strictly right")
-    print(format_curve(rows))
-    return 0
+    def report(documents: Path, gold: Path | None) -> str:
+        rows = scored_events(documents, gold)
+        return (f"{len(rows)} events extracted with no threshold, {sum(r for _, r in rows)} strictly right\n"
+                + format_curve(rows))
+
+    return folder_command("python -m kg.eval.confidence", __doc__, report, argv)
 
 
 if __name__ == "__main__":

@@ -14,8 +14,6 @@ Only totals are printed, so it may be run on an aggregate-only set:
 """
 from __future__ import annotations
 
-import argparse
-import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -104,19 +102,9 @@ def format_tally(t: LinkTally) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m kg.eval.links", description=__doc__.split("\n\n")[0])
-    parser.add_argument("documents", type=Path, help="folder of articles (*.txt) with their gold files")
-    parser.add_argument("--gold", type=Path, default=None, help="gold folder (default: the documents folder)")
-    args = parser.parse_args(argv)
-    from kg.errors import InputError
+    from kg.eval.run import folder_command
 
-    try:
-        result = tally(args.documents, args.gold)
-    except InputError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    print(format_tally(result))
-    return 0
+    return folder_command("python -m kg.eval.links", __doc__, lambda d, g: format_tally(tally(d, g)), argv)
 
 
 if __name__ == "__main__":

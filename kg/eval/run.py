@@ -145,6 +145,26 @@ def extractions_with_gold(documents: Path, gold_dir: Path | None = None, registr
         raise InputError("no article in the documents folder has a gold file", path=gold_dir or documents)
 
 
+def folder_command(prog: str, doc: str, report, argv: list[str] | None = None) -> int:
+    """The command line of a totals-only diagnostic over a folder of articles with gold:
+    ``report(documents, gold_dir)`` gives the text to print; a folder with no gold file is an
+    error naming it (exit status 1)."""
+    import argparse
+    import sys
+
+    parser = argparse.ArgumentParser(prog=prog, description=doc.split("\n\n")[0])
+    parser.add_argument("documents", type=Path, help="folder of articles (*.txt) with their gold files")
+    parser.add_argument("--gold", type=Path, default=None, help="gold folder (default: the documents folder)")
+    args = parser.parse_args(argv)
+    try:
+        text = report(args.documents, args.gold)
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(text)
+    return 0
+
+
 def evaluate(documents: Path, gold_dir: Path, registry_dir: Path | None = None, progress=None):
     """(totals, per-document scores) of :func:`evaluate_all`."""
     result = evaluate_all(documents, gold_dir, registry_dir, progress)
