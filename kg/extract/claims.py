@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.lookahead import starting
 from kg.extract.model import Claim, Mention, Sentence
-from kg.extract.stance import hedges_state, month_may, stance_of
+from kg.extract.stance import NEEDED_ACT, hedges_state, month_may, stance_of
 from kg.extract.tokens import doc_text, token_indices
 
 _RANK = {"Recommendation": 0, "Commitment": 1, "Prediction": 1, "Assessment": 2}
@@ -47,9 +47,6 @@ _SUBORDINATE = set("""if unless whether though although because as since when wh
     until before after so""".split())
 _ADVISE = set("""useful important necessary essential imperative vital crucial advisable wise
     prudent better best desirable incumbent time urgent critical""".split())
-# adjectives that, said of a thing or an act ("X is imperative"), call for it (dev gold: 3 of 3
-# Recommendations; not "essential", "vital", "crucial": "peace is essential for both" judges)
-_NEEDED_ACT = {"imperative"}
 _EVIDENT = set("""obvious clear evident apparent certain undeniable true know known plain noteworthy
     ironic unfortunate unsurprising undisputed indisputable""".split())
 _STANCE = set("""certainly undoubtedly indeed clearly obviously evidently surely definitely
@@ -279,7 +276,7 @@ def _obligation(doc: Doc, tok: Token, kids: list[Token]) -> Iterator[Cue]:
             c.dep_ in ("xcomp", "ccomp", "relcl", "advcl") for c in [*kids, *adj.children])):
         yield "Recommendation", 0, _slice(doc, next(c for c in kids if c.lower_ == "it"), adj)
     if tok.lemma_ == "be" and any(c.dep_ in ("nsubj", "csubj") and c.lower_ != "it" for c in kids):
-        need = next((c for c in kids if c.dep_ == "acomp" and c.lower_ in _NEEDED_ACT), None)
+        need = next((c for c in kids if c.dep_ == "acomp" and c.lower_ in NEEDED_ACT), None)
         if need is not None:  # "Regional integration is imperative": what is to be done
             yield "Recommendation", 0, need.text
     there = next((c for c in kids if c.dep_ == "expl" and c.lower_ == "there"), None)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.names import HONORIFICS, POST_HEADS
+from kg.extract.new_names import without_middle_name
 
 OUTLETS = frozenset("newspaper paper daily publication outlet".split())
 
@@ -90,10 +91,9 @@ class Institutions:
         first, _, rest = name.partition(" ")
         if not found and rest and first.lower().rstrip(".") in HONORIFICS and self.lookup:
             found = self.lookup(rest)  # "Mr. Kabulov": the registry's Kabulov
-        words = name.split()
-        if not found and kind == "Person" and len(words) == 3 and self.lookup \
-                and all(w[:1].isupper() and w.isalpha() for w in words):
-            found = self.lookup(f"{words[0]} {words[2]}")  # "Sergey Viktorovich Lavrov": a patronymic
+        short = without_middle_name(name) if kind == "Person" else None
+        if not found and short and self.lookup:
+            found = self.lookup(short)  # "Sergey Viktorovich Lavrov": a patronymic
         if found:
             return found
         self.new_entities.setdefault("new:" + name, kind)

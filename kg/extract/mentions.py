@@ -28,7 +28,7 @@ from kg.extract.name_particles import named_entities
 from kg.extract.names import (ABSTRACT_ENDINGS, HONORIFICS, ORG_HEADS, PROJECT_HEADS, TITLES, generic_body,
                               name_chunks, short_forms, title_acronyms, titled_people)
 from kg.extract.new_names import (NER_TYPES, bare_head, canonical, clean_name, fold_partial_names, middle_name,
-                                  new_entity_type)
+                                  new_entity_type, without_middle_name)
 from kg.extract.sentences import sentence_at
 from kg.extract.tokens import doc_text
 
@@ -263,10 +263,10 @@ class Linker:
     def _with_middle_name(self, span):
         """The registry person whose name is this one's first and last words, a middle name or
         patronymic between them ("Sergey Viktorovich Lavrov": Sergey Lavrov), or None."""
-        words = span.text.split()
-        if len(words) != 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        short = without_middle_name(span.text)
+        if short is None:
             return None
-        found = self.registry.named(f"{words[0]} {words[2]}")
+        found = self.registry.named(short)
         return found if found is not None and found.type == "Person" else None
 
     def _person_inside(self, span, label: str):

@@ -143,6 +143,20 @@ def middle_name(word: str, new_types: dict[str, str]) -> str | None:
     return fits[0] if len(fits) == 1 and " " not in word else None
 
 
+def without_middle_name(name: str) -> str | None:
+    """A person's name of three capitalised words with the middle one dropped, the form a
+    registry gives without a patronymic or middle name ("Sergey Viktorovich Lavrov": "Sergey
+    Lavrov"), or None for any other name.
+
+    >>> without_middle_name("Sergey Viktorovich Lavrov"), without_middle_name("Lt-Gen Ahmed Khan")
+    ('Sergey Lavrov', None)
+    """
+    words = name.split()
+    if len(words) != 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return None
+    return f"{words[0]} {words[2]}"
+
+
 def bare_head(name: str) -> bool:
     """A name that is only a head noun ("Commission", "Organization"), a plural noun
     ("States") or a field ("Defence", "Energy", cut from a ministry's name), or starts

@@ -416,6 +416,9 @@ def classify_kind(content, cue_lemma: str, institution: bool = False, own_side=N
 # dialogue", "underlined the need for restraint") and adjectives of "it is ADJ to ..."
 _NEEDED_NOUNS = {"importance", "need", "necessity", "urgency"}
 _NEEDED_ADJECTIVES = {"necessary", "essential", "imperative", "vital", "crucial", "important", "advisable", "urgent"}
+# adjectives that, said of a thing or an act ("X is imperative"), call for it (dev gold: 3 of 3
+# Recommendations; not "essential", "vital", "crucial": "peace is essential for both" judges)
+NEEDED_ACT = {"imperative"}
 
 
 def advocated(content) -> bool:
@@ -430,7 +433,7 @@ def advocated(content) -> bool:
             c.dep_ == "prep" and c.lower_ in ("of", "for") for c in root.children):
         return True
     verb = root
-    if verb.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ == "imperative" for c in verb.children):
+    if verb.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in NEEDED_ACT for c in verb.children):
         return True  # "a reliable banking system was imperative to enhance trade": what is to be done
     if verb.lemma_ != "be" or not any(c.lower_ == "it" and c.dep_ in ("nsubj", "expl") for c in verb.children):
         return False
