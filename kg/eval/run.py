@@ -148,7 +148,7 @@ def extractions_with_gold(documents: Path, gold_dir: Path | None = None, registr
 def folder_command(prog: str, doc: str, report, argv: list[str] | None = None) -> int:
     """The command line of a totals-only diagnostic over a folder of articles with gold:
     ``report(documents, gold_dir)`` gives the text to print; a folder with no gold file is an
-    error naming it (exit status 1)."""
+    error naming it (exit status 2, an input error, as for the kg commands)."""
     import argparse
     import sys
 
@@ -160,7 +160,7 @@ def folder_command(prog: str, doc: str, report, argv: list[str] | None = None) -
         text = report(args.documents, args.gold)
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return 2
     print(text)
     return 0
 

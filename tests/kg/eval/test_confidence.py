@@ -29,7 +29,7 @@ def test_the_area_under_the_curve_orders_right_before_wrong():
 def test_a_folder_without_gold_is_an_error_naming_it(tmp_path, capsys):
     article = next(HELDOUT.glob("*.txt"))
     shutil.copy(article, tmp_path / article.name)
-    assert main([str(tmp_path)]) == 1
+    assert main([str(tmp_path)]) == 2
     assert "no article in the documents folder has a gold file" in capsys.readouterr().err
 
 

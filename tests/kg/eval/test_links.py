@@ -37,7 +37,7 @@ def test_the_tally_agrees_with_kg_eval():
 def test_a_folder_without_gold_is_an_error_naming_it(tmp_path, capsys):
     article = next(HELDOUT.glob("*.txt"))
     shutil.copy(article, tmp_path / article.name)
-    assert main([str(tmp_path)]) == 1
+    assert main([str(tmp_path)]) == 2
     assert "no article in the documents folder has a gold file" in capsys.readouterr().err
 
 
