@@ -237,5 +237,7 @@ def test_the_members_of_the_travelling_delegation_take_part_in_the_visit(registr
 def test_the_hosts_delegation_at_a_meeting_during_the_visit_takes_no_part_in_it(registry):
     text = ("Russian Deputy Defence Minister Alexander Fomin visited Pakistan from 6 to 7 August. "
             "The Pakistani delegation was led by Defence Secretary Kamran Aziz during the meeting.")
-    for visit in events(registry, text, "StateVisit"):
+    visits = events(registry, text, "StateVisit")
+    assert visits  # the visit is found, and the host's delegation leader is not in it
+    for visit in visits:
         assert "new:Kamran Aziz" not in visit.participants
