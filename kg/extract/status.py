@@ -15,6 +15,7 @@ from dataclasses import replace
 from kg.extract.coref import INTENDED
 from kg.extract.futurity import future_form, governing_verb, subject_is_to, to_be_done, to_infinitive
 from kg.extract.model import Event, TimeValue, trigger_token
+from kg.extract.scope import anchor
 from kg.extract.time_scope import clause_of, event_relative, framing_gathering, on_the_sidelines
 from kg.extract.timing import ARRANGING, REPORTING
 from kg.extract.triggers import POSTPONE, SCHEDULED, lexicon_kind
@@ -53,6 +54,7 @@ def status_conflict(ctx, earlier: Event, later: Event) -> bool:
 
 def event_status(token, time: TimeValue | None = None) -> str | None:
     """postponed, cancelled, scheduled (a date is set) or planned (intended, no date)."""
+    token = anchor(token)  # "the fifth round of talks will take place today": the round's status is the talks'
     chain = [token, token.head, token.head.head]
     if any(_cancelling(t) for t in chain[1:]):
         if chain[1].lemma_.lower() != "call" or token.dep_ in {"dobj", "nsubjpass"}:

@@ -226,3 +226,12 @@ def test_what_visitors_who_have_arrived_will_also_do_is_an_item_of_the_visit(fir
     text = first + " The Russian ships will also hold a passage exercise with Pakistan Navy vessels."
     drills = [e for e in extract("t", text, load_registry()).events if e.kind == "MilitaryExercise"]
     assert [e.status for e in drills] == [expected]
+
+
+def test_a_future_round_of_talks_is_one_scheduled_meeting():
+    from kg.extract.pipeline import extract
+    from kg.registry import load_registry
+
+    text = "The fifth round of political discussions between Pakistan and Russia will take place in Islamabad today.\n"
+    events = extract("t", text, load_registry(), date="2023-06-20").events
+    assert [(e.kind, e.status) for e in events] == [("Meeting", "scheduled")]
