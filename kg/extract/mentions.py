@@ -33,12 +33,14 @@ from kg.extract.sentences import sentence_at
 from kg.extract.tokens import doc_text
 
 
-# ranks and forms of address that NER may take for a name of their own ("Lt-Gen (retd) X", "Maj Gen")
-_RANK_WORDS = HONORIFICS | TITLES | {"general", "major", "gen", "retd", "retired", "r", "air", "vice", "rear"}
+# ranks and forms of address that NER may take for a name of their own ("Lt-Gen (retd) X", "Maj Gen",
+# the "Extraordinary" of "Ambassador Extraordinary and Plenipotentiary")
+_RANK_WORDS = HONORIFICS | TITLES | {"general", "major", "gen", "retd", "retired", "r", "air", "vice", "rear",
+                                     "extraordinary", "plenipotentiary"}
 
 
 def ranks_only(span) -> bool:
-    """A person's name made of ranks and titles only ("Lt-Gen", "Maj. Gen."): it names nobody."""
+    """A name made of ranks and titles only ("Lt-Gen", "Maj. Gen.", "Plenipotentiary"): it names nobody."""
     words = [t.lower_.rstrip(".") for t in span if not t.is_punct and t.text not in {"-", "–"}]
     return bool(words) and all(w in _RANK_WORDS for w in words)
 
@@ -126,7 +128,7 @@ class Linker:
             if ent.label_ not in NER_TYPES:
                 continue
             span = clean_name(ent)
-            if span is None or ent.label_ == "PERSON" and ranks_only(span):
+            if span is None or ranks_only(span):
                 continue
             span, label = self._person_inside(span, ent.label_)
             if any(s < span.end_char and span.start_char < e for s, e in taken):

@@ -305,3 +305,14 @@ def test_a_patronymic_between_a_registry_persons_names(registry):
     speakers = {c.speaker for c in ex.claims}
     assert "sergey-lavrov" in speakers, speakers
     assert not any(s and "Viktorovich" in s for s in speakers), speakers
+
+
+def test_the_words_of_an_ambassadors_full_title_are_no_entity(registry):
+    for text in ("Yesterday, Deputy Foreign Minister Andrei Rudenko held talks with Ambassador Extraordinary and "
+                 "Plenipotentiary of the Republic of Uzbekistan to the Russian Federation Botirjon Asadov.",
+                 "The governor received Ambassador Extraordinary and Plenipotentiary of Pakistan to Russia "
+                 "Muhammad Khalid Jamali on Monday."):
+        ex, pairs = linked(registry, text)
+        assert not any(e.startswith("new:") and ("Extraordinary" in e or "Plenipotentiary" in e)
+                       for _, e in pairs), pairs
+        assert any(e.startswith("new:") and e.endswith(("Asadov", "Jamali")) for _, e in pairs), pairs
