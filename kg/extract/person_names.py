@@ -11,6 +11,7 @@ import re
 from spacy.tokens import Token
 
 from kg.extract.model import Mention
+from kg.extract.names import FIELDS
 from kg.extract.speaker_words import (CLOSE, GENERIC_TITLES, INSTITUTIONS, RANKS, REACH, TITLE_JOINS, TITLE_WORDS,
                                       TITLES, name_word)
 from kg.extract.tokens import doc_text
@@ -166,6 +167,11 @@ class PersonNames:
                    or t.lemma_.lower() in TITLES or t.lemma_.lower() in INSTITUTIONS), default=-1)
         words = [t for t in tokens[cut + 1:] if t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha
                  and not (t.i in self.by_token and not self.by_token[t.i].entity.startswith("new:"))]
+        # the end of a portfolio's name before the holder's ("Commission on Trade Sergey Tsivilev"),
+        # when a given name and a surname remain after it
+        field = max((i for i, t in enumerate(words) if t.lower_ in FIELDS), default=-1)
+        if len(words) - field - 1 >= 2:
+            words = words[field + 1:]
         if len(words) < 2:
             return None
         return self.named(" ".join(t.text for t in words), "Person")
@@ -206,7 +212,7 @@ class PersonNames:
         again from the subject phrase."""
         if not key.startswith("new:") or not any(
                 w.lower().rstrip(".") in RANKS or w.lower() in TITLES or w.lower() in INSTITUTIONS
-                or w.lower() == "affairs" for w in key[4:].split()):
+                or w.lower() in FIELDS for w in key[4:].split()):
             return key
         chain = sorted([*(t for t in head.lefts if t.dep_ == "compound"), head], key=lambda t: t.i)
         person = self.new_person(chain)

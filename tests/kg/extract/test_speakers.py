@@ -184,3 +184,10 @@ def test_a_body_described_in_lower_case_is_no_new_organisation(registry):
                       "said in a statement.\n", registry)
     assert not [k for k in ex.new_entities if k[4:5].islower()]
     assert all(c.speaker != "new:foreign ministry" for c in ex.claims)
+
+
+def test_the_last_word_of_a_portfolio_is_not_part_of_the_holders_name(registry):
+    text = ("Exports of rice are expected to double next year, Deputy Minister and Co-Chair of the "
+            "Uzbekistan-Pakistan Joint Commission on Energy Timur Rakhimov told journalists.")
+    found = speakers(text, registry)
+    assert found and all(s == "new:Timur Rakhimov" for s in found), found
