@@ -54,7 +54,12 @@ def noun_trigger_kind(token) -> str | None:
         return None
     if kind == "Meeting" and lemma in {"conference", "conclave"} and not _named_gathering(token):
         return None
-    if kind == "Meeting" and lemma == "meeting" and _of_heads(token):
+    if kind == "Summit" and token.dep_ == "compound" and head_lemma in SUMMIT_HEADS:
+        return None  # "the summit meeting": one event, the meeting the summit word names
+    if kind == "Meeting" and lemma in SUMMIT_HEADS and any(
+            c.dep_ == "compound" and c.lemma_.lower() == "summit" for c in token.children):
+        return "Summit"  # "the summit meeting between the two presidents": the text calls it a summit
+    if kind == "Meeting" and lemma == "meeting" and _of_heads(token) and not _of_two(token):
         return "Summit"  # "the annual meeting of the heads of state of the SCO", "the SCO Heads of Government meeting"
     if kind == "War" and lemma == "conflict" and not any(
             c.dep_ == "prep" and c.lower_ in {"between", "with", "in"} and any(o.pos_ == "PROPN" for o in c.subtree)
@@ -266,6 +271,19 @@ def _of_heads(token) -> bool:
     words = [t.lower_ for t in token.subtree if t.i != token.i]
     return any(w in {"head", "heads"} and i + 2 < len(words) and words[i + 1] == "of"
                and words[i + 2] in {"state", "states", "government", "governments"} for i, w in enumerate(words))
+
+
+# the nouns of a meeting that "summit" before them makes a summit ("a summit meeting", "summit talks")
+SUMMIT_HEADS = {"meeting", "talks"}
+PAIR_NOUNS = {"countries", "states", "nations", "sides", "governments"}
+
+
+def _of_two(token) -> bool:
+    """"the meeting of the heads of government of the two countries": two heads at talks, a
+    meeting, not a summit."""
+    words = [t.lower_ for t in token.subtree]
+    return any(w in {"two", "both"} and i + 1 < len(words) and words[i + 1] in PAIR_NOUNS
+               for i, w in enumerate(words))
 
 
 def _anaphoric(token) -> bool:

@@ -44,3 +44,15 @@ def test_discussions_coordinated_with_other_activities_that_are_held_are_a_meeti
     assert ("discussions", "Meeting") in _kinds(
         "Training activities and discussions on maritime security were held between the two navies.")
     assert ("discussion", "Meeting") in _kinds("The Valdai Club hosted an expert discussion on Pakistan.")
+
+
+def test_a_summit_meeting_is_one_summit():
+    assert _kinds("During the summit meeting between the Turkish and Iranian presidents, trade was discussed.") == \
+        [("meeting", "Summit")]
+
+
+def test_a_meeting_of_the_heads_of_government_of_two_countries_is_no_summit():
+    assert _kinds("The meeting of the heads of government of the two countries was held in Tashkent.") == \
+        [("meeting", "Meeting")]
+    assert _kinds("The meeting of the heads of government of the SCO was held in Tashkent.") == \
+        [("meeting", "Summit")]
