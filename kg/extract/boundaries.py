@@ -182,6 +182,21 @@ def nearer_event(tok, trigger) -> bool:
     return False
 
 
+def coordinated_event(tok, trigger) -> bool:
+    """Whether the name at ``tok`` sits under a noun coordinated into the trigger's phrase
+    that names an event of its own ("welcomed the agreement between A and B and the meeting
+    between the ministers of C and A": C is of the meeting, not the agreement).  The parse
+    often hangs such a second event on the last name of the first."""
+    cur = tok
+    for _ in range(12):
+        if cur.i == trigger.i or cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "conj" and cur.i != tok.i and cur.head.i != trigger.i and cur.pos_ in {"NOUN", "PROPN"} and trigger_kind(cur) is not None:
+            return True
+        cur = cur.head
+    return False
+
+
 # titles of a post in another state ("Ambassador to China", "envoy in Moscow", "an adviser to")
 POST_TITLES = {"ambassador", "envoy", "representative", "consul", "adviser", "advisor", "attache", "attaché",
                "commissioner", "emissary"}

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.attendees import speakers_at
-from kg.extract.boundaries import (according_to, act_of_its_own, credit, dated_by, dateline_line, framed,
+from kg.extract.boundaries import (according_to, act_of_its_own, coordinated_event, credit, dated_by, dateline_line, framed,
                                    nearer_event, office_body, other_clause, post, reaction, reports_it, sender_of_message,
                                    subordinate, trailing_speaker)
 from kg.extract.context import POSSESSIVE_PRONOUNS, PRONOUN_SUBJECTS, Context
@@ -74,7 +74,8 @@ def candidates(ctx: Context, token, kind: str, sentence) -> tuple[list[Candidate
         if rule and tok is not None and source in {"scope", "place", "nationality", "title", "pair", "sentence-nationality"}:
             if framed(tok, token) and source != "sentence-nationality":
                 source, rule = "frame", False
-            elif other_clause(ctx, tok, token) or subordinate(tok, token) or dated_by(tok, token):
+            elif other_clause(ctx, tok, token) or subordinate(tok, token) or dated_by(tok, token) \
+                    or coordinated_event(tok, token):
                 source, rule = "clause", False
             elif reaction(tok, token):
                 source, rule = "reaction", False

@@ -83,8 +83,11 @@ class References:
                 return []  # "PM Shehbaz recalled his first visit": the subject's, unknown here, not the last one named
         if low == "their":
             bound = self._clause_subject(token, None)
-            if len(bound) >= 2:
+            if len(self._sides(bound)) >= 2:
                 return bound
+            pair = self._pair_before(token, sent)
+            if pair:  # "X mediated between India and Pakistan after their war": the pair, not X
+                return pair
             pair = self._two_people(token, sent) if token.head.lemma_.lower() in NOUN_TRIGGERS else []
             if pair:  # "their meeting", not "their country"
                 return pair
@@ -117,6 +120,23 @@ class References:
                     for m in self.mentions_in(tok.subtree):
                         if self.core_type(m.entity) in {"State", "Organisation"}:
                             return [m.entity]
+        return []
+
+    def _sides(self, entities: list[str]) -> set[str]:
+        """The sides ``entities`` stand for: a person counts as their state when it is known
+        ("Soviet Prime Minister Kosygin": one side, the Soviet Union)."""
+        return {self.nationality(e) or e if self.core_type(e) == "Person" else e for e in entities}
+
+    def _pair_before(self, token, sent: Sentence) -> list[str]:
+        """The nearest coordinated states or organisations ("India and Pakistan") named before
+        the pronoun ``token`` in its sentence, when there are two or more."""
+        span = self.doc.char_span(sent.span.start, token.idx, alignment_mode="contract")
+        for tok in reversed(list(span or [])):
+            if tok.dep_ == "conj" or not tok.conjuncts:
+                continue
+            group = self._coordinated_agents(tok)
+            if len(group) >= 2:
+                return group
         return []
 
     def _coordinated_agents(self, subject) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from kg.extract.boundaries import office_body, reports_it, trailing_speaker
+from kg.extract.boundaries import coordinated_event, office_body, reports_it, trailing_speaker
 
 
 def parsed(words, heads, deps, pos, lemmas):
@@ -67,3 +67,28 @@ def test_the_subject_of_a_cue_after_the_report_is_its_source():
     lemmas = ["at", "the", "talk", ",", "he", "say", "it", "."]
     doc = parsed(words, heads, deps, pos, lemmas)
     assert not reports_it(doc[4], doc[2])
+
+
+def test_a_name_under_an_event_noun_coordinated_into_the_phrase_belongs_to_that_event():
+    # "the deal between Iran and Iraq and the talks between the ministers of Oman and Iraq": the
+    # parse hangs "talks" on "Iraq", inside the deal's phrase; Oman is of the talks
+    words = ["the", "deal", "between", "Iran", "and", "Iraq", "and", "the", "talks", "of", "Oman"]
+    heads = [1, 1, 1, 2, 3, 3, 5, 8, 5, 8, 9]
+    deps = ["det", "ROOT", "prep", "pobj", "cc", "conj", "cc", "det", "conj", "prep", "pobj"]
+    pos = ["DET", "NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "CCONJ", "DET", "NOUN", "ADP", "PROPN"]
+    lemmas = ["the", "deal", "between", "Iran", "and", "Iraq", "and", "the", "talk", "of", "Oman"]
+    doc = parsed(words, heads, deps, pos, lemmas)
+    assert coordinated_event(doc[10], doc[1])
+    assert not coordinated_event(doc[5], doc[1])  # "Iraq" is the deal's
+    assert not coordinated_event(doc[3], doc[1])
+
+
+def test_a_second_noun_coordinated_with_the_trigger_itself_keeps_its_names():
+    # "talks and meetings with Oman": the parse puts Oman under "meetings", the trigger's own conjunct
+    words = ["talks", "and", "meetings", "with", "Oman"]
+    heads = [0, 0, 0, 2, 3]
+    deps = ["ROOT", "cc", "conj", "prep", "pobj"]
+    pos = ["NOUN", "CCONJ", "NOUN", "ADP", "PROPN"]
+    lemmas = ["talk", "and", "meeting", "with", "Oman"]
+    doc = parsed(words, heads, deps, pos, lemmas)
+    assert not coordinated_event(doc[4], doc[0])

@@ -101,3 +101,17 @@ def test_a_capitalised_title_of_another_state_stands_for_nobody_named(registry):
                                  "The Kazakh President will host a summit there.")
     president = [t for t in doc if t.text == "President"][-1]
     assert ctx.resolve_title(president) == []
+
+
+def test_their_after_a_one_sided_subject_is_the_pair_named_before_it(registry):
+    # the subject names one side (a person and their state); "their war" is the two states' war
+    doc, ctx = context(registry, "Soviet Premier Alexei Kosygin mediated between India and Pakistan after their "
+                                 "war in 1965.")
+    their = next(t for t in doc if t.lower_ == "their")
+    assert sorted(ctx.resolve_pronoun(their)) == ["india", "pakistan"]
+
+
+def test_their_after_a_coordinated_subject_is_still_that_subject(registry):
+    doc, ctx = context(registry, "Pakistan and Russia will hold their first naval drill near Karachi.")
+    their = next(t for t in doc if t.lower_ == "their")
+    assert sorted(ctx.resolve_pronoun(their)) == ["pakistan", "russia"]
