@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -103,13 +104,51 @@ class WriterJudge:
         return cls(LinearClassifier.from_data(data["model"]), float(data["threshold"]))
 
 
-def candidates(sentences: list[Sentence], claims: list[Claim], author_sentence: Sentence | None) -> list[Sentence]:
+# The most words a stretch in quotation marks may have and still be a term the writer marks
+# ("a “multidimensional strategic partnership”", "“de-hyphenating”", "the idea of “Afghan-led,
+# Afghan-owned”"), not someone's words.
+TERM_WORDS = 4
+_QUOTED = re.compile(r'“([^“”]*)”|"([^"]*)"')
+
+
+def quotes_words(text: str) -> bool:
+    """The text holds quotation marks that may give someone's words: a quoted stretch longer
+    than a term (:data:`TERM_WORDS`), or marks that do not pair up."""
+    if not any(q in text for q in _QUOTES):
+        return False
+    if text.count('"') % 2 or text.count("“") != text.count("”"):
+        return True
+    return any(len((m.group(1) if m.group(1) is not None else m.group(2)).split()) > TERM_WORDS
+               for m in _QUOTED.finditer(text))
+
+
+# Verbs by which a sentence credits its words to someone ("as one of the experts said, ...").
+_CREDITING = frozenset({"say", "tell", "claim", "state", "report", "quote"})
+
+
+def credits_someone(doc: Doc, sent: Sentence) -> bool:
+    """The sentence gives its words as someone else's: "according to ...", or a verb of saying
+    with a subject other than the writer ("as one of the experts said, ..."; not "having said
+    that", nor "I would say"); the guide leaves statements credited to nobody in particular
+    out, and the writer's claim is not there."""
+    if "according to" in sent.span.text.lower():
+        return True
+    span = doc.char_span(sent.span.start, sent.span.end, alignment_mode="expand")
+    return span is not None and any(
+        t.pos_ == "VERB" and t.lemma_.lower() in _CREDITING and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _I | _WE for c in t.children) for t in span)
+
+
+def candidates(sentences: list[Sentence], claims: list[Claim], author_sentence: Sentence | None,
+               doc: Doc | None = None) -> list[Sentence]:
     """The sentences before the author's note that hold no claim of anyone's, nor ask a
-    question, nor quote anyone's words."""
+    question, nor quote anyone's words (a term in quotation marks is the writer's own), nor,
+    given the ``doc``, credit their words to someone (:func:`credits_someone`)."""
     taken = {s.index for c in claims for s in (c.sentence, *c.also)}
     stop = author_sentence.span.start if author_sentence is not None else math.inf
     return [s for s in sentences if s.index not in taken and s.span.start < stop
-            and not s.span.text.rstrip().endswith("?") and not any(q in s.span.text for q in _QUOTES)]
+            and not s.span.text.rstrip().endswith("?") and not quotes_words(s.span.text)
+            and (doc is None or not credits_someone(doc, s))]
 
 
 def article_features(doc: Doc, sentences: list[Sentence], claims: list[Claim], opinion: bool) -> dict[str, float]:
@@ -289,7 +328,7 @@ def judge_sentences(doc: Doc, sentences: list[Sentence], mentions: list[Mention]
     rule_kind = {c.sentence.index: c.kind for c in rule_claims}
     article = article_features(doc, sentences, claims, opinion)
     out = []
-    for sent in candidates(sentences, claims, author_sentence):
+    for sent in candidates(sentences, claims, author_sentence, doc):
         found = judge.verdict(sentence_features(doc, sent, len(sentences), article, rule_kind.get(sent.index),
                                                 judge.model.words))
         if found is None:
