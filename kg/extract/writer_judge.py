@@ -124,19 +124,53 @@ def quotes_words(text: str) -> bool:
 
 # Verbs by which a sentence credits its words to someone ("as one of the experts said, ...").
 _CREDITING = frozenset({"say", "tell", "claim", "state", "report", "quote"})
+# Nouns of people who speak, besides titles and sources ("as several analysts said").
+_SPEAKING_PEOPLE = frozenset("""expert analyst observer commentator critic scholar researcher
+    people official source diplomat insider""".split())
+_NOBODY = frozenset("nobody none noone it this that what which".split())
+
+
+def _speaks(subj) -> bool:
+    """The subject can be someone who speaks: a person's or a body's name, a pronoun of
+    people, a noun of people or titles ("one of the experts"); not "the sight of a frigate"
+    ("said more about ... than ..."), nor "nobody"."""
+    from kg.extract.speaker_words import INSTITUTIONS, SOURCES, TITLES
+
+    if subj.lower_ in _NOBODY or subj.lower_ in _I | _WE:
+        return False
+    if subj.ent_type_ in _NAMED or subj.pos_ in ("PROPN", "PRON"):
+        return True
+    people = _SPEAKING_PEOPLE | TITLES | SOURCES | INSTITUTIONS
+    if subj.lemma_.lower() in people:
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(o.lemma_.lower() in people for o in c.children)
+               for c in subj.children)  # "one of the experts"
 
 
 def credits_someone(doc: Doc, sent: Sentence) -> bool:
     """The sentence gives its words as someone else's: "according to ...", or a verb of saying
-    with a subject other than the writer ("as one of the experts said, ..."; not "having said
-    that", nor "I would say"); the guide leaves statements credited to nobody in particular
-    out, and the writer's claim is not there."""
+    on its main clause, or on a clause beside it ("as one of the experts said, ..."), whose
+    subject is someone who speaks other than the writer (not "having said that", "I would
+    say", "officials would rather nobody said so"); the guide leaves statements credited to
+    nobody in particular out, and the writer's claim is not there."""
     if "according to" in sent.span.text.lower():
         return True
     span = doc.char_span(sent.span.start, sent.span.end, alignment_mode="expand")
-    return span is not None and any(
-        t.pos_ == "VERB" and t.lemma_.lower() in _CREDITING and any(
-            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _I | _WE for c in t.children) for t in span)
+    return span is not None and any(_credits(t) for t in span)
+
+
+def _credits(verb) -> bool:
+    """A verb of saying on the main clause, or on a clause beside it with "as" or no mark ("as
+    the experts said, ...", "..., he said"), whose subjects are all someone who speaks."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _CREDITING:
+        return False
+    if verb.dep_ != "ROOT":
+        if verb.dep_ not in ("advcl", "parataxis") or verb.head.dep_ != "ROOT":
+            return False
+        if any(c.dep_ == "mark" and c.lower_ != "as" for c in verb.children):
+            return False  # "though officials would rather nobody said so"
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and all(_speaks(c) for c in subjects)
 
 
 def candidates(sentences: list[Sentence], claims: list[Claim], author_sentence: Sentence | None,

@@ -53,6 +53,18 @@ def test_candidates_keep_scare_quotes_and_leave_out_credited_words():
     assert not any("analysts" in t or "According" in t for t in left)
     assert any("Having said that" in t for t in left) and any("We would say" in t for t in left)
     assert credits_someone(doc, next(s for s in sents if "analysts" in s.span.text))
+
+
+@pytest.mark.parametrize("text, credited", [
+    ("The new pipeline will cut costs, a senior diplomat said.", True),
+    ("The minister told the assembly that exports had doubled.", True),
+    ("The crowded quay said more about the new mood than any speech could.", False),  # no one speaks
+    ("Trade has quietly doubled, though the ministries would rather nobody said so.", False),
+    ("Having said that, the outlook for the talks remains bright.", False),
+])
+def test_credited_words_need_someone_who_speaks(text, credited):
+    doc = load_nlp()(text)
+    assert credits_someone(doc, sentences_of(doc)[0]) is credited
     assert len(candidates(sents, [], None)) == len(sents)  # without the doc, no sentence is taken for credited
 
 
