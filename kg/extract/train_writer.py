@@ -76,7 +76,7 @@ def judge_examples(articles, registry, claim_decisions) -> list[Row]:
         article = article_features(a.doc, ex.sentences, ex.claims, opinion_article(a.doc, ex.sentences, cued))
         rule_kind = {c.sentence.index: c.kind for c in cued}
         gold = gold_items(ex, a.gold, a.path)
-        for sent in candidates(ex.sentences, ex.claims, author):
+        for sent in candidates(ex.sentences, ex.claims, author, a.doc):
             here = [g for g in gold if sent.index in g.sentences]
             label = NONE
             if here and all(g.speaker == WRITER for g in here) and here[0].kind in KINDS:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -103,13 +104,85 @@ class WriterJudge:
         return cls(LinearClassifier.from_data(data["model"]), float(data["threshold"]))
 
 
-def candidates(sentences: list[Sentence], claims: list[Claim], author_sentence: Sentence | None) -> list[Sentence]:
+# The most words a stretch in quotation marks may have and still be a term the writer marks
+# ("a “multidimensional strategic partnership”", "“de-hyphenating”", "the idea of “Afghan-led,
+# Afghan-owned”"), not someone's words.
+TERM_WORDS = 4
+_QUOTED = re.compile(r'“([^“”]*)”|"([^"]*)"')
+
+
+def quotes_words(text: str) -> bool:
+    """The text holds quotation marks that may give someone's words: a quoted stretch longer
+    than a term (:data:`TERM_WORDS`), or marks that do not pair up."""
+    if not any(q in text for q in _QUOTES):
+        return False
+    if text.count('"') % 2 or text.count("“") != text.count("”"):
+        return True
+    return any(len((m.group(1) if m.group(1) is not None else m.group(2)).split()) > TERM_WORDS
+               for m in _QUOTED.finditer(text))
+
+
+# Verbs by which a sentence credits its words to someone ("as one of the experts said, ...").
+_CREDITING = frozenset({"say", "tell", "claim", "state", "report", "quote"})
+# Nouns of people who speak, besides titles and sources ("as several analysts said").
+_SPEAKING_PEOPLE = frozenset("""expert analyst observer commentator critic scholar researcher
+    people official source diplomat insider""".split())
+_NOBODY = frozenset("nobody none noone it this that what which".split())
+
+
+def _speaks(subj) -> bool:
+    """The subject can be someone who speaks: a person's or a body's name, a pronoun of
+    people, a noun of people or titles ("one of the experts"); not "the sight of a frigate"
+    ("said more about ... than ..."), nor "nobody"."""
+    from kg.extract.speaker_words import INSTITUTIONS, SOURCES, TITLES
+
+    if subj.lower_ in _NOBODY or subj.lower_ in _I | _WE:
+        return False
+    if subj.ent_type_ in _NAMED or subj.pos_ in ("PROPN", "PRON"):
+        return True
+    people = _SPEAKING_PEOPLE | TITLES | SOURCES | INSTITUTIONS
+    if subj.lemma_.lower() in people:
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(o.lemma_.lower() in people for o in c.children)
+               for c in subj.children)  # "one of the experts"
+
+
+def credits_someone(doc: Doc, sent: Sentence) -> bool:
+    """The sentence gives its words as someone else's: "according to ...", or a verb of saying
+    on its main clause, or on a clause beside it ("as one of the experts said, ..."), whose
+    subject is someone who speaks other than the writer (not "having said that", "I would
+    say", "officials would rather nobody said so"); the guide leaves statements credited to
+    nobody in particular out, and the writer's claim is not there."""
+    if "according to" in sent.span.text.lower():
+        return True
+    span = doc.char_span(sent.span.start, sent.span.end, alignment_mode="expand")
+    return span is not None and any(_credits(t) for t in span)
+
+
+def _credits(verb) -> bool:
+    """A verb of saying on the main clause, or on a clause beside it with "as" or no mark ("as
+    the experts said, ...", "..., he said"), whose subjects are all someone who speaks."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _CREDITING:
+        return False
+    if verb.dep_ != "ROOT":
+        if verb.dep_ not in ("advcl", "parataxis") or verb.head.dep_ != "ROOT":
+            return False
+        if any(c.dep_ == "mark" and c.lower_ != "as" for c in verb.children):
+            return False  # "though officials would rather nobody said so"
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and all(_speaks(c) for c in subjects)
+
+
+def candidates(sentences: list[Sentence], claims: list[Claim], author_sentence: Sentence | None,
+               doc: Doc | None = None) -> list[Sentence]:
     """The sentences before the author's note that hold no claim of anyone's, nor ask a
-    question, nor quote anyone's words."""
+    question, nor quote anyone's words (a term in quotation marks is the writer's own), nor,
+    given the ``doc``, credit their words to someone (:func:`credits_someone`)."""
     taken = {s.index for c in claims for s in (c.sentence, *c.also)}
     stop = author_sentence.span.start if author_sentence is not None else math.inf
     return [s for s in sentences if s.index not in taken and s.span.start < stop
-            and not s.span.text.rstrip().endswith("?") and not any(q in s.span.text for q in _QUOTES)]
+            and not s.span.text.rstrip().endswith("?") and not quotes_words(s.span.text)
+            and (doc is None or not credits_someone(doc, s))]
 
 
 def article_features(doc: Doc, sentences: list[Sentence], claims: list[Claim], opinion: bool) -> dict[str, float]:
@@ -289,7 +362,7 @@ def judge_sentences(doc: Doc, sentences: list[Sentence], mentions: list[Mention]
     rule_kind = {c.sentence.index: c.kind for c in rule_claims}
     article = article_features(doc, sentences, claims, opinion)
     out = []
-    for sent in candidates(sentences, claims, author_sentence):
+    for sent in candidates(sentences, claims, author_sentence, doc):
         found = judge.verdict(sentence_features(doc, sent, len(sentences), article, rule_kind.get(sent.index),
                                                 judge.model.words))
         if found is None:

@@ -10,7 +10,8 @@ from kg.extract.nlp import load_nlp
 from kg.extract.pipeline import extract, sentences_of
 from kg.extract.train import load_articles
 from kg.extract.train_writer import cross_validate, judge_examples
-from kg.extract.writer_judge import NONE, WriterJudge, article_features, candidates, sentence_features
+from kg.extract.writer_judge import (NONE, WriterJudge, article_features, candidates, credits_someone, quotes_words,
+                                    sentence_features)
 from kg.registry import load_registry
 
 TEXT = ("EDITORIAL: The partnership holds real potential for both countries. Trade will surely grow. "
@@ -31,6 +32,40 @@ def test_candidates_leave_out_claims_questions_and_quotations():
     assert "Will the talks last?" not in left
     assert not any("Lavrov" in t or "surely" in t for t in left)
     assert "The delegation arrived on Monday." in left
+
+
+def test_a_term_in_quotation_marks_is_no_quotation():
+    assert not quotes_words("The deal opens a “new chapter” for both economies.")
+    assert not quotes_words('Moscow calls the route a "green corridor" and the plan "smart".')
+    assert not quotes_words("No quotation marks at all.")
+    assert quotes_words("He called it “a partnership that will last for many decades” today.")
+    assert quotes_words('The "first step" was "taken.')  # marks that do not pair up
+
+
+def test_candidates_keep_scare_quotes_and_leave_out_credited_words():
+    text = ("The two sides share a “strategic vision” of the region. As several analysts said, the region "
+            "needs calm. According to the newspaper, the talks went well. Having said that, the outlook "
+            "remains bright. We would say the ties are maturing.")
+    doc = load_nlp()(text)
+    sents = sentences_of(doc)
+    left = [s.span.text for s in candidates(sents, [], None, doc)]
+    assert any("strategic vision" in t for t in left)
+    assert not any("analysts" in t or "According" in t for t in left)
+    assert any("Having said that" in t for t in left) and any("We would say" in t for t in left)
+    assert credits_someone(doc, next(s for s in sents if "analysts" in s.span.text))
+    assert len(candidates(sents, [], None)) == len(sents)  # without the doc, no sentence is taken for credited
+
+
+@pytest.mark.parametrize("text, credited", [
+    ("The new pipeline will cut costs, a senior diplomat said.", True),
+    ("The minister told the assembly that exports had doubled.", True),
+    ("The crowded quay said more about the new mood than any speech could.", False),  # no one speaks
+    ("Trade has quietly doubled, though the ministries would rather nobody said so.", False),
+    ("Having said that, the outlook for the talks remains bright.", False),
+])
+def test_credited_words_need_someone_who_speaks(text, credited):
+    doc = load_nlp()(text)
+    assert credits_someone(doc, sentences_of(doc)[0]) is credited
 
 
 def test_verdict_needs_the_threshold_and_to_beat_no_claim():
