@@ -55,6 +55,7 @@ def status_conflict(ctx, earlier: Event, later: Event) -> bool:
 def event_status(token, time: TimeValue | None = None) -> str | None:
     """postponed, cancelled, scheduled (a date is set) or planned (intended, no date)."""
     token = anchor(token)  # "the fifth round of talks will take place today": the round's status is the talks'
+    token = _named_by(token)  # "will attend the upcoming Speakers' Conference (ISC)": the name's status
     chain = [token, token.head, token.head.head]
     if any(_cancelling(t) for t in chain[1:]):
         if chain[1].lemma_.lower() != "call" or token.dep_ in {"dobj", "nsubjpass"}:
@@ -70,6 +71,17 @@ def event_status(token, time: TimeValue | None = None) -> str | None:
         # exercises later this year" (a year or a season is no date set, as the guide counts it)
         return "planned"
     return status
+
+
+def _named_by(token):
+    """The noun that a trigger noun is a word of, in a name the parser splits ("the upcoming
+    Speakers' Conference (ISC)": "Conference" hangs from "ISC"), else the trigger itself."""
+    cur = token
+    for _ in range(3):
+        if cur.dep_ not in {"compound", "nmod"} or cur.head.pos_ not in {"NOUN", "PROPN"} or cur.head.i < cur.i:
+            break
+        cur = cur.head
+    return cur if cur.i != token.i and token.pos_ in {"NOUN", "PROPN"} else token
 
 
 OCCASION_KINDS = {"StateVisit", "Summit", "Meeting"}
@@ -168,7 +180,7 @@ def _future(token, time: TimeValue | None) -> str | None:
         return "scheduled"
     if token.pos_ in {"NOUN", "PROPN"} and _due_after(token):
         return "scheduled"  # "the 9th session of the commission, due to be hosted by Russia"
-    for t in chain[1:]:
+    for t in chain[1:] + _predicate_adjectives(token):
         lemma = "slate" if t.lower_ == "slated" else t.lemma_.lower()
         if lemma == "look" and any(c.lower_ == "forward" for c in t.children):
             lemma = "expect"  # "looked forward to welcoming him": hoped for, no date fixed
@@ -196,6 +208,16 @@ def _future(token, time: TimeValue | None) -> str | None:
         status = _future(token.head.head, time)
         return status if status in INTENDED else None
     return None
+
+
+def _predicate_adjectives(noun) -> list:
+    """The adjective that "be" says of a subject noun trigger, with an infinitive of its own
+    ("a meeting is also likely to be held"): the event is what is likely."""
+    head = noun.head
+    if noun.dep_ not in {"nsubj", "nsubjpass"} or head.lemma_ != "be":
+        return []
+    return [c for c in head.children if c.dep_ == "acomp" and any(
+        x.dep_ == "xcomp" and to_infinitive(x) for x in c.children)]
 
 
 def _due_after(noun) -> bool:
