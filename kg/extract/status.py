@@ -84,6 +84,34 @@ def _named_by(token):
     return cur if cur.i != token.i and token.pos_ in {"NOUN", "PROPN"} else token
 
 
+# acts done by saying: "will provide every possible support to X" backs X now, as it is said
+SAID_KINDS = {"StatementOfSupport"}
+
+
+def promised_now(kind: str, token, status: str | None) -> str | None:
+    """``status``, except for an act done by saying it (a statement of support) told in the
+    future with no word of planning ("will provide every possible support", "would stand by
+    X"): the promise is the statement, made now (not "is expected to voice support")."""
+    if kind not in SAID_KINDS or status not in {"planned", "scheduled"}:
+        return status
+    clause = clause_of(token)
+    words = [token, *token.ancestors][:4] + [clause]
+    if any(("slate" if t.lower_ == "slated" else t.lemma_.lower()) in PLAN_WORDS | {"intend", "hope", "want", "wish"}
+           for t in words):
+        return status
+    return None
+
+
+def said_now(events: list[Event], doc) -> list[Event]:
+    """``events`` with the status of each act done by saying it checked by :func:`promised_now`
+    (after the event model, whose features keep the status the words give)."""
+    out = []
+    for e in events:
+        token = trigger_token(doc, e) if e.kind in SAID_KINDS else None
+        out.append(e if token is None else replace(e, status=promised_now(e.kind, token, e.status)))
+    return out
+
+
 OCCASION_KINDS = {"StateVisit", "Summit", "Meeting"}
 
 

@@ -273,3 +273,16 @@ def test_a_trigger_inside_a_split_name_takes_the_status_of_the_name(nlp):
     past = [(w, h - (h > 1) - (h > 4), d, p, t, l) for w, h, d, p, t, l in past]
     doc = _hand_parsed(nlp, past)
     assert event_status(doc[4], _time("on 4 May", "2026-05-04")) is None
+
+
+@pytest.mark.parametrize("text,status", [
+    ("The Russian envoy said that his country will provide every possible support to Pakistan in the fight "
+     "against floods.", None),
+    ("Russia will support Pakistan in its bid to join the organisation, the minister said.", None),
+    ("Russia is expected to express its support for Pakistan at the summit next month.", "scheduled"),
+])
+def test_support_promised_for_the_future_is_a_statement_made_now(text, status):
+    from support import extract_unthresholded as extract
+    from kg.registry import load_registry
+    found = [e for e in extract("t", text, load_registry(), date="2025-05-05").events if e.kind == "StatementOfSupport"]
+    assert [e.status for e in found] == [status]
