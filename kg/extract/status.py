@@ -228,6 +228,10 @@ def _future(token, time: TimeValue | None) -> str | None:
             return "planned"
     if time is not None and FUTURE_TIME_RE.search(time.span.text):
         return "scheduled"  # "tomorrow's meeting", "talks next week"
+    if token.pos_ in {"NOUN", "PROPN"} or token.tag_ == "VBG":
+        expected = _expected_to_complete(token)
+        if expected is not None:  # "expects X to complete the process of joining the SCO in June"
+            return "scheduled" if set_time(time) else "planned"
     if token.pos_ in {"NOUN", "PROPN"} and _ahead_of(token):
         return "scheduled"  # "days before a meeting between Modi and Putin, India has asked ..."
     if token.pos_ in {"NOUN", "PROPN"} and token.dep_ == "dobj" and _purpose_of(token.head):
@@ -246,6 +250,30 @@ def _predicate_adjectives(noun) -> list:
         return []
     return [c for c in head.children if c.dep_ == "acomp" and any(
         x.dep_ == "xcomp" and to_infinitive(x) for x in c.children)]
+
+
+HOPING = {"expect", "plan", "intend", "hope", "aim"}
+
+
+def _expected_to_complete(noun):
+    """The verb of expecting or planning, in the present, whose infinitive has the event's
+    noun in its object's phrase ("Russia expects X to complete the process of joining the
+    SCO", "plans to finish the construction of the pipeline"), or None."""
+    cur = noun
+    for _ in range(4):  # up through "of", the object noun
+        if cur.dep_ not in {"pobj", "pcomp", "prep", "dobj"} or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.pos_ == "VERB":
+            break
+    else:
+        return None
+    if cur.pos_ != "VERB" or not to_infinitive(cur) or cur.dep_ not in {"xcomp", "ccomp"}:
+        return None
+    hoping = cur.head
+    if hoping.lemma_.lower() not in HOPING or hoping.tag_ not in {"VBZ", "VBP"}:
+        return None
+    return hoping
 
 
 def _due_after(noun) -> bool:

@@ -286,3 +286,21 @@ def test_support_promised_for_the_future_is_a_statement_made_now(text, status):
     from kg.registry import load_registry
     found = [e for e in extract("t", text, load_registry(), date="2025-05-05").events if e.kind == "StatementOfSupport"]
     assert [e.status for e in found] == [status]
+
+
+@pytest.mark.parametrize("text,word,found", [
+    ("Moscow expects Baku and Tashkent to complete the process of joining the union in May.", "joining", True),
+    ("The ministry plans to finish the construction of the new pipeline.", "construction", True),
+    ("Moscow expected Baku to complete the process of joining the union in May.", "joining", False),
+    ("Baku has completed the process of joining the union.", "joining", False),
+])
+def test_the_verb_of_expecting_above_an_events_phrase_is_found(nlp, text, word, found):
+    from kg.extract.status import _expected_to_complete
+    [token] = [t for t in nlp(text) if t.text == word]
+    assert (_expected_to_complete(token) is not None) == found
+
+
+def test_an_event_in_what_someone_expects_to_complete_is_intended(nlp):
+    text = "Moscow expects Baku and Tashkent to complete the process of joining the union in May."
+    assert _status_of(nlp, text, "joining", _time("in May", "2026-05")) == "scheduled"
+    assert _status_of(nlp, text, "joining", _time("in 2026", "2026")) == "planned"
