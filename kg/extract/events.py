@@ -33,7 +33,7 @@ from kg.extract.scope import own_tokens
 from kg.extract.sequence_time import dated_by_gathering, dated_by_sequence
 from kg.extract.strictness import judged
 from kg.extract.status import event_status, scheduled_once_dated, status_conflict
-from kg.extract.timing import OCCURRING, continued_afar, continued_time, event_time
+from kg.extract.timing import OCCURRING, continued_afar, continued_time, dated_by_name, event_time
 from kg.extract.trigger_lexicon import QUANTITY_NOUNS
 from kg.extract.triggers import NOUN_TRIGGERS, TRIGGER_WORDS, TWO_SIDED, irrealis, trigger_kind
 from kg.extract.tokens import token_indices
@@ -132,6 +132,7 @@ def find_events(ctx: Context, decisions: Decisions | None = None, min_confidence
     events = [attached_by(e, "merge") for e in merge_pass(ctx.doc, events, decisions.merge, ctx.is_state,
                                                           ctx.core_type)]
     events = retold_times(ctx, events)  # "... the intergovernmental agreement of 16 October 2015"
+    events = [dated_by_name(ctx, e) for e in events]  # "'Friendship 2016' ... from September 24 to October 10"
     # the guide's forum and sidelines rules
     events = [attached_by(e, "side-meeting") for e in side_meetings_attend(ctx, without_forum(ctx, events))]
     events = [scheduled_once_dated(e) for e in events]  # "plans to sign a deal ... The deal is to be signed on 3 May"

@@ -44,7 +44,7 @@ def extract(doc_id: str, text: str, registry, nlp=None, doc=None, date: str | No
     ``writer_judge`` the shipped judge of the writer's uncued sentences (False: none).
     """
     from kg.extract.news_day import dated_by_lede
-    from kg.extract.status import status_by_date, within_programme
+    from kg.extract.status import said_now, status_by_date, within_programme
     from kg.extract import (claim_kinds, claims, dates, events, metadata, opinions, quantities, relations,
                             statements, writer_judge as judging)
     from kg.extract.context import Context
@@ -83,6 +83,7 @@ def extract(doc_id: str, text: str, registry, nlp=None, doc=None, date: str | No
     def finish(found):
         found = status_by_date(found, date)  # a time before the article: done
         found = within_programme(found, date, doc)  # "will also hold meetings" after a scheduled or current visit
+        found = said_now(found, doc)  # "will provide every possible support": a statement made now
         return dated_by_lede(text, result.sentences, times, found, doc)  # "X and Y on Tuesday agreed"
 
     # the strict model judges the events after these steps, as it was fitted on them

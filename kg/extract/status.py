@@ -55,6 +55,7 @@ def status_conflict(ctx, earlier: Event, later: Event) -> bool:
 def event_status(token, time: TimeValue | None = None) -> str | None:
     """postponed, cancelled, scheduled (a date is set) or planned (intended, no date)."""
     token = anchor(token)  # "the fifth round of talks will take place today": the round's status is the talks'
+    token = _named_by(token)  # "will attend the upcoming Speakers' Conference (ISC)": the name's status
     chain = [token, token.head, token.head.head]
     if any(_cancelling(t) for t in chain[1:]):
         if chain[1].lemma_.lower() != "call" or token.dep_ in {"dobj", "nsubjpass"}:
@@ -70,6 +71,45 @@ def event_status(token, time: TimeValue | None = None) -> str | None:
         # exercises later this year" (a year or a season is no date set, as the guide counts it)
         return "planned"
     return status
+
+
+def _named_by(token):
+    """The noun that a trigger noun is a word of, in a name the parser splits ("the upcoming
+    Speakers' Conference (ISC)": "Conference" hangs from "ISC"), else the trigger itself."""
+    cur = token
+    for _ in range(3):
+        if cur.dep_ not in {"compound", "nmod"} or cur.head.pos_ not in {"NOUN", "PROPN"} or cur.head.i < cur.i:
+            break
+        cur = cur.head
+    return cur if cur.i != token.i and token.pos_ in {"NOUN", "PROPN"} else token
+
+
+# acts done by saying: "will provide every possible support to X" backs X now, as it is said
+SAID_KINDS = {"StatementOfSupport"}
+
+
+def promised_now(kind: str, token, status: str | None) -> str | None:
+    """``status``, except for an act done by saying it (a statement of support) told in the
+    future with no word of planning ("will provide every possible support", "would stand by
+    X"): the promise is the statement, made now (not "is expected to voice support")."""
+    if kind not in SAID_KINDS or status not in {"planned", "scheduled"}:
+        return status
+    clause = clause_of(token)
+    words = [token, *token.ancestors][:4] + [clause]
+    if any(("slate" if t.lower_ == "slated" else t.lemma_.lower()) in PLAN_WORDS | {"intend", "hope", "want", "wish"}
+           for t in words):
+        return status
+    return None
+
+
+def said_now(events: list[Event], doc) -> list[Event]:
+    """``events`` with the status of each act done by saying it checked by :func:`promised_now`
+    (after the event model, whose features keep the status the words give)."""
+    out = []
+    for e in events:
+        token = trigger_token(doc, e) if e.kind in SAID_KINDS else None
+        out.append(e if token is None else replace(e, status=promised_now(e.kind, token, e.status)))
+    return out
 
 
 OCCASION_KINDS = {"StateVisit", "Summit", "Meeting"}
@@ -168,7 +208,7 @@ def _future(token, time: TimeValue | None) -> str | None:
         return "scheduled"
     if token.pos_ in {"NOUN", "PROPN"} and _due_after(token):
         return "scheduled"  # "the 9th session of the commission, due to be hosted by Russia"
-    for t in chain[1:]:
+    for t in chain[1:] + _predicate_adjectives(token):
         lemma = "slate" if t.lower_ == "slated" else t.lemma_.lower()
         if lemma == "look" and any(c.lower_ == "forward" for c in t.children):
             lemma = "expect"  # "looked forward to welcoming him": hoped for, no date fixed
@@ -188,6 +228,10 @@ def _future(token, time: TimeValue | None) -> str | None:
             return "planned"
     if time is not None and FUTURE_TIME_RE.search(time.span.text):
         return "scheduled"  # "tomorrow's meeting", "talks next week"
+    if token.pos_ in {"NOUN", "PROPN"} or token.tag_ == "VBG":
+        expected = _expected_to_complete(token)
+        if expected is not None:  # "expects X to complete the process of joining the SCO in June"
+            return "scheduled" if set_time(time) else "planned"
     if token.pos_ in {"NOUN", "PROPN"} and _ahead_of(token):
         return "scheduled"  # "days before a meeting between Modi and Putin, India has asked ..."
     if token.pos_ in {"NOUN", "PROPN"} and token.dep_ == "dobj" and _purpose_of(token.head):
@@ -196,6 +240,40 @@ def _future(token, time: TimeValue | None) -> str | None:
         status = _future(token.head.head, time)
         return status if status in INTENDED else None
     return None
+
+
+def _predicate_adjectives(noun) -> list:
+    """The adjective that "be" says of a subject noun trigger, with an infinitive of its own
+    ("a meeting is also likely to be held"): the event is what is likely."""
+    head = noun.head
+    if noun.dep_ not in {"nsubj", "nsubjpass"} or head.lemma_ != "be":
+        return []
+    return [c for c in head.children if c.dep_ == "acomp" and any(
+        x.dep_ == "xcomp" and to_infinitive(x) for x in c.children)]
+
+
+HOPING = {"expect", "plan", "intend", "hope", "aim"}
+
+
+def _expected_to_complete(noun):
+    """The verb of expecting or planning, in the present, whose infinitive has the event's
+    noun in its object's phrase ("Russia expects X to complete the process of joining the
+    SCO", "plans to finish the construction of the pipeline"), or None."""
+    cur = noun
+    for _ in range(4):  # up through "of", the object noun
+        if cur.dep_ not in {"pobj", "pcomp", "prep", "dobj"} or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.pos_ == "VERB":
+            break
+    else:
+        return None
+    if cur.pos_ != "VERB" or not to_infinitive(cur) or cur.dep_ not in {"xcomp", "ccomp"}:
+        return None
+    hoping = cur.head
+    if hoping.lemma_.lower() not in HOPING or hoping.tag_ not in {"VBZ", "VBP"}:
+        return None
+    return hoping
 
 
 def _due_after(noun) -> bool:

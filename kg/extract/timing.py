@@ -347,6 +347,50 @@ def named_year(ctx, token) -> TimeValue | None:
     return None
 
 
+NAMING = {"call", "title", "name", "dub", "christen", "codename"}
+_MONTH_WORD_RE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b", re.I)
+_THIS_YEAR_RE = re.compile(r"\s*(?:,\s*)?\b(?:of\s+)?this\s+year\b", re.I)
+
+
+def _year_of_name(ctx, token) -> str | None:
+    """The year in the name of an exercise or summit, beside its noun ("the Druzhba 2018
+    exercise") or after a participle of naming ("an exercise called 'Friendship 2016'",
+    "exercises titled 'Kavkaz 2020'")."""
+    year = named_year(ctx, token)
+    if year is not None:
+        return year.value
+    for acl in (c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in NAMING):
+        for t in acl.subtree:  # the word before the year may be tagged a common noun after "called"
+            if t.like_num and len(t.text) == 4 and t.text[:2] in {"19", "20"} and t.i > 0 \
+                    and (t.nbor(-1).pos_ in {"PROPN", "NOUN"} or t.nbor(-1).text in {"‘", "'", "“", '"', "-"}):
+                return t.text
+    return None
+
+
+def dated_by_name(ctx, event: Event) -> Event:
+    """An exercise or summit whose time names a month or day without a year ("from September
+    24 to October 10", "in September this year" in an article without a date) and whose name
+    carries a year ("'Friendship 2016'", "'Kavkaz 2020'"): the time in that year."""
+    from kg.extract.relative import resolve
+    from kg.extract.yearless import resolve_range
+    time = event.time
+    if event.kind not in NAMED_KINDS or time is None or not time.is_partial \
+            or not _MONTH_WORD_RE.search(time.span.text):
+        return event
+    token = trigger_token(ctx.doc, event)
+    year = _year_of_name(ctx, token) if token is not None else None
+    if year is None:
+        return event
+    words = _THIS_YEAR_RE.sub("", time.span.text).strip()
+    days = resolve_range(words, year, None)
+    if days and all(d.startswith(year) for d in days):
+        return replace(event, time=TimeValue(time.span, None, *days))
+    value = resolve(words, year)
+    if value and value.startswith(year):
+        return replace(event, time=TimeValue(time.span, value))
+    return event
+
+
 def event_time(ctx, token, sentence, inside, kind: str | None = None) -> TimeValue | None:
     """The time in the trigger's own words, else the only time of its clause in the sentence
     (for an exercise or summit without one, the year in its name)."""

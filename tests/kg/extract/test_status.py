@@ -235,3 +235,72 @@ def test_a_future_round_of_talks_is_one_scheduled_meeting():
     text = "The fifth round of political discussions between Pakistan and Russia will take place in Islamabad today.\n"
     events = extract("t", text, load_registry(), date="2023-06-20").events
     assert [(e.kind, e.status) for e in events] == [("Meeting", "scheduled")]
+
+
+@pytest.mark.parametrize("text,word,time,status", [
+    ("A round of talks between the two navies is also likely to be held in the spring.", "talks", None, "planned"),
+    ("A meeting of the border commission is likely to take place on 4 March.", "meeting", _time("on 4 March", "2025-03-04"),
+     "scheduled"),
+    ("A meeting of the border commission is important for both sides.", "meeting", None, None),
+])
+def test_an_event_that_is_likely_to_be_held_is_intended(nlp, text, word, time, status):
+    assert _status_of(nlp, text, word, time) == status
+
+
+def _hand_parsed(nlp, rows):
+    """A Doc with the parse given by hand, as (word, head index, dep, pos, tag, lemma) rows."""
+    from spacy.tokens import Doc
+    words, heads, deps, pos, tags, lemmas = zip(*rows)
+    return Doc(nlp.vocab, words=list(words), heads=list(heads), deps=list(deps), pos=list(pos), tags=list(tags),
+               lemmas=list(lemmas))
+
+
+def test_a_trigger_inside_a_split_name_takes_the_status_of_the_name(nlp):
+    # "Senators will attend the upcoming Mayors' Conference (MC) on 4 May", parsed with
+    # "Conference" hanging from the acronym as the parser sometimes does
+    rows = [("Senators", 2, "nsubj", "NOUN", "NNS", "senator"), ("will", 2, "aux", "AUX", "MD", "will"),
+            ("attend", 2, "ROOT", "VERB", "VB", "attend"), ("the", 8, "det", "DET", "DT", "the"),
+            ("upcoming", 8, "amod", "ADJ", "JJ", "upcoming"), ("Mayors", 6, "nmod", "PROPN", "NNPS", "Mayors"),
+            ("Conference", 8, "nmod", "PROPN", "NNP", "Conference"), ("(", 8, "punct", "PUNCT", "-LRB-", "("),
+            ("MC", 2, "dobj", "PROPN", "NNP", "MC"), (")", 8, "punct", "PUNCT", "-RRB-", ")"),
+            ("on", 2, "prep", "ADP", "IN", "on"), ("4", 12, "nummod", "NUM", "CD", "4"),
+            ("May", 10, "pobj", "PROPN", "NNP", "May"), (".", 2, "punct", "PUNCT", ".", ".")]
+    from kg.extract.status import event_status
+    doc = _hand_parsed(nlp, rows)
+    assert event_status(doc[6], _time("on 4 May", "2026-05-04")) == "scheduled"
+    past = [("attended", 2, "ROOT", "VERB", "VBD", "attend") if r[0] == "attend" else r for r in rows
+            if r[0] not in {"will", "upcoming"}]
+    past = [(w, h - (h > 1) - (h > 4), d, p, t, l) for w, h, d, p, t, l in past]
+    doc = _hand_parsed(nlp, past)
+    assert event_status(doc[4], _time("on 4 May", "2026-05-04")) is None
+
+
+@pytest.mark.parametrize("text,status", [
+    ("The Russian envoy said that his country will provide every possible support to Pakistan in the fight "
+     "against floods.", None),
+    ("Russia will support Pakistan in its bid to join the organisation, the minister said.", None),
+    ("Russia is expected to express its support for Pakistan at the summit next month.", "scheduled"),
+])
+def test_support_promised_for_the_future_is_a_statement_made_now(text, status):
+    from support import extract_unthresholded as extract
+    from kg.registry import load_registry
+    found = [e for e in extract("t", text, load_registry(), date="2025-05-05").events if e.kind == "StatementOfSupport"]
+    assert [e.status for e in found] == [status]
+
+
+@pytest.mark.parametrize("text,word,found", [
+    ("Moscow expects Baku and Tashkent to complete the process of joining the union in May.", "joining", True),
+    ("The ministry plans to finish the construction of the new pipeline.", "construction", True),
+    ("Moscow expected Baku to complete the process of joining the union in May.", "joining", False),
+    ("Baku has completed the process of joining the union.", "joining", False),
+])
+def test_the_verb_of_expecting_above_an_events_phrase_is_found(nlp, text, word, found):
+    from kg.extract.status import _expected_to_complete
+    [token] = [t for t in nlp(text) if t.text == word]
+    assert (_expected_to_complete(token) is not None) == found
+
+
+def test_an_event_in_what_someone_expects_to_complete_is_intended(nlp):
+    text = "Moscow expects Baku and Tashkent to complete the process of joining the union in May."
+    assert _status_of(nlp, text, "joining", _time("in May", "2026-05")) == "scheduled"
+    assert _status_of(nlp, text, "joining", _time("in 2026", "2026")) == "planned"

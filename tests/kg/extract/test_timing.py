@@ -170,3 +170,26 @@ def test_a_next_sentence_saying_when_the_deal_is_expected_to_be_signed_dates_it(
     found = _times_of("Pakistan is likely to sign a gas pipeline deal with Russia. The deal is expected to be "
                       "signed next month in Moscow.", "2015-06-29", "Agreement")
     assert [value for trigger, value in found if trigger == "deal"][:1] == ["2015-07"]
+
+
+def _exercise_times(text: str, date: str | None = None):
+    from support import extract_unthresholded as extract
+    from kg.registry import load_registry
+    ex = extract("t", text, load_registry(), date=date)
+    return [(e.time.value, e.time.start, e.time.end) if e.time else None
+            for e in ex.events if e.kind == "MilitaryExercise"]
+
+
+def test_a_yearless_time_of_a_named_exercise_takes_the_year_of_its_name():
+    # an article without a date: the year of the name resolves the month and days
+    text = ("Pakistan and Russia held their first joint naval exercise called 'Sea Guard 2019' "
+            "from March 3 to March 9 in the Arabian Sea.")
+    assert _exercise_times(text) == [(None, "2019-03-03", "2019-03-09")]
+    text = ("In October this year, a contingent of the Pakistan army took part in the opening of military "
+            "exercises titled 'Steppe 2021' in Russia.")
+    assert _exercise_times(text) == [("2021-10", None, None)]
+
+
+def test_a_yearless_time_of_an_exercise_without_a_year_in_its_name_stays_words():
+    text = "Pakistan and Russia held their first joint naval exercise from March 3 to March 9 in the Arabian Sea."
+    assert _exercise_times(text) == [(None, None, None)]
